@@ -1,0 +1,79 @@
+#include "cli.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "app_state.h"
+#include "commands.h"
+#include "factdeck_version.h"
+#include "paths.h"
+#include "run_gui.h"
+
+namespace factdeck::cli {
+
+namespace {
+
+// Parses "WIDTHxHEIGHT".
+bool ParseSize(const std::string& text, int& width, int& height) {
+  char x = 0;
+  char rest = 0;
+  return std::sscanf(text.c_str(), "%d%c%d%c", &width, &x, &height, &rest) == 3 && (x == 'x' || x == 'X') &&
+         width >= 200 && height >= 150 && width <= 16384 && height <= 16384;
+}
+
+} // namespace
+
+int RunCommandLine(int argc, char** argv) {
+  CLI::App app{"FactDeck: quizzes, flashcards and classroom games built from a facts file.", "factdeck"};
+  app.set_version_flag("--version", std::string("factdeck ") + kVersion);
+  app.footer("Without a subcommand, opens the FactDeck window.");
+
+  ui::GuiOptions gui;
+  std::string dataDir, deck, screenshot, screenName = "home", size;
+  app.add_option("--data-dir", dataDir, "Where settings and progress are kept")
+      ->default_str(DefaultDataDir().string())
+      ->type_name("DIR");
+  app.add_option("--deck", deck, "Deck to open (a .toml facts file or a .csv)")->type_name("FILE");
+  app.add_option("--screenshot", screenshot, "Render the screen off-screen, write a PNG and exit")
+      ->type_name("FILE.png");
+  app.add_option("--screen", screenName, "Screen to show: " + ScreenNames())->type_name("NAME");
+  app.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
+  app.add_option("--quit-after-frames", gui.quitAfterFrames, "Exit after drawing N frames")
+      ->group("")  // hidden: for benchmarks and smoke tests
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--report-first-frame", gui.reportFirstFrame, "Print when the first frame is shown")->group("");
+
+  CommandList commands;
+  // Subcommands register here.
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // --help and --version exit 0; usage errors 2
+  }
+
+  for (const Command& command : commands)
+    if (command.parser->parsed()) return command.run();
+
+  auto screen = ScreenFromName(screenName);
+  if (!screen) {
+    std::cerr << "factdeck: error: unknown screen '" << screenName << "'; expected one of: " << ScreenNames() << '\n';
+    return 2;
+  }
+  if (!size.empty() && !ParseSize(size, gui.width, gui.height)) {
+    std::cerr << "factdeck: error: --size must be WIDTHxHEIGHT, e.g. 1280x800 (200x150 to 16384x16384), not '" << size
+              << "'\n";
+    return 2;
+  }
+  gui.screen = *screen;
+  gui.dataDir = dataDir.empty() ? DefaultDataDir() : std::filesystem::path(dataDir);
+  if (gui.dataDir.empty()) {
+    std::cerr << "factdeck: error: no data directory: set HOME or XDG_DATA_HOME, or pass --data-dir\n";
+    return 2;
+  }
+  if (!deck.empty()) gui.deck = deck;
+  if (!screenshot.empty()) gui.screenshot = screenshot;
+  return ui::RunGui(gui);
+}
+
+} // namespace factdeck::cli

@@ -1,0 +1,49 @@
+// User settings kept between runs in DATA_DIR/settings.toml.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace factdeck {
+
+enum class Theme { Dark, Light };
+
+const char* ThemeName(Theme theme);
+
+// Window placement in screen coordinates (GLFW's "screen coordinates", not pixels).
+struct WindowGeometry {
+  int x = 0, y = 0;
+  int width = 1280, height = 800;
+  bool hasPosition = false; // false until the window has been placed once
+  bool maximized = false;
+};
+
+struct Settings {
+  Theme theme = Theme::Dark;
+  float uiScale = 1.0f;    // multiplies the monitor's content scale; 0.5 .. 3
+  float fontSize = 18.0f;  // base font size in points at scale 1; 10 .. 40
+  WindowGeometry window;
+
+  static constexpr float kMinUiScale = 0.5f, kMaxUiScale = 3.0f;
+  static constexpr float kMinFontSize = 10.0f, kMaxFontSize = 40.0f;
+};
+
+// Result of loading: the settings (defaults where the file is missing or a value is bad)
+// and one message per problem found, with file:line:column where known.
+struct LoadedSettings {
+  Settings settings;
+  std::vector<std::string> warnings;
+};
+
+// Loads settings. A missing file is not a problem; a malformed file or out-of-range value
+// falls back to defaults for what is wrong and says so in `warnings`. Never throws.
+LoadedSettings LoadSettings(const std::filesystem::path& file);
+
+// Serialises settings to TOML text.
+std::string SettingsToToml(const Settings& settings);
+
+// Saves settings atomically. Returns an empty string on success, else the error.
+std::string SaveSettings(const std::filesystem::path& file, const Settings& settings);
+
+} // namespace factdeck

@@ -1,0 +1,57 @@
+#include "app.h"
+
+#include <cstdio>
+
+namespace factdeck::ui {
+
+App::App(Platform& platform, AppState& state, ItemRegistry* registry)
+    : m_platform(platform), m_state(state), m_registry(registry) {
+  m_regularFont = FindUiFont(false);
+  m_boldFont = FindUiFont(true);
+  if (m_regularFont.path.empty())
+    m_state.notices.push_back(
+        "No TrueType font covering Latin, Greek and Cyrillic was found (install fonts-dejavu-core); "
+        "using the built-in font, which shows only ASCII.");
+}
+
+void App::RefreshAppearance() {
+  m_scale = m_platform.ContentScale() * m_state.settings.uiScale;
+  ImGuiIO& io = ImGui::GetIO();
+  m_fonts = BuildUiFonts(*io.Fonts, m_regularFont, m_boldFont, m_state.settings.fontSize * m_scale);
+  if (m_fonts.fallback && !m_regularFont.path.empty())
+    std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n", m_regularFont.path.c_str());
+  io.FontDefault = m_fonts.regular;
+  m_platform.RecreateFontTexture();
+  ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale);
+  m_appearanceDirty = false;
+}
+
+void App::Frame(const InputHook& inject) {
+  if (m_platform.TakeScaleChanged()) m_appearanceDirty = true;
+  if (m_appearanceDirty) RefreshAppearance();
+
+  m_platform.NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (inject) inject(io);
+  ImGui::NewFrame();
+
+  UiContext ui{m_state, m_fonts, &PaletteFor(m_state.settings.theme), m_registry, ++m_frame, m_platform.Now(), {}};
+  DrawAppFrame(ui);
+  // A focused text field blinks its cursor: wake for the blink, not every frame.
+  if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);
+  m_needs = ui.needs;
+
+  m_platform.Render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+
+  AppliedChanges changes = ApplyIntents(m_state);
+  if (changes.appearanceChanged) {
+    m_appearanceDirty = true;
+    m_needs.animating = true;  // draw the next frame with the new look at once
+  }
+  if (changes.settingsChanged && !m_state.dataDir.empty()) {
+    if (std::string error = SaveSettings(m_state.SettingsFile(), m_state.settings); !error.empty())
+      m_state.notices.push_back("Settings not saved: " + error);
+  }
+}
+
+} // namespace factdeck::ui

@@ -1,0 +1,49 @@
+// One running FactDeck UI: the state, its fonts and theme, and the code that draws one
+// frame. The window loop (RunGui) and the UI tests both drive it, so tests run exactly
+// the frame code users see.
+#pragma once
+
+#include <functional>
+
+#include "app_state.h"
+#include "platform.h"
+#include "ui_context.h"
+
+namespace factdeck::ui {
+
+// Called after the platform has read real input and before ImGui starts the frame: the
+// place where tests replace mouse and keyboard state.
+using InputHook = std::function<void(ImGuiIO&)>;
+
+class App {
+public:
+  App(Platform& platform, AppState& state, ItemRegistry* registry = nullptr);
+
+  // Draws one frame into the back buffer (Present() shows it).
+  void Frame(const InputHook& inject = {});
+  void Present() { m_platform.Present(); }
+
+  // What the last frame asked of the next ones.
+  const FrameNeeds& Needs() const { return m_needs; }
+  const UiFonts& Fonts() const { return m_fonts; }
+  int FrameCount() const { return m_frame; }
+  float Scale() const { return m_scale; }
+
+private:
+  void RefreshAppearance();
+
+  Platform& m_platform;
+  AppState& m_state;
+  ItemRegistry* m_registry;
+  FontFile m_regularFont, m_boldFont;
+  UiFonts m_fonts;
+  FrameNeeds m_needs;
+  float m_scale = 1.0f;
+  int m_frame = 0;
+  bool m_appearanceDirty = true;
+};
+
+// Draws the whole window for the current screen.
+void DrawAppFrame(UiContext& ui);
+
+} // namespace factdeck::ui

@@ -1,0 +1,57 @@
+// The window's frame: one full-window ImGui window holding the notices and the current
+// screen, and the keys that work on every screen.
+#include "app.h"
+#include "screens/screens.h"
+
+namespace factdeck::ui {
+
+namespace {
+
+void DrawNotices(UiContext& ui) {
+  auto& notices = ui.state.notices;
+  for (size_t i = 0; i < notices.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+    ImGui::TextWrapped("\xE2\x9A\xA0 %s", notices[i].c_str());  // warning sign
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i});
+    ui.Track("notice/" + std::to_string(i) + "/dismiss");
+    ImGui::PopID();
+  }
+  if (!notices.empty()) ImGui::Separator();
+}
+
+} // namespace
+
+void Heading(UiContext& ui, const char* text) {
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+void BackButton(UiContext& ui, const char* screenName) {
+  if (ImGui::Button("\xE2\x86\x90 Back")) ui.state.Post(GoToScreen{Screen::Home});
+  ui.Track(std::string(screenName) + "/back");
+}
+
+void DrawAppFrame(UiContext& ui) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("FactDeck", nullptr, kFlags);
+  DrawNotices(ui);
+  switch (ui.state.screen) {
+  case Screen::Home: DrawHomeScreen(ui); break;
+  case Screen::Settings: DrawSettingsScreen(ui); break;
+  }
+  // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.
+  if (ui.state.screen != Screen::Home && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    ui.state.Post(GoToScreen{Screen::Home});
+  ImGui::End();
+}
+
+} // namespace factdeck::ui

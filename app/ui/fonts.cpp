@@ -1,0 +1,117 @@
+#include "fonts.h"
+
+#include <cmath>
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+namespace factdeck::ui {
+
+namespace {
+
+// Code points a font must have to be chosen: one letter from each script we promise.
+constexpr FcChar32 kRequiredChars[] = {0x00F6 /*ö*/, 0x017E /*ž*/, 0x01A1 /*ơ*/, 0x03A9 /*Ω*/,
+                                       0x0416 /*Ж*/, 0x2014 /*—*/};
+
+// Glyph ranges loaded into the atlas (pairs, zero-terminated).
+constexpr ImWchar kTextRanges[] = {
+    0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
+    0x0370, 0x03FF, // Greek and Coptic
+    0x0400, 0x052F, // Cyrillic and Cyrillic Supplement
+    0x1E00, 0x1EFF, // Latin Extended Additional
+    0x2000, 0x206F, // General Punctuation (dashes, quotes, ellipsis)
+    0x20AC, 0x20AC, // Euro sign
+    0x2190, 0x2199, // Arrows
+    0x2212, 0x2212, // Minus sign
+    0x25A0, 0x25CF, // Geometric shapes (answer tile shapes)
+    0x2605, 0x2606, // Stars
+    0x2713, 0x2718, // Check and cross marks
+    0,
+};
+
+bool Covers(FcPattern* font) {
+  FcCharSet* charset = nullptr;
+  if (FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch) return false;
+  for (FcChar32 c : kRequiredChars)
+    if (!FcCharSetHasChar(charset, c)) return false;
+  FcChar8* format = nullptr;
+  if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch) {
+    std::string f(reinterpret_cast<const char*>(format));
+    if (f != "TrueType" && f != "CFF") return false;
+  }
+  FcBool scalable = FcFalse;
+  FcPatternGetBool(font, FC_SCALABLE, 0, &scalable);
+  return scalable == FcTrue;
+}
+
+FontFile FileOf(FcPattern* font) {
+  FontFile result;
+  FcChar8* file = nullptr;
+  if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) result.path = reinterpret_cast<const char*>(file);
+  FcPatternGetInteger(font, FC_INDEX, 0, &result.index);
+  return result;
+}
+
+} // namespace
+
+FontFile FindUiFont(bool bold) {
+  if (!FcInit()) return {};
+  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(bold ? "sans-serif:bold" : "sans-serif"));
+  FcCharSet* wanted = FcCharSetCreate();
+  for (FcChar32 c : kRequiredChars) FcCharSetAddChar(wanted, c);
+  FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
+  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+
+  // The sorted list puts the best-matching family first; take the first that really
+  // covers every script (the single best match may lack one of them).
+  FontFile found;
+  FcResult result = FcResultNoMatch;
+  if (FcFontSet* fonts = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result)) {
+    for (int i = 0; i < fonts->nfont && found.path.empty(); ++i)
+      if (Covers(fonts->fonts[i])) found = FileOf(fonts->fonts[i]);
+    FcFontSetDestroy(fonts);
+  }
+  FcCharSetDestroy(wanted);
+  FcPatternDestroy(pattern);
+  return found;
+}
+
+UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const FontFile& boldFile, float pixelSize) {
+  atlas.Clear();
+  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  const float size = std::round(pixelSize);
+  const float titleSize = std::round(pixelSize * 1.6f);
+
+  UiFonts fonts;
+  auto add = [&](const FontFile& file, float px) -> ImFont* {
+    if (file.path.empty()) return nullptr;
+    ImFontConfig config;
+    config.FontNo = file.index;
+    config.OversampleH = 1;  // FreeType hints; oversampling buys nothing
+    config.OversampleV = 1;
+    return atlas.AddFontFromFileTTF(file.path.c_str(), px, &config, kTextRanges);
+  };
+  fonts.regular = add(regularFile, size);
+  if (fonts.regular != nullptr) {
+    fonts.bold = add(boldFile.path.empty() ? regularFile : boldFile, size);
+    fonts.title = add(boldFile.path.empty() ? regularFile : boldFile, titleSize);
+  }
+  if (fonts.regular == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
+    // Last resort: ImGui's built-in font, scaled. ASCII only.
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    ImFontConfig config;
+    config.SizePixels = size;
+    fonts.regular = fonts.bold = atlas.AddFontDefault(&config);
+    config.SizePixels = titleSize;
+    fonts.title = atlas.AddFontDefault(&config);
+    fonts.fallback = true;
+    atlas.Build();
+  }
+  return fonts;
+}
+
+} // namespace factdeck::ui

@@ -1,0 +1,37 @@
+// The UI font: found through fontconfig, rasterised with FreeType into ImGui's atlas.
+#pragma once
+
+#include <string>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace factdeck::ui {
+
+// A font file on disk and the face index inside it (for .ttc collections).
+struct FontFile {
+  std::string path;
+  int index = 0;
+};
+
+// The text every UI font must cover: Latin-1, Latin Extended-A/B, Greek and Cyrillic.
+inline constexpr const char* kCoverageSample = "Röhm, Bažanov, Тухачевский, Ελευθέριος";
+
+// Asks fontconfig for a scalable sans-serif font (regular or bold) that covers Latin,
+// Greek and Cyrillic. Returns an empty path when none is installed.
+FontFile FindUiFont(bool bold);
+
+// The fonts of one atlas build. Regular is the default font; bold for emphasis; title
+// for headings (larger). When no font file was found all three are ImGui's built-in font.
+struct UiFonts {
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* title = nullptr;
+  bool fallback = false;  // true when ImGui's built-in (ASCII-only) font is in use
+};
+
+// Clears `atlas` and fills it with the UI fonts at `pixelSize` (title at 1.6x),
+// rasterised by FreeType. `regularFile`/`boldFile` come from FindUiFont.
+UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const FontFile& boldFile, float pixelSize);
+
+} // namespace factdeck::ui

@@ -1,0 +1,75 @@
+// The window and its graphics context: GLFW, OpenGL 3.3 core (loaded with glad) and
+// Dear ImGui's GLFW and OpenGL3 backends. One per process.
+#pragma once
+
+#include <imgui.h>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "frame_pacer.h"
+#include "image.h"
+#include "settings.h"
+
+struct GLFWwindow;
+
+namespace factdeck::ui {
+
+struct PlatformOptions {
+  WindowGeometry geometry;  // size, and position when known
+  bool visible = true;      // false for off-screen screenshots
+  bool vsync = true;
+};
+
+class Platform {
+public:
+  // Opens the window and creates the ImGui context. On failure returns nullptr and sets
+  // `error` to a message for the user (no display, no OpenGL 3.3, ...).
+  static std::unique_ptr<Platform> Create(const PlatformOptions& options, std::string& error);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  bool ShouldClose() const;
+  void RequestClose();
+  // Wakes a Wait() from any thread.
+  static void PostEmptyEvent();
+
+  // Waits for events as `wait` says, then dispatches them.
+  void Wait(const FrameWait& wait);
+  // True when an input or window event arrived since the last call.
+  bool TakeEvents();
+  // The monitor content scale (1 on a standard-DPI screen); true from TakeScaleChanged
+  // when it changed since the last call (the window moved to another monitor, say).
+  float ContentScale() const;
+  bool TakeScaleChanged();
+  // Paths of files dropped onto the window since the last call.
+  std::vector<std::string> TakeDroppedFiles();
+
+  double Now() const;  // seconds since the platform started
+
+  void NewFrame();                         // backends read input and display size
+  void Render(const ImVec4& clearColor);   // draws ImGui's draw data to the back buffer
+  Image ReadFramebuffer() const;           // the back buffer, top row first
+  void Present();                          // swaps buffers
+  void Finish();                           // waits until the GPU has drawn everything
+  void RecreateFontTexture();              // after the font atlas was rebuilt
+
+  WindowGeometry Geometry() const;
+  GLFWwindow* Window() const { return m_window; }
+
+  // Set by GLFW callbacks.
+  struct Events {
+    bool any = false;
+    bool scaleChanged = false;
+    std::vector<std::string> dropped;
+  };
+
+private:
+  Platform() = default;
+  GLFWwindow* m_window = nullptr;
+  Events m_events;
+  bool m_imguiBackendsReady = false;
+};
+
+} // namespace factdeck::ui

@@ -1,0 +1,25 @@
+// The desktop app's entry: opens the window and runs the event-driven loop.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app_state.h"
+
+namespace factdeck::ui {
+
+struct GuiOptions {
+  std::filesystem::path dataDir;
+  std::optional<std::filesystem::path> deck;        // open this deck first
+  Screen screen = Screen::Home;                     // screen to start on
+  std::optional<std::filesystem::path> screenshot;  // render, write this PNG, exit
+  int width = 0, height = 0;                        // window size override (0: remembered)
+  int quitAfterFrames = 0;                          // exit after this many frames (0: never)
+  bool reportFirstFrame = false;                    // print the wall-clock time of the first frame shown
+};
+
+// Runs the app until the window closes. Returns the process exit code.
+int RunGui(const GuiOptions& options);
+
+} // namespace factdeck::ui

@@ -1,0 +1,53 @@
+#include "theme.h"
+
+namespace factdeck::ui {
+
+namespace {
+
+const Palette kDarkPalette{
+    {0.40f, 0.65f, 1.00f, 1.0f}, // accent
+    {0.35f, 0.70f, 1.00f, 1.0f}, // right: blue
+    {1.00f, 0.60f, 0.20f, 1.0f}, // wrong: orange
+    {0.65f, 0.67f, 0.72f, 1.0f}, // muted
+    {1.00f, 0.80f, 0.30f, 1.0f}, // warning
+};
+const Palette kLightPalette{
+    {0.10f, 0.35f, 0.80f, 1.0f},
+    {0.05f, 0.35f, 0.75f, 1.0f},
+    {0.75f, 0.35f, 0.00f, 1.0f},
+    {0.38f, 0.40f, 0.45f, 1.0f},
+    {0.60f, 0.40f, 0.00f, 1.0f},
+};
+
+} // namespace
+
+const Palette& PaletteFor(factdeck::Theme theme) {
+  return theme == factdeck::Theme::Light ? kLightPalette : kDarkPalette;
+}
+
+void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale) {
+  style = ImGuiStyle();
+  if (theme == factdeck::Theme::Light) {
+    ImGui::StyleColorsLight(&style);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1.0f);
+    style.Colors[ImGuiCol_Button] = ImVec4(0.84f, 0.88f, 0.96f, 1.0f);
+  } else {
+    ImGui::StyleColorsDark(&style);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.18f, 1.0f);
+    style.Colors[ImGuiCol_Button] = ImVec4(0.22f, 0.32f, 0.50f, 1.0f);
+  }
+  style.WindowRounding = 0.0f;
+  style.WindowBorderSize = 0.0f;
+  style.ChildRounding = 6.0f;
+  style.FrameRounding = 5.0f;
+  style.GrabRounding = 5.0f;
+  style.PopupRounding = 5.0f;
+  style.WindowPadding = ImVec2(16, 16);
+  style.FramePadding = ImVec2(10, 6);
+  style.ItemSpacing = ImVec2(10, 8);
+  style.ScrollbarSize = 16;
+  style.ScaleAllSizes(scale);
+}
+
+} // namespace factdeck::ui

@@ -1,0 +1,26 @@
+// Colours and sizes of the UI, for the dark and light themes.
+#pragma once
+
+#include <imgui.h>
+
+#include "settings.h"
+
+namespace factdeck::ui {
+
+// Semantic colours the screens use beyond ImGui's own style colours. Right and wrong are
+// told apart by icon and text as well as colour, so the pair is safe for colour-blind users
+// (blue/orange rather than green/red).
+struct Palette {
+  ImVec4 accent;
+  ImVec4 right;
+  ImVec4 wrong;
+  ImVec4 muted;  // secondary text
+  ImVec4 warning;
+};
+
+// Resets `style` to the theme at `scale` (sizes multiplied; fonts are scaled separately).
+void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale);
+
+const Palette& PaletteFor(factdeck::Theme theme);
+
+} // namespace factdeck::ui
