@@ -7,3 +7,10 @@ function(factdeck_warnings target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
 endfunction()
+
+# Sanitizer defaults for an executable: factdeck_sanitizer_defaults(TARGET).
+function(factdeck_sanitizer_defaults target)
+  if(FACTDECK_SANITIZE)
+    target_sources(${target} PRIVATE "${PROJECT_SOURCE_DIR}/cmake/sanitizer_defaults.cpp")
+  endif()
+endfunction()

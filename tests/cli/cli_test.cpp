@@ -1,0 +1,96 @@
+// The factdeck binary as a user runs it.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+#include <stb_image.h>
+
+#include "settings.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+using factdeck::test::RunProcess;
+using factdeck::test::TempDir;
+
+namespace {
+const std::string kExe = FACTDECK_EXE;
+}
+
+TEST_CASE("help lists the options and exits 0", "[cli]") {
+  auto result = RunProcess({kExe, "--help"});
+  CHECK(result.exitCode == 0);
+  CHECK_THAT(result.out, Catch::Contains("--data-dir") && Catch::Contains("--deck") &&
+                             Catch::Contains("--screenshot") && Catch::Contains("--screen"));
+}
+
+TEST_CASE("version prints the version", "[cli]") {
+  auto result = RunProcess({kExe, "--version"});
+  CHECK(result.exitCode == 0);
+  CHECK_THAT(result.out, Catch::StartsWith("factdeck ") && Catch::Contains("."));
+}
+
+TEST_CASE("bad arguments exit 2 with a message on stderr", "[cli]") {
+  auto unknown = RunProcess({kExe, "--no-such-option"});
+  CHECK(unknown.exitCode == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("--no-such-option"));
+
+  auto screen = RunProcess({kExe, "--screen", "nowhere", "--screenshot", "x.png"});
+  CHECK(screen.exitCode == 2);
+  CHECK_THAT(screen.err, Catch::Contains("unknown screen 'nowhere'") && Catch::Contains("home"));
+
+  auto size = RunProcess({kExe, "--size", "huge", "--screenshot", "x.png"});
+  CHECK(size.exitCode == 2);
+  CHECK_THAT(size.err, Catch::Contains("--size"));
+}
+
+TEST_CASE("screenshot: writes a PNG of the requested size and screen", "[cli][gui]") {
+  TempDir dir;
+  const std::string png = (dir / "settings.png").string();
+  auto result = RunProcess({kExe, "--data-dir", dir.Path().string(), "--screenshot", png, "--screen", "settings",
+                            "--size", "800x600"});
+  REQUIRE(result.exitCode == 0);
+  int width = 0, height = 0, channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 4);
+  REQUIRE(pixels != nullptr);
+  CHECK(width == 800);
+  CHECK(height == 600);
+  // Not blank: more than a handful of distinct colours (text is antialiased).
+  std::set<std::uint32_t> colours;
+  for (int i = 0; i < width * height; ++i) {
+    colours.insert(static_cast<std::uint32_t>(pixels[i * 4]) << 16 | pixels[i * 4 + 1] << 8 | pixels[i * 4 + 2]);
+  }
+  stbi_image_free(pixels);
+  CHECK(colours.size() > 20);
+  // A screenshot must not overwrite the user's remembered window size.
+  CHECK_FALSE(std::filesystem::exists(dir / "settings.toml"));
+}
+
+TEST_CASE("screenshot: to an unwritable path fails with a message", "[cli][gui]") {
+  TempDir dir;
+  auto result = RunProcess({kExe, "--data-dir", dir.Path().string(), "--screenshot", "/nonexistent/dir/x.png"});
+  CHECK(result.exitCode == 1);
+  CHECK_THAT(result.err, Catch::Contains("/nonexistent/dir/x.png"));
+}
+
+TEST_CASE("the window remembers its size between runs", "[cli][gui]") {
+  TempDir dir;
+  const std::string data = dir.Path().string();
+  {
+    std::ofstream settings(dir / "settings.toml");
+    settings << "[window]\nwidth = 900\nheight = 640\n";
+  }
+  auto first = RunProcess({kExe, "--data-dir", data, "--quit-after-frames", "3"});
+  REQUIRE(first.exitCode == 0);
+  auto saved = factdeck::LoadSettings(dir / "settings.toml");
+  CHECK(saved.warnings.empty());
+  CHECK(saved.settings.window.width == 900);
+  CHECK(saved.settings.window.height == 640);
+  CHECK(saved.settings.window.hasPosition);
+}
+
+TEST_CASE("report-first-frame prints when the first frame is shown", "[cli][gui]") {
+  TempDir dir;
+  auto result = RunProcess({kExe, "--data-dir", dir.Path().string(), "--quit-after-frames", "2",
+                            "--report-first-frame"});
+  CHECK(result.exitCode == 0);
+  CHECK_THAT(result.out, Catch::StartsWith("first-frame "));
+}

@@ -1,0 +1,117 @@
+#include "harness.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+
+namespace factdeck::test {
+
+UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir) {
+  if (dataDir.empty()) {
+    m_ownedDir = std::make_unique<TempDir>();
+    dataDir = m_ownedDir->Path();
+  }
+  m_state.dataDir = dataDir;
+  m_state.settings = LoadSettings(m_state.SettingsFile()).settings;
+
+  ui::PlatformOptions options;
+  options.geometry.width = width;
+  options.geometry.height = height;
+  options.vsync = false;
+  std::string error;
+  m_platform = ui::Platform::Create(options, error);
+  if (!m_platform) FAIL("cannot open the test window: " << error << " (DISPLAY=" << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")");
+  m_app = std::make_unique<ui::App>(*m_platform, m_state, &m_registry);
+  Frames(3);
+}
+
+UiHarness::~UiHarness() {
+  m_app.reset();
+  m_platform.reset();
+}
+
+void UiHarness::Inject(ImGuiIO& io) {
+  io.MousePos = m_mouse;
+  io.MouseDown[0] = m_mouseDown;
+  for (auto& [key, down] : m_keys) io.KeysDown[key] = down;
+  io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+  if (!m_text.empty()) {
+    io.AddInputCharactersUTF8(m_text.c_str());
+    m_text.clear();
+  }
+}
+
+void UiHarness::Frames(int count) {
+  for (int i = 0; i < count; ++i) {
+    m_platform->Wait({factdeck::FrameWait::Kind::Poll, 0.0});
+    m_app->Frame([this](ImGuiIO& io) { Inject(io); });
+    m_app->Present();
+  }
+}
+
+bool UiHarness::Has(const std::string& name) {
+  return m_registry.Find(name, m_app->FrameCount()) != nullptr;
+}
+
+ui::ItemRect UiHarness::Item(const std::string& name) {
+  const ui::ItemRect* item = m_registry.Find(name, m_app->FrameCount());
+  if (item == nullptr) {
+    std::string drawn;
+    for (auto& [known, rect] : m_registry.Items())
+      if (rect.frame == m_app->FrameCount()) drawn += " " + known;
+    FAIL("item '" << name << "' was not drawn in the last frame; drawn:" << drawn);
+  }
+  return *item;
+}
+
+void UiHarness::MoveMouse(ImVec2 position) {
+  m_mouse = position;
+  Frames(1);
+}
+
+void UiHarness::Click(const std::string& name) {
+  ImVec2 centre = Item(name).Center();
+  MoveMouse(centre);  // hover first, as a real pointer does
+  m_mouseDown = true;
+  Frames(1);
+  m_mouseDown = false;
+  Frames(2);  // release, then let the posted intent take effect
+}
+
+void UiHarness::Drag(ImVec2 from, ImVec2 to, int steps) {
+  MoveMouse(from);
+  m_mouseDown = true;
+  Frames(1);
+  for (int i = 1; i <= steps; ++i) {
+    float t = static_cast<float>(i) / static_cast<float>(steps);
+    m_mouse = ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+    Frames(1);
+  }
+  m_mouseDown = false;
+  Frames(2);
+}
+
+void UiHarness::PressKey(int key) {
+  m_keys[key] = true;
+  Frames(1);
+  m_keys[key] = false;
+  Frames(2);
+}
+
+void UiHarness::TypeText(const std::string& utf8) {
+  m_text = utf8;
+  Frames(2);
+}
+
+ui::Image UiHarness::Screenshot() {
+  m_platform->Wait({factdeck::FrameWait::Kind::Poll, 0.0});
+  m_app->Frame([this](ImGuiIO& io) { Inject(io); });
+  ui::Image image = m_platform->ReadFramebuffer();
+  m_app->Present();
+  return image;
+}
+
+int ColourDistance(const std::uint8_t* pixel, const std::uint8_t* other) {
+  return (std::abs(pixel[0] - other[0]) + std::abs(pixel[1] - other[1]) + std::abs(pixel[2] - other[2])) / 3;
+}
+
+} // namespace factdeck::test

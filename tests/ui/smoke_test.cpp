@@ -1,0 +1,114 @@
+// The window starts, responds to clicks and keys, and draws real text.
+#include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
+
+#include <imgui_internal.h>
+
+#include "harness.h"
+#include "settings.h"
+
+using namespace factdeck;
+using test::UiHarness;
+
+namespace {
+
+// Fraction of pixels inside `rect` that differ clearly from `background`.
+double InkFraction(const ui::Image& image, const ui::ItemRect& rect, const std::uint8_t* background) {
+  int ink = 0, total = 0;
+  for (int y = static_cast<int>(rect.min.y); y < static_cast<int>(rect.max.y); ++y)
+    for (int x = static_cast<int>(rect.min.x); x < static_cast<int>(rect.max.x); ++x) {
+      ++total;
+      if (test::ColourDistance(image.Pixel(x, y), background) > 60) ++ink;
+    }
+  return total == 0 ? 0.0 : static_cast<double>(ink) / total;
+}
+
+} // namespace
+
+TEST_CASE("the app starts on the home screen", "[ui]") {
+  UiHarness ui;
+  CHECK(ui.State().screen == Screen::Home);
+  CHECK(ui.Has("home/title"));
+  CHECK(ui.Has("home/settings"));
+  CHECK_FALSE(ui.Has("settings/back"));
+}
+
+TEST_CASE("a click on Settings opens the settings screen, Back and Esc return", "[ui]") {
+  UiHarness ui;
+  ui.Click("home/settings");
+  REQUIRE(ui.State().screen == Screen::Settings);
+  CHECK(ui.Has("settings/back"));
+  CHECK_FALSE(ui.Has("home/title"));
+
+  ui.Click("settings/back");
+  CHECK(ui.State().screen == Screen::Home);
+
+  ui.Click("home/settings");
+  REQUIRE(ui.State().screen == Screen::Settings);
+  ui.PressKey(GLFW_KEY_ESCAPE);
+  CHECK(ui.State().screen == Screen::Home);
+}
+
+TEST_CASE("the screenshot is not blank and shows text where the title is", "[ui]") {
+  UiHarness ui(1024, 700);
+  ui::Image image = ui.Screenshot();
+  REQUIRE(image.width == 1024);
+  REQUIRE(image.height == 700);
+
+  const std::uint8_t* background = image.Pixel(image.width - 2, image.height - 2);
+  ui::ItemRect title = ui.Item("home/title");
+  REQUIRE(title.max.x - title.min.x > 20);
+  double titleInk = InkFraction(image, title, background);
+  CHECK(titleInk > 0.08);  // glyph strokes cover a good part of a bold title's box
+  CHECK(titleInk < 0.8);   // ...but it is text, not a filled block
+
+  // An empty region far from any widget is plain background.
+  ui::ItemRect empty{{image.width * 0.3f, image.height * 0.7f}, {image.width * 0.7f, image.height * 0.9f}, 0};
+  CHECK(InkFraction(image, empty, background) == 0.0);
+}
+
+TEST_CASE("the UI font covers Latin, Greek and Cyrillic", "[ui][fonts]") {
+  UiHarness ui;
+  const ui::UiFonts& fonts = ui.App().Fonts();
+  REQUIRE_FALSE(fonts.fallback);
+  const char* text = ui::kCoverageSample;
+  const char* end = text + std::char_traits<char>::length(text);
+  int checked = 0;
+  while (text < end) {
+    unsigned int c = 0;
+    text += ImTextCharFromUtf8(&c, text, end);
+    if (c == ' ' || c == ',') continue;
+    INFO("code point U+" << std::hex << c);
+    CHECK(fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    CHECK(fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    ++checked;
+  }
+  CHECK(checked == 32);  // every letter of the sample was looked up
+}
+
+TEST_CASE("choosing the light theme repaints the window and is saved", "[ui][settings]") {
+  UiHarness ui(1024, 700);
+  const int darkLevel = ui.Screenshot().Pixel(10, 690)[0];
+
+  ui.Click("home/settings");
+  ui.Click("settings/theme_light");
+  ui.Frames(2);
+  CHECK(ui.State().settings.theme == Theme::Light);
+  const int lightLevel = ui.Screenshot().Pixel(10, 690)[0];
+  CHECK(lightLevel > darkLevel + 100);
+
+  LoadedSettings saved = LoadSettings(ui.State().SettingsFile());
+  CHECK(saved.warnings.empty());
+  CHECK(saved.settings.theme == Theme::Light);
+}
+
+TEST_CASE("a larger interface scale makes the text larger", "[ui][settings]") {
+  UiHarness ui(1024, 700);
+  const float before = ui.Item("home/title").max.y - ui.Item("home/title").min.y;
+  Settings larger = ui.State().settings;
+  larger.uiScale = 2.0f;
+  ui.State().Post(ChangeSettings{larger});
+  ui.Frames(3);
+  const float after = ui.Item("home/title").max.y - ui.Item("home/title").min.y;
+  CHECK(after == Approx(before * 2).margin(2));
+}
