@@ -1,14 +1,13 @@
 #include "app.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace factdeck::ui {
 
-App::App(Platform& platform, AppState& state, ItemRegistry* registry)
-    : m_platform(platform), m_state(state), m_registry(registry) {
-  m_regularFont = FindUiFont(false);
-  m_boldFont = FindUiFont(true);
-  if (m_regularFont.path.empty())
+App::App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* registry)
+    : m_platform(platform), m_state(state), m_registry(registry), m_fontSet(std::move(fonts)) {
+  if (m_fontSet.regular.path.empty())
     m_state.notices.push_back(
         "No TrueType font covering Latin, Greek and Cyrillic was found (install fonts-dejavu-core); "
         "using the built-in font, which shows only ASCII.");
@@ -17,10 +16,14 @@ App::App(Platform& platform, AppState& state, ItemRegistry* registry)
 void App::RefreshAppearance() {
   m_scale = m_platform.ContentScale() * m_state.settings.uiScale;
   ImGuiIO& io = ImGui::GetIO();
-  m_fonts = BuildUiFonts(*io.Fonts, m_regularFont, m_boldFont, m_state.settings.fontSize * m_scale);
-  if (m_fonts.fallback && !m_regularFont.path.empty())
-    std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n", m_regularFont.path.c_str());
-  io.FontDefault = m_fonts.regular;
+  const float pixelSize = std::round(m_state.settings.fontSize * m_scale);
+  if (pixelSize != m_fontSet.pixelSize) {
+    m_fontSet.fonts = BuildUiFonts(*io.Fonts, m_fontSet.regular, m_fontSet.bold, pixelSize);
+    m_fontSet.pixelSize = pixelSize;
+  }
+  if (m_fontSet.fonts.fallback && !m_fontSet.regular.path.empty())
+    std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n", m_fontSet.regular.path.c_str());
+  io.FontDefault = m_fontSet.fonts.regular;
   m_platform.RecreateFontTexture();
   ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale);
   m_appearanceDirty = false;
@@ -35,7 +38,7 @@ void App::Frame(const InputHook& inject) {
   if (inject) inject(io);
   ImGui::NewFrame();
 
-  UiContext ui{m_state, m_fonts, &PaletteFor(m_state.settings.theme), m_registry, ++m_frame, m_platform.Now(), {}};
+  UiContext ui{m_state, m_fontSet.fonts, &PaletteFor(m_state.settings.theme), m_registry, ++m_frame, m_platform.Now(), {}};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);

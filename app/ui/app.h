@@ -17,7 +17,8 @@ using InputHook = std::function<void(ImGuiIO&)>;
 
 class App {
 public:
-  App(Platform& platform, AppState& state, ItemRegistry* registry = nullptr);
+  // `fonts` come from OpenWindow; the atlas is rebuilt when the scale turns out different.
+  App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* registry = nullptr);
 
   // Draws one frame into the back buffer (Present() shows it).
   void Frame(const InputHook& inject = {});
@@ -25,7 +26,7 @@ public:
 
   // What the last frame asked of the next ones.
   const FrameNeeds& Needs() const { return m_needs; }
-  const UiFonts& Fonts() const { return m_fonts; }
+  const UiFonts& Fonts() const { return m_fontSet.fonts; }
   int FrameCount() const { return m_frame; }
   float Scale() const { return m_scale; }
 
@@ -35,8 +36,7 @@ private:
   Platform& m_platform;
   AppState& m_state;
   ItemRegistry* m_registry;
-  FontFile m_regularFont, m_boldFont;
-  UiFonts m_fonts;
+  FontSet m_fontSet;
   FrameNeeds m_needs;
   float m_scale = 1.0f;
   int m_frame = 0;

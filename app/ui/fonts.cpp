@@ -18,7 +18,6 @@ constexpr ImWchar kTextRanges[] = {
     0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
     0x0370, 0x03FF, // Greek and Coptic
     0x0400, 0x052F, // Cyrillic and Cyrillic Supplement
-    0x1E00, 0x1EFF, // Latin Extended Additional
     0x2000, 0x206F, // General Punctuation (dashes, quotes, ellipsis)
     0x20AC, 0x20AC, // Euro sign
     0x2190, 0x2199, // Arrows
@@ -27,6 +26,11 @@ constexpr ImWchar kTextRanges[] = {
     0x2605, 0x2606, // Stars
     0x2713, 0x2718, // Check and cross marks
     0,
+};
+
+// Headings need letters only.
+constexpr ImWchar kTitleRanges[] = {
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
 };
 
 bool Covers(FcPattern* font) {
@@ -86,18 +90,18 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const Font
   const float titleSize = std::round(pixelSize * 1.6f);
 
   UiFonts fonts;
-  auto add = [&](const FontFile& file, float px) -> ImFont* {
+  auto add = [&](const FontFile& file, float px, const ImWchar* ranges) -> ImFont* {
     if (file.path.empty()) return nullptr;
     ImFontConfig config;
     config.FontNo = file.index;
     config.OversampleH = 1;  // FreeType hints; oversampling buys nothing
     config.OversampleV = 1;
-    return atlas.AddFontFromFileTTF(file.path.c_str(), px, &config, kTextRanges);
+    return atlas.AddFontFromFileTTF(file.path.c_str(), px, &config, ranges);
   };
-  fonts.regular = add(regularFile, size);
+  fonts.regular = add(regularFile, size, kTextRanges);
   if (fonts.regular != nullptr) {
-    fonts.bold = add(boldFile.path.empty() ? regularFile : boldFile, size);
-    fonts.title = add(boldFile.path.empty() ? regularFile : boldFile, titleSize);
+    fonts.bold = add(boldFile.path.empty() ? regularFile : boldFile, size, kTextRanges);
+    fonts.title = add(boldFile.path.empty() ? regularFile : boldFile, titleSize, kTitleRanges);
   }
   if (fonts.regular == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
     // Last resort: ImGui's built-in font, scaled. ASCII only.
@@ -112,6 +116,15 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const Font
     atlas.Build();
   }
   return fonts;
+}
+
+FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize) {
+  FontSet set;
+  set.regular = FindUiFont(false);
+  set.bold = FindUiFont(true);
+  set.fonts = BuildUiFonts(atlas, set.regular, set.bold, pixelSize);
+  set.pixelSize = pixelSize;
+  return set;
 }
 
 } // namespace factdeck::ui

@@ -30,6 +30,17 @@ struct UiFonts {
   bool fallback = false;  // true when ImGui's built-in (ASCII-only) font is in use
 };
 
+// The fonts found and the atlas built from them.
+struct FontSet {
+  FontFile regular, bold;
+  UiFonts fonts;
+  float pixelSize = 0.0f;  // what the atlas was built for
+};
+
+// Finds the UI fonts and builds `atlas` at `pixelSize`. Needs no ImGui context, so it can
+// run on another thread while the window opens.
+FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize);
+
 // Clears `atlas` and fills it with the UI fonts at `pixelSize` (title at 1.6x),
 // rasterised by FreeType. `regularFile`/`boldFile` come from FindUiFont.
 UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const FontFile& boldFile, float pixelSize);

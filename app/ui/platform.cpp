@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <future>
 
 namespace factdeck::ui {
 
@@ -111,17 +112,33 @@ std::unique_ptr<Platform> Platform::Create(const PlatformOptions& options, std::
   glfwSetWindowContentScaleCallback(window, OnContentScale);
   glfwSetDropCallback(window, OnDrop);
 
+  platform->m_events.any = true;
+  return platform;
+}
+
+void Platform::StartImGui(std::unique_ptr<ImFontAtlas> atlas) {
+  m_atlas = std::move(atlas);
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  ImGui::CreateContext(m_atlas.get());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // FactDeck lays out its own screens; nothing to remember
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/true);  // chains to ours
+  ImGui_ImplGlfw_InitForOpenGL(m_window, /*install_callbacks=*/true);  // chains to ours
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  platform->m_imguiBackendsReady = true;
-  platform->m_events.any = true;
-  return platform;
+  m_imguiBackendsReady = true;
+}
+
+OpenedWindow OpenWindow(const PlatformOptions& options, float fontPixelSize, std::string& error) {
+  auto atlas = std::make_unique<ImFontAtlas>();
+  ImFontAtlas* building = atlas.get();
+  std::future<FontSet> fonts =
+      std::async(std::launch::async, [building, fontPixelSize] { return LoadUiFonts(*building, fontPixelSize); });
+  OpenedWindow opened;
+  opened.platform = Platform::Create(options, error);
+  opened.fonts = fonts.get();
+  if (opened.platform) opened.platform->StartImGui(std::move(atlas));
+  return opened;
 }
 
 Platform::~Platform() {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fonts.h"
 #include "frame_pacer.h"
 #include "image.h"
 #include "settings.h"
@@ -23,9 +24,12 @@ struct PlatformOptions {
 
 class Platform {
 public:
-  // Opens the window and creates the ImGui context. On failure returns nullptr and sets
+  // Opens the window with its OpenGL context. On failure returns nullptr and sets
   // `error` to a message for the user (no display, no OpenGL 3.3, ...).
   static std::unique_ptr<Platform> Create(const PlatformOptions& options, std::string& error);
+  // Creates the ImGui context and its backends around a built font atlas, which the
+  // platform keeps (the backends use it until they shut down).
+  void StartImGui(std::unique_ptr<ImFontAtlas> atlas);
   ~Platform();
   Platform(const Platform&) = delete;
   Platform& operator=(const Platform&) = delete;
@@ -69,7 +73,16 @@ private:
   Platform() = default;
   GLFWwindow* m_window = nullptr;
   Events m_events;
+  std::unique_ptr<ImFontAtlas> m_atlas;
   bool m_imguiBackendsReady = false;
 };
+
+// A window with ImGui started and its fonts, which were loaded on another thread while
+// the window opened (start-up time is the slower of the two, not their sum).
+struct OpenedWindow {
+  std::unique_ptr<Platform> platform;  // nullptr on failure
+  FontSet fonts;
+};
+OpenedWindow OpenWindow(const PlatformOptions& options, float fontPixelSize, std::string& error);
 
 } // namespace factdeck::ui

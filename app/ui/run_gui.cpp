@@ -1,6 +1,7 @@
 #include "run_gui.h"
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -85,13 +86,15 @@ int RunGui(const GuiOptions& options) {
   platformOptions.visible = !screenshot;
   platformOptions.vsync = !screenshot && options.quitAfterFrames == 0;
 
+  // Most screens are at content scale 1; a HiDPI monitor rebuilds the fonts once.
   std::string error;
-  std::unique_ptr<Platform> platform = Platform::Create(platformOptions, error);
-  if (!platform) {
+  OpenedWindow window = OpenWindow(platformOptions, std::round(state.settings.fontSize * state.settings.uiScale), error);
+  if (!window.platform) {
     std::fprintf(stderr, "factdeck: error: %s\n", error.c_str());
     return 1;
   }
-  App app(*platform, state);
+  Platform* platform = window.platform.get();
+  App app(*platform, state, std::move(window.fonts));
 
   if (screenshot) {
     for (int i = 1; i < kScreenshotFrames; ++i) {

@@ -18,9 +18,10 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir) {
   options.geometry.height = height;
   options.vsync = false;
   std::string error;
-  m_platform = ui::Platform::Create(options, error);
+  ui::OpenedWindow window = ui::OpenWindow(options, m_state.settings.fontSize * m_state.settings.uiScale, error);
+  m_platform = std::move(window.platform);
   if (!m_platform) FAIL("cannot open the test window: " << error << " (DISPLAY=" << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")");
-  m_app = std::make_unique<ui::App>(*m_platform, m_state, &m_registry);
+  m_app = std::make_unique<ui::App>(*m_platform, m_state, std::move(window.fonts), &m_registry);
   Frames(3);
 }
 
