@@ -44,7 +44,7 @@ int RunCommandLine(int argc, char** argv) {
   app.add_flag("--report-first-frame", gui.reportFirstFrame, "Print when the first frame is shown")->group("");
 
   CommandList commands;
-  // Subcommands register here.
+  RegisterCheckCommand(app, commands);
 
   try {
     app.parse(argc, argv);

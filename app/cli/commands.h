@@ -15,4 +15,7 @@ struct Command {
 
 using CommandList = std::vector<Command>;
 
+// One function per subcommand, each in its own file.
+void RegisterCheckCommand(CLI::App& app, CommandList& commands);
+
 } // namespace factdeck::cli

@@ -94,3 +94,19 @@ TEST_CASE("report-first-frame prints when the first frame is shown", "[cli][gui]
   CHECK(result.exitCode == 0);
   CHECK_THAT(result.out, Catch::StartsWith("first-frame "));
 }
+
+TEST_CASE("check accepts the bundled deck and prints its counts", "[cli][deck]") {
+  auto result = RunProcess({kExe, "check", std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml"});
+  CHECK(result.exitCode == 0);
+  CHECK_THAT(result.out, Catch::Contains("facts") && Catch::Contains("0 errors") && Catch::Contains("multiple-choice"));
+}
+
+TEST_CASE("check prints errors compiler-style and exits 1", "[cli][deck]") {
+  TempDir dir;
+  const auto file = dir / "bad.toml";
+  std::ofstream(file) << "[deck]\nid = \"x\"\ntitle = \"X\"\n[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\n";
+  auto result = RunProcess({kExe, "check", file.string()});
+  CHECK(result.exitCode == 1);
+  CHECK_THAT(result.err, Catch::Contains(file.string() + ":7:8: error: invalid date"));
+  CHECK_THAT(result.out, Catch::Contains("1 error"));
+}
