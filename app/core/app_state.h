@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "deck_library.h"
 #include "settings.h"
 
 namespace factdeck {
@@ -43,6 +44,7 @@ struct AppState {
   Settings settings;
   std::filesystem::path dataDir;      // where settings and progress live
   std::vector<std::string> notices;   // problems to show the user (bad settings file, ...)
+  std::vector<DeckEntry> decks;       // listed on the home screen
   bool quitRequested = false;
   std::vector<Intent> intents;        // posted by screens during a frame
 

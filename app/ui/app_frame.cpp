@@ -12,7 +12,7 @@ void DrawNotices(UiContext& ui) {
   for (size_t i = 0; i < notices.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
-    ImGui::TextWrapped("\xE2\x9A\xA0 %s", notices[i].c_str());  // warning sign
+    ImGui::TextWrapped("Warning: %s", notices[i].c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i});

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app.h"
+#include "paths.h"
 
 namespace factdeck::ui {
 
@@ -75,6 +76,7 @@ int RunGui(const GuiOptions& options) {
     state.notices.push_back(warning);
   }
 
+  state.decks = LoadDeckLibrary(BundledDeckDirs(), options.deck.value_or(std::filesystem::path()));
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;
   platformOptions.geometry = state.settings.window;
