@@ -16,7 +16,7 @@ TEST_CASE("the library lists bundled decks and keeps a broken extra deck with it
   REQUIRE(decks.size() >= 2);
   CHECK(decks[0].title == "Broken");
   REQUIRE(decks[0].errors.size() == 1);
-  CHECK_THAT(decks[0].errors[0], Catch::Contains("broken.toml:7:6: error: invalid date"));
+  CHECK_THAT(decks[0].errors[0], Catch::Contains("broken.toml:7:8: error: invalid date"));
   bool seedListed = false;
   for (const DeckEntry& deck : decks)
     if (deck.path.filename() == "german-soviet-military-cooperation.toml") {

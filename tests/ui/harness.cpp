@@ -31,6 +31,9 @@ UiHarness::~UiHarness() {
 }
 
 void UiHarness::Inject(ImGuiIO& io) {
+  // The harness owns input. Other test windows on the same X display take the focus away
+  // at random moments, which would make ImGui drop the keys held this frame.
+  io.AppFocusLost = false;
   io.MousePos = m_mouse;
   io.MouseDown[0] = m_mouseDown;
   for (auto& [key, down] : m_keys) io.KeysDown[key] = down;
