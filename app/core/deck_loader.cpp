@@ -365,17 +365,25 @@ private:
 
   // [SECTION] Checking ---------------------------------------------------------------
 
-  std::string Suggest(const std::string& id) const {
-    if (m_ids.size() > 20000) return {};
+  // The candidate closest to `id` by edit distance, when close enough to be a typo.
+  template <typename Range, typename Key>
+  static std::string Closest(const std::string& id, const Range& candidates, Key key) {
     std::string best;
     size_t bestDistance = std::max<size_t>(2, id.size() / 3) + 1;
-    for (auto& [known, pos] : m_ids) {
+    for (const auto& candidate : candidates) {
+      const std::string& known = key(candidate);
       size_t d = EditDistance(id, known);
       if (d < bestDistance) {
         bestDistance = d;
         best = known;
       }
     }
+    return best;
+  }
+
+  std::string Suggest(const std::string& id) const {
+    if (m_ids.size() > 20000) return {};  // too slow to be worth it on huge decks
+    std::string best = Closest(id, m_ids, [](const auto& entry) -> const std::string& { return entry.first; });
     return best.empty() ? std::string() : " (did you mean " + Quote(best) + "?)";
   }
 
@@ -452,15 +460,7 @@ private:
   }
 
   std::string RelationHint(const std::string& id) const {
-    std::string best;
-    size_t bestDistance = std::max<size_t>(2, id.size() / 3) + 1;
-    for (const Relation& r : m_out.deck.relations) {
-      size_t d = EditDistance(id, r.id);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = r.id;
-      }
-    }
+    std::string best = Closest(id, m_out.deck.relations, [](const Relation& r) -> const std::string& { return r.id; });
     return best.empty() ? "; declare it as [[relation]]" : " (did you mean " + Quote(best) + "?)";
   }
 
