@@ -1,5 +1,7 @@
 #include "app_state.h"
 
+#include "paths.h"
+
 namespace factdeck {
 
 const char* ScreenName(Screen screen) {
@@ -32,6 +34,16 @@ bool SameAppearance(const Settings& a, const Settings& b) {
 }
 
 } // namespace
+
+AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck) {
+  AppState state;
+  state.dataDir = dataDir;
+  LoadedSettings loaded = LoadSettings(state.SettingsFile());
+  state.settings = loaded.settings;
+  state.notices = std::move(loaded.warnings);
+  state.decks = LoadDeckLibrary(BundledDeckDirs(), deck);
+  return state;
+}
 
 AppliedChanges ApplyIntents(AppState& state) {
   AppliedChanges changes;

@@ -58,6 +58,11 @@ struct AppliedChanges {
   bool settingsChanged = false;    // save settings
 };
 
+// The state a new window starts with: settings from `dataDir` (each problem with the
+// settings file becomes a notice) and the deck library (bundled decks, then `deck` when
+// given). Never throws.
+AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {});
+
 // Applies and clears the posted intents.
 AppliedChanges ApplyIntents(AppState& state);
 

@@ -1,7 +1,5 @@
 #include "deck.h"
 
-#include <cmath>
-#include <cstdio>
 
 namespace factdeck {
 

@@ -51,7 +51,7 @@ struct Relation {
 struct Value {
   ValueType type = ValueType::Text;
   std::string entity;      // Entity: the entity id
-  std::string text;        // Text, and Number as written ("400", "1,300")
+  std::string text;        // Text; for Number, the number as shown ("400", "0.5")
   double number = 0.0;     // Number
   Date date;               // Year and Date
 };

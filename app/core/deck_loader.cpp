@@ -9,7 +9,6 @@
 #include <map>
 #include <sstream>
 #include <toml++/toml.h>
-#include <unordered_set>
 #include <utf8proc.h>
 
 #include "atomic_file.h"
@@ -476,7 +475,11 @@ private:
     switch (relation.objectType) {
     case ValueType::Entity: {
       const auto* s = node.as_string();
-      if (s == nullptr) return wrongType(std::string(toml::impl::node_type_friendly_names[static_cast<int>(node.type())]));
+      if (s == nullptr) {
+        std::ostringstream type;
+        type << "a TOML " << node.type();
+        return wrongType(type.str());
+      }
       value.entity = s->get();
       const Entity* entity = deck.FindEntity(value.entity);
       if (entity == nullptr) {
@@ -540,14 +543,24 @@ private:
 
 } // namespace
 
+namespace {
+DeckLoad FailedLoad(const std::string& fileName, std::string message) {
+  DeckLoad result;
+  result.deck.file = fileName;
+  result.diagnostics.push_back({Severity::Error, fileName, {}, std::move(message)});
+  return result;
+}
+
+DeckLoad TooLarge(const std::string& fileName, std::uintmax_t bytes) {
+  return FailedLoad(fileName, "the file is too large (" + std::to_string(bytes >> 20) + " MiB; the limit is " +
+                                  std::to_string(kMaxDeckFileBytes >> 20) + " MiB)");
+}
+} // namespace
+
 DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
+  if (text.size() > kMaxDeckFileBytes) return TooLarge(fileName, text.size());
   DeckLoad result;
   Loader loader(fileName, result);
-  if (text.size() > kMaxDeckFileBytes) {
-    loader.Error({}, "the file is too large (" + std::to_string(text.size() >> 20) + " MiB; the limit is " +
-                         std::to_string(kMaxDeckFileBytes >> 20) + " MiB)");
-    return result;
-  }
   loader.Run(text);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
@@ -558,14 +571,10 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
 DeckLoad LoadDeckFile(const std::string& path) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxDeckFileBytes) return ParseDeck(std::string(kMaxDeckFileBytes + 1, ' '), path);
+  if (!ec && size > kMaxDeckFileBytes) return TooLarge(path, size);
   std::string text;
-  if (std::string error = ReadWholeFile(path, text); !error.empty()) {
-    DeckLoad result;
-    result.deck.file = path;
-    result.diagnostics.push_back({Severity::Error, path, {}, error.substr(error.find(": ") + 2)});
-    return result;
-  }
+  if (std::string error = ReadWholeFile(path, text); !error.empty())
+    return FailedLoad(path, error.substr(path.size() + 2));  // the message starts "PATH: "
   return ParseDeck(text, path);
 }
 

@@ -1,6 +1,5 @@
 #include "app.h"
 
-#include <cmath>
 #include <cstdio>
 
 namespace factdeck::ui {
@@ -14,9 +13,10 @@ App::App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* regis
 }
 
 void App::RefreshAppearance() {
-  m_scale = m_platform.ContentScale() * m_state.settings.uiScale;
+  const float contentScale = m_platform.ContentScale();
+  m_scale = contentScale * m_state.settings.uiScale;
   ImGuiIO& io = ImGui::GetIO();
-  const float pixelSize = std::round(m_state.settings.fontSize * m_scale);
+  const float pixelSize = FontPixelSize(m_state.settings, contentScale);
   if (pixelSize != m_fontSet.pixelSize) {
     m_fontSet.fonts = BuildUiFonts(*io.Fonts, m_fontSet.regular, m_fontSet.bold, pixelSize);
     m_fontSet.pixelSize = pixelSize;

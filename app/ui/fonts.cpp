@@ -118,6 +118,10 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const Font
   return fonts;
 }
 
+float FontPixelSize(const Settings& settings, float contentScale) {
+  return std::round(settings.fontSize * settings.uiScale * contentScale);
+}
+
 FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize) {
   FontSet set;
   set.regular = FindUiFont(false);

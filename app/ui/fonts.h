@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "settings.h"
+
 struct ImFont;
 struct ImFontAtlas;
 
@@ -29,6 +31,10 @@ struct UiFonts {
   ImFont* title = nullptr;
   bool fallback = false;  // true when ImGui's built-in (ASCII-only) font is in use
 };
+
+// The UI font size in pixels: the user's font size x interface scale x the monitor's
+// content scale, rounded (FreeType renders whole pixel sizes).
+float FontPixelSize(const Settings& settings, float contentScale);
 
 // The fonts found and the atlas built from them.
 struct FontSet {

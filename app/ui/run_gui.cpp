@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "app.h"
-#include "paths.h"
 
 namespace factdeck::ui {
 
@@ -66,17 +65,9 @@ int RunGui(const GuiOptions& options) {
   sigset_t stopSignals = StopSignals();
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-  AppState state;
-  state.dataDir = options.dataDir;
+  AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
   state.screen = options.screen;
-  LoadedSettings loaded = LoadSettings(state.SettingsFile());
-  state.settings = loaded.settings;
-  for (const std::string& warning : loaded.warnings) {
-    std::fprintf(stderr, "factdeck: warning: %s\n", warning.c_str());
-    state.notices.push_back(warning);
-  }
-
-  state.decks = LoadDeckLibrary(BundledDeckDirs(), options.deck.value_or(std::filesystem::path()));
+  for (const std::string& notice : state.notices) std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;
   platformOptions.geometry = state.settings.window;
@@ -90,7 +81,7 @@ int RunGui(const GuiOptions& options) {
 
   // Most screens are at content scale 1; a HiDPI monitor rebuilds the fonts once.
   std::string error;
-  OpenedWindow window = OpenWindow(platformOptions, std::round(state.settings.fontSize * state.settings.uiScale), error);
+  OpenedWindow window = OpenWindow(platformOptions, FontPixelSize(state.settings, 1.0f), error);
   if (!window.platform) {
     std::fprintf(stderr, "factdeck: error: %s\n", error.c_str());
     return 1;

@@ -18,6 +18,14 @@ int DrawWhileDue(FramePacer& pacer, double now, const FrameNeeds& needs = {}) {
   return frames;
 }
 
+// A pacer past its first frames whose last frame asked for `needs`.
+FramePacer PacerAfterFrame(const FrameNeeds& needs) {
+  FramePacer pacer;
+  DrawWhileDue(pacer, 0.0);
+  pacer.OnFrameDrawn(needs);
+  return pacer;
+}
+
 } // namespace
 
 TEST_CASE("an idle window sleeps until an event", "[frame_pacer]") {
@@ -37,11 +45,9 @@ TEST_CASE("an event draws a few frames, then the loop sleeps again", "[frame_pac
 }
 
 TEST_CASE("an animation draws every frame until it stops", "[frame_pacer]") {
-  FramePacer pacer;
-  DrawWhileDue(pacer, 0.0);
   FrameNeeds animating;
   animating.animating = true;
-  pacer.OnFrameDrawn(animating);
+  FramePacer pacer = PacerAfterFrame(animating);
   for (int i = 0; i < 10; ++i) {
     REQUIRE(pacer.NextWait(1.0 + i).kind == FrameWait::Kind::Poll);
     REQUIRE(pacer.FrameDue(1.0 + i));
@@ -52,12 +58,10 @@ TEST_CASE("an animation draws every frame until it stops", "[frame_pacer]") {
 }
 
 TEST_CASE("a timer wakes the loop once, when it falls due", "[frame_pacer]") {
-  FramePacer pacer;
-  DrawWhileDue(pacer, 0.0);
   FrameNeeds timer;
   timer.WakeAt(10.0);
   timer.WakeAt(12.0);  // the earlier wake-up wins
-  pacer.OnFrameDrawn(timer);
+  FramePacer pacer = PacerAfterFrame(timer);
 
   FrameWait wait = pacer.NextWait(7.5);
   CHECK(wait.kind == FrameWait::Kind::Timeout);
@@ -69,10 +73,8 @@ TEST_CASE("a timer wakes the loop once, when it falls due", "[frame_pacer]") {
 }
 
 TEST_CASE("a timer already past asks for a frame at once", "[frame_pacer]") {
-  FramePacer pacer;
-  DrawWhileDue(pacer, 0.0);
   FrameNeeds timer;
   timer.WakeAt(5.0);
-  pacer.OnFrameDrawn(timer);
+  FramePacer pacer = PacerAfterFrame(timer);
   CHECK(pacer.NextWait(6.0).kind == FrameWait::Kind::Poll);
 }

@@ -10,15 +10,14 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir) {
     m_ownedDir = std::make_unique<TempDir>();
     dataDir = m_ownedDir->Path();
   }
-  m_state.dataDir = dataDir;
-  m_state.settings = LoadSettings(m_state.SettingsFile()).settings;
+  m_state = LoadAppState(dataDir);
 
   ui::PlatformOptions options;
   options.geometry.width = width;
   options.geometry.height = height;
   options.vsync = false;
   std::string error;
-  ui::OpenedWindow window = ui::OpenWindow(options, m_state.settings.fontSize * m_state.settings.uiScale, error);
+  ui::OpenedWindow window = ui::OpenWindow(options, ui::FontPixelSize(m_state.settings, 1.0f), error);
   m_platform = std::move(window.platform);
   if (!m_platform) FAIL("cannot open the test window: " << error << " (DISPLAY=" << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")");
   m_app = std::make_unique<ui::App>(*m_platform, m_state, std::move(window.fonts), &m_registry);
