@@ -6,7 +6,7 @@ namespace factdeck::ui {
 
 App::App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* registry)
     : m_platform(platform), m_state(state), m_registry(registry), m_fontSet(std::move(fonts)) {
-  if (m_fontSet.regular.path.empty())
+  if (m_fontSet.files.regular.path.empty())
     m_state.notices.push_back(
         "No TrueType font covering Latin, Greek and Cyrillic was found (install fonts-dejavu-core); "
         "using the built-in font, which shows only ASCII.");
@@ -18,11 +18,12 @@ void App::RefreshAppearance() {
   ImGuiIO& io = ImGui::GetIO();
   const float pixelSize = FontPixelSize(m_state.settings, contentScale);
   if (pixelSize != m_fontSet.pixelSize) {
-    m_fontSet.fonts = BuildUiFonts(*io.Fonts, m_fontSet.regular, m_fontSet.bold, pixelSize);
+    m_fontSet.fonts = BuildUiFonts(*io.Fonts, m_fontSet.files, pixelSize);
     m_fontSet.pixelSize = pixelSize;
   }
-  if (m_fontSet.fonts.fallback && !m_fontSet.regular.path.empty())
-    std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n", m_fontSet.regular.path.c_str());
+  if (m_fontSet.fonts.fallback && !m_fontSet.files.regular.path.empty())
+    std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n",
+                 m_fontSet.files.regular.path.c_str());
   io.FontDefault = m_fontSet.fonts.regular;
   m_platform.RecreateFontTexture();
   ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale);

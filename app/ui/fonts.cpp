@@ -13,6 +13,9 @@ namespace {
 constexpr FcChar32 kRequiredChars[] = {0x00F6 /*ö*/, 0x017E /*ž*/, 0x01A1 /*ơ*/, 0x03A9 /*Ω*/,
                                        0x0416 /*Ж*/, 0x2014 /*—*/};
 
+// Symbols a symbol font must have to be chosen (those of kSymbolSample).
+constexpr FcChar32 kRequiredSymbols[] = {0x2190, 0x2192, 0x2713, 0x2717, 0x25A0, 0x25B2, 0x25CF, 0x2605, 0x26A0};
+
 // Glyph ranges loaded into the atlas (pairs, zero-terminated).
 constexpr ImWchar kTextRanges[] = {
     0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
@@ -20,10 +23,14 @@ constexpr ImWchar kTextRanges[] = {
     0x0400, 0x052F, // Cyrillic and Cyrillic Supplement
     0x2000, 0x206F, // General Punctuation (dashes, quotes, ellipsis)
     0x20AC, 0x20AC, // Euro sign
-    0x2190, 0x2199, // Arrows
     0x2212, 0x2212, // Minus sign
+    0,
+};
+constexpr ImWchar kSymbolRanges[] = {
+    0x2190, 0x2199, // Arrows
     0x25A0, 0x25CF, // Geometric shapes (answer tile shapes)
     0x2605, 0x2606, // Stars
+    0x26A0, 0x26A0, // Warning sign
     0x2713, 0x2718, // Check and cross marks
     0,
 };
@@ -33,10 +40,11 @@ constexpr ImWchar kTitleRanges[] = {
     0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
 };
 
-bool Covers(FcPattern* font) {
+template <size_t N>
+bool Covers(FcPattern* font, const FcChar32 (&required)[N]) {
   FcCharSet* charset = nullptr;
   if (FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch) return false;
-  for (FcChar32 c : kRequiredChars)
+  for (FcChar32 c : required)
     if (!FcCharSetHasChar(charset, c)) return false;
   FcChar8* format = nullptr;
   if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch) {
@@ -56,13 +64,13 @@ FontFile FileOf(FcPattern* font) {
   return result;
 }
 
-} // namespace
-
-FontFile FindUiFont(bool bold) {
+// The best font for fontconfig's `name` pattern that has every code point of `required`.
+template <size_t N>
+FontFile FindFont(const char* name, const FcChar32 (&required)[N]) {
   if (!FcInit()) return {};
-  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(bold ? "sans-serif:bold" : "sans-serif"));
+  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name));
   FcCharSet* wanted = FcCharSetCreate();
-  for (FcChar32 c : kRequiredChars) FcCharSetAddChar(wanted, c);
+  for (FcChar32 c : required) FcCharSetAddChar(wanted, c);
   FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
   FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
   FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
@@ -74,7 +82,7 @@ FontFile FindUiFont(bool bold) {
   FcResult result = FcResultNoMatch;
   if (FcFontSet* fonts = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result)) {
     for (int i = 0; i < fonts->nfont && found.path.empty(); ++i)
-      if (Covers(fonts->fonts[i])) found = FileOf(fonts->fonts[i]);
+      if (Covers(fonts->fonts[i], required)) found = FileOf(fonts->fonts[i]);
     FcFontSetDestroy(fonts);
   }
   FcCharSetDestroy(wanted);
@@ -82,7 +90,17 @@ FontFile FindUiFont(bool bold) {
   return found;
 }
 
-UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const FontFile& boldFile, float pixelSize) {
+} // namespace
+
+FontFile FindUiFont(bool bold) {
+  return FindFont(bold ? "sans-serif:bold" : "sans-serif", kRequiredChars);
+}
+
+FontFile FindSymbolFont() {
+  return FindFont("sans-serif", kRequiredSymbols);
+}
+
+UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize) {
   atlas.Clear();
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
@@ -90,18 +108,22 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const Font
   const float titleSize = std::round(pixelSize * 1.6f);
 
   UiFonts fonts;
-  auto add = [&](const FontFile& file, float px, const ImWchar* ranges) -> ImFont* {
+  auto add = [&](const FontFile& file, float px, const ImWchar* ranges, bool merge = false) -> ImFont* {
     if (file.path.empty()) return nullptr;
     ImFontConfig config;
     config.FontNo = file.index;
     config.OversampleH = 1;  // FreeType hints; oversampling buys nothing
     config.OversampleV = 1;
+    config.MergeMode = merge;  // into the font added last; its own glyphs win
     return atlas.AddFontFromFileTTF(file.path.c_str(), px, &config, ranges);
   };
-  fonts.regular = add(regularFile, size, kTextRanges);
+  const FontFile& boldFile = files.bold.path.empty() ? files.regular : files.bold;
+  fonts.regular = add(files.regular, size, kTextRanges);
+  add(files.symbols, size, kSymbolRanges, true);
   if (fonts.regular != nullptr) {
-    fonts.bold = add(boldFile.path.empty() ? regularFile : boldFile, size, kTextRanges);
-    fonts.title = add(boldFile.path.empty() ? regularFile : boldFile, titleSize, kTitleRanges);
+    fonts.bold = add(boldFile, size, kTextRanges);
+    add(files.symbols, size, kSymbolRanges, true);
+    fonts.title = add(boldFile, titleSize, kTitleRanges);
   }
   if (fonts.regular == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
     // Last resort: ImGui's built-in font, scaled. ASCII only.
@@ -124,9 +146,8 @@ float FontPixelSize(const Settings& settings, float contentScale) {
 
 FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize) {
   FontSet set;
-  set.regular = FindUiFont(false);
-  set.bold = FindUiFont(true);
-  set.fonts = BuildUiFonts(atlas, set.regular, set.bold, pixelSize);
+  set.files = {FindUiFont(false), FindUiFont(true), FindSymbolFont()};
+  set.fonts = BuildUiFonts(atlas, set.files, pixelSize);
   set.pixelSize = pixelSize;
   return set;
 }

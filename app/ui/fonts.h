@@ -19,9 +19,20 @@ struct FontFile {
 // The text every UI font must cover: Latin-1, Latin Extended-A/B, Greek and Cyrillic.
 inline constexpr const char* kCoverageSample = "Röhm, Bažanov, Тухачевский, Ελευθέριος";
 
+// Symbols the screens draw as text: arrows, check and cross marks, answer-tile shapes,
+// stars, the warning sign. Text fonts often lack them, so a symbol font is merged in.
+inline constexpr const char* kSymbolSample = "\u2190\u2192\u2713\u2717\u25A0\u25B2\u25CF\u2605\u26A0";
+
 // Asks fontconfig for a scalable sans-serif font (regular or bold) that covers Latin,
 // Greek and Cyrillic. Returns an empty path when none is installed.
 FontFile FindUiFont(bool bold);
+// Asks fontconfig for a scalable font that has every symbol of kSymbolSample.
+FontFile FindSymbolFont();
+
+// The font files of the UI: text regular and bold, and the symbol font merged into both.
+struct FontFiles {
+  FontFile regular, bold, symbols;
+};
 
 // The fonts of one atlas build. Regular is the default font; bold for emphasis; title
 // for headings (larger). When no font file was found all three are ImGui's built-in font.
@@ -38,7 +49,7 @@ float FontPixelSize(const Settings& settings, float contentScale);
 
 // The fonts found and the atlas built from them.
 struct FontSet {
-  FontFile regular, bold;
+  FontFiles files;
   UiFonts fonts;
   float pixelSize = 0.0f;  // what the atlas was built for
 };
@@ -48,7 +59,8 @@ struct FontSet {
 FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize);
 
 // Clears `atlas` and fills it with the UI fonts at `pixelSize` (title at 1.6x),
-// rasterised by FreeType. `regularFile`/`boldFile` come from FindUiFont.
-UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFile& regularFile, const FontFile& boldFile, float pixelSize);
+// rasterised by FreeType, the symbol font merged into regular and bold for the glyphs
+// the text font lacks.
+UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize);
 
 } // namespace factdeck::ui

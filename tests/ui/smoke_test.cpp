@@ -86,6 +86,23 @@ TEST_CASE("the UI font covers Latin, Greek and Cyrillic", "[ui][fonts]") {
   CHECK(checked == 32);  // every letter of the sample was looked up
 }
 
+TEST_CASE("the UI font has the symbols the screens draw", "[ui][fonts]") {
+  UiHarness ui;
+  const ui::UiFonts& fonts = ui.App().Fonts();
+  const char* text = ui::kSymbolSample;
+  const char* end = text + std::char_traits<char>::length(text);
+  int checked = 0;
+  while (text < end) {
+    unsigned int c = 0;
+    text += ImTextCharFromUtf8(&c, text, end);
+    INFO("code point U+" << std::hex << c);
+    CHECK(fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    CHECK(fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    ++checked;
+  }
+  CHECK(checked == 9);  // every symbol of the sample was looked up
+}
+
 TEST_CASE("choosing the light theme repaints the window and is saved", "[ui][settings]") {
   UiHarness ui(1024, 700);
   const int darkLevel = ui.Screenshot().Pixel(10, 690)[0];

@@ -19,7 +19,7 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   if (!deck.errors.empty()) {
     // A broken deck shows what is wrong instead of starting.
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->wrong);
-    ImGui::Text("\xC3\x97 %zu %s: fix the file, then restart FactDeck", deck.errors.size(),
+    ImGui::Text("\xE2\x9C\x97 %zu %s: fix the file, then restart FactDeck", deck.errors.size(),
                 deck.errors.size() == 1 ? "error" : "errors");
     ImGui::PopStyleColor();
     for (const std::string& error : deck.errors) ImGui::TextWrapped("%s", error.c_str());

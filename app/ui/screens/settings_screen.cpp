@@ -11,6 +11,7 @@ void DrawSettingsScreen(UiContext& ui) {
   Settings edited = ui.state.settings;
   bool changed = false;
 
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Theme");
   ImGui::SameLine(8 * ui.Em());
   if (ImGui::RadioButton("Dark", edited.theme == Theme::Dark)) {
@@ -26,6 +27,7 @@ void DrawSettingsScreen(UiContext& ui) {
   ui.Track("settings/theme_light");
 
   // Sliders apply when released: rebuilding the font atlas on every drag step is wasteful.
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Interface scale");
   ImGui::SameLine(8 * ui.Em());
   ImGui::SetNextItemWidth(16 * ui.Em());
@@ -38,6 +40,7 @@ void DrawSettingsScreen(UiContext& ui) {
     changed = true;
   }
 
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Font size");
   ImGui::SameLine(8 * ui.Em());
   ImGui::SetNextItemWidth(16 * ui.Em());
