@@ -23,6 +23,23 @@ double InkFraction(const ui::Image& image, const ui::ItemRect& rect, const std::
   return total == 0 ? 0.0 : static_cast<double>(ink) / total;
 }
 
+// Checks that the regular and bold fonts have a glyph for every character of `sample`
+// but spaces and commas; returns how many characters were checked.
+int CheckGlyphs(const ui::UiFonts& fonts, const char* sample) {
+  const char* end = sample + std::char_traits<char>::length(sample);
+  int checked = 0;
+  while (sample < end) {
+    unsigned int c = 0;
+    sample += ImTextCharFromUtf8(&c, sample, end);
+    if (c == ' ' || c == ',') continue;
+    INFO("code point U+" << std::hex << c);
+    CHECK(fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    CHECK(fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    ++checked;
+  }
+  return checked;
+}
+
 } // namespace
 
 TEST_CASE("the app starts on the home screen", "[ui]") {
@@ -71,35 +88,14 @@ TEST_CASE("the UI font covers Latin, Greek and Cyrillic", "[ui][fonts]") {
   UiHarness ui;
   const ui::UiFonts& fonts = ui.App().Fonts();
   REQUIRE_FALSE(fonts.fallback);
-  const char* text = ui::kCoverageSample;
-  const char* end = text + std::char_traits<char>::length(text);
-  int checked = 0;
-  while (text < end) {
-    unsigned int c = 0;
-    text += ImTextCharFromUtf8(&c, text, end);
-    if (c == ' ' || c == ',') continue;
-    INFO("code point U+" << std::hex << c);
-    CHECK(fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
-    CHECK(fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
-    ++checked;
-  }
+  const int checked = CheckGlyphs(fonts, ui::kCoverageSample);
   CHECK(checked == 32);  // every letter of the sample was looked up
 }
 
 TEST_CASE("the UI font has the symbols the screens draw", "[ui][fonts]") {
   UiHarness ui;
   const ui::UiFonts& fonts = ui.App().Fonts();
-  const char* text = ui::kSymbolSample;
-  const char* end = text + std::char_traits<char>::length(text);
-  int checked = 0;
-  while (text < end) {
-    unsigned int c = 0;
-    text += ImTextCharFromUtf8(&c, text, end);
-    INFO("code point U+" << std::hex << c);
-    CHECK(fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
-    CHECK(fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
-    ++checked;
-  }
+  const int checked = CheckGlyphs(fonts, ui::kSymbolSample);
   CHECK(checked == 9);  // every symbol of the sample was looked up
 }
 
