@@ -61,7 +61,8 @@ struct Fact {
   std::string accordingTo;  // who states it, when sources disagree
   Value object;
   std::vector<std::string> renamedFrom;
-  Position pos;
+  Position pos;                        // the [[fact]] header
+  Position subjectPos, relationPos;    // the values, for errors about them
 };
 
 struct Card {

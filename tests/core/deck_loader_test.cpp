@@ -2,6 +2,7 @@
 
 #include "deck.h"
 #include "paths.h"
+#include "support/synthetic_deck.h"
 
 using namespace factdeck;
 
@@ -44,13 +45,19 @@ TEST_CASE("a valid deck loads with every item", "[deck]") {
   CHECK(load.deck.events[0].place == "Kazan");
 }
 
-TEST_CASE("unknown ids are errors at the fact, with a suggestion", "[deck]") {
+TEST_CASE("unknown ids are errors at the offending value, with a suggestion", "[deck]") {
   Diagnostic d = OnlyError(std::string(kPlaces) +
                            "[[fact]]\nsubject = \"kamma\"\nrelation = \"near\"\nobject = \"kazan\"\nsource = \"s\"\n");
-  CHECK(d.pos.line == 21);
-  CHECK(d.pos.column == 1);
+  CHECK(d.pos.line == 22);
+  CHECK(d.pos.column == 11);
   CHECK_THAT(d.message, Catch::Contains("unknown subject 'kamma'") && Catch::Contains("did you mean 'kama'"));
-  CHECK(d.Format().rfind("deck.toml:21:1: error: ", 0) == 0);
+  CHECK(d.Format().rfind("deck.toml:22:11: error: ", 0) == 0);
+
+  Diagnostic object = OnlyError(std::string(kPlaces) +
+                                "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazn\"\nsource = \"s\"\n");
+  CHECK(object.pos.line == 24);
+  CHECK(object.pos.column == 10);
+  CHECK_THAT(object.message, Catch::Contains("unknown entity 'kazn'") && Catch::Contains("did you mean 'kazan'"));
 }
 
 TEST_CASE("duplicate ids are errors that point at the first definition", "[deck]") {
@@ -89,6 +96,8 @@ TEST_CASE("an object of the wrong type for its relation is an error", "[deck]") 
 TEST_CASE("an undefined relation is an error", "[deck]") {
   Diagnostic d = OnlyError(std::string(kPlaces) +
                            "[[fact]]\nsubject = \"kama\"\nrelation = \"locatedNear\"\nobject = \"kazan\"\nsource = \"s\"\n");
+  CHECK(d.pos.line == 23);
+  CHECK(d.pos.column == 12);
   CHECK_THAT(d.message, Catch::Contains("undefined relation 'locatedNear'"));
 }
 
@@ -132,12 +141,34 @@ TEST_CASE("warnings do not fail a deck", "[deck]") {
   CHECK(load.diagnostics.size() == 2);  // no source; too few places for 4 options
 }
 
-TEST_CASE("bad files never crash: missing, binary, huge, deeply nested", "[deck]") {
-  CHECK_FALSE(LoadDeckFile("/nonexistent/deck.toml").Ok());
-  CHECK_FALSE(ParseDeck(std::string("\x00\x01\x02\xff\xfe", 5), "junk").Ok());
-  CHECK_FALSE(ParseDeck(std::string(kMaxDeckFileBytes + 1, '#'), "huge").Ok());
+TEST_CASE("bad files never crash: missing, empty, binary, huge, deeply nested", "[deck]") {
+  auto firstError = [](const DeckLoad& load) {
+    REQUIRE_FALSE(load.Ok());
+    std::string messages;
+    for (const Diagnostic& d : load.diagnostics) messages += d.message + "\n";
+    return messages;
+  };
+  CHECK_THAT(firstError(LoadDeckFile("/nonexistent/deck.toml")), Catch::Contains("No such file"));
+  CHECK_THAT(firstError(ParseDeck("", "empty.toml")), Catch::Contains("missing [deck]"));
+  CHECK_THAT(firstError(ParseDeck(std::string("\x00\x01\x02\xff\xfe", 5), "junk")), Catch::Contains("invalid UTF-8"));
+  CHECK_THAT(firstError(ParseDeck(std::string(kMaxDeckFileBytes + 1, '#'), "huge")), Catch::Contains("too large"));
+  // 50 MB: a long comment, then the deck.
+  std::string big = "# " + std::string(50u << 20, 'x') + "\n" + kHeader;
+  CHECK_THAT(firstError(ParseDeck(big, "big.toml")), Catch::Contains("the deck is empty"));
   std::string nested = "x = " + std::string(5000, '[') + std::string(5000, ']') + "\n";
-  CHECK_FALSE(ParseDeck(nested, "nested").Ok());
+  CHECK_THAT(firstError(ParseDeck(nested, "nested")), Catch::Contains("nest"));
+  std::string tables = "a = " + std::string(5000, '{') + "\n";
+  CHECK_FALSE(ParseDeck(tables, "tables").Ok());
+}
+
+TEST_CASE("a deck of 100,000 entries loads whole", "[deck][large]") {
+  DeckLoad load = ParseDeck(test::SyntheticDeckToml({80000, 10000, 1000, 5}), "large.toml");
+  INFO((load.diagnostics.empty() ? std::string() : load.diagnostics[0].Format()));
+  CHECK(load.Ok());
+  CHECK(load.deck.facts.size() == 80000);
+  CHECK(load.deck.events.size() == 10000);
+  CHECK(load.deck.cards.size() == 1000);
+  CHECK(load.deck.entities.size() + load.deck.events.size() + load.deck.facts.size() + load.deck.cards.size() >= 100000);
 }
 
 TEST_CASE("the bundled seed deck passes with the promised counts", "[deck][seed]") {
