@@ -45,6 +45,7 @@ int RunCommandLine(int argc, char** argv) {
 
   CommandList commands;
   RegisterCheckCommand(app, commands);
+  RegisterImportCommand(app, commands);
 
   try {
     app.parse(argc, argv);

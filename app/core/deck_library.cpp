@@ -21,13 +21,18 @@ std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>&
     // The first directory that exists wins: an installed copy and the source tree hold the same decks.
     std::error_code ec;
     for (const auto& item : std::filesystem::directory_iterator(dirs.front(), ec))
-      if (item.path().extension() == ".toml") files.push_back(item.path());
+      if (item.path().extension() == ".toml" || item.path().extension() == ".csv" || item.path().extension() == ".tsv")
+        files.push_back(item.path());
     std::sort(files.begin(), files.end());
   }
   if (!extra.empty()) {
     auto canonical = std::filesystem::weakly_canonical(extra);
     auto same = [&](const std::filesystem::path& p) { return std::filesystem::weakly_canonical(p) == canonical; };
-    if (std::none_of(files.begin(), files.end(), same)) files.insert(files.begin(), extra);
+    if (std::none_of(files.begin(), files.end(), same)) {
+      std::vector<std::filesystem::path> withExtra{extra};  // the opened deck comes first
+      withExtra.insert(withExtra.end(), files.begin(), files.end());
+      files = std::move(withExtra);
+    }
   }
   std::vector<DeckEntry> decks;
   for (const auto& file : files) decks.push_back(Entry(file));

@@ -16,7 +16,7 @@ struct DeckEntry {
   std::vector<std::string> errors, warnings;  // formatted diagnostics
 };
 
-// Loads every .toml deck in `dirs` (sorted by file name), then `extra` when given and
+// Loads every .toml, .csv and .tsv deck in `dirs` (sorted by file name), then `extra` when given and
 // not already listed. A deck with errors is listed with them, never dropped.
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
                                        const std::filesystem::path& extra = {});

@@ -5,14 +5,16 @@
 // [SECTION] Checking: references between items, fact objects against relation types,
 //           templates, duplicates and warnings that need the whole deck.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <sstream>
 #include <toml++/toml.h>
-#include <utf8proc.h>
 
 #include "atomic_file.h"
+#include "csv.h"
 #include "deck.h"
+#include "text.h"
 
 namespace factdeck {
 
@@ -43,40 +45,13 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-// Finds the first byte that is not valid UTF-8; returns its line and column.
-std::optional<Position> FirstInvalidUtf8(std::string_view text, unsigned char& badByte) {
-  Position pos{1, 1};
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t codepoint = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &codepoint);
-    if (n <= 0) {
-      badByte = *bytes;
-      return pos;
-    }
-    if (codepoint == '\n') {
-      ++pos.line;
-      pos.column = 1;
-    } else {
-      ++pos.column;
-    }
-    bytes += n;
-    left -= n;
-  }
-  return std::nullopt;
-}
-
 class Loader {
 public:
   Loader(std::string file, DeckLoad& out) : m_file(std::move(file)), m_out(out) { m_out.deck.file = m_file; }
 
   void Run(std::string_view text) {
-    unsigned char bad = 0;
-    if (auto pos = FirstInvalidUtf8(text, bad)) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", bad);
-      Error(*pos, std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8");
+    if (auto bad = FirstInvalidUtf8(text)) {
+      Error(bad->pos, InvalidUtf8Message(*bad));
       return;
     }
     toml::table root;
@@ -128,6 +103,12 @@ private:
     return {};
   }
 
+  // Where the value of `key` is, or the table's position when it is missing.
+  static Position ValuePos(const toml::table& table, std::string_view key, Position tablePos) {
+    const toml::node* node = table.get(key);
+    return node == nullptr ? tablePos : PosOf(*node);
+  }
+
   std::vector<std::string> Strings(const toml::table& table, std::string_view key) {
     std::vector<std::string> values;
     const toml::node* node = table.get(key);
@@ -172,9 +153,20 @@ private:
     }
   }
 
+  static size_t ArraySize(const toml::table& root, const char* key) {
+    const toml::array* array = root[key].as_array();
+    return array ? array->size() : 0;
+  }
+
   void ReadRoot(const toml::table& root) {
     CheckKeys(root, {"deck", "entity", "event", "relation", "fact", "card"}, "the file");
     Deck& deck = m_out.deck;
+    deck.entities.reserve(ArraySize(root, "entity"));
+    deck.events.reserve(ArraySize(root, "event"));
+    deck.facts.reserve(ArraySize(root, "fact"));
+    m_factObjects.reserve(deck.facts.capacity());
+    deck.cards.reserve(ArraySize(root, "card"));
+    m_ids.reserve(2 * (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
     if (const toml::table* info = root["deck"].as_table()) {
       Position pos = PosOf(*info);
       CheckKeys(*info, {"id", "title", "language", "description", "source"}, "[deck]");
@@ -274,6 +266,8 @@ private:
       f.accordingTo = String(t, "according_to", false, "", p);
       f.renamedFrom = Strings(t, "renamed_from");
       f.pos = p;
+      f.subjectPos = ValuePos(t, "subject", p);
+      f.relationPos = ValuePos(t, "relation", p);
       const toml::node* object = t.get("object");
       if (object == nullptr) Error(p, "[[fact]] needs 'object'");
       if (!f.id.empty()) ClaimId(f.id, p);
@@ -413,7 +407,8 @@ private:
     for (const Card& c : deck.cards) CheckSource(c.source, c.pos);
 
     // Fact objects, now that every relation and entity is known.
-    std::map<std::pair<std::string, std::string>, const Fact*> single;
+    std::unordered_map<std::string, const Fact*> single;  // "subject\x1Frelation" -> its first fact
+    single.reserve(deck.facts.size());
     for (size_t i = 0; i < deck.facts.size(); ++i) {
       Fact& fact = deck.facts[i];
       CheckSource(fact.source, fact.pos);
@@ -421,23 +416,22 @@ private:
       const Entity* subjectEntity = deck.FindEntity(fact.subject);
       const Event* subjectEvent = deck.FindEvent(fact.subject);
       if (!fact.subject.empty() && subjectEntity == nullptr && subjectEvent == nullptr)
-        Error(fact.pos, "unknown subject " + Quote(fact.subject) + Suggest(fact.subject));
+        Error(fact.subjectPos, "unknown subject " + Quote(fact.subject) + Suggest(fact.subject));
       const Relation* relation = deck.FindRelation(fact.relation);
       if (relation == nullptr) {
-        if (!fact.relation.empty()) Error(fact.pos, "undefined relation " + Quote(fact.relation) + RelationHint(fact.relation));
+        if (!fact.relation.empty()) Error(fact.relationPos, "undefined relation " + Quote(fact.relation) + RelationHint(fact.relation));
         continue;
       }
       if (!relation->subjectKind.empty()) {
         std::string kind = subjectEntity ? subjectEntity->kind : subjectEvent ? "event" : "";
         if (!kind.empty() && kind != relation->subjectKind)
-          Error(fact.pos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " + Quote(relation->id) +
+          Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " + Quote(relation->id) +
                               " is about a " + relation->subjectKind);
       }
       if (m_factObjects[i] != nullptr) ReadObject(fact, *relation, *m_factObjects[i]);
 
       if (!relation->many) {
-        auto key = std::make_pair(fact.subject, fact.relation);
-        auto [it, first] = single.emplace(key, &fact);
+        auto [it, first] = single.emplace(fact.subject + '\x1F' + fact.relation, &fact);
         if (!first && (fact.accordingTo.empty() || it->second->accordingTo.empty()))
           Error(fact.pos, "a second " + Quote(fact.relation) + " fact for " + Quote(fact.subject) +
                               " (the first is at line " + std::to_string(it->second->pos.line) +
@@ -503,9 +497,9 @@ private:
         value.text = std::to_string(i->get());
       } else if (const auto* d = node.as_floating_point()) {
         value.number = d->get();
-        std::ostringstream text;
-        text << d->get();
-        value.text = text.str();
+        char text[32];
+        auto end = std::to_chars(text, text + sizeof text, value.number).ptr;  // shortest exact form
+        value.text.assign(text, end);
       } else {
         return wrongType("a string (write numbers without quotes)");
       }
@@ -562,9 +556,7 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
   DeckLoad result;
   Loader loader(fileName, result);
   loader.Run(text);
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
-  });
+  SortByPosition(result.diagnostics);
   return result;
 }
 
@@ -575,7 +567,7 @@ DeckLoad LoadDeckFile(const std::string& path) {
   std::string text;
   if (std::string error = ReadWholeFile(path, text); !error.empty())
     return FailedLoad(path, error.substr(path.size() + 2));  // the message starts "PATH: "
-  return ParseDeck(text, path);
+  return IsDelimitedFile(path) ? ImportCsv(text, path) : ParseDeck(text, path);
 }
 
 } // namespace factdeck

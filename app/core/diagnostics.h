@@ -26,4 +26,7 @@ using Diagnostics = std::vector<Diagnostic>;
 
 size_t CountErrors(const Diagnostics& diagnostics);
 
+// Orders by position, keeping the order of problems found at the same place.
+void SortByPosition(Diagnostics& diagnostics);
+
 } // namespace factdeck

@@ -1,16 +1,17 @@
 #include "harness.h"
+#include "image.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
 namespace factdeck::test {
 
-UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir) {
+UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir, const std::filesystem::path& deck) {
   if (dataDir.empty()) {
     m_ownedDir = std::make_unique<TempDir>();
     dataDir = m_ownedDir->Path();
   }
-  m_state = LoadAppState(dataDir);
+  m_state = LoadAppState(dataDir, deck);
 
   ui::PlatformOptions options;
   options.geometry.width = width;
@@ -115,6 +116,14 @@ ui::Image UiHarness::Screenshot() {
 
 int ColourDistance(const std::uint8_t* pixel, const std::uint8_t* other) {
   return (std::abs(pixel[0] - other[0]) + std::abs(pixel[1] - other[1]) + std::abs(pixel[2] - other[2])) / 3;
+}
+
+ui::Image UiHarness::SaveScreenshot(const std::string& name) {
+  ui::Image image = Screenshot();
+  std::filesystem::create_directories(FACTDECK_SCREENSHOT_DIR);
+  std::string error = ui::WritePng(image, std::string(FACTDECK_SCREENSHOT_DIR) + "/" + name + ".png");
+  CHECK(error.empty());
+  return image;
 }
 
 } // namespace factdeck::test

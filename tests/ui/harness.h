@@ -16,8 +16,10 @@ namespace factdeck::test {
 
 class UiHarness {
 public:
-  // Opens a window of the given size with a fresh data directory (or `dataDir`).
-  explicit UiHarness(int width = 1280, int height = 800, std::filesystem::path dataDir = {});
+  // Opens a window of the given size with a fresh data directory (or `dataDir`), and
+  // `deck` opened as --deck would.
+  explicit UiHarness(int width = 1280, int height = 800, std::filesystem::path dataDir = {},
+                     const std::filesystem::path& deck = {});
   ~UiHarness();
 
   AppState& State() { return m_state; }
@@ -42,6 +44,8 @@ public:
 
   // The framebuffer as last drawn (draws one frame first).
   ui::Image Screenshot();
+  // Also writes it to build/.../screenshots/NAME.png, for people to look at.
+  ui::Image SaveScreenshot(const std::string& name);
 
 private:
   void Inject(ImGuiIO& io);

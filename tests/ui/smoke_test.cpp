@@ -1,11 +1,13 @@
 // The window starts, responds to clicks and keys, and draws real text.
 #include <GLFW/glfw3.h>
+#include <fstream>
 #include <catch2/catch.hpp>
 
 #include <imgui_internal.h>
 
 #include "harness.h"
 #include "settings.h"
+#include "support/temp_dir.h"
 
 using namespace factdeck;
 using test::UiHarness;
@@ -124,4 +126,36 @@ TEST_CASE("a larger interface scale makes the text larger", "[ui][settings]") {
   ui.Frames(3);
   const float after = ui.Item("home/title").max.y - ui.Item("home/title").min.y;
   CHECK(after == Approx(before * 2).margin(2));
+}
+
+TEST_CASE("a broken deck shows its errors with their positions instead of opening", "[ui][deck]") {
+  test::TempDir dir;
+  const auto broken = dir / "broken.toml";
+  std::ofstream(broken) << "[deck]\nid = \"b\"\ntitle = \"Broken deck\"\n"
+                           "[[event]]\nid = \"e\"\nname = \"Treaty\"\ndate = \"1922-02-30\"\n";
+  UiHarness ui(1024, 700, {}, broken);
+  REQUIRE_FALSE(ui.State().decks.empty());
+  CHECK(ui.State().decks[0].title == "Broken deck");
+  REQUIRE(ui.State().decks[0].errors.size() == 1);
+  CHECK_THAT(ui.State().decks[0].errors[0], Catch::Contains("broken.toml:7:8: error: invalid date"));
+  REQUIRE(ui.Has("home/deck/0/errors"));
+
+  // The error lines are drawn, below the deck's title.
+  ui::Image image = ui.SaveScreenshot("home-broken-deck");
+  const std::uint8_t* background = image.Pixel(image.width - 2, image.height - 2);
+  ui::ItemRect errors = ui.Item("home/deck/0/errors");
+  CHECK(errors.min.y > ui.Item("home/deck/0").max.y);
+  CHECK(InkFraction(image, errors, background) > 0.02);
+}
+
+TEST_CASE("a CSV file opens as a deck of cards", "[ui][deck]") {
+  test::TempDir dir;
+  const auto csv = dir / "words.csv";
+  std::ofstream(csv) << "front,back\nRöhm,SA leader\nТухачевский,\"Marshal, Red Army\"\n";
+  UiHarness ui(1024, 700, {}, csv);
+  REQUIRE_FALSE(ui.State().decks.empty());
+  CHECK(ui.State().decks[0].errors.empty());
+  CHECK(ui.State().decks[0].summary.cards == 2);
+  CHECK(ui.Has("home/deck/0"));
+  CHECK_FALSE(ui.Has("home/deck/0/errors"));
 }

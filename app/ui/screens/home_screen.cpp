@@ -45,7 +45,7 @@ void DrawHomeScreen(UiContext& ui) {
   ImGui::Spacing();
 
   if (ui.state.decks.empty()) {
-    ImGui::TextWrapped("No decks found. Open one with --deck FILE, or put .toml decks in the questions folder.");
+    ImGui::TextWrapped("No decks found. Open one with --deck FILE, or put .toml or .csv decks in the questions folder.");
     return;
   }
   ImGui::BeginChild("decks", ImVec2(0, 0), false);

@@ -1,0 +1,70 @@
+// factdeck import FILE.csv -o DECK.toml: turns a CSV/TSV export into a facts file.
+#include <iostream>
+
+#include "atomic_file.h"
+#include "commands.h"
+#include "csv.h"
+#include "deck_writer.h"
+
+namespace factdeck::cli {
+
+namespace {
+
+struct ImportOptions {
+  std::string input, output, id, title;
+  bool force = false;
+};
+
+int RunImport(const ImportOptions& options) {
+  std::string text;
+  if (std::string error = ReadWholeFile(options.input, text); !error.empty()) {
+    std::cerr << "factdeck: error: " << error << '\n';
+    return 1;
+  }
+  DeckLoad load = ImportCsv(text, options.input);
+  for (const Diagnostic& d : load.diagnostics) std::cerr << d.Format() << '\n';
+  if (!load.Ok()) {
+    std::cerr << "factdeck: nothing written: " << CountErrors(load.diagnostics) << " errors in " << options.input << '\n';
+    return 1;
+  }
+  if (!options.id.empty()) load.deck.id = options.id;
+  if (!options.title.empty()) load.deck.title = options.title;
+
+  std::error_code ec;
+  if (!options.force && std::filesystem::exists(options.output, ec)) {
+    std::cerr << "factdeck: error: " << options.output << " already exists; pass --force to replace it\n";
+    return 1;
+  }
+  std::string toml = FormatDeckToml(load.deck);
+  // What is written must read back as the same deck.
+  DeckLoad check = ParseDeck(toml, options.output);
+  if (!check.Ok() || check.deck.cards.size() != load.deck.cards.size() ||
+      check.deck.events.size() != load.deck.events.size()) {
+    for (const Diagnostic& d : check.diagnostics) std::cerr << d.Format() << '\n';
+    std::cerr << "factdeck: internal error: the converted deck does not read back; nothing written\n";
+    return 1;
+  }
+  if (std::string error = WriteFileAtomically(options.output, toml); !error.empty()) {
+    std::cerr << "factdeck: error: " << error << '\n';
+    return 1;
+  }
+  std::cout << "wrote " << options.output << ": " << load.deck.cards.size() << " cards, " << load.deck.events.size()
+            << " events\n";
+  return 0;
+}
+
+} // namespace
+
+void RegisterImportCommand(CLI::App& app, CommandList& commands) {
+  auto options = std::make_shared<ImportOptions>();
+  CLI::App* command = app.add_subcommand(
+      "import", "Convert a CSV or TSV file (front,back[,tags] or date,event[,tags]) into a facts file");
+  command->add_option("FILE", options->input, "The CSV/TSV file")->required()->type_name("FILE");
+  command->add_option("-o,--output", options->output, "The facts file to write")->required()->type_name("DECK.toml");
+  command->add_option("--id", options->id, "Deck id (default: from the file name)");
+  command->add_option("--title", options->title, "Deck title (default: from the file name)");
+  command->add_flag("--force", options->force, "Replace the output file when it exists");
+  commands.push_back({command, [options] { return RunImport(*options); }});
+}
+
+} // namespace factdeck::cli

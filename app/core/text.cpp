@@ -1,0 +1,71 @@
+#include "text.h"
+
+#include <cstdio>
+#include <utf8proc.h>
+
+namespace factdeck {
+
+std::optional<InvalidUtf8> FirstInvalidUtf8(std::string_view text) {
+  Position pos{1, 1};
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    if (*bytes < 0x80) {  // ASCII, the common case
+      if (*bytes == '\n') {
+        ++pos.line;
+        pos.column = 1;
+      } else {
+        ++pos.column;
+      }
+      ++bytes;
+      --left;
+      continue;
+    }
+    utf8proc_int32_t codepoint = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &codepoint);
+    if (n <= 0) return InvalidUtf8{pos, *bytes};
+    ++pos.column;
+    bytes += n;
+    left -= n;
+  }
+  return std::nullopt;
+}
+
+std::string InvalidUtf8Message(const InvalidUtf8& bad) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", bad.byte);
+  return std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8";
+}
+
+std::string Slug(std::string_view text, size_t maxBytes) {
+  std::string slug;
+  bool gap = false;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &c);
+    if (n <= 0) {  // not UTF-8: skip the byte
+      n = 1;
+      c = ' ';
+    }
+    bytes += n;
+    left -= n;
+    utf8proc_category_t category = utf8proc_category(c);
+    bool wordChar = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                    (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+    if (!wordChar) {
+      gap = !slug.empty();
+      continue;
+    }
+    utf8proc_uint8_t encoded[4];
+    utf8proc_ssize_t size = utf8proc_encode_char(utf8proc_tolower(c), encoded);
+    if (slug.size() + (gap ? 1 : 0) + static_cast<size_t>(size) > maxBytes) break;
+    if (gap) slug += '-';
+    gap = false;
+    slug.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(size));
+  }
+  return slug;
+}
+
+} // namespace factdeck
