@@ -5,8 +5,11 @@
 // [SECTION] Checking: references between items, fact objects against relation types,
 //           templates, duplicates and warnings that need the whole deck.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <future>
+#include <thread>
 #include <map>
 #include <sstream>
 #include <toml++/toml.h>
@@ -15,6 +18,7 @@
 #include "csv.h"
 #include "deck.h"
 #include "text.h"
+#include "toml_chunks.h"
 
 namespace factdeck {
 
@@ -45,27 +49,72 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+// The known keys of one table, found in a single pass over it: faster than a look-up per
+// key on large decks, and the same pass reports unknown keys.
+class Fields {
+public:
+  template <typename Warn>
+  Fields(const toml::table& table, std::initializer_list<std::string_view> known, const char* what, Warn&& warn) {
+    for (auto&& [key, node] : table) {
+      std::string_view name = key.str();
+      if (std::find(known.begin(), known.end(), name) != known.end() && m_count < kMaxKeys) {
+        m_found[m_count++] = {name, &node};
+        continue;
+      }
+      std::string list;
+      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      warn(PosOf(node), "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list +
+                            "); it is ignored");
+    }
+  }
+
+  const toml::node* get(std::string_view key) const {
+    for (size_t i = 0; i < m_count; ++i)
+      if (m_found[i].first == key) return m_found[i].second;
+    return nullptr;
+  }
+
+private:
+  static constexpr size_t kMaxKeys = 12;
+  std::array<std::pair<std::string_view, const toml::node*>, kMaxKeys> m_found{};
+  size_t m_count = 0;
+};
+
 class Loader {
 public:
   Loader(std::string file, DeckLoad& out) : m_file(std::move(file)), m_out(out) { m_out.deck.file = m_file; }
 
   void Run(std::string_view text) {
+    // A large file is parsed on worker threads (toml_chunks.h) while this one checks the
+    // UTF-8; its tree is then freed on another worker while the checks run. Freeing on a
+    // worker, away from this thread's allocator arena, keeps the threads from contending.
+    const bool large = text.size() > (256u << 10);
+    std::future<toml::table> parsed;
+    if (large) {
+      const size_t pieces = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 4);
+      parsed = std::async(std::launch::async, [&] { return ParseTomlInPieces(text, m_file, pieces); });
+    }
     if (auto bad = FirstInvalidUtf8(text)) {
+      if (parsed.valid()) parsed.wait();
       Error(bad->pos, InvalidUtf8Message(*bad));
       return;
     }
     toml::table root;
     try {
-      root = toml::parse(text, m_file);
+      root = large ? parsed.get() : Parse(text);
     } catch (const toml::parse_error& error) {
       const auto& begin = error.source().begin;
       Error({static_cast<int>(begin.line), static_cast<int>(begin.column)}, std::string(error.description()));
       return;
     }
     ReadRoot(root);
-    m_out.deck.Reindex();
+    std::future<void> freed;
+    if (large) freed = std::async(std::launch::async, [tree = std::move(root)]() mutable { tree.clear(); });
     Check();
+    if (freed.valid()) freed.get();
   }
+
+  toml::table Parse(std::string_view text) const { return toml::parse(text, m_file); }
 
   void Error(Position pos, std::string message) { Add(Severity::Error, pos, std::move(message)); }
   void Warning(Position pos, std::string message) { Add(Severity::Warning, pos, std::move(message)); }
@@ -77,18 +126,12 @@ private:
 
   // [SECTION] Reading ----------------------------------------------------------------
 
-  void CheckKeys(const toml::table& table, std::initializer_list<std::string_view> known, const char* what) {
-    for (auto&& [key, node] : table) {
-      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-      std::string list;
-      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      Warning(PosOf(node), "unknown key " + Quote(std::string(key.str())) + " in " + what + " (known keys: " + list +
-                               "); it is ignored");
-    }
+  Fields Keys(const toml::table& table, std::initializer_list<std::string_view> known, const char* what) {
+    return Fields(table, known, what, [this](Position pos, std::string message) { Warning(pos, std::move(message)); });
   }
 
   // A string value; an error when it is required and missing, or not a string.
-  std::string String(const toml::table& table, std::string_view key, bool required, const char* what,
+  std::string String(const Fields& table, std::string_view key, bool required, const char* what,
                      Position tablePos) {
     const toml::node* node = table.get(key);
     if (node == nullptr) {
@@ -104,12 +147,12 @@ private:
   }
 
   // Where the value of `key` is, or the table's position when it is missing.
-  static Position ValuePos(const toml::table& table, std::string_view key, Position tablePos) {
+  static Position ValuePos(const Fields& table, std::string_view key, Position tablePos) {
     const toml::node* node = table.get(key);
     return node == nullptr ? tablePos : PosOf(*node);
   }
 
-  std::vector<std::string> Strings(const toml::table& table, std::string_view key) {
+  std::vector<std::string> Strings(const Fields& table, std::string_view key) {
     std::vector<std::string> values;
     const toml::node* node = table.get(key);
     if (node == nullptr) return values;
@@ -159,24 +202,23 @@ private:
   }
 
   void ReadRoot(const toml::table& root) {
-    CheckKeys(root, {"deck", "entity", "event", "relation", "fact", "card"}, "the file");
+    Keys(root, {"deck", "entity", "event", "relation", "fact", "card"}, "the file");
     Deck& deck = m_out.deck;
     deck.entities.reserve(ArraySize(root, "entity"));
     deck.events.reserve(ArraySize(root, "event"));
     deck.facts.reserve(ArraySize(root, "fact"));
-    m_factObjects.reserve(deck.facts.capacity());
     deck.cards.reserve(ArraySize(root, "card"));
     m_ids.reserve(2 * (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
     if (const toml::table* info = root["deck"].as_table()) {
       Position pos = PosOf(*info);
-      CheckKeys(*info, {"id", "title", "language", "description", "source"}, "[deck]");
-      deck.id = String(*info, "id", true, "[deck]", pos);
-      deck.title = String(*info, "title", true, "[deck]", pos);
-      deck.language = String(*info, "language", false, "[deck]", pos);
-      deck.description = String(*info, "description", false, "[deck]", pos);
+      const Fields fields = Keys(*info, {"id", "title", "language", "description", "source"}, "[deck]");
+      deck.id = String(fields, "id", true, "[deck]", pos);
+      deck.title = String(fields, "title", true, "[deck]", pos);
+      deck.language = String(fields, "language", false, "[deck]", pos);
+      deck.description = String(fields, "description", false, "[deck]", pos);
       if (deck.language.empty()) deck.language = "en";
-      ForEachTable(*info, "source", [&](const toml::table& t, Position p) {
-        CheckKeys(t, {"id", "title", "author", "url"}, "[[deck.source]]");
+      ForEachTable(*info, "source", [&](const toml::table& table, Position p) {
+        const Fields t = Keys(table, {"id", "title", "author", "url"}, "[[deck.source]]");
         DeckSource source{String(t, "id", true, "[[deck.source]]", p), String(t, "title", true, "[[deck.source]]", p),
                           String(t, "author", false, "", p), String(t, "url", false, "", p), p};
         for (const DeckSource& other : deck.sources)
@@ -189,8 +231,8 @@ private:
       Error({1, 1}, "missing [deck] table (with id and title)");
     }
 
-    ForEachTable(root, "entity", [&](const toml::table& t, Position p) {
-      CheckKeys(t, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
+    ForEachTable(root, "entity", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
       Entity e;
       e.id = String(t, "id", true, "[[entity]]", p);
       e.name = String(t, "name", true, "[[entity]]", p);
@@ -205,8 +247,8 @@ private:
       deck.entities.push_back(std::move(e));
     });
 
-    ForEachTable(root, "event", [&](const toml::table& t, Position p) {
-      CheckKeys(t, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
+    ForEachTable(root, "event", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
       Event e;
       e.id = String(t, "id", true, "[[event]]", p);
       e.name = String(t, "name", true, "[[event]]", p);
@@ -225,8 +267,8 @@ private:
       deck.events.push_back(std::move(e));
     });
 
-    ForEachTable(root, "relation", [&](const toml::table& t, Position p) {
-      CheckKeys(t, {"id", "question", "reverse", "object", "subject", "unit", "many"}, "[[relation]]");
+    ForEachTable(root, "relation", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "question", "reverse", "object", "subject", "unit", "many"}, "[[relation]]");
       Relation r;
       r.id = String(t, "id", true, "[[relation]]", p);
       r.question = String(t, "question", true, "[[relation]]", p);
@@ -254,8 +296,10 @@ private:
       deck.relations.push_back(std::move(r));
     });
 
-    ForEachTable(root, "fact", [&](const toml::table& t, Position p) {
-      CheckKeys(t, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"},
+    // Facts refer to entities, events and relations, which are all read by now.
+    deck.Reindex();
+    ForEachTable(root, "fact", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"},
                 "[[fact]]");
       Fact f;
       f.id = String(t, "id", false, "", p);
@@ -268,15 +312,17 @@ private:
       f.pos = p;
       f.subjectPos = ValuePos(t, "subject", p);
       f.relationPos = ValuePos(t, "relation", p);
-      const toml::node* object = t.get("object");
-      if (object == nullptr) Error(p, "[[fact]] needs 'object'");
+      if (const toml::node* object = t.get("object")) {
+        if (const Relation* relation = deck.FindRelation(f.relation)) ReadObject(f, *relation, *object);
+      } else {
+        Error(p, "[[fact]] needs 'object'");
+      }
       if (!f.id.empty()) ClaimId(f.id, p);
       deck.facts.push_back(std::move(f));
-      m_factObjects.push_back(object);
     });
 
-    ForEachTable(root, "card", [&](const toml::table& t, Position p) {
-      CheckKeys(t, {"id", "front", "back", "tags", "source"}, "[[card]]");
+    ForEachTable(root, "card", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "front", "back", "tags", "source"}, "[[card]]");
       Card c;
       c.id = String(t, "id", false, "", p);
       c.front = String(t, "front", true, "[[card]]", p);
@@ -290,7 +336,7 @@ private:
     });
   }
 
-  std::optional<Date> ReadDate(const toml::table& table, std::string_view key, Position tablePos, bool required) {
+  std::optional<Date> ReadDate(const Fields& table, std::string_view key, Position tablePos, bool required) {
     const toml::node* node = table.get(key);
     if (node == nullptr) {
       if (required) Error(tablePos, "[[event]] needs " + Quote(std::string(key)));
@@ -428,7 +474,6 @@ private:
           Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " + Quote(relation->id) +
                               " is about a " + relation->subjectKind);
       }
-      if (m_factObjects[i] != nullptr) ReadObject(fact, *relation, *m_factObjects[i]);
 
       if (!relation->many) {
         auto [it, first] = single.emplace(fact.subject + '\x1F' + fact.relation, &fact);
@@ -532,7 +577,6 @@ private:
   std::string m_file;
   DeckLoad& m_out;
   std::unordered_map<std::string, Position> m_ids;
-  std::vector<const toml::node*> m_factObjects;  // parallel to deck.facts, valid during Run
 };
 
 } // namespace
