@@ -46,6 +46,7 @@ int RunCommandLine(int argc, char** argv) {
   CommandList commands;
   RegisterCheckCommand(app, commands);
   RegisterImportCommand(app, commands);
+  RegisterSrsCommand(app, commands);
 
   try {
     app.parse(argc, argv);

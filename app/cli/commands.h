@@ -18,5 +18,6 @@ using CommandList = std::vector<Command>;
 // One function per subcommand, each in its own file.
 void RegisterCheckCommand(CLI::App& app, CommandList& commands);
 void RegisterImportCommand(CLI::App& app, CommandList& commands);
+void RegisterSrsCommand(CLI::App& app, CommandList& commands);
 
 } // namespace factdeck::cli

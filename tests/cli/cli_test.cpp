@@ -1,5 +1,7 @@
 // The factdeck binary as a user runs it.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <fstream>
 #include <set>
 #include <stb_image.h>
@@ -109,4 +111,66 @@ TEST_CASE("check prints errors compiler-style and exits 1", "[cli][deck]") {
   CHECK(result.exitCode == 1);
   CHECK_THAT(result.err, Catch::Contains(file.string() + ":7:8: error: invalid date"));
   CHECK_THAT(result.out, Catch::Contains("1 error"));
+}
+
+TEST_CASE("import converts a CSV into a deck that check accepts, and never overwrites without --force", "[cli][deck]") {
+  TempDir dir;
+  const auto csv = dir / "words.csv";
+  const auto out = dir / "words.toml";
+  std::ofstream(csv) << "front,back,tags\nRöhm,SA leader,people\n\"Kama, near Kazan\",\"tank school\",places\n";
+  auto result = RunProcess({kExe, "import", csv.string(), "-o", out.string()});
+  INFO(result.err);
+  REQUIRE(result.exitCode == 0);
+  CHECK_THAT(result.out, Catch::Contains("2 cards"));
+  auto check = RunProcess({kExe, "check", out.string()});
+  CHECK(check.exitCode == 0);
+  CHECK_THAT(check.out, Catch::Contains("flashcard 2"));
+
+  auto again = RunProcess({kExe, "import", csv.string(), "-o", out.string()});
+  CHECK(again.exitCode == 1);
+  CHECK_THAT(again.err, Catch::Contains("already exists"));
+  CHECK(RunProcess({kExe, "import", csv.string(), "-o", out.string(), "--force"}).exitCode == 0);
+
+  const auto bad = dir / "bad.csv";
+  std::ofstream(bad) << "date,event\n1922-02-30,Treaty\n";
+  auto failed = RunProcess({kExe, "import", bad.string(), "-o", (dir / "bad.toml").string()});
+  CHECK(failed.exitCode == 1);
+  CHECK_THAT(failed.err, Catch::Contains(bad.string() + ":2:1: error: invalid date"));
+  CHECK_FALSE(std::filesystem::exists(dir / "bad.toml"));
+}
+
+TEST_CASE("srs replay gives what ts-fsrs gives on a random set of histories", "[cli][fsrs]") {
+  const std::string data = std::string(FACTDECK_SOURCE_DIR) + "/tests/data/";
+  auto result = RunProcess({kExe, "srs", "replay", data + "srs_replay_input.jsonl"});
+  INFO(result.err);
+  REQUIRE(result.exitCode == 0);
+  std::ifstream expectedFile(data + "srs_replay_expected.jsonl");
+  std::stringstream ours(result.out);
+  std::string ourLine, theirLine;
+  size_t lines = 0, mismatches = 0;
+  while (std::getline(expectedFile, theirLine)) {
+    REQUIRE(std::getline(ours, ourLine));
+    auto a = nlohmann::json::parse(ourLine), b = nlohmann::json::parse(theirLine);
+    const bool same = a["card"] == b["card"] && a["state"] == b["state"] && a["due"] == b["due"] &&
+                      std::abs(a["stability"].get<double>() - b["stability"].get<double>()) <= 1e-8 &&
+                      std::abs(a["difficulty"].get<double>() - b["difficulty"].get<double>()) <= 1e-8 &&
+                      std::abs(a["retrievability"].get<double>() - b["retrievability"].get<double>()) <= 1e-8;
+    if (!same && ++mismatches < 5) FAIL_CHECK("ours: " << ourLine << "\nts-fsrs: " << theirLine);
+    ++lines;
+  }
+  CHECK(mismatches == 0);
+  CHECK(lines >= 1000);
+  CHECK_FALSE(std::getline(ours, ourLine));  // no extra output
+}
+
+TEST_CASE("srs replay reports bad input with its line and exits 1", "[cli][fsrs]") {
+  TempDir dir;
+  const auto file = dir / "in.jsonl";
+  std::ofstream(file) << "{\"card\": \"a\", \"reviews\": [{\"rating\": 3, \"time\": \"2024-01-01T10:00:00Z\"}]}\n"
+                         "not json\n"
+                         "{\"card\": \"b\", \"reviews\": [{\"rating\": 3, \"time\": \"2024-02-30T10:00:00Z\"}]}\n";
+  auto result = RunProcess({kExe, "srs", "replay", file.string()});
+  CHECK(result.exitCode == 1);
+  CHECK_THAT(result.err, Catch::Contains(":2: error: not JSON") && Catch::Contains(":3: error: review 1 of 'b': invalid time"));
+  CHECK_THAT(result.out, Catch::Contains("\"card\":\"a\",\"state\":\"learning\""));
 }
