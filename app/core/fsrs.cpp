@@ -83,6 +83,13 @@ Fsrs::Fsrs(FsrsParameters parameters) : m_p(std::move(parameters)) {
   m_decay = -m_p.w[20];
   m_factor = Round8(std::exp(std::pow(m_decay, -1.0) * std::log(0.9)) - 1.0);
   m_intervalModifier = Round8((std::pow(m_p.retention, 1.0 / m_decay) - 1.0) / m_factor);
+  const auto& w = m_p.w;
+  m_expW8 = std::exp(w[8]);
+  m_failDivisor = m_p.shortTerm ? std::exp(w[17] * w[18]) : std::exp(0.0 * 0.0);
+  for (int g = 1; g <= 4; ++g) {
+    m_initDifficulty[static_cast<size_t>(g)] = Round8(w[4] - std::exp((g - 1) * w[5]) + 1.0);
+    m_shortTermGrowth[static_cast<size_t>(g)] = std::exp(w[17] * (g - 3 + w[18]));
+  }
 }
 
 double Fsrs::ForgettingCurve(double elapsedDays, double stability) const {
@@ -119,34 +126,32 @@ int Fsrs::NextInterval(double stability, int elapsedDays, double fuzzFactor) con
 }
 
 double Fsrs::InitDifficulty(int grade) const {
-  return Round8(m_p.w[4] - std::exp((grade - 1) * m_p.w[5]) + 1.0);
+  return m_initDifficulty[static_cast<size_t>(grade)];
 }
 
-Fsrs::Memory Fsrs::NextMemory(Memory m, double t, int g) const {
-  return NextMemory(m, t, g, m.stability > 0 ? ForgettingCurve(t, m.stability) : 0.0);
+double Fsrs::RecallGrowth(Memory m, double r) const {
+  // Evaluated left to right as ts-fsrs does, so the bits are the same.
+  return m_expW8 * (11.0 - m.difficulty) * std::pow(m.stability, -m_p.w[9]) * (std::exp((1.0 - r) * m_p.w[10]) - 1.0);
 }
 
-Fsrs::Memory Fsrs::NextMemory(Memory m, double t, int g, double r) const {
+Fsrs::Memory Fsrs::NextMemory(Memory m, double t, int g, double r, double recallGrowth) const {
   const auto& w = m_p.w;
   if (m.difficulty == 0.0 && m.stability == 0.0)
     return {Clamp(InitDifficulty(g), 1.0, 10.0), std::max(w[static_cast<size_t>(g - 1)], 0.1)};
   const double d = m.difficulty, s = m.stability;
   double next;
   if (t == 0.0 && m_p.shortTerm) {
-    double sinc = std::pow(s, -w[19]) * std::exp(w[17] * (g - 3 + w[18]));
+    double sinc = std::pow(s, -w[19]) * m_shortTermGrowth[static_cast<size_t>(g)];
     double masked = g >= 2 ? std::max(sinc, 1.0) : sinc;
     next = Round8(Clamp(s * masked, kMinStability, kMaxStability));
   } else if (g == 1) {
     double afterFail = Round8(Clamp(w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) *
                                         std::exp((1.0 - r) * w[14]),
                                     kMinStability, kMaxStability));
-    double w17 = m_p.shortTerm ? w[17] : 0.0, w18 = m_p.shortTerm ? w[18] : 0.0;
-    next = Clamp(Round8(s / std::exp(w17 * w18)), kMinStability, afterFail);
+    next = Clamp(Round8(s / m_failDivisor), kMinStability, afterFail);
   } else {
     double hard = g == 2 ? w[15] : 1.0, easy = g == 4 ? w[16] : 1.0;
-    next = Round8(Clamp(s * (1.0 + std::exp(w[8]) * (11.0 - d) * std::pow(s, -w[9]) *
-                                       (std::exp((1.0 - r) * w[10]) - 1.0) * hard * easy),
-                        kMinStability, kMaxStability));
+    next = Round8(Clamp(s * (1.0 + recallGrowth * hard * easy), kMinStability, kMaxStability));
   }
   double delta = -w[6] * (g - 3);
   double damped = d + Round8((delta * (10.0 - d)) / 9.0);
@@ -154,119 +159,125 @@ Fsrs::Memory Fsrs::NextMemory(Memory m, double t, int g, double r) const {
   return {nextD, next};
 }
 
-std::array<ReviewOutcome, 4> Fsrs::Preview(const MemoryState& last, TimeMs now, std::uint64_t fuzzSeed) const {
-  const double fuzz = FuzzFactor(fuzzSeed);
-  MemoryState current = last;
-  int elapsed = last.state != CardState::New && last.lastReview != 0 ? CalendarDaysBetween(last.lastReview, now) : 0;
-  current.lastReview = now;
-  current.reps += 1;
-  const double retrievability = Retrievability(last, now);
-  const Memory memory{current.difficulty, current.stability};
+struct Fsrs::Context {
+  MemoryState last, current;  // before the review; with the review counted
+  TimeMs now;
+  int elapsed;                // calendar days since the last review (0 for a new card)
+  double fuzz;                // this review's fuzz, in [0, 1)
+  double recall;              // R at `elapsed` days, for the memory formulas
+  double retrievability;      // R reported for the review (ts-fsrs's get_retrievability)
+  double recallGrowth;        // shared by the ratings that recall
+};
 
-  std::array<ReviewOutcome, 4> out;
-  for (int g = 1; g <= 4; ++g) {
-    out[g - 1].card = current;
-    out[g - 1].retrievability = retrievability;
-    out[g - 1].elapsedDays = elapsed;
+Fsrs::Context Fsrs::Begin(const MemoryState& last, TimeMs now, std::uint64_t fuzzSeed) const {
+  Context c{last, last, now, 0, FuzzFactor(fuzzSeed), 0.0, 0.0, 0.0};
+  if (last.state != CardState::New && last.lastReview != 0) c.elapsed = CalendarDaysBetween(last.lastReview, now);
+  if (!m_p.shortTerm && last.state == CardState::New) c.current.scheduledDays = 0;
+  c.current.lastReview = now;
+  c.current.reps += 1;
+  if (last.stability > 0) c.recall = ForgettingCurve(c.elapsed, last.stability);
+  // The reported R counts whole 24-hour periods rather than calendar days; mostly the same.
+  if (last.state != CardState::New) {
+    const double days = std::max(std::floor(static_cast<double>(now - last.lastReview) / static_cast<double>(kDayMs)), 0.0);
+    c.retrievability = days == c.elapsed && last.stability > 0 ? c.recall : ForgettingCurve(days, last.stability);
   }
-  auto setMemory = [&](int g, double t, bool withR) {
-    Memory next = withR ? NextMemory(memory, t, g, ForgettingCurve(t, memory.stability)) : NextMemory(memory, t, g);
-    out[g - 1].card.difficulty = next.difficulty;
-    out[g - 1].card.stability = next.stability;
-  };
-  auto setDays = [&](int g, int days) {
-    MemoryState& card = out[g - 1].card;
+  if (last.stability > 0 && last.difficulty > 0 && (c.elapsed > 0 || !m_p.shortTerm))
+    c.recallGrowth = RecallGrowth({last.difficulty, last.stability}, c.recall);
+  return c;
+}
+
+// One rating's outcome, as ts-fsrs's basic scheduler (with short-term steps) or long-term
+// scheduler computes it. Intervals of the ratings depend on each other (Hard is never
+// longer than Good, Good and Easy each at least a day longer than the one below), so a
+// rating computes the intervals of the ratings below it as well.
+ReviewOutcome Fsrs::Outcome(const Context& c, int g) const {
+  const MemoryState& last = c.last;
+  ReviewOutcome out{c.current, c.retrievability, c.elapsed};
+  MemoryState& card = out.card;
+  const Memory memory{last.difficulty, last.stability};
+  auto memoryFor = [&](int grade) { return NextMemory(memory, c.elapsed, grade, c.recall, c.recallGrowth); };
+  auto setDays = [&](int days) {
     card.state = CardState::Review;
     card.learningStep = 0;
     card.scheduledDays = days;
-    card.due = now + days * kDayMs;
+    card.due = c.now + days * kDayMs;
   };
+  const Memory mine = memoryFor(g);
+  card.difficulty = mine.difficulty;
+  card.stability = mine.stability;
 
   if (!m_p.shortTerm) {
     // Long-term only: every rating goes straight to review, in days.
-    if (last.state == CardState::New) {
-      elapsed = 0;
-      for (auto& o : out) o.card.scheduledDays = 0, o.elapsedDays = 0;
-    }
-    for (int g = 1; g <= 4; ++g) setMemory(g, elapsed, last.state != CardState::New);
-    std::array<int, 4> days;
-    for (int g = 1; g <= 4; ++g) days[g - 1] = NextInterval(out[g - 1].card.stability, elapsed, fuzz);
+    const int elapsed = last.state == CardState::New ? 0 : c.elapsed;
+    if (last.state == CardState::New) out.elapsedDays = 0;
+    std::array<int, 4> days{};
+    const int needed = std::max(g, 2);
+    for (int k = 1; k <= needed; ++k)
+      days[static_cast<size_t>(k - 1)] = NextInterval(k == g ? mine.stability : memoryFor(k).stability, elapsed, c.fuzz);
     days[0] = std::min(days[0], days[1]);
     days[1] = std::max(days[1], days[0] + 1);
-    days[2] = std::max(days[2], days[1] + 1);
-    days[3] = std::max(days[3], days[2] + 1);
-    for (int g = 1; g <= 4; ++g) setDays(g, days[g - 1]);
-    if (last.state != CardState::New) out[0].card.lapses += 1;
+    if (needed >= 3) days[2] = std::max(days[2], days[1] + 1);
+    if (needed >= 4) days[3] = std::max(days[3], days[2] + 1);
+    setDays(days[static_cast<size_t>(g - 1)]);
+    if (g == 1 && last.state != CardState::New) card.lapses += 1;
     return out;
   }
 
-  // The learning step a rating leads to, from the card's current state and step.
-  auto stepFor = [&](int g) -> Step {
-    const bool relearning = last.state == CardState::Relearning || last.state == CardState::Review;
-    const std::vector<int>& steps = relearning ? m_p.relearningSteps : m_p.learningSteps;
-    const int count = static_cast<int>(steps.size());
-    const int step = last.learningStep;
-    if (count == 0 || step >= count) return {};
-    if (last.state == CardState::Review) return g == 1 ? Step{static_cast<double>(steps[static_cast<size_t>(std::max(0, step))]), 0} : Step{};
-    switch (g) {
-    case 1: return {static_cast<double>(steps[0]), 0};
-    case 2:
-      return {count == 1 ? JsRound(steps[0] * 1.5) : JsRound((steps[0] + steps[1]) / 2.0), step};
-    case 3:
-      if (step + 1 < count && steps[static_cast<size_t>(step + 1)] != 0)
-        return {JsRound(steps[static_cast<size_t>(step + 1)]), step + 1};
-      return {};
-    default: return {};
-    }
-  };
-  auto applySteps = [&](int g, CardState toState) {
-    Step s = stepFor(g);
-    double minutes = std::max(0.0, s.minutes);
-    MemoryState& card = out[g - 1].card;
-    if (minutes > 0 && minutes < 1440) {
-      card.learningStep = std::max(0, s.next);
-      card.scheduledDays = 0;
-      card.state = toState;
-      card.due = now + static_cast<TimeMs>(JsRound(minutes)) * kMinuteMs;
-    } else if (minutes >= 1440) {
-      card.state = CardState::Review;
-      card.learningStep = std::max(0, s.next);
-      card.due = now + static_cast<TimeMs>(JsRound(minutes)) * kMinuteMs;
-      card.scheduledDays = static_cast<int>(std::floor(minutes / 1440));
-    } else {
-      setDays(g, NextInterval(card.stability, elapsed, fuzz));
-    }
-  };
-
-  switch (last.state) {
-  case CardState::New:
-  case CardState::Learning:
-  case CardState::Relearning:
-    for (int g = 1; g <= 4; ++g) {
-      setMemory(g, elapsed, false);
-      applySteps(g, last.state == CardState::New ? CardState::Learning : last.state);
-    }
-    break;
-  case CardState::Review: {
-    for (int g = 1; g <= 4; ++g) setMemory(g, elapsed, true);
-    int hard = NextInterval(out[1].card.stability, elapsed, fuzz);
-    int good = NextInterval(out[2].card.stability, elapsed, fuzz);
+  if (last.state == CardState::Review && g > 1) {
+    int hard = NextInterval(g == 2 ? mine.stability : memoryFor(2).stability, c.elapsed, c.fuzz);
+    int good = NextInterval(g == 3 ? mine.stability : memoryFor(3).stability, c.elapsed, c.fuzz);
     hard = std::min(hard, good);
     good = std::max(good, hard + 1);
-    int easy = std::max(NextInterval(out[3].card.stability, elapsed, fuzz), good + 1);
-    setDays(2, hard);
-    setDays(3, good);
-    setDays(4, easy);
-    applySteps(1, CardState::Relearning);
-    out[0].card.lapses += 1;
-    break;
+    if (g == 2) setDays(hard);
+    else if (g == 3) setDays(good);
+    else setDays(std::max(NextInterval(mine.stability, c.elapsed, c.fuzz), good + 1));
+    return out;
   }
+
+  // Learning and relearning steps: the step this rating leads to, from the current step.
+  const bool relearning = last.state == CardState::Relearning || last.state == CardState::Review;
+  const std::vector<int>& steps = relearning ? m_p.relearningSteps : m_p.learningSteps;
+  const int count = static_cast<int>(steps.size()), step = last.learningStep;
+  Step next;
+  if (count > 0 && step < count) {
+    if (last.state == CardState::Review) {
+      next = {static_cast<double>(steps[static_cast<size_t>(std::max(0, step))]), 0};
+    } else if (g == 1) {
+      next = {static_cast<double>(steps[0]), 0};
+    } else if (g == 2) {
+      next = {count == 1 ? JsRound(steps[0] * 1.5) : JsRound((steps[0] + steps[1]) / 2.0), step};
+    } else if (g == 3 && step + 1 < count && steps[static_cast<size_t>(step + 1)] != 0) {
+      next = {JsRound(steps[static_cast<size_t>(step + 1)]), step + 1};
+    }
   }
+  const CardState toState = last.state == CardState::Review ? CardState::Relearning
+                            : last.state == CardState::New  ? CardState::Learning
+                                                            : last.state;
+  const double minutes = std::max(0.0, next.minutes);
+  if (minutes > 0 && minutes < 1440) {
+    card.learningStep = std::max(0, next.next);
+    card.scheduledDays = 0;
+    card.state = toState;
+    card.due = c.now + static_cast<TimeMs>(JsRound(minutes)) * kMinuteMs;
+  } else if (minutes >= 1440) {
+    card.state = CardState::Review;
+    card.learningStep = std::max(0, next.next);
+    card.due = c.now + static_cast<TimeMs>(JsRound(minutes)) * kMinuteMs;
+    card.scheduledDays = static_cast<int>(std::floor(minutes / 1440));
+  } else {
+    setDays(NextInterval(card.stability, c.elapsed, c.fuzz));
+  }
+  if (last.state == CardState::Review) card.lapses += 1;  // Again on a review card: a lapse
   return out;
 }
 
+std::array<ReviewOutcome, 4> Fsrs::Preview(const MemoryState& card, TimeMs now, std::uint64_t fuzzSeed) const {
+  const Context context = Begin(card, now, fuzzSeed);
+  return {Outcome(context, 1), Outcome(context, 2), Outcome(context, 3), Outcome(context, 4)};
+}
+
 ReviewOutcome Fsrs::Review(const MemoryState& card, TimeMs now, Rating rating, std::uint64_t fuzzSeed) const {
-  return Preview(card, now, fuzzSeed)[static_cast<size_t>(rating) - 1];
+  return Outcome(Begin(card, now, fuzzSeed), static_cast<int>(rating));
 }
 
 } // namespace factdeck::srs

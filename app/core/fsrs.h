@@ -85,13 +85,20 @@ private:
   struct Memory {
     double difficulty, stability;
   };
-  Memory NextMemory(Memory memory, double elapsedDays, int grade, double retrievability) const;
-  Memory NextMemory(Memory memory, double elapsedDays, int grade) const;
+  struct Context;  // one review in progress
+  // `recallGrowth` is the part of the recall-stability formula every rating shares.
+  Memory NextMemory(Memory memory, double elapsedDays, int grade, double retrievability, double recallGrowth) const;
+  double RecallGrowth(Memory memory, double retrievability) const;
   double InitDifficulty(int grade) const;
   int NextInterval(double stability, int elapsedDays, double fuzzFactor) const;
+  Context Begin(const MemoryState& card, TimeMs now, std::uint64_t fuzzSeed) const;
+  ReviewOutcome Outcome(const Context& context, int grade) const;
 
   FsrsParameters m_p;
   double m_decay = 0.0, m_factor = 0.0, m_intervalModifier = 0.0;
+  // Values the formulas use on every review, computed once.
+  double m_expW8 = 0.0, m_failDivisor = 1.0;
+  std::array<double, 5> m_initDifficulty{}, m_shortTermGrowth{};  // by grade
 };
 
 // Clamps the weights to the ranges ts-fsrs allows (its clipParameters).

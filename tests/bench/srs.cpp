@@ -1,0 +1,84 @@
+// The scheduler's speed: the 1,000,000-review workload that tests/tools/fsrs/bench_reference.mjs
+// runs through ts-fsrs (scripts/bench prints the ratio), and building a day's queue over
+// 100,000 cards (target: 10 ms).
+#include <benchmark/benchmark.h>
+#include <cstdint>
+#include <random>
+
+#include "study.h"
+
+namespace {
+
+using namespace factdeck::srs;
+
+// mulberry32, as in the JavaScript reference, so both run the same reviews.
+struct Mulberry32 {
+  std::uint32_t state;
+  double operator()() {
+    state += 0x6D2B79F5u;
+    std::uint32_t t = state;
+    t = (t ^ (t >> 15)) * (1u | t);
+    t = (t + ((t ^ (t >> 7)) * (61u | t))) ^ t;
+    return static_cast<double>(t ^ (t >> 14)) / 4294967296.0;
+  }
+};
+
+void BM_Fsrs1MReviews(benchmark::State& state) {
+  FsrsParameters params;
+  params.fuzz = false;
+  const Fsrs fsrs(params);
+  const TimeMs start = 1735689600000;  // 2025-01-01T00:00:00Z
+  double checksum = 0;
+  for (auto _ : state) {
+    Mulberry32 random{12345};
+    checksum = 0;
+    for (int c = 0; c < 10000; ++c) {
+      TimeMs time = start + c * kMinuteMs;
+      MemoryState card;
+      card.due = time;
+      for (int i = 0; i < 100; ++i) {
+        const auto rating = static_cast<Rating>(1 + static_cast<int>(random() * 4));
+        card = fsrs.Review(card, time, rating).card;
+        time = std::max(card.due, time + kMinuteMs);
+      }
+      checksum += card.stability;
+    }
+    benchmark::DoNotOptimize(checksum);
+  }
+  state.counters["checksum"] = checksum;
+  state.counters["reviews"] = 1e6;
+}
+BENCHMARK(BM_Fsrs1MReviews)->Unit(benchmark::kMillisecond);
+
+void BM_BuildQueue100k(benchmark::State& state) {
+  const TimeMs now = 1735689600000 + 400 * kDayMs;
+  std::mt19937 random(3);
+  std::vector<StudyCard> cards(100000);
+  for (size_t i = 0; i < cards.size(); ++i) {
+    StudyCard& c = cards[i];
+    c.item = i / 3;  // three kinds per item
+    c.kind = i % 3 == 2 ? QuestionKind::TypedYear : i % 3 == 1 ? QuestionKind::When : QuestionKind::MultipleChoice;
+    if (random() % 10 < 2) continue;  // a fifth are new
+    c.memory.state = random() % 20 == 0 ? CardState::Learning : CardState::Review;
+    c.memory.stability = 1 + random() % 200;
+    c.memory.difficulty = 1 + random() % 9;
+    c.memory.lastReview = now - static_cast<TimeMs>(1 + random() % 300) * kDayMs;
+    c.memory.due = c.memory.lastReview + static_cast<TimeMs>(c.memory.stability) * kDayMs;
+  }
+  const Fsrs fsrs;
+  QueueOptions options;
+  options.reviewsPerDay = 500;
+  options.newPerDay = 50;
+  size_t size = 0;
+  for (auto _ : state) {
+    auto queue = BuildDailyQueue(cards, fsrs, now, options);
+    size = queue.size();
+    benchmark::DoNotOptimize(queue);
+  }
+  state.counters["queue"] = static_cast<double>(size);
+}
+BENCHMARK(BM_BuildQueue100k)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
