@@ -92,7 +92,7 @@ public:
     std::future<toml::table> parsed;
     if (large) {
       const size_t pieces = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 4);
-      parsed = std::async(std::launch::async, [&] { return ParseTomlInPieces(text, m_file, pieces); });
+      parsed = std::async(std::launch::async, [this, text, pieces] { return ParseTomlInPieces(text, m_file, pieces); });
     }
     if (auto bad = FirstInvalidUtf8(text)) {
       if (parsed.valid()) parsed.wait();
