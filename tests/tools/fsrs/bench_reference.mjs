@@ -2,15 +2,9 @@
 // 10,000 cards reviewed 100 times each at their due times, ratings from a seeded
 // mulberry32 generator, default parameters without fuzz. Prints one JSON line.
 import { fsrs, createEmptyCard } from 'ts-fsrs'
+import { mulberry32 } from './random.mjs'
 
-let seed = 12345
-function random() {
-  seed |= 0
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+const random = mulberry32(12345)
 const f = fsrs({ enable_fuzz: false })
 const start = Date.UTC(2025, 0, 1)
 const began = process.hrtime.bigint()

@@ -5,19 +5,12 @@
 // Usage: node generate_vectors.mjs OUT.json [HISTORIES] [SEED]
 import { writeFileSync } from 'node:fs'
 import { fsrs, createEmptyCard, default_w, get_fuzz_range, State, Rating } from 'ts-fsrs'
+import { mulberry32 } from './random.mjs'
 
 const out = process.argv[2]
 const histories = Number(process.argv[3] ?? 1200)
-let seed = Number(process.argv[4] ?? 20261123)
-
-// A small deterministic generator (mulberry32), so the same seed writes the same file.
-function random() {
-  seed |= 0
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+// Seeded, so the same seed writes the same file.
+const random = mulberry32(Number(process.argv[4] ?? 20261123))
 const pick = (items) => items[Math.floor(random() * items.length)]
 const MINUTE = 60_000
 const DAY = 86_400_000

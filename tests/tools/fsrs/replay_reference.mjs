@@ -5,17 +5,11 @@
 // Usage: node replay_reference.mjs INPUT.jsonl EXPECTED.jsonl [CARDS] [SEED]
 import { writeFileSync } from 'node:fs'
 import { fsrs, createEmptyCard, State } from 'ts-fsrs'
+import { mulberry32 } from './random.mjs'
 
 const [input, expected] = process.argv.slice(2, 4)
 const cards = Number(process.argv[4] ?? 200)
-let seed = Number(process.argv[5] ?? Date.now() % 1e9)
-function random() {
-  seed |= 0
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+const random = mulberry32(Number(process.argv[5] ?? Date.now() % 1e9))
 const names = ['new', 'learning', 'review', 'relearning']
 const f = fsrs({ enable_fuzz: false })
 const inputs = [], outputs = []
