@@ -1,0 +1,162 @@
+// The profile store: every learner's progress in one SQLite file, DATA_DIR/progress.db.
+//
+// Every answer is committed in its own transaction (WAL, synchronous=FULL) before the
+// caller shows feedback. Only one FactDeck may hold a data folder (a lock file). A file
+// that is not a database, or is damaged, is moved aside, never overwritten. A backup is
+// taken on the first start of each day; the last 7 are kept. See docs/storage.md.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "study.h"
+
+namespace factdeck {
+
+namespace sql {
+class Database;
+}
+
+// The outcome of a write: ok, or a message for the learner.
+struct StoreStatus {
+  bool ok = true;
+  std::string message;
+  std::int64_t id = 0;  // the new row, when one was made
+  explicit operator bool() const { return ok; }
+};
+
+struct ProfileInfo {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct StoredCard {
+  std::string deck, item;
+  srs::QuestionKind kind = srs::QuestionKind::MultipleChoice;
+  srs::MemoryState memory;
+  bool hidden = false;
+};
+
+struct AnswerRecord {
+  std::int64_t profile = 0;
+  std::int64_t session = 0;  // 0: outside a session
+  std::string deck, item;
+  srs::QuestionKind kind = srs::QuestionKind::MultipleChoice;
+  srs::TimeMs time = 0;
+  std::string options;  // the options shown, as the question wrote them (e.g. JSON)
+  std::string answer;   // what the learner gave
+  bool correct = false;
+  int responseMs = 0;
+  srs::Rating rating = srs::Rating::Good;
+  srs::MemoryState after;   // the card's state after this answer
+  bool reschedule = true;   // false in cram: the log keeps the answer, the card keeps its state
+};
+
+// How the learner's days are counted: local time zone and day-start hour.
+struct StudyDay {
+  int utcOffsetMinutes = 0;
+  int dayStartHour = 4;
+  std::int64_t DayOf(srs::TimeMs time) const;  // days since 1970-01-01 in the learner's days
+};
+
+struct StoreStats {
+  std::int64_t reviews = 0, reviewsToday = 0, reviewsLast30Days = 0;
+  double retentionLast30Days = 0.0;  // right answers among review-state cards, last 30 days
+  std::int64_t reviewedLast30Days = 0;  // the reviews that figure counts
+  int currentStreak = 0, longestStreak = 0;  // days with at least one review
+  std::int64_t cards = 0, newCards = 0, learningCards = 0, reviewCards = 0;
+  std::vector<std::int64_t> dueForecast;  // due on each of the next 7 days; [0] includes overdue
+};
+
+// What a deck has for a learner, for the home screen.
+struct DeckProgress {
+  std::string deck;
+  std::int64_t dueNow = 0, learning = 0, learned = 0;
+};
+
+class ProfileStore {
+public:
+  struct Opened {
+    std::unique_ptr<ProfileStore> store;  // null when the store cannot be used
+    std::string error;                    // why, when it is null
+    std::vector<std::string> notices;     // what the learner must be told even so
+  };
+
+  // Opens (creating, migrating, checking, backing up) DATA_DIR/progress.db. `day` is how
+  // the learner's days are counted (streaks, the daily backup).
+  static Opened Open(const std::filesystem::path& dataDir, srs::TimeMs now, StudyDay day = {});
+  ~ProfileStore();
+
+  static constexpr const char* kFileName = "progress.db";
+  static constexpr int kBackupsKept = 7;
+  std::filesystem::path File() const { return m_dataDir / kFileName; }
+  std::filesystem::path BackupDir() const { return m_dataDir / "backups"; }
+  int SchemaVersion();
+
+  // Profiles: several learners on one machine.
+  std::vector<ProfileInfo> Profiles();
+  std::int64_t DefaultProfile();  // the first profile; "Learner" is made when there is none
+  StoreStatus CreateProfile(const std::string& name, srs::TimeMs now);
+  StoreStatus RenameProfile(std::int64_t profile, const std::string& name);
+  StoreStatus DeleteProfile(std::int64_t profile);
+  std::optional<std::int64_t> FindProfile(const std::string& name);
+
+  // Cards and answers.
+  std::optional<srs::MemoryState> Card(std::int64_t profile, const std::string& deck, const std::string& item,
+                                       srs::QuestionKind kind);
+  std::vector<StoredCard> Cards(std::int64_t profile, const std::string& deck, bool withHidden = false);
+  // Commits the answer and the card's new state in one transaction; returns the review's id.
+  StoreStatus RecordAnswer(const AnswerRecord& answer);
+
+  // After a deck is loaded: carries progress over renamed ids (`renames`: old, new), hides
+  // the cards of items the deck no longer has, shows again those that came back.
+  StoreStatus SyncDeck(const std::string& deck, const std::vector<std::string>& items,
+                       const std::vector<std::pair<std::string, std::string>>& renames);
+
+  // Sessions, bests, settings.
+  StoreStatus StartSession(std::int64_t profile, const std::string& mode, const std::string& deck, srs::TimeMs now);
+  StoreStatus EndSession(std::int64_t session, srs::TimeMs now, int score, int questions, int correct);
+  // Records a score; ok with id 1 when it is a new personal best.
+  StoreStatus RecordScore(std::int64_t profile, const std::string& mode, const std::string& deck, int score,
+                          srs::TimeMs now);
+  std::optional<int> PersonalBest(std::int64_t profile, const std::string& mode, const std::string& deck);
+  StoreStatus SetSetting(std::int64_t profile, const std::string& key, const std::string& value);
+  std::optional<std::string> Setting(std::int64_t profile, const std::string& key);
+
+  // Reading for the home screen, stats and exports.
+  std::vector<DeckProgress> Progress(std::int64_t profile, srs::TimeMs now);
+  StoreStats Stats(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
+  // The review log as CSV (header first), for one profile or all (profile 0).
+  StoreStatus ExportReviewsCsv(std::int64_t profile, const std::filesystem::path& file);
+
+  // Backups: a consistent copy of the whole store.
+  StoreStatus BackupTo(const std::filesystem::path& file);
+  StoreStatus DailyBackup(srs::TimeMs now, StudyDay day = {});
+  std::optional<std::filesystem::path> LatestBackup() const;
+  // Replaces the store in `dataDir` with `backup` after checking it; the current store is
+  // first saved as a backup itself. Fails while another FactDeck holds the folder.
+  static StoreStatus Restore(const std::filesystem::path& dataDir, const std::filesystem::path& backup, srs::TimeMs now);
+
+  // Tests fill the store with SQLite's page limit, which fails writes exactly as a full
+  // disk does (SQLITE_FULL). 0 lifts the limit.
+  void LimitPagesForTesting(std::int64_t pages);
+
+private:
+  ProfileStore(std::filesystem::path dataDir, int lockFd, std::unique_ptr<sql::Database> db);
+  template <typename F>
+  StoreStatus Write(const char* what, F&& body);
+
+  std::filesystem::path m_dataDir;
+  StudyDay m_day;
+  int m_lockFd = -1;
+  std::unique_ptr<sql::Database> m_db;
+};
+
+// "damaged" for SQLite's corrupt and not-a-database codes, "full" for a full disk, etc.:
+// a sentence for the learner about a failed write.
+std::string DescribeStoreError(int sqliteCode, const std::string& detail);
+
+} // namespace factdeck

@@ -1,0 +1,132 @@
+// The profile store's schema, as forward migrations. Migration N (1-based) turns a store
+// at version N-1 into version N; PRAGMA user_version holds the version. Never edit a
+// migration that has shipped: add the next one.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace factdeck::schema {
+
+// Version 1: learners, their cards and every review, study sessions, bests, settings.
+inline constexpr std::string_view kV1Profiles = R"sql(
+CREATE TABLE profile (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  created_ms INTEGER NOT NULL
+);
+-- One card per (profile, deck, item, kind) with its FSRS memory state. Cards whose item
+-- left the deck are hidden, not deleted, and come back with it.
+CREATE TABLE card (
+  id             INTEGER PRIMARY KEY,
+  profile_id     INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  deck           TEXT NOT NULL,
+  item           TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  state          INTEGER NOT NULL,
+  stability      REAL NOT NULL,
+  difficulty     REAL NOT NULL,
+  due_ms         INTEGER NOT NULL,
+  last_review_ms INTEGER NOT NULL,
+  scheduled_days INTEGER NOT NULL,
+  learning_step  INTEGER NOT NULL,
+  reps           INTEGER NOT NULL,
+  lapses         INTEGER NOT NULL,
+  hidden         INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (profile_id, deck, item, kind)
+);
+CREATE INDEX card_due ON card (profile_id, deck, hidden, due_ms);
+CREATE TABLE session (
+  id         INTEGER PRIMARY KEY,
+  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  mode       TEXT NOT NULL,
+  deck       TEXT NOT NULL,
+  started_ms INTEGER NOT NULL,
+  ended_ms   INTEGER,
+  score      INTEGER NOT NULL DEFAULT 0,
+  questions  INTEGER NOT NULL DEFAULT 0,
+  correct    INTEGER NOT NULL DEFAULT 0
+);
+-- Every answer, as it was given.
+CREATE TABLE review (
+  id          INTEGER PRIMARY KEY,
+  card_id     INTEGER NOT NULL REFERENCES card(id) ON DELETE CASCADE,
+  session_id  INTEGER REFERENCES session(id) ON DELETE SET NULL,
+  time_ms     INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  options     TEXT NOT NULL DEFAULT '',
+  answer      TEXT NOT NULL DEFAULT '',
+  correct     INTEGER NOT NULL,
+  response_ms INTEGER NOT NULL,
+  rating      INTEGER NOT NULL,
+  rescheduled INTEGER NOT NULL DEFAULT 1,
+  state       INTEGER NOT NULL,
+  stability   REAL NOT NULL,
+  difficulty  REAL NOT NULL,
+  due_ms      INTEGER NOT NULL
+);
+CREATE INDEX review_card ON review (card_id, time_ms);
+CREATE INDEX review_time ON review (time_ms);
+-- Reviews per learner per study day, for streaks and the calendar without reading the log.
+CREATE TABLE day_activity (
+  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  day        INTEGER NOT NULL,
+  reviews    INTEGER NOT NULL,
+  correct    INTEGER NOT NULL,
+  PRIMARY KEY (profile_id, day)
+) WITHOUT ROWID;
+CREATE TABLE personal_best (
+  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  mode       TEXT NOT NULL,
+  deck       TEXT NOT NULL,
+  score      INTEGER NOT NULL,
+  time_ms    INTEGER NOT NULL,
+  PRIMARY KEY (profile_id, mode, deck)
+) WITHOUT ROWID;
+CREATE TABLE setting (
+  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  key        TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  PRIMARY KEY (profile_id, key)
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: classroom matches, every answer of every player or team.
+inline constexpr std::string_view kV2Matches = R"sql(
+CREATE TABLE match (
+  id         INTEGER PRIMARY KEY,
+  deck       TEXT NOT NULL,
+  mode       TEXT NOT NULL,
+  scoring    TEXT NOT NULL,
+  started_ms INTEGER NOT NULL,
+  ended_ms   INTEGER
+);
+CREATE TABLE match_player (
+  id          INTEGER PRIMARY KEY,
+  match_id    INTEGER NOT NULL REFERENCES match(id) ON DELETE CASCADE,
+  name        TEXT NOT NULL,
+  color       TEXT NOT NULL DEFAULT '',
+  profile_id  INTEGER REFERENCES profile(id) ON DELETE SET NULL,
+  final_score INTEGER NOT NULL DEFAULT 0,
+  rank        INTEGER
+);
+CREATE TABLE match_answer (
+  id          INTEGER PRIMARY KEY,
+  match_id    INTEGER NOT NULL REFERENCES match(id) ON DELETE CASCADE,
+  player_id   INTEGER NOT NULL REFERENCES match_player(id) ON DELETE CASCADE,
+  question    INTEGER NOT NULL,
+  item        TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  answer      TEXT NOT NULL,
+  correct     INTEGER NOT NULL,
+  time_ms     INTEGER NOT NULL,
+  response_ms INTEGER NOT NULL,
+  points      INTEGER NOT NULL
+);
+CREATE INDEX match_answer_match ON match_answer (match_id, question);
+)sql";
+
+inline constexpr std::array<std::string_view, 2> kMigrations{kV1Profiles, kV2Matches};
+inline constexpr int kVersion = static_cast<int>(kMigrations.size());
+
+} // namespace factdeck::schema
