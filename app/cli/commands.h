@@ -19,5 +19,6 @@ using CommandList = std::vector<Command>;
 void RegisterCheckCommand(CLI::App& app, CommandList& commands);
 void RegisterImportCommand(CLI::App& app, CommandList& commands);
 void RegisterSrsCommand(CLI::App& app, CommandList& commands);
+void RegisterStoreCommands(CLI::App& app, CommandList& commands);  // stats, export, backup, restore
 
 } // namespace factdeck::cli

@@ -41,6 +41,14 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   LoadedSettings loaded = LoadSettings(state.SettingsFile());
   state.settings = loaded.settings;
   state.notices = std::move(loaded.warnings);
+  ProfileStore::Opened opened = ProfileStore::Open(dataDir, WallClockNow(), LocalStudyDay());
+  for (std::string& notice : opened.notices) state.notices.push_back(std::move(notice));
+  if (opened.store) {
+    state.store = std::move(opened.store);
+    state.profile = state.store->DefaultProfile();
+  } else {
+    state.notices.push_back("Progress will not be saved: " + opened.error);
+  }
   state.decks = LoadDeckLibrary(BundledDeckDirs(), deck);
   return state;
 }

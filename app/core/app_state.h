@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "deck_library.h"
+#include "profile_store.h"
 #include "settings.h"
 
 namespace factdeck {
@@ -45,6 +47,8 @@ struct AppState {
   std::filesystem::path dataDir;      // where settings and progress live
   std::vector<std::string> notices;   // problems to show the user (bad settings file, ...)
   std::vector<DeckEntry> decks;       // listed on the home screen
+  std::unique_ptr<ProfileStore> store;  // the learners' progress; null when it cannot be used
+  std::int64_t profile = 0;           // the learner studying now
   bool quitRequested = false;
   std::vector<Intent> intents;        // posted by screens during a frame
 
@@ -59,8 +63,9 @@ struct AppliedChanges {
 };
 
 // The state a new window starts with: settings from `dataDir` (each problem with the
-// settings file becomes a notice) and the deck library (bundled decks, then `deck` when
-// given). Never throws.
+// settings file becomes a notice), the progress store (its problems become notices too;
+// without it FactDeck still runs, saying that progress will not be saved) and the deck
+// library (bundled decks, then `deck` when given). Never throws.
 AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {});
 
 // Applies and clears the posted intents.

@@ -6,7 +6,11 @@
 #include "profile_store.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <ctime>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -46,6 +50,21 @@ std::int64_t StudyDay::DayOf(srs::TimeMs time) const {
   return local >= 0 ? local / srs::kDayMs : -((-local + srs::kDayMs - 1) / srs::kDayMs);
 }
 
+srs::TimeMs WallClockNow() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+StudyDay LocalStudyDay(int dayStartHour) {
+  std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  StudyDay day;
+  day.utcOffsetMinutes = static_cast<int>(local.tm_gmtoff / 60);
+  day.dayStartHour = dayStartHour;
+  return day;
+}
+
 namespace {
 
 // "20240305-143000", for file names.
@@ -53,6 +72,12 @@ std::string Stamp(srs::TimeMs now) {
   std::string iso = FormatIsoTime(now);  // 2024-03-05T14:30:00.000Z
   return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "-" + iso.substr(11, 2) + iso.substr(14, 2) +
          iso.substr(17, 2);
+}
+
+// The shortest text that reads back as the same number.
+std::string Shortest(double value) {
+  char text[32];
+  return std::string(text, std::to_chars(text, text + sizeof text, value).ptr);
 }
 
 std::string Errno(const std::string& what) {
@@ -87,6 +112,30 @@ fs::path MoveAside(const fs::path& file, srs::TimeMs now) {
     if (fs::exists(extra, ec)) fs::rename(extra, aside.string() + suffix, ec);
   }
   return aside;
+}
+
+// Empty when the file is a whole SQLite database as far as a fast look can tell: it reads as
+// a database, its schema reads, and it is as long as its header says (a truncated copy is
+// not). A full check would read every page: too slow for every start on a large store;
+// the daily backup reads every page instead.
+std::string QuickLook(Database& db, const fs::path& file) {
+  try {
+    db.QueryInt("PRAGMA user_version");
+    db.QueryInt("SELECT COUNT(*) FROM sqlite_master");
+    std::error_code ec;
+    const auto wal = fs::file_size(file.string() + "-wal", ec);
+    if (ec || wal == 0) {
+      const auto pages = db.QueryInt("PRAGMA page_count").value_or(0);
+      const auto pageSize = db.QueryInt("PRAGMA page_size").value_or(0);
+      const auto size = fs::file_size(file, ec);
+      if (!ec && static_cast<std::int64_t>(size) < pages * pageSize)
+        return "the file is shorter than its header says: " + std::to_string(size) + " of " +
+               std::to_string(pages * pageSize) + " bytes";
+    }
+    return {};
+  } catch (const SqliteError& e) {
+    return e.what();
+  }
 }
 
 // Empty when `db` passes SQLite's quick check, else what is wrong.
@@ -172,7 +221,7 @@ ProfileStore::Opened ProfileStore::Open(const fs::path& dataDir, srs::TimeMs now
       std::string problem;
       try {
         db = std::make_unique<Database>(file.string());
-        problem = QuickCheck(*db);
+        problem = QuickLook(*db, file);
       } catch (const SqliteError& e) {
         problem = e.what();
       }
@@ -476,19 +525,7 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
       stats.reviewedLast30Days = retention.Int(0);
       stats.retentionLast30Days = static_cast<double>(retention.Int(1)) / static_cast<double>(retention.Int(0));
     }
-    // Streaks from the per-day counts.
-    Statement days = m_db->Prepare("SELECT day FROM day_activity WHERE profile_id = ?1 AND reviews > 0 ORDER BY day");
-    days.Bind(1, profile);
-    std::int64_t previous = INT64_MIN / 2, run = 0;
-    const std::int64_t todayNumber = day.DayOf(now);
-    std::int64_t lastDay = INT64_MIN / 2;
-    while (days.Step()) {
-      std::int64_t d = days.Int(0);
-      run = d == previous + 1 ? run + 1 : 1;
-      stats.longestStreak = std::max<int>(stats.longestStreak, static_cast<int>(run));
-      previous = lastDay = d;
-    }
-    stats.currentStreak = lastDay >= todayNumber - 1 ? static_cast<int>(run) : 0;
+    std::tie(stats.currentStreak, stats.longestStreak) = Streaks(profile, now, day);
 
     Statement cards = m_db->Prepare(
         "SELECT COUNT(*), SUM(state = 0), SUM(state IN (1, 3)), SUM(state = 2) FROM card WHERE profile_id = ?1 AND hidden = 0");
@@ -512,6 +549,25 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
   return stats;
 }
 
+std::pair<int, int> ProfileStore::Streaks(std::int64_t profile, srs::TimeMs now, StudyDay day) {
+  int current = 0, longest = 0;
+  try {
+    Statement days = m_db->Prepare("SELECT day FROM day_activity WHERE profile_id = ?1 AND reviews > 0 ORDER BY day");
+    days.Bind(1, profile);
+    std::int64_t previous = INT64_MIN / 2, run = 0;
+    while (days.Step()) {
+      const std::int64_t d = days.Int(0);
+      run = d == previous + 1 ? run + 1 : 1;
+      longest = std::max(longest, static_cast<int>(run));
+      previous = d;
+    }
+    // A streak still counts today before today's first review.
+    current = previous >= day.DayOf(now) - 1 ? static_cast<int>(run) : 0;
+  } catch (const SqliteError&) {
+  }
+  return {current, longest};
+}
+
 StoreStatus ProfileStore::ExportReviewsCsv(std::int64_t profile, const fs::path& file) {
   try {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -527,8 +583,8 @@ StoreStatus ProfileStore::ExportReviewsCsv(std::int64_t profile, const fs::path&
     while (s.Step()) {
       out << FormatCsvRecord({FormatIsoTime(s.Int(0)), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
                               s.Int(6) ? "1" : "0", std::to_string(s.Int(7)), std::to_string(s.Int(8)),
-                              srs::CardStateName(static_cast<srs::CardState>(s.Int(9))), std::to_string(s.Real(10)),
-                              std::to_string(s.Real(11)), FormatIsoTime(s.Int(12))});
+                              srs::CardStateName(static_cast<srs::CardState>(s.Int(9))), Shortest(s.Real(10)),
+                              Shortest(s.Real(11)), FormatIsoTime(s.Int(12))});
       ++rows;
     }
     out.flush();

@@ -62,6 +62,11 @@ struct StudyDay {
   std::int64_t DayOf(srs::TimeMs time) const;  // days since 1970-01-01 in the learner's days
 };
 
+// The wall clock and the machine's time zone now: for the app and the command line, never
+// for the scheduler, which is always given its time.
+srs::TimeMs WallClockNow();
+StudyDay LocalStudyDay(int dayStartHour = 4);
+
 struct StoreStats {
   std::int64_t reviews = 0, reviewsToday = 0, reviewsLast30Days = 0;
   double retentionLast30Days = 0.0;  // right answers among review-state cards, last 30 days
@@ -129,6 +134,8 @@ public:
   // Reading for the home screen, stats and exports.
   std::vector<DeckProgress> Progress(std::int64_t profile, srs::TimeMs now);
   StoreStats Stats(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
+  // The current and longest day streaks, from the per-day counts (fast: for the home screen).
+  std::pair<int, int> Streaks(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
   // The review log as CSV (header first), for one profile or all (profile 0).
   StoreStatus ExportReviewsCsv(std::int64_t profile, const std::filesystem::path& file);
 

@@ -174,3 +174,41 @@ TEST_CASE("srs replay reports bad input with its line and exits 1", "[cli][fsrs]
   CHECK_THAT(result.err, Catch::Contains(":2: error: not JSON") && Catch::Contains(":3: error: review 1 of 'b': invalid time"));
   CHECK_THAT(result.out, Catch::Contains("\"card\":\"a\",\"state\":\"learning\""));
 }
+
+TEST_CASE("stats, export, backup and restore work on the progress store", "[cli][store]") {
+  TempDir dir;
+  const std::string data = (dir / "data").string();
+  // A new, empty store: made on first use.
+  auto empty = RunProcess({kExe, "stats", "--data-dir", data, "--json"});
+  INFO(empty.err);
+  REQUIRE(empty.exitCode == 0);
+  auto stats = nlohmann::json::parse(empty.out);
+  CHECK(stats["profile"] == "Learner");
+  CHECK(stats["reviews"]["total"] == 0);
+  CHECK(stats["due_forecast"].size() == 7);
+
+  auto text = RunProcess({kExe, "stats", "--data-dir", data});
+  CHECK_THAT(text.out, Catch::Contains("Reviews: 0 in all") && Catch::Contains("Streak: 0 days"));
+  auto unknown = RunProcess({kExe, "stats", "--data-dir", data, "--profile", "Nobody"});
+  CHECK(unknown.exitCode == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("no profile named 'Nobody'") && Catch::Contains("'Learner'"));
+
+  auto exported = RunProcess({kExe, "export", "--data-dir", data, "--csv", (dir / "log.csv").string()});
+  CHECK(exported.exitCode == 0);
+  std::ifstream log(dir / "log.csv");
+  std::string header;
+  std::getline(log, header);
+  CHECK_THAT(header, Catch::StartsWith("time,profile,deck,item,kind"));
+
+  const std::string backup = (dir / "copy.db").string();
+  CHECK(RunProcess({kExe, "backup", "--data-dir", data, backup}).exitCode == 0);
+  CHECK(std::filesystem::exists(backup));
+  auto again = RunProcess({kExe, "backup", "--data-dir", data, backup});
+  CHECK(again.exitCode == 1);  // never overwrites
+  auto restored = RunProcess({kExe, "restore", "--data-dir", data, backup});
+  INFO(restored.err);
+  CHECK(restored.exitCode == 0);
+  auto junk = RunProcess({kExe, "restore", "--data-dir", data, (dir / "log.csv").string()});
+  CHECK(junk.exitCode == 1);
+  CHECK_THAT(junk.err, Catch::Contains("not a usable backup"));
+}

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "app_state.h"
+#include "support/temp_dir.h"
 
 using namespace factdeck;
 
@@ -40,4 +41,17 @@ TEST_CASE("intents change the state between frames", "[app_state]") {
   state.Post(Quit{});
   ApplyIntents(state);
   CHECK(state.quitRequested);
+}
+
+TEST_CASE("the app opens the progress store; a second window on the same data says why it cannot save", "[app_state][store]") {
+  test::TempDir dir;
+  AppState first = LoadAppState(dir.Path());
+  REQUIRE(first.store);
+  CHECK(first.profile > 0);
+  AppState second = LoadAppState(dir.Path());
+  CHECK_FALSE(second.store);
+  bool told = false;
+  for (const std::string& notice : second.notices)
+    told = told || notice.find("Progress will not be saved: another FactDeck") != std::string::npos;
+  CHECK(told);
 }

@@ -1,0 +1,166 @@
+// The profile store from the command line: factdeck stats, export, backup, restore.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "iso_time.h"
+#include "paths.h"
+#include "profile_store.h"
+
+namespace factdeck::cli {
+
+namespace {
+
+srs::TimeMs Now() {
+  return WallClockNow();
+}
+
+struct StoreOptions {
+  std::string dataDir, profile, file;
+  bool json = false;
+};
+
+std::filesystem::path DataDir(const StoreOptions& o) {
+  return o.dataDir.empty() ? DefaultDataDir() : std::filesystem::path(o.dataDir);
+}
+
+// Opens the store, printing notices; null (after printing why) when it cannot be used.
+std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
+  auto opened = ProfileStore::Open(DataDir(o), Now(), LocalStudyDay());
+  for (const std::string& notice : opened.notices) std::cerr << "factdeck: " << notice << '\n';
+  if (!opened.store) std::cerr << "factdeck: error: " << opened.error << '\n';
+  return std::move(opened.store);
+}
+
+// The profile named in --profile, or the default one; 0 (after a message) when unknown.
+std::int64_t ProfileOf(ProfileStore& store, const StoreOptions& o) {
+  if (o.profile.empty()) return store.DefaultProfile();
+  if (auto id = store.FindProfile(o.profile)) return *id;
+  std::cerr << "factdeck: error: no profile named '" << o.profile << "'; profiles:";
+  for (const ProfileInfo& p : store.Profiles()) std::cerr << " '" << p.name << "'";
+  std::cerr << '\n';
+  return 0;
+}
+
+int RunStats(const StoreOptions& o) {
+  auto store = OpenStore(o);
+  if (!store) return 1;
+  const std::int64_t profile = ProfileOf(*store, o);
+  if (profile == 0) return 1;
+  const srs::TimeMs now = Now();
+  StoreStats s = store->Stats(profile, now, LocalStudyDay());
+  std::string name;
+  for (const ProfileInfo& p : store->Profiles())
+    if (p.id == profile) name = p.name;
+  if (o.json) {
+    nlohmann::ordered_json out = {
+        {"profile", name},
+        {"reviews", {{"total", s.reviews}, {"today", s.reviewsToday}, {"last_30_days", s.reviewsLast30Days}}},
+        {"retention_last_30_days", s.reviewedLast30Days > 0 ? nlohmann::json(s.retentionLast30Days) : nlohmann::json()},
+        {"retention_reviews", s.reviewedLast30Days},
+        {"streak", {{"current", s.currentStreak}, {"longest", s.longestStreak}}},
+        {"cards", {{"total", s.cards}, {"new", s.newCards}, {"learning", s.learningCards}, {"review", s.reviewCards}}},
+        {"due_forecast", s.dueForecast}};
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  std::cout << "Profile: " << name << '\n'
+            << "Reviews: " << s.reviews << " in all, " << s.reviewsToday << " today, " << s.reviewsLast30Days
+            << " in the last 30 days\n"
+            << "Retention (last 30 days): ";
+  if (s.reviewedLast30Days > 0) std::cout << static_cast<int>(s.retentionLast30Days * 1000 + 0.5) / 10.0 << " % of " << s.reviewedLast30Days << " reviews\n";
+  else std::cout << "no reviews of learned cards yet\n";
+  std::cout << "Streak: " << s.currentStreak << (s.currentStreak == 1 ? " day" : " days") << " (longest "
+            << s.longestStreak << ")\n"
+            << "Cards: " << s.cards << " (" << s.newCards << " new, " << s.learningCards << " learning, "
+            << s.reviewCards << " in review)\n"
+            << "Due:";
+  static const char* kDays[] = {"today", "tomorrow", "in 2 days", "in 3 days", "in 4 days", "in 5 days", "in 6 days"};
+  for (size_t d = 0; d < s.dueForecast.size(); ++d) std::cout << (d ? ", " : " ") << s.dueForecast[d] << ' ' << kDays[d];
+  std::cout << '\n';
+  return 0;
+}
+
+int RunExport(const StoreOptions& o) {
+  auto store = OpenStore(o);
+  if (!store) return 1;
+  const std::int64_t profile = o.profile.empty() ? 0 : ProfileOf(*store, o);
+  if (!o.profile.empty() && profile == 0) return 1;
+  StoreStatus done = store->ExportReviewsCsv(profile, o.file);
+  if (!done) {
+    std::cerr << "factdeck: error: " << done.message << '\n';
+    return 1;
+  }
+  std::cout << "wrote " << o.file << ": " << done.id << (done.id == 1 ? " review\n" : " reviews\n");
+  return 0;
+}
+
+int RunBackup(const StoreOptions& o) {
+  auto store = OpenStore(o);
+  if (!store) return 1;
+  std::string stamp = FormatIsoTime(Now());
+  std::filesystem::path file = o.file.empty() ? store->BackupDir() / ("manual-" + stamp.substr(0, 10) + "-" +
+                                                                      stamp.substr(11, 2) + stamp.substr(14, 2) +
+                                                                      stamp.substr(17, 2) + ".db")
+                                              : std::filesystem::path(o.file);
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    std::cerr << "factdeck: error: " << file.string() << " already exists\n";
+    return 1;
+  }
+  StoreStatus done = store->BackupTo(file);
+  if (!done) {
+    std::cerr << "factdeck: error: " << done.message << '\n';
+    return 1;
+  }
+  std::cout << "backed up to " << file.string() << '\n';
+  return 0;
+}
+
+int RunRestore(const StoreOptions& o) {
+  StoreStatus done = ProfileStore::Restore(DataDir(o), o.file, Now());
+  if (!done) {
+    std::cerr << "factdeck: error: " << done.message << '\n';
+    return 1;
+  }
+  std::cout << "restored " << o.file << "; the store it replaced is in " << (DataDir(o) / "backups").string()
+            << " (before-restore-...)\n";
+  return 0;
+}
+
+void AddDataDir(CLI::App* command, StoreOptions& o) {
+  command->add_option("--data-dir", o.dataDir, "Where progress is kept (default: the app's data folder)")->type_name("DIR");
+}
+
+} // namespace
+
+void RegisterStoreCommands(CLI::App& app, CommandList& commands) {
+  auto stats = std::make_shared<StoreOptions>();
+  CLI::App* statsCommand = app.add_subcommand("stats", "Reviews, retention, streaks and the due forecast");
+  AddDataDir(statsCommand, *stats);
+  statsCommand->add_option("--profile", stats->profile, "Whose stats (default: the first profile)")->type_name("NAME");
+  statsCommand->add_flag("--json", stats->json, "Print JSON");
+  commands.push_back({statsCommand, [stats] { return RunStats(*stats); }});
+
+  auto exported = std::make_shared<StoreOptions>();
+  CLI::App* exportCommand = app.add_subcommand("export", "Write the review log");
+  AddDataDir(exportCommand, *exported);
+  exportCommand->add_option("--csv", exported->file, "The CSV file to write")->required()->type_name("FILE");
+  exportCommand->add_option("--profile", exported->profile, "Only this learner's reviews")->type_name("NAME");
+  commands.push_back({exportCommand, [exported] { return RunExport(*exported); }});
+
+  auto backup = std::make_shared<StoreOptions>();
+  CLI::App* backupCommand = app.add_subcommand("backup", "Copy the progress store to a file");
+  AddDataDir(backupCommand, *backup);
+  backupCommand->add_option("FILE", backup->file, "Where to write (default: DATA_DIR/backups/manual-DATE-TIME.db)")
+      ->type_name("FILE");
+  commands.push_back({backupCommand, [backup] { return RunBackup(*backup); }});
+
+  auto restore = std::make_shared<StoreOptions>();
+  CLI::App* restoreCommand = app.add_subcommand("restore", "Replace the progress store with a backup (the current one is kept)");
+  AddDataDir(restoreCommand, *restore);
+  restoreCommand->add_option("FILE", restore->file, "The backup")->required()->type_name("FILE");
+  commands.push_back({restoreCommand, [restore] { return RunRestore(*restore); }});
+}
+
+} // namespace factdeck::cli
