@@ -4,6 +4,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
+#include <functional>
 #include <poll.h>
 #include <random>
 #include <sqlite3.h>
@@ -58,6 +59,29 @@ AnswerRecord Answer(std::int64_t profile, const std::string& item, srs::TimeMs t
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Runs `body` in a forked child process (to drop privileges or limit file sizes without
+// touching the test process); returns what the body returned, or "child failed".
+std::string InChild(const std::function<std::string()>& body) {
+  int fds[2];
+  if (pipe(fds) != 0) return "pipe failed";
+  pid_t child = fork();
+  if (child < 0) return "fork failed";
+  if (child == 0) {
+    close(fds[0]);
+    const std::string result = body();
+    (void)!write(fds[1], result.data(), result.size());
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string output;
+  char buffer[512];
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? output : "child failed";
 }
 
 std::int64_t CountReviews(const std::filesystem::path& file) {
@@ -240,28 +264,12 @@ TEST_CASE("a read-only data folder gives a message, not a crash", "[store][bad]"
   const auto data = dir / "readonly";
   std::filesystem::create_directories(data);
   // Root may write anywhere, so the check runs as an unprivileged user in a child process.
-  int pipeFds[2];
-  REQUIRE(pipe(pipeFds) == 0);
-  pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    close(pipeFds[0]);
-    if (getuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+  std::string message = InChild([&] {
+    if (getuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) return std::string("cannot drop root");
     chmod(data.c_str(), 0555);
     auto opened = ProfileStore::Open(data, kNow);
-    std::string result = opened.store ? std::string("OPENED") : opened.error;
-    (void)!write(pipeFds[1], result.data(), result.size());
-    _exit(0);
-  }
-  close(pipeFds[1]);
-  std::string message;
-  char buffer[512];
-  for (ssize_t n; (n = read(pipeFds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<size_t>(n));
-  close(pipeFds[0]);
-  int status = 0;
-  waitpid(child, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
+    return opened.store ? std::string("OPENED") : opened.error;
+  });
   CHECK_THAT(message, Catch::Contains("cannot be saved") && Catch::Contains("Permission denied"));
   CHECK_FALSE(std::filesystem::exists(data / ProfileStore::kFileName));
 }
@@ -294,15 +302,10 @@ TEST_CASE("a write that fails on disk leaves the store as it was, and says so", 
     REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "kept", kNow, true)));
   }
   // In a child process whose files may not grow (RLIMIT_FSIZE), answers cannot be written.
-  int pipeFds[2];
-  REQUIRE(pipe(pipeFds) == 0);
-  pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    close(pipeFds[0]);
+  std::string message = InChild([&] {
     signal(SIGXFSZ, SIG_IGN);
     auto opened = ProfileStore::Open(dir.Path(), kNow);
-    if (!opened.store) _exit(4);
+    if (!opened.store) return opened.error;
     auto profile = opened.store->DefaultProfile();
     rlimit limit{static_cast<rlim_t>(std::filesystem::file_size(dir / ProfileStore::kFileName)),
                  static_cast<rlim_t>(std::filesystem::file_size(dir / ProfileStore::kFileName))};
@@ -312,18 +315,8 @@ TEST_CASE("a write that fails on disk leaves the store as it was, and says so", 
       StoreStatus s = opened.store->RecordAnswer(Answer(profile, "lost-" + std::to_string(i), kNow, true));
       if (!s) result = s.message;
     }
-    (void)!write(pipeFds[1], result.data(), result.size());
-    _exit(0);
-  }
-  close(pipeFds[1]);
-  std::string message;
-  char buffer[512];
-  for (ssize_t n; (n = read(pipeFds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<size_t>(n));
-  close(pipeFds[0]);
-  int status = 0;
-  waitpid(child, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+    return result;
+  });
   CHECK_THAT(message, Catch::Contains("could not be saved"));
   auto store = OpenOk(dir.Path());
   CHECK(store->Card(store->DefaultProfile(), "deck", "kept", srs::QuestionKind::MultipleChoice));
