@@ -12,7 +12,8 @@ struct KindName {
   int level;
 };
 constexpr KindName kKinds[] = {
-    {QuestionKind::MultipleChoice, "mc", 0},     {QuestionKind::MultipleChoiceReverse, "mc-reverse", 0},
+    {QuestionKind::MultipleChoice, "multiple-choice", 0},
+    {QuestionKind::MultipleChoiceReverse, "multiple-choice-reverse", 0},
     {QuestionKind::When, "when", 0},             {QuestionKind::WhichFirst, "which-first", 0},
     {QuestionKind::Ordering, "ordering", 0},     {QuestionKind::TypedYear, "typed-year", 1},
     {QuestionKind::Flashcard, "flashcard", 0},  // a card's only kind: nothing to unlock it
@@ -22,7 +23,7 @@ constexpr KindName kKinds[] = {
 const char* QuestionKindName(QuestionKind kind) {
   for (const KindName& k : kKinds)
     if (k.kind == kind) return k.name;
-  return "mc";
+  return "multiple-choice";
 }
 
 std::optional<QuestionKind> QuestionKindFromName(std::string_view name) {

@@ -14,7 +14,9 @@ namespace factdeck::srs {
 // The ways an item can be asked. Each (deck, item, kind) is a card with its own memory.
 enum class QuestionKind { MultipleChoice, MultipleChoiceReverse, When, WhichFirst, Ordering, TypedYear, Flashcard };
 
-const char* QuestionKindName(QuestionKind kind);  // "mc", "mc-reverse", "when", ...: used in keys
+// "multiple-choice", "multiple-choice-reverse", "when", "which-first", "ordering",
+// "typed-year", "flashcard": used in keys and on the command line.
+const char* QuestionKindName(QuestionKind kind);
 std::optional<QuestionKind> QuestionKindFromName(std::string_view name);
 
 // Recognition (0: pick from options) comes before recall (1: produce the answer).

@@ -73,7 +73,7 @@ std::filesystem::path LargeStore() {
   db.Exec("PRAGMA synchronous=OFF; BEGIN");
   auto card = db.Prepare("INSERT INTO card (id, profile_id, deck, item, kind, state, stability, difficulty, due_ms, "
                          "last_review_ms, scheduled_days, learning_step, reps, lapses) "
-                         "VALUES (?1, 1, ?2, ?3, 'mc', ?4, ?5, 5.0, ?6, ?7, 3, 0, 10, 1)");
+                         "VALUES (?1, 1, ?2, ?3, 'multiple-choice', ?4, ?5, 5.0, ?6, ?7, 3, 0, 10, 1)");
   for (int c = 1; c <= 100000; ++c) {
     card.Bind(1, c).Bind(2, "deck-" + std::to_string(c % 10)).Bind(3, "item-" + std::to_string(c));
     card.Bind(4, c % 20 == 0 ? 1 : 2).Bind(5, 1.0 + c % 300).Bind(6, kStart + static_cast<srs::TimeMs>(c % 400) * srs::kDayMs);
@@ -81,7 +81,7 @@ std::filesystem::path LargeStore() {
   }
   auto review = db.Prepare("INSERT INTO review (card_id, time_ms, kind, options, answer, correct, response_ms, rating, "
                            "state, stability, difficulty, due_ms) "
-                           "VALUES (?1, ?2, 'mc', '[\"A\",\"B\",\"C\",\"D\"]', 'B', ?3, 2500, 3, 2, 10.0, 5.0, ?2)");
+                           "VALUES (?1, ?2, 'multiple-choice', '[\"A\",\"B\",\"C\",\"D\"]', 'B', ?3, 2500, 3, 2, 10.0, 5.0, ?2)");
   for (int r = 0; r < 1000000; ++r)
     review.Bind(1, 1 + r % 100000).Bind(2, kStart + static_cast<srs::TimeMs>(r) * 30000).Bind(3, r % 5 ? 1 : 0).Run();
   auto day = db.Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (1, ?1, 2880, 2300)");

@@ -115,9 +115,9 @@ TEST_CASE("stores of every earlier schema version migrate forward, keeping their
         db.Exec("INSERT INTO profile (id, name, created_ms) VALUES (7, 'Röhm', 1)");
         db.Exec("INSERT INTO card (id, profile_id, deck, item, kind, state, stability, difficulty, due_ms, "
                 "last_review_ms, scheduled_days, learning_step, reps, lapses) "
-                "VALUES (1, 7, 'd', 'i', 'mc', 2, 4.5, 5.5, 100, 50, 4, 0, 3, 1)");
+                "VALUES (1, 7, 'd', 'i', 'multiple-choice', 2, 4.5, 5.5, 100, 50, 4, 0, 3, 1)");
         db.Exec("INSERT INTO review (card_id, time_ms, kind, correct, response_ms, rating, state, stability, "
-                "difficulty, due_ms) VALUES (1, 50, 'mc', 1, 900, 3, 2, 4.5, 5.5, 100)");
+                "difficulty, due_ms) VALUES (1, 50, 'multiple-choice', 1, 900, 3, 2, 4.5, 5.5, 100)");
       }
     }
     auto store = OpenOk(dir.Path());

@@ -14,7 +14,7 @@ const names = ['new', 'learning', 'review', 'relearning']
 const f = fsrs({ enable_fuzz: false })
 const inputs = [], outputs = []
 for (let c = 0; c < cards; ++c) {
-  const id = `deck/item-${c}/${['mc', 'when', 'typed-year'][c % 3]}`
+  const id = `deck/item-${c}/${['multiple-choice', 'when', 'typed-year'][c % 3]}`
   let time = Date.UTC(2025, 0, 1) + Math.floor(random() * 300 * 86400000)
   let card = createEmptyCard(new Date(time))
   const reviews = []
