@@ -47,6 +47,7 @@ int RunCommandLine(int argc, char** argv) {
   RegisterCheckCommand(app, commands);
   RegisterImportCommand(app, commands);
   RegisterSrsCommand(app, commands);
+  RegisterQuestionsCommands(app, commands);
   RegisterStoreCommands(app, commands);
 
   try {

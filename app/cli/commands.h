@@ -19,6 +19,7 @@ using CommandList = std::vector<Command>;
 void RegisterCheckCommand(CLI::App& app, CommandList& commands);
 void RegisterImportCommand(CLI::App& app, CommandList& commands);
 void RegisterSrsCommand(CLI::App& app, CommandList& commands);
+void RegisterQuestionsCommands(CLI::App& app, CommandList& commands);  // questions, worksheet
 void RegisterStoreCommands(CLI::App& app, CommandList& commands);  // stats, export, backup, restore
 
 } // namespace factdeck::cli

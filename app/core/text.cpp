@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <utf8proc.h>
 
 namespace factdeck {
@@ -66,6 +67,33 @@ std::string Slug(std::string_view text, size_t maxBytes) {
     slug.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(size));
   }
   return slug;
+}
+
+std::string Fold(std::string_view text) {
+  utf8proc_uint8_t* folded = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP);
+  utf8proc_ssize_t size = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                       static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
+  std::string result;
+  if (size < 0) {
+    result.assign(text);  // not UTF-8: compare the bytes
+  } else {
+    result.assign(reinterpret_cast<const char*>(folded), static_cast<size_t>(size));
+  }
+  std::free(folded);
+  std::string spaced;
+  spaced.reserve(result.size());
+  for (char c : result) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!spaced.empty() && spaced.back() != ' ') spaced += ' ';
+    } else {
+      spaced += c;
+    }
+  }
+  if (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
+  return spaced;
 }
 
 } // namespace factdeck

@@ -24,6 +24,10 @@ std::string InvalidUtf8Message(const InvalidUtf8& bad);
 // no letter or digit.
 std::string Slug(std::string_view text, size_t maxBytes = 48);
 
+// The form two texts are compared in: Unicode NFKC, case folded, accents removed, runs of
+// white space made one space, trimmed. "Röhm", "ROHM" and "Rohm" fold alike.
+std::string Fold(std::string_view text);
+
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
