@@ -118,6 +118,31 @@ std::string Attributed(const std::string& prompt, const std::string& who) {
   return "According to " + who + ": " + prompt;
 }
 
+// Folded words of four letters or more: what a description says.
+std::unordered_set<std::string> ContentWords(const std::string& text) {
+  std::unordered_set<std::string> words;
+  std::string word;
+  for (char c : Fold(text) + " ") {
+    if (IsWordChar(c)) {
+      word += c;
+      continue;
+    }
+    if (word.size() >= 4) words.insert(word);
+    word.clear();
+  }
+  return words;
+}
+
+// Two descriptions saying much the same ("German general trained at Kama", "German officer
+// trained at Kama"): the deck cannot say one is false of a subject the other describes.
+bool MuchTheSame(const std::string& a, const std::string& b) {
+  const auto wa = ContentWords(a), wb = ContentWords(b);
+  if (wa.empty() || wb.empty()) return false;
+  size_t shared = 0;
+  for (const std::string& w : wa) shared += wb.count(w);
+  return shared * 5 >= std::min(wa.size(), wb.size()) * 3;  // 60 % of the shorter one
+}
+
 Date ShiftDate(const Date& d, int steps) {
   Date out = d;
   switch (d.precision) {
@@ -337,7 +362,7 @@ struct Builder {
         Value v;
         v.type = ValueType::Text;
         v.text = t;
-        if (chosen.size() < kOptions - 1 && !stated(v)) chosen.push_back(t);
+        if (chosen.size() < kOptions - 1 && !stated(v) && !MuchTheSame(t, right)) chosen.push_back(t);
       }
       if (chosen.size() < kOptions - 1) return std::nullopt;
       q = Shuffled(q, right, chosen);

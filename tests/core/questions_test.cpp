@@ -293,3 +293,25 @@ TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
   CHECK(has(reversed, "events not told apart or out of order"));
   (void)fact;
 }
+
+TEST_CASE("a description saying much the same as the answer is not offered as wrong", "[questions]") {
+  std::string deckText = "[deck]\nid = \"roles\"\ntitle = \"Roles\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                         "[[relation]]\nid = \"role\"\nquestion = \"Who was {subject}?\"\nobject = \"text\"\n";
+  const char* roles[][2] = {{"thoma", "German general trained at Kama"},
+                            {"model", "German officer trained at Kama in 1929"},
+                            {"rathenau", "Foreign minister who signed at Rapallo"},
+                            {"lenin", "Soviet leader during the Rapallo talks"},
+                            {"tupolev", "Aircraft designer whose bureau took over Fili"},
+                            {"sperrle", "Air commander trained at Lipetsk"}};
+  for (auto& [id, role] : roles)
+    deckText += std::string("[[entity]]\nid = \"") + id + "\"\nname = \"" + id + "\"\nkind = \"person\"\n"
+                "[[fact]]\nsubject = \"" + id + "\"\nrelation = \"role\"\nobject = \"" + role + "\"\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(deckText, "roles.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoice, "thoma.role", seed);
+    REQUIRE(q);
+    CHECK(std::find(q->options.begin(), q->options.end(), "German officer trained at Kama in 1929") == q->options.end());
+  }
+}
