@@ -255,6 +255,15 @@ struct Builder {
 
   // [SECTION] Options -----------------------------------------------------------------
 
+  // Up to 16 of `all`, at random: enough candidates without copying a large relation.
+  std::vector<size_t> Sample(const std::vector<size_t>& all) {
+    constexpr size_t kSample = 16;
+    if (all.size() <= kSample) return all;
+    std::vector<size_t> some;
+    for (size_t n = 0; n < kSample; ++n) some.push_back(all[random.Below(all.size())]);
+    return some;
+  }
+
   // Up to three entities of `kind` for which `isTrue` is false, none folding like the
   // answer: first those the relation uses for others (plausible), then the rest of the kind.
   std::vector<std::string> EntityDistractors(const std::string& kind, const std::vector<std::string>& preferred,
@@ -340,7 +349,7 @@ struct Builder {
       for (size_t i : x.factsBySubjectRelation.at(subjectRelation))
         for (const std::string& fold : FoldsOf(deck.facts[i].object.entity)) trueFolds.push_back(fold);
       std::vector<std::string> preferred;
-      for (size_t i : x.factsByRelation.at(f.relation)) preferred.push_back(deck.facts[i].object.entity);
+      for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].object.entity);
       auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
         Value v;
         v.type = ValueType::Entity;
@@ -433,7 +442,7 @@ struct Builder {
     q.prompt = Fill(r->reverse, "object", deck.Display(f.object, r));
     const std::string objectKey = ValueKey(f.object);
     std::vector<std::string> preferred;
-    for (size_t i : x.factsByRelation.at(f.relation)) preferred.push_back(deck.facts[i].subject);
+    for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].subject);
     // Any subject the deck gives this same object is also a right answer: never a distractor.
     auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id,
                                  [&](const std::string& id) { return generator.States(id, f.relation, objectKey); });

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <utf8proc.h>
@@ -70,6 +71,21 @@ std::string Slug(std::string_view text, size_t maxBytes) {
 }
 
 std::string Fold(std::string_view text) {
+  // ASCII, the common case, folds to lower case with no table look-up: NFKC, accents and
+  // lumping change nothing there.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string spaced;
+    spaced.reserve(text.size());
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (!spaced.empty() && spaced.back() != ' ') spaced += ' ';
+      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {  // controls are ignorable
+        spaced += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+    }
+    if (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
+    return spaced;
+  }
   utf8proc_uint8_t* folded = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                                       UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP);

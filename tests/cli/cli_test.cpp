@@ -212,3 +212,52 @@ TEST_CASE("stats, export, backup and restore work on the progress store", "[cli]
   CHECK(junk.exitCode == 1);
   CHECK_THAT(junk.err, Catch::Contains("not a usable backup"));
 }
+
+TEST_CASE("questions --json prints the documented fields; the same seed prints the same", "[cli][questions]") {
+  const std::string deck = std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml";
+  auto result = RunProcess({kExe, "questions", deck, "--count", "30", "--seed", "5", "--json"});
+  INFO(result.err);
+  REQUIRE(result.exitCode == 0);
+  auto questions = nlohmann::json::parse(result.out);
+  REQUIRE(questions.size() == 30);
+  std::set<std::string> kinds;
+  for (const auto& q : questions) {
+    for (const char* field : {"kind", "key", "prompt", "options", "answer", "explanation", "source"}) CHECK(q.contains(field));
+    kinds.insert(q["kind"].get<std::string>());
+    if (q["kind"] == "ordering") {
+      CHECK(q["answer"].size() == q["options"].size());
+    } else if (q["kind"] == "multiple-choice" || q["kind"] == "when") {
+      CHECK(q["options"].size() == 4);
+      CHECK(q["answer"].get<int>() >= 0);
+      CHECK(q["answer"].get<int>() < 4);
+    }
+  }
+  CHECK(kinds.size() >= 6);
+  CHECK(RunProcess({kExe, "questions", deck, "--count", "30", "--seed", "5", "--json"}).out == result.out);
+
+  auto only = RunProcess({kExe, "questions", deck, "--count", "5", "--kind", "when", "--json"});
+  for (const auto& q : nlohmann::json::parse(only.out)) CHECK(q["kind"] == "when");
+  auto bad = RunProcess({kExe, "questions", deck, "--kind", "essay"});
+  CHECK(bad.exitCode == 1);
+  CHECK_THAT(bad.err, Catch::Contains("unknown question kind 'essay'") && Catch::Contains("typed-year"));
+}
+
+TEST_CASE("questions work on a CSV deck, and worksheet writes a quiz with its key on a page of its own", "[cli][questions]") {
+  TempDir dir;
+  const auto csv = dir / "words.csv";
+  std::ofstream(csv) << "front,back\nRöhm,SA leader\n\"<b>Kama</b>\",Tank school\n";
+  auto cards = RunProcess({kExe, "questions", csv.string(), "--json"});
+  REQUIRE(cards.exitCode == 0);
+  CHECK(nlohmann::json::parse(cards.out).size() == 2);
+
+  const auto html = dir / "quiz.html";
+  auto sheet = RunProcess({kExe, "worksheet", csv.string(), "-o", html.string()});
+  INFO(sheet.err);
+  REQUIRE(sheet.exitCode == 0);
+  std::ifstream in(html);
+  std::string page((std::istreambuf_iterator<char>(in)), {});
+  CHECK_THAT(page, Catch::Contains("Answer key") && Catch::Contains("break-before: page") &&
+                       Catch::Contains("&lt;b&gt;Kama&lt;/b&gt;") && Catch::Contains("Röhm"));
+  CHECK(page.find("<b>Kama") == std::string::npos);  // deck text is escaped
+  CHECK(RunProcess({kExe, "worksheet", csv.string(), "-o", html.string()}).exitCode == 1);  // never overwrites
+}

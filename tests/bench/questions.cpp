@@ -1,0 +1,59 @@
+// Question generation speed: questions per second on the seed deck (target 100,000/s) and
+// the time per question on a 100,000-fact deck (target 1 ms).
+#include <benchmark/benchmark.h>
+
+#include "paths.h"
+#include "questions.h"
+#include "support/synthetic_deck.h"
+
+namespace {
+
+using namespace factdeck;
+
+// Makes questions of every kind about random items, as a study session asks for them.
+void AskRandomItems(benchmark::State& state, const Deck& deck) {
+  QuestionGenerator generator(deck);
+  std::vector<std::pair<QuestionKind, std::string>> items;
+  for (QuestionKind kind : AllQuestionKinds())
+    for (const std::string& item : generator.Candidates(kind)) items.emplace_back(kind, item);
+  Random random(9);
+  size_t made = 0, asked = 0;
+  for (auto _ : state) {
+    const auto& [kind, item] = items[random.Below(items.size())];
+    auto q = generator.Make(kind, item, random.Next());
+    made += q.has_value();
+    ++asked;
+    benchmark::DoNotOptimize(q);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(asked));
+  state.counters["built"] = static_cast<double>(made) / static_cast<double>(asked);
+}
+
+void BM_QuestionsSeedDeck(benchmark::State& state) {
+  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
+  AskRandomItems(state, load.deck);
+}
+BENCHMARK(BM_QuestionsSeedDeck)->Unit(benchmark::kMicrosecond);
+
+void BM_Questions100kFacts(benchmark::State& state) {
+  static const DeckLoad load = ParseDeck(test::SyntheticDeckToml({100000, 10000, 1000, 1}), "large.toml");
+  AskRandomItems(state, load.deck);
+}
+BENCHMARK(BM_Questions100kFacts)->Unit(benchmark::kMicrosecond);
+
+void BM_GenerateQuiz20SeedDeck(benchmark::State& state) {
+  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
+  QuestionGenerator generator(load.deck);
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    QuestionRequest request;
+    request.count = 20;
+    request.seed = seed++;
+    benchmark::DoNotOptimize(generator.Generate(request));
+  }
+}
+BENCHMARK(BM_GenerateQuiz20SeedDeck)->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
