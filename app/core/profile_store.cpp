@@ -427,6 +427,68 @@ StoreStatus ProfileStore::SyncDeck(const std::string& deck, const std::vector<st
   });
 }
 
+StoreStatus ProfileStore::SyncDeck(const Deck& deck) {
+  std::vector<std::string> items;
+  std::vector<std::pair<std::string, std::string>> renames;
+  auto add = [&](const std::string& id, const std::vector<std::string>& formerly) {
+    items.push_back(id);
+    for (const std::string& old : formerly) renames.emplace_back(old, id);
+  };
+  for (const Fact& f : deck.facts) add(f.id, f.renamedFrom);
+  for (const Event& e : deck.events) add(e.id, e.renamedFrom);
+  for (const factdeck::Card& c : deck.cards) add(c.id, {});
+  return SyncDeck(deck.id, items, renames);
+}
+
+StoreStatus ProfileStore::SaveMatch(const MatchRecord& m) {
+  return Write("saving the match", [&] {
+    m_db->Prepare("INSERT INTO match (deck, mode, scoring, started_ms, ended_ms) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .Bind(1, m.deck).Bind(2, m.mode).Bind(3, m.scoring).Bind(4, m.started).Bind(5, m.ended).Run();
+    const std::int64_t match = m_db->LastInsertId();
+    std::vector<std::int64_t> players;
+    Statement player = m_db->Prepare(
+        "INSERT INTO match_player (match_id, name, color, profile_id, final_score, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (const MatchPlayer& p : m.players) {
+      player.Bind(1, match).Bind(2, p.name).Bind(3, p.color);
+      if (p.profile > 0) player.Bind(4, p.profile);
+      else player.BindNull(4);
+      player.Bind(5, p.finalScore).Bind(6, p.rank).Run();
+      players.push_back(m_db->LastInsertId());
+    }
+    Statement answer = m_db->Prepare(
+        "INSERT INTO match_answer (match_id, player_id, question, item, kind, answer, correct, time_ms, response_ms, points) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    for (const MatchAnswer& a : m.answers) {
+      if (a.player >= players.size()) return StoreStatus{false, "saving the match: an answer names no player", 0};
+      answer.Bind(1, match).Bind(2, players[a.player]).Bind(3, a.question).Bind(4, a.item).Bind(5, a.kind);
+      answer.Bind(6, a.answer).Bind(7, a.correct ? 1 : 0).Bind(8, a.time).Bind(9, a.responseMs).Bind(10, a.points).Run();
+    }
+    return StoreStatus{true, {}, match};
+  });
+}
+
+std::vector<MatchSummary> ProfileStore::Matches(size_t limit) {
+  std::vector<MatchSummary> matches;
+  try {
+    Statement s = m_db->Prepare("SELECT id, deck, mode, scoring, started_ms, ended_ms FROM match ORDER BY started_ms DESC, id DESC LIMIT ?1");
+    s.Bind(1, static_cast<std::int64_t>(limit));
+    Statement players = m_db->Prepare(
+        "SELECT name, color, COALESCE(profile_id, 0), final_score, COALESCE(rank, 0) FROM match_player WHERE match_id = ?1 "
+        "ORDER BY rank, id");
+    while (s.Step()) {
+      MatchSummary m{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5), {}};
+      players.Bind(1, m.id);
+      while (players.Step())
+        m.players.push_back({players.Text(0), players.Text(1), players.Int(2), static_cast<int>(players.Int(3)),
+                             static_cast<int>(players.Int(4))});
+      players.Reset();
+      matches.push_back(std::move(m));
+    }
+  } catch (const SqliteError&) {
+  }
+  return matches;
+}
+
 // [SECTION] Sessions, bests, settings ----------------------------------------------------
 
 StoreStatus ProfileStore::StartSession(std::int64_t profile, const std::string& mode, const std::string& deck,

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "deck.h"
 #include "study.h"
 
 namespace factdeck {
@@ -76,6 +77,33 @@ struct StoreStats {
   std::vector<std::int64_t> dueForecast;  // due on each of the next 7 days; [0] includes overdue
 };
 
+// A classroom match, as saved when it ends.
+struct MatchPlayer {
+  std::string name, color;
+  std::int64_t profile = 0;  // 0: not linked to a learner
+  int finalScore = 0, rank = 0;
+};
+struct MatchAnswer {
+  size_t player = 0;  // index into MatchRecord::players
+  int question = 0;
+  std::string item, kind, answer;
+  bool correct = false;
+  srs::TimeMs time = 0;
+  int responseMs = 0, points = 0;
+};
+struct MatchRecord {
+  std::string deck, mode, scoring;
+  srs::TimeMs started = 0, ended = 0;
+  std::vector<MatchPlayer> players;
+  std::vector<MatchAnswer> answers;
+};
+struct MatchSummary {
+  std::int64_t id = 0;
+  std::string deck, mode, scoring;
+  srs::TimeMs started = 0, ended = 0;
+  std::vector<MatchPlayer> players;  // by rank
+};
+
 // What a deck has for a learner, for the home screen.
 struct DeckProgress {
   std::string deck;
@@ -120,6 +148,13 @@ public:
   // the cards of items the deck no longer has, shows again those that came back.
   StoreStatus SyncDeck(const std::string& deck, const std::vector<std::string>& items,
                        const std::vector<std::pair<std::string, std::string>>& renames);
+
+  // The same, from a loaded deck: its fact, event and card ids, and its renamed_from lists.
+  StoreStatus SyncDeck(const Deck& deck);
+
+  // Classroom matches: saved whole, in one transaction; the newest first.
+  StoreStatus SaveMatch(const MatchRecord& match);
+  std::vector<MatchSummary> Matches(size_t limit = 50);
 
   // Sessions, bests, settings.
   StoreStatus StartSession(std::int64_t profile, const std::string& mode, const std::string& deck, srs::TimeMs now);

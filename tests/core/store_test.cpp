@@ -489,3 +489,58 @@ TEST_CASE("kill test: every committed answer survives SIGKILL at a random moment
   }
   CHECK(missing == 0);
 }
+
+TEST_CASE("a deck's renamed_from carries progress over when the deck is synced", "[store][deck]") {
+  TempDir dir;
+  auto store = OpenOk(dir.Path());
+  const auto profile = store->DefaultProfile();
+  AnswerRecord answer = Answer(profile, "kama-opened", kNow, true, srs::QuestionKind::When);
+  answer.deck = "gsmc";
+  REQUIRE(store->RecordAnswer(answer));
+  DeckLoad load = ParseDeck(R"([deck]
+id = "gsmc"
+title = "T"
+[[deck.source]]
+id = "s"
+title = "S"
+[[event]]
+id = "kama-school-opened"
+renamed_from = ["kama-opened"]
+name = "The Kama school opens"
+date = "1929"
+source = "s"
+)", "gsmc.toml");
+  REQUIRE(load.Ok());
+  REQUIRE(store->SyncDeck(load.deck));
+  CHECK(store->Card(profile, "gsmc", "kama-school-opened", srs::QuestionKind::When));
+  CHECK(store->Cards(profile, "gsmc").size() == 1);
+}
+
+TEST_CASE("classroom matches are saved whole with every answer", "[store][match]") {
+  TempDir dir;
+  auto store = OpenOk(dir.Path());
+  MatchRecord match;
+  match.deck = "gsmc";
+  match.mode = "buzzer";
+  match.scoring = "speed";
+  match.started = kNow;
+  match.ended = kNow + 600000;
+  match.players = {{"Team Röhm", "#e6194b", 0, 2400, 1}, {"Team Тухачевский", "#3cb44b", store->DefaultProfile(), 900, 2}};
+  match.answers = {{0, 1, "rapallo.signed", "when", "1922", true, kNow + 1000, 3200, 1000},
+                   {1, 1, "rapallo.signed", "when", "1923", false, kNow + 1200, 4100, 0}};
+  StoreStatus saved = store->SaveMatch(match);
+  REQUIRE(saved);
+  auto matches = store->Matches();
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].mode == "buzzer");
+  REQUIRE(matches[0].players.size() == 2);
+  CHECK(matches[0].players[0].name == "Team Röhm");
+  CHECK(matches[0].players[1].profile == store->DefaultProfile());
+  sql::Database db(store->File().string());
+  CHECK(db.QueryInt("SELECT COUNT(*) FROM match_answer").value_or(0) == 2);
+
+  MatchRecord broken = match;  // an answer for a player who is not there: nothing saved
+  broken.answers.push_back({7, 2, "x", "when", "", false, kNow, 0, 0});
+  CHECK_FALSE(store->SaveMatch(broken));
+  CHECK(store->Matches().size() == 1);
+}
