@@ -69,7 +69,9 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
   for (size_t i = 0; i < again.Total(); ++i) {
     const Question* q = again.Current();
     REQUIRE(q);
-    for (const std::string& item : q->items) CHECK(items.insert(item + "/" + QuestionKindName(q->kind)).second);
+    // The card the queue chose (an ordering question also shows other events, chosen freely).
+    const std::string card = q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst ? q->key : q->items[0];
+    CHECK(items.insert(card).second);
     Answer(again, true, now += 20000);
     again.Next(now);
   }
