@@ -7,6 +7,7 @@ namespace factdeck {
 const char* ScreenName(Screen screen) {
   switch (screen) {
   case Screen::Home: return "home";
+  case Screen::Study: return "study";
   case Screen::Settings: return "settings";
   }
   return "home";
@@ -50,8 +51,81 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
     state.notices.push_back("Progress will not be saved: " + opened.error);
   }
   state.decks = LoadDeckLibrary(BundledDeckDirs(), deck);
+  RefreshProgress(state);
   return state;
 }
+
+void RefreshProgress(AppState& state) {
+  if (!state.store) return;
+  const srs::TimeMs now = state.clock();
+  state.progress = state.store->Progress(state.profile, now);
+  state.streak = state.store->Streaks(state.profile, now, LocalStudyDay()).first;
+}
+
+namespace {
+
+// Resets what the screen keeps for a new question.
+void ShowQuestion(StudyState& study, srs::TimeMs now) {
+  study.shownAt = now;
+  study.revealed = false;
+  study.selected = 0;
+  study.chosen = -1;
+  study.typed.fill('\0');
+  study.focusInput = true;
+  study.order.clear();
+  if (const Question* q = study.session->Current())
+    for (size_t i = 0; i < q->options.size(); ++i) study.order.push_back(static_cast<int>(i));
+}
+
+void ApplyStudyIntent(AppState& state, Intent& intent) {
+  const srs::TimeMs now = state.clock();
+  if (auto* start = std::get_if<StartStudy>(&intent)) {
+    if (start->deck >= state.decks.size()) return;
+    DeckLoad load = LoadDeckFile(state.decks[start->deck].path.string());
+    if (!load.Ok()) {
+      state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
+      return;
+    }
+    auto study = std::make_unique<StudyState>();
+    study->deck = std::make_shared<const Deck>(std::move(load.deck));
+    StudySession::Options options;
+    options.day = LocalStudyDay();
+    options.fsrs.fuzz = true;
+    options.seed = static_cast<std::uint64_t>(now);
+    if (state.store) {
+      // Today's limits count what was already done today, in any session.
+      const StoreStats today = state.store->Stats(state.profile, now, options.day);
+      options.queue.reviewsDoneToday = static_cast<int>(today.reviewsToday - today.introducedToday);
+      options.queue.newDoneToday = static_cast<int>(today.introducedToday);
+    }
+    study->session = std::make_unique<StudySession>(*study->deck, state.store.get(), state.profile, now, options);
+    ShowQuestion(*study, now);
+    state.study = std::move(study);
+    state.screen = Screen::Study;
+    return;
+  }
+  if (!state.study || !state.study->session) return;
+  StudyState& study = *state.study;
+  StudySession& session = *study.session;
+  const int responseMs = static_cast<int>(std::min<srs::TimeMs>(now - study.shownAt, 600000));
+  if (auto* choose = std::get_if<StudyChoose>(&intent)) {
+    if (!session.Feedback()) study.chosen = choose->option;
+    session.AnswerOption(choose->option, responseMs, now);
+  } else if (auto* order = std::get_if<StudyOrder>(&intent)) {
+    session.AnswerOrder(order->order, responseMs, now);
+  } else if (auto* typed = std::get_if<StudyTypeYear>(&intent)) {
+    session.AnswerYear(typed->text, responseMs, now);
+  } else if (std::holds_alternative<StudyReveal>(intent)) {
+    study.revealed = true;
+  } else if (auto* grade = std::get_if<StudyGrade>(&intent)) {
+    if (study.revealed) session.Grade(grade->rating, responseMs, now);
+  } else if (std::holds_alternative<StudyNext>(intent)) {
+    session.Next(now);
+    ShowQuestion(study, now);
+  }
+}
+
+} // namespace
 
 AppliedChanges ApplyIntents(AppState& state) {
   AppliedChanges changes;
@@ -61,6 +135,7 @@ AppliedChanges ApplyIntents(AppState& state) {
   for (Intent& intent : intents) {
     if (auto* go = std::get_if<GoToScreen>(&intent)) {
       state.screen = go->screen;
+      if (go->screen == Screen::Home) RefreshProgress(state);
     } else if (auto* change = std::get_if<ChangeSettings>(&intent)) {
       if (!SameAppearance(state.settings, change->settings)) changes.appearanceChanged = true;
       state.settings = change->settings;
@@ -70,6 +145,8 @@ AppliedChanges ApplyIntents(AppState& state) {
         state.notices.erase(state.notices.begin() + static_cast<std::ptrdiff_t>(dismiss->index));
     } else if (std::holds_alternative<Quit>(intent)) {
       state.quitRequested = true;
+    } else {
+      ApplyStudyIntent(state, intent);
     }
   }
   return changes;

@@ -5,7 +5,9 @@
 // window.
 #pragma once
 
+#include <array>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,13 +17,14 @@
 
 #include "deck_library.h"
 #include "profile_store.h"
+#include "study_session.h"
 #include "settings.h"
 
 namespace factdeck {
 
-enum class Screen { Home, Settings };
+enum class Screen { Home, Study, Settings };
 
-inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Settings};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -39,7 +42,39 @@ struct DismissNotice {
   size_t index;
 };
 struct Quit {};
-using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit>;
+// Study: start on a listed deck, answer, go on.
+struct StartStudy {
+  size_t deck;  // index into AppState::decks
+};
+struct StudyChoose {
+  int option;
+};
+struct StudyOrder {
+  std::vector<int> order;  // option indices, earliest first
+};
+struct StudyTypeYear {
+  std::string text;
+};
+struct StudyReveal {};
+struct StudyGrade {
+  srs::Rating rating;
+};
+struct StudyNext {};
+using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StudyChoose, StudyOrder,
+                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext>;
+
+// The study screen's state: the deck being studied and its session.
+struct StudyState {
+  std::shared_ptr<const Deck> deck;
+  std::unique_ptr<StudySession> session;
+  srs::TimeMs shownAt = 0;     // when the current question appeared, for the response time
+  bool revealed = false;       // a flashcard's back is showing
+  std::vector<int> order;      // the ordering the learner is building
+  int selected = 0;            // the ordering item the arrow keys move
+  int chosen = -1;             // the option the learner picked
+  std::array<char, 32> typed{};  // a typed year being written
+  bool focusInput = false;     // put the keyboard in the year field
+};
 
 struct AppState {
   Screen screen = Screen::Home;
@@ -49,6 +84,10 @@ struct AppState {
   std::vector<DeckEntry> decks;       // listed on the home screen
   std::unique_ptr<ProfileStore> store;  // the learners' progress; null when it cannot be used
   std::int64_t profile = 0;           // the learner studying now
+  std::unique_ptr<StudyState> study;  // while a study session is open
+  std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
+  int streak = 0;                     // the learner's current day streak
+  std::function<srs::TimeMs()> clock = WallClockNow;  // tests set their own
   bool quitRequested = false;
   std::vector<Intent> intents;        // posted by screens during a frame
 
@@ -67,6 +106,9 @@ struct AppliedChanges {
 // without it FactDeck still runs, saying that progress will not be saved) and the deck
 // library (bundled decks, then `deck` when given). Never throws.
 AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {});
+
+// Reads the home screen's figures from the store: progress per deck, the day streak.
+void RefreshProgress(AppState& state);
 
 // Applies and clears the posted intents.
 AppliedChanges ApplyIntents(AppState& state);

@@ -7,7 +7,8 @@ namespace factdeck {
 namespace {
 DeckEntry Entry(const std::filesystem::path& path) {
   DeckLoad load = LoadDeckFile(path.string());
-  DeckEntry entry{path, load.deck.title.empty() ? path.filename().string() : load.deck.title, Summarize(load.deck), {}, {}};
+  DeckEntry entry{path, load.deck.title.empty() ? path.filename().string() : load.deck.title, load.deck.id,
+                  Summarize(load.deck), {}, {}};
   for (const Diagnostic& d : load.diagnostics)
     (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());
   return entry;

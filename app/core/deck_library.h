@@ -12,6 +12,7 @@ namespace factdeck {
 struct DeckEntry {
   std::filesystem::path path;
   std::string title;           // the deck's title, or the file name when it has none
+  std::string id;              // the deck's id: progress is stored under it
   DeckSummary summary;
   std::vector<std::string> errors, warnings;  // formatted diagnostics
 };

@@ -577,6 +577,10 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
       stats.reviewsToday = reviews.Int(1);
       stats.reviewsLast30Days = reviews.Int(2);
     }
+    Statement introduced = m_db->Prepare(
+        "SELECT COUNT(*) FROM card c WHERE c.profile_id = ?1 AND (SELECT MIN(time_ms) FROM review r WHERE r.card_id = c.id) >= ?2");
+    introduced.Bind(1, profile).Bind(2, today);
+    if (introduced.Step()) stats.introducedToday = introduced.Int(0);
     // True retention: answers to cards that were in review (not learning) before the answer.
     Statement retention = m_db->Prepare(
         "SELECT COUNT(*), SUM(r.correct) FROM review r JOIN card c ON c.id = r.card_id "

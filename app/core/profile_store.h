@@ -70,6 +70,7 @@ StudyDay LocalStudyDay(int dayStartHour = 4);
 
 struct StoreStats {
   std::int64_t reviews = 0, reviewsToday = 0, reviewsLast30Days = 0;
+  std::int64_t introducedToday = 0;  // cards answered for the first time today
   double retentionLast30Days = 0.0;  // right answers among review-state cards, last 30 days
   std::int64_t reviewedLast30Days = 0;  // the reviews that figure counts
   int currentStreak = 0, longestStreak = 0;  // days with at least one review

@@ -41,10 +41,16 @@ void DrawAppFrame(UiContext& ui) {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  // Keyboard navigation (arrows move focus, Space and Enter press) everywhere but in study,
+  // where those keys answer, move ordering items and continue.
+  ImGuiIO& io = ImGui::GetIO();
+  if (ui.state.screen == Screen::Study) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+  else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("FactDeck", nullptr, kFlags);
   DrawNotices(ui);
   switch (ui.state.screen) {
   case Screen::Home: DrawHomeScreen(ui); break;
+  case Screen::Study: DrawStudyScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.

@@ -16,6 +16,13 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::Text("%zu facts · %zu events · %zu entities · %zu cards", s.facts, s.events, s.entities, s.cards);
   ImGui::TextUnformatted(deck.path.filename().string().c_str());
   ImGui::PopStyleColor();
+  if (deck.errors.empty()) {
+    for (const DeckProgress& p : ui.state.progress)
+      if (p.deck == deck.id) ImGui::Text("%lld due now · %lld learning · %lld learned", static_cast<long long>(p.dueNow),
+                                         static_cast<long long>(p.learning), static_cast<long long>(p.learned));
+    if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
+    ui.Track("home/deck/" + std::to_string(index) + "/study");
+  }
   if (!deck.errors.empty()) {
     // A broken deck shows what is wrong instead of starting.
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->wrong);
@@ -37,6 +44,10 @@ void DrawHomeScreen(UiContext& ui) {
   ui.Track("home/title");
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextUnformatted("Quizzes and flashcards from typed facts");
+  if (ui.state.streak > 0) {
+    ImGui::SameLine();
+    ImGui::Text("  ·  day streak: %d", ui.state.streak);
+  }
   ImGui::PopStyleColor();
   ImGui::SameLine(ImGui::GetContentRegionMax().x - 7 * ui.Em());
   if (ImGui::Button("Settings", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Settings});

@@ -7,6 +7,7 @@ namespace factdeck::ui {
 
 void DrawHomeScreen(UiContext& ui);
 void DrawSettingsScreen(UiContext& ui);
+void DrawStudyScreen(UiContext& ui);
 
 // Shared pieces of screen layout.
 // A heading in the title font.

@@ -1,0 +1,268 @@
+// Study: today's queue for one deck, a question at a time. Keys: 1-4 or A-D answer,
+// Space or Enter reveal and continue, arrows move an ordering item, Esc leaves (every
+// answer is already saved).
+#include <GLFW/glfw3.h>
+
+#include "screens.h"
+
+namespace factdeck::ui {
+
+namespace {
+
+constexpr const char* kRight = "\xE2\x9C\x93";  // ✓
+constexpr const char* kWrong = "\xE2\x9C\x97";  // ✗
+
+bool Pressed(int glfwKey) {
+  return ImGui::IsKeyPressed(glfwKey, false);
+}
+
+// 1-4 or A-D: the option index pressed this frame, or -1.
+int OptionKey(size_t options) {
+  for (size_t i = 0; i < options && i < 9; ++i)
+    if (Pressed(GLFW_KEY_1 + static_cast<int>(i)) || (i < 4 && Pressed(GLFW_KEY_A + static_cast<int>(i))))
+      return static_cast<int>(i);
+  return -1;
+}
+
+bool ContinueKey() {
+  return Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER);
+}
+
+// A full-width option button; after the answer, coloured and marked right or wrong.
+void OptionButton(UiContext& ui, const std::string& label, size_t index, const Question& q, const StudyFeedback* feedback,
+                  int chosen) {
+  ImGui::PushID(static_cast<int>(index));
+  const bool isRight = static_cast<int>(index) == q.answer;
+  int colours = 0;
+  std::string text = std::to_string(index + 1) + "   " + label;
+  if (feedback != nullptr) {
+    // Marked by colour and by symbol, so that colour-blind learners see it too.
+    auto paint = [&](const ImVec4& colour) {
+      for (ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive}) ImGui::PushStyleColor(c, colour);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.05f, 0.08f, 1.0f));
+      colours += 4;
+    };
+    if (isRight) {
+      paint(ui.palette->right);
+      text = std::string(kRight) + "  " + text;
+    } else if (static_cast<int>(index) == chosen) {
+      paint(ui.palette->wrong);
+      text = std::string(kWrong) + "  " + text;
+    }
+  }
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+  if (ImGui::Button(text.c_str(), ImVec2(-1, 2.4f * ui.Em())) && feedback == nullptr)
+    ui.state.Post(StudyChoose{static_cast<int>(index)});
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(colours);
+  ui.Track("study/option/" + std::to_string(index));
+  ImGui::PopID();
+}
+
+void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
+  const int chosen = ui.state.study->chosen;
+  for (size_t i = 0; i < q.options.size(); ++i) OptionButton(ui, q.options[i], i, q, feedback, chosen);
+  if (feedback == nullptr) {
+    const int key = OptionKey(q.options.size());
+    if (key >= 0) ui.state.Post(StudyChoose{key});
+  }
+}
+
+// The ordering being built: select an item (click or its number), move it with the arrow
+// keys or the buttons, or drag it; Enter submits.
+void DrawOrdering(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
+  StudyState& study = *ui.state.study;
+  std::vector<int>& order = study.order;
+  if (feedback == nullptr) {
+    if (Pressed(GLFW_KEY_UP) && study.selected > 0) {
+      std::swap(order[static_cast<size_t>(study.selected)], order[static_cast<size_t>(study.selected - 1)]);
+      --study.selected;
+    }
+    if (Pressed(GLFW_KEY_DOWN) && study.selected + 1 < static_cast<int>(order.size())) {
+      std::swap(order[static_cast<size_t>(study.selected)], order[static_cast<size_t>(study.selected + 1)]);
+      ++study.selected;
+    }
+    const int key = OptionKey(order.size());
+    if (key >= 0) study.selected = key;
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  ImGui::TextUnformatted(feedback ? "Your order:" : "Earliest first. Select with a click or its number; move with the arrow keys or by dragging.");
+  ImGui::PopStyleColor();
+  for (size_t place = 0; place < order.size(); ++place) {
+    ImGui::PushID(static_cast<int>(place));
+    const int option = order[place];
+    std::string label = std::to_string(place + 1) + "   " + q.options[static_cast<size_t>(option)];
+    if (feedback != nullptr) {
+      const bool inPlace = q.order[place] == option;
+      label = std::string(inPlace ? kRight : kWrong) + "  " + label;
+      ImGui::PushStyleColor(ImGuiCol_Text, inPlace ? ui.palette->right : ui.palette->wrong);
+    }
+    if (ImGui::Selectable(label.c_str(), feedback == nullptr && study.selected == static_cast<int>(place), 0,
+                          ImVec2(0, 1.8f * ui.Em())))
+      study.selected = static_cast<int>(place);
+    ui.Track("study/order/" + std::to_string(place));
+    if (feedback == nullptr) {
+      if (ImGui::BeginDragDropSource()) {
+        int from = static_cast<int>(place);
+        ImGui::SetDragDropPayload("ORDER_ITEM", &from, sizeof from);
+        ImGui::TextUnformatted(q.options[static_cast<size_t>(option)].c_str());
+        ImGui::EndDragDropSource();
+      }
+      if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload("ORDER_ITEM")) {
+          const int from = *static_cast<const int*>(payload->Data);
+          const int moved = order[static_cast<size_t>(from)];
+          order.erase(order.begin() + from);
+          order.insert(order.begin() + static_cast<std::ptrdiff_t>(place), moved);
+          study.selected = static_cast<int>(place);
+        }
+        ImGui::EndDragDropTarget();
+      }
+    } else {
+      ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+  }
+  if (feedback == nullptr) {
+    ImGui::Spacing();
+    if (ImGui::Button("Submit order (Enter)") || Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER))
+      ui.state.Post(StudyOrder{order});
+    ui.Track("study/submit");
+  }
+}
+
+void DrawTypedYear(UiContext& ui, const StudyFeedback* feedback) {
+  StudyState& study = *ui.state.study;
+  if (feedback != nullptr) {
+    ImGui::Text("You wrote: %s", study.typed.data());
+    return;
+  }
+  ImGui::SetNextItemWidth(10 * ui.Em());
+  if (ImGui::IsWindowAppearing() || study.focusInput) {
+    ImGui::SetKeyboardFocusHere();
+    study.focusInput = false;
+  }
+  const bool entered = ImGui::InputTextWithHint("##year", "e.g. 1922 or 44 BC", study.typed.data(), study.typed.size(),
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  ui.Track("study/year");
+  ImGui::SameLine();
+  if ((ImGui::Button("Answer") || entered) && study.typed[0] != '\0') ui.state.Post(StudyTypeYear{study.typed.data()});
+  ui.Track("study/answer");
+}
+
+void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
+  StudyState& study = *ui.state.study;
+  if (!study.revealed) {
+    if (ImGui::Button("Show answer (Space)", ImVec2(14 * ui.Em(), 2.2f * ui.Em())) || ContinueKey())
+      ui.state.Post(StudyReveal{});
+    ui.Track("study/reveal");
+    return;
+  }
+  ImGui::Separator();
+  ImGui::PushFont(ui.fonts.bold);
+  ImGui::TextWrapped("%s", q.answerText.c_str());
+  ImGui::PopFont();
+  ImGui::Spacing();
+  if (feedback != nullptr) return;
+  static const char* kGrades[] = {"Again", "Hard", "Good", "Easy"};
+  const auto intervals = study.session->GradeIntervals(ui.state.clock());
+  for (int g = 0; g < 4; ++g) {
+    if (g > 0) ImGui::SameLine();
+    const std::string label = std::to_string(g + 1) + "  " + kGrades[g] + "\n" + intervals[static_cast<size_t>(g)];
+    if (ImGui::Button(label.c_str(), ImVec2(7 * ui.Em(), 2.8f * ui.Em())) || Pressed(GLFW_KEY_1 + g))
+      ui.state.Post(StudyGrade{static_cast<srs::Rating>(g + 1)});
+    ui.Track("study/grade/" + std::to_string(g + 1));
+  }
+}
+
+void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::PushFont(ui.fonts.bold);
+  ImGui::PushStyleColor(ImGuiCol_Text, f.correct ? ui.palette->right : ui.palette->wrong);
+  if (f.correct) ImGui::Text("%s  Right", kRight);
+  else if (f.credit > 0) ImGui::Text("%s  Partly right: %.0f%% of the pairs in order", kWrong, f.credit * 100);
+  else ImGui::Text("%s  Not quite", kWrong);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ui.Track("study/verdict");
+  if (!f.correct) ImGui::TextWrapped("Answer: %s", f.rightAnswer.c_str());
+  ImGui::TextWrapped("%s", f.explanation.c_str());
+  if (!f.source.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("Source: %s", f.source.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!f.saveError.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+    ImGui::TextWrapped("Not saved: %s", f.saveError.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Continue (Space)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) || ContinueKey()) ui.state.Post(StudyNext{});
+  ui.Track("study/continue");
+}
+
+void DrawSummary(UiContext& ui, const StudySession& session) {
+  const StudySummary& s = session.Summary();
+  Heading(ui, session.Total() == 0 ? "Nothing to study now" : "Done for now");
+  ui.Track("study/summary");
+  if (session.Total() == 0) {
+    ImGui::TextWrapped("No cards are due in this deck, and today's new cards are used up. Come back tomorrow.");
+  } else {
+    ImGui::Text("%d answered, %d right (%.0f%%), %d new %s.", s.answered, s.correct,
+                s.answered ? 100.0 * s.correct / s.answered : 0.0, s.newCards, s.newCards == 1 ? "card" : "cards");
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Back to the decks") || ContinueKey()) ui.state.Post(GoToScreen{Screen::Home});
+  ui.Track("study/done");
+}
+
+} // namespace
+
+void DrawStudyScreen(UiContext& ui) {
+  BackButton(ui, "study");
+  if (!ui.state.study || !ui.state.study->session) {
+    Heading(ui, "Study");
+    ImGui::TextWrapped("Choose a deck on the home screen and press Study.");
+    return;
+  }
+  StudyState& study = *ui.state.study;
+  StudySession& session = *study.session;
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  ImGui::TextUnformatted(study.deck->title.c_str());
+  ImGui::PopStyleColor();
+  const float total = static_cast<float>(std::max<size_t>(1, session.Total()));
+  const std::string progress = std::to_string(std::min(session.Position() + 1, session.Total())) + " / " + std::to_string(session.Total());
+  ImGui::ProgressBar(static_cast<float>(session.Position()) / total, ImVec2(-1, 0.5f * ui.Em()), "");
+  ui.Track("study/progress");
+  ImGui::Spacing();
+
+  if (session.Done()) {
+    DrawSummary(ui, session);
+    return;
+  }
+  const Question& q = *session.Current();
+  const StudyFeedback* feedback = session.Feedback();
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  ImGui::Text("%s  ·  %s", progress.c_str(), QuestionKindName(q.kind));
+  ImGui::PopStyleColor();
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(q.prompt.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ui.Track("study/prompt");
+  ImGui::Spacing();
+
+  switch (q.kind) {
+  case QuestionKind::Ordering: DrawOrdering(ui, q, feedback); break;
+  case QuestionKind::TypedYear: DrawTypedYear(ui, feedback); break;
+  case QuestionKind::Flashcard: DrawFlashcard(ui, q, feedback); break;
+  default: DrawOptions(ui, q, feedback);
+  }
+  if (feedback != nullptr) DrawFeedback(ui, *feedback);
+}
+
+} // namespace factdeck::ui

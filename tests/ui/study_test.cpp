@@ -1,0 +1,109 @@
+// The study screen, driven through the real window with keys and clicks.
+#include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "harness.h"
+#include "sqlite_db.h"
+
+using namespace factdeck;
+using test::UiHarness;
+
+namespace {
+
+// The seed deck's place in the home screen's list.
+size_t SeedDeck(UiHarness& ui) {
+  for (size_t i = 0; i < ui.State().decks.size(); ++i)
+    if (ui.State().decks[i].id == "german-soviet-military-cooperation") return i;
+  FAIL("the seed deck is not listed");
+  return 0;
+}
+
+std::int64_t Reviews(UiHarness& ui) {
+  sql::Database db(ui.State().store->File().string(), sql::Database::Mode::ReadOnly);
+  return db.QueryInt("SELECT COUNT(*) FROM review").value_or(-1);
+}
+
+// Answers the current question the right way, with the keys a learner would press.
+void AnswerRight(UiHarness& ui) {
+  const Question& q = *ui.State().study->session->Current();
+  switch (q.kind) {
+  case QuestionKind::Flashcard:
+    ui.Frames(1);
+    CHECK(ui.Has("study/reveal"));
+    ui.PressKey(GLFW_KEY_SPACE);
+    REQUIRE(ui.State().study->revealed);
+    CHECK(ui.Has("study/grade/3"));
+    ui.PressKey(GLFW_KEY_3);
+    break;
+  case QuestionKind::TypedYear:
+    ui.TypeText(q.answerText);
+    ui.PressKey(GLFW_KEY_ENTER);
+    break;
+  case QuestionKind::Ordering: {
+    // Move each event into place with its number key and the arrow keys.
+    for (size_t place = 0; place < q.order.size(); ++place) {
+      const auto& order = ui.State().study->order;
+      const size_t at = static_cast<size_t>(std::find(order.begin(), order.end(), q.order[place]) - order.begin());
+      ui.PressKey(GLFW_KEY_1 + static_cast<int>(at));
+      for (size_t step = at; step > place; --step) ui.PressKey(GLFW_KEY_UP);
+    }
+    ui.PressKey(GLFW_KEY_ENTER);
+    break;
+  }
+  default: ui.PressKey(GLFW_KEY_1 + q.answer);
+  }
+}
+
+} // namespace
+
+TEST_CASE("studying a deck from the keyboard: every answer saved, right ones marked right", "[ui][study]") {
+  UiHarness ui(1280, 800);
+  REQUIRE(ui.State().store);
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  REQUIRE(ui.State().screen == Screen::Study);
+  REQUIRE(ui.State().study);
+  StudySession& session = *ui.State().study->session;
+  REQUIRE(session.Total() == 20);  // today's new cards
+  CHECK(ui.Has("study/prompt"));
+  ui.SaveScreenshot("study-question");
+
+  std::set<QuestionKind> kinds;
+  for (int n = 0; n < 8; ++n) {
+    kinds.insert(session.Current()->kind);
+    INFO("kind " << QuestionKindName(session.Current()->kind) << ": " << session.Current()->prompt);
+    const std::int64_t before = Reviews(ui);
+    AnswerRight(ui);
+    REQUIRE(ui.State().screen == Screen::Study);
+    REQUIRE(session.Feedback());
+    CHECK(session.Feedback()->correct);
+    CHECK(Reviews(ui) > before);  // saved before the feedback shows
+    CHECK(ui.Has("study/verdict"));
+    if (n == 0) ui.SaveScreenshot("study-feedback");
+    ui.PressKey(GLFW_KEY_SPACE);
+    INFO("position " << session.Position() << " of " << session.Total() << ", done " << session.Done());
+    REQUIRE(ui.State().screen == Screen::Study);
+  }
+  CHECK(kinds.size() >= 4);
+
+  // A wrong answer is marked, with the right one shown.
+  auto chooses = [](QuestionKind k) {
+    return k == QuestionKind::MultipleChoice || k == QuestionKind::MultipleChoiceReverse || k == QuestionKind::When;
+  };
+  while (!chooses(session.Current()->kind)) {
+    AnswerRight(ui);
+    ui.PressKey(GLFW_KEY_SPACE);
+  }
+  const int wrong = (session.Current()->answer + 1) % 4;
+  ui.Click("study/option/" + std::to_string(wrong));
+  REQUIRE(session.Feedback());
+  CHECK_FALSE(session.Feedback()->correct);
+  ui.SaveScreenshot("study-wrong");
+
+  // Esc leaves; the home screen now counts the deck's cards in learning.
+  ui.PressKey(GLFW_KEY_ESCAPE);
+  CHECK(ui.State().screen == Screen::Home);
+  bool counted = false;
+  for (const DeckProgress& p : ui.State().progress) counted = counted || (p.deck == "german-soviet-military-cooperation" && p.learning > 0);
+  CHECK(counted);
+}
