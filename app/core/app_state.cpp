@@ -31,7 +31,7 @@ std::string ScreenNames() {
 namespace {
 
 bool SameAppearance(const Settings& a, const Settings& b) {
-  return a.theme == b.theme && a.uiScale == b.uiScale && a.fontSize == b.fontSize;
+  return a.theme == b.theme && a.uiScale == b.uiScale && a.fontSize == b.fontSize && a.projector == b.projector;
 }
 
 } // namespace
@@ -59,7 +59,7 @@ void RefreshProgress(AppState& state) {
   if (!state.store) return;
   const srs::TimeMs now = state.clock();
   state.progress = state.store->Progress(state.profile, now);
-  state.streak = state.store->Streaks(state.profile, now, LocalStudyDay()).first;
+  state.streak = state.store->Streaks(state.profile, now, LocalStudyDay(state.settings.dayStartHour)).first;
 }
 
 namespace {
@@ -89,8 +89,11 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
     auto study = std::make_unique<StudyState>();
     study->deck = std::make_shared<const Deck>(std::move(load.deck));
     StudySession::Options options;
-    options.day = LocalStudyDay();
+    options.day = LocalStudyDay(state.settings.dayStartHour);
     options.fsrs.fuzz = true;
+    options.fsrs.retention = state.settings.retention;
+    options.queue.newPerDay = state.settings.newPerDay;
+    options.queue.reviewsPerDay = state.settings.reviewsPerDay;
     options.seed = static_cast<std::uint64_t>(now);
     if (state.store) {
       // Today's limits count what was already done today, in any session.

@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include <cmath>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -67,6 +68,16 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
   }
   ReadNumber(root, "ui_scale", Settings::kMinUiScale, Settings::kMaxUiScale, s.uiScale, file, warnings);
   ReadNumber(root, "font_size", Settings::kMinFontSize, Settings::kMaxFontSize, s.fontSize, file, warnings);
+  if (const toml::node* projector = root.get("projector")) {
+    if (auto value = projector->value<bool>()) s.projector = *value;
+    else warnings.push_back(Where(file, projector->source()) + ": 'projector' must be true or false");
+  }
+  if (const toml::table* study = root["study"].as_table()) {
+    ReadNumber(*study, "new_per_day", 0, 9999, s.newPerDay, file, warnings);
+    ReadNumber(*study, "reviews_per_day", 0, 99999, s.reviewsPerDay, file, warnings);
+    ReadNumber(*study, "desired_retention", 0.70f, 0.99f, s.retention, file, warnings);
+    ReadNumber(*study, "day_start_hour", 0, 23, s.dayStartHour, file, warnings);
+  }
 
   if (const toml::table* window = root["window"].as_table()) {
     constexpr int kLimit = 1 << 15;
@@ -88,9 +99,15 @@ std::string SettingsToToml(const Settings& s) {
     window.insert("x", s.window.x);
     window.insert("y", s.window.y);
   }
+  toml::table study{{"new_per_day", s.newPerDay},
+                    {"reviews_per_day", s.reviewsPerDay},
+                    {"desired_retention", std::round(static_cast<double>(s.retention) * 100.0) / 100.0},
+                    {"day_start_hour", s.dayStartHour}};
   toml::table root{{"theme", ThemeName(s.theme)},
                    {"ui_scale", static_cast<double>(s.uiScale)},
                    {"font_size", static_cast<double>(s.fontSize)},
+                   {"projector", s.projector},
+                   {"study", std::move(study)},
                    {"window", std::move(window)}};
   std::ostringstream out;
   out << "# FactDeck settings, written by the app.\n" << root << '\n';

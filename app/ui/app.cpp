@@ -26,7 +26,7 @@ void App::RefreshAppearance() {
                  m_fontSet.files.regular.path.c_str());
   io.FontDefault = m_fontSet.fonts.regular;
   m_platform.RecreateFontTexture();
-  ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale);
+  ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale, m_state.settings.projector);
   m_appearanceDirty = false;
 }
 
@@ -39,7 +39,7 @@ void App::Frame(const InputHook& inject) {
   if (inject) inject(io);
   ImGui::NewFrame();
 
-  UiContext ui{m_state, m_fontSet.fonts, &PaletteFor(m_state.settings.theme), m_registry, ++m_frame, m_platform.Now(), {}};
+  UiContext ui{m_state, m_fontSet.fonts, &PaletteFor(m_state.settings.theme, m_state.settings.projector), m_registry, ++m_frame, m_platform.Now(), {}};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);

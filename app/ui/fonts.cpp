@@ -141,7 +141,8 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize
 }
 
 float FontPixelSize(const Settings& settings, float contentScale) {
-  return std::round(settings.fontSize * settings.uiScale * contentScale);
+  return std::round(settings.fontSize * settings.uiScale * contentScale *
+                    (settings.projector ? Settings::kProjectorScale : 1.0f));
 }
 
 FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize) {

@@ -19,13 +19,23 @@ const Palette kLightPalette{
     {0.60f, 0.40f, 0.00f, 1.0f},
 };
 
+const Palette kProjectorDarkPalette{
+    {0.45f, 0.75f, 1.00f, 1.0f}, {0.40f, 0.80f, 1.00f, 1.0f}, {1.00f, 0.65f, 0.10f, 1.0f},
+    {0.85f, 0.85f, 0.85f, 1.0f}, {1.00f, 0.90f, 0.20f, 1.0f},
+};
+const Palette kProjectorLightPalette{
+    {0.00f, 0.25f, 0.75f, 1.0f}, {0.00f, 0.30f, 0.80f, 1.0f}, {0.80f, 0.30f, 0.00f, 1.0f},
+    {0.20f, 0.20f, 0.20f, 1.0f}, {0.55f, 0.35f, 0.00f, 1.0f},
+};
+
 } // namespace
 
-const Palette& PaletteFor(factdeck::Theme theme) {
+const Palette& PaletteFor(factdeck::Theme theme, bool projector) {
+  if (projector) return theme == factdeck::Theme::Light ? kProjectorLightPalette : kProjectorDarkPalette;
   return theme == factdeck::Theme::Light ? kLightPalette : kDarkPalette;
 }
 
-void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale) {
+void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale, bool projector) {
   style = ImGuiStyle();
   if (theme == factdeck::Theme::Light) {
     ImGui::StyleColorsLight(&style);
@@ -47,6 +57,16 @@ void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale) {
   style.FramePadding = ImVec2(10, 6);
   style.ItemSpacing = ImVec2(10, 8);
   style.ScrollbarSize = 16;
+  if (projector) {
+    const bool light = theme == factdeck::Theme::Light;
+    const ImVec4 background = light ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
+    const ImVec4 text = light ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
+    style.Colors[ImGuiCol_WindowBg] = style.Colors[ImGuiCol_ChildBg] = background;
+    style.Colors[ImGuiCol_Text] = text;
+    style.Colors[ImGuiCol_Border] = text;
+    style.Colors[ImGuiCol_Button] = light ? ImVec4(0.80f, 0.87f, 1.0f, 1) : ImVec4(0.10f, 0.25f, 0.55f, 1);
+    style.FrameBorderSize = 2.0f;
+  }
   style.ScaleAllSizes(scale);
 }
 

@@ -19,8 +19,9 @@ struct Palette {
 };
 
 // Resets `style` to the theme at `scale` (sizes multiplied; fonts are scaled separately).
-void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale);
+// Projector mode: pure background, full-contrast text, framed widgets, brighter marks.
+void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale, bool projector = false);
 
-const Palette& PaletteFor(factdeck::Theme theme);
+const Palette& PaletteFor(factdeck::Theme theme, bool projector = false);
 
 } // namespace factdeck::ui

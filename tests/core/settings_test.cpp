@@ -19,6 +19,11 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
   saved.uiScale = 1.5f;
   saved.fontSize = 22.0f;
   saved.window = {120, -40, 1024, 700, true, true};
+  saved.projector = true;
+  saved.newPerDay = 35;
+  saved.reviewsPerDay = 450;
+  saved.retention = 0.87f;
+  saved.dayStartHour = 6;
   const auto file = dir / "nested" / "settings.toml";
   REQUIRE(SaveSettings(file, saved).empty());
 
@@ -33,6 +38,25 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
   CHECK(loaded.settings.window.height == 700);
   CHECK(loaded.settings.window.hasPosition);
   CHECK(loaded.settings.window.maximized);
+  CHECK(loaded.settings.projector);
+  CHECK(loaded.settings.newPerDay == 35);
+  CHECK(loaded.settings.reviewsPerDay == 450);
+  CHECK(loaded.settings.retention == Approx(0.87f));
+  CHECK(loaded.settings.dayStartHour == 6);
+}
+
+TEST_CASE("study settings out of range fall back with a message at their position", "[settings]") {
+  test::TempDir dir;
+  const auto file = dir / "settings.toml";
+  std::ofstream(file) << "projector = \"yes\"\n[study]\nnew_per_day = -5\ndesired_retention = 1.5\nday_start_hour = 7\n";
+  LoadedSettings loaded = LoadSettings(file);
+  REQUIRE(loaded.warnings.size() == 3);
+  CHECK_THAT(loaded.warnings[0], Catch::Contains("settings.toml:1:13") && Catch::Contains("'projector'"));
+  CHECK_THAT(loaded.warnings[1], Catch::Contains("'new_per_day'"));
+  CHECK_THAT(loaded.warnings[2], Catch::Contains("'desired_retention'"));
+  CHECK(loaded.settings.newPerDay == 20);
+  CHECK(loaded.settings.retention == Approx(0.9f));
+  CHECK(loaded.settings.dayStartHour == 7);
 }
 
 TEST_CASE("a missing settings file gives the defaults without a warning", "[settings]") {

@@ -42,6 +42,11 @@ int CheckGlyphs(const ui::UiFonts& fonts, const char* sample) {
   return checked;
 }
 
+int ColourDistanceToBlack(const std::uint8_t* pixel) {
+  const std::uint8_t black[4] = {0, 0, 0, 255};
+  return test::ColourDistance(pixel, black);
+}
+
 } // namespace
 
 TEST_CASE("the app starts on the home screen", "[ui]") {
@@ -158,4 +163,19 @@ TEST_CASE("a CSV file opens as a deck of cards", "[ui][deck]") {
   CHECK(ui.State().decks[0].summary.cards == 2);
   CHECK(ui.Has("home/deck/0"));
   CHECK_FALSE(ui.Has("home/deck/0/errors"));
+}
+
+TEST_CASE("projector mode makes the type larger and the background pure, and is saved", "[ui][settings]") {
+  UiHarness ui(1280, 800);
+  const float before = ui.Item("home/title").max.y - ui.Item("home/title").min.y;
+  ui.Click("home/settings");
+  ui.Click("settings/projector");
+  ui.Frames(3);
+  CHECK(ui.State().settings.projector);
+  ui::Image image = ui.SaveScreenshot("settings-projector");
+  CHECK(ColourDistanceToBlack(image.Pixel(image.width - 4, image.height - 4)) == 0);
+  ui.PressKey(GLFW_KEY_ESCAPE);
+  const float after = ui.Item("home/title").max.y - ui.Item("home/title").min.y;
+  CHECK(after == Approx(before * Settings::kProjectorScale).margin(3));
+  CHECK(LoadSettings(ui.State().SettingsFile()).settings.projector);
 }
