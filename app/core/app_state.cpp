@@ -1,5 +1,7 @@
 #include "app_state.h"
 
+#include <algorithm>
+
 #include "paths.h"
 
 namespace factdeck {
@@ -51,12 +53,14 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
     state.notices.push_back("Progress will not be saved: " + opened.error);
   }
   state.decks = LoadDeckLibrary(BundledDeckDirs(), deck);
+  if (!deck.empty()) state.openedDecks.push_back(deck);
   RefreshProgress(state);
   return state;
 }
 
 void RefreshProgress(AppState& state) {
   if (!state.store) return;
+  state.profiles = state.store->Profiles();
   const srs::TimeMs now = state.clock();
   state.progress = state.store->Progress(state.profile, now);
   state.streak = state.store->Streaks(state.profile, now, LocalStudyDay(state.settings.dayStartHour)).first;
@@ -77,7 +81,52 @@ void ShowQuestion(StudyState& study, srs::TimeMs now) {
     for (size_t i = 0; i < q->options.size(); ++i) study.order.push_back(static_cast<int>(i));
 }
 
+// Profiles and opened decks; false when `intent` is none of those.
+bool ApplyLibraryIntent(AppState& state, Intent& intent) {
+  auto report = [&](const StoreStatus& status) {
+    if (!status) state.notices.push_back(status.message);
+    RefreshProgress(state);
+  };
+  if (auto* to = std::get_if<SwitchProfile>(&intent)) {
+    state.profile = to->profile;
+    RefreshProgress(state);
+  } else if (auto* create = std::get_if<CreateProfile>(&intent)) {
+    if (!state.store) return true;
+    StoreStatus made = state.store->CreateProfile(create->name, state.clock());
+    if (made) state.profile = made.id;
+    report(made);
+  } else if (auto* rename = std::get_if<RenameProfile>(&intent)) {
+    if (state.store) report(state.store->RenameProfile(rename->profile, rename->name));
+  } else if (auto* remove = std::get_if<DeleteProfile>(&intent)) {
+    if (!state.store) return true;
+    StoreStatus removed = state.store->DeleteProfile(remove->profile);
+    if (removed && state.profile == remove->profile) state.profile = state.store->DefaultProfile();
+    report(removed);
+  } else if (auto* open = std::get_if<OpenDeck>(&intent)) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(open->path, ec)) {
+      state.notices.push_back("Cannot open " + open->path.string() + ": not a file");
+      return true;
+    }
+    if (std::find(state.openedDecks.begin(), state.openedDecks.end(), open->path) == state.openedDecks.end())
+      state.openedDecks.push_back(open->path);
+    // The library lists the bundled decks and every deck opened this run; the newest first.
+    std::vector<DeckEntry> decks = LoadDeckLibrary(BundledDeckDirs(), open->path);
+    for (const auto& earlier : state.openedDecks) {
+      if (earlier == open->path) continue;
+      auto more = LoadDeckLibrary({}, earlier);
+      decks.insert(decks.end(), more.begin(), more.end());
+    }
+    state.decks = std::move(decks);
+    state.screen = Screen::Home;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void ApplyStudyIntent(AppState& state, Intent& intent) {
+  if (ApplyLibraryIntent(state, intent)) return;
   const srs::TimeMs now = state.clock();
   if (auto* start = std::get_if<StartStudy>(&intent)) {
     if (start->deck >= state.decks.size()) return;

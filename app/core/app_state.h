@@ -60,8 +60,26 @@ struct StudyGrade {
   srs::Rating rating;
 };
 struct StudyNext {};
+// Learners on this machine, and decks opened from a path or dropped on the window.
+struct SwitchProfile {
+  std::int64_t profile;
+};
+struct CreateProfile {
+  std::string name;
+};
+struct RenameProfile {
+  std::int64_t profile;
+  std::string name;
+};
+struct DeleteProfile {
+  std::int64_t profile;
+};
+struct OpenDeck {
+  std::filesystem::path path;
+};
 using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StudyChoose, StudyOrder,
-                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext>;
+                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, SwitchProfile, CreateProfile,
+                            RenameProfile, DeleteProfile, OpenDeck>;
 
 // The study screen's state: the deck being studied and its session.
 struct StudyState {
@@ -86,6 +104,13 @@ struct AppState {
   std::int64_t profile = 0;           // the learner studying now
   std::unique_ptr<StudyState> study;  // while a study session is open
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
+  std::vector<ProfileInfo> profiles;  // the learners, for the switcher
+  std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones
+  // What the home screen's text fields hold.
+  struct HomeFields {
+    std::array<char, 1024> deckPath{};
+    std::array<char, 64> profileName{};
+  } home;
   int streak = 0;                     // the learner's current day streak
   std::function<srs::TimeMs()> clock = WallClockNow;  // tests set their own
   bool quitRequested = false;

@@ -2,13 +2,19 @@
 
 #include <algorithm>
 
+#include "questions.h"
+
 namespace factdeck {
 
 namespace {
 DeckEntry Entry(const std::filesystem::path& path) {
   DeckLoad load = LoadDeckFile(path.string());
   DeckEntry entry{path, load.deck.title.empty() ? path.filename().string() : load.deck.title, load.deck.id,
-                  Summarize(load.deck), {}, {}};
+                  Summarize(load.deck), 0, {}, {}};
+  if (load.Ok()) {
+    QuestionGenerator generator(load.deck);
+    for (QuestionKind kind : AllQuestionKinds()) entry.studyCards += generator.Candidates(kind).size();
+  }
   for (const Diagnostic& d : load.diagnostics)
     (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());
   return entry;

@@ -14,6 +14,7 @@ struct DeckEntry {
   std::string title;           // the deck's title, or the file name when it has none
   std::string id;              // the deck's id: progress is stored under it
   DeckSummary summary;
+  size_t studyCards = 0;       // cards to study: every (item, question kind) the deck can ask
   std::vector<std::string> errors, warnings;  // formatted diagnostics
 };
 

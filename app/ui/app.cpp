@@ -34,6 +34,8 @@ void App::Frame(const InputHook& inject) {
   if (m_platform.TakeScaleChanged()) m_appearanceDirty = true;
   if (m_appearanceDirty) RefreshAppearance();
 
+  // Files dropped on the window open as decks.
+  for (std::string& dropped : m_platform.TakeDroppedFiles()) m_state.Post(OpenDeck{std::move(dropped)});
   m_platform.NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   if (inject) inject(io);

@@ -179,3 +179,46 @@ TEST_CASE("projector mode makes the type larger and the background pure, and is 
   CHECK(after == Approx(before * Settings::kProjectorScale).margin(3));
   CHECK(LoadSettings(ui.State().SettingsFile()).settings.projector);
 }
+
+TEST_CASE("learners: create, switch, rename and delete (with confirmation) from the home screen", "[ui][profiles]") {
+  UiHarness ui(1280, 800);
+  REQUIRE(ui.State().store);
+  const std::int64_t first = ui.State().profile;
+  ui.Click("home/profile-new");
+  ui.TypeText("Тухачевский");
+  ui.Click("home/new-profile/ok");
+  REQUIRE(ui.State().profiles.size() == 2);
+  CHECK(ui.State().profile != first);  // the new learner is the one studying now
+  ui.SaveScreenshot("home-profiles");
+
+  ui.Click("home/profile-rename");
+  for (int i = 0; i < 12; ++i) ui.PressKey(GLFW_KEY_BACKSPACE);
+  ui.TypeText("Bažanov");
+  ui.PressKey(GLFW_KEY_ENTER);
+  CHECK(ui.State().store->FindProfile("Bažanov") == ui.State().profile);
+
+  ui.Click("home/profile-delete");
+  REQUIRE(ui.Has("home/delete-profile/confirm"));  // asks first
+  CHECK(ui.State().profiles.size() == 2);
+  ui.Click("home/delete-profile/confirm");
+  CHECK(ui.State().profiles.size() == 1);
+  CHECK(ui.State().profile == first);
+}
+
+TEST_CASE("a deck opened from the path box or dropped on the window is listed", "[ui][deck]") {
+  test::TempDir dir;
+  const auto csv = dir / "dropped.csv";
+  std::ofstream(csv) << "front,back\nLipetsk,Flying school\n";
+  UiHarness ui(1280, 800);
+  const size_t bundled = ui.State().decks.size();
+  ui.Click("home/deck-path");
+  ui.TypeText(csv.string());
+  ui.PressKey(GLFW_KEY_ENTER);
+  REQUIRE(ui.State().decks.size() == bundled + 1);
+  CHECK(ui.State().decks[0].path == csv);
+
+  ui.State().Post(OpenDeck{dir / "missing.toml"});
+  ui.Frames(2);
+  CHECK(ui.State().decks.size() == bundled + 1);
+  CHECK_THAT(ui.State().notices.back(), Catch::Contains("missing.toml: not a file"));
+}

@@ -1,4 +1,7 @@
 // Home: the decks and the way into every mode.
+#include <algorithm>
+#include <cstdio>
+
 #include "screens.h"
 
 namespace factdeck::ui {
@@ -17,9 +20,14 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::TextUnformatted(deck.path.filename().string().c_str());
   ImGui::PopStyleColor();
   if (deck.errors.empty()) {
+    DeckProgress progress{deck.id, 0, 0, 0};
     for (const DeckProgress& p : ui.state.progress)
-      if (p.deck == deck.id) ImGui::Text("%lld due now · %lld learning · %lld learned", static_cast<long long>(p.dueNow),
-                                         static_cast<long long>(p.learning), static_cast<long long>(p.learned));
+      if (p.deck == deck.id) progress = p;
+    const long long seen = progress.learning + progress.learned;
+    ImGui::Text("%lld due now · %lld new · %lld learning · %lld learned", static_cast<long long>(progress.dueNow),
+                std::max(0LL, static_cast<long long>(deck.studyCards) - seen), static_cast<long long>(progress.learning),
+                static_cast<long long>(progress.learned));
+    ui.Track("home/deck/" + std::to_string(index) + "/progress");
     if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
     ui.Track("home/deck/" + std::to_string(index) + "/study");
   }
@@ -39,6 +47,91 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
 
 } // namespace
 
+// The learner studying now, and the ways to add, rename and remove learners.
+void DrawProfiles(UiContext& ui) {
+  AppState& state = ui.state;
+  if (!state.store) return;
+  std::string current = "?";
+  for (const ProfileInfo& p : state.profiles)
+    if (p.id == state.profile) current = p.name;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Learner");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(14 * ui.Em());
+  if (ImGui::BeginCombo("##profile", current.c_str())) {
+    for (const ProfileInfo& p : state.profiles) {
+      ImGui::PushID(static_cast<int>(p.id));
+      if (ImGui::Selectable(p.name.c_str(), p.id == state.profile)) state.Post(SwitchProfile{p.id});
+      ui.Track("home/profile/" + p.name);
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ui.Track("home/profiles");
+  auto& name = state.home.profileName;
+  auto nameDialog = [&](const char* id, const char* title, auto&& done) {
+    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::TextUnformatted(title);
+      if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+      ImGui::SetNextItemWidth(16 * ui.Em());
+      const bool entered = ImGui::InputText("##name", name.data(), name.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+      ui.Track(std::string("home/") + id + "/name");
+      if ((ImGui::Button("OK") || entered) && name[0] != '\0') {
+        done(std::string(name.data()));
+        ImGui::CloseCurrentPopup();
+      }
+      ui.Track(std::string("home/") + id + "/ok");
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+    }
+  };
+  ImGui::SameLine();
+  if (ImGui::Button("New")) {
+    name.fill('\0');
+    ImGui::OpenPopup("new-profile");
+  }
+  ui.Track("home/profile-new");
+  ImGui::SameLine();
+  if (ImGui::Button("Rename")) {
+    name.fill('\0');
+    std::snprintf(name.data(), name.size(), "%s", current.c_str());
+    ImGui::OpenPopup("rename-profile");
+  }
+  ui.Track("home/profile-rename");
+  ImGui::SameLine();
+  if (ImGui::Button("Delete") && state.profiles.size() > 1) ImGui::OpenPopup("delete-profile");
+  ui.Track("home/profile-delete");
+  nameDialog("new-profile", "Name of the new learner:", [&](std::string n) { state.Post(CreateProfile{std::move(n)}); });
+  nameDialog("rename-profile", "New name:", [&](std::string n) { state.Post(RenameProfile{state.profile, std::move(n)}); });
+  if (ImGui::BeginPopupModal("delete-profile", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Delete %s and all of their progress? This cannot be undone\n(except by restoring a backup).", current.c_str());
+    if (ImGui::Button("Delete")) {
+      state.Post(DeleteProfile{state.profile});
+      ImGui::CloseCurrentPopup();
+    }
+    ui.Track("home/delete-profile/confirm");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+// A path box: decks can also be dropped on the window or given with --deck.
+void DrawOpenDeck(UiContext& ui) {
+  auto& path = ui.state.home.deckPath;
+  ImGui::SetNextItemWidth(-8 * ui.Em());
+  const bool entered = ImGui::InputTextWithHint("##deck_path", "Open a deck: a .toml facts file or a .csv (or drop it on the window)",
+                                                path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  ui.Track("home/deck-path");
+  ImGui::SameLine();
+  if ((ImGui::Button("Open", ImVec2(-1, 0)) || entered) && path[0] != '\0') {
+    ui.state.Post(OpenDeck{std::filesystem::path(path.data())});
+    path.fill('\0');
+  }
+  ui.Track("home/open");
+}
+
 void DrawHomeScreen(UiContext& ui) {
   Heading(ui, "FactDeck");
   ui.Track("home/title");
@@ -53,6 +146,8 @@ void DrawHomeScreen(UiContext& ui) {
   if (ImGui::Button("Settings", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Settings});
   ui.Track("home/settings");
   ImGui::Separator();
+  DrawProfiles(ui);
+  DrawOpenDeck(ui);
   ImGui::Spacing();
 
   if (ui.state.decks.empty()) {
