@@ -10,6 +10,7 @@ const char* ScreenName(Screen screen) {
   switch (screen) {
   case Screen::Home: return "home";
   case Screen::Study: return "study";
+  case Screen::Stats: return "stats";
   case Screen::Settings: return "settings";
   }
   return "home";
@@ -55,7 +56,14 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   state.decks = LoadDeckLibrary(BundledDeckDirs(), deck);
   if (!deck.empty()) state.openedDecks.push_back(deck);
   RefreshProgress(state);
+  if (state.screen == Screen::Stats) OpenStats(state);
   return state;
+}
+
+void OpenStats(AppState& state) {
+  if (!state.store) return;
+  state.stats = std::make_unique<StatsView>(LoadStatsView(*state.store, state.profile, state.clock(),
+                                                          LocalStudyDay(state.settings.dayStartHour), state.decks));
 }
 
 void RefreshProgress(AppState& state) {
@@ -188,6 +196,7 @@ AppliedChanges ApplyIntents(AppState& state) {
     if (auto* go = std::get_if<GoToScreen>(&intent)) {
       state.screen = go->screen;
       if (go->screen == Screen::Home) RefreshProgress(state);
+      if (go->screen == Screen::Stats) OpenStats(state);
     } else if (auto* change = std::get_if<ChangeSettings>(&intent)) {
       if (!SameAppearance(state.settings, change->settings)) changes.appearanceChanged = true;
       state.settings = change->settings;

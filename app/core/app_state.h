@@ -17,14 +17,15 @@
 
 #include "deck_library.h"
 #include "profile_store.h"
+#include "stats_view.h"
 #include "study_session.h"
 #include "settings.h"
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Settings };
+enum class Screen { Home, Study, Stats, Settings };
 
-inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Stats, Screen::Settings};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -103,6 +104,7 @@ struct AppState {
   std::unique_ptr<ProfileStore> store;  // the learners' progress; null when it cannot be used
   std::int64_t profile = 0;           // the learner studying now
   std::unique_ptr<StudyState> study;  // while a study session is open
+  std::unique_ptr<StatsView> stats;   // read when the stats screen opens
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;  // the learners, for the switcher
   std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones
@@ -134,6 +136,8 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
 
 // Reads the home screen's figures from the store: progress per deck, the day streak.
 void RefreshProgress(AppState& state);
+// Reads the stats screen's figures (StatsView) from the store.
+void OpenStats(AppState& state);
 
 // Applies and clears the posted intents.
 AppliedChanges ApplyIntents(AppState& state);

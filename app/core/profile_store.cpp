@@ -602,17 +602,91 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
       stats.learningCards = cards.Int(2);
       stats.reviewCards = cards.Int(3);
     }
-    stats.dueForecast.assign(7, 0);
-    Statement due = m_db->Prepare(
-        "SELECT due_ms FROM card WHERE profile_id = ?1 AND hidden = 0 AND state != 0 AND due_ms < ?2");
-    due.Bind(1, profile).Bind(2, today + 7 * srs::kDayMs);
-    while (due.Step()) {
-      std::int64_t index = std::max<std::int64_t>(0, (due.Int(0) - today) / srs::kDayMs);
-      ++stats.dueForecast[static_cast<size_t>(std::min<std::int64_t>(index, 6))];
-    }
+    stats.dueForecast = DueForecast(profile, now, 7, day);
   } catch (const SqliteError&) {
   }
   return stats;
+}
+
+std::vector<DayActivity> ProfileStore::Activity(std::int64_t profile, std::int64_t fromDay) {
+  std::vector<DayActivity> days;
+  try {
+    Statement s = m_db->Prepare("SELECT day, reviews, correct FROM day_activity WHERE profile_id = ?1 AND day >= ?2 ORDER BY day");
+    s.Bind(1, profile).Bind(2, fromDay);
+    while (s.Step()) days.push_back({s.Int(0), static_cast<int>(s.Int(1)), static_cast<int>(s.Int(2))});
+  } catch (const SqliteError&) {
+  }
+  return days;
+}
+
+std::vector<std::int64_t> ProfileStore::DueForecast(std::int64_t profile, srs::TimeMs now, int days, StudyDay day) {
+  std::vector<std::int64_t> due(static_cast<size_t>(std::max(days, 1)), 0);
+  try {
+    const srs::TimeMs today = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
+    Statement s = m_db->Prepare("SELECT due_ms FROM card WHERE profile_id = ?1 AND hidden = 0 AND state != 0 AND due_ms < ?2");
+    s.Bind(1, profile).Bind(2, today + static_cast<srs::TimeMs>(days) * srs::kDayMs);
+    while (s.Step()) {
+      const std::int64_t index = std::max<std::int64_t>(0, (s.Int(0) - today) / srs::kDayMs);
+      ++due[static_cast<size_t>(std::min<std::int64_t>(index, days - 1))];
+    }
+  } catch (const SqliteError&) {
+  }
+  return due;
+}
+
+std::vector<PeriodRetention> ProfileStore::RetentionHistory(std::int64_t profile, srs::TimeMs now, int periodDays,
+                                                            int periods, StudyDay day) {
+  std::vector<PeriodRetention> history;
+  try {
+    const std::int64_t today = day.DayOf(now);
+    const std::int64_t first = today - static_cast<std::int64_t>(periodDays) * periods + 1;
+    for (int p = 0; p < periods; ++p) history.push_back({first + static_cast<std::int64_t>(p) * periodDays, 0, 0});
+    // Answers to cards that had been in review before: the same rule as Stats.
+    Statement s = m_db->Prepare(
+        "SELECT r.time_ms, r.correct FROM review r JOIN card c ON c.id = r.card_id WHERE c.profile_id = ?1 "
+        "AND r.rescheduled = 1 AND EXISTS (SELECT 1 FROM review p WHERE p.card_id = r.card_id AND p.time_ms < r.time_ms "
+        "AND p.state = 2) AND r.time_ms >= ?2");
+    const srs::TimeMs from = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes) -
+                             (today - first) * srs::kDayMs;
+    s.Bind(1, profile).Bind(2, from);
+    while (s.Step()) {
+      const std::int64_t index = (day.DayOf(s.Int(0)) - first) / periodDays;
+      if (index < 0 || index >= periods) continue;
+      ++history[static_cast<size_t>(index)].reviews;
+      history[static_cast<size_t>(index)].correct += static_cast<int>(s.Int(1));
+    }
+  } catch (const SqliteError&) {
+  }
+  return history;
+}
+
+std::vector<ItemAccuracy> ProfileStore::Accuracy(std::int64_t profile) {
+  std::vector<ItemAccuracy> items;
+  try {
+    Statement s = m_db->Prepare(
+        "SELECT c.deck, c.item, c.kind, COUNT(*), SUM(r.correct) FROM review r JOIN card c ON c.id = r.card_id "
+        "WHERE c.profile_id = ?1 GROUP BY c.id ORDER BY c.deck, c.item");
+    s.Bind(1, profile);
+    while (s.Step()) items.push_back({s.Text(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4))});
+  } catch (const SqliteError&) {
+  }
+  return items;
+}
+
+std::vector<SessionRecord> ProfileStore::Sessions(std::int64_t profile, size_t limit) {
+  std::vector<SessionRecord> sessions;
+  try {
+    Statement s = m_db->Prepare(
+        "SELECT id, mode, deck, started_ms, COALESCE(ended_ms, 0), score, questions, correct FROM session "
+        "WHERE profile_id = ?1 ORDER BY started_ms DESC, id DESC LIMIT ?2");
+    s.Bind(1, profile).Bind(2, static_cast<std::int64_t>(limit));
+    while (s.Step())
+      sessions.push_back({s.Int(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4), static_cast<int>(s.Int(5)),
+                          static_cast<int>(s.Int(6)), static_cast<int>(s.Int(7))});
+  } catch (const SqliteError&) {
+  }
+  std::reverse(sessions.begin(), sessions.end());  // oldest first, for charts
+  return sessions;
 }
 
 std::pair<int, int> ProfileStore::Streaks(std::int64_t profile, srs::TimeMs now, StudyDay day) {

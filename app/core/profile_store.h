@@ -105,6 +105,26 @@ struct MatchSummary {
   std::vector<MatchPlayer> players;  // by rank
 };
 
+// For the stats screen.
+struct DayActivity {
+  std::int64_t day = 0;  // StudyDay::DayOf
+  int reviews = 0, correct = 0;
+};
+struct PeriodRetention {
+  std::int64_t firstDay = 0;  // the period's first study day
+  int reviews = 0, correct = 0;  // answers to cards that had reached review
+};
+struct ItemAccuracy {
+  std::string deck, item, kind;
+  int reviews = 0, correct = 0;
+};
+struct SessionRecord {
+  std::int64_t id = 0;
+  std::string mode, deck;
+  srs::TimeMs started = 0, ended = 0;
+  int score = 0, questions = 0, correct = 0;
+};
+
 // What a deck has for a learner, for the home screen.
 struct DeckProgress {
   std::string deck;
@@ -170,6 +190,16 @@ public:
   // Reading for the home screen, stats and exports.
   std::vector<DeckProgress> Progress(std::int64_t profile, srs::TimeMs now);
   StoreStats Stats(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
+  // Reviews per study day from `fromDay` on; the due count for each of the next `days` days
+  // (overdue in the first); true retention per `periodDays` for `periods` periods back;
+  // right answers per item; the latest sessions.
+  std::vector<DayActivity> Activity(std::int64_t profile, std::int64_t fromDay);
+  std::vector<std::int64_t> DueForecast(std::int64_t profile, srs::TimeMs now, int days, StudyDay day = {});
+  std::vector<PeriodRetention> RetentionHistory(std::int64_t profile, srs::TimeMs now, int periodDays, int periods,
+                                                StudyDay day = {});
+  std::vector<ItemAccuracy> Accuracy(std::int64_t profile);
+  std::vector<SessionRecord> Sessions(std::int64_t profile, size_t limit = 50);
+
   // The current and longest day streaks, from the per-day counts (fast: for the home screen).
   std::pair<int, int> Streaks(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
   // The review log as CSV (header first), for one profile or all (profile 0).

@@ -87,6 +87,10 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     }
     if (!setAside) break;
   }
+  if (m_store && !m_questions.empty()) {
+    StoreStatus started = m_store->StartSession(profile, "study", deck.id, now);
+    if (started) m_sessionId = started.id;
+  }
 }
 
 srs::MemoryState StudySession::MemoryOf(const std::string& item, QuestionKind kind) const {
@@ -103,6 +107,7 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   if (before.state == srs::CardState::New) ++m_summary.newCards;
   AnswerRecord answer;
   answer.profile = m_profile;
+  answer.session = m_sessionId;
   answer.deck = m_deck.id;
   answer.item = item;
   answer.kind = kind;
@@ -217,7 +222,13 @@ void StudySession::Next(srs::TimeMs now) {
   if (!m_feedback) return;
   m_feedback.reset();
   ++m_current;
-  if (Done()) m_summary.ended = now;
+  if (Done()) {
+    m_summary.ended = now;
+    // The session's score is its share of right answers, in percent.
+    if (m_store && m_sessionId > 0)
+      m_store->EndSession(m_sessionId, now, m_summary.answered ? 100 * m_summary.correct / m_summary.answered : 0,
+                          m_summary.answered, m_summary.correct);
+  }
 }
 
 } // namespace factdeck

@@ -51,6 +51,7 @@ void DrawAppFrame(UiContext& ui) {
   switch (ui.state.screen) {
   case Screen::Home: DrawHomeScreen(ui); break;
   case Screen::Study: DrawStudyScreen(ui); break;
+  case Screen::Stats: DrawStatsScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.

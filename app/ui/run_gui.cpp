@@ -67,6 +67,7 @@ int RunGui(const GuiOptions& options) {
 
   AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
   state.screen = options.screen;
+  if (state.screen == Screen::Stats) OpenStats(state);
   for (const std::string& notice : state.notices) std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;

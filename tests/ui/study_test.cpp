@@ -107,3 +107,28 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
   for (const DeckProgress& p : ui.State().progress) counted = counted || (p.deck == "german-soviet-military-cooperation" && p.learning > 0);
   CHECK(counted);
 }
+
+TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
+  UiHarness ui(1280, 900);
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  StudySession& session = *ui.State().study->session;
+  while (!session.Done()) {
+    AnswerRight(ui);
+    ui.PressKey(GLFW_KEY_SPACE);
+  }
+  ui.PressKey(GLFW_KEY_SPACE);  // leave the summary
+  REQUIRE(ui.State().screen == Screen::Home);
+  ui.Click("home/stats");
+  REQUIRE(ui.State().screen == Screen::Stats);
+  REQUIRE(ui.State().stats);
+  const StatsView& v = *ui.State().stats;
+  CHECK(v.totals.reviewsToday >= 20);
+  REQUIRE(v.sessions.size() == 1);
+  CHECK(v.sessions[0].questions == 20);
+  CHECK(v.sessions[0].score == 100);
+  CHECK_FALSE(v.tags.empty());
+  for (const char* chart : {"stats/calendar", "stats/forecast", "stats/retention", "stats/tags"}) CHECK(ui.Has(chart));
+  // Hovering today's square in the calendar shows its count.
+  ui.MoveMouse(ImVec2(ui.Item("stats/calendar").max.x - 8, ui.Item("stats/calendar").min.y + 6));
+  ui.SaveScreenshot("stats");
+}

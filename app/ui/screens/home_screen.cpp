@@ -142,7 +142,10 @@ void DrawHomeScreen(UiContext& ui) {
     ImGui::Text("  ·  day streak: %d", ui.state.streak);
   }
   ImGui::PopStyleColor();
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - 7 * ui.Em());
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - 14.5f * ui.Em());
+  if (ImGui::Button("Stats", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Stats});
+  ui.Track("home/stats");
+  ImGui::SameLine();
   if (ImGui::Button("Settings", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Settings});
   ui.Track("home/settings");
   ImGui::Separator();

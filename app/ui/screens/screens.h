@@ -8,6 +8,7 @@ namespace factdeck::ui {
 void DrawHomeScreen(UiContext& ui);
 void DrawSettingsScreen(UiContext& ui);
 void DrawStudyScreen(UiContext& ui);
+void DrawStatsScreen(UiContext& ui);
 
 // Shared pieces of screen layout.
 // A heading in the title font.
