@@ -1,5 +1,8 @@
 #include "app_state.h"
 
+#include "atomic_file.h"
+#include "iso_time.h"
+
 #include <algorithm>
 
 #include "paths.h"
@@ -79,6 +82,7 @@ namespace {
 // Resets what the screen keeps for a new question.
 void ShowQuestion(StudyState& study, srs::TimeMs now) {
   study.shownAt = now;
+  study.shownPosition = study.session->Position();
   study.revealed = false;
   study.selected = 0;
   study.chosen = -1;
@@ -158,7 +162,27 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
       options.queue.reviewsDoneToday = static_cast<int>(today.reviewsToday - today.introducedToday);
       options.queue.newDoneToday = static_cast<int>(today.introducedToday);
     }
-    study->session = std::make_unique<StudySession>(*study->deck, state.store.get(), state.profile, now, options);
+    auto session = std::make_unique<StudySession>(*study->deck, state.store.get(), state.profile, now, options);
+    study->study = session.get();
+    study->session = std::move(session);
+    ShowQuestion(*study, now);
+    state.study = std::move(study);
+    state.screen = Screen::Study;
+    return;
+  }
+  if (auto* start = std::get_if<StartQuiz>(&intent)) {
+    if (start->deck >= state.decks.size()) return;
+    DeckLoad load = LoadDeckFile(state.decks[start->deck].path.string());
+    if (!load.Ok()) {
+      state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
+      return;
+    }
+    auto study = std::make_unique<StudyState>();
+    study->deck = std::make_shared<const Deck>(std::move(load.deck));
+    start->options.request.seed = static_cast<std::uint64_t>(now);
+    auto quiz = std::make_unique<QuizSession>(*study->deck, state.store.get(), state.profile, now, start->options);
+    study->quiz = quiz.get();
+    study->session = std::move(quiz);
     ShowQuestion(*study, now);
     state.study = std::move(study);
     state.screen = Screen::Study;
@@ -166,7 +190,7 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
   }
   if (!state.study || !state.study->session) return;
   StudyState& study = *state.study;
-  StudySession& session = *study.session;
+  QuestionRun& session = *study.session;
   const int responseMs = static_cast<int>(std::min<srs::TimeMs>(now - study.shownAt, 600000));
   if (auto* choose = std::get_if<StudyChoose>(&intent)) {
     if (!session.Feedback()) study.chosen = choose->option;
@@ -182,7 +206,25 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
   } else if (std::holds_alternative<StudyNext>(intent)) {
     session.Next(now);
     ShowQuestion(study, now);
+  } else if (std::holds_alternative<StudyTick>(intent)) {
+    if (study.quiz) study.quiz->Tick(now);
+  } else if (auto* report = std::get_if<ExportQuizReport>(&intent)) {
+    if (!study.quiz) return;
+    // Reports go to DATA_DIR/reports, each under a new name.
+    const std::string stamp = FormatIsoTime(now).substr(0, 19);
+    std::string name = "exam-" + study.deck->id + "-" + stamp.substr(0, 10) + "-" + stamp.substr(11, 2) + stamp.substr(14, 2) +
+                       stamp.substr(17, 2) + (report->html ? ".html" : ".csv");
+    const auto file = state.dataDir / "reports" / name;
+    const std::string text = report->html ? study.quiz->ReportHtml("Exam: " + study.deck->title) : study.quiz->ReportCsv();
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) state.notices.push_back(file.string() + " already exists");
+    else if (std::string error = WriteFileAtomically(file, text); !error.empty()) state.notices.push_back(error);
+    else state.notices.push_back("Report saved: " + file.string());
   }
+  // An exam moves on by itself after each answer.
+  if (study.quiz && !std::holds_alternative<StudyNext>(intent) &&
+      study.session->Position() != study.shownPosition)
+    ShowQuestion(study, now);
 }
 
 } // namespace

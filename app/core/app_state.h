@@ -18,6 +18,7 @@
 #include "deck_library.h"
 #include "profile_store.h"
 #include "stats_view.h"
+#include "quiz_session.h"
 #include "study_session.h"
 #include "settings.h"
 
@@ -47,6 +48,10 @@ struct Quit {};
 struct StartStudy {
   size_t deck;  // index into AppState::decks
 };
+struct StartQuiz {
+  size_t deck;
+  QuizOptions options;
+};
 struct StudyChoose {
   int option;
 };
@@ -61,6 +66,10 @@ struct StudyGrade {
   srs::Rating rating;
 };
 struct StudyNext {};
+struct StudyTick {};  // a quiz's timer: time may have run out
+struct ExportQuizReport {
+  bool html;  // else CSV
+};
 // Learners on this machine, and decks opened from a path or dropped on the window.
 struct SwitchProfile {
   std::int64_t profile;
@@ -78,15 +87,18 @@ struct DeleteProfile {
 struct OpenDeck {
   std::filesystem::path path;
 };
-using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StudyChoose, StudyOrder,
-                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, SwitchProfile, CreateProfile,
+using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StartQuiz, StudyChoose, StudyOrder,
+                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, SwitchProfile, CreateProfile,
                             RenameProfile, DeleteProfile, OpenDeck>;
 
-// The study screen's state: the deck being studied and its session.
+// The question screen's state: the deck and the run (study, practice or exam).
 struct StudyState {
   std::shared_ptr<const Deck> deck;
-  std::unique_ptr<StudySession> session;
+  std::unique_ptr<QuestionRun> session;
+  StudySession* study = nullptr;  // the same run, when it is a study session
+  QuizSession* quiz = nullptr;    // the same run, when it is a practice quiz or an exam
   srs::TimeMs shownAt = 0;     // when the current question appeared, for the response time
+  size_t shownPosition = 0;    // the question the fields below belong to
   bool revealed = false;       // a flashcard's back is showing
   std::vector<int> order;      // the ordering the learner is building
   int selected = 0;            // the ordering item the arrow keys move
@@ -112,6 +124,11 @@ struct AppState {
   struct HomeFields {
     std::array<char, 1024> deckPath{};
     std::array<char, 64> profileName{};
+    // The practice and exam set-up.
+    int count = 10, secondsPerQuestion = 0, examMinutes = 10;
+    std::array<bool, 7> kinds{true, true, true, true, true, true, true};  // AllQuestionKinds order
+    std::array<char, 256> tags{};  // space- or comma-separated
+    bool streakBonus = true;
   } home;
   int streak = 0;                     // the learner's current day streak
   std::function<srs::TimeMs()> clock = WallClockNow;  // tests set their own

@@ -143,58 +143,46 @@ void StudySession::Finish(bool correct, double credit, StudyFeedback feedback) {
 
 void StudySession::AnswerOption(int option, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
-  if (q == nullptr || m_feedback || q->options.empty()) return;
-  const bool correct = option == q->answer;
-  if (correct) m_rightTimes.push_back(responseMs);
-  const srs::Rating rating = srs::RateAnswer(correct, responseMs, srs::TypicalResponseMs(m_rightTimes));
+  if (q == nullptr || m_feedback || q->options.empty() || q->kind == QuestionKind::Ordering) return;
+  const Judgement j = JudgeOption(*q, option);
+  if (j.correct) m_rightTimes.push_back(responseMs);
+  const srs::Rating rating = srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes));
   StudyFeedback feedback;
-  feedback.rightAnswer = q->answer >= 0 ? q->options[static_cast<size_t>(q->answer)] : q->answerText;
-  const std::string given = option >= 0 && option < static_cast<int>(q->options.size()) ? q->options[static_cast<size_t>(option)] : "";
+  feedback.rightAnswer = j.rightAnswer;
   // Which-first is about two events: each event's card gets the rating.
   for (const std::string& item : q->kind == QuestionKind::WhichFirst ? q->items : std::vector<std::string>{q->items[0]})
-    Record(item, q->kind, correct, rating, given, responseMs, now, feedback);
-  Finish(correct, correct ? 1.0 : 0.0, std::move(feedback));
+    Record(item, q->kind, j.correct, rating, j.given, responseMs, now, feedback);
+  Finish(j.correct, j.credit, std::move(feedback));
 }
 
 void StudySession::AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->kind != QuestionKind::Ordering || order.size() != q->order.size()) return;
-  // True position of each placed option, for the Kendall tau credit and the per-event ratings.
-  std::vector<int> truePosition(q->order.size());
+  const Judgement j = JudgeOrder(*q, order);
+  // Each event's card is rated by whether it stands right against every other event.
+  std::vector<int> truePosition(q->order.size()), placed;
   for (size_t rank = 0; rank < q->order.size(); ++rank) truePosition[static_cast<size_t>(q->order[rank])] = static_cast<int>(rank);
-  std::vector<int> placed;
   for (int option : order) placed.push_back(truePosition[static_cast<size_t>(option)]);
-  const double credit = srs::OrderingCredit(placed);
   const std::vector<srs::Rating> ratings = srs::RateOrdering(placed);
   StudyFeedback feedback;
-  for (size_t rank = 0; rank < q->order.size(); ++rank)
-    feedback.rightAnswer += (rank ? " → " : "") + q->options[static_cast<size_t>(q->order[rank])];
-  std::string given;
-  for (int option : order) given += (given.empty() ? "" : "\n") + q->options[static_cast<size_t>(option)];
+  feedback.rightAnswer = j.rightAnswer;
   for (size_t rank = 0; rank < q->order.size(); ++rank) {
     const std::string& event = q->items[static_cast<size_t>(q->order[rank])];
-    Record(event, q->kind, ratings[rank] != srs::Rating::Again, ratings[rank], given, responseMs, now, feedback);
+    Record(event, q->kind, ratings[rank] != srs::Rating::Again, ratings[rank], j.given, responseMs, now, feedback);
   }
-  Finish(credit == 1.0, credit, std::move(feedback));
+  Finish(j.correct, j.credit, std::move(feedback));
 }
 
 void StudySession::AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->kind != QuestionKind::TypedYear) return;
-  // "1922", "44 BC", "44 bce": compared as years.
-  auto yearOf = [](const std::string& t) -> std::optional<int> {
-    DateParse parsed = ParseDate(t);
-    if (!parsed.date || parsed.date->precision != DatePrecision::Year) return std::nullopt;
-    return parsed.date->year;
-  };
-  const auto given = yearOf(text), right = yearOf(q->answerText);
-  const bool correct = given && right && std::abs(*given - *right) <= q->yearTolerance;
-  if (correct) m_rightTimes.push_back(responseMs);
+  const Judgement j = JudgeYear(*q, text);
+  if (j.correct) m_rightTimes.push_back(responseMs);
   StudyFeedback feedback;
-  feedback.rightAnswer = q->answerText + (q->yearTolerance ? " (±" + std::to_string(q->yearTolerance) + " years)" : "");
-  Record(q->items[0], q->kind, correct, srs::RateAnswer(correct, responseMs, srs::TypicalResponseMs(m_rightTimes)), text,
-         responseMs, now, feedback);
-  Finish(correct, correct ? 1.0 : 0.0, std::move(feedback));
+  feedback.rightAnswer = j.rightAnswer;
+  Record(q->items[0], q->kind, j.correct, srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes)),
+         text, responseMs, now, feedback);
+  Finish(j.correct, j.credit, std::move(feedback));
 }
 
 void StudySession::Grade(srs::Rating rating, int responseMs, srs::TimeMs now) {

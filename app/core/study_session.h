@@ -11,24 +11,17 @@
 #include <vector>
 
 #include "profile_store.h"
+#include "question_run.h"
 #include "questions.h"
 
 namespace factdeck {
-
-struct StudyFeedback {
-  bool correct = false;
-  double credit = 0.0;        // 0..1; orderings earn partial credit
-  std::string rightAnswer;    // as the learner should read it
-  std::string explanation, source;
-  std::string saveError;      // set when the answer could not be saved
-};
 
 struct StudySummary {
   int answered = 0, correct = 0, newCards = 0;
   srs::TimeMs started = 0, ended = 0;
 };
 
-class StudySession {
+class StudySession : public QuestionRun {
 public:
   struct Options {
     srs::QueueOptions queue;
@@ -41,26 +34,26 @@ public:
   // may be null: the session then runs and says that nothing is saved.
   StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, Options options);
 
-  bool Done() const { return m_current >= m_questions.size(); }
-  size_t Position() const { return m_current; }
-  size_t Total() const { return m_questions.size(); }
-  const Question* Current() const { return Done() ? nullptr : &m_questions[m_current]; }
+  bool Done() const override { return m_current >= m_questions.size(); }
+  size_t Position() const override { return m_current; }
+  size_t Total() const override { return m_questions.size(); }
+  const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
   // The feedback for the current question once it is answered, else null.
-  const StudyFeedback* Feedback() const { return m_feedback ? &*m_feedback : nullptr; }
+  const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
   const StudySummary& Summary() const { return m_summary; }
 
   // Answers: the option picked, the order given (option indices, earliest first), a typed
   // year, or a flashcard's self-grade. Each rates the card, saves it, then sets Feedback().
-  void AnswerOption(int option, int responseMs, srs::TimeMs now);
-  void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now);
-  void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now);
-  void Grade(srs::Rating rating, int responseMs, srs::TimeMs now);
+  void AnswerOption(int option, int responseMs, srs::TimeMs now) override;
+  void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) override;
+  void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) override;
+  void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) override;
 
   // What each flashcard grade button would give: "10 min", "1 d", "3 d", ...
-  std::array<std::string, 4> GradeIntervals(srs::TimeMs now) const;
+  std::array<std::string, 4> GradeIntervals(srs::TimeMs now) const override;
 
   // On to the next question (after its feedback).
-  void Next(srs::TimeMs now);
+  void Next(srs::TimeMs now) override;
 
 private:
   struct Entry {

@@ -63,7 +63,7 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
   REQUIRE(ui.State().screen == Screen::Study);
   REQUIRE(ui.State().study);
-  StudySession& session = *ui.State().study->session;
+  QuestionRun& session = *ui.State().study->session;
   REQUIRE(session.Total() == 20);  // today's new cards
   CHECK(ui.Has("study/prompt"));
   ui.SaveScreenshot("study-question");
@@ -111,7 +111,7 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
 TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
   UiHarness ui(1280, 900);
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
-  StudySession& session = *ui.State().study->session;
+  QuestionRun& session = *ui.State().study->session;
   while (!session.Done()) {
     AnswerRight(ui);
     ui.PressKey(GLFW_KEY_SPACE);
@@ -131,4 +131,46 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
   // Hovering today's square in the calendar shows its count.
   ui.MoveMouse(ImVec2(ui.Item("stats/calendar").max.x - 8, ui.Item("stats/calendar").min.y + 6));
   ui.SaveScreenshot("stats");
+}
+
+TEST_CASE("practice and exam from the home screen: set up, answer by keys, score, report saved", "[ui][quiz]") {
+  UiHarness ui(1280, 900);
+  const std::string deck = "home/deck/" + std::to_string(SeedDeck(ui));
+  ui.State().home.count = 4;
+  ui.Click(deck + "/practice");
+  REQUIRE(ui.Has("home/practice/start"));
+  ui.Click("home/practice/start");
+  REQUIRE(ui.State().screen == Screen::Study);
+  REQUIRE(ui.State().study->quiz);
+  QuestionRun& practice = *ui.State().study->session;
+  REQUIRE(practice.Total() == 4);
+  while (!practice.Done()) {
+    AnswerRight(ui);
+    REQUIRE(practice.Feedback());
+    CHECK(practice.Feedback()->points >= 100);
+    ui.PressKey(GLFW_KEY_SPACE);
+  }
+  CHECK(ui.State().study->quiz->Score() == 100 + 150 + 200 + 250);
+  CHECK(ui.Has("study/score"));
+  ui.SaveScreenshot("practice-summary");
+  ui.Click("study/done");
+
+  ui.Click(deck + "/exam");
+  ui.Click("home/exam/start");
+  QuestionRun& exam = *ui.State().study->session;
+  REQUIRE(exam.Total() == 4);
+  CHECK(ui.Has("study/timer"));
+  while (!exam.Done()) {
+    REQUIRE_FALSE(exam.Feedback());
+    AnswerRight(ui);
+  }
+  CHECK(ui.State().study->quiz->Right() == 4);
+  ui.Frames(2);
+  CHECK(ui.Has("study/by-tag"));
+  ui.SaveScreenshot("exam-report");
+  ui.Click("study/export-html");
+  bool saved = false;
+  for (const auto& entry : std::filesystem::directory_iterator(ui.DataDir() / "reports"))
+    saved = saved || entry.path().extension() == ".html";
+  CHECK(saved);
 }

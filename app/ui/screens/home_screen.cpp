@@ -8,6 +8,59 @@ namespace factdeck::ui {
 
 namespace {
 
+// The practice and exam set-up: how many questions, which kinds and tags, the timers.
+void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
+  const bool exam = mode == QuizMode::Exam;
+  if (!ImGui::BeginPopupModal(exam ? "exam" : "practice", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  auto& setup = ui.state.home;
+  const std::string prefix = exam ? "home/exam/" : "home/practice/";
+  ImGui::TextUnformatted(exam ? "Exam: no feedback until the end; mistakes return in study."
+                              : "Practice: points for right answers, more for a streak.");
+  ImGui::SetNextItemWidth(12 * ui.Em());
+  ImGui::SliderInt("Questions", &setup.count, 1, 100);
+  ui.Track(prefix + "count");
+  ImGui::TextUnformatted("Kinds:");
+  const auto& kinds = AllQuestionKinds();
+  for (size_t k = 0; k < kinds.size(); ++k) {
+    if (k % 3 != 0) ImGui::SameLine();
+    bool on = setup.kinds[k];
+    if (ImGui::Checkbox(QuestionKindName(kinds[k]), &on)) setup.kinds[k] = on;
+  }
+  ImGui::SetNextItemWidth(20 * ui.Em());
+  ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk treaty", setup.tags.data(), setup.tags.size());
+  ImGui::SetNextItemWidth(12 * ui.Em());
+  if (exam) ImGui::SliderInt("Time limit (minutes)", &setup.examMinutes, 1, 180);
+  else {
+    ImGui::SliderInt("Seconds per question (0: no timer)", &setup.secondsPerQuestion, 0, 120);
+    ImGui::Checkbox("Streak bonus", &setup.streakBonus);
+  }
+  if (ImGui::Button("Start", ImVec2(8 * ui.Em(), 0))) {
+    QuizOptions options;
+    options.mode = mode;
+    options.request.count = static_cast<size_t>(setup.count);
+    for (size_t k = 0; k < kinds.size(); ++k)
+      if (setup.kinds[k]) options.request.kinds.push_back(kinds[k]);
+    std::string tag;
+    for (char c : std::string(setup.tags.data()) + " ") {
+      if (c == ' ' || c == ',') {
+        if (!tag.empty()) options.request.tags.push_back(tag);
+        tag.clear();
+      } else {
+        tag += c;
+      }
+    }
+    options.secondsPerQuestion = exam ? 0 : setup.secondsPerQuestion;
+    options.timeLimitSeconds = exam ? setup.examMinutes * 60 : 0;
+    options.streakBonus = setup.streakBonus;
+    if (!options.request.kinds.empty()) ui.state.Post(StartQuiz{deck, options});
+    ImGui::CloseCurrentPopup();
+  }
+  ui.Track(prefix + "start");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::PushID(static_cast<int>(index));
   ImGui::PushFont(ui.fonts.bold);
@@ -28,8 +81,17 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
                 std::max(0LL, static_cast<long long>(deck.studyCards) - seen), static_cast<long long>(progress.learning),
                 static_cast<long long>(progress.learned));
     ui.Track("home/deck/" + std::to_string(index) + "/progress");
+    const std::string prefix = "home/deck/" + std::to_string(index);
     if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
-    ui.Track("home/deck/" + std::to_string(index) + "/study");
+    ui.Track(prefix + "/study");
+    ImGui::SameLine();
+    if (ImGui::Button("Practice", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("practice");
+    ui.Track(prefix + "/practice");
+    ImGui::SameLine();
+    if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("exam");
+    ui.Track(prefix + "/exam");
+    DrawQuizSetup(ui, index, QuizMode::Practice);
+    DrawQuizSetup(ui, index, QuizMode::Exam);
   }
   if (!deck.errors.empty()) {
     // A broken deck shows what is wrong instead of starting.

@@ -168,7 +168,9 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
   const auto intervals = study.session->GradeIntervals(ui.state.clock());
   for (int g = 0; g < 4; ++g) {
     if (g > 0) ImGui::SameLine();
-    const std::string label = std::to_string(g + 1) + "  " + kGrades[g] + "\n" + intervals[static_cast<size_t>(g)];
+    const std::string label = std::to_string(g + 1) + "  " + kGrades[g] + "\n" +
+                              (intervals[static_cast<size_t>(g)].empty() ? std::string(g == 0 ? "did not know" : "knew it")
+                                                                         : intervals[static_cast<size_t>(g)]);
     if (ImGui::Button(label.c_str(), ImVec2(7 * ui.Em(), 2.8f * ui.Em())) || Pressed(GLFW_KEY_1 + g))
       ui.state.Post(StudyGrade{static_cast<srs::Rating>(g + 1)});
     ui.Track("study/grade/" + std::to_string(g + 1));
@@ -180,7 +182,8 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ImGui::Separator();
   ImGui::PushFont(ui.fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, f.correct ? ui.palette->right : ui.palette->wrong);
-  if (f.correct) ImGui::Text("%s  Right", kRight);
+  if (f.correct && f.points > 0) ImGui::Text("%s  Right  +%d", kRight, f.points);
+  else if (f.correct) ImGui::Text("%s  Right", kRight);
   else if (f.credit > 0) ImGui::Text("%s  Partly right: %.0f%% of the pairs in order", kWrong, f.credit * 100);
   else ImGui::Text("%s  Not quite", kWrong);
   ImGui::PopStyleColor();
@@ -203,7 +206,7 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ui.Track("study/continue");
 }
 
-void DrawSummary(UiContext& ui, const StudySession& session) {
+void DrawStudySummary(UiContext& ui, const StudySession& session) {
   const StudySummary& s = session.Summary();
   Heading(ui, session.Total() == 0 ? "Nothing to study now" : "Done for now");
   ui.Track("study/summary");
@@ -213,9 +216,67 @@ void DrawSummary(UiContext& ui, const StudySession& session) {
     ImGui::Text("%d answered, %d right (%.0f%%), %d new %s.", s.answered, s.correct,
                 s.answered ? 100.0 * s.correct / s.answered : 0.0, s.newCards, s.newCards == 1 ? "card" : "cards");
   }
+}
+
+void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
+  const bool exam = quiz.Mode() == QuizMode::Exam;
+  Heading(ui, exam ? "Exam report" : "Practice over");
+  ui.Track("study/summary");
+  if (quiz.Total() == 0) {
+    ImGui::TextWrapped("This deck has no questions of the kinds and tags chosen.");
+    return;
+  }
+  ImGui::Text("%d of %zu right", quiz.Right(), quiz.Answers().size());
+  if (!exam) {
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::Text("Score: %d", quiz.Score());
+    ImGui::PopFont();
+    ui.Track("study/score");
+    if (quiz.NewBest()) ImGui::TextColored(ui.palette->right, "New personal best!");
+    else if (quiz.PreviousBest()) ImGui::Text("Personal best: %d", *quiz.PreviousBest());
+  } else {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("By tag, weakest first:");
+    if (ImGui::BeginTable("by-tag", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      for (const TagResult& r : quiz.ByTag()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.tag.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d / %d", r.right, r.total);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d%%", r.total ? 100 * r.right / r.total : 0);
+      }
+      ImGui::EndTable();
+    }
+    ui.Track("study/by-tag");
+    if (ImGui::Button("Save report as HTML")) ui.state.Post(ExportQuizReport{true});
+    ui.Track("study/export-html");
+    ImGui::SameLine();
+    if (ImGui::Button("Save answers as CSV")) ui.state.Post(ExportQuizReport{false});
+    ui.Track("study/export-csv");
+  }
+  // Every mistake, with the right answer and why.
   ImGui::Spacing();
-  if (ImGui::Button("Back to the decks") || ContinueKey()) ui.state.Post(GoToScreen{Screen::Home});
-  ui.Track("study/done");
+  int shown = 0;
+  for (const QuizAnswer& a : quiz.Answers()) {
+    if (a.judgement.correct) continue;
+    if (shown++ == 0) {
+      ImGui::PushFont(ui.fonts.bold);
+      ImGui::TextUnformatted("Mistakes");
+      ImGui::PopFont();
+    }
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", a.question.prompt.c_str());
+    ImGui::Indent();
+    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrong, a.timedOut ? "(time ran out)" : a.judgement.given.c_str());
+    ImGui::TextColored(ui.palette->right, "%s  %s", kRight, a.judgement.rightAnswer.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("%s", a.question.explanation.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent();
+  }
+  if (shown > 0) ui.Track("study/mistakes");
 }
 
 } // namespace
@@ -224,25 +285,47 @@ void DrawStudyScreen(UiContext& ui) {
   BackButton(ui, "study");
   if (!ui.state.study || !ui.state.study->session) {
     Heading(ui, "Study");
-    ImGui::TextWrapped("Choose a deck on the home screen and press Study.");
+    ImGui::TextWrapped("Choose a deck on the home screen and press Study, Practice or Exam.");
     return;
   }
   StudyState& study = *ui.state.study;
-  StudySession& session = *study.session;
+  QuestionRun& session = *study.session;
+  const srs::TimeMs now = ui.state.clock();
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::TextUnformatted(study.deck->title.c_str());
+  ImGui::Text("%s  ·  %s", study.quiz ? QuizModeName(study.quiz->Mode()) : "study", study.deck->title.c_str());
   ImGui::PopStyleColor();
+  if (study.quiz && study.quiz->Mode() == QuizMode::Practice && !session.Done()) {
+    ImGui::SameLine();
+    ImGui::Text("  ·  score %d  ·  streak %d", study.quiz->Score(), study.quiz->Streak());
+    ui.Track("study/points");
+  }
   const float total = static_cast<float>(std::max<size_t>(1, session.Total()));
-  const std::string progress = std::to_string(std::min(session.Position() + 1, session.Total())) + " / " + std::to_string(session.Total());
   ImGui::ProgressBar(static_cast<float>(session.Position()) / total, ImVec2(-1, 0.5f * ui.Em()), "");
   ui.Track("study/progress");
+  // A timer: the time left, and a frame when it runs out.
+  if (study.quiz && !session.Done()) {
+    if (auto left = study.quiz->SecondsLeft(now)) {
+      ImGui::PushStyleColor(ImGuiCol_Text, *left < 10 ? ui.palette->warning : ui.palette->muted);
+      ImGui::Text("%s left: %d:%02d", study.quiz->Mode() == QuizMode::Exam ? "Time" : "This question",
+                  static_cast<int>(std::max(0.0, *left)) / 60, static_cast<int>(std::max(0.0, *left)) % 60);
+      ImGui::PopStyleColor();
+      ui.Track("study/timer");
+      ui.state.Post(StudyTick{});
+      ui.needs.WakeAt(ui.now + 0.25);
+    }
+  }
   ImGui::Spacing();
 
   if (session.Done()) {
-    DrawSummary(ui, session);
+    if (study.quiz) DrawQuizSummary(ui, *study.quiz);
+    else if (study.study) DrawStudySummary(ui, *study.study);
+    ImGui::Spacing();
+    if (ImGui::Button("Back to the decks") || (!study.quiz && ContinueKey())) ui.state.Post(GoToScreen{Screen::Home});
+    ui.Track("study/done");
     return;
   }
+  const std::string progress = std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
   const Question& q = *session.Current();
   const StudyFeedback* feedback = session.Feedback();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
