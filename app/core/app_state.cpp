@@ -13,6 +13,7 @@ const char* ScreenName(Screen screen) {
   switch (screen) {
   case Screen::Home: return "home";
   case Screen::Study: return "study";
+  case Screen::Timeline: return "timeline";
   case Screen::Stats: return "stats";
   case Screen::Settings: return "settings";
   }
@@ -168,6 +169,29 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
     ShowQuestion(*study, now);
     state.study = std::move(study);
     state.screen = Screen::Study;
+    return;
+  }
+  if (auto* start = std::get_if<StartTimeline>(&intent)) {
+    if (start->deck >= state.decks.size()) return;
+    DeckLoad load = LoadDeckFile(state.decks[start->deck].path.string());
+    if (!load.Ok()) {
+      state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
+      return;
+    }
+    auto timeline = std::make_unique<AppState::TimelineState>();
+    timeline->deck = std::make_shared<const Deck>(std::move(load.deck));
+    timeline->game = std::make_unique<TimelineGame>(*timeline->deck, state.store.get(), state.profile, now,
+                                                    static_cast<std::uint64_t>(now));
+    timeline->slot = 0;
+    state.timeline = std::move(timeline);
+    state.screen = Screen::Timeline;
+    return;
+  }
+  if (auto* place = std::get_if<TimelinePlace>(&intent)) {
+    if (state.timeline && state.timeline->game && !state.timeline->game->Over()) {
+      state.timeline->game->Place(place->slot, now);
+      state.timeline->slot = std::min(state.timeline->slot, state.timeline->game->Timeline().size());
+    }
     return;
   }
   if (auto* start = std::get_if<StartQuiz>(&intent)) {

@@ -20,13 +20,14 @@
 #include "stats_view.h"
 #include "quiz_session.h"
 #include "study_session.h"
+#include "timeline_game.h"
 #include "settings.h"
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Stats, Settings };
+enum class Screen { Home, Study, Timeline, Stats, Settings };
 
-inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Stats, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Timeline, Screen::Stats, Screen::Settings};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -66,7 +67,13 @@ struct StudyGrade {
   srs::Rating rating;
 };
 struct StudyNext {};
-struct StudyTick {};  // a quiz's timer: time may have run out
+struct StudyTick {};
+struct StartTimeline {
+  size_t deck;
+};
+struct TimelinePlace {
+  size_t slot;  // before this timeline position
+};  // a quiz's timer: time may have run out
 struct ExportQuizReport {
   bool html;  // else CSV
 };
@@ -88,7 +95,7 @@ struct OpenDeck {
   std::filesystem::path path;
 };
 using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StartQuiz, StudyChoose, StudyOrder,
-                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, SwitchProfile, CreateProfile,
+                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, StartTimeline, TimelinePlace, SwitchProfile, CreateProfile,
                             RenameProfile, DeleteProfile, OpenDeck>;
 
 // The question screen's state: the deck and the run (study, practice or exam).
@@ -117,6 +124,12 @@ struct AppState {
   std::int64_t profile = 0;           // the learner studying now
   std::unique_ptr<StudyState> study;  // while a study session is open
   std::unique_ptr<StatsView> stats;   // read when the stats screen opens
+  struct TimelineState {
+    std::shared_ptr<const Deck> deck;
+    std::unique_ptr<TimelineGame> game;
+    size_t slot = 0;  // where the arrow keys put the marker
+  };
+  std::unique_ptr<TimelineState> timeline;
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;  // the learners, for the switcher
   std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones

@@ -164,6 +164,10 @@ Date ShiftDate(const Date& d, int steps) {
 
 } // namespace
 
+bool EventsApart(const Event& a, const Event& b) {
+  return Apart(a, b);
+}
+
 // [SECTION] Index ------------------------------------------------------------------------
 
 struct QuestionGenerator::Index {

@@ -88,4 +88,8 @@ private:
 
 const std::vector<QuestionKind>& AllQuestionKinds();
 
+// True when two events can be told apart in time: one ends before the other begins, circa
+// dates counted two years wider. The rule for which-first, ordering and the timeline game.
+bool EventsApart(const Event& a, const Event& b);
+
 } // namespace factdeck

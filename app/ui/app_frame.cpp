@@ -41,10 +41,11 @@ void DrawAppFrame(UiContext& ui) {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  // Keyboard navigation (arrows move focus, Space and Enter press) everywhere but in study,
-  // where those keys answer, move ordering items and continue.
+  // Keyboard navigation (arrows move focus, Space and Enter press) everywhere but in study and
+  // the timeline game, where those keys answer, move items and continue.
   ImGuiIO& io = ImGui::GetIO();
-  if (ui.state.screen == Screen::Study) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+  if (ui.state.screen == Screen::Study || ui.state.screen == Screen::Timeline)
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
   else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("FactDeck", nullptr, kFlags);
   DrawNotices(ui);
@@ -52,6 +53,7 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Home: DrawHomeScreen(ui); break;
   case Screen::Study: DrawStudyScreen(ui); break;
   case Screen::Stats: DrawStatsScreen(ui); break;
+  case Screen::Timeline: DrawTimelineScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.

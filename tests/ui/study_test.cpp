@@ -174,3 +174,26 @@ TEST_CASE("practice and exam from the home screen: set up, answer by keys, score
     saved = saved || entry.path().extension() == ".html";
   CHECK(saved);
 }
+
+TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][timeline]") {
+  UiHarness ui(1280, 900);
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/timeline");
+  REQUIRE(ui.State().screen == Screen::Timeline);
+  TimelineGame& game = *ui.State().timeline->game;
+  const Deck& deck = game.GetDeck();
+  for (int round = 0; round < 4; ++round) {
+    const Event& e = deck.events[*game.Current()];
+    size_t slot = 0;
+    for (size_t placed : game.Timeline()) slot += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
+    while (ui.State().timeline->slot > slot) ui.PressKey(GLFW_KEY_UP);
+    while (ui.State().timeline->slot < slot) ui.PressKey(GLFW_KEY_DOWN);
+    ui.PressKey(GLFW_KEY_ENTER);
+    REQUIRE(game.Last());
+    CHECK(game.Last()->right);
+  }
+  CHECK(game.Score() == 4);
+  CHECK(ui.Has("timeline/last"));
+  ui.SaveScreenshot("timeline");
+  ui.Click("timeline/slot/0");  // a click places too
+  CHECK(game.Timeline().size() == 6);
+}

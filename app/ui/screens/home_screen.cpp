@@ -90,6 +90,9 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     ImGui::SameLine();
     if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("exam");
     ui.Track(prefix + "/exam");
+    ImGui::SameLine();
+    if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartTimeline{index});
+    ui.Track(prefix + "/timeline");
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
   }

@@ -9,6 +9,7 @@ void DrawHomeScreen(UiContext& ui);
 void DrawSettingsScreen(UiContext& ui);
 void DrawStudyScreen(UiContext& ui);
 void DrawStatsScreen(UiContext& ui);
+void DrawTimelineScreen(UiContext& ui);
 
 // Shared pieces of screen layout.
 // A heading in the title font.
