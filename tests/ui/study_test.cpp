@@ -197,3 +197,26 @@ TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][tim
   ui.Click("timeline/slot/0");  // a click places too
   CHECK(game.Timeline().size() == 6);
 }
+
+TEST_CASE("an ordering item dragged with the mouse moves to where it is dropped", "[ui][ordering]") {
+  UiHarness ui(1280, 900);
+  ui.State().home.count = 1;
+  ui.State().home.kinds = {false, false, false, false, true, false, false};  // ordering only
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/practice");
+  ui.Click("home/practice/start");
+  REQUIRE(ui.State().study);
+  const Question& q = *ui.State().study->session->Current();
+  REQUIRE(q.kind == QuestionKind::Ordering);
+  const std::vector<int> before = ui.State().study->order;
+  // Drag the last item onto the first place.
+  const size_t last = before.size() - 1;
+  ui.Drag(ui.Item("study/order/" + std::to_string(last)).Center(), ui.Item("study/order/0").Center());
+  const std::vector<int>& after = ui.State().study->order;
+  REQUIRE(after.size() == before.size());
+  CHECK(after[0] == before[last]);
+  CHECK(after[1] == before[0]);
+  // Then Enter submits it, and the result marks each place.
+  ui.PressKey(GLFW_KEY_ENTER);
+  REQUIRE(ui.State().study->session->Feedback());
+  ui.SaveScreenshot("ordering-feedback");
+}
