@@ -80,6 +80,18 @@ void RefreshProgress(AppState& state) {
 
 namespace {
 
+// Loads a listed deck again for a game run (the file may have changed); null, with a
+// notice, when it no longer loads.
+std::shared_ptr<const Deck> LoadListedDeck(AppState& state, size_t index) {
+  if (index >= state.decks.size()) return nullptr;
+  DeckLoad load = LoadDeckFile(state.decks[index].path.string());
+  if (!load.Ok()) {
+    state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
+    return nullptr;
+  }
+  return std::make_shared<const Deck>(std::move(load.deck));
+}
+
 // Resets what the screen keeps for a new question.
 void ShowQuestion(StudyState& study, srs::TimeMs now) {
   study.shownAt = now;
@@ -142,14 +154,10 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
   if (ApplyLibraryIntent(state, intent)) return;
   const srs::TimeMs now = state.clock();
   if (auto* start = std::get_if<StartStudy>(&intent)) {
-    if (start->deck >= state.decks.size()) return;
-    DeckLoad load = LoadDeckFile(state.decks[start->deck].path.string());
-    if (!load.Ok()) {
-      state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
-      return;
-    }
+    auto deck = LoadListedDeck(state, start->deck);
+    if (!deck) return;
     auto study = std::make_unique<StudyState>();
-    study->deck = std::make_shared<const Deck>(std::move(load.deck));
+    study->deck = std::move(deck);
     StudySession::Options options;
     options.day = LocalStudyDay(state.settings.dayStartHour);
     options.fsrs.fuzz = true;
@@ -172,14 +180,10 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
     return;
   }
   if (auto* start = std::get_if<StartTimeline>(&intent)) {
-    if (start->deck >= state.decks.size()) return;
-    DeckLoad load = LoadDeckFile(state.decks[start->deck].path.string());
-    if (!load.Ok()) {
-      state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
-      return;
-    }
+    auto deck = LoadListedDeck(state, start->deck);
+    if (!deck) return;
     auto timeline = std::make_unique<AppState::TimelineState>();
-    timeline->deck = std::make_shared<const Deck>(std::move(load.deck));
+    timeline->deck = std::move(deck);
     timeline->game = std::make_unique<TimelineGame>(*timeline->deck, state.store.get(), state.profile, now,
                                                     static_cast<std::uint64_t>(now));
     timeline->slot = 0;
@@ -195,14 +199,10 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
     return;
   }
   if (auto* start = std::get_if<StartQuiz>(&intent)) {
-    if (start->deck >= state.decks.size()) return;
-    DeckLoad load = LoadDeckFile(state.decks[start->deck].path.string());
-    if (!load.Ok()) {
-      state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
-      return;
-    }
+    auto deck = LoadListedDeck(state, start->deck);
+    if (!deck) return;
     auto study = std::make_unique<StudyState>();
-    study->deck = std::make_shared<const Deck>(std::move(load.deck));
+    study->deck = std::move(deck);
     start->options.request.seed = static_cast<std::uint64_t>(now);
     auto quiz = std::make_unique<QuizSession>(*study->deck, state.store.get(), state.profile, now, start->options);
     study->quiz = quiz.get();
