@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -36,12 +37,18 @@ int RunCommandLine(int argc, char** argv) {
   app.add_option("--deck", deck, "Deck to open (a .toml facts file or a .csv)")->type_name("FILE");
   app.add_option("--screenshot", screenshot, "Render the screen off-screen, write a PNG and exit")
       ->type_name("FILE.png");
-  app.add_option("--screen", screenName, "Screen to show: " + ScreenNames())->type_name("NAME");
+  std::string screenList;
+  for (const std::string& name : StartScreenNames()) screenList += (screenList.empty() ? "" : ", ") + name;
+  app.add_option("--screen", screenName, "Screen to start on (game screens with a sample run): " + screenList)
+      ->type_name("NAME");
   app.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
   app.add_option("--quit-after-frames", gui.quitAfterFrames, "Exit after drawing N frames")
       ->group("")  // hidden: for benchmarks and smoke tests
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--report-first-frame", gui.reportFirstFrame, "Print when the first frame is shown")->group("");
+  app.add_option("--sample-days", gui.sampleDays, "Simulate N days of study into an empty store first (screenshots)")
+      ->group("")
+      ->check(CLI::Range(0, 400));
 
   CommandList commands;
   RegisterCheckCommand(app, commands);
@@ -59,9 +66,8 @@ int RunCommandLine(int argc, char** argv) {
   for (const Command& command : commands)
     if (command.parser->parsed()) return command.run();
 
-  auto screen = ScreenFromName(screenName);
-  if (!screen) {
-    std::cerr << "factdeck: error: unknown screen '" << screenName << "'; expected one of: " << ScreenNames() << '\n';
+  if (std::find(StartScreenNames().begin(), StartScreenNames().end(), screenName) == StartScreenNames().end()) {
+    std::cerr << "factdeck: error: unknown screen '" << screenName << "'; expected one of: " << screenList << '\n';
     return 2;
   }
   if (!size.empty() && !ParseSize(size, gui.width, gui.height)) {
@@ -69,7 +75,7 @@ int RunCommandLine(int argc, char** argv) {
               << "'\n";
     return 2;
   }
-  gui.screen = *screen;
+  gui.screen = screenName;
   gui.dataDir = dataDir.empty() ? DefaultDataDir() : std::filesystem::path(dataDir);
   if (gui.dataDir.empty()) {
     std::cerr << "factdeck: error: no data directory: set HOME or XDG_DATA_HOME, or pass --data-dir\n";

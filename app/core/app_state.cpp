@@ -253,6 +253,74 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
 
 } // namespace
 
+void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
+  if (!state.store || state.store->Stats(state.profile, state.clock()).reviews > 0) return;
+  size_t index = 0;
+  while (index < state.decks.size() && !state.decks[index].errors.empty()) ++index;
+  auto deck = LoadListedDeck(state, index);
+  if (!deck) return;
+  Random random(seed);
+  const srs::TimeMs end = state.clock();
+  for (int d = days; d >= 1; --d) {
+    if (random.Below(7) == 0) continue;  // a day off now and then
+    // Mid-afternoon of each past study day.
+    srs::TimeMs now = srs::DayStart(end, state.settings.dayStartHour, LocalStudyDay().utcOffsetMinutes) -
+                      static_cast<srs::TimeMs>(d) * srs::kDayMs + 10 * 60 * srs::kMinuteMs;
+    StudySession::Options options;
+    options.day = LocalStudyDay(state.settings.dayStartHour);
+    options.queue.newPerDay = 8;
+    options.seed = random.Next();
+    StudySession session(*deck, state.store.get(), state.profile, now, options);
+    while (!session.Done()) {
+      const Question& q = *session.Current();
+      const bool right = random.Below(5) != 0;
+      now += static_cast<srs::TimeMs>(3000 + random.Below(9000));
+      switch (q.kind) {
+      case QuestionKind::Ordering: {
+        std::vector<int> order = q.order;
+        if (!right) std::swap(order[0], order[1]);
+        session.AnswerOrder(order, 6000, now);
+        break;
+      }
+      case QuestionKind::TypedYear: session.AnswerYear(right ? q.answerText : "1900", 5000, now); break;
+      case QuestionKind::Flashcard: session.Grade(right ? srs::Rating::Good : srs::Rating::Again, 4000, now); break;
+      default: session.AnswerOption(right ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), 4000, now);
+      }
+      session.Next(now);
+    }
+  }
+  RefreshProgress(state);
+}
+
+const std::vector<std::string>& StartScreenNames() {
+  static const std::vector<std::string> names{"home", "study", "practice", "exam", "ordering", "timeline", "stats", "settings"};
+  return names;
+}
+
+bool StartOnScreen(AppState& state, std::string_view name) {
+  if (std::find(StartScreenNames().begin(), StartScreenNames().end(), name) == StartScreenNames().end()) return false;
+  size_t deck = 0;
+  while (deck < state.decks.size() && !state.decks[deck].errors.empty()) ++deck;
+  QuizOptions quiz;
+  quiz.request.count = 10;
+  if (name == "study") {
+    state.Post(StartStudy{deck});
+  } else if (name == "practice" || name == "ordering") {
+    if (name == "ordering") quiz.request.kinds = {QuestionKind::Ordering};
+    state.Post(StartQuiz{deck, quiz});
+  } else if (name == "exam") {
+    quiz.mode = QuizMode::Exam;
+    quiz.timeLimitSeconds = 10 * 60;
+    state.Post(StartQuiz{deck, quiz});
+  } else if (name == "timeline") {
+    state.Post(StartTimeline{deck});
+  } else {
+    state.Post(GoToScreen{*ScreenFromName(name)});
+  }
+  ApplyIntents(state);
+  return true;
+}
+
 AppliedChanges ApplyIntents(AppState& state) {
   AppliedChanges changes;
   // Intents may post further intents only through the next frame, so iterate a copy.

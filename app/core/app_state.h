@@ -169,6 +169,17 @@ void RefreshProgress(AppState& state);
 // Reads the stats screen's figures (StatsView) from the store.
 void OpenStats(AppState& state);
 
+// Fills the store with `days` days of simulated study of the first deck (about four answers
+// in five right), for screenshots of a learner with history. Only into an empty store.
+void SimulateStudy(AppState& state, int days, std::uint64_t seed);
+
+// The screens --screen can start on, with sample state for the game screens: home, study,
+// practice, exam, ordering (a practice of ordering questions), timeline, stats, settings.
+const std::vector<std::string>& StartScreenNames();
+// Opens `name` (one of StartScreenNames), starting a run on the first deck that loads for
+// the game screens. False for an unknown name.
+bool StartOnScreen(AppState& state, std::string_view name);
+
 // Applies and clears the posted intents.
 AppliedChanges ApplyIntents(AppState& state);
 

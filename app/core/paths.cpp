@@ -1,5 +1,6 @@
 #include "paths.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
@@ -25,12 +26,17 @@ std::filesystem::path DefaultDataDir(const EnvLookup& env) {
 std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
   std::vector<std::filesystem::path> candidates;
   if (auto dir = env("FACTDECK_DECKS_DIR"); dir && !dir->empty()) candidates.emplace_back(*dir);
+  // Next to the program, as installed anywhere: PREFIX/bin/factdeck and PREFIX/share/factdeck.
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.emplace_back(exe.parent_path().parent_path() / "share" / "factdeck" / "questions");
   candidates.emplace_back(std::filesystem::path(kInstallDataDir) / "questions");
   candidates.emplace_back(std::filesystem::path(kSourceDir) / "questions");
   std::vector<std::filesystem::path> found;
   for (auto& dir : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(dir, ec)) found.push_back(dir);
+    if (std::filesystem::is_directory(dir, ec) &&
+        std::find(found.begin(), found.end(), dir) == found.end())
+      found.push_back(dir);
   }
   return found;
 }

@@ -66,8 +66,8 @@ int RunGui(const GuiOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
   AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
-  state.screen = options.screen;
-  if (state.screen == Screen::Stats) OpenStats(state);
+  if (options.sampleDays > 0) SimulateStudy(state, options.sampleDays, 7);
+  StartOnScreen(state, options.screen);
   for (const std::string& notice : state.notices) std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;

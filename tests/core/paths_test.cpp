@@ -32,3 +32,4 @@ TEST_CASE("bundled decks are found in the source tree", "[paths]") {
   REQUIRE_FALSE(dirs.empty());
   CHECK(dirs.back().filename() == "questions");
 }
+

@@ -1,0 +1,25 @@
+# Installs into PREFIX and checks what a desktop expects to find there.
+file(REMOVE_RECURSE "${PREFIX}")
+execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD}" --prefix "${PREFIX}" RESULT_VARIABLE result OUTPUT_QUIET)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed: ${result}")
+endif()
+foreach(file bin/factdeck share/applications/factdeck.desktop share/icons/hicolor/scalable/apps/factdeck.svg
+             share/factdeck/questions/german-soviet-military-cooperation.toml)
+  if(NOT EXISTS "${PREFIX}/${file}")
+    message(FATAL_ERROR "missing after install: ${file}")
+  endif()
+endforeach()
+file(READ "${PREFIX}/share/applications/factdeck.desktop" desktop)
+foreach(key "Exec=factdeck" "Icon=factdeck" "Type=Application")
+  string(FIND "${desktop}" "${key}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the desktop entry lacks ${key}")
+  endif()
+endforeach()
+# The installed program runs, on the installed deck.
+execute_process(COMMAND "${PREFIX}/bin/factdeck" questions "${PREFIX}/share/factdeck/questions/german-soviet-military-cooperation.toml" --count 1
+                RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT result EQUAL 0 OR NOT out MATCHES "key:")
+  message(FATAL_ERROR "the installed program did not run: ${result} ${out} ${err}")
+endif()
