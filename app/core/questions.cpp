@@ -687,6 +687,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   if (!q || !b.Good(*q)) return std::nullopt;
   if (q->tags.empty() && fact != m_index->factById.end()) q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
+  q->card = item;
   return q;
 }
 

@@ -26,6 +26,8 @@ struct Question {
   QuestionKind kind = QuestionKind::MultipleChoice;
   std::string key;                  // deck id / item / kind: what the answer is stored under
   std::vector<std::string> items;   // the ids it is about (several for ordering and which-first)
+  std::string card;                 // the item whose card it was made for (the first of items but
+                                    // for ordering and which-first, whose other events are picked)
   std::string prompt;
   std::vector<std::string> options; // choices; for ordering the events as shown
   int answer = -1;                  // index of the right option (multiple choice, when, which-first)

@@ -5,6 +5,7 @@
 
 #include "harness.h"
 #include "sqlite_db.h"
+#include "support/temp_dir.h"
 
 using namespace factdeck;
 using test::UiHarness;
@@ -219,4 +220,97 @@ TEST_CASE("an ordering item dragged with the mouse moves to where it is dropped"
   ui.PressKey(GLFW_KEY_ENTER);
   REQUIRE(ui.State().study->session->Feedback());
   ui.SaveScreenshot("ordering-feedback");
+}
+
+TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's queue is right", "[ui][e2e]") {
+  test::TempDir data;
+  srs::TimeMs now = 1767268800000;  // 2026-01-01T12:00:00Z
+  std::vector<std::string> studied;  // card keys answered on the first day
+  {
+    UiHarness ui(1280, 900, data.Path());
+    ui.State().clock = [&now] { return now; };
+    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+    QuestionRun& session = *ui.State().study->session;
+    REQUIRE(session.Total() == 20);
+    bool dragged = false, clicked = false;
+    while (!session.Done()) {
+      now += 15000;
+      const Question& q = *session.Current();
+      studied.push_back(q.card + "/" + QuestionKindName(q.kind));
+      if (q.kind == QuestionKind::Ordering && !dragged) {
+        // One drag-and-drop: the earliest event dragged to the top, the rest by keys.
+        const auto& order = ui.State().study->order;
+        const size_t at = static_cast<size_t>(std::find(order.begin(), order.end(), q.order[0]) - order.begin());
+        if (at != 0) ui.Drag(ui.Item("study/order/" + std::to_string(at)).Center(), ui.Item("study/order/0").Center());
+        CHECK(ui.State().study->order[0] == q.order[0]);
+        dragged = true;
+        AnswerRight(ui);
+      } else if (!clicked && (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::When)) {
+        ui.Click("study/option/" + std::to_string(q.answer));
+        clicked = true;
+      } else {
+        AnswerRight(ui);
+      }
+      REQUIRE(session.Feedback());
+      CHECK(session.Feedback()->correct);
+      ui.PressKey(GLFW_KEY_SPACE);
+    }
+    CHECK(dragged);
+    CHECK(clicked);
+    ui.PressKey(GLFW_KEY_SPACE);  // the summary's "back to the decks"
+    CHECK(ui.State().screen == Screen::Home);
+  }  // quit: the window closes, the store with it
+
+  // The next day: yesterday's cards are due (learning steps long past), and 20 new ones.
+  now += srs::kDayMs;
+  UiHarness ui(1280, 900, data.Path());
+  ui.State().clock = [&now] { return now; };
+  REQUIRE(ui.State().store);
+  const auto cards = ui.State().store->Cards(ui.State().profile, "german-soviet-military-cooperation");
+  size_t due = 0;
+  for (const StoredCard& c : cards) due += c.memory.due <= now + srs::kDayMs ? 1 : 0;
+  CHECK(cards.size() >= 20);
+  CHECK(due > 0);
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  QuestionRun& next = *ui.State().study->session;
+  size_t fresh = 0, again = 0;
+  for (size_t i = 0; i < next.Total(); ++i) {
+    const Question& q = *next.Current();
+    bool stored = false;
+    for (const StoredCard& c : cards) stored = stored || (c.kind == q.kind && c.item == q.card);
+    bool seen = std::find(studied.begin(), studied.end(), q.card + "/" + QuestionKindName(q.kind)) != studied.end();
+    // A card met again is one of yesterday's, or a sibling event an ordering touched.
+    CHECK((seen || !stored || q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst));
+    seen = stored;
+    (seen ? again : fresh) += 1;
+    now += 10000;
+    AnswerRight(ui);
+    ui.PressKey(GLFW_KEY_SPACE);
+  }
+  CHECK(fresh == 20);  // today's new cards
+  CHECK(again >= 1);   // and yesterday's, due again
+  CHECK(again <= due);
+}
+
+TEST_CASE("end to end: a timeline game played to game over", "[ui][e2e]") {
+  UiHarness ui(1280, 900);
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/timeline");
+  TimelineGame& game = *ui.State().timeline->game;
+  const Deck& deck = game.GetDeck();
+  int placements = 0;
+  while (!game.Over() && placements++ < 100) {
+    const Event& e = deck.events[*game.Current()];
+    size_t right = 0;
+    for (size_t placed : game.Timeline()) right += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
+    // Right twice, then wrong every time.
+    const size_t slot = placements <= 2 ? right : (right == 0 ? game.Timeline().size() : 0);
+    ui.Click("timeline/slot/" + std::to_string(slot));
+  }
+  CHECK(game.Over());
+  CHECK(game.Lives() == 0);
+  CHECK(game.Score() == 2);
+  CHECK(ui.Has("timeline/over"));
+  ui.SaveScreenshot("timeline-over");
+  ui.PressKey(GLFW_KEY_ENTER);
+  CHECK(ui.State().screen == Screen::Home);
 }
