@@ -47,7 +47,8 @@ void App::Frame(const InputHook& inject) {
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);
   m_needs = ui.needs;
 
-  m_platform.Render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+  if (m_drawToScreen) m_platform.Render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+  else ImGui::Render();
 
   AppliedChanges changes = ApplyIntents(m_state);
   if (changes.appearanceChanged) {

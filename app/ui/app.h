@@ -22,6 +22,9 @@ public:
 
   // Draws one frame into the back buffer (Present() shows it).
   void Frame(const InputHook& inject = {});
+  // Benchmarks measure building a frame (FactDeck's drawing code and ImGui's layout) apart
+  // from the GL driver: with this off, Frame() stops at ImGui::Render().
+  void SetDrawToScreen(bool draw) { m_drawToScreen = draw; }
   void Present() { m_platform.Present(); }
 
   // What the last frame asked of the next ones.
@@ -38,6 +41,7 @@ private:
   ItemRegistry* m_registry;
   FontSet m_fontSet;
   FrameNeeds m_needs;
+  bool m_drawToScreen = true;
   float m_scale = 1.0f;
   int m_frame = 0;
   bool m_appearanceDirty = true;

@@ -11,6 +11,14 @@ namespace factdeck::ui {
 
 namespace {
 
+// Joins text by appending (GCC 12 warns falsely on "literal" + std::string temporaries).
+template <typename... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string text;
+  (text += ... += parts);
+  return text;
+}
+
 ImU32 Colour(const ImVec4& c, float alpha = 1.0f) {
   return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha));
 }
@@ -133,9 +141,9 @@ void DrawStatsScreen(UiContext& ui) {
     std::vector<std::string> labels, tips;
     for (size_t d = 0; d < v.dueForecast.size(); ++d) {
       values.push_back(static_cast<double>(v.dueForecast[d]));
-      labels.push_back(d % 7 == 0 ? (d == 0 ? "today" : "+" + std::to_string(d)) : "");
-      tips.push_back((d == 0 ? std::string("Today (with overdue)") : DateOfDay(v.today + static_cast<std::int64_t>(d))) +
-                     ": " + std::to_string(v.dueForecast[d]) + " due");
+      labels.push_back(d % 7 == 0 ? (d == 0 ? std::string("today") : Cat("+", std::to_string(d))) : std::string());
+      tips.push_back(Cat(d == 0 ? std::string("Today (with overdue)") : DateOfDay(v.today + static_cast<std::int64_t>(d)), ": ",
+                         std::to_string(v.dueForecast[d]), " due"));
     }
     BarChart(ui, "forecast", values, labels, tips, ui.palette->accent);
   }
@@ -147,9 +155,9 @@ void DrawStatsScreen(UiContext& ui) {
     for (const PeriodRetention& p : v.retention) {
       values.push_back(p.reviews > 0 ? 100.0 * p.correct / p.reviews : -1);
       labels.push_back(&p == &v.retention.front() || &p == &v.retention.back() ? DateOfDay(p.firstDay) : "");
-      tips.push_back("Week of " + DateOfDay(p.firstDay) + ": " +
-                     (p.reviews > 0 ? std::to_string(100 * p.correct / p.reviews) + "% of " + std::to_string(p.reviews)
-                                    : std::string("no reviews of learned cards")));
+      tips.push_back(Cat("Week of ", DateOfDay(p.firstDay), ": ",
+                         p.reviews > 0 ? Cat(std::to_string(100 * p.correct / p.reviews), "% of ", std::to_string(p.reviews))
+                                       : std::string("no reviews of learned cards")));
     }
     BarChart(ui, "retention", values, labels, tips, ui.palette->right, 100.0, "%");
   }
@@ -163,7 +171,7 @@ void DrawStatsScreen(UiContext& ui) {
     for (const TagAccuracy& t : v.tags) {
       values.push_back(100.0 * t.right / t.answers);
       labels.push_back(t.tag);
-      tips.push_back(t.tag + ": " + std::to_string(t.right) + " right of " + std::to_string(t.answers));
+      tips.push_back(Cat(t.tag, ": ", std::to_string(t.right), " right of ", std::to_string(t.answers)));
     }
     BarChart(ui, "tags", values, labels, tips, ui.palette->accent, 100.0, "%");
   }
@@ -176,8 +184,8 @@ void DrawStatsScreen(UiContext& ui) {
       if (r.questions == 0) continue;
       values.push_back(r.score);
       labels.push_back("");
-      tips.push_back(FormatIsoTime(r.started).substr(0, 10) + ", " + r.deck + ": " + std::to_string(r.correct) + " of " +
-                     std::to_string(r.questions) + " right");
+      tips.push_back(Cat(FormatIsoTime(r.started).substr(0, 10), ", ", r.deck, ": ", std::to_string(r.correct), " of ",
+                         std::to_string(r.questions), " right"));
     }
     if (values.empty()) ImGui::TextUnformatted("No finished sessions yet.");
     else BarChart(ui, "sessions", values, labels, tips, ui.palette->right, 100.0, "%");

@@ -1,0 +1,70 @@
+// The CPU time to build one UI frame on every screen, with a 10,000-fact deck open and a
+// learner with history (target: 1 ms). "Build" is FactDeck's drawing code and ImGui's
+// layout up to ImGui::Render(); the GL driver's work is left out (App::SetDrawToScreen).
+// Needs a display: scripts/bench runs it under Xvfb.
+#include <benchmark/benchmark.h>
+#include <cstdlib>
+#include <fstream>
+
+#include "app.h"
+#include "platform.h"
+#include "support/synthetic_deck.h"
+
+namespace {
+
+using namespace factdeck;
+
+struct Fixture {
+  std::filesystem::path dir;
+  AppState state;
+  std::unique_ptr<ui::Platform> platform;
+  std::unique_ptr<ui::App> app;
+};
+
+Fixture& Shared() {
+  static Fixture* fixture = [] {
+    auto* f = new Fixture;
+    f->dir = std::filesystem::temp_directory_path() / "factdeck-bench-ui";
+    std::filesystem::remove_all(f->dir);
+    std::filesystem::create_directories(f->dir);
+    const auto deck = f->dir / "large.toml";
+    std::ofstream(deck) << test::SyntheticDeckToml({10000, 1000, 200, 3});
+    f->state = LoadAppState(f->dir / "data", deck);
+    SimulateStudy(f->state, 30, 3);
+    ui::PlatformOptions options;
+    options.visible = false;
+    options.vsync = false;
+    std::string error;
+    ui::OpenedWindow window = ui::OpenWindow(options, ui::FontPixelSize(f->state.settings, 1.0f), error);
+    if (!window.platform) {
+      std::fprintf(stderr, "cannot open a window: %s\n", error.c_str());
+      std::exit(1);
+    }
+    f->platform = std::move(window.platform);
+    f->app = std::make_unique<ui::App>(*f->platform, f->state, std::move(window.fonts), nullptr);
+    f->app->SetDrawToScreen(false);
+    return f;
+  }();
+  return *fixture;
+}
+
+void BM_BuildFrame(benchmark::State& state, const char* screen) {
+  Fixture& f = Shared();
+  StartOnScreen(f.state, screen);
+  for (int i = 0; i < 5; ++i) f.app->Frame();  // settle the layout
+  for (auto _ : state) f.app->Frame();
+  StartOnScreen(f.state, "home");
+}
+
+} // namespace
+
+BENCHMARK_CAPTURE(BM_BuildFrame, home, "home")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, study, "study")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, practice, "practice")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, exam, "exam")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, ordering, "ordering")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, timeline, "timeline")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, stats, "stats")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildFrame, settings, "settings")->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_MAIN();
