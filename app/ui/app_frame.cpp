@@ -30,6 +30,16 @@ void Heading(UiContext& ui, const char* text) {
   ImGui::PopFont();
 }
 
+void SameLineIfFits(float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float ButtonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
 void BackButton(UiContext& ui, const char* screenName) {
   if (ImGui::Button("\xE2\x86\x90 Back")) ui.state.Post(GoToScreen{Screen::Home});
   ui.Track(std::string(screenName) + "/back");

@@ -222,3 +222,22 @@ TEST_CASE("a deck opened from the path box or dropped on the window is listed", 
   CHECK(ui.State().decks.size() == bundled + 1);
   CHECK_THAT(ui.State().notices.back(), Catch::Contains("missing.toml: not a file"));
 }
+
+TEST_CASE("at 800x600 and 200% scale every home screen item stays inside the window", "[ui][layout]") {
+  UiHarness ui(800, 600);
+  Settings larger = ui.State().settings;
+  larger.uiScale = 2.0f;
+  ui.State().Post(ChangeSettings{larger});
+  ui.Frames(3);
+  size_t checked = 0;
+  for (const auto& name : {"home/title", "home/stats", "home/settings", "home/profiles", "home/open", "home/deck/0/study",
+                           "home/deck/0/practice", "home/deck/0/exam", "home/deck/0/timeline"}) {
+    INFO(name);
+    const ui::ItemRect item = ui.Item(name);
+    CHECK(item.min.x >= 0);
+    CHECK(item.max.x <= 800);
+    ++checked;
+  }
+  CHECK(checked == 9);
+  ui.SaveScreenshot("home-800x600-200");
+}

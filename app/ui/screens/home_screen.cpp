@@ -84,13 +84,13 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     const std::string prefix = "home/deck/" + std::to_string(index);
     if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
     ui.Track(prefix + "/study");
-    ImGui::SameLine();
+    SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Practice", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("practice");
     ui.Track(prefix + "/practice");
-    ImGui::SameLine();
+    SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("exam");
     ui.Track(prefix + "/exam");
-    ImGui::SameLine();
+    SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartTimeline{index});
     ui.Track(prefix + "/timeline");
     DrawQuizSetup(ui, index, QuizMode::Practice);
@@ -151,20 +151,20 @@ void DrawProfiles(UiContext& ui) {
       ImGui::EndPopup();
     }
   };
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("New"));
   if (ImGui::Button("New")) {
     name.fill('\0');
     ImGui::OpenPopup("new-profile");
   }
   ui.Track("home/profile-new");
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Rename"));
   if (ImGui::Button("Rename")) {
     name.fill('\0');
     std::snprintf(name.data(), name.size(), "%s", current.c_str());
     ImGui::OpenPopup("rename-profile");
   }
   ui.Track("home/profile-rename");
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Delete"));
   if (ImGui::Button("Delete") && state.profiles.size() > 1) ImGui::OpenPopup("delete-profile");
   ui.Track("home/profile-delete");
   nameDialog("new-profile", "Name of the new learner:", [&](std::string n) { state.Post(CreateProfile{std::move(n)}); });
@@ -200,6 +200,15 @@ void DrawOpenDeck(UiContext& ui) {
 void DrawHomeScreen(UiContext& ui) {
   Heading(ui, "FactDeck");
   ui.Track("home/title");
+  // Stats and Settings on the title's line, at the right.
+  const float buttons = 14.5f * ui.Em();
+  ImGui::SameLine(std::max(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ui.Em(),
+                           ImGui::GetContentRegionMax().x - buttons));
+  if (ImGui::Button("Stats", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Stats});
+  ui.Track("home/stats");
+  ImGui::SameLine();
+  if (ImGui::Button("Settings", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Settings});
+  ui.Track("home/settings");
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextUnformatted("Quizzes and flashcards from typed facts");
   if (ui.state.streak > 0) {
@@ -207,12 +216,6 @@ void DrawHomeScreen(UiContext& ui) {
     ImGui::Text("  ·  day streak: %d", ui.state.streak);
   }
   ImGui::PopStyleColor();
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - 14.5f * ui.Em());
-  if (ImGui::Button("Stats", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Stats});
-  ui.Track("home/stats");
-  ImGui::SameLine();
-  if (ImGui::Button("Settings", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Settings});
-  ui.Track("home/settings");
   ImGui::Separator();
   DrawProfiles(ui);
   DrawOpenDeck(ui);

@@ -14,6 +14,12 @@ void DrawTimelineScreen(UiContext& ui);
 // Shared pieces of screen layout.
 // A heading in the title font.
 void Heading(UiContext& ui, const char* text);
+// Continues on the same line when an item `width` wide still fits there, else on the next:
+// rows of buttons wrap on a narrow window or at a large scale.
+void SameLineIfFits(float width);
+// The width of a button labelled `label` (text and frame padding).
+float ButtonWidth(const char* label);
+
 // A "Back" button that returns to the home screen (Esc does the same); tracked as
 // "<screen>/back".
 void BackButton(UiContext& ui, const char* screenName);
