@@ -375,7 +375,9 @@ struct Builder {
         Value v;
         v.type = ValueType::Text;
         v.text = t;
-        if (chosen.size() < kOptions - 1 && !stated(v) && !MuchTheSame(t, right)) chosen.push_back(t);
+        // Nor two distractors saying the same thing: options should each say something else.
+        const bool repeats = std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
+        if (chosen.size() < kOptions - 1 && !stated(v) && !MuchTheSame(t, right) && !repeats) chosen.push_back(t);
       }
       if (chosen.size() < kOptions - 1) return std::nullopt;
       q = Shuffled(q, right, chosen);
