@@ -261,3 +261,24 @@ TEST_CASE("questions work on a CSV deck, and worksheet writes a quiz with its ke
   CHECK(page.find("<b>Kama") == std::string::npos);  // deck text is escaped
   CHECK(RunProcess({kExe, "worksheet", csv.string(), "-o", html.string()}).exitCode == 1);  // never overwrites
 }
+
+TEST_CASE("screenshot: every game screen renders with a sample run, and history with --sample-days", "[cli][gui]") {
+  TempDir dir;
+  for (const char* screen : {"study", "practice", "exam", "ordering", "timeline", "stats"}) {
+    INFO(screen);
+    const std::string png = (dir / (std::string(screen) + ".png")).string();
+    std::vector<std::string> args{kExe, "--data-dir", (dir / "data").string(), "--screenshot", png, "--screen", screen,
+                                  "--size", "640x480"};
+    if (std::string(screen) == "study") args.insert(args.end(), {"--sample-days", "5"});
+    auto result = RunProcess(args);
+    CHECK(result.exitCode == 0);
+    CHECK(std::filesystem::file_size(png) > 5000);  // a real picture, not an empty frame
+  }
+  // The simulated days are in the store.
+  auto stats = RunProcess({kExe, "stats", "--data-dir", (dir / "data").string(), "--json"});
+  REQUIRE(stats.exitCode == 0);
+  CHECK(nlohmann::json::parse(stats.out)["reviews"]["total"].get<int>() > 20);
+  auto unknown = RunProcess({kExe, "--screen", "nowhere", "--screenshot", (dir / "x.png").string()});
+  CHECK(unknown.exitCode == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("timeline"));
+}

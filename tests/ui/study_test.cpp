@@ -314,3 +314,16 @@ TEST_CASE("end to end: a timeline game played to game over", "[ui][e2e]") {
   ui.PressKey(GLFW_KEY_ENTER);
   CHECK(ui.State().screen == Screen::Home);
 }
+
+TEST_CASE("without a mouse: the home screen's keyboard navigation reaches Study", "[ui][keyboard]") {
+  UiHarness ui(1280, 800);
+  // Arrow keys move ImGui's keyboard focus from item to item; Space presses the focused one.
+  bool reached = false;
+  for (int step = 0; step < 30 && !reached; ++step) {
+    ui.PressKey(GLFW_KEY_DOWN);
+    ui.PressKey(GLFW_KEY_SPACE);
+    if (ui.State().screen == Screen::Study) reached = true;
+    else if (ui.State().screen != Screen::Home) ui.PressKey(GLFW_KEY_ESCAPE);  // another screen: back, go on
+  }
+  CHECK(reached);
+}
