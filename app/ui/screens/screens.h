@@ -11,6 +11,10 @@ void DrawStudyScreen(UiContext& ui);
 void DrawStatsScreen(UiContext& ui);
 void DrawTimelineScreen(UiContext& ui);
 
+// The marks for right and wrong, shown with colour so that colour-blind learners see them.
+inline constexpr const char* kRightMark = "\xE2\x9C\x93";  // ✓
+inline constexpr const char* kWrongMark = "\xE2\x9C\x97";  // ✗
+
 // Shared pieces of screen layout.
 // A heading in the title font.
 void Heading(UiContext& ui, const char* text);

@@ -9,8 +9,6 @@ namespace factdeck::ui {
 
 namespace {
 
-constexpr const char* kRight = "\xE2\x9C\x93";  // ✓
-constexpr const char* kWrong = "\xE2\x9C\x97";  // ✗
 
 bool Pressed(int glfwKey) {
   return ImGui::IsKeyPressed(glfwKey, false);
@@ -44,10 +42,10 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
     };
     if (isRight) {
       paint(ui.palette->right);
-      text = std::string(kRight) + "  " + text;
+      text = std::string(kRightMark) + "  " + text;
     } else if (static_cast<int>(index) == chosen) {
       paint(ui.palette->wrong);
-      text = std::string(kWrong) + "  " + text;
+      text = std::string(kWrongMark) + "  " + text;
     }
   }
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
@@ -94,7 +92,7 @@ void DrawOrdering(UiContext& ui, const Question& q, const StudyFeedback* feedbac
     std::string label = std::to_string(place + 1) + "   " + q.options[static_cast<size_t>(option)];
     if (feedback != nullptr) {
       const bool inPlace = q.order[place] == option;
-      label = std::string(inPlace ? kRight : kWrong) + "  " + label;
+      label = std::string(inPlace ? kRightMark : kWrongMark) + "  " + label;
       ImGui::PushStyleColor(ImGuiCol_Text, inPlace ? ui.palette->right : ui.palette->wrong);
     }
     if (ImGui::Selectable(label.c_str(), feedback == nullptr && study.selected == static_cast<int>(place), 0,
@@ -182,10 +180,10 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ImGui::Separator();
   ImGui::PushFont(ui.fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, f.correct ? ui.palette->right : ui.palette->wrong);
-  if (f.correct && f.points > 0) ImGui::Text("%s  Right  +%d", kRight, f.points);
-  else if (f.correct) ImGui::Text("%s  Right", kRight);
-  else if (f.credit > 0) ImGui::Text("%s  Partly right: %.0f%% of the pairs in order", kWrong, f.credit * 100);
-  else ImGui::Text("%s  Not quite", kWrong);
+  if (f.correct && f.points > 0) ImGui::Text("%s  Right  +%d", kRightMark, f.points);
+  else if (f.correct) ImGui::Text("%s  Right", kRightMark);
+  else if (f.credit > 0) ImGui::Text("%s  Partly right: %.0f%% of the pairs in order", kWrongMark, f.credit * 100);
+  else ImGui::Text("%s  Not quite", kWrongMark);
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ui.Track("study/verdict");
@@ -269,8 +267,8 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", a.question.prompt.c_str());
     ImGui::Indent();
-    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrong, a.timedOut ? "(time ran out)" : a.judgement.given.c_str());
-    ImGui::TextColored(ui.palette->right, "%s  %s", kRight, a.judgement.rightAnswer.c_str());
+    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrongMark, a.timedOut ? "(time ran out)" : a.judgement.given.c_str());
+    ImGui::TextColored(ui.palette->right, "%s  %s", kRightMark, a.judgement.rightAnswer.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
     ImGui::TextWrapped("%s", a.question.explanation.c_str());
     ImGui::PopStyleColor();

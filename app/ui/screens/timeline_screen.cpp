@@ -8,8 +8,6 @@ namespace factdeck::ui {
 
 namespace {
 
-constexpr const char* kRight = "\xE2\x9C\x93";
-constexpr const char* kWrong = "\xE2\x9C\x97";
 
 std::string When(const Event& e) {
   return e.date.Display() + (e.end ? "–" + e.end->Display() : "");
@@ -37,7 +35,7 @@ void DrawTimelineScreen(UiContext& ui) {
   if (const auto& last = game.Last()) {
     const Event& e = deck.events[last->event];
     ImGui::PushStyleColor(ImGuiCol_Text, last->right ? ui.palette->right : ui.palette->wrong);
-    ImGui::TextWrapped("%s  %s: %s (%s)", last->right ? kRight : kWrong, last->right ? "Right" : "Not there", e.name.c_str(),
+    ImGui::TextWrapped("%s  %s: %s (%s)", last->right ? kRightMark : kWrongMark, last->right ? "Right" : "Not there", e.name.c_str(),
                        When(e).c_str());
     ImGui::PopStyleColor();
     ui.Track("timeline/last");
