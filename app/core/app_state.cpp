@@ -4,6 +4,7 @@
 #include "iso_time.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "paths.h"
 
@@ -14,6 +15,7 @@ const char* ScreenName(Screen screen) {
   case Screen::Home: return "home";
   case Screen::Study: return "study";
   case Screen::Timeline: return "timeline";
+  case Screen::Classroom: return "classroom";
   case Screen::Stats: return "stats";
   case Screen::Settings: return "settings";
   }
@@ -150,6 +152,91 @@ bool ApplyLibraryIntent(AppState& state, Intent& intent) {
   return true;
 }
 
+// Team keys for buzzer mode, and colours: far apart on the keyboard and on the wheel.
+constexpr int kBuzzKeys[8] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
+constexpr const char* kTeamColours[8] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324"};
+
+bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
+  if (auto* open = std::get_if<OpenClassroom>(&intent)) {
+    auto deck = LoadListedDeck(state, open->deck);
+    if (!deck) return true;
+    if (!state.classroom) {
+      state.classroom = std::make_unique<AppState::ClassroomState>();
+      const char* names[8] = {"Team 1", "Team 2", "Team 3", "Team 4", "Team 5", "Team 6", "Team 7", "Team 8"};
+      for (size_t i = 0; i < 8; ++i) std::snprintf(state.classroom->names[i].data(), state.classroom->names[i].size(), "%s", names[i]);
+    }
+    state.classroom->deckIndex = open->deck;
+    state.classroom->deck = std::move(deck);
+    state.classroom->match.reset();
+    state.screen = Screen::Classroom;
+    return true;
+  }
+  if (!state.classroom) return false;
+  AppState::ClassroomState& c = *state.classroom;
+  if (std::holds_alternative<StartMatch>(intent)) {
+    if (!c.deck) return true;
+    ClassroomOptions options;
+    options.mode = c.mode;
+    options.scoring = c.scoring;
+    options.request.count = static_cast<size_t>(std::clamp(c.questions, 1, 100));
+    options.request.seed = static_cast<std::uint64_t>(now);
+    options.secondsPerQuestion = std::clamp(c.seconds, 5, 120);
+    options.streakBonus = c.streakBonus;
+    options.hideLeaderboard = c.hideLeaderboard;
+    std::vector<ClassroomTeam> teams;
+    for (int i = 0; i < std::clamp(c.teamCount, 2, 8); ++i)
+      teams.push_back({c.names[static_cast<size_t>(i)].data(), kTeamColours[i], kBuzzKeys[i]});
+    c.match = std::make_unique<ClassroomMatch>(*c.deck, options, std::move(teams), now);
+    c.showingLeaderboard = false;
+    c.saved = false;
+    c.saveMessage.clear();
+    c.previousRanks.clear();
+    return true;
+  }
+  if (!c.match) return std::holds_alternative<ClassroomBuzz>(intent) || std::holds_alternative<ClassroomAnswer>(intent) ||
+                       std::holds_alternative<ClassroomNext>(intent) || std::holds_alternative<ClassroomTick>(intent) ||
+                       std::holds_alternative<ExportMatch>(intent);
+  ClassroomMatch& match = *c.match;
+  auto finishIfOver = [&] {
+    if (match.GetPhase() != ClassroomMatch::Phase::Finished || c.saved) return;
+    c.saved = true;
+    if (!state.store) return;
+    StoreStatus saved = state.store->SaveMatch(match.Record(c.deck->id, now));
+    c.saveMessage = saved ? "Match saved." : "The match could not be saved: " + saved.message;
+  };
+  if (auto* buzz = std::get_if<ClassroomBuzz>(&intent)) {
+    match.Buzz(buzz->teams, now);
+  } else if (auto* answer = std::get_if<ClassroomAnswer>(&intent)) {
+    match.Answer(answer->option, now);
+  } else if (std::holds_alternative<ClassroomTick>(intent)) {
+    match.Tick(now);
+  } else if (std::holds_alternative<ClassroomNext>(intent)) {
+    if (match.GetPhase() != ClassroomMatch::Phase::Revealed) return true;
+    const bool last = match.QuestionIndex() + 1 >= match.QuestionCount();
+    if (!c.showingLeaderboard && !match.Options().hideLeaderboard && !last) {
+      c.showingLeaderboard = true;
+      return true;
+    }
+    c.showingLeaderboard = false;
+    c.previousRanks.clear();
+    for (size_t t = 0; t < match.Teams().size(); ++t) c.previousRanks.push_back(match.RankOf(t));
+    match.Next(now);
+    finishIfOver();
+  } else if (std::holds_alternative<ExportMatch>(intent)) {
+    const std::string stamp = FormatIsoTime(now).substr(0, 19);
+    const auto file = state.dataDir / "reports" /
+                      ("match-" + c.deck->id + "-" + stamp.substr(0, 10) + "-" + stamp.substr(11, 2) + stamp.substr(14, 2) +
+                       stamp.substr(17, 2) + ".csv");
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) state.notices.push_back(file.string() + " already exists");
+    else if (std::string error = WriteFileAtomically(file, match.ResultsCsv()); !error.empty()) state.notices.push_back(error);
+    else state.notices.push_back("Results saved: " + file.string());
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void ApplyStudyIntent(AppState& state, Intent& intent) {
   if (ApplyLibraryIntent(state, intent)) return;
   const srs::TimeMs now = state.clock();
@@ -191,6 +278,7 @@ void ApplyStudyIntent(AppState& state, Intent& intent) {
     state.screen = Screen::Timeline;
     return;
   }
+  if (ApplyClassroomIntent(state, intent, now)) return;
   if (auto* place = std::get_if<TimelinePlace>(&intent)) {
     if (state.timeline && state.timeline->game && !state.timeline->game->Over()) {
       state.timeline->game->Place(place->slot, now);
@@ -293,14 +381,71 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
 }
 
 const std::vector<std::string>& StartScreenNames() {
-  static const std::vector<std::string> names{"home", "study", "practice", "exam", "ordering", "timeline", "stats", "settings"};
+  static const std::vector<std::string> names{
+      "home",     "study",     "practice", "exam",  "ordering", "timeline", "classroom", "classroom-question",
+      "classroom-leaderboard", "classroom-podium", "stats", "settings"};
   return names;
 }
+
+namespace {
+// A sample classroom match for screenshots, stopped at `stage`: "question" (the options just
+// up), "leaderboard" (after three questions) or "podium" (over). The match runs on a clock of
+// its own, which the app then keeps.
+void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
+  auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
+  state.clock = [clock] { return *clock; };
+  state.Post(OpenClassroom{deck});
+  ApplyIntents(state);
+  if (!state.classroom) return;
+  AppState::ClassroomState& c = *state.classroom;
+  const char* names[4] = {"Red Foxes", "Blue Owls", "Gold Bears", "Green Hawks"};
+  c.teamCount = 4;
+  for (size_t i = 0; i < 4; ++i) std::snprintf(c.names[i].data(), c.names[i].size(), "%s", names[i]);
+  c.questions = 5;
+  state.Post(StartMatch{});
+  ApplyIntents(state);
+  if (!c.match) return;
+  ClassroomMatch& match = *c.match;
+  const size_t rounds = stage == "question" ? 0 : stage == "leaderboard" ? 3 : match.QuestionCount();
+  // Who buzzes first each round, and whether they are right: a close match.
+  const size_t buzzers[5] = {1, 2, 0, 1, 3};
+  const bool right[5] = {true, true, false, true, true};
+  for (size_t r = 0; r < rounds; ++r) {
+    *clock += 3000;
+    match.Tick(*clock);
+    *clock += 2000 + static_cast<srs::TimeMs>(r) * 700;
+    match.Buzz({buzzers[r % 5]}, *clock);
+    const Question& q = *match.Current();
+    match.Answer(right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), *clock);
+    if (match.GetPhase() == ClassroomMatch::Phase::Answering) {  // a steal
+      *clock += 1500;
+      match.Buzz({(buzzers[r % 5] + 2) % 4}, *clock);
+      match.Answer(q.answer, *clock);
+    }
+    state.Post(ClassroomNext{});  // to the leaderboard
+    ApplyIntents(state);
+    if (stage == "leaderboard" && r + 1 == rounds) {
+      c.rankChangedAt = -1000.0;  // the rank animation long finished
+      return;
+    }
+    state.Post(ClassroomNext{});  // and on
+    ApplyIntents(state);
+  }
+  if (stage == "question") {
+    *clock += 3000;
+    match.Tick(*clock);
+  }
+}
+} // namespace
 
 bool StartOnScreen(AppState& state, std::string_view name) {
   if (std::find(StartScreenNames().begin(), StartScreenNames().end(), name) == StartScreenNames().end()) return false;
   size_t deck = 0;
   while (deck < state.decks.size() && !state.decks[deck].errors.empty()) ++deck;
+  if (name.rfind("classroom-", 0) == 0) {
+    PlaySampleMatch(state, deck, name.substr(10));
+    return true;
+  }
   QuizOptions quiz;
   quiz.request.count = 10;
   if (name == "study") {
@@ -314,6 +459,8 @@ bool StartOnScreen(AppState& state, std::string_view name) {
     state.Post(StartQuiz{deck, quiz});
   } else if (name == "timeline") {
     state.Post(StartTimeline{deck});
+  } else if (name == "classroom") {
+    state.Post(OpenClassroom{deck});
   } else {
     state.Post(GoToScreen{*ScreenFromName(name)});
   }

@@ -21,13 +21,15 @@
 #include "quiz_session.h"
 #include "study_session.h"
 #include "timeline_game.h"
+#include "classroom.h"
 #include "settings.h"
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Timeline, Stats, Settings };
+enum class Screen { Home, Study, Timeline, Classroom, Stats, Settings };
 
-inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Timeline, Screen::Stats, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home,      Screen::Study, Screen::Timeline,
+                                         Screen::Classroom, Screen::Stats, Screen::Settings};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -68,6 +70,20 @@ struct StudyGrade {
 };
 struct StudyNext {};
 struct StudyTick {};
+// Classroom: set up a match on a deck, play it, look back at earlier ones.
+struct OpenClassroom {
+  size_t deck;
+};
+struct StartMatch {};
+struct ClassroomBuzz {
+  std::vector<size_t> teams;  // pressed in the same frame
+};
+struct ClassroomAnswer {
+  int option;
+};
+struct ClassroomNext {};   // from the answer to the leaderboard, or on to the next question
+struct ClassroomTick {};
+struct ExportMatch {};
 struct StartTimeline {
   size_t deck;
 };
@@ -95,7 +111,8 @@ struct OpenDeck {
   std::filesystem::path path;
 };
 using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StartQuiz, StudyChoose, StudyOrder,
-                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, StartTimeline, TimelinePlace, SwitchProfile, CreateProfile,
+                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, StartTimeline, TimelinePlace, OpenClassroom, StartMatch, ClassroomBuzz,
+                            ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, SwitchProfile, CreateProfile,
                             RenameProfile, DeleteProfile, OpenDeck>;
 
 // The question screen's state: the deck and the run (study, practice or exam).
@@ -130,6 +147,24 @@ struct AppState {
     size_t slot = 0;  // where the arrow keys put the marker
   };
   std::unique_ptr<TimelineState> timeline;
+  struct ClassroomState {
+    size_t deckIndex = 0;
+    std::shared_ptr<const Deck> deck;
+    // The set-up.
+    int teamCount = 3;
+    std::array<std::array<char, 32>, 8> names{};
+    ClassroomMode mode = ClassroomMode::Buzzer;
+    ClassroomScoring scoring = ClassroomScoring::Speed;
+    int questions = 10, seconds = 20;
+    bool streakBonus = true, hideLeaderboard = false;
+    // The match, and what the screen shows between questions.
+    std::unique_ptr<ClassroomMatch> match;
+    bool showingLeaderboard = false, saved = false;
+    std::vector<int> previousRanks;  // before the last question, for the rank animation
+    double rankChangedAt = 0.0;      // platform seconds, set by the screen
+    std::string saveMessage;
+  };
+  std::unique_ptr<ClassroomState> classroom;
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;  // the learners, for the switcher
   std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones
@@ -174,7 +209,9 @@ void OpenStats(AppState& state);
 void SimulateStudy(AppState& state, int days, std::uint64_t seed);
 
 // The screens --screen can start on, with sample state for the game screens: home, study,
-// practice, exam, ordering (a practice of ordering questions), timeline, stats, settings.
+// practice, exam, ordering (a practice of ordering questions), timeline, classroom (the
+// set-up), classroom-question, classroom-leaderboard and classroom-podium (a sample
+// four-team match at that stage), stats, settings.
 const std::vector<std::string>& StartScreenNames();
 // Opens `name` (one of StartScreenNames), starting a run on the first deck that loads for
 // the game screens. False for an unknown name.

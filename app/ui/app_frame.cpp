@@ -54,7 +54,8 @@ void DrawAppFrame(UiContext& ui) {
   // Keyboard navigation (arrows move focus, Space and Enter press) everywhere but in study and
   // the timeline game, where those keys answer, move items and continue.
   ImGuiIO& io = ImGui::GetIO();
-  if (ui.state.screen == Screen::Study || ui.state.screen == Screen::Timeline)
+  if (ui.state.screen == Screen::Study || ui.state.screen == Screen::Timeline ||
+      (ui.state.screen == Screen::Classroom && ui.state.classroom && ui.state.classroom->match))
     io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
   else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("FactDeck", nullptr, kFlags);
@@ -64,6 +65,7 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Study: DrawStudyScreen(ui); break;
   case Screen::Stats: DrawStatsScreen(ui); break;
   case Screen::Timeline: DrawTimelineScreen(ui); break;
+  case Screen::Classroom: DrawClassroomScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.

@@ -327,3 +327,73 @@ TEST_CASE("without a mouse: the home screen's keyboard navigation reaches Study"
   }
   CHECK(reached);
 }
+
+TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderboard, podium, saved", "[ui][classroom]") {
+  UiHarness ui(1280, 900);
+  srs::TimeMs now = 1767268800000;
+  ui.State().clock = [&now] { return now; };
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+  REQUIRE(ui.State().screen == Screen::Classroom);
+  ui.State().classroom->questions = 3;
+  ui.SaveScreenshot("classroom-setup");
+  ui.PressKey(GLFW_KEY_ENTER);
+  REQUIRE(ui.State().classroom->match);
+  ClassroomMatch& match = *ui.State().classroom->match;
+  REQUIRE(match.QuestionCount() == 3);
+  REQUIRE(match.Teams().size() == 3);
+
+  // Question 1: team 1 (key Q) buzzes too early; team 2 (P) buzzes and answers wrong; team 3 (Z) steals.
+  ui.PressKey('Q');
+  CHECK(match.Teams()[0].score == -kEarlyBuzzPenalty);
+  now += 3000;
+  ui.Frames(2);
+  CHECK(match.GetPhase() == ClassroomMatch::Phase::Answering);
+  ui.SaveScreenshot("classroom-question");
+  now += 2000;
+  ui.PressKey('P');
+  REQUIRE(match.Answering() == 1u);
+  ui.PressKey(GLFW_KEY_1 + (match.Current()->answer + 1) % 4);
+  CHECK(match.LockedOut(1));
+  now += 1000;
+  ui.PressKey('Z');
+  REQUIRE(match.Answering() == 2u);
+  ui.PressKey(GLFW_KEY_1 + match.Current()->answer);
+  CHECK(match.GetPhase() == ClassroomMatch::Phase::Revealed);
+  CHECK(match.Teams()[2].score > 0);
+  ui.PressKey(GLFW_KEY_SPACE);  // the leaderboard
+  CHECK(ui.Has("classroom/leaderboard"));
+  ui.PressKey(GLFW_KEY_SPACE);  // question 2
+
+  // Questions 2 and 3: team 1 buzzes first and is right.
+  for (int q = 0; q < 2; ++q) {
+    now += 3000;
+    ui.Frames(2);
+    now += 1500;
+    ui.PressKey('Q');
+    REQUIRE(match.Answering() == 0u);
+    ui.PressKey(GLFW_KEY_1 + match.Current()->answer);
+    if (q == 0) {
+      ui.PressKey(GLFW_KEY_SPACE);
+      ui.Frames(3);
+      ui.SaveScreenshot("leaderboard");
+    }
+    ui.PressKey(GLFW_KEY_SPACE);
+  }
+  REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Finished);
+  CHECK(ui.Has("classroom/podium"));
+  ui.SaveScreenshot("podium");
+  const auto ranking = match.Ranking();
+  CHECK(ranking.front() == 0u);  // two fast right answers beat one steal, penalty or not
+  CHECK(match.RankOf(1) == 3);   // never right
+  // Saved with every answer.
+  auto matches = ui.State().store->Matches();
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].mode == "buzzer");
+  REQUIRE(matches[0].players.size() == 3);
+  CHECK(matches[0].players[0].name == "Team 1");
+  CHECK(matches[0].players[0].rank == 1);
+  sql::Database db(ui.State().store->File().string(), sql::Database::Mode::ReadOnly);
+  CHECK(db.QueryInt("SELECT COUNT(*) FROM match_answer").value_or(0) == 4);
+  ui.Click("classroom/export");
+  CHECK_THAT(ui.State().notices.back(), Catch::Contains("Results saved"));
+}

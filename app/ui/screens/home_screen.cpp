@@ -93,6 +93,9 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartTimeline{index});
     ui.Track(prefix + "/timeline");
+    SameLineIfFits(8 * ui.Em());
+    if (ImGui::Button("Classroom", ImVec2(8 * ui.Em(), 0))) ui.state.Post(OpenClassroom{index});
+    ui.Track(prefix + "/classroom");
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
   }

@@ -1,0 +1,302 @@
+// Classroom: a match on one screen for a projector. Set-up, then each question read for a
+// few seconds before its options appear as big coloured tiles with shapes; in buzzer mode
+// each team has a key; after the answer a leaderboard with animated rank changes; at the
+// end a podium. Keys: team keys buzz, 1-4 answer, Space goes on, Enter starts, Esc leaves.
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "iso_time.h"
+#include "screens.h"
+
+namespace factdeck::ui {
+
+namespace {
+
+ImVec4 Hex(const std::string& hex) {
+  unsigned r = 128, g = 128, b = 128;
+  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
+  return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, 1.0f);
+}
+
+bool Pressed(int key) {
+  return ImGui::IsKeyPressed(key, false);
+}
+
+// The four answer tiles, told apart by colour and by shape (triangle, diamond, circle, square).
+const ImVec4 kTileColours[4] = {{0.85f, 0.15f, 0.20f, 1}, {0.10f, 0.40f, 0.85f, 1}, {0.90f, 0.65f, 0.05f, 1}, {0.15f, 0.55f, 0.15f, 1}};
+
+void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
+  switch (index) {
+  case 0: draw->AddTriangleFilled({centre.x, centre.y - r}, {centre.x - r, centre.y + r * 0.8f}, {centre.x + r, centre.y + r * 0.8f}, colour); break;
+  case 1: draw->AddQuadFilled({centre.x, centre.y - r}, {centre.x + r, centre.y}, {centre.x, centre.y + r}, {centre.x - r, centre.y}, colour); break;
+  case 2: draw->AddCircleFilled(centre, r, colour, 32); break;
+  default: draw->AddRectFilled({centre.x - r * 0.8f, centre.y - r * 0.8f}, {centre.x + r * 0.8f, centre.y + r * 0.8f}, colour); break;
+  }
+}
+
+// Big text in the title font (rasterised at its size, so it stays sharp; projector mode
+// makes every font larger still).
+void BigText(UiContext& ui, const char* text) {
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
+  Heading(ui, "Classroom match");
+  ImGui::Text("Deck: %s", c.deck ? c.deck->title.c_str() : "(none)");
+  ImGui::SetNextItemWidth(10 * ui.Em());
+  ImGui::SliderInt("Teams", &c.teamCount, 2, 8);
+  ui.Track("classroom/teams");
+  for (int i = 0; i < c.teamCount; ++i) {
+    ImGui::PushID(i);
+    ImGui::SetNextItemWidth(16 * ui.Em());
+    ImGui::InputText("##name", c.names[static_cast<size_t>(i)].data(), c.names[static_cast<size_t>(i)].size());
+    ui.Track("classroom/name/" + std::to_string(i));
+    ImGui::SameLine();
+    static const char kKeys[8] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
+    ImGui::Text("buzzer key %c", kKeys[i]);
+    ImGui::PopID();
+  }
+  int mode = c.mode == ClassroomMode::Buzzer ? 1 : 0, scoring = c.scoring == ClassroomScoring::Speed ? 0 : 1;
+  ImGui::RadioButton("Turns (each team its own question)", &mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Buzzer (first to buzz answers)", &mode, 1);
+  ImGui::RadioButton("Speed counts (up to 1000 a right answer)", &scoring, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Accuracy only (1000 a right answer)", &scoring, 1);
+  c.mode = mode == 1 ? ClassroomMode::Buzzer : ClassroomMode::Turns;
+  c.scoring = scoring == 0 ? ClassroomScoring::Speed : ClassroomScoring::Accuracy;
+  ImGui::SetNextItemWidth(10 * ui.Em());
+  ImGui::SliderInt("Questions", &c.questions, 1, 50);
+  ImGui::SetNextItemWidth(10 * ui.Em());
+  ImGui::SliderInt("Seconds per question", &c.seconds, 5, 120);
+  ImGui::Checkbox("Streak bonus", &c.streakBonus);
+  ImGui::SameLine();
+  ImGui::Checkbox("Hide the leaderboard until the end", &c.hideLeaderboard);
+  ImGui::Spacing();
+  if (ImGui::Button("Start the match (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) ||
+      (Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
+    ui.state.Post(StartMatch{});
+  ui.Track("classroom/start");
+  if (ui.state.store) {
+    auto matches = ui.state.store->Matches(5);
+    if (!matches.empty()) {
+      ImGui::Spacing();
+      ImGui::PushFont(ui.fonts.bold);
+      ImGui::TextUnformatted("Earlier matches");
+      ImGui::PopFont();
+      for (const MatchSummary& m : matches) {
+        std::string line = FormatIsoTime(m.started).substr(0, 10) + "  " + m.mode + ":";
+        for (const MatchPlayer& p : m.players) line += "  " + std::to_string(p.rank) + ". " + p.name + " " + std::to_string(p.finalScore);
+        ImGui::TextUnformatted(line.c_str());
+      }
+      ui.Track("classroom/history");
+    }
+  }
+}
+
+void DrawTeams(UiContext& ui, const ClassroomMatch& match) {
+  ImGui::Separator();
+  const auto& teams = match.Teams();
+  const float width = ImGui::GetContentRegionAvail().x / static_cast<float>(teams.size());
+  for (size_t i = 0; i < teams.size(); ++i) {
+    if (i > 0) ImGui::SameLine(static_cast<float>(i) * width + ImGui::GetStyle().WindowPadding.x);
+    ImGui::BeginGroup();
+    const bool answering = match.Answering() == i;
+    ImGui::PushStyleColor(ImGuiCol_Text, Hex(teams[i].team.color));
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::Text("%s%s", answering ? "\xE2\x96\xB6 " : "", teams[i].team.name.c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    if (match.Options().mode == ClassroomMode::Buzzer)
+      ImGui::Text("key %c%s", static_cast<char>(teams[i].team.buzzKey), match.LockedOut(i) ? "  (out)" : "");
+    if (!match.Options().hideLeaderboard) ImGui::Text("%d points", teams[i].score);
+    ImGui::EndGroup();
+    ui.Track("classroom/team/" + std::to_string(i));
+  }
+}
+
+void DrawQuestion(UiContext& ui, AppState::ClassroomState& c) {
+  ClassroomMatch& match = *c.match;
+  const Question& q = *match.Current();
+  const srs::TimeMs now = ui.state.clock();
+  const auto phase = match.GetPhase();
+  ui.state.Post(ClassroomTick{});
+  ui.needs.WakeAt(ui.now + 0.1);
+  // Buzzes this frame, all together: the match draws lots between simultaneous ones.
+  if (match.Options().mode == ClassroomMode::Buzzer && phase != ClassroomMatch::Phase::Revealed) {
+    std::vector<size_t> pressed;
+    for (size_t i = 0; i < match.Teams().size(); ++i)
+      if (Pressed(match.Teams()[i].team.buzzKey)) pressed.push_back(i);
+    if (!pressed.empty()) ui.state.Post(ClassroomBuzz{pressed});
+  }
+  char header[96];
+  std::snprintf(header, sizeof header, "Question %zu of %zu", match.QuestionIndex() + 1, match.QuestionCount());
+  ImGui::TextUnformatted(header);
+  const double left = std::max(0.0, match.SecondsLeft(now));
+  char clock[32];
+  std::snprintf(clock, sizeof clock, phase == ClassroomMatch::Phase::Reading ? "%.0f" : "%.0f s", std::ceil(left));
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - 6 * ui.Em());
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::TextColored(left < 5 && phase == ClassroomMatch::Phase::Answering ? ui.palette->warning : ui.palette->accent, "%s",
+                     phase == ClassroomMatch::Phase::Revealed ? "" : clock);
+  ImGui::PopFont();
+  ui.Track("classroom/countdown");
+  BigText(ui, q.prompt.c_str());
+  ui.Track("classroom/prompt");
+  ImGui::Spacing();
+
+  if (phase == ClassroomMatch::Phase::Reading) {
+    ImGui::TextColored(ui.palette->muted, "Read the question: the answers appear in a moment.");
+  } else {
+    // Four big tiles, two by two.
+    const float gap = ui.Em();
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const ImVec2 tile((area.x - gap) / 2, std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < q.options.size() && i < 4; ++i) {
+      if (i % 2 == 1) ImGui::SameLine(0, gap);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::InvisibleButton("tile", tile) && phase == ClassroomMatch::Phase::Answering)
+        ui.state.Post(ClassroomAnswer{static_cast<int>(i)});
+      ImGui::PopID();
+      ui.Track("classroom/tile/" + std::to_string(i));
+      const bool revealed = phase == ClassroomMatch::Phase::Revealed;
+      const bool right = static_cast<int>(i) == q.answer;
+      const float alpha = revealed && !right ? 0.3f : 1.0f;
+      ImVec4 colour = kTileColours[i];
+      colour.w = alpha;
+      draw->AddRectFilled(at, {at.x + tile.x, at.y + tile.y}, ImGui::GetColorU32(colour), 8.0f);
+      Shape(draw, static_cast<int>(i), {at.x + 1.6f * ui.Em(), at.y + tile.y / 2}, 0.9f * ui.Em(), IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)));
+      const std::string label = std::to_string(i + 1) + "  " + q.options[i] + (revealed && right ? "  \xE2\x9C\x93" : "");
+      ImGui::PushFont(ui.fonts.bold);
+      draw->PushClipRect(at, {at.x + tile.x, at.y + tile.y}, true);
+      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {at.x + 3.2f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()},
+                    IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), label.c_str());
+      draw->PopClipRect();
+      ImGui::PopFont();
+    }
+    if (phase == ClassroomMatch::Phase::Answering && match.Answering()) {
+      for (int k = 0; k < 4; ++k)
+        if (Pressed(GLFW_KEY_1 + k)) ui.state.Post(ClassroomAnswer{k});
+      ImGui::TextColored(Hex(match.Teams()[*match.Answering()].team.color), "%s answers: press 1 to 4",
+                         match.Teams()[*match.Answering()].team.name.c_str());
+    } else if (phase == ClassroomMatch::Phase::Answering) {
+      ImGui::TextColored(ui.palette->muted, "Buzz to answer!");
+    } else {
+      ImGui::TextWrapped("%s", q.explanation.c_str());
+      if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) ui.state.Post(ClassroomNext{});
+      ImGui::TextColored(ui.palette->muted, "Space: go on");
+    }
+    ui.Track("classroom/status");
+  }
+  DrawTeams(ui, match);
+}
+
+void DrawLeaderboard(UiContext& ui, AppState::ClassroomState& c) {
+  const ClassroomMatch& match = *c.match;
+  if (c.rankChangedAt == 0.0) c.rankChangedAt = ui.now;
+  const float t = std::clamp(static_cast<float>((ui.now - c.rankChangedAt) / 0.8), 0.0f, 1.0f);
+  if (t < 1.0f) ui.needs.animating = true;
+  BigText(ui, "Leaderboard");
+  ui.Track("classroom/leaderboard");
+  const auto ranking = match.Ranking();
+  const float row = 2.6f * ui.Em();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  int best = 1;
+  for (const auto& team : match.Teams()) best = std::max(best, team.score);
+  for (size_t place = 0; place < ranking.size(); ++place) {
+    const size_t team = ranking[place];
+    // Each row slides from its place before this question to its place now.
+    float before = static_cast<float>(place);
+    if (team < c.previousRanks.size()) {
+      // Place before = how many teams had a better rank then.
+      int ahead = 0;
+      for (size_t other = 0; other < c.previousRanks.size(); ++other)
+        if (c.previousRanks[other] < c.previousRanks[team] || (c.previousRanks[other] == c.previousRanks[team] && other < team)) ++ahead;
+      before = static_cast<float>(ahead);
+    }
+    const float eased = 1 - (1 - t) * (1 - t);
+    const float y = origin.y + (before + (static_cast<float>(place) - before) * eased) * row;
+    const auto& state = match.Teams()[team];
+    const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) * std::max(0.0f, static_cast<float>(state.score)) / best;
+    draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()}, {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()},
+                        ImGui::GetColorU32(Hex(state.team.color)), 6.0f);
+    char line[96];
+    std::snprintf(line, sizeof line, "%d. %s", match.RankOf(team), state.team.name.c_str());
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), line);
+    std::snprintf(line, sizeof line, "%d", state.score);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x + 12.5f * ui.Em() + width, y + 0.4f * ui.Em()},
+                  ImGui::GetColorU32(ImGuiCol_Text), line);
+  }
+  ImGui::Dummy(ImVec2(0, row * static_cast<float>(ranking.size())));
+  ImGui::TextColored(ui.palette->muted, "Space: next question");
+  if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) {
+    c.rankChangedAt = 0.0;
+    ui.state.Post(ClassroomNext{});
+  }
+}
+
+void DrawPodium(UiContext& ui, AppState::ClassroomState& c) {
+  const ClassroomMatch& match = *c.match;
+  BigText(ui, "Podium");
+  ui.Track("classroom/podium");
+  const auto ranking = match.Ranking();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = std::min(12 * ui.Em(), ImGui::GetContentRegionAvail().x / 3.2f), base = origin.y + 14 * ui.Em();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // Second on the left, first in the middle, third on the right.
+  const int places[3] = {1, 0, 2};
+  const float heights[3] = {9, 6, 4};  // by place: first, second, third
+  for (int column = 0; column < 3; ++column) {
+    const int place = places[column];
+    if (static_cast<size_t>(place) >= ranking.size()) continue;
+    const auto& team = match.Teams()[ranking[static_cast<size_t>(place)]];
+    const float x = origin.x + static_cast<float>(column) * (width + ui.Em());
+    const float top = base - heights[place] * ui.Em();
+    draw->AddRectFilled({x, top}, {x + width, base}, ImGui::GetColorU32(Hex(team.team.color)), 6.0f);
+    char label[96];
+    std::snprintf(label, sizeof label, "%d", match.RankOf(ranking[static_cast<size_t>(place)]));
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x + width / 2 - 0.5f * ui.Em(), top + 0.5f * ui.Em()},
+                  IM_COL32(255, 255, 255, 255), label);
+    std::snprintf(label, sizeof label, "%s  %d", team.team.name.c_str(), team.score);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x, top - 2.0f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), label);
+  }
+  ImGui::Dummy(ImVec2(0, 15 * ui.Em()));
+  for (size_t place = 3; place < ranking.size(); ++place)
+    ImGui::Text("%d. %s  %d", match.RankOf(ranking[place]), match.Teams()[ranking[place]].team.name.c_str(),
+                match.Teams()[ranking[place]].score);
+  if (!c.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", c.saveMessage.c_str());
+  if (ImGui::Button("Save results as CSV")) ui.state.Post(ExportMatch{});
+  ui.Track("classroom/export");
+  ImGui::SameLine();
+  if (ImGui::Button("New match")) c.match.reset();
+  ui.Track("classroom/again");
+}
+
+} // namespace
+
+void DrawClassroomScreen(UiContext& ui) {
+  BackButton(ui, "classroom");
+  if (!ui.state.classroom) {
+    Heading(ui, "Classroom");
+    ImGui::TextWrapped("Choose a deck on the home screen and press Classroom.");
+    return;
+  }
+  AppState::ClassroomState& c = *ui.state.classroom;
+  ImGui::SameLine();
+  ImGui::TextColored(ui.palette->muted, "%s", c.deck ? c.deck->title.c_str() : "");
+  if (!c.match) return DrawSetup(ui, c);
+  if (c.match->GetPhase() == ClassroomMatch::Phase::Finished) return DrawPodium(ui, c);
+  if (c.showingLeaderboard) return DrawLeaderboard(ui, c);
+  DrawQuestion(ui, c);
+}
+
+} // namespace factdeck::ui
