@@ -4,6 +4,7 @@
 #include "iso_time.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "paths.h"
@@ -163,7 +164,12 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     if (!state.classroom) {
       state.classroom = std::make_unique<AppState::ClassroomState>();
       const char* names[8] = {"Team 1", "Team 2", "Team 3", "Team 4", "Team 5", "Team 6", "Team 7", "Team 8"};
-      for (size_t i = 0; i < 8; ++i) std::snprintf(state.classroom->names[i].data(), state.classroom->names[i].size(), "%s", names[i]);
+      for (size_t i = 0; i < 8; ++i) {
+        std::snprintf(state.classroom->names[i].data(), state.classroom->names[i].size(), "%s", names[i]);
+        unsigned r = 0, g = 0, b = 0;
+        std::sscanf(kTeamColours[i] + 1, "%02x%02x%02x", &r, &g, &b);
+        state.classroom->colours[i] = {r / 255.0f, g / 255.0f, b / 255.0f};
+      }
     }
     state.classroom->deckIndex = open->deck;
     state.classroom->deck = std::move(deck);
@@ -184,8 +190,14 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     options.streakBonus = c.streakBonus;
     options.hideLeaderboard = c.hideLeaderboard;
     std::vector<ClassroomTeam> teams;
-    for (int i = 0; i < std::clamp(c.teamCount, 2, 8); ++i)
-      teams.push_back({c.names[static_cast<size_t>(i)].data(), kTeamColours[i], kBuzzKeys[i]});
+    for (int i = 0; i < std::clamp(c.teamCount, 2, 8); ++i) {
+      const auto& rgb = c.colours[static_cast<size_t>(i)];
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<unsigned>(std::lround(std::clamp(rgb[0], 0.0f, 1.0f) * 255)),
+                    static_cast<unsigned>(std::lround(std::clamp(rgb[1], 0.0f, 1.0f) * 255)),
+                    static_cast<unsigned>(std::lround(std::clamp(rgb[2], 0.0f, 1.0f) * 255)));
+      teams.push_back({c.names[static_cast<size_t>(i)].data(), hex, kBuzzKeys[i]});
+    }
     c.match = std::make_unique<ClassroomMatch>(*c.deck, options, std::move(teams), now);
     c.showingLeaderboard = false;
     c.saved = false;

@@ -153,6 +153,7 @@ struct AppState {
     // The set-up.
     int teamCount = 3;
     std::array<std::array<char, 32>, 8> names{};
+    std::array<std::array<float, 3>, 8> colours{};  // RGB 0..1, set when the screen first opens
     ClassroomMode mode = ClassroomMode::Buzzer;
     ClassroomScoring scoring = ClassroomScoring::Speed;
     int questions = 10, seconds = 20;

@@ -58,6 +58,9 @@ void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
     ImGui::InputText("##name", c.names[static_cast<size_t>(i)].data(), c.names[static_cast<size_t>(i)].size());
     ui.Track("classroom/name/" + std::to_string(i));
     ImGui::SameLine();
+    ImGui::ColorEdit3("##colour", c.colours[static_cast<size_t>(i)].data(), ImGuiColorEditFlags_NoInputs);
+    ui.Track("classroom/colour/" + std::to_string(i));
+    ImGui::SameLine();
     static const char kKeys[8] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
     ImGui::Text("buzzer key %c", kKeys[i]);
     ImGui::PopID();
@@ -84,11 +87,11 @@ void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
     ui.state.Post(StartMatch{});
   ui.Track("classroom/start");
   if (ui.state.store) {
-    auto matches = ui.state.store->Matches(5);
+    auto matches = ui.state.store->Matches(20);
     if (!matches.empty()) {
       ImGui::Spacing();
       ImGui::PushFont(ui.fonts.bold);
-      ImGui::TextUnformatted("Earlier matches");
+      ImGui::TextUnformatted("Match history (latest first)");
       ImGui::PopFont();
       for (const MatchSummary& m : matches) {
         std::string line = FormatIsoTime(m.started).substr(0, 10) + "  " + m.mode + ":";
