@@ -185,6 +185,20 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     options.mode = c.mode;
     options.scoring = c.scoring;
     options.request.count = static_cast<size_t>(std::clamp(c.questions, 1, 100));
+    const QuestionKind kinds[4] = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse, QuestionKind::When,
+                                   QuestionKind::WhichFirst};
+    for (size_t k = 0; k < 4; ++k)
+      if (c.kinds[k]) options.request.kinds.push_back(kinds[k]);
+    if (options.request.kinds.empty()) return true;  // nothing to ask
+    std::string tag;
+    for (char ch : std::string(c.tags.data()) + " ") {
+      if (ch == ' ' || ch == ',') {
+        if (!tag.empty()) options.request.tags.push_back(tag);
+        tag.clear();
+      } else {
+        tag += ch;
+      }
+    }
     options.request.seed = static_cast<std::uint64_t>(now);
     options.secondsPerQuestion = std::clamp(c.seconds, 5, 120);
     options.streakBonus = c.streakBonus;

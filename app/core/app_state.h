@@ -158,6 +158,8 @@ struct AppState {
     ClassroomScoring scoring = ClassroomScoring::Speed;
     int questions = 10, seconds = 20;
     bool streakBonus = true, hideLeaderboard = false;
+    std::array<bool, 4> kinds{true, true, true, true};  // multiple choice, reverse, when, which first
+    std::array<char, 256> tags{};                       // space- or comma-separated; empty: all
     // The match, and what the screen shows between questions.
     std::unique_ptr<ClassroomMatch> match;
     bool showingLeaderboard = false, saved = false;

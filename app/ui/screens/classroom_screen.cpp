@@ -74,6 +74,15 @@ void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
   ImGui::RadioButton("Accuracy only (1000 a right answer)", &scoring, 1);
   c.mode = mode == 1 ? ClassroomMode::Buzzer : ClassroomMode::Turns;
   c.scoring = scoring == 0 ? ClassroomScoring::Speed : ClassroomScoring::Accuracy;
+  ImGui::TextUnformatted("Kinds:");
+  const char* kindNames[4] = {"multiple choice", "reverse", "when", "which first"};
+  for (size_t k = 0; k < 4; ++k) {
+    ImGui::SameLine();
+    ImGui::Checkbox(kindNames[k], &c.kinds[k]);
+  }
+  ImGui::SetNextItemWidth(20 * ui.Em());
+  ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk kama", c.tags.data(), c.tags.size());
+  ui.Track("classroom/tags");
   ImGui::SetNextItemWidth(10 * ui.Em());
   ImGui::SliderInt("Questions", &c.questions, 1, 50);
   ImGui::SetNextItemWidth(10 * ui.Em());
