@@ -2,6 +2,7 @@
 
 #include "atomic_file.h"
 #include "iso_time.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -190,15 +191,7 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     for (size_t k = 0; k < 4; ++k)
       if (c.kinds[k]) options.request.kinds.push_back(kinds[k]);
     if (options.request.kinds.empty()) return true;  // nothing to ask
-    std::string tag;
-    for (char ch : std::string(c.tags.data()) + " ") {
-      if (ch == ' ' || ch == ',') {
-        if (!tag.empty()) options.request.tags.push_back(tag);
-        tag.clear();
-      } else {
-        tag += ch;
-      }
-    }
+    options.request.tags = SplitTags(c.tags.data());
     options.request.seed = static_cast<std::uint64_t>(now);
     options.secondsPerQuestion = std::clamp(c.seconds, 5, 120);
     options.streakBonus = c.streakBonus;

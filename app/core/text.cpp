@@ -112,4 +112,18 @@ std::string Fold(std::string_view text) {
   return spaced;
 }
 
+std::vector<std::string> SplitTags(std::string_view text) {
+  std::vector<std::string> tags;
+  std::string tag;
+  for (char c : std::string(text) + " ") {
+    if (c == ' ' || c == ',' || c == '\t') {
+      if (!tag.empty()) tags.push_back(tag);
+      tag.clear();
+    } else {
+      tag += c;
+    }
+  }
+  return tags;
+}
+
 } // namespace factdeck

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diagnostics.h"
 
@@ -27,6 +28,9 @@ std::string Slug(std::string_view text, size_t maxBytes = 48);
 // The form two texts are compared in: Unicode NFKC, case folded, accents removed, runs of
 // white space made one space, trimmed. "Röhm", "ROHM" and "Rohm" fold alike.
 std::string Fold(std::string_view text);
+
+// Tags typed by a person: separated by spaces or commas, empty ones dropped.
+std::vector<std::string> SplitTags(std::string_view text);
 
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) {

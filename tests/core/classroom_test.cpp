@@ -4,6 +4,7 @@
 
 #include "classroom.h"
 #include "paths.h"
+#include "support/seed_deck.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;
@@ -11,11 +12,7 @@ using namespace factdeck;
 namespace {
 constexpr srs::TimeMs kNow = 1767268800000;
 
-Deck SeedDeck() {
-  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
-  REQUIRE(load.Ok());
-  return std::move(load.deck);
-}
+using test::SeedDeck;
 
 std::vector<ClassroomTeam> Teams(size_t n) {
   const char* names[] = {"Röhm", "Тухачевский", "Bažanov", "Seeckt"};

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "paths.h"
+#include "support/seed_deck.h"
 #include "question_checker.h"
 #include "questions.h"
 #include "support/synthetic_deck.h"
@@ -14,11 +15,7 @@ using test::Violations;
 
 namespace {
 
-Deck SeedDeck() {
-  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
-  REQUIRE(load.Ok());
-  return std::move(load.deck);
-}
+using test::SeedDeck;
 
 // Generates at least `wanted` questions over as many seeds as it takes; checks each.
 struct PropertyRun {

@@ -2,6 +2,7 @@
 
 #include "csv.h"
 #include "paths.h"
+#include "support/seed_deck.h"
 #include "quiz_session.h"
 #include "support/temp_dir.h"
 
@@ -10,11 +11,7 @@ using namespace factdeck;
 namespace {
 constexpr srs::TimeMs kNow = 1767268800000;
 
-Deck SeedDeck() {
-  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
-  REQUIRE(load.Ok());
-  return std::move(load.deck);
-}
+using test::SeedDeck;
 
 QuizOptions Options(QuizMode mode, size_t count, std::vector<QuestionKind> kinds = {QuestionKind::MultipleChoice}) {
   QuizOptions o;

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "paths.h"
+#include "support/seed_deck.h"
 #include "study_session.h"
 #include "support/temp_dir.h"
 
@@ -10,11 +11,7 @@ using namespace factdeck;
 namespace {
 constexpr srs::TimeMs kNow = 1767268800000;  // 2026-01-01T12:00:00Z
 
-Deck SeedDeck() {
-  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
-  REQUIRE(load.Ok());
-  return std::move(load.deck);
-}
+using test::SeedDeck;
 
 // Answers the current question right (or wrong), whatever its kind.
 void Answer(StudySession& s, bool right, srs::TimeMs now) {

@@ -21,3 +21,8 @@ TEST_CASE("slugs keep letters of any script", "[text]") {
   CHECK(Slug("Тухачевский М. Н.") == "тухачевский-м-н");
   CHECK(Slug("...") == "");
 }
+
+TEST_CASE("typed tags split on spaces and commas", "[text]") {
+  CHECK(SplitTags("lipetsk, kama  treaty,") == std::vector<std::string>{"lipetsk", "kama", "treaty"});
+  CHECK(SplitTags("  ").empty());
+}

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "screens.h"
+#include "text.h"
 
 namespace factdeck::ui {
 
@@ -40,15 +41,7 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
     options.request.count = static_cast<size_t>(setup.count);
     for (size_t k = 0; k < kinds.size(); ++k)
       if (setup.kinds[k]) options.request.kinds.push_back(kinds[k]);
-    std::string tag;
-    for (char c : std::string(setup.tags.data()) + " ") {
-      if (c == ' ' || c == ',') {
-        if (!tag.empty()) options.request.tags.push_back(tag);
-        tag.clear();
-      } else {
-        tag += c;
-      }
-    }
+    options.request.tags = SplitTags(setup.tags.data());
     options.secondsPerQuestion = exam ? 0 : setup.secondsPerQuestion;
     options.timeLimitSeconds = exam ? setup.examMinutes * 60 : 0;
     options.streakBonus = setup.streakBonus;

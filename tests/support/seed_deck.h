@@ -1,0 +1,17 @@
+// The bundled seed deck, loaded for tests that need real content.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include "deck.h"
+#include "paths.h"
+
+namespace factdeck::test {
+
+inline Deck SeedDeck() {
+  DeckLoad load = LoadDeckFile((BundledDeckDirs().back() / "german-soviet-military-cooperation.toml").string());
+  REQUIRE(load.Ok());
+  return std::move(load.deck);
+}
+
+} // namespace factdeck::test
