@@ -175,6 +175,7 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     state.classroom->deckIndex = open->deck;
     state.classroom->deck = std::move(deck);
     state.classroom->match.reset();
+    if (state.store) state.classroom->history = state.store->Matches(20);
     state.screen = Screen::Classroom;
     return true;
   }
@@ -222,6 +223,7 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     if (!state.store) return;
     StoreStatus saved = state.store->SaveMatch(match.Record(c.deck->id, now));
     c.saveMessage = saved ? "Match saved." : "The match could not be saved: " + saved.message;
+    c.history = state.store->Matches(20);
   };
   if (auto* buzz = std::get_if<ClassroomBuzz>(&intent)) {
     match.Buzz(buzz->teams, now);

@@ -166,6 +166,7 @@ struct AppState {
     std::vector<int> previousRanks;  // before the last question, for the rank animation
     double rankChangedAt = 0.0;      // platform seconds, set by the screen
     std::string saveMessage;
+    std::vector<MatchSummary> history;  // earlier matches, read when the screen opens and after each match
   };
   std::unique_ptr<ClassroomState> classroom;
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)

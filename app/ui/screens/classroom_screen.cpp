@@ -95,8 +95,8 @@ void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
       (Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
     ui.state.Post(StartMatch{});
   ui.Track("classroom/start");
-  if (ui.state.store) {
-    auto matches = ui.state.store->Matches(20);
+  {
+    const auto& matches = c.history;
     if (!matches.empty()) {
       ImGui::Spacing();
       ImGui::PushFont(ui.fonts.bold);
