@@ -12,9 +12,11 @@ FACTDECK_BUILD_PACKAGES=(
   libimgui-dev libglfw3-dev python3-glad libgl-dev libgl1-mesa-dri
   libsqlite3-dev libtomlplusplus-dev libcli11-dev libutf8proc-dev nlohmann-json3-dev
   libfontconfig-dev libfreetype-dev libstb-dev fonts-dejavu-core
+  libcpp-httplib-dev libqrencode-dev
 )
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.
-FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth libbenchmark-dev)
+# chromium and its WebDriver: the live room's player page is tested in a real browser.
+FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth libbenchmark-dev chromium chromium-driver)
 FACTDECK_BENCH_PACKAGES=(time clang)
 
 log() { printf '\033[1m[factdeck]\033[0m %s\n' "$*" >&2; }

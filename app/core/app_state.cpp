@@ -18,6 +18,7 @@ const char* ScreenName(Screen screen) {
   case Screen::Study: return "study";
   case Screen::Timeline: return "timeline";
   case Screen::Classroom: return "classroom";
+  case Screen::Live: return "live";
   case Screen::Stats: return "stats";
   case Screen::Settings: return "settings";
   }
@@ -158,7 +159,140 @@ bool ApplyLibraryIntent(AppState& state, Intent& intent) {
 constexpr int kBuzzKeys[8] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
 constexpr const char* kTeamColours[8] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324"};
 
+// The questions the classroom set-up asks for: count, kinds, tags.
+QuestionRequest SetupRequest(const AppState::ClassroomState& c, srs::TimeMs now) {
+  QuestionRequest request;
+  request.count = static_cast<size_t>(std::clamp(c.questions, 1, 100));
+  const QuestionKind kinds[4] = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse, QuestionKind::When,
+                                 QuestionKind::WhichFirst};
+  for (size_t k = 0; k < 4; ++k)
+    if (c.kinds[k]) request.kinds.push_back(kinds[k]);
+  request.tags = SplitTags(c.tags.data());
+  request.seed = static_cast<std::uint64_t>(now);
+  return request;
+}
+
+// The scheduler as the learner's settings make it.
+srs::Fsrs LearnerFsrs(const AppState& state) {
+  srs::FsrsParameters parameters;
+  parameters.retention = state.settings.retention;
+  parameters.fuzz = true;
+  return srs::Fsrs(parameters);
+}
+
+// Saves the finished live game once: the match, and each linked player's answers as reviews.
+void SaveLiveGame(AppState& state, srs::TimeMs now) {
+  AppState::LiveState& l = *state.live;
+  if (!l.room || l.saved || l.room->Snapshot(now).phase != LivePhase::Finished) return;
+  l.saved = true;
+  if (!state.store) {
+    l.saveMessage = "Progress cannot be saved on this computer, so the game was not saved.";
+    return;
+  }
+  StoreStatus saved = state.store->SaveMatch(l.room->Record(now));
+  l.saveMessage = saved ? "Game saved." : "The game could not be saved: " + saved.message;
+  for (const LivePlayer& p : l.room->Snapshot(now).players) {
+    if (p.kicked || p.profile == 0) continue;
+    StoreStatus fed = RecordLivePlayer(*l.room, p.id, p.profile, *state.store, LearnerFsrs(state));
+    if (!fed) l.saveMessage += " " + p.name + "'s answers could not be added to study: " + fed.message;
+    l.recorded.insert(p.id);
+  }
+  if (state.classroom) state.classroom->history = state.store->Matches(20);
+}
+
+bool ApplyLiveIntent(AppState& state, Intent& intent, srs::TimeMs now) {
+  if (std::holds_alternative<OpenLive>(intent)) {
+    if (!state.classroom || !state.classroom->deck) return true;
+    const AppState::ClassroomState& c = *state.classroom;
+    if (!state.live || !state.live->room) {
+      auto live = std::make_unique<AppState::LiveState>();
+      live->deck = c.deck;
+      live->options.scoring = c.scoring;
+      live->options.request = SetupRequest(c, now);
+      live->options.secondsPerQuestion = std::clamp(c.seconds, 5, 120);
+      live->options.streakBonus = c.streakBonus;
+      live->interfaces = ListNetworkInterfaces();
+      if (state.live) live->port = state.live->port;
+      state.live = std::move(live);
+    }
+    state.screen = Screen::Live;
+    return true;
+  }
+  if (!state.live) return false;
+  AppState::LiveState& l = *state.live;
+  if (std::holds_alternative<OpenLiveRoom>(intent)) {
+    if (l.room || l.interfaces.empty() || !l.deck) return true;
+    if (l.options.request.kinds.empty()) {
+      l.error = "Choose at least one kind of question in the classroom set-up.";
+      return true;
+    }
+    auto room = std::make_shared<LiveRoom>(*l.deck, l.options, NewRoomCode(), now);
+    if (room->QuestionCount() == 0) {
+      l.error = "This deck has no questions of the chosen kinds and tags.";
+      return true;
+    }
+    LiveServerOptions options;
+    options.address = l.interfaces[static_cast<size_t>(std::clamp<int>(l.interfaceIndex, 0, static_cast<int>(l.interfaces.size()) - 1))].address;
+    options.port = std::clamp(l.port, 0, 65535);
+    auto server = std::make_unique<LiveServer>(room, options, state.clock);
+    l.error = server->Start();
+    if (!l.error.empty()) return true;
+    l.room = std::move(room);
+    l.server = std::move(server);
+    l.url = l.server->JoinUrl();
+    l.qr = MakeQrCode(l.url);
+    l.saved = false;
+    l.saveMessage.clear();
+    l.recorded.clear();
+    return true;
+  }
+  if (!l.room) return std::holds_alternative<LiveControl>(intent) || std::holds_alternative<LiveKick>(intent) ||
+                       std::holds_alternative<LiveLink>(intent);
+  LiveRoom& room = *l.room;
+  if (auto* control = std::get_if<LiveControl>(&intent)) {
+    switch (control->step) {
+    case LiveStep::Start: room.Start(now); break;
+    case LiveStep::Reveal: room.Reveal(now); break;
+    case LiveStep::Next: room.Next(now); break;
+    case LiveStep::End: room.End(now); break;
+    case LiveStep::Close:
+      SaveLiveGame(state, now);
+      l.server->Stop();
+      l.server.reset();
+      l.room.reset();
+      l.url.clear();
+      l.qr = {};
+      state.screen = Screen::Classroom;
+      return true;
+    case LiveStep::Export: {
+      const std::string stamp = FormatIsoTime(now).substr(0, 19);
+      const auto file = state.dataDir / "reports" /
+                        ("live-" + room.DeckId() + "-" + stamp.substr(0, 10) + "-" + stamp.substr(11, 2) + stamp.substr(14, 2) +
+                         stamp.substr(17, 2) + ".csv");
+      if (std::string error = WriteFileAtomically(file, room.ResultsCsv()); !error.empty()) state.notices.push_back(error);
+      else state.notices.push_back("Results saved: " + file.string());
+      return true;
+    }
+    }
+    SaveLiveGame(state, now);
+  } else if (auto* kick = std::get_if<LiveKick>(&intent)) {
+    room.Kick(kick->player);
+  } else if (auto* link = std::get_if<LiveLink>(&intent)) {
+    room.LinkProfile(link->player, link->profile);
+    // After the end the game is saved already: the answers go to the learner now.
+    if (l.saved && state.store && link->profile != 0 && !l.recorded.count(link->player)) {
+      StoreStatus fed = RecordLivePlayer(room, link->player, link->profile, *state.store, LearnerFsrs(state));
+      l.saveMessage = fed ? "Answers added to the learner's study." : "The answers could not be added: " + fed.message;
+      if (fed) l.recorded.insert(link->player);
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
 bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
+  if (ApplyLiveIntent(state, intent, now)) return true;
   if (auto* open = std::get_if<OpenClassroom>(&intent)) {
     auto deck = LoadListedDeck(state, open->deck);
     if (!deck) return true;
@@ -186,14 +320,8 @@ bool ApplyClassroomIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     ClassroomOptions options;
     options.mode = c.mode;
     options.scoring = c.scoring;
-    options.request.count = static_cast<size_t>(std::clamp(c.questions, 1, 100));
-    const QuestionKind kinds[4] = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse, QuestionKind::When,
-                                   QuestionKind::WhichFirst};
-    for (size_t k = 0; k < 4; ++k)
-      if (c.kinds[k]) options.request.kinds.push_back(kinds[k]);
+    options.request = SetupRequest(c, now);
     if (options.request.kinds.empty()) return true;  // nothing to ask
-    options.request.tags = SplitTags(c.tags.data());
-    options.request.seed = static_cast<std::uint64_t>(now);
     options.secondsPerQuestion = std::clamp(c.seconds, 5, 120);
     options.streakBonus = c.streakBonus;
     options.hideLeaderboard = c.hideLeaderboard;
@@ -404,7 +532,8 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
 const std::vector<std::string>& StartScreenNames() {
   static const std::vector<std::string> names{
       "home",     "study",     "practice", "exam",  "ordering", "timeline", "classroom", "classroom-question",
-      "classroom-leaderboard", "classroom-podium", "stats", "settings"};
+      "classroom-leaderboard", "classroom-podium", "live", "live-lobby", "live-question", "live-reveal", "live-podium",
+      "stats", "settings"};
   return names;
 }
 
@@ -457,6 +586,49 @@ void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
     match.Tick(*clock);
   }
 }
+
+// A sample live game for screenshots, on loopback and a free port, stopped at `stage`: "" (the
+// room not yet open), "lobby" (six phones joined), "question" (four have answered), "reveal"
+// or "podium". The phones are simulated in-process.
+void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
+  auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
+  state.clock = [clock] { return *clock; };
+  state.Post(OpenClassroom{deck});
+  ApplyIntents(state);
+  if (!state.classroom) return;
+  state.classroom->questions = 3;
+  state.Post(OpenLive{});
+  ApplyIntents(state);
+  if (!state.live || stage.empty()) return;
+  AppState::LiveState& l = *state.live;
+  l.interfaces = {{"lo", "127.0.0.1", true}};
+  l.port = 0;
+  state.Post(OpenLiveRoom{});
+  ApplyIntents(state);
+  if (!l.room) return;
+  LiveRoom& room = *l.room;
+  const char* names[6] = {"Röhm", "Тухачевский", "Bažanov", "Anna", "Ελευθέριος", "Kim"};
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 6; ++i)
+    tokens.push_back(room.Join(room.Code(), names[i], "10.0.0." + std::to_string(i + 2), *clock).token);
+  if (stage == "lobby") return;
+  const int rounds = stage == "question" ? 0 : stage == "reveal" ? 1 : static_cast<int>(room.QuestionCount());
+  for (int r = 0; r <= rounds && r < static_cast<int>(room.QuestionCount()); ++r) {
+    if (r == 0) room.Start(*clock);
+    *clock += 3000;
+    room.Tick(*clock);
+    const Question& q = room.Questions()[static_cast<size_t>(r)];
+    for (size_t p = 0; p < tokens.size(); ++p) {
+      if (stage == "question" && p >= 4) break;
+      *clock += 900;
+      const bool right = (p + static_cast<size_t>(r)) % 3 != 2;
+      room.Answer(tokens[p], r, right ? q.answer : (q.answer + 1 + static_cast<int>(p)) % static_cast<int>(q.options.size()), *clock);
+    }
+    if (stage == "question" || (stage == "reveal" && r == 0)) return;
+    state.Post(LiveControl{LiveStep::Next});
+    ApplyIntents(state);
+  }
+}
 } // namespace
 
 bool StartOnScreen(AppState& state, std::string_view name) {
@@ -465,6 +637,10 @@ bool StartOnScreen(AppState& state, std::string_view name) {
   while (deck < state.decks.size() && !state.decks[deck].errors.empty()) ++deck;
   if (name.rfind("classroom-", 0) == 0) {
     PlaySampleMatch(state, deck, name.substr(10));
+    return true;
+  }
+  if (name.rfind("live", 0) == 0) {
+    PlaySampleLive(state, deck, name.size() > 5 ? name.substr(5) : std::string_view{});
     return true;
   }
   QuizOptions quiz;

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -22,14 +23,15 @@
 #include "study_session.h"
 #include "timeline_game.h"
 #include "classroom.h"
+#include "live_server.h"
 #include "settings.h"
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Timeline, Classroom, Stats, Settings };
+enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings };
 
 inline constexpr Screen kAllScreens[] = {Screen::Home,      Screen::Study, Screen::Timeline,
-                                         Screen::Classroom, Screen::Stats, Screen::Settings};
+                                         Screen::Classroom, Screen::Live, Screen::Stats, Screen::Settings};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -84,6 +86,20 @@ struct ClassroomAnswer {
 struct ClassroomNext {};   // from the answer to the leaderboard, or on to the next question
 struct ClassroomTick {};
 struct ExportMatch {};
+// Live: phones join a room over the network; set up from the classroom set-up.
+struct OpenLive {};     // the live screen for the classroom's deck and set-up (a room already open stays)
+struct OpenLiveRoom {};  // start serving on the chosen interface and port
+enum class LiveStep { Start, Reveal, Next, End, Close, Export };
+struct LiveControl {
+  LiveStep step;
+};
+struct LiveKick {
+  int player;
+};
+struct LiveLink {
+  int player;
+  std::int64_t profile;  // 0 unlinks
+};
 struct StartTimeline {
   size_t deck;
 };
@@ -112,7 +128,7 @@ struct OpenDeck {
 };
 using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StartQuiz, StudyChoose, StudyOrder,
                             StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, StartTimeline, TimelinePlace, OpenClassroom, StartMatch, ClassroomBuzz,
-                            ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, SwitchProfile, CreateProfile,
+                            ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, SwitchProfile, CreateProfile,
                             RenameProfile, DeleteProfile, OpenDeck>;
 
 // The question screen's state: the deck and the run (study, practice or exam).
@@ -169,6 +185,22 @@ struct AppState {
     std::vector<MatchSummary> history;  // earlier matches, read when the screen opens and after each match
   };
   std::unique_ptr<ClassroomState> classroom;
+  struct LiveState {
+    std::shared_ptr<const Deck> deck;
+    LiveOptions options;                       // from the classroom set-up
+    std::vector<NetworkInterface> interfaces;  // where phones may reach the room
+    int interfaceIndex = 0, port = 8765;
+    std::shared_ptr<LiveRoom> room;            // while a room is open
+    std::unique_ptr<LiveServer> server;
+    std::string url, error, saveMessage;
+    QrCode qr;                                 // of url
+    bool saved = false;
+    std::set<int> recorded;  // players whose answers went into a learner's study after the end
+    ~LiveState() {
+      if (server) server->Stop();
+    }
+  };
+  std::unique_ptr<LiveState> live;
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;  // the learners, for the switcher
   std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones

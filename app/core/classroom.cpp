@@ -26,6 +26,41 @@ int ClassroomPoints(ClassroomScoring scoring, double answerSeconds, double limit
   return points;
 }
 
+void Standing::Count(bool correct, int points, int responseMs) {
+  if (!correct) {
+    streak = 0;
+    return;
+  }
+  score += points;
+  ++right;
+  ++streak;
+  answerMs += responseMs;
+}
+
+bool RanksAbove(const Standing& a, const Standing& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.right != b.right) return a.right > b.right;
+  return a.answerMs < b.answerMs;
+}
+
+std::vector<size_t> RankOrder(const std::vector<const Standing*>& all) {
+  std::vector<size_t> order(all.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (RanksAbove(*all[a], *all[b])) return true;
+    if (RanksAbove(*all[b], *all[a])) return false;
+    return all[a]->name < all[b]->name;
+  });
+  return order;
+}
+
+int RankOf(const std::vector<const Standing*>& all, size_t index) {
+  int better = 0;
+  for (const Standing* other : all)
+    if (RanksAbove(*other, *all[index])) ++better;
+  return better + 1;
+}
+
 ClassroomMatch::ClassroomMatch(const Deck& deck, ClassroomOptions options, std::vector<ClassroomTeam> teams, srs::TimeMs now)
     : m_options(std::move(options)), m_started(now), m_random(m_options.request.seed) {
   // Classroom questions are answered by picking an option.
@@ -39,7 +74,12 @@ ClassroomMatch::ClassroomMatch(const Deck& deck, ClassroomOptions options, std::
                                                }),
                                 m_options.request.kinds.end());
   m_questions = QuestionGenerator(deck).Generate(m_options.request);
-  for (ClassroomTeam& t : teams) m_teams.push_back({std::move(t), 0, 0, 0, 0});
+  for (ClassroomTeam& t : teams) {
+    TeamState state;
+    state.name = t.name;
+    state.team = std::move(t);
+    m_teams.push_back(std::move(state));
+  }
   m_locked.assign(m_teams.size(), false);
   if (m_questions.empty() || m_teams.size() < 2) {
     m_phase = Phase::Finished;
@@ -97,18 +137,11 @@ void ClassroomMatch::Answer(int option, srs::TimeMs now) {
   const bool correct = option == q->answer;
   TeamState& t = m_teams[team];
   const int responseMs = static_cast<int>(now - m_optionsAt);
-  int points = 0;
-  if (correct) {
-    points = ClassroomPoints(m_options.scoring, responseMs / 1000.0, m_options.secondsPerQuestion, t.streak,
-                             m_options.streakBonus);
-    t.score += points;
-    ++t.right;
-    ++t.streak;
-    t.answerMs += responseMs;
-  } else {
-    t.streak = 0;
-    m_locked[team] = true;
-  }
+  const int points = correct ? ClassroomPoints(m_options.scoring, responseMs / 1000.0, m_options.secondsPerQuestion,
+                                               t.streak, m_options.streakBonus)
+                             : 0;
+  t.Count(correct, points, responseMs);
+  if (!correct) m_locked[team] = true;
   m_log.push_back({team, static_cast<int>(m_question), q->card, QuestionKindName(q->kind),
                    option >= 0 && option < static_cast<int>(q->options.size()) ? q->options[static_cast<size_t>(option)] : "",
                    correct, now, responseMs, points});
@@ -131,27 +164,18 @@ void ClassroomMatch::Next(srs::TimeMs now) {
   else Begin(now);
 }
 
+std::vector<const Standing*> ClassroomMatch::Standings() const {
+  std::vector<const Standing*> all;
+  for (const TeamState& t : m_teams) all.push_back(&t);
+  return all;
+}
+
 std::vector<size_t> ClassroomMatch::Ranking() const {
-  std::vector<size_t> order(m_teams.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const TeamState &x = m_teams[a], &y = m_teams[b];
-    if (x.score != y.score) return x.score > y.score;
-    if (x.right != y.right) return x.right > y.right;
-    if (x.answerMs != y.answerMs) return x.answerMs < y.answerMs;
-    return x.team.name < y.team.name;
-  });
-  return order;
+  return RankOrder(Standings());
 }
 
 int ClassroomMatch::RankOf(size_t team) const {
-  const TeamState& t = m_teams[team];
-  int better = 0;
-  for (const TeamState& other : m_teams)
-    if (other.score > t.score || (other.score == t.score && (other.right > t.right ||
-                                                             (other.right == t.right && other.answerMs < t.answerMs))))
-      ++better;
-  return better + 1;
+  return factdeck::RankOf(Standings(), team);
 }
 
 MatchRecord ClassroomMatch::Record(const std::string& deckId, srs::TimeMs ended) const {

@@ -40,14 +40,27 @@ int ClassroomPoints(ClassroomScoring scoring, double answerSeconds, double limit
 // this question, and loses this many points.
 inline constexpr int kEarlyBuzzPenalty = 250;
 
+// A player's or team's standing. Ranked by score, then right answers, then the lower total
+// time of right answers; equal on all three share a rank (RankOf), and the name orders them
+// on the list (RankOrder).
+struct Standing {
+  std::string name;
+  int score = 0, right = 0, streak = 0;
+  std::int64_t answerMs = 0;  // total time of right answers, for ties
+
+  // Counts an answer: a right one adds its points and time and lengthens the streak.
+  void Count(bool correct, int points, int responseMs);
+};
+bool RanksAbove(const Standing& a, const Standing& b);  // strictly better, names aside
+std::vector<size_t> RankOrder(const std::vector<const Standing*>& all);
+int RankOf(const std::vector<const Standing*>& all, size_t index);  // 1-based
+
 class ClassroomMatch {
 public:
   enum class Phase { Reading, Answering, Revealed, Finished };
 
-  struct TeamState {
+  struct TeamState : Standing {
     ClassroomTeam team;
-    int score = 0, right = 0, streak = 0;
-    std::int64_t answerMs = 0;  // total time of right answers, for ties
   };
 
   struct AnswerLog {
@@ -99,6 +112,7 @@ public:
   std::string ResultsCsv() const;
 
 private:
+  std::vector<const Standing*> Standings() const;
   void Begin(srs::TimeMs now);
   void Reveal();
 

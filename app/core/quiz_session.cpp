@@ -38,6 +38,35 @@ int QuizSession::Right() const {
   return static_cast<int>(std::count_if(m_answers.begin(), m_answers.end(), [](const QuizAnswer& a) { return a.judgement.correct; }));
 }
 
+StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std::int64_t profile, std::int64_t session,
+                                 const std::string& deck, const Question& q, const std::string& given, bool correct,
+                                 int responseMs, srs::TimeMs now, bool reschedule) {
+  const srs::Rating rating = correct ? srs::Rating::Good : srs::Rating::Again;
+  StoreStatus result;
+  for (const std::string& item : q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst
+                                     ? q.items
+                                     : std::vector<std::string>{q.items[0]}) {
+    AnswerRecord record;
+    record.profile = profile;
+    record.session = session;
+    record.deck = deck;
+    record.item = item;
+    record.kind = q.kind;
+    record.time = now;
+    for (size_t i = 0; i < q.options.size(); ++i) record.options += (i ? "\n" : "") + q.options[i];
+    record.answer = given;
+    record.correct = correct;
+    record.responseMs = responseMs;
+    record.rating = rating;
+    record.reschedule = reschedule;
+    const srs::MemoryState before = store.Card(profile, deck, item, q.kind).value_or(srs::MemoryState{});
+    record.after = reschedule ? fsrs.Review(before, now, rating, std::hash<std::string>{}(item) + before.reps).card : before;
+    StoreStatus saved = store.RecordAnswer(record);
+    if (!saved) result = saved;
+  }
+  return result;
+}
+
 void QuizSession::Answered(Judgement judgement, int responseMs, srs::TimeMs now, bool timedOut) {
   const Question& q = m_questions[m_current];
   QuizAnswer answer{q, judgement, 0, timedOut};
@@ -58,29 +87,10 @@ void QuizSession::Answered(Judgement judgement, int responseMs, srs::TimeMs now,
 
   // The log keeps every answer. An exam also reschedules, so its mistakes return in study.
   if (m_store) {
-    const bool reschedule = m_options.mode == QuizMode::Exam;
-    const srs::Rating rating = judgement.correct ? srs::Rating::Good : srs::Rating::Again;
-    for (const std::string& item : q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst
-                                       ? q.items
-                                       : std::vector<std::string>{q.items[0]}) {
-      AnswerRecord record;
-      record.profile = m_profile;
-      record.session = m_sessionId;
-      record.deck = m_deck.id;
-      record.item = item;
-      record.kind = q.kind;
-      record.time = now;
-      for (size_t i = 0; i < q.options.size(); ++i) record.options += (i ? "\n" : "") + q.options[i];
-      record.answer = timedOut ? "(time ran out)" : judgement.given;
-      record.correct = judgement.correct;
-      record.responseMs = responseMs;
-      record.rating = rating;
-      record.reschedule = reschedule;
-      const srs::MemoryState before = m_store->Card(m_profile, m_deck.id, item, q.kind).value_or(srs::MemoryState{});
-      record.after = reschedule ? m_fsrs.Review(before, now, rating, std::hash<std::string>{}(item) + before.reps).card : before;
-      StoreStatus saved = m_store->RecordAnswer(record);
-      if (!saved) feedback.saveError = saved.message;
-    }
+    StoreStatus saved = RecordQuestionAnswer(*m_store, m_fsrs, m_profile, m_sessionId, m_deck.id, q,
+                                             timedOut ? "(time ran out)" : judgement.given, judgement.correct, responseMs, now,
+                                             m_options.mode == QuizMode::Exam);
+    if (!saved) feedback.saveError = saved.message;
   }
   m_answers.push_back(std::move(answer));
   if (m_options.mode == QuizMode::Exam) {

@@ -46,6 +46,13 @@ struct TagResult {
 // multiplier unless it is all right; a wrong answer 0.
 int PracticePoints(const Judgement& judgement, int streakBefore, bool streakBonus);
 
+// Keeps a learner's answer to `q` in the review log, one row per item it asked about (every
+// event of an ordering or which-first question), rated Good when right and Again when wrong.
+// With `reschedule` the cards move on by FSRS, so mistakes come back in study.
+StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std::int64_t profile, std::int64_t session,
+                                 const std::string& deck, const Question& q, const std::string& given, bool correct,
+                                 int responseMs, srs::TimeMs now, bool reschedule);
+
 class QuizSession : public QuestionRun {
 public:
   QuizSession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, QuizOptions options);

@@ -55,7 +55,8 @@ void DrawAppFrame(UiContext& ui) {
   // the timeline game, where those keys answer, move items and continue.
   ImGuiIO& io = ImGui::GetIO();
   if (ui.state.screen == Screen::Study || ui.state.screen == Screen::Timeline ||
-      (ui.state.screen == Screen::Classroom && ui.state.classroom && ui.state.classroom->match))
+      (ui.state.screen == Screen::Classroom && ui.state.classroom && ui.state.classroom->match) ||
+      (ui.state.screen == Screen::Live && ui.state.live && ui.state.live->room))
     io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
   else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("FactDeck", nullptr, kFlags);
@@ -66,6 +67,7 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Stats: DrawStatsScreen(ui); break;
   case Screen::Timeline: DrawTimelineScreen(ui); break;
   case Screen::Classroom: DrawClassroomScreen(ui); break;
+  case Screen::Live: DrawLiveScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.

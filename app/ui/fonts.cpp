@@ -35,9 +35,9 @@ constexpr ImWchar kSymbolRanges[] = {
     0,
 };
 
-// Headings need letters only.
+// Headings and the classroom's big text: letters and punctuation (symbols are merged in).
 constexpr ImWchar kTitleRanges[] = {
-    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
 };
 
 template <size_t N>
@@ -124,6 +124,7 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize
     fonts.bold = add(boldFile, size, kTextRanges);
     add(files.symbols, size, kSymbolRanges, true);
     fonts.title = add(boldFile, titleSize, kTitleRanges);
+    add(files.symbols, titleSize, kSymbolRanges, true);  // the tiles' check mark, in the title font
   }
   if (fonts.regular == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
     // Last resort: ImGui's built-in font, scaled. ASCII only.

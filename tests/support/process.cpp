@@ -1,5 +1,6 @@
 #include "process.h"
 
+#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
@@ -49,6 +50,33 @@ ProcessResult RunProcess(const std::vector<std::string>& argv) {
   result.out = Slurp(outPath);
   result.err = Slurp(errPath);
   return result;
+}
+
+} // namespace factdeck::test
+
+namespace factdeck::test {
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) {
+  m_pid = fork();
+  if (m_pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+    setpgid(0, 0);  // its own group, so that its children go with it
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (m_pid <= 0) return;
+  kill(-m_pid, SIGKILL);
+  kill(m_pid, SIGKILL);
+  waitpid(m_pid, nullptr, 0);
 }
 
 } // namespace factdeck::test

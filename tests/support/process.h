@@ -15,3 +15,21 @@ struct ProcessResult {
 ProcessResult RunProcess(const std::vector<std::string>& argv);
 
 } // namespace factdeck::test
+
+namespace factdeck::test {
+
+// A program running beside the test (a browser driver, say), its output thrown away;
+// killed and reaped when this goes out of scope.
+class BackgroundProcess {
+public:
+  explicit BackgroundProcess(const std::vector<std::string>& argv);
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+  bool Started() const { return m_pid > 0; }
+
+private:
+  int m_pid = -1;
+};
+
+} // namespace factdeck::test

@@ -8,42 +8,15 @@
 #include <cstdio>
 
 #include "iso_time.h"
+#include "game_widgets.h"
 #include "screens.h"
 
 namespace factdeck::ui {
 
 namespace {
 
-ImVec4 Hex(const std::string& hex) {
-  unsigned r = 128, g = 128, b = 128;
-  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
-  return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, 1.0f);
-}
-
 bool Pressed(int key) {
   return ImGui::IsKeyPressed(key, false);
-}
-
-// The four answer tiles, told apart by colour and by shape (triangle, diamond, circle, square).
-const ImVec4 kTileColours[4] = {{0.85f, 0.15f, 0.20f, 1}, {0.10f, 0.40f, 0.85f, 1}, {0.90f, 0.65f, 0.05f, 1}, {0.15f, 0.55f, 0.15f, 1}};
-
-void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
-  switch (index) {
-  case 0: draw->AddTriangleFilled({centre.x, centre.y - r}, {centre.x - r, centre.y + r * 0.8f}, {centre.x + r, centre.y + r * 0.8f}, colour); break;
-  case 1: draw->AddQuadFilled({centre.x, centre.y - r}, {centre.x + r, centre.y}, {centre.x, centre.y + r}, {centre.x - r, centre.y}, colour); break;
-  case 2: draw->AddCircleFilled(centre, r, colour, 32); break;
-  default: draw->AddRectFilled({centre.x - r * 0.8f, centre.y - r * 0.8f}, {centre.x + r * 0.8f, centre.y + r * 0.8f}, colour); break;
-  }
-}
-
-// Big text in the title font (rasterised at its size, so it stays sharp; projector mode
-// makes every font larger still).
-void BigText(UiContext& ui, const char* text) {
-  ImGui::PushFont(ui.fonts.title);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
-  ImGui::PopFont();
 }
 
 void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
@@ -95,6 +68,11 @@ void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
       (Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
     ui.state.Post(StartMatch{});
   ui.Track("classroom/start");
+  ImGui::SameLine();
+  const bool liveOpen = ui.state.live && ui.state.live->room;
+  if (ImGui::Button(liveOpen ? "Back to the live game" : "Live game on phones", ImVec2(16 * ui.Em(), 2.2f * ui.Em())))
+    ui.state.Post(OpenLive{});
+  ui.Track("classroom/live");
   {
     const auto& matches = c.history;
     if (!matches.empty()) {
@@ -120,7 +98,7 @@ void DrawTeams(UiContext& ui, const ClassroomMatch& match) {
     if (i > 0) ImGui::SameLine(static_cast<float>(i) * width + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
     const bool answering = match.Answering() == i;
-    ImGui::PushStyleColor(ImGuiCol_Text, Hex(teams[i].team.color));
+    ImGui::PushStyleColor(ImGuiCol_Text, HexColour(teams[i].team.color));
     ImGui::PushFont(ui.fonts.bold);
     ImGui::Text("%s%s", answering ? "\xE2\x96\xB6 " : "", teams[i].team.name.c_str());
     ImGui::PopFont();
@@ -166,38 +144,12 @@ void DrawQuestion(UiContext& ui, AppState::ClassroomState& c) {
   if (phase == ClassroomMatch::Phase::Reading) {
     ImGui::TextColored(ui.palette->muted, "Read the question: the answers appear in a moment.");
   } else {
-    // Four big tiles, two by two.
-    const float gap = ui.Em();
-    const ImVec2 area = ImGui::GetContentRegionAvail();
-    const ImVec2 tile((area.x - gap) / 2, std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2));
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < q.options.size() && i < 4; ++i) {
-      if (i % 2 == 1) ImGui::SameLine(0, gap);
-      const ImVec2 at = ImGui::GetCursorScreenPos();
-      ImGui::PushID(static_cast<int>(i));
-      if (ImGui::InvisibleButton("tile", tile) && phase == ClassroomMatch::Phase::Answering)
-        ui.state.Post(ClassroomAnswer{static_cast<int>(i)});
-      ImGui::PopID();
-      ui.Track("classroom/tile/" + std::to_string(i));
-      const bool revealed = phase == ClassroomMatch::Phase::Revealed;
-      const bool right = static_cast<int>(i) == q.answer;
-      const float alpha = revealed && !right ? 0.3f : 1.0f;
-      ImVec4 colour = kTileColours[i];
-      colour.w = alpha;
-      draw->AddRectFilled(at, {at.x + tile.x, at.y + tile.y}, ImGui::GetColorU32(colour), 8.0f);
-      Shape(draw, static_cast<int>(i), {at.x + 1.6f * ui.Em(), at.y + tile.y / 2}, 0.9f * ui.Em(), IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)));
-      const std::string label = std::to_string(i + 1) + "  " + q.options[i] + (revealed && right ? "  \xE2\x9C\x93" : "");
-      ImGui::PushFont(ui.fonts.bold);
-      draw->PushClipRect(at, {at.x + tile.x, at.y + tile.y}, true);
-      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {at.x + 3.2f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()},
-                    IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), label.c_str());
-      draw->PopClipRect();
-      ImGui::PopFont();
-    }
+    const int clicked = AnswerTiles(ui, "classroom", q.options, phase == ClassroomMatch::Phase::Revealed ? q.answer : -1);
+    if (clicked >= 0 && phase == ClassroomMatch::Phase::Answering) ui.state.Post(ClassroomAnswer{clicked});
     if (phase == ClassroomMatch::Phase::Answering && match.Answering()) {
       for (int k = 0; k < 4; ++k)
         if (Pressed(GLFW_KEY_1 + k)) ui.state.Post(ClassroomAnswer{k});
-      ImGui::TextColored(Hex(match.Teams()[*match.Answering()].team.color), "%s answers: press 1 to 4",
+      ImGui::TextColored(HexColour(match.Teams()[*match.Answering()].team.color), "%s answers: press 1 to 4",
                          match.Teams()[*match.Answering()].team.name.c_str());
     } else if (phase == ClassroomMatch::Phase::Answering) {
       ImGui::TextColored(ui.palette->muted, "Buzz to answer!");
@@ -240,7 +192,7 @@ void DrawLeaderboard(UiContext& ui, AppState::ClassroomState& c) {
     const auto& state = match.Teams()[team];
     const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) * std::max(0.0f, static_cast<float>(state.score)) / best;
     draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()}, {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()},
-                        ImGui::GetColorU32(Hex(state.team.color)), 6.0f);
+                        ImGui::GetColorU32(HexColour(state.team.color)), 6.0f);
     char line[96];
     std::snprintf(line, sizeof line, "%d. %s", match.RankOf(team), state.team.name.c_str());
     draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), line);
@@ -260,31 +212,10 @@ void DrawPodium(UiContext& ui, AppState::ClassroomState& c) {
   const ClassroomMatch& match = *c.match;
   BigText(ui, "Podium");
   ui.Track("classroom/podium");
-  const auto ranking = match.Ranking();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float width = std::min(12 * ui.Em(), ImGui::GetContentRegionAvail().x / 3.2f), base = origin.y + 14 * ui.Em();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  // Second on the left, first in the middle, third on the right.
-  const int places[3] = {1, 0, 2};
-  const float heights[3] = {9, 6, 4};  // by place: first, second, third
-  for (int column = 0; column < 3; ++column) {
-    const int place = places[column];
-    if (static_cast<size_t>(place) >= ranking.size()) continue;
-    const auto& team = match.Teams()[ranking[static_cast<size_t>(place)]];
-    const float x = origin.x + static_cast<float>(column) * (width + ui.Em());
-    const float top = base - heights[place] * ui.Em();
-    draw->AddRectFilled({x, top}, {x + width, base}, ImGui::GetColorU32(Hex(team.team.color)), 6.0f);
-    char label[96];
-    std::snprintf(label, sizeof label, "%d", match.RankOf(ranking[static_cast<size_t>(place)]));
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x + width / 2 - 0.5f * ui.Em(), top + 0.5f * ui.Em()},
-                  IM_COL32(255, 255, 255, 255), label);
-    std::snprintf(label, sizeof label, "%s  %d", team.team.name.c_str(), team.score);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x, top - 2.0f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), label);
-  }
-  ImGui::Dummy(ImVec2(0, 15 * ui.Em()));
-  for (size_t place = 3; place < ranking.size(); ++place)
-    ImGui::Text("%d. %s  %d", match.RankOf(ranking[place]), match.Teams()[ranking[place]].team.name.c_str(),
-                match.Teams()[ranking[place]].score);
+  std::vector<PodiumEntry> ranked;
+  for (size_t team : match.Ranking())
+    ranked.push_back({match.Teams()[team].team.name, match.Teams()[team].team.color, match.Teams()[team].score, match.RankOf(team)});
+  Podium(ui, ranked);
   if (!c.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", c.saveMessage.c_str());
   if (ImGui::Button("Save results as CSV")) ui.state.Post(ExportMatch{});
   ui.Track("classroom/export");

@@ -11,6 +11,7 @@ void DrawStudyScreen(UiContext& ui);
 void DrawStatsScreen(UiContext& ui);
 void DrawTimelineScreen(UiContext& ui);
 void DrawClassroomScreen(UiContext& ui);
+void DrawLiveScreen(UiContext& ui);
 
 // The marks for right and wrong, shown with colour so that colour-blind learners see them.
 inline constexpr const char* kRightMark = "\xE2\x9C\x93";  // ✓

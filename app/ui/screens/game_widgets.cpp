@@ -1,0 +1,97 @@
+#include "game_widgets.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace factdeck::ui {
+
+namespace {
+
+const ImVec4 kTileColours[4] = {{0.85f, 0.15f, 0.20f, 1}, {0.10f, 0.40f, 0.85f, 1}, {0.90f, 0.65f, 0.05f, 1}, {0.15f, 0.55f, 0.15f, 1}};
+
+void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
+  switch (index) {
+  case 0: draw->AddTriangleFilled({centre.x, centre.y - r}, {centre.x - r, centre.y + r * 0.8f}, {centre.x + r, centre.y + r * 0.8f}, colour); break;
+  case 1: draw->AddQuadFilled({centre.x, centre.y - r}, {centre.x + r, centre.y}, {centre.x, centre.y + r}, {centre.x - r, centre.y}, colour); break;
+  case 2: draw->AddCircleFilled(centre, r, colour, 32); break;
+  default: draw->AddRectFilled({centre.x - r * 0.8f, centre.y - r * 0.8f}, {centre.x + r * 0.8f, centre.y + r * 0.8f}, colour); break;
+  }
+}
+
+} // namespace
+
+ImVec4 HexColour(const std::string& hex) {
+  unsigned r = 128, g = 128, b = 128;
+  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
+  return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, 1.0f);
+}
+
+void BigText(UiContext& ui, const char* text) {
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options, int correct,
+                const std::vector<int>* counts) {
+  int clicked = -1;
+  const float gap = ui.Em();
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  const ImVec2 tile((area.x - gap) / 2, std::max(3.0f * ui.Em(), std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2)));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (size_t i = 0; i < options.size() && i < 4; ++i) {
+    if (i % 2 == 1) ImGui::SameLine(0, gap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::InvisibleButton("tile", tile)) clicked = static_cast<int>(i);
+    ImGui::PopID();
+    ui.Track(name + "/tile/" + std::to_string(i));
+    const bool right = static_cast<int>(i) == correct;
+    const float alpha = correct >= 0 && !right ? 0.3f : 1.0f;
+    ImVec4 colour = kTileColours[i];
+    colour.w = alpha;
+    const ImU32 white = IM_COL32(255, 255, 255, static_cast<int>(255 * alpha));
+    draw->AddRectFilled(at, {at.x + tile.x, at.y + tile.y}, ImGui::GetColorU32(colour), 8.0f);
+    Shape(draw, static_cast<int>(i), {at.x + 1.6f * ui.Em(), at.y + tile.y / 2}, 0.9f * ui.Em(), white);
+    std::string label = std::to_string(i + 1) + "  " + options[i] + (right ? "  \xE2\x9C\x93" : "");
+    if (counts != nullptr && i < counts->size()) label += "   (" + std::to_string((*counts)[i]) + ")";
+    draw->PushClipRect(at, {at.x + tile.x, at.y + tile.y}, true);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {at.x + 3.2f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()}, white,
+                  label.c_str());
+    draw->PopClipRect();
+  }
+  return clicked;
+}
+
+void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = std::min(12 * ui.Em(), ImGui::GetContentRegionAvail().x / 3.2f), base = origin.y + 14 * ui.Em();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // Second on the left, first in the middle, third on the right.
+  const size_t places[3] = {1, 0, 2};
+  const float heights[3] = {9, 6, 4};  // by place: first, second, third
+  for (int column = 0; column < 3; ++column) {
+    const size_t place = places[column];
+    if (place >= ranked.size()) continue;
+    const PodiumEntry& entry = ranked[place];
+    const float x = origin.x + static_cast<float>(column) * (width + ui.Em());
+    const float top = base - heights[place] * ui.Em();
+    const ImVec4 colour = entry.colour.empty() ? ui.palette->accent : HexColour(entry.colour);
+    draw->AddRectFilled({x, top}, {x + width, base}, ImGui::GetColorU32(colour), 6.0f);
+    char label[128];
+    std::snprintf(label, sizeof label, "%d", entry.rank);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x + width / 2 - 0.5f * ui.Em(), top + 0.5f * ui.Em()},
+                  IM_COL32(255, 255, 255, 255), label);
+    std::snprintf(label, sizeof label, "%s  %d", entry.name.c_str(), entry.score);
+    draw->PushClipRect({x - 0.5f * ui.Em(), top - 2.5f * ui.Em()}, {x + width + 0.5f * ui.Em(), top}, true);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x, top - 2.0f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), label);
+    draw->PopClipRect();
+  }
+  ImGui::Dummy(ImVec2(0, 15 * ui.Em()));
+  for (size_t place = 3; place < ranked.size(); ++place)
+    ImGui::Text("%d. %s  %d", ranked[place].rank, ranked[place].name.c_str(), ranked[place].score);
+}
+
+} // namespace factdeck::ui

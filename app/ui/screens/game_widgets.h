@@ -1,0 +1,32 @@
+// Pieces the one-screen classroom match and the live room's host screen both draw: the
+// answer tiles, big text, the podium.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui_context.h"
+
+namespace factdeck::ui {
+
+// "#rrggbb" as a colour (grey when malformed).
+ImVec4 HexColour(const std::string& hex);
+
+// Big text in the title font, wrapped.
+void BigText(UiContext& ui, const char* text);
+
+// The answer options as big tiles, two by two, told apart by colour and by shape (triangle,
+// diamond, circle, square) and numbered 1 to 4. With `correct` >= 0 the others fade and the
+// right one is marked; `counts`, when given, shows how many chose each. Tracked as
+// "<name>/tile/N". Returns the tile clicked this frame, or -1.
+int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options, int correct,
+                const std::vector<int>* counts = nullptr);
+
+// A podium: second, first and third as coloured blocks, then everyone else as a list.
+struct PodiumEntry {
+  std::string name, colour;  // colour "#rrggbb"; empty: the theme's accent
+  int score = 0, rank = 0;
+};
+void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked);
+
+} // namespace factdeck::ui

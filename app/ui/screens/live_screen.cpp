@@ -1,0 +1,253 @@
+// Live game, host side: the room phones join over the school network. Before the room opens,
+// the network and port; then the join address, its QR code and the room code beside the
+// game: the lobby, each question with its countdown and how many have answered, the reveal
+// with how many chose each option and the leaderboard, and the podium. The players list lets
+// the host remove a player or link one to a learner on this computer. Keys: Enter starts,
+// Space goes on (reveal early, next question), as on the one-screen match.
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "game_widgets.h"
+#include "screens.h"
+
+namespace factdeck::ui {
+
+namespace {
+
+bool Pressed(int key) {
+  return ImGui::IsKeyPressed(key, false) && !ImGui::GetIO().WantTextInput;
+}
+
+void DrawSetup(UiContext& ui, AppState::LiveState& l) {
+  Heading(ui, "Live game: players answer on their phones");
+  ImGui::TextWrapped("Phones join over this computer's network: they must be on the same network (the school Wi-Fi). "
+                     "Nothing goes through the internet. The questions follow the classroom set-up: %zu questions, %d s each, %s.",
+                     l.options.request.count, l.options.secondsPerQuestion,
+                     l.options.scoring == ClassroomScoring::Speed ? "speed counts" : "accuracy only");
+  ImGui::Spacing();
+  if (l.interfaces.empty()) {
+    ImGui::TextColored(ui.palette->warning, "This computer has no network connection that phones could reach.");
+    return;
+  }
+  std::vector<std::string> labels;
+  for (const NetworkInterface& n : l.interfaces)
+    labels.push_back(n.address + "  (" + n.name + (n.loopback ? ", this computer only" : "") + ")");
+  l.interfaceIndex = std::clamp(l.interfaceIndex, 0, static_cast<int>(labels.size()) - 1);
+  ImGui::SetNextItemWidth(22 * ui.Em());
+  if (ImGui::BeginCombo("Network", labels[static_cast<size_t>(l.interfaceIndex)].c_str())) {
+    for (size_t i = 0; i < labels.size(); ++i)
+      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == l.interfaceIndex)) l.interfaceIndex = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  ui.Track("live/network");
+  ImGui::SetNextItemWidth(8 * ui.Em());
+  ImGui::InputInt("Port", &l.port, 0, 0);
+  l.port = std::clamp(l.port, 1024, 65535);
+  ui.Track("live/port");
+  if (ImGui::Button("Open the room (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
+    ui.state.Post(OpenLiveRoom{});
+  ui.Track("live/open");
+  if (!l.error.empty()) ImGui::TextColored(ui.palette->warning, "%s", l.error.c_str());
+}
+
+// The join address, the QR code and the room code, in a column on the left.
+void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostView& view) {
+  ImGui::TextUnformatted("Join on your phone:");
+  ImGui::PushFont(ui.fonts.bold);
+  ImGui::TextWrapped("%s", l.url.c_str());
+  ImGui::PopFont();
+  ui.Track("live/url");
+  if (l.qr.size > 0) {
+    const float side = std::min(ImGui::GetContentRegionAvail().x, 14 * ui.Em());
+    const int modules = l.qr.size + 8;  // four light modules of quiet zone on each side
+    const float cell = std::floor(side / static_cast<float>(modules));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float full = cell * static_cast<float>(modules);
+    draw->AddRectFilled(at, {at.x + full, at.y + full}, IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < l.qr.size; ++y)
+      for (int x = 0; x < l.qr.size; ++x)
+        if (l.qr.Dark(x, y)) {
+          const ImVec2 a(at.x + static_cast<float>(x + 4) * cell, at.y + static_cast<float>(y + 4) * cell);
+          draw->AddRectFilled(a, {a.x + cell, a.y + cell}, IM_COL32(0, 0, 0, 255));
+        }
+    ImGui::Dummy(ImVec2(full, full));
+    ui.Track("live/qr");
+  }
+  ImGui::TextUnformatted("Game code");
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::TextColored(ui.palette->accent, "%s %s", l.room->Code().substr(0, 3).c_str(), l.room->Code().substr(3).c_str());
+  ImGui::PopFont();
+  ui.Track("live/code");
+  size_t present = 0;
+  for (const LivePlayer& p : view.players) present += p.kicked ? 0 : 1;
+  ImGui::Text("%zu %s", present, present == 1 ? "player" : "players");
+}
+
+// Every player: name, score, a button to remove them, and the learner they are on this computer.
+void DrawPlayers(UiContext& ui, const LiveHostView& view) {
+  if (view.players.empty()) return;
+  if (!ImGui::BeginTable("players", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
+                         ImVec2(0, std::max(6 * ui.Em(), ImGui::GetContentRegionAvail().y))))
+    return;
+  ImGui::TableSetupColumn("Player");
+  ImGui::TableSetupColumn("Score");
+  ImGui::TableSetupColumn("Learner");
+  ImGui::TableSetupColumn("");
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableHeadersRow();
+  for (size_t i = 0; i < view.players.size(); ++i) {
+    const LivePlayer& p = view.players[i];
+    if (p.kicked) continue;
+    ImGui::PushID(p.id);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%d. %s", view.ranks[i], p.name.c_str());  // text, never markup: names show exactly as typed
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", p.score);
+    ImGui::TableNextColumn();
+    std::string linked = "(none)";
+    for (const ProfileInfo& profile : ui.state.profiles)
+      if (profile.id == p.profile) linked = profile.name;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##learner", linked.c_str())) {
+      if (ImGui::Selectable("(none)", p.profile == 0)) ui.state.Post(LiveLink{p.id, 0});
+      for (const ProfileInfo& profile : ui.state.profiles)
+        if (ImGui::Selectable(profile.name.c_str(), profile.id == p.profile)) ui.state.Post(LiveLink{p.id, profile.id});
+      ImGui::EndCombo();
+    }
+    ui.Track("live/player/" + std::to_string(p.id) + "/learner");
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton("Remove")) ui.state.Post(LiveKick{p.id});
+    ui.Track("live/player/" + std::to_string(p.id) + "/remove");
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void DrawLeaders(UiContext& ui, const LiveHostView& view, size_t count) {
+  for (size_t place = 0; place < view.ranking.size() && place < count; ++place) {
+    const LivePlayer& p = view.players[view.ranking[place]];
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::Text("%d. %s", view.ranks[view.ranking[place]], p.name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(16 * ui.Em());
+    ImGui::Text("%d", p.score);
+  }
+}
+
+void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
+  switch (view.phase) {
+  case LivePhase::Lobby:
+    BigText(ui, "Waiting for players");
+    ImGui::TextWrapped("Scan the code or open the address, type the game code and a name. Latecomers can join during the game.");
+    if (ImGui::Button("Start the game (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
+      ui.state.Post(LiveControl{LiveStep::Start});
+    ui.Track("live/start");
+    return;
+  case LivePhase::Reading:
+  case LivePhase::Answering:
+  case LivePhase::Revealed: {
+    const Question& q = *view.current;
+    ImGui::Text("Question %d of %d", view.question + 1, view.questionCount);
+    if (view.phase != LivePhase::Revealed) {
+      ImGui::SameLine(ImGui::GetContentRegionMax().x - 6 * ui.Em());
+      ImGui::PushFont(ui.fonts.title);
+      ImGui::TextColored(view.secondsLeft < 5 && view.phase == LivePhase::Answering ? ui.palette->warning : ui.palette->accent,
+                         "%.0f s", std::ceil(std::max(0.0, view.secondsLeft)));
+      ImGui::PopFont();
+      ui.Track("live/countdown");
+    }
+    BigText(ui, q.prompt.c_str());
+    ui.Track("live/prompt");
+    ImGui::Spacing();
+    if (view.phase == LivePhase::Reading) {
+      ImGui::TextColored(ui.palette->muted, "Read the question: the answers appear in a moment.");
+      return;
+    }
+    const bool revealed = view.phase == LivePhase::Revealed;
+    AnswerTiles(ui, "live", q.options, revealed ? q.answer : -1, revealed ? &view.optionCounts : nullptr);
+    size_t present = 0;
+    for (const LivePlayer& p : view.players) present += p.kicked ? 0 : 1;
+    if (!revealed) {
+      ImGui::Text("%d of %zu answered", view.answered, present);
+      ui.Track("live/answered");
+      ImGui::SameLine();
+      if (ImGui::Button("Reveal now (Space)") || Pressed(GLFW_KEY_SPACE)) ui.state.Post(LiveControl{LiveStep::Reveal});
+      ui.Track("live/reveal");
+      return;
+    }
+    ImGui::TextWrapped("%s", q.explanation.c_str());
+    ImGui::TextColored(ui.palette->muted, "Source: %s", q.source.c_str());
+    ImGui::Spacing();
+    DrawLeaders(ui, view, 5);
+    const bool last = view.question + 1 >= view.questionCount;
+    if (ImGui::Button(last ? "Show the podium (Space)" : "Next question (Space)") || Pressed(GLFW_KEY_SPACE))
+      ui.state.Post(LiveControl{LiveStep::Next});
+    ui.Track("live/next");
+    return;
+  }
+  case LivePhase::Finished: {
+    BigText(ui, "Podium");
+    ui.Track("live/podium");
+    std::vector<PodiumEntry> ranked;
+    for (size_t i : view.ranking) ranked.push_back({view.players[i].name, "", view.players[i].score, view.ranks[i]});
+    Podium(ui, ranked);
+    if (!l.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", l.saveMessage.c_str());
+    if (ImGui::Button("Save results as CSV")) ui.state.Post(LiveControl{LiveStep::Export});
+    ui.Track("live/export");
+    return;
+  }
+  }
+}
+
+} // namespace
+
+void DrawLiveScreen(UiContext& ui) {
+  BackButton(ui, "live");
+  AppState::LiveState* l = ui.state.live.get();
+  if (l == nullptr) {
+    Heading(ui, "Live game");
+    ImGui::TextWrapped("Open the classroom set-up from the home screen and press \"Live game on phones\".");
+    return;
+  }
+  ImGui::SameLine();
+  ImGui::TextColored(ui.palette->muted, "%s", l->deck ? l->deck->title.c_str() : "");
+  if (!l->room) return DrawSetup(ui, *l);
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - ButtonWidth("Close the room"));
+  if (ImGui::Button("Close the room")) ImGui::OpenPopup("close");
+  ui.Track("live/close");
+  if (ImGui::BeginPopupModal("close", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("Close the room? Phones are disconnected; a finished game is saved.");
+    if (ImGui::Button("Close it")) {
+      ui.state.Post(LiveControl{LiveStep::Close});
+      ImGui::CloseCurrentPopup();
+    }
+    ui.Track("live/close/confirm");
+    ImGui::SameLine();
+    if (ImGui::Button("Keep playing")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  const LiveHostView view = l->room->Snapshot(ui.state.clock());
+  // Phones change the room between frames: look again soon.
+  ui.needs.WakeAt(ui.now + 0.25);
+  const float side = std::max(13 * ui.Em(), ImGui::GetContentRegionAvail().x * 0.28f);
+  ImGui::BeginChild("join", ImVec2(side, 0));
+  DrawJoinPanel(ui, *l, view);
+  ImGui::Spacing();
+  DrawPlayers(ui, view);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("game", ImVec2(0, 0));
+  DrawGame(ui, *l, view);
+  if (view.phase != LivePhase::Finished && view.phase != LivePhase::Lobby) {
+    ImGui::Spacing();
+    if (ImGui::SmallButton("End the game now")) ui.state.Post(LiveControl{LiveStep::End});
+    ui.Track("live/end");
+  }
+  ImGui::EndChild();
+}
+
+} // namespace factdeck::ui
