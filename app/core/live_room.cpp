@@ -397,8 +397,11 @@ MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
   record.started = m_started;
   record.ended = ended;
   const auto standings = StandingsLocked();
+  // A removed player is kept with their answers, ranked after everyone who stayed.
+  const int stayed = static_cast<int>(std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }));
   for (size_t i = 0; i < m_players.size(); ++i)
-    record.players.push_back({m_players[i].name, "", m_players[i].profile, m_players[i].score, m_players[i].kicked ? 0 : RankOf(standings, i)});
+    record.players.push_back({m_players[i].name, "", m_players[i].profile, m_players[i].score,
+                              m_players[i].kicked ? stayed + 1 : RankOf(standings, i)});
   for (const LiveAnswer& a : m_answers) {
     const Question& q = m_questions[static_cast<size_t>(a.question)];
     record.answers.push_back({static_cast<size_t>(a.player - 1), a.question, q.card, QuestionKindName(q.kind),

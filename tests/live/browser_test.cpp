@@ -1,9 +1,6 @@
 // The player page in a real browser: headless Chromium driven through chromedriver (the W3C
 // WebDriver protocol, plain HTTP), against a live room on loopback hosted by this test.
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -13,6 +10,7 @@
 #include <thread>
 
 #include "live_server.h"
+#include "support/net.h"
 #include "support/process.h"
 #include "support/seed_deck.h"
 
@@ -23,18 +21,6 @@ namespace {
 
 srs::TimeMs Now() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
 }
 
 std::string DecodeBase64(const std::string& text) {
@@ -62,7 +48,7 @@ std::string DecodeBase64(const std::string& text) {
 // A WebDriver session with headless Chromium.
 class Browser {
 public:
-  Browser() : m_port(FreePort()), m_driver({"/usr/bin/chromedriver", "--port=" + std::to_string(m_port)}), m_http("127.0.0.1", m_port) {
+  Browser() : m_port(test::FreeLoopbackPort()), m_driver({"/usr/bin/chromedriver", "--port=" + std::to_string(m_port)}), m_http("127.0.0.1", m_port) {
     m_http.set_read_timeout(60, 0);
     for (int i = 0; i < 100 && !m_http.Get("/status"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const json caps = {{"capabilities",

@@ -1,6 +1,7 @@
 #include "game_widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 namespace factdeck::ui {
@@ -55,9 +56,19 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
     const ImU32 white = IM_COL32(255, 255, 255, static_cast<int>(255 * alpha));
     draw->AddRectFilled(at, {at.x + tile.x, at.y + tile.y}, ImGui::GetColorU32(colour), 8.0f);
     Shape(draw, static_cast<int>(i), {at.x + 1.6f * ui.Em(), at.y + tile.y / 2}, 0.9f * ui.Em(), white);
-    std::string label = std::to_string(i + 1) + "  " + options[i] + (right ? "  \xE2\x9C\x93" : "");
-    if (counts != nullptr && i < counts->size()) label += "   (" + std::to_string((*counts)[i]) + ")";
-    draw->PushClipRect(at, {at.x + tile.x, at.y + tile.y}, true);
+    const std::string label = std::to_string(i + 1) + "  " + options[i] + (right ? "  \xE2\x9C\x93" : "");
+    // How many chose it, at the tile's right edge; the label is cut short of it.
+    float labelEnd = at.x + tile.x;
+    if (counts != nullptr && i < counts->size()) {
+      const std::string count = std::to_string((*counts)[i]);
+      const float width = ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0, count.c_str()).x;
+      labelEnd -= width + 1.5f * ui.Em();
+      draw->AddRectFilled({labelEnd + 0.5f * ui.Em(), at.y + 0.5f * ui.Em()}, {at.x + tile.x - 0.5f * ui.Em(), at.y + tile.y - 0.5f * ui.Em()},
+                          IM_COL32(0, 0, 0, static_cast<int>(90 * alpha)), 6.0f);
+      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {labelEnd + 1.0f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()}, white,
+                    count.c_str());
+    }
+    draw->PushClipRect(at, {labelEnd, at.y + tile.y}, true);
     draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {at.x + 3.2f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()}, white,
                   label.c_str());
     draw->PopClipRect();

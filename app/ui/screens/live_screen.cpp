@@ -114,8 +114,10 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##learner", linked.c_str())) {
       if (ImGui::Selectable("(none)", p.profile == 0)) ui.state.Post(LiveLink{p.id, 0});
-      for (const ProfileInfo& profile : ui.state.profiles)
+      for (const ProfileInfo& profile : ui.state.profiles) {
         if (ImGui::Selectable(profile.name.c_str(), profile.id == p.profile)) ui.state.Post(LiveLink{p.id, profile.id});
+        ui.Track("live/player/" + std::to_string(p.id) + "/learner/" + profile.name);
+      }
       ImGui::EndCombo();
     }
     ui.Track("live/player/" + std::to_string(p.id) + "/learner");
