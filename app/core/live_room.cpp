@@ -124,9 +124,20 @@ LiveRoom::LiveRoom(const Deck& deck, LiveOptions options, std::string code, srs:
   if (!kinds.empty()) m_questions = QuestionGenerator(deck).Generate(m_options.request);
 }
 
-LivePlayer* LiveRoom::FindLocked(std::string_view token) {
+LivePlayer* LiveRoom::SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error) {
+  TickLocked(now);
   const auto it = m_byToken.find(std::string(token));
-  return it == m_byToken.end() ? nullptr : &m_players[it->second];
+  if (it == m_byToken.end()) {
+    error = LiveError::UnknownPlayer;
+    return nullptr;
+  }
+  LivePlayer& p = m_players[it->second];
+  if (p.kicked) {
+    error = LiveError::Kicked;
+    return nullptr;
+  }
+  p.lastSeen = now;
+  return &p;
 }
 
 std::vector<const Standing*> LiveRoom::StandingsLocked() const {
@@ -181,11 +192,9 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
 
 LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs::TimeMs now) {
   std::lock_guard lock(m_mutex);
-  TickLocked(now);
-  LivePlayer* p = FindLocked(token);
-  if (p == nullptr) return LiveError::UnknownPlayer;
-  if (p->kicked) return LiveError::Kicked;
-  p->lastSeen = now;
+  LiveError error = LiveError::None;
+  LivePlayer* p = SeenLocked(token, now, error);
+  if (p == nullptr) return error;
   if (m_phase == LivePhase::Finished) return LiveError::GameFinished;
   if (m_phase != LivePhase::Answering) return LiveError::NotAnswering;
   if (question != m_question) return LiveError::WrongQuestion;
@@ -214,11 +223,9 @@ LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs
 
 LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView& view) {
   std::lock_guard lock(m_mutex);
-  TickLocked(now);
-  LivePlayer* p = FindLocked(token);
-  if (p == nullptr) return LiveError::UnknownPlayer;
-  if (p->kicked) return LiveError::Kicked;
-  p->lastSeen = now;
+  LiveError error = LiveError::None;
+  LivePlayer* p = SeenLocked(token, now, error);
+  if (p == nullptr) return error;
   view = LivePlayerView{};
   view.phase = m_phase;
   view.version = m_version;

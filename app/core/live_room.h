@@ -151,7 +151,9 @@ private:
   void BeginQuestion(srs::TimeMs now);
   void RevealLocked();
   double SecondsLeftLocked(srs::TimeMs now) const;
-  LivePlayer* FindLocked(std::string_view token);
+  // Ticks, then finds the player with `token` and notes them seen; null with `error` set
+  // for an unknown token or a removed player.
+  LivePlayer* SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error);
   std::vector<const Standing*> StandingsLocked() const;  // kicked players rank last
 
   mutable std::mutex m_mutex;

@@ -213,7 +213,7 @@ TEST_CASE("stats, export, backup and restore work on the progress store", "[cli]
   CHECK_THAT(junk.err, Catch::Contains("not a usable backup"));
 }
 
-TEST_CASE("questions --json prints the documented fields; the same seed prints the same", "[cli][questions]") {
+TEST_CASE("questions --json prints the documented fields, the same seed prints the same", "[cli][questions]") {
   const std::string deck = std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml";
   auto result = RunProcess({kExe, "questions", deck, "--count", "30", "--seed", "5", "--json"});
   INFO(result.err);

@@ -43,7 +43,7 @@ TEST_CASE("intents change the state between frames", "[app_state]") {
   CHECK(state.quitRequested);
 }
 
-TEST_CASE("the app opens the progress store; a second window on the same data says why it cannot save", "[app_state][store]") {
+TEST_CASE("the app opens the progress store, a second window on the same data says why it cannot save", "[app_state][store]") {
   test::TempDir dir;
   AppState first = LoadAppState(dir.Path());
   REQUIRE(first.store);

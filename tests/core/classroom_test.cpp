@@ -115,7 +115,7 @@ TEST_CASE("buzzer mode: presses in the same frame are drawn by lot, fairly", "[c
   CHECK(wins[1] > 70);
 }
 
-TEST_CASE("ranking: score, then right answers, then speed, then name; exact ties share a rank", "[classroom]") {
+TEST_CASE("ranking: score, then right answers, then speed, then name, exact ties share a rank", "[classroom]") {
   const Deck deck = SeedDeck();
   ClassroomOptions options = Options(ClassroomMode::Turns, 4);
   options.scoring = ClassroomScoring::Accuracy;

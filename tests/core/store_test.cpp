@@ -147,7 +147,7 @@ TEST_CASE("a store from a newer FactDeck is refused and left untouched", "[store
   CHECK(ReadFile(file) == before);
 }
 
-TEST_CASE("answers are stored with the card's new state; cram answers do not reschedule", "[store]") {
+TEST_CASE("answers are stored with the card's new state, cram answers do not reschedule", "[store]") {
   TempDir dir;
   auto store = OpenOk(dir.Path());
   const auto profile = store->DefaultProfile();

@@ -108,7 +108,8 @@ private:
 
 } // namespace
 
-TEST_CASE("a phone joins from the page, answers, sees its result, and survives a reload", "[live][browser]") {
+TEST_CASE("a phone joins from the page, answers, sees its result, and survives a reload and a network drop",
+          "[live][browser]") {
   const Deck deck = test::SeedDeck();
   LiveOptions live;
   live.request.count = 2;
@@ -158,7 +159,18 @@ TEST_CASE("a phone joins from the page, answers, sees its result, and survives a
   CHECK(browser.Run("return document.getElementById('joinView').hidden;") == true);
   CHECK(room->Snapshot(Now()).players.size() == 1);
 
-  // The next question, answered after the reload with the same identity.
+  // A brief network drop: the server goes away and comes back on the same port. The page
+  // says it is reconnecting, then carries on by itself.
+  const int port = server.Port();
+  server.Stop();
+  REQUIRE(browser.WaitFor("getComputedStyle(document.getElementById('net')).display !== 'none'"));
+  LiveServerOptions again;
+  again.port = port;
+  LiveServer back(room, again, Now);
+  REQUIRE(back.Start().empty());
+  REQUIRE(browser.WaitFor("getComputedStyle(document.getElementById('net')).display === 'none'"));
+
+  // The next question, answered after the reload and the drop with the same identity.
   room->Next(Now());
   const Question& q2 = room->Questions()[1];
   REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === " + std::to_string(q2.options.size())));

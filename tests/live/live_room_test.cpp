@@ -73,7 +73,7 @@ TEST_CASE("joining: the code, the name, the player limit, a finished game", "[li
   CHECK(room.View("not-a-token", kNow, v) == LiveError::UnknownPlayer);
 }
 
-TEST_CASE("a question: read first, then options; the right one only after the reveal", "[live]") {
+TEST_CASE("a question: read first, then options, the right one only after the reveal", "[live]") {
   const Deck deck = test::SeedDeck();
   LiveRoom room(deck, Options(3), "123456", kNow);
   REQUIRE(room.QuestionCount() == 3);

@@ -280,7 +280,7 @@ TEST_CASE("the server listens on the chosen address only", "[live]") {
   CHECK(third.Start().find("not an IPv4 address") != std::string::npos);
 }
 
-TEST_CASE("load: 100 phones poll and answer the same question within a second; every answer counts", "[live][load]") {
+TEST_CASE("load: 100 phones poll and answer the same question within a second, every answer counts", "[live][load]") {
   // One machine plays a whole class, so the per-address limits are raised; everything else is as served.
   LiveServerOptions options;
   options.requestsPerSecond = 100000;
