@@ -200,6 +200,26 @@ void SaveLiveGame(AppState& state, srs::TimeMs now) {
   if (state.classroom) state.classroom->history = state.store->Matches(20);
 }
 
+} // namespace
+
+void CloseLiveRoom(AppState& state) {
+  if (!state.live || !state.live->room) return;
+  AppState::LiveState& l = *state.live;
+  const srs::TimeMs now = state.clock();
+  // A game that has started keeps what was played: it ends here and is saved.
+  if (l.room->Snapshot(now).phase != LivePhase::Lobby) {
+    l.room->End(now);
+    SaveLiveGame(state, now);
+  }
+  if (l.server) l.server->Stop();
+  l.server.reset();
+  l.room.reset();
+  l.url.clear();
+  l.qr = {};
+}
+
+namespace {
+
 bool ApplyLiveIntent(AppState& state, Intent& intent, srs::TimeMs now) {
   if (std::holds_alternative<OpenLive>(intent)) {
     if (!state.classroom || !state.classroom->deck) return true;
@@ -256,12 +276,7 @@ bool ApplyLiveIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     case LiveStep::Next: room.Next(now); break;
     case LiveStep::End: room.End(now); break;
     case LiveStep::Close:
-      SaveLiveGame(state, now);
-      l.server->Stop();
-      l.server.reset();
-      l.room.reset();
-      l.url.clear();
-      l.qr = {};
+      CloseLiveRoom(state);
       state.screen = Screen::Classroom;
       return true;
     case LiveStep::Export: {

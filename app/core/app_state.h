@@ -253,6 +253,10 @@ const std::vector<std::string>& StartScreenNames();
 // the game screens. False for an unknown name.
 bool StartOnScreen(AppState& state, std::string_view name);
 
+// Ends a live game in progress (one that has started), saves it, and stops its server:
+// "Close the room", and when the window closes.
+void CloseLiveRoom(AppState& state);
+
 // Applies and clears the posted intents.
 AppliedChanges ApplyIntents(AppState& state);
 

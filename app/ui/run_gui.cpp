@@ -123,6 +123,7 @@ int RunGui(const GuiOptions& options) {
     if (options.quitAfterFrames > 0 && app.FrameCount() >= options.quitAfterFrames) break;
   }
 
+  CloseLiveRoom(state);  // phones are told nothing more; a game in progress is saved
   state.settings.window = platform->Geometry();
   if (std::string saveError = SaveSettings(state.SettingsFile(), state.settings); !saveError.empty()) {
     std::fprintf(stderr, "factdeck: warning: settings not saved: %s\n", saveError.c_str());
