@@ -65,6 +65,7 @@ void BM_LiveClassAnswers(benchmark::State& state) {
     if (question > 0) r.room->Next(Now());
     state.ResumeTiming();
     std::vector<double> times(kPlayers);
+    const int options = static_cast<int>(r.room->Questions()[static_cast<size_t>(question)].options.size());
     std::vector<std::thread> phones;
     for (int i = 0; i < kPlayers; ++i)
       phones.emplace_back([&, i] {
@@ -72,7 +73,7 @@ void BM_LiveClassAnswers(benchmark::State& state) {
         httplib::Client c("127.0.0.1", r.server->Port());
         const auto start = std::chrono::steady_clock::now();
         auto res = c.Post("/api/answer", httplib::Headers{{"X-FactDeck-Token", r.tokens[static_cast<size_t>(i)]}},
-                          json{{"question", question}, {"option", i % 4}}.dump(), "application/json");
+                          json{{"question", question}, {"option", i % options}}.dump(), "application/json");
         times[static_cast<size_t>(i)] =
             res && res->status == 200 ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() : -1;
       });
@@ -111,7 +112,7 @@ void BM_LiveRoomView(benchmark::State& state) {
   options.readSeconds = 0;
   LiveRoom room(SeedDeck(), options, "111111", 0);
   std::vector<std::string> tokens;
-  for (int i = 0; i < 100; ++i) tokens.push_back(room.Join("111111", "P" + std::to_string(i), "a", 0).token);
+  for (int i = 0; i < 100; ++i) tokens.push_back(room.Join("111111", std::to_string(i) + " P", "a", 0).token);
   room.Start(0);
   for (size_t i = 0; i < tokens.size(); i += 2) room.Answer(tokens[i], 0, 1, 1000);
   size_t i = 0;
