@@ -8,6 +8,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -284,6 +285,9 @@ std::string LiveServer::Start() {
     s.port = s.options.port;
   }
   s.thread = std::thread([&s] { s.server.listen_after_bind(); });
+  // Until the loop runs, stop() would find nothing to stop and the thread would accept
+  // forever: wait for it (it starts at once; bounded all the same).
+  for (int i = 0; i < 5000 && !s.server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return {};
 }
 
