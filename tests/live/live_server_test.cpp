@@ -1,4 +1,5 @@
 // The live room's HTTP API, on loopback: what phones can and cannot do.
+#include <arpa/inet.h>
 #include <httplib.h>
 
 #include <algorithm>
@@ -344,4 +345,46 @@ TEST_CASE("load: 100 phones poll and answer the same question within a second, e
   std::printf("live load: %d answers in one second, server latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %llu requests\n",
               kPlayers, p50, p99, worst, static_cast<unsigned long long>(f.server->Counters().requests));
   CHECK(p50 >= 0);
+}
+
+TEST_CASE("the join address as a QR code: a real symbol with its finder patterns", "[live]") {
+  const std::string url = "http://192.168.1.20:8765/?code=123456";
+  const QrCode qr = MakeQrCode(url);
+  REQUIRE(qr.size >= 21);
+  CHECK((qr.size - 21) % 4 == 0);  // versions grow by 4 modules
+  CHECK(qr.dark.size() == static_cast<size_t>(qr.size * qr.size));
+  // The three 7x7 finder patterns: a dark ring, a light ring, a dark 3x3 core; light beside them.
+  auto finder = [&](int x0, int y0) {
+    for (int y = 0; y < 7; ++y)
+      for (int x = 0; x < 7; ++x) {
+        const int ring = std::max(std::abs(x - 3), std::abs(y - 3));
+        INFO("finder at " << x0 << "," << y0 << " module " << x << "," << y);
+        CHECK(qr.Dark(x0 + x, y0 + y) == (ring != 2));
+      }
+  };
+  finder(0, 0);
+  finder(qr.size - 7, 0);
+  finder(0, qr.size - 7);
+  for (int i = 0; i < 8; ++i) CHECK_FALSE(qr.Dark(7, i));  // separator
+  // The bottom-right corner has no finder pattern.
+  int darkCorner = 0;
+  for (int y = qr.size - 7; y < qr.size; ++y)
+    for (int x = qr.size - 7; x < qr.size; ++x) darkCorner += qr.Dark(x, y) ? 1 : 0;
+  CHECK(darkCorner < 40);
+  // A longer text needs a larger symbol.
+  CHECK(MakeQrCode(url + std::string(100, 'x')).size > qr.size);
+}
+
+TEST_CASE("network interfaces: IPv4 addresses, loopback last", "[live]") {
+  const auto all = ListNetworkInterfaces();
+  REQUIRE_FALSE(all.empty());
+  CHECK(all.back().loopback);
+  CHECK(std::any_of(all.begin(), all.end(), [](const NetworkInterface& n) { return n.address == "127.0.0.1"; }));
+  bool seenLoopback = false;
+  for (const NetworkInterface& n : all) {
+    in_addr parsed{};
+    CHECK(inet_pton(AF_INET, n.address.c_str(), &parsed) == 1);
+    if (n.loopback) seenLoopback = true;
+    else CHECK_FALSE(seenLoopback);  // no outward address after a loopback one
+  }
 }
