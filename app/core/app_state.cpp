@@ -231,6 +231,7 @@ bool ApplyLiveIntent(AppState& state, Intent& intent, srs::TimeMs now) {
       live->options.request = SetupRequest(c, now);
       live->options.secondsPerQuestion = std::clamp(c.seconds, 5, 120);
       live->options.streakBonus = c.streakBonus;
+      live->hideLeaderboard = c.hideLeaderboard;
       live->interfaces = ListNetworkInterfaces();
       if (state.live) live->port = state.live->port;
       state.live = std::move(live);
@@ -273,7 +274,24 @@ bool ApplyLiveIntent(AppState& state, Intent& intent, srs::TimeMs now) {
     switch (control->step) {
     case LiveStep::Start: room.Start(now); break;
     case LiveStep::Reveal: room.Reveal(now); break;
-    case LiveStep::Next: room.Next(now); break;
+    case LiveStep::Next: {
+      // After the reveal: the leaderboard first (unless hidden until the end, or after the
+      // last question), then the next question.
+      const LiveHostView view = room.Snapshot(now);
+      if (view.phase != LivePhase::Revealed) break;
+      const bool last = view.question + 1 >= view.questionCount;
+      if (!l.showingLeaderboard && !l.hideLeaderboard && !last) {
+        l.showingLeaderboard = true;
+        return true;
+      }
+      l.showingLeaderboard = false;
+      l.rankChangedAt = 0.0;
+      l.placeBefore.clear();
+      for (size_t place = 0; place < view.ranking.size(); ++place)
+        l.placeBefore[view.players[view.ranking[place]].id] = static_cast<float>(place);
+      room.Next(now);
+      break;
+    }
     case LiveStep::End: room.End(now); break;
     case LiveStep::Close:
       CloseLiveRoom(state);
@@ -547,7 +565,7 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
 const std::vector<std::string>& StartScreenNames() {
   static const std::vector<std::string> names{
       "home",     "study",     "practice", "exam",  "ordering", "timeline", "classroom", "classroom-question",
-      "classroom-leaderboard", "classroom-podium", "live", "live-lobby", "live-question", "live-reveal", "live-podium",
+      "classroom-leaderboard", "classroom-podium", "live", "live-lobby", "live-question", "live-reveal", "live-leaderboard", "live-podium",
       "stats", "settings"};
   return names;
 }
@@ -603,8 +621,8 @@ void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
 }
 
 // A sample live game for screenshots, on loopback and a free port, stopped at `stage`: "" (the
-// room not yet open), "lobby" (six phones joined), "question" (four have answered), "reveal"
-// or "podium". The phones are simulated in-process.
+// room not yet open), "lobby" (six phones joined), "question" (four have answered), "reveal",
+// "leaderboard" (after two questions) or "podium". The phones are simulated in-process.
 void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
   auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
   state.clock = [clock] { return *clock; };
@@ -627,7 +645,7 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
   for (int i = 0; i < 6; ++i)
     tokens.push_back(room.Join(room.Code(), names[i], "10.0.0." + std::to_string(i + 2), *clock).token);
   if (stage == "lobby") return;
-  const int rounds = stage == "question" ? 0 : stage == "reveal" ? 1 : static_cast<int>(room.QuestionCount());
+  const int rounds = stage == "question" ? 0 : stage == "reveal" ? 1 : stage == "leaderboard" ? 2 : static_cast<int>(room.QuestionCount());
   for (int r = 0; r <= rounds && r < static_cast<int>(room.QuestionCount()); ++r) {
     if (r == 0) room.Start(*clock);
     *clock += 3000;
@@ -640,8 +658,16 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
       room.Answer(tokens[p], r, right ? q.answer : (q.answer + 1 + static_cast<int>(p)) % static_cast<int>(q.options.size()), *clock);
     }
     if (stage == "question" || (stage == "reveal" && r == 0)) return;
-    state.Post(LiveControl{LiveStep::Next});
+    state.Post(LiveControl{LiveStep::Next});  // the leaderboard (none after the last question)
     ApplyIntents(state);
+    if (stage == "leaderboard" && r == 1) {
+      l.rankChangedAt = -1000.0;  // the rank animation long finished
+      return;
+    }
+    if (l.showingLeaderboard) {
+      state.Post(LiveControl{LiveStep::Next});  // and on
+      ApplyIntents(state);
+    }
   }
 }
 } // namespace

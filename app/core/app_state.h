@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -188,13 +189,16 @@ struct AppState {
   struct LiveState {
     std::shared_ptr<const Deck> deck;
     LiveOptions options;                       // from the classroom set-up
+    bool hideLeaderboard = false;              // from the classroom set-up: standings only at the end
     std::vector<NetworkInterface> interfaces;  // where phones may reach the room
     int interfaceIndex = 0, port = 8765;
     std::shared_ptr<LiveRoom> room;            // while a room is open
     std::unique_ptr<LiveServer> server;
     std::string url, error, saveMessage;
     QrCode qr;                                 // of url
-    bool saved = false;
+    bool saved = false, showingLeaderboard = false;
+    std::map<int, float> placeBefore;  // player id -> place (0-based) before the last question, for the animation
+    double rankChangedAt = 0.0;        // platform seconds, set by the screen
     std::set<int> recorded;  // players whose answers went into a learner's study after the end
     ~LiveState() {
       if (server) server->Stop();

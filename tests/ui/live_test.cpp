@@ -90,14 +90,19 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   CHECK(ui.Has("live/next"));
   ui.SaveScreenshot("live-reveal");
 
+  ui.PressKey(GLFW_KEY_SPACE);  // the leaderboard
+  ui.Frames(2);
+  CHECK(ui.Has("live/leaderboard"));
+  CHECK(room.Snapshot(now).question == 0);
   ui.PressKey(GLFW_KEY_SPACE);  // question 2
+  CHECK(room.Snapshot(now).question == 1);
   now += 3000;
   ui.Frames(2);
   const Question& q2 = room.Questions()[1];
   CHECK(rohm.Answer(1, q2.answer) == 200);
   ui.PressKey(GLFW_KEY_SPACE);  // reveal now: Тухачевский is too slow
   CHECK(room.Snapshot(now).phase == LivePhase::Revealed);
-  ui.PressKey(GLFW_KEY_SPACE);  // the podium
+  ui.PressKey(GLFW_KEY_SPACE);  // the podium: no leaderboard after the last question
   REQUIRE(room.Snapshot(now).phase == LivePhase::Finished);
   ui.Frames(2);
   CHECK(ui.Has("live/podium"));

@@ -165,42 +165,24 @@ void DrawQuestion(UiContext& ui, AppState::ClassroomState& c) {
 
 void DrawLeaderboard(UiContext& ui, AppState::ClassroomState& c) {
   const ClassroomMatch& match = *c.match;
-  if (c.rankChangedAt == 0.0) c.rankChangedAt = ui.now;
-  const float t = std::clamp(static_cast<float>((ui.now - c.rankChangedAt) / 0.8), 0.0f, 1.0f);
-  if (t < 1.0f) ui.needs.animating = true;
   BigText(ui, "Leaderboard");
   ui.Track("classroom/leaderboard");
+  std::vector<LeaderboardRow> rows;
   const auto ranking = match.Ranking();
-  const float row = 2.6f * ui.Em();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  int best = 1;
-  for (const auto& team : match.Teams()) best = std::max(best, team.score);
   for (size_t place = 0; place < ranking.size(); ++place) {
     const size_t team = ranking[place];
-    // Each row slides from its place before this question to its place now.
+    // Place before = how many teams had a better rank then.
     float before = static_cast<float>(place);
     if (team < c.previousRanks.size()) {
-      // Place before = how many teams had a better rank then.
       int ahead = 0;
       for (size_t other = 0; other < c.previousRanks.size(); ++other)
         if (c.previousRanks[other] < c.previousRanks[team] || (c.previousRanks[other] == c.previousRanks[team] && other < team)) ++ahead;
       before = static_cast<float>(ahead);
     }
-    const float eased = 1 - (1 - t) * (1 - t);
-    const float y = origin.y + (before + (static_cast<float>(place) - before) * eased) * row;
     const auto& state = match.Teams()[team];
-    const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) * std::max(0.0f, static_cast<float>(state.score)) / best;
-    draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()}, {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()},
-                        ImGui::GetColorU32(HexColour(state.team.color)), 6.0f);
-    char line[96];
-    std::snprintf(line, sizeof line, "%d. %s", match.RankOf(team), state.team.name.c_str());
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), line);
-    std::snprintf(line, sizeof line, "%d", state.score);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x + 12.5f * ui.Em() + width, y + 0.4f * ui.Em()},
-                  ImGui::GetColorU32(ImGuiCol_Text), line);
+    rows.push_back({state.team.name, state.team.color, state.score, match.RankOf(team), before});
   }
-  ImGui::Dummy(ImVec2(0, row * static_cast<float>(ranking.size())));
+  Leaderboard(ui, rows, c.rankChangedAt, rows.size());
   ImGui::TextColored(ui.palette->muted, "Space: next question");
   if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) {
     c.rankChangedAt = 0.0;

@@ -76,6 +76,39 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
   return clicked;
 }
 
+void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double& since, size_t maxRows) {
+  if (since == 0.0) since = ui.now;
+  const float t = std::clamp(static_cast<float>((ui.now - since) / 0.8), 0.0f, 1.0f);
+  if (t < 1.0f) ui.needs.animating = true;
+  const float eased = 1 - (1 - t) * (1 - t);
+  const size_t shown = std::min(rows.size(), maxRows);
+  const float row = 2.6f * ui.Em();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  int best = 1;
+  for (const LeaderboardRow& r : rows) best = std::max(best, r.score);
+  draw->PushClipRect(origin, {origin.x + ImGui::GetContentRegionAvail().x, origin.y + row * static_cast<float>(shown)}, true);
+  for (size_t place = 0; place < shown; ++place) {
+    const LeaderboardRow& r = rows[place];
+    const float before = std::min(r.placeBefore, static_cast<float>(shown));
+    const float y = origin.y + (before + (static_cast<float>(place) - before) * eased) * row;
+    const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) * std::max(0.0f, static_cast<float>(r.score)) / static_cast<float>(best);
+    const ImVec4 colour = r.colour.empty() ? ui.palette->accent : HexColour(r.colour);
+    draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()}, {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()},
+                        ImGui::GetColorU32(colour), 6.0f);
+    char line[128];
+    std::snprintf(line, sizeof line, "%d. %s", r.rank, r.name.c_str());
+    draw->PushClipRect({origin.x, y}, {origin.x + 11.5f * ui.Em(), y + row}, true);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), line);
+    draw->PopClipRect();
+    std::snprintf(line, sizeof line, "%d", r.score);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x + 12.5f * ui.Em() + width, y + 0.4f * ui.Em()},
+                  ImGui::GetColorU32(ImGuiCol_Text), line);
+  }
+  draw->PopClipRect();
+  ImGui::Dummy(ImVec2(0, row * static_cast<float>(shown)));
+}
+
 void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::min(12 * ui.Em(), ImGui::GetContentRegionAvail().x / 3.2f), base = origin.y + 14 * ui.Em();

@@ -22,6 +22,17 @@ void BigText(UiContext& ui, const char* text);
 int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options, int correct,
                 const std::vector<int>* counts = nullptr);
 
+// The standings as bars, best first. Each row slides from its place before the last question
+// (`placeBefore`, 0-based) to its place now, over 0.8 s from `since` (platform seconds; 0
+// starts the animation now). At most `maxRows` rows; one coming from further down slides in
+// from below.
+struct LeaderboardRow {
+  std::string name, colour;  // colour "#rrggbb"; empty: the theme's accent
+  int score = 0, rank = 0;
+  float placeBefore = 0;
+};
+void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double& since, size_t maxRows = 10);
+
 // A podium: second, first and third as coloured blocks, then everyone else as a list.
 struct PodiumEntry {
   std::string name, colour;  // colour "#rrggbb"; empty: the theme's accent

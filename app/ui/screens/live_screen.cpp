@@ -129,15 +129,20 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   ImGui::EndTable();
 }
 
-void DrawLeaders(UiContext& ui, const LiveHostView& view, size_t count) {
-  for (size_t place = 0; place < view.ranking.size() && place < count; ++place) {
+void DrawLeaderboard(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
+  BigText(ui, "Leaderboard");
+  ui.Track("live/leaderboard");
+  std::vector<LeaderboardRow> rows;
+  for (size_t place = 0; place < view.ranking.size(); ++place) {
     const LivePlayer& p = view.players[view.ranking[place]];
-    ImGui::PushFont(ui.fonts.bold);
-    ImGui::Text("%d. %s", view.ranks[view.ranking[place]], p.name.c_str());
-    ImGui::PopFont();
-    ImGui::SameLine(16 * ui.Em());
-    ImGui::Text("%d", p.score);
+    const auto before = l.placeBefore.find(p.id);
+    // A player who joined during the last question slides in from below.
+    rows.push_back({p.name, "", p.score, view.ranks[view.ranking[place]],
+                    before == l.placeBefore.end() ? static_cast<float>(view.ranking.size()) : before->second});
   }
+  Leaderboard(ui, rows, l.rankChangedAt, 10);
+  if (ImGui::Button("Next question (Space)") || Pressed(GLFW_KEY_SPACE)) ui.state.Post(LiveControl{LiveStep::Next});
+  ui.Track("live/next");
 }
 
 void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
@@ -152,6 +157,7 @@ void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
   case LivePhase::Reading:
   case LivePhase::Answering:
   case LivePhase::Revealed: {
+    if (view.phase == LivePhase::Revealed && l.showingLeaderboard) return DrawLeaderboard(ui, l, view);
     const Question& q = *view.current;
     ImGui::Text("Question %d of %d", view.question + 1, view.questionCount);
     if (view.phase != LivePhase::Revealed) {
@@ -184,10 +190,9 @@ void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
     ImGui::TextWrapped("%s", q.explanation.c_str());
     ImGui::TextColored(ui.palette->muted, "Source: %s", q.source.c_str());
     ImGui::Spacing();
-    DrawLeaders(ui, view, 5);
     const bool last = view.question + 1 >= view.questionCount;
-    if (ImGui::Button(last ? "Show the podium (Space)" : "Next question (Space)") || Pressed(GLFW_KEY_SPACE))
-      ui.state.Post(LiveControl{LiveStep::Next});
+    const char* label = last ? "Show the podium (Space)" : l.hideLeaderboard ? "Next question (Space)" : "Leaderboard (Space)";
+    if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE)) ui.state.Post(LiveControl{LiveStep::Next});
     ui.Track("live/next");
     return;
   }
