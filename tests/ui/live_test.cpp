@@ -64,12 +64,15 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
 
   Phone rohm(port, room.Code(), "Röhm"), tuch(port, room.Code(), "Тухачевский"), rude(port, room.Code(), "Rude");
   ui.Frames(2);
+  ui.Click("live/player/3/menu");
+  ui.Frames(2);
   ui.Click("live/player/3/remove");
   CHECK(room.Snapshot(now).players[2].kicked);
   // Röhm is the learner on this computer.
   const std::int64_t learner = ui.State().profile;
   const std::string learnerName = ui.State().profiles.front().name;
-  ui.Click("live/player/1/learner");
+  ui.Click("live/player/1/menu");
+  ui.Frames(2);
   ui.Click("live/player/1/learner/" + learnerName);
   CHECK(room.Snapshot(now).players[0].profile == learner);
   ui.SaveScreenshot("live-lobby");

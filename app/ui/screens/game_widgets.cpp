@@ -40,9 +40,30 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
   int clicked = -1;
   const float gap = ui.Em();
   const ImVec2 area = ImGui::GetContentRegionAvail();
-  const ImVec2 tile((area.x - gap) / 2, std::max(3.0f * ui.Em(), std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2)));
+  const float width = (area.x - gap) / 2;
+  const float textLeft = 3.2f * ui.Em(), countWidth = counts != nullptr ? 4.0f * ui.Em() : 0.0f;
+  const float wrap = std::max(4.0f * ui.Em(), width - textLeft - countWidth - 0.8f * ui.Em());
+  const size_t shown = std::min<size_t>(options.size(), 4);
+  std::vector<std::string> labels;
+  for (size_t i = 0; i < shown; ++i)
+    labels.push_back(std::to_string(i + 1) + "  " + options[i] + (static_cast<int>(i) == correct ? "  \xE2\x9C\x93" : ""));
+  // Long options wrap: in the title font while they fit the tile, else in the bold text font.
+  const float usual = std::max(3.0f * ui.Em(), std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2));
+  const float tallest = std::max(usual, (area.y - 8 * ui.Em()) / 2);
+  auto heightIn = [&](ImFont* font) {
+    float h = 0;
+    for (const std::string& label : labels) h = std::max(h, font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.c_str()).y);
+    return h;
+  };
+  ImFont* font = ui.fonts.title;
+  float textHeight = heightIn(font);
+  if (textHeight + 1.2f * ui.Em() > tallest) {
+    font = ui.fonts.bold;
+    textHeight = heightIn(font);
+  }
+  const ImVec2 tile(width, std::clamp(textHeight + 1.2f * ui.Em(), usual, tallest));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (size_t i = 0; i < options.size() && i < 4; ++i) {
+  for (size_t i = 0; i < shown; ++i) {
     if (i % 2 == 1) ImGui::SameLine(0, gap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushID(static_cast<int>(i));
@@ -56,21 +77,20 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
     const ImU32 white = IM_COL32(255, 255, 255, static_cast<int>(255 * alpha));
     draw->AddRectFilled(at, {at.x + tile.x, at.y + tile.y}, ImGui::GetColorU32(colour), 8.0f);
     Shape(draw, static_cast<int>(i), {at.x + 1.6f * ui.Em(), at.y + tile.y / 2}, 0.9f * ui.Em(), white);
-    const std::string label = std::to_string(i + 1) + "  " + options[i] + (right ? "  \xE2\x9C\x93" : "");
-    // How many chose it, at the tile's right edge; the label is cut short of it.
-    float labelEnd = at.x + tile.x;
+    // How many chose it, at the tile's right edge.
     if (counts != nullptr && i < counts->size()) {
       const std::string count = std::to_string((*counts)[i]);
-      const float width = ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0, count.c_str()).x;
-      labelEnd -= width + 1.5f * ui.Em();
-      draw->AddRectFilled({labelEnd + 0.5f * ui.Em(), at.y + 0.5f * ui.Em()}, {at.x + tile.x - 0.5f * ui.Em(), at.y + tile.y - 0.5f * ui.Em()},
+      const float left = at.x + tile.x - countWidth;
+      draw->AddRectFilled({left + 0.5f * ui.Em(), at.y + 0.5f * ui.Em()}, {at.x + tile.x - 0.5f * ui.Em(), at.y + tile.y - 0.5f * ui.Em()},
                           IM_COL32(0, 0, 0, static_cast<int>(90 * alpha)), 6.0f);
-      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {labelEnd + 1.0f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()}, white,
+      const ImVec2 size = ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0, count.c_str());
+      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {left + (countWidth - size.x) / 2, at.y + (tile.y - size.y) / 2}, white,
                     count.c_str());
     }
-    draw->PushClipRect(at, {labelEnd, at.y + tile.y}, true);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {at.x + 3.2f * ui.Em(), at.y + tile.y / 2 - 0.8f * ui.Em()}, white,
-                  label.c_str());
+    const float h = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, labels[i].c_str()).y;
+    draw->PushClipRect(at, {at.x + tile.x - countWidth, at.y + tile.y}, true);
+    draw->AddText(font, font->FontSize, {at.x + textLeft, at.y + std::max(0.3f * ui.Em(), (tile.y - h) / 2)}, white, labels[i].c_str(),
+                  nullptr, wrap);
     draw->PopClipRect();
   }
   return clicked;

@@ -86,44 +86,47 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
   ImGui::Text("%zu %s", present, present == 1 ? "player" : "players");
 }
 
-// Every player: name, score, a button to remove them, and the learner they are on this computer.
+// Every player: rank, name, score, and a menu to link them to a learner on this computer or
+// remove them from the game.
 void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   if (view.players.empty()) return;
-  if (!ImGui::BeginTable("players", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
+  if (!ImGui::BeginTable("players", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                          ImVec2(0, std::max(6 * ui.Em(), ImGui::GetContentRegionAvail().y))))
     return;
-  ImGui::TableSetupColumn("Player");
-  ImGui::TableSetupColumn("Score");
-  ImGui::TableSetupColumn("Learner");
-  ImGui::TableSetupColumn("");
+  ImGui::TableSetupColumn("Player", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 3.5f * ui.Em());
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ButtonWidth("\xE2\x80\xA6"));
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableHeadersRow();
   for (size_t i = 0; i < view.players.size(); ++i) {
     const LivePlayer& p = view.players[i];
     if (p.kicked) continue;
+    const std::string id = "live/player/" + std::to_string(p.id);
     ImGui::PushID(p.id);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::Text("%d. %s", view.ranks[i], p.name.c_str());  // text, never markup: names show exactly as typed
+    // Text, never markup: names show exactly as typed. Ranks once the game has begun.
+    if (view.phase == LivePhase::Lobby) ImGui::TextUnformatted(p.name.c_str());
+    else ImGui::Text("%d. %s", view.ranks[i], p.name.c_str());
+    for (const ProfileInfo& profile : ui.state.profiles)
+      if (profile.id == p.profile) ImGui::TextColored(ui.palette->muted, "  learner: %s", profile.name.c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%d", p.score);
     ImGui::TableNextColumn();
-    std::string linked = "(none)";
-    for (const ProfileInfo& profile : ui.state.profiles)
-      if (profile.id == p.profile) linked = profile.name;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##learner", linked.c_str())) {
-      if (ImGui::Selectable("(none)", p.profile == 0)) ui.state.Post(LiveLink{p.id, 0});
+    if (ImGui::SmallButton("\xE2\x80\xA6")) ImGui::OpenPopup("player");
+    ui.Track(id + "/menu");
+    if (ImGui::BeginPopup("player")) {
+      ImGui::TextDisabled("%s is this learner here:", p.name.c_str());
+      if (ImGui::Selectable("(nobody)", p.profile == 0)) ui.state.Post(LiveLink{p.id, 0});
       for (const ProfileInfo& profile : ui.state.profiles) {
         if (ImGui::Selectable(profile.name.c_str(), profile.id == p.profile)) ui.state.Post(LiveLink{p.id, profile.id});
-        ui.Track("live/player/" + std::to_string(p.id) + "/learner/" + profile.name);
+        ui.Track(id + "/learner/" + profile.name);
       }
-      ImGui::EndCombo();
+      ImGui::Separator();
+      if (ImGui::Selectable("Remove from the game")) ui.state.Post(LiveKick{p.id});
+      ui.Track(id + "/remove");
+      ImGui::EndPopup();
     }
-    ui.Track("live/player/" + std::to_string(p.id) + "/learner");
-    ImGui::TableNextColumn();
-    if (ImGui::SmallButton("Remove")) ui.state.Post(LiveKick{p.id});
-    ui.Track("live/player/" + std::to_string(p.id) + "/remove");
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -153,6 +156,15 @@ void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
     if (ImGui::Button("Start the game (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
       ui.state.Post(LiveControl{LiveStep::Start});
     ui.Track("live/start");
+    ImGui::Spacing();
+    {
+      // The players as they join, large enough to read from the back of the room.
+      std::string names;
+      for (const LivePlayer& p : view.players)
+        if (!p.kicked) names += (names.empty() ? "" : "     ") + p.name;
+      if (!names.empty()) BigText(ui, names.c_str());
+      ui.Track("live/joined");
+    }
     return;
   case LivePhase::Reading:
   case LivePhase::Answering:
