@@ -28,7 +28,13 @@ std::filesystem::path DataDir(const StoreOptions& o) {
 std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
   auto opened = ProfileStore::Open(DataDir(o), Now(), LocalStudyDay());
   for (const std::string& notice : opened.notices) std::cerr << "factdeck: " << notice << '\n';
-  if (!opened.store) std::cerr << "factdeck: error: " << opened.error << '\n';
+  if (!opened.store) {
+    std::cerr << "factdeck: error: " << opened.error << '\n';
+    return nullptr;
+  }
+  // A command is over in a moment: it waits for the daily backup and says how it went.
+  opened.store->WaitForBackup();
+  if (auto problem = opened.store->TakeBackupProblem()) std::cerr << "factdeck: " << *problem << '\n';
   return std::move(opened.store);
 }
 

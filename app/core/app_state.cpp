@@ -708,6 +708,9 @@ bool StartOnScreen(AppState& state, std::string_view name) {
 
 AppliedChanges ApplyIntents(AppState& state) {
   AppliedChanges changes;
+  // The daily backup runs beside the window; a problem with it is told when it is known.
+  if (state.store)
+    if (auto problem = state.store->TakeBackupProblem()) state.notices.push_back(std::move(*problem));
   // Intents may post further intents only through the next frame, so iterate a copy.
   std::vector<Intent> intents;
   intents.swap(state.intents);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -199,6 +200,7 @@ ProfileStore::ProfileStore(fs::path dataDir, int lockFd, std::unique_ptr<Databas
     : m_dataDir(std::move(dataDir)), m_lockFd(lockFd), m_db(std::move(db)) {}
 
 ProfileStore::~ProfileStore() {
+  WaitForBackup();
   m_db.reset();
   if (m_lockFd >= 0) ::close(m_lockFd);
 }
@@ -250,9 +252,8 @@ ProfileStore::Opened ProfileStore::Open(const fs::path& dataDir, srs::TimeMs now
   }
   opened.store.reset(new ProfileStore(dataDir, lock, std::move(db)));
   opened.store->m_day = day;
-  if (StoreStatus backup = opened.store->DailyBackup(now, day); !backup)
-    opened.notices.push_back("Today's backup could not be made: " + backup.message);
   opened.store->DefaultProfile();
+  opened.store->StartDailyBackup(now, day);
   return opened;
 }
 
@@ -737,14 +738,17 @@ StoreStatus ProfileStore::ExportReviewsCsv(std::int64_t profile, const fs::path&
 
 // [SECTION] Backups and restore -----------------------------------------------------------
 
-StoreStatus ProfileStore::BackupTo(const fs::path& file) {
+namespace {
+
+// A consistent, compact copy of `db` written to `file` (through FILE.partial, renamed when
+// complete), with VACUUM INTO, which works while the store stays open and in use.
+StoreStatus VacuumInto(Database& db, const fs::path& file) {
   std::error_code ec;
   fs::create_directories(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec);
   const fs::path partial = file.string() + ".partial";
   fs::remove(partial, ec);
   try {
-    // VACUUM INTO writes a consistent, compact copy while the store stays open.
-    Statement s = m_db->Prepare("VACUUM INTO ?1");
+    Statement s = db.Prepare("VACUUM INTO ?1");
     s.Bind(1, partial.string());
     s.Run();
   } catch (const SqliteError& e) {
@@ -754,6 +758,12 @@ StoreStatus ProfileStore::BackupTo(const fs::path& file) {
   fs::rename(partial, file, ec);
   if (ec) return {false, "backup to " + file.string() + " failed: " + ec.message(), 0};
   return {};
+}
+
+} // namespace
+
+StoreStatus ProfileStore::BackupTo(const fs::path& file) {
+  return VacuumInto(*m_db, file);
 }
 
 std::optional<fs::path> ProfileStore::LatestBackup() const {
@@ -767,23 +777,75 @@ std::optional<fs::path> ProfileStore::LatestBackup() const {
   return *std::max_element(backups.begin(), backups.end());
 }
 
-StoreStatus ProfileStore::DailyBackup(srs::TimeMs now, StudyDay day) {
+std::optional<fs::path> ProfileStore::DueBackup(srs::TimeMs now, StudyDay day) {
   const srs::TimeMs dayStart = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
   const std::string date = FormatIsoTime(dayStart + static_cast<srs::TimeMs>(day.utcOffsetMinutes) * srs::kMinuteMs).substr(0, 10);
   const fs::path today = BackupDir() / ("progress-" + date + ".db");
   std::error_code ec;
-  if (fs::exists(today, ec)) return {};
+  if (fs::exists(today, ec)) return std::nullopt;
   // Nothing to keep yet: a store without a single answer needs no backup.
-  if (m_db->QueryInt("SELECT COUNT(*) FROM review").value_or(0) == 0) return {};
-  if (StoreStatus made = BackupTo(today); !made) return made;
+  if (m_db->QueryInt("SELECT COUNT(*) FROM review").value_or(0) == 0) return std::nullopt;
+  return today;
+}
+
+void ProfileStore::PruneBackups() {
   std::vector<fs::path> backups;
+  std::error_code ec;
   for (const auto& entry : fs::directory_iterator(BackupDir(), ec)) {
     std::string name = entry.path().filename().string();
     if (name.rfind("progress-", 0) == 0 && entry.path().extension() == ".db") backups.push_back(entry.path());
   }
   std::sort(backups.begin(), backups.end());
   for (size_t i = 0; i + kBackupsKept < backups.size(); ++i) fs::remove(backups[i], ec);
+}
+
+StoreStatus ProfileStore::DailyBackup(srs::TimeMs now, StudyDay day) {
+  const auto today = DueBackup(now, day);
+  if (!today) return {};
+  if (StoreStatus made = BackupTo(*today); !made) return made;
+  PruneBackups();
   return {};
+}
+
+void ProfileStore::StartDailyBackup(srs::TimeMs now, StudyDay day) {
+  std::optional<fs::path> today;
+  try {
+    today = DueBackup(now, day);
+  } catch (const SqliteError& e) {
+    std::lock_guard lock(m_backupMutex);
+    m_backupProblem = "Today's backup could not be made: " + DescribeStoreError(e.Code(), e.what());
+    m_backupProblemSet = true;
+    return;
+  }
+  if (!today) return;
+  m_backup = std::thread([this, file = *today] {
+    StoreStatus made;
+    try {
+      // Its own connection: the app's keeps answering while this one reads every page.
+      Database copy(File().string(), Database::Mode::ReadOnly);
+      made = VacuumInto(copy, file);
+    } catch (const SqliteError& e) {
+      made = {false, DescribeStoreError(e.Code(), e.what()), 0};
+    }
+    if (made) {
+      PruneBackups();
+      return;
+    }
+    std::lock_guard lock(m_backupMutex);
+    m_backupProblem = "Today's backup could not be made: " + made.message;
+    m_backupProblemSet = true;
+  });
+}
+
+void ProfileStore::WaitForBackup() {
+  if (m_backup.joinable()) m_backup.join();
+}
+
+std::optional<std::string> ProfileStore::TakeBackupProblem() {
+  if (!m_backupProblemSet) return std::nullopt;
+  std::lock_guard lock(m_backupMutex);
+  m_backupProblemSet = false;
+  return std::exchange(m_backupProblem, {});
 }
 
 StoreStatus ProfileStore::Restore(const fs::path& dataDir, const fs::path& backup, srs::TimeMs now) {

@@ -7,9 +7,12 @@
 #pragma once
 
 #include <filesystem>
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "deck.h"
@@ -208,6 +211,12 @@ public:
   // Backups: a consistent copy of the whole store.
   StoreStatus BackupTo(const std::filesystem::path& file);
   StoreStatus DailyBackup(srs::TimeMs now, StudyDay day = {});
+  // Open starts the daily backup on a thread of its own, with its own read connection, so the
+  // window does not wait for it (it reads the whole store). This waits until it is done.
+  void WaitForBackup();
+  // What went wrong with that backup, once (for the app to tell the learner); nullopt when
+  // nothing did or it has not finished.
+  std::optional<std::string> TakeBackupProblem();
   std::optional<std::filesystem::path> LatestBackup() const;
   // Replaces the store in `dataDir` with `backup` after checking it; the current store is
   // first saved as a backup itself. Fails while another FactDeck holds the folder.
@@ -222,8 +231,18 @@ private:
   template <typename F>
   StoreStatus Write(const char* what, F&& body);
 
+  // The daily backup: decides on the calling thread whether one is due today, then copies
+  // on m_backup. Never touches m_db from the other thread.
+  void StartDailyBackup(srs::TimeMs now, StudyDay day);
+  std::optional<std::filesystem::path> DueBackup(srs::TimeMs now, StudyDay day);
+  void PruneBackups();
+
   std::filesystem::path m_dataDir;
   StudyDay m_day;
+  std::thread m_backup;
+  std::mutex m_backupMutex;
+  std::string m_backupProblem;
+  std::atomic<bool> m_backupProblemSet{false};
   int m_lockFd = -1;
   std::unique_ptr<sql::Database> m_db;
 };

@@ -328,6 +328,8 @@ TEST_CASE("a backup is taken on the first start of each day, the last 7 kept", "
   TempDir dir;
   for (int day = 0; day < 10; ++day) {
     auto store = OpenOk(dir.Path(), kNow + day * srs::kDayMs);
+    store->WaitForBackup();  // it runs beside the app; here it must be of the store as it was at the start
+    CHECK_FALSE(store->TakeBackupProblem());
     REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "day-" + std::to_string(day), kNow + day * srs::kDayMs, true)));
   }
   std::vector<std::string> names;
@@ -337,6 +339,42 @@ TEST_CASE("a backup is taken on the first start of each day, the last 7 kept", "
   CHECK(names.front() == "progress-2025-01-04.db");  // day 0 had nothing to back up; days 1-9 made nine
   CHECK(names.back() == "progress-2025-01-10.db");
   CHECK(CountReviews(dir / "backups" / names.back()) == 9);  // taken before that day's answer
+}
+
+TEST_CASE("the daily backup runs beside the app: answers go on while it copies, and its problems are told", "[store][backup]") {
+  TempDir dir;
+  {
+    auto store = OpenOk(dir.Path(), kNow);
+    for (int i = 0; i < 2000; ++i)
+      REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "item-" + std::to_string(i % 300), kNow + i * 1000, i % 3 != 0)));
+  }
+  {
+    // The next day: the backup starts on its own thread; answers are committed meanwhile.
+    auto store = OpenOk(dir.Path(), kNow + srs::kDayMs);
+    for (int i = 0; i < 50; ++i)
+      REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "next-" + std::to_string(i), kNow + srs::kDayMs + i, true)));
+    store->WaitForBackup();
+    CHECK_FALSE(store->TakeBackupProblem());
+    const auto backup = dir / "backups" / "progress-2025-01-02.db";
+    REQUIRE(std::filesystem::exists(backup));
+    const auto copied = CountReviews(backup);
+    CHECK(copied >= 2000);  // everything from before the start, and maybe some of today's
+    CHECK(copied <= 2050);
+    sql::Database db(backup.string(), sql::Database::Mode::ReadOnly);
+    CHECK(db.QueryText("PRAGMA integrity_check") == "ok");
+  }
+  {
+    // A backup that cannot be written (the folder is a file) is told, once, and nothing else fails.
+    std::filesystem::remove_all(dir / "backups");
+    std::ofstream(dir / "backups") << "in the way";
+    auto store = OpenOk(dir.Path(), kNow + 2 * srs::kDayMs);
+    REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "after", kNow + 2 * srs::kDayMs, true)));
+    store->WaitForBackup();
+    const auto problem = store->TakeBackupProblem();
+    REQUIRE(problem);
+    CHECK_THAT(*problem, Catch::Contains("Today's backup could not be made"));
+    CHECK_FALSE(store->TakeBackupProblem());
+  }
 }
 
 TEST_CASE("restore brings a backup back, keeps the current store, and refuses junk", "[store][backup]") {
