@@ -819,6 +819,11 @@ void ProfileStore::StartDailyBackup(srs::TimeMs now, StudyDay day) {
   }
   if (!today) return;
   m_backup = std::thread([this, file = *today] {
+    {
+      // Let the window open first: the copy competes with it for the disk and the CPU.
+      std::unique_lock lock(m_backupMutex);
+      m_backupWake.wait_for(lock, std::chrono::seconds(2), [this] { return m_backupNow; });
+    }
     StoreStatus made;
     try {
       // Its own connection: the app's keeps answering while this one reads every page.
@@ -838,7 +843,13 @@ void ProfileStore::StartDailyBackup(srs::TimeMs now, StudyDay day) {
 }
 
 void ProfileStore::WaitForBackup() {
-  if (m_backup.joinable()) m_backup.join();
+  if (!m_backup.joinable()) return;
+  {
+    std::lock_guard lock(m_backupMutex);
+    m_backupNow = true;
+  }
+  m_backupWake.notify_all();
+  m_backup.join();
 }
 
 std::optional<std::string> ProfileStore::TakeBackupProblem() {

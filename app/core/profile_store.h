@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -212,7 +213,8 @@ public:
   StoreStatus BackupTo(const std::filesystem::path& file);
   StoreStatus DailyBackup(srs::TimeMs now, StudyDay day = {});
   // Open starts the daily backup on a thread of its own, with its own read connection, so the
-  // window does not wait for it (it reads the whole store). This waits until it is done.
+  // window does not wait for it (it reads the whole store); the copy begins 2 s later, once
+  // the window is up. This starts it at once if it has not begun, and waits until it is done.
   void WaitForBackup();
   // What went wrong with that backup, once (for the app to tell the learner); nullopt when
   // nothing did or it has not finished.
@@ -241,6 +243,8 @@ private:
   StudyDay m_day;
   std::thread m_backup;
   std::mutex m_backupMutex;
+  std::condition_variable m_backupWake;
+  bool m_backupNow = false;  // start the copy without waiting (someone waits for it)
   std::string m_backupProblem;
   std::atomic<bool> m_backupProblemSet{false};
   int m_lockFd = -1;
