@@ -1,8 +1,8 @@
 // factdeck check FILE...: validates facts files and prints what they can make.
 #include <iostream>
 
-#include "commands.h"
-#include "deck.h"
+#include "cli/commands.h"
+#include "core/deck/deck.h"
 
 namespace factdeck::cli {
 

@@ -1,14 +1,14 @@
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 
-#include "app_state.h"
-#include "commands.h"
+#include "core/app/app_state.h"
+#include "cli/commands.h"
 #include "factdeck_version.h"
-#include "paths.h"
-#include "run_gui.h"
+#include "core/base/paths.h"
+#include "ui/run_gui.h"
 
 namespace factdeck::cli {
 

@@ -1,10 +1,10 @@
 // factdeck import FILE.csv -o DECK.toml: turns a CSV/TSV export into a facts file.
 #include <iostream>
 
-#include "atomic_file.h"
-#include "commands.h"
-#include "csv.h"
-#include "deck_writer.h"
+#include "core/base/atomic_file.h"
+#include "cli/commands.h"
+#include "core/deck/csv.h"
+#include "core/deck/deck_writer.h"
 
 namespace factdeck::cli {
 

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "atomic_file.h"
-#include "commands.h"
-#include "questions.h"
-#include "worksheet.h"
+#include "core/base/atomic_file.h"
+#include "cli/commands.h"
+#include "core/questions/questions.h"
+#include "core/questions/worksheet.h"
 
 namespace factdeck::cli {
 

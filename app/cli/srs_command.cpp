@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "commands.h"
-#include "fsrs.h"
-#include "iso_time.h"
+#include "cli/commands.h"
+#include "core/srs/fsrs.h"
+#include "core/base/iso_time.h"
 
 namespace factdeck::cli {
 

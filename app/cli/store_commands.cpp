@@ -2,10 +2,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "commands.h"
-#include "iso_time.h"
-#include "paths.h"
-#include "profile_store.h"
+#include "cli/commands.h"
+#include "core/base/iso_time.h"
+#include "core/base/paths.h"
+#include "core/store/profile_store.h"
 
 namespace factdeck::cli {
 

@@ -1,4 +1,4 @@
-#include "app.h"
+#include "ui/app.h"
 
 #include <cstdio>
 

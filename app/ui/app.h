@@ -5,9 +5,9 @@
 
 #include <functional>
 
-#include "app_state.h"
-#include "platform.h"
-#include "ui_context.h"
+#include "core/app/app_state.h"
+#include "ui/platform.h"
+#include "ui/ui_context.h"
 
 namespace factdeck::ui {
 

@@ -1,7 +1,7 @@
 // The window's frame: one full-window ImGui window holding the notices and the current
 // screen, and the keys that work on every screen.
-#include "app.h"
-#include "screens/screens.h"
+#include "ui/app.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

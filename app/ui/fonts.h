@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "settings.h"
+#include "core/app/settings.h"
 
 struct ImFont;
 struct ImFontAtlas;

@@ -1,4 +1,4 @@
-#include "image.h"
+#include "ui/image.h"
 
 #include <stb_image_write.h>
 

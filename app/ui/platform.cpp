@@ -1,4 +1,4 @@
-#include "platform.h"
+#include "ui/platform.h"
 
 // glad first: it provides the GL declarations GLFW would otherwise pull in.
 #include <glad/gl.h>

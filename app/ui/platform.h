@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "fonts.h"
-#include "frame_pacer.h"
-#include "image.h"
-#include "settings.h"
+#include "ui/fonts.h"
+#include "core/app/frame_pacer.h"
+#include "ui/image.h"
+#include "core/app/settings.h"
 
 struct GLFWwindow;
 

@@ -1,4 +1,4 @@
-#include "run_gui.h"
+#include "ui/run_gui.h"
 
 #include <atomic>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <pthread.h>
 #include <thread>
 
-#include "app.h"
+#include "ui/app.h"
 
 namespace factdeck::ui {
 

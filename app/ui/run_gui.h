@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "app_state.h"
+#include "core/app/app_state.h"
 
 namespace factdeck::ui {
 

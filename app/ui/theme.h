@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "settings.h"
+#include "core/app/settings.h"
 
 namespace factdeck::ui {
 

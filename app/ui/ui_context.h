@@ -6,10 +6,10 @@
 #include <map>
 #include <string>
 
-#include "app_state.h"
-#include "fonts.h"
-#include "frame_pacer.h"
-#include "theme.h"
+#include "core/app/app_state.h"
+#include "ui/fonts.h"
+#include "core/app/frame_pacer.h"
+#include "ui/theme.h"
 
 namespace factdeck::ui {
 

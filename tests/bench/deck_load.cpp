@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "csv.h"
-#include "deck.h"
-#include "paths.h"
+#include "core/deck/csv.h"
+#include "core/deck/deck.h"
+#include "core/base/paths.h"
 #include "support/synthetic_deck.h"
 
 namespace {

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "live_server.h"
-#include "paths.h"
+#include "core/net/live_server.h"
+#include "core/base/paths.h"
 
 namespace {
 

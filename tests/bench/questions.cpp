@@ -2,8 +2,8 @@
 // the time per question on a 100,000-fact deck (target 1 ms).
 #include <benchmark/benchmark.h>
 
-#include "paths.h"
-#include "questions.h"
+#include "core/base/paths.h"
+#include "core/questions/questions.h"
 #include "support/synthetic_deck.h"
 
 namespace {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <random>
 
-#include "study.h"
+#include "core/srs/study.h"
 
 namespace {
 

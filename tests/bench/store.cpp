@@ -7,8 +7,8 @@
 #include <fstream>
 #include <vector>
 
-#include "profile_store.h"
-#include "sqlite_db.h"
+#include "core/store/profile_store.h"
+#include "core/store/sqlite_db.h"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "app.h"
-#include "platform.h"
+#include "ui/app.h"
+#include "ui/platform.h"
 #include "support/synthetic_deck.h"
 
 namespace {

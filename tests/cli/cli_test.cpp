@@ -6,7 +6,7 @@
 #include <set>
 #include <stb_image.h>
 
-#include "settings.h"
+#include "core/app/settings.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "deck.h"
-#include "deck_writer.h"
+#include "core/deck/deck.h"
+#include "core/deck/deck_writer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

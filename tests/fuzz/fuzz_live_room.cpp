@@ -10,8 +10,8 @@
 #include <set>
 #include <string>
 
-#include "deck.h"
-#include "live_room.h"
+#include "core/deck/deck.h"
+#include "core/live/live_room.h"
 
 using namespace factdeck;
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "toml_chunks.h"
+#include "core/deck/toml_chunks.h"
 
 namespace {
 struct Outcome {

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "deck.h"
-#include "paths.h"
+#include "core/deck/deck.h"
+#include "core/base/paths.h"
 
 namespace factdeck::test {
 

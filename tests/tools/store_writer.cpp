@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "profile_store.h"
+#include "core/store/profile_store.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;

@@ -1,5 +1,5 @@
 #include "harness.h"
-#include "image.h"
+#include "ui/image.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

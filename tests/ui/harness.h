@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "app.h"
+#include "ui/app.h"
 #include "support/temp_dir.h"
 
 namespace factdeck::test {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
-#include "sqlite_db.h"
+#include "core/store/sqlite_db.h"
 #include "support/net.h"
 
 using namespace factdeck;

@@ -6,7 +6,7 @@
 #include <imgui_internal.h>
 
 #include "harness.h"
-#include "settings.h"
+#include "core/app/settings.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;

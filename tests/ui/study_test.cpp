@@ -4,7 +4,7 @@
 #include <set>
 
 #include "harness.h"
-#include "sqlite_db.h"
+#include "core/store/sqlite_db.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;

@@ -7,9 +7,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "iso_time.h"
-#include "game_widgets.h"
-#include "screens.h"
+#include "core/base/iso_time.h"
+#include "ui/screens/game_widgets.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

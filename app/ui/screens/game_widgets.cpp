@@ -1,4 +1,4 @@
-#include "game_widgets.h"
+#include "ui/screens/game_widgets.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ui_context.h"
+#include "ui/ui_context.h"
 
 namespace factdeck::ui {
 

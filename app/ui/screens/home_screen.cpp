@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "screens.h"
-#include "text.h"
+#include "ui/screens/screens.h"
+#include "core/base/text.h"
 
 namespace factdeck::ui {
 

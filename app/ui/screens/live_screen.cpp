@@ -9,8 +9,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "game_widgets.h"
-#include "screens.h"
+#include "ui/screens/game_widgets.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

@@ -1,7 +1,7 @@
 // The screens, one per file. Each draws from the state in `ui` and posts intents.
 #pragma once
 
-#include "ui_context.h"
+#include "ui/ui_context.h"
 
 namespace factdeck::ui {
 

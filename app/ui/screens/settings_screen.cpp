@@ -1,7 +1,7 @@
 // Settings: theme, UI scale and font size. Changes apply at once and are saved.
 #include <algorithm>
 
-#include "screens.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

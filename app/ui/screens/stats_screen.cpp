@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "iso_time.h"
-#include "screens.h"
+#include "core/base/iso_time.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

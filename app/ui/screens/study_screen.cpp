@@ -3,7 +3,7 @@
 // answer is already saved).
 #include <GLFW/glfw3.h>
 
-#include "screens.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

@@ -2,7 +2,7 @@
 // marker between placed events, Enter places; or click a "Place here" gap.
 #include <GLFW/glfw3.h>
 
-#include "screens.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 

@@ -1,0 +1,26 @@
+// The decks the home screen lists: the bundled ones and any the learner opened.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/deck/deck.h"
+
+namespace factdeck {
+
+struct DeckEntry {
+  std::filesystem::path path;
+  std::string title;           // the deck's title, or the file name when it has none
+  std::string id;              // the deck's id: progress is stored under it
+  DeckSummary summary;
+  size_t studyCards = 0;       // cards to study: every (item, question kind) the deck can ask
+  std::vector<std::string> errors, warnings;  // formatted diagnostics
+};
+
+// Loads every .toml, .csv and .tsv deck in `dirs` (sorted by file name), then `extra` when given and
+// not already listed. A deck with errors is listed with them, never dropped.
+std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
+                                       const std::filesystem::path& extra = {});
+
+} // namespace factdeck

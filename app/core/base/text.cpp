@@ -1,0 +1,129 @@
+#include "core/base/text.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <utf8proc.h>
+
+namespace factdeck {
+
+std::optional<InvalidUtf8> FirstInvalidUtf8(std::string_view text) {
+  Position pos{1, 1};
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    if (*bytes < 0x80) {  // ASCII, the common case
+      if (*bytes == '\n') {
+        ++pos.line;
+        pos.column = 1;
+      } else {
+        ++pos.column;
+      }
+      ++bytes;
+      --left;
+      continue;
+    }
+    utf8proc_int32_t codepoint = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &codepoint);
+    if (n <= 0) return InvalidUtf8{pos, *bytes};
+    ++pos.column;
+    bytes += n;
+    left -= n;
+  }
+  return std::nullopt;
+}
+
+std::string InvalidUtf8Message(const InvalidUtf8& bad) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", bad.byte);
+  return std::string("invalid UTF-8 (byte ") + hex + "); save the file as UTF-8";
+}
+
+std::string Slug(std::string_view text, size_t maxBytes) {
+  std::string slug;
+  bool gap = false;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &c);
+    if (n <= 0) {  // not UTF-8: skip the byte
+      n = 1;
+      c = ' ';
+    }
+    bytes += n;
+    left -= n;
+    utf8proc_category_t category = utf8proc_category(c);
+    bool wordChar = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                    (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+    if (!wordChar) {
+      gap = !slug.empty();
+      continue;
+    }
+    utf8proc_uint8_t encoded[4];
+    utf8proc_ssize_t size = utf8proc_encode_char(utf8proc_tolower(c), encoded);
+    if (slug.size() + (gap ? 1 : 0) + static_cast<size_t>(size) > maxBytes) break;
+    if (gap) slug += '-';
+    gap = false;
+    slug.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(size));
+  }
+  return slug;
+}
+
+std::string Fold(std::string_view text) {
+  // ASCII, the common case, folds to lower case with no table look-up: NFKC, accents and
+  // lumping change nothing there.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string spaced;
+    spaced.reserve(text.size());
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (!spaced.empty() && spaced.back() != ' ') spaced += ' ';
+      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {  // controls are ignorable
+        spaced += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+    }
+    if (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
+    return spaced;
+  }
+  utf8proc_uint8_t* folded = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP);
+  utf8proc_ssize_t size = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                       static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
+  std::string result;
+  if (size < 0) {
+    result.assign(text);  // not UTF-8: compare the bytes
+  } else {
+    result.assign(reinterpret_cast<const char*>(folded), static_cast<size_t>(size));
+  }
+  std::free(folded);
+  std::string spaced;
+  spaced.reserve(result.size());
+  for (char c : result) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!spaced.empty() && spaced.back() != ' ') spaced += ' ';
+    } else {
+      spaced += c;
+    }
+  }
+  if (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
+  return spaced;
+}
+
+std::vector<std::string> SplitTags(std::string_view text) {
+  std::vector<std::string> tags;
+  std::string tag;
+  for (char c : std::string(text) + " ") {
+    if (c == ' ' || c == ',' || c == '\t') {
+      if (!tag.empty()) tags.push_back(tag);
+      tag.clear();
+    } else {
+      tag += c;
+    }
+  }
+  return tags;
+}
+
+} // namespace factdeck

@@ -1,0 +1,40 @@
+// Small UTF-8 helpers shared by the loaders.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/diagnostics.h"
+
+namespace factdeck {
+
+// The position of the first byte that is not valid UTF-8, and that byte.
+struct InvalidUtf8 {
+  Position pos;
+  unsigned char byte = 0;
+};
+std::optional<InvalidUtf8> FirstInvalidUtf8(std::string_view text);
+
+// "invalid UTF-8 (byte 0xFF); save the file as UTF-8"
+std::string InvalidUtf8Message(const InvalidUtf8& bad);
+
+// A lower-case id made of the letters and digits of `text` (any script), words joined
+// by '-', at most `maxBytes` long (cut at a character boundary). Empty when `text` has
+// no letter or digit.
+std::string Slug(std::string_view text, size_t maxBytes = 48);
+
+// The form two texts are compared in: Unicode NFKC, case folded, accents removed, runs of
+// white space made one space, trimmed. "Röhm", "ROHM" and "Rohm" fold alike.
+std::string Fold(std::string_view text);
+
+// Tags typed by a person: separated by spaces or commas, empty ones dropped.
+std::vector<std::string> SplitTags(std::string_view text);
+
+// Columns are counted in characters: true for a byte that starts a UTF-8 character.
+inline bool StartsCharacter(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+}
+
+} // namespace factdeck

@@ -1,0 +1,569 @@
+// CSV/TSV reading, writing and import.
+//
+// [SECTION] Splitting: RFC 4180 records with positions; delimiter detection; Anki's
+//           "#separator:" style header lines.
+// [SECTION] Columns: what each column holds, from a header row or from the data.
+// [SECTION] Deck: cards or events from the records.
+#include "core/deck/csv.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <unordered_set>
+
+#include <utf8proc.h>
+
+#include "core/base/text.h"
+
+namespace factdeck {
+
+namespace {
+
+// [SECTION] Splitting ----------------------------------------------------------------
+
+// Reads records from `text`, which starts at `origin` in the file.
+class Splitter {
+public:
+  Splitter(std::string_view text, char delimiter, Position origin) : m_text(text), m_delimiter(delimiter), m_pos(origin) {}
+
+  // Reads up to `limit` records; problems go to `diagnostics` when it is not null.
+  std::vector<CsvRecord> Read(size_t limit, const std::string& fileName, Diagnostics* diagnostics) {
+    std::vector<CsvRecord> records;
+    while (m_i < m_text.size() && records.size() < limit) {
+      CsvRecord record = ReadRecord(fileName, diagnostics);
+      bool blank = record.fields.size() == 1 && record.fields[0].find_first_not_of(" \t") == std::string::npos;
+      if (!blank) records.push_back(std::move(record));
+    }
+    return records;
+  }
+
+private:
+  char Peek() const { return m_i < m_text.size() ? m_text[m_i] : '\0'; }
+  bool AtEnd() const { return m_i >= m_text.size(); }
+
+  void Advance() {
+    char c = m_text[m_i++];
+    if (c == '\n') {
+      ++m_pos.line;
+      m_pos.column = 1;
+    } else if (StartsCharacter(c)) {
+      ++m_pos.column;
+    }
+  }
+
+  // True (and consumes it) at a line end: LF, CRLF or a lone CR.
+  bool AtLineEnd() {
+    if (Peek() == '\n') {
+      Advance();
+      return true;
+    }
+    if (Peek() == '\r') {
+      ++m_i;  // the column does not matter: a line end follows or the line ends here
+      if (Peek() == '\n') Advance();
+      else {
+        ++m_pos.line;
+        m_pos.column = 1;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  CsvRecord ReadRecord(const std::string& fileName, Diagnostics* diagnostics) {
+    CsvRecord record;
+    for (;;) {
+      record.positions.push_back(m_pos);
+      record.fields.push_back(ReadField(fileName, diagnostics));
+      if (AtEnd() || AtLineEnd()) return record;
+      Advance();  // the delimiter
+    }
+  }
+
+  std::string ReadField(const std::string& fileName, Diagnostics* diagnostics) {
+    std::string field;
+    if (Peek() != '"') {
+      while (!AtEnd() && Peek() != m_delimiter && Peek() != '\n' && Peek() != '\r') {
+        field += Peek();
+        Advance();
+      }
+      return field;
+    }
+    Position open = m_pos;
+    Advance();
+    for (;;) {
+      if (AtEnd()) {
+        if (diagnostics)
+          diagnostics->push_back({Severity::Error, fileName, open, "this quoted field is never closed (a \" is missing)"});
+        return field;
+      }
+      char c = Peek();
+      Advance();
+      if (c != '"') {
+        field += c;
+        continue;
+      }
+      if (Peek() == '"') {  // "" is a quote inside the field
+        field += '"';
+        Advance();
+        continue;
+      }
+      break;
+    }
+    // After the closing quote only a delimiter or a line end may follow. Anything else is
+    // kept as written, as spreadsheet programs do, with a warning.
+    if (!AtEnd() && Peek() != m_delimiter && Peek() != '\n' && Peek() != '\r') {
+      if (diagnostics)
+        diagnostics->push_back({Severity::Warning, fileName, m_pos,
+                                "text after a closing quote; quote the whole field and double the quotes inside it"});
+      while (!AtEnd() && Peek() != m_delimiter && Peek() != '\n' && Peek() != '\r') {
+        field += Peek();
+        Advance();
+      }
+    }
+    return field;
+  }
+
+  std::string_view m_text;
+  char m_delimiter;
+  size_t m_i = 0;
+  Position m_pos;
+};
+
+constexpr std::array<char, 3> kDelimiters{'\t', ';', ','};  // preferred in this order on a tie
+
+// The delimiter that gives the first records the same number (> 1) of fields most often.
+char DetectDelimiter(std::string_view text, Position origin) {
+  char best = ',';
+  size_t bestScore = 0;
+  for (char delimiter : kDelimiters) {
+    auto records = Splitter(text, delimiter, origin).Read(20, {}, nullptr);
+    if (records.empty() || records[0].fields.size() < 2) continue;
+    size_t score = static_cast<size_t>(std::count_if(records.begin(), records.end(), [&](const CsvRecord& r) {
+      return r.fields.size() == records[0].fields.size();
+    }));
+    if (score > bestScore) {
+      bestScore = score;
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+std::string_view NextLine(std::string_view text, size_t& i) {
+  size_t end = text.find('\n', i);
+  std::string_view line = text.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
+  i = end == std::string_view::npos ? text.size() : end + 1;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+char SeparatorNamed(std::string_view name) {
+  if (name == "tab" || name == "Tab" || name == "\t") return '\t';
+  if (name == "comma" || name == "Comma" || name == ",") return ',';
+  if (name == "semicolon" || name == "Semicolon" || name == ";") return ';';
+  if (name == "pipe" || name == "Pipe" || name == "|") return '|';
+  return 0;
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+std::string Trimmed(std::string_view text) {
+  size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(" \t");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// "&#8211;" or "&#x2013;": the code point and the entity's length; length 0 when not one.
+std::pair<utf8proc_int32_t, size_t> NumericEntity(std::string_view text) {
+  if (text.substr(0, 2) != "&#") return {0, 0};
+  bool hex = text.size() > 2 && (text[2] == 'x' || text[2] == 'X');
+  size_t i = hex ? 3 : 2;
+  utf8proc_int32_t value = 0;
+  size_t digits = 0;
+  for (; i < text.size() && digits < 7; ++i, ++digits) {
+    char c = text[i];
+    int digit = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (digit < 0) break;
+    value = value * (hex ? 16 : 10) + digit;
+  }
+  if (digits == 0 || i >= text.size() || text[i] != ';' || !utf8proc_codepoint_valid(value) || value == 0) return {0, 0};
+  return {value, i + 1};
+}
+
+// Anki exports fields as HTML: line breaks as <br>, a few entities. Plain text is kept.
+std::string HtmlToText(const std::string& html) {
+  static const std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"},          {"&lt;", "<"},           {"&gt;", ">"},           {"&quot;", "\""},
+      {"&apos;", "'"},         {"&nbsp;", " "},         {"&ndash;", "\u2013"},   {"&mdash;", "\u2014"},
+      {"&hellip;", "\u2026"},  {"&laquo;", "\u00AB"},   {"&raquo;", "\u00BB"},   {"&lsquo;", "\u2018"},
+      {"&rsquo;", "\u2019"},   {"&ldquo;", "\u201C"},   {"&rdquo;", "\u201D"},   {"&deg;", "\u00B0"}};
+  std::string text;
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      size_t close = html.find('>', i);
+      if (close == std::string::npos) break;
+      std::string tag = Lower(html.substr(i + 1, close - i - 1));
+      if (tag.rfind("br", 0) == 0 || tag == "/div" || tag == "/p") text += '\n';
+      i = close + 1;
+      continue;
+    }
+    if (html[i] == '&') {
+      bool matched = false;
+      for (auto [entity, replacement] : kEntities)
+        if (html.compare(i, entity.size(), entity) == 0) {
+          text += replacement;
+          i += entity.size();
+          matched = true;
+          break;
+        }
+      if (matched) continue;
+      if (auto [codepoint, length] = NumericEntity(std::string_view(html).substr(i)); length > 0) {
+        utf8proc_uint8_t encoded[4];
+        text.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(utf8proc_encode_char(codepoint, encoded)));
+        i += length;
+        continue;
+      }
+    }
+    text += html[i++];
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+// [SECTION] Columns ------------------------------------------------------------------
+
+enum class Column { Ignore, Front, Back, Date, Event, End, Tags, Id, Note, Place };
+
+Column ColumnNamed(std::string name) {
+  name = Lower(Trimmed(name));
+  static const std::pair<std::string_view, Column> kNames[] = {
+      {"front", Column::Front},  {"question", Column::Front}, {"term", Column::Front},   {"prompt", Column::Front},
+      {"back", Column::Back},    {"answer", Column::Back},    {"definition", Column::Back},
+      {"date", Column::Date},    {"start", Column::Date},     {"when", Column::Date},   {"year", Column::Date},
+      {"event", Column::Event},  {"name", Column::Event},     {"what", Column::Event},  {"end", Column::End},
+      {"tags", Column::Tags},    {"tag", Column::Tags},       {"id", Column::Id},       {"note", Column::Note},
+      {"notes", Column::Note},   {"place", Column::Place},    {"where", Column::Place}};
+  for (auto [known, column] : kNames)
+    if (name == known) return column;
+  return Column::Ignore;
+}
+
+bool Has(const std::vector<Column>& columns, Column column) {
+  return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+// A header is a row whose names make a complete pair: front and back, or date and event.
+std::optional<std::vector<Column>> HeaderColumns(const std::vector<std::string>& names) {
+  std::vector<Column> columns;
+  for (const std::string& name : names) columns.push_back(ColumnNamed(name));
+  bool cards = Has(columns, Column::Front) && Has(columns, Column::Back);
+  bool events = Has(columns, Column::Date) && Has(columns, Column::Event);
+  if (!cards && !events) return std::nullopt;
+  return columns;
+}
+
+bool IsDate(const std::string& field) {
+  return ParseDate(field).date.has_value();
+}
+
+} // namespace
+
+CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint) {
+  CsvParse result;
+  Position origin{1, 1};
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  // Anki's export header: lines such as "#separator:tab" and "#html:true" come first.
+  char declared = 0;
+  size_t i = 0;
+  while (i < text.size() && text[i] == '#') {
+    size_t lineStart = i;
+    std::string_view line = NextLine(text, i);
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      i = lineStart;  // a comment-like first field, not a directive
+      break;
+    }
+    std::string_view key = line.substr(1, colon - 1), value = line.substr(colon + 1);
+    if (key == "separator") {
+      declared = SeparatorNamed(value);
+      if (declared == 0)
+        result.diagnostics.push_back({Severity::Error, fileName, {origin.line, static_cast<int>(colon) + 2},
+                                      "unknown separator '" + std::string(value) + "' (use tab, comma, semicolon or pipe)"});
+    } else if (key == "html") {
+      result.table.html = value == "true";
+    } else if (key == "columns") {
+      auto names = Splitter(value, declared ? declared : '\t', origin).Read(1, {}, nullptr);
+      if (!names.empty()) result.table.columnNames = names[0].fields;
+    } else if (key.size() > 7 && key.substr(key.size() - 7) == " column") {
+      size_t number = 0;
+      for (char c : value) number = c >= '0' && c <= '9' && number < 1000 ? number * 10 + static_cast<size_t>(c - '0') : number;
+      if (number > 0) result.table.columnRoles.emplace_back(number, std::string(key.substr(0, key.size() - 7)));
+    }
+    ++origin.line;
+  }
+  text.remove_prefix(i);
+  if (auto bad = FirstInvalidUtf8(text)) {
+    Position pos = bad->pos;
+    if (pos.line == 1) pos.column += origin.column - 1;
+    pos.line += origin.line - 1;
+    result.diagnostics.push_back({Severity::Error, fileName, pos, InvalidUtf8Message(*bad)});
+    return result;
+  }
+  char delimiter = declared != 0 ? declared : hint != 0 ? hint : DetectDelimiter(text, origin);
+  result.table.delimiter = delimiter;
+  result.table.records = Splitter(text, delimiter, origin).Read(SIZE_MAX, fileName, &result.diagnostics);
+  return result;
+}
+
+std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter) {
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) line += delimiter;
+    const std::string& field = fields[i];
+    bool quote = field.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos ||
+                 (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!quote) {
+      line += field;
+      continue;
+    }
+    line += '"';
+    for (char c : field) line += c == '"' ? std::string("\"\"") : std::string(1, c);
+    line += '"';
+  }
+  return line + "\r\n";
+}
+
+bool IsDelimitedFile(const std::string& path) {
+  std::string extension = Lower(std::filesystem::path(path).extension().string());
+  return extension == ".csv" || extension == ".tsv" || extension == ".txt";
+}
+
+// [SECTION] Deck ---------------------------------------------------------------------
+
+namespace {
+
+class Importer {
+public:
+  Importer(std::string fileName, DeckLoad& out) : m_file(std::move(fileName)), m_out(out) {}
+
+  void Run(std::string_view text) {
+    Deck& deck = m_out.deck;
+    deck.file = m_file;
+    std::filesystem::path path(m_file);
+    std::string stem = path.stem().string();
+    deck.id = Slug(stem);
+    if (deck.id.empty()) deck.id = "imported";
+    deck.title = stem;
+    std::replace_if(deck.title.begin(), deck.title.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
+    deck.description = "Imported from " + path.filename().string();
+    deck.sources.push_back({"import", path.filename().string(), "", "", {1, 1}});
+
+    char hint = Lower(path.extension().string()) == ".tsv" ? '\t' : 0;
+    CsvParse parse = ParseCsv(text, m_file, hint);
+    m_out.diagnostics = std::move(parse.diagnostics);
+    if (CountErrors(m_out.diagnostics) == 0) Build(parse.table);
+    deck.Reindex();
+    SortByPosition(m_out.diagnostics);
+  }
+
+private:
+  void Error(Position pos, std::string message) {
+    m_out.diagnostics.push_back({Severity::Error, m_file, pos, std::move(message)});
+  }
+  void Warning(Position pos, std::string message) {
+    m_out.diagnostics.push_back({Severity::Warning, m_file, pos, std::move(message)});
+  }
+
+  void Build(CsvTable& table) {
+    auto& records = table.records;
+    if (records.empty()) {
+      Error({}, "the file is empty: write one card (front, back) or one event (date, event) per line");
+      return;
+    }
+    if (table.html)
+      for (CsvRecord& record : records)
+        for (std::string& field : record.fields) field = HtmlToText(field);
+
+    std::vector<Column> columns;
+    size_t first = 0;
+    if (auto declared = DeclaredColumns(table, records[0].fields.size())) {
+      columns = *declared;
+    } else if (auto header = HeaderColumns(records[0].fields)) {
+      columns = *header;
+      first = 1;
+      for (size_t c = 0; c < columns.size(); ++c)
+        if (columns[c] == Column::Ignore)
+          Warning(records[0].positions[c], "column '" + records[0].fields[c] + "' is not one FactDeck reads; it is ignored");
+    } else {
+      // No header: dates in the first column of every row (but perhaps a title row) make a chronology.
+      auto dated = [&](size_t from) {
+        return from < records.size() && std::all_of(records.begin() + static_cast<std::ptrdiff_t>(from), records.end(),
+                                                    [](const CsvRecord& r) { return r.fields.size() >= 2 && IsDate(r.fields[0]); });
+      };
+      bool events = dated(0) || (records.size() > 1 && dated(1));
+      if (events && !IsDate(records[0].fields[0])) first = 1;  // an unnamed header row
+      columns = events ? std::vector<Column>{Column::Date, Column::Event, Column::Tags}
+                       : std::vector<Column>{Column::Front, Column::Back, Column::Tags};
+    }
+    bool events = Has(columns, Column::Date);
+    for (size_t r = first; r < records.size(); ++r) {
+      if (events) AddEvent(records[r], columns);
+      else AddCard(records[r], columns);
+    }
+    if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
+      Error(records[0].positions[0], "the file has a header row but no cards or events under it");
+  }
+
+  // Columns from Anki's header lines: "#columns:" names, or roles by number with front
+  // and back in the remaining columns, in order.
+  static std::optional<std::vector<Column>> DeclaredColumns(const CsvTable& table, size_t width) {
+    if (!table.columnNames.empty()) return HeaderColumns(table.columnNames);
+    if (table.columnRoles.empty()) return std::nullopt;
+    std::vector<Column> columns(std::max(width, size_t{2}), Column::Ignore);
+    std::vector<bool> taken(columns.size(), false);
+    for (const auto& [number, role] : table.columnRoles) {
+      if (number > columns.size()) continue;
+      columns[number - 1] = role == "tags" ? Column::Tags : role == "guid" ? Column::Id : Column::Ignore;
+      taken[number - 1] = true;
+    }
+    Column next = Column::Front;
+    for (size_t c = 0; c < columns.size() && next != Column::Ignore; ++c) {
+      if (taken[c]) continue;
+      columns[c] = next;
+      next = next == Column::Front ? Column::Back : Column::Ignore;
+    }
+    return columns;
+  }
+
+  // The field of `column` in `record`, with its position; nullptr when the row is short.
+  const std::string* Field(const CsvRecord& record, const std::vector<Column>& columns, Column column,
+                           Position* pos = nullptr) const {
+    for (size_t c = 0; c < columns.size() && c < record.fields.size(); ++c)
+      if (columns[c] == column) {
+        if (pos) *pos = record.positions[c];
+        return &record.fields[c];
+      }
+    return nullptr;
+  }
+
+  // False, with an error, when the row ends before the columns that must be there.
+  bool Complete(const CsvRecord& record, const std::vector<Column>& columns, Column a, Column b) {
+    size_t needed = 0;
+    for (size_t c = 0; c < columns.size(); ++c)
+      if (columns[c] == a || columns[c] == b) needed = c + 1;
+    if (record.fields.size() >= needed) return true;
+    Error(record.positions[0], "this row has " + std::to_string(record.fields.size()) +
+                                   (record.fields.size() == 1 ? " field" : " fields") + ", not " +
+                                   std::to_string(needed) + " (is the separator right?)");
+    return false;
+  }
+
+  // A field that must not be empty.
+  std::string Required(const CsvRecord& record, const std::vector<Column>& columns, Column column, const char* what,
+                       Position& pos) {
+    const std::string* field = Field(record, columns, column, &pos);
+    std::string text = field ? Trimmed(*field) : std::string();
+    if (text.empty()) Error(pos, std::string("empty ") + what);
+    return text;
+  }
+
+  static std::vector<std::string> SplitTags(const std::string* field) {
+    std::vector<std::string> tags;
+    if (field == nullptr) return tags;
+    std::string tag;
+    for (char c : *field + " ") {
+      if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '\n' || c == '\r') {
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+        tag.clear();
+      } else {
+        tag += c;
+      }
+    }
+    return tags;
+  }
+
+  // An id from the id column, else from `text`; unique in the deck.
+  std::string IdFor(const CsvRecord& record, const std::vector<Column>& columns, const std::string& prefix,
+                    const std::string& text) {
+    Position pos;
+    const std::string* given = Field(record, columns, Column::Id, &pos);
+    if (given != nullptr && !Trimmed(*given).empty()) {
+      std::string id = Trimmed(*given);
+      if (!m_ids.insert(id).second) Error(pos, "duplicate id '" + id + "'");
+      return id;
+    }
+    std::string base = Slug(text);
+    if (base.empty()) base = "line-" + std::to_string(record.positions[0].line);
+    base = prefix + base;
+    std::string id = base;
+    for (int n = 2; !m_ids.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    return id;
+  }
+
+  void AddCard(const CsvRecord& record, const std::vector<Column>& columns) {
+    if (!Complete(record, columns, Column::Front, Column::Back)) return;
+    Card card;
+    Position frontPos, backPos;
+    card.front = Required(record, columns, Column::Front, "front", frontPos);
+    card.back = Required(record, columns, Column::Back, "back", backPos);
+    card.tags = SplitTags(Field(record, columns, Column::Tags));
+    card.source = "import";
+    card.pos = record.positions[0];
+    card.id = IdFor(record, columns, "card-", card.front);
+    m_out.deck.cards.push_back(std::move(card));
+  }
+
+  std::optional<Date> DateIn(const std::string& text, Position pos) {
+    if (text.empty()) return std::nullopt;
+    DateParse parsed = ParseDate(text);
+    if (!parsed.date) Error(pos, "invalid date \"" + text + "\": " + parsed.error);
+    return parsed.date;
+  }
+
+  void AddEvent(const CsvRecord& record, const std::vector<Column>& columns) {
+    if (!Complete(record, columns, Column::Date, Column::Event)) return;
+    Event event;
+    Position datePos, namePos;
+    std::string date = Required(record, columns, Column::Date, "date", datePos);
+    event.name = Required(record, columns, Column::Event, "event", namePos);
+    auto start = DateIn(date, datePos);
+    if (start) event.date = *start;
+    Position endPos;
+    if (const std::string* end = Field(record, columns, Column::End, &endPos)) {
+      event.end = DateIn(Trimmed(*end), endPos);
+      if (start && event.end && event.end->LastDay() < start->FirstDay())
+        Error(endPos, "the event ends (" + event.end->Canonical() + ") before it begins (" + start->Canonical() + ")");
+    }
+    if (const std::string* place = Field(record, columns, Column::Place)) event.place = Trimmed(*place);
+    if (const std::string* note = Field(record, columns, Column::Note)) event.note = Trimmed(*note);
+    event.tags = SplitTags(Field(record, columns, Column::Tags));
+    event.source = "import";
+    event.pos = record.positions[0];
+    event.id = IdFor(record, columns, "", event.name);
+    m_out.deck.events.push_back(std::move(event));
+  }
+
+  std::string m_file;
+  DeckLoad& m_out;
+  std::unordered_set<std::string> m_ids;
+};
+
+} // namespace
+
+DeckLoad ImportCsv(std::string_view text, const std::string& fileName) {
+  DeckLoad result;
+  if (text.size() > kMaxDeckFileBytes) {
+    result.diagnostics.push_back({Severity::Error, fileName, {}, "the file is too large"});
+    return result;
+  }
+  Importer(fileName, result).Run(text);
+  return result;
+}
+
+} // namespace factdeck

@@ -1,0 +1,54 @@
+// CSV and TSV: reading and writing delimited text, and importing it as a deck:
+// flashcard exports (front, back[, tags]) become cards, chronologies (date, event[, tags])
+// become events. See docs/facts-format.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/deck/deck.h"
+
+namespace factdeck {
+
+// One record of a delimited file, with where each field starts.
+struct CsvRecord {
+  std::vector<std::string> fields;
+  std::vector<Position> positions;  // parallel to fields
+};
+
+struct CsvTable {
+  char delimiter = ',';
+  std::vector<CsvRecord> records;  // blank lines are left out
+  bool html = false;               // an Anki export that declared "#html:true"
+  // From Anki's header lines: "#columns:" names, and "#tags column:3"-style roles
+  // ("tags", "guid", "notetype", "deck") by 1-based column number.
+  std::vector<std::string> columnNames;
+  std::vector<std::pair<size_t, std::string>> columnRoles;
+};
+
+struct CsvParse {
+  CsvTable table;
+  Diagnostics diagnostics;
+};
+
+// Splits delimited text: RFC 4180 quoting (fields in double quotes may hold the delimiter,
+// line breaks and "" for a quote), CRLF or LF line ends, an optional UTF-8 byte order mark.
+// The delimiter is comma, semicolon or tab: declared by an Anki "#separator:" line, else
+// `hint` when not 0, else the one that splits the first lines most consistently.
+CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint = 0);
+
+// Reads a delimited file into a deck. A header row is recognised by its column names
+// (front/back, term/definition, question/answer; date/event; tags, id, source, note,
+// end, place); without one, a file whose first column holds dates on every row is a
+// chronology, anything else is flashcards. The deck cites the file as its source.
+DeckLoad ImportCsv(std::string_view text, const std::string& fileName);
+
+// One record as RFC 4180 text ending in CRLF: fields holding the delimiter, a quote or a
+// line break are quoted, quotes doubled.
+std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter = ',');
+
+// True for the file names ImportCsv reads: .csv, .tsv, .txt.
+bool IsDelimitedFile(const std::string& path);
+
+} // namespace factdeck

@@ -1,0 +1,103 @@
+#include "core/deck/deck.h"
+
+
+namespace factdeck {
+
+const char* ValueTypeName(ValueType type) {
+  switch (type) {
+  case ValueType::Entity: return "entity";
+  case ValueType::Text: return "text";
+  case ValueType::Number: return "number";
+  case ValueType::Year: return "year";
+  case ValueType::Date: return "date";
+  }
+  return "text";
+}
+
+namespace {
+template <typename T>
+void IndexById(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index) {
+  index.clear();
+  index.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+}
+
+template <typename T>
+const T* Lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& index,
+                const std::string& id) {
+  auto it = index.find(id);
+  return it == index.end() ? nullptr : &items[it->second];
+}
+} // namespace
+
+void Deck::Reindex() {
+  IndexById(entities, m_entityIndex);
+  IndexById(events, m_eventIndex);
+  IndexById(relations, m_relationIndex);
+  IndexById(sources, m_sourceIndex);
+}
+
+const Entity* Deck::FindEntity(const std::string& key) const { return Lookup(entities, m_entityIndex, key); }
+const Event* Deck::FindEvent(const std::string& key) const { return Lookup(events, m_eventIndex, key); }
+const Relation* Deck::FindRelation(const std::string& key) const { return Lookup(relations, m_relationIndex, key); }
+const DeckSource* Deck::FindSource(const std::string& key) const { return Lookup(sources, m_sourceIndex, key); }
+
+std::string Deck::NameOf(const std::string& key) const {
+  if (const Entity* entity = FindEntity(key)) return entity->name;
+  if (const Event* event = FindEvent(key)) return event->name;
+  return key;
+}
+
+std::string Deck::Display(const Value& value, const Relation* relation) const {
+  switch (value.type) {
+  case ValueType::Entity: return NameOf(value.entity);
+  case ValueType::Text: return value.text;
+  case ValueType::Number: {
+    std::string text = value.text;
+    if (relation != nullptr && !relation->unit.empty()) text += " " + relation->unit;
+    return text;
+  }
+  case ValueType::Year:
+  case ValueType::Date: return value.date.Display();
+  }
+  return value.text;
+}
+
+DeckSummary Summarize(const Deck& deck) {
+  return {deck.entities.size(), deck.events.size(), deck.relations.size(),
+          deck.facts.size(),    deck.cards.size(),  deck.sources.size()};
+}
+
+QuestionCapacity EstimateCapacity(const Deck& deck) {
+  std::unordered_map<std::string, size_t> kindCounts;
+  for (const Entity& e : deck.entities) ++kindCounts[e.kind];
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> textValues;  // relation -> values
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Text) ++textValues[f.relation][f.object.text];
+
+  QuestionCapacity capacity;
+  for (const Fact& f : deck.facts) {
+    const Relation* r = deck.FindRelation(f.relation);
+    if (r == nullptr) continue;
+    bool enough = false;
+    switch (r->objectType) {
+    case ValueType::Entity: enough = kindCounts[r->objectKind] >= 4; break;
+    case ValueType::Text: enough = textValues[r->id].size() >= 4; break;
+    case ValueType::Number:
+    case ValueType::Year:
+    case ValueType::Date: enough = true; break;  // distractors are nearby values
+    }
+    if (enough) ++capacity.multipleChoice;
+    if (!r->reverse.empty()) {
+      const Entity* subject = deck.FindEntity(f.subject);
+      if (subject != nullptr && kindCounts[subject->kind] >= 4) ++capacity.multipleChoiceReverse;
+    }
+  }
+  capacity.when = capacity.typedYear = deck.events.size();
+  capacity.ordering = deck.events.size() >= 3 ? deck.events.size() : 0;
+  capacity.whichFirst = deck.events.size() >= 2 ? deck.events.size() : 0;
+  capacity.flashcard = deck.cards.size();
+  return capacity;
+}
+
+} // namespace factdeck

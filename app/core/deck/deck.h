@@ -1,0 +1,129 @@
+// A deck: typed facts about entities and dated events, plus plain flashcards. Loaded from
+// a TOML facts file (docs/facts-format.md) or imported from CSV.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/base/date.h"
+#include "core/base/diagnostics.h"
+
+namespace factdeck {
+
+struct DeckSource {
+  std::string id, title, author, url;
+  Position pos;
+};
+
+struct Entity {
+  std::string id, name, kind, description, source;
+  std::vector<std::string> aliases, tags, renamedFrom;
+  Position pos;
+};
+
+struct Event {
+  std::string id, name, source, note;
+  Date date;
+  std::optional<Date> end;
+  std::string place;        // plain text, or the name of placeEntity
+  std::string placeEntity;  // entity id when `place` named one
+  std::vector<std::string> tags, renamedFrom;
+  Position pos;
+};
+
+enum class ValueType { Entity, Text, Number, Year, Date };
+const char* ValueTypeName(ValueType type);
+
+struct Relation {
+  std::string id;
+  std::string question;     // "Where was {subject} located?"
+  std::string reverse;      // "Which facility was located near {object}?" (optional)
+  ValueType objectType = ValueType::Text;
+  std::string objectKind;   // the entity kind, when objectType is Entity
+  std::string subjectKind;  // optional: the entity kind (or "event") subjects must have
+  std::string unit;         // optional, for numbers: "km", "pilots"
+  bool many = false;        // a subject may have several objects
+  Position pos;
+};
+
+struct Value {
+  ValueType type = ValueType::Text;
+  std::string entity;      // Entity: the entity id
+  std::string text;        // Text; for Number, the number as shown ("400", "0.5")
+  double number = 0.0;     // Number
+  Date date;               // Year and Date
+};
+
+struct Fact {
+  std::string id, subject, relation, source, note;
+  std::string accordingTo;  // who states it, when sources disagree
+  Value object;
+  std::vector<std::string> renamedFrom;
+  Position pos;                        // the [[fact]] header
+  Position subjectPos, relationPos;    // the values, for errors about them
+};
+
+struct Card {
+  std::string id, front, back, source;
+  std::vector<std::string> tags;
+  Position pos;
+};
+
+struct Deck {
+  std::string id, title, language, description;
+  std::string file;  // where it was loaded from
+  std::vector<DeckSource> sources;
+  std::vector<Entity> entities;
+  std::vector<Event> events;
+  std::vector<Relation> relations;
+  std::vector<Fact> facts;
+  std::vector<Card> cards;
+
+  const Entity* FindEntity(const std::string& key) const;
+  const Event* FindEvent(const std::string& key) const;
+  const Relation* FindRelation(const std::string& key) const;
+  const DeckSource* FindSource(const std::string& key) const;
+  // The display name of an entity or event id; the id itself when unknown.
+  std::string NameOf(const std::string& key) const;
+  // A value as shown to people: an entity's name, a number with its unit, a date.
+  std::string Display(const Value& value, const Relation* relation = nullptr) const;
+
+  // Rebuilds the id look-ups; call after changing the vectors.
+  void Reindex();
+
+private:
+  std::unordered_map<std::string, size_t> m_entityIndex, m_eventIndex, m_relationIndex, m_sourceIndex;
+};
+
+struct DeckLoad {
+  Deck deck;
+  Diagnostics diagnostics;
+  bool Ok() const { return CountErrors(diagnostics) == 0; }
+};
+
+// Largest facts file accepted.
+inline constexpr size_t kMaxDeckFileBytes = 64u << 20;
+
+// Loads and validates a facts file. Never throws; every problem is a diagnostic.
+DeckLoad LoadDeckFile(const std::string& path);
+// The same from text in memory; `fileName` is used in diagnostics.
+DeckLoad ParseDeck(std::string_view text, const std::string& fileName);
+
+// Counts for `factdeck check` and the home screen.
+struct DeckSummary {
+  size_t entities = 0, events = 0, relations = 0, facts = 0, cards = 0, sources = 0;
+};
+DeckSummary Summarize(const Deck& deck);
+
+// How many questions of each kind the deck can make, by a quick count: facts whose
+// relation has at least three other values of the same type to draw distractors from,
+// facts whose relation has a reverse template, dated events, and cards.
+struct QuestionCapacity {
+  size_t multipleChoice = 0, multipleChoiceReverse = 0, when = 0, ordering = 0, whichFirst = 0, typedYear = 0,
+         flashcard = 0;
+};
+QuestionCapacity EstimateCapacity(const Deck& deck);
+
+} // namespace factdeck

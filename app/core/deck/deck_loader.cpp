@@ -1,0 +1,617 @@
+// Reads a TOML facts file into a Deck and checks it, collecting every problem with its
+// position. See docs/facts-format.md for the format.
+//
+// [SECTION] Reading: one function per table kind; values are checked for type and shape.
+// [SECTION] Checking: references between items, fact objects against relation types,
+//           templates, duplicates and warnings that need the whole deck.
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <future>
+#include <thread>
+#include <map>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "core/base/atomic_file.h"
+#include "core/deck/csv.h"
+#include "core/deck/deck.h"
+#include "core/base/text.h"
+#include "core/deck/toml_chunks.h"
+
+namespace factdeck {
+
+namespace {
+
+Position PosOf(const toml::node& node) {
+  const auto& begin = node.source().begin;
+  return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+std::string Quote(const std::string& text) {
+  return "'" + text + "'";
+}
+
+// Edit distance, for "did you mean" hints.
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The known keys of one table, found in a single pass over it: faster than a look-up per
+// key on large decks, and the same pass reports unknown keys.
+class Fields {
+public:
+  template <typename Warn>
+  Fields(const toml::table& table, std::initializer_list<std::string_view> known, const char* what, Warn&& warn) {
+    for (auto&& [key, node] : table) {
+      std::string_view name = key.str();
+      if (std::find(known.begin(), known.end(), name) != known.end() && m_count < kMaxKeys) {
+        m_found[m_count++] = {name, &node};
+        continue;
+      }
+      std::string list;
+      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      warn(PosOf(node), "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list +
+                            "); it is ignored");
+    }
+  }
+
+  const toml::node* get(std::string_view key) const {
+    for (size_t i = 0; i < m_count; ++i)
+      if (m_found[i].first == key) return m_found[i].second;
+    return nullptr;
+  }
+
+private:
+  static constexpr size_t kMaxKeys = 12;
+  std::array<std::pair<std::string_view, const toml::node*>, kMaxKeys> m_found{};
+  size_t m_count = 0;
+};
+
+class Loader {
+public:
+  Loader(std::string file, DeckLoad& out) : m_file(std::move(file)), m_out(out) { m_out.deck.file = m_file; }
+
+  void Run(std::string_view text) {
+    // A large file is parsed on worker threads (toml_chunks.h) while this one checks the
+    // UTF-8; its tree is then freed on another worker while the checks run. Freeing on a
+    // worker, away from this thread's allocator arena, keeps the threads from contending.
+    const bool large = text.size() > (256u << 10);
+    std::future<toml::table> parsed;
+    if (large) {
+      const size_t pieces = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 4);
+      parsed = std::async(std::launch::async, [this, text, pieces] { return ParseTomlInPieces(text, m_file, pieces); });
+    }
+    if (auto bad = FirstInvalidUtf8(text)) {
+      if (parsed.valid()) parsed.wait();
+      Error(bad->pos, InvalidUtf8Message(*bad));
+      return;
+    }
+    toml::table root;
+    try {
+      root = large ? parsed.get() : Parse(text);
+    } catch (const toml::parse_error& error) {
+      const auto& begin = error.source().begin;
+      Error({static_cast<int>(begin.line), static_cast<int>(begin.column)}, std::string(error.description()));
+      return;
+    }
+    ReadRoot(root);
+    std::future<void> freed;
+    if (large) freed = std::async(std::launch::async, [tree = std::move(root)]() mutable { tree.clear(); });
+    Check();
+    if (freed.valid()) freed.get();
+  }
+
+  toml::table Parse(std::string_view text) const { return toml::parse(text, m_file); }
+
+  void Error(Position pos, std::string message) { Add(Severity::Error, pos, std::move(message)); }
+  void Warning(Position pos, std::string message) { Add(Severity::Warning, pos, std::move(message)); }
+
+private:
+  void Add(Severity severity, Position pos, std::string message) {
+    m_out.diagnostics.push_back({severity, m_file, pos, std::move(message)});
+  }
+
+  // [SECTION] Reading ----------------------------------------------------------------
+
+  Fields Keys(const toml::table& table, std::initializer_list<std::string_view> known, const char* what) {
+    return Fields(table, known, what, [this](Position pos, std::string message) { Warning(pos, std::move(message)); });
+  }
+
+  // A string value; an error when it is required and missing, or not a string.
+  std::string String(const Fields& table, std::string_view key, bool required, const char* what,
+                     Position tablePos) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+      if (required) Error(tablePos, std::string(what) + " needs " + Quote(std::string(key)));
+      return {};
+    }
+    if (const auto* s = node->as_string()) {
+      if (required && s->get().empty()) Error(PosOf(*node), Quote(std::string(key)) + " must not be empty");
+      return s->get();
+    }
+    Error(PosOf(*node), Quote(std::string(key)) + " must be a string");
+    return {};
+  }
+
+  // Where the value of `key` is, or the table's position when it is missing.
+  static Position ValuePos(const Fields& table, std::string_view key, Position tablePos) {
+    const toml::node* node = table.get(key);
+    return node == nullptr ? tablePos : PosOf(*node);
+  }
+
+  std::vector<std::string> Strings(const Fields& table, std::string_view key) {
+    std::vector<std::string> values;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return values;
+    if (const auto* s = node->as_string()) {
+      values.push_back(s->get());
+      return values;
+    }
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      Error(PosOf(*node), Quote(std::string(key)) + " must be a string or an array of strings");
+      return values;
+    }
+    for (const toml::node& item : *array) {
+      if (const auto* s = item.as_string()) values.push_back(s->get());
+      else Error(PosOf(item), Quote(std::string(key)) + " must hold only strings");
+    }
+    return values;
+  }
+
+  // Every entity, event, fact and card id is unique across the deck.
+  void ClaimId(const std::string& id, Position pos) {
+    if (id.empty()) return;
+    auto [it, inserted] = m_ids.emplace(id, pos);
+    if (!inserted)
+      Error(pos, "duplicate id " + Quote(id) + " (first defined at line " + std::to_string(it->second.line) + ")");
+  }
+
+  // Visits the tables of `root[key]`, which must be an array of tables ([[key]]).
+  template <typename F>
+  void ForEachTable(const toml::table& root, const char* key, F&& visit) {
+    const toml::node* node = root.get(key);
+    if (node == nullptr) return;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      Error(PosOf(*node), std::string("write each item as [[") + key + "]], not [" + key + "]");
+      return;
+    }
+    for (const toml::node& item : *array) {
+      if (const toml::table* table = item.as_table()) visit(*table, PosOf(item));
+      else Error(PosOf(item), std::string("each ") + key + " must be a table");
+    }
+  }
+
+  static size_t ArraySize(const toml::table& root, const char* key) {
+    const toml::array* array = root[key].as_array();
+    return array ? array->size() : 0;
+  }
+
+  void ReadRoot(const toml::table& root) {
+    Keys(root, {"deck", "entity", "event", "relation", "fact", "card"}, "the file");
+    Deck& deck = m_out.deck;
+    deck.entities.reserve(ArraySize(root, "entity"));
+    deck.events.reserve(ArraySize(root, "event"));
+    deck.facts.reserve(ArraySize(root, "fact"));
+    deck.cards.reserve(ArraySize(root, "card"));
+    m_ids.reserve(2 * (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
+    if (const toml::table* info = root["deck"].as_table()) {
+      Position pos = PosOf(*info);
+      const Fields fields = Keys(*info, {"id", "title", "language", "description", "source"}, "[deck]");
+      deck.id = String(fields, "id", true, "[deck]", pos);
+      deck.title = String(fields, "title", true, "[deck]", pos);
+      deck.language = String(fields, "language", false, "[deck]", pos);
+      deck.description = String(fields, "description", false, "[deck]", pos);
+      if (deck.language.empty()) deck.language = "en";
+      ForEachTable(*info, "source", [&](const toml::table& table, Position p) {
+        const Fields t = Keys(table, {"id", "title", "author", "url"}, "[[deck.source]]");
+        DeckSource source{String(t, "id", true, "[[deck.source]]", p), String(t, "title", true, "[[deck.source]]", p),
+                          String(t, "author", false, "", p), String(t, "url", false, "", p), p};
+        for (const DeckSource& other : deck.sources)
+          if (other.id == source.id) Error(p, "duplicate source id " + Quote(source.id));
+        deck.sources.push_back(std::move(source));
+      });
+    } else if (root.contains("deck")) {
+      Error(PosOf(*root.get("deck")), "[deck] must be a table");
+    } else {
+      Error({1, 1}, "missing [deck] table (with id and title)");
+    }
+
+    ForEachTable(root, "entity", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
+      Entity e;
+      e.id = String(t, "id", true, "[[entity]]", p);
+      e.name = String(t, "name", true, "[[entity]]", p);
+      e.kind = String(t, "kind", true, "[[entity]]", p);
+      e.aliases = Strings(t, "aliases");
+      e.description = String(t, "description", false, "", p);
+      e.tags = Strings(t, "tags");
+      e.source = String(t, "source", false, "", p);
+      e.renamedFrom = Strings(t, "renamed_from");
+      e.pos = p;
+      ClaimId(e.id, p);
+      deck.entities.push_back(std::move(e));
+    });
+
+    ForEachTable(root, "event", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
+      Event e;
+      e.id = String(t, "id", true, "[[event]]", p);
+      e.name = String(t, "name", true, "[[event]]", p);
+      if (auto date = ReadDate(t, "date", p, true)) e.date = *date;
+      e.end = ReadDate(t, "end", p, false);
+      e.place = String(t, "place", false, "", p);
+      e.tags = Strings(t, "tags");
+      e.source = String(t, "source", false, "", p);
+      e.note = String(t, "note", false, "", p);
+      e.renamedFrom = Strings(t, "renamed_from");
+      e.pos = p;
+      ClaimId(e.id, p);
+      if (e.end && e.end->LastDay() < e.date.FirstDay())
+        Error(PosOf(*t.get("end")), "the event ends (" + e.end->Canonical() + ") before it begins (" +
+                                          e.date.Canonical() + ")");
+      deck.events.push_back(std::move(e));
+    });
+
+    ForEachTable(root, "relation", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "question", "reverse", "object", "subject", "unit", "many"}, "[[relation]]");
+      Relation r;
+      r.id = String(t, "id", true, "[[relation]]", p);
+      r.question = String(t, "question", true, "[[relation]]", p);
+      r.reverse = String(t, "reverse", false, "", p);
+      std::string object = String(t, "object", true, "[[relation]]", p);
+      if (object == "text") r.objectType = ValueType::Text;
+      else if (object == "number") r.objectType = ValueType::Number;
+      else if (object == "year") r.objectType = ValueType::Year;
+      else if (object == "date") r.objectType = ValueType::Date;
+      else {
+        r.objectType = ValueType::Entity;
+        r.objectKind = object;
+      }
+      r.subjectKind = String(t, "subject", false, "", p);
+      r.unit = String(t, "unit", false, "", p);
+      if (const toml::node* many = t.get("many")) {
+        if (auto value = many->value<bool>()) r.many = *value;
+        else Error(PosOf(*many), "'many' must be true or false");
+      }
+      r.pos = p;
+      if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
+      if (const toml::node* q = t.get("reverse")) CheckTemplate(r.reverse, PosOf(*q), "object", true);
+      for (const Relation& other : deck.relations)
+        if (other.id == r.id) Error(p, "duplicate relation id " + Quote(r.id));
+      deck.relations.push_back(std::move(r));
+    });
+
+    // Facts refer to entities, events and relations, which are all read by now.
+    deck.Reindex();
+    ForEachTable(root, "fact", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"},
+                "[[fact]]");
+      Fact f;
+      f.id = String(t, "id", false, "", p);
+      f.subject = String(t, "subject", true, "[[fact]]", p);
+      f.relation = String(t, "relation", true, "[[fact]]", p);
+      f.source = String(t, "source", false, "", p);
+      f.note = String(t, "note", false, "", p);
+      f.accordingTo = String(t, "according_to", false, "", p);
+      f.renamedFrom = Strings(t, "renamed_from");
+      f.pos = p;
+      f.subjectPos = ValuePos(t, "subject", p);
+      f.relationPos = ValuePos(t, "relation", p);
+      if (const toml::node* object = t.get("object")) {
+        if (const Relation* relation = deck.FindRelation(f.relation)) ReadObject(f, *relation, *object);
+      } else {
+        Error(p, "[[fact]] needs 'object'");
+      }
+      if (!f.id.empty()) ClaimId(f.id, p);
+      deck.facts.push_back(std::move(f));
+    });
+
+    ForEachTable(root, "card", [&](const toml::table& table, Position p) {
+      const Fields t = Keys(table, {"id", "front", "back", "tags", "source"}, "[[card]]");
+      Card c;
+      c.id = String(t, "id", false, "", p);
+      c.front = String(t, "front", true, "[[card]]", p);
+      c.back = String(t, "back", true, "[[card]]", p);
+      c.tags = Strings(t, "tags");
+      c.source = String(t, "source", false, "", p);
+      c.pos = p;
+      if (c.id.empty()) c.id = "card-" + std::to_string(deck.cards.size() + 1);
+      ClaimId(c.id, p);
+      deck.cards.push_back(std::move(c));
+    });
+  }
+
+  std::optional<Date> ReadDate(const Fields& table, std::string_view key, Position tablePos, bool required) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+      if (required) Error(tablePos, "[[event]] needs " + Quote(std::string(key)));
+      return std::nullopt;
+    }
+    return DateOf(*node, ValueType::Date);
+  }
+
+  // A date from a string ("1922-04-16", "44 BC") or a TOML date (1922-04-16 unquoted).
+  std::optional<Date> DateOf(const toml::node& node, ValueType type) {
+    if (const auto* d = node.as_date()) {
+      const toml::date& v = d->get();
+      std::string text = std::to_string(v.year) + "-" + (v.month < 10 ? "0" : "") + std::to_string(v.month) + "-" +
+                         (v.day < 10 ? "0" : "") + std::to_string(v.day);
+      return DateOf(text, PosOf(node), type);
+    }
+    if (type == ValueType::Year) {
+      if (auto year = node.value<int64_t>(); year && node.is_integer()) {
+        if (*year == 0 || *year < -100000 || *year > 100000) {
+          Error(PosOf(node), "year " + std::to_string(*year) + " is out of range (write BC years as \"44 BC\")");
+          return std::nullopt;
+        }
+        Date date;
+        date.year = static_cast<int>(*year);
+        return date;
+      }
+    }
+    if (const auto* s = node.as_string()) return DateOf(s->get(), PosOf(node), type);
+    Error(PosOf(node), type == ValueType::Year ? "expected a year (1922, or a string such as \"44 BC\")"
+                                               : "expected a date string such as \"1922-04-16\"");
+    return std::nullopt;
+  }
+
+  std::optional<Date> DateOf(const std::string& text, Position pos, ValueType type) {
+    DateParse parsed = ParseDate(text);
+    if (!parsed.date) {
+      Error(pos, "invalid date \"" + text + "\": " + parsed.error);
+      return std::nullopt;
+    }
+    if (type == ValueType::Year && parsed.date->precision != DatePrecision::Year) {
+      Error(pos, "expected a year, not the date \"" + text + "\"");
+      return std::nullopt;
+    }
+    return parsed.date;
+  }
+
+  // Placeholders are {name}; only `allowed` may appear, and it must appear.
+  void CheckTemplate(const std::string& text, Position pos, const char* allowed, bool mustUse) {
+    bool used = false;
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+      size_t close = text.find('}', open);
+      Position at{pos.line, pos.column + 1 + static_cast<int>(open)};  // +1 for the opening quote
+      if (close == std::string::npos) {
+        Error(at, "unclosed placeholder in " + Quote(text));
+        return;
+      }
+      std::string name = text.substr(open + 1, close - open - 1);
+      if (name == allowed) used = true;
+      else
+        Error(at, "unknown placeholder {" + name + "} in " + Quote(text) + "; this template may use only {" + allowed +
+                      "}");
+    }
+    if (mustUse && !used) Warning(pos, Quote(text) + " does not use {" + allowed + "}");
+  }
+
+  // [SECTION] Checking ---------------------------------------------------------------
+
+  // The candidate closest to `id` by edit distance, when close enough to be a typo.
+  template <typename Range, typename Key>
+  static std::string Closest(const std::string& id, const Range& candidates, Key key) {
+    std::string best;
+    size_t bestDistance = std::max<size_t>(2, id.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+      const std::string& known = key(candidate);
+      size_t d = EditDistance(id, known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best;
+  }
+
+  std::string Suggest(const std::string& id) const {
+    if (m_ids.size() > 20000) return {};  // too slow to be worth it on huge decks
+    std::string best = Closest(id, m_ids, [](const auto& entry) -> const std::string& { return entry.first; });
+    return best.empty() ? std::string() : " (did you mean " + Quote(best) + "?)";
+  }
+
+  void CheckSource(const std::string& source, Position pos) {
+    if (!source.empty() && m_out.deck.FindSource(source) == nullptr)
+      Error(pos, "unknown source " + Quote(source) + "; declare it as [[deck.source]]");
+  }
+
+  void Check() {
+    Deck& deck = m_out.deck;
+    if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty()) {
+      Error({}, "the deck is empty: it has no entities, events, facts or cards");
+      return;
+    }
+    std::map<std::string, size_t> kindCounts;
+    for (const Entity& e : deck.entities) {
+      ++kindCounts[e.kind];
+      CheckSource(e.source, e.pos);
+    }
+    for (Event& e : deck.events) {
+      CheckSource(e.source, e.pos);
+      if (e.source.empty()) Warning(e.pos, "event " + Quote(e.id) + " has no source");
+      if (const Entity* place = deck.FindEntity(e.place)) {
+        e.placeEntity = place->id;
+        e.place = place->name;
+      }
+    }
+    for (const Card& c : deck.cards) CheckSource(c.source, c.pos);
+
+    // Fact objects, now that every relation and entity is known.
+    std::unordered_map<std::string, const Fact*> single;  // "subject\x1Frelation" -> its first fact
+    single.reserve(deck.facts.size());
+    for (size_t i = 0; i < deck.facts.size(); ++i) {
+      Fact& fact = deck.facts[i];
+      CheckSource(fact.source, fact.pos);
+      if (fact.source.empty()) Warning(fact.pos, "fact about " + Quote(fact.subject) + " has no source");
+      const Entity* subjectEntity = deck.FindEntity(fact.subject);
+      const Event* subjectEvent = deck.FindEvent(fact.subject);
+      if (!fact.subject.empty() && subjectEntity == nullptr && subjectEvent == nullptr)
+        Error(fact.subjectPos, "unknown subject " + Quote(fact.subject) + Suggest(fact.subject));
+      const Relation* relation = deck.FindRelation(fact.relation);
+      if (relation == nullptr) {
+        if (!fact.relation.empty()) Error(fact.relationPos, "undefined relation " + Quote(fact.relation) + RelationHint(fact.relation));
+        continue;
+      }
+      if (!relation->subjectKind.empty()) {
+        std::string kind = subjectEntity ? subjectEntity->kind : subjectEvent ? "event" : "";
+        if (!kind.empty() && kind != relation->subjectKind)
+          Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " + Quote(relation->id) +
+                              " is about a " + relation->subjectKind);
+      }
+
+      if (!relation->many) {
+        auto [it, first] = single.emplace(fact.subject + '\x1F' + fact.relation, &fact);
+        if (!first && (fact.accordingTo.empty() || it->second->accordingTo.empty()))
+          Error(fact.pos, "a second " + Quote(fact.relation) + " fact for " + Quote(fact.subject) +
+                              " (the first is at line " + std::to_string(it->second->pos.line) +
+                              "); set many = true on the relation, or attribute each with according_to");
+      }
+      if (fact.id.empty()) AssignFactId(fact);
+    }
+
+    // Multiple choice needs three distractors of the same kind.
+    for (const Relation& r : deck.relations) {
+      if (r.objectType != ValueType::Entity) continue;
+      size_t count = kindCounts[r.objectKind];
+      if (count == 0) Error(r.pos, "relation " + Quote(r.id) + " takes a " + Quote(r.objectKind) +
+                                       ", but no entity has that kind (or use text, number, year, date)");
+      else if (count < 4)
+        Warning(r.pos, "kind " + Quote(r.objectKind) + " has " + std::to_string(count) +
+                           " entities: relation " + Quote(r.id) + " cannot make 4-option questions");
+    }
+  }
+
+  std::string RelationHint(const std::string& id) const {
+    std::string best = Closest(id, m_out.deck.relations, [](const Relation& r) -> const std::string& { return r.id; });
+    return best.empty() ? "; declare it as [[relation]]" : " (did you mean " + Quote(best) + "?)";
+  }
+
+  void ReadObject(Fact& fact, const Relation& relation, const toml::node& node) {
+    const Deck& deck = m_out.deck;
+    Value& value = fact.object;
+    value.type = relation.objectType;
+    const std::string expected = relation.objectType == ValueType::Entity ? relation.objectKind
+                                                                          : ValueTypeName(relation.objectType);
+    auto wrongType = [&](const std::string& what) {
+      Error(PosOf(node), "object of relation " + Quote(relation.id) + " must be a " + expected + ", not " + what);
+    };
+    switch (relation.objectType) {
+    case ValueType::Entity: {
+      const auto* s = node.as_string();
+      if (s == nullptr) {
+        std::ostringstream type;
+        type << "a TOML " << node.type();
+        return wrongType(type.str());
+      }
+      value.entity = s->get();
+      const Entity* entity = deck.FindEntity(value.entity);
+      if (entity == nullptr) {
+        if (deck.FindEvent(value.entity)) return wrongType("the event " + Quote(value.entity));
+        Error(PosOf(node), "unknown entity " + Quote(value.entity) + Suggest(value.entity));
+        return;
+      }
+      if (entity->kind != relation.objectKind) wrongType(Quote(value.entity) + ", which is a " + entity->kind);
+      return;
+    }
+    case ValueType::Text: {
+      const auto* s = node.as_string();
+      if (s == nullptr) return wrongType("a non-string value");
+      value.text = s->get();
+      if (value.text.empty()) Error(PosOf(node), "empty object");
+      return;
+    }
+    case ValueType::Number: {
+      if (const auto* i = node.as_integer()) {
+        value.number = static_cast<double>(i->get());
+        value.text = std::to_string(i->get());
+      } else if (const auto* d = node.as_floating_point()) {
+        value.number = d->get();
+        char text[32];
+        auto end = std::to_chars(text, text + sizeof text, value.number).ptr;  // shortest exact form
+        value.text.assign(text, end);
+      } else {
+        return wrongType("a string (write numbers without quotes)");
+      }
+      if (!std::isfinite(value.number)) Error(PosOf(node), "the number must be finite");
+      return;
+    }
+    case ValueType::Year:
+    case ValueType::Date:
+      if (auto date = DateOf(node, relation.objectType)) value.date = *date;
+      return;
+    }
+  }
+
+  // Facts without an explicit id get subject.relation, made unique with the object.
+  void AssignFactId(Fact& fact) {
+    std::string id = fact.subject + "." + fact.relation;
+    if (m_ids.count(id) != 0) {
+      std::string object = fact.object.type == ValueType::Entity ? fact.object.entity
+                           : fact.object.type == ValueType::Year || fact.object.type == ValueType::Date
+                               ? fact.object.date.Canonical()
+                               : fact.object.text;
+      id += "." + object;
+      if (!fact.accordingTo.empty()) id += "." + fact.accordingTo;
+    }
+    for (int n = 2; m_ids.count(id) != 0; ++n) id = fact.subject + "." + fact.relation + "." + std::to_string(n);
+    fact.id = id;
+    m_ids.emplace(id, fact.pos);
+  }
+
+  std::string m_file;
+  DeckLoad& m_out;
+  std::unordered_map<std::string, Position> m_ids;
+};
+
+} // namespace
+
+namespace {
+DeckLoad FailedLoad(const std::string& fileName, std::string message) {
+  DeckLoad result;
+  result.deck.file = fileName;
+  result.diagnostics.push_back({Severity::Error, fileName, {}, std::move(message)});
+  return result;
+}
+
+DeckLoad TooLarge(const std::string& fileName, std::uintmax_t bytes) {
+  return FailedLoad(fileName, "the file is too large (" + std::to_string(bytes >> 20) + " MiB; the limit is " +
+                                  std::to_string(kMaxDeckFileBytes >> 20) + " MiB)");
+}
+} // namespace
+
+DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
+  if (text.size() > kMaxDeckFileBytes) return TooLarge(fileName, text.size());
+  DeckLoad result;
+  Loader loader(fileName, result);
+  loader.Run(text);
+  SortByPosition(result.diagnostics);
+  return result;
+}
+
+DeckLoad LoadDeckFile(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxDeckFileBytes) return TooLarge(path, size);
+  std::string text;
+  if (std::string error = ReadWholeFile(path, text); !error.empty())
+    return FailedLoad(path, error.substr(path.size() + 2));  // the message starts "PATH: "
+  return IsDelimitedFile(path) ? ImportCsv(text, path) : ParseDeck(text, path);
+}
+
+} // namespace factdeck

@@ -1,0 +1,153 @@
+#include "core/deck/deck_writer.h"
+
+#include <cstdio>
+
+namespace factdeck {
+
+std::string TomlString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\t': out += "\\t"; break;
+    case '\r': out += "\\r"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        out += escape;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out + "\"";
+}
+
+namespace {
+
+class Writer {
+public:
+  std::string Take() { return std::move(m_out); }
+
+  void Table(const char* header) {
+    if (!m_out.empty()) m_out += '\n';
+    m_out += header;
+    m_out += '\n';
+  }
+
+  void Key(const char* key, const std::string& value, bool always = false) {
+    if (value.empty() && !always) return;
+    m_out += key;
+    m_out += " = ";
+    m_out += TomlString(value);
+    m_out += '\n';
+  }
+
+  void List(const char* key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    m_out += key;
+    m_out += " = [";
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) m_out += ", ";
+      m_out += TomlString(values[i]);
+    }
+    m_out += "]\n";
+  }
+
+  void Raw(const char* key, const std::string& literal) {
+    m_out += key;
+    m_out += " = ";
+    m_out += literal;
+    m_out += '\n';
+  }
+
+private:
+  std::string m_out;
+};
+
+std::string ObjectLiteral(const Value& value) {
+  switch (value.type) {
+  case ValueType::Entity: return TomlString(value.entity);
+  case ValueType::Text: return TomlString(value.text);
+  case ValueType::Number: return value.text;  // as written in the file: a TOML integer or float
+  case ValueType::Year:
+  case ValueType::Date: return TomlString(value.date.Canonical());
+  }
+  return TomlString(value.text);
+}
+
+} // namespace
+
+std::string FormatDeckToml(const Deck& deck) {
+  Writer w;
+  w.Table("[deck]");
+  w.Key("id", deck.id, true);
+  w.Key("title", deck.title, true);
+  w.Key("language", deck.language);
+  w.Key("description", deck.description);
+  for (const DeckSource& s : deck.sources) {
+    w.Table("[[deck.source]]");
+    w.Key("id", s.id, true);
+    w.Key("title", s.title, true);
+    w.Key("author", s.author);
+    w.Key("url", s.url);
+  }
+  for (const Entity& e : deck.entities) {
+    w.Table("[[entity]]");
+    w.Key("id", e.id, true);
+    w.Key("name", e.name, true);
+    w.Key("kind", e.kind, true);
+    w.List("aliases", e.aliases);
+    w.Key("description", e.description);
+    w.List("tags", e.tags);
+    w.Key("source", e.source);
+    w.List("renamed_from", e.renamedFrom);
+  }
+  for (const Event& e : deck.events) {
+    w.Table("[[event]]");
+    w.Key("id", e.id, true);
+    w.Key("name", e.name, true);
+    w.Key("date", e.date.Canonical(), true);
+    if (e.end) w.Key("end", e.end->Canonical());
+    w.Key("place", e.placeEntity.empty() ? e.place : e.placeEntity);
+    w.List("tags", e.tags);
+    w.Key("source", e.source);
+    w.Key("note", e.note);
+    w.List("renamed_from", e.renamedFrom);
+  }
+  for (const Relation& r : deck.relations) {
+    w.Table("[[relation]]");
+    w.Key("id", r.id, true);
+    w.Key("question", r.question, true);
+    w.Key("reverse", r.reverse);
+    w.Key("object", r.objectType == ValueType::Entity ? r.objectKind : ValueTypeName(r.objectType), true);
+    w.Key("subject", r.subjectKind);
+    w.Key("unit", r.unit);
+    if (r.many) w.Raw("many", "true");
+  }
+  for (const Fact& f : deck.facts) {
+    w.Table("[[fact]]");
+    w.Key("id", f.id);
+    w.Key("subject", f.subject, true);
+    w.Key("relation", f.relation, true);
+    w.Raw("object", ObjectLiteral(f.object));
+    w.Key("source", f.source);
+    w.Key("according_to", f.accordingTo);
+    w.Key("note", f.note);
+    w.List("renamed_from", f.renamedFrom);
+  }
+  for (const Card& c : deck.cards) {
+    w.Table("[[card]]");
+    w.Key("id", c.id);
+    w.Key("front", c.front, true);
+    w.Key("back", c.back, true);
+    w.List("tags", c.tags);
+    w.Key("source", c.source);
+  }
+  return w.Take();
+}
+
+} // namespace factdeck

@@ -1,0 +1,47 @@
+#include "core/games/question_run.h"
+
+#include <cstdlib>
+#include <optional>
+
+namespace factdeck {
+
+Judgement JudgeOption(const Question& q, int option) {
+  Judgement j;
+  j.correct = option == q.answer;
+  j.credit = j.correct ? 1.0 : 0.0;
+  j.given = option >= 0 && option < static_cast<int>(q.options.size()) ? q.options[static_cast<size_t>(option)] : "";
+  j.rightAnswer = q.answer >= 0 ? q.options[static_cast<size_t>(q.answer)] : q.answerText;
+  return j;
+}
+
+Judgement JudgeOrder(const Question& q, const std::vector<int>& order) {
+  Judgement j;
+  std::vector<int> truePosition(q.order.size());
+  for (size_t rank = 0; rank < q.order.size(); ++rank) truePosition[static_cast<size_t>(q.order[rank])] = static_cast<int>(rank);
+  std::vector<int> placed;
+  for (int option : order)
+    if (option >= 0 && static_cast<size_t>(option) < truePosition.size()) placed.push_back(truePosition[static_cast<size_t>(option)]);
+  j.credit = placed.size() == q.order.size() ? srs::OrderingCredit(placed) : 0.0;
+  j.correct = j.credit == 1.0;
+  for (size_t rank = 0; rank < q.order.size(); ++rank)
+    j.rightAnswer += (rank ? " → " : "") + q.options[static_cast<size_t>(q.order[rank])];
+  for (int option : order) j.given += (j.given.empty() ? "" : "\n") + q.options[static_cast<size_t>(option)];
+  return j;
+}
+
+Judgement JudgeYear(const Question& q, const std::string& text) {
+  auto yearOf = [](const std::string& t) -> std::optional<int> {
+    DateParse parsed = ParseDate(t);
+    if (!parsed.date || parsed.date->precision != DatePrecision::Year) return std::nullopt;
+    return parsed.date->year;
+  };
+  const auto given = yearOf(text), right = yearOf(q.answerText);
+  Judgement j;
+  j.correct = given && right && std::abs(*given - *right) <= q.yearTolerance;
+  j.credit = j.correct ? 1.0 : 0.0;
+  j.given = text;
+  j.rightAnswer = q.answerText + (q.yearTolerance ? " (±" + std::to_string(q.yearTolerance) + " years)" : "");
+  return j;
+}
+
+} // namespace factdeck

@@ -1,0 +1,57 @@
+// What a screen answers questions in: a study session, a practice quiz or an exam. The
+// answering widgets are the same for all; what an answer does (reschedule, score, wait for
+// the report) is the run's business.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/questions/questions.h"
+#include "core/srs/fsrs.h"
+
+namespace factdeck {
+
+struct StudyFeedback {
+  bool correct = false;
+  double credit = 0.0;        // 0..1; orderings earn partial credit
+  std::string rightAnswer;    // as the learner should read it
+  std::string explanation, source;
+  std::string saveError;      // set when the answer could not be saved
+  int points = 0;             // practice: what this answer scored
+};
+
+class QuestionRun {
+public:
+  virtual ~QuestionRun() = default;
+
+  virtual bool Done() const = 0;
+  virtual size_t Position() const = 0;
+  virtual size_t Total() const = 0;
+  virtual const Question* Current() const = 0;
+  // The current question's feedback once answered; null before (and always in an exam).
+  virtual const StudyFeedback* Feedback() const = 0;
+
+  virtual void AnswerOption(int option, int responseMs, srs::TimeMs now) = 0;
+  virtual void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) = 0;
+  virtual void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) = 0;
+  virtual void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) = 0;
+  virtual void Next(srs::TimeMs now) = 0;
+
+  // What each flashcard grade would give ("10 min", "3 d"); empty labels when grades do
+  // not schedule anything (a quiz).
+  virtual std::array<std::string, 4> GradeIntervals(srs::TimeMs now) const = 0;
+};
+
+// How an answer is judged, the same in every run: the option, the order (Kendall tau
+// credit), or the typed year (within the question's tolerance).
+struct Judgement {
+  bool correct = false;
+  double credit = 0.0;
+  std::string given, rightAnswer;
+};
+Judgement JudgeOption(const Question& q, int option);
+Judgement JudgeOrder(const Question& q, const std::vector<int>& order);
+Judgement JudgeYear(const Question& q, const std::string& text);
+
+} // namespace factdeck

@@ -1,0 +1,112 @@
+// Practice quizzes and exams: questions chosen by tags, kinds and count rather than by the
+// scheduler. docs/scoring.md gives the rules.
+//
+// Practice: feedback after every answer, points with a streak multiplier, an optional
+// timer per question, a personal best, and a review of every mistake at the end. Answers
+// are logged but do not change the schedule.
+// Exam: a time limit for the whole exam and no feedback until the end; then a report by
+// tag, weakest first. Answers are rated and rescheduled, so mistakes come back in study.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/store/profile_store.h"
+#include "core/games/question_run.h"
+
+namespace factdeck {
+
+enum class QuizMode { Practice, Exam };
+
+const char* QuizModeName(QuizMode mode);  // "practice", "exam": stored with sessions and bests
+
+struct QuizOptions {
+  QuizMode mode = QuizMode::Practice;
+  QuestionRequest request;
+  int secondsPerQuestion = 0;  // practice: 0 for no timer
+  int timeLimitSeconds = 0;    // exam: 0 for no limit
+  bool streakBonus = true;     // practice
+};
+
+struct QuizAnswer {
+  Question question;
+  Judgement judgement;
+  int points = 0;
+  bool timedOut = false;
+};
+
+struct TagResult {
+  std::string tag;
+  int right = 0, total = 0;
+};
+
+// Points for a practice answer: 100 for a right one, times 1 + 0.5 for each right answer in
+// a row before it (at most x3); an ordering earns its share of pairs in order, without the
+// multiplier unless it is all right; a wrong answer 0.
+int PracticePoints(const Judgement& judgement, int streakBefore, bool streakBonus);
+
+// Keeps a learner's answer to `q` in the review log, one row per item it asked about (every
+// event of an ordering or which-first question), rated Good when right and Again when wrong.
+// With `reschedule` the cards move on by FSRS, so mistakes come back in study.
+StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std::int64_t profile, std::int64_t session,
+                                 const std::string& deck, const Question& q, const std::string& given, bool correct,
+                                 int responseMs, srs::TimeMs now, bool reschedule);
+
+class QuizSession : public QuestionRun {
+public:
+  QuizSession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, QuizOptions options);
+
+  bool Done() const override { return m_current >= m_questions.size(); }
+  size_t Position() const override { return m_current; }
+  size_t Total() const override { return m_questions.size(); }
+  const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
+  const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
+
+  void AnswerOption(int option, int responseMs, srs::TimeMs now) override;
+  void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) override;
+  void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) override;
+  void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) override;
+  void Next(srs::TimeMs now) override;
+  std::array<std::string, 4> GradeIntervals(srs::TimeMs) const override { return {}; }
+
+  // Timers: call every frame. A practice question left too long counts as wrong; an exam
+  // past its limit ends, unanswered questions counting as wrong.
+  void Tick(srs::TimeMs now);
+  // Seconds left for this question (practice) or the exam; nullopt without a timer.
+  std::optional<double> SecondsLeft(srs::TimeMs now) const;
+
+  QuizMode Mode() const { return m_options.mode; }
+  int Score() const { return m_score; }
+  int Streak() const { return m_streak; }
+  int Right() const;
+  std::optional<int> PreviousBest() const { return m_previousBest; }
+  bool NewBest() const { return m_newBest; }
+  const std::vector<QuizAnswer>& Answers() const { return m_answers; }
+  // Exam report: right and total per tag, weakest first ("(no tag)" for untagged items).
+  std::vector<TagResult> ByTag() const;
+  // The report as a self-contained HTML page, and as CSV (one row per question).
+  std::string ReportHtml(const std::string& title) const;
+  std::string ReportCsv() const;
+
+private:
+  void Answered(Judgement judgement, int responseMs, srs::TimeMs now, bool timedOut = false);
+  void Finish(srs::TimeMs now);
+
+  const Deck& m_deck;
+  ProfileStore* m_store;
+  std::int64_t m_profile;
+  QuizOptions m_options;
+  srs::Fsrs m_fsrs;
+  std::vector<Question> m_questions;
+  std::vector<QuizAnswer> m_answers;
+  size_t m_current = 0;
+  std::optional<StudyFeedback> m_feedback;
+  srs::TimeMs m_started = 0, m_questionShown = 0;
+  std::int64_t m_sessionId = 0;
+  int m_score = 0, m_streak = 0;
+  std::optional<int> m_previousBest;
+  bool m_newBest = false, m_finished = false;
+};
+
+} // namespace factdeck

@@ -1,0 +1,222 @@
+#include "core/games/study_session.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "core/base/text.h"
+
+namespace factdeck {
+
+std::string FormatInterval(srs::TimeMs from, srs::TimeMs due) {
+  const double minutes = static_cast<double>(std::max<srs::TimeMs>(0, due - from)) / srs::kMinuteMs;
+  char text[32];
+  if (minutes < 60) std::snprintf(text, sizeof text, "%.0f min", std::max(1.0, minutes));
+  else if (minutes < 60 * 24) std::snprintf(text, sizeof text, "%.0f h", minutes / 60);
+  else if (minutes < 60 * 24 * 30) std::snprintf(text, sizeof text, "%.0f d", minutes / (60 * 24));
+  else if (minutes < 60 * 24 * 365) std::snprintf(text, sizeof text, "%.1f mo", minutes / (60 * 24 * 30.4));
+  else std::snprintf(text, sizeof text, "%.1f y", minutes / (60 * 24 * 365.25));
+  return text;
+}
+
+namespace {
+std::uint64_t Hash(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+} // namespace
+
+StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, Options options)
+    : m_deck(deck), m_store(store), m_profile(profile), m_options(options), m_fsrs(options.fsrs), m_generator(deck) {
+  m_summary.started = now;
+  if (m_store) {
+    m_store->SyncDeck(deck);
+    for (const StoredCard& c : m_store->Cards(profile, deck.id))
+      m_memory[srs::CardKey(deck.id, c.item, c.kind)] = c.memory;
+  }
+  // Every card the deck can ask, with its memory; items numbered for sibling burying. The
+  // kinds take turns in the list, so that new cards come in a mix of kinds.
+  // Each kind's list starts at a different place, so that the event kinds (when, which
+  // first, ordering, typed year) do not all reach the same event at once.
+  std::vector<std::vector<std::string>> byKind;
+  for (QuestionKind kind : AllQuestionKinds()) {
+    std::vector<std::string> items = m_generator.Candidates(kind);
+    if (!items.empty())
+      std::rotate(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(byKind.size() * items.size() / AllQuestionKinds().size()),
+                  items.end());
+    byKind.push_back(std::move(items));
+  }
+  std::vector<srs::StudyCard> cards;
+  std::vector<Entry> entries;
+  std::unordered_map<std::string, size_t> itemNumbers;
+  for (size_t round = 0, added = 1; added > 0; ++round) {
+    added = 0;
+    for (size_t k = 0; k < byKind.size(); ++k) {
+      if (round >= byKind[k].size()) continue;
+      const std::string& item = byKind[k][round];
+      const QuestionKind kind = AllQuestionKinds()[k];
+      srs::StudyCard card;
+      card.item = itemNumbers.emplace(item, itemNumbers.size()).first->second;
+      card.kind = kind;
+      card.memory = MemoryOf(item, kind);
+      cards.push_back(card);
+      entries.push_back({item, kind, card.memory});
+      ++added;
+    }
+  }
+  srs::QueueOptions queueOptions = options.queue;
+  queueOptions.utcOffsetMinutes = options.day.utcOffsetMinutes;
+  queueOptions.dayStartHour = options.day.dayStartHour;
+  // A card whose question cannot be built today is set aside and the queue made again, so
+  // the day's limits count only questions that can be asked.
+  for (int pass = 0; pass < 4; ++pass) {
+    m_questions.clear();
+    m_reschedule.clear();
+    bool setAside = false;
+    for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
+      const Entry& entry = entries[e.card];
+      auto q = m_generator.Make(entry.kind, entry.item, options.seed ^ Hash(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
+      if (!q) {
+        cards[e.card].suspended = true;
+        setAside = true;
+        continue;
+      }
+      m_questions.push_back(std::move(*q));
+      m_reschedule.push_back(e.reschedule);
+    }
+    if (!setAside) break;
+  }
+  if (m_store && !m_questions.empty()) {
+    StoreStatus started = m_store->StartSession(profile, "study", deck.id, now);
+    if (started) m_sessionId = started.id;
+  }
+}
+
+srs::MemoryState StudySession::MemoryOf(const std::string& item, QuestionKind kind) const {
+  auto it = m_memory.find(srs::CardKey(m_deck.id, item, kind));
+  return it == m_memory.end() ? srs::MemoryState{} : it->second;
+}
+
+void StudySession::Record(const std::string& item, QuestionKind kind, bool correct, srs::Rating rating,
+                          const std::string& given, int responseMs, srs::TimeMs now, StudyFeedback& feedback) {
+  const std::string key = srs::CardKey(m_deck.id, item, kind);
+  const srs::MemoryState before = MemoryOf(item, kind);
+  const bool reschedule = m_reschedule[m_current];
+  srs::ReviewOutcome outcome = m_fsrs.Review(before, now, rating, Hash(key) + static_cast<std::uint64_t>(before.reps));
+  if (before.state == srs::CardState::New) ++m_summary.newCards;
+  AnswerRecord answer;
+  answer.profile = m_profile;
+  answer.session = m_sessionId;
+  answer.deck = m_deck.id;
+  answer.item = item;
+  answer.kind = kind;
+  answer.time = now;
+  const Question& q = m_questions[m_current];
+  for (size_t i = 0; i < q.options.size(); ++i) answer.options += (i ? "\n" : "") + q.options[i];
+  answer.answer = given;
+  answer.correct = correct;
+  answer.responseMs = responseMs;
+  answer.rating = rating;
+  answer.after = outcome.card;
+  answer.reschedule = reschedule;
+  // Saved first; the feedback says when it could not be.
+  if (m_store) {
+    StoreStatus saved = m_store->RecordAnswer(answer);
+    if (!saved) feedback.saveError = saved.message;
+  } else {
+    feedback.saveError = "progress is not being saved";
+  }
+  if (reschedule && feedback.saveError.empty()) m_memory[key] = outcome.card;
+}
+
+void StudySession::Finish(bool correct, double credit, StudyFeedback feedback) {
+  const Question& q = m_questions[m_current];
+  feedback.correct = correct;
+  feedback.credit = credit;
+  feedback.explanation = q.explanation;
+  feedback.source = q.source;
+  ++m_summary.answered;
+  m_summary.correct += correct ? 1 : 0;
+  m_feedback = std::move(feedback);
+}
+
+void StudySession::AnswerOption(int option, int responseMs, srs::TimeMs now) {
+  const Question* q = Current();
+  if (q == nullptr || m_feedback || q->options.empty() || q->kind == QuestionKind::Ordering) return;
+  const Judgement j = JudgeOption(*q, option);
+  if (j.correct) m_rightTimes.push_back(responseMs);
+  const srs::Rating rating = srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes));
+  StudyFeedback feedback;
+  feedback.rightAnswer = j.rightAnswer;
+  // Which-first is about two events: each event's card gets the rating.
+  for (const std::string& item : q->kind == QuestionKind::WhichFirst ? q->items : std::vector<std::string>{q->items[0]})
+    Record(item, q->kind, j.correct, rating, j.given, responseMs, now, feedback);
+  Finish(j.correct, j.credit, std::move(feedback));
+}
+
+void StudySession::AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) {
+  const Question* q = Current();
+  if (q == nullptr || m_feedback || q->kind != QuestionKind::Ordering || order.size() != q->order.size()) return;
+  const Judgement j = JudgeOrder(*q, order);
+  // Each event's card is rated by whether it stands right against every other event.
+  std::vector<int> truePosition(q->order.size()), placed;
+  for (size_t rank = 0; rank < q->order.size(); ++rank) truePosition[static_cast<size_t>(q->order[rank])] = static_cast<int>(rank);
+  for (int option : order) placed.push_back(truePosition[static_cast<size_t>(option)]);
+  const std::vector<srs::Rating> ratings = srs::RateOrdering(placed);
+  StudyFeedback feedback;
+  feedback.rightAnswer = j.rightAnswer;
+  for (size_t rank = 0; rank < q->order.size(); ++rank) {
+    const std::string& event = q->items[static_cast<size_t>(q->order[rank])];
+    Record(event, q->kind, ratings[rank] != srs::Rating::Again, ratings[rank], j.given, responseMs, now, feedback);
+  }
+  Finish(j.correct, j.credit, std::move(feedback));
+}
+
+void StudySession::AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) {
+  const Question* q = Current();
+  if (q == nullptr || m_feedback || q->kind != QuestionKind::TypedYear) return;
+  const Judgement j = JudgeYear(*q, text);
+  if (j.correct) m_rightTimes.push_back(responseMs);
+  StudyFeedback feedback;
+  feedback.rightAnswer = j.rightAnswer;
+  Record(q->items[0], q->kind, j.correct, srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes)),
+         text, responseMs, now, feedback);
+  Finish(j.correct, j.credit, std::move(feedback));
+}
+
+void StudySession::Grade(srs::Rating rating, int responseMs, srs::TimeMs now) {
+  const Question* q = Current();
+  if (q == nullptr || m_feedback || q->kind != QuestionKind::Flashcard) return;
+  StudyFeedback feedback;
+  feedback.rightAnswer = q->answerText;
+  const bool correct = rating != srs::Rating::Again;
+  Record(q->items[0], q->kind, correct, rating, "", responseMs, now, feedback);
+  Finish(correct, correct ? 1.0 : 0.0, std::move(feedback));
+}
+
+std::array<std::string, 4> StudySession::GradeIntervals(srs::TimeMs now) const {
+  std::array<std::string, 4> labels;
+  const Question* q = Current();
+  if (q == nullptr) return labels;
+  const std::string key = srs::CardKey(m_deck.id, q->items[0], q->kind);
+  const srs::MemoryState before = MemoryOf(q->items[0], q->kind);
+  auto preview = m_fsrs.Preview(before, now, Hash(key) + static_cast<std::uint64_t>(before.reps));
+  for (size_t i = 0; i < 4; ++i) labels[i] = FormatInterval(now, preview[i].card.due);
+  return labels;
+}
+
+void StudySession::Next(srs::TimeMs now) {
+  if (!m_feedback) return;
+  m_feedback.reset();
+  ++m_current;
+  if (Done()) {
+    m_summary.ended = now;
+    // The session's score is its share of right answers, in percent.
+    if (m_store && m_sessionId > 0)
+      m_store->EndSession(m_sessionId, now, m_summary.answered ? 100 * m_summary.correct / m_summary.answered : 0,
+                          m_summary.answered, m_summary.correct);
+  }
+}
+
+} // namespace factdeck

@@ -1,0 +1,88 @@
+// A study session: today's queue for one deck and learner, one question at a time, each
+// answer rated, rescheduled and saved before its feedback is shown. The Study screen draws
+// from it; tests drive it without a window.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <string>
+#include <vector>
+
+#include "core/store/profile_store.h"
+#include "core/games/question_run.h"
+#include "core/questions/questions.h"
+
+namespace factdeck {
+
+struct StudySummary {
+  int answered = 0, correct = 0, newCards = 0;
+  srs::TimeMs started = 0, ended = 0;
+};
+
+class StudySession : public QuestionRun {
+public:
+  struct Options {
+    srs::QueueOptions queue;
+    srs::FsrsParameters fsrs;
+    StudyDay day;
+    std::uint64_t seed = 1;
+  };
+
+  // Builds today's queue from the deck's cards and the learner's stored progress. `store`
+  // may be null: the session then runs and says that nothing is saved.
+  StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, Options options);
+
+  bool Done() const override { return m_current >= m_questions.size(); }
+  size_t Position() const override { return m_current; }
+  size_t Total() const override { return m_questions.size(); }
+  const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
+  // The feedback for the current question once it is answered, else null.
+  const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
+  const StudySummary& Summary() const { return m_summary; }
+
+  // Answers: the option picked, the order given (option indices, earliest first), a typed
+  // year, or a flashcard's self-grade. Each rates the card, saves it, then sets Feedback().
+  void AnswerOption(int option, int responseMs, srs::TimeMs now) override;
+  void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) override;
+  void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) override;
+  void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) override;
+
+  // What each flashcard grade button would give: "10 min", "1 d", "3 d", ...
+  std::array<std::string, 4> GradeIntervals(srs::TimeMs now) const override;
+
+  // On to the next question (after its feedback).
+  void Next(srs::TimeMs now) override;
+
+private:
+  struct Entry {
+    std::string item;
+    QuestionKind kind;
+    srs::MemoryState memory;
+  };
+  srs::MemoryState MemoryOf(const std::string& item, QuestionKind kind) const;
+  void Record(const std::string& item, QuestionKind kind, bool correct, srs::Rating rating, const std::string& given,
+              int responseMs, srs::TimeMs now, StudyFeedback& feedback);
+  void Finish(bool correct, double credit, StudyFeedback feedback);
+
+  const Deck& m_deck;
+  ProfileStore* m_store;
+  std::int64_t m_profile;
+  Options m_options;
+  srs::Fsrs m_fsrs;
+  QuestionGenerator m_generator;
+  std::vector<Question> m_questions;
+  std::vector<bool> m_reschedule;
+  std::unordered_map<std::string, srs::MemoryState> m_memory;  // key -> state, as stored and updated
+  std::vector<int> m_rightTimes;                                // this session's right answers, ms
+  std::int64_t m_sessionId = 0;  // the session row in the store
+  size_t m_current = 0;
+  std::optional<StudyFeedback> m_feedback;
+  StudySummary m_summary;
+};
+
+// "10 min", "3 h", "1 d", "3.5 mo", "2.1 y": how long until a card is due.
+std::string FormatInterval(srs::TimeMs from, srs::TimeMs due);
+
+} // namespace factdeck

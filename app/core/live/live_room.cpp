@@ -1,0 +1,445 @@
+#include "core/live/live_room.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <random>
+
+#include "core/deck/csv.h"
+#include "core/games/quiz_session.h"
+#include "core/base/text.h"
+
+namespace factdeck {
+
+const char* LivePhaseName(LivePhase phase) {
+  switch (phase) {
+  case LivePhase::Lobby: return "lobby";
+  case LivePhase::Reading: return "reading";
+  case LivePhase::Answering: return "answering";
+  case LivePhase::Revealed: return "revealed";
+  case LivePhase::Finished: return "finished";
+  }
+  return "lobby";
+}
+
+const char* LiveErrorMessage(LiveError error) {
+  switch (error) {
+  case LiveError::None: return "";
+  case LiveError::WrongCode: return "There is no game with that code here. Check the code on the screen.";
+  case LiveError::RoomFull: return "The game is full.";
+  case LiveError::GameFinished: return "This game has finished.";
+  case LiveError::BadName: return "Choose a name of 1 to 20 letters, digits or signs.";
+  case LiveError::NameTaken: return "Somebody already has that name. Choose another.";
+  case LiveError::UnknownPlayer: return "You are not in this game. Join again.";
+  case LiveError::Kicked: return "The host removed you from this game.";
+  case LiveError::NotAnswering: return "Answers are closed for now.";
+  case LiveError::WrongQuestion: return "That answer was for another question.";
+  case LiveError::BadOption: return "There is no such answer.";
+  case LiveError::AlreadyAnswered: return "You have already answered this question.";
+  }
+  return "";
+}
+
+std::string CleanNickname(std::string_view typed) {
+  if (typed.size() > 4 * kMaxNicknameCharacters + 64) return {};
+  utf8proc_uint8_t* composed = nullptr;
+  const utf8proc_ssize_t length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(typed.data()), static_cast<utf8proc_ssize_t>(typed.size()),
+                   &composed, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (length < 0) return {};  // not UTF-8
+  const std::string nfc(reinterpret_cast<const char*>(composed), static_cast<size_t>(length));
+  std::free(composed);
+  std::string clean;
+  size_t characters = 0;
+  bool pendingSpace = false;
+  for (utf8proc_ssize_t at = 0; at < length;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(nfc.data()) + at, length - at, &cp);
+    if (n <= 0) return {};
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_CC:  // controls, tab and newline among them
+    case UTF8PROC_CATEGORY_CF:  // format: bidi overrides, zero-width joiners
+    case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO:
+    case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: return {};
+    case UTF8PROC_CATEGORY_ZS: pendingSpace = !clean.empty(); break;
+    default:
+      if (pendingSpace) {
+        clean += ' ';
+        ++characters;
+        pendingSpace = false;
+      }
+      clean.append(nfc, static_cast<size_t>(at), static_cast<size_t>(n));
+      ++characters;
+    }
+    at += n;
+  }
+  if (clean.empty() || characters > kMaxNicknameCharacters) return {};
+  return clean;
+}
+
+namespace {
+
+std::string RandomHex(size_t bytes) {
+  std::random_device device;  // the system's random source (getrandom / /dev/urandom)
+  std::string hex;
+  static const char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < bytes; ++i) {
+    const unsigned byte = device() & 0xFF;
+    hex += kDigits[byte >> 4];
+    hex += kDigits[byte & 15];
+  }
+  return hex;
+}
+
+} // namespace
+
+std::string NewRoomCode() {
+  std::random_device device;
+  char code[8];
+  std::snprintf(code, sizeof code, "%06u", static_cast<unsigned>(device() % 1000000u));
+  return code;
+}
+
+std::string NewSecret() {
+  return RandomHex(16);
+}
+
+LiveRoom::LiveRoom(const Deck& deck, LiveOptions options, std::string code, srs::TimeMs now)
+    : m_options(std::move(options)), m_code(std::move(code)), m_deckId(deck.id), m_started(now) {
+  // Phones answer by picking an option: the kinds with options only.
+  auto& kinds = m_options.request.kinds;
+  if (kinds.empty())
+    kinds = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse, QuestionKind::When, QuestionKind::WhichFirst};
+  kinds.erase(std::remove_if(kinds.begin(), kinds.end(),
+                             [](QuestionKind k) {
+                               return k == QuestionKind::Ordering || k == QuestionKind::TypedYear || k == QuestionKind::Flashcard;
+                             }),
+              kinds.end());
+  if (!kinds.empty()) m_questions = QuestionGenerator(deck).Generate(m_options.request);
+}
+
+LivePlayer* LiveRoom::SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error) {
+  TickLocked(now);
+  const auto it = m_byToken.find(std::string(token));
+  if (it == m_byToken.end()) {
+    error = LiveError::UnknownPlayer;
+    return nullptr;
+  }
+  LivePlayer& p = m_players[it->second];
+  if (p.kicked) {
+    error = LiveError::Kicked;
+    return nullptr;
+  }
+  p.lastSeen = now;
+  return &p;
+}
+
+std::vector<const Standing*> LiveRoom::StandingsLocked() const {
+  // A removed player counts below everyone, so nobody's rank depends on them.
+  static const Standing out = [] {
+    Standing s;
+    s.score = std::numeric_limits<int>::min();
+    return s;
+  }();
+  std::vector<const Standing*> all;
+  for (const LivePlayer& p : m_players) all.push_back(p.kicked ? &out : &p);
+  return all;
+}
+
+LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname, std::string_view address, srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  TickLocked(now);
+  Joined joined;
+  if (code != m_code) joined.error = LiveError::WrongCode;
+  else if (m_phase == LivePhase::Finished) joined.error = LiveError::GameFinished;
+  else if (m_barred.count(std::string(address))) joined.error = LiveError::Kicked;
+  else if (std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }) >=
+           static_cast<std::ptrdiff_t>(m_options.maxPlayers))
+    joined.error = LiveError::RoomFull;
+  if (joined.error != LiveError::None) return joined;
+  const std::string name = CleanNickname(nickname);
+  if (name.empty()) {
+    joined.error = LiveError::BadName;
+    return joined;
+  }
+  const std::string folded = Fold(name);
+  for (const LivePlayer& p : m_players)
+    if (!p.kicked && Fold(p.name) == folded) {
+      joined.error = LiveError::NameTaken;
+      return joined;
+    }
+  LivePlayer player;
+  player.id = static_cast<int>(m_players.size()) + 1;
+  player.name = name;
+  player.address = std::string(address);
+  do player.token = NewSecret();
+  while (m_byToken.count(player.token));
+  player.joined = player.lastSeen = now;
+  m_byToken[player.token] = m_players.size();
+  joined.token = player.token;
+  joined.player = player.id;
+  joined.name = name;
+  m_players.push_back(std::move(player));
+  ++m_version;
+  return joined;
+}
+
+LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  LiveError error = LiveError::None;
+  LivePlayer* p = SeenLocked(token, now, error);
+  if (p == nullptr) return error;
+  if (m_phase == LivePhase::Finished) return LiveError::GameFinished;
+  if (m_phase != LivePhase::Answering) return LiveError::NotAnswering;
+  if (question != m_question) return LiveError::WrongQuestion;
+  const Question& q = m_questions[static_cast<size_t>(m_question)];
+  if (option < 0 || option >= static_cast<int>(q.options.size())) return LiveError::BadOption;
+  if (p->answeredQuestion == m_question) return LiveError::AlreadyAnswered;
+  // The server's clock times the answer, from the moment the options appeared.
+  const int responseMs = static_cast<int>(std::max<srs::TimeMs>(0, now - m_optionsAt));
+  const bool correct = option == q.answer;
+  const int points = correct ? ClassroomPoints(m_options.scoring, responseMs / 1000.0, m_options.secondsPerQuestion,
+                                               p->streak, m_options.streakBonus)
+                             : 0;
+  p->answeredQuestion = m_question;
+  p->option = option;
+  p->correct = correct;
+  p->points = points;
+  p->responseMs = responseMs;
+  // The standing changes at the reveal, so ranks shown before it give nothing away.
+  m_answers.push_back({p->id, m_question, option, correct, now, responseMs, points});
+  ++m_version;
+  const bool everyone = std::all_of(m_players.begin(), m_players.end(),
+                                    [&](const LivePlayer& other) { return other.kicked || other.answeredQuestion == m_question; });
+  if (everyone) RevealLocked();
+  return LiveError::None;
+}
+
+LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView& view) {
+  std::lock_guard lock(m_mutex);
+  LiveError error = LiveError::None;
+  LivePlayer* p = SeenLocked(token, now, error);
+  if (p == nullptr) return error;
+  view = LivePlayerView{};
+  view.phase = m_phase;
+  view.version = m_version;
+  view.name = p->name;
+  view.question = m_question;
+  view.questionCount = static_cast<int>(m_questions.size());
+  view.score = p->score;
+  view.players = static_cast<int>(std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return !x.kicked; }));
+  const auto standings = StandingsLocked();
+  view.rank = RankOf(standings, static_cast<size_t>(p - m_players.data()));
+  if (m_question >= 0 && m_phase != LivePhase::Finished) {
+    const Question& q = m_questions[static_cast<size_t>(m_question)];
+    view.prompt = q.prompt;
+    view.secondsLeft = SecondsLeftLocked(now);
+    if (m_phase != LivePhase::Reading) view.options = q.options;
+    if (p->answeredQuestion == m_question) view.chosen = p->option;
+    if (m_phase == LivePhase::Revealed) {
+      view.correctOption = q.answer;
+      view.explanation = q.explanation;
+      view.source = q.source;
+      if (p->answeredQuestion == m_question) {
+        view.correct = p->correct;
+        view.points = p->points;
+      }
+    }
+  }
+  if (m_phase == LivePhase::Finished) {
+    const auto order = RankOrder(standings);
+    for (size_t i = 0; i < order.size() && view.podium.size() < 3; ++i)
+      if (!m_players[order[i]].kicked) view.podium.emplace_back(m_players[order[i]].name, m_players[order[i]].score);
+  }
+  return LiveError::None;
+}
+
+void LiveRoom::BeginQuestion(srs::TimeMs now) {
+  m_phase = LivePhase::Reading;
+  m_optionsAt = now + static_cast<srs::TimeMs>(m_options.readSeconds) * 1000;
+  ++m_version;
+}
+
+void LiveRoom::Start(srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  if (m_phase != LivePhase::Lobby) return;
+  if (m_questions.empty()) {
+    m_phase = LivePhase::Finished;
+    ++m_version;
+    return;
+  }
+  m_started = now;
+  m_question = 0;
+  BeginQuestion(now);
+}
+
+double LiveRoom::SecondsLeftLocked(srs::TimeMs now) const {
+  if (m_phase == LivePhase::Reading) return static_cast<double>(m_optionsAt - now) / 1000.0;
+  if (m_phase == LivePhase::Answering) return m_options.secondsPerQuestion - static_cast<double>(now - m_optionsAt) / 1000.0;
+  return 0;
+}
+
+void LiveRoom::TickLocked(srs::TimeMs now) {
+  if (m_phase == LivePhase::Reading && now >= m_optionsAt) {
+    m_phase = LivePhase::Answering;
+    ++m_version;
+  }
+  if (m_phase == LivePhase::Answering && SecondsLeftLocked(now) <= 0) RevealLocked();
+}
+
+void LiveRoom::Tick(srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  TickLocked(now);
+}
+
+void LiveRoom::RevealLocked() {
+  if (m_phase != LivePhase::Answering && m_phase != LivePhase::Reading) return;
+  // Each player's answer counts now; a player who did not answer loses the streak.
+  for (LivePlayer& p : m_players) {
+    if (p.kicked) continue;
+    const bool answered = p.answeredQuestion == m_question;
+    p.Count(answered && p.correct, answered ? p.points : 0, answered ? p.responseMs : 0);
+  }
+  m_phase = LivePhase::Revealed;
+  ++m_version;
+}
+
+void LiveRoom::Reveal(srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  TickLocked(now);
+  RevealLocked();
+}
+
+void LiveRoom::Next(srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  TickLocked(now);
+  if (m_phase != LivePhase::Revealed) return;
+  if (m_question + 1 >= static_cast<int>(m_questions.size())) {
+    m_phase = LivePhase::Finished;
+    ++m_version;
+    return;
+  }
+  ++m_question;
+  BeginQuestion(now);
+}
+
+void LiveRoom::End(srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  TickLocked(now);
+  if (m_phase == LivePhase::Answering || m_phase == LivePhase::Reading) RevealLocked();
+  m_phase = LivePhase::Finished;
+  ++m_version;
+}
+
+bool LiveRoom::Kick(int player) {
+  std::lock_guard lock(m_mutex);
+  if (player < 1 || player > static_cast<int>(m_players.size())) return false;
+  LivePlayer& p = m_players[static_cast<size_t>(player - 1)];
+  if (p.kicked) return false;
+  p.kicked = true;
+  m_barred.insert(p.address);
+  ++m_version;
+  return true;
+}
+
+bool LiveRoom::LinkProfile(int player, std::int64_t profile) {
+  std::lock_guard lock(m_mutex);
+  if (player < 1 || player > static_cast<int>(m_players.size())) return false;
+  m_players[static_cast<size_t>(player - 1)].profile = profile;
+  ++m_version;
+  return true;
+}
+
+StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t profile, ProfileStore& store, const srs::Fsrs& fsrs) {
+  StoreStatus result;
+  for (const LiveAnswer& a : room.Answers()) {
+    if (a.player != player) continue;
+    const Question& q = room.Questions()[static_cast<size_t>(a.question)];
+    StoreStatus saved = RecordQuestionAnswer(store, fsrs, profile, 0, room.DeckId(), q, q.options[static_cast<size_t>(a.option)],
+                                             a.correct, a.responseMs, a.time, true);
+    if (!saved) result = saved;
+  }
+  return result;
+}
+
+LiveHostView LiveRoom::Snapshot(srs::TimeMs now) {
+  std::lock_guard lock(m_mutex);
+  TickLocked(now);
+  LiveHostView view;
+  view.phase = m_phase;
+  view.version = m_version;
+  view.question = m_question;
+  view.questionCount = static_cast<int>(m_questions.size());
+  if (m_question >= 0) view.current = &m_questions[static_cast<size_t>(m_question)];
+  view.secondsLeft = SecondsLeftLocked(now);
+  view.players = m_players;
+  for (LivePlayer& p : view.players) p.token.clear();  // the screen never needs a secret
+  if (view.current) {
+    view.optionCounts.assign(view.current->options.size(), 0);
+    for (const LivePlayer& p : m_players)
+      if (!p.kicked && p.answeredQuestion == m_question) {
+        ++view.answered;
+        if (m_phase == LivePhase::Revealed || m_phase == LivePhase::Finished) ++view.optionCounts[static_cast<size_t>(p.option)];
+      }
+  }
+  const auto standings = StandingsLocked();
+  for (size_t i : RankOrder(standings))
+    if (!m_players[i].kicked) view.ranking.push_back(i);
+  for (size_t i = 0; i < m_players.size(); ++i) view.ranks.push_back(m_players[i].kicked ? 0 : RankOf(standings, i));
+  return view;
+}
+
+MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
+  std::lock_guard lock(m_mutex);
+  MatchRecord record;
+  record.deck = m_deckId;
+  record.mode = "live";
+  record.scoring = ClassroomScoringName(m_options.scoring);
+  record.started = m_started;
+  record.ended = ended;
+  const auto standings = StandingsLocked();
+  // A removed player is kept with their answers, ranked after everyone who stayed.
+  const int stayed = static_cast<int>(std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }));
+  for (size_t i = 0; i < m_players.size(); ++i)
+    record.players.push_back({m_players[i].name, "", m_players[i].profile, m_players[i].score,
+                              m_players[i].kicked ? stayed + 1 : RankOf(standings, i)});
+  for (const LiveAnswer& a : m_answers) {
+    const Question& q = m_questions[static_cast<size_t>(a.question)];
+    record.answers.push_back({static_cast<size_t>(a.player - 1), a.question, q.card, QuestionKindName(q.kind),
+                              q.options[static_cast<size_t>(a.option)], a.correct, a.time, a.responseMs, a.points});
+  }
+  return record;
+}
+
+std::vector<LiveAnswer> LiveRoom::Answers() const {
+  std::lock_guard lock(m_mutex);
+  return m_answers;
+}
+
+std::string LiveRoom::ResultsCsv() const {
+  std::lock_guard lock(m_mutex);
+  std::string csv = FormatCsvRecord({"question", "player", "answer", "right", "seconds", "points"});
+  for (const LiveAnswer& a : m_answers) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", a.responseMs / 1000.0);
+    const Question& q = m_questions[static_cast<size_t>(a.question)];
+    csv += FormatCsvRecord({std::to_string(a.question + 1), m_players[static_cast<size_t>(a.player - 1)].name,
+                            q.options[static_cast<size_t>(a.option)], a.correct ? "yes" : "no", seconds, std::to_string(a.points)});
+  }
+  csv += FormatCsvRecord({});
+  csv += FormatCsvRecord({"rank", "player", "score", "right"});
+  const auto standings = StandingsLocked();
+  for (size_t i : RankOrder(standings))
+    if (!m_players[i].kicked)
+      csv += FormatCsvRecord({std::to_string(RankOf(standings, i)), m_players[i].name, std::to_string(m_players[i].score),
+                              std::to_string(m_players[i].right)});
+  return csv;
+}
+
+} // namespace factdeck

@@ -1,0 +1,181 @@
+// A live classroom room: players answer from their own phones while the projector shows the
+// question. The model only, safe to call from the HTTP server's threads and the host's frame
+// at once; the server (live_server.h) turns requests into these calls and the host screen
+// draws from Snapshot(). Rules in docs/live.md; scoring as the one-screen match.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/games/classroom.h"
+
+namespace factdeck {
+
+struct LiveOptions {
+  ClassroomScoring scoring = ClassroomScoring::Speed;
+  QuestionRequest request;  // deck questions: count, kinds, tags, seed
+  int secondsPerQuestion = 20;
+  int readSeconds = 3;
+  bool streakBonus = true;
+  size_t maxPlayers = 100;
+};
+
+enum class LivePhase { Lobby, Reading, Answering, Revealed, Finished };
+const char* LivePhaseName(LivePhase phase);  // "lobby", "reading", "answering", "revealed", "finished"
+
+// Why a phone's request was refused. LiveErrorMessage gives the sentence the phone shows.
+enum class LiveError {
+  None,
+  WrongCode,       // no room with that code here
+  RoomFull,        // the player limit is reached
+  GameFinished,    // the game is over: nobody joins or answers any more
+  BadName,         // empty, too long, not UTF-8, or with control characters
+  NameTaken,       // another player has that name (compared case- and accent-blind)
+  UnknownPlayer,   // no player with that token (an old tab, a restarted room)
+  Kicked,          // the host removed this player, or this address
+  NotAnswering,    // no question is open for answers now (before the options, after the reveal)
+  WrongQuestion,   // the answer was for another question than the open one
+  BadOption,       // no such option
+  AlreadyAnswered  // one answer per player per question
+};
+const char* LiveErrorMessage(LiveError error);
+
+inline constexpr size_t kMaxNicknameCharacters = 20;
+
+// A nickname as typed on a phone, made safe to keep and show: valid UTF-8, NFC, trimmed, runs
+// of white space made one space, 1 to 20 characters, no control, format (bidi overrides),
+// private-use or unassigned characters. Empty when the name is not acceptable.
+std::string CleanNickname(std::string_view typed);
+
+struct LivePlayer : Standing {
+  int id = 0;                // shown to the host; never secret
+  std::string token;         // the player's secret: 128 random bits, hex
+  std::string address;       // where the phone connects from
+  bool kicked = false;
+  srs::TimeMs joined = 0, lastSeen = 0;
+  int answeredQuestion = -1; // the last question this player answered
+  int option = -1;           // what they chose then
+  bool correct = false;
+  int points = 0, responseMs = 0;
+  std::int64_t profile = 0;  // the learner this player is, when the host links them (0: none)
+};
+
+struct LiveAnswer {
+  int player = 0;  // LivePlayer::id
+  int question = 0;
+  int option = -1;
+  bool correct = false;
+  srs::TimeMs time = 0;
+  int responseMs = 0, points = 0;
+};
+
+// What one phone may see. Before the reveal nothing in it tells the right option.
+struct LivePlayerView {
+  LivePhase phase = LivePhase::Lobby;
+  std::uint64_t version = 0;  // changes whenever the room does
+  std::string name;
+  int question = -1, questionCount = 0;  // 0-based; -1 in the lobby
+  std::string prompt;
+  std::vector<std::string> options;  // from the moment the options appear
+  double secondsLeft = 0;
+  int chosen = -1;  // this player's answer to this question, -1 when none
+  // After the reveal of this question:
+  int correctOption = -1;
+  bool correct = false;
+  int points = 0;
+  std::string explanation, source;
+  // Always:
+  int score = 0, rank = 0, players = 0;
+  std::vector<std::pair<std::string, int>> podium;  // when finished: the first three, name and score
+};
+
+// What the host screen draws.
+struct LiveHostView {
+  LivePhase phase = LivePhase::Lobby;
+  std::uint64_t version = 0;
+  int question = -1, questionCount = 0;
+  const Question* current = nullptr;  // valid while the room lives; questions never change
+  double secondsLeft = 0;
+  int answered = 0;                   // answers to the open question
+  std::vector<int> optionCounts;      // after the reveal: how many chose each option
+  std::vector<LivePlayer> players;    // every player, kicked ones included, by join order
+  std::vector<size_t> ranking;        // indices into players, best first, kicked ones left out
+  std::vector<int> ranks;             // per player, 1-based (0 for kicked)
+};
+
+class LiveRoom {
+public:
+  // `code` is the room code players type (6 digits: see NewRoomCode); `seed` also seeds the
+  // questions when the request has none.
+  LiveRoom(const Deck& deck, LiveOptions options, std::string code, srs::TimeMs now);
+
+  const std::string& Code() const { return m_code; }
+  const LiveOptions& Options() const { return m_options; }
+  const std::string& DeckId() const { return m_deckId; }
+  size_t QuestionCount() const { return m_questions.size(); }
+  const std::vector<Question>& Questions() const { return m_questions; }
+
+  // Phones. Every call checks the room's clock first (Tick).
+  struct Joined {
+    LiveError error = LiveError::None;
+    std::string token;
+    int player = 0;
+    std::string name;  // as kept (CleanNickname)
+  };
+  Joined Join(std::string_view code, std::string_view nickname, std::string_view address, srs::TimeMs now);
+  LiveError Answer(std::string_view token, int question, int option, srs::TimeMs now);
+  LiveError View(std::string_view token, srs::TimeMs now, LivePlayerView& view);
+
+  // The host.
+  void Start(srs::TimeMs now);   // lobby: the first question
+  void Reveal(srs::TimeMs now);  // close answers early (they close by themselves at the time limit)
+  void Next(srs::TimeMs now);    // revealed: the next question, or the end after the last
+  void End(srs::TimeMs now);     // finish now
+  bool Kick(int player);         // removes the player and bars their address from joining again
+  bool LinkProfile(int player, std::int64_t profile);  // this player is that learner (0 unlinks)
+  void Tick(srs::TimeMs now);    // reading -> answering -> revealed as time passes
+  LiveHostView Snapshot(srs::TimeMs now);
+
+  // For saving and for a learner's own study.
+  MatchRecord Record(srs::TimeMs ended) const;
+  std::vector<LiveAnswer> Answers() const;
+  std::string ResultsCsv() const;
+
+private:
+  void TickLocked(srs::TimeMs now);
+  void BeginQuestion(srs::TimeMs now);
+  void RevealLocked();
+  double SecondsLeftLocked(srs::TimeMs now) const;
+  // Ticks, then finds the player with `token` and notes them seen; null with `error` set
+  // for an unknown token or a removed player.
+  LivePlayer* SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error);
+  std::vector<const Standing*> StandingsLocked() const;  // kicked players rank last
+
+  mutable std::mutex m_mutex;
+  LiveOptions m_options;
+  std::string m_code, m_deckId;
+  std::vector<Question> m_questions;
+  std::vector<LivePlayer> m_players;
+  std::unordered_map<std::string, size_t> m_byToken;
+  std::set<std::string> m_barred;  // addresses of kicked players
+  std::vector<LiveAnswer> m_answers;
+  LivePhase m_phase = LivePhase::Lobby;
+  int m_question = -1;
+  srs::TimeMs m_started = 0, m_optionsAt = 0;
+  std::uint64_t m_version = 1;
+};
+
+// Feeds one player's answers into a learner's own study: each answer becomes a review of its
+// card, rated Good or Again and rescheduled, so the game's mistakes come back in study.
+StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t profile, ProfileStore& store, const srs::Fsrs& fsrs);
+
+// A fresh 6-digit room code and a fresh secret (128 bits, hex), from the system's random source.
+std::string NewRoomCode();
+std::string NewSecret();
+
+} // namespace factdeck

@@ -1,0 +1,73 @@
+// The live room's web server: serves the player page and a small JSON API to phones on the
+// school network. It binds to the one address the host picked and nothing else. There is no
+// control endpoint at all: the host's app drives the room in-process, so nothing on the
+// network can start, reveal, end or kick. API and limits in docs/live.md.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/live/live_room.h"
+
+namespace factdeck {
+
+struct LiveServerOptions {
+  std::string address = "127.0.0.1";  // the interface to listen on (an IPv4 address)
+  int port = 8765;                     // 0: any free port
+  size_t maxBodyBytes = 2048;          // larger requests get 413
+  // Per client address: a token bucket for every request, and a cap on joins. Generous for
+  // a phone that polls twice a second; tests that simulate a class from one address raise them.
+  double requestsPerSecond = 20, requestBurst = 40;
+  int joinsPerMinute = 10;
+  int threads = 16;
+};
+
+// Counters for the host screen and the load test.
+struct LiveServerCounters {
+  std::uint64_t requests = 0, refusedRate = 0, refusedSize = 0, errors = 0;
+};
+
+class LiveServer {
+public:
+  LiveServer(std::shared_ptr<LiveRoom> room, LiveServerOptions options, std::function<srs::TimeMs()> clock);
+  ~LiveServer();
+  LiveServer(const LiveServer&) = delete;
+  LiveServer& operator=(const LiveServer&) = delete;
+
+  // Binds and starts serving on a thread of its own. Empty on success, else a sentence for the host.
+  std::string Start();
+  void Stop();
+  bool Running() const;
+  int Port() const;
+  // What phones open: http://ADDRESS:PORT/?code=ROOMCODE
+  std::string JoinUrl() const;
+  LiveServerCounters Counters() const;
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> m_impl;
+};
+
+// The IPv4 addresses of this machine's network interfaces, loopback last, for the host to
+// pick where phones can reach the room.
+struct NetworkInterface {
+  std::string name, address;
+  bool loopback = false;
+};
+std::vector<NetworkInterface> ListNetworkInterfaces();
+
+// A QR code of `text` (error correction M): size x size modules, row by row, true for dark.
+struct QrCode {
+  int size = 0;
+  std::vector<bool> dark;
+  bool Dark(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
+};
+QrCode MakeQrCode(const std::string& text);
+
+// The player page (assets/live/player.html), built into the program.
+const std::string& LivePlayerPage();
+
+} // namespace factdeck

@@ -1,0 +1,733 @@
+// Question generation.
+//
+// [SECTION] Index: look-ups built once per deck, so a question never scans the deck.
+// [SECTION] Checks: truth of a value, folded distinctness, the answer kept out of the prompt.
+// [SECTION] Options: entity, text, number and date distractors.
+// [SECTION] Kinds: one builder per question kind.
+// [SECTION] Generate: kinds taking turns over shuffled candidates.
+#include "core/questions/questions.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/base/iso_time.h"
+#include "core/base/text.h"
+
+namespace factdeck {
+
+std::uint64_t Random::Next() {
+  std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+size_t Random::Below(size_t n) {
+  if (n <= 1) return 0;
+  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;  // reject the uneven tail
+  std::uint64_t x;
+  do x = Next();
+  while (x >= limit);
+  return static_cast<size_t>(x % n);
+}
+
+const std::vector<QuestionKind>& AllQuestionKinds() {
+  static const std::vector<QuestionKind> kinds{QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse,
+                                               QuestionKind::When,           QuestionKind::WhichFirst,
+                                               QuestionKind::Ordering,       QuestionKind::TypedYear,
+                                               QuestionKind::Flashcard};
+  return kinds;
+}
+
+namespace {
+
+constexpr size_t kOptions = 4;
+constexpr char kSep = '\x1F';
+
+std::string Join(const std::string& a, const std::string& b) {
+  std::string key;
+  key.reserve(a.size() + b.size() + 1);
+  key.append(a).push_back(kSep);
+  key.append(b);
+  return key;
+}
+
+// The comparable form of a value: entities by id, the rest by folded text or number.
+std::string ValueKey(const Value& v) {
+  switch (v.type) {
+  case ValueType::Entity: return "e:" + v.entity;
+  case ValueType::Text: return "t:" + Fold(v.text);
+  case ValueType::Number: {
+    char text[32];
+    return "n:" + std::string(text, std::to_chars(text, text + sizeof text, v.number).ptr);
+  }
+  case ValueType::Year:
+  case ValueType::Date: return "d:" + v.date.Canonical();
+  }
+  return {};
+}
+
+// A value's interval of days, widened for circa dates so that "c. 1921" is never ordered
+// against 1922.
+std::pair<std::int64_t, std::int64_t> Span(const Event& e) {
+  std::int64_t first = e.date.FirstDay(), last = e.end ? e.end->LastDay() : e.date.LastDay();
+  if (e.date.circa) first -= 2 * 366;
+  if (e.date.circa || (e.end && e.end->circa)) last += 2 * 366;
+  return {first, last};
+}
+
+bool Apart(const Event& a, const Event& b) {
+  auto [af, al] = Span(a);
+  auto [bf, bl] = Span(b);
+  return al < bf || bl < af;
+}
+
+bool IsWordChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// True when folded `haystack` holds folded `needle` as whole words.
+bool ContainsWords(const std::string& haystack, const std::string& needle) {
+  if (needle.empty()) return false;
+  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+    const bool startOk = at == 0 || !IsWordChar(haystack[at - 1]) || !IsWordChar(needle.front());
+    const size_t end = at + needle.size();
+    const bool endOk = end == haystack.size() || !IsWordChar(haystack[end]) || !IsWordChar(needle.back());
+    if (startOk && endOk) return true;
+  }
+  return false;
+}
+
+std::string Fill(const std::string& templ, const char* placeholder, const std::string& value) {
+  std::string out = templ;
+  const std::string token = std::string("{") + placeholder + "}";
+  for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size()))
+    out.replace(at, token.size(), value);
+  return out;
+}
+
+// "According to Schlange, how many ...?" for figures the sources disagree on.
+std::string Attributed(const std::string& prompt, const std::string& who) {
+  if (who.empty()) return prompt;
+  if (!prompt.empty() && prompt[0] >= 'A' && prompt[0] <= 'Z' && prompt.size() > 1 && prompt[1] >= 'a' &&
+      prompt[1] <= 'z' && prompt[0] != 'I')
+    return "According to " + who + ", " + static_cast<char>(prompt[0] - 'A' + 'a') + prompt.substr(1);
+  return "According to " + who + ": " + prompt;
+}
+
+// Folded words of four letters or more: what a description says.
+std::unordered_set<std::string> ContentWords(const std::string& text) {
+  std::unordered_set<std::string> words;
+  std::string word;
+  for (char c : Fold(text) + " ") {
+    if (IsWordChar(c)) {
+      word += c;
+      continue;
+    }
+    if (word.size() >= 4) words.insert(word);
+    word.clear();
+  }
+  return words;
+}
+
+// Two descriptions saying much the same ("German general trained at Kama", "German officer
+// trained at Kama"): the deck cannot say one is false of a subject the other describes.
+bool MuchTheSame(const std::string& a, const std::string& b) {
+  const auto wa = ContentWords(a), wb = ContentWords(b);
+  if (wa.empty() || wb.empty()) return false;
+  size_t shared = 0;
+  for (const std::string& w : wa) shared += wb.count(w);
+  return shared * 5 >= std::min(wa.size(), wb.size()) * 3;  // 60 % of the shorter one
+}
+
+Date ShiftDate(const Date& d, int steps) {
+  Date out = d;
+  switch (d.precision) {
+  case DatePrecision::Year: out.year = d.year + steps * (d.circa ? 3 : 1); break;
+  case DatePrecision::Month: {
+    int months = d.year * 12 + (d.month - 1) + steps;
+    out.year = months >= 0 ? months / 12 : -((-months + 11) / 12);
+    out.month = months - out.year * 12 + 1;
+    break;
+  }
+  case DatePrecision::Day: {
+    std::int64_t day = DaysFromCivil(d.year, d.month, d.day) + steps * 4;
+    CivilFromDays(day, out.year, out.month, out.day);
+    break;
+  }
+  }
+  return out;
+}
+
+} // namespace
+
+bool EventsApart(const Event& a, const Event& b) {
+  return Apart(a, b);
+}
+
+// [SECTION] Index ------------------------------------------------------------------------
+
+struct QuestionGenerator::Index {
+  std::unordered_map<std::string, std::vector<size_t>> factsBySubjectRelation;
+  std::unordered_map<std::string, std::vector<size_t>> factsByRelation;
+  std::unordered_map<std::string, std::vector<size_t>> entitiesByKind;
+  std::unordered_map<std::string, std::vector<std::string>> textsByRelation;  // distinct, in deck order
+  std::unordered_set<std::string> stated;              // subject, relation, value key
+  std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById;
+  std::vector<std::vector<std::string>> entityFolds;   // name and aliases, folded
+  std::vector<size_t> eventsByDate;
+};
+
+QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
+  Index& x = *m_index;
+  x.entityFolds.resize(deck.entities.size());
+  for (size_t i = 0; i < deck.entities.size(); ++i) {
+    const Entity& e = deck.entities[i];
+    x.entityById.emplace(e.id, i);
+    x.entitiesByKind[e.kind].push_back(i);
+    x.entityFolds[i].push_back(Fold(e.name));
+    for (const std::string& alias : e.aliases) x.entityFolds[i].push_back(Fold(alias));
+  }
+  for (size_t i = 0; i < deck.events.size(); ++i) {
+    x.eventById.emplace(deck.events[i].id, i);
+    x.eventsByDate.push_back(i);
+  }
+  std::sort(x.eventsByDate.begin(), x.eventsByDate.end(), [&](size_t a, size_t b) {
+    return Span(deck.events[a]).first < Span(deck.events[b]).first;
+  });
+  for (size_t i = 0; i < deck.facts.size(); ++i) {
+    const Fact& f = deck.facts[i];
+    x.factById.emplace(f.id, i);
+    x.factsBySubjectRelation[Join(f.subject, f.relation)].push_back(i);
+    x.factsByRelation[f.relation].push_back(i);
+    x.stated.insert(Join(Join(f.subject, f.relation), ValueKey(f.object)));
+    if (f.object.type == ValueType::Text) {
+      auto& texts = x.textsByRelation[f.relation];
+      if (std::find(texts.begin(), texts.end(), f.object.text) == texts.end()) texts.push_back(f.object.text);
+    }
+  }
+  for (size_t i = 0; i < deck.cards.size(); ++i) x.cardById.emplace(deck.cards[i].id, i);
+}
+
+QuestionGenerator::~QuestionGenerator() = default;
+
+bool QuestionGenerator::States(const std::string& subject, const std::string& relation, const std::string& valueKey) const {
+  return m_index->stated.count(Join(Join(subject, relation), valueKey)) != 0;
+}
+
+namespace {
+
+// The parts every builder shares: the deck, its index, the random source.
+struct Builder {
+  const Deck& deck;
+  const QuestionGenerator::Index& x;
+  const QuestionGenerator& generator;
+  Random random;
+
+  std::string Cite(const std::string& sourceId) const {
+    const DeckSource* s = deck.FindSource(sourceId);
+    if (s == nullptr) return {};
+    return s->author.empty() ? s->title : s->title + " (" + s->author + ")";
+  }
+
+  const std::vector<std::string>& FoldsOf(const std::string& entityId) const {
+    static const std::vector<std::string> none;
+    auto it = x.entityById.find(entityId);
+    return it == x.entityById.end() ? none : x.entityFolds[it->second];
+  }
+
+  // Options must differ once folded, from each other and from the right answer.
+  static bool Distinct(const std::vector<std::string>& options) {
+    std::unordered_set<std::string> seen;
+    for (const std::string& o : options)
+      if (!seen.insert(Fold(o)).second) return false;
+    return true;
+  }
+
+  // Puts the right option among the distractors at a uniformly random place.
+  Question Shuffled(Question q, const std::string& right, std::vector<std::string> distractors) {
+    q.options = std::move(distractors);
+    const size_t at = random.Below(q.options.size() + 1);
+    q.options.insert(q.options.begin() + static_cast<std::ptrdiff_t>(at), right);
+    q.answer = static_cast<int>(at);
+    q.answerText = right;
+    return q;
+  }
+
+  // [SECTION] Options -----------------------------------------------------------------
+
+  // Up to 16 of `all`, at random: enough candidates without copying a large relation.
+  std::vector<size_t> Sample(const std::vector<size_t>& all) {
+    constexpr size_t kSample = 16;
+    if (all.size() <= kSample) return all;
+    std::vector<size_t> some;
+    for (size_t n = 0; n < kSample; ++n) some.push_back(all[random.Below(all.size())]);
+    return some;
+  }
+
+  // Up to three entities of `kind` for which `isTrue` is false, none folding like the
+  // answer: first those the relation uses for others (plausible), then the rest of the kind.
+  std::vector<std::string> EntityDistractors(const std::string& kind, const std::vector<std::string>& preferred,
+                                             const std::vector<std::string>& answerFolds, const std::string& exclude,
+                                             const auto& isTrue) {
+    std::vector<std::string> chosen, chosenFolds;
+    auto consider = [&](const std::string& id) {
+      if (chosen.size() >= kOptions - 1 || id == exclude) return;
+      if (std::find(chosen.begin(), chosen.end(), id) != chosen.end()) return;
+      const Entity* e = deck.FindEntity(id);
+      if (e == nullptr || e->kind != kind || isTrue(id)) return;
+      for (const std::string& fold : FoldsOf(id))
+        if (std::find(answerFolds.begin(), answerFolds.end(), fold) != answerFolds.end() ||
+            std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
+          return;
+      chosen.push_back(id);
+      chosenFolds.push_back(Fold(e->name));
+    };
+    std::vector<std::string> first = preferred;
+    random.Shuffle(first);
+    for (const std::string& id : first) consider(id);
+    auto it = x.entitiesByKind.find(kind);
+    if (it != x.entitiesByKind.end() && chosen.size() < kOptions - 1) {
+      // A random start and stride over the kind: no shuffle of the whole list.
+      const auto& all = it->second;
+      const size_t start = random.Below(all.size());
+      for (size_t n = 0; n < all.size() && chosen.size() < kOptions - 1; ++n)
+        consider(deck.entities[all[(start + n) % all.size()]].id);
+    }
+    return chosen;
+  }
+
+  // Values around `right` on a ladder (numbers: the same rounding; dates: the same
+  // precision), sorted, the right one at a uniformly random rank. `make(step)` gives the
+  // value `step` rungs away, or nullopt when there is none (a count below 1, say).
+  template <typename V>
+  std::optional<std::pair<std::vector<V>, int>> Ladder(const V& right, const auto& make, const auto& isTrue) {
+    std::vector<int> ranks{0, 1, 2, 3};
+    random.Shuffle(ranks);
+    for (int rank : ranks) {
+      std::vector<V> values;
+      bool ok = true;
+      // `rank` values below, the rest above, at distinct random rungs 1..5.
+      for (int side : {-1, 1}) {
+        const int needed = side < 0 ? rank : 3 - rank;
+        std::vector<int> rungs{1, 2, 3, 4, 5};
+        random.Shuffle(rungs);
+        int found = 0;
+        for (int rung : rungs) {
+          if (found == needed) break;
+          auto v = make(side * rung);
+          if (v && !isTrue(*v)) {
+            values.push_back(*v);
+            ++found;
+          }
+        }
+        ok = ok && found == needed;
+      }
+      if (!ok) continue;
+      values.push_back(right);
+      return std::make_pair(values, rank);
+    }
+    return std::nullopt;
+  }
+
+  // [SECTION] Kinds -------------------------------------------------------------------
+
+  std::optional<Question> Forward(const Fact& f) {
+    const Relation* r = deck.FindRelation(f.relation);
+    if (r == nullptr) return std::nullopt;
+    Question q;
+    q.kind = QuestionKind::MultipleChoice;
+    q.items = {f.id};
+    q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), f.accordingTo);
+    const std::string subjectRelation = Join(f.subject, f.relation);
+    auto stated = [&](const Value& v) { return generator.States(f.subject, f.relation, ValueKey(v)); };
+    const std::string right = deck.Display(f.object, r);
+
+    switch (f.object.type) {
+    case ValueType::Entity: {
+      // Every object the deck gives this subject, and their other names, is true.
+      std::vector<std::string> trueFolds;
+      for (size_t i : x.factsBySubjectRelation.at(subjectRelation))
+        for (const std::string& fold : FoldsOf(deck.facts[i].object.entity)) trueFolds.push_back(fold);
+      std::vector<std::string> preferred;
+      for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].object.entity);
+      auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
+        Value v;
+        v.type = ValueType::Entity;
+        v.entity = id;
+        return stated(v);
+      });
+      if (ids.size() < kOptions - 1) return std::nullopt;
+      std::vector<std::string> names;
+      for (const std::string& id : ids) names.push_back(deck.NameOf(id));
+      q = Shuffled(q, right, names);
+      break;
+    }
+    case ValueType::Text: {
+      auto it = x.textsByRelation.find(f.relation);
+      if (it == x.textsByRelation.end()) return std::nullopt;
+      std::vector<std::string> texts = it->second, chosen;
+      random.Shuffle(texts);
+      for (const std::string& t : texts) {
+        Value v;
+        v.type = ValueType::Text;
+        v.text = t;
+        // Nor two distractors saying the same thing: options should each say something else.
+        const bool repeats = std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
+        if (chosen.size() < kOptions - 1 && !stated(v) && !MuchTheSame(t, right) && !repeats) chosen.push_back(t);
+      }
+      if (chosen.size() < kOptions - 1) return std::nullopt;
+      q = Shuffled(q, right, chosen);
+      break;
+    }
+    case ValueType::Number: {
+      // The same rounding: 450 moves by 50, 100 by 50, 1922 by 1, 0.5 by 0.1.
+      const std::string& text = f.object.text;
+      const size_t dot = text.find('.');
+      const int decimals = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
+      const double scale = std::pow(10.0, decimals);
+      const long long whole = std::llround(f.object.number * scale);
+      if (whole <= 0 || decimals > 6) return std::nullopt;
+      long long unit = 1;
+      while (whole % (unit * 10) == 0) unit *= 10;
+      long long step = (whole / unit) % 10 == 5 && whole / unit >= 10 ? unit * 5 : unit;
+      if (whole / unit < 10 && unit >= 10) step = unit / 2;  // 100 -> 50, 150, 200...
+      auto make = [&](int rung) -> std::optional<Value> {
+        const long long n = whole + rung * step;
+        if (n <= 0) return std::nullopt;
+        Value v = f.object;
+        v.number = static_cast<double>(n) / scale;
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v.number);
+        v.text = buffer;
+        return v;
+      };
+      auto ladder = Ladder<Value>(f.object, make, stated);
+      if (!ladder) return std::nullopt;
+      std::sort(ladder->first.begin(), ladder->first.end(), [](const Value& a, const Value& b) { return a.number < b.number; });
+      for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
+      q.answer = ladder->second;
+      q.answerText = right;
+      break;
+    }
+    case ValueType::Year:
+    case ValueType::Date: {
+      auto make = [&](int rung) -> std::optional<Value> {
+        Value v = f.object;
+        v.date = ShiftDate(f.object.date, rung);
+        return v;
+      };
+      auto ladder = Ladder<Value>(f.object, make, stated);
+      if (!ladder) return std::nullopt;
+      std::sort(ladder->first.begin(), ladder->first.end(),
+                [](const Value& a, const Value& b) { return a.date.FirstDay() < b.date.FirstDay(); });
+      for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
+      q.answer = ladder->second;
+      q.answerText = right;
+      break;
+    }
+    }
+    q.explanation = deck.NameOf(f.subject) + ": " + right +
+                    (f.accordingTo.empty() ? "" : " (according to " + f.accordingTo + ")") +
+                    (f.note.empty() ? "" : ". " + f.note);
+    q.source = Cite(f.source);
+    return q;
+  }
+
+  std::optional<Question> Reverse(const Fact& f) {
+    const Relation* r = deck.FindRelation(f.relation);
+    const Entity* subject = deck.FindEntity(f.subject);
+    // Attributed figures are asked only forward, with their attribution.
+    if (r == nullptr || r->reverse.empty() || subject == nullptr || !f.accordingTo.empty()) return std::nullopt;
+    Question q;
+    q.kind = QuestionKind::MultipleChoiceReverse;
+    q.items = {f.id};
+    q.prompt = Fill(r->reverse, "object", deck.Display(f.object, r));
+    const std::string objectKey = ValueKey(f.object);
+    std::vector<std::string> preferred;
+    for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].subject);
+    // Any subject the deck gives this same object is also a right answer: never a distractor.
+    auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id,
+                                 [&](const std::string& id) { return generator.States(id, f.relation, objectKey); });
+    if (ids.size() < kOptions - 1) return std::nullopt;
+    std::vector<std::string> names;
+    for (const std::string& id : ids) names.push_back(deck.NameOf(id));
+    q = Shuffled(q, subject->name, names);
+    q.explanation = subject->name + ": " + deck.Display(f.object, r) + (f.note.empty() ? "" : ". " + f.note);
+    q.source = Cite(f.source);
+    return q;
+  }
+
+  std::string EventLine(const Event& e) const {
+    std::string line = e.name + " (" + e.date.Display() + (e.end ? "–" + e.end->Display() : "") + ")";
+    return line;
+  }
+
+  std::optional<Question> When(const Event& e) {
+    Question q;
+    q.kind = QuestionKind::When;
+    q.items = {e.id};
+    q.prompt = std::string(e.end ? "When did this begin: " : "When did this happen: ") + e.name + "?";
+    auto make = [&](int rung) -> std::optional<Date> { return ShiftDate(e.date, rung); };
+    auto never = [](const Date&) { return false; };
+    auto ladder = Ladder<Date>(e.date, make, never);
+    if (!ladder) return std::nullopt;
+    std::sort(ladder->first.begin(), ladder->first.end(), [](const Date& a, const Date& b) { return a.FirstDay() < b.FirstDay(); });
+    for (const Date& d : ladder->first) q.options.push_back(d.Display());
+    q.answer = ladder->second;
+    q.answerText = e.date.Display();
+    q.explanation = e.name + ": " + e.date.Display() + (e.end ? "–" + e.end->Display() : "") +
+                    (e.place.empty() ? "" : ", " + e.place) + (e.note.empty() ? "" : ". " + e.note);
+    q.source = Cite(e.source);
+    q.tags = e.tags;
+    return q;
+  }
+
+  // Events that can be told apart from all of `chosen`, picked at random.
+  std::vector<size_t> ApartEvents(const std::vector<size_t>& chosen, size_t wanted) {
+    std::vector<size_t> picked = chosen;
+    const auto& all = x.eventsByDate;
+    for (int attempt = 0; attempt < 60 && picked.size() < wanted; ++attempt) {
+      size_t candidate = all[random.Below(all.size())];
+      const Event& c = deck.events[candidate];
+      bool ok = true;
+      for (size_t p : picked) {
+        const Event& other = deck.events[p];
+        ok = ok && p != candidate && Apart(c, other) && Fold(c.name) != Fold(other.name);
+      }
+      if (ok) picked.push_back(candidate);
+    }
+    return picked;
+  }
+
+  std::optional<Question> Order(size_t event, QuestionKind kind) {
+    const size_t wanted = kind == QuestionKind::WhichFirst ? 2 : 3 + random.Below(4);  // 3 to 6
+    std::vector<size_t> picked = ApartEvents({event}, wanted);
+    if (picked.size() < (kind == QuestionKind::WhichFirst ? 2u : 3u)) return std::nullopt;
+    Question q;
+    q.kind = kind;
+    random.Shuffle(picked);
+    std::vector<size_t> byDate(picked.size());
+    for (size_t i = 0; i < picked.size(); ++i) byDate[i] = i;
+    std::sort(byDate.begin(), byDate.end(), [&](size_t a, size_t b) {
+      return Span(deck.events[picked[a]]).first < Span(deck.events[picked[b]]).first;
+    });
+    std::vector<std::string> ids, lines;
+    for (size_t p : picked) {
+      q.options.push_back(deck.events[p].name);
+      ids.push_back(deck.events[p].id);
+    }
+    for (size_t i : byDate) {
+      q.order.push_back(static_cast<int>(i));
+      lines.push_back(EventLine(deck.events[picked[i]]));
+      for (const std::string& tag : deck.events[picked[i]].tags)
+        if (std::find(q.tags.begin(), q.tags.end(), tag) == q.tags.end()) q.tags.push_back(tag);
+    }
+    q.items = ids;
+    if (kind == QuestionKind::WhichFirst) {
+      q.prompt = "Which came first?";
+      q.answer = q.order.front();
+      q.answerText = q.options[static_cast<size_t>(q.answer)];
+      q.explanation = lines[0] + " came before " + lines[1];
+    } else {
+      q.prompt = "Put these in the order they happened, earliest first.";
+      q.explanation = "In order: ";
+      for (size_t i = 0; i < lines.size(); ++i) q.explanation += (i ? "; " : "") + lines[i];
+    }
+    std::vector<std::string> sources;
+    for (size_t p : picked) {
+      std::string cite = Cite(deck.events[p].source);
+      if (!cite.empty() && std::find(sources.begin(), sources.end(), cite) == sources.end()) sources.push_back(cite);
+    }
+    for (size_t i = 0; i < sources.size(); ++i) q.source += (i ? "; " : "") + sources[i];
+    std::vector<std::string> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    q.key.clear();
+    for (size_t i = 0; i < sorted.size(); ++i) q.key += (i ? "+" : "") + sorted[i];  // completed by the caller
+    return q;
+  }
+
+  std::optional<Question> TypedYear(const Event& e) {
+    Question q;
+    q.kind = QuestionKind::TypedYear;
+    q.items = {e.id};
+    Date year = e.date;
+    year.precision = DatePrecision::Year;
+    year.circa = false;
+    q.answerText = year.Display();
+    q.yearTolerance = e.date.circa ? 2 : 0;
+    q.prompt = std::string(e.end ? "In what year did this begin: " : "In what year: ") + e.name + "?" +
+               (q.yearTolerance ? " (within " + std::to_string(q.yearTolerance) + " years)" : "");
+    q.explanation = e.name + ": " + e.date.Display() + (e.note.empty() ? "" : ". " + e.note);
+    q.source = Cite(e.source);
+    q.tags = e.tags;
+    return q;
+  }
+
+  std::optional<Question> Flashcard(const Card& c) {
+    Question q;
+    q.kind = QuestionKind::Flashcard;
+    q.items = {c.id};
+    q.prompt = c.front;
+    q.answerText = c.back;
+    q.explanation = c.back;
+    q.source = Cite(c.source);
+    q.tags = c.tags;
+    return q;
+  }
+
+  // [SECTION] Checks -------------------------------------------------------------------
+
+  // The rules every question must pass; false drops it.
+  bool Good(const Question& q) const {
+    const std::string prompt = Fold(q.prompt);
+    switch (q.kind) {
+    case QuestionKind::MultipleChoice:
+    case QuestionKind::MultipleChoiceReverse:
+    case QuestionKind::When:
+      if (q.options.size() != kOptions || q.answer < 0 || q.answer >= static_cast<int>(kOptions)) return false;
+      [[fallthrough]];
+    case QuestionKind::WhichFirst:
+    case QuestionKind::Ordering:
+      if (!Distinct(q.options)) return false;
+      if (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse ||
+          q.kind == QuestionKind::When) {
+        const std::string answer = Fold(q.options[static_cast<size_t>(q.answer)]);
+        if (ContainsWords(prompt, answer)) return false;
+        // A year or number in the answer must not stand in the question either.
+        std::string digits;
+        for (char c : answer) digits += (c >= '0' && c <= '9') ? c : ' ';
+        for (size_t at = 0; at < digits.size();) {
+          size_t end = digits.find(' ', at);
+          if (end == std::string::npos) end = digits.size();
+          if (end - at >= 3 && ContainsWords(prompt, digits.substr(at, end - at))) return false;
+          at = end + 1;
+        }
+      }
+      return true;
+    case QuestionKind::TypedYear: {
+      std::string year = q.answerText.substr(0, q.answerText.find(' '));
+      return !ContainsWords(prompt, Fold(year));
+    }
+    case QuestionKind::Flashcard: return !q.prompt.empty() && !q.answerText.empty();
+    }
+    return false;
+  }
+};
+
+std::vector<std::string> TagsOfItem(const Deck& deck, const std::string& subject) {
+  if (const Entity* e = deck.FindEntity(subject)) return e->tags;
+  if (const Event* e = deck.FindEvent(subject)) return e->tags;
+  return {};
+}
+
+bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return true;
+  for (const std::string& t : itemTags)
+    if (std::find(wanted.begin(), wanted.end(), t) != wanted.end()) return true;
+  return false;
+}
+
+} // namespace
+
+std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const std::vector<std::string>& tags) const {
+  std::vector<std::string> items;
+  switch (kind) {
+  case QuestionKind::MultipleChoice:
+  case QuestionKind::MultipleChoiceReverse:
+    for (const Fact& f : m_deck.facts) {
+      const Relation* r = m_deck.FindRelation(f.relation);
+      if (r == nullptr || (kind == QuestionKind::MultipleChoiceReverse && (r->reverse.empty() || !f.accordingTo.empty())))
+        continue;
+      if (HasTag(TagsOfItem(m_deck, f.subject), tags)) items.push_back(f.id);
+    }
+    break;
+  case QuestionKind::When:
+  case QuestionKind::WhichFirst:
+  case QuestionKind::Ordering:
+  case QuestionKind::TypedYear:
+    for (const Event& e : m_deck.events)
+      if (HasTag(e.tags, tags)) items.push_back(e.id);
+    break;
+  case QuestionKind::Flashcard:
+    for (const Card& c : m_deck.cards)
+      if (HasTag(c.tags, tags)) items.push_back(c.id);
+    break;
+  }
+  return items;
+}
+
+std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::string& item, std::uint64_t seed) const {
+  Builder b{m_deck, *m_index, *this, Random(seed)};
+  std::optional<Question> q;
+  auto fact = m_index->factById.find(item);
+  auto event = m_index->eventById.find(item);
+  switch (kind) {
+  case QuestionKind::MultipleChoice:
+    if (fact != m_index->factById.end()) q = b.Forward(m_deck.facts[fact->second]);
+    break;
+  case QuestionKind::MultipleChoiceReverse:
+    if (fact != m_index->factById.end()) q = b.Reverse(m_deck.facts[fact->second]);
+    break;
+  case QuestionKind::When:
+    if (event != m_index->eventById.end()) q = b.When(m_deck.events[event->second]);
+    break;
+  case QuestionKind::WhichFirst:
+  case QuestionKind::Ordering:
+    if (event != m_index->eventById.end()) q = b.Order(event->second, kind);
+    break;
+  case QuestionKind::TypedYear:
+    if (event != m_index->eventById.end()) q = b.TypedYear(m_deck.events[event->second]);
+    break;
+  case QuestionKind::Flashcard:
+    if (auto card = m_index->cardById.find(item); card != m_index->cardById.end()) q = b.Flashcard(m_deck.cards[card->second]);
+    break;
+  }
+  if (!q || !b.Good(*q)) return std::nullopt;
+  if (q->tags.empty() && fact != m_index->factById.end()) q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
+  q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
+  q->card = item;
+  return q;
+}
+
+// [SECTION] Generate -------------------------------------------------------------------------
+
+std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request) const {
+  const std::vector<QuestionKind>& kinds = request.kinds.empty() ? AllQuestionKinds() : request.kinds;
+  Random random(request.seed);
+  struct Pool {
+    QuestionKind kind;
+    std::vector<std::string> items;
+    size_t next = 0;
+  };
+  std::vector<Pool> pools;
+  for (QuestionKind kind : kinds) {
+    Pool pool{kind, Candidates(kind, request.tags)};
+    random.Shuffle(pool.items);
+    if (!pool.items.empty()) pools.push_back(std::move(pool));
+  }
+  std::vector<Question> questions;
+  std::unordered_set<std::string> keys, prompts;  // the same question twice is no use in one quiz
+  size_t turn = 0, idle = 0;
+  while (questions.size() < request.count && idle < pools.size()) {
+    Pool& pool = pools[turn++ % pools.size()];
+    bool made = false;
+    while (pool.next < pool.items.size() && !made) {
+      auto q = Make(pool.kind, pool.items[pool.next++], random.Next());
+      const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
+                              prompts.count(Fold(q->prompt)) != 0;
+      if (q && !samePrompt && keys.insert(q->key).second) {
+        prompts.insert(Fold(q->prompt));
+        questions.push_back(std::move(*q));
+        made = true;
+      }
+    }
+    idle = made ? 0 : idle + 1;
+  }
+  return questions;
+}
+
+} // namespace factdeck

@@ -1,0 +1,97 @@
+// Questions generated from a deck's typed facts, dated events and cards, with distractors
+// checked against every fact. docs/questions.md gives the rules and the JSON form.
+//
+// A question is built only when it is good: exactly one right option, no distractor that
+// the deck states as true (aliases and many-valued relations included), options distinct
+// once folded (Unicode NFKC, case, accents), no answer in the question, attributed figures
+// asked with their attribution. Otherwise none is built: never padded with junk.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/deck/deck.h"
+#include "core/srs/study.h"
+
+namespace factdeck {
+
+using srs::QuestionKind;
+using srs::QuestionKindFromName;
+using srs::QuestionKindName;
+
+struct Question {
+  QuestionKind kind = QuestionKind::MultipleChoice;
+  std::string key;                  // deck id / item / kind: what the answer is stored under
+  std::vector<std::string> items;   // the ids it is about (several for ordering and which-first)
+  std::string card;                 // the item whose card it was made for (the first of items but
+                                    // for ordering and which-first, whose other events are picked)
+  std::string prompt;
+  std::vector<std::string> options; // choices; for ordering the events as shown
+  int answer = -1;                  // index of the right option (multiple choice, when, which-first)
+  std::vector<int> order;           // ordering: option indices in chronological order
+  std::string answerText;           // the answer as text (typed year: the year; flashcard: the back)
+  int yearTolerance = 0;            // typed year: answers this many years off also count
+  std::string explanation;          // one line shown after answering
+  std::string source;               // the citation: title, and author when known
+  std::vector<std::string> tags;
+};
+
+struct QuestionRequest {
+  size_t count = 10;
+  std::vector<QuestionKind> kinds;  // empty: every kind
+  std::vector<std::string> tags;    // empty: everything; else items with one of these tags
+  std::uint64_t seed = 1;
+};
+
+// A small deterministic generator: the same seed gives the same numbers on every platform.
+class Random {
+public:
+  explicit Random(std::uint64_t seed) : m_state(seed) {}
+  std::uint64_t Next();
+  size_t Below(size_t n);  // uniform in [0, n)
+  template <typename T>
+  void Shuffle(std::vector<T>& items) {
+    for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[Below(i)]);
+  }
+
+private:
+  std::uint64_t m_state;
+};
+
+class QuestionGenerator {
+public:
+  explicit QuestionGenerator(const Deck& deck);
+  ~QuestionGenerator();
+
+  // Up to `request.count` questions, the kinds taking turns, each item at most once per
+  // kind. Fewer when the deck cannot make more good ones.
+  std::vector<Question> Generate(const QuestionRequest& request) const;
+
+  // One question of `kind` about `item` (a fact, event or card id), or none when no good
+  // one can be built. Ordering and which-first pick the other events themselves.
+  std::optional<Question> Make(QuestionKind kind, const std::string& item, std::uint64_t seed) const;
+
+  // The items that can be asked as `kind`, in deck order (before any quality check).
+  std::vector<std::string> Candidates(QuestionKind kind, const std::vector<std::string>& tags = {}) const;
+
+  // True when the deck states that `subject` has `value` for `relation` (by id for
+  // entities, folded text otherwise; any attribution counts).
+  bool States(const std::string& subject, const std::string& relation, const std::string& foldedValue) const;
+
+  struct Index;  // look-ups built once per deck (questions.cpp)
+
+private:
+  std::unique_ptr<Index> m_index;
+  const Deck& m_deck;
+};
+
+const std::vector<QuestionKind>& AllQuestionKinds();
+
+// True when two events can be told apart in time: one ends before the other begins, circa
+// dates counted two years wider. The rule for which-first, ordering and the timeline game.
+bool EventsApart(const Event& a, const Event& b);
+
+} // namespace factdeck

@@ -1,0 +1,85 @@
+#include "core/questions/worksheet.h"
+
+namespace factdeck {
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&#39;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+const char* kStyle = R"css(
+  body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 11pt; margin: 2cm; color: #111; }
+  h1 { font-size: 18pt; margin-bottom: 0.2em; }
+  .meta { color: #555; margin-bottom: 1.5em; }
+  .name { margin: 1em 0 2em; }
+  ol.questions > li { margin-bottom: 1.1em; page-break-inside: avoid; break-inside: avoid; }
+  ol.options { list-style-type: upper-alpha; margin: 0.3em 0; }
+  .line { border-bottom: 1px solid #888; width: 12em; height: 1.4em; display: inline-block; }
+  .box { border: 1px solid #555; width: 1.6em; height: 1.2em; display: inline-block; margin-right: 0.5em; vertical-align: middle; }
+  .kind { color: #666; font-size: 9pt; }
+  .key { page-break-before: always; break-before: page; }
+  .key li { margin-bottom: 0.6em; }
+  .explanation, .source { color: #444; font-size: 9.5pt; }
+)css";
+
+std::string Letter(int i) {
+  return std::string(1, static_cast<char>('A' + i));
+}
+
+} // namespace
+
+std::string WorksheetHtml(const std::string& title, const std::vector<Question>& questions) {
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + EscapeHtml(title) +
+                     "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  html += "<h1>" + EscapeHtml(title) + "</h1>\n<p class=\"meta\">" + std::to_string(questions.size()) +
+          " questions</p>\n<p class=\"name\">Name: <span class=\"line\"></span> Date: <span class=\"line\"></span></p>\n";
+  html += "<ol class=\"questions\">\n";
+  for (const Question& q : questions) {
+    html += "<li><p>" + EscapeHtml(q.prompt) + " <span class=\"kind\">(" + QuestionKindName(q.kind) + ")</span></p>\n";
+    switch (q.kind) {
+    case QuestionKind::Ordering:
+      html += "<p>Number them 1 (earliest) to " + std::to_string(q.options.size()) + ":</p>\n<ul style=\"list-style:none\">\n";
+      for (const std::string& o : q.options) html += "<li><span class=\"box\"></span>" + EscapeHtml(o) + "</li>\n";
+      html += "</ul>\n";
+      break;
+    case QuestionKind::TypedYear:
+    case QuestionKind::Flashcard: html += "<p>Answer: <span class=\"line\" style=\"width:20em\"></span></p>\n"; break;
+    default:
+      html += "<ol class=\"options\">\n";
+      for (const std::string& o : q.options) html += "<li>" + EscapeHtml(o) + "</li>\n";
+      html += "</ol>\n";
+    }
+    html += "</li>\n";
+  }
+  html += "</ol>\n<section class=\"key\">\n<h1>Answer key</h1>\n<ol>\n";
+  for (const Question& q : questions) {
+    std::string answer;
+    if (q.kind == QuestionKind::Ordering) {
+      for (size_t i = 0; i < q.order.size(); ++i) answer += (i ? ", " : "") + EscapeHtml(q.options[static_cast<size_t>(q.order[i])]);
+    } else if (q.answer >= 0) {
+      answer = Letter(q.answer) + ") " + EscapeHtml(q.options[static_cast<size_t>(q.answer)]);
+    } else {
+      answer = EscapeHtml(q.answerText) + (q.yearTolerance ? " (±" + std::to_string(q.yearTolerance) + " years)" : "");
+    }
+    html += "<li><strong>" + answer + "</strong><br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";
+    if (!q.source.empty()) html += "<br><span class=\"source\">Source: " + EscapeHtml(q.source) + "</span>";
+    html += "</li>\n";
+  }
+  html += "</ol>\n</section>\n</body>\n</html>\n";
+  return html;
+}
+
+} // namespace factdeck

@@ -1,0 +1,97 @@
+// Study rules on top of the FSRS scheduler: what a card is, how an answer becomes a
+// rating, and which cards make today's queue. docs/scheduling.md explains each rule.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/srs/fsrs.h"
+
+namespace factdeck::srs {
+
+// The ways an item can be asked. Each (deck, item, kind) is a card with its own memory.
+enum class QuestionKind { MultipleChoice, MultipleChoiceReverse, When, WhichFirst, Ordering, TypedYear, Flashcard };
+
+// "multiple-choice", "multiple-choice-reverse", "when", "which-first", "ordering",
+// "typed-year", "flashcard": used in keys and on the command line.
+const char* QuestionKindName(QuestionKind kind);
+std::optional<QuestionKind> QuestionKindFromName(std::string_view name);
+
+// Recognition (0: pick from options) comes before recall (1: produce the answer).
+int RecallLevel(QuestionKind kind);
+
+// An item's recall cards are introduced once one of its recognition cards is this stable.
+inline constexpr double kRecallUnlockStability = 7.0;  // days
+
+// "deck-id/item-id/kind": the stable key progress is stored under.
+std::string CardKey(std::string_view deck, std::string_view item, QuestionKind kind);
+
+// --- Ratings -------------------------------------------------------------------------
+
+// A typical answer time: the median of the learner's recent right answers of a kind.
+// 0 (unknown) with fewer than kMinTimingSamples answers.
+inline constexpr size_t kMinTimingSamples = 10;
+int TypicalResponseMs(std::vector<int> recentRightAnswersMs);
+
+// Judged answers are not self-graded: wrong is Again, right is Good, and right in at most
+// half the learner's typical time (when known) is Easy.
+Rating RateAnswer(bool correct, int responseMs, int typicalMs);
+
+// A date-ordering answer: `answer[i]` is the true position (0-based) of the event the
+// learner put at place i. Each event is rated Good when it is ordered correctly against
+// every other event, Again otherwise; `ratings[k]` is for the event whose true position is k.
+std::vector<Rating> RateOrdering(const std::vector<int>& answer);
+
+// Partial credit for an ordering: 1 minus the normalized Kendall tau distance (the share
+// of pairs in the wrong order). 1 for the right order, 0 for the reversed one.
+double OrderingCredit(const std::vector<int>& answer);
+
+// --- The daily queue -----------------------------------------------------------------
+
+struct StudyCard {
+  MemoryState memory;
+  size_t item = 0;  // dense item number: cards of one item are siblings
+  QuestionKind kind = QuestionKind::MultipleChoice;
+  bool suspended = false;
+};
+
+enum class QueueMode {
+  Normal,      // today's learning, due reviews and new cards, within the limits
+  StudyAhead,  // also reviews due in the next `aheadDays` days
+  Cram,        // every card given, shuffled; answers do not change the schedule
+};
+
+struct QueueOptions {
+  QueueMode mode = QueueMode::Normal;
+  int newPerDay = 20;
+  int reviewsPerDay = 200;
+  int newDoneToday = 0;      // already introduced today
+  int reviewsDoneToday = 0;  // already reviewed today
+  int dayStartHour = 4;      // the learner's day begins at this local hour
+  int utcOffsetMinutes = 0;  // the learner's time zone now (local = UTC + offset)
+  int aheadDays = 1;         // for StudyAhead
+  TimeMs learnAhead = 20 * kMinuteMs;  // learning cards due this soon are shown now
+  std::uint64_t seed = 0;    // cram order
+};
+
+enum class QueueSlot { Learning, Review, New, Cram };
+
+struct QueueEntry {
+  size_t card;  // index into the cards given
+  QueueSlot slot;
+  bool reschedule = true;  // false in cram mode: record the answer, keep the schedule
+};
+
+// The start of the learner's current day (the last day-start hour, local time), as UTC.
+TimeMs DayStart(TimeMs now, int dayStartHour, int utcOffsetMinutes);
+
+// Today's queue: learning cards first (by due time), then reviews (lowest retrievability
+// first) with new cards spread among them (in the order given). At most one card per item
+// per day, and none of an item already studied today, except learning cards. Recall cards
+// of an item wait until its recognition is stable (kRecallUnlockStability).
+std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, const Fsrs& fsrs, TimeMs now,
+                                        const QueueOptions& options);
+
+} // namespace factdeck::srs

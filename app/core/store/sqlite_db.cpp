@@ -1,0 +1,157 @@
+#include "core/store/sqlite_db.h"
+
+#include <sqlite3.h>
+
+namespace factdeck::sql {
+
+namespace {
+[[noreturn]] void Fail(sqlite3* db, int code, const std::string& what) {
+  std::string message = what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+  throw SqliteError(db ? sqlite3_extended_errcode(db) : code, message);
+}
+} // namespace
+
+Database::Database(const std::string& path, Mode mode) : m_path(path) {
+  int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = std::string("cannot open ") + path + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+    int code = m_db ? sqlite3_extended_errcode(m_db) : rc;
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    throw SqliteError(code, message);
+  }
+  sqlite3_extended_result_codes(m_db, 1);
+  sqlite3_busy_timeout(m_db, 2000);
+}
+
+Database::~Database() {
+  sqlite3_close_v2(m_db);
+}
+
+void Database::Exec(std::string_view sql) {
+  std::string text(sql);
+  char* error = nullptr;
+  int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    throw SqliteError(sqlite3_extended_errcode(m_db), message);
+  }
+}
+
+Statement Database::Prepare(std::string_view sql) {
+  return Statement(*this, sql);
+}
+
+std::int64_t Database::LastInsertId() const {
+  return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::Changes() const {
+  return sqlite3_changes(m_db);
+}
+
+std::optional<std::int64_t> Database::QueryInt(std::string_view sql) {
+  Statement statement(*this, sql);
+  if (!statement.Step() || statement.IsNull(0)) return std::nullopt;
+  return statement.Int(0);
+}
+
+std::string Database::QueryText(std::string_view sql) {
+  Statement statement(*this, sql);
+  return statement.Step() ? statement.Text(0) : std::string();
+}
+
+Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
+  int rc = sqlite3_prepare_v2(db.Handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+  if (rc != SQLITE_OK) Fail(db.Handle(), rc, "SQL error in \"" + std::string(sql.substr(0, 60)) + "\"");
+}
+
+Statement::~Statement() {
+  sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) {
+  other.m_stmt = nullptr;
+}
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+  if (int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK) Fail(m_db->Handle(), rc, "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, double value) {
+  if (int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK) Fail(m_db->Handle(), rc, "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view value) {
+  if (int rc = sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+      rc != SQLITE_OK)
+    Fail(m_db->Handle(), rc, "bind");
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  if (int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK) Fail(m_db->Handle(), rc, "bind");
+  return *this;
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(m_stmt);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(m_stmt);
+  Fail(m_db->Handle(), rc, "SQL step");
+}
+
+void Statement::Run() {
+  while (Step()) {
+  }
+  Reset();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(m_stmt);
+  sqlite3_clear_bindings(m_stmt);
+}
+
+std::int64_t Statement::Int(int column) const {
+  return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::Real(int column) const {
+  return sqlite3_column_double(m_stmt, column);
+}
+
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(m_stmt, column);
+  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)))
+              : std::string();
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+Transaction::Transaction(Database& db) : m_db(db) {
+  m_db.Exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+  if (!m_done) {
+    try {
+      m_db.Exec("ROLLBACK");
+    } catch (const SqliteError&) {
+      // Nothing more can be done: SQLite rolls back on its own when the connection closes.
+    }
+  }
+}
+
+void Transaction::Commit() {
+  m_db.Exec("COMMIT");
+  m_done = true;
+}
+
+} // namespace factdeck::sql

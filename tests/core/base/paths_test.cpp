@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "core/base/paths.h"
+
+using namespace factdeck;
+
+namespace {
+EnvLookup FakeEnv(std::map<std::string, std::string> vars) {
+  return [vars](const char* name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+} // namespace
+
+TEST_CASE("the data directory follows XDG_DATA_HOME", "[paths]") {
+  CHECK(DefaultDataDir(FakeEnv({{"XDG_DATA_HOME", "/data"}, {"HOME", "/home/ana"}})) == "/data/factdeck");
+}
+
+TEST_CASE("the data directory falls back to ~/.local/share", "[paths]") {
+  CHECK(DefaultDataDir(FakeEnv({{"HOME", "/home/ana"}})) == "/home/ana/.local/share/factdeck");
+  // A relative XDG_DATA_HOME is invalid by the spec and ignored.
+  CHECK(DefaultDataDir(FakeEnv({{"XDG_DATA_HOME", "rel"}, {"HOME", "/home/ana"}})) ==
+        "/home/ana/.local/share/factdeck");
+  CHECK(DefaultDataDir(FakeEnv({})).empty());
+}
+
+TEST_CASE("bundled decks are found in the source tree", "[paths]") {
+  auto dirs = BundledDeckDirs(FakeEnv({}));
+  REQUIRE_FALSE(dirs.empty());
+  CHECK(dirs.back().filename() == "questions");
+}
+

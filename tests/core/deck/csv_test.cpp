@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "core/deck/csv.h"
+#include "core/deck/deck_writer.h"
+
+using namespace factdeck;
+
+namespace {
+
+std::string Errors(const DeckLoad& load) {
+  std::string all;
+  for (const Diagnostic& d : load.diagnostics) all += d.Format() + "\n";
+  return all;
+}
+
+// The only error of importing `text`; fails when there is not exactly one.
+Diagnostic OnlyError(const std::string& text, const std::string& file = "in.csv") {
+  DeckLoad load = ImportCsv(text, file);
+  INFO(Errors(load));
+  REQUIRE(CountErrors(load.diagnostics) == 1);
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.severity == Severity::Error) return d;
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("csv: RFC 4180 quoting with delimiters, quotes and line breaks inside fields", "[csv]") {
+  CsvParse parse = ParseCsv("a,\"b, with comma\"\r\n\"multi\nline\",\"say \"\"hi\"\"\"\r\nlast,\"\"\n", "f.csv");
+  REQUIRE(parse.diagnostics.empty());
+  const auto& r = parse.table.records;
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].fields == std::vector<std::string>{"a", "b, with comma"});
+  CHECK(r[1].fields == std::vector<std::string>{"multi\nline", "say \"hi\""});
+  CHECK(r[2].fields == std::vector<std::string>{"last", ""});
+  CHECK(r[1].positions[1].line == 3);  // after the line break inside the first field
+  CHECK(r[1].positions[1].column == 7);
+}
+
+TEST_CASE("csv: the delimiter is detected, tab winning over commas inside the text", "[csv]") {
+  CHECK(ParseCsv("a,b\nc,d\n", "f").table.delimiter == ',');
+  CHECK(ParseCsv("a;b, c\nd;e, f\n", "f").table.delimiter == ';');
+  CsvParse tabs = ParseCsv("Rapallo, 1922\tA treaty, signed at Genoa\nKama\tTank school, Kazan\n", "f");
+  CHECK(tabs.table.delimiter == '\t');
+  REQUIRE(tabs.table.records.size() == 2);
+  CHECK(tabs.table.records[0].fields[1] == "A treaty, signed at Genoa");
+}
+
+TEST_CASE("csv: a UTF-8 byte order mark is dropped and columns count characters", "[csv]") {
+  CsvParse parse = ParseCsv("\xEF\xBB\xBF" "Тухачевский,Röhm\n", "f");
+  REQUIRE(parse.table.records.size() == 1);
+  CHECK(parse.table.records[0].fields[0] == "Тухачевский");
+  CHECK(parse.table.records[0].positions[1].column == 13);
+}
+
+TEST_CASE("import: front/back rows become cards, with or without a header", "[csv][import]") {
+  DeckLoad plain = ImportCsv("Röhm\tSA leader\nБажанов\tSecretary\n", "quizlet.tsv");
+  INFO(Errors(plain));
+  REQUIRE(plain.Ok());
+  REQUIRE(plain.deck.cards.size() == 2);
+  CHECK(plain.deck.cards[1].front == "Бажанов");
+  CHECK(plain.deck.cards[1].back == "Secretary");
+  CHECK(plain.deck.cards[1].source == "import");
+  CHECK(plain.deck.FindSource("import") != nullptr);
+  CHECK(plain.deck.id == "quizlet");
+
+  DeckLoad header = ImportCsv("Term,Definition,Tags\nLipetsk,Flying school,aviation 1925\n", "h.csv");
+  REQUIRE(header.Ok());
+  REQUIRE(header.deck.cards.size() == 1);
+  CHECK(header.deck.cards[0].front == "Lipetsk");
+  CHECK(header.deck.cards[0].tags == std::vector<std::string>{"aviation", "1925"});
+}
+
+TEST_CASE("import: date,event rows become events at their precision, BC included", "[csv][import]") {
+  DeckLoad load = ImportCsv("date;event;tags\n1922-04-16;Treaty signed;treaty\n44 BC;Caesar killed;\nc. 1921;Talks;x y\n",
+                            "chronology.csv");
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  REQUIRE(load.deck.events.size() == 3);
+  CHECK(load.deck.events[0].date.precision == DatePrecision::Day);
+  CHECK(load.deck.events[1].date.year == -43);
+  CHECK(load.deck.events[2].date.circa);
+  CHECK(load.deck.events[2].tags == std::vector<std::string>{"x", "y"});
+  CHECK(load.deck.events[0].id == "treaty-signed");
+
+  DeckLoad headerless = ImportCsv("1941-06-22,Invasion\n1933,Cooperation ends\n", "c.csv");
+  REQUIRE(headerless.Ok());
+  CHECK(headerless.deck.events.size() == 2);
+  CHECK(headerless.deck.cards.empty());
+}
+
+TEST_CASE("import: an Anki text export with its header lines and HTML", "[csv][import]") {
+  DeckLoad load = ImportCsv("#separator:tab\n#html:true\n#guid column:1\n#tags column:4\n"
+                            "Ab1x\tWho led it?\tSeeckt<br>1920&ndash;1926 &amp; &#1058;\thistory\n",
+                            "anki.txt");
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  REQUIRE(load.deck.cards.size() == 1);
+  CHECK(load.deck.cards[0].id == "Ab1x");
+  CHECK(load.deck.cards[0].front == "Who led it?");
+  CHECK(load.deck.cards[0].back == "Seeckt\n1920\u2013" "1926 & \u0422");
+  CHECK(load.deck.cards[0].tags == std::vector<std::string>{"history"});
+}
+
+TEST_CASE("import: errors name the line and column", "[csv][import]") {
+  Diagnostic date = OnlyError("date,event\n1922-02-30,Bad day\n");
+  CHECK(date.pos.line == 2);
+  CHECK(date.pos.column == 1);
+  CHECK_THAT(date.message, Catch::Contains("invalid date \"1922-02-30\""));
+
+  Diagnostic quote = OnlyError("front,back\nok,fine\nx,\"never closed\n");
+  CHECK(quote.pos.line == 3);
+  CHECK(quote.pos.column == 3);
+  CHECK_THAT(quote.message, Catch::Contains("never closed"));
+
+  Diagnostic shortRow = OnlyError("front,back\nonly a front\n");
+  CHECK(shortRow.pos.line == 2);
+  CHECK_THAT(shortRow.message, Catch::Contains("1 field"));
+
+  Diagnostic empty = OnlyError("a,b\nc,\n");
+  CHECK(empty.pos.line == 2);
+  CHECK(empty.pos.column == 3);
+  CHECK_THAT(empty.message, Catch::Contains("empty back"));
+
+  Diagnostic utf8 = OnlyError("a,b\nc,R\xC3\xB6h\xFF\n");
+  CHECK(utf8.pos.line == 2);
+  CHECK(utf8.pos.column == 6);
+  CHECK_THAT(utf8.message, Catch::Contains("invalid UTF-8"));
+
+  CHECK_THAT(OnlyError("").message, Catch::Contains("empty"));
+  CHECK_THAT(OnlyError("\xEF\xBB\xBF\n\n").message, Catch::Contains("empty"));
+}
+
+TEST_CASE("import: random cards round-trip through CSV, TSV and the TOML writer", "[csv][import]") {
+  std::mt19937 random(7);
+  const std::vector<std::string> pieces = {"Röhm", "Тухачевский", ",", ";", "\t", "\"", "\n", "word", "Ελλάδα", "1922", "'", "\\", "{x}"};
+  for (char delimiter : {',', ';', '\t'}) {
+    std::vector<std::pair<std::string, std::string>> cards;
+    std::string csv;
+    for (int i = 0; i < 200; ++i) {
+      auto text = [&] {
+        std::string t = "w";  // fields are trimmed on import, so they start and end with a letter
+        for (int n = std::uniform_int_distribution<int>(1, 6)(random); n > 0; --n)
+          t += pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(random)];
+        return t + "z";
+      };
+      cards.emplace_back(text(), text());
+      csv += FormatCsvRecord({cards.back().first, cards.back().second}, delimiter);
+    }
+    INFO("delimiter " << int(delimiter));
+    DeckLoad imported = ImportCsv(csv, "cards.csv");
+    INFO(Errors(imported));
+    REQUIRE(imported.Ok());
+    REQUIRE(imported.deck.cards.size() == cards.size());
+    DeckLoad reread = ParseDeck(FormatDeckToml(imported.deck), "cards.toml");
+    INFO(Errors(reread));
+    REQUIRE(reread.Ok());
+    REQUIRE(reread.deck.cards.size() == cards.size());
+    for (size_t i = 0; i < cards.size(); ++i) {
+      CHECK(imported.deck.cards[i].front == cards[i].first);
+      CHECK(imported.deck.cards[i].back == cards[i].second);
+      CHECK(reread.deck.cards[i].front == cards[i].first);
+      CHECK(reread.deck.cards[i].back == cards[i].second);
+      CHECK(reread.deck.cards[i].id == imported.deck.cards[i].id);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+#include <catch2/catch.hpp>
+
+#include "core/deck/deck.h"
+#include "core/base/paths.h"
+#include "support/synthetic_deck.h"
+
+using namespace factdeck;
+
+namespace {
+
+const char* kHeader = "[deck]\nid = \"t\"\ntitle = \"Test\"\n[[deck.source]]\nid = \"s\"\ntitle = \"Book\"\n";
+
+// The only error of `text` (after the header); fails when there is not exactly one.
+Diagnostic OnlyError(const std::string& body) {
+  DeckLoad load = ParseDeck(std::string(kHeader) + body, "deck.toml");
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.severity == Severity::Error) errors.push_back(d);
+  INFO("diagnostics:\n" << [&] {
+    std::string all;
+    for (auto& d : load.diagnostics) all += d.Format() + "\n";
+    return all;
+  }());
+  REQUIRE(errors.size() == 1);
+  return errors[0];
+}
+
+const char* kPlaces = "[[entity]]\nid = \"kazan\"\nname = \"Kazan\"\nkind = \"place\"\nsource = \"s\"\n"
+                      "[[entity]]\nid = \"kama\"\nname = \"Kama\"\nkind = \"facility\"\nsource = \"s\"\n"
+                      "[[relation]]\nid = \"near\"\nquestion = \"Near what was {subject}?\"\nobject = \"place\"\n";
+
+} // namespace
+
+TEST_CASE("a valid deck loads with every item", "[deck]") {
+  DeckLoad load = ParseDeck(std::string(kHeader) + kPlaces +
+                                "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazan\"\nsource = \"s\"\n"
+                                "[[event]]\nid = \"e\"\nname = \"Opening\"\ndate = \"1929\"\nplace = \"kazan\"\nsource = \"s\"\n",
+                            "deck.toml");
+  CHECK(load.Ok());
+  REQUIRE(load.deck.facts.size() == 1);
+  CHECK(load.deck.facts[0].id == "kama.near");
+  CHECK(load.deck.Display(load.deck.facts[0].object) == "Kazan");
+  REQUIRE(load.deck.events.size() == 1);
+  CHECK(load.deck.events[0].placeEntity == "kazan");
+  CHECK(load.deck.events[0].place == "Kazan");
+}
+
+TEST_CASE("unknown ids are errors at the offending value, with a suggestion", "[deck]") {
+  Diagnostic d = OnlyError(std::string(kPlaces) +
+                           "[[fact]]\nsubject = \"kamma\"\nrelation = \"near\"\nobject = \"kazan\"\nsource = \"s\"\n");
+  CHECK(d.pos.line == 22);
+  CHECK(d.pos.column == 11);
+  CHECK_THAT(d.message, Catch::Contains("unknown subject 'kamma'") && Catch::Contains("did you mean 'kama'"));
+  CHECK(d.Format().rfind("deck.toml:22:11: error: ", 0) == 0);
+
+  Diagnostic object = OnlyError(std::string(kPlaces) +
+                                "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazn\"\nsource = \"s\"\n");
+  CHECK(object.pos.line == 24);
+  CHECK(object.pos.column == 10);
+  CHECK_THAT(object.message, Catch::Contains("unknown entity 'kazn'") && Catch::Contains("did you mean 'kazan'"));
+}
+
+TEST_CASE("duplicate ids are errors that point at the first definition", "[deck]") {
+  Diagnostic d = OnlyError("[[entity]]\nid = \"a\"\nname = \"A\"\nkind = \"k\"\n[[entity]]\nid = \"a\"\nname = \"B\"\nkind = \"k\"\n");
+  CHECK(d.pos.line == 11);
+  CHECK_THAT(d.message, Catch::Contains("duplicate id 'a'") && Catch::Contains("line 7"));
+}
+
+TEST_CASE("impossible dates are errors at the date", "[deck]") {
+  Diagnostic d = OnlyError("[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\nsource = \"s\"\n");
+  CHECK(d.pos.line == 10);
+  CHECK(d.pos.column == 8);
+  CHECK_THAT(d.message, Catch::Contains("invalid date \"1922-02-30\""));
+}
+
+TEST_CASE("unknown template placeholders are errors at the placeholder", "[deck]") {
+  Diagnostic d = OnlyError("[[relation]]\nid = \"r\"\nquestion = \"When did {subject} meet {who}?\"\nobject = \"year\"\n"
+                           "[[card]]\nfront = \"F\"\nback = \"B\"\n");
+  CHECK(d.pos.line == 9);
+  CHECK(d.pos.column == 12 + 1 + 24);  // the opening quote, then the offset of "{who}"
+  CHECK_THAT(d.message, Catch::Contains("unknown placeholder {who}"));
+}
+
+TEST_CASE("an object of the wrong type for its relation is an error", "[deck]") {
+  Diagnostic wrongKind = OnlyError(std::string(kPlaces) +
+                                   "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kama\"\nsource = \"s\"\n");
+  CHECK(wrongKind.pos.line == 24);
+  CHECK_THAT(wrongKind.message, Catch::Contains("must be a place") && Catch::Contains("which is a facility"));
+
+  Diagnostic notNumber = OnlyError(
+      std::string(kPlaces) + "[[relation]]\nid = \"km\"\nquestion = \"How far is {subject}?\"\nobject = \"number\"\n"
+                             "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = \"800\"\nsource = \"s\"\n");
+  CHECK_THAT(notNumber.message, Catch::Contains("must be a number"));
+}
+
+TEST_CASE("an undefined relation is an error", "[deck]") {
+  Diagnostic d = OnlyError(std::string(kPlaces) +
+                           "[[fact]]\nsubject = \"kama\"\nrelation = \"locatedNear\"\nobject = \"kazan\"\nsource = \"s\"\n");
+  CHECK(d.pos.line == 23);
+  CHECK(d.pos.column == 12);
+  CHECK_THAT(d.message, Catch::Contains("undefined relation 'locatedNear'"));
+}
+
+TEST_CASE("invalid UTF-8 is an error with its line and column", "[deck]") {
+  Diagnostic d = OnlyError("[[entity]]\nid = \"a\"\nname = \"R\xC3\xB6hm \xFF\"\nkind = \"k\"\n");
+  CHECK(d.pos.line == 9);
+  CHECK(d.pos.column == 14);
+  CHECK_THAT(d.message, Catch::Contains("invalid UTF-8") && Catch::Contains("0xFF"));
+}
+
+TEST_CASE("an empty deck is an error", "[deck]") {
+  Diagnostic d = OnlyError("");
+  CHECK_THAT(d.message, Catch::Contains("the deck is empty"));
+}
+
+TEST_CASE("TOML syntax errors carry their position", "[deck]") {
+  Diagnostic d = OnlyError("[[entity]\nid = 1\n");
+  CHECK(d.pos.line == 7);
+}
+
+TEST_CASE("two values for a single-valued relation need attribution", "[deck]") {
+  const std::string facts = std::string(kPlaces) +
+                            "[[relation]]\nid = \"km\"\nquestion = \"How far is {subject}?\"\nobject = \"number\"\n";
+  Diagnostic d = OnlyError(facts + "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = 800\nsource = \"s\"\n"
+                                   "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = 700\nsource = \"s\"\n");
+  CHECK_THAT(d.message, Catch::Contains("according_to"));
+
+  DeckLoad attributed = ParseDeck(
+      std::string(kHeader) + facts +
+          "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = 800\nsource = \"s\"\naccording_to = \"A\"\n"
+          "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = 700\nsource = \"s\"\naccording_to = \"B\"\n",
+      "deck.toml");
+  CHECK(attributed.Ok());
+  CHECK(attributed.deck.facts[0].id != attributed.deck.facts[1].id);
+}
+
+TEST_CASE("warnings do not fail a deck", "[deck]") {
+  DeckLoad load = ParseDeck(std::string(kHeader) + kPlaces + "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazan\"\n",
+                            "deck.toml");
+  CHECK(load.Ok());
+  CHECK(load.diagnostics.size() == 2);  // no source; too few places for 4 options
+}
+
+TEST_CASE("bad files never crash: missing, empty, binary, huge, deeply nested", "[deck]") {
+  auto firstError = [](const DeckLoad& load) {
+    REQUIRE_FALSE(load.Ok());
+    std::string messages;
+    for (const Diagnostic& d : load.diagnostics) messages += d.message + "\n";
+    return messages;
+  };
+  CHECK_THAT(firstError(LoadDeckFile("/nonexistent/deck.toml")), Catch::Contains("No such file"));
+  CHECK_THAT(firstError(ParseDeck("", "empty.toml")), Catch::Contains("missing [deck]"));
+  CHECK_THAT(firstError(ParseDeck(std::string("\x00\x01\x02\xff\xfe", 5), "junk")), Catch::Contains("invalid UTF-8"));
+  CHECK_THAT(firstError(ParseDeck(std::string(kMaxDeckFileBytes + 1, '#'), "huge")), Catch::Contains("too large"));
+  // 50 MB: a long comment, then the deck.
+  std::string big = "# " + std::string(50u << 20, 'x') + "\n" + kHeader;
+  CHECK_THAT(firstError(ParseDeck(big, "big.toml")), Catch::Contains("the deck is empty"));
+  std::string nested = "x = " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  CHECK_THAT(firstError(ParseDeck(nested, "nested")), Catch::Contains("nest"));
+  std::string tables = "a = " + std::string(5000, '{') + "\n";
+  CHECK_FALSE(ParseDeck(tables, "tables").Ok());
+}
+
+TEST_CASE("a deck of 100,000 entries loads whole", "[deck][large]") {
+  DeckLoad load = ParseDeck(test::SyntheticDeckToml({80000, 10000, 1000, 5}), "large.toml");
+  INFO((load.diagnostics.empty() ? std::string() : load.diagnostics[0].Format()));
+  CHECK(load.Ok());
+  CHECK(load.deck.facts.size() == 80000);
+  CHECK(load.deck.events.size() == 10000);
+  CHECK(load.deck.cards.size() == 1000);
+  CHECK(load.deck.entities.size() + load.deck.events.size() + load.deck.facts.size() + load.deck.cards.size() >= 100000);
+}
+
+TEST_CASE("the bundled seed deck passes with the promised counts", "[deck][seed]") {
+  auto dirs = BundledDeckDirs();
+  REQUIRE_FALSE(dirs.empty());
+  DeckLoad load = LoadDeckFile((dirs.back() / "german-soviet-military-cooperation.toml").string());
+  for (const Diagnostic& d : load.diagnostics) UNSCOPED_INFO(d.Format());
+  CHECK(load.diagnostics.empty());
+  CHECK(load.deck.facts.size() >= 150);
+  CHECK(load.deck.events.size() >= 40);
+  for (const Fact& fact : load.deck.facts) {
+    INFO(fact.id);
+    CHECK(load.deck.FindSource(fact.source) != nullptr);  // every fact is cited
+  }
+}

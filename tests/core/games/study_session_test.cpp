@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "core/base/paths.h"
+#include "support/seed_deck.h"
+#include "core/games/study_session.h"
+#include "support/temp_dir.h"
+
+using namespace factdeck;
+
+namespace {
+constexpr srs::TimeMs kNow = 1767268800000;  // 2026-01-01T12:00:00Z
+
+using test::SeedDeck;
+
+// Answers the current question right (or wrong), whatever its kind.
+void Answer(StudySession& s, bool right, srs::TimeMs now) {
+  const Question& q = *s.Current();
+  switch (q.kind) {
+  case QuestionKind::Ordering: {
+    std::vector<int> order = q.order;
+    if (!right) std::reverse(order.begin(), order.end());
+    s.AnswerOrder(order, 5000, now);
+    break;
+  }
+  case QuestionKind::TypedYear: s.AnswerYear(right ? q.answerText : "1", 4000, now); break;
+  case QuestionKind::Flashcard: s.Grade(right ? srs::Rating::Good : srs::Rating::Again, 3000, now); break;
+  default: s.AnswerOption(right ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), 3000, now);
+  }
+}
+} // namespace
+
+TEST_CASE("a study session: today's new cards, each answer saved before its feedback", "[study_session]") {
+  const Deck deck = SeedDeck();
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  const auto profile = opened.store->DefaultProfile();
+  StudySession::Options options;
+  options.queue.newPerDay = 12;
+  StudySession session(deck, opened.store.get(), profile, kNow, options);
+  REQUIRE(session.Total() == 12);  // only new cards on the first day, within the limit
+  std::set<std::string> kinds;
+  srs::TimeMs now = kNow;
+  for (int i = 0; !session.Done(); ++i) {
+    kinds.insert(QuestionKindName(session.Current()->kind));
+    Answer(session, i % 3 != 0, now += 20000);
+    REQUIRE(session.Feedback());
+    CHECK(session.Feedback()->saveError.empty());
+    CHECK_FALSE(session.Feedback()->explanation.empty());
+    CHECK((i % 3 != 0) == session.Feedback()->correct);
+    session.Next(now);
+  }
+  CHECK(kinds.size() >= 4);  // the kinds take turns in the queue
+  CHECK(session.Summary().answered == 12);
+  CHECK(session.Summary().correct == 8);
+  StoreStats stats = opened.store->Stats(profile, now);
+  CHECK(stats.reviewsToday >= 12);  // an ordering answer saves one row per event
+
+  // Later the same day: the learning cards from this morning are due again, plus more new
+  // ones (the caller passes how many were introduced today); never two cards of one item.
+  options.queue.newDoneToday = 12;
+  StudySession again(deck, opened.store.get(), profile, now + 15 * srs::kMinuteMs, options);
+  CHECK(again.Total() > 0);
+  std::set<std::string> items;
+  for (size_t i = 0; i < again.Total(); ++i) {
+    const Question* q = again.Current();
+    REQUIRE(q);
+    // The card the queue chose (an ordering question also shows other events, chosen freely).
+    const std::string card = q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst ? q->key : q->items[0];
+    CHECK(items.insert(card).second);
+    Answer(again, true, now += 20000);
+    again.Next(now);
+  }
+}
+
+TEST_CASE("flashcard grade buttons show each grade's interval", "[study_session]") {
+  DeckLoad load = ParseDeck("[deck]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"a\"\nfront = \"Röhm\"\nback = \"SA\"\n", "c.toml");
+  REQUIRE(load.Ok());
+  StudySession session(load.deck, nullptr, 0, kNow, {});
+  REQUIRE(session.Total() == 1);
+  auto labels = session.GradeIntervals(kNow);
+  CHECK(labels[0] == "1 min");
+  CHECK(labels[1] == "6 min");
+  CHECK(labels[2] == "10 min");
+  CHECK(labels[3] == "8 d");
+  session.Grade(srs::Rating::Easy, 2000, kNow);
+  REQUIRE(session.Feedback());
+  CHECK(session.Feedback()->saveError == "progress is not being saved");
+}
+
+TEST_CASE("an ordering answer earns Kendall tau credit", "[study_session]") {
+  const Deck deck = SeedDeck();
+  StudySession::Options options;
+  options.queue.newPerDay = 400;
+  StudySession session(deck, nullptr, 0, kNow, options);
+  while (!session.Done() && session.Current()->kind != QuestionKind::Ordering) {
+    Answer(session, true, kNow);
+    session.Next(kNow);
+  }
+  REQUIRE_FALSE(session.Done());
+  std::vector<int> order = session.Current()->order;
+  std::swap(order[0], order[1]);  // one pair out of order
+  session.AnswerOrder(order, 4000, kNow);
+  REQUIRE(session.Feedback());
+  const double n = static_cast<double>(order.size());
+  CHECK(session.Feedback()->credit == Approx(1.0 - 1.0 / (n * (n - 1) / 2)));
+  CHECK_FALSE(session.Feedback()->correct);
+}

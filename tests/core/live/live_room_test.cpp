@@ -1,0 +1,315 @@
+#include <catch2/catch.hpp>
+
+#include "core/srs/fsrs.h"
+#include "core/live/live_room.h"
+#include "core/app/app_state.h"
+#include "support/net.h"
+#include "support/seed_deck.h"
+#include "support/temp_dir.h"
+
+using namespace factdeck;
+
+namespace {
+constexpr srs::TimeMs kNow = 1767268800000;
+
+LiveOptions Options(size_t questions, size_t maxPlayers = 100) {
+  LiveOptions o;
+  o.request.count = questions;
+  o.request.seed = 11;
+  o.readSeconds = 3;
+  o.secondsPerQuestion = 20;
+  o.maxPlayers = maxPlayers;
+  return o;
+}
+
+int Wrong(const Question& q) {
+  return (q.answer + 1) % static_cast<int>(q.options.size());
+}
+
+LivePlayerView ViewOf(LiveRoom& room, const std::string& token, srs::TimeMs now) {
+  LivePlayerView v;
+  REQUIRE(room.View(token, now, v) == LiveError::None);
+  return v;
+}
+} // namespace
+
+TEST_CASE("nicknames: NFC, trimmed, 1 to 20 characters, no control or format characters", "[live]") {
+  CHECK(CleanNickname("  Röhm  ") == "Röhm");
+  CHECK(CleanNickname("Ro\xCC\x88hm") == "Röhm");  // decomposed ö composes
+  CHECK(CleanNickname("Тухачевский") == "Тухачевский");
+  CHECK(CleanNickname("Anna   Maria") == "Anna Maria");
+  CHECK(CleanNickname("<b>Bažanov</b>") == "<b>Bažanov</b>");  // kept as text; every screen shows it as text
+  CHECK(CleanNickname("") == "");
+  CHECK(CleanNickname("   ") == "");
+  CHECK(CleanNickname("a\nb") == "");
+  CHECK(CleanNickname("a\tb") == "");
+  CHECK(CleanNickname("evil\xE2\x80\xAEgnp") == "");  // right-to-left override
+  CHECK(CleanNickname("zero\xE2\x80\x8Bwidth") == "");  // zero-width space (format)
+  CHECK(CleanNickname("bad\xFFutf8") == "");
+  CHECK(CleanNickname("\xC3") == "");
+  CHECK(CleanNickname(std::string(20, 'x')) == std::string(20, 'x'));
+  CHECK(CleanNickname(std::string(21, 'x')) == "");
+  CHECK(CleanNickname("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ") == "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ");  // 20 characters, 40 bytes
+}
+
+TEST_CASE("joining: the code, the name, the player limit, a finished game", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(3, 3), "123456", kNow);
+  CHECK(room.Join("654321", "Anna", "10.0.0.1", kNow).error == LiveError::WrongCode);
+  CHECK(room.Join("123456", "a\x01", "10.0.0.1", kNow).error == LiveError::BadName);
+  const auto anna = room.Join("123456", "Röhm", "10.0.0.1", kNow);
+  REQUIRE(anna.error == LiveError::None);
+  CHECK(anna.token.size() == 32);
+  CHECK(anna.player == 1);
+  CHECK(room.Join("123456", "RÖHM", "10.0.0.2", kNow).error == LiveError::NameTaken);
+  CHECK(room.Join("123456", "Rohm", "10.0.0.2", kNow).error == LiveError::NameTaken);
+  const auto b = room.Join("123456", "Bažanov", "10.0.0.2", kNow);
+  const auto c = room.Join("123456", "Тухачевский", "10.0.0.3", kNow);
+  REQUIRE(b.error == LiveError::None);
+  REQUIRE(c.error == LiveError::None);
+  CHECK(b.token != anna.token);
+  CHECK(room.Join("123456", "Seeckt", "10.0.0.4", kNow).error == LiveError::RoomFull);
+  room.End(kNow);
+  CHECK(room.Join("123456", "Late", "10.0.0.5", kNow).error == LiveError::GameFinished);
+  LivePlayerView v;
+  CHECK(room.View("not-a-token", kNow, v) == LiveError::UnknownPlayer);
+}
+
+TEST_CASE("a question: read first, then options, the right one only after the reveal", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(3), "123456", kNow);
+  REQUIRE(room.QuestionCount() == 3);
+  const auto a = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  const auto b = room.Join("123456", "Ben", "10.0.0.2", kNow);
+  auto v = ViewOf(room, a.token, kNow);
+  CHECK(v.phase == LivePhase::Lobby);
+  CHECK(v.players == 2);
+  CHECK(v.prompt.empty());
+  CHECK(room.Answer(a.token, 0, 0, kNow) == LiveError::NotAnswering);
+
+  room.Start(kNow);
+  const Question& q = room.Questions()[0];
+  v = ViewOf(room, a.token, kNow + 1000);
+  CHECK(v.phase == LivePhase::Reading);
+  CHECK(v.prompt == q.prompt);
+  CHECK(v.options.empty());
+  CHECK(v.correctOption == -1);
+  CHECK(v.secondsLeft == Approx(2.0));
+  CHECK(room.Answer(a.token, 0, q.answer, kNow + 1000) == LiveError::NotAnswering);  // before the options
+
+  const srs::TimeMs open = kNow + 3000;
+  v = ViewOf(room, a.token, open);
+  CHECK(v.phase == LivePhase::Answering);
+  CHECK(v.options == q.options);
+  CHECK(v.correctOption == -1);
+  CHECK(v.explanation.empty());
+  CHECK(room.Answer(a.token, 1, q.answer, open + 100) == LiveError::WrongQuestion);
+  CHECK(room.Answer(a.token, 0, 4, open + 100) == LiveError::BadOption);
+  CHECK(room.Answer(a.token, 0, -1, open + 100) == LiveError::BadOption);
+  CHECK(room.Answer(a.token, 0, q.answer, open + 4000) == LiveError::None);
+  CHECK(room.Answer(a.token, 0, Wrong(q), open + 5000) == LiveError::AlreadyAnswered);
+  v = ViewOf(room, a.token, open + 5000);
+  CHECK(v.chosen == q.answer);
+  CHECK(v.correctOption == -1);  // still hidden: Ben has not answered
+  CHECK(v.score == 0);           // scores move at the reveal, so ranks give nothing away
+
+  // Ben answers wrong: everyone has answered, so the question is revealed.
+  CHECK(room.Answer(b.token, 0, Wrong(q), open + 6000) == LiveError::None);
+  v = ViewOf(room, a.token, open + 6000);
+  CHECK(v.phase == LivePhase::Revealed);
+  CHECK(v.correctOption == q.answer);
+  CHECK(v.correct);
+  // The server's clock timed the answer: 4 s after the options appeared.
+  CHECK(v.points == ClassroomPoints(ClassroomScoring::Speed, 4.0, 20, 0, true));
+  CHECK(v.score == v.points);
+  CHECK(v.rank == 1);
+  CHECK(v.explanation == q.explanation);
+  CHECK(v.source == q.source);
+  const auto vb = ViewOf(room, b.token, open + 6000);
+  CHECK_FALSE(vb.correct);
+  CHECK(vb.points == 0);
+  CHECK(vb.rank == 2);
+  CHECK(room.Answer(b.token, 0, q.answer, open + 7000) == LiveError::NotAnswering);  // after the reveal
+
+  const auto host = room.Snapshot(open + 7000);
+  CHECK(host.answered == 2);
+  CHECK(host.optionCounts[static_cast<size_t>(q.answer)] == 1);
+  CHECK(host.optionCounts[static_cast<size_t>(Wrong(q))] == 1);
+  CHECK(host.ranking == std::vector<size_t>{0, 1});
+  for (const LivePlayer& p : host.players) CHECK(p.token.empty());
+}
+
+TEST_CASE("time runs out: the question is revealed and a silent player's streak ends", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(2), "123456", kNow);
+  const auto a = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  room.Join("123456", "Ben", "10.0.0.2", kNow);
+  room.Start(kNow);
+  const Question& q = room.Questions()[0];
+  REQUIRE(room.Answer(a.token, 0, q.answer, kNow + 3000) == LiveError::None);
+  CHECK(ViewOf(room, a.token, kNow + 22999).phase == LivePhase::Answering);
+  auto v = ViewOf(room, a.token, kNow + 23000);
+  CHECK(v.phase == LivePhase::Revealed);
+  CHECK(v.points == 1000);
+  auto host = room.Snapshot(kNow + 23000);
+  CHECK(host.players[0].streak == 1);
+  CHECK(host.players[1].streak == 0);
+  room.Next(kNow + 24000);
+  CHECK(room.Snapshot(kNow + 24000).phase == LivePhase::Reading);
+  CHECK(room.Snapshot(kNow + 24000).question == 1);
+  // The host may close answers early.
+  room.Reveal(kNow + 28000);
+  CHECK(room.Snapshot(kNow + 28000).phase == LivePhase::Revealed);
+  room.Next(kNow + 29000);
+  v = ViewOf(room, a.token, kNow + 29000);
+  CHECK(v.phase == LivePhase::Finished);
+  REQUIRE(v.podium.size() == 2);
+  CHECK(v.podium[0].first == "Anna");
+  CHECK(room.Answer(a.token, 1, 0, kNow + 29000) == LiveError::GameFinished);
+}
+
+TEST_CASE("a kicked player is out, cannot come back from the same address, and leaves the ranking", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(2), "123456", kNow);
+  const auto a = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  const auto rude = room.Join("123456", "Rude", "10.0.0.9", kNow);
+  room.Start(kNow);
+  const Question& q = room.Questions()[0];
+  REQUIRE(room.Answer(rude.token, 0, q.answer, kNow + 3000) == LiveError::None);
+  CHECK(room.Kick(rude.player));
+  CHECK_FALSE(room.Kick(rude.player));
+  CHECK_FALSE(room.Kick(99));
+  LivePlayerView v;
+  CHECK(room.View(rude.token, kNow + 3100, v) == LiveError::Kicked);
+  CHECK(room.Answer(rude.token, 0, q.answer, kNow + 3100) == LiveError::Kicked);
+  CHECK(room.Join("123456", "Rude2", "10.0.0.9", kNow + 3200).error == LiveError::Kicked);
+  // The name is free again for somebody else, from another address.
+  CHECK(room.Join("123456", "Rude", "10.0.0.10", kNow + 3200).error == LiveError::None);
+  // Anna is the only one left who must answer... with the newcomer, two.
+  REQUIRE(room.Answer(a.token, 0, Wrong(q), kNow + 4000) == LiveError::None);
+  room.Reveal(kNow + 5000);
+  const auto host = room.Snapshot(kNow + 5000);
+  CHECK(host.ranks[1] == 0);
+  CHECK(std::find(host.ranking.begin(), host.ranking.end(), size_t{1}) == host.ranking.end());
+  CHECK(ViewOf(room, a.token, kNow + 5000).rank == 1);  // the kicked player's points do not count against anyone
+}
+
+TEST_CASE("a late joiner plays from the question that is open", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(2), "123456", kNow);
+  const auto a = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  room.Start(kNow);
+  const Question& q = room.Questions()[0];
+  const auto late = room.Join("123456", "Late", "10.0.0.2", kNow + 5000);
+  REQUIRE(late.error == LiveError::None);
+  const auto v = ViewOf(room, late.token, kNow + 5000);
+  CHECK(v.phase == LivePhase::Answering);
+  CHECK(v.question == 0);
+  CHECK(room.Answer(late.token, 0, q.answer, kNow + 6000) == LiveError::None);
+  CHECK(room.Answer(a.token, 0, q.answer, kNow + 7000) == LiveError::None);
+  CHECK(ViewOf(room, late.token, kNow + 7000).rank == 1);  // faster
+}
+
+TEST_CASE("the game is saved like a one-screen match, and a linked player's answers feed their study", "[live]") {
+  const Deck deck = test::SeedDeck();
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  ProfileStore& store = *opened.store;
+  const std::int64_t learner = store.DefaultProfile();
+  LiveRoom room(deck, Options(2), "123456", kNow);
+  const auto a = room.Join("123456", "Anna, \"A\"", "10.0.0.1", kNow);
+  const auto b = room.Join("123456", "Ben", "10.0.0.2", kNow);
+  CHECK(room.LinkProfile(a.player, learner));
+  room.Start(kNow);
+  for (int i = 0; i < 2; ++i) {
+    const srs::TimeMs open = kNow + i * 30000 + 3000;
+    const Question& q = room.Questions()[static_cast<size_t>(i)];
+    REQUIRE(room.Answer(a.token, i, i == 0 ? q.answer : Wrong(q), open + 1000) == LiveError::None);
+    REQUIRE(room.Answer(b.token, i, q.answer, open + 2000) == LiveError::None);
+    room.Next(kNow + (i + 1) * 30000);
+  }
+  CHECK(room.Snapshot(kNow + 60000).phase == LivePhase::Finished);
+  const MatchRecord record = room.Record(kNow + 61000);
+  CHECK(record.mode == "live");
+  REQUIRE(record.players.size() == 2);
+  CHECK(record.players[0].profile == learner);
+  CHECK(record.answers.size() == 4);
+  REQUIRE(store.SaveMatch(record));
+  const auto matches = store.Matches();
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].players[0].name == "Ben");  // by rank: two right
+  CHECK(room.ResultsCsv().find("\"Anna, \"\"A\"\"\"") != std::string::npos);
+
+  // Anna's two answers become two reviews: the card she missed is due again soon.
+  REQUIRE(RecordLivePlayer(room, a.player, learner, store, srs::Fsrs{}));
+  const Question& missed = room.Questions()[1];
+  const auto card = store.Card(learner, deck.id, missed.items[0], missed.kind);
+  REQUIRE(card);
+  CHECK(card->reps == 1);
+  CHECK(card->lapses == 0);
+  CHECK(card->due < kNow + 24LL * 3600 * 1000);
+  const auto stats = store.Stats(learner, kNow + 61000);
+  CHECK(stats.reviewsToday >= 2);
+}
+
+TEST_CASE("closing the room mid-game ends the game and keeps what was played", "[live]") {
+  test::TempDir dir;
+  AppState state = LoadAppState(dir.Path());
+  REQUIRE(state.store);
+  srs::TimeMs now = kNow;
+  state.clock = [&now] { return now; };
+  size_t deck = 0;
+  while (deck < state.decks.size() && state.decks[deck].id != "german-soviet-military-cooperation") ++deck;
+  REQUIRE(deck < state.decks.size());
+  state.Post(OpenClassroom{deck});
+  ApplyIntents(state);
+  state.classroom->questions = 3;
+  state.Post(OpenLive{});
+  ApplyIntents(state);
+  REQUIRE(state.screen == Screen::Live);
+  state.live->interfaces = {{"lo", "127.0.0.1", true}};
+  state.live->port = test::FreeLoopbackPort();
+  state.Post(OpenLiveRoom{});
+  ApplyIntents(state);
+  INFO(state.live->error);
+  REQUIRE(state.live->room);
+  LiveRoom& room = *state.live->room;
+  const auto a = room.Join(room.Code(), "Anna", "10.0.0.1", now);
+  room.Join(room.Code(), "Ben", "10.0.0.2", now);
+  state.Post(LiveControl{LiveStep::Start});
+  ApplyIntents(state);
+  now += 4000;
+  REQUIRE(room.Answer(a.token, 0, room.Questions()[0].answer, now) == LiveError::None);
+  CHECK(state.store->Matches().empty());
+  state.Post(LiveControl{LiveStep::Close});
+  ApplyIntents(state);
+  CHECK_FALSE(state.live->room);
+  CHECK(state.screen == Screen::Classroom);
+  const auto matches = state.store->Matches();
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].mode == "live");
+  REQUIRE(matches[0].players.size() == 2);
+  CHECK(matches[0].players[0].name == "Anna");
+  CHECK(matches[0].players[0].finalScore > 0);
+  CHECK(state.classroom->history.size() == 1);
+}
+
+TEST_CASE("a room in the lobby closes without saving an empty game", "[live]") {
+  test::TempDir dir;
+  AppState state = LoadAppState(dir.Path());
+  state.Post(OpenClassroom{0});
+  ApplyIntents(state);
+  REQUIRE(state.classroom);
+  state.Post(OpenLive{});
+  ApplyIntents(state);
+  state.live->interfaces = {{"lo", "127.0.0.1", true}};
+  state.live->port = test::FreeLoopbackPort();
+  state.Post(OpenLiveRoom{});
+  ApplyIntents(state);
+  REQUIRE(state.live->room);
+  state.live->room->Join(state.live->room->Code(), "Anna", "10.0.0.1", WallClockNow());
+  CloseLiveRoom(state);
+  CHECK_FALSE(state.live->room);
+  CHECK(state.store->Matches().empty());
+}

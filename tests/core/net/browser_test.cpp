@@ -1,0 +1,183 @@
+// The player page in a real browser: headless Chromium driven through chromedriver (the W3C
+// WebDriver protocol, plain HTTP), against a live room on loopback hosted by this test.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/net/live_server.h"
+#include "support/net.h"
+#include "support/process.h"
+#include "support/seed_deck.h"
+
+using namespace factdeck;
+using nlohmann::json;
+
+namespace {
+
+srs::TimeMs Now() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string DecodeBase64(const std::string& text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char ch : text) {
+    int v = -1;
+    if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
+    else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
+    else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
+    else if (ch == '+') v = 62;
+    else if (ch == '/') v = 63;
+    if (v < 0) continue;
+    buffer = (buffer << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// A WebDriver session with headless Chromium.
+class Browser {
+public:
+  Browser() : m_port(test::FreeLoopbackPort()), m_driver({"/usr/bin/chromedriver", "--port=" + std::to_string(m_port)}), m_http("127.0.0.1", m_port) {
+    m_http.set_read_timeout(60, 0);
+    for (int i = 0; i < 100 && !m_http.Get("/status"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const json caps = {{"capabilities",
+                        {{"alwaysMatch",
+                          {{"goog:chromeOptions",
+                            {{"binary", "/usr/bin/chromium"},
+                             {"args", {"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                       "--disable-dev-shm-usage", "--window-size=412,860"}}}}}}}}};
+    const json session = Call("POST", "/session", caps);
+    m_session = session["value"]["sessionId"].get<std::string>();
+  }
+  ~Browser() {
+    if (!m_session.empty()) m_http.Delete(("/session/" + m_session).c_str());
+  }
+
+  json Call(const std::string& method, const std::string& path, const json& body = json::object()) {
+    httplib::Result r = method == "GET"    ? m_http.Get(path.c_str())
+                        : method == "DELETE" ? m_http.Delete(path.c_str())
+                                             : m_http.Post(path.c_str(), body.dump(), "application/json");
+    INFO(method << " " << path);
+    REQUIRE(r);
+    INFO(r->body);
+    REQUIRE(r->status == 200);
+    return json::parse(r->body);
+  }
+  json Session(const std::string& method, const std::string& path, const json& body = json::object()) {
+    return Call(method, "/session/" + m_session + path, body);
+  }
+  void Open(const std::string& url) { Session("POST", "/url", {{"url", url}}); }
+  // Runs `script` in the page and returns what it returns.
+  json Run(const std::string& script) { return Session("POST", "/execute/sync", {{"script", script}, {"args", json::array()}})["value"]; }
+  std::string Element(const std::string& css) {
+    return Session("POST", "/element", {{"using", "css selector"}, {"value", css}})["value"].begin().value().get<std::string>();
+  }
+  void Type(const std::string& css, const std::string& text) { Session("POST", "/element/" + Element(css) + "/value", {{"text", text}}); }
+  void Click(const std::string& css) { Session("POST", "/element/" + Element(css) + "/click"); }
+  std::string Text(const std::string& css) { return Session("GET", "/element/" + Element(css) + "/text")["value"].get<std::string>(); }
+  // Waits (at most 20 s) until `script` returns true in the page.
+  bool WaitFor(const std::string& script) {
+    for (int i = 0; i < 200; ++i) {
+      if (Run("return !!(" + script + ");") == true) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
+  void Screenshot(const std::filesystem::path& file) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << DecodeBase64(Session("GET", "/screenshot")["value"].get<std::string>());
+  }
+
+private:
+  int m_port;
+  test::BackgroundProcess m_driver;
+  httplib::Client m_http;
+  std::string m_session;
+};
+
+} // namespace
+
+TEST_CASE("a phone joins from the page, answers, sees its result, and survives a reload and a network drop",
+          "[live][browser]") {
+  const Deck deck = test::SeedDeck();
+  LiveOptions live;
+  live.request.count = 2;
+  live.request.seed = 9;
+  live.readSeconds = 1;
+  live.secondsPerQuestion = 60;
+  auto room = std::make_shared<LiveRoom>(deck, live, "135790", Now());
+  LiveServerOptions options;
+  options.port = 0;
+  LiveServer server(room, options, Now);
+  REQUIRE(server.Start().empty());
+
+  Browser browser;
+  browser.Open(server.JoinUrl());
+  // The code comes from the QR code's address; the player types a name with markup in it.
+  CHECK(browser.Run("return document.getElementById('code').value;") == "135790");
+  const std::string name = "<b>Röhm</b>";
+  browser.Type("#name", name);
+  browser.Click("#join");
+  for (int i = 0; i < 100 && room->Snapshot(Now()).players.empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto lobby = room->Snapshot(Now());
+  REQUIRE(lobby.players.size() == 1);
+  CHECK(lobby.players[0].name == name);
+  REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Waiting for the host')"));
+  // The name shows as typed, as text: no <b> element was made from it.
+  CHECK(browser.Text("#status").find(name) != std::string::npos);
+  CHECK(browser.Run("return document.querySelectorAll('b').length;") == 0);
+
+  room->Start(Now());
+  const Question& q = room->Questions()[0];
+  REQUIRE(browser.WaitFor("document.querySelectorAll('button.option').length === " + std::to_string(q.options.size())));
+  CHECK(browser.Text("#prompt") == q.prompt);
+  browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-question.png");
+  browser.Click("button.option[data-index='" + std::to_string(q.answer) + "']");
+  // The only player answered: the room reveals, and the page shows the result.
+  REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+  const auto answers = room->Answers();
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].option == q.answer);
+  CHECK(browser.Text("#score").find("rank 1 of 1") != std::string::npos);
+  CHECK(browser.Text("#detail").find(q.source) != std::string::npos);
+  browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-result.png");
+
+  // A reload keeps the player: the page comes back in the game, not at the join form.
+  browser.Session("POST", "/refresh");
+  REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+  CHECK(browser.Run("return document.getElementById('joinView').hidden;") == true);
+  CHECK(room->Snapshot(Now()).players.size() == 1);
+
+  // A brief network drop: the server goes away and comes back on the same port. The page
+  // says it is reconnecting, then carries on by itself.
+  const int port = server.Port();
+  server.Stop();
+  REQUIRE(browser.WaitFor("getComputedStyle(document.getElementById('net')).display !== 'none'"));
+  LiveServerOptions again;
+  again.port = port;
+  LiveServer back(room, again, Now);
+  REQUIRE(back.Start().empty());
+  REQUIRE(browser.WaitFor("getComputedStyle(document.getElementById('net')).display === 'none'"));
+
+  // The next question, answered after the reload and the drop with the same identity.
+  room->Next(Now());
+  const Question& q2 = room->Questions()[1];
+  REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === " + std::to_string(q2.options.size())));
+  browser.Click("button.option[data-index='" + std::to_string((q2.answer + 1) % static_cast<int>(q2.options.size())) + "']");
+  REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Not this time')"));
+  room->Next(Now());
+  REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Game over')"));
+  CHECK(browser.Text("#result").find(name) != std::string::npos);
+  CHECK(room->Answers().size() == 2);
+}

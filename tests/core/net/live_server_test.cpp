@@ -1,0 +1,390 @@
+// The live room's HTTP API, on loopback: what phones can and cannot do.
+#include <arpa/inet.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/net/live_server.h"
+#include "support/seed_deck.h"
+
+using namespace factdeck;
+using nlohmann::json;
+
+namespace {
+
+// The room's clock: real time, so that answers are timed as phones send them.
+srs::TimeMs Now() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+struct Fixture {
+  Deck deck = test::SeedDeck();
+  std::shared_ptr<LiveRoom> room;
+  std::unique_ptr<LiveServer> server;
+
+  explicit Fixture(LiveServerOptions options = {}, LiveOptions live = {}) {
+    live.request.count = std::max<size_t>(live.request.count, 3);
+    live.request.seed = 5;
+    live.readSeconds = 0;
+    room = std::make_shared<LiveRoom>(deck, live, "424242", Now());
+    options.address = "127.0.0.1";
+    options.port = 0;
+    server = std::make_unique<LiveServer>(room, options, Now);
+    const std::string error = server->Start();
+    INFO(error);
+    REQUIRE(error.empty());
+  }
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", server->Port());
+    c.set_connection_timeout(5, 0);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+};
+
+httplib::Result Post(httplib::Client& c, const std::string& path, const std::string& body, const std::string& token = {}) {
+  httplib::Headers headers;
+  if (!token.empty()) headers.emplace("X-FactDeck-Token", token);
+  return c.Post(path.c_str(), headers, body, "application/json");
+}
+
+httplib::Result State(httplib::Client& c, const std::string& token) {
+  return c.Get("/api/state", httplib::Headers{{"X-FactDeck-Token", token}});
+}
+
+std::string Join(httplib::Client& c, const std::string& name) {
+  auto r = Post(c, "/api/join", json{{"code", "424242"}, {"name", name}}.dump());
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  return json::parse(r->body)["token"].get<std::string>();
+}
+
+std::string ErrorOf(const httplib::Result& r) {
+  REQUIRE(r);
+  return json::parse(r->body).value("error", "");
+}
+
+std::string AnswerBody(int question, int option) {
+  return json{{"question", question}, {"option", option}}.dump();
+}
+
+} // namespace
+
+TEST_CASE("the player page is served with a strict content policy", "[live]") {
+  Fixture f;
+  auto c = f.Client();
+  auto r = c.Get("/");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type").find("text/html") == 0);
+  CHECK(r->body.find("FactDeck live") != std::string::npos);
+  CHECK(r->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+  CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+  // Everything the server sends is put on the page as text, never parsed as HTML.
+  CHECK(r->body.find("innerHTML") == std::string::npos);
+  CHECK(r->body.find("insertAdjacentHTML") == std::string::npos);
+  CHECK(r->body.find("http://") == std::string::npos);   // nothing from elsewhere
+  CHECK(r->body.find("https://") == std::string::npos);
+  CHECK(f.server->JoinUrl() == "http://127.0.0.1:" + std::to_string(f.server->Port()) + "/?code=424242");
+}
+
+TEST_CASE("joining over HTTP: clear errors for a wrong code, a bad name, malformed or oversized requests", "[live]") {
+  Fixture f;
+  auto c = f.Client();
+  auto r = Post(c, "/api/join", R"({"code":"000000","name":"Anna"})");
+  REQUIRE(r);
+  CHECK(r->status == 404);
+  CHECK(ErrorOf(r) == "wrong-code");
+  CHECK(json::parse(r->body)["message"].get<std::string>().find("code") != std::string::npos);
+
+  r = Post(c, "/api/join", R"({"code":"424242","name":)");
+  REQUIRE(r);
+  CHECK(r->status == 400);
+  CHECK(ErrorOf(r) == "bad-json");
+  r = Post(c, "/api/join", R"(["424242","Anna"])");
+  CHECK(r->status == 400);
+  r = Post(c, "/api/join", R"({"code":424242,"name":"Anna"})");
+  CHECK(r->status == 400);
+  CHECK(ErrorOf(r) == "bad-request");
+  r = Post(c, "/api/join", "{\"code\":\"424242\",\"name\":\"bad\\u0007bell\"}");
+  CHECK(r->status == 400);
+  CHECK(ErrorOf(r) == "bad-name");
+  r = Post(c, "/api/join", "{\"code\":\"424242\",\"name\":\"\xFF\xFE\"}");  // not UTF-8: not valid JSON either
+  CHECK(r->status == 400);
+
+  const std::string big = json{{"code", "424242"}, {"name", std::string(5000, 'x')}}.dump();
+  r = Post(c, "/api/join", big);
+  REQUIRE(r);
+  CHECK(r->status == 413);
+
+  Join(c, "Anna");
+  r = Post(c, "/api/join", R"({"code":"424242","name":"ANNA"})");
+  CHECK(r->status == 409);
+  CHECK(ErrorOf(r) == "name-taken");
+  CHECK(f.room->Snapshot(Now()).players.size() == 1);
+  CHECK(f.server->Counters().refusedSize == 1);
+}
+
+TEST_CASE("answering over HTTP: once per question, never after the reveal, never before the options", "[live]") {
+  Fixture f;
+  auto c = f.Client();
+  const std::string anna = Join(c, "Anna"), ben = Join(c, "Ben");
+  auto r = State(c, "nobody");
+  REQUIRE(r);
+  CHECK(r->status == 401);
+  r = Post(c, "/api/answer", AnswerBody(0, 0), anna);
+  CHECK(r->status == 409);
+  CHECK(ErrorOf(r) == "not-answering");
+
+  f.room->Start(Now());
+  const Question& q = f.room->Questions()[0];
+  r = State(c, anna);
+  REQUIRE(r->status == 200);
+  // Nothing that tells the right option before the reveal.
+  json s = json::parse(r->body);
+  CHECK(s["phase"] == "answering");
+  CHECK(s["options"].size() == q.options.size());
+  CHECK_FALSE(s.contains("correctOption"));
+  CHECK_FALSE(s.contains("right"));
+  CHECK_FALSE(s.contains("explanation"));
+
+  r = Post(c, "/api/answer", R"({"question":0,"option":"1"})", anna);
+  CHECK(r->status == 400);
+  r = Post(c, "/api/answer", "not json", anna);
+  CHECK(r->status == 400);
+  r = Post(c, "/api/answer", AnswerBody(0, 9), anna);
+  CHECK(r->status == 400);
+  CHECK(ErrorOf(r) == "bad-option");
+  r = Post(c, "/api/answer", AnswerBody(0, q.answer), anna);
+  CHECK(r->status == 200);
+  r = Post(c, "/api/answer", AnswerBody(0, q.answer), anna);
+  CHECK(r->status == 409);
+  CHECK(ErrorOf(r) == "already-answered");
+  s = json::parse(State(c, anna)->body);
+  CHECK(s["chosen"] == q.answer);
+  CHECK_FALSE(s.contains("correctOption"));  // Ben has not answered: still hidden
+
+  f.room->Reveal(Now());
+  r = Post(c, "/api/answer", AnswerBody(0, q.answer), ben);
+  CHECK(r->status == 409);
+  CHECK(ErrorOf(r) == "not-answering");
+  s = json::parse(State(c, anna)->body);
+  CHECK(s["phase"] == "revealed");
+  CHECK(s["correctOption"] == q.answer);
+  CHECK(s["right"] == true);
+  CHECK(s["points"].get<int>() >= 500);
+  CHECK(s["rank"] == 1);
+  const auto answers = f.room->Answers();
+  REQUIRE(answers.size() == 1);
+}
+
+TEST_CASE("a kicked player is refused everywhere", "[live]") {
+  Fixture f;
+  auto c = f.Client();
+  const std::string anna = Join(c, "Anna");
+  Join(c, "Ben");
+  f.room->Start(Now());
+  REQUIRE(f.room->Kick(1));
+  auto r = State(c, anna);
+  CHECK(r->status == 403);
+  CHECK(ErrorOf(r) == "kicked");
+  r = Post(c, "/api/answer", AnswerBody(0, 0), anna);
+  CHECK(r->status == 403);
+  r = Post(c, "/api/join", R"({"code":"424242","name":"Anna again"})");
+  CHECK(r->status == 403);  // same address
+  CHECK(f.room->Answers().empty());
+}
+
+TEST_CASE("nothing on the network controls the game", "[live]") {
+  Fixture f;
+  auto c = f.Client();
+  const std::string anna = Join(c, "Anna");
+  const auto before = f.room->Snapshot(Now());
+  for (const char* path : {"/api/start", "/api/next", "/api/reveal", "/api/end", "/api/kick", "/api/host/start",
+                           "/api/host/next", "/api/host/kick", "/api/control", "/admin"}) {
+    auto r = Post(c, path, R"({"player":1,"secret":"guess"})", anna);
+    REQUIRE(r);
+    CHECK(r->status == 404);
+    auto g = c.Get(path);
+    CHECK(g->status == 404);
+  }
+  const auto after = f.room->Snapshot(Now());
+  CHECK(after.phase == LivePhase::Lobby);
+  CHECK(after.phase == before.phase);
+  CHECK_FALSE(after.players[0].kicked);
+}
+
+TEST_CASE("a finished game and a full room say so", "[live]") {
+  LiveOptions live;
+  live.maxPlayers = 2;
+  Fixture f({}, live);
+  auto c = f.Client();
+  Join(c, "Anna");
+  Join(c, "Ben");
+  auto r = Post(c, "/api/join", R"({"code":"424242","name":"Carl"})");
+  CHECK(r->status == 403);
+  CHECK(ErrorOf(r) == "room-full");
+  f.room->End(Now());
+  r = Post(c, "/api/join", R"({"code":"424242","name":"Dora"})");
+  CHECK(r->status == 410);
+  CHECK(ErrorOf(r) == "finished");
+}
+
+TEST_CASE("too many requests from one address get 429", "[live]") {
+  LiveServerOptions options;
+  options.requestsPerSecond = 1;
+  options.requestBurst = 5;
+  options.joinsPerMinute = 2;
+  Fixture f(options);
+  auto c = f.Client();
+  Join(c, "Anna");
+  Join(c, "Ben");
+  auto r = Post(c, "/api/join", R"({"code":"424242","name":"Carl"})");
+  REQUIRE(r);
+  CHECK(r->status == 429);  // a third join in a minute
+  int refused = 0;
+  for (int i = 0; i < 10; ++i) refused += c.Get("/")->status == 429 ? 1 : 0;
+  CHECK(refused >= 7);  // the burst was 5, two went on joins, and one more token came at most
+  CHECK(f.server->Counters().refusedRate >= 8);
+  CHECK(f.room->Snapshot(Now()).players.size() == 2);
+}
+
+TEST_CASE("the server listens on the chosen address only", "[live]") {
+  Fixture f;  // on 127.0.0.1
+  httplib::Client other("127.0.0.2", f.server->Port());  // loopback too, but another address
+  other.set_connection_timeout(1, 0);
+  CHECK_FALSE(other.Get("/"));
+  for (const NetworkInterface& n : ListNetworkInterfaces()) {
+    if (n.loopback) continue;
+    httplib::Client lan(n.address, f.server->Port());
+    lan.set_connection_timeout(1, 0);
+    INFO(n.name << " " << n.address);
+    CHECK_FALSE(lan.Get("/"));
+  }
+  CHECK(f.Client().Get("/"));
+  // A port that is taken gets a sentence, not a crash.
+  LiveServerOptions same;
+  same.address = "127.0.0.1";
+  same.port = f.server->Port();
+  LiveServer second(f.room, same, Now);
+  CHECK(second.Start().find("Choose another port") != std::string::npos);
+  LiveServerOptions bad;
+  bad.address = "not an address";
+  LiveServer third(f.room, bad, Now);
+  CHECK(third.Start().find("not an IPv4 address") != std::string::npos);
+}
+
+TEST_CASE("load: 100 phones poll and answer the same question within a second, every answer counts", "[live][load]") {
+  // One machine plays a whole class, so the per-address limits are raised; everything else is as served.
+  LiveServerOptions options;
+  options.requestsPerSecond = 100000;
+  options.requestBurst = 100000;
+  options.joinsPerMinute = 1000;
+  LiveOptions live;
+  live.secondsPerQuestion = 30;
+  Fixture f(options, live);
+  constexpr int kPlayers = 100;
+  std::vector<std::string> tokens;
+  {
+    auto c = f.Client();
+    for (int i = 0; i < kPlayers; ++i) tokens.push_back(Join(c, "Player " + std::to_string(i + 1)));
+  }
+  const Question& q = f.room->Questions()[0];
+  std::atomic<int> ready{0}, okAnswers{0}, failures{0};
+  std::vector<double> latencyMs(kPlayers, -1);
+  std::vector<std::thread> phones;
+  std::atomic<bool> go{false};
+  for (int i = 0; i < kPlayers; ++i)
+    phones.emplace_back([&, i] {
+      httplib::Client c("127.0.0.1", f.server->Port());
+      c.set_connection_timeout(5, 0);
+      c.set_read_timeout(10, 0);
+      // Poll like a phone until the options are up (bounded: at most 200 polls).
+      bool open = false;
+      ++ready;
+      for (int poll = 0; poll < 200 && !open; ++poll) {
+        auto r = State(c, tokens[static_cast<size_t>(i)]);
+        if (r && r->status == 200) open = json::parse(r->body)["phase"] == "answering";
+        if (!open) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      if (!open) return void(++failures);
+      while (!go) std::this_thread::yield();
+      // Spread over the same second, as a class answers.
+      std::this_thread::sleep_for(std::chrono::milliseconds(i * 9));
+      const auto start = std::chrono::steady_clock::now();
+      auto r = Post(c, "/api/answer", AnswerBody(0, i % 2 ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size())), tokens[static_cast<size_t>(i)]);
+      latencyMs[static_cast<size_t>(i)] =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      if (r && r->status == 200) ++okAnswers;
+      else ++failures;
+    });
+  for (int wait = 0; wait < 500 && ready < kPlayers; ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  f.room->Start(Now());
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  go = true;
+  for (auto& t : phones) t.join();
+  CHECK(failures == 0);
+  CHECK(okAnswers == kPlayers);
+  const auto answers = f.room->Answers();
+  CHECK(answers.size() == static_cast<size_t>(kPlayers));
+  std::set<int> who;
+  for (const LiveAnswer& a : answers) who.insert(a.player);
+  CHECK(who.size() == static_cast<size_t>(kPlayers));
+  const auto host = f.room->Snapshot(Now());
+  CHECK(host.phase == LivePhase::Revealed);  // everyone answered
+  CHECK(host.answered == kPlayers);
+  std::sort(latencyMs.begin(), latencyMs.end());
+  const double p50 = latencyMs[kPlayers / 2], p99 = latencyMs[kPlayers * 99 / 100], worst = latencyMs.back();
+  std::printf("live load: %d answers in one second, server latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %llu requests\n",
+              kPlayers, p50, p99, worst, static_cast<unsigned long long>(f.server->Counters().requests));
+  CHECK(p50 >= 0);
+}
+
+TEST_CASE("the join address as a QR code: a real symbol with its finder patterns", "[live]") {
+  const std::string url = "http://192.168.1.20:8765/?code=123456";
+  const QrCode qr = MakeQrCode(url);
+  REQUIRE(qr.size >= 21);
+  CHECK((qr.size - 21) % 4 == 0);  // versions grow by 4 modules
+  CHECK(qr.dark.size() == static_cast<size_t>(qr.size * qr.size));
+  // The three 7x7 finder patterns: a dark ring, a light ring, a dark 3x3 core; light beside them.
+  auto finder = [&](int x0, int y0) {
+    for (int y = 0; y < 7; ++y)
+      for (int x = 0; x < 7; ++x) {
+        const int ring = std::max(std::abs(x - 3), std::abs(y - 3));
+        INFO("finder at " << x0 << "," << y0 << " module " << x << "," << y);
+        CHECK(qr.Dark(x0 + x, y0 + y) == (ring != 2));
+      }
+  };
+  finder(0, 0);
+  finder(qr.size - 7, 0);
+  finder(0, qr.size - 7);
+  for (int i = 0; i < 8; ++i) CHECK_FALSE(qr.Dark(7, i));  // separator
+  // The bottom-right corner has no finder pattern.
+  int darkCorner = 0;
+  for (int y = qr.size - 7; y < qr.size; ++y)
+    for (int x = qr.size - 7; x < qr.size; ++x) darkCorner += qr.Dark(x, y) ? 1 : 0;
+  CHECK(darkCorner < 40);
+  // A longer text needs a larger symbol.
+  CHECK(MakeQrCode(url + std::string(100, 'x')).size > qr.size);
+}
+
+TEST_CASE("network interfaces: IPv4 addresses, loopback last", "[live]") {
+  const auto all = ListNetworkInterfaces();
+  REQUIRE_FALSE(all.empty());
+  CHECK(all.back().loopback);
+  CHECK(std::any_of(all.begin(), all.end(), [](const NetworkInterface& n) { return n.address == "127.0.0.1"; }));
+  bool seenLoopback = false;
+  for (const NetworkInterface& n : all) {
+    in_addr parsed{};
+    CHECK(inet_pton(AF_INET, n.address.c_str(), &parsed) == 1);
+    if (n.loopback) seenLoopback = true;
+    else CHECK_FALSE(seenLoopback);  // no outward address after a loopback one
+  }
+}

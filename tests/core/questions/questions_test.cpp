@@ -1,0 +1,317 @@
+// Question generation: every rule of docs/questions.md, as properties over 10,000+
+// questions from the seed deck and from random synthetic decks, checked by an
+// independent checker; and tests that each rule can fail.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "core/base/paths.h"
+#include "support/seed_deck.h"
+#include "core/questions/question_checker.h"
+#include "core/questions/questions.h"
+#include "support/synthetic_deck.h"
+
+using namespace factdeck;
+using test::Violations;
+
+namespace {
+
+using test::SeedDeck;
+
+// Generates at least `wanted` questions over as many seeds as it takes; checks each.
+struct PropertyRun {
+  size_t questions = 0;
+  std::map<std::string, size_t> byKind, violations;
+  std::map<int, size_t> positions;  // the right option's place in four-option questions
+  std::vector<std::string> examples;
+};
+
+PropertyRun Run(const Deck& deck, size_t wanted) {
+  PropertyRun run;
+  QuestionGenerator generator(deck);
+  for (std::uint64_t seed = 1; run.questions < wanted && seed < 5000; ++seed) {
+    QuestionRequest request;
+    request.count = 500;
+    request.seed = seed;
+    for (const Question& q : generator.Generate(request)) {
+      ++run.questions;
+      ++run.byKind[QuestionKindName(q.kind)];
+      if (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse ||
+          q.kind == QuestionKind::When)
+        ++run.positions[q.answer];
+      for (const std::string& problem : Violations(deck, q)) {
+        if (run.violations[problem]++ == 0) run.examples.push_back(problem + ": " + q.prompt + " / " + q.key);
+      }
+    }
+  }
+  return run;
+}
+
+void CheckProperties(const PropertyRun& run, size_t wanted) {
+  for (const std::string& example : run.examples) UNSCOPED_INFO(example);
+  CHECK(run.questions >= wanted);
+  CHECK(run.violations.empty());
+  size_t fourOption = 0;
+  for (auto [position, count] : run.positions) fourOption += count;
+  REQUIRE(fourOption > 2000);
+  for (int p = 0; p < 4; ++p) {
+    INFO("position " << p << ": " << run.positions.at(p) << " of " << fourOption);
+    const double share = static_cast<double>(run.positions.at(p)) / static_cast<double>(fourOption);
+    CHECK(share > 0.22);
+    CHECK(share < 0.28);
+  }
+}
+
+} // namespace
+
+TEST_CASE("every kind of question generates on the seed deck", "[questions]") {
+  const Deck deck = SeedDeck();
+  QuestionGenerator generator(deck);
+  for (QuestionKind kind : AllQuestionKinds()) {
+    QuestionRequest request;
+    request.kinds = {kind};
+    request.count = 20;
+    INFO(QuestionKindName(kind));
+    // Reverse questions share their prompts ("Who trained at Lipetsk aviation school?"), and
+    // one quiz asks each prompt once, so the seed deck has fewer of them.
+    // The deck has eight flashcards.
+    const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 5u : kind == QuestionKind::Flashcard ? 8u : 20u;
+    CHECK(generator.Generate(request).size() >= expected);
+  }
+}
+
+TEST_CASE("properties hold over 10,000 questions from the seed deck", "[questions][properties]") {
+  const Deck deck = SeedDeck();
+  PropertyRun run = Run(deck, 10000);
+  CheckProperties(run, 10000);
+  for (const char* kind : {"multiple-choice", "multiple-choice-reverse", "when", "which-first", "ordering", "typed-year"})
+    CHECK(run.byKind[kind] > 100);
+}
+
+TEST_CASE("properties hold over 10,000 questions from random synthetic decks", "[questions][properties]") {
+  size_t total = 0;
+  PropertyRun all;
+  for (std::uint32_t seed = 1; seed <= 4; ++seed) {
+    DeckLoad load = ParseDeck(test::SyntheticDeckToml({800, 150, 60, seed}), "synthetic.toml");
+    REQUIRE(load.Ok());
+    PropertyRun run = Run(load.deck, 2600);
+    total += run.questions;
+    for (auto& [problem, count] : run.violations) all.violations[problem] += count;
+    for (auto& [position, count] : run.positions) all.positions[position] += count;
+    all.examples.insert(all.examples.end(), run.examples.begin(), run.examples.end());
+    CHECK(run.byKind["flashcard"] > 0);
+  }
+  all.questions = total;
+  CheckProperties(all, 10000);
+}
+
+TEST_CASE("the same deck and seed give the same questions", "[questions]") {
+  const Deck deck = SeedDeck();
+  QuestionGenerator a(deck), b(deck);
+  QuestionRequest request;
+  request.count = 100;
+  request.seed = 42;
+  auto first = a.Generate(request), second = b.Generate(request);
+  REQUIRE(first.size() == second.size());
+  for (size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].prompt == second[i].prompt);
+    CHECK(first[i].options == second[i].options);
+    CHECK(first[i].answer == second[i].answer);
+  }
+  request.seed = 43;
+  auto other = a.Generate(request);
+  bool differs = false;
+  for (size_t i = 0; i < std::min(first.size(), other.size()); ++i) differs = differs || first[i].options != other[i].options;
+  CHECK(differs);
+}
+
+TEST_CASE("figures the sources disagree on are asked only with their attribution", "[questions]") {
+  const Deck deck = SeedDeck();
+  QuestionGenerator generator(deck);
+  size_t attributed = 0;
+  for (const Fact& f : deck.facts) {
+    if (f.accordingTo.empty()) continue;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+      auto q = generator.Make(QuestionKind::MultipleChoice, f.id, seed);
+      if (!q) continue;
+      ++attributed;
+      CHECK_THAT(q->prompt, Catch::StartsWith("According to " + f.accordingTo));
+      // The other source's figure is never offered as wrong.
+      for (const Fact& other : deck.facts)
+        if (&other != &f && other.subject == f.subject && other.relation == f.relation)
+          for (size_t i = 0; i < q->options.size(); ++i)
+            if (static_cast<int>(i) != q->answer)
+              CHECK(q->options[i] != deck.Display(other.object, deck.FindRelation(f.relation)));
+    }
+    CHECK_FALSE(generator.Make(QuestionKind::MultipleChoiceReverse, f.id, 1));
+  }
+  CHECK(attributed >= 4);
+}
+
+TEST_CASE("no question is built when a good one cannot be: too few distractors", "[questions]") {
+  DeckLoad load = ParseDeck(R"([deck]
+id = "small"
+title = "Small"
+[[deck.source]]
+id = "s"
+title = "S"
+[[entity]]
+id = "a"
+name = "A"
+kind = "person"
+[[entity]]
+id = "b"
+name = "B"
+kind = "person"
+[[entity]]
+id = "x"
+name = "Place X"
+kind = "place"
+[[entity]]
+id = "y"
+name = "Place Y"
+kind = "place"
+[[relation]]
+id = "lived"
+question = "Where did {subject} live?"
+object = "place"
+[[fact]]
+subject = "a"
+relation = "lived"
+object = "x"
+source = "s"
+)", "small.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "a.lived", 1));  // only one other place
+  QuestionRequest request;
+  request.count = 10;
+  CHECK(generator.Generate(request).empty());
+}
+
+TEST_CASE("aliases and many-valued relations are never offered as wrong answers", "[questions]") {
+  std::string deckText = R"([deck]
+id = "alias"
+title = "Aliases"
+[[deck.source]]
+id = "s"
+title = "S"
+[[relation]]
+id = "visited"
+question = "Which city did {subject} visit?"
+object = "city"
+many = true
+[[entity]]
+id = "p"
+name = "Traveller"
+kind = "person"
+)";
+  const char* cities[] = {"Moscow", "Kazan", "Lipetsk", "Berlin", "Dessau", "Saratov", "Tver"};
+  for (const char* c : cities)
+    deckText += std::string("[[entity]]\nid = \"") + c + "\"\nname = \"" + c + "\"\nkind = \"city\"\n";
+  // The same city twice under another name: "Moskva" must never be a wrong option for Moscow.
+  deckText += "[[entity]]\nid = \"moskva\"\nname = \"Moskva\"\nkind = \"city\"\naliases = [\"MOSCOW\"]\n";
+  for (const char* c : {"Moscow", "Kazan", "Lipetsk"})
+    deckText += std::string("[[fact]]\nsubject = \"p\"\nrelation = \"visited\"\nobject = \"") + c + "\"\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(deckText, "alias.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  size_t made = 0;
+  for (const Fact& f : load.deck.facts)
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+      auto q = generator.Make(QuestionKind::MultipleChoice, f.id, seed);
+      REQUIRE(q);
+      ++made;
+      CHECK(Violations(load.deck, *q).empty());
+      for (size_t i = 0; i < q->options.size(); ++i) {
+        if (static_cast<int>(i) == q->answer) continue;
+        CHECK(q->options[i] != "Moscow");
+        CHECK(q->options[i] != "Kazan");
+        CHECK(q->options[i] != "Lipetsk");
+        CHECK(q->options[i] != "Moskva");
+      }
+    }
+  CHECK(made == 120);
+}
+
+TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
+  const Deck deck = SeedDeck();
+  QuestionGenerator generator(deck);
+  // A good multiple-choice question about a single-valued fact, and one about an event.
+  std::optional<Question> good;
+  for (const Fact& f : deck.facts) {
+    const Relation* r = deck.FindRelation(f.relation);
+    if (r && r->objectType == ValueType::Entity && !r->many && f.accordingTo.empty())
+      if ((good = generator.Make(QuestionKind::MultipleChoice, f.id, 7))) break;
+  }
+  REQUIRE(good);
+  REQUIRE(Violations(deck, *good).empty());
+  const Fact& fact = *std::find_if(deck.facts.begin(), deck.facts.end(), [&](const Fact& f) { return f.id == good->items[0]; });
+  auto has = [&](const Question& q, const std::string& rule) {
+    auto v = Violations(deck, q);
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  const size_t wrong = good->answer == 0 ? 1 : 0;
+
+  Question moved = *good;  // the answer index points at a distractor
+  moved.answer = static_cast<int>(wrong);
+  CHECK(has(moved, "answer is not true"));
+
+  Question twice = *good;  // a distractor that is the right answer again, in capitals
+  std::string upper = twice.options[static_cast<size_t>(twice.answer)];
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  twice.options[wrong] = upper;
+  CHECK(has(twice, "options not distinct"));
+  CHECK(has(twice, "a distractor is true"));
+
+  Question told = *good;  // the answer written into the question
+  told.prompt += " (" + told.options[static_cast<size_t>(told.answer)] + ")";
+  CHECK(has(told, "answer in prompt"));
+
+  Question mixed = *good;  // a distractor of another kind
+  mixed.options[wrong] = deck.events.front().name;
+  CHECK(has(mixed, "distractor of another type"));
+
+  // A figure the sources disagree on, asked without its attribution.
+  for (const Fact& f : deck.facts)
+    if (!f.accordingTo.empty())
+      if (auto q = generator.Make(QuestionKind::MultipleChoice, f.id, 3)) {
+        q->prompt = q->prompt.substr(q->prompt.find(',') + 2);
+        CHECK(has(*q, "attribution missing"));
+        break;
+      }
+
+  // Date questions: the wrong precision, and an ordering with events in the wrong order.
+  auto when = generator.Make(QuestionKind::When, deck.events.front().id, 1);
+  REQUIRE(when);
+  Question precise = *when;
+  precise.options[precise.answer == 0 ? 1 : 0] = "16 April 1922 and more";
+  CHECK(has(precise, "date at another precision"));
+  std::optional<Question> order;
+  for (std::uint64_t seed = 1; !order; ++seed) order = generator.Make(QuestionKind::Ordering, deck.events[seed % deck.events.size()].id, seed);
+  Question reversed = *order;
+  std::reverse(reversed.order.begin(), reversed.order.end());
+  CHECK(has(reversed, "events not told apart or out of order"));
+  (void)fact;
+}
+
+TEST_CASE("a description saying much the same as the answer is not offered as wrong", "[questions]") {
+  std::string deckText = "[deck]\nid = \"roles\"\ntitle = \"Roles\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                         "[[relation]]\nid = \"role\"\nquestion = \"Who was {subject}?\"\nobject = \"text\"\n";
+  const char* roles[][2] = {{"thoma", "German general trained at Kama"},
+                            {"model", "German officer trained at Kama in 1929"},
+                            {"rathenau", "Foreign minister who signed at Rapallo"},
+                            {"lenin", "Soviet leader during the Rapallo talks"},
+                            {"tupolev", "Aircraft designer whose bureau took over Fili"},
+                            {"sperrle", "Air commander trained at Lipetsk"}};
+  for (auto& [id, role] : roles)
+    deckText += std::string("[[entity]]\nid = \"") + id + "\"\nname = \"" + id + "\"\nkind = \"person\"\n"
+                "[[fact]]\nsubject = \"" + id + "\"\nrelation = \"role\"\nobject = \"" + role + "\"\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(deckText, "roles.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoice, "thoma.role", seed);
+    REQUIRE(q);
+    CHECK(std::find(q->options.begin(), q->options.end(), "German officer trained at Kama in 1929") == q->options.end());
+  }
+}
