@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/app/app_state.h"
+#include "core/app/fixtures.h"
 #include "cli/commands.h"
 #include "factdeck_version.h"
 #include "core/base/paths.h"

@@ -41,7 +41,9 @@ void App::Frame(const InputHook& inject) {
   if (inject) inject(io);
   ImGui::NewFrame();
 
-  UiContext ui{m_state, m_fontSet.fonts, &PaletteFor(m_state.settings.theme, m_state.settings.projector), m_registry, ++m_frame, m_platform.Now(), {}};
+  UiContext ui{m_state,   m_widgets,        m_fontSet.fonts, &PaletteFor(m_state.settings.theme, m_state.settings.projector),
+               m_registry, ++m_frame,        m_platform.Now(), {},
+               m_stillFrames};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);

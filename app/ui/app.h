@@ -26,10 +26,22 @@ public:
   // from the GL driver: with this off, Frame() stops at ImGui::Render().
   void SetDrawToScreen(bool draw) { m_drawToScreen = draw; }
   void Present() { m_platform.Present(); }
+  // Screenshots: animations are drawn at their end rather than where they are now.
+  void SetStillFrames(bool still) { m_stillFrames = still; }
+
+  // The widgets' own state (forms, selections, animation clocks).
+  WidgetState& Widgets() { return m_widgets; }
 
   // What the last frame asked of the next ones.
   const FrameNeeds& Needs() const { return m_needs; }
   const UiFonts& Fonts() const { return m_fontSet.fonts; }
+  const FontFiles& FontFilesInUse() const { return m_fontSet.files; }
+  // Draws with these font files from the next frame on (tests of the fallback chain).
+  void UseFontFiles(const FontFiles& files) {
+    m_fontSet.files = files;
+    m_fontSet.pixelSize = 0.0f;  // rebuild the atlas
+    m_appearanceDirty = true;
+  }
   int FrameCount() const { return m_frame; }
   float Scale() const { return m_scale; }
 
@@ -41,6 +53,8 @@ private:
   ItemRegistry* m_registry;
   FontSet m_fontSet;
   FrameNeeds m_needs;
+  WidgetState m_widgets;
+  bool m_stillFrames = false;
   bool m_drawToScreen = true;
   float m_scale = 1.0f;
   int m_frame = 0;

@@ -1,5 +1,6 @@
 #include "ui/fonts.h"
 
+#include <array>
 #include <cmath>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
@@ -39,6 +40,17 @@ constexpr ImWchar kSymbolRanges[] = {
 constexpr ImWchar kTitleRanges[] = {
     0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
 };
+
+// Text ranges followed by the symbol ranges: for a text font that has the symbols itself.
+template <size_t N, size_t M>
+constexpr std::array<ImWchar, N + M - 1> Joined(const ImWchar (&text)[N], const ImWchar (&symbols)[M]) {
+  std::array<ImWchar, N + M - 1> joined{};
+  for (size_t i = 0; i + 1 < N; ++i) joined[i] = text[i];
+  for (size_t i = 0; i < M; ++i) joined[N - 1 + i] = symbols[i];
+  return joined;
+}
+constexpr auto kTextAndSymbolRanges = Joined(kTextRanges, kSymbolRanges);
+constexpr auto kTitleAndSymbolRanges = Joined(kTitleRanges, kSymbolRanges);
 
 template <size_t N>
 bool Covers(FcPattern* font, const FcChar32 (&required)[N]) {
@@ -90,7 +102,54 @@ FontFile FindFont(const char* name, const FcChar32 (&required)[N]) {
   return found;
 }
 
+// The font fontconfig matches for `name`, when its family is `family`.
+FontFile MatchFamily(const char* name, const char* family) {
+  if (!FcInit()) return {};
+  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name));
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FontFile found;
+  FcResult result = FcResultNoMatch;
+  if (FcPattern* match = FcFontMatch(nullptr, pattern, &result)) {
+    FcChar8* matched = nullptr;
+    if (FcPatternGetString(match, FC_FAMILY, 0, &matched) == FcResultMatch &&
+        std::string(reinterpret_cast<const char*>(matched)) == family && Covers(match, kRequiredChars))
+      found = FileOf(match);
+    FcPatternDestroy(match);
+  }
+  FcPatternDestroy(pattern);
+  return found;
+}
+
 } // namespace
+
+FontFile FindChosenFont(bool bold) {
+  const std::string name = std::string(kUiFontFamily) + (bold ? ":style=Bold" : ":style=Book");
+  return MatchFamily(name.c_str(), kUiFontFamily);
+}
+
+bool HasSymbols(const FontFile& file) {
+  if (file.path.empty() || !FcInit()) return false;
+  int count = 0;
+  FcBlanks* blanks = nullptr;
+  FcPattern* font = FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.path.c_str()), file.index, blanks, &count);
+  if (font == nullptr) return false;
+  FcCharSet* charset = nullptr;
+  bool all = FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) == FcResultMatch;
+  for (FcChar32 c : kRequiredSymbols) all = all && FcCharSetHasChar(charset, c);
+  FcPatternDestroy(font);
+  return all;
+}
+
+FontFiles FindFontFiles() {
+  FontFiles files;
+  files.regular = FindChosenFont(false);
+  files.bold = FindChosenFont(true);
+  files.chosen = !files.regular.path.empty() && !files.bold.path.empty();
+  if (!files.chosen) files = {FindUiFont(false), FindUiFont(true), {}, false};
+  if (!HasSymbols(files.regular)) files.symbols = FindSymbolFont();
+  return files;
+}
 
 FontFile FindUiFont(bool bold) {
   return FindFont(bold ? "sans-serif:bold" : "sans-serif", kRequiredChars);
@@ -118,15 +177,23 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize
     return atlas.AddFontFromFileTTF(file.path.c_str(), px, &config, ranges);
   };
   const FontFile& boldFile = files.bold.path.empty() ? files.regular : files.bold;
-  fonts.regular = add(files.regular, size, kTextRanges);
-  add(files.symbols, size, kSymbolRanges, true);
+  // The symbols come from the text font when it has them, else from the symbol font merged in.
+  const bool merge = !files.symbols.path.empty();
+  const ImWchar* text = merge ? kTextRanges : kTextAndSymbolRanges.data();
+  const ImWchar* title = merge ? kTitleRanges : kTitleAndSymbolRanges.data();
+  fonts.regular = add(files.regular, size, text);
+  if (merge) add(files.symbols, size, kSymbolRanges, true);
   if (fonts.regular != nullptr) {
-    fonts.bold = add(boldFile, size, kTextRanges);
-    add(files.symbols, size, kSymbolRanges, true);
-    fonts.title = add(boldFile, titleSize, kTitleRanges);
-    add(files.symbols, titleSize, kSymbolRanges, true);  // the tiles' check mark, in the title font
+    fonts.bold = add(boldFile, size, text);
+    if (merge) add(files.symbols, size, kSymbolRanges, true);
+    fonts.title = add(boldFile, titleSize, title);
+    if (merge) add(files.symbols, titleSize, kSymbolRanges, true);  // the tiles' check mark, in the title font
   }
-  if (fonts.regular == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
+  const bool built = fonts.regular != nullptr && fonts.bold != nullptr && fonts.title != nullptr && atlas.Build();
+  // The font files' bytes (about 0.7 MB a face, loaded once per font) are needed only to
+  // build; every rebuild starts again from the files (atlas.Clear above).
+  if (built) atlas.ClearInputData();
+  if (!built) {
     // Last resort: ImGui's built-in font, scaled. ASCII only.
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -148,7 +215,7 @@ float FontPixelSize(const Settings& settings, float contentScale) {
 
 FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize) {
   FontSet set;
-  set.files = {FindUiFont(false), FindUiFont(true), FindSymbolFont()};
+  set.files = FindFontFiles();
   set.fonts = BuildUiFonts(atlas, set.files, pixelSize);
   set.pixelSize = pixelSize;
   return set;

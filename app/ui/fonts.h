@@ -1,4 +1,11 @@
-// The UI font: found through fontconfig, rasterised with FreeType into ImGui's atlas.
+// The UI font: chosen by name, found through fontconfig, rasterised with FreeType into
+// ImGui's atlas.
+//
+// The chain: DejaVu Sans, regular and bold (Debian's fonts-dejavu-core, which scripts/lib.sh
+// installs), chosen because one face covers Latin, Greek, Cyrillic and every symbol the
+// screens draw, so the look and the layout are the same on every machine. Only when it is
+// missing: fontconfig's best scalable sans font covering the three scripts, with a symbol
+// font merged in for what it lacks. Last: ImGui's built-in font (ASCII only), with a notice.
 #pragma once
 
 #include <string>
@@ -23,16 +30,30 @@ inline constexpr const char* kCoverageSample = "Röhm, Bažanov, Тухачев�
 // stars, the warning sign. Text fonts often lack them, so a symbol font is merged in.
 inline constexpr const char* kSymbolSample = "\u2190\u2192\u2713\u2717\u25A0\u25B2\u25CF\u2605\u26A0";
 
+// The chosen font: its family and, per style, the file fonts-dejavu-core installs.
+inline constexpr const char* kUiFontFamily = "DejaVu Sans";
+inline constexpr const char* kUiFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+inline constexpr const char* kUiBoldFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// The chosen font's file for the style, as fontconfig finds it by family; empty when the
+// family is not installed (fontconfig's nearest match for another family is not taken).
+FontFile FindChosenFont(bool bold);
 // Asks fontconfig for a scalable sans-serif font (regular or bold) that covers Latin,
 // Greek and Cyrillic. Returns an empty path when none is installed.
 FontFile FindUiFont(bool bold);
+// True when the font file has every symbol of kSymbolSample (no symbol font needed).
+bool HasSymbols(const FontFile& file);
 // Asks fontconfig for a scalable font that has every symbol of kSymbolSample.
 FontFile FindSymbolFont();
 
-// The font files of the UI: text regular and bold, and the symbol font merged into both.
+// The font files of the UI: text regular and bold, and the symbol font merged into both
+// (none when the text font has the symbols).
 struct FontFiles {
   FontFile regular, bold, symbols;
+  bool chosen = false;  // regular and bold are the chosen font (kUiFontFamily)
 };
+// Walks the chain above.
+FontFiles FindFontFiles();
 
 // The fonts of one atlas build. Regular is the default font; bold for emphasis; title
 // for headings (larger). When no font file was found all three are ImGui's built-in font.

@@ -142,6 +142,7 @@ OpenedWindow OpenWindow(const PlatformOptions& options, float fontPixelSize, std
 }
 
 Platform::~Platform() {
+  if (m_fontTexture != 0) glDeleteTextures(1, &m_fontTexture);
   if (m_imguiBackendsReady) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -234,8 +235,39 @@ void Platform::Present() { glfwSwapBuffers(m_window); }
 void Platform::Finish() { glFinish(); }
 
 void Platform::RecreateFontTexture() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontAtlas* atlas = io.Fonts;
+  if (!m_deviceObjectsReady) {
+    // The OpenGL3 backend makes its shaders and its own RGBA font texture on the first
+    // NewFrame. Make them now, from a tiny stand-in atlas, and drop its texture: the real
+    // atlas is never converted to RGBA (that copy alone is 4 bytes a texel in CPU memory).
+    ImFontAtlas standIn;
+    io.Fonts = &standIn;
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts = atlas;
+    m_deviceObjectsReady = true;
+  }
+  if (m_fontTexture != 0) glDeleteTextures(1, &m_fontTexture);
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+  GLint lastTexture = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &lastTexture);
+  glGenTextures(1, &m_fontTexture);
+  glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  // One channel, read by the backend's shader as white with the glyph's coverage as alpha.
+  const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(lastTexture));
+  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
+  atlas->ClearTexData();  // the texture has it; ImGui needs only the glyph tables now
 }
 
 WindowGeometry Platform::Geometry() const {

@@ -57,7 +57,9 @@ public:
   Image ReadFramebuffer() const;           // the back buffer, top row first
   void Present();                          // swaps buffers
   void Finish();                           // waits until the GPU has drawn everything
-  void RecreateFontTexture();              // after the font atlas was rebuilt
+  // Uploads the font atlas (after it was built or rebuilt) as a one-channel texture and
+  // frees the atlas's pixels: the CPU keeps no copy, the driver a quarter of an RGBA one.
+  void RecreateFontTexture();
 
   WindowGeometry Geometry() const;
   GLFWwindow* Window() const { return m_window; }
@@ -75,6 +77,8 @@ private:
   Events m_events;
   std::unique_ptr<ImFontAtlas> m_atlas;
   bool m_imguiBackendsReady = false;
+  unsigned m_fontTexture = 0;  // GL texture name of the atlas
+  bool m_deviceObjectsReady = false;
 };
 
 // A window with ImGui started and its fonts, which were loaded on another thread while

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <thread>
 
+#include "core/app/fixtures.h"
 #include "ui/app.h"
 
 namespace factdeck::ui {
@@ -91,6 +92,7 @@ int RunGui(const GuiOptions& options) {
   App app(*platform, state, std::move(window.fonts));
 
   if (screenshot) {
+    app.SetStillFrames(true);
     for (int i = 1; i < kScreenshotFrames; ++i) {
       app.Frame();
       app.Present();

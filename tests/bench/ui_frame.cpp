@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "core/app/fixtures.h"
 #include "ui/app.h"
 #include "ui/platform.h"
 #include "support/synthetic_deck.h"

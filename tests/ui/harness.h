@@ -24,6 +24,7 @@ public:
 
   AppState& State() { return m_state; }
   ui::App& App() { return *m_app; }
+  ui::WidgetState& Widgets() { return m_app->Widgets(); }
   const std::filesystem::path& DataDir() const { return m_state.dataDir; }
 
   // Draws `count` frames with the current input, showing each.

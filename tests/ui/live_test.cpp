@@ -44,7 +44,7 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   size_t deck = 0;
   while (ui.State().decks[deck].id != "german-soviet-military-cooperation") ++deck;
   ui.Click("home/deck/" + std::to_string(deck) + "/classroom");
-  ui.State().classroom->questions = 2;
+  ui.Widgets().classroom.questions = 2;
   ui.Click("classroom/live");
   REQUIRE(ui.State().screen == Screen::Live);
   REQUIRE(ui.State().live);
@@ -52,7 +52,7 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   // Loopback here; a teacher picks the school network's address.
   ui.State().live->interfaces = {{"lo", "127.0.0.1", true}};
   const int port = test::FreeLoopbackPort();
-  ui.State().live->port = port;
+  ui.Widgets().live.port = port;
   ui.PressKey(GLFW_KEY_ENTER);
   REQUIRE(ui.State().live->room);
   LiveRoom& room = *ui.State().live->room;

@@ -106,6 +106,26 @@ TEST_CASE("the UI font has the symbols the screens draw", "[ui][fonts]") {
   CHECK(checked == 9);  // every symbol of the sample was looked up
 }
 
+// The look must not depend on what else a machine has installed: the UI uses the font
+// scripts/lib.sh installs (fonts-dejavu-core), found by family, and nothing else.
+TEST_CASE("the UI draws with the chosen font, DejaVu Sans from fonts-dejavu-core", "[ui][fonts]") {
+  UiHarness ui;
+  const ui::FontFiles& files = ui.App().FontFilesInUse();
+  CHECK(files.chosen);
+  CHECK(files.regular.path == ui::kUiFontFile);
+  CHECK(files.bold.path == ui::kUiBoldFontFile);
+  CHECK(files.symbols.path.empty());  // the chosen font has the symbols itself: nothing merged in
+  CHECK(ui::HasSymbols(files.regular));
+  CHECK_FALSE(ui.App().Fonts().fallback);
+}
+
+TEST_CASE("HasSymbols tells a font with the screens' symbols from one without", "[ui][fonts]") {
+  CHECK(ui::HasSymbols({ui::kUiFontFile, 0}));
+  CHECK_FALSE(ui::HasSymbols({"/nonexistent/font.ttf", 0}));
+  // DejaVu Serif (same package) lacks the check and cross marks: the chain merges a symbol font.
+  CHECK_FALSE(ui::HasSymbols({"/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0}));
+}
+
 TEST_CASE("choosing the light theme repaints the window and is saved", "[ui][settings]") {
   UiHarness ui(1024, 700);
   const int darkLevel = ui.Screenshot().Pixel(10, 690)[0];
@@ -223,8 +243,10 @@ TEST_CASE("a deck opened from the path box or dropped on the window is listed", 
   CHECK_THAT(ui.State().notices.back(), Catch::Contains("missing.toml: not a file"));
 }
 
-TEST_CASE("at 800x600 and 200% scale every home screen item stays inside the window", "[ui][layout]") {
-  UiHarness ui(800, 600);
+namespace {
+
+// Every home screen item of a small window at a large scale lies inside the window.
+void CheckHomeFits(UiHarness& ui, const std::string& screenshot) {
   Settings larger = ui.State().settings;
   larger.uiScale = 2.0f;
   ui.State().Post(ChangeSettings{larger});
@@ -239,5 +261,38 @@ TEST_CASE("at 800x600 and 200% scale every home screen item stays inside the win
     ++checked;
   }
   CHECK(checked == 9);
-  ui.SaveScreenshot("home-800x600-200");
+  ui.SaveScreenshot(screenshot);
+}
+
+} // namespace
+
+TEST_CASE("at 800x600 and 200% scale every home screen item stays inside the window", "[ui][layout]") {
+  UiHarness ui(800, 600);
+  REQUIRE(ui.App().FontFilesInUse().chosen);
+  CheckHomeFits(ui, "home-800x600-200");
+}
+
+TEST_CASE("the layout holds with the fallback fonts too: another font with a symbol font, and the built-in font",
+          "[ui][layout][fonts]") {
+  {
+    UiHarness ui(800, 600);
+    // DejaVu Serif lacks some symbols, so a symbol font is merged in, as on a machine
+    // without the chosen font.
+    ui::FontFiles wide;
+    wide.regular = {"/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0};
+    wide.bold = {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 0};
+    wide.symbols = ui::FindSymbolFont();
+    REQUIRE_FALSE(wide.symbols.path.empty());
+    ui.App().UseFontFiles(wide);
+    ui.Frames(2);
+    CHECK_FALSE(ui.App().Fonts().fallback);
+    CheckHomeFits(ui, "home-800x600-200-serif");
+  }
+  {
+    UiHarness ui(800, 600);
+    ui.App().UseFontFiles({});
+    ui.Frames(2);
+    CHECK(ui.App().Fonts().fallback);
+    CheckHomeFits(ui, "home-800x600-200-builtin");
+  }
 }

@@ -44,7 +44,7 @@ void AnswerRight(UiHarness& ui) {
   case QuestionKind::Ordering: {
     // Move each event into place with its number key and the arrow keys.
     for (size_t place = 0; place < q.order.size(); ++place) {
-      const auto& order = ui.State().study->order;
+      const auto& order = ui.Widgets().study.order;
       const size_t at = static_cast<size_t>(std::find(order.begin(), order.end(), q.order[place]) - order.begin());
       ui.PressKey(GLFW_KEY_1 + static_cast<int>(at));
       for (size_t step = at; step > place; --step) ui.PressKey(GLFW_KEY_UP);
@@ -137,7 +137,7 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
 TEST_CASE("practice and exam from the home screen: set up, answer by keys, score, report saved", "[ui][quiz]") {
   UiHarness ui(1280, 900);
   const std::string deck = "home/deck/" + std::to_string(SeedDeck(ui));
-  ui.State().home.count = 4;
+  ui.Widgets().home.count = 4;
   ui.Click(deck + "/practice");
   REQUIRE(ui.Has("home/practice/start"));
   ui.Click("home/practice/start");
@@ -186,8 +186,8 @@ TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][tim
     const Event& e = deck.events[*game.Current()];
     size_t slot = 0;
     for (size_t placed : game.Timeline()) slot += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
-    while (ui.State().timeline->slot > slot) ui.PressKey(GLFW_KEY_UP);
-    while (ui.State().timeline->slot < slot) ui.PressKey(GLFW_KEY_DOWN);
+    while (ui.Widgets().timeline.slot > slot) ui.PressKey(GLFW_KEY_UP);
+    while (ui.Widgets().timeline.slot < slot) ui.PressKey(GLFW_KEY_DOWN);
     ui.PressKey(GLFW_KEY_ENTER);
     REQUIRE(game.Last());
     CHECK(game.Last()->right);
@@ -201,18 +201,18 @@ TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][tim
 
 TEST_CASE("an ordering item dragged with the mouse moves to where it is dropped", "[ui][ordering]") {
   UiHarness ui(1280, 900);
-  ui.State().home.count = 1;
-  ui.State().home.kinds = {false, false, false, false, true, false, false};  // ordering only
+  ui.Widgets().home.count = 1;
+  ui.Widgets().home.kinds = {false, false, false, false, true, false, false};  // ordering only
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/practice");
   ui.Click("home/practice/start");
   REQUIRE(ui.State().study);
   const Question& q = *ui.State().study->session->Current();
   REQUIRE(q.kind == QuestionKind::Ordering);
-  const std::vector<int> before = ui.State().study->order;
+  const std::vector<int> before = ui.Widgets().study.order;
   // Drag the last item onto the first place.
   const size_t last = before.size() - 1;
   ui.Drag(ui.Item("study/order/" + std::to_string(last)).Center(), ui.Item("study/order/0").Center());
-  const std::vector<int>& after = ui.State().study->order;
+  const std::vector<int>& after = ui.Widgets().study.order;
   REQUIRE(after.size() == before.size());
   CHECK(after[0] == before[last]);
   CHECK(after[1] == before[0]);
@@ -239,10 +239,10 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
       studied.push_back(q.card + "/" + QuestionKindName(q.kind));
       if (q.kind == QuestionKind::Ordering && !dragged) {
         // One drag-and-drop: the earliest event dragged to the top, the rest by keys.
-        const auto& order = ui.State().study->order;
+        const auto& order = ui.Widgets().study.order;
         const size_t at = static_cast<size_t>(std::find(order.begin(), order.end(), q.order[0]) - order.begin());
         if (at != 0) ui.Drag(ui.Item("study/order/" + std::to_string(at)).Center(), ui.Item("study/order/0").Center());
-        CHECK(ui.State().study->order[0] == q.order[0]);
+        CHECK(ui.Widgets().study.order[0] == q.order[0]);
         dragged = true;
         AnswerRight(ui);
       } else if (!clicked && (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::When)) {
@@ -334,7 +334,7 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   ui.State().clock = [&now] { return now; };
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
   REQUIRE(ui.State().screen == Screen::Classroom);
-  ui.State().classroom->questions = 3;
+  ui.Widgets().classroom.questions = 3;
   ui.SaveScreenshot("classroom-setup");
   ui.PressKey(GLFW_KEY_ENTER);
   REQUIRE(ui.State().classroom->match);

@@ -1,8 +1,10 @@
-// The application state the screens draw from, and the intents they post back.
+// The application state the screens draw from: what the program knows (decks, learners,
+// the run in progress, the match, the live room).
 //
-// Screens never change state directly: they post an Intent, and ApplyIntents() changes
-// the state between frames. That keeps every change in one place, testable without a
-// window.
+// Screens read it and never change it: they post an Intent (intents.h), and ApplyIntents()
+// changes the state between frames. That keeps every change in one place, testable without
+// a window. What belongs to a widget (text being typed, a selection, an animation) lives in
+// the UI's own structs (app/ui/widget_state.h), not here.
 #pragma once
 
 #include <array>
@@ -14,10 +16,10 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "core/app/deck_library.h"
+#include "core/app/intents.h"
 #include "core/store/profile_store.h"
 #include "core/app/stats_view.h"
 #include "core/games/quiz_session.h"
@@ -29,8 +31,6 @@
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings };
-
 inline constexpr Screen kAllScreens[] = {Screen::Home,      Screen::Study, Screen::Timeline,
                                          Screen::Classroom, Screen::Live, Screen::Stats, Screen::Settings};
 
@@ -40,112 +40,17 @@ std::optional<Screen> ScreenFromName(std::string_view name);
 // The names of all screens, comma-separated, for help and error messages.
 std::string ScreenNames();
 
-struct GoToScreen {
-  Screen screen;
-};
-struct ChangeSettings {
-  Settings settings;
-};
-struct DismissNotice {
-  size_t index;
-};
-struct Quit {};
-// Study: start on a listed deck, answer, go on.
-struct StartStudy {
-  size_t deck;  // index into AppState::decks
-};
-struct StartQuiz {
-  size_t deck;
-  QuizOptions options;
-};
-struct StudyChoose {
-  int option;
-};
-struct StudyOrder {
-  std::vector<int> order;  // option indices, earliest first
-};
-struct StudyTypeYear {
-  std::string text;
-};
-struct StudyReveal {};
-struct StudyGrade {
-  srs::Rating rating;
-};
-struct StudyNext {};
-struct StudyTick {};
-// Classroom: set up a match on a deck, play it, look back at earlier ones.
-struct OpenClassroom {
-  size_t deck;
-};
-struct StartMatch {};
-struct ClassroomBuzz {
-  std::vector<size_t> teams;  // pressed in the same frame
-};
-struct ClassroomAnswer {
-  int option;
-};
-struct ClassroomNext {};   // from the answer to the leaderboard, or on to the next question
-struct ClassroomTick {};
-struct ExportMatch {};
-// Live: phones join a room over the network; set up from the classroom set-up.
-struct OpenLive {};     // the live screen for the classroom's deck and set-up (a room already open stays)
-struct OpenLiveRoom {};  // start serving on the chosen interface and port
-enum class LiveStep { Start, Reveal, Next, End, Close, Export };
-struct LiveControl {
-  LiveStep step;
-};
-struct LiveKick {
-  int player;
-};
-struct LiveLink {
-  int player;
-  std::int64_t profile;  // 0 unlinks
-};
-struct StartTimeline {
-  size_t deck;
-};
-struct TimelinePlace {
-  size_t slot;  // before this timeline position
-};  // a quiz's timer: time may have run out
-struct ExportQuizReport {
-  bool html;  // else CSV
-};
-// Learners on this machine, and decks opened from a path or dropped on the window.
-struct SwitchProfile {
-  std::int64_t profile;
-};
-struct CreateProfile {
-  std::string name;
-};
-struct RenameProfile {
-  std::int64_t profile;
-  std::string name;
-};
-struct DeleteProfile {
-  std::int64_t profile;
-};
-struct OpenDeck {
-  std::filesystem::path path;
-};
-using Intent = std::variant<GoToScreen, ChangeSettings, DismissNotice, Quit, StartStudy, StartQuiz, StudyChoose, StudyOrder,
-                            StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick, ExportQuizReport, StartTimeline, TimelinePlace, OpenClassroom, StartMatch, ClassroomBuzz,
-                            ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, SwitchProfile, CreateProfile,
-                            RenameProfile, DeleteProfile, OpenDeck>;
-
 // The question screen's state: the deck and the run (study, practice or exam).
 struct StudyState {
   std::shared_ptr<const Deck> deck;
   std::unique_ptr<QuestionRun> session;
   StudySession* study = nullptr;  // the same run, when it is a study session
   QuizSession* quiz = nullptr;    // the same run, when it is a practice quiz or an exam
-  srs::TimeMs shownAt = 0;     // when the current question appeared, for the response time
-  size_t shownPosition = 0;    // the question the fields below belong to
-  bool revealed = false;       // a flashcard's back is showing
-  std::vector<int> order;      // the ordering the learner is building
-  int selected = 0;            // the ordering item the arrow keys move
-  int chosen = -1;             // the option the learner picked
-  std::array<char, 32> typed{};  // a typed year being written
-  bool focusInput = false;     // put the keyboard in the year field
+  std::uint64_t shownSerial = 0;  // changes whenever a new question is shown (AppState::shownCount)
+  srs::TimeMs shownAt = 0;        // when the current question appeared, for the response time
+  size_t shownPosition = 0;       // the question the fields below belong to
+  bool revealed = false;          // a flashcard's back is showing
+  int chosen = -1;                // the option the learner answered
 };
 
 struct AppState {
@@ -161,27 +66,15 @@ struct AppState {
   struct TimelineState {
     std::shared_ptr<const Deck> deck;
     std::unique_ptr<TimelineGame> game;
-    size_t slot = 0;  // where the arrow keys put the marker
   };
   std::unique_ptr<TimelineState> timeline;
   struct ClassroomState {
     size_t deckIndex = 0;
     std::shared_ptr<const Deck> deck;
-    // The set-up.
-    int teamCount = 3;
-    std::array<std::array<char, 32>, 8> names{};
-    std::array<std::array<float, 3>, 8> colours{};  // RGB 0..1, set when the screen first opens
-    ClassroomMode mode = ClassroomMode::Buzzer;
-    ClassroomScoring scoring = ClassroomScoring::Speed;
-    int questions = 10, seconds = 20;
-    bool streakBonus = true, hideLeaderboard = false;
-    std::array<bool, 4> kinds{true, true, true, true};  // multiple choice, reverse, when, which first
-    std::array<char, 256> tags{};                       // space- or comma-separated; empty: all
     // The match, and what the screen shows between questions.
     std::unique_ptr<ClassroomMatch> match;
     bool showingLeaderboard = false, saved = false;
     std::vector<int> previousRanks;  // before the last question, for the rank animation
-    double rankChangedAt = 0.0;      // platform seconds, set by the screen
     std::string saveMessage;
     std::vector<MatchSummary> history;  // earlier matches, read when the screen opens and after each match
   };
@@ -191,14 +84,14 @@ struct AppState {
     LiveOptions options;                       // from the classroom set-up
     bool hideLeaderboard = false;              // from the classroom set-up: standings only at the end
     std::vector<NetworkInterface> interfaces;  // where phones may reach the room
-    int interfaceIndex = 0, port = 8765;
+    size_t interfaceIndex = 0;                 // the one the room was last opened on
+    int port = 8765;                           // likewise
     std::shared_ptr<LiveRoom> room;            // while a room is open
     std::unique_ptr<LiveServer> server;
     std::string url, error, saveMessage;
     QrCode qr;                                 // of url
     bool saved = false, showingLeaderboard = false;
     std::map<int, float> placeBefore;  // player id -> place (0-based) before the last question, for the animation
-    double rankChangedAt = 0.0;        // platform seconds, set by the screen
     std::set<int> recorded;  // players whose answers went into a learner's study after the end
     ~LiveState() {
       if (server) server->Stop();
@@ -208,19 +101,10 @@ struct AppState {
   std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;  // the learners, for the switcher
   std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones
-  // What the home screen's text fields hold.
-  struct HomeFields {
-    std::array<char, 1024> deckPath{};
-    std::array<char, 64> profileName{};
-    // The practice and exam set-up.
-    int count = 10, secondsPerQuestion = 0, examMinutes = 10;
-    std::array<bool, 7> kinds{true, true, true, true, true, true, true};  // AllQuestionKinds order
-    std::array<char, 256> tags{};  // space- or comma-separated
-    bool streakBonus = true;
-  } home;
   int streak = 0;                     // the learner's current day streak
   std::function<srs::TimeMs()> clock = WallClockNow;  // tests set their own
   bool quitRequested = false;
+  std::uint64_t shownCount = 0;       // questions shown so far (StudyState::shownSerial)
   std::vector<Intent> intents;        // posted by screens during a frame
 
   void Post(Intent intent) { intents.push_back(std::move(intent)); }
@@ -243,19 +127,6 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
 void RefreshProgress(AppState& state);
 // Reads the stats screen's figures (StatsView) from the store.
 void OpenStats(AppState& state);
-
-// Fills the store with `days` days of simulated study of the first deck (about four answers
-// in five right), for screenshots of a learner with history. Only into an empty store.
-void SimulateStudy(AppState& state, int days, std::uint64_t seed);
-
-// The screens --screen can start on, with sample state for the game screens: home, study,
-// practice, exam, ordering (a practice of ordering questions), timeline, classroom (the
-// set-up), classroom-question, classroom-leaderboard and classroom-podium (a sample
-// four-team match at that stage), stats, settings.
-const std::vector<std::string>& StartScreenNames();
-// Opens `name` (one of StartScreenNames), starting a run on the first deck that loads for
-// the game screens. False for an unknown name.
-bool StartOnScreen(AppState& state, std::string_view name);
 
 // Ends a live game in progress (one that has started), saves it, and stops its server:
 // "Close the room", and when the window closes.

@@ -15,6 +15,17 @@ namespace factdeck {
 enum class ClassroomMode { Turns, Buzzer };
 enum class ClassroomScoring { Speed, Accuracy };
 
+// At most this many teams; each has its buzzer key (letters far apart on the keyboard, as
+// GLFW key codes, which are their ASCII capitals) and a default colour far apart on the wheel.
+inline constexpr size_t kMaxClassroomTeams = 8;
+inline constexpr int kClassroomBuzzKeys[kMaxClassroomTeams] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
+inline constexpr const char* kClassroomTeamColours[kMaxClassroomTeams] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231",
+                                                                          "#911eb4", "#42d4f4", "#f032e6", "#9a6324"};
+
+// The question kinds a class can play: those with options to pick (tiles and phones).
+inline constexpr QuestionKind kClassroomKinds[] = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse,
+                                                   QuestionKind::When, QuestionKind::WhichFirst};
+
 struct ClassroomTeam {
   std::string name;
   std::string color;  // "#rrggbb"

@@ -19,59 +19,58 @@ bool Pressed(int key) {
   return ImGui::IsKeyPressed(key, false);
 }
 
-void DrawSetup(UiContext& ui, AppState::ClassroomState& c) {
+void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
+  ClassroomForm& form = ui.widgets.classroom;
   Heading(ui, "Classroom match");
   ImGui::Text("Deck: %s", c.deck ? c.deck->title.c_str() : "(none)");
   ImGui::SetNextItemWidth(10 * ui.Em());
-  ImGui::SliderInt("Teams", &c.teamCount, 2, 8);
+  ImGui::SliderInt("Teams", &form.teamCount, 2, static_cast<int>(kMaxClassroomTeams));
   ui.Track("classroom/teams");
-  for (int i = 0; i < c.teamCount; ++i) {
-    ImGui::PushID(i);
+  for (size_t i = 0; i < static_cast<size_t>(form.teamCount) && i < kMaxClassroomTeams; ++i) {
+    ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(16 * ui.Em());
-    ImGui::InputText("##name", c.names[static_cast<size_t>(i)].data(), c.names[static_cast<size_t>(i)].size());
+    ImGui::InputText("##name", form.names[i].data(), form.names[i].size());
     ui.Track("classroom/name/" + std::to_string(i));
     ImGui::SameLine();
-    ImGui::ColorEdit3("##colour", c.colours[static_cast<size_t>(i)].data(), ImGuiColorEditFlags_NoInputs);
+    ImGui::ColorEdit3("##colour", form.colours[i].data(), ImGuiColorEditFlags_NoInputs);
     ui.Track("classroom/colour/" + std::to_string(i));
     ImGui::SameLine();
-    static const char kKeys[8] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
-    ImGui::Text("buzzer key %c", kKeys[i]);
+    ImGui::Text("buzzer key %c", static_cast<char>(kClassroomBuzzKeys[i]));
     ImGui::PopID();
   }
-  int mode = c.mode == ClassroomMode::Buzzer ? 1 : 0, scoring = c.scoring == ClassroomScoring::Speed ? 0 : 1;
+  int mode = form.mode == ClassroomMode::Buzzer ? 1 : 0, scoring = form.scoring == ClassroomScoring::Speed ? 0 : 1;
   ImGui::RadioButton("Turns (each team its own question)", &mode, 0);
   ImGui::SameLine();
   ImGui::RadioButton("Buzzer (first to buzz answers)", &mode, 1);
   ImGui::RadioButton("Speed counts (up to 1000 a right answer)", &scoring, 0);
   ImGui::SameLine();
   ImGui::RadioButton("Accuracy only (1000 a right answer)", &scoring, 1);
-  c.mode = mode == 1 ? ClassroomMode::Buzzer : ClassroomMode::Turns;
-  c.scoring = scoring == 0 ? ClassroomScoring::Speed : ClassroomScoring::Accuracy;
+  form.mode = mode == 1 ? ClassroomMode::Buzzer : ClassroomMode::Turns;
+  form.scoring = scoring == 0 ? ClassroomScoring::Speed : ClassroomScoring::Accuracy;
   ImGui::TextUnformatted("Kinds:");
-  const char* kindNames[4] = {"multiple choice", "reverse", "when", "which first"};
-  for (size_t k = 0; k < 4; ++k) {
+  for (size_t k = 0; k < form.kinds.size(); ++k) {
     ImGui::SameLine();
-    ImGui::Checkbox(kindNames[k], &c.kinds[k]);
+    ImGui::Checkbox(QuestionKindName(kClassroomKinds[k]), &form.kinds[k]);
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
-  ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk kama", c.tags.data(), c.tags.size());
+  ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk kama", form.tags.data(), form.tags.size());
   ui.Track("classroom/tags");
   ImGui::SetNextItemWidth(10 * ui.Em());
-  ImGui::SliderInt("Questions", &c.questions, 1, 50);
+  ImGui::SliderInt("Questions", &form.questions, 1, 50);
   ImGui::SetNextItemWidth(10 * ui.Em());
-  ImGui::SliderInt("Seconds per question", &c.seconds, 5, 120);
-  ImGui::Checkbox("Streak bonus", &c.streakBonus);
+  ImGui::SliderInt("Seconds per question", &form.seconds, 5, 120);
+  ImGui::Checkbox("Streak bonus", &form.streakBonus);
   ImGui::SameLine();
-  ImGui::Checkbox("Hide the leaderboard until the end", &c.hideLeaderboard);
+  ImGui::Checkbox("Hide the leaderboard until the end", &form.hideLeaderboard);
   ImGui::Spacing();
   if (ImGui::Button("Start the match (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) ||
       (Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
-    ui.state.Post(StartMatch{});
+    ui.state.Post(StartMatch{form.ToSetup()});
   ui.Track("classroom/start");
   ImGui::SameLine();
   const bool liveOpen = ui.state.live && ui.state.live->room;
   if (ImGui::Button(liveOpen ? "Back to the live game" : "Live game on phones", ImVec2(16 * ui.Em(), 2.2f * ui.Em())))
-    ui.state.Post(OpenLive{});
+    ui.state.Post(OpenLive{form.ToSetup()});
   ui.Track("classroom/live");
   {
     const auto& matches = c.history;
@@ -111,8 +110,8 @@ void DrawTeams(UiContext& ui, const ClassroomMatch& match) {
   }
 }
 
-void DrawQuestion(UiContext& ui, AppState::ClassroomState& c) {
-  ClassroomMatch& match = *c.match;
+void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
+  const ClassroomMatch& match = *c.match;
   const Question& q = *match.Current();
   const srs::TimeMs now = ui.state.clock();
   const auto phase = match.GetPhase();
@@ -163,7 +162,7 @@ void DrawQuestion(UiContext& ui, AppState::ClassroomState& c) {
   DrawTeams(ui, match);
 }
 
-void DrawLeaderboard(UiContext& ui, AppState::ClassroomState& c) {
+void DrawLeaderboard(UiContext& ui, const AppState::ClassroomState& c) {
   const ClassroomMatch& match = *c.match;
   BigText(ui, "Leaderboard");
   ui.Track("classroom/leaderboard");
@@ -182,15 +181,15 @@ void DrawLeaderboard(UiContext& ui, AppState::ClassroomState& c) {
     const auto& state = match.Teams()[team];
     rows.push_back({state.team.name, state.team.color, state.score, match.RankOf(team), before});
   }
-  Leaderboard(ui, rows, c.rankChangedAt, rows.size());
+  Leaderboard(ui, rows, ui.widgets.classroom.rankChangedAt, rows.size());
   ImGui::TextColored(ui.palette->muted, "Space: next question");
   if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) {
-    c.rankChangedAt = 0.0;
+    ui.widgets.classroom.rankChangedAt = 0.0;  // the next leaderboard animates afresh
     ui.state.Post(ClassroomNext{});
   }
 }
 
-void DrawPodium(UiContext& ui, AppState::ClassroomState& c) {
+void DrawPodium(UiContext& ui, const AppState::ClassroomState& c) {
   const ClassroomMatch& match = *c.match;
   BigText(ui, "Podium");
   ui.Track("classroom/podium");
@@ -202,7 +201,7 @@ void DrawPodium(UiContext& ui, AppState::ClassroomState& c) {
   if (ImGui::Button("Save results as CSV")) ui.state.Post(ExportMatch{});
   ui.Track("classroom/export");
   ImGui::SameLine();
-  if (ImGui::Button("New match")) c.match.reset();
+  if (ImGui::Button("New match")) ui.state.Post(NewMatch{});
   ui.Track("classroom/again");
 }
 
@@ -215,7 +214,7 @@ void DrawClassroomScreen(UiContext& ui) {
     ImGui::TextWrapped("Choose a deck on the home screen and press Classroom.");
     return;
   }
-  AppState::ClassroomState& c = *ui.state.classroom;
+  const AppState::ClassroomState& c = *ui.state.classroom;
   ImGui::SameLine();
   ImGui::TextColored(ui.palette->muted, "%s", c.deck ? c.deck->title.c_str() : "");
   if (!c.match) return DrawSetup(ui, c);

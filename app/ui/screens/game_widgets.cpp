@@ -98,7 +98,7 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
 
 void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double& since, size_t maxRows) {
   if (since == 0.0) since = ui.now;
-  const float t = std::clamp(static_cast<float>((ui.now - since) / 0.8), 0.0f, 1.0f);
+  const float t = ui.stillFrames ? 1.0f : std::clamp(static_cast<float>((ui.now - since) / 0.8), 0.0f, 1.0f);
   if (t < 1.0f) ui.needs.animating = true;
   const float eased = 1 - (1 - t) * (1 - t);
   const size_t shown = std::min(rows.size(), maxRows);

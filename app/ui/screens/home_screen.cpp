@@ -13,7 +13,7 @@ namespace {
 void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   const bool exam = mode == QuizMode::Exam;
   if (!ImGui::BeginPopupModal(exam ? "exam" : "practice", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  auto& setup = ui.state.home;
+  HomeForm& setup = ui.widgets.home;
   const std::string prefix = exam ? "home/exam/" : "home/practice/";
   ImGui::TextUnformatted(exam ? "Exam: no feedback until the end; mistakes return in study."
                               : "Practice: points for right answers, more for a streak.");
@@ -129,7 +129,7 @@ void DrawProfiles(UiContext& ui) {
     ImGui::EndCombo();
   }
   ui.Track("home/profiles");
-  auto& name = state.home.profileName;
+  auto& name = ui.widgets.home.profileName;
   auto nameDialog = [&](const char* id, const char* title, auto&& done) {
     if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::TextUnformatted(title);
@@ -180,7 +180,7 @@ void DrawProfiles(UiContext& ui) {
 
 // A path box: decks can also be dropped on the window or given with --deck.
 void DrawOpenDeck(UiContext& ui) {
-  auto& path = ui.state.home.deckPath;
+  auto& path = ui.widgets.home.deckPath;
   ImGui::SetNextItemWidth(-8 * ui.Em());
   const bool entered = ImGui::InputTextWithHint("##deck_path", "Open a deck: a .toml facts file or a .csv (or drop it on the window)",
                                                 path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
@@ -196,14 +196,17 @@ void DrawOpenDeck(UiContext& ui) {
 void DrawHomeScreen(UiContext& ui) {
   Heading(ui, "FactDeck");
   ui.Track("home/title");
-  // Stats and Settings on the title's line, at the right.
-  const float buttons = 14.5f * ui.Em();
-  ImGui::SameLine(std::max(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ui.Em(),
-                           ImGui::GetContentRegionMax().x - buttons));
-  if (ImGui::Button("Stats", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Stats});
+  // Stats and Settings on the title's line, at the right; below it when the window is too
+  // narrow for both.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button = std::max(ButtonWidth("Stats"), ButtonWidth("Settings")) + ui.Em();
+  const float buttons = 2 * button + style.ItemSpacing.x;
+  const float titleEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ui.Em();
+  if (titleEnd + buttons <= ImGui::GetContentRegionMax().x) ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons);
+  if (ImGui::Button("Stats", ImVec2(button, 0))) ui.state.Post(GoToScreen{Screen::Stats});
   ui.Track("home/stats");
   ImGui::SameLine();
-  if (ImGui::Button("Settings", ImVec2(7 * ui.Em(), 0))) ui.state.Post(GoToScreen{Screen::Settings});
+  if (ImGui::Button("Settings", ImVec2(button, 0))) ui.state.Post(GoToScreen{Screen::Settings});
   ui.Track("home/settings");
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextUnformatted("Quizzes and flashcards from typed facts");

@@ -20,7 +20,8 @@ bool Pressed(int key) {
   return ImGui::IsKeyPressed(key, false) && !ImGui::GetIO().WantTextInput;
 }
 
-void DrawSetup(UiContext& ui, AppState::LiveState& l) {
+void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
+  LiveForm& form = ui.widgets.live;
   Heading(ui, "Live game: players answer on their phones");
   ImGui::TextWrapped("Phones join over this computer's network: they must be on the same network (the school Wi-Fi). "
                      "Nothing goes through the internet. The questions follow the classroom set-up: %zu questions, %d s each, %s.",
@@ -34,20 +35,21 @@ void DrawSetup(UiContext& ui, AppState::LiveState& l) {
   std::vector<std::string> labels;
   for (const NetworkInterface& n : l.interfaces)
     labels.push_back(n.address + "  (" + n.name + (n.loopback ? ", this computer only" : "") + ")");
-  l.interfaceIndex = std::clamp(l.interfaceIndex, 0, static_cast<int>(labels.size()) - 1);
+  form.interfaceIndex = std::clamp(form.interfaceIndex, 0, static_cast<int>(labels.size()) - 1);
   ImGui::SetNextItemWidth(22 * ui.Em());
-  if (ImGui::BeginCombo("Network", labels[static_cast<size_t>(l.interfaceIndex)].c_str())) {
+  if (ImGui::BeginCombo("Network", labels[static_cast<size_t>(form.interfaceIndex)].c_str())) {
     for (size_t i = 0; i < labels.size(); ++i)
-      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == l.interfaceIndex)) l.interfaceIndex = static_cast<int>(i);
+      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == form.interfaceIndex))
+        form.interfaceIndex = static_cast<int>(i);
     ImGui::EndCombo();
   }
   ui.Track("live/network");
   ImGui::SetNextItemWidth(8 * ui.Em());
-  ImGui::InputInt("Port", &l.port, 0, 0);
-  l.port = std::clamp(l.port, 1024, 65535);
+  ImGui::InputInt("Port", &form.port, 0, 0);
+  form.port = std::clamp(form.port, kMinLivePort, kMaxLivePort);
   ui.Track("live/port");
   if (ImGui::Button("Open the room (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
-    ui.state.Post(OpenLiveRoom{});
+    ui.state.Post(OpenLiveRoom{static_cast<size_t>(form.interfaceIndex), form.port});
   ui.Track("live/open");
   if (!l.error.empty()) ImGui::TextColored(ui.palette->warning, "%s", l.error.c_str());
 }
@@ -132,7 +134,7 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   ImGui::EndTable();
 }
 
-void DrawLeaderboard(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
+void DrawLeaderboard(UiContext& ui, const AppState::LiveState& l, const LiveHostView& view) {
   BigText(ui, "Leaderboard");
   ui.Track("live/leaderboard");
   std::vector<LeaderboardRow> rows;
@@ -143,12 +145,15 @@ void DrawLeaderboard(UiContext& ui, AppState::LiveState& l, const LiveHostView& 
     rows.push_back({p.name, "", p.score, view.ranks[view.ranking[place]],
                     before == l.placeBefore.end() ? static_cast<float>(view.ranking.size()) : before->second});
   }
-  Leaderboard(ui, rows, l.rankChangedAt, 10);
-  if (ImGui::Button("Next question (Space)") || Pressed(GLFW_KEY_SPACE)) ui.state.Post(LiveControl{LiveStep::Next});
+  Leaderboard(ui, rows, ui.widgets.live.rankChangedAt, 10);
+  if (ImGui::Button("Next question (Space)") || Pressed(GLFW_KEY_SPACE)) {
+    ui.widgets.live.rankChangedAt = 0.0;
+    ui.state.Post(LiveControl{LiveStep::Next});
+  }
   ui.Track("live/next");
 }
 
-void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
+void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& view) {
   switch (view.phase) {
   case LivePhase::Lobby:
     BigText(ui, "Waiting for players");
@@ -204,7 +209,10 @@ void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
     ImGui::Spacing();
     const bool last = view.question + 1 >= view.questionCount;
     const char* label = last ? "Show the podium (Space)" : l.hideLeaderboard ? "Next question (Space)" : "Leaderboard (Space)";
-    if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE)) ui.state.Post(LiveControl{LiveStep::Next});
+    if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE)) {
+      ui.widgets.live.rankChangedAt = 0.0;  // the leaderboard animates afresh
+      ui.state.Post(LiveControl{LiveStep::Next});
+    }
     ui.Track("live/next");
     return;
   }
@@ -226,7 +234,7 @@ void DrawGame(UiContext& ui, AppState::LiveState& l, const LiveHostView& view) {
 
 void DrawLiveScreen(UiContext& ui) {
   BackButton(ui, "live");
-  AppState::LiveState* l = ui.state.live.get();
+  const AppState::LiveState* l = ui.state.live.get();
   if (l == nullptr) {
     Heading(ui, "Live game");
     ImGui::TextWrapped("Open the classroom set-up from the home screen and press \"Live game on phones\".");

@@ -69,7 +69,7 @@ void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback
 // The ordering being built: select an item (click or its number), move it with the arrow
 // keys or the buttons, or drag it; Enter submits.
 void DrawOrdering(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
-  StudyState& study = *ui.state.study;
+  StudyWidgets& study = ui.widgets.study;
   std::vector<int>& order = study.order;
   if (feedback == nullptr) {
     if (Pressed(GLFW_KEY_UP) && study.selected > 0) {
@@ -130,7 +130,7 @@ void DrawOrdering(UiContext& ui, const Question& q, const StudyFeedback* feedbac
 }
 
 void DrawTypedYear(UiContext& ui, const StudyFeedback* feedback) {
-  StudyState& study = *ui.state.study;
+  StudyWidgets& study = ui.widgets.study;
   if (feedback != nullptr) {
     ImGui::Text("You wrote: %s", study.typed.data());
     return;
@@ -149,7 +149,7 @@ void DrawTypedYear(UiContext& ui, const StudyFeedback* feedback) {
 }
 
 void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
-  StudyState& study = *ui.state.study;
+  const StudyState& study = *ui.state.study;
   if (!study.revealed) {
     if (ImGui::Button("Show answer (Space)", ImVec2(14 * ui.Em(), 2.2f * ui.Em())) || ContinueKey())
       ui.state.Post(StudyReveal{});
@@ -286,9 +286,18 @@ void DrawStudyScreen(UiContext& ui) {
     ImGui::TextWrapped("Choose a deck on the home screen and press Study, Practice or Exam.");
     return;
   }
-  StudyState& study = *ui.state.study;
-  QuestionRun& session = *study.session;
+  const StudyState& study = *ui.state.study;
+  const QuestionRun& session = *study.session;
   const srs::TimeMs now = ui.state.clock();
+  // A new question: the widgets start afresh (the options in their shown order, nothing typed).
+  StudyWidgets& widgets = ui.widgets.study;
+  if (widgets.serial != study.shownSerial) {
+    widgets = StudyWidgets{};
+    widgets.serial = study.shownSerial;
+    widgets.focusInput = true;
+    if (const Question* q = session.Current())
+      for (size_t i = 0; i < q->options.size(); ++i) widgets.order.push_back(static_cast<int>(i));
+  }
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::Text("%s  ·  %s", study.quiz ? QuizModeName(study.quiz->Mode()) : "study", study.deck->title.c_str());

@@ -1,6 +1,7 @@
 // The timeline game: place each event into the growing timeline. Keys: Up and Down move the
 // marker between placed events, Enter places; or click a "Place here" gap.
 #include <GLFW/glfw3.h>
+#include <algorithm>
 
 #include "ui/screens/screens.h"
 
@@ -22,9 +23,11 @@ void DrawTimelineScreen(UiContext& ui) {
     ImGui::TextWrapped("Choose a deck on the home screen and press Timeline.");
     return;
   }
-  AppState::TimelineState& t = *ui.state.timeline;
-  TimelineGame& game = *t.game;
-  const Deck& deck = *t.deck;
+  const AppState::TimelineState& timeline = *ui.state.timeline;
+  const TimelineGame& game = *timeline.game;
+  const Deck& deck = *timeline.deck;
+  TimelineWidgets& t = ui.widgets.timeline;
+  t.slot = std::min(t.slot, game.Timeline().size());
   ImGui::SameLine();
   std::string lives;
   for (int i = 0; i < TimelineGame::kLives; ++i) lives += i < game.Lives() ? "\xE2\x97\x8F " : "\xE2\x97\x8B ";  // ● ○

@@ -2,8 +2,6 @@
 
 #include "core/srs/fsrs.h"
 #include "core/live/live_room.h"
-#include "core/app/app_state.h"
-#include "support/net.h"
 #include "support/seed_deck.h"
 #include "support/temp_dir.h"
 
@@ -253,63 +251,3 @@ TEST_CASE("the game is saved like a one-screen match, and a linked player's answ
   CHECK(stats.reviewsToday >= 2);
 }
 
-TEST_CASE("closing the room mid-game ends the game and keeps what was played", "[live]") {
-  test::TempDir dir;
-  AppState state = LoadAppState(dir.Path());
-  REQUIRE(state.store);
-  srs::TimeMs now = kNow;
-  state.clock = [&now] { return now; };
-  size_t deck = 0;
-  while (deck < state.decks.size() && state.decks[deck].id != "german-soviet-military-cooperation") ++deck;
-  REQUIRE(deck < state.decks.size());
-  state.Post(OpenClassroom{deck});
-  ApplyIntents(state);
-  state.classroom->questions = 3;
-  state.Post(OpenLive{});
-  ApplyIntents(state);
-  REQUIRE(state.screen == Screen::Live);
-  state.live->interfaces = {{"lo", "127.0.0.1", true}};
-  state.live->port = test::FreeLoopbackPort();
-  state.Post(OpenLiveRoom{});
-  ApplyIntents(state);
-  INFO(state.live->error);
-  REQUIRE(state.live->room);
-  LiveRoom& room = *state.live->room;
-  const auto a = room.Join(room.Code(), "Anna", "10.0.0.1", now);
-  room.Join(room.Code(), "Ben", "10.0.0.2", now);
-  state.Post(LiveControl{LiveStep::Start});
-  ApplyIntents(state);
-  now += 4000;
-  REQUIRE(room.Answer(a.token, 0, room.Questions()[0].answer, now) == LiveError::None);
-  CHECK(state.store->Matches().empty());
-  state.Post(LiveControl{LiveStep::Close});
-  ApplyIntents(state);
-  CHECK_FALSE(state.live->room);
-  CHECK(state.screen == Screen::Classroom);
-  const auto matches = state.store->Matches();
-  REQUIRE(matches.size() == 1);
-  CHECK(matches[0].mode == "live");
-  REQUIRE(matches[0].players.size() == 2);
-  CHECK(matches[0].players[0].name == "Anna");
-  CHECK(matches[0].players[0].finalScore > 0);
-  CHECK(state.classroom->history.size() == 1);
-}
-
-TEST_CASE("a room in the lobby closes without saving an empty game", "[live]") {
-  test::TempDir dir;
-  AppState state = LoadAppState(dir.Path());
-  state.Post(OpenClassroom{0});
-  ApplyIntents(state);
-  REQUIRE(state.classroom);
-  state.Post(OpenLive{});
-  ApplyIntents(state);
-  state.live->interfaces = {{"lo", "127.0.0.1", true}};
-  state.live->port = test::FreeLoopbackPort();
-  state.Post(OpenLiveRoom{});
-  ApplyIntents(state);
-  REQUIRE(state.live->room);
-  state.live->room->Join(state.live->room->Code(), "Anna", "10.0.0.1", WallClockNow());
-  CloseLiveRoom(state);
-  CHECK_FALSE(state.live->room);
-  CHECK(state.store->Matches().empty());
-}

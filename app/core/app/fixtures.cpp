@@ -1,0 +1,189 @@
+// Sample states for screenshots and --screen (fixtures.h).
+#include "core/app/fixtures.h"
+
+#include <algorithm>
+
+#include "core/app/reducer.h"
+#include "core/base/paths.h"
+#include "core/base/text.h"
+
+namespace factdeck {
+
+void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
+  if (!state.store || state.store->Stats(state.profile, state.clock()).reviews > 0) return;
+  size_t index = 0;
+  while (index < state.decks.size() && !state.decks[index].errors.empty()) ++index;
+  auto deck = reducer::LoadListedDeck(state, index);
+  if (!deck) return;
+  Random random(seed);
+  const srs::TimeMs end = state.clock();
+  for (int d = days; d >= 1; --d) {
+    if (random.Below(7) == 0) continue;  // a day off now and then
+    // Mid-afternoon of each past study day.
+    srs::TimeMs now = srs::DayStart(end, state.settings.dayStartHour, LocalStudyDay().utcOffsetMinutes) -
+                      static_cast<srs::TimeMs>(d) * srs::kDayMs + 10 * 60 * srs::kMinuteMs;
+    StudySession::Options options;
+    options.day = LocalStudyDay(state.settings.dayStartHour);
+    options.queue.newPerDay = 8;
+    options.seed = random.Next();
+    StudySession session(*deck, state.store.get(), state.profile, now, options);
+    while (!session.Done()) {
+      const Question& q = *session.Current();
+      const bool right = random.Below(5) != 0;
+      now += static_cast<srs::TimeMs>(3000 + random.Below(9000));
+      switch (q.kind) {
+      case QuestionKind::Ordering: {
+        std::vector<int> order = q.order;
+        if (!right) std::swap(order[0], order[1]);
+        session.AnswerOrder(order, 6000, now);
+        break;
+      }
+      case QuestionKind::TypedYear: session.AnswerYear(right ? q.answerText : "1900", 5000, now); break;
+      case QuestionKind::Flashcard: session.Grade(right ? srs::Rating::Good : srs::Rating::Again, 4000, now); break;
+      default: session.AnswerOption(right ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), 4000, now);
+      }
+      session.Next(now);
+    }
+  }
+  RefreshProgress(state);
+}
+
+const std::vector<std::string>& StartScreenNames() {
+  static const std::vector<std::string> names{
+      "home",     "study",     "practice", "exam",  "ordering", "timeline", "classroom", "classroom-question",
+      "classroom-leaderboard", "classroom-podium", "live", "live-lobby", "live-question", "live-reveal", "live-leaderboard", "live-podium",
+      "stats", "settings"};
+  return names;
+}
+
+namespace {
+// A sample classroom match for screenshots, stopped at `stage`: "question" (the options just
+// up), "leaderboard" (after three questions) or "podium" (over). The match runs on a clock of
+// its own, which the app then keeps.
+void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
+  auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
+  state.clock = [clock] { return *clock; };
+  state.Post(OpenClassroom{deck});
+  ApplyIntents(state);
+  if (!state.classroom) return;
+  AppState::ClassroomState& c = *state.classroom;
+  ClassroomSetup setup = DefaultClassroomSetup(4);
+  const char* names[4] = {"Red Foxes", "Blue Owls", "Gold Bears", "Green Hawks"};
+  for (size_t i = 0; i < 4; ++i) setup.teams[i].name = names[i];
+  setup.questions = 5;
+  state.Post(StartMatch{setup});
+  ApplyIntents(state);
+  if (!c.match) return;
+  ClassroomMatch& match = *c.match;
+  const size_t rounds = stage == "question" ? 0 : stage == "leaderboard" ? 3 : match.QuestionCount();
+  // Who buzzes first each round, and whether they are right: a close match.
+  const size_t buzzers[5] = {1, 2, 0, 1, 3};
+  const bool right[5] = {true, true, false, true, true};
+  for (size_t r = 0; r < rounds; ++r) {
+    *clock += 3000;
+    match.Tick(*clock);
+    *clock += 2000 + static_cast<srs::TimeMs>(r) * 700;
+    match.Buzz({buzzers[r % 5]}, *clock);
+    const Question& q = *match.Current();
+    match.Answer(right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), *clock);
+    if (match.GetPhase() == ClassroomMatch::Phase::Answering) {  // a steal
+      *clock += 1500;
+      match.Buzz({(buzzers[r % 5] + 2) % 4}, *clock);
+      match.Answer(q.answer, *clock);
+    }
+    state.Post(ClassroomNext{});  // to the leaderboard
+    ApplyIntents(state);
+    if (stage == "leaderboard" && r + 1 == rounds) return;
+    state.Post(ClassroomNext{});  // and on
+    ApplyIntents(state);
+  }
+  if (stage == "question") {
+    *clock += 3000;
+    match.Tick(*clock);
+  }
+}
+
+// A sample live game for screenshots, on loopback and a free port, stopped at `stage`: "" (the
+// room not yet open), "lobby" (six phones joined), "question" (four have answered), "reveal",
+// "leaderboard" (after two questions) or "podium". The phones are simulated in-process.
+void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
+  auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
+  state.clock = [clock] { return *clock; };
+  state.Post(OpenClassroom{deck});
+  ApplyIntents(state);
+  if (!state.classroom) return;
+  ClassroomSetup setup = DefaultClassroomSetup();
+  setup.questions = 3;
+  state.Post(OpenLive{setup});
+  ApplyIntents(state);
+  if (!state.live || stage.empty()) return;
+  AppState::LiveState& l = *state.live;
+  l.interfaces = {{"lo", "127.0.0.1", true}};
+  state.Post(OpenLiveRoom{0, 0});  // loopback, any free port
+  ApplyIntents(state);
+  if (!l.room) return;
+  LiveRoom& room = *l.room;
+  const char* names[6] = {"Röhm", "Тухачевский", "Bažanov", "Anna", "Ελευθέριος", "Kim"};
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 6; ++i)
+    tokens.push_back(room.Join(room.Code(), names[i], "10.0.0." + std::to_string(i + 2), *clock).token);
+  if (stage == "lobby") return;
+  const int rounds = stage == "question" ? 0 : stage == "reveal" ? 1 : stage == "leaderboard" ? 2 : static_cast<int>(room.QuestionCount());
+  for (int r = 0; r <= rounds && r < static_cast<int>(room.QuestionCount()); ++r) {
+    if (r == 0) room.Start(*clock);
+    *clock += 3000;
+    room.Tick(*clock);
+    const Question& q = room.Questions()[static_cast<size_t>(r)];
+    for (size_t p = 0; p < tokens.size(); ++p) {
+      if (stage == "question" && p >= 4) break;
+      *clock += 900;
+      const bool right = (p + static_cast<size_t>(r)) % 3 != 2;
+      room.Answer(tokens[p], r, right ? q.answer : (q.answer + 1 + static_cast<int>(p)) % static_cast<int>(q.options.size()), *clock);
+    }
+    if (stage == "question" || (stage == "reveal" && r == 0)) return;
+    state.Post(LiveControl{LiveStep::Next});  // the leaderboard (none after the last question)
+    ApplyIntents(state);
+    if (stage == "leaderboard" && r == 1) return;
+    if (l.showingLeaderboard) {
+      state.Post(LiveControl{LiveStep::Next});  // and on
+      ApplyIntents(state);
+    }
+  }
+}
+} // namespace
+
+bool StartOnScreen(AppState& state, std::string_view name) {
+  if (std::find(StartScreenNames().begin(), StartScreenNames().end(), name) == StartScreenNames().end()) return false;
+  size_t deck = 0;
+  while (deck < state.decks.size() && !state.decks[deck].errors.empty()) ++deck;
+  if (name.rfind("classroom-", 0) == 0) {
+    PlaySampleMatch(state, deck, name.substr(10));
+    return true;
+  }
+  if (name.rfind("live", 0) == 0) {
+    PlaySampleLive(state, deck, name.size() > 5 ? name.substr(5) : std::string_view{});
+    return true;
+  }
+  QuizOptions quiz;
+  quiz.request.count = 10;
+  if (name == "study") {
+    state.Post(StartStudy{deck});
+  } else if (name == "practice" || name == "ordering") {
+    if (name == "ordering") quiz.request.kinds = {QuestionKind::Ordering};
+    state.Post(StartQuiz{deck, quiz});
+  } else if (name == "exam") {
+    quiz.mode = QuizMode::Exam;
+    quiz.timeLimitSeconds = 10 * 60;
+    state.Post(StartQuiz{deck, quiz});
+  } else if (name == "timeline") {
+    state.Post(StartTimeline{deck});
+  } else if (name == "classroom") {
+    state.Post(OpenClassroom{deck});
+  } else {
+    state.Post(GoToScreen{*ScreenFromName(name)});
+  }
+  ApplyIntents(state);
+  return true;
+}
+
+} // namespace factdeck

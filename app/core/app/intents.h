@@ -1,0 +1,159 @@
+// What the screens ask for: one struct per intent, grouped by feature. A screen posts an
+// Intent (AppState::Post); ApplyIntents (app_state.h) hands each to its feature's handler
+// between frames. Every alternative of `Intent` must have a handler (reducer.h): a new
+// intent without one does not compile.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/app/settings.h"
+#include "core/games/classroom.h"
+#include "core/games/quiz_session.h"
+#include "core/srs/fsrs.h"
+
+namespace factdeck {
+
+enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings };
+
+// [SECTION] Library: screens, settings, notices, learners, decks (library_intents.cpp)
+struct GoToScreen {
+  Screen screen;
+};
+struct ChangeSettings {
+  Settings settings;
+};
+struct DismissNotice {
+  size_t index;
+};
+struct Quit {};
+struct SwitchProfile {
+  std::int64_t profile;
+};
+struct CreateProfile {
+  std::string name;
+};
+struct RenameProfile {
+  std::int64_t profile;
+  std::string name;
+};
+struct DeleteProfile {
+  std::int64_t profile;
+};
+// A deck opened from a path or dropped on the window.
+struct OpenDeck {
+  std::filesystem::path path;
+};
+
+// [SECTION] Study, practice and exam (study_intents.cpp)
+struct StartStudy {
+  size_t deck;  // index into AppState::decks
+};
+struct StartQuiz {
+  size_t deck;
+  QuizOptions options;
+};
+struct StudyChoose {
+  int option;
+};
+struct StudyOrder {
+  std::vector<int> order;  // option indices, earliest first
+};
+struct StudyTypeYear {
+  std::string text;
+};
+struct StudyReveal {};
+struct StudyGrade {
+  srs::Rating rating;
+};
+struct StudyNext {};
+struct StudyTick {};  // a quiz's timer: time may have run out
+struct ExportQuizReport {
+  bool html;  // else CSV
+};
+
+// [SECTION] Timeline game (timeline_intents.cpp)
+struct StartTimeline {
+  size_t deck;
+};
+struct TimelinePlace {
+  size_t slot;  // before this timeline position
+};
+
+// [SECTION] Classroom match on one screen (classroom_intents.cpp)
+struct ClassroomTeamSetup {
+  std::string name;
+  std::string colour;  // "#rrggbb"
+};
+// What the classroom set-up says; used by the one-screen match and the live game.
+struct ClassroomSetup {
+  std::vector<ClassroomTeamSetup> teams;  // 2 to 8 (the one-screen match only)
+  ClassroomMode mode = ClassroomMode::Buzzer;
+  ClassroomScoring scoring = ClassroomScoring::Speed;
+  int questions = 10;  // 1 to 100
+  int seconds = 20;    // per question, 5 to 120
+  bool streakBonus = true, hideLeaderboard = false;
+  std::vector<QuestionKind> kinds{std::begin(kClassroomKinds), std::end(kClassroomKinds)};
+  std::string tags;  // space- or comma-separated; empty: all
+};
+// Teams "Team 1".."Team N" in the default colours.
+ClassroomSetup DefaultClassroomSetup(size_t teams = 3);
+
+struct OpenClassroom {
+  size_t deck;
+};
+struct StartMatch {
+  ClassroomSetup setup;
+};
+struct ClassroomBuzz {
+  std::vector<size_t> teams;  // pressed in the same frame
+};
+struct ClassroomAnswer {
+  int option;
+};
+struct ClassroomNext {};  // from the answer to the leaderboard, or on to the next question
+struct ClassroomTick {};
+struct ExportMatch {};
+struct NewMatch {};  // back to the set-up after a match
+
+// [SECTION] Live game on phones (live_intents.cpp)
+// The live screen for the classroom's deck with this set-up (a room already open stays).
+struct OpenLive {
+  ClassroomSetup setup;
+};
+// Ports a room may listen on: 0 (any free port) or 1024 to 65535.
+inline constexpr int kMinLivePort = 1024, kMaxLivePort = 65535;
+// Start serving on one of AppState::LiveState::interfaces and a port.
+struct OpenLiveRoom {
+  size_t interfaceIndex = 0;
+  int port = 8765;
+};
+enum class LiveStep { Start, Reveal, Next, End, Close, Export };
+struct LiveControl {
+  LiveStep step;
+};
+struct LiveKick {
+  int player;
+};
+struct LiveLink {
+  int player;
+  std::int64_t profile;  // 0 unlinks
+};
+
+using Intent = std::variant<
+    // library
+    GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile, OpenDeck,
+    // study
+    StartStudy, StartQuiz, StudyChoose, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick,
+    ExportQuizReport,
+    // timeline
+    StartTimeline, TimelinePlace,
+    // classroom
+    OpenClassroom, StartMatch, ClassroomBuzz, ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, NewMatch,
+    // live
+    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink>;
+
+} // namespace factdeck

@@ -1,0 +1,86 @@
+// Intents of the home screen and the frame around every screen: which screen, settings,
+// notices, the learners on this computer, decks opened from a path.
+#include <algorithm>
+
+#include "core/app/reducer.h"
+#include "core/base/paths.h"
+
+namespace factdeck::reducer {
+
+namespace {
+
+bool SameAppearance(const Settings& a, const Settings& b) {
+  return a.theme == b.theme && a.uiScale == b.uiScale && a.fontSize == b.fontSize && a.projector == b.projector;
+}
+
+// A change to the learners: its problem becomes a notice; the home screen's figures are read again.
+void Report(AppState& state, const StoreStatus& status) {
+  if (!status) state.notices.push_back(status.message);
+  RefreshProgress(state);
+}
+
+} // namespace
+
+void Apply(AppState& state, const GoToScreen& go, Context&) {
+  state.screen = go.screen;
+  if (go.screen == Screen::Home) RefreshProgress(state);
+  if (go.screen == Screen::Stats) OpenStats(state);
+}
+
+void Apply(AppState& state, const ChangeSettings& change, Context& context) {
+  if (!SameAppearance(state.settings, change.settings)) context.changes.appearanceChanged = true;
+  state.settings = change.settings;
+  context.changes.settingsChanged = true;
+}
+
+void Apply(AppState& state, const DismissNotice& dismiss, Context&) {
+  if (dismiss.index < state.notices.size())
+    state.notices.erase(state.notices.begin() + static_cast<std::ptrdiff_t>(dismiss.index));
+}
+
+void Apply(AppState& state, const Quit&, Context&) { state.quitRequested = true; }
+
+void Apply(AppState& state, const SwitchProfile& to, Context&) {
+  state.profile = to.profile;
+  RefreshProgress(state);
+}
+
+void Apply(AppState& state, const CreateProfile& create, Context& context) {
+  if (!state.store) return;
+  StoreStatus made = state.store->CreateProfile(create.name, context.now);
+  if (made) state.profile = made.id;
+  Report(state, made);
+}
+
+void Apply(AppState& state, const RenameProfile& rename, Context&) {
+  if (state.store) Report(state, state.store->RenameProfile(rename.profile, rename.name));
+}
+
+void Apply(AppState& state, const DeleteProfile& remove, Context&) {
+  if (!state.store) return;
+  StoreStatus removed = state.store->DeleteProfile(remove.profile);
+  if (removed && state.profile == remove.profile) state.profile = state.store->DefaultProfile();
+  Report(state, removed);
+}
+
+void Apply(AppState& state, const OpenDeck& open, Context&) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(open.path, ec)) {
+    state.notices.push_back("Cannot open " + open.path.string() + ": not a file");
+    return;
+  }
+  if (std::find(state.openedDecks.begin(), state.openedDecks.end(), open.path) == state.openedDecks.end())
+    state.openedDecks.push_back(open.path);
+  // The library lists the bundled decks and every deck opened this run; the newest first.
+  std::vector<DeckEntry> decks = LoadDeckLibrary(BundledDeckDirs(), open.path);
+  for (const auto& earlier : state.openedDecks) {
+    if (earlier == open.path) continue;
+    auto more = LoadDeckLibrary({}, earlier);
+    decks.insert(decks.end(), more.begin(), more.end());
+  }
+  state.decks = std::move(decks);
+  state.screen = Screen::Home;
+  RefreshProgress(state);
+}
+
+} // namespace factdeck::reducer

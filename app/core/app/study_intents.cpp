@@ -1,0 +1,136 @@
+// Intents of the question screen: start a study session, a practice quiz or an exam on a
+// deck; answer (an option, an order, a typed year, a flashcard grade); go on; the exam's
+// report.
+#include <algorithm>
+
+#include "core/app/reducer.h"
+#include "core/base/paths.h"
+
+namespace factdeck::reducer {
+
+namespace {
+
+// A new question is on screen: its time starts, nothing is answered or revealed yet.
+void ShowQuestion(AppState& state, StudyState& study, srs::TimeMs now) {
+  study.shownSerial = ++state.shownCount;
+  study.shownAt = now;
+  study.shownPosition = study.session->Position();
+  study.revealed = false;
+  study.chosen = -1;
+}
+
+void StartRun(AppState& state, std::unique_ptr<StudyState> study, srs::TimeMs now) {
+  ShowQuestion(state, *study, now);
+  state.study = std::move(study);
+  state.screen = Screen::Study;
+}
+
+// The run being answered, or null.
+StudyState* Running(AppState& state) {
+  return state.study && state.study->session ? state.study.get() : nullptr;
+}
+
+int ResponseMs(const StudyState& study, srs::TimeMs now) {
+  return static_cast<int>(std::clamp<srs::TimeMs>(now - study.shownAt, 0, 600000));
+}
+
+// An exam moves on by itself after each answer: the next question is shown at once.
+void FollowExam(AppState& state, StudyState& study, srs::TimeMs now) {
+  if (study.quiz && study.session->Position() != study.shownPosition) ShowQuestion(state, study, now);
+}
+
+} // namespace
+
+void Apply(AppState& state, const StartStudy& start, Context& context) {
+  auto deck = LoadListedDeck(state, start.deck);
+  if (!deck) return;
+  auto study = std::make_unique<StudyState>();
+  study->deck = std::move(deck);
+  StudySession::Options options;
+  options.day = LocalStudyDay(state.settings.dayStartHour);
+  options.fsrs.fuzz = true;
+  options.fsrs.retention = state.settings.retention;
+  options.queue.newPerDay = state.settings.newPerDay;
+  options.queue.reviewsPerDay = state.settings.reviewsPerDay;
+  options.seed = static_cast<std::uint64_t>(context.now);
+  if (state.store) {
+    // Today's limits count what was already done today, in any session.
+    const StoreStats today = state.store->Stats(state.profile, context.now, options.day);
+    options.queue.reviewsDoneToday = static_cast<int>(today.reviewsToday - today.introducedToday);
+    options.queue.newDoneToday = static_cast<int>(today.introducedToday);
+  }
+  auto session = std::make_unique<StudySession>(*study->deck, state.store.get(), state.profile, context.now, options);
+  study->study = session.get();
+  study->session = std::move(session);
+  StartRun(state, std::move(study), context.now);
+}
+
+void Apply(AppState& state, const StartQuiz& start, Context& context) {
+  auto deck = LoadListedDeck(state, start.deck);
+  if (!deck) return;
+  auto study = std::make_unique<StudyState>();
+  study->deck = std::move(deck);
+  QuizOptions options = start.options;
+  options.request.seed = static_cast<std::uint64_t>(context.now);
+  auto quiz = std::make_unique<QuizSession>(*study->deck, state.store.get(), state.profile, context.now, options);
+  study->quiz = quiz.get();
+  study->session = std::move(quiz);
+  StartRun(state, std::move(study), context.now);
+}
+
+void Apply(AppState& state, const StudyChoose& choose, Context& context) {
+  StudyState* study = Running(state);
+  if (!study) return;
+  if (!study->session->Feedback()) study->chosen = choose.option;
+  study->session->AnswerOption(choose.option, ResponseMs(*study, context.now), context.now);
+  FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudyOrder& order, Context& context) {
+  StudyState* study = Running(state);
+  if (!study) return;
+  study->session->AnswerOrder(order.order, ResponseMs(*study, context.now), context.now);
+  FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudyTypeYear& typed, Context& context) {
+  StudyState* study = Running(state);
+  if (!study) return;
+  study->session->AnswerYear(typed.text, ResponseMs(*study, context.now), context.now);
+  FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudyReveal&, Context&) {
+  if (StudyState* study = Running(state)) study->revealed = true;
+}
+
+void Apply(AppState& state, const StudyGrade& grade, Context& context) {
+  StudyState* study = Running(state);
+  if (!study || !study->revealed) return;
+  study->session->Grade(grade.rating, ResponseMs(*study, context.now), context.now);
+  FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudyNext&, Context& context) {
+  StudyState* study = Running(state);
+  if (!study) return;
+  study->session->Next(context.now);
+  ShowQuestion(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudyTick&, Context& context) {
+  StudyState* study = Running(state);
+  if (!study || !study->quiz) return;
+  study->quiz->Tick(context.now);
+  FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const ExportQuizReport& report, Context& context) {
+  StudyState* study = Running(state);
+  if (!study || !study->quiz) return;
+  const std::string text =
+      report.html ? study->quiz->ReportHtml("Exam: " + study->deck->title) : study->quiz->ReportCsv();
+  WriteReport(state, "Report", "exam", study->deck->id, report.html ? "html" : "csv", text, context.now);
+}
+
+} // namespace factdeck::reducer

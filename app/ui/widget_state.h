@@ -1,0 +1,70 @@
+// What belongs to the widgets, not to the model: text being typed, set-up forms before they
+// are submitted, the ordering being built, the timeline marker, animation clocks. The UI owns
+// it (ui::App); screens change it freely. What the program knows lives in AppState and
+// changes only through intents (core/app/intents.h).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/app/intents.h"
+#include "core/questions/questions.h"
+
+namespace factdeck::ui {
+
+// The home screen's fields and the practice and exam set-up.
+struct HomeForm {
+  std::array<char, 1024> deckPath{};
+  std::array<char, 64> profileName{};
+  int count = 10, secondsPerQuestion = 0, examMinutes = 10;
+  std::array<bool, 7> kinds{true, true, true, true, true, true, true};  // AllQuestionKinds order
+  std::array<char, 256> tags{};  // space- or comma-separated
+  bool streakBonus = true;
+};
+
+// The question being answered: reset whenever a new question is shown.
+struct StudyWidgets {
+  std::uint64_t serial = 0;      // StudyState::shownSerial of the question these belong to
+  std::vector<int> order;        // the ordering the learner is building
+  int selected = 0;              // the ordering item the arrow keys move
+  std::array<char, 32> typed{};  // a typed year being written
+  bool focusInput = false;       // put the keyboard in the year field
+};
+
+struct TimelineWidgets {
+  size_t slot = 0;  // where the arrow keys put the marker
+};
+
+// The classroom set-up as edited; ToSetup() is what StartMatch and OpenLive carry.
+struct ClassroomForm {
+  ClassroomForm();
+  int teamCount = 3;
+  std::array<std::array<char, 32>, kMaxClassroomTeams> names{};
+  std::array<std::array<float, 3>, kMaxClassroomTeams> colours{};  // RGB 0..1
+  ClassroomMode mode = ClassroomMode::Buzzer;
+  ClassroomScoring scoring = ClassroomScoring::Speed;
+  int questions = 10, seconds = 20;
+  bool streakBonus = true, hideLeaderboard = false;
+  std::array<bool, std::size(kClassroomKinds)> kinds{true, true, true, true};
+  std::array<char, 256> tags{};
+  double rankChangedAt = 0.0;  // the leaderboard's animation start (platform seconds); 0: not started
+
+  ClassroomSetup ToSetup() const;
+};
+
+struct LiveForm {
+  int interfaceIndex = 0;
+  int port = 8765;
+  double rankChangedAt = 0.0;  // as ClassroomForm::rankChangedAt
+};
+
+struct WidgetState {
+  HomeForm home;
+  StudyWidgets study;
+  TimelineWidgets timeline;
+  ClassroomForm classroom;
+  LiveForm live;
+};
+
+} // namespace factdeck::ui

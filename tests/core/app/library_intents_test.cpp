@@ -1,0 +1,72 @@
+// The library's intents: screens, settings, notices, learners, decks opened from a path.
+#include <fstream>
+
+#include "core/app/intent_fixture.h"
+
+using namespace factdeck;
+using test::IntentFixture;
+
+TEST_CASE("GoToScreen opens the stats figures and refreshes the home screen's", "[intents][library]") {
+  IntentFixture f;
+  CHECK_FALSE(f.state.stats);
+  f.Apply(GoToScreen{Screen::Stats});
+  CHECK(f.state.screen == Screen::Stats);
+  CHECK(f.state.stats);
+  f.state.progress.clear();
+  f.state.profiles.clear();
+  f.Apply(GoToScreen{Screen::Home});
+  CHECK(f.state.screen == Screen::Home);
+  CHECK_FALSE(f.state.profiles.empty());  // read again from the store
+}
+
+TEST_CASE("DismissNotice removes that notice and ignores one that is not there", "[intents][library]") {
+  IntentFixture f;
+  f.state.notices = {"a", "b", "c"};
+  f.Apply(DismissNotice{1});
+  CHECK(f.state.notices == std::vector<std::string>{"a", "c"});
+  f.Apply(DismissNotice{5});
+  CHECK(f.state.notices.size() == 2);
+}
+
+TEST_CASE("learners are created, switched, renamed and deleted through intents", "[intents][library]") {
+  IntentFixture f;
+  REQUIRE(f.state.store);
+  const std::int64_t first = f.state.profile;
+  f.Apply(CreateProfile{"Тухачевский"});
+  const std::int64_t made = f.state.profile;
+  CHECK(made != first);
+  REQUIRE(f.state.profiles.size() == 2);
+  CHECK(f.state.profiles[1].name == "Тухачевский");
+
+  f.Apply(SwitchProfile{first});
+  CHECK(f.state.profile == first);
+  f.Apply(RenameProfile{made, "Röhm"});
+  CHECK(f.state.profiles[1].name == "Röhm");
+
+  f.Apply(CreateProfile{"Röhm"});  // the name is taken: a notice, no new learner
+  CHECK(f.state.profiles.size() == 2);
+  CHECK_FALSE(f.state.notices.empty());
+
+  f.Apply(SwitchProfile{made});
+  f.Apply(DeleteProfile{made});
+  CHECK(f.state.profiles.size() == 1);
+  CHECK(f.state.profile == first);  // the one studying was deleted: back to the first
+}
+
+TEST_CASE("OpenDeck lists a deck file once and refuses what is not a file", "[intents][library]") {
+  IntentFixture f;
+  const size_t bundled = f.state.decks.size();
+  f.Apply(OpenDeck{f.dir.Path() / "missing.csv"});
+  CHECK(f.state.decks.size() == bundled);
+  REQUIRE_FALSE(f.state.notices.empty());
+  CHECK(f.state.notices.back().find("not a file") != std::string::npos);
+
+  const auto csv = f.dir.Path() / "capitals.csv";
+  std::ofstream(csv) << "front,back\nFrance,Paris\nPeru,Lima\n";
+  f.state.screen = Screen::Settings;
+  f.Apply(OpenDeck{csv});
+  f.Apply(OpenDeck{csv});
+  CHECK(f.state.screen == Screen::Home);
+  CHECK(f.state.decks.size() == bundled + 1);
+  CHECK(f.state.openedDecks.size() == 1);
+}

@@ -1,0 +1,154 @@
+// The live game's intents: the room opened from the classroom set-up, the host's steps,
+// removing and linking players. Everything on loopback.
+#include <filesystem>
+
+#include "core/app/intent_fixture.h"
+#include "support/net.h"
+
+using namespace factdeck;
+using test::IntentFixture;
+
+namespace {
+
+// The classroom set-up on the seed deck, then the live screen with loopback as its network.
+void OpenLiveScreen(IntentFixture& f, int questions) {
+  f.Apply(OpenClassroom{f.seedDeck});
+  ClassroomSetup setup = DefaultClassroomSetup();
+  setup.questions = questions;
+  setup.seconds = 15;
+  f.Apply(OpenLive{setup});
+  REQUIRE(f.state.live);
+  f.state.live->interfaces = {{"lo", "127.0.0.1", true}};
+}
+
+} // namespace
+
+TEST_CASE("OpenLive carries the set-up, OpenLiveRoom refuses a bad port or network, then opens", "[intents][live]") {
+  IntentFixture f;
+  f.Apply(OpenLive{DefaultClassroomSetup()});  // no classroom set-up yet
+  CHECK_FALSE(f.state.live);
+  OpenLiveScreen(f, 3);
+  CHECK(f.state.screen == Screen::Live);
+  CHECK(f.state.live->options.request.count == 3);
+  CHECK(f.state.live->options.secondsPerQuestion == 15);
+
+  f.Apply(OpenLiveRoom{0, 80});
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.live->error == "Choose a port from 1024 to 65535.");
+  f.Apply(OpenLiveRoom{7, test::FreeLoopbackPort()});
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.live->error == "Choose a network for the phones.");
+
+  const int port = test::FreeLoopbackPort();
+  f.Apply(OpenLiveRoom{0, port});
+  INFO(f.state.live->error);
+  REQUIRE(f.state.live->room);
+  CHECK(f.state.live->error.empty());
+  CHECK(f.state.live->port == port);
+  CHECK(f.state.live->url == "http://127.0.0.1:" + std::to_string(port) + "/?code=" + f.state.live->room->Code());
+  CHECK(f.state.live->qr.size >= 21);
+  CloseLiveRoom(f.state);
+  CHECK_FALSE(f.state.live->room);
+}
+
+TEST_CASE("the host's steps through intents: start, reveal, leaderboard, next, end, kick, and a link that feeds a learner",
+          "[intents][live]") {
+  IntentFixture f;
+  OpenLiveScreen(f, 2);
+  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
+  REQUIRE(f.state.live->room);
+  LiveRoom& room = *f.state.live->room;
+  const auto anna = room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
+  const auto ben = room.Join(room.Code(), "Ben", "10.0.0.2", f.now);
+  const auto kim = room.Join(room.Code(), "Kim", "10.0.0.3", f.now);
+  f.Apply(LiveKick{kim.player});
+  CHECK(room.Snapshot(f.now).players[2].kicked);
+
+  f.Apply(LiveControl{LiveStep::Start});
+  CHECK(room.Snapshot(f.now).phase == LivePhase::Reading);
+  f.now += 3500;
+  room.Tick(f.now);
+  REQUIRE(room.Snapshot(f.now).phase == LivePhase::Answering);
+  REQUIRE(room.Answer(anna.token, 0, room.Questions()[0].answer, f.now) == LiveError::None);
+  f.Apply(LiveControl{LiveStep::Reveal});
+  CHECK(room.Snapshot(f.now).phase == LivePhase::Revealed);
+  f.Apply(LiveControl{LiveStep::Next});
+  CHECK(f.state.live->showingLeaderboard);
+  CHECK(room.Snapshot(f.now).question == 0);
+  f.Apply(LiveControl{LiveStep::Next});
+  CHECK_FALSE(f.state.live->showingLeaderboard);
+  CHECK(room.Snapshot(f.now).question == 1);
+  CHECK(f.state.live->placeBefore.size() == 2);  // the two players still in
+
+  f.Apply(LiveControl{LiveStep::End});
+  CHECK(room.Snapshot(f.now).phase == LivePhase::Finished);
+  CHECK(f.state.live->saved);
+  CHECK(f.state.live->saveMessage == "Game saved.");
+  REQUIRE(f.state.store->Matches().size() == 1);
+
+  // Linked after the end: Anna's answer becomes the learner's review at once.
+  const std::int64_t learner = f.state.profile;
+  const auto before = f.state.store->Stats(learner, f.now).reviews;
+  f.Apply(LiveLink{anna.player, learner});
+  CHECK(f.state.store->Stats(learner, f.now).reviews == before + 1);
+  CHECK(f.state.live->recorded.count(anna.player) == 1);
+  (void)ben;
+
+  f.Apply(LiveControl{LiveStep::Export});
+  f.Apply(LiveControl{LiveStep::Export});  // the same second: refused, not overwritten
+  REQUIRE(f.state.notices.size() == 2);
+  CHECK(f.state.notices[0].find("Results saved: ") == 0);
+  CHECK(f.state.notices[1].find("already exists") != std::string::npos);
+
+  f.Apply(LiveControl{LiveStep::Close});
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.screen == Screen::Classroom);
+}
+
+TEST_CASE("closing the room mid-game ends the game and keeps what was played", "[intents][live]") {
+  IntentFixture f;
+  OpenLiveScreen(f, 3);
+  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
+  INFO(f.state.live->error);
+  REQUIRE(f.state.live->room);
+  LiveRoom& room = *f.state.live->room;
+  const auto a = room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
+  room.Join(room.Code(), "Ben", "10.0.0.2", f.now);
+  f.Apply(LiveControl{LiveStep::Start});
+  f.now += 4000;
+  REQUIRE(room.Answer(a.token, 0, room.Questions()[0].answer, f.now) == LiveError::None);
+  CHECK(f.state.store->Matches().empty());
+  f.Apply(LiveControl{LiveStep::Close});
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.screen == Screen::Classroom);
+  const auto matches = f.state.store->Matches();
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].mode == "live");
+  REQUIRE(matches[0].players.size() == 2);
+  CHECK(matches[0].players[0].name == "Anna");
+  CHECK(matches[0].players[0].finalScore > 0);
+  CHECK(f.state.classroom->history.size() == 1);
+}
+
+TEST_CASE("a room in the lobby closes without saving an empty game", "[intents][live]") {
+  IntentFixture f;
+  OpenLiveScreen(f, 2);
+  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
+  REQUIRE(f.state.live->room);
+  f.state.live->room->Join(f.state.live->room->Code(), "Anna", "10.0.0.1", f.now);
+  CloseLiveRoom(f.state);
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.store->Matches().empty());
+}
+
+TEST_CASE("live intents without an open room change nothing", "[intents][live]") {
+  IntentFixture f;
+  OpenLiveScreen(f, 2);
+  for (LiveStep step : {LiveStep::Start, LiveStep::Reveal, LiveStep::Next, LiveStep::End, LiveStep::Export})
+    f.Apply(LiveControl{step});
+  f.Apply(LiveKick{1});
+  f.Apply(LiveLink{1, f.state.profile});
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.notices.empty());
+  CHECK(f.state.screen == Screen::Live);
+}

@@ -1,0 +1,147 @@
+// The question screen's intents: study, practice and exam runs, every way of answering,
+// going on, the exam's timer and its report.
+#include <filesystem>
+
+#include "core/app/intent_fixture.h"
+
+using namespace factdeck;
+using test::IntentFixture;
+
+namespace {
+
+QuizOptions Quiz(QuizMode mode, std::vector<QuestionKind> kinds, size_t count = 3) {
+  QuizOptions options;
+  options.mode = mode;
+  options.request.count = count;
+  options.request.kinds = std::move(kinds);
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("StartStudy opens the queue and each new question gets a new serial", "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StartStudy{f.seedDeck});
+  CHECK(f.state.screen == Screen::Study);
+  REQUIRE(f.state.study);
+  REQUIRE(f.state.study->study);
+  CHECK_FALSE(f.state.study->quiz);
+  const std::uint64_t first = f.state.study->shownSerial;
+  CHECK(first > 0);
+  CHECK(f.state.study->shownAt == f.now);
+  f.now += 5000;
+  f.Apply(StudyNext{});
+  CHECK(f.state.study->shownSerial > first);
+  CHECK(f.state.study->shownAt == f.now);
+}
+
+TEST_CASE("StudyChoose answers once: the chosen option is kept and a second choice changes nothing",
+          "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Practice, {QuestionKind::MultipleChoice})});
+  REQUIRE(f.state.study);
+  const QuestionRun& run = *f.state.study->session;
+  const Question& q = *run.Current();
+  const int wrong = (q.answer + 1) % static_cast<int>(q.options.size());
+  f.now += 2000;
+  f.Apply(StudyChoose{wrong});
+  CHECK(f.state.study->chosen == wrong);
+  REQUIRE(run.Feedback());
+  CHECK_FALSE(run.Feedback()->correct);
+  f.Apply(StudyChoose{q.answer});
+  CHECK(f.state.study->chosen == wrong);
+  CHECK_FALSE(run.Feedback()->correct);
+  f.Apply(StudyNext{});
+  CHECK(run.Position() == 1);
+  CHECK(f.state.study->chosen == -1);
+  CHECK_FALSE(run.Feedback());
+}
+
+TEST_CASE("StudyOrder and StudyTypeYear answer ordering and typed-year questions", "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Practice, {QuestionKind::Ordering})});
+  REQUIRE(f.state.study);
+  const Question& ordering = *f.state.study->session->Current();
+  REQUIRE(ordering.kind == QuestionKind::Ordering);
+  f.Apply(StudyOrder{ordering.order});
+  REQUIRE(f.state.study->session->Feedback());
+  CHECK(f.state.study->session->Feedback()->correct);
+
+  f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Practice, {QuestionKind::TypedYear})});
+  const Question& typed = *f.state.study->session->Current();
+  REQUIRE(typed.kind == QuestionKind::TypedYear);
+  f.Apply(StudyTypeYear{"1066"});  // no event of this deck is from 1066
+  REQUIRE(f.state.study->session->Feedback());
+  CHECK_FALSE(f.state.study->session->Feedback()->correct);
+}
+
+TEST_CASE("StudyGrade counts only after StudyReveal shows the card's back", "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Practice, {QuestionKind::Flashcard})});
+  REQUIRE(f.state.study);
+  REQUIRE(f.state.study->session->Current()->kind == QuestionKind::Flashcard);
+  f.Apply(StudyGrade{srs::Rating::Good});
+  CHECK_FALSE(f.state.study->session->Feedback());
+  f.Apply(StudyReveal{});
+  CHECK(f.state.study->revealed);
+  f.Apply(StudyGrade{srs::Rating::Good});
+  CHECK(f.state.study->session->Feedback());
+}
+
+TEST_CASE("an exam moves on by itself and StudyTick ends it when time runs out", "[intents][study]") {
+  IntentFixture f;
+  QuizOptions exam = Quiz(QuizMode::Exam, {QuestionKind::MultipleChoice, QuestionKind::When}, 4);
+  exam.timeLimitSeconds = 60;
+  f.Apply(StartQuiz{f.seedDeck, exam});
+  REQUIRE(f.state.study);
+  REQUIRE(f.state.study->quiz);
+  const QuestionRun& run = *f.state.study->session;
+  const std::uint64_t serial = f.state.study->shownSerial;
+  f.Apply(StudyChoose{run.Current()->answer});
+  CHECK(run.Position() == 1);
+  CHECK_FALSE(run.Feedback());  // no feedback in an exam
+  CHECK(f.state.study->shownSerial > serial);
+  f.now += 30000;
+  f.Apply(StudyTick{});
+  CHECK_FALSE(run.Done());
+  f.now += 31000;
+  f.Apply(StudyTick{});
+  CHECK(run.Done());
+}
+
+TEST_CASE("ExportQuizReport writes the exam's report once and never over an existing file", "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Exam, {QuestionKind::MultipleChoice}, 2)});
+  REQUIRE(f.state.study);
+  while (!f.state.study->session->Done()) f.Apply(StudyChoose{0});
+  f.Apply(ExportQuizReport{true});
+  f.Apply(ExportQuizReport{false});
+  const auto reports = f.dir.Path() / "reports";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(reports)) {
+    ++files;
+    CHECK(entry.path().filename().string().rfind("exam-german-soviet-military-cooperation-", 0) == 0);
+  }
+  CHECK(files == 2);
+  const auto written = std::filesystem::last_write_time(*std::filesystem::directory_iterator(reports));
+  f.state.notices.clear();
+  f.Apply(ExportQuizReport{true});  // same second: the same name
+  REQUIRE(f.state.notices.size() == 1);
+  CHECK(f.state.notices[0].find("already exists") != std::string::npos);
+  CHECK(std::filesystem::last_write_time(*std::filesystem::directory_iterator(reports)) == written);
+}
+
+TEST_CASE("answers without a run in progress change nothing", "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StudyChoose{0});
+  f.Apply(StudyOrder{{0, 1, 2}});
+  f.Apply(StudyTypeYear{"1922"});
+  f.Apply(StudyReveal{});
+  f.Apply(StudyGrade{srs::Rating::Easy});
+  f.Apply(StudyNext{});
+  f.Apply(StudyTick{});
+  f.Apply(ExportQuizReport{true});
+  CHECK_FALSE(f.state.study);
+  CHECK(f.state.screen == Screen::Home);
+  CHECK_FALSE(std::filesystem::exists(f.dir.Path() / "reports"));
+}
