@@ -32,7 +32,10 @@ int RunCommandLine(int argc, char** argv) {
 
   ui::GuiOptions gui;
   std::string dataDir, deck, screenshot, screenName = "home", size;
-  app.add_option("--data-dir", dataDir, "Where settings and progress are kept")
+  // One --data-dir for the program and every subcommand, before or after the subcommand's
+  // name: subcommands pass options they do not know up to this parser (fallthrough).
+  app.fallthrough();
+  app.add_option("--data-dir", dataDir, "Where settings and progress are kept (before or after a subcommand)")
       ->default_str(DefaultDataDir().string())
       ->type_name("DIR");
   app.add_option("--deck", deck, "Deck to open (a .toml facts file or a .csv)")->type_name("FILE");
@@ -56,7 +59,7 @@ int RunCommandLine(int argc, char** argv) {
   RegisterImportCommand(app, commands);
   RegisterSrsCommand(app, commands);
   RegisterQuestionsCommands(app, commands);
-  RegisterStoreCommands(app, commands);
+  RegisterStoreCommands(app, commands, dataDir);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace factdeck::cli {
@@ -20,6 +21,8 @@ void RegisterCheckCommand(CLI::App& app, CommandList& commands);
 void RegisterImportCommand(CLI::App& app, CommandList& commands);
 void RegisterSrsCommand(CLI::App& app, CommandList& commands);
 void RegisterQuestionsCommands(CLI::App& app, CommandList& commands);  // questions, worksheet
-void RegisterStoreCommands(CLI::App& app, CommandList& commands);  // stats, export, backup, restore
+// stats, export, backup, restore: on the progress store in `dataDir`, the program's one
+// --data-dir option (empty: the default folder), read when the command runs.
+void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::string& dataDir);
 
 } // namespace factdeck::cli

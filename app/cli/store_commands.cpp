@@ -16,12 +16,13 @@ srs::TimeMs Now() {
 }
 
 struct StoreOptions {
-  std::string dataDir, profile, file;
+  const std::string* dataDir = nullptr;  // the program's --data-dir
+  std::string profile, file;
   bool json = false;
 };
 
 std::filesystem::path DataDir(const StoreOptions& o) {
-  return o.dataDir.empty() ? DefaultDataDir() : std::filesystem::path(o.dataDir);
+  return o.dataDir->empty() ? DefaultDataDir() : std::filesystem::path(*o.dataDir);
 }
 
 // Opens the store, printing notices; null (after printing why) when it cannot be used.
@@ -134,37 +135,33 @@ int RunRestore(const StoreOptions& o) {
   return 0;
 }
 
-void AddDataDir(CLI::App* command, StoreOptions& o) {
-  command->add_option("--data-dir", o.dataDir, "Where progress is kept (default: the app's data folder)")->type_name("DIR");
-}
-
 } // namespace
 
-void RegisterStoreCommands(CLI::App& app, CommandList& commands) {
+void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::string& dataDir) {
   auto stats = std::make_shared<StoreOptions>();
+  stats->dataDir = &dataDir;
   CLI::App* statsCommand = app.add_subcommand("stats", "Reviews, retention, streaks and the due forecast");
-  AddDataDir(statsCommand, *stats);
   statsCommand->add_option("--profile", stats->profile, "Whose stats (default: the first profile)")->type_name("NAME");
   statsCommand->add_flag("--json", stats->json, "Print JSON");
   commands.push_back({statsCommand, [stats] { return RunStats(*stats); }});
 
   auto exported = std::make_shared<StoreOptions>();
+  exported->dataDir = &dataDir;
   CLI::App* exportCommand = app.add_subcommand("export", "Write the review log");
-  AddDataDir(exportCommand, *exported);
   exportCommand->add_option("--csv", exported->file, "The CSV file to write")->required()->type_name("FILE");
   exportCommand->add_option("--profile", exported->profile, "Only this learner's reviews")->type_name("NAME");
   commands.push_back({exportCommand, [exported] { return RunExport(*exported); }});
 
   auto backup = std::make_shared<StoreOptions>();
+  backup->dataDir = &dataDir;
   CLI::App* backupCommand = app.add_subcommand("backup", "Copy the progress store to a file");
-  AddDataDir(backupCommand, *backup);
   backupCommand->add_option("FILE", backup->file, "Where to write (default: DATA_DIR/backups/manual-DATE-TIME.db)")
       ->type_name("FILE");
   commands.push_back({backupCommand, [backup] { return RunBackup(*backup); }});
 
   auto restore = std::make_shared<StoreOptions>();
+  restore->dataDir = &dataDir;
   CLI::App* restoreCommand = app.add_subcommand("restore", "Replace the progress store with a backup (the current one is kept)");
-  AddDataDir(restoreCommand, *restore);
   restoreCommand->add_option("FILE", restore->file, "The backup")->required()->type_name("FILE");
   commands.push_back({restoreCommand, [restore] { return RunRestore(*restore); }});
 }

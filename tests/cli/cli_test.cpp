@@ -1,6 +1,7 @@
 // The factdeck binary as a user runs it.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <cstdlib>
 #include <sstream>
 #include <fstream>
 #include <set>
@@ -211,6 +212,55 @@ TEST_CASE("stats, export, backup and restore work on the progress store", "[cli]
   auto junk = RunProcess({kExe, "restore", "--data-dir", data, (dir / "log.csv").string()});
   CHECK(junk.exitCode == 1);
   CHECK_THAT(junk.err, Catch::Contains("not a usable backup"));
+}
+
+namespace {
+
+// Files directly in `dir` whose names start with `prefix`.
+size_t FilesStartingWith(const std::filesystem::path& dir, const std::string& prefix) {
+  size_t count = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    count += entry.path().filename().string().rfind(prefix, 0) == 0 ? 1 : 0;
+  return count;
+}
+
+} // namespace
+
+TEST_CASE("--data-dir before or after the subcommand: stats, export, backup and restore act on that folder",
+          "[cli][store]") {
+  TempDir dir;
+  // The default folder is set to one of our own, so that a command that ignored --data-dir
+  // would be seen writing there (and would never touch the real one).
+  const auto home = dir / "default";
+  ::setenv("XDG_DATA_HOME", home.string().c_str(), 1);
+  for (const bool before : {true, false}) {
+    INFO((before ? "--data-dir before the subcommand" : "--data-dir after the subcommand"));
+    const auto data = dir / (before ? "front" : "back");
+    auto run = [&](std::vector<std::string> args) {
+      std::vector<std::string> argv{kExe};
+      if (before) argv.insert(argv.end(), {"--data-dir", data.string()});
+      argv.push_back(args.front());
+      if (!before) argv.insert(argv.end(), {"--data-dir", data.string()});
+      argv.insert(argv.end(), args.begin() + 1, args.end());
+      auto result = RunProcess(argv);
+      INFO(result.err);
+      CHECK(result.exitCode == 0);
+      return result;
+    };
+    run({"stats", "--json"});
+    CHECK(std::filesystem::exists(data / "progress.db"));
+    run({"export", "--csv", (data.string() + "-log.csv")});
+    CHECK(std::filesystem::exists(data.string() + "-log.csv"));
+    run({"backup"});
+    CHECK(FilesStartingWith(data / "backups", "manual-") == 1);
+    const auto copy = data.string() + "-copy.db";
+    run({"backup", copy});
+    run({"restore", copy});
+    CHECK(FilesStartingWith(data / "backups", "before-restore-") == 1);
+  }
+  CHECK_FALSE(std::filesystem::exists(home / "factdeck" / "progress.db"));
+  ::unsetenv("XDG_DATA_HOME");
 }
 
 TEST_CASE("questions --json prints the documented fields, the same seed prints the same", "[cli][questions]") {
