@@ -82,9 +82,12 @@ def main():
     for name, r in results.items():
         print(f"{name:<14}{r['first']:>17.1f} ms {r['first_min']:>6.1f} ms{r['idle']:>9.2f}%{r['hwm']:>12.1f} MB{r['rss_time']:>16.1f} MB")
     bare, app = results["bare window"], results["factdeck"]
-    print(f"\nfirst frame: {app['first'] / bare['first']:.2f}x the bare window (target <= 1.5x)")
-    print(f"idle CPU: {app['idle']:.2f}% of one core (target <= 1%)")
-    print(f"peak RSS: bare + {app['hwm'] - bare['hwm']:.1f} MB (target <= +30 MB)")
+    def verdict(ok):
+        return "met" if ok else "TARGET MISSED"
+    ratio, extra = app['first'] / bare['first'], app['hwm'] - bare['hwm']
+    print(f"\nfirst frame: {ratio:.2f}x the bare window (target <= 1.5x): {verdict(ratio <= 1.5)}")
+    print(f"idle CPU: {app['idle']:.2f}% of one core (target <= 1%): {verdict(app['idle'] <= 1.0)}")
+    print(f"peak RSS: bare + {extra:.1f} MB (target <= +15 MB): {verdict(extra <= 15.0)}")
 
 
 if __name__ == "__main__":

@@ -227,7 +227,7 @@ size_t FilesStartingWith(const std::filesystem::path& dir, const std::string& pr
 
 } // namespace
 
-TEST_CASE("--data-dir before or after the subcommand: stats, export, backup and restore act on that folder",
+TEST_CASE("one data folder option before or after the subcommand: stats, export, backup and restore act on that folder",
           "[cli][store]") {
   TempDir dir;
   // The default folder is set to one of our own, so that a command that ignored --data-dir

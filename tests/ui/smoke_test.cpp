@@ -25,7 +25,7 @@ double InkFraction(const ui::Image& image, const ui::ItemRect& rect, const std::
   return total == 0 ? 0.0 : static_cast<double>(ink) / total;
 }
 
-// Checks that the regular and bold fonts have a glyph for every character of `sample`
+// Checks that the regular, bold and title fonts have a glyph for every character of `sample`
 // but spaces and commas; returns how many characters were checked.
 int CheckGlyphs(const ui::UiFonts& fonts, const char* sample) {
   const char* end = sample + std::char_traits<char>::length(sample);
@@ -37,6 +37,7 @@ int CheckGlyphs(const ui::UiFonts& fonts, const char* sample) {
     INFO("code point U+" << std::hex << c);
     CHECK(fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
     CHECK(fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    CHECK(fonts.title->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
     ++checked;
   }
   return checked;
@@ -251,16 +252,14 @@ void CheckHomeFits(UiHarness& ui, const std::string& screenshot) {
   larger.uiScale = 2.0f;
   ui.State().Post(ChangeSettings{larger});
   ui.Frames(3);
-  size_t checked = 0;
+  // ui.Item fails the test when an item was not drawn; each drawn one must lie inside.
   for (const auto& name : {"home/title", "home/stats", "home/settings", "home/profiles", "home/open", "home/deck/0/study",
-                           "home/deck/0/practice", "home/deck/0/exam", "home/deck/0/timeline"}) {
+                           "home/deck/0/practice", "home/deck/0/exam", "home/deck/0/timeline", "home/deck/0/classroom"}) {
     INFO(name);
     const ui::ItemRect item = ui.Item(name);
     CHECK(item.min.x >= 0);
     CHECK(item.max.x <= 800);
-    ++checked;
   }
-  CHECK(checked == 9);
   ui.SaveScreenshot(screenshot);
 }
 

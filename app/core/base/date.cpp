@@ -10,16 +10,6 @@ namespace {
 constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -61,16 +51,6 @@ DateParse Fail(std::string message) {
 
 } // namespace
 
-bool IsLeapYear(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return 0;
-  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
-
 const char* MonthName(int month) {
   return month >= 1 && month <= 12 ? kMonthNames[month - 1] : "";
 }
@@ -78,8 +58,8 @@ const char* MonthName(int month) {
 std::int64_t Date::FirstDay() const {
   switch (precision) {
   case DatePrecision::Year: return DaysFromCivil(year, 1, 1);
-  case DatePrecision::Month: return DaysFromCivil(year, static_cast<unsigned>(month), 1);
-  case DatePrecision::Day: return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  case DatePrecision::Month: return DaysFromCivil(year, month, 1);
+  case DatePrecision::Day: return DaysFromCivil(year, month, day);
   }
   return 0;
 }
@@ -88,7 +68,7 @@ std::int64_t Date::LastDay() const {
   switch (precision) {
   case DatePrecision::Year: return DaysFromCivil(year, 12, 31);
   case DatePrecision::Month:
-    return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(DaysInMonth(year, month)));
+    return DaysFromCivil(year, month, DaysInMonth(year, month));
   case DatePrecision::Day: return FirstDay();
   }
   return 0;

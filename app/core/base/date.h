@@ -3,6 +3,8 @@
 // "1925-07" overlap and are never said to be in order.
 #pragma once
 
+#include "core/base/calendar.h"  // IsLeapYear, DaysInMonth
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,8 +48,6 @@ struct DateParse {
 // Rejects impossible dates such as 1922-02-30, with a message saying why.
 DateParse ParseDate(std::string_view text);
 
-bool IsLeapYear(int astronomicalYear);
-int DaysInMonth(int astronomicalYear, int month);
 const char* MonthName(int month);  // "January".."December"
 
 } // namespace factdeck

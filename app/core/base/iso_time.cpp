@@ -4,28 +4,6 @@
 
 namespace factdeck {
 
-std::int64_t DaysFromCivil(int y, int m, int d) {
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = static_cast<unsigned>((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void CivilFromDays(std::int64_t z, int& year, int& month, int& day) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2));
-}
-
 namespace {
 bool Digits(std::string_view text, size_t at, size_t count, int& value) {
   if (at + count > text.size()) return false;
@@ -36,10 +14,6 @@ bool Digits(std::string_view text, size_t at, size_t count, int& value) {
   }
   return true;
 }
-
-bool LeapYear(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
 } // namespace
 
 std::optional<std::int64_t> ParseIsoTime(std::string_view s) {
@@ -47,8 +21,7 @@ std::optional<std::int64_t> ParseIsoTime(std::string_view s) {
   if (!Digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !Digits(s, 5, 2, month) || s[7] != '-' ||
       !Digits(s, 8, 2, day))
     return std::nullopt;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] + (month == 2 && LeapYear(year))) return std::nullopt;
+  if (day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
   size_t i = 10;
   int offsetMinutes = 0;
   if (i < s.size()) {

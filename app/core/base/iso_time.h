@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/calendar.h"  // DaysFromCivil, CivilFromDays for the callers of day arithmetic
+
 namespace factdeck {
 
 // "2024-03-05T14:30:00Z", "2024-03-05T14:30:00.250+02:00", "2024-03-05 14:30", "2024-03-05"
@@ -15,9 +17,5 @@ std::optional<std::int64_t> ParseIsoTime(std::string_view text);
 
 // "2024-03-05T14:30:00.000Z", as JavaScript's Date.toISOString writes it.
 std::string FormatIsoTime(std::int64_t ms);
-
-// Days since 1970-01-01 of a proleptic Gregorian date, and back.
-std::int64_t DaysFromCivil(int year, int month, int day);
-void CivilFromDays(std::int64_t days, int& year, int& month, int& day);
 
 } // namespace factdeck

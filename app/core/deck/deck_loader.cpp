@@ -209,6 +209,19 @@ private:
     deck.facts.reserve(ArraySize(root, "fact"));
     deck.cards.reserve(ArraySize(root, "card"));
     m_ids.reserve(2 * (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
+    ReadDeckTable(root);
+    ForEachTable(root, "entity", [&](const toml::table& table, Position p) { ReadEntity(table, p); });
+    ForEachTable(root, "event", [&](const toml::table& table, Position p) { ReadEvent(table, p); });
+    ForEachTable(root, "relation", [&](const toml::table& table, Position p) { ReadRelation(table, p); });
+    // Facts refer to entities, events and relations, which are all read by now.
+    deck.Reindex();
+    ForEachTable(root, "fact", [&](const toml::table& table, Position p) { ReadFact(table, p); });
+    ForEachTable(root, "card", [&](const toml::table& table, Position p) { ReadCard(table, p); });
+  }
+
+  // [deck]: id, title, language, description and the sources.
+  void ReadDeckTable(const toml::table& root) {
+    Deck& deck = m_out.deck;
     if (const toml::table* info = root["deck"].as_table()) {
       Position pos = PosOf(*info);
       const Fields fields = Keys(*info, {"id", "title", "language", "description", "source"}, "[deck]");
@@ -231,109 +244,118 @@ private:
       Error({1, 1}, "missing [deck] table (with id and title)");
     }
 
-    ForEachTable(root, "entity", [&](const toml::table& table, Position p) {
-      const Fields t = Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
-      Entity e;
-      e.id = String(t, "id", true, "[[entity]]", p);
-      e.name = String(t, "name", true, "[[entity]]", p);
-      e.kind = String(t, "kind", true, "[[entity]]", p);
-      e.aliases = Strings(t, "aliases");
-      e.description = String(t, "description", false, "", p);
-      e.tags = Strings(t, "tags");
-      e.source = String(t, "source", false, "", p);
-      e.renamedFrom = Strings(t, "renamed_from");
-      e.pos = p;
-      ClaimId(e.id, p);
-      deck.entities.push_back(std::move(e));
-    });
+  }
 
-    ForEachTable(root, "event", [&](const toml::table& table, Position p) {
-      const Fields t = Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
-      Event e;
-      e.id = String(t, "id", true, "[[event]]", p);
-      e.name = String(t, "name", true, "[[event]]", p);
-      if (auto date = ReadDate(t, "date", p, true)) e.date = *date;
-      e.end = ReadDate(t, "end", p, false);
-      e.place = String(t, "place", false, "", p);
-      e.tags = Strings(t, "tags");
-      e.source = String(t, "source", false, "", p);
-      e.note = String(t, "note", false, "", p);
-      e.renamedFrom = Strings(t, "renamed_from");
-      e.pos = p;
-      ClaimId(e.id, p);
-      if (e.end && e.end->LastDay() < e.date.FirstDay())
-        Error(PosOf(*t.get("end")), "the event ends (" + e.end->Canonical() + ") before it begins (" +
-                                          e.date.Canonical() + ")");
-      deck.events.push_back(std::move(e));
-    });
+  // [[entity]]: a thing facts are about.
+  void ReadEntity(const toml::table& table, Position p) {
+    Deck& deck = m_out.deck;
+    const Fields t = Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
+    Entity e;
+    e.id = String(t, "id", true, "[[entity]]", p);
+    e.name = String(t, "name", true, "[[entity]]", p);
+    e.kind = String(t, "kind", true, "[[entity]]", p);
+    e.aliases = Strings(t, "aliases");
+    e.description = String(t, "description", false, "", p);
+    e.tags = Strings(t, "tags");
+    e.source = String(t, "source", false, "", p);
+    e.renamedFrom = Strings(t, "renamed_from");
+    e.pos = p;
+    ClaimId(e.id, p);
+    deck.entities.push_back(std::move(e));
+  }
 
-    ForEachTable(root, "relation", [&](const toml::table& table, Position p) {
-      const Fields t = Keys(table, {"id", "question", "reverse", "object", "subject", "unit", "many"}, "[[relation]]");
-      Relation r;
-      r.id = String(t, "id", true, "[[relation]]", p);
-      r.question = String(t, "question", true, "[[relation]]", p);
-      r.reverse = String(t, "reverse", false, "", p);
-      std::string object = String(t, "object", true, "[[relation]]", p);
-      if (object == "text") r.objectType = ValueType::Text;
-      else if (object == "number") r.objectType = ValueType::Number;
-      else if (object == "year") r.objectType = ValueType::Year;
-      else if (object == "date") r.objectType = ValueType::Date;
-      else {
-        r.objectType = ValueType::Entity;
-        r.objectKind = object;
-      }
-      r.subjectKind = String(t, "subject", false, "", p);
-      r.unit = String(t, "unit", false, "", p);
-      if (const toml::node* many = t.get("many")) {
-        if (auto value = many->value<bool>()) r.many = *value;
-        else Error(PosOf(*many), "'many' must be true or false");
-      }
-      r.pos = p;
-      if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
-      if (const toml::node* q = t.get("reverse")) CheckTemplate(r.reverse, PosOf(*q), "object", true);
-      for (const Relation& other : deck.relations)
-        if (other.id == r.id) Error(p, "duplicate relation id " + Quote(r.id));
-      deck.relations.push_back(std::move(r));
-    });
+  // [[event]]: something that happened, with its date (and end).
+  void ReadEvent(const toml::table& table, Position p) {
+    Deck& deck = m_out.deck;
+    const Fields t = Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
+    Event e;
+    e.id = String(t, "id", true, "[[event]]", p);
+    e.name = String(t, "name", true, "[[event]]", p);
+    if (auto date = ReadDate(t, "date", p, true)) e.date = *date;
+    e.end = ReadDate(t, "end", p, false);
+    e.place = String(t, "place", false, "", p);
+    e.tags = Strings(t, "tags");
+    e.source = String(t, "source", false, "", p);
+    e.note = String(t, "note", false, "", p);
+    e.renamedFrom = Strings(t, "renamed_from");
+    e.pos = p;
+    ClaimId(e.id, p);
+    if (e.end && e.end->LastDay() < e.date.FirstDay())
+      Error(PosOf(*t.get("end")), "the event ends (" + e.end->Canonical() + ") before it begins (" +
+                                        e.date.Canonical() + ")");
+    deck.events.push_back(std::move(e));
+  }
 
-    // Facts refer to entities, events and relations, which are all read by now.
-    deck.Reindex();
-    ForEachTable(root, "fact", [&](const toml::table& table, Position p) {
-      const Fields t = Keys(table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"},
-                "[[fact]]");
-      Fact f;
-      f.id = String(t, "id", false, "", p);
-      f.subject = String(t, "subject", true, "[[fact]]", p);
-      f.relation = String(t, "relation", true, "[[fact]]", p);
-      f.source = String(t, "source", false, "", p);
-      f.note = String(t, "note", false, "", p);
-      f.accordingTo = String(t, "according_to", false, "", p);
-      f.renamedFrom = Strings(t, "renamed_from");
-      f.pos = p;
-      f.subjectPos = ValuePos(t, "subject", p);
-      f.relationPos = ValuePos(t, "relation", p);
-      if (const toml::node* object = t.get("object")) {
-        if (const Relation* relation = deck.FindRelation(f.relation)) ReadObject(f, *relation, *object);
-      } else {
-        Error(p, "[[fact]] needs 'object'");
-      }
-      if (!f.id.empty()) ClaimId(f.id, p);
-      deck.facts.push_back(std::move(f));
-    });
+  // [[relation]]: a question template and the type of its object.
+  void ReadRelation(const toml::table& table, Position p) {
+    Deck& deck = m_out.deck;
+    const Fields t = Keys(table, {"id", "question", "reverse", "object", "subject", "unit", "many"}, "[[relation]]");
+    Relation r;
+    r.id = String(t, "id", true, "[[relation]]", p);
+    r.question = String(t, "question", true, "[[relation]]", p);
+    r.reverse = String(t, "reverse", false, "", p);
+    std::string object = String(t, "object", true, "[[relation]]", p);
+    if (object == "text") r.objectType = ValueType::Text;
+    else if (object == "number") r.objectType = ValueType::Number;
+    else if (object == "year") r.objectType = ValueType::Year;
+    else if (object == "date") r.objectType = ValueType::Date;
+    else {
+      r.objectType = ValueType::Entity;
+      r.objectKind = object;
+    }
+    r.subjectKind = String(t, "subject", false, "", p);
+    r.unit = String(t, "unit", false, "", p);
+    if (const toml::node* many = t.get("many")) {
+      if (auto value = many->value<bool>()) r.many = *value;
+      else Error(PosOf(*many), "'many' must be true or false");
+    }
+    r.pos = p;
+    if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
+    if (const toml::node* q = t.get("reverse")) CheckTemplate(r.reverse, PosOf(*q), "object", true);
+    for (const Relation& other : deck.relations)
+      if (other.id == r.id) Error(p, "duplicate relation id " + Quote(r.id));
+    deck.relations.push_back(std::move(r));
+  }
 
-    ForEachTable(root, "card", [&](const toml::table& table, Position p) {
-      const Fields t = Keys(table, {"id", "front", "back", "tags", "source"}, "[[card]]");
-      Card c;
-      c.id = String(t, "id", false, "", p);
-      c.front = String(t, "front", true, "[[card]]", p);
-      c.back = String(t, "back", true, "[[card]]", p);
-      c.tags = Strings(t, "tags");
-      c.source = String(t, "source", false, "", p);
-      c.pos = p;
-      if (c.id.empty()) c.id = "card-" + std::to_string(deck.cards.size() + 1);
-      ClaimId(c.id, p);
-      deck.cards.push_back(std::move(c));
-    });
+  // [[fact]]: subject, relation, object; needs the relations read first.
+  void ReadFact(const toml::table& table, Position p) {
+    Deck& deck = m_out.deck;
+    const Fields t = Keys(table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"},
+              "[[fact]]");
+    Fact f;
+    f.id = String(t, "id", false, "", p);
+    f.subject = String(t, "subject", true, "[[fact]]", p);
+    f.relation = String(t, "relation", true, "[[fact]]", p);
+    f.source = String(t, "source", false, "", p);
+    f.note = String(t, "note", false, "", p);
+    f.accordingTo = String(t, "according_to", false, "", p);
+    f.renamedFrom = Strings(t, "renamed_from");
+    f.pos = p;
+    f.subjectPos = ValuePos(t, "subject", p);
+    f.relationPos = ValuePos(t, "relation", p);
+    if (const toml::node* object = t.get("object")) {
+      if (const Relation* relation = deck.FindRelation(f.relation)) ReadObject(f, *relation, *object);
+    } else {
+      Error(p, "[[fact]] needs 'object'");
+    }
+    if (!f.id.empty()) ClaimId(f.id, p);
+    deck.facts.push_back(std::move(f));
+  }
+
+  // [[card]]: a front and a back.
+  void ReadCard(const toml::table& table, Position p) {
+    Deck& deck = m_out.deck;
+    const Fields t = Keys(table, {"id", "front", "back", "tags", "source"}, "[[card]]");
+    Card c;
+    c.id = String(t, "id", false, "", p);
+    c.front = String(t, "front", true, "[[card]]", p);
+    c.back = String(t, "back", true, "[[card]]", p);
+    c.tags = Strings(t, "tags");
+    c.source = String(t, "source", false, "", p);
+    c.pos = p;
+    if (c.id.empty()) c.id = "card-" + std::to_string(deck.cards.size() + 1);
+    ClaimId(c.id, p);
+    deck.cards.push_back(std::move(c));
   }
 
   std::optional<Date> ReadDate(const Fields& table, std::string_view key, Position tablePos, bool required) {

@@ -335,6 +335,9 @@ struct Builder {
 
   // [SECTION] Kinds -------------------------------------------------------------------
 
+  // Whether the deck states `v` of the fact's subject and relation (then it is no distractor).
+  bool Stated(const Fact& f, const Value& v) { return generator.States(f.subject, f.relation, ValueKey(v)); }
+
   std::optional<Question> Forward(const Fact& f) {
     const Relation* r = deck.FindRelation(f.relation);
     if (r == nullptr) return std::nullopt;
@@ -342,99 +345,114 @@ struct Builder {
     q.kind = QuestionKind::MultipleChoice;
     q.items = {f.id};
     q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), f.accordingTo);
-    const std::string subjectRelation = Join(f.subject, f.relation);
-    auto stated = [&](const Value& v) { return generator.States(f.subject, f.relation, ValueKey(v)); };
     const std::string right = deck.Display(f.object, r);
-
+    bool made = false;
     switch (f.object.type) {
-    case ValueType::Entity: {
-      // Every object the deck gives this subject, and their other names, is true.
-      std::vector<std::string> trueFolds;
-      for (size_t i : x.factsBySubjectRelation.at(subjectRelation))
-        for (const std::string& fold : FoldsOf(deck.facts[i].object.entity)) trueFolds.push_back(fold);
-      std::vector<std::string> preferred;
-      for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].object.entity);
-      auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
-        Value v;
-        v.type = ValueType::Entity;
-        v.entity = id;
-        return stated(v);
-      });
-      if (ids.size() < kOptions - 1) return std::nullopt;
-      std::vector<std::string> names;
-      for (const std::string& id : ids) names.push_back(deck.NameOf(id));
-      q = Shuffled(q, right, names);
-      break;
-    }
-    case ValueType::Text: {
-      auto it = x.textsByRelation.find(f.relation);
-      if (it == x.textsByRelation.end()) return std::nullopt;
-      std::vector<std::string> texts = it->second, chosen;
-      random.Shuffle(texts);
-      for (const std::string& t : texts) {
-        Value v;
-        v.type = ValueType::Text;
-        v.text = t;
-        // Nor two distractors saying the same thing: options should each say something else.
-        const bool repeats = std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
-        if (chosen.size() < kOptions - 1 && !stated(v) && !MuchTheSame(t, right) && !repeats) chosen.push_back(t);
-      }
-      if (chosen.size() < kOptions - 1) return std::nullopt;
-      q = Shuffled(q, right, chosen);
-      break;
-    }
-    case ValueType::Number: {
-      // The same rounding: 450 moves by 50, 100 by 50, 1922 by 1, 0.5 by 0.1.
-      const std::string& text = f.object.text;
-      const size_t dot = text.find('.');
-      const int decimals = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
-      const double scale = std::pow(10.0, decimals);
-      const long long whole = std::llround(f.object.number * scale);
-      if (whole <= 0 || decimals > 6) return std::nullopt;
-      long long unit = 1;
-      while (whole % (unit * 10) == 0) unit *= 10;
-      long long step = (whole / unit) % 10 == 5 && whole / unit >= 10 ? unit * 5 : unit;
-      if (whole / unit < 10 && unit >= 10) step = unit / 2;  // 100 -> 50, 150, 200...
-      auto make = [&](int rung) -> std::optional<Value> {
-        const long long n = whole + rung * step;
-        if (n <= 0) return std::nullopt;
-        Value v = f.object;
-        v.number = static_cast<double>(n) / scale;
-        char buffer[48];
-        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v.number);
-        v.text = buffer;
-        return v;
-      };
-      auto ladder = Ladder<Value>(f.object, make, stated);
-      if (!ladder) return std::nullopt;
-      std::sort(ladder->first.begin(), ladder->first.end(), [](const Value& a, const Value& b) { return a.number < b.number; });
-      for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
-      q.answer = ladder->second;
-      q.answerText = right;
-      break;
-    }
+    case ValueType::Entity: made = ForwardEntityOptions(q, f, r, right); break;
+    case ValueType::Text: made = ForwardTextOptions(q, f, right); break;
+    case ValueType::Number: made = ForwardNumberOptions(q, f, r, right); break;
     case ValueType::Year:
-    case ValueType::Date: {
-      auto make = [&](int rung) -> std::optional<Value> {
-        Value v = f.object;
-        v.date = ShiftDate(f.object.date, rung);
-        return v;
-      };
-      auto ladder = Ladder<Value>(f.object, make, stated);
-      if (!ladder) return std::nullopt;
-      std::sort(ladder->first.begin(), ladder->first.end(),
-                [](const Value& a, const Value& b) { return a.date.FirstDay() < b.date.FirstDay(); });
-      for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
-      q.answer = ladder->second;
-      q.answerText = right;
-      break;
+    case ValueType::Date: made = ForwardDateOptions(q, f, r, right); break;
     }
-    }
+    if (!made) return std::nullopt;
     q.explanation = deck.NameOf(f.subject) + ": " + right +
                     (f.accordingTo.empty() ? "" : " (according to " + f.accordingTo + ")") +
                     (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
     return q;
+  }
+
+  // Options naming entities of the object's kind; false when there are too few.
+  bool ForwardEntityOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
+    const std::string subjectRelation = Join(f.subject, f.relation);
+    // Every object the deck gives this subject, and their other names, is true.
+    std::vector<std::string> trueFolds;
+    for (size_t i : x.factsBySubjectRelation.at(subjectRelation))
+      for (const std::string& fold : FoldsOf(deck.facts[i].object.entity)) trueFolds.push_back(fold);
+    std::vector<std::string> preferred;
+    for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].object.entity);
+    auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
+      Value v;
+      v.type = ValueType::Entity;
+      v.entity = id;
+      return Stated(f, v);
+    });
+    if (ids.size() < kOptions - 1) return false;
+    std::vector<std::string> names;
+    for (const std::string& id : ids) names.push_back(deck.NameOf(id));
+    q = Shuffled(q, right, names);
+    return true;
+  }
+
+  // Other subjects' texts for the relation, none saying much the same as the answer or as
+  // each other; false when there are too few.
+  bool ForwardTextOptions(Question& q, const Fact& f, const std::string& right) {
+    auto it = x.textsByRelation.find(f.relation);
+    if (it == x.textsByRelation.end()) return false;
+    std::vector<std::string> texts = it->second, chosen;
+    random.Shuffle(texts);
+    for (const std::string& t : texts) {
+      Value v;
+      v.type = ValueType::Text;
+      v.text = t;
+      // Nor two distractors saying the same thing: options should each say something else.
+      const bool repeats = std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
+      if (chosen.size() < kOptions - 1 && !Stated(f, v) && !MuchTheSame(t, right) && !repeats) chosen.push_back(t);
+    }
+    if (chosen.size() < kOptions - 1) return false;
+    q = Shuffled(q, right, chosen);
+    return true;
+  }
+
+  // Numbers on a ladder of the answer's rounding; false when no ladder can be made.
+  bool ForwardNumberOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
+    auto stated = [&](const Value& v) { return Stated(f, v); };
+    // The same rounding: 450 moves by 50, 100 by 50, 1922 by 1, 0.5 by 0.1.
+    const std::string& text = f.object.text;
+    const size_t dot = text.find('.');
+    const int decimals = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
+    const double scale = std::pow(10.0, decimals);
+    const long long whole = std::llround(f.object.number * scale);
+    if (whole <= 0 || decimals > 6) return false;
+    long long unit = 1;
+    while (whole % (unit * 10) == 0) unit *= 10;
+    long long step = (whole / unit) % 10 == 5 && whole / unit >= 10 ? unit * 5 : unit;
+    if (whole / unit < 10 && unit >= 10) step = unit / 2;  // 100 -> 50, 150, 200...
+    auto make = [&](int rung) -> std::optional<Value> {
+      const long long n = whole + rung * step;
+      if (n <= 0) return std::nullopt;
+      Value v = f.object;
+      v.number = static_cast<double>(n) / scale;
+      char buffer[48];
+      std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v.number);
+      v.text = buffer;
+      return v;
+    };
+    auto ladder = Ladder<Value>(f.object, make, stated);
+    if (!ladder) return false;
+    std::sort(ladder->first.begin(), ladder->first.end(), [](const Value& a, const Value& b) { return a.number < b.number; });
+    for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
+    q.answer = ladder->second;
+    q.answerText = right;
+    return true;
+  }
+
+  // Years or dates at the answer's precision; false when no ladder can be made.
+  bool ForwardDateOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
+    auto stated = [&](const Value& v) { return Stated(f, v); };
+    auto make = [&](int rung) -> std::optional<Value> {
+      Value v = f.object;
+      v.date = ShiftDate(f.object.date, rung);
+      return v;
+    };
+    auto ladder = Ladder<Value>(f.object, make, stated);
+    if (!ladder) return false;
+    std::sort(ladder->first.begin(), ladder->first.end(),
+              [](const Value& a, const Value& b) { return a.date.FirstDay() < b.date.FirstDay(); });
+    for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
+    q.answer = ladder->second;
+    q.answerText = right;
+    return true;
   }
 
   std::optional<Question> Reverse(const Fact& f) {

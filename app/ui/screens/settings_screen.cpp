@@ -1,21 +1,50 @@
-// Settings: theme, UI scale and font size. Changes apply at once and are saved.
+// Settings: appearance (theme, scale, font size, projector mode) and study (daily limits,
+// day start, desired retention). Changes apply at once and are saved.
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 
-void DrawSettingsScreen(UiContext& ui) {
-  BackButton(ui, "settings");
-  Heading(ui, "Settings");
-  ImGui::Spacing();
+namespace {
 
-  Settings edited = ui.state.settings;
-  bool changed = false;
-
+// A label in the settings' first column; the control follows in the second.
+void Label(UiContext& ui, const char* text) {
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Theme");
+  ImGui::TextUnformatted(text);
   ImGui::SameLine(12 * ui.Em());
+}
+
+// A percentage or size slider that applies when released (rebuilding the font atlas on
+// every drag step is wasteful). Returns the value when the slider was released after an edit.
+std::optional<float> ReleasedSlider(UiContext& ui, const char* label, const char* id, float value, float lo, float hi,
+                                    const char* format, float width) {
+  Label(ui, label);
+  ImGui::SetNextItemWidth(width * ui.Em());
+  ImGui::SliderFloat(id, &value, lo, hi, format, ImGuiSliderFlags_AlwaysClamp);
+  ui.Track(std::string("settings/") + (id + 2));
+  if (ImGui::IsItemDeactivatedAfterEdit()) return value;
+  return std::nullopt;
+}
+
+// An integer edited in place; applied when the field is left or Enter pressed.
+bool Number(UiContext& ui, const char* label, const char* id, int& value, int lo, int hi) {
+  Label(ui, label);
+  ImGui::SetNextItemWidth(8 * ui.Em());
+  int edit = value;
+  ImGui::InputInt(id, &edit, 1, 10);
+  ui.Track(std::string("settings/") + (id + 2));
+  edit = std::clamp(edit, lo, hi);
+  if (edit == value) return false;
+  value = edit;
+  return true;
+}
+
+bool DrawAppearance(UiContext& ui, Settings& edited) {
+  bool changed = false;
+  Label(ui, "Theme");
   if (ImGui::RadioButton("Dark", edited.theme == Theme::Dark)) {
     edited.theme = Theme::Dark;
     changed = true;
@@ -27,79 +56,53 @@ void DrawSettingsScreen(UiContext& ui) {
     changed = true;
   }
   ui.Track("settings/theme_light");
-
-  // Sliders apply when released: rebuilding the font atlas on every drag step is wasteful.
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Interface scale");
-  ImGui::SameLine(12 * ui.Em());
-  ImGui::SetNextItemWidth(16 * ui.Em());
-  float percent = edited.uiScale * 100.0f;
-  ImGui::SliderFloat("##ui_scale", &percent, Settings::kMinUiScale * 100, Settings::kMaxUiScale * 100, "%.0f%%",
-                     ImGuiSliderFlags_AlwaysClamp);
-  ui.Track("settings/ui_scale");
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
-    edited.uiScale = static_cast<float>(static_cast<int>(percent / 5.0f + 0.5f)) * 0.05f;
+  if (auto percent = ReleasedSlider(ui, "Interface scale", "##ui_scale", edited.uiScale * 100.0f,
+                                    Settings::kMinUiScale * 100, Settings::kMaxUiScale * 100, "%.0f%%", 16)) {
+    edited.uiScale = static_cast<float>(static_cast<int>(*percent / 5.0f + 0.5f)) * 0.05f;
     changed = true;
   }
-
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Font size");
-  ImGui::SameLine(12 * ui.Em());
-  ImGui::SetNextItemWidth(16 * ui.Em());
-  float size = edited.fontSize;
-  ImGui::SliderFloat("##font_size", &size, Settings::kMinFontSize, Settings::kMaxFontSize, "%.0f pt",
-                     ImGuiSliderFlags_AlwaysClamp);
-  ui.Track("settings/font_size");
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
-    edited.fontSize = static_cast<float>(static_cast<int>(size + 0.5f));
+  if (auto size = ReleasedSlider(ui, "Font size", "##font_size", edited.fontSize, Settings::kMinFontSize,
+                                 Settings::kMaxFontSize, "%.0f pt", 16)) {
+    edited.fontSize = static_cast<float>(static_cast<int>(*size + 0.5f));
     changed = true;
   }
-
   if (ImGui::Checkbox("Projector mode: larger type, high contrast", &edited.projector)) changed = true;
   ui.Track("settings/projector");
+  return changed;
+}
 
-  ImGui::Spacing();
+bool DrawStudySettings(UiContext& ui, Settings& edited) {
   ImGui::PushFont(ui.fonts.bold);
   ImGui::TextUnformatted("Study");
   ImGui::PopFont();
-  // An integer setting edited in place; applied when the field is left or Enter pressed.
-  auto number = [&](const char* label, const char* id, int& value, int lo, int hi) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(12 * ui.Em());
-    ImGui::SetNextItemWidth(8 * ui.Em());
-    int edit = value;
-    ImGui::InputInt(id, &edit, 1, 10);
-    ui.Track(std::string("settings/") + (id + 2));
-    edit = std::clamp(edit, lo, hi);
-    if (edit != value) {
-      value = edit;
-      changed = true;
-    }
-  };
-  number("New cards a day", "##new_per_day", edited.newPerDay, 0, 9999);
-  number("Reviews a day", "##reviews_per_day", edited.reviewsPerDay, 0, 99999);
-  number("Day starts at (hour)", "##day_start_hour", edited.dayStartHour, 0, 23);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Desired retention");
-  ImGui::SameLine(12 * ui.Em());
-  ImGui::SetNextItemWidth(12 * ui.Em());
-  float retention = edited.retention * 100.0f;
-  ImGui::SliderFloat("##retention", &retention, 70.0f, 99.0f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp);
-  ui.Track("settings/retention");
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
-    edited.retention = static_cast<float>(static_cast<int>(retention + 0.5f)) / 100.0f;
+  bool changed = Number(ui, "New cards a day", "##new_per_day", edited.newPerDay, 0, 9999);
+  changed |= Number(ui, "Reviews a day", "##reviews_per_day", edited.reviewsPerDay, 0, 99999);
+  changed |= Number(ui, "Day starts at (hour)", "##day_start_hour", edited.dayStartHour, 0, 23);
+  if (auto retention = ReleasedSlider(ui, "Desired retention", "##retention", edited.retention * 100.0f, 70.0f, 99.0f,
+                                      "%.0f%%", 12)) {
+    edited.retention = static_cast<float>(static_cast<int>(*retention + 0.5f)) / 100.0f;
     changed = true;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextWrapped("Higher retention means more reviews: 90%% is FSRS's usual choice.");
   ImGui::PopStyleColor();
+  return changed;
+}
 
+} // namespace
+
+void DrawSettingsScreen(UiContext& ui) {
+  BackButton(ui, "settings");
+  Heading(ui, "Settings");
+  ImGui::Spacing();
+  Settings edited = ui.state.settings;
+  bool changed = DrawAppearance(ui, edited);
+  ImGui::Spacing();
+  changed |= DrawStudySettings(ui, edited);
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextWrapped("Settings are saved in %s", ui.state.SettingsFile().string().c_str());
   ImGui::PopStyleColor();
-
   if (changed) ui.state.Post(ChangeSettings{edited});
 }
 

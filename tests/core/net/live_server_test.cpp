@@ -344,7 +344,11 @@ TEST_CASE("load: 100 phones poll and answer the same question within a second, e
   const double p50 = latencyMs[kPlayers / 2], p99 = latencyMs[kPlayers * 99 / 100], worst = latencyMs.back();
   std::printf("live load: %d answers in one second, server latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %llu requests\n",
               kPlayers, p50, p99, worst, static_cast<unsigned long long>(f.server->Counters().requests));
-  CHECK(p50 >= 0);
+  // Every phone's answer was timed (none left at -1), and none waited for the server: a
+  // class answering within one second is served within one second, even under sanitizers
+  // (figures: p99 under 6 ms under ASan, docs/performance.md). Speed itself is bench_live's.
+  CHECK(latencyMs.front() >= 0);
+  CHECK(worst < 1000.0);
 }
 
 TEST_CASE("the join address as a QR code: a real symbol with its finder patterns", "[live]") {
