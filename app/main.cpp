@@ -3,6 +3,4 @@
 // command line); this file only hands over to the command line.
 #include "cli/cli.h"
 
-int main(int argc, char** argv) {
-  return factdeck::cli::RunCommandLine(argc, argv);
-}
+int main(int argc, char** argv) { return factdeck::cli::RunCommandLine(argc, argv); }

@@ -7,13 +7,9 @@
 
 extern "C" {
 
-const char* __asan_default_options() {
-  return "detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1";
-}
+const char* __asan_default_options() { return "detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"; }
 
-const char* __ubsan_default_options() {
-  return "print_stacktrace=1:halt_on_error=1";
-}
+const char* __ubsan_default_options() { return "print_stacktrace=1:halt_on_error=1"; }
 
 // Leaks inside system libraries that FactDeck does not own: Mesa's OpenGL driver, X11,
 // fontconfig's caches, GLFW's copies of X resources. Our own code is never listed here.
@@ -35,8 +31,6 @@ const char* __lsan_default_suppressions() {
 // dlopen and unloads it when the window closes; a leak inside an unloaded library shows
 // as "<unknown module>" and cannot be matched by the suppressions above. Only in
 // sanitizer builds: this executable's dlclose takes precedence over libc's.
-int dlclose(void*) {
-  return 0;
-}
+int dlclose(void*) { return 0; }
 
 } // extern "C"

@@ -11,12 +11,14 @@ FACTDECK_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config python3
   libimgui-dev libglfw3-dev python3-glad libgl-dev libgl1-mesa-dri
   libsqlite3-dev libtomlplusplus-dev libcli11-dev libutf8proc-dev nlohmann-json3-dev
-  libfontconfig-dev libfreetype-dev libstb-dev fonts-dejavu-core
+  libfontconfig-dev libfreetype-dev libstb-dev
+  fonts-dejavu-core  # the UI font, DejaVu Sans (app/ui/fonts.h): the same look on every machine
   libcpp-httplib-dev libqrencode-dev
 )
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.
 # chromium and its WebDriver: the live room's player page is tested in a real browser.
-FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth libbenchmark-dev chromium chromium-driver)
+# clang-format (14 on Debian 12): the suite checks that the sources are formatted.
+FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth libbenchmark-dev chromium chromium-driver clang-format)
 FACTDECK_BENCH_PACKAGES=(time clang)
 
 log() { printf '\033[1m[factdeck]\033[0m %s\n' "$*" >&2; }

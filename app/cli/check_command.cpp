@@ -29,7 +29,8 @@ void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
                         size_t errors = 0, warnings = 0;
                         for (const std::string& file : *files) {
                           DeckLoad load = LoadDeckFile(file);
-                          for (const Diagnostic& d : load.diagnostics) std::cerr << d.Format() << '\n';
+                          for (const Diagnostic& d : load.diagnostics)
+                            std::cerr << d.Format() << '\n';
                           size_t fileErrors = CountErrors(load.diagnostics);
                           errors += fileErrors;
                           warnings += load.diagnostics.size() - fileErrors;

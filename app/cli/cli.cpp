@@ -42,12 +42,13 @@ int RunCommandLine(int argc, char** argv) {
   app.add_option("--screenshot", screenshot, "Render the screen off-screen, write a PNG and exit")
       ->type_name("FILE.png");
   std::string screenList;
-  for (const std::string& name : StartScreenNames()) screenList += (screenList.empty() ? "" : ", ") + name;
+  for (const std::string& name : StartScreenNames())
+    screenList += (screenList.empty() ? "" : ", ") + name;
   app.add_option("--screen", screenName, "Screen to start on (game screens with a sample run): " + screenList)
       ->type_name("NAME");
   app.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
   app.add_option("--quit-after-frames", gui.quitAfterFrames, "Exit after drawing N frames")
-      ->group("")  // hidden: for benchmarks and smoke tests
+      ->group("") // hidden: for benchmarks and smoke tests
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--report-first-frame", gui.reportFirstFrame, "Print when the first frame is shown")->group("");
   app.add_option("--sample-days", gui.sampleDays, "Simulate N days of study into an empty store first (screenshots)")
@@ -64,7 +65,7 @@ int RunCommandLine(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;  // --help and --version exit 0; usage errors 2
+    return app.exit(e) == 0 ? 0 : 2; // --help and --version exit 0; usage errors 2
   }
 
   for (const Command& command : commands)

@@ -10,8 +10,8 @@
 namespace factdeck::cli {
 
 struct Command {
-  CLI::App* parser = nullptr;  // the subcommand's own parser, owned by the main parser
-  std::function<int()> run;    // runs after a successful parse; returns the exit code
+  CLI::App* parser = nullptr; // the subcommand's own parser, owned by the main parser
+  std::function<int()> run;   // runs after a successful parse; returns the exit code
 };
 
 using CommandList = std::vector<Command>;
@@ -20,7 +20,7 @@ using CommandList = std::vector<Command>;
 void RegisterCheckCommand(CLI::App& app, CommandList& commands);
 void RegisterImportCommand(CLI::App& app, CommandList& commands);
 void RegisterSrsCommand(CLI::App& app, CommandList& commands);
-void RegisterQuestionsCommands(CLI::App& app, CommandList& commands);  // questions, worksheet
+void RegisterQuestionsCommands(CLI::App& app, CommandList& commands); // questions, worksheet
 // stats, export, backup, restore: on the progress store in `dataDir`, the program's one
 // --data-dir option (empty: the default folder), read when the command runs.
 void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::string& dataDir);

@@ -22,9 +22,11 @@ int RunImport(const ImportOptions& options) {
     return 1;
   }
   DeckLoad load = ImportCsv(text, options.input);
-  for (const Diagnostic& d : load.diagnostics) std::cerr << d.Format() << '\n';
+  for (const Diagnostic& d : load.diagnostics)
+    std::cerr << d.Format() << '\n';
   if (!load.Ok()) {
-    std::cerr << "factdeck: nothing written: " << CountErrors(load.diagnostics) << " errors in " << options.input << '\n';
+    std::cerr << "factdeck: nothing written: " << CountErrors(load.diagnostics) << " errors in " << options.input
+              << '\n';
     return 1;
   }
   if (!options.id.empty()) load.deck.id = options.id;
@@ -40,7 +42,8 @@ int RunImport(const ImportOptions& options) {
   DeckLoad check = ParseDeck(toml, options.output);
   if (!check.Ok() || check.deck.cards.size() != load.deck.cards.size() ||
       check.deck.events.size() != load.deck.events.size()) {
-    for (const Diagnostic& d : check.diagnostics) std::cerr << d.Format() << '\n';
+    for (const Diagnostic& d : check.diagnostics)
+      std::cerr << d.Format() << '\n';
     std::cerr << "factdeck: internal error: the converted deck does not read back; nothing written\n";
     return 1;
   }

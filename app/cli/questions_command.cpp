@@ -34,7 +34,8 @@ std::optional<std::pair<Deck, std::vector<Question>>> MakeQuestions(const Questi
     auto kind = QuestionKindFromName(name);
     if (!kind) {
       std::cerr << "factdeck: error: unknown question kind '" << name << "'; kinds:";
-      for (QuestionKind k : AllQuestionKinds()) std::cerr << ' ' << QuestionKindName(k);
+      for (QuestionKind k : AllQuestionKinds())
+        std::cerr << ' ' << QuestionKindName(k);
       std::cerr << '\n';
       return std::nullopt;
     }
@@ -45,11 +46,19 @@ std::optional<std::pair<Deck, std::vector<Question>>> MakeQuestions(const Questi
 }
 
 nlohmann::ordered_json ToJson(const Question& q) {
-  nlohmann::ordered_json j = {{"kind", QuestionKindName(q.kind)}, {"key", q.key},       {"prompt", q.prompt},
-                              {"options", q.options},                {"answer", nullptr}, {"explanation", q.explanation},
-                              {"source", q.source},                  {"items", q.items},  {"tags", q.tags}};
-  if (q.kind == QuestionKind::Ordering) j["answer"] = q.order;
-  else if (q.answer >= 0) j["answer"] = q.answer;
+  nlohmann::ordered_json j = {{"kind", QuestionKindName(q.kind)},
+                              {"key", q.key},
+                              {"prompt", q.prompt},
+                              {"options", q.options},
+                              {"answer", nullptr},
+                              {"explanation", q.explanation},
+                              {"source", q.source},
+                              {"items", q.items},
+                              {"tags", q.tags}};
+  if (q.kind == QuestionKind::Ordering)
+    j["answer"] = q.order;
+  else if (q.answer >= 0)
+    j["answer"] = q.answer;
   if (!q.answerText.empty()) j["answer_text"] = q.answerText;
   if (q.kind == QuestionKind::TypedYear) j["year_tolerance"] = q.yearTolerance;
   return j;
@@ -65,7 +74,8 @@ void PrintText(const std::vector<Question>& questions) {
     }
     if (q.kind == QuestionKind::Ordering) {
       std::cout << "   order:";
-      for (int i : q.order) std::cout << ' ' << static_cast<char>('A' + i);
+      for (int i : q.order)
+        std::cout << ' ' << static_cast<char>('A' + i);
       std::cout << '\n';
     } else if (q.options.empty()) {
       std::cout << "   answer: " << q.answerText
@@ -97,7 +107,8 @@ void RegisterQuestionsCommands(CLI::App& app, CommandList& commands) {
                         if (!made) return 1;
                         if (questions->json) {
                           nlohmann::ordered_json all = nlohmann::ordered_json::array();
-                          for (const Question& q : made->second) all.push_back(ToJson(q));
+                          for (const Question& q : made->second)
+                            all.push_back(ToJson(q));
                           std::cout << all.dump(2) << '\n';
                         } else {
                           PrintText(made->second);
@@ -109,7 +120,8 @@ void RegisterQuestionsCommands(CLI::App& app, CommandList& commands) {
                       }});
 
   auto sheet = std::make_shared<QuestionsOptions>();
-  CLI::App* worksheet = app.add_subcommand("worksheet", "Write a printable quiz (HTML) with the answer key on its own page");
+  CLI::App* worksheet =
+      app.add_subcommand("worksheet", "Write a printable quiz (HTML) with the answer key on its own page");
   AddCommon(worksheet, *sheet);
   worksheet->add_option("-o,--output", sheet->output, "The HTML file to write")->required()->type_name("FILE.html");
   worksheet->add_option("--title", sheet->title, "Title (default: the deck's)");
@@ -117,7 +129,8 @@ void RegisterQuestionsCommands(CLI::App& app, CommandList& commands) {
   commands.push_back({worksheet, [sheet] {
                         std::error_code ec;
                         if (!sheet->force && std::filesystem::exists(sheet->output, ec)) {
-                          std::cerr << "factdeck: error: " << sheet->output << " already exists; pass --force to replace it\n";
+                          std::cerr << "factdeck: error: " << sheet->output
+                                    << " already exists; pass --force to replace it\n";
                           return 1;
                         }
                         auto made = MakeQuestions(*sheet);

@@ -46,8 +46,9 @@ bool ParseSteps(const std::string& text, std::vector<int>& minutes, std::string&
 
 // Seeds the fuzz from the card and the review's number, so a replay is repeatable.
 std::uint64_t FuzzSeed(const std::string& card, size_t review) {
-  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : card) hash = (hash ^ c) * 1099511628211ull;
+  std::uint64_t hash = 1469598103934665603ull; // FNV-1a
+  for (unsigned char c : card)
+    hash = (hash ^ c) * 1099511628211ull;
   return hash ^ (review * 0x9E3779B97F4A7C15ull);
 }
 
@@ -82,14 +83,15 @@ std::string ReplayLine(const srs::Fsrs& fsrs, const std::string& line, std::ostr
     srs::ReviewOutcome outcome = fsrs.Review(state, *time, static_cast<srs::Rating>(rating), FuzzSeed(card, i));
     state = outcome.card;
     nlohmann::ordered_json result = {{"card", card},
-                             {"state", srs::CardStateName(state.state)},
-                             {"stability", state.stability},
-                             {"difficulty", state.difficulty},
-                             {"retrievability", outcome.retrievability},
-                             {"due", FormatIsoTime(state.due)}};
+                                     {"state", srs::CardStateName(state.state)},
+                                     {"stability", state.stability},
+                                     {"difficulty", state.difficulty},
+                                     {"retrievability", outcome.retrievability},
+                                     {"due", FormatIsoTime(state.due)}};
     lines.push_back(result.dump());
   }
-  for (const std::string& l : lines) out << l << '\n';
+  for (const std::string& l : lines)
+    out << l << '\n';
   return {};
 }
 
@@ -154,16 +156,24 @@ void RegisterSrsCommand(CLI::App& app, CommandList& commands) {
   auto options = std::make_shared<ReplayOptions>();
   CLI::App* replay = srs->add_subcommand(
       "replay", "Replay review histories (JSON lines) through FSRS-6; print the state after each review");
-  replay->add_option("FILE", options->input, "JSON lines: {\"card\": ..., \"reviews\": [{\"rating\": 1-4, \"time\": ISO-8601}]} (- for stdin)")
+  replay
+      ->add_option("FILE", options->input,
+                   "JSON lines: {\"card\": ..., \"reviews\": [{\"rating\": 1-4, \"time\": ISO-8601}]} (- for stdin)")
       ->type_name("FILE");
   replay->add_option("--params", options->params, "The 21 FSRS-6 weights, comma-separated (default: FSRS-6's)")
       ->type_name("W0,...,W20");
-  replay->add_option("--retention", options->retention, "Desired retention")->check(CLI::Range(0.7, 0.99))->capture_default_str();
-  replay->add_flag("--fuzz,!--no-fuzz", options->fuzz, "Spread intervals (deterministic per card and review; default off)");
-  replay->add_option("--learning-steps", options->learningSteps, "Learning steps, e.g. 1m,10m, or none")->capture_default_str();
-  replay->add_option("--relearning-steps", options->relearningSteps, "Relearning steps, e.g. 10m, or none")->capture_default_str();
+  replay->add_option("--retention", options->retention, "Desired retention")
+      ->check(CLI::Range(0.7, 0.99))
+      ->capture_default_str();
+  replay->add_flag("--fuzz,!--no-fuzz", options->fuzz,
+                   "Spread intervals (deterministic per card and review; default off)");
+  replay->add_option("--learning-steps", options->learningSteps, "Learning steps, e.g. 1m,10m, or none")
+      ->capture_default_str();
+  replay->add_option("--relearning-steps", options->relearningSteps, "Relearning steps, e.g. 10m, or none")
+      ->capture_default_str();
   replay->add_option("--maximum-interval", options->maximumInterval, "Longest interval in days")
-      ->check(CLI::Range(1, 36500))->capture_default_str();
+      ->check(CLI::Range(1, 36500))
+      ->capture_default_str();
   replay->add_flag("--no-short-term", options->noShortTerm, "No same-day stability and no steps (FSRS long-term mode)");
   commands.push_back({replay, [options] { return RunReplay(*options); }});
 }

@@ -11,12 +11,10 @@ namespace factdeck::cli {
 
 namespace {
 
-srs::TimeMs Now() {
-  return WallClockNow();
-}
+srs::TimeMs Now() { return WallClockNow(); }
 
 struct StoreOptions {
-  const std::string* dataDir = nullptr;  // the program's --data-dir
+  const std::string* dataDir = nullptr; // the program's --data-dir
   std::string profile, file;
   bool json = false;
 };
@@ -28,7 +26,8 @@ std::filesystem::path DataDir(const StoreOptions& o) {
 // Opens the store, printing notices; null (after printing why) when it cannot be used.
 std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
   auto opened = ProfileStore::Open(DataDir(o), Now(), LocalStudyDay());
-  for (const std::string& notice : opened.notices) std::cerr << "factdeck: " << notice << '\n';
+  for (const std::string& notice : opened.notices)
+    std::cerr << "factdeck: " << notice << '\n';
   if (!opened.store) {
     std::cerr << "factdeck: error: " << opened.error << '\n';
     return nullptr;
@@ -44,7 +43,8 @@ std::int64_t ProfileOf(ProfileStore& store, const StoreOptions& o) {
   if (o.profile.empty()) return store.DefaultProfile();
   if (auto id = store.FindProfile(o.profile)) return *id;
   std::cerr << "factdeck: error: no profile named '" << o.profile << "'; profiles:";
-  for (const ProfileInfo& p : store.Profiles()) std::cerr << " '" << p.name << "'";
+  for (const ProfileInfo& p : store.Profiles())
+    std::cerr << " '" << p.name << "'";
   std::cerr << '\n';
   return 0;
 }
@@ -75,15 +75,19 @@ int RunStats(const StoreOptions& o) {
             << "Reviews: " << s.reviews << " in all, " << s.reviewsToday << " today, " << s.reviewsLast30Days
             << " in the last 30 days\n"
             << "Retention (last 30 days): ";
-  if (s.reviewedLast30Days > 0) std::cout << static_cast<int>(s.retentionLast30Days * 1000 + 0.5) / 10.0 << " % of " << s.reviewedLast30Days << " reviews\n";
-  else std::cout << "no reviews of learned cards yet\n";
+  if (s.reviewedLast30Days > 0)
+    std::cout << static_cast<int>(s.retentionLast30Days * 1000 + 0.5) / 10.0 << " % of " << s.reviewedLast30Days
+              << " reviews\n";
+  else
+    std::cout << "no reviews of learned cards yet\n";
   std::cout << "Streak: " << s.currentStreak << (s.currentStreak == 1 ? " day" : " days") << " (longest "
             << s.longestStreak << ")\n"
             << "Cards: " << s.cards << " (" << s.newCards << " new, " << s.learningCards << " learning, "
             << s.reviewCards << " in review)\n"
             << "Due:";
   static const char* kDays[] = {"today", "tomorrow", "in 2 days", "in 3 days", "in 4 days", "in 5 days", "in 6 days"};
-  for (size_t d = 0; d < s.dueForecast.size(); ++d) std::cout << (d ? ", " : " ") << s.dueForecast[d] << ' ' << kDays[d];
+  for (size_t d = 0; d < s.dueForecast.size(); ++d)
+    std::cout << (d ? ", " : " ") << s.dueForecast[d] << ' ' << kDays[d];
   std::cout << '\n';
   return 0;
 }
@@ -106,10 +110,10 @@ int RunBackup(const StoreOptions& o) {
   auto store = OpenStore(o);
   if (!store) return 1;
   std::string stamp = FormatIsoTime(Now());
-  std::filesystem::path file = o.file.empty() ? store->BackupDir() / ("manual-" + stamp.substr(0, 10) + "-" +
-                                                                      stamp.substr(11, 2) + stamp.substr(14, 2) +
-                                                                      stamp.substr(17, 2) + ".db")
-                                              : std::filesystem::path(o.file);
+  std::filesystem::path file = o.file.empty()
+                                   ? store->BackupDir() / ("manual-" + stamp.substr(0, 10) + "-" + stamp.substr(11, 2) +
+                                                           stamp.substr(14, 2) + stamp.substr(17, 2) + ".db")
+                                   : std::filesystem::path(o.file);
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) {
     std::cerr << "factdeck: error: " << file.string() << " already exists\n";
@@ -161,7 +165,8 @@ void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::stri
 
   auto restore = std::make_shared<StoreOptions>();
   restore->dataDir = &dataDir;
-  CLI::App* restoreCommand = app.add_subcommand("restore", "Replace the progress store with a backup (the current one is kept)");
+  CLI::App* restoreCommand =
+      app.add_subcommand("restore", "Replace the progress store with a backup (the current one is kept)");
   restoreCommand->add_option("FILE", restore->file, "The backup")->required()->type_name("FILE");
   commands.push_back({restoreCommand, [restore] { return RunRestore(*restore); }});
 }

@@ -35,27 +35,31 @@ void App::Frame(const InputHook& inject) {
   if (m_appearanceDirty) RefreshAppearance();
 
   // Files dropped on the window open as decks.
-  for (std::string& dropped : m_platform.TakeDroppedFiles()) m_state.Post(OpenDeck{std::move(dropped)});
+  for (std::string& dropped : m_platform.TakeDroppedFiles())
+    m_state.Post(OpenDeck{std::move(dropped)});
   m_platform.NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   if (inject) inject(io);
   ImGui::NewFrame();
 
-  UiContext ui{m_state,   m_widgets,        m_fontSet.fonts, &PaletteFor(m_state.settings.theme, m_state.settings.projector),
-               m_registry, ++m_frame,        m_platform.Now(), {},
-               m_stillFrames};
+  UiContext ui{
+      m_state,      m_widgets, m_fontSet.fonts,  &PaletteFor(m_state.settings.theme, m_state.settings.projector),
+      m_registry,   ++m_frame, m_platform.Now(), {},
+      m_stillFrames};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);
   m_needs = ui.needs;
 
-  if (m_drawToScreen) m_platform.Render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
-  else ImGui::Render();
+  if (m_drawToScreen)
+    m_platform.Render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+  else
+    ImGui::Render();
 
   AppliedChanges changes = ApplyIntents(m_state);
   if (changes.appearanceChanged) {
     m_appearanceDirty = true;
-    m_needs.animating = true;  // draw the next frame with the new look at once
+    m_needs.animating = true; // draw the next frame with the new look at once
   }
   if (changes.settingsChanged && !m_state.dataDir.empty()) {
     if (std::string error = SaveSettings(m_state.SettingsFile(), m_state.settings); !error.empty())

@@ -39,7 +39,7 @@ public:
   // Draws with these font files from the next frame on (tests of the fallback chain).
   void UseFontFiles(const FontFiles& files) {
     m_fontSet.files = files;
-    m_fontSet.pixelSize = 0.0f;  // rebuild the atlas
+    m_fontSet.pixelSize = 0.0f; // rebuild the atlas
     m_appearanceDirty = true;
   }
   int FrameCount() const { return m_frame; }

@@ -58,7 +58,8 @@ void DrawAppFrame(UiContext& ui) {
       (ui.state.screen == Screen::Classroom && ui.state.classroom && ui.state.classroom->match) ||
       (ui.state.screen == Screen::Live && ui.state.live && ui.state.live->room))
     io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-  else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  else
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("FactDeck", nullptr, kFlags);
   DrawNotices(ui);
   switch (ui.state.screen) {
@@ -71,7 +72,8 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.
-  if (ui.state.screen != Screen::Home && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
+  if (ui.state.screen != Screen::Home && !ImGui::GetIO().WantTextInput &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
     ui.state.Post(GoToScreen{Screen::Home});
   ImGui::End();

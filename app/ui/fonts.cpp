@@ -11,8 +11,8 @@ namespace factdeck::ui {
 namespace {
 
 // Code points a font must have to be chosen: one letter from each script we promise.
-constexpr FcChar32 kRequiredChars[] = {0x00F6 /*ö*/, 0x017E /*ž*/, 0x01A1 /*ơ*/, 0x03A9 /*Ω*/,
-                                       0x0416 /*Ж*/, 0x2014 /*—*/};
+constexpr FcChar32 kRequiredChars[] = {0x00F6 /*ö*/, 0x017E /*ž*/, 0x01A1 /*ơ*/,
+                                       0x03A9 /*Ω*/, 0x0416 /*Ж*/, 0x2014 /*—*/};
 
 // Symbols a symbol font must have to be chosen (those of kSymbolSample).
 constexpr FcChar32 kRequiredSymbols[] = {0x2190, 0x2192, 0x2713, 0x2717, 0x25A0, 0x25B2, 0x25CF, 0x2605, 0x26A0};
@@ -45,15 +45,16 @@ constexpr ImWchar kTitleRanges[] = {
 template <size_t N, size_t M>
 constexpr std::array<ImWchar, N + M - 1> Joined(const ImWchar (&text)[N], const ImWchar (&symbols)[M]) {
   std::array<ImWchar, N + M - 1> joined{};
-  for (size_t i = 0; i + 1 < N; ++i) joined[i] = text[i];
-  for (size_t i = 0; i < M; ++i) joined[N - 1 + i] = symbols[i];
+  for (size_t i = 0; i + 1 < N; ++i)
+    joined[i] = text[i];
+  for (size_t i = 0; i < M; ++i)
+    joined[N - 1 + i] = symbols[i];
   return joined;
 }
 constexpr auto kTextAndSymbolRanges = Joined(kTextRanges, kSymbolRanges);
 constexpr auto kTitleAndSymbolRanges = Joined(kTitleRanges, kSymbolRanges);
 
-template <size_t N>
-bool Covers(FcPattern* font, const FcChar32 (&required)[N]) {
+template <size_t N> bool Covers(FcPattern* font, const FcChar32 (&required)[N]) {
   FcCharSet* charset = nullptr;
   if (FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch) return false;
   for (FcChar32 c : required)
@@ -77,12 +78,12 @@ FontFile FileOf(FcPattern* font) {
 }
 
 // The best font for fontconfig's `name` pattern that has every code point of `required`.
-template <size_t N>
-FontFile FindFont(const char* name, const FcChar32 (&required)[N]) {
+template <size_t N> FontFile FindFont(const char* name, const FcChar32 (&required)[N]) {
   if (!FcInit()) return {};
   FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name));
   FcCharSet* wanted = FcCharSetCreate();
-  for (FcChar32 c : required) FcCharSetAddChar(wanted, c);
+  for (FcChar32 c : required)
+    FcCharSetAddChar(wanted, c);
   FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
   FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
   FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
@@ -136,7 +137,8 @@ bool HasSymbols(const FontFile& file) {
   if (font == nullptr) return false;
   FcCharSet* charset = nullptr;
   bool all = FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) == FcResultMatch;
-  for (FcChar32 c : kRequiredSymbols) all = all && FcCharSetHasChar(charset, c);
+  for (FcChar32 c : kRequiredSymbols)
+    all = all && FcCharSetHasChar(charset, c);
   FcPatternDestroy(font);
   return all;
 }
@@ -151,13 +153,9 @@ FontFiles FindFontFiles() {
   return files;
 }
 
-FontFile FindUiFont(bool bold) {
-  return FindFont(bold ? "sans-serif:bold" : "sans-serif", kRequiredChars);
-}
+FontFile FindUiFont(bool bold) { return FindFont(bold ? "sans-serif:bold" : "sans-serif", kRequiredChars); }
 
-FontFile FindSymbolFont() {
-  return FindFont("sans-serif", kRequiredSymbols);
-}
+FontFile FindSymbolFont() { return FindFont("sans-serif", kRequiredSymbols); }
 
 UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize) {
   atlas.Clear();
@@ -171,9 +169,9 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize
     if (file.path.empty()) return nullptr;
     ImFontConfig config;
     config.FontNo = file.index;
-    config.OversampleH = 1;  // FreeType hints; oversampling buys nothing
+    config.OversampleH = 1; // FreeType hints; oversampling buys nothing
     config.OversampleV = 1;
-    config.MergeMode = merge;  // into the font added last; its own glyphs win
+    config.MergeMode = merge; // into the font added last; its own glyphs win
     return atlas.AddFontFromFileTTF(file.path.c_str(), px, &config, ranges);
   };
   const FontFile& boldFile = files.bold.path.empty() ? files.regular : files.bold;
@@ -187,7 +185,7 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize
     fonts.bold = add(boldFile, size, text);
     if (merge) add(files.symbols, size, kSymbolRanges, true);
     fonts.title = add(boldFile, titleSize, title);
-    if (merge) add(files.symbols, titleSize, kSymbolRanges, true);  // the tiles' check mark, in the title font
+    if (merge) add(files.symbols, titleSize, kSymbolRanges, true); // the tiles' check mark, in the title font
   }
   const bool built = fonts.regular != nullptr && fonts.bold != nullptr && fonts.title != nullptr && atlas.Build();
   // The font files' bytes (about 0.7 MB a face, loaded once per font) are needed only to

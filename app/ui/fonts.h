@@ -50,7 +50,7 @@ FontFile FindSymbolFont();
 // (none when the text font has the symbols).
 struct FontFiles {
   FontFile regular, bold, symbols;
-  bool chosen = false;  // regular and bold are the chosen font (kUiFontFamily)
+  bool chosen = false; // regular and bold are the chosen font (kUiFontFamily)
 };
 // Walks the chain above.
 FontFiles FindFontFiles();
@@ -61,7 +61,7 @@ struct UiFonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
   ImFont* title = nullptr;
-  bool fallback = false;  // true when ImGui's built-in (ASCII-only) font is in use
+  bool fallback = false; // true when ImGui's built-in (ASCII-only) font is in use
 };
 
 // The UI font size in pixels: the user's font size x interface scale x the monitor's
@@ -72,7 +72,7 @@ float FontPixelSize(const Settings& settings, float contentScale);
 struct FontSet {
   FontFiles files;
   UiFonts fonts;
-  float pixelSize = 0.0f;  // what the atlas was built for
+  float pixelSize = 0.0f; // what the atlas was built for
 };
 
 // Finds the UI fonts and builds `atlas` at `pixelSize`. Needs no ImGui context, so it can

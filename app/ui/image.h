@@ -9,7 +9,7 @@ namespace factdeck::ui {
 
 struct Image {
   int width = 0, height = 0;
-  std::vector<std::uint8_t> rgba;  // rows top to bottom, 4 bytes a pixel
+  std::vector<std::uint8_t> rgba; // rows top to bottom, 4 bytes a pixel
 
   const std::uint8_t* Pixel(int x, int y) const { return &rgba[(static_cast<size_t>(y) * width + x) * 4]; }
 };

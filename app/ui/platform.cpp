@@ -44,7 +44,8 @@ void OnContentScale(GLFWwindow* w, float, float) {
 }
 void OnDrop(GLFWwindow* w, int count, const char** paths) {
   MarkEvent(w);
-  for (int i = 0; i < count; ++i) EventsOf(w).dropped.emplace_back(paths[i]);
+  for (int i = 0; i < count; ++i)
+    EventsOf(w).dropped.emplace_back(paths[i]);
 }
 
 // True when the rectangle's top-left corner is on some monitor's work area, so a
@@ -94,7 +95,7 @@ std::unique_ptr<Platform> Platform::Create(const PlatformOptions& options, std::
   glfwMakeContextCurrent(window);
   if (gladLoadGL(glfwGetProcAddress) == 0) {
     error = "cannot load OpenGL 3.3 functions";
-    return nullptr;  // the destructor cleans up
+    return nullptr; // the destructor cleans up
   }
   glfwSwapInterval(options.vsync ? 1 : 0);
 
@@ -121,10 +122,10 @@ void Platform::StartImGui(std::unique_ptr<ImFontAtlas> atlas) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext(m_atlas.get());
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // FactDeck lays out its own screens; nothing to remember
+  io.IniFilename = nullptr; // FactDeck lays out its own screens; nothing to remember
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplGlfw_InitForOpenGL(m_window, /*install_callbacks=*/true);  // chains to ours
+  ImGui_ImplGlfw_InitForOpenGL(m_window, /*install_callbacks=*/true); // chains to ours
   ImGui_ImplOpenGL3_Init("#version 330 core");
   m_imguiBackendsReady = true;
 }
@@ -267,7 +268,7 @@ void Platform::RecreateFontTexture() {
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(lastTexture));
   atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
-  atlas->ClearTexData();  // the texture has it; ImGui needs only the glyph tables now
+  atlas->ClearTexData(); // the texture has it; ImGui needs only the glyph tables now
 }
 
 WindowGeometry Platform::Geometry() const {

@@ -17,8 +17,8 @@ struct GLFWwindow;
 namespace factdeck::ui {
 
 struct PlatformOptions {
-  WindowGeometry geometry;  // size, and position when known
-  bool visible = true;      // false for off-screen screenshots
+  WindowGeometry geometry; // size, and position when known
+  bool visible = true;     // false for off-screen screenshots
   bool vsync = true;
 };
 
@@ -50,13 +50,13 @@ public:
   // Paths of files dropped onto the window since the last call.
   std::vector<std::string> TakeDroppedFiles();
 
-  double Now() const;  // seconds since the platform started
+  double Now() const; // seconds since the platform started
 
-  void NewFrame();                         // backends read input and display size
-  void Render(const ImVec4& clearColor);   // draws ImGui's draw data to the back buffer
-  Image ReadFramebuffer() const;           // the back buffer, top row first
-  void Present();                          // swaps buffers
-  void Finish();                           // waits until the GPU has drawn everything
+  void NewFrame();                       // backends read input and display size
+  void Render(const ImVec4& clearColor); // draws ImGui's draw data to the back buffer
+  Image ReadFramebuffer() const;         // the back buffer, top row first
+  void Present();                        // swaps buffers
+  void Finish();                         // waits until the GPU has drawn everything
   // Uploads the font atlas (after it was built or rebuilt) as a one-channel texture and
   // frees the atlas's pixels: the CPU keeps no copy, the driver a quarter of an RGBA one.
   void RecreateFontTexture();
@@ -77,14 +77,14 @@ private:
   Events m_events;
   std::unique_ptr<ImFontAtlas> m_atlas;
   bool m_imguiBackendsReady = false;
-  unsigned m_fontTexture = 0;  // GL texture name of the atlas
+  unsigned m_fontTexture = 0; // GL texture name of the atlas
   bool m_deviceObjectsReady = false;
 };
 
 // A window with ImGui started and its fonts, which were loaded on another thread while
 // the window opened (start-up time is the slower of the two, not their sum).
 struct OpenedWindow {
-  std::unique_ptr<Platform> platform;  // nullptr on failure
+  std::unique_ptr<Platform> platform; // nullptr on failure
   FontSet fonts;
 };
 OpenedWindow OpenWindow(const PlatformOptions& options, float fontPixelSize, std::string& error);

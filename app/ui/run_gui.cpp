@@ -15,7 +15,7 @@ namespace factdeck::ui {
 
 namespace {
 
-constexpr int kScreenshotFrames = 4;  // enough for auto-sized layouts to settle
+constexpr int kScreenshotFrames = 4; // enough for auto-sized layouts to settle
 
 // SIGINT and SIGTERM close the window cleanly (settings saved) instead of killing the
 // process mid-write. They are blocked in every thread and taken by one thread with
@@ -25,7 +25,7 @@ sigset_t StopSignals() {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGUSR2);  // used only to end the watcher
+  sigaddset(&set, SIGUSR2); // used only to end the watcher
   return set;
 }
 
@@ -69,7 +69,8 @@ int RunGui(const GuiOptions& options) {
   AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
   if (options.sampleDays > 0) SimulateStudy(state, options.sampleDays, 7);
   StartOnScreen(state, options.screen);
-  for (const std::string& notice : state.notices) std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
+  for (const std::string& notice : state.notices)
+    std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;
   platformOptions.geometry = state.settings.window;
@@ -125,7 +126,7 @@ int RunGui(const GuiOptions& options) {
     if (options.quitAfterFrames > 0 && app.FrameCount() >= options.quitAfterFrames) break;
   }
 
-  CloseLiveRoom(state);  // phones are told nothing more; a game in progress is saved
+  CloseLiveRoom(state); // phones are told nothing more; a game in progress is saved
   state.settings.window = platform->Geometry();
   if (std::string saveError = SaveSettings(state.SettingsFile(), state.settings); !saveError.empty()) {
     std::fprintf(stderr, "factdeck: warning: settings not saved: %s\n", saveError.c_str());

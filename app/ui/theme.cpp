@@ -12,11 +12,8 @@ const Palette kDarkPalette{
     {1.00f, 0.80f, 0.30f, 1.0f}, // warning
 };
 const Palette kLightPalette{
-    {0.10f, 0.35f, 0.80f, 1.0f},
-    {0.05f, 0.35f, 0.75f, 1.0f},
-    {0.75f, 0.35f, 0.00f, 1.0f},
-    {0.38f, 0.40f, 0.45f, 1.0f},
-    {0.60f, 0.40f, 0.00f, 1.0f},
+    {0.10f, 0.35f, 0.80f, 1.0f}, {0.05f, 0.35f, 0.75f, 1.0f}, {0.75f, 0.35f, 0.00f, 1.0f},
+    {0.38f, 0.40f, 0.45f, 1.0f}, {0.60f, 0.40f, 0.00f, 1.0f},
 };
 
 const Palette kProjectorDarkPalette{

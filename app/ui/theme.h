@@ -14,7 +14,7 @@ struct Palette {
   ImVec4 accent;
   ImVec4 right;
   ImVec4 wrong;
-  ImVec4 muted;  // secondary text
+  ImVec4 muted; // secondary text
   ImVec4 warning;
 };
 

@@ -37,15 +37,15 @@ private:
 };
 
 struct UiContext {
-  AppState& state;        // read only: changed through state.Post(intent)
-  WidgetState& widgets;   // the widgets' own state, the screens' to change
+  AppState& state;      // read only: changed through state.Post(intent)
+  WidgetState& widgets; // the widgets' own state, the screens' to change
   UiFonts fonts;
   const Palette* palette = nullptr;
   ItemRegistry* registry = nullptr;
   int frame = 0;
-  double now = 0.0;      // seconds, the platform clock
-  FrameNeeds needs;      // what this frame asks of the next
-  bool stillFrames = false;  // screenshots: animations are drawn at their end
+  double now = 0.0;         // seconds, the platform clock
+  FrameNeeds needs;         // what this frame asks of the next
+  bool stillFrames = false; // screenshots: animations are drawn at their end
 
   // The font size in pixels: the unit for every size on screen.
   float Em() const { return ImGui::GetFontSize(); }

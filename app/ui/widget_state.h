@@ -18,22 +18,22 @@ struct HomeForm {
   std::array<char, 1024> deckPath{};
   std::array<char, 64> profileName{};
   int count = 10, secondsPerQuestion = 0, examMinutes = 10;
-  std::array<bool, 7> kinds{true, true, true, true, true, true, true};  // AllQuestionKinds order
-  std::array<char, 256> tags{};  // space- or comma-separated
+  std::array<bool, 7> kinds{true, true, true, true, true, true, true}; // AllQuestionKinds order
+  std::array<char, 256> tags{};                                        // space- or comma-separated
   bool streakBonus = true;
 };
 
 // The question being answered: reset whenever a new question is shown.
 struct StudyWidgets {
-  std::uint64_t serial = 0;      // StudyState::shownSerial of the question these belong to
-  std::vector<int> order;        // the ordering the learner is building
-  int selected = 0;              // the ordering item the arrow keys move
-  std::array<char, 32> typed{};  // a typed year being written
-  bool focusInput = false;       // put the keyboard in the year field
+  std::uint64_t serial = 0;     // StudyState::shownSerial of the question these belong to
+  std::vector<int> order;       // the ordering the learner is building
+  int selected = 0;             // the ordering item the arrow keys move
+  std::array<char, 32> typed{}; // a typed year being written
+  bool focusInput = false;      // put the keyboard in the year field
 };
 
 struct TimelineWidgets {
-  size_t slot = 0;  // where the arrow keys put the marker
+  size_t slot = 0; // where the arrow keys put the marker
 };
 
 // The classroom set-up as edited; ToSetup() is what StartMatch and OpenLive carry.
@@ -41,14 +41,14 @@ struct ClassroomForm {
   ClassroomForm();
   int teamCount = 3;
   std::array<std::array<char, 32>, kMaxClassroomTeams> names{};
-  std::array<std::array<float, 3>, kMaxClassroomTeams> colours{};  // RGB 0..1
+  std::array<std::array<float, 3>, kMaxClassroomTeams> colours{}; // RGB 0..1
   ClassroomMode mode = ClassroomMode::Buzzer;
   ClassroomScoring scoring = ClassroomScoring::Speed;
   int questions = 10, seconds = 20;
   bool streakBonus = true, hideLeaderboard = false;
   std::array<bool, std::size(kClassroomKinds)> kinds{true, true, true, true};
   std::array<char, 256> tags{};
-  double rankChangedAt = 0.0;  // the leaderboard's animation start (platform seconds); 0: not started
+  double rankChangedAt = 0.0; // the leaderboard's animation start (platform seconds); 0: not started
 
   ClassroomSetup ToSetup() const;
 };
@@ -56,7 +56,7 @@ struct ClassroomForm {
 struct LiveForm {
   int interfaceIndex = 0;
   int port = 8765;
-  double rankChangedAt = 0.0;  // as ClassroomForm::rankChangedAt
+  double rankChangedAt = 0.0; // as ClassroomForm::rankChangedAt
 };
 
 struct WidgetState {

@@ -15,17 +15,17 @@
 
 namespace {
 volatile std::sig_atomic_t g_stop = 0;
-void OnSignal(int) {
-  g_stop = 1;
-}
+void OnSignal(int) { g_stop = 1; }
 } // namespace
 
 int main(int argc, char** argv) {
   bool report = false;
   int quitAfter = 0;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--report-first-frame") == 0) report = true;
-    else if (std::strcmp(argv[i], "--quit-after-frames") == 0 && i + 1 < argc) quitAfter = std::atoi(argv[++i]);
+    if (std::strcmp(argv[i], "--report-first-frame") == 0)
+      report = true;
+    else if (std::strcmp(argv[i], "--quit-after-frames") == 0 && i + 1 < argc)
+      quitAfter = std::atoi(argv[++i]);
   }
   std::signal(SIGTERM, OnSignal);
   if (!glfwInit()) return 1;
@@ -43,8 +43,10 @@ int main(int argc, char** argv) {
 
   int frames = 0;
   while (!glfwWindowShouldClose(window) && !g_stop) {
-    if (frames > 2) glfwWaitEventsTimeout(0.5);  // event-driven, like factdeck; wakes for SIGTERM
-    else glfwPollEvents();
+    if (frames > 2)
+      glfwWaitEventsTimeout(0.5); // event-driven, like factdeck; wakes for SIGTERM
+    else
+      glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

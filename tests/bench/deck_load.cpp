@@ -29,7 +29,7 @@ void LoadAndCount(benchmark::State& state, const std::filesystem::path& path) {
     }
     items = load.deck.facts.size() + load.deck.events.size() + load.deck.cards.size();
     benchmark::DoNotOptimize(load);
-    state.PauseTiming();  // freeing the deck is not part of loading it
+    state.PauseTiming(); // freeing the deck is not part of loading it
     load = {};
     state.ResumeTiming();
   }

@@ -21,7 +21,8 @@ using namespace factdeck;
 using nlohmann::json;
 
 srs::TimeMs Now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 const Deck& SeedDeck() {
@@ -44,7 +45,7 @@ struct Room {
     room = std::make_shared<LiveRoom>(SeedDeck(), options, "111111", Now());
     LiveServerOptions serving;
     serving.port = 0;
-    serving.requestsPerSecond = serving.requestBurst = 1e9;  // one address plays the whole class
+    serving.requestsPerSecond = serving.requestBurst = 1e9; // one address plays the whole class
     serving.joinsPerMinute = 1 << 30;
     server = std::make_unique<LiveServer>(room, serving, Now);
     if (!server->Start().empty()) std::abort();
@@ -69,22 +70,27 @@ void BM_LiveClassAnswers(benchmark::State& state) {
     std::vector<std::thread> phones;
     for (int i = 0; i < kPlayers; ++i)
       phones.emplace_back([&, i] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(i * 9));  // a class answers over about a second
+        std::this_thread::sleep_for(std::chrono::milliseconds(i * 9)); // a class answers over about a second
         httplib::Client c("127.0.0.1", r.server->Port());
         const auto start = std::chrono::steady_clock::now();
         auto res = c.Post("/api/answer", httplib::Headers{{"X-FactDeck-Token", r.tokens[static_cast<size_t>(i)]}},
                           json{{"question", question}, {"option", i % options}}.dump(), "application/json");
         times[static_cast<size_t>(i)] =
-            res && res->status == 200 ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() : -1;
+            res && res->status == 200
+                ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()
+                : -1;
       });
-    for (auto& t : phones) t.join();
+    for (auto& t : phones)
+      t.join();
     for (double t : times)
       if (t >= 0) latencies.push_back(t);
     counted = static_cast<std::int64_t>(r.room->Answers().size());
     ++question;
   }
   std::sort(latencies.begin(), latencies.end());
-  auto at = [&](double q) { return latencies.empty() ? -1.0 : latencies[static_cast<size_t>(q * static_cast<double>(latencies.size() - 1))]; };
+  auto at = [&](double q) {
+    return latencies.empty() ? -1.0 : latencies[static_cast<size_t>(q * static_cast<double>(latencies.size() - 1))];
+  };
   state.counters["p50_ms"] = at(0.50);
   state.counters["p99_ms"] = at(0.99);
   state.counters["max_ms"] = at(1.0);
@@ -112,9 +118,11 @@ void BM_LiveRoomView(benchmark::State& state) {
   options.readSeconds = 0;
   LiveRoom room(SeedDeck(), options, "111111", 0);
   std::vector<std::string> tokens;
-  for (int i = 0; i < 100; ++i) tokens.push_back(room.Join("111111", std::to_string(i) + " P", "a", 0).token);
+  for (int i = 0; i < 100; ++i)
+    tokens.push_back(room.Join("111111", std::to_string(i) + " P", "a", 0).token);
   room.Start(0);
-  for (size_t i = 0; i < tokens.size(); i += 2) room.Answer(tokens[i], 0, 1, 1000);
+  for (size_t i = 0; i < tokens.size(); i += 2)
+    room.Answer(tokens[i], 0, 1, 1000);
   size_t i = 0;
   LivePlayerView view;
   for (auto _ : state) {

@@ -15,7 +15,8 @@ void AskRandomItems(benchmark::State& state, const Deck& deck) {
   QuestionGenerator generator(deck);
   std::vector<std::pair<QuestionKind, std::string>> items;
   for (QuestionKind kind : AllQuestionKinds())
-    for (const std::string& item : generator.Candidates(kind)) items.emplace_back(kind, item);
+    for (const std::string& item : generator.Candidates(kind))
+      items.emplace_back(kind, item);
   Random random(9);
   size_t made = 0, asked = 0;
   for (auto _ : state) {

@@ -27,7 +27,7 @@ void BM_Fsrs1MReviews(benchmark::State& state) {
   FsrsParameters params;
   params.fuzz = false;
   const Fsrs fsrs(params);
-  const TimeMs start = 1735689600000;  // 2025-01-01T00:00:00Z
+  const TimeMs start = 1735689600000; // 2025-01-01T00:00:00Z
   double checksum = 0;
   for (auto _ : state) {
     Mulberry32 random{12345};
@@ -56,9 +56,9 @@ void BM_BuildQueue100k(benchmark::State& state) {
   std::vector<StudyCard> cards(100000);
   for (size_t i = 0; i < cards.size(); ++i) {
     StudyCard& c = cards[i];
-    c.item = i / 3;  // three kinds per item
+    c.item = i / 3; // three kinds per item
     c.kind = i % 3 == 2 ? QuestionKind::TypedYear : i % 3 == 1 ? QuestionKind::When : QuestionKind::MultipleChoice;
-    if (random() % 10 < 2) continue;  // a fifth are new
+    if (random() % 10 < 2) continue; // a fifth are new
     c.memory.state = random() % 20 == 0 ? CardState::Learning : CardState::Review;
     c.memory.stability = 1 + random() % 200;
     c.memory.difficulty = 1 + random() % 9;

@@ -13,7 +13,7 @@
 namespace {
 
 using namespace factdeck;
-constexpr srs::TimeMs kStart = 1735689600000;  // 2025-01-01
+constexpr srs::TimeMs kStart = 1735689600000; // 2025-01-01
 
 AnswerRecord MakeAnswer(std::int64_t profile, int i) {
   AnswerRecord a;
@@ -76,16 +76,20 @@ std::filesystem::path LargeStore() {
                          "VALUES (?1, 1, ?2, ?3, 'multiple-choice', ?4, ?5, 5.0, ?6, ?7, 3, 0, 10, 1)");
   for (int c = 1; c <= 100000; ++c) {
     card.Bind(1, c).Bind(2, "deck-" + std::to_string(c % 10)).Bind(3, "item-" + std::to_string(c));
-    card.Bind(4, c % 20 == 0 ? 1 : 2).Bind(5, 1.0 + c % 300).Bind(6, kStart + static_cast<srs::TimeMs>(c % 400) * srs::kDayMs);
+    card.Bind(4, c % 20 == 0 ? 1 : 2)
+        .Bind(5, 1.0 + c % 300)
+        .Bind(6, kStart + static_cast<srs::TimeMs>(c % 400) * srs::kDayMs);
     card.Bind(7, kStart).Run();
   }
-  auto review = db.Prepare("INSERT INTO review (card_id, time_ms, kind, options, answer, correct, response_ms, rating, "
-                           "state, stability, difficulty, due_ms) "
-                           "VALUES (?1, ?2, 'multiple-choice', '[\"A\",\"B\",\"C\",\"D\"]', 'B', ?3, 2500, 3, 2, 10.0, 5.0, ?2)");
+  auto review =
+      db.Prepare("INSERT INTO review (card_id, time_ms, kind, options, answer, correct, response_ms, rating, "
+                 "state, stability, difficulty, due_ms) "
+                 "VALUES (?1, ?2, 'multiple-choice', '[\"A\",\"B\",\"C\",\"D\"]', 'B', ?3, 2500, 3, 2, 10.0, 5.0, ?2)");
   for (int r = 0; r < 1000000; ++r)
     review.Bind(1, 1 + r % 100000).Bind(2, kStart + static_cast<srs::TimeMs>(r) * 30000).Bind(3, r % 5 ? 1 : 0).Run();
   auto day = db.Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (1, ?1, 2880, 2300)");
-  for (int d = 0; d < 348; ++d) day.Bind(1, kStart / srs::kDayMs + d).Run();
+  for (int d = 0; d < 348; ++d)
+    day.Bind(1, kStart / srs::kDayMs + d).Run();
   db.Exec("COMMIT; PRAGMA wal_checkpoint(TRUNCATE)");
   std::ofstream(dir / "ready") << "1\n";
   return dir;
@@ -95,7 +99,7 @@ void BM_OpenLargeStoreForHome(benchmark::State& state) {
   const auto dir = LargeStore();
   const srs::TimeMs now = kStart + 400 * srs::kDayMs;
   {
-    auto warm = ProfileStore::Open(dir, now);  // today's backup is made here, once a day
+    auto warm = ProfileStore::Open(dir, now); // today's backup is made here, once a day
   }
   size_t decks = 0;
   for (auto _ : state) {
@@ -136,7 +140,7 @@ void BM_FirstStartOfDayLargeStore(benchmark::State& state) {
     decks = progress.size();
     benchmark::DoNotOptimize(opened.store->Streaks(profile, now));
     state.PauseTiming();
-    opened.store.reset();  // waits for the backup
+    opened.store.reset(); // waits for the backup
     state.ResumeTiming();
   }
   state.counters["decks"] = static_cast<double>(decks);

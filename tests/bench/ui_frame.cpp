@@ -52,8 +52,10 @@ Fixture& Shared() {
 void BM_BuildFrame(benchmark::State& state, const char* screen) {
   Fixture& f = Shared();
   StartOnScreen(f.state, screen);
-  for (int i = 0; i < 5; ++i) f.app->Frame();  // settle the layout
-  for (auto _ : state) f.app->Frame();
+  for (int i = 0; i < 5; ++i)
+    f.app->Frame(); // settle the layout
+  for (auto _ : state)
+    f.app->Frame();
   StartOnScreen(f.state, "home");
 }
 

@@ -48,8 +48,8 @@ TEST_CASE("bad arguments exit 2 with a message on stderr", "[cli]") {
 TEST_CASE("screenshot: writes a PNG of the requested size and screen", "[cli][gui]") {
   TempDir dir;
   const std::string png = (dir / "settings.png").string();
-  auto result = RunProcess({kExe, "--data-dir", dir.Path().string(), "--screenshot", png, "--screen", "settings",
-                            "--size", "800x600"});
+  auto result = RunProcess(
+      {kExe, "--data-dir", dir.Path().string(), "--screenshot", png, "--screen", "settings", "--size", "800x600"});
   REQUIRE(result.exitCode == 0);
   int width = 0, height = 0, channels = 0;
   unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 4);
@@ -92,14 +92,15 @@ TEST_CASE("the window remembers its size between runs", "[cli][gui]") {
 
 TEST_CASE("report-first-frame prints when the first frame is shown", "[cli][gui]") {
   TempDir dir;
-  auto result = RunProcess({kExe, "--data-dir", dir.Path().string(), "--quit-after-frames", "2",
-                            "--report-first-frame"});
+  auto result =
+      RunProcess({kExe, "--data-dir", dir.Path().string(), "--quit-after-frames", "2", "--report-first-frame"});
   CHECK(result.exitCode == 0);
   CHECK_THAT(result.out, Catch::StartsWith("first-frame "));
 }
 
 TEST_CASE("check accepts the bundled deck and prints its counts", "[cli][deck]") {
-  auto result = RunProcess({kExe, "check", std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml"});
+  auto result = RunProcess(
+      {kExe, "check", std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml"});
   CHECK(result.exitCode == 0);
   CHECK_THAT(result.out, Catch::Contains("facts") && Catch::Contains("0 errors") && Catch::Contains("multiple-choice"));
 }
@@ -107,7 +108,8 @@ TEST_CASE("check accepts the bundled deck and prints its counts", "[cli][deck]")
 TEST_CASE("check prints errors compiler-style and exits 1", "[cli][deck]") {
   TempDir dir;
   const auto file = dir / "bad.toml";
-  std::ofstream(file) << "[deck]\nid = \"x\"\ntitle = \"X\"\n[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\n";
+  std::ofstream(file)
+      << "[deck]\nid = \"x\"\ntitle = \"X\"\n[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\n";
   auto result = RunProcess({kExe, "check", file.string()});
   CHECK(result.exitCode == 1);
   CHECK_THAT(result.err, Catch::Contains(file.string() + ":7:8: error: invalid date"));
@@ -161,7 +163,7 @@ TEST_CASE("srs replay gives what ts-fsrs gives on a random set of histories", "[
   }
   CHECK(mismatches == 0);
   CHECK(lines >= 1000);
-  CHECK_FALSE(std::getline(ours, ourLine));  // no extra output
+  CHECK_FALSE(std::getline(ours, ourLine)); // no extra output
 }
 
 TEST_CASE("srs replay reports bad input with its line and exits 1", "[cli][fsrs]") {
@@ -172,7 +174,8 @@ TEST_CASE("srs replay reports bad input with its line and exits 1", "[cli][fsrs]
                          "{\"card\": \"b\", \"reviews\": [{\"rating\": 3, \"time\": \"2024-02-30T10:00:00Z\"}]}\n";
   auto result = RunProcess({kExe, "srs", "replay", file.string()});
   CHECK(result.exitCode == 1);
-  CHECK_THAT(result.err, Catch::Contains(":2: error: not JSON") && Catch::Contains(":3: error: review 1 of 'b': invalid time"));
+  CHECK_THAT(result.err,
+             Catch::Contains(":2: error: not JSON") && Catch::Contains(":3: error: review 1 of 'b': invalid time"));
   CHECK_THAT(result.out, Catch::Contains("\"card\":\"a\",\"state\":\"learning\""));
 }
 
@@ -205,7 +208,7 @@ TEST_CASE("stats, export, backup and restore work on the progress store", "[cli]
   CHECK(RunProcess({kExe, "backup", "--data-dir", data, backup}).exitCode == 0);
   CHECK(std::filesystem::exists(backup));
   auto again = RunProcess({kExe, "backup", "--data-dir", data, backup});
-  CHECK(again.exitCode == 1);  // never overwrites
+  CHECK(again.exitCode == 1); // never overwrites
   auto restored = RunProcess({kExe, "restore", "--data-dir", data, backup});
   INFO(restored.err);
   CHECK(restored.exitCode == 0);
@@ -272,7 +275,8 @@ TEST_CASE("questions --json prints the documented fields, the same seed prints t
   REQUIRE(questions.size() == 30);
   std::set<std::string> kinds;
   for (const auto& q : questions) {
-    for (const char* field : {"kind", "key", "prompt", "options", "answer", "explanation", "source"}) CHECK(q.contains(field));
+    for (const char* field : {"kind", "key", "prompt", "options", "answer", "explanation", "source"})
+      CHECK(q.contains(field));
     kinds.insert(q["kind"].get<std::string>());
     if (q["kind"] == "ordering") {
       CHECK(q["answer"].size() == q["options"].size());
@@ -286,13 +290,15 @@ TEST_CASE("questions --json prints the documented fields, the same seed prints t
   CHECK(RunProcess({kExe, "questions", deck, "--count", "30", "--seed", "5", "--json"}).out == result.out);
 
   auto only = RunProcess({kExe, "questions", deck, "--count", "5", "--kind", "when", "--json"});
-  for (const auto& q : nlohmann::json::parse(only.out)) CHECK(q["kind"] == "when");
+  for (const auto& q : nlohmann::json::parse(only.out))
+    CHECK(q["kind"] == "when");
   auto bad = RunProcess({kExe, "questions", deck, "--kind", "essay"});
   CHECK(bad.exitCode == 1);
   CHECK_THAT(bad.err, Catch::Contains("unknown question kind 'essay'") && Catch::Contains("typed-year"));
 }
 
-TEST_CASE("questions work on a CSV deck, and worksheet writes a quiz with its key on a page of its own", "[cli][questions]") {
+TEST_CASE("questions work on a CSV deck, and worksheet writes a quiz with its key on a page of its own",
+          "[cli][questions]") {
   TempDir dir;
   const auto csv = dir / "words.csv";
   std::ofstream(csv) << "front,back\nRöhm,SA leader\n\"<b>Kama</b>\",Tank school\n";
@@ -308,8 +314,8 @@ TEST_CASE("questions work on a CSV deck, and worksheet writes a quiz with its ke
   std::string page((std::istreambuf_iterator<char>(in)), {});
   CHECK_THAT(page, Catch::Contains("Answer key") && Catch::Contains("break-before: page") &&
                        Catch::Contains("&lt;b&gt;Kama&lt;/b&gt;") && Catch::Contains("Röhm"));
-  CHECK(page.find("<b>Kama") == std::string::npos);  // deck text is escaped
-  CHECK(RunProcess({kExe, "worksheet", csv.string(), "-o", html.string()}).exitCode == 1);  // never overwrites
+  CHECK(page.find("<b>Kama") == std::string::npos);                                        // deck text is escaped
+  CHECK(RunProcess({kExe, "worksheet", csv.string(), "-o", html.string()}).exitCode == 1); // never overwrites
 }
 
 TEST_CASE("screenshot: every game screen renders with a sample run, and history with --sample-days", "[cli][gui]") {
@@ -317,12 +323,12 @@ TEST_CASE("screenshot: every game screen renders with a sample run, and history 
   for (const char* screen : {"study", "practice", "exam", "ordering", "timeline", "stats"}) {
     INFO(screen);
     const std::string png = (dir / (std::string(screen) + ".png")).string();
-    std::vector<std::string> args{kExe, "--data-dir", (dir / "data").string(), "--screenshot", png, "--screen", screen,
-                                  "--size", "640x480"};
+    std::vector<std::string> args{
+        kExe, "--data-dir", (dir / "data").string(), "--screenshot", png, "--screen", screen, "--size", "640x480"};
     if (std::string(screen) == "study") args.insert(args.end(), {"--sample-days", "5"});
     auto result = RunProcess(args);
     CHECK(result.exitCode == 0);
-    CHECK(std::filesystem::file_size(png) > 5000);  // a real picture, not an empty frame
+    CHECK(std::filesystem::file_size(png) > 5000); // a real picture, not an empty frame
   }
   // The simulated days are in the store.
   auto stats = RunProcess({kExe, "stats", "--data-dir", (dir / "data").string(), "--json"});

@@ -26,7 +26,8 @@ TEST_CASE("the example deck in docs/facts-format.md loads without a problem", "[
   std::string example = FirstBlock(FACTDECK_SOURCE_DIR "/docs/facts-format.md", "toml");
   REQUIRE_FALSE(example.empty());
   DeckLoad load = ParseDeck(example, "facts-format.md");
-  for (const Diagnostic& d : load.diagnostics) UNSCOPED_INFO(d.Format());
+  for (const Diagnostic& d : load.diagnostics)
+    UNSCOPED_INFO(d.Format());
   CHECK(load.diagnostics.empty());
   CHECK(load.deck.facts.size() == 10);
   CHECK(load.deck.events.size() == 5);
@@ -34,7 +35,8 @@ TEST_CASE("the example deck in docs/facts-format.md loads without a problem", "[
   CHECK(load.deck.FindEvent("ides")->date.year == -43);
   CHECK(load.deck.FindEvent("founding")->date.circa);
   size_t attributed = 0;
-  for (const Fact& f : load.deck.facts) attributed += f.accordingTo.empty() ? 0 : 1;
+  for (const Fact& f : load.deck.facts)
+    attributed += f.accordingTo.empty() ? 0 : 1;
   CHECK(attributed == 2);
   CHECK(load.deck.cards.size() == 1);
 }

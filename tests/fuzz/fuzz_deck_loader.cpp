@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   factdeck::DeckLoad load = factdeck::ParseDeck(text, "fuzz.toml");
-  for (const factdeck::Diagnostic& d : load.diagnostics) (void)d.Format();
+  for (const factdeck::Diagnostic& d : load.diagnostics)
+    (void)d.Format();
   if (!load.Ok()) return 0;
   (void)factdeck::EstimateCapacity(load.deck);
   factdeck::DeckLoad reread = factdeck::ParseDeck(factdeck::FormatDeckToml(load.deck), "written.toml");

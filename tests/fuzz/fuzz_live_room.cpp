@@ -81,14 +81,14 @@ void CheckName(const std::string& name) {
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(name.data()) + at,
                                     static_cast<utf8proc_ssize_t>(name.size()) - at, &cp);
-    if (n <= 0) std::abort();  // not UTF-8
+    if (n <= 0) std::abort(); // not UTF-8
     const auto category = utf8proc_category(cp);
     if (category == UTF8PROC_CATEGORY_CC || category == UTF8PROC_CATEGORY_CF) std::abort();
     at += n;
     ++characters;
   }
   if (characters > kMaxNicknameCharacters || name.front() == ' ' || name.back() == ' ') std::abort();
-  if (CleanNickname(name) != name) std::abort();  // cleaning is idempotent
+  if (CleanNickname(name) != name) std::abort(); // cleaning is idempotent
 }
 
 } // namespace
@@ -101,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   options.maxPlayers = 8;
   LiveRoom room(FuzzDeck(), options, "123456", 0);
   std::vector<std::string> tokens;
-  std::set<std::pair<int, int>> answered;  // player, question
+  std::set<std::pair<int, int>> answered; // player, question
   srs::TimeMs now = 0;
   size_t at = 0;
   auto next = [&]() -> std::uint8_t { return at < size ? data[at++] : 0; };
@@ -109,12 +109,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     const std::uint8_t op = next() % 9;
     now += next() * 37;
     switch (op) {
-    case 0: {  // a phone joins with the next bytes as its name
+    case 0: { // a phone joins with the next bytes as its name
       const size_t length = next() % 48;
       std::string name(reinterpret_cast<const char*>(data + at), std::min(length, size - at));
       at += name.size();
       CheckName(CleanNickname(name));
-      const auto joined = room.Join(next() % 8 ? "123456" : "654321", name, "10.0.0." + std::to_string(next() % 4), now);
+      const auto joined =
+          room.Join(next() % 8 ? "123456" : "654321", name, "10.0.0." + std::to_string(next() % 4), now);
       if (joined.error == LiveError::None) {
         CheckName(joined.name);
         if (joined.name.empty()) std::abort();
@@ -122,16 +123,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
       }
       break;
     }
-    case 1: {  // an answer, maybe to the wrong question or option, maybe twice
+    case 1: { // an answer, maybe to the wrong question or option, maybe twice
       if (tokens.empty()) break;
       const size_t player = next() % tokens.size();
       const int question = static_cast<int>(next() % 5) - 1, option = static_cast<int>(next() % 6) - 1;
       if (room.Answer(tokens[player], question, option, now) == LiveError::None &&
           !answered.insert({static_cast<int>(player), question}).second)
-        std::abort();  // two answers to one question
+        std::abort(); // two answers to one question
       break;
     }
-    case 2: {  // a poll
+    case 2: { // a poll
       if (tokens.empty()) break;
       LivePlayerView view;
       if (room.View(tokens[next() % tokens.size()], now, view) != LiveError::None) break;
@@ -153,7 +154,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   // Every answer kept is one of a player's, to a question that exists, once.
   std::set<std::pair<int, int>> seen;
   for (const LiveAnswer& a : room.Answers())
-    if (a.question < 0 || a.question >= static_cast<int>(room.QuestionCount()) || !seen.insert({a.player, a.question}).second)
+    if (a.question < 0 || a.question >= static_cast<int>(room.QuestionCount()) ||
+        !seen.insert({a.player, a.question}).second)
       std::abort();
   return 0;
 }

@@ -13,8 +13,7 @@ struct Outcome {
   toml::source_position error{};
 };
 
-template <typename F>
-Outcome Run(F&& parse) {
+template <typename F> Outcome Run(F&& parse) {
   Outcome outcome;
   try {
     outcome.table = parse();

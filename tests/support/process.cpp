@@ -36,7 +36,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv) {
     dup2(out, 1);
     dup2(err, 2);
     std::vector<char*> args;
-    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    for (const std::string& arg : argv)
+      args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     execv(args[0], args.data());
     std::perror("execv");
@@ -63,9 +64,10 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) {
     dup2(null, 0);
     dup2(null, 1);
     dup2(null, 2);
-    setpgid(0, 0);  // its own group, so that its children go with it
+    setpgid(0, 0); // its own group, so that its children go with it
     std::vector<char*> args;
-    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    for (const std::string& arg : argv)
+      args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);

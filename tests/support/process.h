@@ -7,7 +7,7 @@
 namespace factdeck::test {
 
 struct ProcessResult {
-  int exitCode = -1;  // -1 when killed by a signal or not started
+  int exitCode = -1; // -1 when killed by a signal or not started
   std::string out, err;
 };
 

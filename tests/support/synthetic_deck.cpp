@@ -24,7 +24,8 @@ std::string SyntheticDeckToml(const SyntheticDeckOptions& options) {
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
   std::string out;
   out.reserve(options.facts * 110 + options.events * 120 + 4096);
-  out += "[deck]\nid = \"synthetic-" + std::to_string(options.seed) + "\"\ntitle = \"Synthetic deck\"\n"
+  out += "[deck]\nid = \"synthetic-" + std::to_string(options.seed) +
+         "\"\ntitle = \"Synthetic deck\"\n"
          "[[deck.source]]\nid = \"gen\"\ntitle = \"Generator\"\n";
 
   // Enough entities that every (subject, relation) pair is used at most once.
@@ -50,7 +51,10 @@ std::string SyntheticDeckToml(const SyntheticDeckOptions& options) {
     std::string object;
     if (type == "entity") {
       size_t kind = (relation * 3) % kKindCount;
-      object = "\"e" + std::to_string(kind + kKindCount * static_cast<size_t>(pick(0, static_cast<int>(entities / kKindCount) - 1))) + "\"";
+      object = "\"e" +
+               std::to_string(kind +
+                              kKindCount * static_cast<size_t>(pick(0, static_cast<int>(entities / kKindCount) - 1))) +
+               "\"";
     } else if (type == "number") {
       object = std::to_string(pick(1, 5000));
     } else if (type == "year") {
@@ -72,10 +76,9 @@ std::string SyntheticDeckToml(const SyntheticDeckOptions& options) {
     if (precision >= 1) date += "-" + Pad(pick(1, 12), 2);
     if (precision == 2) date += "-" + Pad(pick(1, 28), 2);
     if (pick(0, 9) == 0) date = "c. " + date;
-    out += "\n[[event]]\nid = \"ev" + std::to_string(e) + "\"\nname = \"Event " + std::to_string(e) +
-           "\"\ndate = \"" + date + "\"\nsource = \"gen\"\n";
-    if (precision == 0 && pick(0, 4) == 0 && year > 0)
-      out += "end = \"" + Pad(year + pick(0, 10), 4) + "\"\n";
+    out += "\n[[event]]\nid = \"ev" + std::to_string(e) + "\"\nname = \"Event " + std::to_string(e) + "\"\ndate = \"" +
+           date + "\"\nsource = \"gen\"\n";
+    if (precision == 0 && pick(0, 4) == 0 && year > 0) out += "end = \"" + Pad(year + pick(0, 10), 4) + "\"\n";
   }
 
   for (size_t c = 0; c < options.cards; ++c)

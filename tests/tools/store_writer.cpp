@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     answer.correct = i % 3 != 0;
     answer.responseMs = 1000 + i % 4000;
     answer.rating = answer.correct ? srs::Rating::Good : srs::Rating::Again;
-    srs::MemoryState before = opened.store->Card(profile, answer.deck, answer.item, answer.kind).value_or(srs::MemoryState{});
+    srs::MemoryState before =
+        opened.store->Card(profile, answer.deck, answer.item, answer.kind).value_or(srs::MemoryState{});
     answer.after = fsrs.Review(before, answer.time, answer.rating).card;
     StoreStatus saved = opened.store->RecordAnswer(answer);
     if (!saved) {

@@ -20,7 +20,9 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir, const
   std::string error;
   ui::OpenedWindow window = ui::OpenWindow(options, ui::FontPixelSize(m_state.settings, 1.0f), error);
   m_platform = std::move(window.platform);
-  if (!m_platform) FAIL("cannot open the test window: " << error << " (DISPLAY=" << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")");
+  if (!m_platform)
+    FAIL("cannot open the test window: " << error << " (DISPLAY="
+                                         << (std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "unset") << ")");
   m_app = std::make_unique<ui::App>(*m_platform, m_state, std::move(window.fonts), &m_registry);
   Frames(3);
 }
@@ -36,7 +38,8 @@ void UiHarness::Inject(ImGuiIO& io) {
   io.AppFocusLost = false;
   io.MousePos = m_mouse;
   io.MouseDown[0] = m_mouseDown;
-  for (auto& [key, down] : m_keys) io.KeysDown[key] = down;
+  for (auto& [key, down] : m_keys)
+    io.KeysDown[key] = down;
   io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
   if (!m_text.empty()) {
     io.AddInputCharactersUTF8(m_text.c_str());
@@ -52,9 +55,7 @@ void UiHarness::Frames(int count) {
   }
 }
 
-bool UiHarness::Has(const std::string& name) {
-  return m_registry.Find(name, m_app->FrameCount()) != nullptr;
-}
+bool UiHarness::Has(const std::string& name) { return m_registry.Find(name, m_app->FrameCount()) != nullptr; }
 
 ui::ItemRect UiHarness::Item(const std::string& name) {
   const ui::ItemRect* item = m_registry.Find(name, m_app->FrameCount());
@@ -74,11 +75,11 @@ void UiHarness::MoveMouse(ImVec2 position) {
 
 void UiHarness::Click(const std::string& name) {
   ImVec2 centre = Item(name).Center();
-  MoveMouse(centre);  // hover first, as a real pointer does
+  MoveMouse(centre); // hover first, as a real pointer does
   m_mouseDown = true;
   Frames(1);
   m_mouseDown = false;
-  Frames(2);  // release, then let the posted intent take effect
+  Frames(2); // release, then let the posted intent take effect
 }
 
 void UiHarness::Drag(ImVec2 from, ImVec2 to, int steps) {

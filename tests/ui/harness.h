@@ -59,8 +59,8 @@ private:
 
   ImVec2 m_mouse{-1, -1};
   bool m_mouseDown = false;
-  std::map<int, bool> m_keys;  // keys this harness has touched, and whether held
-  std::string m_text;          // characters to type in the next frame
+  std::map<int, bool> m_keys; // keys this harness has touched, and whether held
+  std::string m_text;         // characters to type in the next frame
 };
 
 // Mean absolute difference of a pixel from a colour, over RGB, 0..255.

@@ -42,7 +42,8 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   srs::TimeMs now = 1767268800000;
   ui.State().clock = [&now] { return now; };
   size_t deck = 0;
-  while (ui.State().decks[deck].id != "german-soviet-military-cooperation") ++deck;
+  while (ui.State().decks[deck].id != "german-soviet-military-cooperation")
+    ++deck;
   ui.Click("home/deck/" + std::to_string(deck) + "/classroom");
   ui.Widgets().classroom.questions = 2;
   ui.Click("classroom/live");
@@ -77,7 +78,7 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   CHECK(room.Snapshot(now).players[0].profile == learner);
   ui.SaveScreenshot("live-lobby");
 
-  ui.PressKey(GLFW_KEY_ENTER);  // start
+  ui.PressKey(GLFW_KEY_ENTER); // start
   CHECK(room.Snapshot(now).phase == LivePhase::Reading);
   now += 3000;
   ui.Frames(2);
@@ -89,23 +90,23 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   ui.SaveScreenshot("live-question");
   CHECK(tuch.Answer(0, (q1.answer + 1) % static_cast<int>(q1.options.size())) == 200);
   ui.Frames(2);
-  CHECK(room.Snapshot(now).phase == LivePhase::Revealed);  // everyone left answered
+  CHECK(room.Snapshot(now).phase == LivePhase::Revealed); // everyone left answered
   CHECK(ui.Has("live/next"));
   ui.SaveScreenshot("live-reveal");
 
-  ui.PressKey(GLFW_KEY_SPACE);  // the leaderboard
+  ui.PressKey(GLFW_KEY_SPACE); // the leaderboard
   ui.Frames(2);
   CHECK(ui.Has("live/leaderboard"));
   CHECK(room.Snapshot(now).question == 0);
-  ui.PressKey(GLFW_KEY_SPACE);  // question 2
+  ui.PressKey(GLFW_KEY_SPACE); // question 2
   CHECK(room.Snapshot(now).question == 1);
   now += 3000;
   ui.Frames(2);
   const Question& q2 = room.Questions()[1];
   CHECK(rohm.Answer(1, q2.answer) == 200);
-  ui.PressKey(GLFW_KEY_SPACE);  // reveal now: Тухачевский is too slow
+  ui.PressKey(GLFW_KEY_SPACE); // reveal now: Тухачевский is too slow
   CHECK(room.Snapshot(now).phase == LivePhase::Revealed);
-  ui.PressKey(GLFW_KEY_SPACE);  // the podium: no leaderboard after the last question
+  ui.PressKey(GLFW_KEY_SPACE); // the podium: no leaderboard after the last question
   REQUIRE(room.Snapshot(now).phase == LivePhase::Finished);
   ui.Frames(2);
   CHECK(ui.Has("live/podium"));

@@ -84,8 +84,8 @@ TEST_CASE("the screenshot is not blank and shows text where the title is", "[ui]
   ui::ItemRect title = ui.Item("home/title");
   REQUIRE(title.max.x - title.min.x > 20);
   double titleInk = InkFraction(image, title, background);
-  CHECK(titleInk > 0.08);  // glyph strokes cover a good part of a bold title's box
-  CHECK(titleInk < 0.8);   // ...but it is text, not a filled block
+  CHECK(titleInk > 0.08); // glyph strokes cover a good part of a bold title's box
+  CHECK(titleInk < 0.8);  // ...but it is text, not a filled block
 
   // An empty region far from any widget is plain background.
   ui::ItemRect empty{{image.width * 0.3f, image.height * 0.7f}, {image.width * 0.7f, image.height * 0.9f}, 0};
@@ -97,14 +97,14 @@ TEST_CASE("the UI font covers Latin, Greek and Cyrillic", "[ui][fonts]") {
   const ui::UiFonts& fonts = ui.App().Fonts();
   REQUIRE_FALSE(fonts.fallback);
   const int checked = CheckGlyphs(fonts, ui::kCoverageSample);
-  CHECK(checked == 32);  // every letter of the sample was looked up
+  CHECK(checked == 32); // every letter of the sample was looked up
 }
 
 TEST_CASE("the UI font has the symbols the screens draw", "[ui][fonts]") {
   UiHarness ui;
   const ui::UiFonts& fonts = ui.App().Fonts();
   const int checked = CheckGlyphs(fonts, ui::kSymbolSample);
-  CHECK(checked == 9);  // every symbol of the sample was looked up
+  CHECK(checked == 9); // every symbol of the sample was looked up
 }
 
 // The look must not depend on what else a machine has installed: the UI uses the font
@@ -115,7 +115,7 @@ TEST_CASE("the UI draws with the chosen font, DejaVu Sans from fonts-dejavu-core
   CHECK(files.chosen);
   CHECK(files.regular.path == ui::kUiFontFile);
   CHECK(files.bold.path == ui::kUiBoldFontFile);
-  CHECK(files.symbols.path.empty());  // the chosen font has the symbols itself: nothing merged in
+  CHECK(files.symbols.path.empty()); // the chosen font has the symbols itself: nothing merged in
   CHECK(ui::HasSymbols(files.regular));
   CHECK_FALSE(ui.App().Fonts().fallback);
 }
@@ -209,17 +209,18 @@ TEST_CASE("learners: create, switch, rename and delete (with confirmation) from 
   ui.TypeText("Тухачевский");
   ui.Click("home/new-profile/ok");
   REQUIRE(ui.State().profiles.size() == 2);
-  CHECK(ui.State().profile != first);  // the new learner is the one studying now
+  CHECK(ui.State().profile != first); // the new learner is the one studying now
   ui.SaveScreenshot("home-profiles");
 
   ui.Click("home/profile-rename");
-  for (int i = 0; i < 12; ++i) ui.PressKey(GLFW_KEY_BACKSPACE);
+  for (int i = 0; i < 12; ++i)
+    ui.PressKey(GLFW_KEY_BACKSPACE);
   ui.TypeText("Bažanov");
   ui.PressKey(GLFW_KEY_ENTER);
   CHECK(ui.State().store->FindProfile("Bažanov") == ui.State().profile);
 
   ui.Click("home/profile-delete");
-  REQUIRE(ui.Has("home/delete-profile/confirm"));  // asks first
+  REQUIRE(ui.Has("home/delete-profile/confirm")); // asks first
   CHECK(ui.State().profiles.size() == 2);
   ui.Click("home/delete-profile/confirm");
   CHECK(ui.State().profiles.size() == 1);
@@ -253,8 +254,9 @@ void CheckHomeFits(UiHarness& ui, const std::string& screenshot) {
   ui.State().Post(ChangeSettings{larger});
   ui.Frames(3);
   // ui.Item fails the test when an item was not drawn; each drawn one must lie inside.
-  for (const auto& name : {"home/title", "home/stats", "home/settings", "home/profiles", "home/open", "home/deck/0/study",
-                           "home/deck/0/practice", "home/deck/0/exam", "home/deck/0/timeline", "home/deck/0/classroom"}) {
+  for (const auto& name :
+       {"home/title", "home/stats", "home/settings", "home/profiles", "home/open", "home/deck/0/study",
+        "home/deck/0/practice", "home/deck/0/exam", "home/deck/0/timeline", "home/deck/0/classroom"}) {
     INFO(name);
     const ui::ItemRect item = ui.Item(name);
     CHECK(item.min.x >= 0);

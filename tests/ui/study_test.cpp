@@ -47,7 +47,8 @@ void AnswerRight(UiHarness& ui) {
       const auto& order = ui.Widgets().study.order;
       const size_t at = static_cast<size_t>(std::find(order.begin(), order.end(), q.order[place]) - order.begin());
       ui.PressKey(GLFW_KEY_1 + static_cast<int>(at));
-      for (size_t step = at; step > place; --step) ui.PressKey(GLFW_KEY_UP);
+      for (size_t step = at; step > place; --step)
+        ui.PressKey(GLFW_KEY_UP);
     }
     ui.PressKey(GLFW_KEY_ENTER);
     break;
@@ -65,7 +66,7 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
   REQUIRE(ui.State().screen == Screen::Study);
   REQUIRE(ui.State().study);
   QuestionRun& session = *ui.State().study->session;
-  REQUIRE(session.Total() == 20);  // today's new cards
+  REQUIRE(session.Total() == 20); // today's new cards
   CHECK(ui.Has("study/prompt"));
   ui.SaveScreenshot("study-question");
 
@@ -78,7 +79,7 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
     REQUIRE(ui.State().screen == Screen::Study);
     REQUIRE(session.Feedback());
     CHECK(session.Feedback()->correct);
-    CHECK(Reviews(ui) > before);  // saved before the feedback shows
+    CHECK(Reviews(ui) > before); // saved before the feedback shows
     CHECK(ui.Has("study/verdict"));
     if (n == 0) ui.SaveScreenshot("study-feedback");
     ui.PressKey(GLFW_KEY_SPACE);
@@ -105,7 +106,8 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
   ui.PressKey(GLFW_KEY_ESCAPE);
   CHECK(ui.State().screen == Screen::Home);
   bool counted = false;
-  for (const DeckProgress& p : ui.State().progress) counted = counted || (p.deck == "german-soviet-military-cooperation" && p.learning > 0);
+  for (const DeckProgress& p : ui.State().progress)
+    counted = counted || (p.deck == "german-soviet-military-cooperation" && p.learning > 0);
   CHECK(counted);
 }
 
@@ -117,7 +119,7 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
     AnswerRight(ui);
     ui.PressKey(GLFW_KEY_SPACE);
   }
-  ui.PressKey(GLFW_KEY_SPACE);  // leave the summary
+  ui.PressKey(GLFW_KEY_SPACE); // leave the summary
   REQUIRE(ui.State().screen == Screen::Home);
   ui.Click("home/stats");
   REQUIRE(ui.State().screen == Screen::Stats);
@@ -128,7 +130,8 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
   CHECK(v.sessions[0].questions == 20);
   CHECK(v.sessions[0].score == 100);
   CHECK_FALSE(v.tags.empty());
-  for (const char* chart : {"stats/calendar", "stats/forecast", "stats/retention", "stats/tags"}) CHECK(ui.Has(chart));
+  for (const char* chart : {"stats/calendar", "stats/forecast", "stats/retention", "stats/tags"})
+    CHECK(ui.Has(chart));
   // Hovering today's square in the calendar shows its count.
   ui.MoveMouse(ImVec2(ui.Item("stats/calendar").max.x - 8, ui.Item("stats/calendar").min.y + 6));
   ui.SaveScreenshot("stats");
@@ -185,9 +188,12 @@ TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][tim
   for (int round = 0; round < 4; ++round) {
     const Event& e = deck.events[*game.Current()];
     size_t slot = 0;
-    for (size_t placed : game.Timeline()) slot += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
-    while (ui.Widgets().timeline.slot > slot) ui.PressKey(GLFW_KEY_UP);
-    while (ui.Widgets().timeline.slot < slot) ui.PressKey(GLFW_KEY_DOWN);
+    for (size_t placed : game.Timeline())
+      slot += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
+    while (ui.Widgets().timeline.slot > slot)
+      ui.PressKey(GLFW_KEY_UP);
+    while (ui.Widgets().timeline.slot < slot)
+      ui.PressKey(GLFW_KEY_DOWN);
     ui.PressKey(GLFW_KEY_ENTER);
     REQUIRE(game.Last());
     CHECK(game.Last()->right);
@@ -195,14 +201,14 @@ TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][tim
   CHECK(game.Score() == 4);
   CHECK(ui.Has("timeline/last"));
   ui.SaveScreenshot("timeline");
-  ui.Click("timeline/slot/0");  // a click places too
+  ui.Click("timeline/slot/0"); // a click places too
   CHECK(game.Timeline().size() == 6);
 }
 
 TEST_CASE("an ordering item dragged with the mouse moves to where it is dropped", "[ui][ordering]") {
   UiHarness ui(1280, 900);
   ui.Widgets().home.count = 1;
-  ui.Widgets().home.kinds = {false, false, false, false, true, false, false};  // ordering only
+  ui.Widgets().home.kinds = {false, false, false, false, true, false, false}; // ordering only
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/practice");
   ui.Click("home/practice/start");
   REQUIRE(ui.State().study);
@@ -225,7 +231,7 @@ TEST_CASE("an ordering item dragged with the mouse moves to where it is dropped"
 TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's queue is right", "[ui][e2e]") {
   test::TempDir data;
   srs::TimeMs now = 1767268800000;  // 2026-01-01T12:00:00Z
-  std::vector<std::string> studied;  // card keys answered on the first day
+  std::vector<std::string> studied; // card keys answered on the first day
   {
     UiHarness ui(1280, 900, data.Path());
     ui.State().clock = [&now] { return now; };
@@ -257,9 +263,9 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
     }
     CHECK(dragged);
     CHECK(clicked);
-    ui.PressKey(GLFW_KEY_SPACE);  // the summary's "back to the decks"
+    ui.PressKey(GLFW_KEY_SPACE); // the summary's "back to the decks"
     CHECK(ui.State().screen == Screen::Home);
-  }  // quit: the window closes, the store with it
+  } // quit: the window closes, the store with it
 
   // The next day: yesterday's cards are due (learning steps long past), and 20 new ones.
   now += srs::kDayMs;
@@ -268,7 +274,8 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
   REQUIRE(ui.State().store);
   const auto cards = ui.State().store->Cards(ui.State().profile, "german-soviet-military-cooperation");
   size_t due = 0;
-  for (const StoredCard& c : cards) due += c.memory.due <= now + srs::kDayMs ? 1 : 0;
+  for (const StoredCard& c : cards)
+    due += c.memory.due <= now + srs::kDayMs ? 1 : 0;
   CHECK(cards.size() >= 20);
   CHECK(due > 0);
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
@@ -277,7 +284,8 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
   for (size_t i = 0; i < next.Total(); ++i) {
     const Question& q = *next.Current();
     bool stored = false;
-    for (const StoredCard& c : cards) stored = stored || (c.kind == q.kind && c.item == q.card);
+    for (const StoredCard& c : cards)
+      stored = stored || (c.kind == q.kind && c.item == q.card);
     bool seen = std::find(studied.begin(), studied.end(), q.card + "/" + QuestionKindName(q.kind)) != studied.end();
     // A card met again is one of yesterday's, or a sibling event an ordering touched.
     CHECK((seen || !stored || q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst));
@@ -287,8 +295,8 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
     AnswerRight(ui);
     ui.PressKey(GLFW_KEY_SPACE);
   }
-  CHECK(fresh == 20);  // today's new cards
-  CHECK(again >= 1);   // and yesterday's, due again
+  CHECK(fresh == 20); // today's new cards
+  CHECK(again >= 1);  // and yesterday's, due again
   CHECK(again <= due);
 }
 
@@ -301,7 +309,8 @@ TEST_CASE("end to end: a timeline game played to game over", "[ui][e2e]") {
   while (!game.Over() && placements++ < 100) {
     const Event& e = deck.events[*game.Current()];
     size_t right = 0;
-    for (size_t placed : game.Timeline()) right += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
+    for (size_t placed : game.Timeline())
+      right += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
     // Right twice, then wrong every time.
     const size_t slot = placements <= 2 ? right : (right == 0 ? game.Timeline().size() : 0);
     ui.Click("timeline/slot/" + std::to_string(slot));
@@ -322,13 +331,16 @@ TEST_CASE("without a mouse: the home screen's keyboard navigation reaches Study"
   for (int step = 0; step < 30 && !reached; ++step) {
     ui.PressKey(GLFW_KEY_DOWN);
     ui.PressKey(GLFW_KEY_SPACE);
-    if (ui.State().screen == Screen::Study) reached = true;
-    else if (ui.State().screen != Screen::Home) ui.PressKey(GLFW_KEY_ESCAPE);  // another screen: back, go on
+    if (ui.State().screen == Screen::Study)
+      reached = true;
+    else if (ui.State().screen != Screen::Home)
+      ui.PressKey(GLFW_KEY_ESCAPE); // another screen: back, go on
   }
   CHECK(reached);
 }
 
-TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderboard, podium, saved", "[ui][classroom]") {
+TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderboard, podium, saved",
+          "[ui][classroom]") {
   UiHarness ui(1280, 900);
   srs::TimeMs now = 1767268800000;
   ui.State().clock = [&now] { return now; };
@@ -360,9 +372,9 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   ui.PressKey(GLFW_KEY_1 + match.Current()->answer);
   CHECK(match.GetPhase() == ClassroomMatch::Phase::Revealed);
   CHECK(match.Teams()[2].score > 0);
-  ui.PressKey(GLFW_KEY_SPACE);  // the leaderboard
+  ui.PressKey(GLFW_KEY_SPACE); // the leaderboard
   CHECK(ui.Has("classroom/leaderboard"));
-  ui.PressKey(GLFW_KEY_SPACE);  // question 2
+  ui.PressKey(GLFW_KEY_SPACE); // question 2
 
   // Questions 2 and 3: team 1 buzzes first and is right.
   for (int q = 0; q < 2; ++q) {
@@ -383,8 +395,8 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   CHECK(ui.Has("classroom/podium"));
   ui.SaveScreenshot("podium");
   const auto ranking = match.Ranking();
-  CHECK(ranking.front() == 0u);  // two fast right answers beat one steal, penalty or not
-  CHECK(match.RankOf(1) == 3);   // never right
+  CHECK(ranking.front() == 0u); // two fast right answers beat one steal, penalty or not
+  CHECK(match.RankOf(1) == 3);  // never right
   // Saved with every answer.
   auto matches = ui.State().store->Matches();
   REQUIRE(matches.size() == 1);

@@ -55,7 +55,8 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   state.settings = loaded.settings;
   state.notices = std::move(loaded.warnings);
   ProfileStore::Opened opened = ProfileStore::Open(dataDir, WallClockNow(), LocalStudyDay());
-  for (std::string& notice : opened.notices) state.notices.push_back(std::move(notice));
+  for (std::string& notice : opened.notices)
+    state.notices.push_back(std::move(notice));
   if (opened.store) {
     state.store = std::move(opened.store);
     state.profile = state.store->DefaultProfile();
@@ -112,14 +113,18 @@ QuestionRequest SetupRequest(const ClassroomSetup& setup, srs::TimeMs now) {
 
 void WriteReport(AppState& state, std::string_view what, std::string_view prefix, std::string_view deckId,
                  std::string_view extension, const std::string& text, srs::TimeMs now) {
-  const std::string stamp = FormatIsoTime(now).substr(0, 19);  // YYYY-MM-DDTHH:MM:SS
+  const std::string stamp = FormatIsoTime(now).substr(0, 19); // YYYY-MM-DDTHH:MM:SS
   const std::string name = std::string(prefix) + "-" + std::string(deckId) + "-" + stamp.substr(0, 10) + "-" +
-                           stamp.substr(11, 2) + stamp.substr(14, 2) + stamp.substr(17, 2) + "." + std::string(extension);
+                           stamp.substr(11, 2) + stamp.substr(14, 2) + stamp.substr(17, 2) + "." +
+                           std::string(extension);
   const auto file = state.dataDir / "reports" / name;
   std::error_code ec;
-  if (std::filesystem::exists(file, ec)) state.notices.push_back(file.string() + " already exists: nothing was written");
-  else if (std::string error = WriteFileAtomically(file, text); !error.empty()) state.notices.push_back(error);
-  else state.notices.push_back(std::string(what) + " saved: " + file.string());
+  if (std::filesystem::exists(file, ec))
+    state.notices.push_back(file.string() + " already exists: nothing was written");
+  else if (std::string error = WriteFileAtomically(file, text); !error.empty())
+    state.notices.push_back(error);
+  else
+    state.notices.push_back(std::string(what) + " saved: " + file.string());
 }
 
 } // namespace reducer

@@ -31,8 +31,8 @@
 
 namespace factdeck {
 
-inline constexpr Screen kAllScreens[] = {Screen::Home,      Screen::Study, Screen::Timeline,
-                                         Screen::Classroom, Screen::Live, Screen::Stats, Screen::Settings};
+inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Timeline, Screen::Classroom,
+                                         Screen::Live, Screen::Stats, Screen::Settings};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -44,25 +44,25 @@ std::string ScreenNames();
 struct StudyState {
   std::shared_ptr<const Deck> deck;
   std::unique_ptr<QuestionRun> session;
-  StudySession* study = nullptr;  // the same run, when it is a study session
-  QuizSession* quiz = nullptr;    // the same run, when it is a practice quiz or an exam
-  std::uint64_t shownSerial = 0;  // changes whenever a new question is shown (AppState::shownCount)
-  srs::TimeMs shownAt = 0;        // when the current question appeared, for the response time
-  size_t shownPosition = 0;       // the question the fields below belong to
-  bool revealed = false;          // a flashcard's back is showing
-  int chosen = -1;                // the option the learner answered
+  StudySession* study = nullptr; // the same run, when it is a study session
+  QuizSession* quiz = nullptr;   // the same run, when it is a practice quiz or an exam
+  std::uint64_t shownSerial = 0; // changes whenever a new question is shown (AppState::shownCount)
+  srs::TimeMs shownAt = 0;       // when the current question appeared, for the response time
+  size_t shownPosition = 0;      // the question the fields below belong to
+  bool revealed = false;         // a flashcard's back is showing
+  int chosen = -1;               // the option the learner answered
 };
 
 struct AppState {
   Screen screen = Screen::Home;
   Settings settings;
-  std::filesystem::path dataDir;      // where settings and progress live
-  std::vector<std::string> notices;   // problems to show the user (bad settings file, ...)
-  std::vector<DeckEntry> decks;       // listed on the home screen
-  std::unique_ptr<ProfileStore> store;  // the learners' progress; null when it cannot be used
-  std::int64_t profile = 0;           // the learner studying now
-  std::unique_ptr<StudyState> study;  // while a study session is open
-  std::unique_ptr<StatsView> stats;   // read when the stats screen opens
+  std::filesystem::path dataDir;       // where settings and progress live
+  std::vector<std::string> notices;    // problems to show the user (bad settings file, ...)
+  std::vector<DeckEntry> decks;        // listed on the home screen
+  std::unique_ptr<ProfileStore> store; // the learners' progress; null when it cannot be used
+  std::int64_t profile = 0;            // the learner studying now
+  std::unique_ptr<StudyState> study;   // while a study session is open
+  std::unique_ptr<StatsView> stats;    // read when the stats screen opens
   struct TimelineState {
     std::shared_ptr<const Deck> deck;
     std::unique_ptr<TimelineGame> game;
@@ -74,38 +74,38 @@ struct AppState {
     // The match, and what the screen shows between questions.
     std::unique_ptr<ClassroomMatch> match;
     bool showingLeaderboard = false, saved = false;
-    std::vector<int> previousRanks;  // before the last question, for the rank animation
+    std::vector<int> previousRanks; // before the last question, for the rank animation
     std::string saveMessage;
-    std::vector<MatchSummary> history;  // earlier matches, read when the screen opens and after each match
+    std::vector<MatchSummary> history; // earlier matches, read when the screen opens and after each match
   };
   std::unique_ptr<ClassroomState> classroom;
   struct LiveState {
     std::shared_ptr<const Deck> deck;
-    LiveOptions options;                       // from the classroom set-up
-    bool hideLeaderboard = false;              // from the classroom set-up: standings only at the end
-    std::vector<NetworkInterface> interfaces;  // where phones may reach the room
-    size_t interfaceIndex = 0;                 // the one the room was last opened on
-    int port = 8765;                           // likewise
-    std::shared_ptr<LiveRoom> room;            // while a room is open
+    LiveOptions options;                      // from the classroom set-up
+    bool hideLeaderboard = false;             // from the classroom set-up: standings only at the end
+    std::vector<NetworkInterface> interfaces; // where phones may reach the room
+    size_t interfaceIndex = 0;                // the one the room was last opened on
+    int port = 8765;                          // likewise
+    std::shared_ptr<LiveRoom> room;           // while a room is open
     std::unique_ptr<LiveServer> server;
     std::string url, error, saveMessage;
-    QrCode qr;                                 // of url
+    QrCode qr; // of url
     bool saved = false, showingLeaderboard = false;
-    std::map<int, float> placeBefore;  // player id -> place (0-based) before the last question, for the animation
-    std::set<int> recorded;  // players whose answers went into a learner's study after the end
+    std::map<int, float> placeBefore; // player id -> place (0-based) before the last question, for the animation
+    std::set<int> recorded;           // players whose answers went into a learner's study after the end
     ~LiveState() {
       if (server) server->Stop();
     }
   };
   std::unique_ptr<LiveState> live;
-  std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
-  std::vector<ProfileInfo> profiles;  // the learners, for the switcher
-  std::vector<std::filesystem::path> openedDecks;  // decks opened this run, beyond the bundled ones
-  int streak = 0;                     // the learner's current day streak
-  std::function<srs::TimeMs()> clock = WallClockNow;  // tests set their own
+  std::vector<DeckProgress> progress;                // per deck id, for the home screen (RefreshProgress)
+  std::vector<ProfileInfo> profiles;                 // the learners, for the switcher
+  std::vector<std::filesystem::path> openedDecks;    // decks opened this run, beyond the bundled ones
+  int streak = 0;                                    // the learner's current day streak
+  std::function<srs::TimeMs()> clock = WallClockNow; // tests set their own
   bool quitRequested = false;
-  std::uint64_t shownCount = 0;       // questions shown so far (StudyState::shownSerial)
-  std::vector<Intent> intents;        // posted by screens during a frame
+  std::uint64_t shownCount = 0; // questions shown so far (StudyState::shownSerial)
+  std::vector<Intent> intents;  // posted by screens during a frame
 
   void Post(Intent intent) { intents.push_back(std::move(intent)); }
   std::filesystem::path SettingsFile() const { return dataDir / "settings.toml"; }
@@ -113,8 +113,8 @@ struct AppState {
 
 // What ApplyIntents changed that the window must react to.
 struct AppliedChanges {
-  bool appearanceChanged = false;  // theme, scale or font size: rebuild fonts and style
-  bool settingsChanged = false;    // save settings
+  bool appearanceChanged = false; // theme, scale or font size: rebuild fonts and style
+  bool settingsChanged = false;   // save settings
 };
 
 // The state a new window starts with: settings from `dataDir` (each problem with the

@@ -44,7 +44,7 @@ void Apply(AppState& state, const StartMatch& start, Context& context) {
   if (!state.classroom || !state.classroom->deck) return;
   AppState::ClassroomState& c = *state.classroom;
   const ClassroomSetup& setup = start.setup;
-  if (setup.kinds.empty() || setup.teams.size() < 2) return;  // nothing to ask, or nobody to play
+  if (setup.kinds.empty() || setup.teams.size() < 2) return; // nothing to ask, or nobody to play
   ClassroomOptions options;
   options.mode = setup.mode;
   options.scoring = setup.scoring;
@@ -87,7 +87,8 @@ void Apply(AppState& state, const ClassroomNext&, Context& context) {
   }
   c.showingLeaderboard = false;
   c.previousRanks.clear();
-  for (size_t t = 0; t < match->Teams().size(); ++t) c.previousRanks.push_back(match->RankOf(t));
+  for (size_t t = 0; t < match->Teams().size(); ++t)
+    c.previousRanks.push_back(match->RankOf(t));
   match->Next(context.now);
   SaveIfOver(state, context.now);
 }

@@ -9,11 +9,17 @@ namespace factdeck {
 namespace {
 DeckEntry Entry(const std::filesystem::path& path) {
   DeckLoad load = LoadDeckFile(path.string());
-  DeckEntry entry{path, load.deck.title.empty() ? path.filename().string() : load.deck.title, load.deck.id,
-                  Summarize(load.deck), 0, {}, {}};
+  DeckEntry entry{path,
+                  load.deck.title.empty() ? path.filename().string() : load.deck.title,
+                  load.deck.id,
+                  Summarize(load.deck),
+                  0,
+                  {},
+                  {}};
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
-    for (QuestionKind kind : AllQuestionKinds()) entry.studyCards += generator.Candidates(kind).size();
+    for (QuestionKind kind : AllQuestionKinds())
+      entry.studyCards += generator.Candidates(kind).size();
   }
   for (const Diagnostic& d : load.diagnostics)
     (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());
@@ -36,13 +42,14 @@ std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>&
     auto canonical = std::filesystem::weakly_canonical(extra);
     auto same = [&](const std::filesystem::path& p) { return std::filesystem::weakly_canonical(p) == canonical; };
     if (std::none_of(files.begin(), files.end(), same)) {
-      std::vector<std::filesystem::path> withExtra{extra};  // the opened deck comes first
+      std::vector<std::filesystem::path> withExtra{extra}; // the opened deck comes first
       withExtra.insert(withExtra.end(), files.begin(), files.end());
       files = std::move(withExtra);
     }
   }
   std::vector<DeckEntry> decks;
-  for (const auto& file : files) decks.push_back(Entry(file));
+  for (const auto& file : files)
+    decks.push_back(Entry(file));
   return decks;
 }
 

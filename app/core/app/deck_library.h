@@ -11,11 +11,11 @@ namespace factdeck {
 
 struct DeckEntry {
   std::filesystem::path path;
-  std::string title;           // the deck's title, or the file name when it has none
-  std::string id;              // the deck's id: progress is stored under it
+  std::string title; // the deck's title, or the file name when it has none
+  std::string id;    // the deck's id: progress is stored under it
   DeckSummary summary;
-  size_t studyCards = 0;       // cards to study: every (item, question kind) the deck can ask
-  std::vector<std::string> errors, warnings;  // formatted diagnostics
+  size_t studyCards = 0;                     // cards to study: every (item, question kind) the deck can ask
+  std::vector<std::string> errors, warnings; // formatted diagnostics
 };
 
 // Loads every .toml, .csv and .tsv deck in `dirs` (sorted by file name), then `extra` when given and

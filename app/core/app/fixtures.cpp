@@ -12,13 +12,14 @@ namespace factdeck {
 void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
   if (!state.store || state.store->Stats(state.profile, state.clock()).reviews > 0) return;
   size_t index = 0;
-  while (index < state.decks.size() && !state.decks[index].errors.empty()) ++index;
+  while (index < state.decks.size() && !state.decks[index].errors.empty())
+    ++index;
   auto deck = reducer::LoadListedDeck(state, index);
   if (!deck) return;
   Random random(seed);
   const srs::TimeMs end = state.clock();
   for (int d = days; d >= 1; --d) {
-    if (random.Below(7) == 0) continue;  // a day off now and then
+    if (random.Below(7) == 0) continue; // a day off now and then
     // Mid-afternoon of each past study day.
     srs::TimeMs now = srs::DayStart(end, state.settings.dayStartHour, LocalStudyDay().utcOffsetMinutes) -
                       static_cast<srs::TimeMs>(d) * srs::kDayMs + 10 * 60 * srs::kMinuteMs;
@@ -49,10 +50,24 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
 }
 
 const std::vector<std::string>& StartScreenNames() {
-  static const std::vector<std::string> names{
-      "home",     "study",     "practice", "exam",  "ordering", "timeline", "classroom", "classroom-question",
-      "classroom-leaderboard", "classroom-podium", "live", "live-lobby", "live-question", "live-reveal", "live-leaderboard", "live-podium",
-      "stats", "settings"};
+  static const std::vector<std::string> names{"home",
+                                              "study",
+                                              "practice",
+                                              "exam",
+                                              "ordering",
+                                              "timeline",
+                                              "classroom",
+                                              "classroom-question",
+                                              "classroom-leaderboard",
+                                              "classroom-podium",
+                                              "live",
+                                              "live-lobby",
+                                              "live-question",
+                                              "live-reveal",
+                                              "live-leaderboard",
+                                              "live-podium",
+                                              "stats",
+                                              "settings"};
   return names;
 }
 
@@ -69,7 +84,8 @@ void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
   AppState::ClassroomState& c = *state.classroom;
   ClassroomSetup setup = DefaultClassroomSetup(4);
   const char* names[4] = {"Red Foxes", "Blue Owls", "Gold Bears", "Green Hawks"};
-  for (size_t i = 0; i < 4; ++i) setup.teams[i].name = names[i];
+  for (size_t i = 0; i < 4; ++i)
+    setup.teams[i].name = names[i];
   setup.questions = 5;
   state.Post(StartMatch{setup});
   ApplyIntents(state);
@@ -86,15 +102,15 @@ void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
     match.Buzz({buzzers[r % 5]}, *clock);
     const Question& q = *match.Current();
     match.Answer(right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), *clock);
-    if (match.GetPhase() == ClassroomMatch::Phase::Answering) {  // a steal
+    if (match.GetPhase() == ClassroomMatch::Phase::Answering) { // a steal
       *clock += 1500;
       match.Buzz({(buzzers[r % 5] + 2) % 4}, *clock);
       match.Answer(q.answer, *clock);
     }
-    state.Post(ClassroomNext{});  // to the leaderboard
+    state.Post(ClassroomNext{}); // to the leaderboard
     ApplyIntents(state);
     if (stage == "leaderboard" && r + 1 == rounds) return;
-    state.Post(ClassroomNext{});  // and on
+    state.Post(ClassroomNext{}); // and on
     ApplyIntents(state);
   }
   if (stage == "question") {
@@ -119,7 +135,7 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
   if (!state.live || stage.empty()) return;
   AppState::LiveState& l = *state.live;
   l.interfaces = {{"lo", "127.0.0.1", true}};
-  state.Post(OpenLiveRoom{0, 0});  // loopback, any free port
+  state.Post(OpenLiveRoom{0, 0}); // loopback, any free port
   ApplyIntents(state);
   if (!l.room) return;
   LiveRoom& room = *l.room;
@@ -128,7 +144,10 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
   for (int i = 0; i < 6; ++i)
     tokens.push_back(room.Join(room.Code(), names[i], "10.0.0." + std::to_string(i + 2), *clock).token);
   if (stage == "lobby") return;
-  const int rounds = stage == "question" ? 0 : stage == "reveal" ? 1 : stage == "leaderboard" ? 2 : static_cast<int>(room.QuestionCount());
+  const int rounds = stage == "question"      ? 0
+                     : stage == "reveal"      ? 1
+                     : stage == "leaderboard" ? 2
+                                              : static_cast<int>(room.QuestionCount());
   for (int r = 0; r <= rounds && r < static_cast<int>(room.QuestionCount()); ++r) {
     if (r == 0) room.Start(*clock);
     *clock += 3000;
@@ -138,14 +157,15 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
       if (stage == "question" && p >= 4) break;
       *clock += 900;
       const bool right = (p + static_cast<size_t>(r)) % 3 != 2;
-      room.Answer(tokens[p], r, right ? q.answer : (q.answer + 1 + static_cast<int>(p)) % static_cast<int>(q.options.size()), *clock);
+      room.Answer(tokens[p], r,
+                  right ? q.answer : (q.answer + 1 + static_cast<int>(p)) % static_cast<int>(q.options.size()), *clock);
     }
     if (stage == "question" || (stage == "reveal" && r == 0)) return;
-    state.Post(LiveControl{LiveStep::Next});  // the leaderboard (none after the last question)
+    state.Post(LiveControl{LiveStep::Next}); // the leaderboard (none after the last question)
     ApplyIntents(state);
     if (stage == "leaderboard" && r == 1) return;
     if (l.showingLeaderboard) {
-      state.Post(LiveControl{LiveStep::Next});  // and on
+      state.Post(LiveControl{LiveStep::Next}); // and on
       ApplyIntents(state);
     }
   }
@@ -155,7 +175,8 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
 bool StartOnScreen(AppState& state, std::string_view name) {
   if (std::find(StartScreenNames().begin(), StartScreenNames().end(), name) == StartScreenNames().end()) return false;
   size_t deck = 0;
-  while (deck < state.decks.size() && !state.decks[deck].errors.empty()) ++deck;
+  while (deck < state.decks.size() && !state.decks[deck].errors.empty())
+    ++deck;
   if (name.rfind("classroom-", 0) == 0) {
     PlaySampleMatch(state, deck, name.substr(10));
     return true;

@@ -13,8 +13,8 @@ namespace factdeck {
 
 // What the frame just drawn asks of the next ones.
 struct FrameNeeds {
-  bool animating = false;                                     // draw the next frame at once
-  double wakeAt = std::numeric_limits<double>::infinity();    // draw a frame at this time
+  bool animating = false;                                  // draw the next frame at once
+  double wakeAt = std::numeric_limits<double>::infinity(); // draw a frame at this time
 
   // Keeps the earliest wake-up.
   void WakeAt(double time) {

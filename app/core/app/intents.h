@@ -50,7 +50,7 @@ struct OpenDeck {
 
 // [SECTION] Study, practice and exam (study_intents.cpp)
 struct StartStudy {
-  size_t deck;  // index into AppState::decks
+  size_t deck; // index into AppState::decks
 };
 struct StartQuiz {
   size_t deck;
@@ -60,7 +60,7 @@ struct StudyChoose {
   int option;
 };
 struct StudyOrder {
-  std::vector<int> order;  // option indices, earliest first
+  std::vector<int> order; // option indices, earliest first
 };
 struct StudyTypeYear {
   std::string text;
@@ -70,9 +70,9 @@ struct StudyGrade {
   srs::Rating rating;
 };
 struct StudyNext {};
-struct StudyTick {};  // a quiz's timer: time may have run out
+struct StudyTick {}; // a quiz's timer: time may have run out
 struct ExportQuizReport {
-  bool html;  // else CSV
+  bool html; // else CSV
 };
 
 // [SECTION] Timeline game (timeline_intents.cpp)
@@ -80,24 +80,24 @@ struct StartTimeline {
   size_t deck;
 };
 struct TimelinePlace {
-  size_t slot;  // before this timeline position
+  size_t slot; // before this timeline position
 };
 
 // [SECTION] Classroom match on one screen (classroom_intents.cpp)
 struct ClassroomTeamSetup {
   std::string name;
-  std::string colour;  // "#rrggbb"
+  std::string colour; // "#rrggbb"
 };
 // What the classroom set-up says; used by the one-screen match and the live game.
 struct ClassroomSetup {
-  std::vector<ClassroomTeamSetup> teams;  // 2 to 8 (the one-screen match only)
+  std::vector<ClassroomTeamSetup> teams; // 2 to 8 (the one-screen match only)
   ClassroomMode mode = ClassroomMode::Buzzer;
   ClassroomScoring scoring = ClassroomScoring::Speed;
-  int questions = 10;  // 1 to 100
-  int seconds = 20;    // per question, 5 to 120
+  int questions = 10; // 1 to 100
+  int seconds = 20;   // per question, 5 to 120
   bool streakBonus = true, hideLeaderboard = false;
   std::vector<QuestionKind> kinds{std::begin(kClassroomKinds), std::end(kClassroomKinds)};
-  std::string tags;  // space- or comma-separated; empty: all
+  std::string tags; // space- or comma-separated; empty: all
 };
 // Teams "Team 1".."Team N" in the default colours.
 ClassroomSetup DefaultClassroomSetup(size_t teams = 3);
@@ -109,15 +109,15 @@ struct StartMatch {
   ClassroomSetup setup;
 };
 struct ClassroomBuzz {
-  std::vector<size_t> teams;  // pressed in the same frame
+  std::vector<size_t> teams; // pressed in the same frame
 };
 struct ClassroomAnswer {
   int option;
 };
-struct ClassroomNext {};  // from the answer to the leaderboard, or on to the next question
+struct ClassroomNext {}; // from the answer to the leaderboard, or on to the next question
 struct ClassroomTick {};
 struct ExportMatch {};
-struct NewMatch {};  // back to the set-up after a match
+struct NewMatch {}; // back to the set-up after a match
 
 // [SECTION] Live game on phones (live_intents.cpp)
 // The live screen for the classroom's deck with this set-up (a room already open stays).
@@ -140,12 +140,13 @@ struct LiveKick {
 };
 struct LiveLink {
   int player;
-  std::int64_t profile;  // 0 unlinks
+  std::int64_t profile; // 0 unlinks
 };
 
 using Intent = std::variant<
     // library
-    GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile, OpenDeck,
+    GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
+    OpenDeck,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick,
     ExportQuizReport,

@@ -30,9 +30,7 @@ void SaveLiveGame(AppState& state, srs::TimeMs now) {
 }
 
 // The open room, or null.
-LiveRoom* OpenRoom(AppState& state) {
-  return state.live && state.live->room ? state.live->room.get() : nullptr;
-}
+LiveRoom* OpenRoom(AppState& state) { return state.live && state.live->room ? state.live->room.get() : nullptr; }
 
 } // namespace
 
@@ -66,7 +64,7 @@ void Apply(AppState& state, const OpenLive& open, Context& context) {
     live->options.streakBonus = setup.streakBonus;
     live->hideLeaderboard = setup.hideLeaderboard;
     live->interfaces = ListNetworkInterfaces();
-    if (state.live) {  // the network and port chosen last time
+    if (state.live) { // the network and port chosen last time
       live->interfaceIndex = state.live->interfaceIndex;
       live->port = state.live->port;
     }

@@ -15,8 +15,8 @@ namespace factdeck::reducer {
 
 // What one handler call may read and report besides the state.
 struct Context {
-  srs::TimeMs now = 0;      // the state's clock, read once for the batch of intents
-  AppliedChanges& changes;  // what the window must react to
+  srs::TimeMs now = 0;     // the state's clock, read once for the batch of intents
+  AppliedChanges& changes; // what the window must react to
 };
 
 // [SECTION] library_intents.cpp

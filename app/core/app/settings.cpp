@@ -8,9 +8,7 @@
 
 namespace factdeck {
 
-const char* ThemeName(Theme theme) {
-  return theme == Theme::Light ? "light" : "dark";
-}
+const char* ThemeName(Theme theme) { return theme == Theme::Light ? "light" : "dark"; }
 
 namespace {
 
@@ -22,15 +20,15 @@ std::string Where(const std::filesystem::path& file, const toml::source_region& 
 
 // Reads a number in [lo, hi] from `table[key]`; leaves `value` unchanged and warns otherwise.
 template <typename T>
-void ReadNumber(const toml::table& table, const char* key, T lo, T hi, T& value,
-                const std::filesystem::path& file, std::vector<std::string>& warnings) {
+void ReadNumber(const toml::table& table, const char* key, T lo, T hi, T& value, const std::filesystem::path& file,
+                std::vector<std::string>& warnings) {
   const toml::node* node = table.get(key);
   if (node == nullptr) return;
   std::optional<double> number = node->value<double>();
   if (!number || *number < static_cast<double>(lo) || *number > static_cast<double>(hi)) {
     std::ostringstream message;
-    message << Where(file, node->source()) << ": '" << key << "' must be a number from " << lo
-            << " to " << hi << "; using " << value;
+    message << Where(file, node->source()) << ": '" << key << "' must be a number from " << lo << " to " << hi
+            << "; using " << value;
     warnings.push_back(message.str());
     return;
   }
@@ -62,15 +60,20 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
 
   if (const toml::node* theme = root.get("theme")) {
     std::optional<std::string> name = theme->value<std::string>();
-    if (name == "dark") s.theme = Theme::Dark;
-    else if (name == "light") s.theme = Theme::Light;
-    else warnings.push_back(Where(file, theme->source()) + ": 'theme' must be \"dark\" or \"light\"");
+    if (name == "dark")
+      s.theme = Theme::Dark;
+    else if (name == "light")
+      s.theme = Theme::Light;
+    else
+      warnings.push_back(Where(file, theme->source()) + ": 'theme' must be \"dark\" or \"light\"");
   }
   ReadNumber(root, "ui_scale", Settings::kMinUiScale, Settings::kMaxUiScale, s.uiScale, file, warnings);
   ReadNumber(root, "font_size", Settings::kMinFontSize, Settings::kMaxFontSize, s.fontSize, file, warnings);
   if (const toml::node* projector = root.get("projector")) {
-    if (auto value = projector->value<bool>()) s.projector = *value;
-    else warnings.push_back(Where(file, projector->source()) + ": 'projector' must be true or false");
+    if (auto value = projector->value<bool>())
+      s.projector = *value;
+    else
+      warnings.push_back(Where(file, projector->source()) + ": 'projector' must be true or false");
   }
   if (const toml::table* study = root["study"].as_table()) {
     ReadNumber(*study, "new_per_day", 0, 9999, s.newPerDay, file, warnings);

@@ -21,17 +21,17 @@ struct WindowGeometry {
 
 struct Settings {
   Theme theme = Theme::Dark;
-  float uiScale = 1.0f;    // multiplies the monitor's content scale; 0.5 .. 3
-  float fontSize = 18.0f;  // base font size in points at scale 1; 10 .. 40
-  bool projector = false;  // classroom projector: everything larger, high contrast
+  float uiScale = 1.0f;   // multiplies the monitor's content scale; 0.5 .. 3
+  float fontSize = 18.0f; // base font size in points at scale 1; 10 .. 40
+  bool projector = false; // classroom projector: everything larger, high contrast
   // Study.
-  int newPerDay = 20;         // new cards introduced a day, 0 .. 9999
-  int reviewsPerDay = 200;    // reviews a day, 0 .. 99999
-  float retention = 0.90f;    // desired probability of recall when a card falls due, 0.70 .. 0.99
-  int dayStartHour = 4;       // the study day begins at this local hour, 0 .. 23
+  int newPerDay = 20;      // new cards introduced a day, 0 .. 9999
+  int reviewsPerDay = 200; // reviews a day, 0 .. 99999
+  float retention = 0.90f; // desired probability of recall when a card falls due, 0.70 .. 0.99
+  int dayStartHour = 4;    // the study day begins at this local hour, 0 .. 23
   WindowGeometry window;
 
-  static constexpr float kProjectorScale = 1.5f;  // font size multiplier in projector mode
+  static constexpr float kProjectorScale = 1.5f; // font size multiplier in projector mode
   static constexpr float kMinUiScale = 0.5f, kMaxUiScale = 3.0f;
   static constexpr float kMinFontSize = 10.0f, kMaxFontSize = 40.0f;
 };

@@ -14,17 +14,21 @@ StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs n
   view.retention = store.RetentionHistory(profile, now, 7, 12, day);
   view.sessions = store.Sessions(profile, 30);
 
-  std::map<std::string, std::map<std::string, std::vector<std::string>>> tagsOf;  // deck -> item -> tags
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> tagsOf; // deck -> item -> tags
   for (const DeckEntry& entry : decks) {
     if (!entry.errors.empty()) continue;
     DeckLoad load = LoadDeckFile(entry.path.string());
     auto& items = tagsOf[load.deck.id];
     for (const Fact& f : load.deck.facts) {
-      if (const Entity* entity = load.deck.FindEntity(f.subject)) items[f.id] = entity->tags;
-      else if (const Event* event = load.deck.FindEvent(f.subject)) items[f.id] = event->tags;
+      if (const Entity* entity = load.deck.FindEntity(f.subject))
+        items[f.id] = entity->tags;
+      else if (const Event* event = load.deck.FindEvent(f.subject))
+        items[f.id] = event->tags;
     }
-    for (const Event& e : load.deck.events) items[e.id] = e.tags;
-    for (const Card& c : load.deck.cards) items[c.id] = c.tags;
+    for (const Event& e : load.deck.events)
+      items[e.id] = e.tags;
+    for (const Card& c : load.deck.cards)
+      items[c.id] = c.tags;
   }
   std::map<std::string, TagAccuracy> byTag;
   for (const ItemAccuracy& a : store.Accuracy(profile)) {
@@ -36,7 +40,8 @@ StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs n
       t.answers += a.reviews;
     }
   }
-  for (auto& [tag, accuracy] : byTag) view.tags.push_back(accuracy);
+  for (auto& [tag, accuracy] : byTag)
+    view.tags.push_back(accuracy);
   std::stable_sort(view.tags.begin(), view.tags.end(), [](const TagAccuracy& a, const TagAccuracy& b) {
     return static_cast<long long>(a.right) * b.answers < static_cast<long long>(b.right) * a.answers;
   });

@@ -18,12 +18,12 @@ struct TagAccuracy {
 
 struct StatsView {
   StoreStats totals;
-  std::int64_t today = 0;                  // StudyDay::DayOf(now)
-  std::vector<DayActivity> calendar;       // the last 53 weeks
-  std::vector<std::int64_t> dueForecast;   // the next 30 days, overdue in the first
-  std::vector<PeriodRetention> retention;  // 12 weeks
-  std::vector<TagAccuracy> tags;           // weakest first, at most 12
-  std::vector<SessionRecord> sessions;     // the last 30, oldest first
+  std::int64_t today = 0;                 // StudyDay::DayOf(now)
+  std::vector<DayActivity> calendar;      // the last 53 weeks
+  std::vector<std::int64_t> dueForecast;  // the next 30 days, overdue in the first
+  std::vector<PeriodRetention> retention; // 12 weeks
+  std::vector<TagAccuracy> tags;          // weakest first, at most 12
+  std::vector<SessionRecord> sessions;    // the last 30, oldest first
 };
 
 // Tags come from the decks: each item (fact, event, card) has its subject's or its own.

@@ -26,9 +26,7 @@ void StartRun(AppState& state, std::unique_ptr<StudyState> study, srs::TimeMs no
 }
 
 // The run being answered, or null.
-StudyState* Running(AppState& state) {
-  return state.study && state.study->session ? state.study.get() : nullptr;
-}
+StudyState* Running(AppState& state) { return state.study && state.study->session ? state.study.get() : nullptr; }
 
 int ResponseMs(const StudyState& study, srs::TimeMs now) {
   return static_cast<int>(std::clamp<srs::TimeMs>(now - study.shownAt, 0, 600000));

@@ -17,7 +17,7 @@ void Apply(AppState& state, const StartTimeline& start, Context& context) {
 void Apply(AppState& state, const TimelinePlace& place, Context& context) {
   if (!state.timeline || !state.timeline->game || state.timeline->game->Over()) return;
   const size_t size = state.timeline->game->Timeline().size();
-  if (place.slot > size) return;  // no such place on the timeline
+  if (place.slot > size) return; // no such place on the timeline
   state.timeline->game->Place(place.slot, context.now);
 }
 

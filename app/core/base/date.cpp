@@ -11,8 +11,10 @@ constexpr const char* kMonthNames[] = {"January", "February", "March",     "Apri
                                        "July",    "August",   "September", "October", "November", "December"};
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -45,15 +47,11 @@ bool ReadNumber(std::string_view& s, size_t minDigits, size_t maxDigits, int& va
   return true;
 }
 
-DateParse Fail(std::string message) {
-  return {std::nullopt, std::move(message)};
-}
+DateParse Fail(std::string message) { return {std::nullopt, std::move(message)}; }
 
 } // namespace
 
-const char* MonthName(int month) {
-  return month >= 1 && month <= 12 ? kMonthNames[month - 1] : "";
-}
+const char* MonthName(int month) { return month >= 1 && month <= 12 ? kMonthNames[month - 1] : ""; }
 
 std::int64_t Date::FirstDay() const {
   switch (precision) {
@@ -67,17 +65,14 @@ std::int64_t Date::FirstDay() const {
 std::int64_t Date::LastDay() const {
   switch (precision) {
   case DatePrecision::Year: return DaysFromCivil(year, 12, 31);
-  case DatePrecision::Month:
-    return DaysFromCivil(year, month, DaysInMonth(year, month));
+  case DatePrecision::Month: return DaysFromCivil(year, month, DaysInMonth(year, month));
   case DatePrecision::Day: return FirstDay();
   }
   return 0;
 }
 
 namespace {
-std::string YearText(int year) {
-  return year <= 0 ? std::to_string(1 - year) + " BC" : std::to_string(year);
-}
+std::string YearText(int year) { return year <= 0 ? std::to_string(1 - year) + " BC" : std::to_string(year); }
 } // namespace
 
 std::string Date::Display() const {
@@ -93,8 +88,10 @@ std::string Date::Canonical() const {
   char buffer[32];
   const char* sign = year < 0 ? "-" : "";
   const int absYear = year < 0 ? -year : year;
-  if (precision == DatePrecision::Day) std::snprintf(buffer, sizeof buffer, "%s%04d-%02d-%02d", sign, absYear, month, day);
-  else std::snprintf(buffer, sizeof buffer, "%s%04d-%02d", sign, absYear, month);
+  if (precision == DatePrecision::Day)
+    std::snprintf(buffer, sizeof buffer, "%s%04d-%02d-%02d", sign, absYear, month, day);
+  else
+    std::snprintf(buffer, sizeof buffer, "%s%04d-%02d", sign, absYear, month);
   return text + buffer;
 }
 
@@ -109,7 +106,7 @@ DateParse ParseDate(std::string_view text) {
       break;
     }
   }
-  int era = 0;  // -1 BC, +1 AD, 0 none
+  int era = 0; // -1 BC, +1 AD, 0 none
   for (std::string_view suffix : {"BCE", "BC"})
     if (era == 0 && EndsWithWord(s, suffix)) {
       era = -1;

@@ -3,7 +3,7 @@
 // "1925-07" overlap and are never said to be in order.
 #pragma once
 
-#include "core/base/calendar.h"  // IsLeapYear, DaysInMonth
+#include "core/base/calendar.h" // IsLeapYear, DaysInMonth
 
 #include <cstdint>
 #include <optional>
@@ -15,9 +15,9 @@ namespace factdeck {
 enum class DatePrecision { Year, Month, Day };
 
 struct Date {
-  int year = 0;   // astronomical numbering: 1 BC is 0, 44 BC is -43
-  int month = 0;  // 1..12 when precision is Month or Day
-  int day = 0;    // 1..31 when precision is Day
+  int year = 0;  // astronomical numbering: 1 BC is 0, 44 BC is -43
+  int month = 0; // 1..12 when precision is Month or Day
+  int day = 0;   // 1..31 when precision is Day
   DatePrecision precision = DatePrecision::Year;
   bool circa = false;
 
@@ -34,13 +34,11 @@ struct Date {
 };
 
 // True when `a` ends before `b` begins: they can be told apart at their precision.
-inline bool StrictlyBefore(const Date& a, const Date& b) {
-  return a.LastDay() < b.FirstDay();
-}
+inline bool StrictlyBefore(const Date& a, const Date& b) { return a.LastDay() < b.FirstDay(); }
 
 struct DateParse {
   std::optional<Date> date;
-  std::string error;  // set when date is empty: what is wrong, for the user
+  std::string error; // set when date is empty: what is wrong, for the user
 };
 
 // Parses "1922", "1922-04", "1922-04-16", "44 BC" / "44 BCE", "1922 AD" / "1922 CE",
@@ -48,6 +46,6 @@ struct DateParse {
 // Rejects impossible dates such as 1922-02-30, with a message saying why.
 DateParse ParseDate(std::string_view text);
 
-const char* MonthName(int month);  // "January".."December"
+const char* MonthName(int month); // "January".."December"
 
 } // namespace factdeck

@@ -7,7 +7,7 @@
 namespace factdeck {
 
 struct Position {
-  int line = 0, column = 0;  // 1-based; 0 when unknown
+  int line = 0, column = 0; // 1-based; 0 when unknown
 };
 
 enum class Severity { Error, Warning };

@@ -37,7 +37,8 @@ std::optional<std::int64_t> ParseIsoTime(std::string_view s) {
         for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits)
           if (digits < 3) millis = millis * 10 + (s[i] - '0');
         if (digits == 0) return std::nullopt;
-        for (; digits < 3; ++digits) millis *= 10;
+        for (; digits < 3; ++digits)
+          millis *= 10;
       }
     }
     if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
@@ -55,7 +56,8 @@ std::optional<std::int64_t> ParseIsoTime(std::string_view s) {
     }
   }
   if (i != s.size()) return std::nullopt;
-  std::int64_t seconds = DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
+  std::int64_t seconds =
+      DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
   return seconds * 1000 + millis;
 }
 
@@ -66,8 +68,8 @@ std::string FormatIsoTime(std::int64_t ms) {
   CivilFromDays(days, year, month, day);
   char text[40];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day,
-                static_cast<int>(rest / 3600000), static_cast<int>(rest / 60000 % 60), static_cast<int>(rest / 1000 % 60),
-                static_cast<int>(rest % 1000));
+                static_cast<int>(rest / 3600000), static_cast<int>(rest / 60000 % 60),
+                static_cast<int>(rest / 1000 % 60), static_cast<int>(rest % 1000));
   return text;
 }
 

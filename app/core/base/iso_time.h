@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/base/calendar.h"  // DaysFromCivil, CivilFromDays for the callers of day arithmetic
+#include "core/base/calendar.h" // DaysFromCivil, CivilFromDays for the callers of day arithmetic
 
 namespace factdeck {
 

@@ -34,8 +34,7 @@ std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
   candidates.emplace_back(std::filesystem::path(kSourceDir) / "questions");
   std::vector<std::filesystem::path> found;
   for (auto& dir : candidates) {
-    if (std::filesystem::is_directory(dir, ec) &&
-        std::find(found.begin(), found.end(), dir) == found.end())
+    if (std::filesystem::is_directory(dir, ec) && std::find(found.begin(), found.end(), dir) == found.end())
       found.push_back(dir);
   }
   return found;

@@ -12,7 +12,7 @@ std::optional<InvalidUtf8> FirstInvalidUtf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
   while (left > 0) {
-    if (*bytes < 0x80) {  // ASCII, the common case
+    if (*bytes < 0x80) { // ASCII, the common case
       if (*bytes == '\n') {
         ++pos.line;
         pos.column = 1;
@@ -47,7 +47,7 @@ std::string Slug(std::string_view text, size_t maxBytes) {
   while (left > 0) {
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &c);
-    if (n <= 0) {  // not UTF-8: skip the byte
+    if (n <= 0) { // not UTF-8: skip the byte
       n = 1;
       c = ' ';
     }
@@ -79,7 +79,7 @@ std::string Fold(std::string_view text) {
     for (char c : text) {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         if (!spaced.empty() && spaced.back() != ' ') spaced += ' ';
-      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {  // controls are ignorable
+      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) { // controls are ignorable
         spaced += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       }
     }
@@ -93,7 +93,7 @@ std::string Fold(std::string_view text) {
                                        static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
   std::string result;
   if (size < 0) {
-    result.assign(text);  // not UTF-8: compare the bytes
+    result.assign(text); // not UTF-8: compare the bytes
   } else {
     result.assign(reinterpret_cast<const char*>(folded), static_cast<size_t>(size));
   }

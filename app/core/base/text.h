@@ -33,8 +33,6 @@ std::string Fold(std::string_view text);
 std::vector<std::string> SplitTags(std::string_view text);
 
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
-inline bool StartsCharacter(char byte) {
-  return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
-}
+inline bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 
 } // namespace factdeck

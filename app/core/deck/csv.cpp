@@ -24,7 +24,8 @@ namespace {
 // Reads records from `text`, which starts at `origin` in the file.
 class Splitter {
 public:
-  Splitter(std::string_view text, char delimiter, Position origin) : m_text(text), m_delimiter(delimiter), m_pos(origin) {}
+  Splitter(std::string_view text, char delimiter, Position origin)
+      : m_text(text), m_delimiter(delimiter), m_pos(origin) {}
 
   // Reads up to `limit` records; problems go to `diagnostics` when it is not null.
   std::vector<CsvRecord> Read(size_t limit, const std::string& fileName, Diagnostics* diagnostics) {
@@ -58,8 +59,9 @@ private:
       return true;
     }
     if (Peek() == '\r') {
-      ++m_i;  // the column does not matter: a line end follows or the line ends here
-      if (Peek() == '\n') Advance();
+      ++m_i; // the column does not matter: a line end follows or the line ends here
+      if (Peek() == '\n')
+        Advance();
       else {
         ++m_pos.line;
         m_pos.column = 1;
@@ -75,7 +77,7 @@ private:
       record.positions.push_back(m_pos);
       record.fields.push_back(ReadField(fileName, diagnostics));
       if (AtEnd() || AtLineEnd()) return record;
-      Advance();  // the delimiter
+      Advance(); // the delimiter
     }
   }
 
@@ -93,7 +95,8 @@ private:
     for (;;) {
       if (AtEnd()) {
         if (diagnostics)
-          diagnostics->push_back({Severity::Error, fileName, open, "this quoted field is never closed (a \" is missing)"});
+          diagnostics->push_back(
+              {Severity::Error, fileName, open, "this quoted field is never closed (a \" is missing)"});
         return field;
       }
       char c = Peek();
@@ -102,7 +105,7 @@ private:
         field += c;
         continue;
       }
-      if (Peek() == '"') {  // "" is a quote inside the field
+      if (Peek() == '"') { // "" is a quote inside the field
         field += '"';
         Advance();
         continue;
@@ -129,7 +132,7 @@ private:
   Position m_pos;
 };
 
-constexpr std::array<char, 3> kDelimiters{'\t', ';', ','};  // preferred in this order on a tie
+constexpr std::array<char, 3> kDelimiters{'\t', ';', ','}; // preferred in this order on a tie
 
 // The delimiter that gives the first records the same number (> 1) of fields most often.
 char DetectDelimiter(std::string_view text, Position origin) {
@@ -187,21 +190,25 @@ std::pair<utf8proc_int32_t, size_t> NumericEntity(std::string_view text) {
   size_t digits = 0;
   for (; i < text.size() && digits < 7; ++i, ++digits) {
     char c = text[i];
-    int digit = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    int digit = c >= '0' && c <= '9'          ? c - '0'
+                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                              : -1;
     if (digit < 0) break;
     value = value * (hex ? 16 : 10) + digit;
   }
-  if (digits == 0 || i >= text.size() || text[i] != ';' || !utf8proc_codepoint_valid(value) || value == 0) return {0, 0};
+  if (digits == 0 || i >= text.size() || text[i] != ';' || !utf8proc_codepoint_valid(value) || value == 0)
+    return {0, 0};
   return {value, i + 1};
 }
 
 // Anki exports fields as HTML: line breaks as <br>, a few entities. Plain text is kept.
 std::string HtmlToText(const std::string& html) {
   static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"},          {"&lt;", "<"},           {"&gt;", ">"},           {"&quot;", "\""},
-      {"&apos;", "'"},         {"&nbsp;", " "},         {"&ndash;", "\u2013"},   {"&mdash;", "\u2014"},
-      {"&hellip;", "\u2026"},  {"&laquo;", "\u00AB"},   {"&raquo;", "\u00BB"},   {"&lsquo;", "\u2018"},
-      {"&rsquo;", "\u2019"},   {"&ldquo;", "\u201C"},   {"&rdquo;", "\u201D"},   {"&deg;", "\u00B0"}};
+      {"&amp;", "&"},         {"&lt;", "<"},         {"&gt;", ">"},         {"&quot;", "\""},
+      {"&apos;", "'"},        {"&nbsp;", " "},       {"&ndash;", "\u2013"}, {"&mdash;", "\u2014"},
+      {"&hellip;", "\u2026"}, {"&laquo;", "\u00AB"}, {"&raquo;", "\u00BB"}, {"&lsquo;", "\u2018"},
+      {"&rsquo;", "\u2019"},  {"&ldquo;", "\u201C"}, {"&rdquo;", "\u201D"}, {"&deg;", "\u00B0"}};
   std::string text;
   for (size_t i = 0; i < html.size();) {
     if (html[i] == '<') {
@@ -224,14 +231,16 @@ std::string HtmlToText(const std::string& html) {
       if (matched) continue;
       if (auto [codepoint, length] = NumericEntity(std::string_view(html).substr(i)); length > 0) {
         utf8proc_uint8_t encoded[4];
-        text.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(utf8proc_encode_char(codepoint, encoded)));
+        text.append(reinterpret_cast<const char*>(encoded),
+                    static_cast<size_t>(utf8proc_encode_char(codepoint, encoded)));
         i += length;
         continue;
       }
     }
     text += html[i++];
   }
-  while (!text.empty() && text.back() == '\n') text.pop_back();
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
   return text;
 }
 
@@ -242,12 +251,12 @@ enum class Column { Ignore, Front, Back, Date, Event, End, Tags, Id, Note, Place
 Column ColumnNamed(std::string name) {
   name = Lower(Trimmed(name));
   static const std::pair<std::string_view, Column> kNames[] = {
-      {"front", Column::Front},  {"question", Column::Front}, {"term", Column::Front},   {"prompt", Column::Front},
-      {"back", Column::Back},    {"answer", Column::Back},    {"definition", Column::Back},
-      {"date", Column::Date},    {"start", Column::Date},     {"when", Column::Date},   {"year", Column::Date},
-      {"event", Column::Event},  {"name", Column::Event},     {"what", Column::Event},  {"end", Column::End},
-      {"tags", Column::Tags},    {"tag", Column::Tags},       {"id", Column::Id},       {"note", Column::Note},
-      {"notes", Column::Note},   {"place", Column::Place},    {"where", Column::Place}};
+      {"front", Column::Front}, {"question", Column::Front}, {"term", Column::Front},      {"prompt", Column::Front},
+      {"back", Column::Back},   {"answer", Column::Back},    {"definition", Column::Back}, {"date", Column::Date},
+      {"start", Column::Date},  {"when", Column::Date},      {"year", Column::Date},       {"event", Column::Event},
+      {"name", Column::Event},  {"what", Column::Event},     {"end", Column::End},         {"tags", Column::Tags},
+      {"tag", Column::Tags},    {"id", Column::Id},          {"note", Column::Note},       {"notes", Column::Note},
+      {"place", Column::Place}, {"where", Column::Place}};
   for (auto [known, column] : kNames)
     if (name == known) return column;
   return Column::Ignore;
@@ -260,16 +269,15 @@ bool Has(const std::vector<Column>& columns, Column column) {
 // A header is a row whose names make a complete pair: front and back, or date and event.
 std::optional<std::vector<Column>> HeaderColumns(const std::vector<std::string>& names) {
   std::vector<Column> columns;
-  for (const std::string& name : names) columns.push_back(ColumnNamed(name));
+  for (const std::string& name : names)
+    columns.push_back(ColumnNamed(name));
   bool cards = Has(columns, Column::Front) && Has(columns, Column::Back);
   bool events = Has(columns, Column::Date) && Has(columns, Column::Event);
   if (!cards && !events) return std::nullopt;
   return columns;
 }
 
-bool IsDate(const std::string& field) {
-  return ParseDate(field).date.has_value();
-}
+bool IsDate(const std::string& field) { return ParseDate(field).date.has_value(); }
 
 } // namespace
 
@@ -286,15 +294,18 @@ CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint)
     std::string_view line = NextLine(text, i);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
-      i = lineStart;  // a comment-like first field, not a directive
+      i = lineStart; // a comment-like first field, not a directive
       break;
     }
     std::string_view key = line.substr(1, colon - 1), value = line.substr(colon + 1);
     if (key == "separator") {
       declared = SeparatorNamed(value);
       if (declared == 0)
-        result.diagnostics.push_back({Severity::Error, fileName, {origin.line, static_cast<int>(colon) + 2},
-                                      "unknown separator '" + std::string(value) + "' (use tab, comma, semicolon or pipe)"});
+        result.diagnostics.push_back(
+            {Severity::Error,
+             fileName,
+             {origin.line, static_cast<int>(colon) + 2},
+             "unknown separator '" + std::string(value) + "' (use tab, comma, semicolon or pipe)"});
     } else if (key == "html") {
       result.table.html = value == "true";
     } else if (key == "columns") {
@@ -302,7 +313,8 @@ CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint)
       if (!names.empty()) result.table.columnNames = names[0].fields;
     } else if (key.size() > 7 && key.substr(key.size() - 7) == " column") {
       size_t number = 0;
-      for (char c : value) number = c >= '0' && c <= '9' && number < 1000 ? number * 10 + static_cast<size_t>(c - '0') : number;
+      for (char c : value)
+        number = c >= '0' && c <= '9' && number < 1000 ? number * 10 + static_cast<size_t>(c - '0') : number;
       if (number > 0) result.table.columnRoles.emplace_back(number, std::string(key.substr(0, key.size() - 7)));
     }
     ++origin.line;
@@ -333,7 +345,8 @@ std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimit
       continue;
     }
     line += '"';
-    for (char c : field) line += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : field)
+      line += c == '"' ? std::string("\"\"") : std::string(1, c);
     line += '"';
   }
   return line + "\r\n";
@@ -360,7 +373,8 @@ public:
     deck.id = Slug(stem);
     if (deck.id.empty()) deck.id = "imported";
     deck.title = stem;
-    std::replace_if(deck.title.begin(), deck.title.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
+    std::replace_if(
+        deck.title.begin(), deck.title.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
     deck.description = "Imported from " + path.filename().string();
     deck.sources.push_back({"import", path.filename().string(), "", "", {1, 1}});
 
@@ -388,7 +402,8 @@ private:
     }
     if (table.html)
       for (CsvRecord& record : records)
-        for (std::string& field : record.fields) field = HtmlToText(field);
+        for (std::string& field : record.fields)
+          field = HtmlToText(field);
 
     std::vector<Column> columns;
     size_t first = 0;
@@ -399,22 +414,26 @@ private:
       first = 1;
       for (size_t c = 0; c < columns.size(); ++c)
         if (columns[c] == Column::Ignore)
-          Warning(records[0].positions[c], "column '" + records[0].fields[c] + "' is not one FactDeck reads; it is ignored");
+          Warning(records[0].positions[c],
+                  "column '" + records[0].fields[c] + "' is not one FactDeck reads; it is ignored");
     } else {
       // No header: dates in the first column of every row (but perhaps a title row) make a chronology.
       auto dated = [&](size_t from) {
-        return from < records.size() && std::all_of(records.begin() + static_cast<std::ptrdiff_t>(from), records.end(),
-                                                    [](const CsvRecord& r) { return r.fields.size() >= 2 && IsDate(r.fields[0]); });
+        return from < records.size() &&
+               std::all_of(records.begin() + static_cast<std::ptrdiff_t>(from), records.end(),
+                           [](const CsvRecord& r) { return r.fields.size() >= 2 && IsDate(r.fields[0]); });
       };
       bool events = dated(0) || (records.size() > 1 && dated(1));
-      if (events && !IsDate(records[0].fields[0])) first = 1;  // an unnamed header row
+      if (events && !IsDate(records[0].fields[0])) first = 1; // an unnamed header row
       columns = events ? std::vector<Column>{Column::Date, Column::Event, Column::Tags}
                        : std::vector<Column>{Column::Front, Column::Back, Column::Tags};
     }
     bool events = Has(columns, Column::Date);
     for (size_t r = first; r < records.size(); ++r) {
-      if (events) AddEvent(records[r], columns);
-      else AddCard(records[r], columns);
+      if (events)
+        AddEvent(records[r], columns);
+      else
+        AddCard(records[r], columns);
     }
     if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
       Error(records[0].positions[0], "the file has a header row but no cards or events under it");
@@ -502,7 +521,8 @@ private:
     if (base.empty()) base = "line-" + std::to_string(record.positions[0].line);
     base = prefix + base;
     std::string id = base;
-    for (int n = 2; !m_ids.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    for (int n = 2; !m_ids.insert(id).second; ++n)
+      id = base + "-" + std::to_string(n);
     return id;
   }
 

@@ -14,13 +14,13 @@ namespace factdeck {
 // One record of a delimited file, with where each field starts.
 struct CsvRecord {
   std::vector<std::string> fields;
-  std::vector<Position> positions;  // parallel to fields
+  std::vector<Position> positions; // parallel to fields
 };
 
 struct CsvTable {
   char delimiter = ',';
-  std::vector<CsvRecord> records;  // blank lines are left out
-  bool html = false;               // an Anki export that declared "#html:true"
+  std::vector<CsvRecord> records; // blank lines are left out
+  bool html = false;              // an Anki export that declared "#html:true"
   // From Anki's header lines: "#columns:" names, and "#tags column:3"-style roles
   // ("tags", "guid", "notetype", "deck") by 1-based column number.
   std::vector<std::string> columnNames;

@@ -1,6 +1,5 @@
 #include "core/deck/deck.h"
 
-
 namespace factdeck {
 
 const char* ValueTypeName(ValueType type) {
@@ -15,11 +14,11 @@ const char* ValueTypeName(ValueType type) {
 }
 
 namespace {
-template <typename T>
-void IndexById(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index) {
+template <typename T> void IndexById(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index) {
   index.clear();
   index.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+  for (size_t i = 0; i < items.size(); ++i)
+    index.emplace(items[i].id, i);
 }
 
 template <typename T>
@@ -70,8 +69,9 @@ DeckSummary Summarize(const Deck& deck) {
 
 QuestionCapacity EstimateCapacity(const Deck& deck) {
   std::unordered_map<std::string, size_t> kindCounts;
-  for (const Entity& e : deck.entities) ++kindCounts[e.kind];
-  std::unordered_map<std::string, std::unordered_map<std::string, int>> textValues;  // relation -> values
+  for (const Entity& e : deck.entities)
+    ++kindCounts[e.kind];
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> textValues; // relation -> values
   for (const Fact& f : deck.facts)
     if (f.object.type == ValueType::Text) ++textValues[f.relation][f.object.text];
 
@@ -85,7 +85,7 @@ QuestionCapacity EstimateCapacity(const Deck& deck) {
     case ValueType::Text: enough = textValues[r->id].size() >= 4; break;
     case ValueType::Number:
     case ValueType::Year:
-    case ValueType::Date: enough = true; break;  // distractors are nearby values
+    case ValueType::Date: enough = true; break; // distractors are nearby values
     }
     if (enough) ++capacity.multipleChoice;
     if (!r->reverse.empty()) {

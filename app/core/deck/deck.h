@@ -27,8 +27,8 @@ struct Event {
   std::string id, name, source, note;
   Date date;
   std::optional<Date> end;
-  std::string place;        // plain text, or the name of placeEntity
-  std::string placeEntity;  // entity id when `place` named one
+  std::string place;       // plain text, or the name of placeEntity
+  std::string placeEntity; // entity id when `place` named one
   std::vector<std::string> tags, renamedFrom;
   Position pos;
 };
@@ -38,31 +38,31 @@ const char* ValueTypeName(ValueType type);
 
 struct Relation {
   std::string id;
-  std::string question;     // "Where was {subject} located?"
-  std::string reverse;      // "Which facility was located near {object}?" (optional)
+  std::string question; // "Where was {subject} located?"
+  std::string reverse;  // "Which facility was located near {object}?" (optional)
   ValueType objectType = ValueType::Text;
-  std::string objectKind;   // the entity kind, when objectType is Entity
-  std::string subjectKind;  // optional: the entity kind (or "event") subjects must have
-  std::string unit;         // optional, for numbers: "km", "pilots"
-  bool many = false;        // a subject may have several objects
+  std::string objectKind;  // the entity kind, when objectType is Entity
+  std::string subjectKind; // optional: the entity kind (or "event") subjects must have
+  std::string unit;        // optional, for numbers: "km", "pilots"
+  bool many = false;       // a subject may have several objects
   Position pos;
 };
 
 struct Value {
   ValueType type = ValueType::Text;
-  std::string entity;      // Entity: the entity id
-  std::string text;        // Text; for Number, the number as shown ("400", "0.5")
-  double number = 0.0;     // Number
-  Date date;               // Year and Date
+  std::string entity;  // Entity: the entity id
+  std::string text;    // Text; for Number, the number as shown ("400", "0.5")
+  double number = 0.0; // Number
+  Date date;           // Year and Date
 };
 
 struct Fact {
   std::string id, subject, relation, source, note;
-  std::string accordingTo;  // who states it, when sources disagree
+  std::string accordingTo; // who states it, when sources disagree
   Value object;
   std::vector<std::string> renamedFrom;
-  Position pos;                        // the [[fact]] header
-  Position subjectPos, relationPos;    // the values, for errors about them
+  Position pos;                     // the [[fact]] header
+  Position subjectPos, relationPos; // the values, for errors about them
 };
 
 struct Card {
@@ -73,7 +73,7 @@ struct Card {
 
 struct Deck {
   std::string id, title, language, description;
-  std::string file;  // where it was loaded from
+  std::string file; // where it was loaded from
   std::vector<DeckSource> sources;
   std::vector<Entity> entities;
   std::vector<Event> events;

@@ -29,14 +29,13 @@ Position PosOf(const toml::node& node) {
   return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
 }
 
-std::string Quote(const std::string& text) {
-  return "'" + text + "'";
-}
+std::string Quote(const std::string& text) { return "'" + text + "'"; }
 
 // Edit distance, for "did you mean" hints.
 size_t EditDistance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diagonal = row[0];
     row[0] = i;
@@ -62,9 +61,10 @@ public:
         continue;
       }
       std::string list;
-      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      warn(PosOf(node), "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list +
-                            "); it is ignored");
+      for (std::string_view k : known)
+        list += (list.empty() ? "" : ", ") + std::string(k);
+      warn(PosOf(node),
+           "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list + "); it is ignored");
     }
   }
 
@@ -131,8 +131,7 @@ private:
   }
 
   // A string value; an error when it is required and missing, or not a string.
-  std::string String(const Fields& table, std::string_view key, bool required, const char* what,
-                     Position tablePos) {
+  std::string String(const Fields& table, std::string_view key, bool required, const char* what, Position tablePos) {
     const toml::node* node = table.get(key);
     if (node == nullptr) {
       if (required) Error(tablePos, std::string(what) + " needs " + Quote(std::string(key)));
@@ -166,8 +165,10 @@ private:
       return values;
     }
     for (const toml::node& item : *array) {
-      if (const auto* s = item.as_string()) values.push_back(s->get());
-      else Error(PosOf(item), Quote(std::string(key)) + " must hold only strings");
+      if (const auto* s = item.as_string())
+        values.push_back(s->get());
+      else
+        Error(PosOf(item), Quote(std::string(key)) + " must hold only strings");
     }
     return values;
   }
@@ -181,8 +182,7 @@ private:
   }
 
   // Visits the tables of `root[key]`, which must be an array of tables ([[key]]).
-  template <typename F>
-  void ForEachTable(const toml::table& root, const char* key, F&& visit) {
+  template <typename F> void ForEachTable(const toml::table& root, const char* key, F&& visit) {
     const toml::node* node = root.get(key);
     if (node == nullptr) return;
     const toml::array* array = node->as_array();
@@ -191,8 +191,10 @@ private:
       return;
     }
     for (const toml::node& item : *array) {
-      if (const toml::table* table = item.as_table()) visit(*table, PosOf(item));
-      else Error(PosOf(item), std::string("each ") + key + " must be a table");
+      if (const toml::table* table = item.as_table())
+        visit(*table, PosOf(item));
+      else
+        Error(PosOf(item), std::string("each ") + key + " must be a table");
     }
   }
 
@@ -208,7 +210,8 @@ private:
     deck.events.reserve(ArraySize(root, "event"));
     deck.facts.reserve(ArraySize(root, "fact"));
     deck.cards.reserve(ArraySize(root, "card"));
-    m_ids.reserve(2 * (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
+    m_ids.reserve(2 *
+                  (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
     ReadDeckTable(root);
     ForEachTable(root, "entity", [&](const toml::table& table, Position p) { ReadEntity(table, p); });
     ForEachTable(root, "event", [&](const toml::table& table, Position p) { ReadEvent(table, p); });
@@ -243,13 +246,13 @@ private:
     } else {
       Error({1, 1}, "missing [deck] table (with id and title)");
     }
-
   }
 
   // [[entity]]: a thing facts are about.
   void ReadEntity(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
+    const Fields t =
+        Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
     Entity e;
     e.id = String(t, "id", true, "[[entity]]", p);
     e.name = String(t, "name", true, "[[entity]]", p);
@@ -267,7 +270,8 @@ private:
   // [[event]]: something that happened, with its date (and end).
   void ReadEvent(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
+    const Fields t =
+        Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
     Event e;
     e.id = String(t, "id", true, "[[event]]", p);
     e.name = String(t, "name", true, "[[event]]", p);
@@ -281,8 +285,8 @@ private:
     e.pos = p;
     ClaimId(e.id, p);
     if (e.end && e.end->LastDay() < e.date.FirstDay())
-      Error(PosOf(*t.get("end")), "the event ends (" + e.end->Canonical() + ") before it begins (" +
-                                        e.date.Canonical() + ")");
+      Error(PosOf(*t.get("end")),
+            "the event ends (" + e.end->Canonical() + ") before it begins (" + e.date.Canonical() + ")");
     deck.events.push_back(std::move(e));
   }
 
@@ -295,10 +299,14 @@ private:
     r.question = String(t, "question", true, "[[relation]]", p);
     r.reverse = String(t, "reverse", false, "", p);
     std::string object = String(t, "object", true, "[[relation]]", p);
-    if (object == "text") r.objectType = ValueType::Text;
-    else if (object == "number") r.objectType = ValueType::Number;
-    else if (object == "year") r.objectType = ValueType::Year;
-    else if (object == "date") r.objectType = ValueType::Date;
+    if (object == "text")
+      r.objectType = ValueType::Text;
+    else if (object == "number")
+      r.objectType = ValueType::Number;
+    else if (object == "year")
+      r.objectType = ValueType::Year;
+    else if (object == "date")
+      r.objectType = ValueType::Date;
     else {
       r.objectType = ValueType::Entity;
       r.objectKind = object;
@@ -306,8 +314,10 @@ private:
     r.subjectKind = String(t, "subject", false, "", p);
     r.unit = String(t, "unit", false, "", p);
     if (const toml::node* many = t.get("many")) {
-      if (auto value = many->value<bool>()) r.many = *value;
-      else Error(PosOf(*many), "'many' must be true or false");
+      if (auto value = many->value<bool>())
+        r.many = *value;
+      else
+        Error(PosOf(*many), "'many' must be true or false");
     }
     r.pos = p;
     if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
@@ -320,8 +330,8 @@ private:
   // [[fact]]: subject, relation, object; needs the relations read first.
   void ReadFact(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"},
-              "[[fact]]");
+    const Fields t = Keys(
+        table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"}, "[[fact]]");
     Fact f;
     f.id = String(t, "id", false, "", p);
     f.subject = String(t, "subject", true, "[[fact]]", p);
@@ -410,13 +420,14 @@ private:
     bool used = false;
     for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
       size_t close = text.find('}', open);
-      Position at{pos.line, pos.column + 1 + static_cast<int>(open)};  // +1 for the opening quote
+      Position at{pos.line, pos.column + 1 + static_cast<int>(open)}; // +1 for the opening quote
       if (close == std::string::npos) {
         Error(at, "unclosed placeholder in " + Quote(text));
         return;
       }
       std::string name = text.substr(open + 1, close - open - 1);
-      if (name == allowed) used = true;
+      if (name == allowed)
+        used = true;
       else
         Error(at, "unknown placeholder {" + name + "} in " + Quote(text) + "; this template may use only {" + allowed +
                       "}");
@@ -443,7 +454,7 @@ private:
   }
 
   std::string Suggest(const std::string& id) const {
-    if (m_ids.size() > 20000) return {};  // too slow to be worth it on huge decks
+    if (m_ids.size() > 20000) return {}; // too slow to be worth it on huge decks
     std::string best = Closest(id, m_ids, [](const auto& entry) -> const std::string& { return entry.first; });
     return best.empty() ? std::string() : " (did you mean " + Quote(best) + "?)";
   }
@@ -472,10 +483,11 @@ private:
         e.place = place->name;
       }
     }
-    for (const Card& c : deck.cards) CheckSource(c.source, c.pos);
+    for (const Card& c : deck.cards)
+      CheckSource(c.source, c.pos);
 
     // Fact objects, now that every relation and entity is known.
-    std::unordered_map<std::string, const Fact*> single;  // "subject\x1Frelation" -> its first fact
+    std::unordered_map<std::string, const Fact*> single; // "subject\x1Frelation" -> its first fact
     single.reserve(deck.facts.size());
     for (size_t i = 0; i < deck.facts.size(); ++i) {
       Fact& fact = deck.facts[i];
@@ -487,14 +499,15 @@ private:
         Error(fact.subjectPos, "unknown subject " + Quote(fact.subject) + Suggest(fact.subject));
       const Relation* relation = deck.FindRelation(fact.relation);
       if (relation == nullptr) {
-        if (!fact.relation.empty()) Error(fact.relationPos, "undefined relation " + Quote(fact.relation) + RelationHint(fact.relation));
+        if (!fact.relation.empty())
+          Error(fact.relationPos, "undefined relation " + Quote(fact.relation) + RelationHint(fact.relation));
         continue;
       }
       if (!relation->subjectKind.empty()) {
         std::string kind = subjectEntity ? subjectEntity->kind : subjectEvent ? "event" : "";
         if (!kind.empty() && kind != relation->subjectKind)
-          Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " + Quote(relation->id) +
-                              " is about a " + relation->subjectKind);
+          Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " +
+                                     Quote(relation->id) + " is about a " + relation->subjectKind);
       }
 
       if (!relation->many) {
@@ -511,11 +524,12 @@ private:
     for (const Relation& r : deck.relations) {
       if (r.objectType != ValueType::Entity) continue;
       size_t count = kindCounts[r.objectKind];
-      if (count == 0) Error(r.pos, "relation " + Quote(r.id) + " takes a " + Quote(r.objectKind) +
-                                       ", but no entity has that kind (or use text, number, year, date)");
+      if (count == 0)
+        Error(r.pos, "relation " + Quote(r.id) + " takes a " + Quote(r.objectKind) +
+                         ", but no entity has that kind (or use text, number, year, date)");
       else if (count < 4)
-        Warning(r.pos, "kind " + Quote(r.objectKind) + " has " + std::to_string(count) +
-                           " entities: relation " + Quote(r.id) + " cannot make 4-option questions");
+        Warning(r.pos, "kind " + Quote(r.objectKind) + " has " + std::to_string(count) + " entities: relation " +
+                           Quote(r.id) + " cannot make 4-option questions");
     }
   }
 
@@ -528,8 +542,8 @@ private:
     const Deck& deck = m_out.deck;
     Value& value = fact.object;
     value.type = relation.objectType;
-    const std::string expected = relation.objectType == ValueType::Entity ? relation.objectKind
-                                                                          : ValueTypeName(relation.objectType);
+    const std::string expected =
+        relation.objectType == ValueType::Entity ? relation.objectKind : ValueTypeName(relation.objectType);
     auto wrongType = [&](const std::string& what) {
       Error(PosOf(node), "object of relation " + Quote(relation.id) + " must be a " + expected + ", not " + what);
     };
@@ -565,7 +579,7 @@ private:
       } else if (const auto* d = node.as_floating_point()) {
         value.number = d->get();
         char text[32];
-        auto end = std::to_chars(text, text + sizeof text, value.number).ptr;  // shortest exact form
+        auto end = std::to_chars(text, text + sizeof text, value.number).ptr; // shortest exact form
         value.text.assign(text, end);
       } else {
         return wrongType("a string (write numbers without quotes)");
@@ -591,7 +605,8 @@ private:
       id += "." + object;
       if (!fact.accordingTo.empty()) id += "." + fact.accordingTo;
     }
-    for (int n = 2; m_ids.count(id) != 0; ++n) id = fact.subject + "." + fact.relation + "." + std::to_string(n);
+    for (int n = 2; m_ids.count(id) != 0; ++n)
+      id = fact.subject + "." + fact.relation + "." + std::to_string(n);
     fact.id = id;
     m_ids.emplace(id, fact.pos);
   }
@@ -632,7 +647,7 @@ DeckLoad LoadDeckFile(const std::string& path) {
   if (!ec && size > kMaxDeckFileBytes) return TooLarge(path, size);
   std::string text;
   if (std::string error = ReadWholeFile(path, text); !error.empty())
-    return FailedLoad(path, error.substr(path.size() + 2));  // the message starts "PATH: "
+    return FailedLoad(path, error.substr(path.size() + 2)); // the message starts "PATH: "
   return IsDelimitedFile(path) ? ImportCsv(text, path) : ParseDeck(text, path);
 }
 

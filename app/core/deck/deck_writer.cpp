@@ -72,7 +72,7 @@ std::string ObjectLiteral(const Value& value) {
   switch (value.type) {
   case ValueType::Entity: return TomlString(value.entity);
   case ValueType::Text: return TomlString(value.text);
-  case ValueType::Number: return value.text;  // as written in the file: a TOML integer or float
+  case ValueType::Number: return value.text; // as written in the file: a TOML integer or float
   case ValueType::Year:
   case ValueType::Date: return TomlString(value.date.Canonical());
   }

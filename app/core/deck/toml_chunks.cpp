@@ -9,9 +9,9 @@ namespace factdeck {
 namespace {
 
 struct Header {
-  size_t offset;     // start of the line
-  std::string name;  // as written between the brackets, trimmed
-  bool array;        // [[name]] rather than [name]
+  size_t offset;    // start of the line
+  std::string name; // as written between the brackets, trimmed
+  bool array;       // [[name]] rather than [name]
 };
 
 bool IsBareName(std::string_view name) {
@@ -23,7 +23,7 @@ bool IsBareName(std::string_view name) {
 // The table headers that start a line outside any string, array or inline table.
 std::vector<Header> TopLevelHeaders(std::string_view text) {
   std::vector<Header> headers;
-  int depth = 0;  // open [ and { of values
+  int depth = 0; // open [ and { of values
   size_t i = 0;
   const size_t n = text.size();
   auto skipString = [&](char quote) {
@@ -35,11 +35,12 @@ std::vector<Header> TopLevelHeaders(std::string_view text) {
         i += 2;
         continue;
       }
-      if (!multiLine && c == '\n') return;  // unterminated: the parser will say so
+      if (!multiLine && c == '\n') return; // unterminated: the parser will say so
       if (c == quote && (!multiLine || (i + 2 < n && text[i + 1] == quote && text[i + 2] == quote))) {
         i += multiLine ? 3 : 1;
-        if (multiLine)  // up to two more quotes belong to the string
-          for (int extra = 0; extra < 2 && i < n && text[i] == quote; ++extra) ++i;
+        if (multiLine) // up to two more quotes belong to the string
+          for (int extra = 0; extra < 2 && i < n && text[i] == quote; ++extra)
+            ++i;
         return;
       }
       ++i;
@@ -51,7 +52,8 @@ std::vector<Header> TopLevelHeaders(std::string_view text) {
     if (lineStart && depth == 0) {
       lineStart = false;
       size_t j = i;
-      while (j < n && (text[j] == ' ' || text[j] == '\t')) ++j;
+      while (j < n && (text[j] == ' ' || text[j] == '\t'))
+        ++j;
       if (j < n && text[j] == '[') {
         bool array = j + 1 < n && text[j + 1] == '[';
         size_t open = j + (array ? 2 : 1);
@@ -59,23 +61,35 @@ std::vector<Header> TopLevelHeaders(std::string_view text) {
         size_t eol = text.find('\n', open);
         if (close != std::string_view::npos && (eol == std::string_view::npos || close < eol)) {
           std::string_view name = text.substr(open, close - open);
-          while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-          while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+          while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))
+            name.remove_prefix(1);
+          while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
+            name.remove_suffix(1);
           headers.push_back({i, std::string(name), array});
         }
       }
     }
     switch (c) {
-    case '\n': lineStart = true; ++i; break;
+    case '\n':
+      lineStart = true;
+      ++i;
+      break;
     case '#':
-      while (i < n && text[i] != '\n') ++i;
+      while (i < n && text[i] != '\n')
+        ++i;
       break;
     case '"':
     case '\'': skipString(c); break;
     case '[':
-    case '{': ++depth; ++i; break;
+    case '{':
+      ++depth;
+      ++i;
+      break;
     case ']':
-    case '}': depth = std::max(0, depth - 1); ++i; break;
+    case '}':
+      depth = std::max(0, depth - 1);
+      ++i;
+      break;
     default: ++i;
     }
   }
@@ -116,7 +130,8 @@ toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName
     size_t begin = starts[k], end = k + 1 < starts.size() ? starts[k + 1] : text.size();
     parsed.push_back(std::async(std::launch::async, [text, begin, end, &fileName] {
       // Blank lines in front keep every line number what it is in the whole file.
-      std::string piece(static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n')), '\n');
+      std::string piece(
+          static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n')), '\n');
       piece.append(text.substr(begin, end - begin));
       return toml::table(toml::parse(piece, fileName));
     }));
@@ -140,8 +155,9 @@ toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName
       toml::array* later = node.as_array();
       toml::node* earlier = whole.get(key.str());
       toml::array* joined = earlier ? earlier->as_array() : nullptr;
-      if (later == nullptr || (earlier != nullptr && (joined == nullptr || !continuable.count(std::string(key.str()))))) {
-        failed = true;  // a key defined twice: the whole-file parse reports it
+      if (later == nullptr ||
+          (earlier != nullptr && (joined == nullptr || !continuable.count(std::string(key.str()))))) {
+        failed = true; // a key defined twice: the whole-file parse reports it
         break;
       }
       if (joined == nullptr) {
@@ -150,8 +166,10 @@ toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName
         continue;
       }
       for (toml::node& element : *later) {
-        if (toml::table* table = element.as_table()) joined->push_back(std::move(*table));
-        else failed = true;
+        if (toml::table* table = element.as_table())
+          joined->push_back(std::move(*table));
+        else
+          failed = true;
       }
     }
   }

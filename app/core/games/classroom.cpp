@@ -8,15 +8,14 @@
 
 namespace factdeck {
 
-const char* ClassroomModeName(ClassroomMode mode) {
-  return mode == ClassroomMode::Turns ? "turns" : "buzzer";
-}
+const char* ClassroomModeName(ClassroomMode mode) { return mode == ClassroomMode::Turns ? "turns" : "buzzer"; }
 
 const char* ClassroomScoringName(ClassroomScoring scoring) {
   return scoring == ClassroomScoring::Speed ? "speed" : "accuracy";
 }
 
-int ClassroomPoints(ClassroomScoring scoring, double answerSeconds, double limitSeconds, int streakBefore, bool streakBonus) {
+int ClassroomPoints(ClassroomScoring scoring, double answerSeconds, double limitSeconds, int streakBefore,
+                    bool streakBonus) {
   int points = 1000;
   if (scoring == ClassroomScoring::Speed && limitSeconds > 0) {
     const double t = std::clamp(answerSeconds, 0.0, limitSeconds);
@@ -61,7 +60,8 @@ int RankOf(const std::vector<const Standing*>& all, size_t index) {
   return better + 1;
 }
 
-ClassroomMatch::ClassroomMatch(const Deck& deck, ClassroomOptions options, std::vector<ClassroomTeam> teams, srs::TimeMs now)
+ClassroomMatch::ClassroomMatch(const Deck& deck, ClassroomOptions options, std::vector<ClassroomTeam> teams,
+                               srs::TimeMs now)
     : m_options(std::move(options)), m_started(now), m_random(m_options.request.seed) {
   // Classroom questions are answered by picking an option.
   if (m_options.request.kinds.empty())
@@ -124,7 +124,7 @@ void ClassroomMatch::Buzz(const std::vector<size_t>& teams, srs::TimeMs now) {
     }
     return;
   }
-  if (m_phase != Phase::Answering || m_answering) return;  // someone has the floor
+  if (m_phase != Phase::Answering || m_answering) return; // someone has the floor
   // Pressed in the same frame: nobody can tell who was first, so the lot decides.
   m_answering = pressed[m_random.Below(pressed.size())];
 }
@@ -142,9 +142,10 @@ void ClassroomMatch::Answer(int option, srs::TimeMs now) {
                              : 0;
   t.Count(correct, points, responseMs);
   if (!correct) m_locked[team] = true;
-  m_log.push_back({team, static_cast<int>(m_question), q->card, QuestionKindName(q->kind),
-                   option >= 0 && option < static_cast<int>(q->options.size()) ? q->options[static_cast<size_t>(option)] : "",
-                   correct, now, responseMs, points});
+  m_log.push_back(
+      {team, static_cast<int>(m_question), q->card, QuestionKindName(q->kind),
+       option >= 0 && option < static_cast<int>(q->options.size()) ? q->options[static_cast<size_t>(option)] : "",
+       correct, now, responseMs, points});
   m_answering.reset();
   const bool anyoneLeft = std::find(m_locked.begin(), m_locked.end(), false) != m_locked.end();
   if (correct || m_options.mode == ClassroomMode::Turns || !anyoneLeft) Reveal();
@@ -160,23 +161,22 @@ void ClassroomMatch::Reveal() {
 void ClassroomMatch::Next(srs::TimeMs now) {
   if (m_phase != Phase::Revealed) return;
   ++m_question;
-  if (m_question >= m_questions.size()) m_phase = Phase::Finished;
-  else Begin(now);
+  if (m_question >= m_questions.size())
+    m_phase = Phase::Finished;
+  else
+    Begin(now);
 }
 
 std::vector<const Standing*> ClassroomMatch::Standings() const {
   std::vector<const Standing*> all;
-  for (const TeamState& t : m_teams) all.push_back(&t);
+  for (const TeamState& t : m_teams)
+    all.push_back(&t);
   return all;
 }
 
-std::vector<size_t> ClassroomMatch::Ranking() const {
-  return RankOrder(Standings());
-}
+std::vector<size_t> ClassroomMatch::Ranking() const { return RankOrder(Standings()); }
 
-int ClassroomMatch::RankOf(size_t team) const {
-  return factdeck::RankOf(Standings(), team);
-}
+int ClassroomMatch::RankOf(size_t team) const { return factdeck::RankOf(Standings(), team); }
 
 MatchRecord ClassroomMatch::Record(const std::string& deckId, srs::TimeMs ended) const {
   MatchRecord record;
@@ -197,8 +197,8 @@ std::string ClassroomMatch::ResultsCsv() const {
   for (const AnswerLog& a : m_log) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", a.responseMs / 1000.0);
-    csv += FormatCsvRecord({std::to_string(a.question + 1), m_teams[a.team].team.name, a.answer, a.correct ? "yes" : "no",
-                            seconds, std::to_string(a.points)});
+    csv += FormatCsvRecord({std::to_string(a.question + 1), m_teams[a.team].team.name, a.answer,
+                            a.correct ? "yes" : "no", seconds, std::to_string(a.points)});
   }
   csv += FormatCsvRecord({});
   csv += FormatCsvRecord({"rank", "team", "score", "right"});

@@ -28,24 +28,25 @@ inline constexpr QuestionKind kClassroomKinds[] = {QuestionKind::MultipleChoice,
 
 struct ClassroomTeam {
   std::string name;
-  std::string color;  // "#rrggbb"
-  int buzzKey = 0;    // the key that buzzes for this team (a GLFW key code, for the screen)
+  std::string color; // "#rrggbb"
+  int buzzKey = 0;   // the key that buzzes for this team (a GLFW key code, for the screen)
 };
 
 struct ClassroomOptions {
   ClassroomMode mode = ClassroomMode::Buzzer;
   ClassroomScoring scoring = ClassroomScoring::Speed;
-  QuestionRequest request;     // deck questions: count, kinds, tags, seed
+  QuestionRequest request; // deck questions: count, kinds, tags, seed
   int secondsPerQuestion = 20;
-  int readSeconds = 3;         // the question alone before the options appear
+  int readSeconds = 3; // the question alone before the options appear
   bool streakBonus = true;
-  bool hideLeaderboard = false;  // keep the standings secret until the podium
+  bool hideLeaderboard = false; // keep the standings secret until the podium
 };
 
 // Points for a right answer. Speed style: 1000 for an instant answer down to 500 at the last
 // moment, round((1 - t / limit / 2) * 1000); accuracy style: 1000 whatever the time. The
 // streak bonus adds 100 for each right answer in a row before this one, at most 500.
-int ClassroomPoints(ClassroomScoring scoring, double answerSeconds, double limitSeconds, int streakBefore, bool streakBonus);
+int ClassroomPoints(ClassroomScoring scoring, double answerSeconds, double limitSeconds, int streakBefore,
+                    bool streakBonus);
 
 // What happens to a buzz pressed before the options appear: that team may not answer
 // this question, and loses this many points.
@@ -57,14 +58,14 @@ inline constexpr int kEarlyBuzzPenalty = 250;
 struct Standing {
   std::string name;
   int score = 0, right = 0, streak = 0;
-  std::int64_t answerMs = 0;  // total time of right answers, for ties
+  std::int64_t answerMs = 0; // total time of right answers, for ties
 
   // Counts an answer: a right one adds its points and time and lengthens the streak.
   void Count(bool correct, int points, int responseMs);
 };
-bool RanksAbove(const Standing& a, const Standing& b);  // strictly better, names aside
+bool RanksAbove(const Standing& a, const Standing& b); // strictly better, names aside
 std::vector<size_t> RankOrder(const std::vector<const Standing*>& all);
-int RankOf(const std::vector<const Standing*>& all, size_t index);  // 1-based
+int RankOf(const std::vector<const Standing*>& all, size_t index); // 1-based
 
 class ClassroomMatch {
 public:
@@ -115,7 +116,7 @@ public:
   // The standings: score, then right answers, then the lower total time of right answers,
   // then the name. Equal on all four share a rank.
   std::vector<size_t> Ranking() const;
-  int RankOf(size_t team) const;  // 1-based, shared by exact ties
+  int RankOf(size_t team) const; // 1-based, shared by exact ties
 
   // The match as the store keeps it.
   MatchRecord Record(const std::string& deckId, srs::TimeMs ended) const;
@@ -139,7 +140,7 @@ private:
   Random m_random;
 };
 
-const char* ClassroomModeName(ClassroomMode mode);        // "turns", "buzzer"
-const char* ClassroomScoringName(ClassroomScoring scoring);  // "speed", "accuracy"
+const char* ClassroomModeName(ClassroomMode mode);          // "turns", "buzzer"
+const char* ClassroomScoringName(ClassroomScoring scoring); // "speed", "accuracy"
 
 } // namespace factdeck

@@ -17,15 +17,18 @@ Judgement JudgeOption(const Question& q, int option) {
 Judgement JudgeOrder(const Question& q, const std::vector<int>& order) {
   Judgement j;
   std::vector<int> truePosition(q.order.size());
-  for (size_t rank = 0; rank < q.order.size(); ++rank) truePosition[static_cast<size_t>(q.order[rank])] = static_cast<int>(rank);
+  for (size_t rank = 0; rank < q.order.size(); ++rank)
+    truePosition[static_cast<size_t>(q.order[rank])] = static_cast<int>(rank);
   std::vector<int> placed;
   for (int option : order)
-    if (option >= 0 && static_cast<size_t>(option) < truePosition.size()) placed.push_back(truePosition[static_cast<size_t>(option)]);
+    if (option >= 0 && static_cast<size_t>(option) < truePosition.size())
+      placed.push_back(truePosition[static_cast<size_t>(option)]);
   j.credit = placed.size() == q.order.size() ? srs::OrderingCredit(placed) : 0.0;
   j.correct = j.credit == 1.0;
   for (size_t rank = 0; rank < q.order.size(); ++rank)
     j.rightAnswer += (rank ? " → " : "") + q.options[static_cast<size_t>(q.order[rank])];
-  for (int option : order) j.given += (j.given.empty() ? "" : "\n") + q.options[static_cast<size_t>(option)];
+  for (int option : order)
+    j.given += (j.given.empty() ? "" : "\n") + q.options[static_cast<size_t>(option)];
   return j;
 }
 

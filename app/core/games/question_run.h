@@ -14,11 +14,11 @@ namespace factdeck {
 
 struct StudyFeedback {
   bool correct = false;
-  double credit = 0.0;        // 0..1; orderings earn partial credit
-  std::string rightAnswer;    // as the learner should read it
+  double credit = 0.0;     // 0..1; orderings earn partial credit
+  std::string rightAnswer; // as the learner should read it
   std::string explanation, source;
-  std::string saveError;      // set when the answer could not be saved
-  int points = 0;             // practice: what this answer scored
+  std::string saveError; // set when the answer could not be saved
+  int points = 0;        // practice: what this answer scored
 };
 
 class QuestionRun {

@@ -10,20 +10,20 @@
 
 namespace factdeck {
 
-const char* QuizModeName(QuizMode mode) {
-  return mode == QuizMode::Exam ? "exam" : "practice";
-}
+const char* QuizModeName(QuizMode mode) { return mode == QuizMode::Exam ? "exam" : "practice"; }
 
 int PracticePoints(const Judgement& judgement, int streakBefore, bool streakBonus) {
   if (judgement.correct) {
     const double multiplier = streakBonus ? 1.0 + 0.5 * std::min(streakBefore, 4) : 1.0;
     return static_cast<int>(std::lround(100 * multiplier));
   }
-  return static_cast<int>(std::lround(100 * judgement.credit));  // partial credit for an ordering, else 0
+  return static_cast<int>(std::lround(100 * judgement.credit)); // partial credit for an ordering, else 0
 }
 
-QuizSession::QuizSession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, QuizOptions options)
-    : m_deck(deck), m_store(store), m_profile(profile), m_options(std::move(options)), m_started(now), m_questionShown(now) {
+QuizSession::QuizSession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
+                         QuizOptions options)
+    : m_deck(deck), m_store(store), m_profile(profile), m_options(std::move(options)), m_started(now),
+      m_questionShown(now) {
   m_questions = QuestionGenerator(deck).Generate(m_options.request);
   if (m_store) {
     m_previousBest = m_store->PersonalBest(profile, QuizModeName(m_options.mode), deck.id);
@@ -35,7 +35,8 @@ QuizSession::QuizSession(const Deck& deck, ProfileStore* store, std::int64_t pro
 }
 
 int QuizSession::Right() const {
-  return static_cast<int>(std::count_if(m_answers.begin(), m_answers.end(), [](const QuizAnswer& a) { return a.judgement.correct; }));
+  return static_cast<int>(
+      std::count_if(m_answers.begin(), m_answers.end(), [](const QuizAnswer& a) { return a.judgement.correct; }));
 }
 
 StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std::int64_t profile, std::int64_t session,
@@ -53,14 +54,16 @@ StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std
     record.item = item;
     record.kind = q.kind;
     record.time = now;
-    for (size_t i = 0; i < q.options.size(); ++i) record.options += (i ? "\n" : "") + q.options[i];
+    for (size_t i = 0; i < q.options.size(); ++i)
+      record.options += (i ? "\n" : "") + q.options[i];
     record.answer = given;
     record.correct = correct;
     record.responseMs = responseMs;
     record.rating = rating;
     record.reschedule = reschedule;
     const srs::MemoryState before = store.Card(profile, deck, item, q.kind).value_or(srs::MemoryState{});
-    record.after = reschedule ? fsrs.Review(before, now, rating, std::hash<std::string>{}(item) + before.reps).card : before;
+    record.after =
+        reschedule ? fsrs.Review(before, now, rating, std::hash<std::string>{}(item) + before.reps).card : before;
     StoreStatus saved = store.RecordAnswer(record);
     if (!saved) result = saved;
   }
@@ -88,8 +91,8 @@ void QuizSession::Answered(Judgement judgement, int responseMs, srs::TimeMs now,
   // The log keeps every answer. An exam also reschedules, so its mistakes return in study.
   if (m_store) {
     StoreStatus saved = RecordQuestionAnswer(*m_store, m_fsrs, m_profile, m_sessionId, m_deck.id, q,
-                                             timedOut ? "(time ran out)" : judgement.given, judgement.correct, responseMs, now,
-                                             m_options.mode == QuizMode::Exam);
+                                             timedOut ? "(time ran out)" : judgement.given, judgement.correct,
+                                             responseMs, now, m_options.mode == QuizMode::Exam);
     if (!saved) feedback.saveError = saved.message;
   }
   m_answers.push_back(std::move(answer));
@@ -164,8 +167,9 @@ void QuizSession::Tick(srs::TimeMs now) {
   if (!left || *left > 0) return;
   if (m_options.mode == QuizMode::Practice) {
     Judgement timedOut;
-    timedOut.rightAnswer = m_questions[m_current].answer >= 0 ? m_questions[m_current].options[static_cast<size_t>(m_questions[m_current].answer)]
-                                                              : m_questions[m_current].answerText;
+    timedOut.rightAnswer = m_questions[m_current].answer >= 0
+                               ? m_questions[m_current].options[static_cast<size_t>(m_questions[m_current].answer)]
+                               : m_questions[m_current].answerText;
     Answered(timedOut, m_options.secondsPerQuestion * 1000, now, true);
     return;
   }
@@ -187,7 +191,8 @@ std::vector<TagResult> QuizSession::ByTag() const {
       ++r.total;
     }
   std::vector<TagResult> results;
-  for (auto& [tag, r] : byTag) results.push_back(r);
+  for (auto& [tag, r] : byTag)
+    results.push_back(r);
   std::stable_sort(results.begin(), results.end(), [](const TagResult& a, const TagResult& b) {
     return static_cast<long long>(a.right) * b.total < static_cast<long long>(b.right) * a.total;
   });
@@ -195,11 +200,13 @@ std::vector<TagResult> QuizSession::ByTag() const {
 }
 
 std::string QuizSession::ReportCsv() const {
-  std::string csv = FormatCsvRecord({"number", "kind", "question", "your answer", "right answer", "right", "tags", "source"});
+  std::string csv =
+      FormatCsvRecord({"number", "kind", "question", "your answer", "right answer", "right", "tags", "source"});
   for (size_t i = 0; i < m_answers.size(); ++i) {
     const QuizAnswer& a = m_answers[i];
     std::string tags;
-    for (const std::string& t : a.question.tags) tags += (tags.empty() ? "" : " ") + t;
+    for (const std::string& t : a.question.tags)
+      tags += (tags.empty() ? "" : " ") + t;
     csv += FormatCsvRecord({std::to_string(i + 1), QuestionKindName(a.question.kind), a.question.prompt,
                             a.timedOut ? "(time ran out)" : a.judgement.given, a.judgement.rightAnswer,
                             a.judgement.correct ? "yes" : "no", tags, a.question.source});
@@ -208,16 +215,19 @@ std::string QuizSession::ReportCsv() const {
 }
 
 std::string QuizSession::ReportHtml(const std::string& title) const {
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + EscapeHtml(title) +
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                     EscapeHtml(title) +
                      "</title>\n<style>body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:2em;max-width:60em}"
                      "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}"
                      ".wrong{color:#a33}.right{color:#236}</style>\n</head>\n<body>\n<h1>" +
                      EscapeHtml(title) + "</h1>\n";
   html += "<p>" + std::to_string(Right()) + " of " + std::to_string(m_answers.size()) + " right.</p>\n";
-  html += "<h2>By tag, weakest first</h2>\n<table>\n<tr><th>Tag</th><th>Right</th><th>Questions</th><th>Share</th></tr>\n";
+  html +=
+      "<h2>By tag, weakest first</h2>\n<table>\n<tr><th>Tag</th><th>Right</th><th>Questions</th><th>Share</th></tr>\n";
   for (const TagResult& r : ByTag())
-    html += "<tr><td>" + EscapeHtml(r.tag) + "</td><td>" + std::to_string(r.right) + "</td><td>" + std::to_string(r.total) +
-            "</td><td>" + std::to_string(r.total ? 100 * r.right / r.total : 0) + "%</td></tr>\n";
+    html += "<tr><td>" + EscapeHtml(r.tag) + "</td><td>" + std::to_string(r.right) + "</td><td>" +
+            std::to_string(r.total) + "</td><td>" + std::to_string(r.total ? 100 * r.right / r.total : 0) +
+            "%</td></tr>\n";
   html += "</table>\n<h2>Every question</h2>\n<ol>\n";
   for (const QuizAnswer& a : m_answers) {
     html += "<li><p>" + EscapeHtml(a.question.prompt) + "</p><p class=\"" + (a.judgement.correct ? "right" : "wrong") +

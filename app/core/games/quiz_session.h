@@ -19,14 +19,14 @@ namespace factdeck {
 
 enum class QuizMode { Practice, Exam };
 
-const char* QuizModeName(QuizMode mode);  // "practice", "exam": stored with sessions and bests
+const char* QuizModeName(QuizMode mode); // "practice", "exam": stored with sessions and bests
 
 struct QuizOptions {
   QuizMode mode = QuizMode::Practice;
   QuestionRequest request;
-  int secondsPerQuestion = 0;  // practice: 0 for no timer
-  int timeLimitSeconds = 0;    // exam: 0 for no limit
-  bool streakBonus = true;     // practice
+  int secondsPerQuestion = 0; // practice: 0 for no timer
+  int timeLimitSeconds = 0;   // exam: 0 for no limit
+  bool streakBonus = true;    // practice
 };
 
 struct QuizAnswer {

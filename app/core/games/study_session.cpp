@@ -11,23 +11,30 @@ namespace factdeck {
 std::string FormatInterval(srs::TimeMs from, srs::TimeMs due) {
   const double minutes = static_cast<double>(std::max<srs::TimeMs>(0, due - from)) / srs::kMinuteMs;
   char text[32];
-  if (minutes < 60) std::snprintf(text, sizeof text, "%.0f min", std::max(1.0, minutes));
-  else if (minutes < 60 * 24) std::snprintf(text, sizeof text, "%.0f h", minutes / 60);
-  else if (minutes < 60 * 24 * 30) std::snprintf(text, sizeof text, "%.0f d", minutes / (60 * 24));
-  else if (minutes < 60 * 24 * 365) std::snprintf(text, sizeof text, "%.1f mo", minutes / (60 * 24 * 30.4));
-  else std::snprintf(text, sizeof text, "%.1f y", minutes / (60 * 24 * 365.25));
+  if (minutes < 60)
+    std::snprintf(text, sizeof text, "%.0f min", std::max(1.0, minutes));
+  else if (minutes < 60 * 24)
+    std::snprintf(text, sizeof text, "%.0f h", minutes / 60);
+  else if (minutes < 60 * 24 * 30)
+    std::snprintf(text, sizeof text, "%.0f d", minutes / (60 * 24));
+  else if (minutes < 60 * 24 * 365)
+    std::snprintf(text, sizeof text, "%.1f mo", minutes / (60 * 24 * 30.4));
+  else
+    std::snprintf(text, sizeof text, "%.1f y", minutes / (60 * 24 * 365.25));
   return text;
 }
 
 namespace {
 std::uint64_t Hash(const std::string& text) {
   std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  for (unsigned char c : text)
+    h = (h ^ c) * 1099511628211ull;
   return h;
 }
 } // namespace
 
-StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, Options options)
+StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
+                           Options options)
     : m_deck(deck), m_store(store), m_profile(profile), m_options(options), m_fsrs(options.fsrs), m_generator(deck) {
   m_summary.started = now;
   if (m_store) {
@@ -43,7 +50,8 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
   for (QuestionKind kind : AllQuestionKinds()) {
     std::vector<std::string> items = m_generator.Candidates(kind);
     if (!items.empty())
-      std::rotate(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(byKind.size() * items.size() / AllQuestionKinds().size()),
+      std::rotate(items.begin(),
+                  items.begin() + static_cast<std::ptrdiff_t>(byKind.size() * items.size() / AllQuestionKinds().size()),
                   items.end());
     byKind.push_back(std::move(items));
   }
@@ -76,7 +84,8 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     bool setAside = false;
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
       const Entry& entry = entries[e.card];
-      auto q = m_generator.Make(entry.kind, entry.item, options.seed ^ Hash(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
+      auto q = m_generator.Make(entry.kind, entry.item,
+                                options.seed ^ Hash(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
       if (!q) {
         cards[e.card].suspended = true;
         setAside = true;
@@ -113,7 +122,8 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   answer.kind = kind;
   answer.time = now;
   const Question& q = m_questions[m_current];
-  for (size_t i = 0; i < q.options.size(); ++i) answer.options += (i ? "\n" : "") + q.options[i];
+  for (size_t i = 0; i < q.options.size(); ++i)
+    answer.options += (i ? "\n" : "") + q.options[i];
   answer.answer = given;
   answer.correct = correct;
   answer.responseMs = responseMs;
@@ -161,8 +171,10 @@ void StudySession::AnswerOrder(const std::vector<int>& order, int responseMs, sr
   const Judgement j = JudgeOrder(*q, order);
   // Each event's card is rated by whether it stands right against every other event.
   std::vector<int> truePosition(q->order.size()), placed;
-  for (size_t rank = 0; rank < q->order.size(); ++rank) truePosition[static_cast<size_t>(q->order[rank])] = static_cast<int>(rank);
-  for (int option : order) placed.push_back(truePosition[static_cast<size_t>(option)]);
+  for (size_t rank = 0; rank < q->order.size(); ++rank)
+    truePosition[static_cast<size_t>(q->order[rank])] = static_cast<int>(rank);
+  for (int option : order)
+    placed.push_back(truePosition[static_cast<size_t>(option)]);
   const std::vector<srs::Rating> ratings = srs::RateOrdering(placed);
   StudyFeedback feedback;
   feedback.rightAnswer = j.rightAnswer;
@@ -202,7 +214,8 @@ std::array<std::string, 4> StudySession::GradeIntervals(srs::TimeMs now) const {
   const std::string key = srs::CardKey(m_deck.id, q->items[0], q->kind);
   const srs::MemoryState before = MemoryOf(q->items[0], q->kind);
   auto preview = m_fsrs.Preview(before, now, Hash(key) + static_cast<std::uint64_t>(before.reps));
-  for (size_t i = 0; i < 4; ++i) labels[i] = FormatInterval(now, preview[i].card.due);
+  for (size_t i = 0; i < 4; ++i)
+    labels[i] = FormatInterval(now, preview[i].card.due);
   return labels;
 }
 

@@ -74,9 +74,9 @@ private:
   QuestionGenerator m_generator;
   std::vector<Question> m_questions;
   std::vector<bool> m_reschedule;
-  std::unordered_map<std::string, srs::MemoryState> m_memory;  // key -> state, as stored and updated
-  std::vector<int> m_rightTimes;                                // this session's right answers, ms
-  std::int64_t m_sessionId = 0;  // the session row in the store
+  std::unordered_map<std::string, srs::MemoryState> m_memory; // key -> state, as stored and updated
+  std::vector<int> m_rightTimes;                              // this session's right answers, ms
+  std::int64_t m_sessionId = 0;                               // the session row in the store
   size_t m_current = 0;
   std::optional<StudyFeedback> m_feedback;
   StudySummary m_summary;

@@ -4,9 +4,11 @@
 
 namespace factdeck {
 
-TimelineGame::TimelineGame(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, std::uint64_t seed)
+TimelineGame::TimelineGame(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
+                           std::uint64_t seed)
     : m_deck(deck), m_store(store), m_profile(profile), m_random(seed) {
-  for (size_t i = 0; i < deck.events.size(); ++i) m_pool.push_back(i);
+  for (size_t i = 0; i < deck.events.size(); ++i)
+    m_pool.push_back(i);
   m_random.Shuffle(m_pool);
   if (m_store) m_previousBest = m_store->PersonalBest(profile, "timeline", deck.id);
   // The first event starts the timeline.
@@ -45,10 +47,13 @@ TimelineGame::Placement TimelineGame::Place(size_t slot, srs::TimeMs now) {
   const Event& e = m_deck.events[event];
   // Where it belongs: after every placed event that ends before it begins.
   size_t belongs = 0;
-  while (belongs < m_timeline.size() && m_deck.events[m_timeline[belongs]].date.FirstDay() < e.date.FirstDay()) ++belongs;
+  while (belongs < m_timeline.size() && m_deck.events[m_timeline[belongs]].date.FirstDay() < e.date.FirstDay())
+    ++belongs;
   const bool right = slot == belongs;
-  if (right) ++m_score;
-  else --m_lives;
+  if (right)
+    ++m_score;
+  else
+    --m_lives;
   m_timeline.insert(m_timeline.begin() + static_cast<std::ptrdiff_t>(belongs), event);
   m_last = Placement{event, right, belongs};
   Draw(now);

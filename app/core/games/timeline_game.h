@@ -28,7 +28,7 @@ public:
   struct Placement {
     size_t event;
     bool right;
-    size_t slot;  // where it belongs (and now is)
+    size_t slot; // where it belongs (and now is)
   };
   // Places the current event before timeline position `slot` (0 .. size).
   Placement Place(size_t slot, srs::TimeMs now);

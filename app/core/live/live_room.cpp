@@ -48,7 +48,7 @@ std::string CleanNickname(std::string_view typed) {
   const utf8proc_ssize_t length =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(typed.data()), static_cast<utf8proc_ssize_t>(typed.size()),
                    &composed, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-  if (length < 0) return {};  // not UTF-8
+  if (length < 0) return {}; // not UTF-8
   const std::string nfc(reinterpret_cast<const char*>(composed), static_cast<size_t>(length));
   std::free(composed);
   std::string clean;
@@ -60,8 +60,8 @@ std::string CleanNickname(std::string_view typed) {
         utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(nfc.data()) + at, length - at, &cp);
     if (n <= 0) return {};
     switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_CC:  // controls, tab and newline among them
-    case UTF8PROC_CATEGORY_CF:  // format: bidi overrides, zero-width joiners
+    case UTF8PROC_CATEGORY_CC: // controls, tab and newline among them
+    case UTF8PROC_CATEGORY_CF: // format: bidi overrides, zero-width joiners
     case UTF8PROC_CATEGORY_CS:
     case UTF8PROC_CATEGORY_CO:
     case UTF8PROC_CATEGORY_CN:
@@ -86,7 +86,7 @@ std::string CleanNickname(std::string_view typed) {
 namespace {
 
 std::string RandomHex(size_t bytes) {
-  std::random_device device;  // the system's random source (getrandom / /dev/urandom)
+  std::random_device device; // the system's random source (getrandom / /dev/urandom)
   std::string hex;
   static const char kDigits[] = "0123456789abcdef";
   for (size_t i = 0; i < bytes; ++i) {
@@ -106,19 +106,19 @@ std::string NewRoomCode() {
   return code;
 }
 
-std::string NewSecret() {
-  return RandomHex(16);
-}
+std::string NewSecret() { return RandomHex(16); }
 
 LiveRoom::LiveRoom(const Deck& deck, LiveOptions options, std::string code, srs::TimeMs now)
     : m_options(std::move(options)), m_code(std::move(code)), m_deckId(deck.id), m_started(now) {
   // Phones answer by picking an option: the kinds with options only.
   auto& kinds = m_options.request.kinds;
   if (kinds.empty())
-    kinds = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse, QuestionKind::When, QuestionKind::WhichFirst};
+    kinds = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse, QuestionKind::When,
+             QuestionKind::WhichFirst};
   kinds.erase(std::remove_if(kinds.begin(), kinds.end(),
                              [](QuestionKind k) {
-                               return k == QuestionKind::Ordering || k == QuestionKind::TypedYear || k == QuestionKind::Flashcard;
+                               return k == QuestionKind::Ordering || k == QuestionKind::TypedYear ||
+                                      k == QuestionKind::Flashcard;
                              }),
               kinds.end());
   if (!kinds.empty()) m_questions = QuestionGenerator(deck).Generate(m_options.request);
@@ -148,17 +148,22 @@ std::vector<const Standing*> LiveRoom::StandingsLocked() const {
     return s;
   }();
   std::vector<const Standing*> all;
-  for (const LivePlayer& p : m_players) all.push_back(p.kicked ? &out : &p);
+  for (const LivePlayer& p : m_players)
+    all.push_back(p.kicked ? &out : &p);
   return all;
 }
 
-LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname, std::string_view address, srs::TimeMs now) {
+LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname, std::string_view address,
+                                srs::TimeMs now) {
   std::lock_guard lock(m_mutex);
   TickLocked(now);
   Joined joined;
-  if (code != m_code) joined.error = LiveError::WrongCode;
-  else if (m_phase == LivePhase::Finished) joined.error = LiveError::GameFinished;
-  else if (m_barred.count(std::string(address))) joined.error = LiveError::Kicked;
+  if (code != m_code)
+    joined.error = LiveError::WrongCode;
+  else if (m_phase == LivePhase::Finished)
+    joined.error = LiveError::GameFinished;
+  else if (m_barred.count(std::string(address)))
+    joined.error = LiveError::Kicked;
   else if (std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }) >=
            static_cast<std::ptrdiff_t>(m_options.maxPlayers))
     joined.error = LiveError::RoomFull;
@@ -178,7 +183,8 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   player.id = static_cast<int>(m_players.size()) + 1;
   player.name = name;
   player.address = std::string(address);
-  do player.token = NewSecret();
+  do
+    player.token = NewSecret();
   while (m_byToken.count(player.token));
   player.joined = player.lastSeen = now;
   m_byToken[player.token] = m_players.size();
@@ -215,8 +221,9 @@ LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs
   // The standing changes at the reveal, so ranks shown before it give nothing away.
   m_answers.push_back({p->id, m_question, option, correct, now, responseMs, points});
   ++m_version;
-  const bool everyone = std::all_of(m_players.begin(), m_players.end(),
-                                    [&](const LivePlayer& other) { return other.kicked || other.answeredQuestion == m_question; });
+  const bool everyone = std::all_of(m_players.begin(), m_players.end(), [&](const LivePlayer& other) {
+    return other.kicked || other.answeredQuestion == m_question;
+  });
   if (everyone) RevealLocked();
   return LiveError::None;
 }
@@ -233,7 +240,8 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   view.question = m_question;
   view.questionCount = static_cast<int>(m_questions.size());
   view.score = p->score;
-  view.players = static_cast<int>(std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return !x.kicked; }));
+  view.players = static_cast<int>(
+      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return !x.kicked; }));
   const auto standings = StandingsLocked();
   view.rank = RankOf(standings, static_cast<size_t>(p - m_players.data()));
   if (m_question >= 0 && m_phase != LivePhase::Finished) {
@@ -281,7 +289,8 @@ void LiveRoom::Start(srs::TimeMs now) {
 
 double LiveRoom::SecondsLeftLocked(srs::TimeMs now) const {
   if (m_phase == LivePhase::Reading) return static_cast<double>(m_optionsAt - now) / 1000.0;
-  if (m_phase == LivePhase::Answering) return m_options.secondsPerQuestion - static_cast<double>(now - m_optionsAt) / 1000.0;
+  if (m_phase == LivePhase::Answering)
+    return m_options.secondsPerQuestion - static_cast<double>(now - m_optionsAt) / 1000.0;
   return 0;
 }
 
@@ -356,13 +365,15 @@ bool LiveRoom::LinkProfile(int player, std::int64_t profile) {
   return true;
 }
 
-StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t profile, ProfileStore& store, const srs::Fsrs& fsrs) {
+StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t profile, ProfileStore& store,
+                             const srs::Fsrs& fsrs) {
   StoreStatus result;
   for (const LiveAnswer& a : room.Answers()) {
     if (a.player != player) continue;
     const Question& q = room.Questions()[static_cast<size_t>(a.question)];
-    StoreStatus saved = RecordQuestionAnswer(store, fsrs, profile, 0, room.DeckId(), q, q.options[static_cast<size_t>(a.option)],
-                                             a.correct, a.responseMs, a.time, true);
+    StoreStatus saved =
+        RecordQuestionAnswer(store, fsrs, profile, 0, room.DeckId(), q, q.options[static_cast<size_t>(a.option)],
+                             a.correct, a.responseMs, a.time, true);
     if (!saved) result = saved;
   }
   return result;
@@ -379,19 +390,22 @@ LiveHostView LiveRoom::Snapshot(srs::TimeMs now) {
   if (m_question >= 0) view.current = &m_questions[static_cast<size_t>(m_question)];
   view.secondsLeft = SecondsLeftLocked(now);
   view.players = m_players;
-  for (LivePlayer& p : view.players) p.token.clear();  // the screen never needs a secret
+  for (LivePlayer& p : view.players)
+    p.token.clear(); // the screen never needs a secret
   if (view.current) {
     view.optionCounts.assign(view.current->options.size(), 0);
     for (const LivePlayer& p : m_players)
       if (!p.kicked && p.answeredQuestion == m_question) {
         ++view.answered;
-        if (m_phase == LivePhase::Revealed || m_phase == LivePhase::Finished) ++view.optionCounts[static_cast<size_t>(p.option)];
+        if (m_phase == LivePhase::Revealed || m_phase == LivePhase::Finished)
+          ++view.optionCounts[static_cast<size_t>(p.option)];
       }
   }
   const auto standings = StandingsLocked();
   for (size_t i : RankOrder(standings))
     if (!m_players[i].kicked) view.ranking.push_back(i);
-  for (size_t i = 0; i < m_players.size(); ++i) view.ranks.push_back(m_players[i].kicked ? 0 : RankOf(standings, i));
+  for (size_t i = 0; i < m_players.size(); ++i)
+    view.ranks.push_back(m_players[i].kicked ? 0 : RankOf(standings, i));
   return view;
 }
 
@@ -405,7 +419,8 @@ MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
   record.ended = ended;
   const auto standings = StandingsLocked();
   // A removed player is kept with their answers, ranked after everyone who stayed.
-  const int stayed = static_cast<int>(std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }));
+  const int stayed = static_cast<int>(
+      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }));
   for (size_t i = 0; i < m_players.size(); ++i)
     record.players.push_back({m_players[i].name, "", m_players[i].profile, m_players[i].score,
                               m_players[i].kicked ? stayed + 1 : RankOf(standings, i)});
@@ -430,15 +445,16 @@ std::string LiveRoom::ResultsCsv() const {
     std::snprintf(seconds, sizeof seconds, "%.2f", a.responseMs / 1000.0);
     const Question& q = m_questions[static_cast<size_t>(a.question)];
     csv += FormatCsvRecord({std::to_string(a.question + 1), m_players[static_cast<size_t>(a.player - 1)].name,
-                            q.options[static_cast<size_t>(a.option)], a.correct ? "yes" : "no", seconds, std::to_string(a.points)});
+                            q.options[static_cast<size_t>(a.option)], a.correct ? "yes" : "no", seconds,
+                            std::to_string(a.points)});
   }
   csv += FormatCsvRecord({});
   csv += FormatCsvRecord({"rank", "player", "score", "right"});
   const auto standings = StandingsLocked();
   for (size_t i : RankOrder(standings))
     if (!m_players[i].kicked)
-      csv += FormatCsvRecord({std::to_string(RankOf(standings, i)), m_players[i].name, std::to_string(m_players[i].score),
-                              std::to_string(m_players[i].right)});
+      csv += FormatCsvRecord({std::to_string(RankOf(standings, i)), m_players[i].name,
+                              std::to_string(m_players[i].score), std::to_string(m_players[i].right)});
   return csv;
 }
 

@@ -18,7 +18,7 @@ namespace factdeck {
 
 struct LiveOptions {
   ClassroomScoring scoring = ClassroomScoring::Speed;
-  QuestionRequest request;  // deck questions: count, kinds, tags, seed
+  QuestionRequest request; // deck questions: count, kinds, tags, seed
   int secondsPerQuestion = 20;
   int readSeconds = 3;
   bool streakBonus = true;
@@ -26,22 +26,22 @@ struct LiveOptions {
 };
 
 enum class LivePhase { Lobby, Reading, Answering, Revealed, Finished };
-const char* LivePhaseName(LivePhase phase);  // "lobby", "reading", "answering", "revealed", "finished"
+const char* LivePhaseName(LivePhase phase); // "lobby", "reading", "answering", "revealed", "finished"
 
 // Why a phone's request was refused. LiveErrorMessage gives the sentence the phone shows.
 enum class LiveError {
   None,
-  WrongCode,       // no room with that code here
-  RoomFull,        // the player limit is reached
-  GameFinished,    // the game is over: nobody joins or answers any more
-  BadName,         // empty, too long, not UTF-8, or with control characters
-  NameTaken,       // another player has that name (compared case- and accent-blind)
-  UnknownPlayer,   // no player with that token (an old tab, a restarted room)
-  Kicked,          // the host removed this player, or this address
-  NotAnswering,    // no question is open for answers now (before the options, after the reveal)
-  WrongQuestion,   // the answer was for another question than the open one
-  BadOption,       // no such option
-  AlreadyAnswered  // one answer per player per question
+  WrongCode,      // no room with that code here
+  RoomFull,       // the player limit is reached
+  GameFinished,   // the game is over: nobody joins or answers any more
+  BadName,        // empty, too long, not UTF-8, or with control characters
+  NameTaken,      // another player has that name (compared case- and accent-blind)
+  UnknownPlayer,  // no player with that token (an old tab, a restarted room)
+  Kicked,         // the host removed this player, or this address
+  NotAnswering,   // no question is open for answers now (before the options, after the reveal)
+  WrongQuestion,  // the answer was for another question than the open one
+  BadOption,      // no such option
+  AlreadyAnswered // one answer per player per question
 };
 const char* LiveErrorMessage(LiveError error);
 
@@ -53,20 +53,20 @@ inline constexpr size_t kMaxNicknameCharacters = 20;
 std::string CleanNickname(std::string_view typed);
 
 struct LivePlayer : Standing {
-  int id = 0;                // shown to the host; never secret
-  std::string token;         // the player's secret: 128 random bits, hex
-  std::string address;       // where the phone connects from
+  int id = 0;          // shown to the host; never secret
+  std::string token;   // the player's secret: 128 random bits, hex
+  std::string address; // where the phone connects from
   bool kicked = false;
   srs::TimeMs joined = 0, lastSeen = 0;
   int answeredQuestion = -1; // the last question this player answered
   int option = -1;           // what they chose then
   bool correct = false;
   int points = 0, responseMs = 0;
-  std::int64_t profile = 0;  // the learner this player is, when the host links them (0: none)
+  std::int64_t profile = 0; // the learner this player is, when the host links them (0: none)
 };
 
 struct LiveAnswer {
-  int player = 0;  // LivePlayer::id
+  int player = 0; // LivePlayer::id
   int question = 0;
   int option = -1;
   bool correct = false;
@@ -77,13 +77,13 @@ struct LiveAnswer {
 // What one phone may see. Before the reveal nothing in it tells the right option.
 struct LivePlayerView {
   LivePhase phase = LivePhase::Lobby;
-  std::uint64_t version = 0;  // changes whenever the room does
+  std::uint64_t version = 0; // changes whenever the room does
   std::string name;
-  int question = -1, questionCount = 0;  // 0-based; -1 in the lobby
+  int question = -1, questionCount = 0; // 0-based; -1 in the lobby
   std::string prompt;
-  std::vector<std::string> options;  // from the moment the options appear
+  std::vector<std::string> options; // from the moment the options appear
   double secondsLeft = 0;
-  int chosen = -1;  // this player's answer to this question, -1 when none
+  int chosen = -1; // this player's answer to this question, -1 when none
   // After the reveal of this question:
   int correctOption = -1;
   bool correct = false;
@@ -91,7 +91,7 @@ struct LivePlayerView {
   std::string explanation, source;
   // Always:
   int score = 0, rank = 0, players = 0;
-  std::vector<std::pair<std::string, int>> podium;  // when finished: the first three, name and score
+  std::vector<std::pair<std::string, int>> podium; // when finished: the first three, name and score
 };
 
 // What the host screen draws.
@@ -99,13 +99,13 @@ struct LiveHostView {
   LivePhase phase = LivePhase::Lobby;
   std::uint64_t version = 0;
   int question = -1, questionCount = 0;
-  const Question* current = nullptr;  // valid while the room lives; questions never change
+  const Question* current = nullptr; // valid while the room lives; questions never change
   double secondsLeft = 0;
-  int answered = 0;                   // answers to the open question
-  std::vector<int> optionCounts;      // after the reveal: how many chose each option
-  std::vector<LivePlayer> players;    // every player, kicked ones included, by join order
-  std::vector<size_t> ranking;        // indices into players, best first, kicked ones left out
-  std::vector<int> ranks;             // per player, 1-based (0 for kicked)
+  int answered = 0;                // answers to the open question
+  std::vector<int> optionCounts;   // after the reveal: how many chose each option
+  std::vector<LivePlayer> players; // every player, kicked ones included, by join order
+  std::vector<size_t> ranking;     // indices into players, best first, kicked ones left out
+  std::vector<int> ranks;          // per player, 1-based (0 for kicked)
 };
 
 class LiveRoom {
@@ -125,20 +125,20 @@ public:
     LiveError error = LiveError::None;
     std::string token;
     int player = 0;
-    std::string name;  // as kept (CleanNickname)
+    std::string name; // as kept (CleanNickname)
   };
   Joined Join(std::string_view code, std::string_view nickname, std::string_view address, srs::TimeMs now);
   LiveError Answer(std::string_view token, int question, int option, srs::TimeMs now);
   LiveError View(std::string_view token, srs::TimeMs now, LivePlayerView& view);
 
   // The host.
-  void Start(srs::TimeMs now);   // lobby: the first question
-  void Reveal(srs::TimeMs now);  // close answers early (they close by themselves at the time limit)
-  void Next(srs::TimeMs now);    // revealed: the next question, or the end after the last
-  void End(srs::TimeMs now);     // finish now
-  bool Kick(int player);         // removes the player and bars their address from joining again
-  bool LinkProfile(int player, std::int64_t profile);  // this player is that learner (0 unlinks)
-  void Tick(srs::TimeMs now);    // reading -> answering -> revealed as time passes
+  void Start(srs::TimeMs now);  // lobby: the first question
+  void Reveal(srs::TimeMs now); // close answers early (they close by themselves at the time limit)
+  void Next(srs::TimeMs now);   // revealed: the next question, or the end after the last
+  void End(srs::TimeMs now);    // finish now
+  bool Kick(int player);        // removes the player and bars their address from joining again
+  bool LinkProfile(int player, std::int64_t profile); // this player is that learner (0 unlinks)
+  void Tick(srs::TimeMs now);                         // reading -> answering -> revealed as time passes
   LiveHostView Snapshot(srs::TimeMs now);
 
   // For saving and for a learner's own study.
@@ -154,7 +154,7 @@ private:
   // Ticks, then finds the player with `token` and notes them seen; null with `error` set
   // for an unknown token or a removed player.
   LivePlayer* SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error);
-  std::vector<const Standing*> StandingsLocked() const;  // kicked players rank last
+  std::vector<const Standing*> StandingsLocked() const; // kicked players rank last
 
   mutable std::mutex m_mutex;
   LiveOptions m_options;
@@ -162,7 +162,7 @@ private:
   std::vector<Question> m_questions;
   std::vector<LivePlayer> m_players;
   std::unordered_map<std::string, size_t> m_byToken;
-  std::set<std::string> m_barred;  // addresses of kicked players
+  std::set<std::string> m_barred; // addresses of kicked players
   std::vector<LiveAnswer> m_answers;
   LivePhase m_phase = LivePhase::Lobby;
   int m_question = -1;
@@ -172,7 +172,8 @@ private:
 
 // Feeds one player's answers into a learner's own study: each answer becomes a review of its
 // card, rated Good or Again and rescheduled, so the game's mistakes come back in study.
-StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t profile, ProfileStore& store, const srs::Fsrs& fsrs);
+StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t profile, ProfileStore& store,
+                             const srs::Fsrs& fsrs);
 
 // A fresh 6-digit room code and a fresh secret (128 bits, hex), from the system's random source.
 std::string NewRoomCode();

@@ -28,7 +28,7 @@ public:
 
   bool Allow(const std::string& address, srs::TimeMs now, bool join) {
     std::lock_guard lock(m_mutex);
-    if (m_buckets.size() > 10000) m_buckets.clear();  // a flood of addresses: start over rather than grow
+    if (m_buckets.size() > 10000) m_buckets.clear(); // a flood of addresses: start over rather than grow
     Bucket& b = m_buckets[address];
     if (b.last == 0) b.tokens = m_burst;
     b.tokens = std::min(m_burst, b.tokens + static_cast<double>(now - b.last) / 1000.0 * m_perSecond);
@@ -109,9 +109,8 @@ void SendError(httplib::Response& res, LiveError error) {
 }
 
 json ViewJson(const LivePlayerView& v) {
-  json j{{"phase", LivePhaseName(v.phase)}, {"version", v.version},   {"name", v.name},
-         {"question", v.question},          {"questions", v.questionCount}, {"score", v.score},
-         {"rank", v.rank},                  {"players", v.players}};
+  json j{{"phase", LivePhaseName(v.phase)}, {"version", v.version}, {"name", v.name}, {"question", v.question},
+         {"questions", v.questionCount},    {"score", v.score},     {"rank", v.rank}, {"players", v.players}};
   if (!v.prompt.empty()) {
     j["prompt"] = v.prompt;
     j["secondsLeft"] = std::max(0.0, v.secondsLeft);
@@ -128,7 +127,8 @@ json ViewJson(const LivePlayerView& v) {
   }
   if (v.phase == LivePhase::Finished) {
     json podium = json::array();
-    for (const auto& [name, score] : v.podium) podium.push_back({{"name", name}, {"score", score}});
+    for (const auto& [name, score] : v.podium)
+      podium.push_back({{"name", name}, {"score", score}});
     j["podium"] = podium;
   }
   return j;
@@ -197,7 +197,7 @@ void LiveServer::Impl::Routes() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;  // a handler's own error
+    if (!res.body.empty()) return; // a handler's own error
     if (res.status == 413) {
       Count(&LiveServerCounters::refusedSize);
       SendError(res, 413, "too-large", "The request is too large.");
@@ -254,7 +254,8 @@ void LiveServer::Impl::Routes() {
     const auto clamp = [](const json& n) {
       return static_cast<int>(std::clamp<std::int64_t>(n.get<std::int64_t>(), -1, 1 << 20));
     };
-    const LiveError error = room->Answer(req.get_header_value("X-FactDeck-Token"), clamp(question), clamp(option), clock());
+    const LiveError error =
+        room->Answer(req.get_header_value("X-FactDeck-Token"), clamp(question), clamp(option), clock());
     if (error != LiveError::None) return SendError(res, error);
     SendJson(res, 200, json{{"ok", true}, {"chosen", clamp(option)}});
   });
@@ -265,9 +266,7 @@ LiveServer::LiveServer(std::shared_ptr<LiveRoom> room, LiveServerOptions options
   m_impl->Routes();
 }
 
-LiveServer::~LiveServer() {
-  Stop();
-}
+LiveServer::~LiveServer() { Stop(); }
 
 std::string LiveServer::Start() {
   Impl& s = *m_impl;
@@ -287,7 +286,8 @@ std::string LiveServer::Start() {
   s.thread = std::thread([&s] { s.server.listen_after_bind(); });
   // Until the loop runs, stop() would find nothing to stop and the thread would accept
   // forever: wait for it (it starts at once; bounded all the same).
-  for (int i = 0; i < 5000 && !s.server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (int i = 0; i < 5000 && !s.server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return {};
 }
 
@@ -297,13 +297,9 @@ void LiveServer::Stop() {
   m_impl->thread.join();
 }
 
-bool LiveServer::Running() const {
-  return m_impl->thread.joinable() && m_impl->server.is_running();
-}
+bool LiveServer::Running() const { return m_impl->thread.joinable() && m_impl->server.is_running(); }
 
-int LiveServer::Port() const {
-  return m_impl->port;
-}
+int LiveServer::Port() const { return m_impl->port; }
 
 std::string LiveServer::JoinUrl() const {
   return "http://" + m_impl->options.address + ":" + std::to_string(m_impl->port) + "/?code=" + m_impl->room->Code();
@@ -337,7 +333,8 @@ QrCode MakeQrCode(const std::string& text) {
   if (code == nullptr) return qr;
   qr.size = code->width;
   qr.dark.resize(static_cast<size_t>(code->width) * static_cast<size_t>(code->width));
-  for (size_t i = 0; i < qr.dark.size(); ++i) qr.dark[i] = (code->data[i] & 1) != 0;
+  for (size_t i = 0; i < qr.dark.size(); ++i)
+    qr.dark[i] = (code->data[i] & 1) != 0;
   QRcode_free(code);
   return qr;
 }

@@ -14,9 +14,9 @@
 namespace factdeck {
 
 struct LiveServerOptions {
-  std::string address = "127.0.0.1";  // the interface to listen on (an IPv4 address)
-  int port = 8765;                     // 0: any free port
-  size_t maxBodyBytes = 2048;          // larger requests get 413
+  std::string address = "127.0.0.1"; // the interface to listen on (an IPv4 address)
+  int port = 8765;                   // 0: any free port
+  size_t maxBodyBytes = 2048;        // larger requests get 413
   // Per client address: a token bucket for every request, and a cap on joins. Generous for
   // a phone that polls twice a second; tests that simulate a class from one address raise them.
   double requestsPerSecond = 20, requestBurst = 40;

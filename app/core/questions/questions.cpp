@@ -27,9 +27,10 @@ std::uint64_t Random::Next() {
 
 size_t Random::Below(size_t n) {
   if (n <= 1) return 0;
-  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;  // reject the uneven tail
+  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n; // reject the uneven tail
   std::uint64_t x;
-  do x = Next();
+  do
+    x = Next();
   while (x >= limit);
   return static_cast<size_t>(x % n);
 }
@@ -139,8 +140,9 @@ bool MuchTheSame(const std::string& a, const std::string& b) {
   const auto wa = ContentWords(a), wb = ContentWords(b);
   if (wa.empty() || wb.empty()) return false;
   size_t shared = 0;
-  for (const std::string& w : wa) shared += wb.count(w);
-  return shared * 5 >= std::min(wa.size(), wb.size()) * 3;  // 60 % of the shorter one
+  for (const std::string& w : wa)
+    shared += wb.count(w);
+  return shared * 5 >= std::min(wa.size(), wb.size()) * 3; // 60 % of the shorter one
 }
 
 Date ShiftDate(const Date& d, int steps) {
@@ -164,9 +166,7 @@ Date ShiftDate(const Date& d, int steps) {
 
 } // namespace
 
-bool EventsApart(const Event& a, const Event& b) {
-  return Apart(a, b);
-}
+bool EventsApart(const Event& a, const Event& b) { return Apart(a, b); }
 
 // [SECTION] Index ------------------------------------------------------------------------
 
@@ -174,10 +174,10 @@ struct QuestionGenerator::Index {
   std::unordered_map<std::string, std::vector<size_t>> factsBySubjectRelation;
   std::unordered_map<std::string, std::vector<size_t>> factsByRelation;
   std::unordered_map<std::string, std::vector<size_t>> entitiesByKind;
-  std::unordered_map<std::string, std::vector<std::string>> textsByRelation;  // distinct, in deck order
-  std::unordered_set<std::string> stated;              // subject, relation, value key
+  std::unordered_map<std::string, std::vector<std::string>> textsByRelation; // distinct, in deck order
+  std::unordered_set<std::string> stated;                                    // subject, relation, value key
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById;
-  std::vector<std::vector<std::string>> entityFolds;   // name and aliases, folded
+  std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
 };
 
@@ -189,15 +189,15 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.entityById.emplace(e.id, i);
     x.entitiesByKind[e.kind].push_back(i);
     x.entityFolds[i].push_back(Fold(e.name));
-    for (const std::string& alias : e.aliases) x.entityFolds[i].push_back(Fold(alias));
+    for (const std::string& alias : e.aliases)
+      x.entityFolds[i].push_back(Fold(alias));
   }
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
     x.eventsByDate.push_back(i);
   }
-  std::sort(x.eventsByDate.begin(), x.eventsByDate.end(), [&](size_t a, size_t b) {
-    return Span(deck.events[a]).first < Span(deck.events[b]).first;
-  });
+  std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
+            [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
   for (size_t i = 0; i < deck.facts.size(); ++i) {
     const Fact& f = deck.facts[i];
     x.factById.emplace(f.id, i);
@@ -209,12 +209,14 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
       if (std::find(texts.begin(), texts.end(), f.object.text) == texts.end()) texts.push_back(f.object.text);
     }
   }
-  for (size_t i = 0; i < deck.cards.size(); ++i) x.cardById.emplace(deck.cards[i].id, i);
+  for (size_t i = 0; i < deck.cards.size(); ++i)
+    x.cardById.emplace(deck.cards[i].id, i);
 }
 
 QuestionGenerator::~QuestionGenerator() = default;
 
-bool QuestionGenerator::States(const std::string& subject, const std::string& relation, const std::string& valueKey) const {
+bool QuestionGenerator::States(const std::string& subject, const std::string& relation,
+                               const std::string& valueKey) const {
   return m_index->stated.count(Join(Join(subject, relation), valueKey)) != 0;
 }
 
@@ -264,7 +266,8 @@ struct Builder {
     constexpr size_t kSample = 16;
     if (all.size() <= kSample) return all;
     std::vector<size_t> some;
-    for (size_t n = 0; n < kSample; ++n) some.push_back(all[random.Below(all.size())]);
+    for (size_t n = 0; n < kSample; ++n)
+      some.push_back(all[random.Below(all.size())]);
     return some;
   }
 
@@ -288,7 +291,8 @@ struct Builder {
     };
     std::vector<std::string> first = preferred;
     random.Shuffle(first);
-    for (const std::string& id : first) consider(id);
+    for (const std::string& id : first)
+      consider(id);
     auto it = x.entitiesByKind.find(kind);
     if (it != x.entitiesByKind.end() && chosen.size() < kOptions - 1) {
       // A random start and stride over the kind: no shuffle of the whole list.
@@ -368,9 +372,11 @@ struct Builder {
     // Every object the deck gives this subject, and their other names, is true.
     std::vector<std::string> trueFolds;
     for (size_t i : x.factsBySubjectRelation.at(subjectRelation))
-      for (const std::string& fold : FoldsOf(deck.facts[i].object.entity)) trueFolds.push_back(fold);
+      for (const std::string& fold : FoldsOf(deck.facts[i].object.entity))
+        trueFolds.push_back(fold);
     std::vector<std::string> preferred;
-    for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].object.entity);
+    for (size_t i : Sample(x.factsByRelation.at(f.relation)))
+      preferred.push_back(deck.facts[i].object.entity);
     auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
       Value v;
       v.type = ValueType::Entity;
@@ -379,7 +385,8 @@ struct Builder {
     });
     if (ids.size() < kOptions - 1) return false;
     std::vector<std::string> names;
-    for (const std::string& id : ids) names.push_back(deck.NameOf(id));
+    for (const std::string& id : ids)
+      names.push_back(deck.NameOf(id));
     q = Shuffled(q, right, names);
     return true;
   }
@@ -396,7 +403,8 @@ struct Builder {
       v.type = ValueType::Text;
       v.text = t;
       // Nor two distractors saying the same thing: options should each say something else.
-      const bool repeats = std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
+      const bool repeats =
+          std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
       if (chosen.size() < kOptions - 1 && !Stated(f, v) && !MuchTheSame(t, right) && !repeats) chosen.push_back(t);
     }
     if (chosen.size() < kOptions - 1) return false;
@@ -415,9 +423,10 @@ struct Builder {
     const long long whole = std::llround(f.object.number * scale);
     if (whole <= 0 || decimals > 6) return false;
     long long unit = 1;
-    while (whole % (unit * 10) == 0) unit *= 10;
+    while (whole % (unit * 10) == 0)
+      unit *= 10;
     long long step = (whole / unit) % 10 == 5 && whole / unit >= 10 ? unit * 5 : unit;
-    if (whole / unit < 10 && unit >= 10) step = unit / 2;  // 100 -> 50, 150, 200...
+    if (whole / unit < 10 && unit >= 10) step = unit / 2; // 100 -> 50, 150, 200...
     auto make = [&](int rung) -> std::optional<Value> {
       const long long n = whole + rung * step;
       if (n <= 0) return std::nullopt;
@@ -430,8 +439,10 @@ struct Builder {
     };
     auto ladder = Ladder<Value>(f.object, make, stated);
     if (!ladder) return false;
-    std::sort(ladder->first.begin(), ladder->first.end(), [](const Value& a, const Value& b) { return a.number < b.number; });
-    for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
+    std::sort(ladder->first.begin(), ladder->first.end(),
+              [](const Value& a, const Value& b) { return a.number < b.number; });
+    for (const Value& v : ladder->first)
+      q.options.push_back(deck.Display(v, r));
     q.answer = ladder->second;
     q.answerText = right;
     return true;
@@ -449,7 +460,8 @@ struct Builder {
     if (!ladder) return false;
     std::sort(ladder->first.begin(), ladder->first.end(),
               [](const Value& a, const Value& b) { return a.date.FirstDay() < b.date.FirstDay(); });
-    for (const Value& v : ladder->first) q.options.push_back(deck.Display(v, r));
+    for (const Value& v : ladder->first)
+      q.options.push_back(deck.Display(v, r));
     q.answer = ladder->second;
     q.answerText = right;
     return true;
@@ -466,13 +478,15 @@ struct Builder {
     q.prompt = Fill(r->reverse, "object", deck.Display(f.object, r));
     const std::string objectKey = ValueKey(f.object);
     std::vector<std::string> preferred;
-    for (size_t i : Sample(x.factsByRelation.at(f.relation))) preferred.push_back(deck.facts[i].subject);
+    for (size_t i : Sample(x.factsByRelation.at(f.relation)))
+      preferred.push_back(deck.facts[i].subject);
     // Any subject the deck gives this same object is also a right answer: never a distractor.
     auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id,
                                  [&](const std::string& id) { return generator.States(id, f.relation, objectKey); });
     if (ids.size() < kOptions - 1) return std::nullopt;
     std::vector<std::string> names;
-    for (const std::string& id : ids) names.push_back(deck.NameOf(id));
+    for (const std::string& id : ids)
+      names.push_back(deck.NameOf(id));
     q = Shuffled(q, subject->name, names);
     q.explanation = subject->name + ": " + deck.Display(f.object, r) + (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
@@ -493,8 +507,10 @@ struct Builder {
     auto never = [](const Date&) { return false; };
     auto ladder = Ladder<Date>(e.date, make, never);
     if (!ladder) return std::nullopt;
-    std::sort(ladder->first.begin(), ladder->first.end(), [](const Date& a, const Date& b) { return a.FirstDay() < b.FirstDay(); });
-    for (const Date& d : ladder->first) q.options.push_back(d.Display());
+    std::sort(ladder->first.begin(), ladder->first.end(),
+              [](const Date& a, const Date& b) { return a.FirstDay() < b.FirstDay(); });
+    for (const Date& d : ladder->first)
+      q.options.push_back(d.Display());
     q.answer = ladder->second;
     q.answerText = e.date.Display();
     q.explanation = e.name + ": " + e.date.Display() + (e.end ? "–" + e.end->Display() : "") +
@@ -522,14 +538,15 @@ struct Builder {
   }
 
   std::optional<Question> Order(size_t event, QuestionKind kind) {
-    const size_t wanted = kind == QuestionKind::WhichFirst ? 2 : 3 + random.Below(4);  // 3 to 6
+    const size_t wanted = kind == QuestionKind::WhichFirst ? 2 : 3 + random.Below(4); // 3 to 6
     std::vector<size_t> picked = ApartEvents({event}, wanted);
     if (picked.size() < (kind == QuestionKind::WhichFirst ? 2u : 3u)) return std::nullopt;
     Question q;
     q.kind = kind;
     random.Shuffle(picked);
     std::vector<size_t> byDate(picked.size());
-    for (size_t i = 0; i < picked.size(); ++i) byDate[i] = i;
+    for (size_t i = 0; i < picked.size(); ++i)
+      byDate[i] = i;
     std::sort(byDate.begin(), byDate.end(), [&](size_t a, size_t b) {
       return Span(deck.events[picked[a]]).first < Span(deck.events[picked[b]]).first;
     });
@@ -553,18 +570,21 @@ struct Builder {
     } else {
       q.prompt = "Put these in the order they happened, earliest first.";
       q.explanation = "In order: ";
-      for (size_t i = 0; i < lines.size(); ++i) q.explanation += (i ? "; " : "") + lines[i];
+      for (size_t i = 0; i < lines.size(); ++i)
+        q.explanation += (i ? "; " : "") + lines[i];
     }
     std::vector<std::string> sources;
     for (size_t p : picked) {
       std::string cite = Cite(deck.events[p].source);
       if (!cite.empty() && std::find(sources.begin(), sources.end(), cite) == sources.end()) sources.push_back(cite);
     }
-    for (size_t i = 0; i < sources.size(); ++i) q.source += (i ? "; " : "") + sources[i];
+    for (size_t i = 0; i < sources.size(); ++i)
+      q.source += (i ? "; " : "") + sources[i];
     std::vector<std::string> sorted = ids;
     std::sort(sorted.begin(), sorted.end());
     q.key.clear();
-    for (size_t i = 0; i < sorted.size(); ++i) q.key += (i ? "+" : "") + sorted[i];  // completed by the caller
+    for (size_t i = 0; i < sorted.size(); ++i)
+      q.key += (i ? "+" : "") + sorted[i]; // completed by the caller
     return q;
   }
 
@@ -617,7 +637,8 @@ struct Builder {
         if (ContainsWords(prompt, answer)) return false;
         // A year or number in the answer must not stand in the question either.
         std::string digits;
-        for (char c : answer) digits += (c >= '0' && c <= '9') ? c : ' ';
+        for (char c : answer)
+          digits += (c >= '0' && c <= '9') ? c : ' ';
         for (size_t at = 0; at < digits.size();) {
           size_t end = digits.find(' ', at);
           if (end == std::string::npos) end = digits.size();
@@ -658,7 +679,8 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
   case QuestionKind::MultipleChoiceReverse:
     for (const Fact& f : m_deck.facts) {
       const Relation* r = m_deck.FindRelation(f.relation);
-      if (r == nullptr || (kind == QuestionKind::MultipleChoiceReverse && (r->reverse.empty() || !f.accordingTo.empty())))
+      if (r == nullptr ||
+          (kind == QuestionKind::MultipleChoiceReverse && (r->reverse.empty() || !f.accordingTo.empty())))
         continue;
       if (HasTag(TagsOfItem(m_deck, f.subject), tags)) items.push_back(f.id);
     }
@@ -701,11 +723,13 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
     if (event != m_index->eventById.end()) q = b.TypedYear(m_deck.events[event->second]);
     break;
   case QuestionKind::Flashcard:
-    if (auto card = m_index->cardById.find(item); card != m_index->cardById.end()) q = b.Flashcard(m_deck.cards[card->second]);
+    if (auto card = m_index->cardById.find(item); card != m_index->cardById.end())
+      q = b.Flashcard(m_deck.cards[card->second]);
     break;
   }
   if (!q || !b.Good(*q)) return std::nullopt;
-  if (q->tags.empty() && fact != m_index->factById.end()) q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
+  if (q->tags.empty() && fact != m_index->factById.end())
+    q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
   q->card = item;
   return q;
@@ -728,7 +752,7 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     if (!pool.items.empty()) pools.push_back(std::move(pool));
   }
   std::vector<Question> questions;
-  std::unordered_set<std::string> keys, prompts;  // the same question twice is no use in one quiz
+  std::unordered_set<std::string> keys, prompts; // the same question twice is no use in one quiz
   size_t turn = 0, idle = 0;
   while (questions.size() < request.count && idle < pools.size()) {
     Pool& pool = pools[turn++ % pools.size()];

@@ -24,10 +24,10 @@ using srs::QuestionKindName;
 
 struct Question {
   QuestionKind kind = QuestionKind::MultipleChoice;
-  std::string key;                  // deck id / item / kind: what the answer is stored under
-  std::vector<std::string> items;   // the ids it is about (several for ordering and which-first)
-  std::string card;                 // the item whose card it was made for (the first of items but
-                                    // for ordering and which-first, whose other events are picked)
+  std::string key;                // deck id / item / kind: what the answer is stored under
+  std::vector<std::string> items; // the ids it is about (several for ordering and which-first)
+  std::string card;               // the item whose card it was made for (the first of items but
+                                  // for ordering and which-first, whose other events are picked)
   std::string prompt;
   std::vector<std::string> options; // choices; for ordering the events as shown
   int answer = -1;                  // index of the right option (multiple choice, when, which-first)
@@ -41,8 +41,8 @@ struct Question {
 
 struct QuestionRequest {
   size_t count = 10;
-  std::vector<QuestionKind> kinds;  // empty: every kind
-  std::vector<std::string> tags;    // empty: everything; else items with one of these tags
+  std::vector<QuestionKind> kinds; // empty: every kind
+  std::vector<std::string> tags;   // empty: everything; else items with one of these tags
   std::uint64_t seed = 1;
 };
 
@@ -51,10 +51,10 @@ class Random {
 public:
   explicit Random(std::uint64_t seed) : m_state(seed) {}
   std::uint64_t Next();
-  size_t Below(size_t n);  // uniform in [0, n)
-  template <typename T>
-  void Shuffle(std::vector<T>& items) {
-    for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[Below(i)]);
+  size_t Below(size_t n); // uniform in [0, n)
+  template <typename T> void Shuffle(std::vector<T>& items) {
+    for (size_t i = items.size(); i > 1; --i)
+      std::swap(items[i - 1], items[Below(i)]);
   }
 
 private:
@@ -81,7 +81,7 @@ public:
   // entities, folded text otherwise; any attribution counts).
   bool States(const std::string& subject, const std::string& relation, const std::string& foldedValue) const;
 
-  struct Index;  // look-ups built once per deck (questions.cpp)
+  struct Index; // look-ups built once per deck (questions.cpp)
 
 private:
   std::unique_ptr<Index> m_index;

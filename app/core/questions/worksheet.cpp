@@ -35,31 +35,33 @@ const char* kStyle = R"css(
   .explanation, .source { color: #444; font-size: 9.5pt; }
 )css";
 
-std::string Letter(int i) {
-  return std::string(1, static_cast<char>('A' + i));
-}
+std::string Letter(int i) { return std::string(1, static_cast<char>('A' + i)); }
 
 } // namespace
 
 std::string WorksheetHtml(const std::string& title, const std::vector<Question>& questions) {
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + EscapeHtml(title) +
-                     "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-  html += "<h1>" + EscapeHtml(title) + "</h1>\n<p class=\"meta\">" + std::to_string(questions.size()) +
-          " questions</p>\n<p class=\"name\">Name: <span class=\"line\"></span> Date: <span class=\"line\"></span></p>\n";
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                     EscapeHtml(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  html +=
+      "<h1>" + EscapeHtml(title) + "</h1>\n<p class=\"meta\">" + std::to_string(questions.size()) +
+      " questions</p>\n<p class=\"name\">Name: <span class=\"line\"></span> Date: <span class=\"line\"></span></p>\n";
   html += "<ol class=\"questions\">\n";
   for (const Question& q : questions) {
     html += "<li><p>" + EscapeHtml(q.prompt) + " <span class=\"kind\">(" + QuestionKindName(q.kind) + ")</span></p>\n";
     switch (q.kind) {
     case QuestionKind::Ordering:
-      html += "<p>Number them 1 (earliest) to " + std::to_string(q.options.size()) + ":</p>\n<ul style=\"list-style:none\">\n";
-      for (const std::string& o : q.options) html += "<li><span class=\"box\"></span>" + EscapeHtml(o) + "</li>\n";
+      html += "<p>Number them 1 (earliest) to " + std::to_string(q.options.size()) +
+              ":</p>\n<ul style=\"list-style:none\">\n";
+      for (const std::string& o : q.options)
+        html += "<li><span class=\"box\"></span>" + EscapeHtml(o) + "</li>\n";
       html += "</ul>\n";
       break;
     case QuestionKind::TypedYear:
     case QuestionKind::Flashcard: html += "<p>Answer: <span class=\"line\" style=\"width:20em\"></span></p>\n"; break;
     default:
       html += "<ol class=\"options\">\n";
-      for (const std::string& o : q.options) html += "<li>" + EscapeHtml(o) + "</li>\n";
+      for (const std::string& o : q.options)
+        html += "<li>" + EscapeHtml(o) + "</li>\n";
       html += "</ol>\n";
     }
     html += "</li>\n";
@@ -68,13 +70,15 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
   for (const Question& q : questions) {
     std::string answer;
     if (q.kind == QuestionKind::Ordering) {
-      for (size_t i = 0; i < q.order.size(); ++i) answer += (i ? ", " : "") + EscapeHtml(q.options[static_cast<size_t>(q.order[i])]);
+      for (size_t i = 0; i < q.order.size(); ++i)
+        answer += (i ? ", " : "") + EscapeHtml(q.options[static_cast<size_t>(q.order[i])]);
     } else if (q.answer >= 0) {
       answer = Letter(q.answer) + ") " + EscapeHtml(q.options[static_cast<size_t>(q.answer)]);
     } else {
       answer = EscapeHtml(q.answerText) + (q.yearTolerance ? " (±" + std::to_string(q.yearTolerance) + " years)" : "");
     }
-    html += "<li><strong>" + answer + "</strong><br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";
+    html +=
+        "<li><strong>" + answer + "</strong><br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";
     if (!q.source.empty()) html += "<br><span class=\"source\">Source: " + EscapeHtml(q.source) + "</span>";
     html += "</li>\n";
   }

@@ -10,9 +10,7 @@ namespace {
 constexpr double kMinStability = 0.001;
 constexpr double kMaxStability = 36500.0;
 
-double Clamp(double value, double lo, double hi) {
-  return std::min(std::max(value, lo), hi);
-}
+double Clamp(double value, double lo, double hi) { return std::min(std::max(value, lo), hi); }
 
 // A number in [0, 1) from the seed (splitmix64): the fuzz of one review.
 double FuzzFactor(std::uint64_t seed) {
@@ -46,9 +44,7 @@ double JsRound(double value) {
   return value - floor >= 0.5 ? floor + 1.0 : floor;
 }
 
-double Round8(double value) {
-  return JsRound(value * 100000000.0) / 100000000.0;
-}
+double Round8(double value) { return JsRound(value * 100000000.0) / 100000000.0; }
 
 int CalendarDaysBetween(TimeMs earlier, TimeMs later) {
   auto day = [](TimeMs t) { return t >= 0 ? t / kDayMs : -((-t + kDayMs - 1) / kDayMs); };
@@ -57,22 +53,40 @@ int CalendarDaysBetween(TimeMs earlier, TimeMs later) {
 
 std::array<double, 21> ClipWeights(const std::array<double, 21>& w, size_t relearningSteps, bool shortTerm) {
   constexpr double kW17W18Ceiling = 2.0;
-  std::array<std::pair<double, double>, 21> bounds{{
-      {kMinStability, 100.0}, {kMinStability, 100.0}, {kMinStability, 100.0}, {kMinStability, 100.0},
-      {1.0, 10.0}, {0.001, 4.0}, {0.001, 4.0}, {0.001, 0.75}, {0.0, 4.5}, {0.0, 0.8}, {0.001, 3.5},
-      {0.001, 5.0}, {0.001, 0.25}, {0.001, 0.9}, {0.0, 4.0}, {0.0, 1.0}, {1.0, 6.0},
-      {0.0, kW17W18Ceiling}, {0.0, kW17W18Ceiling}, {shortTerm ? 0.01 : 0.0, 0.8}, {0.1, 0.8}}};
+  std::array<std::pair<double, double>, 21> bounds{{{kMinStability, 100.0},
+                                                    {kMinStability, 100.0},
+                                                    {kMinStability, 100.0},
+                                                    {kMinStability, 100.0},
+                                                    {1.0, 10.0},
+                                                    {0.001, 4.0},
+                                                    {0.001, 4.0},
+                                                    {0.001, 0.75},
+                                                    {0.0, 4.5},
+                                                    {0.0, 0.8},
+                                                    {0.001, 3.5},
+                                                    {0.001, 5.0},
+                                                    {0.001, 0.25},
+                                                    {0.001, 0.9},
+                                                    {0.0, 4.0},
+                                                    {0.0, 1.0},
+                                                    {1.0, 6.0},
+                                                    {0.0, kW17W18Ceiling},
+                                                    {0.0, kW17W18Ceiling},
+                                                    {shortTerm ? 0.01 : 0.0, 0.8},
+                                                    {0.1, 0.8}}};
   if (relearningSteps > 1) {
     // Several relearning steps must not raise stability above what a lapse leaves.
     double w11 = Clamp(w[11], bounds[11].first, bounds[11].second);
     double w13 = Clamp(w[13], bounds[13].first, bounds[13].second);
     double w14 = Clamp(w[14], bounds[14].first, bounds[14].second);
-    double value = -(std::log(w11) + std::log(std::pow(2.0, w13) - 1.0) + w14 * 0.3) / static_cast<double>(relearningSteps);
+    double value =
+        -(std::log(w11) + std::log(std::pow(2.0, w13) - 1.0) + w14 * 0.3) / static_cast<double>(relearningSteps);
     double ceiling = Clamp(Round8(std::sqrt(std::max(value, 0.0))), 0.01, kW17W18Ceiling);
     bounds[17].second = bounds[18].second = ceiling;
   }
   std::array<double, 21> clipped{};
-  for (size_t i = 0; i < w.size(); ++i) clipped[i] = Clamp(std::isfinite(w[i]) ? w[i] : 0.0, bounds[i].first, bounds[i].second);
+  for (size_t i = 0; i < w.size(); ++i)
+    clipped[i] = Clamp(std::isfinite(w[i]) ? w[i] : 0.0, bounds[i].first, bounds[i].second);
   return clipped;
 }
 
@@ -109,7 +123,8 @@ std::pair<int, int> Fsrs::FuzzRange(int interval, int elapsedDays) const {
   };
   static constexpr Range kRanges[] = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, INFINITY, 0.05}};
   double delta = 1.0;
-  for (const Range& r : kRanges) delta += r.factor * std::max(std::min(static_cast<double>(interval), r.end) - r.start, 0.0);
+  for (const Range& r : kRanges)
+    delta += r.factor * std::max(std::min(static_cast<double>(interval), r.end) - r.start, 0.0);
   double ivl = std::min(interval, m_p.maximumInterval);
   int lo = static_cast<int>(std::max(2.0, JsRound(ivl - delta)));
   int hi = static_cast<int>(std::min(JsRound(ivl + delta), static_cast<double>(m_p.maximumInterval)));
@@ -119,15 +134,14 @@ std::pair<int, int> Fsrs::FuzzRange(int interval, int elapsedDays) const {
 }
 
 int Fsrs::NextInterval(double stability, int elapsedDays, double fuzzFactor) const {
-  double ivl = std::min(std::max(1.0, JsRound(stability * m_intervalModifier)), static_cast<double>(m_p.maximumInterval));
+  double ivl =
+      std::min(std::max(1.0, JsRound(stability * m_intervalModifier)), static_cast<double>(m_p.maximumInterval));
   if (!m_p.fuzz || ivl < 2.5) return static_cast<int>(ivl);
   auto [lo, hi] = FuzzRange(static_cast<int>(ivl), elapsedDays);
   return static_cast<int>(std::floor(fuzzFactor * (hi - lo + 1) + lo));
 }
 
-double Fsrs::InitDifficulty(int grade) const {
-  return m_initDifficulty[static_cast<size_t>(grade)];
-}
+double Fsrs::InitDifficulty(int grade) const { return m_initDifficulty[static_cast<size_t>(grade)]; }
 
 double Fsrs::RecallGrowth(Memory m, double r) const {
   // Evaluated left to right as ts-fsrs does, so the bits are the same.
@@ -145,9 +159,9 @@ Fsrs::Memory Fsrs::NextMemory(Memory m, double t, int g, double r, double recall
     double masked = g >= 2 ? std::max(sinc, 1.0) : sinc;
     next = Round8(Clamp(s * masked, kMinStability, kMaxStability));
   } else if (g == 1) {
-    double afterFail = Round8(Clamp(w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) *
-                                        std::exp((1.0 - r) * w[14]),
-                                    kMinStability, kMaxStability));
+    double afterFail =
+        Round8(Clamp(w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) * std::exp((1.0 - r) * w[14]),
+                     kMinStability, kMaxStability));
     next = Clamp(Round8(s / m_failDivisor), kMinStability, afterFail);
   } else {
     double hard = g == 2 ? w[15] : 1.0, easy = g == 4 ? w[16] : 1.0;
@@ -160,13 +174,13 @@ Fsrs::Memory Fsrs::NextMemory(Memory m, double t, int g, double r, double recall
 }
 
 struct Fsrs::Context {
-  MemoryState last, current;  // before the review; with the review counted
+  MemoryState last, current; // before the review; with the review counted
   TimeMs now;
-  int elapsed;                // calendar days since the last review (0 for a new card)
-  double fuzz;                // this review's fuzz, in [0, 1)
-  double recall;              // R at `elapsed` days, for the memory formulas
-  double retrievability;      // R reported for the review (ts-fsrs's get_retrievability)
-  double recallGrowth;        // shared by the ratings that recall
+  int elapsed;           // calendar days since the last review (0 for a new card)
+  double fuzz;           // this review's fuzz, in [0, 1)
+  double recall;         // R at `elapsed` days, for the memory formulas
+  double retrievability; // R reported for the review (ts-fsrs's get_retrievability)
+  double recallGrowth;   // shared by the ratings that recall
 };
 
 Fsrs::Context Fsrs::Begin(const MemoryState& last, TimeMs now, std::uint64_t fuzzSeed) const {
@@ -178,7 +192,8 @@ Fsrs::Context Fsrs::Begin(const MemoryState& last, TimeMs now, std::uint64_t fuz
   if (last.stability > 0) c.recall = ForgettingCurve(c.elapsed, last.stability);
   // The reported R counts whole 24-hour periods rather than calendar days; mostly the same.
   if (last.state != CardState::New) {
-    const double days = std::max(std::floor(static_cast<double>(now - last.lastReview) / static_cast<double>(kDayMs)), 0.0);
+    const double days =
+        std::max(std::floor(static_cast<double>(now - last.lastReview) / static_cast<double>(kDayMs)), 0.0);
     c.retrievability = days == c.elapsed && last.stability > 0 ? c.recall : ForgettingCurve(days, last.stability);
   }
   if (last.stability > 0 && last.difficulty > 0 && (c.elapsed > 0 || !m_p.shortTerm))
@@ -213,7 +228,8 @@ ReviewOutcome Fsrs::Outcome(const Context& c, int g) const {
     std::array<int, 4> days{};
     const int needed = std::max(g, 2);
     for (int k = 1; k <= needed; ++k)
-      days[static_cast<size_t>(k - 1)] = NextInterval(k == g ? mine.stability : memoryFor(k).stability, elapsed, c.fuzz);
+      days[static_cast<size_t>(k - 1)] =
+          NextInterval(k == g ? mine.stability : memoryFor(k).stability, elapsed, c.fuzz);
     days[0] = std::min(days[0], days[1]);
     days[1] = std::max(days[1], days[0] + 1);
     if (needed >= 3) days[2] = std::max(days[2], days[1] + 1);
@@ -228,9 +244,12 @@ ReviewOutcome Fsrs::Outcome(const Context& c, int g) const {
     int good = NextInterval(g == 3 ? mine.stability : memoryFor(3).stability, c.elapsed, c.fuzz);
     hard = std::min(hard, good);
     good = std::max(good, hard + 1);
-    if (g == 2) setDays(hard);
-    else if (g == 3) setDays(good);
-    else setDays(std::max(NextInterval(mine.stability, c.elapsed, c.fuzz), good + 1));
+    if (g == 2)
+      setDays(hard);
+    else if (g == 3)
+      setDays(good);
+    else
+      setDays(std::max(NextInterval(mine.stability, c.elapsed, c.fuzz), good + 1));
     return out;
   }
 
@@ -267,7 +286,7 @@ ReviewOutcome Fsrs::Outcome(const Context& c, int g) const {
   } else {
     setDays(NextInterval(card.stability, c.elapsed, c.fuzz));
   }
-  if (last.state == CardState::Review) card.lapses += 1;  // Again on a review card: a lapse
+  if (last.state == CardState::Review) card.lapses += 1; // Again on a review card: a lapse
   return out;
 }
 

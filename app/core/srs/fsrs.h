@@ -21,31 +21,31 @@ inline constexpr TimeMs kDayMs = 86'400'000;
 enum class Rating { Again = 1, Hard = 2, Good = 3, Easy = 4 };
 enum class CardState { New = 0, Learning = 1, Review = 2, Relearning = 3 };
 
-const char* CardStateName(CardState state);  // "new", "learning", "review", "relearning"
+const char* CardStateName(CardState state); // "new", "learning", "review", "relearning"
 
-inline constexpr std::array<double, 21> kDefaultWeights{
-    0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,  1.8722, 0.1666, 0.796,
-    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542};
+inline constexpr std::array<double, 21> kDefaultWeights{0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194,
+                                                        0.001,  1.8722, 0.1666, 0.796,  1.4835, 0.0614, 0.2629,
+                                                        1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542};
 
 struct FsrsParameters {
   std::array<double, 21> w = kDefaultWeights;
-  double retention = 0.9;            // desired probability of recall at the due time
-  int maximumInterval = 36500;       // days
-  bool fuzz = false;                 // spread review days a little, so cards learned together part
-  bool shortTerm = true;             // same-day reviews change stability; steps are used
-  std::vector<int> learningSteps{1, 10};   // minutes, for new cards
-  std::vector<int> relearningSteps{10};    // minutes, after a lapse
+  double retention = 0.9;                // desired probability of recall at the due time
+  int maximumInterval = 36500;           // days
+  bool fuzz = false;                     // spread review days a little, so cards learned together part
+  bool shortTerm = true;                 // same-day reviews change stability; steps are used
+  std::vector<int> learningSteps{1, 10}; // minutes, for new cards
+  std::vector<int> relearningSteps{10};  // minutes, after a lapse
 };
 
 // One card's memory, as the scheduler keeps it between reviews.
 struct MemoryState {
   CardState state = CardState::New;
-  double stability = 0.0;   // days until recall probability falls to 90 %
-  double difficulty = 0.0;  // 1..10
+  double stability = 0.0;  // days until recall probability falls to 90 %
+  double difficulty = 0.0; // 1..10
   TimeMs due = 0;
-  TimeMs lastReview = 0;    // 0: never reviewed
+  TimeMs lastReview = 0; // 0: never reviewed
   int scheduledDays = 0;
-  int learningStep = 0;     // index into the learning or relearning steps
+  int learningStep = 0; // index into the learning or relearning steps
   int reps = 0;
   int lapses = 0;
 };
@@ -53,8 +53,8 @@ struct MemoryState {
 // The result of one review.
 struct ReviewOutcome {
   MemoryState card;
-  double retrievability = 0.0;  // of the card at the review time, before it (0 for a new card)
-  int elapsedDays = 0;          // calendar days since the previous review
+  double retrievability = 0.0; // of the card at the review time, before it (0 for a new card)
+  int elapsedDays = 0;         // calendar days since the previous review
 };
 
 class Fsrs {
@@ -85,7 +85,7 @@ private:
   struct Memory {
     double difficulty, stability;
   };
-  struct Context;  // one review in progress
+  struct Context; // one review in progress
   // `recallGrowth` is the part of the recall-stability formula every rating shares.
   Memory NextMemory(Memory memory, double elapsedDays, int grade, double retrievability, double recallGrowth) const;
   double RecallGrowth(Memory memory, double retrievability) const;
@@ -98,7 +98,7 @@ private:
   double m_decay = 0.0, m_factor = 0.0, m_intervalModifier = 0.0;
   // Values the formulas use on every review, computed once.
   double m_expW8 = 0.0, m_failDivisor = 1.0;
-  std::array<double, 5> m_initDifficulty{}, m_shortTermGrowth{};  // by grade
+  std::array<double, 5> m_initDifficulty{}, m_shortTermGrowth{}; // by grade
 };
 
 // Clamps the weights to the ranges ts-fsrs allows (its clipParameters).

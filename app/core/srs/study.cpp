@@ -14,9 +14,11 @@ struct KindName {
 constexpr KindName kKinds[] = {
     {QuestionKind::MultipleChoice, "multiple-choice", 0},
     {QuestionKind::MultipleChoiceReverse, "multiple-choice-reverse", 0},
-    {QuestionKind::When, "when", 0},             {QuestionKind::WhichFirst, "which-first", 0},
-    {QuestionKind::Ordering, "ordering", 0},     {QuestionKind::TypedYear, "typed-year", 1},
-    {QuestionKind::Flashcard, "flashcard", 0},  // a card's only kind: nothing to unlock it
+    {QuestionKind::When, "when", 0},
+    {QuestionKind::WhichFirst, "which-first", 0},
+    {QuestionKind::Ordering, "ordering", 0},
+    {QuestionKind::TypedYear, "typed-year", 1},
+    {QuestionKind::Flashcard, "flashcard", 0}, // a card's only kind: nothing to unlock it
 };
 } // namespace
 
@@ -62,7 +64,7 @@ Rating RateAnswer(bool correct, int responseMs, int typicalMs) {
 
 std::vector<Rating> RateOrdering(const std::vector<int>& answer) {
   const size_t n = answer.size();
-  std::vector<size_t> placed(n);  // true position -> place in the answer
+  std::vector<size_t> placed(n); // true position -> place in the answer
   for (size_t i = 0; i < n; ++i)
     if (answer[i] >= 0 && static_cast<size_t>(answer[i]) < n) placed[static_cast<size_t>(answer[i])] = i;
   std::vector<Rating> ratings(n, Rating::Good);
@@ -77,12 +79,14 @@ double OrderingCredit(const std::vector<int>& answer) {
   if (n < 2) return 1.0;
   size_t discordant = 0;
   for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) discordant += answer[i] > answer[j];
+    for (size_t j = i + 1; j < n; ++j)
+      discordant += answer[i] > answer[j];
   return 1.0 - static_cast<double>(discordant) / static_cast<double>(n * (n - 1) / 2);
 }
 
 TimeMs DayStart(TimeMs now, int dayStartHour, int utcOffsetMinutes) {
-  const TimeMs shift = static_cast<TimeMs>(utcOffsetMinutes) * kMinuteMs - static_cast<TimeMs>(dayStartHour) * 60 * kMinuteMs;
+  const TimeMs shift =
+      static_cast<TimeMs>(utcOffsetMinutes) * kMinuteMs - static_cast<TimeMs>(dayStartHour) * 60 * kMinuteMs;
   const TimeMs local = now + shift;
   const TimeMs day = local >= 0 ? local / kDayMs : -((-local + kDayMs - 1) / kDayMs);
   return day * kDayMs - shift;
@@ -110,7 +114,8 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
     double recognition = 0.0;
   };
   size_t itemCount = 0;
-  for (const StudyCard& c : cards) itemCount = std::max(itemCount, c.item + 1);
+  for (const StudyCard& c : cards)
+    itemCount = std::max(itemCount, c.item + 1);
   std::vector<Item> items(itemCount);
   for (const StudyCard& c : cards) {
     if (c.suspended || c.memory.state == CardState::New) continue;
@@ -120,7 +125,7 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
   }
 
   std::vector<size_t> learning, fresh;
-  std::vector<std::pair<double, size_t>> due;  // retrievability, card
+  std::vector<std::pair<double, size_t>> due; // retrievability, card
   for (size_t i = 0; i < cards.size(); ++i) {
     const StudyCard& c = cards[i];
     if (c.suspended) continue;
@@ -134,7 +139,8 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
         due.emplace_back(fsrs.Retrievability(c.memory, now), i);
       break;
     case CardState::New:
-      if (!items[c.item].studiedToday && (RecallLevel(c.kind) == 0 || items[c.item].recognition >= kRecallUnlockStability))
+      if (!items[c.item].studiedToday &&
+          (RecallLevel(c.kind) == 0 || items[c.item].recognition >= kRecallUnlockStability))
         fresh.push_back(i);
       break;
     }
@@ -181,7 +187,8 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
     queue.push_back({reviews[r], QueueSlot::Review, true});
     if (gap > 0 && (r + 1) % gap == 0 && n < news.size()) queue.push_back({news[n++], QueueSlot::New, true});
   }
-  for (; n < news.size(); ++n) queue.push_back({news[n], QueueSlot::New, true});
+  for (; n < news.size(); ++n)
+    queue.push_back({news[n], QueueSlot::New, true});
   return queue;
 }
 

@@ -23,7 +23,7 @@ std::optional<QuestionKind> QuestionKindFromName(std::string_view name);
 int RecallLevel(QuestionKind kind);
 
 // An item's recall cards are introduced once one of its recognition cards is this stable.
-inline constexpr double kRecallUnlockStability = 7.0;  // days
+inline constexpr double kRecallUnlockStability = 7.0; // days
 
 // "deck-id/item-id/kind": the stable key progress is stored under.
 std::string CardKey(std::string_view deck, std::string_view item, QuestionKind kind);
@@ -52,36 +52,36 @@ double OrderingCredit(const std::vector<int>& answer);
 
 struct StudyCard {
   MemoryState memory;
-  size_t item = 0;  // dense item number: cards of one item are siblings
+  size_t item = 0; // dense item number: cards of one item are siblings
   QuestionKind kind = QuestionKind::MultipleChoice;
   bool suspended = false;
 };
 
 enum class QueueMode {
-  Normal,      // today's learning, due reviews and new cards, within the limits
-  StudyAhead,  // also reviews due in the next `aheadDays` days
-  Cram,        // every card given, shuffled; answers do not change the schedule
+  Normal,     // today's learning, due reviews and new cards, within the limits
+  StudyAhead, // also reviews due in the next `aheadDays` days
+  Cram,       // every card given, shuffled; answers do not change the schedule
 };
 
 struct QueueOptions {
   QueueMode mode = QueueMode::Normal;
   int newPerDay = 20;
   int reviewsPerDay = 200;
-  int newDoneToday = 0;      // already introduced today
-  int reviewsDoneToday = 0;  // already reviewed today
-  int dayStartHour = 4;      // the learner's day begins at this local hour
-  int utcOffsetMinutes = 0;  // the learner's time zone now (local = UTC + offset)
-  int aheadDays = 1;         // for StudyAhead
-  TimeMs learnAhead = 20 * kMinuteMs;  // learning cards due this soon are shown now
-  std::uint64_t seed = 0;    // cram order
+  int newDoneToday = 0;               // already introduced today
+  int reviewsDoneToday = 0;           // already reviewed today
+  int dayStartHour = 4;               // the learner's day begins at this local hour
+  int utcOffsetMinutes = 0;           // the learner's time zone now (local = UTC + offset)
+  int aheadDays = 1;                  // for StudyAhead
+  TimeMs learnAhead = 20 * kMinuteMs; // learning cards due this soon are shown now
+  std::uint64_t seed = 0;             // cram order
 };
 
 enum class QueueSlot { Learning, Review, New, Cram };
 
 struct QueueEntry {
-  size_t card;  // index into the cards given
+  size_t card; // index into the cards given
   QueueSlot slot;
-  bool reschedule = true;  // false in cram mode: record the answer, keep the schedule
+  bool reschedule = true; // false in cram mode: record the answer, keep the schedule
 };
 
 // The start of the learner's current day (the last day-start hour, local time), as UTC.

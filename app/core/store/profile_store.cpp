@@ -70,7 +70,7 @@ namespace {
 
 // "20240305-143000", for file names.
 std::string Stamp(srs::TimeMs now) {
-  std::string iso = FormatIsoTime(now);  // 2024-03-05T14:30:00.000Z
+  std::string iso = FormatIsoTime(now); // 2024-03-05T14:30:00.000Z
   return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "-" + iso.substr(11, 2) + iso.substr(14, 2) +
          iso.substr(17, 2);
 }
@@ -81,9 +81,7 @@ std::string Shortest(double value) {
   return std::string(text, std::to_chars(text, text + sizeof text, value).ptr);
 }
 
-std::string Errno(const std::string& what) {
-  return what + ": " + std::strerror(errno);
-}
+std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
 
 // Takes the folder's lock; -1 and a message when another FactDeck holds it or it cannot be made.
 int TakeLock(const fs::path& dataDir, std::string& error) {
@@ -245,9 +243,10 @@ ProfileStore::Opened ProfileStore::Open(const fs::path& dataDir, srs::TimeMs now
     Migrate(*db);
   } catch (const SqliteError& e) {
     ::close(lock);
-    opened.error = e.PrimaryCode() == SQLITE_CANTOPEN && std::string(e.what()).find("newer FactDeck") != std::string::npos
-                       ? std::string(e.what())
-                       : DescribeStoreError(e.Code(), e.what());
+    opened.error =
+        e.PrimaryCode() == SQLITE_CANTOPEN && std::string(e.what()).find("newer FactDeck") != std::string::npos
+            ? std::string(e.what())
+            : DescribeStoreError(e.Code(), e.what());
     return opened;
   }
   opened.store.reset(new ProfileStore(dataDir, lock, std::move(db)));
@@ -261,12 +260,9 @@ void ProfileStore::LimitPagesForTesting(std::int64_t pages) {
   m_db->Exec("PRAGMA max_page_count=" + std::to_string(pages > 0 ? pages : 4294967294LL));
 }
 
-int ProfileStore::SchemaVersion() {
-  return static_cast<int>(m_db->QueryInt("PRAGMA user_version").value_or(0));
-}
+int ProfileStore::SchemaVersion() { return static_cast<int>(m_db->QueryInt("PRAGMA user_version").value_or(0)); }
 
-template <typename F>
-StoreStatus ProfileStore::Write(const char* what, F&& body) {
+template <typename F> StoreStatus ProfileStore::Write(const char* what, F&& body) {
   try {
     sql::Transaction transaction(*m_db);
     StoreStatus status = body();
@@ -283,7 +279,8 @@ std::vector<ProfileInfo> ProfileStore::Profiles() {
   std::vector<ProfileInfo> profiles;
   try {
     Statement s = m_db->Prepare("SELECT id, name FROM profile ORDER BY id");
-    while (s.Step()) profiles.push_back({s.Int(0), s.Text(1)});
+    while (s.Step())
+      profiles.push_back({s.Int(0), s.Text(1)});
   } catch (const SqliteError&) {
   }
   return profiles;
@@ -356,7 +353,8 @@ std::vector<StoredCard> ProfileStore::Cards(std::int64_t profile, const std::str
                                 " FROM card WHERE profile_id = ?1 AND deck = ?2 AND (?3 OR hidden = 0) ORDER BY id");
     s.Bind(1, profile).Bind(2, deck).Bind(3, withHidden ? 1 : 0);
     while (s.Step())
-      cards.push_back({deck, s.Text(0), srs::QuestionKindFromName(s.Text(1)).value_or(srs::QuestionKind::MultipleChoice),
+      cards.push_back({deck, s.Text(0),
+                       srs::QuestionKindFromName(s.Text(1)).value_or(srs::QuestionKind::MultipleChoice),
                        ReadMemory(s, 3), s.Int(2) != 0});
   } catch (const SqliteError&) {
   }
@@ -381,7 +379,8 @@ StoreStatus ProfileStore::RecordAnswer(const AnswerRecord& a) {
     insert.Bind(8, stored.due).Bind(9, stored.lastReview).Bind(10, stored.scheduledDays);
     insert.Bind(11, stored.learningStep).Bind(12, stored.reps).Bind(13, stored.lapses);
     insert.Run();
-    Statement find = m_db->Prepare("SELECT id FROM card WHERE profile_id = ?1 AND deck = ?2 AND item = ?3 AND kind = ?4");
+    Statement find =
+        m_db->Prepare("SELECT id FROM card WHERE profile_id = ?1 AND deck = ?2 AND item = ?3 AND kind = ?4");
     find.Bind(1, a.profile).Bind(2, a.deck).Bind(3, a.item).Bind(4, kind);
     if (!find.Step()) return StoreStatus{false, "saving the answer: the card was not stored", 0};
     const std::int64_t card = find.Int(0);
@@ -391,8 +390,10 @@ StoreStatus ProfileStore::RecordAnswer(const AnswerRecord& a) {
         "rescheduled, state, stability, difficulty, due_ms) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     review.Bind(1, card);
-    if (a.session > 0) review.Bind(2, a.session);
-    else review.BindNull(2);
+    if (a.session > 0)
+      review.Bind(2, a.session);
+    else
+      review.BindNull(2);
     review.Bind(3, a.time).Bind(4, kind).Bind(5, a.options).Bind(6, a.answer).Bind(7, a.correct ? 1 : 0);
     review.Bind(8, a.responseMs).Bind(9, static_cast<int>(a.rating)).Bind(10, a.reschedule ? 1 : 0);
     review.Bind(11, static_cast<int>(m.state)).Bind(12, m.stability).Bind(13, m.difficulty).Bind(14, m.due);
@@ -400,9 +401,9 @@ StoreStatus ProfileStore::RecordAnswer(const AnswerRecord& a) {
     const std::int64_t id = m_db->LastInsertId();
 
     // The learner's day's count, for streaks and the calendar.
-    Statement day = m_db->Prepare(
-        "INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, 1, ?3) "
-        "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + 1, correct = correct + ?3");
+    Statement day =
+        m_db->Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, 1, ?3) "
+                      "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + 1, correct = correct + ?3");
     day.Bind(1, a.profile).Bind(2, m_day.DayOf(a.time)).Bind(3, a.correct ? 1 : 0).Run();
     return StoreStatus{true, {}, id};
   });
@@ -412,14 +413,17 @@ StoreStatus ProfileStore::SyncDeck(const std::string& deck, const std::vector<st
                                    const std::vector<std::pair<std::string, std::string>>& renames) {
   return Write("updating the deck's progress", [&] {
     // Renamed ids carry their history, unless the new id already has progress of its own.
-    Statement rename = m_db->Prepare(
-        "UPDATE card SET item = ?3 WHERE deck = ?1 AND item = ?2 AND NOT EXISTS "
-        "(SELECT 1 FROM card AS other WHERE other.profile_id = card.profile_id AND other.deck = ?1 "
-        "AND other.item = ?3 AND other.kind = card.kind)");
-    for (const auto& [from, to] : renames) rename.Bind(1, deck).Bind(2, from).Bind(3, to).Run();
-    m_db->Exec("CREATE TEMP TABLE IF NOT EXISTS live_item (item TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM live_item;");
+    Statement rename =
+        m_db->Prepare("UPDATE card SET item = ?3 WHERE deck = ?1 AND item = ?2 AND NOT EXISTS "
+                      "(SELECT 1 FROM card AS other WHERE other.profile_id = card.profile_id AND other.deck = ?1 "
+                      "AND other.item = ?3 AND other.kind = card.kind)");
+    for (const auto& [from, to] : renames)
+      rename.Bind(1, deck).Bind(2, from).Bind(3, to).Run();
+    m_db->Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS live_item (item TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM live_item;");
     Statement add = m_db->Prepare("INSERT OR IGNORE INTO live_item (item) VALUES (?1)");
-    for (const std::string& item : items) add.Bind(1, item).Run();
+    for (const std::string& item : items)
+      add.Bind(1, item).Run();
     m_db->Prepare("UPDATE card SET hidden = (item NOT IN (SELECT item FROM live_item)) WHERE deck = ?1")
         .Bind(1, deck)
         .Run();
@@ -433,36 +437,52 @@ StoreStatus ProfileStore::SyncDeck(const Deck& deck) {
   std::vector<std::pair<std::string, std::string>> renames;
   auto add = [&](const std::string& id, const std::vector<std::string>& formerly) {
     items.push_back(id);
-    for (const std::string& old : formerly) renames.emplace_back(old, id);
+    for (const std::string& old : formerly)
+      renames.emplace_back(old, id);
   };
-  for (const Fact& f : deck.facts) add(f.id, f.renamedFrom);
-  for (const Event& e : deck.events) add(e.id, e.renamedFrom);
-  for (const factdeck::Card& c : deck.cards) add(c.id, {});
+  for (const Fact& f : deck.facts)
+    add(f.id, f.renamedFrom);
+  for (const Event& e : deck.events)
+    add(e.id, e.renamedFrom);
+  for (const factdeck::Card& c : deck.cards)
+    add(c.id, {});
   return SyncDeck(deck.id, items, renames);
 }
 
 StoreStatus ProfileStore::SaveMatch(const MatchRecord& m) {
   return Write("saving the match", [&] {
     m_db->Prepare("INSERT INTO match (deck, mode, scoring, started_ms, ended_ms) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .Bind(1, m.deck).Bind(2, m.mode).Bind(3, m.scoring).Bind(4, m.started).Bind(5, m.ended).Run();
+        .Bind(1, m.deck)
+        .Bind(2, m.mode)
+        .Bind(3, m.scoring)
+        .Bind(4, m.started)
+        .Bind(5, m.ended)
+        .Run();
     const std::int64_t match = m_db->LastInsertId();
     std::vector<std::int64_t> players;
-    Statement player = m_db->Prepare(
-        "INSERT INTO match_player (match_id, name, color, profile_id, final_score, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement player = m_db->Prepare("INSERT INTO match_player (match_id, name, color, profile_id, final_score, rank) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (const MatchPlayer& p : m.players) {
       player.Bind(1, match).Bind(2, p.name).Bind(3, p.color);
-      if (p.profile > 0) player.Bind(4, p.profile);
-      else player.BindNull(4);
+      if (p.profile > 0)
+        player.Bind(4, p.profile);
+      else
+        player.BindNull(4);
       player.Bind(5, p.finalScore).Bind(6, p.rank).Run();
       players.push_back(m_db->LastInsertId());
     }
-    Statement answer = m_db->Prepare(
-        "INSERT INTO match_answer (match_id, player_id, question, item, kind, answer, correct, time_ms, response_ms, points) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    Statement answer = m_db->Prepare("INSERT INTO match_answer (match_id, player_id, question, item, kind, answer, "
+                                     "correct, time_ms, response_ms, points) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     for (const MatchAnswer& a : m.answers) {
       if (a.player >= players.size()) return StoreStatus{false, "saving the match: an answer names no player", 0};
       answer.Bind(1, match).Bind(2, players[a.player]).Bind(3, a.question).Bind(4, a.item).Bind(5, a.kind);
-      answer.Bind(6, a.answer).Bind(7, a.correct ? 1 : 0).Bind(8, a.time).Bind(9, a.responseMs).Bind(10, a.points).Run();
+      answer.Bind(6, a.answer)
+          .Bind(7, a.correct ? 1 : 0)
+          .Bind(8, a.time)
+          .Bind(9, a.responseMs)
+          .Bind(10, a.points)
+          .Run();
     }
     return StoreStatus{true, {}, match};
   });
@@ -471,11 +491,12 @@ StoreStatus ProfileStore::SaveMatch(const MatchRecord& m) {
 std::vector<MatchSummary> ProfileStore::Matches(size_t limit) {
   std::vector<MatchSummary> matches;
   try {
-    Statement s = m_db->Prepare("SELECT id, deck, mode, scoring, started_ms, ended_ms FROM match ORDER BY started_ms DESC, id DESC LIMIT ?1");
+    Statement s = m_db->Prepare(
+        "SELECT id, deck, mode, scoring, started_ms, ended_ms FROM match ORDER BY started_ms DESC, id DESC LIMIT ?1");
     s.Bind(1, static_cast<std::int64_t>(limit));
-    Statement players = m_db->Prepare(
-        "SELECT name, color, COALESCE(profile_id, 0), final_score, COALESCE(rank, 0) FROM match_player WHERE match_id = ?1 "
-        "ORDER BY rank, id");
+    Statement players = m_db->Prepare("SELECT name, color, COALESCE(profile_id, 0), final_score, COALESCE(rank, 0) "
+                                      "FROM match_player WHERE match_id = ?1 "
+                                      "ORDER BY rank, id");
     while (s.Step()) {
       MatchSummary m{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5), {}};
       players.Bind(1, m.id);
@@ -496,7 +517,11 @@ StoreStatus ProfileStore::StartSession(std::int64_t profile, const std::string& 
                                        srs::TimeMs now) {
   return Write("starting the session", [&] {
     m_db->Prepare("INSERT INTO session (profile_id, mode, deck, started_ms) VALUES (?1, ?2, ?3, ?4)")
-        .Bind(1, profile).Bind(2, mode).Bind(3, deck).Bind(4, now).Run();
+        .Bind(1, profile)
+        .Bind(2, mode)
+        .Bind(3, deck)
+        .Bind(4, now)
+        .Run();
     return StoreStatus{true, {}, m_db->LastInsertId()};
   });
 }
@@ -504,7 +529,12 @@ StoreStatus ProfileStore::StartSession(std::int64_t profile, const std::string& 
 StoreStatus ProfileStore::EndSession(std::int64_t session, srs::TimeMs now, int score, int questions, int correct) {
   return Write("ending the session", [&] {
     m_db->Prepare("UPDATE session SET ended_ms = ?2, score = ?3, questions = ?4, correct = ?5 WHERE id = ?1")
-        .Bind(1, session).Bind(2, now).Bind(3, score).Bind(4, questions).Bind(5, correct).Run();
+        .Bind(1, session)
+        .Bind(2, now)
+        .Bind(3, score)
+        .Bind(4, questions)
+        .Bind(5, correct)
+        .Run();
     return StoreStatus{true, {}, session};
   });
 }
@@ -515,8 +545,14 @@ StoreStatus ProfileStore::RecordScore(std::int64_t profile, const std::string& m
   const bool isBest = !best || score > *best;
   if (!isBest) return {true, {}, 0};
   return Write("saving the personal best", [&] {
-    m_db->Prepare("INSERT OR REPLACE INTO personal_best (profile_id, mode, deck, score, time_ms) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .Bind(1, profile).Bind(2, mode).Bind(3, deck).Bind(4, score).Bind(5, now).Run();
+    m_db->Prepare(
+            "INSERT OR REPLACE INTO personal_best (profile_id, mode, deck, score, time_ms) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .Bind(1, profile)
+        .Bind(2, mode)
+        .Bind(3, deck)
+        .Bind(4, score)
+        .Bind(5, now)
+        .Run();
     return StoreStatus{true, {}, 1};
   });
 }
@@ -534,7 +570,10 @@ std::optional<int> ProfileStore::PersonalBest(std::int64_t profile, const std::s
 StoreStatus ProfileStore::SetSetting(std::int64_t profile, const std::string& key, const std::string& value) {
   return Write("saving the setting", [&] {
     m_db->Prepare("INSERT OR REPLACE INTO setting (profile_id, key, value) VALUES (?1, ?2, ?3)")
-        .Bind(1, profile).Bind(2, key).Bind(3, value).Run();
+        .Bind(1, profile)
+        .Bind(2, key)
+        .Bind(3, value)
+        .Run();
     return StoreStatus{};
   });
 }
@@ -554,11 +593,11 @@ std::optional<std::string> ProfileStore::Setting(std::int64_t profile, const std
 std::vector<DeckProgress> ProfileStore::Progress(std::int64_t profile, srs::TimeMs now) {
   std::vector<DeckProgress> decks;
   try {
-    Statement s = m_db->Prepare(
-        "SELECT deck, SUM(due_ms <= ?2 AND state != 0), SUM(state IN (1, 3)), SUM(state = 2) "
-        "FROM card WHERE profile_id = ?1 AND hidden = 0 GROUP BY deck ORDER BY deck");
+    Statement s = m_db->Prepare("SELECT deck, SUM(due_ms <= ?2 AND state != 0), SUM(state IN (1, 3)), SUM(state = 2) "
+                                "FROM card WHERE profile_id = ?1 AND hidden = 0 GROUP BY deck ORDER BY deck");
     s.Bind(1, profile).Bind(2, now);
-    while (s.Step()) decks.push_back({s.Text(0), s.Int(1), s.Int(2), s.Int(3)});
+    while (s.Step())
+      decks.push_back({s.Text(0), s.Int(1), s.Int(2), s.Int(3)});
   } catch (const SqliteError&) {
   }
   return decks;
@@ -578,8 +617,8 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
       stats.reviewsToday = reviews.Int(1);
       stats.reviewsLast30Days = reviews.Int(2);
     }
-    Statement introduced = m_db->Prepare(
-        "SELECT COUNT(*) FROM card c WHERE c.profile_id = ?1 AND (SELECT MIN(time_ms) FROM review r WHERE r.card_id = c.id) >= ?2");
+    Statement introduced = m_db->Prepare("SELECT COUNT(*) FROM card c WHERE c.profile_id = ?1 AND (SELECT MIN(time_ms) "
+                                         "FROM review r WHERE r.card_id = c.id) >= ?2");
     introduced.Bind(1, profile).Bind(2, today);
     if (introduced.Step()) stats.introducedToday = introduced.Int(0);
     // True retention: answers to cards that were in review (not learning) before the answer.
@@ -594,8 +633,8 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
     }
     std::tie(stats.currentStreak, stats.longestStreak) = Streaks(profile, now, day);
 
-    Statement cards = m_db->Prepare(
-        "SELECT COUNT(*), SUM(state = 0), SUM(state IN (1, 3)), SUM(state = 2) FROM card WHERE profile_id = ?1 AND hidden = 0");
+    Statement cards = m_db->Prepare("SELECT COUNT(*), SUM(state = 0), SUM(state IN (1, 3)), SUM(state = 2) FROM card "
+                                    "WHERE profile_id = ?1 AND hidden = 0");
     cards.Bind(1, profile);
     if (cards.Step()) {
       stats.cards = cards.Int(0);
@@ -612,9 +651,11 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay d
 std::vector<DayActivity> ProfileStore::Activity(std::int64_t profile, std::int64_t fromDay) {
   std::vector<DayActivity> days;
   try {
-    Statement s = m_db->Prepare("SELECT day, reviews, correct FROM day_activity WHERE profile_id = ?1 AND day >= ?2 ORDER BY day");
+    Statement s = m_db->Prepare(
+        "SELECT day, reviews, correct FROM day_activity WHERE profile_id = ?1 AND day >= ?2 ORDER BY day");
     s.Bind(1, profile).Bind(2, fromDay);
-    while (s.Step()) days.push_back({s.Int(0), static_cast<int>(s.Int(1)), static_cast<int>(s.Int(2))});
+    while (s.Step())
+      days.push_back({s.Int(0), static_cast<int>(s.Int(1)), static_cast<int>(s.Int(2))});
   } catch (const SqliteError&) {
   }
   return days;
@@ -624,7 +665,8 @@ std::vector<std::int64_t> ProfileStore::DueForecast(std::int64_t profile, srs::T
   std::vector<std::int64_t> due(static_cast<size_t>(std::max(days, 1)), 0);
   try {
     const srs::TimeMs today = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
-    Statement s = m_db->Prepare("SELECT due_ms FROM card WHERE profile_id = ?1 AND hidden = 0 AND state != 0 AND due_ms < ?2");
+    Statement s =
+        m_db->Prepare("SELECT due_ms FROM card WHERE profile_id = ?1 AND hidden = 0 AND state != 0 AND due_ms < ?2");
     s.Bind(1, profile).Bind(2, today + static_cast<srs::TimeMs>(days) * srs::kDayMs);
     while (s.Step()) {
       const std::int64_t index = std::max<std::int64_t>(0, (s.Int(0) - today) / srs::kDayMs);
@@ -641,14 +683,15 @@ std::vector<PeriodRetention> ProfileStore::RetentionHistory(std::int64_t profile
   try {
     const std::int64_t today = day.DayOf(now);
     const std::int64_t first = today - static_cast<std::int64_t>(periodDays) * periods + 1;
-    for (int p = 0; p < periods; ++p) history.push_back({first + static_cast<std::int64_t>(p) * periodDays, 0, 0});
+    for (int p = 0; p < periods; ++p)
+      history.push_back({first + static_cast<std::int64_t>(p) * periodDays, 0, 0});
     // Answers to cards that had been in review before: the same rule as Stats.
     Statement s = m_db->Prepare(
         "SELECT r.time_ms, r.correct FROM review r JOIN card c ON c.id = r.card_id WHERE c.profile_id = ?1 "
-        "AND r.rescheduled = 1 AND EXISTS (SELECT 1 FROM review p WHERE p.card_id = r.card_id AND p.time_ms < r.time_ms "
+        "AND r.rescheduled = 1 AND EXISTS (SELECT 1 FROM review p WHERE p.card_id = r.card_id AND p.time_ms < "
+        "r.time_ms "
         "AND p.state = 2) AND r.time_ms >= ?2");
-    const srs::TimeMs from = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes) -
-                             (today - first) * srs::kDayMs;
+    const srs::TimeMs from = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes) - (today - first) * srs::kDayMs;
     s.Bind(1, profile).Bind(2, from);
     while (s.Step()) {
       const std::int64_t index = (day.DayOf(s.Int(0)) - first) / periodDays;
@@ -668,7 +711,8 @@ std::vector<ItemAccuracy> ProfileStore::Accuracy(std::int64_t profile) {
         "SELECT c.deck, c.item, c.kind, COUNT(*), SUM(r.correct) FROM review r JOIN card c ON c.id = r.card_id "
         "WHERE c.profile_id = ?1 GROUP BY c.id ORDER BY c.deck, c.item");
     s.Bind(1, profile);
-    while (s.Step()) items.push_back({s.Text(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4))});
+    while (s.Step())
+      items.push_back({s.Text(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4))});
   } catch (const SqliteError&) {
   }
   return items;
@@ -686,7 +730,7 @@ std::vector<SessionRecord> ProfileStore::Sessions(std::int64_t profile, size_t l
                           static_cast<int>(s.Int(6)), static_cast<int>(s.Int(7))});
   } catch (const SqliteError&) {
   }
-  std::reverse(sessions.begin(), sessions.end());  // oldest first, for charts
+  std::reverse(sessions.begin(), sessions.end()); // oldest first, for charts
   return sessions;
 }
 
@@ -762,9 +806,7 @@ StoreStatus VacuumInto(Database& db, const fs::path& file) {
 
 } // namespace
 
-StoreStatus ProfileStore::BackupTo(const fs::path& file) {
-  return VacuumInto(*m_db, file);
-}
+StoreStatus ProfileStore::BackupTo(const fs::path& file) { return VacuumInto(*m_db, file); }
 
 std::optional<fs::path> ProfileStore::LatestBackup() const {
   std::vector<fs::path> backups;
@@ -779,7 +821,8 @@ std::optional<fs::path> ProfileStore::LatestBackup() const {
 
 std::optional<fs::path> ProfileStore::DueBackup(srs::TimeMs now, StudyDay day) {
   const srs::TimeMs dayStart = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
-  const std::string date = FormatIsoTime(dayStart + static_cast<srs::TimeMs>(day.utcOffsetMinutes) * srs::kMinuteMs).substr(0, 10);
+  const std::string date =
+      FormatIsoTime(dayStart + static_cast<srs::TimeMs>(day.utcOffsetMinutes) * srs::kMinuteMs).substr(0, 10);
   const fs::path today = BackupDir() / ("progress-" + date + ".db");
   std::error_code ec;
   if (fs::exists(today, ec)) return std::nullopt;
@@ -796,7 +839,8 @@ void ProfileStore::PruneBackups() {
     if (name.rfind("progress-", 0) == 0 && entry.path().extension() == ".db") backups.push_back(entry.path());
   }
   std::sort(backups.begin(), backups.end());
-  for (size_t i = 0; i + kBackupsKept < backups.size(); ++i) fs::remove(backups[i], ec);
+  for (size_t i = 0; i + kBackupsKept < backups.size(); ++i)
+    fs::remove(backups[i], ec);
 }
 
 StoreStatus ProfileStore::DailyBackup(srs::TimeMs now, StudyDay day) {
@@ -867,8 +911,10 @@ StoreStatus ProfileStore::Restore(const fs::path& dataDir, const fs::path& backu
       return {false, backup.string() + " is not a usable backup: " + problem, 0};
     const auto version = candidate.QueryInt("PRAGMA user_version").value_or(0);
     if (version < 1 || version > schema::kVersion)
-      return {false, backup.string() + " is not a FactDeck backup this version can read (schema " +
-                         std::to_string(version) + ")", 0};
+      return {false,
+              backup.string() + " is not a FactDeck backup this version can read (schema " + std::to_string(version) +
+                  ")",
+              0};
     if (!candidate.QueryInt("SELECT COUNT(*) FROM profile"))
       return {false, backup.string() + " is not a FactDeck backup", 0};
   } catch (const SqliteError& e) {
@@ -888,7 +934,7 @@ StoreStatus ProfileStore::Restore(const fs::path& dataDir, const fs::path& backu
       s.Bind(1, (dataDir / "backups" / ("before-restore-" + Stamp(now) + ".db")).string());
       s.Run();
     } catch (const SqliteError&) {
-      MoveAside(file, now);  // unreadable: keep it aside rather than lose it
+      MoveAside(file, now); // unreadable: keep it aside rather than lose it
     }
   }
   const fs::path partial = file.string() + ".restoring";
@@ -897,7 +943,8 @@ StoreStatus ProfileStore::Restore(const fs::path& dataDir, const fs::path& backu
     ::close(lock);
     return {false, "restore failed: " + ec.message(), 0};
   }
-  for (const char* suffix : {"-wal", "-shm"}) fs::remove(file.string() + suffix, ec);
+  for (const char* suffix : {"-wal", "-shm"})
+    fs::remove(file.string() + suffix, ec);
   fs::rename(partial, file, ec);
   ::close(lock);
   if (ec) return {false, "restore failed: " + ec.message(), 0};

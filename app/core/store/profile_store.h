@@ -29,7 +29,7 @@ class Database;
 struct StoreStatus {
   bool ok = true;
   std::string message;
-  std::int64_t id = 0;  // the new row, when one was made
+  std::int64_t id = 0; // the new row, when one was made
   explicit operator bool() const { return ok; }
 };
 
@@ -47,24 +47,24 @@ struct StoredCard {
 
 struct AnswerRecord {
   std::int64_t profile = 0;
-  std::int64_t session = 0;  // 0: outside a session
+  std::int64_t session = 0; // 0: outside a session
   std::string deck, item;
   srs::QuestionKind kind = srs::QuestionKind::MultipleChoice;
   srs::TimeMs time = 0;
-  std::string options;  // the options shown, as the question wrote them (e.g. JSON)
-  std::string answer;   // what the learner gave
+  std::string options; // the options shown, as the question wrote them (e.g. JSON)
+  std::string answer;  // what the learner gave
   bool correct = false;
   int responseMs = 0;
   srs::Rating rating = srs::Rating::Good;
-  srs::MemoryState after;   // the card's state after this answer
-  bool reschedule = true;   // false in cram: the log keeps the answer, the card keeps its state
+  srs::MemoryState after; // the card's state after this answer
+  bool reschedule = true; // false in cram: the log keeps the answer, the card keeps its state
 };
 
 // How the learner's days are counted: local time zone and day-start hour.
 struct StudyDay {
   int utcOffsetMinutes = 0;
   int dayStartHour = 4;
-  std::int64_t DayOf(srs::TimeMs time) const;  // days since 1970-01-01 in the learner's days
+  std::int64_t DayOf(srs::TimeMs time) const; // days since 1970-01-01 in the learner's days
 };
 
 // The wall clock and the machine's time zone now: for the app and the command line, never
@@ -74,22 +74,22 @@ StudyDay LocalStudyDay(int dayStartHour = 4);
 
 struct StoreStats {
   std::int64_t reviews = 0, reviewsToday = 0, reviewsLast30Days = 0;
-  std::int64_t introducedToday = 0;  // cards answered for the first time today
-  double retentionLast30Days = 0.0;  // right answers among review-state cards, last 30 days
-  std::int64_t reviewedLast30Days = 0;  // the reviews that figure counts
-  int currentStreak = 0, longestStreak = 0;  // days with at least one review
+  std::int64_t introducedToday = 0;         // cards answered for the first time today
+  double retentionLast30Days = 0.0;         // right answers among review-state cards, last 30 days
+  std::int64_t reviewedLast30Days = 0;      // the reviews that figure counts
+  int currentStreak = 0, longestStreak = 0; // days with at least one review
   std::int64_t cards = 0, newCards = 0, learningCards = 0, reviewCards = 0;
-  std::vector<std::int64_t> dueForecast;  // due on each of the next 7 days; [0] includes overdue
+  std::vector<std::int64_t> dueForecast; // due on each of the next 7 days; [0] includes overdue
 };
 
 // A classroom match, as saved when it ends.
 struct MatchPlayer {
   std::string name, color;
-  std::int64_t profile = 0;  // 0: not linked to a learner
+  std::int64_t profile = 0; // 0: not linked to a learner
   int finalScore = 0, rank = 0;
 };
 struct MatchAnswer {
-  size_t player = 0;  // index into MatchRecord::players
+  size_t player = 0; // index into MatchRecord::players
   int question = 0;
   std::string item, kind, answer;
   bool correct = false;
@@ -106,17 +106,17 @@ struct MatchSummary {
   std::int64_t id = 0;
   std::string deck, mode, scoring;
   srs::TimeMs started = 0, ended = 0;
-  std::vector<MatchPlayer> players;  // by rank
+  std::vector<MatchPlayer> players; // by rank
 };
 
 // For the stats screen.
 struct DayActivity {
-  std::int64_t day = 0;  // StudyDay::DayOf
+  std::int64_t day = 0; // StudyDay::DayOf
   int reviews = 0, correct = 0;
 };
 struct PeriodRetention {
-  std::int64_t firstDay = 0;  // the period's first study day
-  int reviews = 0, correct = 0;  // answers to cards that had reached review
+  std::int64_t firstDay = 0;    // the period's first study day
+  int reviews = 0, correct = 0; // answers to cards that had reached review
 };
 struct ItemAccuracy {
   std::string deck, item, kind;
@@ -138,9 +138,9 @@ struct DeckProgress {
 class ProfileStore {
 public:
   struct Opened {
-    std::unique_ptr<ProfileStore> store;  // null when the store cannot be used
-    std::string error;                    // why, when it is null
-    std::vector<std::string> notices;     // what the learner must be told even so
+    std::unique_ptr<ProfileStore> store; // null when the store cannot be used
+    std::string error;                   // why, when it is null
+    std::vector<std::string> notices;    // what the learner must be told even so
   };
 
   // Opens (creating, migrating, checking, backing up) DATA_DIR/progress.db. `day` is how
@@ -156,7 +156,7 @@ public:
 
   // Profiles: several learners on one machine.
   std::vector<ProfileInfo> Profiles();
-  std::int64_t DefaultProfile();  // the first profile; "Learner" is made when there is none
+  std::int64_t DefaultProfile(); // the first profile; "Learner" is made when there is none
   StoreStatus CreateProfile(const std::string& name, srs::TimeMs now);
   StoreStatus RenameProfile(std::int64_t profile, const std::string& name);
   StoreStatus DeleteProfile(std::int64_t profile);
@@ -222,7 +222,8 @@ public:
   std::optional<std::filesystem::path> LatestBackup() const;
   // Replaces the store in `dataDir` with `backup` after checking it; the current store is
   // first saved as a backup itself. Fails while another FactDeck holds the folder.
-  static StoreStatus Restore(const std::filesystem::path& dataDir, const std::filesystem::path& backup, srs::TimeMs now);
+  static StoreStatus Restore(const std::filesystem::path& dataDir, const std::filesystem::path& backup,
+                             srs::TimeMs now);
 
   // Tests fill the store with SQLite's page limit, which fails writes exactly as a full
   // disk does (SQLITE_FULL). 0 lifts the limit.
@@ -230,8 +231,7 @@ public:
 
 private:
   ProfileStore(std::filesystem::path dataDir, int lockFd, std::unique_ptr<sql::Database> db);
-  template <typename F>
-  StoreStatus Write(const char* what, F&& body);
+  template <typename F> StoreStatus Write(const char* what, F&& body);
 
   // The daily backup: decides on the calling thread whether one is due today, then copies
   // on m_backup. Never touches m_db from the other thread.
@@ -244,7 +244,7 @@ private:
   std::thread m_backup;
   std::mutex m_backupMutex;
   std::condition_variable m_backupWake;
-  bool m_backupNow = false;  // start the copy without waiting (someone waits for it)
+  bool m_backupNow = false; // start the copy without waiting (someone waits for it)
   std::string m_backupProblem;
   std::atomic<bool> m_backupProblemSet{false};
   int m_lockFd = -1;

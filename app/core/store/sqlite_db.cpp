@@ -15,7 +15,8 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
   int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = std::string("cannot open ") + path + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+    std::string message =
+        std::string("cannot open ") + path + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
     int code = m_db ? sqlite3_extended_errcode(m_db) : rc;
     sqlite3_close(m_db);
     m_db = nullptr;
@@ -25,9 +26,7 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
   sqlite3_busy_timeout(m_db, 2000);
 }
 
-Database::~Database() {
-  sqlite3_close_v2(m_db);
-}
+Database::~Database() { sqlite3_close_v2(m_db); }
 
 void Database::Exec(std::string_view sql) {
   std::string text(sql);
@@ -40,17 +39,11 @@ void Database::Exec(std::string_view sql) {
   }
 }
 
-Statement Database::Prepare(std::string_view sql) {
-  return Statement(*this, sql);
-}
+Statement Database::Prepare(std::string_view sql) { return Statement(*this, sql); }
 
-std::int64_t Database::LastInsertId() const {
-  return sqlite3_last_insert_rowid(m_db);
-}
+std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 
-int Database::Changes() const {
-  return sqlite3_changes(m_db);
-}
+int Database::Changes() const { return sqlite3_changes(m_db); }
 
 std::optional<std::int64_t> Database::QueryInt(std::string_view sql) {
   Statement statement(*this, sql);
@@ -68,13 +61,9 @@ Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
   if (rc != SQLITE_OK) Fail(db.Handle(), rc, "SQL error in \"" + std::string(sql.substr(0, 60)) + "\"");
 }
 
-Statement::~Statement() {
-  sqlite3_finalize(m_stmt);
-}
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) {
-  other.m_stmt = nullptr;
-}
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
 
 Statement& Statement::Bind(int index, std::int64_t value) {
   if (int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK) Fail(m_db->Handle(), rc, "bind");
@@ -117,27 +106,20 @@ void Statement::Reset() {
   sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::Int(int column) const {
-  return sqlite3_column_int64(m_stmt, column);
-}
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
-double Statement::Real(int column) const {
-  return sqlite3_column_double(m_stmt, column);
-}
+double Statement::Real(int column) const { return sqlite3_column_double(m_stmt, column); }
 
 std::string Statement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(m_stmt, column);
-  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)))
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)))
               : std::string();
 }
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
-}
+bool Statement::IsNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
-Transaction::Transaction(Database& db) : m_db(db) {
-  m_db.Exec("BEGIN IMMEDIATE");
-}
+Transaction::Transaction(Database& db) : m_db(db) { m_db.Exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
   if (!m_done) {

@@ -17,7 +17,7 @@ namespace factdeck::sql {
 class SqliteError : public std::runtime_error {
 public:
   SqliteError(int code, const std::string& message) : std::runtime_error(message), m_code(code) {}
-  int Code() const { return m_code; }           // the extended result code
+  int Code() const { return m_code; } // the extended result code
   int PrimaryCode() const { return m_code & 0xFF; }
 
 private:
@@ -35,7 +35,7 @@ public:
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  void Exec(std::string_view sql);          // one or more statements, no results
+  void Exec(std::string_view sql); // one or more statements, no results
   Statement Prepare(std::string_view sql);
   std::int64_t LastInsertId() const;
   int Changes() const;

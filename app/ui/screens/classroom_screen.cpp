@@ -15,9 +15,7 @@ namespace factdeck::ui {
 
 namespace {
 
-bool Pressed(int key) {
-  return ImGui::IsKeyPressed(key, false);
-}
+bool Pressed(int key) { return ImGui::IsKeyPressed(key, false); }
 
 void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ClassroomForm& form = ui.widgets.classroom;
@@ -81,7 +79,8 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
       ImGui::PopFont();
       for (const MatchSummary& m : matches) {
         std::string line = FormatIsoTime(m.started).substr(0, 10) + "  " + m.mode + ":";
-        for (const MatchPlayer& p : m.players) line += "  " + std::to_string(p.rank) + ". " + p.name + " " + std::to_string(p.finalScore);
+        for (const MatchPlayer& p : m.players)
+          line += "  " + std::to_string(p.rank) + ". " + p.name + " " + std::to_string(p.finalScore);
         ImGui::TextUnformatted(line.c_str());
       }
       ui.Track("classroom/history");
@@ -132,8 +131,8 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
   std::snprintf(clock, sizeof clock, phase == ClassroomMatch::Phase::Reading ? "%.0f" : "%.0f s", std::ceil(left));
   ImGui::SameLine(ImGui::GetContentRegionMax().x - 6 * ui.Em());
   ImGui::PushFont(ui.fonts.title);
-  ImGui::TextColored(left < 5 && phase == ClassroomMatch::Phase::Answering ? ui.palette->warning : ui.palette->accent, "%s",
-                     phase == ClassroomMatch::Phase::Revealed ? "" : clock);
+  ImGui::TextColored(left < 5 && phase == ClassroomMatch::Phase::Answering ? ui.palette->warning : ui.palette->accent,
+                     "%s", phase == ClassroomMatch::Phase::Revealed ? "" : clock);
   ImGui::PopFont();
   ui.Track("classroom/countdown");
   BigText(ui, q.prompt.c_str());
@@ -143,7 +142,8 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
   if (phase == ClassroomMatch::Phase::Reading) {
     ImGui::TextColored(ui.palette->muted, "Read the question: the answers appear in a moment.");
   } else {
-    const int clicked = AnswerTiles(ui, "classroom", q.options, phase == ClassroomMatch::Phase::Revealed ? q.answer : -1);
+    const int clicked =
+        AnswerTiles(ui, "classroom", q.options, phase == ClassroomMatch::Phase::Revealed ? q.answer : -1);
     if (clicked >= 0 && phase == ClassroomMatch::Phase::Answering) ui.state.Post(ClassroomAnswer{clicked});
     if (phase == ClassroomMatch::Phase::Answering && match.Answering()) {
       for (int k = 0; k < 4; ++k)
@@ -175,7 +175,9 @@ void DrawLeaderboard(UiContext& ui, const AppState::ClassroomState& c) {
     if (team < c.previousRanks.size()) {
       int ahead = 0;
       for (size_t other = 0; other < c.previousRanks.size(); ++other)
-        if (c.previousRanks[other] < c.previousRanks[team] || (c.previousRanks[other] == c.previousRanks[team] && other < team)) ++ahead;
+        if (c.previousRanks[other] < c.previousRanks[team] ||
+            (c.previousRanks[other] == c.previousRanks[team] && other < team))
+          ++ahead;
       before = static_cast<float>(ahead);
     }
     const auto& state = match.Teams()[team];
@@ -184,7 +186,7 @@ void DrawLeaderboard(UiContext& ui, const AppState::ClassroomState& c) {
   Leaderboard(ui, rows, ui.widgets.classroom.rankChangedAt, rows.size());
   ImGui::TextColored(ui.palette->muted, "Space: next question");
   if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) {
-    ui.widgets.classroom.rankChangedAt = 0.0;  // the next leaderboard animates afresh
+    ui.widgets.classroom.rankChangedAt = 0.0; // the next leaderboard animates afresh
     ui.state.Post(ClassroomNext{});
   }
 }
@@ -195,7 +197,8 @@ void DrawPodium(UiContext& ui, const AppState::ClassroomState& c) {
   ui.Track("classroom/podium");
   std::vector<PodiumEntry> ranked;
   for (size_t team : match.Ranking())
-    ranked.push_back({match.Teams()[team].team.name, match.Teams()[team].team.color, match.Teams()[team].score, match.RankOf(team)});
+    ranked.push_back(
+        {match.Teams()[team].team.name, match.Teams()[team].team.color, match.Teams()[team].score, match.RankOf(team)});
   Podium(ui, ranked);
   if (!c.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", c.saveMessage.c_str());
   if (ImGui::Button("Save results as CSV")) ui.state.Post(ExportMatch{});

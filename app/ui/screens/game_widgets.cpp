@@ -8,14 +8,23 @@ namespace factdeck::ui {
 
 namespace {
 
-const ImVec4 kTileColours[4] = {{0.85f, 0.15f, 0.20f, 1}, {0.10f, 0.40f, 0.85f, 1}, {0.90f, 0.65f, 0.05f, 1}, {0.15f, 0.55f, 0.15f, 1}};
+const ImVec4 kTileColours[4] = {
+    {0.85f, 0.15f, 0.20f, 1}, {0.10f, 0.40f, 0.85f, 1}, {0.90f, 0.65f, 0.05f, 1}, {0.15f, 0.55f, 0.15f, 1}};
 
 void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
   switch (index) {
-  case 0: draw->AddTriangleFilled({centre.x, centre.y - r}, {centre.x - r, centre.y + r * 0.8f}, {centre.x + r, centre.y + r * 0.8f}, colour); break;
-  case 1: draw->AddQuadFilled({centre.x, centre.y - r}, {centre.x + r, centre.y}, {centre.x, centre.y + r}, {centre.x - r, centre.y}, colour); break;
+  case 0:
+    draw->AddTriangleFilled({centre.x, centre.y - r}, {centre.x - r, centre.y + r * 0.8f},
+                            {centre.x + r, centre.y + r * 0.8f}, colour);
+    break;
+  case 1:
+    draw->AddQuadFilled({centre.x, centre.y - r}, {centre.x + r, centre.y}, {centre.x, centre.y + r},
+                        {centre.x - r, centre.y}, colour);
+    break;
   case 2: draw->AddCircleFilled(centre, r, colour, 32); break;
-  default: draw->AddRectFilled({centre.x - r * 0.8f, centre.y - r * 0.8f}, {centre.x + r * 0.8f, centre.y + r * 0.8f}, colour); break;
+  default:
+    draw->AddRectFilled({centre.x - r * 0.8f, centre.y - r * 0.8f}, {centre.x + r * 0.8f, centre.y + r * 0.8f}, colour);
+    break;
   }
 }
 
@@ -46,13 +55,15 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
   const size_t shown = std::min<size_t>(options.size(), 4);
   std::vector<std::string> labels;
   for (size_t i = 0; i < shown; ++i)
-    labels.push_back(std::to_string(i + 1) + "  " + options[i] + (static_cast<int>(i) == correct ? "  \xE2\x9C\x93" : ""));
+    labels.push_back(std::to_string(i + 1) + "  " + options[i] +
+                     (static_cast<int>(i) == correct ? "  \xE2\x9C\x93" : ""));
   // Long options wrap: in the title font while they fit the tile, else in the bold text font.
   const float usual = std::max(3.0f * ui.Em(), std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2));
   const float tallest = std::max(usual, (area.y - 8 * ui.Em()) / 2);
   auto heightIn = [&](ImFont* font) {
     float h = 0;
-    for (const std::string& label : labels) h = std::max(h, font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.c_str()).y);
+    for (const std::string& label : labels)
+      h = std::max(h, font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.c_str()).y);
     return h;
   };
   ImFont* font = ui.fonts.title;
@@ -81,16 +92,17 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
     if (counts != nullptr && i < counts->size()) {
       const std::string count = std::to_string((*counts)[i]);
       const float left = at.x + tile.x - countWidth;
-      draw->AddRectFilled({left + 0.5f * ui.Em(), at.y + 0.5f * ui.Em()}, {at.x + tile.x - 0.5f * ui.Em(), at.y + tile.y - 0.5f * ui.Em()},
+      draw->AddRectFilled({left + 0.5f * ui.Em(), at.y + 0.5f * ui.Em()},
+                          {at.x + tile.x - 0.5f * ui.Em(), at.y + tile.y - 0.5f * ui.Em()},
                           IM_COL32(0, 0, 0, static_cast<int>(90 * alpha)), 6.0f);
       const ImVec2 size = ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0, count.c_str());
-      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {left + (countWidth - size.x) / 2, at.y + (tile.y - size.y) / 2}, white,
-                    count.c_str());
+      draw->AddText(ui.fonts.title, ui.fonts.title->FontSize,
+                    {left + (countWidth - size.x) / 2, at.y + (tile.y - size.y) / 2}, white, count.c_str());
     }
     const float h = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, labels[i].c_str()).y;
     draw->PushClipRect(at, {at.x + tile.x - countWidth, at.y + tile.y}, true);
-    draw->AddText(font, font->FontSize, {at.x + textLeft, at.y + std::max(0.3f * ui.Em(), (tile.y - h) / 2)}, white, labels[i].c_str(),
-                  nullptr, wrap);
+    draw->AddText(font, font->FontSize, {at.x + textLeft, at.y + std::max(0.3f * ui.Em(), (tile.y - h) / 2)}, white,
+                  labels[i].c_str(), nullptr, wrap);
     draw->PopClipRect();
   }
   return clicked;
@@ -106,20 +118,24 @@ void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double&
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   int best = 1;
-  for (const LeaderboardRow& r : rows) best = std::max(best, r.score);
-  draw->PushClipRect(origin, {origin.x + ImGui::GetContentRegionAvail().x, origin.y + row * static_cast<float>(shown)}, true);
+  for (const LeaderboardRow& r : rows)
+    best = std::max(best, r.score);
+  draw->PushClipRect(origin, {origin.x + ImGui::GetContentRegionAvail().x, origin.y + row * static_cast<float>(shown)},
+                     true);
   for (size_t place = 0; place < shown; ++place) {
     const LeaderboardRow& r = rows[place];
     const float before = std::min(r.placeBefore, static_cast<float>(shown));
     const float y = origin.y + (before + (static_cast<float>(place) - before) * eased) * row;
-    const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) * std::max(0.0f, static_cast<float>(r.score)) / static_cast<float>(best);
+    const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) *
+                        std::max(0.0f, static_cast<float>(r.score)) / static_cast<float>(best);
     const ImVec4 colour = r.colour.empty() ? ui.palette->accent : HexColour(r.colour);
-    draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()}, {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()},
-                        ImGui::GetColorU32(colour), 6.0f);
+    draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()},
+                        {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()}, ImGui::GetColorU32(colour), 6.0f);
     char line[128];
     std::snprintf(line, sizeof line, "%d. %s", r.rank, r.name.c_str());
     draw->PushClipRect({origin.x, y}, {origin.x + 11.5f * ui.Em(), y + row}, true);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), line);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()},
+                  ImGui::GetColorU32(ImGuiCol_Text), line);
     draw->PopClipRect();
     std::snprintf(line, sizeof line, "%d", r.score);
     draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x + 12.5f * ui.Em() + width, y + 0.4f * ui.Em()},
@@ -135,7 +151,7 @@ void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Second on the left, first in the middle, third on the right.
   const size_t places[3] = {1, 0, 2};
-  const float heights[3] = {9, 6, 4};  // by place: first, second, third
+  const float heights[3] = {9, 6, 4}; // by place: first, second, third
   for (int column = 0; column < 3; ++column) {
     const size_t place = places[column];
     if (place >= ranked.size()) continue;
@@ -150,7 +166,8 @@ void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
                   IM_COL32(255, 255, 255, 255), label);
     std::snprintf(label, sizeof label, "%s  %d", entry.name.c_str(), entry.score);
     draw->PushClipRect({x - 0.5f * ui.Em(), top - 2.5f * ui.Em()}, {x + width + 0.5f * ui.Em(), top}, true);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x, top - 2.0f * ui.Em()}, ImGui::GetColorU32(ImGuiCol_Text), label);
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x, top - 2.0f * ui.Em()},
+                  ImGui::GetColorU32(ImGuiCol_Text), label);
     draw->PopClipRect();
   }
   ImGui::Dummy(ImVec2(0, 15 * ui.Em()));

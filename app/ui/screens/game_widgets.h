@@ -27,7 +27,7 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
 // starts the animation now). At most `maxRows` rows; one coming from further down slides in
 // from below.
 struct LeaderboardRow {
-  std::string name, colour;  // colour "#rrggbb"; empty: the theme's accent
+  std::string name, colour; // colour "#rrggbb"; empty: the theme's accent
   int score = 0, rank = 0;
   float placeBefore = 0;
 };
@@ -35,7 +35,7 @@ void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double&
 
 // A podium: second, first and third as coloured blocks, then everyone else as a list.
 struct PodiumEntry {
-  std::string name, colour;  // colour "#rrggbb"; empty: the theme's accent
+  std::string name, colour; // colour "#rrggbb"; empty: the theme's accent
   int score = 0, rank = 0;
 };
 void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked);

@@ -30,7 +30,8 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk treaty", setup.tags.data(), setup.tags.size());
   ImGui::SetNextItemWidth(12 * ui.Em());
-  if (exam) ImGui::SliderInt("Time limit (minutes)", &setup.examMinutes, 1, 180);
+  if (exam)
+    ImGui::SliderInt("Time limit (minutes)", &setup.examMinutes, 1, 180);
   else {
     ImGui::SliderInt("Seconds per question (0: no timer)", &setup.secondsPerQuestion, 0, 120);
     ImGui::Checkbox("Streak bonus", &setup.streakBonus);
@@ -71,8 +72,8 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
       if (p.deck == deck.id) progress = p;
     const long long seen = progress.learning + progress.learned;
     ImGui::Text("%lld due now · %lld new · %lld learning · %lld learned", static_cast<long long>(progress.dueNow),
-                std::max(0LL, static_cast<long long>(deck.studyCards) - seen), static_cast<long long>(progress.learning),
-                static_cast<long long>(progress.learned));
+                std::max(0LL, static_cast<long long>(deck.studyCards) - seen),
+                static_cast<long long>(progress.learning), static_cast<long long>(progress.learned));
     ui.Track("home/deck/" + std::to_string(index) + "/progress");
     const std::string prefix = "home/deck/" + std::to_string(index);
     if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
@@ -98,7 +99,8 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     ImGui::Text("\xE2\x9C\x97 %zu %s: fix the file, then restart FactDeck", deck.errors.size(),
                 deck.errors.size() == 1 ? "error" : "errors");
     ImGui::PopStyleColor();
-    for (const std::string& error : deck.errors) ImGui::TextWrapped("%s", error.c_str());
+    for (const std::string& error : deck.errors)
+      ImGui::TextWrapped("%s", error.c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/errors");
   }
   ImGui::Spacing();
@@ -163,10 +165,14 @@ void DrawProfiles(UiContext& ui) {
   SameLineIfFits(ButtonWidth("Delete"));
   if (ImGui::Button("Delete") && state.profiles.size() > 1) ImGui::OpenPopup("delete-profile");
   ui.Track("home/profile-delete");
-  nameDialog("new-profile", "Name of the new learner:", [&](std::string n) { state.Post(CreateProfile{std::move(n)}); });
-  nameDialog("rename-profile", "New name:", [&](std::string n) { state.Post(RenameProfile{state.profile, std::move(n)}); });
+  nameDialog("new-profile",
+             "Name of the new learner:", [&](std::string n) { state.Post(CreateProfile{std::move(n)}); });
+  nameDialog("rename-profile", "New name:", [&](std::string n) {
+    state.Post(RenameProfile{state.profile, std::move(n)});
+  });
   if (ImGui::BeginPopupModal("delete-profile", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("Delete %s and all of their progress? This cannot be undone\n(except by restoring a backup).", current.c_str());
+    ImGui::Text("Delete %s and all of their progress? This cannot be undone\n(except by restoring a backup).",
+                current.c_str());
     if (ImGui::Button("Delete")) {
       state.Post(DeleteProfile{state.profile});
       ImGui::CloseCurrentPopup();
@@ -182,8 +188,9 @@ void DrawProfiles(UiContext& ui) {
 void DrawOpenDeck(UiContext& ui) {
   auto& path = ui.widgets.home.deckPath;
   ImGui::SetNextItemWidth(-8 * ui.Em());
-  const bool entered = ImGui::InputTextWithHint("##deck_path", "Open a deck: a .toml facts file or a .csv (or drop it on the window)",
-                                                path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool entered =
+      ImGui::InputTextWithHint("##deck_path", "Open a deck: a .toml facts file or a .csv (or drop it on the window)",
+                               path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   ui.Track("home/deck-path");
   ImGui::SameLine();
   if ((ImGui::Button("Open", ImVec2(-1, 0)) || entered) && path[0] != '\0') {
@@ -221,11 +228,13 @@ void DrawHomeScreen(UiContext& ui) {
   ImGui::Spacing();
 
   if (ui.state.decks.empty()) {
-    ImGui::TextWrapped("No decks found. Open one with --deck FILE, or put .toml or .csv decks in the questions folder.");
+    ImGui::TextWrapped(
+        "No decks found. Open one with --deck FILE, or put .toml or .csv decks in the questions folder.");
     return;
   }
   ImGui::BeginChild("decks", ImVec2(0, 0), false);
-  for (size_t i = 0; i < ui.state.decks.size(); ++i) DrawDeck(ui, ui.state.decks[i], i);
+  for (size_t i = 0; i < ui.state.decks.size(); ++i)
+    DrawDeck(ui, ui.state.decks[i], i);
   ImGui::EndChild();
 }
 

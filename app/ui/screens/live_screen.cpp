@@ -16,17 +16,16 @@ namespace factdeck::ui {
 
 namespace {
 
-bool Pressed(int key) {
-  return ImGui::IsKeyPressed(key, false) && !ImGui::GetIO().WantTextInput;
-}
+bool Pressed(int key) { return ImGui::IsKeyPressed(key, false) && !ImGui::GetIO().WantTextInput; }
 
 void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
   LiveForm& form = ui.widgets.live;
   Heading(ui, "Live game: players answer on their phones");
-  ImGui::TextWrapped("Phones join over this computer's network: they must be on the same network (the school Wi-Fi). "
-                     "Nothing goes through the internet. The questions follow the classroom set-up: %zu questions, %d s each, %s.",
-                     l.options.request.count, l.options.secondsPerQuestion,
-                     l.options.scoring == ClassroomScoring::Speed ? "speed counts" : "accuracy only");
+  ImGui::TextWrapped(
+      "Phones join over this computer's network: they must be on the same network (the school Wi-Fi). "
+      "Nothing goes through the internet. The questions follow the classroom set-up: %zu questions, %d s each, %s.",
+      l.options.request.count, l.options.secondsPerQuestion,
+      l.options.scoring == ClassroomScoring::Speed ? "speed counts" : "accuracy only");
   ImGui::Spacing();
   if (l.interfaces.empty()) {
     ImGui::TextColored(ui.palette->warning, "This computer has no network connection that phones could reach.");
@@ -63,7 +62,7 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
   ui.Track("live/url");
   if (l.qr.size > 0) {
     const float side = std::min(ImGui::GetContentRegionAvail().x, 14 * ui.Em());
-    const int modules = l.qr.size + 8;  // four light modules of quiet zone on each side
+    const int modules = l.qr.size + 8; // four light modules of quiet zone on each side
     const float cell = std::floor(side / static_cast<float>(modules));
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -80,11 +79,13 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
   }
   ImGui::TextUnformatted("Game code");
   ImGui::PushFont(ui.fonts.title);
-  ImGui::TextColored(ui.palette->accent, "%s %s", l.room->Code().substr(0, 3).c_str(), l.room->Code().substr(3).c_str());
+  ImGui::TextColored(ui.palette->accent, "%s %s", l.room->Code().substr(0, 3).c_str(),
+                     l.room->Code().substr(3).c_str());
   ImGui::PopFont();
   ui.Track("live/code");
   size_t present = 0;
-  for (const LivePlayer& p : view.players) present += p.kicked ? 0 : 1;
+  for (const LivePlayer& p : view.players)
+    present += p.kicked ? 0 : 1;
   ImGui::Text("%zu %s", present, present == 1 ? "player" : "players");
 }
 
@@ -108,8 +109,10 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     // Text, never markup: names show exactly as typed. Ranks once the game has begun.
-    if (view.phase == LivePhase::Lobby) ImGui::TextUnformatted(p.name.c_str());
-    else ImGui::Text("%d. %s", view.ranks[i], p.name.c_str());
+    if (view.phase == LivePhase::Lobby)
+      ImGui::TextUnformatted(p.name.c_str());
+    else
+      ImGui::Text("%d. %s", view.ranks[i], p.name.c_str());
     for (const ProfileInfo& profile : ui.state.profiles)
       if (profile.id == p.profile) ImGui::TextColored(ui.palette->muted, "  learner: %s", profile.name.c_str());
     ImGui::TableNextColumn();
@@ -157,7 +160,8 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
   switch (view.phase) {
   case LivePhase::Lobby:
     BigText(ui, "Waiting for players");
-    ImGui::TextWrapped("Scan the code or open the address, type the game code and a name. Latecomers can join during the game.");
+    ImGui::TextWrapped(
+        "Scan the code or open the address, type the game code and a name. Latecomers can join during the game.");
     if (ImGui::Button("Start the game (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
       ui.state.Post(LiveControl{LiveStep::Start});
     ui.Track("live/start");
@@ -180,7 +184,8 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     if (view.phase != LivePhase::Revealed) {
       ImGui::SameLine(ImGui::GetContentRegionMax().x - 6 * ui.Em());
       ImGui::PushFont(ui.fonts.title);
-      ImGui::TextColored(view.secondsLeft < 5 && view.phase == LivePhase::Answering ? ui.palette->warning : ui.palette->accent,
+      ImGui::TextColored(view.secondsLeft < 5 && view.phase == LivePhase::Answering ? ui.palette->warning
+                                                                                    : ui.palette->accent,
                          "%.0f s", std::ceil(std::max(0.0, view.secondsLeft)));
       ImGui::PopFont();
       ui.Track("live/countdown");
@@ -195,7 +200,8 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     const bool revealed = view.phase == LivePhase::Revealed;
     AnswerTiles(ui, "live", q.options, revealed ? q.answer : -1, revealed ? &view.optionCounts : nullptr);
     size_t present = 0;
-    for (const LivePlayer& p : view.players) present += p.kicked ? 0 : 1;
+    for (const LivePlayer& p : view.players)
+      present += p.kicked ? 0 : 1;
     if (!revealed) {
       ImGui::Text("%d of %zu answered", view.answered, present);
       ui.Track("live/answered");
@@ -208,9 +214,11 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     ImGui::TextColored(ui.palette->muted, "Source: %s", q.source.c_str());
     ImGui::Spacing();
     const bool last = view.question + 1 >= view.questionCount;
-    const char* label = last ? "Show the podium (Space)" : l.hideLeaderboard ? "Next question (Space)" : "Leaderboard (Space)";
+    const char* label = last                ? "Show the podium (Space)"
+                        : l.hideLeaderboard ? "Next question (Space)"
+                                            : "Leaderboard (Space)";
     if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE)) {
-      ui.widgets.live.rankChangedAt = 0.0;  // the leaderboard animates afresh
+      ui.widgets.live.rankChangedAt = 0.0; // the leaderboard animates afresh
       ui.state.Post(LiveControl{LiveStep::Next});
     }
     ui.Track("live/next");
@@ -220,7 +228,8 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     BigText(ui, "Podium");
     ui.Track("live/podium");
     std::vector<PodiumEntry> ranked;
-    for (size_t i : view.ranking) ranked.push_back({view.players[i].name, "", view.players[i].score, view.ranks[i]});
+    for (size_t i : view.ranking)
+      ranked.push_back({view.players[i].name, "", view.players[i].score, view.ranks[i]});
     Podium(ui, ranked);
     if (!l.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", l.saveMessage.c_str());
     if (ImGui::Button("Save results as CSV")) ui.state.Post(LiveControl{LiveStep::Export});

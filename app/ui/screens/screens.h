@@ -14,8 +14,8 @@ void DrawClassroomScreen(UiContext& ui);
 void DrawLiveScreen(UiContext& ui);
 
 // The marks for right and wrong, shown with colour so that colour-blind learners see them.
-inline constexpr const char* kRightMark = "\xE2\x9C\x93";  // ✓
-inline constexpr const char* kWrongMark = "\xE2\x9C\x97";  // ✗
+inline constexpr const char* kRightMark = "\xE2\x9C\x93"; // ✓
+inline constexpr const char* kWrongMark = "\xE2\x9C\x97"; // ✗
 
 // Shared pieces of screen layout.
 // A heading in the title font.

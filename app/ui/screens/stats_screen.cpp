@@ -12,16 +12,13 @@ namespace factdeck::ui {
 namespace {
 
 // Joins text by appending (GCC 12 warns falsely on "literal" + std::string temporaries).
-template <typename... Parts>
-std::string Cat(const Parts&... parts) {
+template <typename... Parts> std::string Cat(const Parts&... parts) {
   std::string text;
   (text += ... += parts);
   return text;
 }
 
-ImU32 Colour(const ImVec4& c, float alpha = 1.0f) {
-  return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha));
-}
+ImU32 Colour(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
 std::string DateOfDay(std::int64_t day) {
   int y, m, d;
@@ -34,7 +31,8 @@ std::string DateOfDay(std::int64_t day) {
 // A bar chart with a value axis (0 to the largest value, three ticks), labels under some
 // bars, and a tooltip for the bar under the mouse. `values` < 0 are gaps (no data).
 void BarChart(UiContext& ui, const char* id, const std::vector<double>& values, const std::vector<std::string>& labels,
-              const std::vector<std::string>& tips, const ImVec4& colour, double fixedMax = 0.0, const char* unit = "") {
+              const std::vector<std::string>& tips, const ImVec4& colour, double fixedMax = 0.0,
+              const char* unit = "") {
   const float em = ui.Em();
   const ImVec2 size(ImGui::GetContentRegionAvail().x, 9 * em);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -43,10 +41,11 @@ void BarChart(UiContext& ui, const char* id, const std::vector<double>& values, 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float axis = 3.5f * em, bottom = origin.y + size.y - 1.5f * em, top = origin.y + 0.5f * em;
   double max = fixedMax;
-  for (double v : values) max = std::max(max, v);
+  for (double v : values)
+    max = std::max(max, v);
   if (max <= 0) max = 1;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), grid = Colour(ui.palette->muted, 0.35f);
-  for (int t = 0; t <= 2; ++t) {  // value axis: 0, half, max
+  for (int t = 0; t <= 2; ++t) { // value axis: 0, half, max
     const double value = max * t / 2.0;
     const float y = bottom - static_cast<float>(value / max) * (bottom - top);
     char label[32];
@@ -64,7 +63,8 @@ void BarChart(UiContext& ui, const char* id, const std::vector<double>& values, 
       draw->AddRectFilled(ImVec2(x, y), ImVec2(x + bar, bottom), Colour(colour));
     }
     if (i < labels.size() && !labels[i].empty()) draw->AddText(ImVec2(x, bottom + 0.2f * em), text, labels[i].c_str());
-    if (ImGui::IsItemHovered() && mouse.x >= x - (slot - bar) / 2 && mouse.x < x + bar + (slot - bar) / 2 && i < tips.size())
+    if (ImGui::IsItemHovered() && mouse.x >= x - (slot - bar) / 2 && mouse.x < x + bar + (slot - bar) / 2 &&
+        i < tips.size())
       ImGui::SetTooltip("%s", tips[i].c_str());
   }
   draw->AddLine(ImVec2(origin.x + axis, bottom), ImVec2(origin.x + size.x, bottom), text);
@@ -85,7 +85,7 @@ void Heatmap(UiContext& ui, const std::vector<DayActivity>& activity, std::int64
     most = std::max(most, a.reviews);
   }
   // Weeks run Monday to Sunday; the last column holds today.
-  const std::int64_t weekday = ((today % 7) + 10) % 7;  // 1970-01-01 was a Thursday: 0 = Monday
+  const std::int64_t weekday = ((today % 7) + 10) % 7; // 1970-01-01 was a Thursday: 0 = Monday
   const std::int64_t first = today - weekday - 52 * 7;
   static const char* kDays[] = {"Mon", "", "Wed", "", "Fri", "", ""};
   for (int r = 0; r < 7; ++r)
@@ -126,9 +126,10 @@ void DrawStatsScreen(UiContext& ui) {
   }
   const StatsView& v = *state.stats;
   const StoreStats& s = v.totals;
-  ImGui::Text("%lld reviews in all, %lld today · day streak %d (longest %d) · %lld cards (%lld learning, %lld in review)",
-              static_cast<long long>(s.reviews), static_cast<long long>(s.reviewsToday), s.currentStreak, s.longestStreak,
-              static_cast<long long>(s.cards), static_cast<long long>(s.learningCards), static_cast<long long>(s.reviewCards));
+  ImGui::Text(
+      "%lld reviews in all, %lld today · day streak %d (longest %d) · %lld cards (%lld learning, %lld in review)",
+      static_cast<long long>(s.reviews), static_cast<long long>(s.reviewsToday), s.currentStreak, s.longestStreak,
+      static_cast<long long>(s.cards), static_cast<long long>(s.learningCards), static_cast<long long>(s.reviewCards));
   ui.Track("stats/summary");
   ImGui::BeginChild("charts", ImVec2(0, 0), false);
 
@@ -142,8 +143,9 @@ void DrawStatsScreen(UiContext& ui) {
     for (size_t d = 0; d < v.dueForecast.size(); ++d) {
       values.push_back(static_cast<double>(v.dueForecast[d]));
       labels.push_back(d % 7 == 0 ? (d == 0 ? std::string("today") : Cat("+", std::to_string(d))) : std::string());
-      tips.push_back(Cat(d == 0 ? std::string("Today (with overdue)") : DateOfDay(v.today + static_cast<std::int64_t>(d)), ": ",
-                         std::to_string(v.dueForecast[d]), " due"));
+      tips.push_back(
+          Cat(d == 0 ? std::string("Today (with overdue)") : DateOfDay(v.today + static_cast<std::int64_t>(d)), ": ",
+              std::to_string(v.dueForecast[d]), " due"));
     }
     BarChart(ui, "forecast", values, labels, tips, ui.palette->accent);
   }
@@ -156,8 +158,9 @@ void DrawStatsScreen(UiContext& ui) {
       values.push_back(p.reviews > 0 ? 100.0 * p.correct / p.reviews : -1);
       labels.push_back(&p == &v.retention.front() || &p == &v.retention.back() ? DateOfDay(p.firstDay) : "");
       tips.push_back(Cat("Week of ", DateOfDay(p.firstDay), ": ",
-                         p.reviews > 0 ? Cat(std::to_string(100 * p.correct / p.reviews), "% of ", std::to_string(p.reviews))
-                                       : std::string("no reviews of learned cards")));
+                         p.reviews > 0
+                             ? Cat(std::to_string(100 * p.correct / p.reviews), "% of ", std::to_string(p.reviews))
+                             : std::string("no reviews of learned cards")));
     }
     BarChart(ui, "retention", values, labels, tips, ui.palette->right, 100.0, "%");
   }
@@ -187,8 +190,10 @@ void DrawStatsScreen(UiContext& ui) {
       tips.push_back(Cat(FormatIsoTime(r.started).substr(0, 10), ", ", r.deck, ": ", std::to_string(r.correct), " of ",
                          std::to_string(r.questions), " right"));
     }
-    if (values.empty()) ImGui::TextUnformatted("No finished sessions yet.");
-    else BarChart(ui, "sessions", values, labels, tips, ui.palette->right, 100.0, "%");
+    if (values.empty())
+      ImGui::TextUnformatted("No finished sessions yet.");
+    else
+      BarChart(ui, "sessions", values, labels, tips, ui.palette->right, 100.0, "%");
   }
   ImGui::EndChild();
 }

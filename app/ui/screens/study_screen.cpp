@@ -9,10 +9,7 @@ namespace factdeck::ui {
 
 namespace {
 
-
-bool Pressed(int glfwKey) {
-  return ImGui::IsKeyPressed(glfwKey, false);
-}
+bool Pressed(int glfwKey) { return ImGui::IsKeyPressed(glfwKey, false); }
 
 // 1-4 or A-D: the option index pressed this frame, or -1.
 int OptionKey(size_t options) {
@@ -22,13 +19,11 @@ int OptionKey(size_t options) {
   return -1;
 }
 
-bool ContinueKey() {
-  return Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER);
-}
+bool ContinueKey() { return Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER); }
 
 // A full-width option button; after the answer, coloured and marked right or wrong.
-void OptionButton(UiContext& ui, const std::string& label, size_t index, const Question& q, const StudyFeedback* feedback,
-                  int chosen) {
+void OptionButton(UiContext& ui, const std::string& label, size_t index, const Question& q,
+                  const StudyFeedback* feedback, int chosen) {
   ImGui::PushID(static_cast<int>(index));
   const bool isRight = static_cast<int>(index) == q.answer;
   int colours = 0;
@@ -36,7 +31,8 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
   if (feedback != nullptr) {
     // Marked by colour and by symbol, so that colour-blind learners see it too.
     auto paint = [&](const ImVec4& colour) {
-      for (ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive}) ImGui::PushStyleColor(c, colour);
+      for (ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive})
+        ImGui::PushStyleColor(c, colour);
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.05f, 0.08f, 1.0f));
       colours += 4;
     };
@@ -59,7 +55,8 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
 
 void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
   const int chosen = ui.state.study->chosen;
-  for (size_t i = 0; i < q.options.size(); ++i) OptionButton(ui, q.options[i], i, q, feedback, chosen);
+  for (size_t i = 0; i < q.options.size(); ++i)
+    OptionButton(ui, q.options[i], i, q, feedback, chosen);
   if (feedback == nullptr) {
     const int key = OptionKey(q.options.size());
     if (key >= 0) ui.state.Post(StudyChoose{key});
@@ -84,7 +81,9 @@ void DrawOrdering(UiContext& ui, const Question& q, const StudyFeedback* feedbac
     if (key >= 0) study.selected = key;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::TextUnformatted(feedback ? "Your order:" : "Earliest first. Select with a click or its number; move with the arrow keys or by dragging.");
+  ImGui::TextUnformatted(
+      feedback ? "Your order:"
+               : "Earliest first. Select with a click or its number; move with the arrow keys or by dragging.");
   ImGui::PopStyleColor();
   for (size_t place = 0; place < order.size(); ++place) {
     ImGui::PushID(static_cast<int>(place));
@@ -166,9 +165,10 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
   const auto intervals = study.session->GradeIntervals(ui.state.clock());
   for (int g = 0; g < 4; ++g) {
     if (g > 0) ImGui::SameLine();
-    const std::string label = std::to_string(g + 1) + "  " + kGrades[g] + "\n" +
-                              (intervals[static_cast<size_t>(g)].empty() ? std::string(g == 0 ? "did not know" : "knew it")
-                                                                         : intervals[static_cast<size_t>(g)]);
+    const std::string label =
+        std::to_string(g + 1) + "  " + kGrades[g] + "\n" +
+        (intervals[static_cast<size_t>(g)].empty() ? std::string(g == 0 ? "did not know" : "knew it")
+                                                   : intervals[static_cast<size_t>(g)]);
     if (ImGui::Button(label.c_str(), ImVec2(7 * ui.Em(), 2.8f * ui.Em())) || Pressed(GLFW_KEY_1 + g))
       ui.state.Post(StudyGrade{static_cast<srs::Rating>(g + 1)});
     ui.Track("study/grade/" + std::to_string(g + 1));
@@ -180,10 +180,14 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ImGui::Separator();
   ImGui::PushFont(ui.fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, f.correct ? ui.palette->right : ui.palette->wrong);
-  if (f.correct && f.points > 0) ImGui::Text("%s  Right  +%d", kRightMark, f.points);
-  else if (f.correct) ImGui::Text("%s  Right", kRightMark);
-  else if (f.credit > 0) ImGui::Text("%s  Partly right: %.0f%% of the pairs in order", kWrongMark, f.credit * 100);
-  else ImGui::Text("%s  Not quite", kWrongMark);
+  if (f.correct && f.points > 0)
+    ImGui::Text("%s  Right  +%d", kRightMark, f.points);
+  else if (f.correct)
+    ImGui::Text("%s  Right", kRightMark);
+  else if (f.credit > 0)
+    ImGui::Text("%s  Partly right: %.0f%% of the pairs in order", kWrongMark, f.credit * 100);
+  else
+    ImGui::Text("%s  Not quite", kWrongMark);
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ui.Track("study/verdict");
@@ -200,7 +204,8 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
     ImGui::PopStyleColor();
   }
   ImGui::Spacing();
-  if (ImGui::Button("Continue (Space)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) || ContinueKey()) ui.state.Post(StudyNext{});
+  if (ImGui::Button("Continue (Space)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) || ContinueKey())
+    ui.state.Post(StudyNext{});
   ui.Track("study/continue");
 }
 
@@ -230,8 +235,10 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     ImGui::Text("Score: %d", quiz.Score());
     ImGui::PopFont();
     ui.Track("study/score");
-    if (quiz.NewBest()) ImGui::TextColored(ui.palette->right, "New personal best!");
-    else if (quiz.PreviousBest()) ImGui::Text("Personal best: %d", *quiz.PreviousBest());
+    if (quiz.NewBest())
+      ImGui::TextColored(ui.palette->right, "New personal best!");
+    else if (quiz.PreviousBest())
+      ImGui::Text("Personal best: %d", *quiz.PreviousBest());
   } else {
     ImGui::Spacing();
     ImGui::TextUnformatted("By tag, weakest first:");
@@ -267,7 +274,8 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", a.question.prompt.c_str());
     ImGui::Indent();
-    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrongMark, a.timedOut ? "(time ran out)" : a.judgement.given.c_str());
+    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrongMark,
+                       a.timedOut ? "(time ran out)" : a.judgement.given.c_str());
     ImGui::TextColored(ui.palette->right, "%s  %s", kRightMark, a.judgement.rightAnswer.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
     ImGui::TextWrapped("%s", a.question.explanation.c_str());
@@ -296,7 +304,8 @@ void DrawStudyScreen(UiContext& ui) {
     widgets.serial = study.shownSerial;
     widgets.focusInput = true;
     if (const Question* q = session.Current())
-      for (size_t i = 0; i < q->options.size(); ++i) widgets.order.push_back(static_cast<int>(i));
+      for (size_t i = 0; i < q->options.size(); ++i)
+        widgets.order.push_back(static_cast<int>(i));
   }
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
@@ -325,8 +334,10 @@ void DrawStudyScreen(UiContext& ui) {
   ImGui::Spacing();
 
   if (session.Done()) {
-    if (study.quiz) DrawQuizSummary(ui, *study.quiz);
-    else if (study.study) DrawStudySummary(ui, *study.study);
+    if (study.quiz)
+      DrawQuizSummary(ui, *study.quiz);
+    else if (study.study)
+      DrawStudySummary(ui, *study.study);
     ImGui::Spacing();
     if (ImGui::Button("Back to the decks") || (!study.quiz && ContinueKey())) ui.state.Post(GoToScreen{Screen::Home});
     ui.Track("study/done");

@@ -9,10 +9,7 @@ namespace factdeck::ui {
 
 namespace {
 
-
-std::string When(const Event& e) {
-  return e.date.Display() + (e.end ? "–" + e.end->Display() : "");
-}
+std::string When(const Event& e) { return e.date.Display() + (e.end ? "–" + e.end->Display() : ""); }
 
 } // namespace
 
@@ -30,7 +27,8 @@ void DrawTimelineScreen(UiContext& ui) {
   t.slot = std::min(t.slot, game.Timeline().size());
   ImGui::SameLine();
   std::string lives;
-  for (int i = 0; i < TimelineGame::kLives; ++i) lives += i < game.Lives() ? "\xE2\x97\x8F " : "\xE2\x97\x8B ";  // ● ○
+  for (int i = 0; i < TimelineGame::kLives; ++i)
+    lives += i < game.Lives() ? "\xE2\x97\x8F " : "\xE2\x97\x8B "; // ● ○
   ImGui::Text("Lives %s  ·  score %d%s", lives.c_str(), game.Score(),
               game.PreviousBest() ? ("  ·  best " + std::to_string(*game.PreviousBest())).c_str() : "");
   ui.Track("timeline/status");
@@ -38,8 +36,8 @@ void DrawTimelineScreen(UiContext& ui) {
   if (const auto& last = game.Last()) {
     const Event& e = deck.events[last->event];
     ImGui::PushStyleColor(ImGuiCol_Text, last->right ? ui.palette->right : ui.palette->wrong);
-    ImGui::TextWrapped("%s  %s: %s (%s)", last->right ? kRightMark : kWrongMark, last->right ? "Right" : "Not there", e.name.c_str(),
-                       When(e).c_str());
+    ImGui::TextWrapped("%s  %s: %s (%s)", last->right ? kRightMark : kWrongMark, last->right ? "Right" : "Not there",
+                       e.name.c_str(), When(e).c_str());
     ImGui::PopStyleColor();
     ui.Track("timeline/last");
   }
@@ -87,8 +85,8 @@ void DrawTimelineScreen(UiContext& ui) {
       const Event& e = deck.events[placed[slot]];
       const bool fresh = game.Last() && game.Last()->event == placed[slot];
       ImGui::PushFont(ui.fonts.bold);
-      ImGui::TextColored(fresh ? (game.Last()->right ? ui.palette->right : ui.palette->wrong) : ui.palette->accent, "%s",
-                         When(e).c_str());
+      ImGui::TextColored(fresh ? (game.Last()->right ? ui.palette->right : ui.palette->wrong) : ui.palette->accent,
+                         "%s", When(e).c_str());
       ImGui::PopFont();
       ImGui::SameLine(10 * ui.Em());
       ImGui::TextWrapped("%s", e.name.c_str());

@@ -35,7 +35,7 @@ TEST_CASE("intents change the state between frames", "[app_state]") {
   moved.window.x = 300;
   state.Post(ChangeSettings{moved});
   changes = ApplyIntents(state);
-  CHECK_FALSE(changes.appearanceChanged);  // geometry alone needs no new fonts
+  CHECK_FALSE(changes.appearanceChanged); // geometry alone needs no new fonts
   CHECK(changes.settingsChanged);
 
   state.Post(Quit{});
@@ -43,7 +43,8 @@ TEST_CASE("intents change the state between frames", "[app_state]") {
   CHECK(state.quitRequested);
 }
 
-TEST_CASE("the app opens the progress store, a second window on the same data says why it cannot save", "[app_state][store]") {
+TEST_CASE("the app opens the progress store, a second window on the same data says why it cannot save",
+          "[app_state][store]") {
   test::TempDir dir;
   AppState first = LoadAppState(dir.Path());
   REQUIRE(first.store);

@@ -24,14 +24,15 @@ TEST_CASE("the default set-up has named teams in distinct colours", "[intents][c
   const ClassroomSetup setup = DefaultClassroomSetup(kMaxClassroomTeams + 3);
   REQUIRE(setup.teams.size() == kMaxClassroomTeams);
   CHECK(setup.teams[0].name == "Team 1");
-  for (size_t i = 1; i < setup.teams.size(); ++i) CHECK(setup.teams[i].colour != setup.teams[i - 1].colour);
+  for (size_t i = 1; i < setup.teams.size(); ++i)
+    CHECK(setup.teams[i].colour != setup.teams[i - 1].colour);
   CHECK(DefaultClassroomSetup(1).teams.size() == 2);
 }
 
 TEST_CASE("StartMatch plays the set-up it carries, and one without kinds or with one team starts nothing",
           "[intents][classroom]") {
   IntentFixture f;
-  f.Apply(StartMatch{TwoTeams(ClassroomMode::Turns, 2)});  // no set-up screen open yet
+  f.Apply(StartMatch{TwoTeams(ClassroomMode::Turns, 2)}); // no set-up screen open yet
   CHECK_FALSE(f.state.classroom);
   f.Apply(OpenClassroom{f.seedDeck});
   CHECK(f.state.screen == Screen::Classroom);
@@ -75,7 +76,7 @@ TEST_CASE("a buzzer match through intents: tick, buzz, answer, leaderboard, next
     REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Revealed);
     CHECK(match.Teams()[round].score > 0);
     f.Apply(ClassroomNext{});
-    if (round == 0) {  // the leaderboard between questions, then the next question
+    if (round == 0) { // the leaderboard between questions, then the next question
       CHECK(f.state.classroom->showingLeaderboard);
       f.Apply(ClassroomNext{});
       CHECK_FALSE(f.state.classroom->showingLeaderboard);
@@ -88,12 +89,13 @@ TEST_CASE("a buzzer match through intents: tick, buzz, answer, leaderboard, next
   CHECK(f.state.classroom->history.size() == 1);
 
   f.Apply(ExportMatch{});
-  f.Apply(ExportMatch{});  // the same second: the file is there already
+  f.Apply(ExportMatch{}); // the same second: the file is there already
   REQUIRE(f.state.notices.size() == 2);
   CHECK(f.state.notices[0].find("Results saved: ") == 0);
   CHECK(f.state.notices[1].find("already exists") != std::string::npos);
   size_t files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(f.dir.Path() / "reports")) files += entry.is_regular_file();
+  for (const auto& entry : std::filesystem::directory_iterator(f.dir.Path() / "reports"))
+    files += entry.is_regular_file();
   CHECK(files == 1);
 
   f.Apply(NewMatch{});

@@ -10,7 +10,8 @@ using namespace factdeck;
 TEST_CASE("the library lists bundled decks and keeps a broken extra deck with its errors", "[deck_library]") {
   test::TempDir dir;
   const auto broken = dir / "broken.toml";
-  std::ofstream(broken) << "[deck]\nid = \"b\"\ntitle = \"Broken\"\n[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\n";
+  std::ofstream(broken)
+      << "[deck]\nid = \"b\"\ntitle = \"Broken\"\n[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\n";
 
   std::vector<DeckEntry> decks = LoadDeckLibrary(BundledDeckDirs(), broken);
   REQUIRE(decks.size() >= 2);

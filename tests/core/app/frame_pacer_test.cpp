@@ -30,7 +30,7 @@ FramePacer PacerAfterFrame(const FrameNeeds& needs) {
 
 TEST_CASE("an idle window sleeps until an event", "[frame_pacer]") {
   FramePacer pacer;
-  CHECK(DrawWhileDue(pacer, 0.0) == FramePacer::kFramesAfterEvent);  // the first frames
+  CHECK(DrawWhileDue(pacer, 0.0) == FramePacer::kFramesAfterEvent); // the first frames
   CHECK(pacer.NextWait(1.0).kind == FrameWait::Kind::Forever);
   CHECK_FALSE(pacer.FrameDue(1.0));
 }
@@ -60,13 +60,13 @@ TEST_CASE("an animation draws every frame until it stops", "[frame_pacer]") {
 TEST_CASE("a timer wakes the loop once, when it falls due", "[frame_pacer]") {
   FrameNeeds timer;
   timer.WakeAt(10.0);
-  timer.WakeAt(12.0);  // the earlier wake-up wins
+  timer.WakeAt(12.0); // the earlier wake-up wins
   FramePacer pacer = PacerAfterFrame(timer);
 
   FrameWait wait = pacer.NextWait(7.5);
   CHECK(wait.kind == FrameWait::Kind::Timeout);
   CHECK(wait.seconds == Approx(2.5));
-  CHECK_FALSE(pacer.FrameDue(9.99));  // woken early by nothing: no frame
+  CHECK_FALSE(pacer.FrameDue(9.99)); // woken early by nothing: no frame
   CHECK(pacer.FrameDue(10.0));
   pacer.OnFrameDrawn({});
   CHECK(pacer.NextWait(10.0).kind == FrameWait::Kind::Forever);

@@ -12,12 +12,13 @@ namespace factdeck::test {
 struct IntentFixture {
   TempDir dir;
   AppState state = LoadAppState(dir.Path());
-  srs::TimeMs now = 1767268800000;  // 2026-01-01 12:00 UTC
-  size_t seedDeck = 0;              // index of the bundled seed deck in state.decks
+  srs::TimeMs now = 1767268800000; // 2026-01-01 12:00 UTC
+  size_t seedDeck = 0;             // index of the bundled seed deck in state.decks
 
   IntentFixture() {
     state.clock = [this] { return now; };
-    while (seedDeck < state.decks.size() && state.decks[seedDeck].id != "german-soviet-military-cooperation") ++seedDeck;
+    while (seedDeck < state.decks.size() && state.decks[seedDeck].id != "german-soviet-military-cooperation")
+      ++seedDeck;
     REQUIRE(seedDeck < state.decks.size());
   }
 

@@ -16,7 +16,7 @@ TEST_CASE("GoToScreen opens the stats figures and refreshes the home screen's", 
   f.state.profiles.clear();
   f.Apply(GoToScreen{Screen::Home});
   CHECK(f.state.screen == Screen::Home);
-  CHECK_FALSE(f.state.profiles.empty());  // read again from the store
+  CHECK_FALSE(f.state.profiles.empty()); // read again from the store
 }
 
 TEST_CASE("DismissNotice removes that notice and ignores one that is not there", "[intents][library]") {
@@ -43,14 +43,14 @@ TEST_CASE("learners are created, switched, renamed and deleted through intents",
   f.Apply(RenameProfile{made, "Röhm"});
   CHECK(f.state.profiles[1].name == "Röhm");
 
-  f.Apply(CreateProfile{"Röhm"});  // the name is taken: a notice, no new learner
+  f.Apply(CreateProfile{"Röhm"}); // the name is taken: a notice, no new learner
   CHECK(f.state.profiles.size() == 2);
   CHECK_FALSE(f.state.notices.empty());
 
   f.Apply(SwitchProfile{made});
   f.Apply(DeleteProfile{made});
   CHECK(f.state.profiles.size() == 1);
-  CHECK(f.state.profile == first);  // the one studying was deleted: back to the first
+  CHECK(f.state.profile == first); // the one studying was deleted: back to the first
 }
 
 TEST_CASE("OpenDeck lists a deck file once and refuses what is not a file", "[intents][library]") {

@@ -25,7 +25,7 @@ void OpenLiveScreen(IntentFixture& f, int questions) {
 
 TEST_CASE("OpenLive carries the set-up, OpenLiveRoom refuses a bad port or network, then opens", "[intents][live]") {
   IntentFixture f;
-  f.Apply(OpenLive{DefaultClassroomSetup()});  // no classroom set-up yet
+  f.Apply(OpenLive{DefaultClassroomSetup()}); // no classroom set-up yet
   CHECK_FALSE(f.state.live);
   OpenLiveScreen(f, 3);
   CHECK(f.state.screen == Screen::Live);
@@ -51,8 +51,9 @@ TEST_CASE("OpenLive carries the set-up, OpenLiveRoom refuses a bad port or netwo
   CHECK_FALSE(f.state.live->room);
 }
 
-TEST_CASE("the host's steps through intents: start, reveal, leaderboard, next, end, kick, and a link that feeds a learner",
-          "[intents][live]") {
+TEST_CASE(
+    "the host's steps through intents: start, reveal, leaderboard, next, end, kick, and a link that feeds a learner",
+    "[intents][live]") {
   IntentFixture f;
   OpenLiveScreen(f, 2);
   f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
@@ -78,7 +79,7 @@ TEST_CASE("the host's steps through intents: start, reveal, leaderboard, next, e
   f.Apply(LiveControl{LiveStep::Next});
   CHECK_FALSE(f.state.live->showingLeaderboard);
   CHECK(room.Snapshot(f.now).question == 1);
-  CHECK(f.state.live->placeBefore.size() == 2);  // the two players still in
+  CHECK(f.state.live->placeBefore.size() == 2); // the two players still in
 
   f.Apply(LiveControl{LiveStep::End});
   CHECK(room.Snapshot(f.now).phase == LivePhase::Finished);
@@ -95,7 +96,7 @@ TEST_CASE("the host's steps through intents: start, reveal, leaderboard, next, e
   (void)ben;
 
   f.Apply(LiveControl{LiveStep::Export});
-  f.Apply(LiveControl{LiveStep::Export});  // the same second: refused, not overwritten
+  f.Apply(LiveControl{LiveStep::Export}); // the same second: refused, not overwritten
   REQUIRE(f.state.notices.size() == 2);
   CHECK(f.state.notices[0].find("Results saved: ") == 0);
   CHECK(f.state.notices[1].find("already exists") != std::string::npos);

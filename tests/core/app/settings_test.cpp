@@ -48,7 +48,8 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
 TEST_CASE("study settings out of range fall back with a message at their position", "[settings]") {
   test::TempDir dir;
   const auto file = dir / "settings.toml";
-  std::ofstream(file) << "projector = \"yes\"\n[study]\nnew_per_day = -5\ndesired_retention = 1.5\nday_start_hour = 7\n";
+  std::ofstream(file)
+      << "projector = \"yes\"\n[study]\nnew_per_day = -5\ndesired_retention = 1.5\nday_start_hour = 7\n";
   LoadedSettings loaded = LoadSettings(file);
   REQUIRE(loaded.warnings.size() == 3);
   CHECK_THAT(loaded.warnings[0], Catch::Contains("settings.toml:1:13") && Catch::Contains("'projector'"));
@@ -86,7 +87,7 @@ TEST_CASE("out-of-range values fall back one by one, with a message each", "[set
   CHECK_THAT(loaded.warnings[0], Catch::Contains("settings.toml:1:") && Catch::Contains("theme"));
   CHECK_THAT(loaded.warnings[1], Catch::Contains("settings.toml:2:") && Catch::Contains("ui_scale"));
   CHECK_THAT(loaded.warnings[2], Catch::Contains("settings.toml:5:") && Catch::Contains("width"));
-  CHECK(loaded.settings.fontSize == 24.0f);   // the good value is kept
+  CHECK(loaded.settings.fontSize == 24.0f); // the good value is kept
   CHECK(loaded.settings.window.height == 600);
   CHECK(loaded.settings.window.width == WindowGeometry{}.width);
 }

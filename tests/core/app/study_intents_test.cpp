@@ -70,7 +70,7 @@ TEST_CASE("StudyOrder and StudyTypeYear answer ordering and typed-year questions
   f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Practice, {QuestionKind::TypedYear})});
   const Question& typed = *f.state.study->session->Current();
   REQUIRE(typed.kind == QuestionKind::TypedYear);
-  f.Apply(StudyTypeYear{"1066"});  // no event of this deck is from 1066
+  f.Apply(StudyTypeYear{"1066"}); // no event of this deck is from 1066
   REQUIRE(f.state.study->session->Feedback());
   CHECK_FALSE(f.state.study->session->Feedback()->correct);
 }
@@ -99,7 +99,7 @@ TEST_CASE("an exam moves on by itself and StudyTick ends it when time runs out",
   const std::uint64_t serial = f.state.study->shownSerial;
   f.Apply(StudyChoose{run.Current()->answer});
   CHECK(run.Position() == 1);
-  CHECK_FALSE(run.Feedback());  // no feedback in an exam
+  CHECK_FALSE(run.Feedback()); // no feedback in an exam
   CHECK(f.state.study->shownSerial > serial);
   f.now += 30000;
   f.Apply(StudyTick{});
@@ -113,7 +113,8 @@ TEST_CASE("ExportQuizReport writes the exam's report once and never over an exis
   IntentFixture f;
   f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Exam, {QuestionKind::MultipleChoice}, 2)});
   REQUIRE(f.state.study);
-  while (!f.state.study->session->Done()) f.Apply(StudyChoose{0});
+  while (!f.state.study->session->Done())
+    f.Apply(StudyChoose{0});
   f.Apply(ExportQuizReport{true});
   f.Apply(ExportQuizReport{false});
   const auto reports = f.dir.Path() / "reports";
@@ -125,7 +126,7 @@ TEST_CASE("ExportQuizReport writes the exam's report once and never over an exis
   CHECK(files == 2);
   const auto written = std::filesystem::last_write_time(*std::filesystem::directory_iterator(reports));
   f.state.notices.clear();
-  f.Apply(ExportQuizReport{true});  // same second: the same name
+  f.Apply(ExportQuizReport{true}); // same second: the same name
   REQUIRE(f.state.notices.size() == 1);
   CHECK(f.state.notices[0].find("already exists") != std::string::npos);
   CHECK(std::filesystem::last_write_time(*std::filesystem::directory_iterator(reports)) == written);

@@ -7,7 +7,7 @@ using test::IntentFixture;
 TEST_CASE("StartTimeline deals an event, TimelinePlace places it, and a place past the end is refused",
           "[intents][timeline]") {
   IntentFixture f;
-  f.Apply(StartTimeline{f.state.decks.size()});  // no such deck: nothing starts
+  f.Apply(StartTimeline{f.state.decks.size()}); // no such deck: nothing starts
   CHECK_FALSE(f.state.timeline);
   f.Apply(StartTimeline{f.seedDeck});
   CHECK(f.state.screen == Screen::Timeline);
@@ -24,7 +24,8 @@ TEST_CASE("StartTimeline deals an event, TimelinePlace places it, and a place pa
   const Deck& deck = *f.state.timeline->deck;
   const Event& e = deck.events[*game.Current()];
   size_t slot = 0;
-  for (size_t p : game.Timeline()) slot += deck.events[p].date.LastDay() < e.date.FirstDay() ? 1 : 0;
+  for (size_t p : game.Timeline())
+    slot += deck.events[p].date.LastDay() < e.date.FirstDay() ? 1 : 0;
   f.Apply(TimelinePlace{slot});
   CHECK(game.Timeline().size() == placed + 1);
   REQUIRE(game.Last());

@@ -9,8 +9,8 @@ TEST_CASE("leap years and month lengths follow the Gregorian rules, BC years inc
   CHECK(IsLeapYear(2024));
   CHECK_FALSE(IsLeapYear(1900));
   CHECK(IsLeapYear(2000));
-  CHECK(IsLeapYear(0));     // 1 BC
-  CHECK(IsLeapYear(-4));    // 5 BC
+  CHECK(IsLeapYear(0));  // 1 BC
+  CHECK(IsLeapYear(-4)); // 5 BC
   CHECK_FALSE(IsLeapYear(-1));
   CHECK(DaysInMonth(2024, 2) == 29);
   CHECK(DaysInMonth(2023, 2) == 28);

@@ -41,7 +41,7 @@ TEST_CASE("impossible dates are rejected with a reason", "[date]") {
   auto feb30 = ParseDate("1922-02-30");
   CHECK_FALSE(feb30.date);
   CHECK_THAT(feb30.error, Catch::Contains("February 1922 has 28 days"));
-  CHECK(ParseDate("1924-02-29").date);  // leap year
+  CHECK(ParseDate("1924-02-29").date); // leap year
   CHECK_FALSE(ParseDate("1900-02-29").date);
   CHECK_FALSE(ParseDate("1922-13").date);
   CHECK_FALSE(ParseDate("0 BC").date);

@@ -32,4 +32,3 @@ TEST_CASE("bundled decks are found in the source tree", "[paths]") {
   REQUIRE_FALSE(dirs.empty());
   CHECK(dirs.back().filename() == "questions");
 }
-

@@ -10,7 +10,8 @@ namespace {
 
 std::string Errors(const DeckLoad& load) {
   std::string all;
-  for (const Diagnostic& d : load.diagnostics) all += d.Format() + "\n";
+  for (const Diagnostic& d : load.diagnostics)
+    all += d.Format() + "\n";
   return all;
 }
 
@@ -34,7 +35,7 @@ TEST_CASE("csv: RFC 4180 quoting with delimiters, quotes and line breaks inside 
   CHECK(r[0].fields == std::vector<std::string>{"a", "b, with comma"});
   CHECK(r[1].fields == std::vector<std::string>{"multi\nline", "say \"hi\""});
   CHECK(r[2].fields == std::vector<std::string>{"last", ""});
-  CHECK(r[1].positions[1].line == 3);  // after the line break inside the first field
+  CHECK(r[1].positions[1].line == 3); // after the line break inside the first field
   CHECK(r[1].positions[1].column == 7);
 }
 
@@ -48,7 +49,9 @@ TEST_CASE("csv: the delimiter is detected, tab winning over commas inside the te
 }
 
 TEST_CASE("csv: a UTF-8 byte order mark is dropped and columns count characters", "[csv]") {
-  CsvParse parse = ParseCsv("\xEF\xBB\xBF" "Тухачевский,Röhm\n", "f");
+  CsvParse parse = ParseCsv("\xEF\xBB\xBF"
+                            "Тухачевский,Röhm\n",
+                            "f");
   REQUIRE(parse.table.records.size() == 1);
   CHECK(parse.table.records[0].fields[0] == "Тухачевский");
   CHECK(parse.table.records[0].positions[1].column == 13);
@@ -73,8 +76,8 @@ TEST_CASE("import: front/back rows become cards, with or without a header", "[cs
 }
 
 TEST_CASE("import: date,event rows become events at their precision, BC included", "[csv][import]") {
-  DeckLoad load = ImportCsv("date;event;tags\n1922-04-16;Treaty signed;treaty\n44 BC;Caesar killed;\nc. 1921;Talks;x y\n",
-                            "chronology.csv");
+  DeckLoad load = ImportCsv(
+      "date;event;tags\n1922-04-16;Treaty signed;treaty\n44 BC;Caesar killed;\nc. 1921;Talks;x y\n", "chronology.csv");
   INFO(Errors(load));
   REQUIRE(load.Ok());
   REQUIRE(load.deck.events.size() == 3);
@@ -99,7 +102,8 @@ TEST_CASE("import: an Anki text export with its header lines and HTML", "[csv][i
   REQUIRE(load.deck.cards.size() == 1);
   CHECK(load.deck.cards[0].id == "Ab1x");
   CHECK(load.deck.cards[0].front == "Who led it?");
-  CHECK(load.deck.cards[0].back == "Seeckt\n1920\u2013" "1926 & \u0422");
+  CHECK(load.deck.cards[0].back == "Seeckt\n1920\u2013"
+                                   "1926 & \u0422");
   CHECK(load.deck.cards[0].tags == std::vector<std::string>{"history"});
 }
 
@@ -134,13 +138,14 @@ TEST_CASE("import: errors name the line and column", "[csv][import]") {
 
 TEST_CASE("import: random cards round-trip through CSV, TSV and the TOML writer", "[csv][import]") {
   std::mt19937 random(7);
-  const std::vector<std::string> pieces = {"Röhm", "Тухачевский", ",", ";", "\t", "\"", "\n", "word", "Ελλάδα", "1922", "'", "\\", "{x}"};
+  const std::vector<std::string> pieces = {"Röhm", "Тухачевский", ",",    ";", "\t", "\"", "\n",
+                                           "word", "Ελλάδα",      "1922", "'", "\\", "{x}"};
   for (char delimiter : {',', ';', '\t'}) {
     std::vector<std::pair<std::string, std::string>> cards;
     std::string csv;
     for (int i = 0; i < 200; ++i) {
       auto text = [&] {
-        std::string t = "w";  // fields are trimmed on import, so they start and end with a letter
+        std::string t = "w"; // fields are trimmed on import, so they start and end with a letter
         for (int n = std::uniform_int_distribution<int>(1, 6)(random); n > 0; --n)
           t += pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(random)];
         return t + "z";

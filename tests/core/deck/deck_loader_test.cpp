@@ -16,11 +16,13 @@ Diagnostic OnlyError(const std::string& body) {
   std::vector<Diagnostic> errors;
   for (const Diagnostic& d : load.diagnostics)
     if (d.severity == Severity::Error) errors.push_back(d);
-  INFO("diagnostics:\n" << [&] {
-    std::string all;
-    for (auto& d : load.diagnostics) all += d.Format() + "\n";
-    return all;
-  }());
+  INFO("diagnostics:\n"
+       << [&] {
+            std::string all;
+            for (auto& d : load.diagnostics)
+              all += d.Format() + "\n";
+            return all;
+          }());
   REQUIRE(errors.size() == 1);
   return errors[0];
 }
@@ -32,10 +34,11 @@ const char* kPlaces = "[[entity]]\nid = \"kazan\"\nname = \"Kazan\"\nkind = \"pl
 } // namespace
 
 TEST_CASE("a valid deck loads with every item", "[deck]") {
-  DeckLoad load = ParseDeck(std::string(kHeader) + kPlaces +
-                                "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazan\"\nsource = \"s\"\n"
-                                "[[event]]\nid = \"e\"\nname = \"Opening\"\ndate = \"1929\"\nplace = \"kazan\"\nsource = \"s\"\n",
-                            "deck.toml");
+  DeckLoad load =
+      ParseDeck(std::string(kHeader) + kPlaces +
+                    "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazan\"\nsource = \"s\"\n"
+                    "[[event]]\nid = \"e\"\nname = \"Opening\"\ndate = \"1929\"\nplace = \"kazan\"\nsource = \"s\"\n",
+                "deck.toml");
   CHECK(load.Ok());
   REQUIRE(load.deck.facts.size() == 1);
   CHECK(load.deck.facts[0].id == "kama.near");
@@ -53,15 +56,16 @@ TEST_CASE("unknown ids are errors at the offending value, with a suggestion", "[
   CHECK_THAT(d.message, Catch::Contains("unknown subject 'kamma'") && Catch::Contains("did you mean 'kama'"));
   CHECK(d.Format().rfind("deck.toml:22:11: error: ", 0) == 0);
 
-  Diagnostic object = OnlyError(std::string(kPlaces) +
-                                "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazn\"\nsource = \"s\"\n");
+  Diagnostic object = OnlyError(
+      std::string(kPlaces) + "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazn\"\nsource = \"s\"\n");
   CHECK(object.pos.line == 24);
   CHECK(object.pos.column == 10);
   CHECK_THAT(object.message, Catch::Contains("unknown entity 'kazn'") && Catch::Contains("did you mean 'kazan'"));
 }
 
 TEST_CASE("duplicate ids are errors that point at the first definition", "[deck]") {
-  Diagnostic d = OnlyError("[[entity]]\nid = \"a\"\nname = \"A\"\nkind = \"k\"\n[[entity]]\nid = \"a\"\nname = \"B\"\nkind = \"k\"\n");
+  Diagnostic d = OnlyError(
+      "[[entity]]\nid = \"a\"\nname = \"A\"\nkind = \"k\"\n[[entity]]\nid = \"a\"\nname = \"B\"\nkind = \"k\"\n");
   CHECK(d.pos.line == 11);
   CHECK_THAT(d.message, Catch::Contains("duplicate id 'a'") && Catch::Contains("line 7"));
 }
@@ -74,16 +78,17 @@ TEST_CASE("impossible dates are errors at the date", "[deck]") {
 }
 
 TEST_CASE("unknown template placeholders are errors at the placeholder", "[deck]") {
-  Diagnostic d = OnlyError("[[relation]]\nid = \"r\"\nquestion = \"When did {subject} meet {who}?\"\nobject = \"year\"\n"
-                           "[[card]]\nfront = \"F\"\nback = \"B\"\n");
+  Diagnostic d =
+      OnlyError("[[relation]]\nid = \"r\"\nquestion = \"When did {subject} meet {who}?\"\nobject = \"year\"\n"
+                "[[card]]\nfront = \"F\"\nback = \"B\"\n");
   CHECK(d.pos.line == 9);
-  CHECK(d.pos.column == 12 + 1 + 24);  // the opening quote, then the offset of "{who}"
+  CHECK(d.pos.column == 12 + 1 + 24); // the opening quote, then the offset of "{who}"
   CHECK_THAT(d.message, Catch::Contains("unknown placeholder {who}"));
 }
 
 TEST_CASE("an object of the wrong type for its relation is an error", "[deck]") {
-  Diagnostic wrongKind = OnlyError(std::string(kPlaces) +
-                                   "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kama\"\nsource = \"s\"\n");
+  Diagnostic wrongKind = OnlyError(
+      std::string(kPlaces) + "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kama\"\nsource = \"s\"\n");
   CHECK(wrongKind.pos.line == 24);
   CHECK_THAT(wrongKind.message, Catch::Contains("must be a place") && Catch::Contains("which is a facility"));
 
@@ -94,8 +99,9 @@ TEST_CASE("an object of the wrong type for its relation is an error", "[deck]") 
 }
 
 TEST_CASE("an undefined relation is an error", "[deck]") {
-  Diagnostic d = OnlyError(std::string(kPlaces) +
-                           "[[fact]]\nsubject = \"kama\"\nrelation = \"locatedNear\"\nobject = \"kazan\"\nsource = \"s\"\n");
+  Diagnostic d =
+      OnlyError(std::string(kPlaces) +
+                "[[fact]]\nsubject = \"kama\"\nrelation = \"locatedNear\"\nobject = \"kazan\"\nsource = \"s\"\n");
   CHECK(d.pos.line == 23);
   CHECK(d.pos.column == 12);
   CHECK_THAT(d.message, Catch::Contains("undefined relation 'locatedNear'"));
@@ -119,8 +125,8 @@ TEST_CASE("TOML syntax errors carry their position", "[deck]") {
 }
 
 TEST_CASE("two values for a single-valued relation need attribution", "[deck]") {
-  const std::string facts = std::string(kPlaces) +
-                            "[[relation]]\nid = \"km\"\nquestion = \"How far is {subject}?\"\nobject = \"number\"\n";
+  const std::string facts =
+      std::string(kPlaces) + "[[relation]]\nid = \"km\"\nquestion = \"How far is {subject}?\"\nobject = \"number\"\n";
   Diagnostic d = OnlyError(facts + "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = 800\nsource = \"s\"\n"
                                    "[[fact]]\nsubject = \"kama\"\nrelation = \"km\"\nobject = 700\nsource = \"s\"\n");
   CHECK_THAT(d.message, Catch::Contains("according_to"));
@@ -135,17 +141,19 @@ TEST_CASE("two values for a single-valued relation need attribution", "[deck]") 
 }
 
 TEST_CASE("warnings do not fail a deck", "[deck]") {
-  DeckLoad load = ParseDeck(std::string(kHeader) + kPlaces + "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazan\"\n",
+  DeckLoad load = ParseDeck(std::string(kHeader) + kPlaces +
+                                "[[fact]]\nsubject = \"kama\"\nrelation = \"near\"\nobject = \"kazan\"\n",
                             "deck.toml");
   CHECK(load.Ok());
-  CHECK(load.diagnostics.size() == 2);  // no source; too few places for 4 options
+  CHECK(load.diagnostics.size() == 2); // no source; too few places for 4 options
 }
 
 TEST_CASE("bad files never crash: missing, empty, binary, huge, deeply nested", "[deck]") {
   auto firstError = [](const DeckLoad& load) {
     REQUIRE_FALSE(load.Ok());
     std::string messages;
-    for (const Diagnostic& d : load.diagnostics) messages += d.message + "\n";
+    for (const Diagnostic& d : load.diagnostics)
+      messages += d.message + "\n";
     return messages;
   };
   CHECK_THAT(firstError(LoadDeckFile("/nonexistent/deck.toml")), Catch::Contains("No such file"));
@@ -168,19 +176,21 @@ TEST_CASE("a deck of 100,000 entries loads whole", "[deck][large]") {
   CHECK(load.deck.facts.size() == 80000);
   CHECK(load.deck.events.size() == 10000);
   CHECK(load.deck.cards.size() == 1000);
-  CHECK(load.deck.entities.size() + load.deck.events.size() + load.deck.facts.size() + load.deck.cards.size() >= 100000);
+  CHECK(load.deck.entities.size() + load.deck.events.size() + load.deck.facts.size() + load.deck.cards.size() >=
+        100000);
 }
 
 TEST_CASE("the bundled seed deck passes with the promised counts", "[deck][seed]") {
   auto dirs = BundledDeckDirs();
   REQUIRE_FALSE(dirs.empty());
   DeckLoad load = LoadDeckFile((dirs.back() / "german-soviet-military-cooperation.toml").string());
-  for (const Diagnostic& d : load.diagnostics) UNSCOPED_INFO(d.Format());
+  for (const Diagnostic& d : load.diagnostics)
+    UNSCOPED_INFO(d.Format());
   CHECK(load.diagnostics.empty());
   CHECK(load.deck.facts.size() >= 150);
   CHECK(load.deck.events.size() >= 40);
   for (const Fact& fact : load.deck.facts) {
     INFO(fact.id);
-    CHECK(load.deck.FindSource(fact.source) != nullptr);  // every fact is cited
+    CHECK(load.deck.FindSource(fact.source) != nullptr); // every fact is cited
   }
 }

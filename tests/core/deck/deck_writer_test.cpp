@@ -20,7 +20,8 @@ std::vector<std::string> Shown(const Deck& deck) {
                     e.place + "|" + e.source + "|" + e.note);
   for (const Entity& e : deck.entities) {
     std::string aliases;
-    for (const std::string& a : e.aliases) aliases += a + ";";
+    for (const std::string& a : e.aliases)
+      aliases += a + ";";
     lines.push_back(e.id + "|" + e.name + "|" + e.kind + "|" + aliases + "|" + e.description);
   }
   for (const Relation& r : deck.relations)
@@ -32,7 +33,8 @@ std::vector<std::string> Shown(const Deck& deck) {
 void CheckRoundTrip(const DeckLoad& original) {
   std::string text = FormatDeckToml(original.deck);
   DeckLoad reread = ParseDeck(text, "written.toml");
-  for (const Diagnostic& d : reread.diagnostics) UNSCOPED_INFO(d.Format());
+  for (const Diagnostic& d : reread.diagnostics)
+    UNSCOPED_INFO(d.Format());
   REQUIRE(reread.Ok());
   CHECK(reread.deck.id == original.deck.id);
   CHECK(reread.deck.title == original.deck.title);

@@ -10,7 +10,8 @@ namespace {
 std::vector<int> FactLines(const toml::table& root) {
   std::vector<int> lines;
   if (const toml::array* facts = root["fact"].as_array())
-    for (const toml::node& fact : *facts) lines.push_back(static_cast<int>(fact.source().begin.line));
+    for (const toml::node& fact : *facts)
+      lines.push_back(static_cast<int>(fact.source().begin.line));
   return lines;
 }
 } // namespace
@@ -42,8 +43,16 @@ TEST_CASE("files that cutting could change are parsed whole", "[toml_chunks]") {
   // A syntax error in a later piece is reported where the whole-file parse reports it.
   std::string broken = facts + "[[fact]]\nsubject = \n";
   toml::source_position wholeError{}, piecesError{};
-  try { (void)toml::parse(broken, std::string_view("d.toml")); } catch (const toml::parse_error& e) { wholeError = e.source().begin; }
-  try { (void)ParseTomlInPieces(broken, "d.toml", 2); } catch (const toml::parse_error& e) { piecesError = e.source().begin; }
+  try {
+    (void)toml::parse(broken, std::string_view("d.toml"));
+  } catch (const toml::parse_error& e) {
+    wholeError = e.source().begin;
+  }
+  try {
+    (void)ParseTomlInPieces(broken, "d.toml", 2);
+  } catch (const toml::parse_error& e) {
+    piecesError = e.source().begin;
+  }
   CHECK(wholeError.line == 8);
   CHECK(piecesError.line == wholeError.line);
   CHECK(piecesError.column == wholeError.column);

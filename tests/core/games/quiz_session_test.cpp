@@ -22,9 +22,7 @@ QuizOptions Options(QuizMode mode, size_t count, std::vector<QuestionKind> kinds
   return o;
 }
 
-int Wrong(const Question& q) {
-  return (q.answer + 1) % static_cast<int>(q.options.size());
-}
+int Wrong(const Question& q) { return (q.answer + 1) % static_cast<int>(q.options.size()); }
 } // namespace
 
 TEST_CASE("practice points: 100 a right answer, a streak multiplier up to x3, partial credit for orderings", "[quiz]") {
@@ -60,7 +58,8 @@ TEST_CASE("a practice quiz: points and streak, mistakes kept, a personal best, t
   CHECK(store->PersonalBest(profile, "practice", deck.id) == 550);
   // Logged, not scheduled: the cards keep a new state.
   CHECK(store->Stats(profile, now).reviews == 5);
-  for (const StoredCard& c : store->Cards(profile, deck.id)) CHECK(c.memory.state == srs::CardState::New);
+  for (const StoredCard& c : store->Cards(profile, deck.id))
+    CHECK(c.memory.state == srs::CardState::New);
 
   QuizSession again(deck, store.get(), profile, now, Options(QuizMode::Practice, 3));
   CHECK(again.PreviousBest() == 550);
@@ -92,17 +91,18 @@ TEST_CASE("an exam: no feedback, a report by tag, mistakes rescheduled into stud
   for (int i = 0; i < 3; ++i) {
     const Question& q = *exam.Current();
     exam.AnswerOption(i == 0 ? Wrong(q) : q.answer, 3000, kNow + i * 1000);
-    CHECK_FALSE(exam.Feedback());  // straight on
+    CHECK_FALSE(exam.Feedback()); // straight on
     CHECK(exam.Position() == static_cast<size_t>(i + 1));
   }
-  exam.Tick(kNow + 601000);  // the time is up: the rest count as wrong
+  exam.Tick(kNow + 601000); // the time is up: the rest count as wrong
   CHECK(exam.Done());
   CHECK(exam.Right() == 2);
   CHECK(exam.Answers().size() == 6);
   auto tags = exam.ByTag();
   REQUIRE_FALSE(tags.empty());
   for (size_t i = 1; i < tags.size(); ++i)
-    CHECK(static_cast<double>(tags[i - 1].right) / tags[i - 1].total <= static_cast<double>(tags[i].right) / tags[i].total);
+    CHECK(static_cast<double>(tags[i - 1].right) / tags[i - 1].total <=
+          static_cast<double>(tags[i].right) / tags[i].total);
   // The mistake is rescheduled: its card is relearning, due within the day.
   const Question& missed = exam.Answers()[0].question;
   auto card = store->Card(profile, deck.id, missed.items[0], missed.kind);

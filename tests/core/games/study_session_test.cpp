@@ -9,7 +9,7 @@
 using namespace factdeck;
 
 namespace {
-constexpr srs::TimeMs kNow = 1767268800000;  // 2026-01-01T12:00:00Z
+constexpr srs::TimeMs kNow = 1767268800000; // 2026-01-01T12:00:00Z
 
 using test::SeedDeck;
 
@@ -39,7 +39,7 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
   StudySession::Options options;
   options.queue.newPerDay = 12;
   StudySession session(deck, opened.store.get(), profile, kNow, options);
-  REQUIRE(session.Total() == 12);  // only new cards on the first day, within the limit
+  REQUIRE(session.Total() == 12); // only new cards on the first day, within the limit
   std::set<std::string> kinds;
   srs::TimeMs now = kNow;
   for (int i = 0; !session.Done(); ++i) {
@@ -51,11 +51,11 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
     CHECK((i % 3 != 0) == session.Feedback()->correct);
     session.Next(now);
   }
-  CHECK(kinds.size() >= 4);  // the kinds take turns in the queue
+  CHECK(kinds.size() >= 4); // the kinds take turns in the queue
   CHECK(session.Summary().answered == 12);
   CHECK(session.Summary().correct == 8);
   StoreStats stats = opened.store->Stats(profile, now);
-  CHECK(stats.reviewsToday >= 12);  // an ordering answer saves one row per event
+  CHECK(stats.reviewsToday >= 12); // an ordering answer saves one row per event
 
   // Later the same day: the learning cards from this morning are due again, plus more new
   // ones (the caller passes how many were introduced today); never two cards of one item.
@@ -67,7 +67,8 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
     const Question* q = again.Current();
     REQUIRE(q);
     // The card the queue chose (an ordering question also shows other events, chosen freely).
-    const std::string card = q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst ? q->key : q->items[0];
+    const std::string card =
+        q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst ? q->key : q->items[0];
     CHECK(items.insert(card).second);
     Answer(again, true, now += 20000);
     again.Next(now);
@@ -75,7 +76,8 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
 }
 
 TEST_CASE("flashcard grade buttons show each grade's interval", "[study_session]") {
-  DeckLoad load = ParseDeck("[deck]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"a\"\nfront = \"Röhm\"\nback = \"SA\"\n", "c.toml");
+  DeckLoad load =
+      ParseDeck("[deck]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"a\"\nfront = \"Röhm\"\nback = \"SA\"\n", "c.toml");
   REQUIRE(load.Ok());
   StudySession session(load.deck, nullptr, 0, kNow, {});
   REQUIRE(session.Total() == 1);
@@ -100,7 +102,7 @@ TEST_CASE("an ordering answer earns Kendall tau credit", "[study_session]") {
   }
   REQUIRE_FALSE(session.Done());
   std::vector<int> order = session.Current()->order;
-  std::swap(order[0], order[1]);  // one pair out of order
+  std::swap(order[0], order[1]); // one pair out of order
   session.AnswerOrder(order, 4000, kNow);
   REQUIRE(session.Feedback());
   const double n = static_cast<double>(order.size());

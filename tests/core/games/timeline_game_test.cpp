@@ -14,7 +14,8 @@ size_t RightSlot(const TimelineGame& game) {
   const Deck& deck = game.GetDeck();
   const Event& e = deck.events[*game.Current()];
   size_t slot = 0;
-  for (size_t placed : game.Timeline()) slot += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
+  for (size_t placed : game.Timeline())
+    slot += deck.events[placed].date.LastDay() < e.date.FirstDay() ? 1 : 0;
   return slot;
 }
 } // namespace

@@ -20,9 +20,7 @@ LiveOptions Options(size_t questions, size_t maxPlayers = 100) {
   return o;
 }
 
-int Wrong(const Question& q) {
-  return (q.answer + 1) % static_cast<int>(q.options.size());
-}
+int Wrong(const Question& q) { return (q.answer + 1) % static_cast<int>(q.options.size()); }
 
 LivePlayerView ViewOf(LiveRoom& room, const std::string& token, srs::TimeMs now) {
   LivePlayerView v;
@@ -33,21 +31,21 @@ LivePlayerView ViewOf(LiveRoom& room, const std::string& token, srs::TimeMs now)
 
 TEST_CASE("nicknames: NFC, trimmed, 1 to 20 characters, no control or format characters", "[live]") {
   CHECK(CleanNickname("  Röhm  ") == "Röhm");
-  CHECK(CleanNickname("Ro\xCC\x88hm") == "Röhm");  // decomposed ö composes
+  CHECK(CleanNickname("Ro\xCC\x88hm") == "Röhm"); // decomposed ö composes
   CHECK(CleanNickname("Тухачевский") == "Тухачевский");
   CHECK(CleanNickname("Anna   Maria") == "Anna Maria");
-  CHECK(CleanNickname("<b>Bažanov</b>") == "<b>Bažanov</b>");  // kept as text; every screen shows it as text
+  CHECK(CleanNickname("<b>Bažanov</b>") == "<b>Bažanov</b>"); // kept as text; every screen shows it as text
   CHECK(CleanNickname("") == "");
   CHECK(CleanNickname("   ") == "");
   CHECK(CleanNickname("a\nb") == "");
   CHECK(CleanNickname("a\tb") == "");
-  CHECK(CleanNickname("evil\xE2\x80\xAEgnp") == "");  // right-to-left override
-  CHECK(CleanNickname("zero\xE2\x80\x8Bwidth") == "");  // zero-width space (format)
+  CHECK(CleanNickname("evil\xE2\x80\xAEgnp") == "");   // right-to-left override
+  CHECK(CleanNickname("zero\xE2\x80\x8Bwidth") == ""); // zero-width space (format)
   CHECK(CleanNickname("bad\xFFutf8") == "");
   CHECK(CleanNickname("\xC3") == "");
   CHECK(CleanNickname(std::string(20, 'x')) == std::string(20, 'x'));
   CHECK(CleanNickname(std::string(21, 'x')) == "");
-  CHECK(CleanNickname("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ") == "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ");  // 20 characters, 40 bytes
+  CHECK(CleanNickname("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ") == "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ"); // 20 characters, 40 bytes
 }
 
 TEST_CASE("joining: the code, the name, the player limit, a finished game", "[live]") {
@@ -93,7 +91,7 @@ TEST_CASE("a question: read first, then options, the right one only after the re
   CHECK(v.options.empty());
   CHECK(v.correctOption == -1);
   CHECK(v.secondsLeft == Approx(2.0));
-  CHECK(room.Answer(a.token, 0, q.answer, kNow + 1000) == LiveError::NotAnswering);  // before the options
+  CHECK(room.Answer(a.token, 0, q.answer, kNow + 1000) == LiveError::NotAnswering); // before the options
 
   const srs::TimeMs open = kNow + 3000;
   v = ViewOf(room, a.token, open);
@@ -108,8 +106,8 @@ TEST_CASE("a question: read first, then options, the right one only after the re
   CHECK(room.Answer(a.token, 0, Wrong(q), open + 5000) == LiveError::AlreadyAnswered);
   v = ViewOf(room, a.token, open + 5000);
   CHECK(v.chosen == q.answer);
-  CHECK(v.correctOption == -1);  // still hidden: Ben has not answered
-  CHECK(v.score == 0);           // scores move at the reveal, so ranks give nothing away
+  CHECK(v.correctOption == -1); // still hidden: Ben has not answered
+  CHECK(v.score == 0);          // scores move at the reveal, so ranks give nothing away
 
   // Ben answers wrong: everyone has answered, so the question is revealed.
   CHECK(room.Answer(b.token, 0, Wrong(q), open + 6000) == LiveError::None);
@@ -127,14 +125,15 @@ TEST_CASE("a question: read first, then options, the right one only after the re
   CHECK_FALSE(vb.correct);
   CHECK(vb.points == 0);
   CHECK(vb.rank == 2);
-  CHECK(room.Answer(b.token, 0, q.answer, open + 7000) == LiveError::NotAnswering);  // after the reveal
+  CHECK(room.Answer(b.token, 0, q.answer, open + 7000) == LiveError::NotAnswering); // after the reveal
 
   const auto host = room.Snapshot(open + 7000);
   CHECK(host.answered == 2);
   CHECK(host.optionCounts[static_cast<size_t>(q.answer)] == 1);
   CHECK(host.optionCounts[static_cast<size_t>(Wrong(q))] == 1);
   CHECK(host.ranking == std::vector<size_t>{0, 1});
-  for (const LivePlayer& p : host.players) CHECK(p.token.empty());
+  for (const LivePlayer& p : host.players)
+    CHECK(p.token.empty());
 }
 
 TEST_CASE("time runs out: the question is revealed and a silent player's streak ends", "[live]") {
@@ -189,7 +188,7 @@ TEST_CASE("a kicked player is out, cannot come back from the same address, and l
   const auto host = room.Snapshot(kNow + 5000);
   CHECK(host.ranks[1] == 0);
   CHECK(std::find(host.ranking.begin(), host.ranking.end(), size_t{1}) == host.ranking.end());
-  CHECK(ViewOf(room, a.token, kNow + 5000).rank == 1);  // the kicked player's points do not count against anyone
+  CHECK(ViewOf(room, a.token, kNow + 5000).rank == 1); // the kicked player's points do not count against anyone
 }
 
 TEST_CASE("a late joiner plays from the question that is open", "[live]") {
@@ -205,7 +204,7 @@ TEST_CASE("a late joiner plays from the question that is open", "[live]") {
   CHECK(v.question == 0);
   CHECK(room.Answer(late.token, 0, q.answer, kNow + 6000) == LiveError::None);
   CHECK(room.Answer(a.token, 0, q.answer, kNow + 7000) == LiveError::None);
-  CHECK(ViewOf(room, late.token, kNow + 7000).rank == 1);  // faster
+  CHECK(ViewOf(room, late.token, kNow + 7000).rank == 1); // faster
 }
 
 TEST_CASE("the game is saved like a one-screen match, and a linked player's answers feed their study", "[live]") {
@@ -236,7 +235,7 @@ TEST_CASE("the game is saved like a one-screen match, and a linked player's answ
   REQUIRE(store.SaveMatch(record));
   const auto matches = store.Matches();
   REQUIRE(matches.size() == 1);
-  CHECK(matches[0].players[0].name == "Ben");  // by rank: two right
+  CHECK(matches[0].players[0].name == "Ben"); // by rank: two right
   CHECK(room.ResultsCsv().find("\"Anna, \"\"A\"\"\"") != std::string::npos);
 
   // Anna's two answers become two reviews: the card she missed is due again soon.
@@ -250,4 +249,3 @@ TEST_CASE("the game is saved like a one-screen match, and a linked player's answ
   const auto stats = store.Stats(learner, kNow + 61000);
   CHECK(stats.reviewsToday >= 2);
 }
-

@@ -20,7 +20,8 @@ using nlohmann::json;
 namespace {
 
 srs::TimeMs Now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string DecodeBase64(const std::string& text) {
@@ -29,11 +30,16 @@ std::string DecodeBase64(const std::string& text) {
   int bits = 0;
   for (char ch : text) {
     int v = -1;
-    if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
-    else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
-    else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
-    else if (ch == '+') v = 62;
-    else if (ch == '/') v = 63;
+    if (ch >= 'A' && ch <= 'Z')
+      v = ch - 'A';
+    else if (ch >= 'a' && ch <= 'z')
+      v = ch - 'a' + 26;
+    else if (ch >= '0' && ch <= '9')
+      v = ch - '0' + 52;
+    else if (ch == '+')
+      v = 62;
+    else if (ch == '/')
+      v = 63;
     if (v < 0) continue;
     buffer = (buffer << 6) | static_cast<unsigned>(v);
     bits += 6;
@@ -48,15 +54,19 @@ std::string DecodeBase64(const std::string& text) {
 // A WebDriver session with headless Chromium.
 class Browser {
 public:
-  Browser() : m_port(test::FreeLoopbackPort()), m_driver({"/usr/bin/chromedriver", "--port=" + std::to_string(m_port)}), m_http("127.0.0.1", m_port) {
+  Browser()
+      : m_port(test::FreeLoopbackPort()), m_driver({"/usr/bin/chromedriver", "--port=" + std::to_string(m_port)}),
+        m_http("127.0.0.1", m_port) {
     m_http.set_read_timeout(60, 0);
-    for (int i = 0; i < 100 && !m_http.Get("/status"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 100 && !m_http.Get("/status"); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const json caps = {{"capabilities",
                         {{"alwaysMatch",
                           {{"goog:chromeOptions",
                             {{"binary", "/usr/bin/chromium"},
-                             {"args", {"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                       "--disable-dev-shm-usage", "--window-size=412,860"}}}}}}}}};
+                             {"args",
+                              {"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                               "--disable-dev-shm-usage", "--window-size=412,860"}}}}}}}}};
     const json session = Call("POST", "/session", caps);
     m_session = session["value"]["sessionId"].get<std::string>();
   }
@@ -65,7 +75,7 @@ public:
   }
 
   json Call(const std::string& method, const std::string& path, const json& body = json::object()) {
-    httplib::Result r = method == "GET"    ? m_http.Get(path.c_str())
+    httplib::Result r = method == "GET"      ? m_http.Get(path.c_str())
                         : method == "DELETE" ? m_http.Delete(path.c_str())
                                              : m_http.Post(path.c_str(), body.dump(), "application/json");
     INFO(method << " " << path);
@@ -79,13 +89,22 @@ public:
   }
   void Open(const std::string& url) { Session("POST", "/url", {{"url", url}}); }
   // Runs `script` in the page and returns what it returns.
-  json Run(const std::string& script) { return Session("POST", "/execute/sync", {{"script", script}, {"args", json::array()}})["value"]; }
-  std::string Element(const std::string& css) {
-    return Session("POST", "/element", {{"using", "css selector"}, {"value", css}})["value"].begin().value().get<std::string>();
+  json Run(const std::string& script) {
+    return Session("POST", "/execute/sync", {{"script", script}, {"args", json::array()}})["value"];
   }
-  void Type(const std::string& css, const std::string& text) { Session("POST", "/element/" + Element(css) + "/value", {{"text", text}}); }
+  std::string Element(const std::string& css) {
+    return Session("POST", "/element", {{"using", "css selector"}, {"value", css}})["value"]
+        .begin()
+        .value()
+        .get<std::string>();
+  }
+  void Type(const std::string& css, const std::string& text) {
+    Session("POST", "/element/" + Element(css) + "/value", {{"text", text}});
+  }
   void Click(const std::string& css) { Session("POST", "/element/" + Element(css) + "/click"); }
-  std::string Text(const std::string& css) { return Session("GET", "/element/" + Element(css) + "/text")["value"].get<std::string>(); }
+  std::string Text(const std::string& css) {
+    return Session("GET", "/element/" + Element(css) + "/text")["value"].get<std::string>();
+  }
   // Waits (at most 20 s) until `script` returns true in the page.
   bool WaitFor(const std::string& script) {
     for (int i = 0; i < 200; ++i) {
@@ -129,7 +148,8 @@ TEST_CASE("a phone joins from the page, answers, sees its result, and survives a
   const std::string name = "<b>Röhm</b>";
   browser.Type("#name", name);
   browser.Click("#join");
-  for (int i = 0; i < 100 && room->Snapshot(Now()).players.empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int i = 0; i < 100 && room->Snapshot(Now()).players.empty(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   const auto lobby = room->Snapshot(Now());
   REQUIRE(lobby.players.size() == 1);
   CHECK(lobby.players[0].name == name);
@@ -173,8 +193,10 @@ TEST_CASE("a phone joins from the page, answers, sees its result, and survives a
   // The next question, answered after the reload and the drop with the same identity.
   room->Next(Now());
   const Question& q2 = room->Questions()[1];
-  REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === " + std::to_string(q2.options.size())));
-  browser.Click("button.option[data-index='" + std::to_string((q2.answer + 1) % static_cast<int>(q2.options.size())) + "']");
+  REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === " +
+                          std::to_string(q2.options.size())));
+  browser.Click("button.option[data-index='" + std::to_string((q2.answer + 1) % static_cast<int>(q2.options.size())) +
+                "']");
   REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Not this time')"));
   room->Next(Now());
   REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Game over')"));

@@ -20,7 +20,8 @@ namespace {
 
 // The room's clock: real time, so that answers are timed as phones send them.
 srs::TimeMs Now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 struct Fixture {
@@ -48,7 +49,8 @@ struct Fixture {
   }
 };
 
-httplib::Result Post(httplib::Client& c, const std::string& path, const std::string& body, const std::string& token = {}) {
+httplib::Result Post(httplib::Client& c, const std::string& path, const std::string& body,
+                     const std::string& token = {}) {
   httplib::Headers headers;
   if (!token.empty()) headers.emplace("X-FactDeck-Token", token);
   return c.Post(path.c_str(), headers, body, "application/json");
@@ -71,9 +73,7 @@ std::string ErrorOf(const httplib::Result& r) {
   return json::parse(r->body).value("error", "");
 }
 
-std::string AnswerBody(int question, int option) {
-  return json{{"question", question}, {"option", option}}.dump();
-}
+std::string AnswerBody(int question, int option) { return json{{"question", question}, {"option", option}}.dump(); }
 
 } // namespace
 
@@ -90,7 +90,7 @@ TEST_CASE("the player page is served with a strict content policy", "[live]") {
   // Everything the server sends is put on the page as text, never parsed as HTML.
   CHECK(r->body.find("innerHTML") == std::string::npos);
   CHECK(r->body.find("insertAdjacentHTML") == std::string::npos);
-  CHECK(r->body.find("http://") == std::string::npos);   // nothing from elsewhere
+  CHECK(r->body.find("http://") == std::string::npos); // nothing from elsewhere
   CHECK(r->body.find("https://") == std::string::npos);
   CHECK(f.server->JoinUrl() == "http://127.0.0.1:" + std::to_string(f.server->Port()) + "/?code=424242");
 }
@@ -116,7 +116,7 @@ TEST_CASE("joining over HTTP: clear errors for a wrong code, a bad name, malform
   r = Post(c, "/api/join", "{\"code\":\"424242\",\"name\":\"bad\\u0007bell\"}");
   CHECK(r->status == 400);
   CHECK(ErrorOf(r) == "bad-name");
-  r = Post(c, "/api/join", "{\"code\":\"424242\",\"name\":\"\xFF\xFE\"}");  // not UTF-8: not valid JSON either
+  r = Post(c, "/api/join", "{\"code\":\"424242\",\"name\":\"\xFF\xFE\"}"); // not UTF-8: not valid JSON either
   CHECK(r->status == 400);
 
   const std::string big = json{{"code", "424242"}, {"name", std::string(5000, 'x')}}.dump();
@@ -169,7 +169,7 @@ TEST_CASE("answering over HTTP: once per question, never after the reveal, never
   CHECK(ErrorOf(r) == "already-answered");
   s = json::parse(State(c, anna)->body);
   CHECK(s["chosen"] == q.answer);
-  CHECK_FALSE(s.contains("correctOption"));  // Ben has not answered: still hidden
+  CHECK_FALSE(s.contains("correctOption")); // Ben has not answered: still hidden
 
   f.room->Reveal(Now());
   r = Post(c, "/api/answer", AnswerBody(0, q.answer), ben);
@@ -198,7 +198,7 @@ TEST_CASE("a kicked player is refused everywhere", "[live]") {
   r = Post(c, "/api/answer", AnswerBody(0, 0), anna);
   CHECK(r->status == 403);
   r = Post(c, "/api/join", R"({"code":"424242","name":"Anna again"})");
-  CHECK(r->status == 403);  // same address
+  CHECK(r->status == 403); // same address
   CHECK(f.room->Answers().empty());
 }
 
@@ -248,17 +248,18 @@ TEST_CASE("too many requests from one address get 429", "[live]") {
   Join(c, "Ben");
   auto r = Post(c, "/api/join", R"({"code":"424242","name":"Carl"})");
   REQUIRE(r);
-  CHECK(r->status == 429);  // a third join in a minute
+  CHECK(r->status == 429); // a third join in a minute
   int refused = 0;
-  for (int i = 0; i < 10; ++i) refused += c.Get("/")->status == 429 ? 1 : 0;
-  CHECK(refused >= 7);  // the burst was 5, two went on joins, and one more token came at most
+  for (int i = 0; i < 10; ++i)
+    refused += c.Get("/")->status == 429 ? 1 : 0;
+  CHECK(refused >= 7); // the burst was 5, two went on joins, and one more token came at most
   CHECK(f.server->Counters().refusedRate >= 8);
   CHECK(f.room->Snapshot(Now()).players.size() == 2);
 }
 
 TEST_CASE("the server listens on the chosen address only", "[live]") {
-  Fixture f;  // on 127.0.0.1
-  httplib::Client other("127.0.0.2", f.server->Port());  // loopback too, but another address
+  Fixture f;                                            // on 127.0.0.1
+  httplib::Client other("127.0.0.2", f.server->Port()); // loopback too, but another address
   other.set_connection_timeout(1, 0);
   CHECK_FALSE(other.Get("/"));
   for (const NetworkInterface& n : ListNetworkInterfaces()) {
@@ -294,7 +295,8 @@ TEST_CASE("load: 100 phones poll and answer the same question within a second, e
   std::vector<std::string> tokens;
   {
     auto c = f.Client();
-    for (int i = 0; i < kPlayers; ++i) tokens.push_back(Join(c, "Player " + std::to_string(i + 1)));
+    for (int i = 0; i < kPlayers; ++i)
+      tokens.push_back(Join(c, "Player " + std::to_string(i + 1)));
   }
   const Question& q = f.room->Questions()[0];
   std::atomic<int> ready{0}, okAnswers{0}, failures{0};
@@ -315,35 +317,44 @@ TEST_CASE("load: 100 phones poll and answer the same question within a second, e
         if (!open) std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
       if (!open) return void(++failures);
-      while (!go) std::this_thread::yield();
+      while (!go)
+        std::this_thread::yield();
       // Spread over the same second, as a class answers.
       std::this_thread::sleep_for(std::chrono::milliseconds(i * 9));
       const auto start = std::chrono::steady_clock::now();
-      auto r = Post(c, "/api/answer", AnswerBody(0, i % 2 ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size())), tokens[static_cast<size_t>(i)]);
+      auto r =
+          Post(c, "/api/answer", AnswerBody(0, i % 2 ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size())),
+               tokens[static_cast<size_t>(i)]);
       latencyMs[static_cast<size_t>(i)] =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      if (r && r->status == 200) ++okAnswers;
-      else ++failures;
+      if (r && r->status == 200)
+        ++okAnswers;
+      else
+        ++failures;
     });
-  for (int wait = 0; wait < 500 && ready < kPlayers; ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  for (int wait = 0; wait < 500 && ready < kPlayers; ++wait)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   f.room->Start(Now());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   go = true;
-  for (auto& t : phones) t.join();
+  for (auto& t : phones)
+    t.join();
   CHECK(failures == 0);
   CHECK(okAnswers == kPlayers);
   const auto answers = f.room->Answers();
   CHECK(answers.size() == static_cast<size_t>(kPlayers));
   std::set<int> who;
-  for (const LiveAnswer& a : answers) who.insert(a.player);
+  for (const LiveAnswer& a : answers)
+    who.insert(a.player);
   CHECK(who.size() == static_cast<size_t>(kPlayers));
   const auto host = f.room->Snapshot(Now());
-  CHECK(host.phase == LivePhase::Revealed);  // everyone answered
+  CHECK(host.phase == LivePhase::Revealed); // everyone answered
   CHECK(host.answered == kPlayers);
   std::sort(latencyMs.begin(), latencyMs.end());
   const double p50 = latencyMs[kPlayers / 2], p99 = latencyMs[kPlayers * 99 / 100], worst = latencyMs.back();
-  std::printf("live load: %d answers in one second, server latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %llu requests\n",
-              kPlayers, p50, p99, worst, static_cast<unsigned long long>(f.server->Counters().requests));
+  std::printf(
+      "live load: %d answers in one second, server latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; %llu requests\n",
+      kPlayers, p50, p99, worst, static_cast<unsigned long long>(f.server->Counters().requests));
   // Every phone's answer was timed (none left at -1), and none waited for the server: a
   // class answering within one second is served within one second, even under sanitizers
   // (figures: p99 under 6 ms under ASan, docs/performance.md). Speed itself is bench_live's.
@@ -355,7 +366,7 @@ TEST_CASE("the join address as a QR code: a real symbol with its finder patterns
   const std::string url = "http://192.168.1.20:8765/?code=123456";
   const QrCode qr = MakeQrCode(url);
   REQUIRE(qr.size >= 21);
-  CHECK((qr.size - 21) % 4 == 0);  // versions grow by 4 modules
+  CHECK((qr.size - 21) % 4 == 0); // versions grow by 4 modules
   CHECK(qr.dark.size() == static_cast<size_t>(qr.size * qr.size));
   // The three 7x7 finder patterns: a dark ring, a light ring, a dark 3x3 core; light beside them.
   auto finder = [&](int x0, int y0) {
@@ -369,11 +380,13 @@ TEST_CASE("the join address as a QR code: a real symbol with its finder patterns
   finder(0, 0);
   finder(qr.size - 7, 0);
   finder(0, qr.size - 7);
-  for (int i = 0; i < 8; ++i) CHECK_FALSE(qr.Dark(7, i));  // separator
+  for (int i = 0; i < 8; ++i)
+    CHECK_FALSE(qr.Dark(7, i)); // separator
   // The bottom-right corner has no finder pattern.
   int darkCorner = 0;
   for (int y = qr.size - 7; y < qr.size; ++y)
-    for (int x = qr.size - 7; x < qr.size; ++x) darkCorner += qr.Dark(x, y) ? 1 : 0;
+    for (int x = qr.size - 7; x < qr.size; ++x)
+      darkCorner += qr.Dark(x, y) ? 1 : 0;
   CHECK(darkCorner < 40);
   // A longer text needs a larger symbol.
   CHECK(MakeQrCode(url + std::string(100, 'x')).size > qr.size);
@@ -388,7 +401,9 @@ TEST_CASE("network interfaces: IPv4 addresses, loopback last", "[live]") {
   for (const NetworkInterface& n : all) {
     in_addr parsed{};
     CHECK(inet_pton(AF_INET, n.address.c_str(), &parsed) == 1);
-    if (n.loopback) seenLoopback = true;
-    else CHECK_FALSE(seenLoopback);  // no outward address after a loopback one
+    if (n.loopback)
+      seenLoopback = true;
+    else
+      CHECK_FALSE(seenLoopback); // no outward address after a loopback one
   }
 }

@@ -73,7 +73,8 @@ std::set<std::string> Names(const Deck& deck, const std::string& id) {
   std::set<std::string> names;
   if (const Entity* e = deck.FindEntity(id)) {
     names.insert(Fold(e->name));
-    for (const std::string& a : e->aliases) names.insert(Fold(a));
+    for (const std::string& a : e->aliases)
+      names.insert(Fold(a));
   }
   return names;
 }
@@ -105,8 +106,10 @@ std::vector<std::string> Words(const std::string& folded) {
   std::vector<std::string> words(1);
   for (char c : folded) {
     const bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-    if (word) words.back() += c;
-    else if (!words.back().empty()) words.emplace_back();
+    if (word)
+      words.back() += c;
+    else if (!words.back().empty())
+      words.emplace_back();
   }
   if (words.back().empty()) words.pop_back();
   return words;
@@ -121,7 +124,8 @@ bool Tells(const std::string& prompt, const std::string& answer) {
 
 void CheckChoices(const Question& q, std::vector<std::string>& v) {
   std::set<std::string> folded;
-  for (const std::string& o : q.options) folded.insert(Fold(o));
+  for (const std::string& o : q.options)
+    folded.insert(Fold(o));
   if (folded.size() != q.options.size()) v.push_back("options not distinct");
   if (q.answer < 0 || q.answer >= static_cast<int>(q.options.size())) {
     v.push_back("no answer");
@@ -151,13 +155,14 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       v.push_back("unknown fact");
       break;
     }
-    std::set<std::string> right;  // every option the deck makes true
+    std::set<std::string> right; // every option the deck makes true
     if (q.kind == QuestionKind::MultipleChoice) {
       for (const Fact& g : deck.facts)
         if (g.subject == f->subject && g.relation == f->relation) {
           right.insert(Fold(deck.Display(g.object, r)));
           if (g.object.type == ValueType::Entity)
-            for (const std::string& n : Names(deck, g.object.entity)) right.insert(n);
+            for (const std::string& n : Names(deck, g.object.entity))
+              right.insert(n);
         }
       if (!f->accordingTo.empty() && q.prompt.find("According to " + f->accordingTo) == std::string::npos)
         v.push_back("attribution missing");
@@ -165,7 +170,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       const std::string object = Fold(deck.Display(f->object, r));
       for (const Fact& g : deck.facts)
         if (g.relation == f->relation && Fold(deck.Display(g.object, r)) == object)
-          for (const std::string& n : Names(deck, g.subject)) right.insert(n);
+          for (const std::string& n : Names(deck, g.subject))
+            right.insert(n);
     }
     int rightOptions = 0;
     for (size_t i = 0; i < q.options.size(); ++i) {
@@ -225,7 +231,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   case QuestionKind::WhichFirst:
   case QuestionKind::Ordering: {
     std::vector<const Event*> events;
-    for (const std::string& name : q.options) events.push_back(EventNamed(deck, name));
+    for (const std::string& name : q.options)
+      events.push_back(EventNamed(deck, name));
     if (std::count(events.begin(), events.end(), nullptr) > 0) {
       v.push_back("unknown event");
       break;
@@ -238,7 +245,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       v.push_back("not 3 to 6 events");
     }
     std::set<std::string> folded;
-    for (const std::string& o : q.options) folded.insert(Fold(o));
+    for (const std::string& o : q.options)
+      folded.insert(Fold(o));
     if (folded.size() != q.options.size()) v.push_back("options not distinct");
     if (order.size() != q.options.size()) {
       v.push_back("no order");
@@ -268,7 +276,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   }
   case QuestionKind::Flashcard: {
     bool found = false;
-    for (const Card& c : deck.cards) found = found || (c.front == q.prompt && c.back == q.answerText);
+    for (const Card& c : deck.cards)
+      found = found || (c.front == q.prompt && c.back == q.answerText);
     if (!found) v.push_back("answer is not true");
     break;
   }

@@ -21,7 +21,7 @@ using test::SeedDeck;
 struct PropertyRun {
   size_t questions = 0;
   std::map<std::string, size_t> byKind, violations;
-  std::map<int, size_t> positions;  // the right option's place in four-option questions
+  std::map<int, size_t> positions; // the right option's place in four-option questions
   std::vector<std::string> examples;
 };
 
@@ -47,11 +47,13 @@ PropertyRun Run(const Deck& deck, size_t wanted) {
 }
 
 void CheckProperties(const PropertyRun& run, size_t wanted) {
-  for (const std::string& example : run.examples) UNSCOPED_INFO(example);
+  for (const std::string& example : run.examples)
+    UNSCOPED_INFO(example);
   CHECK(run.questions >= wanted);
   CHECK(run.violations.empty());
   size_t fourOption = 0;
-  for (auto [position, count] : run.positions) fourOption += count;
+  for (auto [position, count] : run.positions)
+    fourOption += count;
   REQUIRE(fourOption > 2000);
   for (int p = 0; p < 4; ++p) {
     INFO("position " << p << ": " << run.positions.at(p) << " of " << fourOption);
@@ -74,7 +76,9 @@ TEST_CASE("every kind of question generates on the seed deck", "[questions]") {
     // Reverse questions share their prompts ("Who trained at Lipetsk aviation school?"), and
     // one quiz asks each prompt once, so the seed deck has fewer of them.
     // The deck has eight flashcards.
-    const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 5u : kind == QuestionKind::Flashcard ? 8u : 20u;
+    const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 5u
+                            : kind == QuestionKind::Flashcard           ? 8u
+                                                                        : 20u;
     CHECK(generator.Generate(request).size() >= expected);
   }
 }
@@ -83,7 +87,8 @@ TEST_CASE("properties hold over 10,000 questions from the seed deck", "[question
   const Deck deck = SeedDeck();
   PropertyRun run = Run(deck, 10000);
   CheckProperties(run, 10000);
-  for (const char* kind : {"multiple-choice", "multiple-choice-reverse", "when", "which-first", "ordering", "typed-year"})
+  for (const char* kind :
+       {"multiple-choice", "multiple-choice-reverse", "when", "which-first", "ordering", "typed-year"})
     CHECK(run.byKind[kind] > 100);
 }
 
@@ -95,8 +100,10 @@ TEST_CASE("properties hold over 10,000 questions from random synthetic decks", "
     REQUIRE(load.Ok());
     PropertyRun run = Run(load.deck, 2600);
     total += run.questions;
-    for (auto& [problem, count] : run.violations) all.violations[problem] += count;
-    for (auto& [position, count] : run.positions) all.positions[position] += count;
+    for (auto& [problem, count] : run.violations)
+      all.violations[problem] += count;
+    for (auto& [position, count] : run.positions)
+      all.positions[position] += count;
     all.examples.insert(all.examples.end(), run.examples.begin(), run.examples.end());
     CHECK(run.byKind["flashcard"] > 0);
   }
@@ -120,7 +127,8 @@ TEST_CASE("the same deck and seed give the same questions", "[questions]") {
   request.seed = 43;
   auto other = a.Generate(request);
   bool differs = false;
-  for (size_t i = 0; i < std::min(first.size(), other.size()); ++i) differs = differs || first[i].options != other[i].options;
+  for (size_t i = 0; i < std::min(first.size(), other.size()); ++i)
+    differs = differs || first[i].options != other[i].options;
   CHECK(differs);
 }
 
@@ -179,10 +187,11 @@ subject = "a"
 relation = "lived"
 object = "x"
 source = "s"
-)", "small.toml");
+)",
+                            "small.toml");
   REQUIRE(load.Ok());
   QuestionGenerator generator(load.deck);
-  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "a.lived", 1));  // only one other place
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "a.lived", 1)); // only one other place
   QuestionRequest request;
   request.count = 10;
   CHECK(generator.Generate(request).empty());
@@ -211,7 +220,8 @@ kind = "person"
   // The same city twice under another name: "Moskva" must never be a wrong option for Moscow.
   deckText += "[[entity]]\nid = \"moskva\"\nname = \"Moskva\"\nkind = \"city\"\naliases = [\"MOSCOW\"]\n";
   for (const char* c : {"Moscow", "Kazan", "Lipetsk"})
-    deckText += std::string("[[fact]]\nsubject = \"p\"\nrelation = \"visited\"\nobject = \"") + c + "\"\nsource = \"s\"\n";
+    deckText +=
+        std::string("[[fact]]\nsubject = \"p\"\nrelation = \"visited\"\nobject = \"") + c + "\"\nsource = \"s\"\n";
   DeckLoad load = ParseDeck(deckText, "alias.toml");
   REQUIRE(load.Ok());
   QuestionGenerator generator(load.deck);
@@ -245,29 +255,31 @@ TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
   }
   REQUIRE(good);
   REQUIRE(Violations(deck, *good).empty());
-  const Fact& fact = *std::find_if(deck.facts.begin(), deck.facts.end(), [&](const Fact& f) { return f.id == good->items[0]; });
+  const Fact& fact =
+      *std::find_if(deck.facts.begin(), deck.facts.end(), [&](const Fact& f) { return f.id == good->items[0]; });
   auto has = [&](const Question& q, const std::string& rule) {
     auto v = Violations(deck, q);
     return std::find(v.begin(), v.end(), rule) != v.end();
   };
   const size_t wrong = good->answer == 0 ? 1 : 0;
 
-  Question moved = *good;  // the answer index points at a distractor
+  Question moved = *good; // the answer index points at a distractor
   moved.answer = static_cast<int>(wrong);
   CHECK(has(moved, "answer is not true"));
 
-  Question twice = *good;  // a distractor that is the right answer again, in capitals
+  Question twice = *good; // a distractor that is the right answer again, in capitals
   std::string upper = twice.options[static_cast<size_t>(twice.answer)];
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : upper)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   twice.options[wrong] = upper;
   CHECK(has(twice, "options not distinct"));
   CHECK(has(twice, "a distractor is true"));
 
-  Question told = *good;  // the answer written into the question
+  Question told = *good; // the answer written into the question
   told.prompt += " (" + told.options[static_cast<size_t>(told.answer)] + ")";
   CHECK(has(told, "answer in prompt"));
 
-  Question mixed = *good;  // a distractor of another kind
+  Question mixed = *good; // a distractor of another kind
   mixed.options[wrong] = deck.events.front().name;
   CHECK(has(mixed, "distractor of another type"));
 
@@ -287,7 +299,8 @@ TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
   precise.options[precise.answer == 0 ? 1 : 0] = "16 April 1922 and more";
   CHECK(has(precise, "date at another precision"));
   std::optional<Question> order;
-  for (std::uint64_t seed = 1; !order; ++seed) order = generator.Make(QuestionKind::Ordering, deck.events[seed % deck.events.size()].id, seed);
+  for (std::uint64_t seed = 1; !order; ++seed)
+    order = generator.Make(QuestionKind::Ordering, deck.events[seed % deck.events.size()].id, seed);
   Question reversed = *order;
   std::reverse(reversed.order.begin(), reversed.order.end());
   CHECK(has(reversed, "events not told apart or out of order"));
@@ -304,14 +317,17 @@ TEST_CASE("a description saying much the same as the answer is not offered as wr
                             {"tupolev", "Aircraft designer whose bureau took over Fili"},
                             {"sperrle", "Air commander trained at Lipetsk"}};
   for (auto& [id, role] : roles)
-    deckText += std::string("[[entity]]\nid = \"") + id + "\"\nname = \"" + id + "\"\nkind = \"person\"\n"
-                "[[fact]]\nsubject = \"" + id + "\"\nrelation = \"role\"\nobject = \"" + role + "\"\nsource = \"s\"\n";
+    deckText += std::string("[[entity]]\nid = \"") + id + "\"\nname = \"" + id +
+                "\"\nkind = \"person\"\n"
+                "[[fact]]\nsubject = \"" +
+                id + "\"\nrelation = \"role\"\nobject = \"" + role + "\"\nsource = \"s\"\n";
   DeckLoad load = ParseDeck(deckText, "roles.toml");
   REQUIRE(load.Ok());
   QuestionGenerator generator(load.deck);
   for (std::uint64_t seed = 1; seed <= 30; ++seed) {
     auto q = generator.Make(QuestionKind::MultipleChoice, "thoma.role", seed);
     REQUIRE(q);
-    CHECK(std::find(q->options.begin(), q->options.end(), "German officer trained at Kama in 1929") == q->options.end());
+    CHECK(std::find(q->options.begin(), q->options.end(), "German officer trained at Kama in 1929") ==
+          q->options.end());
   }
 }

@@ -20,7 +20,8 @@ json LoadVectors() {
 
 FsrsParameters ParametersOf(const json& p) {
   FsrsParameters params;
-  for (size_t i = 0; i < 21; ++i) params.w[i] = p.at("w").at(i).get<double>();
+  for (size_t i = 0; i < 21; ++i)
+    params.w[i] = p.at("w").at(i).get<double>();
   params.retention = p.at("request_retention").get<double>();
   params.maximumInterval = p.at("maximum_interval").get<int>();
   params.fuzz = p.at("enable_fuzz").get<bool>();
@@ -69,13 +70,12 @@ TEST_CASE("FSRS-6 equals ts-fsrs on every step of 1,000+ random histories", "[fs
       previous = time;
       ReviewOutcome ours = fsrs.Review(card, time, rating, c * 1000 + i);
       INFO("history " << c << ", review " << i << ", rating " << static_cast<int>(rating));
-      const bool ok =
-          static_cast<int>(ours.card.state) == step.at("state").get<int>() &&
-          std::abs(ours.card.stability - step.at("stability").get<double>()) <= 1e-8 &&
-          std::abs(ours.card.difficulty - step.at("difficulty").get<double>()) <= 1e-8 &&
-          std::abs(ours.retrievability - step.at("retrievability").get<double>()) <= 1e-8 &&
-          ours.card.learningStep == step.at("learning_steps").get<int>() &&
-          ours.card.reps == step.at("reps").get<int>() && ours.card.lapses == step.at("lapses").get<int>();
+      const bool ok = static_cast<int>(ours.card.state) == step.at("state").get<int>() &&
+                      std::abs(ours.card.stability - step.at("stability").get<double>()) <= 1e-8 &&
+                      std::abs(ours.card.difficulty - step.at("difficulty").get<double>()) <= 1e-8 &&
+                      std::abs(ours.retrievability - step.at("retrievability").get<double>()) <= 1e-8 &&
+                      ours.card.learningStep == step.at("learning_steps").get<int>() &&
+                      ours.card.reps == step.at("reps").get<int>() && ours.card.lapses == step.at("lapses").get<int>();
       bool interval = true;
       if (step.contains("interval_range")) {
         ++fuzzed;
@@ -115,7 +115,8 @@ TEST_CASE("FSRS-6 forgetting curve matches the published values", "[fsrs]") {
   const Fsrs fsrs;
   const double stabilities[] = {1, 2, 3, 4, 4, 2};
   const double expected[] = {1.0, 0.9403443, 0.9253786, 0.9185229, 0.9, 0.8261359};
-  for (int t = 0; t < 6; ++t) CHECK(fsrs.ForgettingCurve(t, stabilities[t]) == Approx(expected[t]).margin(1e-7));
+  for (int t = 0; t < 6; ++t)
+    CHECK(fsrs.ForgettingCurve(t, stabilities[t]) == Approx(expected[t]).margin(1e-7));
   // By definition R(S, S) = 0.9 whatever the decay.
   FsrsParameters fsrs5;
   fsrs5.w[20] = 0.5;
@@ -140,7 +141,7 @@ TEST_CASE("fuzz is deterministic per seed and stays in its range", "[fsrs]") {
     CHECK(a.card.due == b.card.due);
     seen.insert(a.card.scheduledDays);
   }
-  CHECK(seen.size() > 3);  // different seeds spread the day
+  CHECK(seen.size() > 3); // different seeds spread the day
   FsrsParameters plain = params;
   plain.fuzz = false;
   const int unfuzzed = Fsrs(plain).Review(card, now, Rating::Good).card.scheduledDays;

@@ -14,7 +14,8 @@ TimeMs At(const char* iso) {
   return *time;
 }
 
-StudyCard Review(size_t item, TimeMs lastReview, double stability, TimeMs due, QuestionKind kind = QuestionKind::MultipleChoice) {
+StudyCard Review(size_t item, TimeMs lastReview, double stability, TimeMs due,
+                 QuestionKind kind = QuestionKind::MultipleChoice) {
   StudyCard card;
   card.item = item;
   card.kind = kind;
@@ -36,7 +37,8 @@ StudyCard New(size_t item, QuestionKind kind = QuestionKind::MultipleChoice) {
 
 std::vector<size_t> Cards(const std::vector<QueueEntry>& queue) {
   std::vector<size_t> cards;
-  for (const QueueEntry& e : queue) cards.push_back(e.card);
+  for (const QueueEntry& e : queue)
+    cards.push_back(e.card);
   return cards;
 }
 
@@ -54,11 +56,11 @@ TEST_CASE("card keys are deck/item/kind and kind names round-trip", "[study]") {
 TEST_CASE("answers become ratings without asking the learner", "[study]") {
   CHECK(RateAnswer(false, 500, 4000) == Rating::Again);
   CHECK(RateAnswer(true, 3000, 4000) == Rating::Good);
-  CHECK(RateAnswer(true, 2000, 4000) == Rating::Easy);  // half the typical time
+  CHECK(RateAnswer(true, 2000, 4000) == Rating::Easy); // half the typical time
   CHECK(RateAnswer(true, 2001, 4000) == Rating::Good);
-  CHECK(RateAnswer(true, 100, 0) == Rating::Good);      // no typical time yet: never Easy
+  CHECK(RateAnswer(true, 100, 0) == Rating::Good); // no typical time yet: never Easy
 
-  CHECK(TypicalResponseMs({1000, 2000, 3000}) == 0);    // too few answers
+  CHECK(TypicalResponseMs({1000, 2000, 3000}) == 0); // too few answers
   std::vector<int> times{9000, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000, 11000};
   CHECK(TypicalResponseMs(times) == 6000);
 }
@@ -85,18 +87,18 @@ TEST_CASE("the queue: learning first, most forgotten reviews next, new cards spr
   const TimeMs now = At("2024-06-10T12:00:00Z");
   const Fsrs fsrs;
   std::vector<StudyCard> cards;
-  cards.push_back(Review(0, now - 3 * kDayMs, 3, now - kDayMs));      // 0: overdue, R lower
+  cards.push_back(Review(0, now - 3 * kDayMs, 3, now - kDayMs));       // 0: overdue, R lower
   cards.push_back(Review(1, now - 20 * kDayMs, 30, now + 3 * kDayMs)); // 1: not due
-  cards.push_back(Review(2, now - 2 * kDayMs, 10, now - kDayMs));     // 2: due, R higher than 0
+  cards.push_back(Review(2, now - 2 * kDayMs, 10, now - kDayMs));      // 2: due, R higher than 0
   StudyCard learning = New(3);
   learning.memory.state = CardState::Learning;
   learning.memory.stability = 2;
   learning.memory.difficulty = 5;
   learning.memory.lastReview = now - 10 * kMinuteMs;
   learning.memory.due = now + 5 * kMinuteMs;
-  cards.push_back(learning);                                          // 3: learning, due soon
-  cards.push_back(New(4));                                            // 4: new
-  cards.push_back(New(5));                                            // 5: new
+  cards.push_back(learning); // 3: learning, due soon
+  cards.push_back(New(4));   // 4: new
+  cards.push_back(New(5));   // 5: new
 
   QueueOptions options;
   options.newPerDay = 1;
@@ -104,11 +106,12 @@ TEST_CASE("the queue: learning first, most forgotten reviews next, new cards spr
   REQUIRE(queue.size() == 4);
   CHECK(queue[0].card == 3);
   CHECK(queue[0].slot == QueueSlot::Learning);
-  CHECK(Cards(queue) == std::vector<size_t>{3, 0, 4, 2});  // the new card between the reviews
-  for (const QueueEntry& e : queue) CHECK(e.reschedule);
+  CHECK(Cards(queue) == std::vector<size_t>{3, 0, 4, 2}); // the new card between the reviews
+  for (const QueueEntry& e : queue)
+    CHECK(e.reschedule);
 
-  options.newDoneToday = 1;   // today's new card already introduced
-  options.reviewsPerDay = 1;  // and room for one review only
+  options.newDoneToday = 1;  // today's new card already introduced
+  options.reviewsPerDay = 1; // and room for one review only
   CHECK(Cards(BuildDailyQueue(cards, fsrs, now, options)) == std::vector<size_t>{3, 0});
 
   options = {};
@@ -126,7 +129,7 @@ TEST_CASE("siblings are buried: one card per item a day, none of an item studied
   cards.push_back(Review(0, now - 5 * kDayMs, 4, now - kDayMs, QuestionKind::When));
   cards.push_back(New(0, QuestionKind::WhichFirst));
   cards.push_back(Review(1, now - 5 * kDayMs, 4, now - kDayMs));
-  cards.push_back(Review(1, now - 2 * kMinuteMs * 60, 9, now + 9 * kDayMs, QuestionKind::When));  // studied today
+  cards.push_back(Review(1, now - 2 * kMinuteMs * 60, 9, now + 9 * kDayMs, QuestionKind::When)); // studied today
   auto queue = Cards(BuildDailyQueue(cards, fsrs, now, {}));
   CHECK(queue.size() == 1);
   CHECK((queue[0] == 0 || queue[0] == 1));
@@ -147,7 +150,8 @@ TEST_CASE("cram shows every card in a repeatable shuffle and never reschedules",
   const TimeMs now = At("2024-06-10T12:00:00Z");
   const Fsrs fsrs;
   std::vector<StudyCard> cards;
-  for (size_t i = 0; i < 30; ++i) cards.push_back(Review(i, now - kDayMs, 40, now + 30 * kDayMs));
+  for (size_t i = 0; i < 30; ++i)
+    cards.push_back(Review(i, now - kDayMs, 40, now + 30 * kDayMs));
   cards[7].suspended = true;
   QueueOptions options;
   options.mode = QueueMode::Cram;
@@ -161,5 +165,5 @@ TEST_CASE("cram shows every card in a repeatable shuffle and never reschedules",
   CHECK(Cards(first) == Cards(BuildDailyQueue(cards, fsrs, now, options)));
   std::vector<size_t> sorted = Cards(first);
   std::sort(sorted.begin(), sorted.end());
-  CHECK(sorted != Cards(first));  // shuffled
+  CHECK(sorted != Cards(first)); // shuffled
 }

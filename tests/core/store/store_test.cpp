@@ -24,7 +24,7 @@ using factdeck::test::TempDir;
 
 namespace {
 
-constexpr srs::TimeMs kNow = 1735732800000;  // 2025-01-01T12:00:00Z
+constexpr srs::TimeMs kNow = 1735732800000; // 2025-01-01T12:00:00Z
 
 std::unique_ptr<ProfileStore> OpenOk(const std::filesystem::path& dir, srs::TimeMs now = kNow) {
   auto opened = ProfileStore::Open(dir, now);
@@ -77,7 +77,8 @@ std::string InChild(const std::function<std::string()>& body) {
   close(fds[1]);
   std::string output;
   char buffer[512];
-  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<size_t>(n));
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+    output.append(buffer, static_cast<size_t>(n));
   close(fds[0]);
   int status = 0;
   waitpid(child, &status, 0);
@@ -109,7 +110,8 @@ TEST_CASE("stores of every earlier schema version migrate forward, keeping their
     TempDir dir;
     {
       sql::Database db((dir.Path() / ProfileStore::kFileName).string());
-      for (int v = 0; v < from; ++v) db.Exec(schema::kMigrations[static_cast<size_t>(v)]);
+      for (int v = 0; v < from; ++v)
+        db.Exec(schema::kMigrations[static_cast<size_t>(v)]);
       db.Exec("PRAGMA user_version=" + std::to_string(from));
       if (from >= 1) {
         db.Exec("INSERT INTO profile (id, name, created_ms) VALUES (7, 'Röhm', 1)");
@@ -172,7 +174,8 @@ TEST_CASE("editing a deck never loses progress: rewording, removal and return, r
   TempDir dir;
   auto store = OpenOk(dir.Path());
   const auto profile = store->DefaultProfile();
-  for (const char* item : {"kama.opened", "tomka.place", "fili.company"}) REQUIRE(store->RecordAnswer(Answer(profile, item, kNow, true)));
+  for (const char* item : {"kama.opened", "tomka.place", "fili.company"})
+    REQUIRE(store->RecordAnswer(Answer(profile, item, kNow, true)));
 
   // A fact reworded keeps its id: nothing changes.
   REQUIRE(store->SyncDeck("deck", {"kama.opened", "tomka.place", "fili.company"}, {}));
@@ -190,7 +193,8 @@ TEST_CASE("editing a deck never loses progress: rewording, removal and return, r
   CHECK(store->Cards(profile, "deck").size() == 3);
 
   // Renamed with renamed_from: the history follows the new id.
-  REQUIRE(store->SyncDeck("deck", {"kama.opened", "tomka.location", "fili.company"}, {{"tomka.place", "tomka.location"}}));
+  REQUIRE(
+      store->SyncDeck("deck", {"kama.opened", "tomka.location", "fili.company"}, {{"tomka.place", "tomka.location"}}));
   auto renamed = store->Card(profile, "deck", "tomka.location", srs::QuestionKind::MultipleChoice);
   REQUIRE(renamed);
   CHECK(renamed->stability == 3.5);
@@ -211,7 +215,7 @@ TEST_CASE("profiles: several learners, Unicode names, rename and delete", "[stor
   CHECK(store->FindProfile("Bažanov") == made.id);
   REQUIRE(store->DeleteProfile(made.id));
   CHECK_FALSE(store->FindProfile("Bažanov"));
-  CHECK(CountReviews(store->File()) == 0);  // a deleted learner's reviews go with them
+  CHECK(CountReviews(store->File()) == 0); // a deleted learner's reviews go with them
   CHECK(store->Profiles().size() == 1);
 }
 
@@ -232,7 +236,8 @@ TEST_CASE("a truncated store is moved aside, and the latest backup is offered", 
   {
     auto store = OpenOk(dir.Path());
     const auto profile = store->DefaultProfile();
-    for (int i = 0; i < 300; ++i) REQUIRE(store->RecordAnswer(Answer(profile, "item-" + std::to_string(i), kNow, true)));
+    for (int i = 0; i < 300; ++i)
+      REQUIRE(store->RecordAnswer(Answer(profile, "item-" + std::to_string(i), kNow, true)));
     REQUIRE(store->BackupTo(store->BackupDir() / "progress-2025-01-01.db"));
   }
   const auto file = dir / ProfileStore::kFileName;
@@ -256,7 +261,7 @@ TEST_CASE("a second FactDeck on the same data folder is refused with a message",
   CHECK_FALSE(second.store);
   CHECK_THAT(second.error, Catch::Contains("another FactDeck is already using"));
   first.reset();
-  CHECK(ProfileStore::Open(dir.Path(), kNow).store);  // free again once the first is closed
+  CHECK(ProfileStore::Open(dir.Path(), kNow).store); // free again once the first is closed
 }
 
 TEST_CASE("a read-only data folder gives a message, not a crash", "[store][bad]") {
@@ -291,7 +296,7 @@ TEST_CASE("a full disk fails the answer with a message and keeps what was saved"
   CHECK_THAT(failed.message, Catch::Contains("disk is full"));
   CHECK(store->Card(profile, "deck", "before", srs::QuestionKind::MultipleChoice));
   CHECK(probe.QueryText("PRAGMA integrity_check") == "ok");
-  store->LimitPagesForTesting(0);  // space again: saving works again
+  store->LimitPagesForTesting(0); // space again: saving works again
   CHECK(store->RecordAnswer(Answer(profile, "after", kNow + 5000, true)));
 }
 
@@ -328,37 +333,42 @@ TEST_CASE("a backup is taken on the first start of each day, the last 7 kept", "
   TempDir dir;
   for (int day = 0; day < 10; ++day) {
     auto store = OpenOk(dir.Path(), kNow + day * srs::kDayMs);
-    store->WaitForBackup();  // it runs beside the app; here it must be of the store as it was at the start
+    store->WaitForBackup(); // it runs beside the app; here it must be of the store as it was at the start
     CHECK_FALSE(store->TakeBackupProblem());
-    REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "day-" + std::to_string(day), kNow + day * srs::kDayMs, true)));
+    REQUIRE(store->RecordAnswer(
+        Answer(store->DefaultProfile(), "day-" + std::to_string(day), kNow + day * srs::kDayMs, true)));
   }
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(dir / "backups")) names.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "backups"))
+    names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   REQUIRE(names.size() == 7);
-  CHECK(names.front() == "progress-2025-01-04.db");  // day 0 had nothing to back up; days 1-9 made nine
+  CHECK(names.front() == "progress-2025-01-04.db"); // day 0 had nothing to back up; days 1-9 made nine
   CHECK(names.back() == "progress-2025-01-10.db");
-  CHECK(CountReviews(dir / "backups" / names.back()) == 9);  // taken before that day's answer
+  CHECK(CountReviews(dir / "backups" / names.back()) == 9); // taken before that day's answer
 }
 
-TEST_CASE("the daily backup runs beside the app: answers go on while it copies, and its problems are told", "[store][backup]") {
+TEST_CASE("the daily backup runs beside the app: answers go on while it copies, and its problems are told",
+          "[store][backup]") {
   TempDir dir;
   {
     auto store = OpenOk(dir.Path(), kNow);
     for (int i = 0; i < 2000; ++i)
-      REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "item-" + std::to_string(i % 300), kNow + i * 1000, i % 3 != 0)));
+      REQUIRE(store->RecordAnswer(
+          Answer(store->DefaultProfile(), "item-" + std::to_string(i % 300), kNow + i * 1000, i % 3 != 0)));
   }
   {
     // The next day: the backup starts on its own thread; answers are committed meanwhile.
     auto store = OpenOk(dir.Path(), kNow + srs::kDayMs);
     for (int i = 0; i < 50; ++i)
-      REQUIRE(store->RecordAnswer(Answer(store->DefaultProfile(), "next-" + std::to_string(i), kNow + srs::kDayMs + i, true)));
+      REQUIRE(store->RecordAnswer(
+          Answer(store->DefaultProfile(), "next-" + std::to_string(i), kNow + srs::kDayMs + i, true)));
     store->WaitForBackup();
     CHECK_FALSE(store->TakeBackupProblem());
     const auto backup = dir / "backups" / "progress-2025-01-02.db";
     REQUIRE(std::filesystem::exists(backup));
     const auto copied = CountReviews(backup);
-    CHECK(copied >= 2000);  // everything from before the start, and maybe some of today's
+    CHECK(copied >= 2000); // everything from before the start, and maybe some of today's
     CHECK(copied <= 2050);
     sql::Database db(backup.string(), sql::Database::Mode::ReadOnly);
     CHECK(db.QueryText("PRAGMA integrity_check") == "ok");
@@ -407,7 +417,8 @@ TEST_CASE("stats: reviews, retention, streaks and the due forecast", "[store][st
   auto store = OpenOk(dir.Path());
   const auto profile = store->DefaultProfile();
   // Three days in a row, a gap of a day, then today: two streaks.
-  for (int day : {-4, -3, -2, 0}) REQUIRE(store->RecordAnswer(Answer(profile, "d" + std::to_string(day), kNow + day * srs::kDayMs, true)));
+  for (int day : {-4, -3, -2, 0})
+    REQUIRE(store->RecordAnswer(Answer(profile, "d" + std::to_string(day), kNow + day * srs::kDayMs, true)));
   StoreStats gap = store->Stats(profile, kNow);
   CHECK(gap.longestStreak == 3);
   CHECK(gap.currentStreak == 1);
@@ -424,7 +435,8 @@ TEST_CASE("stats: reviews, retention, streaks and the due forecast", "[store][st
   CHECK(stats.retentionLast30Days == Approx(0.5));
   REQUIRE(stats.dueForecast.size() == 7);
   std::int64_t due = 0;
-  for (auto n : stats.dueForecast) due += n;
+  for (auto n : stats.dueForecast)
+    due += n;
   CHECK(due == 4);
 }
 
@@ -487,7 +499,8 @@ TEST_CASE("kill test: every committed answer survives SIGKILL at a random moment
       }
     };
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(runMs);
-    while (std::chrono::steady_clock::now() < until) readAvailable(5);
+    while (std::chrono::steady_clock::now() < until)
+      readAvailable(5);
     kill(writer, SIGKILL);
     int status = 0;
     waitpid(writer, &status, 0);
@@ -514,7 +527,7 @@ TEST_CASE("kill test: every committed answer survives SIGKILL at a random moment
     }
   }
   CHECK(kills == 50);
-  CHECK(reported.size() > 100);  // the writer did commit answers between kills
+  CHECK(reported.size() > 100); // the writer did commit answers between kills
   // Every answer ever reported is in the store.
   sql::Database db((dir / ProfileStore::kFileName).string());
   auto find = db.Prepare("SELECT COUNT(*) FROM review WHERE id = ?1");
@@ -547,7 +560,8 @@ renamed_from = ["kama-opened"]
 name = "The Kama school opens"
 date = "1929"
 source = "s"
-)", "gsmc.toml");
+)",
+                            "gsmc.toml");
   REQUIRE(load.Ok());
   REQUIRE(store->SyncDeck(load.deck));
   CHECK(store->Card(profile, "gsmc", "kama-school-opened", srs::QuestionKind::When));
@@ -563,7 +577,8 @@ TEST_CASE("classroom matches are saved whole with every answer", "[store][match]
   match.scoring = "speed";
   match.started = kNow;
   match.ended = kNow + 600000;
-  match.players = {{"Team Röhm", "#e6194b", 0, 2400, 1}, {"Team Тухачевский", "#3cb44b", store->DefaultProfile(), 900, 2}};
+  match.players = {{"Team Röhm", "#e6194b", 0, 2400, 1},
+                   {"Team Тухачевский", "#3cb44b", store->DefaultProfile(), 900, 2}};
   match.answers = {{0, 1, "rapallo.signed", "when", "1922", true, kNow + 1000, 3200, 1000},
                    {1, 1, "rapallo.signed", "when", "1923", false, kNow + 1200, 4100, 0}};
   StoreStatus saved = store->SaveMatch(match);
@@ -577,7 +592,7 @@ TEST_CASE("classroom matches are saved whole with every answer", "[store][match]
   sql::Database db(store->File().string());
   CHECK(db.QueryInt("SELECT COUNT(*) FROM match_answer").value_or(0) == 2);
 
-  MatchRecord broken = match;  // an answer for a player who is not there: nothing saved
+  MatchRecord broken = match; // an answer for a player who is not there: nothing saved
   broken.answers.push_back({7, 2, "x", "when", "", false, kNow, 0, 0});
   CHECK_FALSE(store->SaveMatch(broken));
   CHECK(store->Matches().size() == 1);
