@@ -147,11 +147,23 @@ void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double&
 
 void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float width = std::min(12 * ui.Em(), ImGui::GetContentRegionAvail().x / 3.2f), base = origin.y + 14 * ui.Em();
+  // Three columns across the width (at most 20 em each): the name above each block, the
+  // place and the score inside it.
+  const float width = std::min(20 * ui.Em(), (ImGui::GetContentRegionAvail().x - 2 * ui.Em()) / 3);
+  const float base = origin.y + 14 * ui.Em();
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImFont* font = ui.fonts.title;
+  const ImU32 white = IM_COL32(255, 255, 255, 255);
+  // Text centred in the column at `y`, clipped to it when too long.
+  auto centred = [&](float x, float y, const std::string& text, ImU32 colour) {
+    const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+    draw->PushClipRect({x, y}, {x + width, y + font->FontSize * 1.3f}, true);
+    draw->AddText(font, font->FontSize, {x + std::max(0.0f, (width - w) / 2), y}, colour, text.c_str());
+    draw->PopClipRect();
+  };
   // Second on the left, first in the middle, third on the right.
   const size_t places[3] = {1, 0, 2};
-  const float heights[3] = {9, 6, 4}; // by place: first, second, third
+  const float heights[3] = {9, 6.5f, 5}; // by place: first, second, third
   for (int column = 0; column < 3; ++column) {
     const size_t place = places[column];
     if (place >= ranked.size()) continue;
@@ -160,15 +172,9 @@ void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
     const float top = base - heights[place] * ui.Em();
     const ImVec4 colour = entry.colour.empty() ? ui.palette->accent : HexColour(entry.colour);
     draw->AddRectFilled({x, top}, {x + width, base}, ImGui::GetColorU32(colour), 6.0f);
-    char label[128];
-    std::snprintf(label, sizeof label, "%d", entry.rank);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x + width / 2 - 0.5f * ui.Em(), top + 0.5f * ui.Em()},
-                  IM_COL32(255, 255, 255, 255), label);
-    std::snprintf(label, sizeof label, "%s  %d", entry.name.c_str(), entry.score);
-    draw->PushClipRect({x - 0.5f * ui.Em(), top - 2.5f * ui.Em()}, {x + width + 0.5f * ui.Em(), top}, true);
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {x, top - 2.0f * ui.Em()},
-                  ImGui::GetColorU32(ImGuiCol_Text), label);
-    draw->PopClipRect();
+    centred(x, top - 2.0f * ui.Em(), entry.name, ImGui::GetColorU32(ImGuiCol_Text));
+    centred(x, top + 0.5f * ui.Em(), std::to_string(entry.rank), white);
+    centred(x, top + 0.6f * ui.Em() + font->FontSize * 1.2f, std::to_string(entry.score), white);
   }
   ImGui::Dummy(ImVec2(0, 15 * ui.Em()));
   for (size_t place = 3; place < ranked.size(); ++place)
