@@ -5,6 +5,23 @@
 
 namespace factdeck {
 
+AnswerRecord LoggedAnswer(const Question& q, const std::string& item, QuestionKind kind, std::int64_t profile,
+                          std::int64_t session, const std::string& deck, srs::TimeMs now, const std::string& given,
+                          bool correct) {
+  AnswerRecord record;
+  record.profile = profile;
+  record.session = session;
+  record.deck = deck;
+  record.item = item;
+  record.kind = kind;
+  record.time = now;
+  for (size_t i = 0; i < q.options.size(); ++i)
+    record.options += (i ? "\n" : "") + q.options[i];
+  record.answer = given;
+  record.correct = correct;
+  return record;
+}
+
 Judgement JudgeOption(const Question& q, int option) {
   Judgement j;
   j.correct = option == q.answer;

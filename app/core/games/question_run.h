@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/questions/questions.h"
+#include "core/store/profile_store.h"
 #include "core/srs/fsrs.h"
 
 namespace factdeck {
@@ -50,6 +51,13 @@ struct Judgement {
   double credit = 0.0;
   std::string given, rightAnswer;
 };
+// An answer as the store logs it: whose, which card (`item` and `kind`), when, the options
+// shown, what was given and whether it was right. The caller adds the response time, the
+// rating, whether it reschedules and the memory state after.
+AnswerRecord LoggedAnswer(const Question& q, const std::string& item, QuestionKind kind, std::int64_t profile,
+                          std::int64_t session, const std::string& deck, srs::TimeMs now, const std::string& given,
+                          bool correct);
+
 Judgement JudgeOption(const Question& q, int option);
 Judgement JudgeOrder(const Question& q, const std::vector<int>& order);
 Judgement JudgeYear(const Question& q, const std::string& text);

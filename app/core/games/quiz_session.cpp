@@ -47,17 +47,7 @@ StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std
   for (const std::string& item : q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst
                                      ? q.items
                                      : std::vector<std::string>{q.items[0]}) {
-    AnswerRecord record;
-    record.profile = profile;
-    record.session = session;
-    record.deck = deck;
-    record.item = item;
-    record.kind = q.kind;
-    record.time = now;
-    for (size_t i = 0; i < q.options.size(); ++i)
-      record.options += (i ? "\n" : "") + q.options[i];
-    record.answer = given;
-    record.correct = correct;
+    AnswerRecord record = LoggedAnswer(q, item, q.kind, profile, session, deck, now, given, correct);
     record.responseMs = responseMs;
     record.rating = rating;
     record.reschedule = reschedule;

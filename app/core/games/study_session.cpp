@@ -114,18 +114,8 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   const bool reschedule = m_reschedule[m_current];
   srs::ReviewOutcome outcome = m_fsrs.Review(before, now, rating, Hash(key) + static_cast<std::uint64_t>(before.reps));
   if (before.state == srs::CardState::New) ++m_summary.newCards;
-  AnswerRecord answer;
-  answer.profile = m_profile;
-  answer.session = m_sessionId;
-  answer.deck = m_deck.id;
-  answer.item = item;
-  answer.kind = kind;
-  answer.time = now;
-  const Question& q = m_questions[m_current];
-  for (size_t i = 0; i < q.options.size(); ++i)
-    answer.options += (i ? "\n" : "") + q.options[i];
-  answer.answer = given;
-  answer.correct = correct;
+  AnswerRecord answer =
+      LoggedAnswer(m_questions[m_current], item, kind, m_profile, m_sessionId, m_deck.id, now, given, correct);
   answer.responseMs = responseMs;
   answer.rating = rating;
   answer.after = outcome.card;

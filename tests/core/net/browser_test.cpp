@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/net/live_server.h"
+#include "core/store/profile_store.h"
 #include "support/net.h"
 #include "support/process.h"
 #include "support/seed_deck.h"
@@ -19,10 +20,8 @@ using nlohmann::json;
 
 namespace {
 
-srs::TimeMs Now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+// The room's clock: real time, so that answers are timed as phones send them.
+srs::TimeMs Now() { return WallClockNow(); }
 
 std::string DecodeBase64(const std::string& text) {
   std::string out;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/net/live_server.h"
+#include "core/store/profile_store.h"
 #include "support/seed_deck.h"
 
 using namespace factdeck;
@@ -19,10 +20,7 @@ using nlohmann::json;
 namespace {
 
 // The room's clock: real time, so that answers are timed as phones send them.
-srs::TimeMs Now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+srs::TimeMs Now() { return WallClockNow(); }
 
 struct Fixture {
   Deck deck = test::SeedDeck();
