@@ -34,5 +34,7 @@ add_library(factdeck_imgui INTERFACE)
 pkg_get_variable(IMGUI_INCLUDEDIR imgui includedir)
 target_include_directories(factdeck_imgui SYSTEM INTERFACE "${IMGUI_INCLUDEDIR}" "${IMGUI_INCLUDEDIR}/backends")
 target_link_libraries(factdeck_imgui INTERFACE PkgConfig::IMGUI PkgConfig::STB glfw Freetype::Freetype ${CMAKE_DL_LIBS})
-pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # libcpp-httplib-dev: the live room's server
+pkg_check_modules(MHD REQUIRED IMPORTED_TARGET libmicrohttpd)    # libmicrohttpd-dev: the live room's server
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # libcpp-httplib-dev: HTTP clients in tests and benchmarks
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n icu-uc)  # libicu-dev: confusable names (UTS #39)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode) # libqrencode-dev: the join address as a QR code

@@ -13,7 +13,8 @@ FACTDECK_BUILD_PACKAGES=(
   libsqlite3-dev libtomlplusplus-dev libcli11-dev libutf8proc-dev nlohmann-json3-dev
   libfontconfig-dev libfreetype-dev libstb-dev
   fonts-dejavu-core  # the UI font, DejaVu Sans (app/ui/fonts.h): the same look on every machine
-  libcpp-httplib-dev libqrencode-dev
+  libmicrohttpd-dev libqrencode-dev libicu-dev
+  libcpp-httplib-dev  # HTTP clients in the tests and benchmarks
 )
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.
 # chromium and its WebDriver: the live room's player page is tested in a real browser.

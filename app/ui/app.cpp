@@ -12,6 +12,11 @@ App::App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* regis
         "using the built-in font, which shows only ASCII.");
 }
 
+App::~App() {
+  // The window goes before the room may: the room must not wake a window that is gone.
+  if (m_listenedRoom) m_listenedRoom->SetChangeListener({});
+}
+
 void App::RefreshAppearance() {
   const float contentScale = m_platform.ContentScale();
   m_scale = contentScale * m_state.settings.uiScale;
@@ -33,6 +38,15 @@ void App::RefreshAppearance() {
 void App::Frame(const InputHook& inject) {
   if (m_platform.TakeScaleChanged()) m_appearanceDirty = true;
   if (m_appearanceDirty) RefreshAppearance();
+
+  // A live room changes between frames (phones join and answer on the server's thread): it
+  // wakes the window then, so the live screen needs no polling timer.
+  std::shared_ptr<LiveRoom> room = m_state.live ? m_state.live->room : nullptr;
+  if (room != m_listenedRoom) {
+    if (m_listenedRoom) m_listenedRoom->SetChangeListener({});
+    if (room) room->SetChangeListener([] { Platform::PostEmptyEvent(); });
+    m_listenedRoom = std::move(room);
+  }
 
   // Files dropped on the window open as decks.
   for (std::string& dropped : m_platform.TakeDroppedFiles())

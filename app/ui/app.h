@@ -19,6 +19,9 @@ class App {
 public:
   // `fonts` come from OpenWindow; the atlas is rebuilt when the scale turns out different.
   App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* registry = nullptr);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
   // Draws one frame into the back buffer (Present() shows it).
   void Frame(const InputHook& inject = {});
@@ -55,6 +58,7 @@ private:
   FrameNeeds m_needs;
   WidgetState m_widgets;
   bool m_stillFrames = false;
+  std::shared_ptr<LiveRoom> m_listenedRoom; // the live room that wakes the window when it changes
   bool m_drawToScreen = true;
   float m_scale = 1.0f;
   int m_frame = 0;

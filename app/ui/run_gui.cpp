@@ -59,6 +59,18 @@ double WallClockSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// Whenever a live room opens, its join address goes to standard output as one line
+// ("join: http://ADDRESS:PORT/?code=NNNNNN"), so that a room can be tried and tested from a
+// terminal.
+void AnnounceRoom(const AppState& state, std::string& announced) {
+  const std::string url = state.live && state.live->room ? state.live->url : std::string();
+  if (!url.empty() && url != announced) {
+    std::printf("join: %s\n", url.c_str());
+    std::fflush(stdout);
+  }
+  announced = url;
+}
+
 } // namespace
 
 int RunGui(const GuiOptions& options) {
@@ -68,7 +80,7 @@ int RunGui(const GuiOptions& options) {
 
   AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
   if (options.sampleDays > 0) SimulateStudy(state, options.sampleDays, 7);
-  StartOnScreen(state, options.screen);
+  StartOnScreen(state, options.screen, /*stillClock=*/options.screenshot.has_value());
   for (const std::string& notice : state.notices)
     std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
   const bool screenshot = options.screenshot.has_value();
@@ -110,6 +122,8 @@ int RunGui(const GuiOptions& options) {
   StopSignalWatcher signals;
   FramePacer pacer;
   bool firstFrameShown = false;
+  std::string announced;
+  AnnounceRoom(state, announced);
   while (!platform->ShouldClose() && !state.quitRequested && !signals.StopRequested()) {
     platform->Wait(pacer.NextWait(platform->Now()));
     if (platform->TakeEvents()) pacer.OnEvent();
@@ -123,6 +137,7 @@ int RunGui(const GuiOptions& options) {
       std::fflush(stdout);
     }
     firstFrameShown = true;
+    AnnounceRoom(state, announced);
     if (options.quitAfterFrames > 0 && app.FrameCount() >= options.quitAfterFrames) break;
   }
 

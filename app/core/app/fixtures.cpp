@@ -2,6 +2,8 @@
 #include "core/app/fixtures.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 
 #include "core/app/reducer.h"
 #include "core/base/paths.h"
@@ -72,12 +74,31 @@ const std::vector<std::string>& StartScreenNames() {
 }
 
 namespace {
+
+// The clock of a sample run: still while the sample is played, then, unless a screenshot
+// wants it still, running on from there in real time (so a window opened with --screen
+// live-lobby is a real room to try: timers run, the server's limits refill).
+struct SampleClock {
+  srs::TimeMs fake = WallClockNow();
+  srs::TimeMs offset = 0;
+  std::atomic<bool> running{false};
+  void Run() {
+    offset = fake - WallClockNow();
+    running = true;
+  }
+};
+
+std::shared_ptr<SampleClock> UseSampleClock(AppState& state) {
+  auto clock = std::make_shared<SampleClock>();
+  state.clock = [clock] { return clock->running ? WallClockNow() + clock->offset : clock->fake; };
+  return clock;
+}
+
 // A sample classroom match for screenshots, stopped at `stage`: "question" (the options just
 // up), "leaderboard" (after three questions) or "podium" (over). The match runs on a clock of
 // its own, which the app then keeps.
-void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
-  auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
-  state.clock = [clock] { return *clock; };
+void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::string_view stage) {
+  srs::TimeMs* clock = &sample.fake;
   state.Post(OpenClassroom{deck});
   ApplyIntents(state);
   if (!state.classroom) return;
@@ -122,9 +143,8 @@ void PlaySampleMatch(AppState& state, size_t deck, std::string_view stage) {
 // A sample live game for screenshots, on loopback and a free port, stopped at `stage`: "" (the
 // room not yet open), "lobby" (six phones joined), "question" (four have answered), "reveal",
 // "leaderboard" (after two questions) or "podium". The phones are simulated in-process.
-void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
-  auto clock = std::make_shared<srs::TimeMs>(WallClockNow());
-  state.clock = [clock] { return *clock; };
+void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::string_view stage) {
+  srs::TimeMs* clock = &sample.fake;
   state.Post(OpenClassroom{deck});
   ApplyIntents(state);
   if (!state.classroom) return;
@@ -172,17 +192,16 @@ void PlaySampleLive(AppState& state, size_t deck, std::string_view stage) {
 }
 } // namespace
 
-bool StartOnScreen(AppState& state, std::string_view name) {
+bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
   if (std::find(StartScreenNames().begin(), StartScreenNames().end(), name) == StartScreenNames().end()) return false;
   size_t deck = 0;
   while (deck < state.decks.size() && !state.decks[deck].errors.empty())
     ++deck;
-  if (name.rfind("classroom-", 0) == 0) {
-    PlaySampleMatch(state, deck, name.substr(10));
-    return true;
-  }
-  if (name.rfind("live", 0) == 0) {
-    PlaySampleLive(state, deck, name.size() > 5 ? name.substr(5) : std::string_view{});
+  if (name.rfind("classroom-", 0) == 0 || name.rfind("live", 0) == 0) {
+    auto clock = UseSampleClock(state);
+    if (name.rfind("classroom-", 0) == 0) PlaySampleMatch(state, *clock, deck, name.substr(10));
+    else PlaySampleLive(state, *clock, deck, name.size() > 5 ? name.substr(5) : std::string_view{});
+    if (!stillClock) clock->Run();
     return true;
   }
   QuizOptions quiz;

@@ -24,7 +24,9 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed);
 // stats, settings.
 const std::vector<std::string>& StartScreenNames();
 // Opens `name` (one of StartScreenNames), starting a run on the first deck that loads for
-// the game screens. False for an unknown name.
-bool StartOnScreen(AppState& state, std::string_view name);
+// the game screens. The sample match and live game are played on a clock of their own; with
+// `stillClock` it stays where the sample left it (screenshots), otherwise it runs on in real
+// time from there. False for an unknown name.
+bool StartOnScreen(AppState& state, std::string_view name, bool stillClock = false);
 
 } // namespace factdeck

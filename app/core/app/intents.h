@@ -142,6 +142,13 @@ struct LiveLink {
   int player;
   std::int64_t profile; // 0 unlinks
 };
+struct LiveLock {
+  bool locked; // a locked room takes no new players
+};
+// Removes every player who joined from that network address, and bars it.
+struct LiveKickAddress {
+  std::string address;
+};
 
 using Intent = std::variant<
     // library
@@ -155,6 +162,6 @@ using Intent = std::variant<
     // classroom
     OpenClassroom, StartMatch, ClassroomBuzz, ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, NewMatch,
     // live
-    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink>;
+    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, LiveLock, LiveKickAddress>;
 
 } // namespace factdeck

@@ -165,6 +165,14 @@ void Apply(AppState& state, const LiveLink& link, Context&) {
   }
 }
 
+void Apply(AppState& state, const LiveLock& lock, Context&) {
+  if (LiveRoom* room = OpenRoom(state)) room->Lock(lock.locked);
+}
+
+void Apply(AppState& state, const LiveKickAddress& kick, Context&) {
+  if (LiveRoom* room = OpenRoom(state)) room->KickAddress(kick.address);
+}
+
 } // namespace reducer
 
 } // namespace factdeck

@@ -1,5 +1,6 @@
 #include "core/live/live_room.h"
 
+#include <unicode/uspoof.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -29,9 +30,11 @@ const char* LiveErrorMessage(LiveError error) {
   case LiveError::None: return "";
   case LiveError::WrongCode: return "There is no game with that code here. Check the code on the screen.";
   case LiveError::RoomFull: return "The game is full.";
+  case LiveError::RoomLocked: return "The game is closed to new players. Ask the host.";
+  case LiveError::AddressFull: return "This device already has as many players as one device may have.";
   case LiveError::GameFinished: return "This game has finished.";
   case LiveError::BadName: return "Choose a name of 1 to 20 letters, digits or signs.";
-  case LiveError::NameTaken: return "Somebody already has that name. Choose another.";
+  case LiveError::NameTaken: return "Somebody already has that name, or one that looks the same. Choose another.";
   case LiveError::UnknownPlayer: return "You are not in this game. Join again.";
   case LiveError::Kicked: return "The host removed you from this game.";
   case LiveError::NotAnswering: return "Answers are closed for now.";
@@ -53,13 +56,16 @@ std::string CleanNickname(std::string_view typed) {
   std::free(composed);
   std::string clean;
   size_t characters = 0;
-  bool pendingSpace = false;
+  bool pendingSpace = false, letterOrDigit = false;
   for (utf8proc_ssize_t at = 0; at < length;) {
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t n =
         utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(nfc.data()) + at, length - at, &cp);
     if (n <= 0) return {};
-    switch (utf8proc_category(cp)) {
+    const utf8proc_category_t category = utf8proc_category(cp);
+    if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) letterOrDigit = true;
+    if (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) letterOrDigit = true;
+    switch (category) {
     case UTF8PROC_CATEGORY_CC: // controls, tab and newline among them
     case UTF8PROC_CATEGORY_CF: // format: bidi overrides, zero-width joiners
     case UTF8PROC_CATEGORY_CS:
@@ -79,8 +85,38 @@ std::string CleanNickname(std::string_view typed) {
     }
     at += n;
   }
-  if (clean.empty() || characters > kMaxNicknameCharacters) return {};
+  if (clean.empty() || characters > kMaxNicknameCharacters || !letterOrDigit) return {};
   return clean;
+}
+
+std::string NameKey(std::string_view name) {
+  const std::string folded = Fold(name);
+  // One checker per thread: the room and the server's thread may ask at once.
+  thread_local struct Checker {
+    USpoofChecker* checker = nullptr;
+    Checker() {
+      UErrorCode status = U_ZERO_ERROR;
+      checker = uspoof_open(&status);
+      if (U_FAILURE(status)) checker = nullptr;
+    }
+    ~Checker() {
+      if (checker != nullptr) uspoof_close(checker);
+    }
+  } spoof;
+  if (spoof.checker == nullptr) return folded;
+  std::string skeleton(folded.size() * 4 + 16, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = uspoof_getSkeletonUTF8(spoof.checker, 0, folded.c_str(), static_cast<int32_t>(folded.size()),
+                                          skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    skeleton.assign(static_cast<size_t>(length) + 1, '\0');
+    status = U_ZERO_ERROR;
+    length = uspoof_getSkeletonUTF8(spoof.checker, 0, folded.c_str(), static_cast<int32_t>(folded.size()),
+                                    skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
+  }
+  if (U_FAILURE(status)) return folded;
+  skeleton.resize(static_cast<size_t>(length));
+  return skeleton;
 }
 
 namespace {
@@ -164,18 +200,24 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
     joined.error = LiveError::GameFinished;
   else if (m_barred.count(std::string(address)))
     joined.error = LiveError::Kicked;
+  else if (m_locked)
+    joined.error = LiveError::RoomLocked;
   else if (std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }) >=
            static_cast<std::ptrdiff_t>(m_options.maxPlayers))
     joined.error = LiveError::RoomFull;
+  else if (std::count_if(m_players.begin(), m_players.end(), [&](const LivePlayer& p) {
+             return !p.kicked && p.address == address;
+           }) >= static_cast<std::ptrdiff_t>(m_options.maxPlayersPerAddress))
+    joined.error = LiveError::AddressFull;
   if (joined.error != LiveError::None) return joined;
   const std::string name = CleanNickname(nickname);
   if (name.empty()) {
     joined.error = LiveError::BadName;
     return joined;
   }
-  const std::string folded = Fold(name);
+  const std::string key = NameKey(name);
   for (const LivePlayer& p : m_players)
-    if (!p.kicked && Fold(p.name) == folded) {
+    if (!p.kicked && NameKey(p.name) == key) {
       joined.error = LiveError::NameTaken;
       return joined;
     }
@@ -192,7 +234,7 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   joined.player = player.id;
   joined.name = name;
   m_players.push_back(std::move(player));
-  ++m_version;
+  ChangedLocked();
   return joined;
 }
 
@@ -220,7 +262,7 @@ LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs
   p->responseMs = responseMs;
   // The standing changes at the reveal, so ranks shown before it give nothing away.
   m_answers.push_back({p->id, m_question, option, correct, now, responseMs, points});
-  ++m_version;
+  ChangedLocked();
   const bool everyone = std::all_of(m_players.begin(), m_players.end(), [&](const LivePlayer& other) {
     return other.kicked || other.answeredQuestion == m_question;
   });
@@ -271,7 +313,7 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
 void LiveRoom::BeginQuestion(srs::TimeMs now) {
   m_phase = LivePhase::Reading;
   m_optionsAt = now + static_cast<srs::TimeMs>(m_options.readSeconds) * 1000;
-  ++m_version;
+  ChangedLocked();
 }
 
 void LiveRoom::Start(srs::TimeMs now) {
@@ -279,7 +321,7 @@ void LiveRoom::Start(srs::TimeMs now) {
   if (m_phase != LivePhase::Lobby) return;
   if (m_questions.empty()) {
     m_phase = LivePhase::Finished;
-    ++m_version;
+    ChangedLocked();
     return;
   }
   m_started = now;
@@ -297,7 +339,7 @@ double LiveRoom::SecondsLeftLocked(srs::TimeMs now) const {
 void LiveRoom::TickLocked(srs::TimeMs now) {
   if (m_phase == LivePhase::Reading && now >= m_optionsAt) {
     m_phase = LivePhase::Answering;
-    ++m_version;
+    ChangedLocked();
   }
   if (m_phase == LivePhase::Answering && SecondsLeftLocked(now) <= 0) RevealLocked();
 }
@@ -316,7 +358,7 @@ void LiveRoom::RevealLocked() {
     p.Count(answered && p.correct, answered ? p.points : 0, answered ? p.responseMs : 0);
   }
   m_phase = LivePhase::Revealed;
-  ++m_version;
+  ChangedLocked();
 }
 
 void LiveRoom::Reveal(srs::TimeMs now) {
@@ -331,7 +373,7 @@ void LiveRoom::Next(srs::TimeMs now) {
   if (m_phase != LivePhase::Revealed) return;
   if (m_question + 1 >= static_cast<int>(m_questions.size())) {
     m_phase = LivePhase::Finished;
-    ++m_version;
+    ChangedLocked();
     return;
   }
   ++m_question;
@@ -343,7 +385,7 @@ void LiveRoom::End(srs::TimeMs now) {
   TickLocked(now);
   if (m_phase == LivePhase::Answering || m_phase == LivePhase::Reading) RevealLocked();
   m_phase = LivePhase::Finished;
-  ++m_version;
+  ChangedLocked();
 }
 
 bool LiveRoom::Kick(int player) {
@@ -353,15 +395,45 @@ bool LiveRoom::Kick(int player) {
   if (p.kicked) return false;
   p.kicked = true;
   m_barred.insert(p.address);
-  ++m_version;
+  ChangedLocked();
   return true;
+}
+
+int LiveRoom::KickAddress(std::string_view address) {
+  std::lock_guard lock(m_mutex);
+  int removed = 0;
+  for (LivePlayer& p : m_players)
+    if (!p.kicked && p.address == address) {
+      p.kicked = true;
+      ++removed;
+    }
+  m_barred.insert(std::string(address));
+  ChangedLocked();
+  return removed;
+}
+
+void LiveRoom::Lock(bool locked) {
+  std::lock_guard lock(m_mutex);
+  if (m_locked == locked) return;
+  m_locked = locked;
+  ChangedLocked();
+}
+
+void LiveRoom::SetChangeListener(std::function<void()> listener) {
+  std::lock_guard lock(m_mutex);
+  m_listener = std::move(listener);
+}
+
+void LiveRoom::ChangedLocked() {
+  ++m_version;
+  if (m_listener) m_listener();
 }
 
 bool LiveRoom::LinkProfile(int player, std::int64_t profile) {
   std::lock_guard lock(m_mutex);
   if (player < 1 || player > static_cast<int>(m_players.size())) return false;
   m_players[static_cast<size_t>(player - 1)].profile = profile;
-  ++m_version;
+  ChangedLocked();
   return true;
 }
 
@@ -385,6 +457,7 @@ LiveHostView LiveRoom::Snapshot(srs::TimeMs now) {
   LiveHostView view;
   view.phase = m_phase;
   view.version = m_version;
+  view.locked = m_locked;
   view.question = m_question;
   view.questionCount = static_cast<int>(m_questions.size());
   if (m_question >= 0) view.current = &m_questions[static_cast<size_t>(m_question)];

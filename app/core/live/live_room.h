@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -23,6 +24,7 @@ struct LiveOptions {
   int readSeconds = 3;
   bool streakBonus = true;
   size_t maxPlayers = 100;
+  size_t maxPlayersPerAddress = 3; // players from one device (one network address) at most
 };
 
 enum class LivePhase { Lobby, Reading, Answering, Revealed, Finished };
@@ -33,9 +35,11 @@ enum class LiveError {
   None,
   WrongCode,      // no room with that code here
   RoomFull,       // the player limit is reached
+  RoomLocked,     // the host closed the room to new players
+  AddressFull,    // this device has as many players as one device may have
   GameFinished,   // the game is over: nobody joins or answers any more
   BadName,        // empty, too long, not UTF-8, or with control characters
-  NameTaken,      // another player has that name (compared case- and accent-blind)
+  NameTaken,      // another player has that name, or one that looks the same (NameKey)
   UnknownPlayer,  // no player with that token (an old tab, a restarted room)
   Kicked,         // the host removed this player, or this address
   NotAnswering,   // no question is open for answers now (before the options, after the reveal)
@@ -49,8 +53,14 @@ inline constexpr size_t kMaxNicknameCharacters = 20;
 
 // A nickname as typed on a phone, made safe to keep and show: valid UTF-8, NFC, trimmed, runs
 // of white space made one space, 1 to 20 characters, no control, format (bidi overrides),
-// private-use or unassigned characters. Empty when the name is not acceptable.
+// private-use or unassigned characters, and at least one letter or digit (so no name of only
+// marks, symbols or blank-looking signs such as U+2800). Empty when the name is not acceptable.
 std::string CleanNickname(std::string_view typed);
+
+// What two names must not share to be told apart on the screen: case, accents and
+// compatibility forms folded, then Unicode's confusables skeleton (UTS #39, from ICU), so
+// "Anna", "ANNA", "Ánna" and "Аnna" with a Cyrillic А are one name.
+std::string NameKey(std::string_view name);
 
 struct LivePlayer : Standing {
   int id = 0;          // shown to the host; never secret
@@ -97,6 +107,7 @@ struct LivePlayerView {
 // What the host screen draws.
 struct LiveHostView {
   LivePhase phase = LivePhase::Lobby;
+  bool locked = false; // no new players
   std::uint64_t version = 0;
   int question = -1, questionCount = 0;
   const Question* current = nullptr; // valid while the room lives; questions never change
@@ -137,6 +148,12 @@ public:
   void Next(srs::TimeMs now);   // revealed: the next question, or the end after the last
   void End(srs::TimeMs now);    // finish now
   bool Kick(int player);        // removes the player and bars their address from joining again
+  int KickAddress(std::string_view address); // removes every player from that address, bars it; how many
+  void Lock(bool locked);       // a locked room takes no new players (those in it play on)
+  // Called whenever the room changes (a join, an answer, a step), from whichever thread
+  // changed it and with the room's lock held: it must not call the room. The window uses it
+  // to draw again only when there is something new.
+  void SetChangeListener(std::function<void()> listener);
   bool LinkProfile(int player, std::int64_t profile); // this player is that learner (0 unlinks)
   void Tick(srs::TimeMs now);                         // reading -> answering -> revealed as time passes
   LiveHostView Snapshot(srs::TimeMs now);
@@ -168,6 +185,9 @@ private:
   int m_question = -1;
   srs::TimeMs m_started = 0, m_optionsAt = 0;
   std::uint64_t m_version = 1;
+  bool m_locked = false;
+  std::function<void()> m_listener;
+  void ChangedLocked(); // a new version; tells the listener
 };
 
 // Feeds one player's answers into a learner's own study: each answer becomes a review of its

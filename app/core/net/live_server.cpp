@@ -1,14 +1,17 @@
 #include "core/net/live_server.h"
 
 #include <arpa/inet.h>
-#include <cstring>
-#include <httplib.h>
 #include <ifaddrs.h>
+#include <microhttpd.h>
 #include <net/if.h>
 #include <qrencode.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -19,6 +22,13 @@ namespace factdeck {
 namespace {
 
 using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// Milliseconds on a clock of the server's own: network limits run in real time, whatever
+// clock the room keeps (tests freeze theirs).
+std::int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+}
 
 // A token bucket per client address.
 class RateLimiter {
@@ -26,7 +36,7 @@ public:
   RateLimiter(double perSecond, double burst, int joinsPerMinute)
       : m_perSecond(perSecond), m_burst(burst), m_joinsPerMinute(joinsPerMinute) {}
 
-  bool Allow(const std::string& address, srs::TimeMs now, bool join) {
+  bool Allow(const std::string& address, std::int64_t now, bool join) {
     std::lock_guard lock(m_mutex);
     if (m_buckets.size() > 10000) m_buckets.clear(); // a flood of addresses: start over rather than grow
     Bucket& b = m_buckets[address];
@@ -49,7 +59,7 @@ public:
 private:
   struct Bucket {
     double tokens = 0;
-    srs::TimeMs last = 0, minuteStart = 0;
+    std::int64_t last = 0, minuteStart = 0;
     int joins = 0;
   };
   std::mutex m_mutex;
@@ -63,6 +73,8 @@ int StatusFor(LiveError error) {
   case LiveError::None: return 200;
   case LiveError::WrongCode: return 404;
   case LiveError::RoomFull:
+  case LiveError::RoomLocked:
+  case LiveError::AddressFull:
   case LiveError::Kicked: return 403;
   case LiveError::GameFinished: return 410;
   case LiveError::BadName:
@@ -81,6 +93,8 @@ const char* ErrorCode(LiveError error) {
   case LiveError::None: return "";
   case LiveError::WrongCode: return "wrong-code";
   case LiveError::RoomFull: return "room-full";
+  case LiveError::RoomLocked: return "room-locked";
+  case LiveError::AddressFull: return "device-full";
   case LiveError::GameFinished: return "finished";
   case LiveError::BadName: return "bad-name";
   case LiveError::NameTaken: return "name-taken";
@@ -94,18 +108,25 @@ const char* ErrorCode(LiveError error) {
   return "error";
 }
 
-void SendJson(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+
+// One answer: status, content type and body.
+struct Reply {
+  unsigned status = 200;
+  std::string type = "application/json; charset=utf-8";
+  std::string body;
+  bool page = false; // the player page: with its security headers
+};
+
+Reply JsonReply(unsigned status, const json& body) {
+  return {status, "application/json; charset=utf-8", body.dump(-1, ' ', false, json::error_handler_t::replace), false};
 }
 
-void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  SendJson(res, status, json{{"error", code}, {"message", message}});
+Reply ErrorReply(unsigned status, const std::string& code, const std::string& message) {
+  return JsonReply(status, json{{"error", code}, {"message", message}});
 }
 
-void SendError(httplib::Response& res, LiveError error) {
-  SendError(res, StatusFor(error), ErrorCode(error), LiveErrorMessage(error));
+Reply ErrorReply(LiveError error) {
+  return ErrorReply(static_cast<unsigned>(StatusFor(error)), ErrorCode(error), LiveErrorMessage(error));
 }
 
 json ViewJson(const LivePlayerView& v) {
@@ -134,15 +155,27 @@ json ViewJson(const LivePlayerView& v) {
   return j;
 }
 
-// Parses a JSON object body, or answers 400 and returns nullopt.
-std::optional<json> ParseBody(const httplib::Request& req, httplib::Response& res) {
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    SendError(res, 400, "bad-json", "The request is not a JSON object.");
-    return std::nullopt;
-  }
+// Parses a JSON object body; nullopt when it is not one.
+std::optional<json> ParseBody(const std::string& text) {
+  json body = json::parse(text, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return std::nullopt;
   return body;
 }
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  return true;
+}
+
+// What the server keeps for one request while its body arrives (MHD's request closure).
+struct PendingRequest {
+  std::string address;
+  std::string body;
+  bool tooLarge = false;
+};
 
 } // namespace
 
@@ -150,12 +183,25 @@ struct LiveServer::Impl {
   std::shared_ptr<LiveRoom> room;
   LiveServerOptions options;
   std::function<srs::TimeMs()> clock;
-  httplib::Server server;
-  std::thread thread;
+  MHD_Daemon* daemon = nullptr;
   int port = 0;
+  std::string host; // the Host header phones send: ADDRESS:PORT
   RateLimiter limiter;
   mutable std::mutex countersMutex;
   LiveServerCounters counters;
+
+  // The deadline: every connection must deliver a whole request within requestDeadlineMs of
+  // opening or of its previous request's end; a watchdog shuts down those that do not.
+  struct Tracked {
+    int fd = -1;
+    std::int64_t since = 0;
+  };
+  std::mutex trackedMutex;
+  std::unordered_map<MHD_Connection*, Tracked> tracked;
+  std::thread watchdog;
+  std::mutex watchdogMutex;
+  std::condition_variable watchdogWake;
+  bool stopping = false;
 
   Impl(std::shared_ptr<LiveRoom> r, LiveServerOptions o, std::function<srs::TimeMs()> c)
       : room(std::move(r)), options(std::move(o)), clock(std::move(c)),
@@ -166,143 +212,259 @@ struct LiveServer::Impl {
     ++(counters.*field);
   }
 
-  void Routes();
+  // A request arrived whole: the deadline starts again for the next one on this connection.
+  void RequestDone(MHD_Connection* connection) {
+    std::lock_guard lock(trackedMutex);
+    if (auto it = tracked.find(connection); it != tracked.end()) it->second.since = SteadyMs();
+  }
+
+  void Watch() {
+    std::unique_lock lock(watchdogMutex);
+    while (!stopping) {
+      watchdogWake.wait_for(lock, std::chrono::milliseconds(100));
+      const std::int64_t now = SteadyMs();
+      std::lock_guard trackedLock(trackedMutex);
+      for (auto& [connection, t] : tracked) {
+        if (t.fd < 0 || now - t.since <= options.requestDeadlineMs) continue;
+        // The server's thread sees the socket end and closes the connection itself. The entry
+        // leaves the map (under this mutex) before the socket is closed, so the number is ours.
+        shutdown(t.fd, SHUT_RDWR);
+        t.fd = -1;
+        Count(&LiveServerCounters::timedOut);
+      }
+    }
+  }
+
+  // The checks that need only the request line and headers. A reply when refused.
+  std::optional<Reply> Admit(MHD_Connection* connection, std::string_view url, std::string_view method,
+                             const std::string& address);
+  Reply Route(MHD_Connection* connection, std::string_view url, std::string_view method, const std::string& body);
+  MHD_Result Send(MHD_Connection* connection, const Reply& reply);
+
+  static MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* url, const char* method,
+                              const char* version, const char* upload, size_t* uploadSize, void** requestCls);
+  static void OnCompleted(void* cls, MHD_Connection* connection, void** requestCls, MHD_RequestTerminationCode code);
+  static void OnConnection(void* cls, MHD_Connection* connection, void** socketCls, MHD_ConnectionNotificationCode code);
 };
 
-void LiveServer::Impl::Routes() {
-  const int threads = std::max(2, options.threads);
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  // One request per connection: a phone polling on a kept-alive connection would hold a
-  // worker thread for as long as it keeps polling, and a class of 100 would starve the pool.
-  server.set_keep_alive_max_count(1);
-  server.set_read_timeout(5, 0);
-  server.set_write_timeout(5, 0);
-  server.set_payload_max_length(options.maxBodyBytes);
-  // SO_REUSEADDR only. The library's default adds SO_REUSEPORT, which would let a second
-  // program (or a second FactDeck) bind the same port and take some of the phones' requests.
-  server.set_socket_options([](int sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+namespace {
 
-  server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    Count(&LiveServerCounters::requests);
-    const bool join = req.path == "/api/join";
-    if (!limiter.Allow(req.remote_addr, clock(), join)) {
-      Count(&LiveServerCounters::refusedRate);
-      res.set_header("Retry-After", "1");
-      SendError(res, 429, "slow-down", "Too many requests. Wait a moment.");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  server.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return; // a handler's own error
-    if (res.status == 413) {
+const char* Header(MHD_Connection* connection, const char* name) {
+  return MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+}
+
+std::string ClientAddress(MHD_Connection* connection) {
+  const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (info == nullptr || info->client_addr == nullptr || info->client_addr->sa_family != AF_INET) return "";
+  sockaddr_in address{};
+  std::memcpy(&address, info->client_addr, sizeof address);
+  char text[INET_ADDRSTRLEN] = {};
+  return inet_ntop(AF_INET, &address.sin_addr, text, sizeof text) ? text : "";
+}
+
+} // namespace
+
+std::optional<Reply> LiveServer::Impl::Admit(MHD_Connection* connection, std::string_view url,
+                                             std::string_view method, const std::string& address) {
+  // Only requests for this room's address: a page elsewhere cannot reach it through a name
+  // it controls (DNS rebinding).
+  const char* hostHeader = Header(connection, "Host");
+  if (hostHeader == nullptr || host != hostHeader)
+    return ErrorReply(421, "wrong-host", "This server answers only at " + host + ".");
+  if (MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr) > static_cast<int>(options.maxHeaderCount)) {
+    Count(&LiveServerCounters::refusedSize);
+    return ErrorReply(431, "too-many-headers", "The request has too many headers.");
+  }
+  if (!limiter.Allow(address, SteadyMs(), url == "/api/join")) {
+    Count(&LiveServerCounters::refusedRate);
+    return ErrorReply(429, "slow-down", "Too many requests. Wait a moment.");
+  }
+  if (method == "POST") {
+    const char* type = Header(connection, "Content-Type");
+    if (type == nullptr || !StartsWithNoCase(type, "application/json"))
+      return ErrorReply(415, "json-only", "Send the request as JSON (Content-Type: application/json).");
+  } else if (method != "GET" && method != "HEAD") {
+    return ErrorReply(405, "method", "This method is not used here.");
+  }
+  // A body's size must be known before it is read, so that a large one is refused unread:
+  // no chunked bodies, and none over the limit.
+  const char* length = Header(connection, "Content-Length");
+  if (Header(connection, "Transfer-Encoding") != nullptr || (method == "POST" && length == nullptr))
+    return ErrorReply(411, "length-required", "Send the request with its length (Content-Length).");
+  if (length != nullptr) {
+    char* end = nullptr;
+    const unsigned long long bytes = std::strtoull(length, &end, 10);
+    if (end == length || *end != '\0' || bytes > options.maxBodyBytes) {
       Count(&LiveServerCounters::refusedSize);
-      SendError(res, 413, "too-large", "The request is too large.");
-    } else if (res.status == 404) {
-      SendError(res, 404, "not-found", "There is nothing here.");
-    } else {
-      Count(&LiveServerCounters::errors);
-      SendError(res, res.status, "error", "The request could not be handled.");
+      return ErrorReply(413, "too-large", "The request is too large.");
     }
-  });
-  server.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    Count(&LiveServerCounters::errors);
-    SendError(res, 500, "error", "The request could not be handled.");
-  });
+  }
+  return std::nullopt;
+}
 
-  auto page = [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-    // The page loads nothing from anywhere: its own inline style and script, and requests to this server.
-    res.set_header("Content-Security-Policy",
-                   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
-                   "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    res.set_content(LivePlayerPage(), "text/html; charset=utf-8");
-  };
-  server.Get("/", page);
-  server.Get("/index.html", page);
-
-  server.Post("/api/join", [this](const httplib::Request& req, httplib::Response& res) {
-    auto body = ParseBody(req, res);
-    if (!body) return;
+Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, std::string_view method,
+                              const std::string& text) {
+  const char* tokenHeader = Header(connection, "X-FactDeck-Token");
+  const std::string token = tokenHeader ? tokenHeader : "";
+  if (method != "POST" && (url == "/" || url == "/index.html")) return {200, "text/html; charset=utf-8", LivePlayerPage(), true};
+  if (method != "POST" && url == "/api/state") {
+    LivePlayerView view;
+    const LiveError error = room->View(token, clock(), view);
+    return error == LiveError::None ? JsonReply(200, ViewJson(view)) : ErrorReply(error);
+  }
+  if (method == "POST" && url == "/api/join") {
+    auto body = ParseBody(text);
+    if (!body) return ErrorReply(400, "bad-json", "The request is not a JSON object.");
     const json& code = (*body)["code"];
     const json& name = (*body)["name"];
-    if (!code.is_string() || !name.is_string()) return SendError(res, 400, "bad-request", "Send a code and a name.");
-    const auto joined = room->Join(code.get<std::string>(), name.get<std::string>(), req.remote_addr, clock());
-    if (joined.error != LiveError::None) return SendError(res, joined.error);
-    SendJson(res, 200, json{{"token", joined.token}, {"player", joined.player}, {"name", joined.name}});
-  });
-
-  server.Get("/api/state", [this](const httplib::Request& req, httplib::Response& res) {
-    LivePlayerView view;
-    const LiveError error = room->View(req.get_header_value("X-FactDeck-Token"), clock(), view);
-    if (error != LiveError::None) return SendError(res, error);
-    SendJson(res, 200, ViewJson(view));
-  });
-
-  server.Post("/api/answer", [this](const httplib::Request& req, httplib::Response& res) {
-    auto body = ParseBody(req, res);
-    if (!body) return;
+    if (!code.is_string() || !name.is_string()) return ErrorReply(400, "bad-request", "Send a code and a name.");
+    const auto joined = room->Join(code.get<std::string>(), name.get<std::string>(), ClientAddress(connection), clock());
+    if (joined.error != LiveError::None) return ErrorReply(joined.error);
+    return JsonReply(200, json{{"token", joined.token}, {"player", joined.player}, {"name", joined.name}});
+  }
+  if (method == "POST" && url == "/api/answer") {
+    auto body = ParseBody(text);
+    if (!body) return ErrorReply(400, "bad-json", "The request is not a JSON object.");
     const json& question = (*body)["question"];
     const json& option = (*body)["option"];
     if (!question.is_number_integer() || !option.is_number_integer())
-      return SendError(res, 400, "bad-request", "Send the question and the option, as numbers.");
+      return ErrorReply(400, "bad-request", "Send the question and the option, as numbers.");
     const auto clamp = [](const json& n) {
       return static_cast<int>(std::clamp<std::int64_t>(n.get<std::int64_t>(), -1, 1 << 20));
     };
-    const LiveError error =
-        room->Answer(req.get_header_value("X-FactDeck-Token"), clamp(question), clamp(option), clock());
-    if (error != LiveError::None) return SendError(res, error);
-    SendJson(res, 200, json{{"ok", true}, {"chosen", clamp(option)}});
-  });
+    const LiveError error = room->Answer(token, clamp(question), clamp(option), clock());
+    if (error != LiveError::None) return ErrorReply(error);
+    return JsonReply(200, json{{"ok", true}, {"chosen", clamp(option)}});
+  }
+  return ErrorReply(404, "not-found", "There is nothing here.");
+}
+
+MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply) {
+  MHD_Response* response = MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()),
+                                                           MHD_RESPMEM_MUST_COPY);
+  if (response == nullptr) return MHD_NO;
+  MHD_add_response_header(response, "Content-Type", reply.type.c_str());
+  MHD_add_response_header(response, "Cache-Control", "no-store");
+  MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+  if (reply.status == 429) MHD_add_response_header(response, "Retry-After", "1");
+  if (reply.page) {
+    MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
+    // The page loads nothing from anywhere: its own inline style and script, and requests to this server.
+    MHD_add_response_header(response, "Content-Security-Policy",
+                            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                            "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
+                            "frame-ancestors 'none'");
+  }
+  if (reply.status >= 500) Count(&LiveServerCounters::errors);
+  const MHD_Result queued = MHD_queue_response(connection, reply.status, response);
+  MHD_destroy_response(response);
+  return queued;
+}
+
+MHD_Result LiveServer::Impl::OnRequest(void* cls, MHD_Connection* connection, const char* url, const char* method,
+                                       const char*, const char* upload, size_t* uploadSize, void** requestCls) {
+  Impl& s = *static_cast<Impl*>(cls);
+  if (*requestCls == nullptr) {
+    // The request line and headers are in; the body (if any) follows in later calls.
+    auto request = std::make_unique<PendingRequest>();
+    request->address = ClientAddress(connection);
+    s.Count(&LiveServerCounters::requests);
+    std::optional<Reply> refused = s.Admit(connection, url, method, request->address);
+    *requestCls = request.release();
+    if (refused) return s.Send(connection, *refused);
+    return MHD_YES;
+  }
+  auto& request = *static_cast<PendingRequest*>(*requestCls);
+  if (*uploadSize != 0) {
+    if (request.body.size() + *uploadSize > s.options.maxBodyBytes) request.tooLarge = true;
+    else request.body.append(upload, *uploadSize);
+    *uploadSize = 0;
+    return MHD_YES;
+  }
+  s.RequestDone(connection);
+  if (request.tooLarge) {
+    s.Count(&LiveServerCounters::refusedSize);
+    return s.Send(connection, ErrorReply(413, "too-large", "The request is too large."));
+  }
+  try {
+    return s.Send(connection, s.Route(connection, url, method, request.body));
+  } catch (const std::exception&) {
+    return s.Send(connection, ErrorReply(500, "error", "The request could not be handled."));
+  }
+}
+
+void LiveServer::Impl::OnCompleted(void*, MHD_Connection*, void** requestCls, MHD_RequestTerminationCode) {
+  delete static_cast<PendingRequest*>(*requestCls);
+  *requestCls = nullptr;
+}
+
+void LiveServer::Impl::OnConnection(void* cls, MHD_Connection* connection, void**,
+                                    MHD_ConnectionNotificationCode code) {
+  Impl& s = *static_cast<Impl*>(cls);
+  std::lock_guard lock(s.trackedMutex);
+  if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    s.tracked[connection] = {info ? info->connect_fd : -1, SteadyMs()};
+  } else {
+    s.tracked.erase(connection);
+  }
 }
 
 LiveServer::LiveServer(std::shared_ptr<LiveRoom> room, LiveServerOptions options, std::function<srs::TimeMs()> clock)
-    : m_impl(std::make_unique<Impl>(std::move(room), std::move(options), std::move(clock))) {
-  m_impl->Routes();
-}
+    : m_impl(std::make_unique<Impl>(std::move(room), std::move(options), std::move(clock))) {}
 
 LiveServer::~LiveServer() { Stop(); }
 
 std::string LiveServer::Start() {
   Impl& s = *m_impl;
-  if (s.thread.joinable()) return {};
-  in_addr parsed{};
-  if (inet_pton(AF_INET, s.options.address.c_str(), &parsed) != 1)
+  if (s.daemon != nullptr) return {};
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(std::clamp(s.options.port, 0, 65535)));
+  if (inet_pton(AF_INET, s.options.address.c_str(), &address.sin_addr) != 1)
     return "\"" + s.options.address + "\" is not an IPv4 address of this machine.";
-  if (s.options.port == 0) {
-    s.port = s.server.bind_to_any_port(s.options.address);
-    if (s.port <= 0) return "Could not listen on " + s.options.address + ".";
-  } else {
-    if (!s.server.bind_to_port(s.options.address, s.options.port))
-      return "Could not listen on " + s.options.address + " port " + std::to_string(s.options.port) +
-             ": another program may be using it. Choose another port.";
-    s.port = s.options.port;
-  }
-  s.thread = std::thread([&s] { s.server.listen_after_bind(); });
-  // Until the loop runs, stop() would find nothing to stop and the thread would accept
-  // forever: wait for it (it starts at once; bounded all the same).
-  for (int i = 0; i < 5000 && !s.server.is_running(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // One thread waits on every connection with epoll and answers each request in
+  // microseconds: a slow or silent client holds no worker, only a connection, and those are
+  // capped in all and per address. The listening socket gets SO_REUSEADDR (libmicrohttpd's
+  // default) and not SO_REUSEPORT, so no second program can bind the same port.
+  s.daemon = MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s,
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
+      static_cast<unsigned>(s.options.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      static_cast<unsigned>(s.options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
+      static_cast<unsigned>(std::max(1, s.options.requestDeadlineMs / 1000)), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      s.options.maxHeaderBytes, MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &s, MHD_OPTION_NOTIFY_CONNECTION,
+      &Impl::OnConnection, &s, MHD_OPTION_END);
+  if (s.daemon == nullptr)
+    return "Could not listen on " + s.options.address + " port " + std::to_string(s.options.port) +
+           ": another program may be using it. Choose another port.";
+  const MHD_DaemonInfo* info = MHD_get_daemon_info(s.daemon, MHD_DAEMON_INFO_BIND_PORT);
+  s.port = info ? info->port : s.options.port;
+  s.host = s.options.address + ":" + std::to_string(s.port);
+  s.stopping = false;
+  s.watchdog = std::thread([&s] { s.Watch(); });
   return {};
 }
 
 void LiveServer::Stop() {
-  if (!m_impl->thread.joinable()) return;
-  m_impl->server.stop();
-  m_impl->thread.join();
+  Impl& s = *m_impl;
+  if (s.daemon == nullptr) return;
+  {
+    std::lock_guard lock(s.watchdogMutex);
+    s.stopping = true;
+  }
+  s.watchdogWake.notify_all();
+  s.watchdog.join();
+  MHD_stop_daemon(s.daemon);
+  s.daemon = nullptr;
 }
 
-bool LiveServer::Running() const { return m_impl->thread.joinable() && m_impl->server.is_running(); }
+bool LiveServer::Running() const { return m_impl->daemon != nullptr; }
 
 int LiveServer::Port() const { return m_impl->port; }
 
 std::string LiveServer::JoinUrl() const {
-  return "http://" + m_impl->options.address + ":" + std::to_string(m_impl->port) + "/?code=" + m_impl->room->Code();
+  return "http://" + m_impl->host + "/?code=" + m_impl->room->Code();
 }
 
 LiveServerCounters LiveServer::Counters() const {

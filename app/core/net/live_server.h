@@ -13,20 +13,28 @@
 
 namespace factdeck {
 
+// The limits that keep one misbehaving device from stalling the room (docs/live.md).
 struct LiveServerOptions {
   std::string address = "127.0.0.1"; // the interface to listen on (an IPv4 address)
   int port = 8765;                   // 0: any free port
-  size_t maxBodyBytes = 2048;        // larger requests get 413
+  size_t maxBodyBytes = 2048;        // a larger body (by its Content-Length) gets 413 unread
+  size_t maxHeaderBytes = 16384;     // request line and headers; more gets 431
+  unsigned maxHeaderCount = 48;      // more header fields get 431
   // Per client address: a token bucket for every request, and a cap on joins. Generous for
   // a phone that polls twice a second; tests that simulate a class from one address raise them.
   double requestsPerSecond = 20, requestBurst = 40;
   int joinsPerMinute = 10;
-  int threads = 16;
+  // Connections open at once, in all and from one address (more are closed on arrival), and
+  // the time a connection has to deliver a whole request (headers and body) after it opens
+  // or after its previous request.
+  unsigned maxConnections = 400, maxConnectionsPerAddress = 6;
+  int requestDeadlineMs = 2000;
 };
 
-// Counters for the host screen and the load test.
+// Counters for the host screen and the tests.
 struct LiveServerCounters {
   std::uint64_t requests = 0, refusedRate = 0, refusedSize = 0, errors = 0;
+  std::uint64_t timedOut = 0; // connections shut for missing the request deadline
 };
 
 class LiveServer {
@@ -36,7 +44,8 @@ public:
   LiveServer(const LiveServer&) = delete;
   LiveServer& operator=(const LiveServer&) = delete;
 
-  // Binds and starts serving on a thread of its own. Empty on success, else a sentence for the host.
+  // Binds and starts serving on a thread of its own (libmicrohttpd, event-driven). Empty on
+  // success, else a sentence for the host.
   std::string Start();
   void Stop();
   bool Running() const;

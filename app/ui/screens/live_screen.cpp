@@ -91,7 +91,21 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
 
 // Every player: rank, name, score, and a menu to link them to a learner on this computer or
 // remove them from the game.
+// The room's door: locked, no new players join (those in it play on).
+void DrawLock(UiContext& ui, const LiveHostView& view) {
+  bool locked = view.locked;
+  if (ImGui::Checkbox("Lock the room (no new players)", &locked)) ui.state.Post(LiveLock{locked});
+  ui.Track("live/lock");
+}
+
+// How many players in the room joined from `address`.
+int PlayersFrom(const LiveHostView& view, const std::string& address) {
+  return static_cast<int>(std::count_if(view.players.begin(), view.players.end(),
+                                        [&](const LivePlayer& p) { return !p.kicked && p.address == address; }));
+}
+
 void DrawPlayers(UiContext& ui, const LiveHostView& view) {
+  DrawLock(ui, view);
   if (view.players.empty()) return;
   if (!ImGui::BeginTable("players", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                          ImVec2(0, std::max(6 * ui.Em(), ImGui::GetContentRegionAvail().y))))
@@ -115,6 +129,9 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
       ImGui::Text("%d. %s", view.ranks[i], p.name.c_str());
     for (const ProfileInfo& profile : ui.state.profiles)
       if (profile.id == p.profile) ImGui::TextColored(ui.palette->muted, "  learner: %s", profile.name.c_str());
+    // Several players from one device: the host sees it (the room allows a few, see docs/live.md).
+    if (const int same = PlayersFrom(view, p.address); same > 1)
+      ImGui::TextColored(ui.palette->warning, "  %d players from %s", same, p.address.c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%d", p.score);
     ImGui::TableNextColumn();
@@ -130,6 +147,10 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
       ImGui::Separator();
       if (ImGui::Selectable("Remove from the game")) ui.state.Post(LiveKick{p.id});
       ui.Track(id + "/remove");
+      const std::string everyone = "Remove everyone from " + p.address + " (" +
+                                   std::to_string(PlayersFrom(view, p.address)) + ")";
+      if (ImGui::Selectable(everyone.c_str())) ui.state.Post(LiveKickAddress{p.address});
+      ui.Track(id + "/remove-address");
       ImGui::EndPopup();
     }
     ImGui::PopID();
@@ -267,8 +288,10 @@ void DrawLiveScreen(UiContext& ui) {
     ImGui::EndPopup();
   }
   const LiveHostView view = l->room->Snapshot(ui.state.clock());
-  // Phones change the room between frames: look again soon.
-  ui.needs.WakeAt(ui.now + 0.25);
+  // Phones change the room between frames: the room wakes the window when they do (ui::App
+  // listens to it). Only the countdown needs a timer: the next whole second.
+  if (view.phase == LivePhase::Reading || view.phase == LivePhase::Answering)
+    ui.needs.WakeAt(ui.now + std::fmod(std::max(0.0, view.secondsLeft), 1.0) + 0.02);
   const float side = std::max(13 * ui.Em(), ImGui::GetContentRegionAvail().x * 0.28f);
   ImGui::BeginChild("join", ImVec2(side, 0));
   DrawJoinPanel(ui, *l, view);

@@ -286,8 +286,10 @@ TEST_CASE("load: 100 phones poll and answer the same question within a second, e
   options.requestsPerSecond = 100000;
   options.requestBurst = 100000;
   options.joinsPerMinute = 1000;
+  options.maxConnectionsPerAddress = 200;
   LiveOptions live;
   live.secondsPerQuestion = 30;
+  live.maxPlayersPerAddress = 200;
   Fixture f(options, live);
   constexpr int kPlayers = 100;
   std::vector<std::string> tokens;
