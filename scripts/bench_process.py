@@ -42,7 +42,12 @@ def cpu_seconds(pid):
 def idle_run(cmd, seconds):
     """Returns (idle CPU % of one core, VmHWM in MB)."""
     proc = subprocess.Popen(cmd + ["--report-first-frame"], stdout=subprocess.PIPE, text=True)
-    proc.stdout.readline()  # the first frame is up
+    while True:  # until the first frame is up (a live room prints its join line first)
+        line = proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{cmd[0]} ended before its first frame")
+        if line.startswith("first-frame"):
+            break
     time.sleep(2.0)
     before = cpu_seconds(proc.pid)
     time.sleep(seconds)
@@ -88,6 +93,13 @@ def main():
     print(f"\nfirst frame: {ratio:.2f}x the bare window (target <= 1.5x): {verdict(ratio <= 1.5)}")
     print(f"idle CPU: {app['idle']:.2f}% of one core (target <= 1%): {verdict(app['idle'] <= 1.0)}")
     print(f"peak RSS: bare + {extra:.1f} MB (target <= +15 MB): {verdict(extra <= 15.0)}")
+
+    # The live game's host screen, idle with a room open (sample phones on loopback): the
+    # lobby, and a question counting down while it waits for answers.
+    for screen in ("live-lobby", "live-question"):
+        idle_cpu, _ = idle_run([os.path.join(args.build, "factdeck"), "--data-dir", tempfile.mkdtemp(prefix="factdeck-bench-"),
+                                "--screen", screen], args.idle_seconds)
+        print(f"idle CPU, {screen}: {idle_cpu:.2f}% of one core (target <= 0.5%): {verdict(idle_cpu <= 0.5)}")
 
 
 if __name__ == "__main__":

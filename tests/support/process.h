@@ -18,18 +18,23 @@ ProcessResult RunProcess(const std::vector<std::string>& argv);
 
 namespace factdeck::test {
 
-// A program running beside the test (a browser driver, say), its output thrown away;
-// killed and reaped when this goes out of scope.
+// A program running beside the test (a browser driver, the app itself), its output thrown
+// away or its standard output kept to read; killed and reaped when this goes out of scope.
 class BackgroundProcess {
 public:
-  explicit BackgroundProcess(const std::vector<std::string>& argv);
+  explicit BackgroundProcess(const std::vector<std::string>& argv, bool readOutput = false);
   ~BackgroundProcess();
   BackgroundProcess(const BackgroundProcess&) = delete;
   BackgroundProcess& operator=(const BackgroundProcess&) = delete;
   bool Started() const { return m_pid > 0; }
+  int Pid() const { return m_pid; }
+  // The next line of its standard output (with readOutput), or empty after `timeoutMs`.
+  std::string ReadLine(int timeoutMs);
 
 private:
   int m_pid = -1;
+  int m_out = -1;
+  std::string m_buffer;
 };
 
 } // namespace factdeck::test

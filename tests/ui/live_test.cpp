@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "core/store/sqlite_db.h"
 #include "support/net.h"
+#include "support/raw_http.h"
 
 using namespace factdeck;
 using nlohmann::json;
@@ -76,6 +77,18 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   ui.Frames(2);
   ui.Click("live/player/1/learner/" + learnerName);
   CHECK(room.Snapshot(now).players[0].profile == learner);
+  // The host locks the room: a latecomer is turned away with a sentence; unlocked, they join.
+  ui.Click("live/lock");
+  CHECK(room.Snapshot(now).locked);
+  {
+    // From another device (127.0.0.1 is barred: a player from it was removed above).
+    auto r = test::RawRequest("127.0.0.9", ui.State().live->server->Port(), "POST", "/api/join",
+                              {"Content-Type: application/json"}, json{{"code", room.Code()}, {"name", "Late"}}.dump());
+    CHECK(r.status == 403);
+    CHECK(json::parse(r.body)["error"] == "room-locked");
+  }
+  ui.Click("live/lock");
+  CHECK_FALSE(room.Snapshot(now).locked);
   ui.SaveScreenshot("live-lobby");
 
   ui.PressKey(GLFW_KEY_ENTER); // start

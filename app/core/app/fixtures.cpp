@@ -199,8 +199,10 @@ bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
     ++deck;
   if (name.rfind("classroom-", 0) == 0 || name.rfind("live", 0) == 0) {
     auto clock = UseSampleClock(state);
-    if (name.rfind("classroom-", 0) == 0) PlaySampleMatch(state, *clock, deck, name.substr(10));
-    else PlaySampleLive(state, *clock, deck, name.size() > 5 ? name.substr(5) : std::string_view{});
+    if (name.rfind("classroom-", 0) == 0)
+      PlaySampleMatch(state, *clock, deck, name.substr(10));
+    else
+      PlaySampleLive(state, *clock, deck, name.size() > 5 ? name.substr(5) : std::string_view{});
     if (!stillClock) clock->Run();
     return true;
   }

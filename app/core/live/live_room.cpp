@@ -89,8 +89,10 @@ std::string CleanNickname(std::string_view typed) {
   return clean;
 }
 
-std::string NameKey(std::string_view name) {
-  const std::string folded = Fold(name);
+namespace {
+
+// Unicode's confusables skeleton (UTS #39) of `text`, from ICU; `text` itself when ICU cannot.
+std::string Skeleton(const std::string& text) {
   // One checker per thread: the room and the server's thread may ask at once.
   thread_local struct Checker {
     USpoofChecker* checker = nullptr;
@@ -103,20 +105,29 @@ std::string NameKey(std::string_view name) {
       if (checker != nullptr) uspoof_close(checker);
     }
   } spoof;
-  if (spoof.checker == nullptr) return folded;
-  std::string skeleton(folded.size() * 4 + 16, '\0');
+  if (spoof.checker == nullptr) return text;
+  std::string skeleton(text.size() * 4 + 16, '\0');
   UErrorCode status = U_ZERO_ERROR;
-  int32_t length = uspoof_getSkeletonUTF8(spoof.checker, 0, folded.c_str(), static_cast<int32_t>(folded.size()),
+  int32_t length = uspoof_getSkeletonUTF8(spoof.checker, 0, text.c_str(), static_cast<int32_t>(text.size()),
                                           skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
   if (status == U_BUFFER_OVERFLOW_ERROR) {
     skeleton.assign(static_cast<size_t>(length) + 1, '\0');
     status = U_ZERO_ERROR;
-    length = uspoof_getSkeletonUTF8(spoof.checker, 0, folded.c_str(), static_cast<int32_t>(folded.size()),
-                                    skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
+    length = uspoof_getSkeletonUTF8(spoof.checker, 0, text.c_str(), static_cast<int32_t>(text.size()), skeleton.data(),
+                                    static_cast<int32_t>(skeleton.size()), &status);
   }
-  if (U_FAILURE(status)) return folded;
+  if (U_FAILURE(status)) return text;
   skeleton.resize(static_cast<size_t>(length));
   return skeleton;
+}
+
+} // namespace
+
+bool LookAlike(std::string_view a, std::string_view b) {
+  const std::string first(a), second(b);
+  // Folded first, so that case and accents do not count ("RÖHM", "Rohm"); and as written
+  // first, since the skeleton knows look-alikes that differ in case ("I" and "l").
+  return Skeleton(Fold(first)) == Skeleton(Fold(second)) || Fold(Skeleton(first)) == Fold(Skeleton(second));
 }
 
 namespace {
@@ -215,9 +226,8 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
     joined.error = LiveError::BadName;
     return joined;
   }
-  const std::string key = NameKey(name);
   for (const LivePlayer& p : m_players)
-    if (!p.kicked && NameKey(p.name) == key) {
+    if (!p.kicked && LookAlike(p.name, name)) {
       joined.error = LiveError::NameTaken;
       return joined;
     }

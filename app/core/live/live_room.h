@@ -39,7 +39,7 @@ enum class LiveError {
   AddressFull,    // this device has as many players as one device may have
   GameFinished,   // the game is over: nobody joins or answers any more
   BadName,        // empty, too long, not UTF-8, or with control characters
-  NameTaken,      // another player has that name, or one that looks the same (NameKey)
+  NameTaken,      // another player has that name, or one that looks the same (LookAlike)
   UnknownPlayer,  // no player with that token (an old tab, a restarted room)
   Kicked,         // the host removed this player, or this address
   NotAnswering,   // no question is open for answers now (before the options, after the reveal)
@@ -57,10 +57,11 @@ inline constexpr size_t kMaxNicknameCharacters = 20;
 // marks, symbols or blank-looking signs such as U+2800). Empty when the name is not acceptable.
 std::string CleanNickname(std::string_view typed);
 
-// What two names must not share to be told apart on the screen: case, accents and
-// compatibility forms folded, then Unicode's confusables skeleton (UTS #39, from ICU), so
-// "Anna", "ANNA", "Ánna" and "Аnna" with a Cyrillic А are one name.
-std::string NameKey(std::string_view name);
+// Whether two names could be taken for each other on the screen: the same after folding case,
+// accents and compatibility forms, or after Unicode's confusables skeleton (UTS #39, from
+// ICU), so "Anna", "ANNA", "Ánna" and "Аnna" with a Cyrillic А are one name, and so are
+// "Paul" and "PauI" with a capital i.
+bool LookAlike(std::string_view a, std::string_view b);
 
 struct LivePlayer : Standing {
   int id = 0;          // shown to the host; never secret
@@ -143,13 +144,13 @@ public:
   LiveError View(std::string_view token, srs::TimeMs now, LivePlayerView& view);
 
   // The host.
-  void Start(srs::TimeMs now);  // lobby: the first question
-  void Reveal(srs::TimeMs now); // close answers early (they close by themselves at the time limit)
-  void Next(srs::TimeMs now);   // revealed: the next question, or the end after the last
-  void End(srs::TimeMs now);    // finish now
-  bool Kick(int player);        // removes the player and bars their address from joining again
+  void Start(srs::TimeMs now);               // lobby: the first question
+  void Reveal(srs::TimeMs now);              // close answers early (they close by themselves at the time limit)
+  void Next(srs::TimeMs now);                // revealed: the next question, or the end after the last
+  void End(srs::TimeMs now);                 // finish now
+  bool Kick(int player);                     // removes the player and bars their address from joining again
   int KickAddress(std::string_view address); // removes every player from that address, bars it; how many
-  void Lock(bool locked);       // a locked room takes no new players (those in it play on)
+  void Lock(bool locked);                    // a locked room takes no new players (those in it play on)
   // Called whenever the room changes (a join, an answer, a step), from whichever thread
   // changed it and with the room's lock held: it must not call the room. The window uses it
   // to draw again only when there is something new.

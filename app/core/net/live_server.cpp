@@ -108,7 +108,6 @@ const char* ErrorCode(LiveError error) {
   return "error";
 }
 
-
 // One answer: status, content type and body.
 struct Reply {
   unsigned status = 200;
@@ -244,7 +243,8 @@ struct LiveServer::Impl {
   static MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* url, const char* method,
                               const char* version, const char* upload, size_t* uploadSize, void** requestCls);
   static void OnCompleted(void* cls, MHD_Connection* connection, void** requestCls, MHD_RequestTerminationCode code);
-  static void OnConnection(void* cls, MHD_Connection* connection, void** socketCls, MHD_ConnectionNotificationCode code);
+  static void OnConnection(void* cls, MHD_Connection* connection, void** socketCls,
+                           MHD_ConnectionNotificationCode code);
 };
 
 namespace {
@@ -264,14 +264,15 @@ std::string ClientAddress(MHD_Connection* connection) {
 
 } // namespace
 
-std::optional<Reply> LiveServer::Impl::Admit(MHD_Connection* connection, std::string_view url,
-                                             std::string_view method, const std::string& address) {
+std::optional<Reply> LiveServer::Impl::Admit(MHD_Connection* connection, std::string_view url, std::string_view method,
+                                             const std::string& address) {
   // Only requests for this room's address: a page elsewhere cannot reach it through a name
   // it controls (DNS rebinding).
   const char* hostHeader = Header(connection, "Host");
   if (hostHeader == nullptr || host != hostHeader)
     return ErrorReply(421, "wrong-host", "This server answers only at " + host + ".");
-  if (MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr) > static_cast<int>(options.maxHeaderCount)) {
+  if (MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr) >
+      static_cast<int>(options.maxHeaderCount)) {
     Count(&LiveServerCounters::refusedSize);
     return ErrorReply(431, "too-many-headers", "The request has too many headers.");
   }
@@ -306,7 +307,8 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
                               const std::string& text) {
   const char* tokenHeader = Header(connection, "X-FactDeck-Token");
   const std::string token = tokenHeader ? tokenHeader : "";
-  if (method != "POST" && (url == "/" || url == "/index.html")) return {200, "text/html; charset=utf-8", LivePlayerPage(), true};
+  if (method != "POST" && (url == "/" || url == "/index.html"))
+    return {200, "text/html; charset=utf-8", LivePlayerPage(), true};
   if (method != "POST" && url == "/api/state") {
     LivePlayerView view;
     const LiveError error = room->View(token, clock(), view);
@@ -318,7 +320,8 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
     const json& code = (*body)["code"];
     const json& name = (*body)["name"];
     if (!code.is_string() || !name.is_string()) return ErrorReply(400, "bad-request", "Send a code and a name.");
-    const auto joined = room->Join(code.get<std::string>(), name.get<std::string>(), ClientAddress(connection), clock());
+    const auto joined =
+        room->Join(code.get<std::string>(), name.get<std::string>(), ClientAddress(connection), clock());
     if (joined.error != LiveError::None) return ErrorReply(joined.error);
     return JsonReply(200, json{{"token", joined.token}, {"player", joined.player}, {"name", joined.name}});
   }
@@ -340,8 +343,8 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
 }
 
 MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply) {
-  MHD_Response* response = MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()),
-                                                           MHD_RESPMEM_MUST_COPY);
+  MHD_Response* response =
+      MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
   if (response == nullptr) return MHD_NO;
   MHD_add_response_header(response, "Content-Type", reply.type.c_str());
   MHD_add_response_header(response, "Cache-Control", "no-store");
@@ -376,8 +379,10 @@ MHD_Result LiveServer::Impl::OnRequest(void* cls, MHD_Connection* connection, co
   }
   auto& request = *static_cast<PendingRequest*>(*requestCls);
   if (*uploadSize != 0) {
-    if (request.body.size() + *uploadSize > s.options.maxBodyBytes) request.tooLarge = true;
-    else request.body.append(upload, *uploadSize);
+    if (request.body.size() + *uploadSize > s.options.maxBodyBytes)
+      request.tooLarge = true;
+    else
+      request.body.append(upload, *uploadSize);
     *uploadSize = 0;
     return MHD_YES;
   }
@@ -427,14 +432,14 @@ std::string LiveServer::Start() {
   // microseconds: a slow or silent client holds no worker, only a connection, and those are
   // capped in all and per address. The listening socket gets SO_REUSEADDR (libmicrohttpd's
   // default) and not SO_REUSEPORT, so no second program can bind the same port.
-  s.daemon = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s,
-      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
-      static_cast<unsigned>(s.options.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-      static_cast<unsigned>(s.options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
-      static_cast<unsigned>(std::max(1, s.options.requestDeadlineMs / 1000)), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      s.options.maxHeaderBytes, MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &s, MHD_OPTION_NOTIFY_CONNECTION,
-      &Impl::OnConnection, &s, MHD_OPTION_END);
+  s.daemon =
+      MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s,
+                       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
+                       static_cast<unsigned>(s.options.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+                       static_cast<unsigned>(s.options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
+                       static_cast<unsigned>(std::max(1, s.options.requestDeadlineMs / 1000)),
+                       MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.options.maxHeaderBytes, MHD_OPTION_NOTIFY_COMPLETED,
+                       &Impl::OnCompleted, &s, MHD_OPTION_NOTIFY_CONNECTION, &Impl::OnConnection, &s, MHD_OPTION_END);
   if (s.daemon == nullptr)
     return "Could not listen on " + s.options.address + " port " + std::to_string(s.options.port) +
            ": another program may be using it. Choose another port.";
@@ -463,9 +468,7 @@ bool LiveServer::Running() const { return m_impl->daemon != nullptr; }
 
 int LiveServer::Port() const { return m_impl->port; }
 
-std::string LiveServer::JoinUrl() const {
-  return "http://" + m_impl->host + "/?code=" + m_impl->room->Code();
-}
+std::string LiveServer::JoinUrl() const { return "http://" + m_impl->host + "/?code=" + m_impl->room->Code(); }
 
 LiveServerCounters LiveServer::Counters() const {
   std::lock_guard lock(m_impl->countersMutex);

@@ -147,8 +147,8 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
       ImGui::Separator();
       if (ImGui::Selectable("Remove from the game")) ui.state.Post(LiveKick{p.id});
       ui.Track(id + "/remove");
-      const std::string everyone = "Remove everyone from " + p.address + " (" +
-                                   std::to_string(PlayersFrom(view, p.address)) + ")";
+      const std::string everyone =
+          "Remove everyone from " + p.address + " (" + std::to_string(PlayersFrom(view, p.address)) + ")";
       if (ImGui::Selectable(everyone.c_str())) ui.state.Post(LiveKickAddress{p.address});
       ui.Track(id + "/remove-address");
       ImGui::EndPopup();

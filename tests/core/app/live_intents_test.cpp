@@ -106,6 +106,29 @@ TEST_CASE(
   CHECK(f.state.screen == Screen::Classroom);
 }
 
+TEST_CASE("LiveLock closes the room to new players and opens it again, LiveKickAddress removes a device's players",
+          "[intents][live]") {
+  IntentFixture f;
+  OpenLiveScreen(f, 2);
+  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
+  REQUIRE(f.state.live->room);
+  LiveRoom& room = *f.state.live->room;
+  room.Join(room.Code(), "Bot 1", "10.0.0.9", f.now);
+  room.Join(room.Code(), "Bot 2", "10.0.0.9", f.now);
+  room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
+  f.Apply(LiveLock{true});
+  CHECK(room.Snapshot(f.now).locked);
+  CHECK(room.Join(room.Code(), "Ben", "10.0.0.2", f.now).error == LiveError::RoomLocked);
+  f.Apply(LiveLock{false});
+  CHECK(room.Join(room.Code(), "Ben", "10.0.0.2", f.now).error == LiveError::None);
+  f.Apply(LiveKickAddress{"10.0.0.9"});
+  const LiveHostView view = room.Snapshot(f.now);
+  CHECK(view.players[0].kicked);
+  CHECK(view.players[1].kicked);
+  CHECK_FALSE(view.players[2].kicked);
+  CHECK(room.Join(room.Code(), "Bot 3", "10.0.0.9", f.now).error == LiveError::Kicked);
+}
+
 TEST_CASE("closing the room mid-game ends the game and keeps what was played", "[intents][live]") {
   IntentFixture f;
   OpenLiveScreen(f, 3);
@@ -149,6 +172,8 @@ TEST_CASE("live intents without an open room change nothing", "[intents][live]")
     f.Apply(LiveControl{step});
   f.Apply(LiveKick{1});
   f.Apply(LiveLink{1, f.state.profile});
+  f.Apply(LiveLock{true});
+  f.Apply(LiveKickAddress{"10.0.0.1"});
   CHECK_FALSE(f.state.live->room);
   CHECK(f.state.notices.empty());
   CHECK(f.state.screen == Screen::Live);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/srs/fsrs.h"
 #include "core/live/live_room.h"
 #include "support/seed_deck.h"
@@ -69,6 +71,76 @@ TEST_CASE("joining: the code, the name, the player limit, a finished game", "[li
   CHECK(room.Join("123456", "Late", "10.0.0.5", kNow).error == LiveError::GameFinished);
   LivePlayerView v;
   CHECK(room.View("not-a-token", kNow, v) == LiveError::UnknownPlayer);
+}
+
+TEST_CASE("names need a letter or digit: blank-looking signs and bare marks are refused", "[live]") {
+  CHECK(CleanNickname("\u2800") == ""); // braille blank: looks empty
+  CHECK(CleanNickname("\u2800\u2800 \u2800") == "");
+  CHECK(CleanNickname("\u0301\u0308") == "");       // combining marks alone
+  CHECK(CleanNickname("\u2605\u2605") == "");       // symbols only
+  CHECK(CleanNickname("\u3000Kim\u3000") == "Kim"); // ideographic spaces trimmed
+  CHECK(CleanNickname("R2") == "R2");
+  CHECK(CleanNickname("7") == "7");
+  CHECK(CleanNickname("\u2605Kim\u2605") == "\u2605Kim\u2605"); // symbols beside a letter are fine
+}
+
+TEST_CASE("look-alike names are one name: case, accents, and letters of another script", "[live]") {
+  CHECK(LookAlike("Anna", "ANNA"));
+  CHECK(LookAlike("Anna", "\u00C1nna")); // Á
+  CHECK(LookAlike("Anna", "\u0410nna")); // Cyrillic А
+  CHECK(LookAlike("ivan", "\u0456van")); // Cyrillic і
+  CHECK(LookAlike("Paul", "PauI"));      // capital i for l
+  CHECK(LookAlike("Röhm", "RÖHM"));
+  CHECK_FALSE(LookAlike("Anna", "\u0410\u043F\u043F\u0430")); // Cyrillic "Аппа" reads otherwise
+  CHECK_FALSE(LookAlike("Anna", "Anne"));
+  CHECK_FALSE(LookAlike("Тухачевский", "Тухачевская"));
+  CHECK_FALSE(LookAlike("Kim", "Tim"));
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(3), "123456", kNow);
+  REQUIRE(room.Join("123456", "Anna", "10.0.0.1", kNow).error == LiveError::None);
+  CHECK(room.Join("123456", "\u0410nna", "10.0.0.2", kNow).error == LiveError::NameTaken);
+  CHECK(room.Join("123456", "Anne", "10.0.0.2", kNow).error == LiveError::None);
+}
+
+TEST_CASE("one device has at most three players; the host can lock the room and remove a whole address", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(3), "123456", kNow);
+  for (int i = 0; i < 3; ++i)
+    REQUIRE(room.Join("123456", "Bot " + std::to_string(i), "10.0.0.9", kNow).error == LiveError::None);
+  CHECK(room.Join("123456", "Bot 3", "10.0.0.9", kNow).error == LiveError::AddressFull);
+  REQUIRE(room.Join("123456", "Anna", "10.0.0.1", kNow).error == LiveError::None);
+
+  room.Lock(true);
+  CHECK(room.Snapshot(kNow).locked);
+  CHECK(room.Join("123456", "Late", "10.0.0.2", kNow).error == LiveError::RoomLocked);
+  room.Lock(false);
+  CHECK(room.Join("123456", "Late", "10.0.0.2", kNow).error == LiveError::None);
+
+  CHECK(room.KickAddress("10.0.0.9") == 3);
+  const LiveHostView view = room.Snapshot(kNow);
+  CHECK(std::count_if(view.players.begin(), view.players.end(), [](const LivePlayer& p) { return !p.kicked; }) == 2);
+  CHECK(room.Join("123456", "Bot 4", "10.0.0.9", kNow).error == LiveError::Kicked); // the address is barred
+}
+
+TEST_CASE("the room tells its listener of every change", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(3), "123456", kNow);
+  int changes = 0;
+  room.SetChangeListener([&] { ++changes; });
+  const auto anna = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  CHECK(changes == 1);
+  room.Join("123456", "", "10.0.0.1", kNow); // refused: no change
+  CHECK(changes == 1);
+  room.Start(kNow);
+  const int started = changes;
+  CHECK(started > 1);
+  room.Tick(kNow + 3500); // the options appear
+  CHECK(changes > started);
+  const int open = changes;
+  REQUIRE(room.Answer(anna.token, 0, 0, kNow + 4000) == LiveError::None);
+  CHECK(changes > open);
+  room.SetChangeListener({});
+  room.Lock(true);
 }
 
 TEST_CASE("a question: read first, then options, the right one only after the reveal", "[live]") {

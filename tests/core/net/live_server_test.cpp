@@ -12,6 +12,7 @@
 
 #include "core/net/live_server.h"
 #include "core/store/profile_store.h"
+#include "support/raw_http.h"
 #include "support/seed_deck.h"
 
 using namespace factdeck;
@@ -360,6 +361,86 @@ TEST_CASE("load: 100 phones poll and answer the same question within a second, e
   // (figures: p99 under 6 ms under ASan, docs/performance.md). Speed itself is bench_live's.
   CHECK(latencyMs.front() >= 0);
   CHECK(worst < 1000.0);
+}
+
+TEST_CASE("JSON only, and only at the room's own address: 415 without JSON, 421 for another Host", "[live]") {
+  Fixture f;
+  const int port = f.server->Port();
+  const std::string join = R"({"code":"424242","name":"Anna"})";
+  auto plain = test::RawRequest("127.0.0.7", port, "POST", "/api/join", {"Content-Type: text/plain"}, join);
+  CHECK(plain.status == 415);
+  CHECK(json::parse(plain.body)["error"] == "json-only");
+  auto none = test::RawRequest("127.0.0.7", port, "POST", "/api/join", {}, join);
+  CHECK(none.status == 415);
+  // A page on another site that points its own name at this address (DNS rebinding) sends
+  // that name as Host: refused, for the page and the API alike.
+  for (const std::string& host : std::vector<std::string>{"evil.example", "evil.example:" + std::to_string(port),
+                                                          "localhost:" + std::to_string(port), "127.0.0.1"}) {
+    INFO(host);
+    auto page = test::RawRequest("127.0.0.7", port, "GET", "/", {"Host: " + host});
+    CHECK(page.status == 421);
+    auto api = test::RawRequest("127.0.0.7", port, "POST", "/api/join",
+                                {"Host: " + host, "Content-Type: application/json"}, join);
+    CHECK(api.status == 421);
+  }
+  CHECK(f.room->Snapshot(Now()).players.empty());
+  auto right =
+      test::RawRequest("127.0.0.7", port, "POST", "/api/join", {"Content-Type: application/json; charset=utf-8"}, join);
+  CHECK(right.status == 200);
+  // Other methods and chunked bodies are refused before anything is read.
+  CHECK(test::RawRequest("127.0.0.7", port, "PUT", "/api/join", {"Content-Type: application/json"}, join).status ==
+        405);
+  CHECK(test::RawRequest("127.0.0.7", port, "GET", "/", {"Transfer-Encoding: chunked"}).status == 411);
+  std::vector<std::string> many;
+  for (int i = 0; i < 60; ++i)
+    many.push_back("X-Header-" + std::to_string(i) + ": 1");
+  CHECK(test::RawRequest("127.0.0.7", port, "GET", "/", many).status == 431);
+}
+
+TEST_CASE("a join flood from ten addresses is held to three a device, and the lock stops it", "[live]") {
+  LiveServerOptions options;
+  options.joinsPerMinute = 100;
+  Fixture f(options);
+  const int port = f.server->Port();
+  auto join = [&](const std::string& source, const std::string& name) {
+    return test::RawRequest(source, port, "POST", "/api/join", {"Content-Type: application/json"},
+                            json{{"code", "424242"}, {"name", name}}.dump());
+  };
+  int joined = 0;
+  for (int a = 0; a < 10; ++a)
+    for (int i = 0; i < 5; ++i)
+      joined +=
+          join("127.0.4." + std::to_string(a + 1), "Bot " + std::to_string(a) + "-" + std::to_string(i)).status == 200;
+  CHECK(joined == 30);
+  f.room->Lock(true);
+  int locked = 0;
+  for (int a = 10; a < 20; ++a) {
+    auto r = join("127.0.4." + std::to_string(a + 1), "Late " + std::to_string(a));
+    locked += r.status == 403 && json::parse(r.body)["error"] == "room-locked";
+  }
+  CHECK(locked == 10);
+  CHECK(f.room->KickAddress("127.0.4.1") == 3);
+  f.room->Lock(false);
+  CHECK(join("127.0.4.1", "Back again").status == 403); // the address is barred
+  CHECK(join("127.0.4.30", "Anna").status == 200);
+}
+
+TEST_CASE("a connection that does not deliver a whole request within the deadline is closed", "[live]") {
+  LiveServerOptions options;
+  options.requestDeadlineMs = 500;
+  Fixture f(options);
+  test::RawConnection slow("127.0.0.8", "127.0.0.1", f.server->Port());
+  REQUIRE(slow.Connected());
+  const auto start = std::chrono::steady_clock::now();
+  bool closed = false;
+  // A header byte every 100 ms keeps a per-read timeout happy for ever; the deadline does not wait.
+  for (int i = 0; i < 40 && !closed; ++i) {
+    closed = !slow.Send("G") || slow.ClosedWithin(100);
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  CHECK(closed);
+  CHECK(ms < 2000.0);
+  CHECK(f.server->Counters().timedOut >= 1);
 }
 
 TEST_CASE("the join address as a QR code: a real symbol with its finder patterns", "[live]") {
