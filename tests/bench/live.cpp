@@ -42,11 +42,13 @@ struct Room {
     options.request.count = 50;
     options.readSeconds = 0;
     options.secondsPerQuestion = 120;
+    options.maxPlayersPerAddress = 1000; // one address plays the whole class
     room = std::make_shared<LiveRoom>(SeedDeck(), options, "111111", Now());
     LiveServerOptions serving;
     serving.port = 0;
-    serving.requestsPerSecond = serving.requestBurst = 1e9; // one address plays the whole class
+    serving.requestsPerSecond = serving.requestBurst = 1e9; // likewise
     serving.joinsPerMinute = 1 << 30;
+    serving.maxConnectionsPerAddress = 1000;
     server = std::make_unique<LiveServer>(room, serving, Now);
     if (!server->Start().empty()) std::abort();
     for (int i = 0; i < players; ++i)
@@ -116,6 +118,7 @@ void BM_LiveRoomView(benchmark::State& state) {
   LiveOptions options;
   options.request.count = 50;
   options.readSeconds = 0;
+  options.maxPlayersPerAddress = 1000;
   LiveRoom room(SeedDeck(), options, "111111", 0);
   std::vector<std::string> tokens;
   for (int i = 0; i < 100; ++i)

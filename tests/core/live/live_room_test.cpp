@@ -102,7 +102,7 @@ TEST_CASE("look-alike names are one name: case, accents, and letters of another 
   CHECK(room.Join("123456", "Anne", "10.0.0.2", kNow).error == LiveError::None);
 }
 
-TEST_CASE("one device has at most three players; the host can lock the room and remove a whole address", "[live]") {
+TEST_CASE("one device has at most three players, the host can lock the room and remove a whole address", "[live]") {
   const Deck deck = test::SeedDeck();
   LiveRoom room(deck, Options(3), "123456", kNow);
   for (int i = 0; i < 3; ++i)
