@@ -49,8 +49,11 @@ void DrawAppFrame(UiContext& ui) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
+  // No background: the frame is cleared to the window colour (Platform::Render), and filling
+  // the whole window once more costs a software renderer most of a frame.
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                      ImGuiWindowFlags_NoBackground;
   // Keyboard navigation (arrows move focus, Space and Enter press) everywhere but in study and
   // the timeline game, where those keys answer, move items and continue.
   ImGuiIO& io = ImGui::GetIO();

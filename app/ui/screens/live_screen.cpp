@@ -107,9 +107,12 @@ int PlayersFrom(const LiveHostView& view, const std::string& address) {
 void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   DrawLock(ui, view);
   if (view.players.empty()) return;
-  if (!ImGui::BeginTable("players", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
-                         ImVec2(0, std::max(6 * ui.Em(), ImGui::GetContentRegionAvail().y))))
-    return;
+  // The table scrolls in a child window of its own: no fill behind it (see DrawLiveScreen).
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+  const bool table = ImGui::BeginTable("players", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                                       ImVec2(0, std::max(6 * ui.Em(), ImGui::GetContentRegionAvail().y)));
+  ImGui::PopStyleColor();
+  if (!table) return;
   ImGui::TableSetupColumn("Player", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 3.5f * ui.Em());
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ButtonWidth("\xE2\x80\xA6"));
@@ -293,13 +296,15 @@ void DrawLiveScreen(UiContext& ui) {
   if (view.phase == LivePhase::Reading || view.phase == LivePhase::Answering)
     ui.needs.WakeAt(ui.now + std::fmod(std::max(0.0, view.secondsLeft), 1.0) + 0.02);
   const float side = std::max(13 * ui.Em(), ImGui::GetContentRegionAvail().x * 0.28f);
-  ImGui::BeginChild("join", ImVec2(side, 0));
+  // Panels without a background of their own: each full-window fill costs a software
+  // renderer a few milliseconds, and the live screen redraws every second of a countdown.
+  ImGui::BeginChild("join", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
   DrawJoinPanel(ui, *l, view);
   ImGui::Spacing();
   DrawPlayers(ui, view);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("game", ImVec2(0, 0));
+  ImGui::BeginChild("game", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   DrawGame(ui, *l, view);
   if (view.phase != LivePhase::Finished && view.phase != LivePhase::Lobby) {
     ImGui::Spacing();
