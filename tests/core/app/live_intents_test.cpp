@@ -21,6 +21,15 @@ void OpenLiveScreen(IntentFixture& f, int questions) {
   f.state.live->interfaces = {{"lo", "127.0.0.1", true}};
 }
 
+// The live screen, then a room opened on loopback through the intents.
+LiveRoom& OpenTestRoom(IntentFixture& f, int questions) {
+  OpenLiveScreen(f, questions);
+  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
+  INFO(f.state.live->error);
+  REQUIRE(f.state.live->room);
+  return *f.state.live->room;
+}
+
 } // namespace
 
 TEST_CASE("OpenLive carries the set-up, OpenLiveRoom refuses a bad port or network, then opens", "[intents][live]") {
@@ -55,10 +64,7 @@ TEST_CASE(
     "the host's steps through intents: start, reveal, leaderboard, next, end, kick, and a link that feeds a learner",
     "[intents][live]") {
   IntentFixture f;
-  OpenLiveScreen(f, 2);
-  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
-  REQUIRE(f.state.live->room);
-  LiveRoom& room = *f.state.live->room;
+  LiveRoom& room = OpenTestRoom(f, 2);
   const auto anna = room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
   const auto ben = room.Join(room.Code(), "Ben", "10.0.0.2", f.now);
   const auto kim = room.Join(room.Code(), "Kim", "10.0.0.3", f.now);
@@ -109,10 +115,7 @@ TEST_CASE(
 TEST_CASE("LiveLock closes the room to new players and opens it again, LiveKickAddress removes a device's players",
           "[intents][live]") {
   IntentFixture f;
-  OpenLiveScreen(f, 2);
-  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
-  REQUIRE(f.state.live->room);
-  LiveRoom& room = *f.state.live->room;
+  LiveRoom& room = OpenTestRoom(f, 2);
   room.Join(room.Code(), "Bot 1", "10.0.0.9", f.now);
   room.Join(room.Code(), "Bot 2", "10.0.0.9", f.now);
   room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
@@ -131,11 +134,7 @@ TEST_CASE("LiveLock closes the room to new players and opens it again, LiveKickA
 
 TEST_CASE("closing the room mid-game ends the game and keeps what was played", "[intents][live]") {
   IntentFixture f;
-  OpenLiveScreen(f, 3);
-  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
-  INFO(f.state.live->error);
-  REQUIRE(f.state.live->room);
-  LiveRoom& room = *f.state.live->room;
+  LiveRoom& room = OpenTestRoom(f, 3);
   const auto a = room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
   room.Join(room.Code(), "Ben", "10.0.0.2", f.now);
   f.Apply(LiveControl{LiveStep::Start});
@@ -156,10 +155,8 @@ TEST_CASE("closing the room mid-game ends the game and keeps what was played", "
 
 TEST_CASE("a room in the lobby closes without saving an empty game", "[intents][live]") {
   IntentFixture f;
-  OpenLiveScreen(f, 2);
-  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort()});
-  REQUIRE(f.state.live->room);
-  f.state.live->room->Join(f.state.live->room->Code(), "Anna", "10.0.0.1", f.now);
+  LiveRoom& room = OpenTestRoom(f, 2);
+  room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
   CloseLiveRoom(f.state);
   CHECK_FALSE(f.state.live->room);
   CHECK(f.state.store->Matches().empty());
