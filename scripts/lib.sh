@@ -21,6 +21,8 @@ FACTDECK_BUILD_PACKAGES=(
 # clang-format (14 on Debian 12): the suite checks that the sources are formatted.
 FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth libbenchmark-dev chromium chromium-driver clang-format)
 FACTDECK_BENCH_PACKAGES=(time clang)
+# scripts/fuzz: clang with libFuzzer and the sanitizer runtimes.
+FACTDECK_FUZZ_PACKAGES=(clang libclang-rt-dev)
 
 log() { printf '\033[1m[factdeck]\033[0m %s\n' "$*" >&2; }
 
