@@ -120,30 +120,46 @@ std::string Attributed(const std::string& prompt, const std::string& who) {
 }
 
 // Folded words of four letters or more: what a description says.
-std::unordered_set<std::string> ContentWords(const std::string& text) {
-  std::unordered_set<std::string> words;
+// The words of four letters or more in `text`, folded, sorted and distinct.
+std::vector<std::string> ContentWords(const std::string& text) {
+  std::vector<std::string> words;
   std::string word;
   for (char c : Fold(text) + " ") {
     if (IsWordChar(c)) {
       word += c;
       continue;
     }
-    if (word.size() >= 4) words.insert(word);
+    if (word.size() >= 4) words.push_back(word);
     word.clear();
   }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
 
 // Two descriptions saying much the same ("German general trained at Kama", "German officer
 // trained at Kama"): the deck cannot say one is false of a subject the other describes.
-bool MuchTheSame(const std::string& a, const std::string& b) {
-  const auto wa = ContentWords(a), wb = ContentWords(b);
+// Takes ContentWords of each.
+bool MuchTheSame(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
   if (wa.empty() || wb.empty()) return false;
   size_t shared = 0;
-  for (const std::string& w : wa)
-    shared += wb.count(w);
+  for (auto a = wa.begin(), b = wb.begin(); a != wa.end() && b != wb.end();) {
+    if (*a < *b)
+      ++a;
+    else if (*b < *a)
+      ++b;
+    else
+      ++shared, ++a, ++b;
+  }
   return shared * 5 >= std::min(wa.size(), wb.size()) * 3; // 60 % of the shorter one
 }
+
+// A text value with its ContentWords, computed once per deck: comparing descriptions is the
+// costly part of a text question.
+struct IndexedText {
+  std::string text;
+  std::vector<std::string> words;
+};
 
 Date ShiftDate(const Date& d, int steps) {
   Date out = d;
@@ -174,8 +190,9 @@ struct QuestionGenerator::Index {
   std::unordered_map<std::string, std::vector<size_t>> factsBySubjectRelation;
   std::unordered_map<std::string, std::vector<size_t>> factsByRelation;
   std::unordered_map<std::string, std::vector<size_t>> entitiesByKind;
-  std::unordered_map<std::string, std::vector<std::string>> textsByRelation; // distinct, in deck order
-  std::unordered_set<std::string> stated;                                    // subject, relation, value key
+  // A relation's text values, distinct, in deck order, each with its ContentWords.
+  std::unordered_map<std::string, std::vector<IndexedText>> textsByRelation;
+  std::unordered_set<std::string> stated; // subject, relation, value key
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
@@ -206,7 +223,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.stated.insert(Join(Join(f.subject, f.relation), ValueKey(f.object)));
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
-      if (std::find(texts.begin(), texts.end(), f.object.text) == texts.end()) texts.push_back(f.object.text);
+      if (std::none_of(texts.begin(), texts.end(), [&](const IndexedText& t) { return t.text == f.object.text; }))
+        texts.push_back({f.object.text, ContentWords(f.object.text)});
     }
   }
   for (size_t i = 0; i < deck.cards.size(); ++i)
@@ -396,19 +414,31 @@ struct Builder {
   bool ForwardTextOptions(Question& q, const Fact& f, const std::string& right) {
     auto it = x.textsByRelation.find(f.relation);
     if (it == x.textsByRelation.end()) return false;
-    std::vector<std::string> texts = it->second, chosen;
-    random.Shuffle(texts);
-    for (const std::string& t : texts) {
+    const std::vector<IndexedText>& texts = it->second;
+    std::vector<std::uint32_t> order(texts.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    random.Shuffle(order);
+    const std::vector<std::string> rightWords = ContentWords(right);
+    std::vector<const IndexedText*> chosen;
+    for (std::uint32_t i : order) {
+      if (chosen.size() == kOptions - 1) break;
+      const IndexedText& t = texts[i];
       Value v;
       v.type = ValueType::Text;
-      v.text = t;
+      v.text = t.text;
+      if (Stated(f, v) || MuchTheSame(t.words, rightWords)) continue;
       // Nor two distractors saying the same thing: options should each say something else.
-      const bool repeats =
-          std::any_of(chosen.begin(), chosen.end(), [&](const std::string& c) { return MuchTheSame(t, c); });
-      if (chosen.size() < kOptions - 1 && !Stated(f, v) && !MuchTheSame(t, right) && !repeats) chosen.push_back(t);
+      if (std::any_of(chosen.begin(), chosen.end(),
+                      [&](const IndexedText* c) { return MuchTheSame(t.words, c->words); }))
+        continue;
+      chosen.push_back(&t);
     }
     if (chosen.size() < kOptions - 1) return false;
-    q = Shuffled(q, right, chosen);
+    std::vector<std::string> options;
+    for (const IndexedText* t : chosen)
+      options.push_back(t->text);
+    q = Shuffled(q, right, options);
     return true;
   }
 

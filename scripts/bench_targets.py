@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Reads the Google Benchmark JSON files scripts/bench wrote and says, for every target
+recorded in docs/performance.md, whether this run met it. Exits 0 either way: a missed
+target is reported plainly ("TARGET MISSED"), not hidden.
+
+Usage: bench_targets.py BUILD_DIR
+"""
+import json
+import os
+import sys
+
+# (file, benchmark name, what, measure(benchmark) -> value, unit, limit, at most?)
+TARGETS = [
+    ("bench_deck_load.json", "BM_LoadGeneratedDeck/10000", "load a 10,000-fact deck",
+     lambda b: ms(b), "ms", 50.0, True),
+    ("bench_deck_load.json", "BM_LoadGeneratedDeck/100000", "load a 100,000-fact deck",
+     lambda b: ms(b), "ms", 500.0, True),
+    ("bench_questions.json", "BM_QuestionsSeedDeck", "questions a second, seed deck",
+     lambda b: b["items_per_second"], "/s", 100000.0, False),
+    ("bench_questions.json", "BM_Questions100kFacts", "time a question, 100,000-fact deck",
+     lambda b: ms(b), "ms", 1.0, True),
+    ("bench_srs.json", "BM_BuildQueue100k", "today's queue over 100,000 cards",
+     lambda b: ms(b), "ms", 10.0, True),
+    ("bench_store.json", "BM_CommitAnswer/iterations:2000", "commit an answer, p99",
+     lambda b: b["p99_ms"], "ms", 5.0, True),
+    ("bench_store.json", "BM_OpenLargeStoreForHome", "open a 1,000,000-review store for the home screen",
+     lambda b: ms(b), "ms", 100.0, True),
+]
+UI_FRAME_LIMIT_MS = 1.0
+
+
+def ms(b):
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
+    return b["real_time"] * scale
+
+
+def load(build, name):
+    path = os.path.join(build, name)
+    if not os.path.exists(path):
+        return None
+    return {b["name"]: b for b in json.load(open(path))["benchmarks"]}
+
+
+def main():
+    build = sys.argv[1]
+    missed = 0
+    print("\ntargets (docs/performance.md):")
+    for file, name, what, measure, unit, limit, at_most in TARGETS:
+        runs = load(build, file)
+        if runs is None or name not in runs:
+            print(f"  {what}: not measured in this run (no {name} in {file})")
+            continue
+        value = measure(runs[name])
+        ok = value <= limit if at_most else value >= limit
+        missed += not ok
+        sign = "<=" if at_most else ">="
+        shown = f"{value:,.0f}" if unit == "/s" else f"{value:.3g}"
+        print(f"  {what}: {shown} {unit} (target {sign} {limit:,g} {unit}): {'met' if ok else 'TARGET MISSED'}")
+    frames = load(build, "ui_frame_bench.json") or {}
+    for name, b in sorted(frames.items()):
+        value = ms(b)
+        ok = value <= UI_FRAME_LIMIT_MS
+        missed += not ok
+        print(f"  build a frame, {name.split('/')[-1]}: {value * 1000:.0f} us (target <= 1 ms): {'met' if ok else 'TARGET MISSED'}")
+    print(f"{missed} target(s) missed" if missed else "every target met")
+
+
+if __name__ == "__main__":
+    main()
