@@ -22,15 +22,19 @@ void App::RefreshAppearance() {
   m_scale = contentScale * m_state.settings.uiScale;
   ImGuiIO& io = ImGui::GetIO();
   const float pixelSize = FontPixelSize(m_state.settings, contentScale);
+  // The atlas keeps no pixels once uploaded (Platform::RecreateFontTexture): it is built and
+  // uploaded again only when the size changes, never re-uploaded for a theme alone.
+  bool rebuilt = false;
   if (pixelSize != m_fontSet.pixelSize) {
     m_fontSet.fonts = BuildUiFonts(*io.Fonts, m_fontSet.files, pixelSize);
     m_fontSet.pixelSize = pixelSize;
+    rebuilt = true;
   }
   if (m_fontSet.fonts.fallback && !m_fontSet.files.regular.path.empty())
     std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n",
                  m_fontSet.files.regular.path.c_str());
   io.FontDefault = m_fontSet.fonts.regular;
-  m_platform.RecreateFontTexture();
+  if (rebuilt || !m_platform.HasFontTexture()) m_platform.RecreateFontTexture();
   ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale, m_state.settings.projector);
   m_appearanceDirty = false;
 }

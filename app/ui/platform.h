@@ -60,6 +60,7 @@ public:
   // Uploads the font atlas (after it was built or rebuilt) as a one-channel texture and
   // frees the atlas's pixels: the CPU keeps no copy, the driver a quarter of an RGBA one.
   void RecreateFontTexture();
+  bool HasFontTexture() const { return m_fontTexture != 0; }
 
   WindowGeometry Geometry() const;
   GLFWwindow* Window() const { return m_window; }

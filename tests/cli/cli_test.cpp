@@ -327,6 +327,7 @@ TEST_CASE("screenshot: every game screen renders with a sample run, and history 
         kExe, "--data-dir", (dir / "data").string(), "--screenshot", png, "--screen", screen, "--size", "640x480"};
     if (std::string(screen) == "study") args.insert(args.end(), {"--sample-days", "5"});
     auto result = RunProcess(args);
+    INFO(result.err);
     CHECK(result.exitCode == 0);
     CHECK(std::filesystem::file_size(png) > 5000); // a real picture, not an empty frame
   }

@@ -135,12 +135,37 @@ TEST_CASE("choosing the light theme repaints the window and is saved", "[ui][set
   ui.Click("settings/theme_light");
   ui.Frames(2);
   CHECK(ui.State().settings.theme == Theme::Light);
-  const int lightLevel = ui.Screenshot().Pixel(10, 690)[0];
+  const int lightLevel = ui.SaveScreenshot("settings-light").Pixel(10, 690)[0];
   CHECK(lightLevel > darkLevel + 100);
 
   LoadedSettings saved = LoadSettings(ui.State().SettingsFile());
   CHECK(saved.warnings.empty());
   CHECK(saved.settings.theme == Theme::Light);
+}
+
+TEST_CASE("text stays intact when only the theme changes: the same pixels after light and back to dark",
+          "[ui][settings][fonts]") {
+  UiHarness ui(1024, 700);
+  ui.Click("home/settings");
+  ui.Frames(2);
+  const ui::Image before = ui.Screenshot();
+  ui.Click("settings/theme_light");
+  ui.Frames(2);
+  ui.Click("settings/theme_dark");
+  ui.Frames(2);
+  const ui::Image after = ui.SaveScreenshot("settings-dark-again");
+  REQUIRE(before.width == after.width);
+  REQUIRE(before.height == after.height);
+  // The font atlas must not be rebuilt from nothing when its size did not change: every
+  // pixel of the screen is as it was (the radio buttons' hover aside: compare the text only).
+  const ui::ItemRect text = ui.Item("settings/theme_dark");
+  int differ = 0;
+  for (int y = 0; y < before.height; ++y)
+    for (int x = 0; x < before.width; ++x) {
+      if (x >= text.min.x - 40 && x <= text.max.x + 200 && y >= text.min.y - 5 && y <= text.max.y + 5) continue;
+      differ += test::ColourDistance(before.Pixel(x, y), after.Pixel(x, y)) > 30 ? 1 : 0;
+    }
+  CHECK(differ < 50);
 }
 
 TEST_CASE("a larger interface scale makes the text larger", "[ui][settings]") {
