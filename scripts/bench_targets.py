@@ -29,9 +29,9 @@ TARGETS = [
 UI_FRAME_LIMIT_MS = 1.0
 
 
-def ms(b):
+def ms(b, field="real_time"):
     scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
-    return b["real_time"] * scale
+    return b[field] * scale
 
 
 def load(build, name):
@@ -58,11 +58,11 @@ def main():
         print(f"  {what}: {shown} {unit} (target {sign} {limit:,g} {unit}): {'met' if ok else 'TARGET MISSED'}")
     frames = load(build, "ui_frame_bench.json") or {}
     for name, b in sorted(frames.items()):
-        value = ms(b)
+        value = ms(b, "cpu_time")  # CPU time a frame, as docs/performance.md records it
         ok = value <= UI_FRAME_LIMIT_MS
         missed += not ok
         print(f"  build a frame, {name.split('/')[-1]}: {value * 1000:.0f} us (target <= 1 ms): {'met' if ok else 'TARGET MISSED'}")
-    print(f"{missed} target(s) missed" if missed else "every target met")
+    print(f"{missed} target(s) of this list missed" if missed else "every target of this list met (the window's are above)")
 
 
 if __name__ == "__main__":
