@@ -1,6 +1,7 @@
 #include "core/base/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <utf8proc.h>
@@ -124,6 +125,45 @@ std::vector<std::string> SplitTags(std::string_view text) {
     }
   }
   return tags;
+}
+
+std::string AsQuestion(std::string_view text) {
+  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '.' ||
+                           text.back() == ',' || text.back() == ':' || text.back() == ';'))
+    text.remove_suffix(1);
+  std::string question(text);
+  if (question.empty() || (question.back() != '?' && question.back() != '!')) question += '?';
+  return question;
+}
+
+size_t FirstSentenceEnd(std::string_view text) {
+  static constexpr std::string_view kAbbreviations[] = {
+      "st",   "mt", "ft",  "mr",  "mrs", "ms",     "dr",  "jr",  "sr", "no", "vs",  "etc", "gen", "col",
+      "capt", "lt", "sgt", "adm", "ca",  "approx", "fig", "vol", "pp", "ed", "eds", "cf",  "al"};
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (text[i + 1] != ' ') continue;
+    size_t next = i + 1;
+    while (next < text.size() && text[next] == ' ')
+      ++next;
+    if (next >= text.size()) return std::string_view::npos;
+    const unsigned char first = static_cast<unsigned char>(text[next]);
+    if (!(std::isupper(first) || std::isdigit(first) || first >= 0x80)) continue;
+    if (c == '.') {
+      // The word before the full stop: a single letter or an abbreviation ends no sentence.
+      size_t start = i;
+      while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1])))
+        --start;
+      std::string word(text.substr(start, i - start));
+      for (char& w : word)
+        w = static_cast<char>(std::tolower(static_cast<unsigned char>(w)));
+      if (word.size() == 1 && i > 0) continue;
+      if (std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) != std::end(kAbbreviations)) continue;
+    }
+    return i + 1;
+  }
+  return std::string_view::npos;
 }
 
 } // namespace factdeck

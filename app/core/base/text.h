@@ -32,6 +32,17 @@ std::string Fold(std::string_view text);
 // Tags typed by a person: separated by spaces or commas, empty ones dropped.
 std::vector<std::string> SplitTags(std::string_view text);
 
+// `text` as the end of a question: white space and a closing full stop, comma, colon or
+// semicolon dropped, then "?" (none added after a "?" or "!"). "Rome falls." -> "Rome falls?"
+std::string AsQuestion(std::string_view text);
+
+// Where the first sentence of `text` ends when more sentences follow: the index just after
+// its closing ".", "!" or "?", or npos for a single sentence. A full stop after a single
+// letter ("c. 900", "U.S. Army") or a common abbreviation ("St.", "Gen.", "No.") ends no
+// sentence, and the next sentence must begin with a capital letter, a digit or a letter of
+// another script.
+size_t FirstSentenceEnd(std::string_view text);
+
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 

@@ -562,6 +562,14 @@ private:
     }
     if (const std::string* place = Field(record, columns, Column::Place)) event.place = Trimmed(*place);
     if (const std::string* note = Field(record, columns, Column::Note)) event.note = Trimmed(*note);
+    // A chronology row often says more than a name: the first sentence names the event, the
+    // rest goes to its note (before any note of its own).
+    if (const size_t end = FirstSentenceEnd(event.name); end != std::string::npos) {
+      std::string rest = Trimmed(std::string_view(event.name).substr(end));
+      event.name = Trimmed(std::string_view(event.name).substr(0, end));
+      if (!event.name.empty() && event.name.back() == '.') event.name.pop_back();
+      event.note = event.note.empty() ? rest : rest + " " + event.note;
+    }
     event.tags = SplitTags(Field(record, columns, Column::Tags));
     event.source = "import";
     event.pos = record.positions[0];

@@ -532,7 +532,7 @@ struct Builder {
     Question q;
     q.kind = QuestionKind::When;
     q.items = {e.id};
-    q.prompt = std::string(e.end ? "When did this begin: " : "When did this happen: ") + e.name + "?";
+    q.prompt = AsQuestion(std::string(e.end ? "When did this begin: " : "When did this happen: ") + e.name);
     auto make = [&](int rung) -> std::optional<Date> { return ShiftDate(e.date, rung); };
     auto never = [](const Date&) { return false; };
     auto ladder = Ladder<Date>(e.date, make, never);
@@ -627,7 +627,7 @@ struct Builder {
     year.circa = false;
     q.answerText = year.Display();
     q.yearTolerance = e.date.circa ? 2 : 0;
-    q.prompt = std::string(e.end ? "In what year did this begin: " : "In what year: ") + e.name + "?" +
+    q.prompt = AsQuestion(std::string(e.end ? "In what year did this begin: " : "In what year: ") + e.name) +
                (q.yearTolerance ? " (within " + std::to_string(q.yearTolerance) + " years)" : "");
     q.explanation = e.name + ": " + e.date.Display() + (e.note.empty() ? "" : ". " + e.note);
     q.source = Cite(e.source);

@@ -26,3 +26,22 @@ TEST_CASE("typed tags split on spaces and commas", "[text]") {
   CHECK(SplitTags("lipetsk, kama  treaty,") == std::vector<std::string>{"lipetsk", "kama", "treaty"});
   CHECK(SplitTags("  ").empty());
 }
+
+TEST_CASE("a name made the end of a question, and where a first sentence ends", "[text]") {
+  CHECK(AsQuestion("When: Rome falls.") == "When: Rome falls?");
+  CHECK(AsQuestion("When: Rome falls") == "When: Rome falls?");
+  CHECK(AsQuestion("Who won? ") == "Who won?");
+  CHECK(AsQuestion("Revolution!") == "Revolution!");
+  CHECK(AsQuestion("A list,;: ") == "A list?");
+  CHECK(FirstSentenceEnd("Battle of Tours. Martel wins.") == 16);
+  CHECK(FirstSentenceEnd("One sentence only.") == std::string::npos);
+  CHECK(FirstSentenceEnd("c. 900 settlement") == std::string::npos);
+  CHECK(FirstSentenceEnd("U.S. Army founded") == std::string::npos);
+  CHECK(FirstSentenceEnd("St. Petersburg founded") == std::string::npos);
+  CHECK(FirstSentenceEnd("Gen. Seeckt retires. Heye follows.") == 20);
+  CHECK(FirstSentenceEnd("Talks end. \u0422\u0443\u0445\u0430\u0447\u0435\u0432\u0441\u043a\u0438\u0439 arrives.") ==
+        10);
+  CHECK(FirstSentenceEnd("Prices rose 5. 3 were hurt.") == 14);
+  CHECK(FirstSentenceEnd("ends with etc. and more") == std::string::npos); // no capital follows
+  CHECK(FirstSentenceEnd("Why? Nobody knows.") == 4);
+}

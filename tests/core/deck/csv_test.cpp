@@ -2,6 +2,7 @@
 #include <random>
 
 #include "core/deck/csv.h"
+#include "core/questions/questions.h"
 #include "core/deck/deck_writer.h"
 
 using namespace factdeck;
@@ -91,6 +92,37 @@ TEST_CASE("import: date,event rows become events at their precision, BC included
   REQUIRE(headerless.Ok());
   CHECK(headerless.deck.events.size() == 2);
   CHECK(headerless.deck.cards.empty());
+}
+
+TEST_CASE("import: an event written as several sentences is named by the first, the rest is its note",
+          "[csv][import]") {
+  DeckLoad load = ImportCsv("date,event,note\n"
+                            "732,Battle of Tours. Charles Martel halts the Umayyad advance.,from a textbook\n"
+                            "1066,Norman conquest of England.,\n"
+                            "1776,U.S. Declaration of Independence. Signed in Philadelphia.,\n"
+                            "c. 900,Settlement at St. Gallen grows. It becomes a town.,\n"
+                            "1905,\"Revolution in Russia! The Tsar issues the October Manifesto.\",\n",
+                            "chronology.csv");
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  REQUIRE(load.deck.events.size() == 5);
+  CHECK(load.deck.events[0].name == "Battle of Tours");
+  CHECK(load.deck.events[0].note == "Charles Martel halts the Umayyad advance. from a textbook");
+  CHECK(load.deck.events[1].name == "Norman conquest of England."); // one sentence: kept whole
+  CHECK(load.deck.events[1].note.empty());
+  CHECK(load.deck.events[2].name == "U.S. Declaration of Independence");
+  CHECK(load.deck.events[3].name == "Settlement at St. Gallen grows");
+  CHECK(load.deck.events[3].note == "It becomes a town.");
+  CHECK(load.deck.events[4].name == "Revolution in Russia!");
+  // No prompt ends in ".?": the name's own full stop goes.
+  QuestionGenerator generator(load.deck);
+  for (QuestionKind kind : {QuestionKind::When, QuestionKind::TypedYear}) {
+    auto q = generator.Make(kind, load.deck.events[1].id, 3);
+    REQUIRE(q);
+    INFO(q->prompt);
+    CHECK(q->prompt.find(".?") == std::string::npos);
+    CHECK(q->prompt.find("England?") != std::string::npos);
+  }
 }
 
 TEST_CASE("import: an Anki text export with its header lines and HTML", "[csv][import]") {

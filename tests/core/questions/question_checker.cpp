@@ -143,6 +143,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
     v.push_back("bad key");
   if (q.explanation.empty()) v.push_back("no explanation");
   if (q.source.empty()) v.push_back("no source");
+  for (const char* bad : {".?", ",?", ";?", ":?", " ?"})
+    if (q.prompt.find(bad) != std::string::npos) v.push_back("prompt ends badly");
 
   switch (q.kind) {
   case QuestionKind::MultipleChoice:

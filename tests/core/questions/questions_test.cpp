@@ -275,6 +275,10 @@ TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
   CHECK(has(twice, "options not distinct"));
   CHECK(has(twice, "a distractor is true"));
 
+  Question dotted = *good; // a name's full stop left before the question mark
+  dotted.prompt.insert(dotted.prompt.size() - 1, ".");
+  CHECK(has(dotted, "prompt ends badly"));
+
   Question told = *good; // the answer written into the question
   told.prompt += " (" + told.options[static_cast<size_t>(told.answer)] + ")";
   CHECK(has(told, "answer in prompt"));
