@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <cstdio>
+
 namespace factdeck::ui {
 
 namespace {
@@ -65,6 +67,12 @@ void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale, bool proj
     style.FrameBorderSize = 2.0f;
   }
   style.ScaleAllSizes(scale);
+}
+
+ImVec4 HexColour(const std::string& hex) {
+  unsigned r = 128, g = 128, b = 128;
+  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
+  return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, 1.0f);
 }
 
 } // namespace factdeck::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <string>
 
 #include "core/app/settings.h"
 
@@ -23,5 +24,8 @@ struct Palette {
 void ApplyTheme(ImGuiStyle& style, factdeck::Theme theme, float scale, bool projector = false);
 
 const Palette& PaletteFor(factdeck::Theme theme, bool projector = false);
+
+// "#rrggbb" as an opaque colour; mid grey for anything else.
+ImVec4 HexColour(const std::string& hex);
 
 } // namespace factdeck::ui

@@ -1,5 +1,7 @@
 #include "ui/widget_state.h"
 
+#include "ui/theme.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,9 +12,8 @@ ClassroomForm::ClassroomForm() {
   const ClassroomSetup defaults = DefaultClassroomSetup(kMaxClassroomTeams);
   for (size_t i = 0; i < kMaxClassroomTeams; ++i) {
     std::snprintf(names[i].data(), names[i].size(), "%s", defaults.teams[i].name.c_str());
-    unsigned r = 0, g = 0, b = 0;
-    std::sscanf(defaults.teams[i].colour.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
-    colours[i] = {r / 255.0f, g / 255.0f, b / 255.0f};
+    const ImVec4 colour = HexColour(defaults.teams[i].colour);
+    colours[i] = {colour.x, colour.y, colour.z};
   }
 }
 

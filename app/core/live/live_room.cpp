@@ -123,12 +123,14 @@ std::string Skeleton(const std::string& text) {
 
 } // namespace
 
-bool LookAlike(std::string_view a, std::string_view b) {
-  const std::string first(a), second(b);
+LiveNameKeys NameKeysOf(std::string_view name) {
+  const std::string text(name);
   // Folded first, so that case and accents do not count ("RÖHM", "Rohm"); and as written
   // first, since the skeleton knows look-alikes that differ in case ("I" and "l").
-  return Skeleton(Fold(first)) == Skeleton(Fold(second)) || Fold(Skeleton(first)) == Fold(Skeleton(second));
+  return {Skeleton(Fold(text)), Fold(Skeleton(text))};
 }
+
+bool LookAlike(std::string_view a, std::string_view b) { return NameKeysOf(a).LookAlike(NameKeysOf(b)); }
 
 namespace {
 
@@ -226,8 +228,10 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
     joined.error = LiveError::BadName;
     return joined;
   }
-  for (const LivePlayer& p : m_players)
-    if (!p.kicked && LookAlike(p.name, name)) {
+  // Each player's keys were made when they joined: a join costs two look-ups, not two per player.
+  const LiveNameKeys keys = NameKeysOf(name);
+  for (size_t i = 0; i < m_players.size(); ++i)
+    if (!m_players[i].kicked && m_nameKeys[i].LookAlike(keys)) {
       joined.error = LiveError::NameTaken;
       return joined;
     }
@@ -244,6 +248,7 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   joined.player = player.id;
   joined.name = name;
   m_players.push_back(std::move(player));
+  m_nameKeys.push_back(keys);
   ChangedLocked();
   return joined;
 }

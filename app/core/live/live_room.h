@@ -63,6 +63,14 @@ std::string CleanNickname(std::string_view typed);
 // "Paul" and "PauI" with a capital i.
 bool LookAlike(std::string_view a, std::string_view b);
 
+// The two forms LookAlike compares, made once per name.
+struct LiveNameKeys {
+  std::string folded;  // folded, then skeleton
+  std::string written; // skeleton, then folded
+  bool LookAlike(const LiveNameKeys& other) const { return folded == other.folded || written == other.written; }
+};
+LiveNameKeys NameKeysOf(std::string_view name);
+
 struct LivePlayer : Standing {
   int id = 0;          // shown to the host; never secret
   std::string token;   // the player's secret: 128 random bits, hex
@@ -179,6 +187,7 @@ private:
   std::string m_code, m_deckId;
   std::vector<Question> m_questions;
   std::vector<LivePlayer> m_players;
+  std::vector<LiveNameKeys> m_nameKeys; // per player, as m_players
   std::unordered_map<std::string, size_t> m_byToken;
   std::set<std::string> m_barred; // addresses of kicked players
   std::vector<LiveAnswer> m_answers;

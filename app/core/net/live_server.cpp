@@ -237,7 +237,7 @@ struct LiveServer::Impl {
   // The checks that need only the request line and headers. A reply when refused.
   std::optional<Reply> Admit(MHD_Connection* connection, std::string_view url, std::string_view method,
                              const std::string& address);
-  Reply Route(MHD_Connection* connection, std::string_view url, std::string_view method, const std::string& body);
+  Reply Route(MHD_Connection* connection, std::string_view url, std::string_view method, const PendingRequest& request);
   MHD_Result Send(MHD_Connection* connection, const Reply& reply);
 
   static MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* url, const char* method,
@@ -304,7 +304,8 @@ std::optional<Reply> LiveServer::Impl::Admit(MHD_Connection* connection, std::st
 }
 
 Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, std::string_view method,
-                              const std::string& text) {
+                              const PendingRequest& request) {
+  const std::string& text = request.body;
   const char* tokenHeader = Header(connection, "X-FactDeck-Token");
   const std::string token = tokenHeader ? tokenHeader : "";
   if (method != "POST" && (url == "/" || url == "/index.html"))
@@ -320,8 +321,7 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
     const json& code = (*body)["code"];
     const json& name = (*body)["name"];
     if (!code.is_string() || !name.is_string()) return ErrorReply(400, "bad-request", "Send a code and a name.");
-    const auto joined =
-        room->Join(code.get<std::string>(), name.get<std::string>(), ClientAddress(connection), clock());
+    const auto joined = room->Join(code.get<std::string>(), name.get<std::string>(), request.address, clock());
     if (joined.error != LiveError::None) return ErrorReply(joined.error);
     return JsonReply(200, json{{"token", joined.token}, {"player", joined.player}, {"name", joined.name}});
   }
@@ -392,7 +392,7 @@ MHD_Result LiveServer::Impl::OnRequest(void* cls, MHD_Connection* connection, co
     return s.Send(connection, ErrorReply(413, "too-large", "The request is too large."));
   }
   try {
-    return s.Send(connection, s.Route(connection, url, method, request.body));
+    return s.Send(connection, s.Route(connection, url, method, request));
   } catch (const std::exception&) {
     return s.Send(connection, ErrorReply(500, "error", "The request could not be handled."));
   }

@@ -30,12 +30,6 @@ void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
 
 } // namespace
 
-ImVec4 HexColour(const std::string& hex) {
-  unsigned r = 128, g = 128, b = 128;
-  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
-  return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, 1.0f);
-}
-
 void BigText(UiContext& ui, const char* text) {
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);

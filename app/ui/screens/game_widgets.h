@@ -9,9 +9,6 @@
 
 namespace factdeck::ui {
 
-// "#rrggbb" as a colour (grey when malformed).
-ImVec4 HexColour(const std::string& hex);
-
 // Big text in the title font, wrapped.
 void BigText(UiContext& ui, const char* text);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "ui/screens/game_widgets.h"
 #include "ui/screens/screens.h"
@@ -98,15 +99,18 @@ void DrawLock(UiContext& ui, const LiveHostView& view) {
   ui.Track("live/lock");
 }
 
-// How many players in the room joined from `address`.
-int PlayersFrom(const LiveHostView& view, const std::string& address) {
-  return static_cast<int>(std::count_if(view.players.begin(), view.players.end(),
-                                        [&](const LivePlayer& p) { return !p.kicked && p.address == address; }));
+// How many players in the room joined from each address (a device).
+std::map<std::string, int> PlayersPerAddress(const LiveHostView& view) {
+  std::map<std::string, int> count;
+  for (const LivePlayer& p : view.players)
+    if (!p.kicked) ++count[p.address];
+  return count;
 }
 
 void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   DrawLock(ui, view);
   if (view.players.empty()) return;
+  const std::map<std::string, int> perAddress = PlayersPerAddress(view);
   // The table scrolls in a child window of its own: no fill behind it (see DrawLiveScreen).
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   const bool table = ImGui::BeginTable("players", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
@@ -133,7 +137,7 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
     for (const ProfileInfo& profile : ui.state.profiles)
       if (profile.id == p.profile) ImGui::TextColored(ui.palette->muted, "  learner: %s", profile.name.c_str());
     // Several players from one device: the host sees it (the room allows a few, see docs/live.md).
-    if (const int same = PlayersFrom(view, p.address); same > 1)
+    if (const int same = perAddress.at(p.address); same > 1)
       ImGui::TextColored(ui.palette->warning, "  %d players from %s", same, p.address.c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%d", p.score);
@@ -151,7 +155,7 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
       if (ImGui::Selectable("Remove from the game")) ui.state.Post(LiveKick{p.id});
       ui.Track(id + "/remove");
       const std::string everyone =
-          "Remove everyone from " + p.address + " (" + std::to_string(PlayersFrom(view, p.address)) + ")";
+          "Remove everyone from " + p.address + " (" + std::to_string(perAddress.at(p.address)) + ")";
       if (ImGui::Selectable(everyone.c_str())) ui.state.Post(LiveKickAddress{p.address});
       ui.Track(id + "/remove-address");
       ImGui::EndPopup();
