@@ -227,9 +227,10 @@ struct LiveServer::Impl {
         if (t.fd < 0 || now - t.since <= options.requestDeadlineMs) continue;
         // The server's thread sees the socket end and closes the connection itself. The entry
         // leaves the map (under this mutex) before the socket is closed, so the number is ours.
+        // Counted first: whoever sees the connection end may read the counter at once.
+        Count(&LiveServerCounters::timedOut);
         shutdown(t.fd, SHUT_RDWR);
         t.fd = -1;
-        Count(&LiveServerCounters::timedOut);
       }
     }
   }
