@@ -13,6 +13,7 @@ namespace {
 struct ImportOptions {
   std::string input, output, id, title;
   bool force = false;
+  bool strict = false;
 };
 
 int RunImport(const ImportOptions& options) {
@@ -21,7 +22,7 @@ int RunImport(const ImportOptions& options) {
     std::cerr << "factdeck: error: " << error << '\n';
     return 1;
   }
-  DeckLoad load = ImportCsv(text, options.input);
+  DeckLoad load = ImportCsv(text, options.input, CsvImportOptions{options.strict});
   for (const Diagnostic& d : load.diagnostics)
     std::cerr << d.Format() << '\n';
   if (!load.Ok()) {
@@ -52,7 +53,11 @@ int RunImport(const ImportOptions& options) {
     return 1;
   }
   std::cout << "wrote " << options.output << ": " << load.deck.cards.size() << " cards, " << load.deck.events.size()
-            << " events\n";
+            << " events";
+  if (load.skippedRows > 0)
+    std::cout << "; skipped " << load.skippedRows << (load.skippedRows == 1 ? " row" : " rows")
+              << " (listed above; --strict refuses the file instead)";
+  std::cout << '\n';
   return 0;
 }
 
@@ -67,6 +72,8 @@ void RegisterImportCommand(CLI::App& app, CommandList& commands) {
   command->add_option("--id", options->id, "Deck id (default: from the file name)");
   command->add_option("--title", options->title, "Deck title (default: from the file name)");
   command->add_flag("--force", options->force, "Replace the output file when it exists");
+  command->add_flag("--strict", options->strict,
+                    "Refuse the whole file when any row cannot be read (by default such rows are skipped and listed)");
   commands.push_back({command, [options] { return RunImport(*options); }});
 }
 

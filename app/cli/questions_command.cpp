@@ -60,7 +60,11 @@ nlohmann::ordered_json ToJson(const Question& q) {
   else if (q.answer >= 0)
     j["answer"] = q.answer;
   if (!q.answerText.empty()) j["answer_text"] = q.answerText;
-  if (q.kind == QuestionKind::TypedYear) j["year_tolerance"] = q.yearTolerance;
+  if (q.kind == QuestionKind::TypedYear) {
+    j["accepted_years"] = nlohmann::ordered_json::array();
+    for (const auto& [first, last] : q.acceptedYears)
+      j["accepted_years"].push_back({first, last});
+  }
   return j;
 }
 
@@ -79,7 +83,10 @@ void PrintText(const std::vector<Question>& questions) {
       std::cout << '\n';
     } else if (q.options.empty()) {
       std::cout << "   answer: " << q.answerText
-                << (q.yearTolerance ? " (±" + std::to_string(q.yearTolerance) + " years)" : "") << '\n';
+                << (q.kind == QuestionKind::TypedYear && AcceptedYearsText(q) != q.answerText
+                        ? " (accepted: " + AcceptedYearsText(q) + ")"
+                        : "")
+                << '\n';
     }
     std::cout << "   " << q.explanation << '\n';
     if (!q.source.empty()) std::cout << "   source: " << q.source << '\n';

@@ -134,12 +134,27 @@ TEST_CASE("import converts a CSV into a deck that check accepts, and never overw
   CHECK_THAT(again.err, Catch::Contains("already exists"));
   CHECK(RunProcess({kExe, "import", csv.string(), "-o", out.string(), "--force"}).exitCode == 0);
 
+  // A row with a bad date is skipped and reported; --strict refuses the whole file.
   const auto bad = dir / "bad.csv";
-  std::ofstream(bad) << "date,event\n1922-02-30,Treaty\n";
-  auto failed = RunProcess({kExe, "import", bad.string(), "-o", (dir / "bad.toml").string()});
+  std::ofstream(bad) << "date,event\n1922-02-30,Treaty\n16 April 1922,Rapallo\n";
+  auto skipped = RunProcess({kExe, "import", bad.string(), "-o", (dir / "part.toml").string()});
+  CHECK(skipped.exitCode == 0);
+  CHECK_THAT(skipped.out, Catch::Contains("1 events; skipped 1 row"));
+  CHECK_THAT(skipped.err, Catch::Contains(bad.string() + ":2:1: warning: row skipped: invalid date \"1922-02-30\": "
+                                                         "February 1922 has 28 days"));
+  auto failed = RunProcess({kExe, "import", bad.string(), "-o", (dir / "bad.toml").string(), "--strict"});
   CHECK(failed.exitCode == 1);
   CHECK_THAT(failed.err, Catch::Contains(bad.string() + ":2:1: error: invalid date"));
   CHECK_FALSE(std::filesystem::exists(dir / "bad.toml"));
+  // A file of which no row can be read writes nothing.
+  const auto hopeless = dir / "hopeless.csv";
+  std::ofstream(hopeless) << "date,event\n03/04/1922,Treaty\n";
+  auto none = RunProcess({kExe, "import", hopeless.string(), "-o", (dir / "none.toml").string()});
+  CHECK(none.exitCode == 1);
+  CHECK_THAT(none.err, Catch::Contains(":2:1: warning: row skipped: invalid date \"03/04/1922\": \"03/04/1922\" could "
+                                       "be read two ways"));
+  CHECK_THAT(none.err, Catch::Contains("error: no row could be read"));
+  CHECK_FALSE(std::filesystem::exists(dir / "none.toml"));
 }
 
 TEST_CASE("srs replay gives what ts-fsrs gives on a random set of histories", "[cli][fsrs]") {

@@ -248,8 +248,12 @@ std::string HtmlToText(const std::string& html) {
 
 enum class Column { Ignore, Front, Back, Date, Event, End, Tags, Id, Note, Place };
 
-Column ColumnNamed(std::string name) {
+// A column's role by its header name, and how sure the name is: 0 for the name itself
+// ("date"), 1 for a name chronologies also use ("date_start", "label").
+std::pair<Column, int> ColumnNamed(std::string name) {
   name = Lower(Trimmed(name));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  std::replace(name.begin(), name.end(), '-', ' ');
   static const std::pair<std::string_view, Column> kNames[] = {
       {"front", Column::Front}, {"question", Column::Front}, {"term", Column::Front},      {"prompt", Column::Front},
       {"back", Column::Back},   {"answer", Column::Back},    {"definition", Column::Back}, {"date", Column::Date},
@@ -257,9 +261,18 @@ Column ColumnNamed(std::string name) {
       {"name", Column::Event},  {"what", Column::Event},     {"end", Column::End},         {"tags", Column::Tags},
       {"tag", Column::Tags},    {"id", Column::Id},          {"note", Column::Note},       {"notes", Column::Note},
       {"place", Column::Place}, {"where", Column::Place}};
+  static const std::pair<std::string_view, Column> kAlso[] = {
+      {"date start", Column::Date}, {"start date", Column::Date},  {"year start", Column::Date},
+      {"start year", Column::Date}, {"from", Column::Date},        {"begin", Column::Date},
+      {"date end", Column::End},    {"end date", Column::End},     {"year end", Column::End},
+      {"end year", Column::End},    {"to", Column::End},           {"until", Column::End},
+      {"label", Column::Event},     {"title", Column::Event},      {"headline", Column::Event},
+      {"location", Column::Place},  {"description", Column::Note}, {"details", Column::Note}};
   for (auto [known, column] : kNames)
-    if (name == known) return column;
-  return Column::Ignore;
+    if (name == known) return {column, 0};
+  for (auto [known, column] : kAlso)
+    if (name == known) return {column, 1};
+  return {Column::Ignore, 2};
 }
 
 bool Has(const std::vector<Column>& columns, Column column) {
@@ -267,17 +280,33 @@ bool Has(const std::vector<Column>& columns, Column column) {
 }
 
 // A header is a row whose names make a complete pair: front and back, or date and event.
+// When two columns could play one role, the surer name wins, then the first.
 std::optional<std::vector<Column>> HeaderColumns(const std::vector<std::string>& names) {
   std::vector<Column> columns;
-  for (const std::string& name : names)
-    columns.push_back(ColumnNamed(name));
+  std::vector<int> ranks;
+  for (const std::string& name : names) {
+    auto [column, rank] = ColumnNamed(name);
+    columns.push_back(column);
+    ranks.push_back(rank);
+  }
+  bool startDropped = false;
+  for (size_t c = 0; c < columns.size(); ++c)
+    for (size_t d = 0; d < columns.size(); ++d)
+      if (d != c && columns[d] == columns[c] && columns[c] != Column::Ignore &&
+          (ranks[d] < ranks[c] || (ranks[d] == ranks[c] && d < c))) {
+        startDropped = startDropped || columns[c] == Column::Date;
+        columns[c] = Column::Ignore;
+      }
+  // "date, date_start, date_end": the end belongs to the start column left out.
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (startDropped && columns[c] == Column::End && ranks[c] == 1) columns[c] = Column::Ignore;
   bool cards = Has(columns, Column::Front) && Has(columns, Column::Back);
   bool events = Has(columns, Column::Date) && Has(columns, Column::Event);
   if (!cards && !events) return std::nullopt;
   return columns;
 }
 
-bool IsDate(const std::string& field) { return ParseDate(field).date.has_value(); }
+bool IsDate(const std::string& field) { return ParseDateOrSpan(field).start.has_value(); }
 
 } // namespace
 
@@ -363,7 +392,8 @@ namespace {
 
 class Importer {
 public:
-  Importer(std::string fileName, DeckLoad& out) : m_file(std::move(fileName)), m_out(out) {}
+  Importer(std::string fileName, DeckLoad& out, CsvImportOptions options)
+      : m_file(std::move(fileName)), m_out(out), m_options(options) {}
 
   void Run(std::string_view text) {
     Deck& deck = m_out.deck;
@@ -430,13 +460,35 @@ private:
     }
     bool events = Has(columns, Column::Date);
     for (size_t r = first; r < records.size(); ++r) {
+      // A row with a problem is left out and reported; --strict makes any problem an error.
+      const size_t before = m_out.diagnostics.size();
+      const size_t cards = m_out.deck.cards.size(), eventsBefore = m_out.deck.events.size();
       if (events)
         AddEvent(records[r], columns);
       else
         AddCard(records[r], columns);
+      if (m_options.strict) continue;
+      bool bad = false;
+      for (size_t d = before; d < m_out.diagnostics.size(); ++d) {
+        Diagnostic& diagnostic = m_out.diagnostics[d];
+        if (diagnostic.severity != Severity::Error) continue;
+        diagnostic.severity = Severity::Warning;
+        diagnostic.message = "row skipped: " + diagnostic.message;
+        bad = true;
+      }
+      if (!bad) continue;
+      m_out.deck.cards.resize(cards);
+      m_out.deck.events.resize(eventsBefore);
+      ++m_out.skippedRows;
     }
+    const auto alike = EventsNamedAlike(m_out.deck);
+    for (size_t i = 0; i < alike.size(); ++i)
+      if (std::string warning = NamedAlikeWarning(m_out.deck, i, alike[i]); !warning.empty())
+        Warning(m_out.deck.events[i].pos, warning);
     if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
-      Error(records[0].positions[0], "the file has a header row but no cards or events under it");
+      Error(records[0].positions[0], m_out.skippedRows > 0
+                                         ? "no row could be read (see the rows skipped above)"
+                                         : "the file has a header row but no cards or events under it");
   }
 
   // Columns from Anki's header lines: "#columns:" names, or roles by number with front
@@ -539,27 +591,44 @@ private:
     m_out.deck.cards.push_back(std::move(card));
   }
 
-  std::optional<Date> DateIn(const std::string& text, Position pos) {
-    if (text.empty()) return std::nullopt;
-    DateParse parsed = ParseDate(text);
-    if (!parsed.date) Error(pos, "invalid date \"" + text + "\": " + parsed.error);
-    return parsed.date;
-  }
-
   void AddEvent(const CsvRecord& record, const std::vector<Column>& columns) {
     if (!Complete(record, columns, Column::Date, Column::Event)) return;
     Event event;
     Position datePos, namePos;
     std::string date = Required(record, columns, Column::Date, "date", datePos);
     event.name = Required(record, columns, Column::Event, "event", namePos);
-    auto start = DateIn(date, datePos);
-    if (start) event.date = *start;
-    Position endPos;
-    if (const std::string* end = Field(record, columns, Column::End, &endPos)) {
-      event.end = DateIn(Trimmed(*end), endPos);
-      if (start && event.end && event.end->LastDay() < start->FirstDay())
-        Error(endPos, "the event ends (" + event.end->Canonical() + ") before it begins (" + start->Canonical() + ")");
+    std::optional<Date> spanEnd;
+    if (!date.empty()) {
+      DateSpanParse parsed = ParseDateOrSpan(date);
+      if (parsed.start) {
+        event.date = *parsed.start;
+        spanEnd = parsed.end;
+        event.ongoing = parsed.ongoing;
+      } else {
+        Error(datePos, "invalid date \"" + date + "\": " + parsed.error);
+      }
     }
+    Position endPos;
+    const std::string* endField = Field(record, columns, Column::End, &endPos);
+    const std::string endText = endField ? Trimmed(*endField) : std::string();
+    if (IsOngoingWord(endText)) {
+      event.ongoing = !spanEnd; // "ongoing", "present": begun and not over
+      if (spanEnd) Error(endPos, "the date \"" + date + "\" is already a span; it cannot also be going on");
+    } else if (!endText.empty()) {
+      // An end equal to the start says nothing more ("43", "43").
+      DateParse parsed = ParseDate(endText);
+      if (!parsed.date) {
+        Error(endPos, "invalid end date \"" + endText + "\": " + parsed.error);
+      } else if (spanEnd && !(*parsed.date == *spanEnd)) {
+        Error(endPos, "the date \"" + date + "\" is already a span; its end differs from \"" + endText + "\"");
+      } else if (!spanEnd && !(*parsed.date == event.date)) {
+        event.end = parsed.date;
+        if (event.end->LastDay() < event.date.FirstDay())
+          Error(endPos,
+                "the event ends (" + event.end->Display() + ") before it begins (" + event.date.Display() + ")");
+      }
+    }
+    if (spanEnd) event.end = spanEnd;
     if (const std::string* place = Field(record, columns, Column::Place)) event.place = Trimmed(*place);
     if (const std::string* note = Field(record, columns, Column::Note)) event.note = Trimmed(*note);
     // A chronology row often says more than a name: the first sentence names the event, the
@@ -579,18 +648,19 @@ private:
 
   std::string m_file;
   DeckLoad& m_out;
+  CsvImportOptions m_options;
   std::unordered_set<std::string> m_ids;
 };
 
 } // namespace
 
-DeckLoad ImportCsv(std::string_view text, const std::string& fileName) {
+DeckLoad ImportCsv(std::string_view text, const std::string& fileName, const CsvImportOptions& options) {
   DeckLoad result;
   if (text.size() > kMaxDeckFileBytes) {
     result.diagnostics.push_back({Severity::Error, fileName, {}, "the file is too large"});
     return result;
   }
-  Importer(fileName, result).Run(text);
+  Importer(fileName, result, options).Run(text);
   return result;
 }
 

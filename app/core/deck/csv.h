@@ -38,11 +38,17 @@ struct CsvParse {
 // `hint` when not 0, else the one that splits the first lines most consistently.
 CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint = 0);
 
+struct CsvImportOptions {
+  bool strict = false; // any bad row is an error and nothing is imported
+};
+
 // Reads a delimited file into a deck. A header row is recognised by its column names
 // (front/back, term/definition, question/answer; date/event; tags, id, source, note,
 // end, place); without one, a file whose first column holds dates on every row is a
 // chronology, anything else is flashcards. The deck cites the file as its source.
-DeckLoad ImportCsv(std::string_view text, const std::string& fileName);
+// A row that cannot be read (a bad date, a missing field) is left out with a warning
+// saying where and why, and counted in DeckLoad::skippedRows; with `strict` it is an error.
+DeckLoad ImportCsv(std::string_view text, const std::string& fileName, const CsvImportOptions& options = {});
 
 // One record as RFC 4180 text ending in CRLF: fields holding the delimiter, a quote or a
 // line break are quoted, quotes doubled.

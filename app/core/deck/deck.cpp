@@ -1,6 +1,38 @@
 #include "core/deck/deck.h"
 
+#include "core/base/text.h"
+
 namespace factdeck {
+
+std::string SpanText(const Date& start, const std::optional<Date>& end, bool ongoing) {
+  if (ongoing) return start.Display() + " – present";
+  return end ? SpanDisplay(start, *end) : start.Display();
+}
+
+std::string EventWhen(const Event& e) { return SpanText(e.date, e.end, e.ongoing); }
+
+std::string NamedAlikeWarning(const Deck& deck, size_t event, std::ptrdiff_t other) {
+  if (other < 0 || static_cast<size_t>(other) > event) return {};
+  const Event& e = deck.events[event];
+  const Event& o = deck.events[static_cast<size_t>(other)];
+  return "event \"" + e.name + "\" (" + EventWhen(e) + ") has the same name as the one on line " +
+         std::to_string(o.pos.line) + " (" + EventWhen(o) +
+         "): a question could not tell them apart, so neither date is asked; give them different names";
+}
+
+std::vector<std::ptrdiff_t> EventsNamedAlike(const Deck& deck) {
+  std::vector<std::ptrdiff_t> alike(deck.events.size(), -1);
+  std::unordered_map<std::string, size_t> first;
+  first.reserve(deck.events.size());
+  for (size_t i = 0; i < deck.events.size(); ++i) {
+    auto [at, added] = first.emplace(Fold(deck.events[i].name), i);
+    if (!added) {
+      alike[i] = static_cast<std::ptrdiff_t>(at->second);
+      alike[at->second] = static_cast<std::ptrdiff_t>(i);
+    }
+  }
+  return alike;
+}
 
 const char* ValueTypeName(ValueType type) {
   switch (type) {

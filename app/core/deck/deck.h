@@ -27,12 +27,16 @@ struct Event {
   std::string id, name, source, note;
   Date date;
   std::optional<Date> end;
+  bool ongoing = false;    // not over yet: written "1922 – present" or end = "present"
   std::string place;       // plain text, or the name of placeEntity
   std::string placeEntity; // entity id when `place` named one
   std::vector<std::string> tags, renamedFrom;
   Position pos;
 };
 
+// When an event happened, for people: "1922", "c. 2600 BC", "535–554", "22 June – 31 July 431".
+std::string EventWhen(const Event& e);
+std::string SpanText(const Date& start, const std::optional<Date>& end, bool ongoing);
 enum class ValueType { Entity, Text, Number, Year, Date };
 const char* ValueTypeName(ValueType type);
 
@@ -97,9 +101,17 @@ private:
   std::unordered_map<std::string, size_t> m_entityIndex, m_eventIndex, m_relationIndex, m_sourceIndex;
 };
 
+// For each event, the index of another event with the same name once folded, or -1.
+// Questions cannot tell such events apart ("Act of Supremacy", 1534 and 1559), so their
+// dates are not asked; the loaders warn about them.
+std::vector<std::ptrdiff_t> EventsNamedAlike(const Deck& deck);
+// The warning for an event named like an earlier one, or "" (for the loaders).
+std::string NamedAlikeWarning(const Deck& deck, size_t event, std::ptrdiff_t other);
+
 struct DeckLoad {
   Deck deck;
   Diagnostics diagnostics;
+  size_t skippedRows = 0; // imports: rows left out because they could not be read
   bool Ok() const { return CountErrors(diagnostics) == 0; }
 };
 

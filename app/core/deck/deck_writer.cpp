@@ -112,6 +112,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("name", e.name, true);
     w.Key("date", e.date.Canonical(), true);
     if (e.end) w.Key("end", e.end->Canonical());
+    if (e.ongoing) w.Key("end", std::string("present"));
     w.Key("place", e.placeEntity.empty() ? e.place : e.placeEntity);
     w.List("tags", e.tags);
     w.Key("source", e.source);

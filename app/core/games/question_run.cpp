@@ -50,17 +50,16 @@ Judgement JudgeOrder(const Question& q, const std::vector<int>& order) {
 }
 
 Judgement JudgeYear(const Question& q, const std::string& text) {
-  auto yearOf = [](const std::string& t) -> std::optional<int> {
-    DateParse parsed = ParseDate(t);
-    if (!parsed.date || parsed.date->precision != DatePrecision::Year) return std::nullopt;
-    return parsed.date->year;
-  };
-  const auto given = yearOf(text), right = yearOf(q.answerText);
+  // One year, in any form of the date grammar ("1922", "44 BC", "AD 9").
+  DateParse parsed = ParseDate(text);
+  const bool oneYear = parsed.date && parsed.date->precision == DatePrecision::Year &&
+                       parsed.date->doubt == DateDoubt::None && !parsed.date->circa;
   Judgement j;
-  j.correct = given && right && std::abs(*given - *right) <= q.yearTolerance;
+  j.correct = oneYear && YearAccepted(q, parsed.date->year);
   j.credit = j.correct ? 1.0 : 0.0;
   j.given = text;
-  j.rightAnswer = q.answerText + (q.yearTolerance ? " (±" + std::to_string(q.yearTolerance) + " years)" : "");
+  const std::string accepted = AcceptedYearsText(q);
+  j.rightAnswer = q.answerText + (accepted != q.answerText ? " (accepted: " + accepted + ")" : "");
   return j;
 }
 

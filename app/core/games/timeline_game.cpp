@@ -7,8 +7,10 @@ namespace factdeck {
 TimelineGame::TimelineGame(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
                            std::uint64_t seed)
     : m_deck(deck), m_store(store), m_profile(profile), m_random(seed) {
+  // Events named like another cannot be told apart on the timeline either.
+  const auto alike = EventsNamedAlike(deck);
   for (size_t i = 0; i < deck.events.size(); ++i)
-    m_pool.push_back(i);
+    if (alike[i] < 0) m_pool.push_back(i);
   m_random.Shuffle(m_pool);
   if (m_store) m_previousBest = m_store->PersonalBest(profile, "timeline", deck.id);
   // The first event starts the timeline.

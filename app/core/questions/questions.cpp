@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -46,6 +47,7 @@ const std::vector<QuestionKind>& AllQuestionKinds() {
 namespace {
 
 constexpr size_t kOptions = 4;
+constexpr int kLongestAskedSpan = 25; // years; a longer span is asked by its beginning
 constexpr char kSep = '\x1F';
 
 std::string Join(const std::string& a, const std::string& b) {
@@ -71,19 +73,82 @@ std::string ValueKey(const Value& v) {
   return {};
 }
 
-// A value's interval of days, widened for circa dates so that "c. 1921" is never ordered
-// against 1922.
+// An event's interval of days from its start to its end, widened by the circa tolerance of
+// each (docs/facts-format.md), so that "c. 1921" is never ordered against 1922 nor
+// "c. 2600 BC" against 2580 BC.
 std::pair<std::int64_t, std::int64_t> Span(const Event& e) {
-  std::int64_t first = e.date.FirstDay(), last = e.end ? e.end->LastDay() : e.date.LastDay();
-  if (e.date.circa) first -= 2 * 366;
-  if (e.date.circa || (e.end && e.end->circa)) last += 2 * 366;
-  return {first, last};
+  if (e.ongoing) return {e.date.WideFirstDay(), std::numeric_limits<std::int64_t>::max()};
+  return {e.date.WideFirstDay(), e.end ? e.end->WideLastDay() : e.date.WideLastDay()};
 }
 
 bool Apart(const Event& a, const Event& b) {
   auto [af, al] = Span(a);
   auto [bf, bl] = Span(b);
-  return al < bf || bl < af;
+  return ApartWidened(af, al, bf, bl);
+}
+
+int NiceStep(int n) {
+  for (int power = 1;; power *= 10)
+    for (int m : {1, 2, 5})
+      if (m * power >= n) return m * power;
+}
+
+// How many steps of its own precision lie between a date's options (docs/questions.md):
+// a single date keeps its rounding (1920 moves by tens, c. 2600 BC by centuries); an
+// uncertain date or a span moves by more than its width, so no option overlaps another.
+std::optional<int> OptionStep(const Date& d, const Date* end) {
+  int tolerance = 0; // in units of the precision
+  switch (d.precision) {
+  case DatePrecision::Day: tolerance = d.ToleranceDays(); break;
+  case DatePrecision::Year: tolerance = d.ToleranceYears(); break;
+  default: tolerance = d.circa ? 1 : 0; break;
+  }
+  if (end == nullptr && d.doubt == DateDoubt::None) {
+    if (d.precision == DatePrecision::Year) {
+      const int unit = YearRounding(d.year);
+      return std::max(unit, 2 * tolerance + 1);
+    }
+    if (d.precision == DatePrecision::Day) return std::max(7, 2 * tolerance + 1);
+    return 2 * tolerance + 1;
+  }
+  std::optional<int> width;
+  if (end != nullptr) {
+    // A span is shown "c. 1500–1550" only when both ends are circa or neither is.
+    if (end->doubt != DateDoubt::None || d.doubt != DateDoubt::None || end->circa != d.circa) return std::nullopt;
+    width = UnitsBetween(d, *end);
+  } else {
+    width = UnitsBetween(d, d.later);
+  }
+  if (!width || *width < 0) return std::nullopt;
+  return NiceStep(*width + 1 + 2 * tolerance);
+}
+
+// A date and perhaps its end, as an option.
+struct DateOption {
+  Date start;
+  std::optional<Date> end;
+  std::string Text() const { return end ? SpanDisplay(start, *end) : start.Display(); }
+  std::int64_t First() const { return start.WideFirstDay(); }
+  std::int64_t Last() const { return end ? end->WideLastDay() : start.WideLastDay(); }
+};
+
+// The option `rung` steps away, in the answer's form; none when there is no such date.
+std::optional<DateOption> ShiftOption(const DateOption& answer, int step, int rung) {
+  DateOption out;
+  auto start = ShiftDate(answer.start, step * rung);
+  if (!start) return std::nullopt;
+  out.start = *start;
+  if (answer.end) {
+    auto end = ShiftDate(*answer.end, step * rung);
+    if (!end) return std::nullopt;
+    out.end = *end;
+  }
+  if (!ApartWidened(out.First(), out.Last(), answer.First(), answer.Last())) return std::nullopt;
+  // Never a less round year than the answer's: 10 BC is not asked against AD 1, 11 and 21.
+  if (!answer.end && answer.start.precision == DatePrecision::Year && answer.start.doubt == DateDoubt::None &&
+      YearRounding(out.start.year) < YearRounding(answer.start.year))
+    return std::nullopt;
+  return out;
 }
 
 bool IsWordChar(char c) {
@@ -98,6 +163,20 @@ bool ContainsWords(const std::string& haystack, const std::string& needle) {
     const size_t end = at + needle.size();
     const bool endOk = end == haystack.size() || !IsWordChar(haystack[end]) || !IsWordChar(needle.back());
     if (startOk && endOk) return true;
+  }
+  return false;
+}
+
+// True when a number of three or more digits in `answer` (a year, say) stands in `prompt`.
+bool YearsInPrompt(const std::string& prompt, const std::string& answer) {
+  std::string digits;
+  for (char c : answer)
+    digits += (c >= '0' && c <= '9') ? c : ' ';
+  for (size_t at = 0; at < digits.size();) {
+    size_t end = digits.find(' ', at);
+    if (end == std::string::npos) end = digits.size();
+    if (end - at >= 3 && ContainsWords(prompt, digits.substr(at, end - at))) return true;
+    at = end + 1;
   }
   return false;
 }
@@ -161,28 +240,50 @@ struct IndexedText {
   std::vector<std::string> words;
 };
 
-Date ShiftDate(const Date& d, int steps) {
-  Date out = d;
-  switch (d.precision) {
-  case DatePrecision::Year: out.year = d.year + steps * (d.circa ? 3 : 1); break;
-  case DatePrecision::Month: {
-    int months = d.year * 12 + (d.month - 1) + steps;
-    out.year = months >= 0 ? months / 12 : -((-months + 11) / 12);
-    out.month = months - out.year * 12 + 1;
-    break;
-  }
-  case DatePrecision::Day: {
-    std::int64_t day = DaysFromCivil(d.year, d.month, d.day) + steps * 4;
-    CivilFromDays(day, out.year, out.month, out.day);
-    break;
-  }
-  }
-  return out;
-}
-
 } // namespace
 
 bool EventsApart(const Event& a, const Event& b) { return Apart(a, b); }
+
+std::vector<std::pair<int, int>> AcceptedYears(const Date& date) {
+  auto yearOf = [](std::int64_t day) {
+    int y, m, d;
+    CivilFromDays(day, y, m, d);
+    return y;
+  };
+  auto range = [&](const DatePoint& p) {
+    Date one = date;
+    static_cast<DatePoint&>(one) = p;
+    one.doubt = DateDoubt::None;
+    return std::make_pair(yearOf(one.WideFirstDay()), yearOf(one.WideLastDay()));
+  };
+  if (date.doubt == DateDoubt::Or || date.doubt == DateDoubt::Slash) {
+    auto a = range(date), b = range(date.later);
+    if (a.second + 1 >= b.first) return {{a.first, b.second}};
+    return {a, b};
+  }
+  return {{yearOf(date.WideFirstDay()), yearOf(date.WideLastDay())}};
+}
+
+bool YearAccepted(const Question& q, int year) {
+  return std::any_of(q.acceptedYears.begin(), q.acceptedYears.end(),
+                     [&](const std::pair<int, int>& r) { return year >= r.first && year <= r.second; });
+}
+
+std::string AcceptedYearsText(const Question& q) {
+  auto text = [](int year) { return year <= 0 ? std::to_string(1 - year) + " BC" : std::to_string(year); };
+  std::string out;
+  for (const auto& [first, last] : q.acceptedYears) {
+    if (!out.empty()) out += " or ";
+    if (first == last) {
+      out += text(first);
+    } else if (first > 0 || last <= 0) {
+      out += (first > 0 ? std::to_string(first) : std::to_string(1 - first)) + "–" + text(last);
+    } else {
+      out += text(first) + " – " + text(last);
+    }
+  }
+  return out;
+}
 
 // [SECTION] Index ------------------------------------------------------------------------
 
@@ -196,6 +297,7 @@ struct QuestionGenerator::Index {
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
+  std::vector<std::ptrdiff_t> eventsAlike; // EventsNamedAlike: their dates are not asked
 };
 
 QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
@@ -209,9 +311,10 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     for (const std::string& alias : e.aliases)
       x.entityFolds[i].push_back(Fold(alias));
   }
+  x.eventsAlike = EventsNamedAlike(deck);
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
-    x.eventsByDate.push_back(i);
+    if (x.eventsAlike[i] < 0) x.eventsByDate.push_back(i);
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
@@ -478,12 +581,16 @@ struct Builder {
     return true;
   }
 
-  // Years or dates at the answer's precision; false when no ladder can be made.
+  // Years or dates in the answer's form; false when no ladder can be made.
   bool ForwardDateOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
     auto stated = [&](const Value& v) { return Stated(f, v); };
+    const auto step = OptionStep(f.object.date, nullptr);
+    if (!step) return false;
     auto make = [&](int rung) -> std::optional<Value> {
+      auto shifted = ShiftOption(DateOption{f.object.date, std::nullopt}, *step, rung);
+      if (!shifted) return std::nullopt;
       Value v = f.object;
-      v.date = ShiftDate(f.object.date, rung);
+      v.date = shifted->start;
       return v;
     };
     auto ladder = Ladder<Value>(f.object, make, stated);
@@ -523,28 +630,40 @@ struct Builder {
     return q;
   }
 
-  std::string EventLine(const Event& e) const {
-    std::string line = e.name + " (" + e.date.Display() + (e.end ? "–" + e.end->Display() : "") + ")";
-    return line;
-  }
+  std::string EventLine(const Event& e) const { return e.name + " (" + EventWhen(e) + ")"; }
 
   std::optional<Question> When(const Event& e) {
     Question q;
     q.kind = QuestionKind::When;
     q.items = {e.id};
-    q.prompt = AsQuestion(std::string(e.end ? "When did this begin: " : "When did this happen: ") + e.name);
-    auto make = [&](int rung) -> std::optional<Date> { return ShiftDate(e.date, rung); };
-    auto never = [](const Date&) { return false; };
-    auto ladder = Ladder<Date>(e.date, make, never);
+    // A span is asked whole, against spans of its length; when its ends differ in
+    // precision, its beginning is asked instead.
+    DateOption answer{e.date, e.end};
+    // Spans longer than a generation would need options centuries apart: their
+    // beginning is asked instead.
+    if (answer.end &&
+        (*answer.end == e.date || answer.end->Latest().LastYear() - e.date.FirstYear() > kLongestAskedSpan))
+      answer.end.reset();
+    auto step = OptionStep(e.date, answer.end ? &*answer.end : nullptr);
+    if (!step && answer.end) {
+      answer.end.reset();
+      step = OptionStep(e.date, nullptr);
+    }
+    if (!step) return std::nullopt;
+    const bool startOnly = e.ongoing || (e.end && !(*e.end == e.date) && !answer.end);
+    q.prompt = AsQuestion(std::string(startOnly ? "When did this begin: " : "When did this happen: ") + e.name);
+    auto make = [&](int rung) { return ShiftOption(answer, *step, rung); };
+    auto never = [](const DateOption&) { return false; };
+    auto ladder = Ladder<DateOption>(answer, make, never);
     if (!ladder) return std::nullopt;
     std::sort(ladder->first.begin(), ladder->first.end(),
-              [](const Date& a, const Date& b) { return a.FirstDay() < b.FirstDay(); });
-    for (const Date& d : ladder->first)
-      q.options.push_back(d.Display());
+              [](const DateOption& a, const DateOption& b) { return a.First() < b.First(); });
+    for (const DateOption& d : ladder->first)
+      q.options.push_back(d.Text());
     q.answer = ladder->second;
-    q.answerText = e.date.Display();
-    q.explanation = e.name + ": " + e.date.Display() + (e.end ? "–" + e.end->Display() : "") +
-                    (e.place.empty() ? "" : ", " + e.place) + (e.note.empty() ? "" : ". " + e.note);
+    q.answerText = answer.Text();
+    q.explanation =
+        e.name + ": " + EventWhen(e) + (e.place.empty() ? "" : ", " + e.place) + (e.note.empty() ? "" : ". " + e.note);
     q.source = Cite(e.source);
     q.tags = e.tags;
     return q;
@@ -619,17 +738,17 @@ struct Builder {
   }
 
   std::optional<Question> TypedYear(const Event& e) {
+    // A year is asked only of dates written to the year or finer.
+    if (e.date.precision > DatePrecision::Year || e.date.Latest().precision > DatePrecision::Year) return std::nullopt;
     Question q;
     q.kind = QuestionKind::TypedYear;
     q.items = {e.id};
-    Date year = e.date;
-    year.precision = DatePrecision::Year;
-    year.circa = false;
-    q.answerText = year.Display();
-    q.yearTolerance = e.date.circa ? 2 : 0;
-    q.prompt = AsQuestion(std::string(e.end ? "In what year did this begin: " : "In what year: ") + e.name) +
-               (q.yearTolerance ? " (within " + std::to_string(q.yearTolerance) + " years)" : "");
-    q.explanation = e.name + ": " + e.date.Display() + (e.note.empty() ? "" : ". " + e.note);
+    q.acceptedYears = AcceptedYears(e.date);
+    q.answerText = e.date.Display();
+    q.prompt =
+        AsQuestion(std::string(e.end || e.ongoing ? "In what year did this begin: " : "In what year: ") + e.name) +
+        (e.date.circa ? " (roughly)" : "");
+    q.explanation = e.name + ": " + EventWhen(e) + (e.note.empty() ? "" : ". " + e.note);
     q.source = Cite(e.source);
     q.tags = e.tags;
     return q;
@@ -664,23 +783,10 @@ struct Builder {
       if (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse ||
           q.kind == QuestionKind::When) {
         const std::string answer = Fold(q.options[static_cast<size_t>(q.answer)]);
-        if (ContainsWords(prompt, answer)) return false;
-        // A year or number in the answer must not stand in the question either.
-        std::string digits;
-        for (char c : answer)
-          digits += (c >= '0' && c <= '9') ? c : ' ';
-        for (size_t at = 0; at < digits.size();) {
-          size_t end = digits.find(' ', at);
-          if (end == std::string::npos) end = digits.size();
-          if (end - at >= 3 && ContainsWords(prompt, digits.substr(at, end - at))) return false;
-          at = end + 1;
-        }
+        if (ContainsWords(prompt, answer) || YearsInPrompt(prompt, answer)) return false;
       }
       return true;
-    case QuestionKind::TypedYear: {
-      std::string year = q.answerText.substr(0, q.answerText.find(' '));
-      return !ContainsWords(prompt, Fold(year));
-    }
+    case QuestionKind::TypedYear: return !q.acceptedYears.empty() && !YearsInPrompt(prompt, Fold(q.answerText));
     case QuestionKind::Flashcard: return !q.prompt.empty() && !q.answerText.empty();
     }
     return false;
@@ -719,8 +825,8 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
   case QuestionKind::WhichFirst:
   case QuestionKind::Ordering:
   case QuestionKind::TypedYear:
-    for (const Event& e : m_deck.events)
-      if (HasTag(e.tags, tags)) items.push_back(e.id);
+    for (size_t i = 0; i < m_deck.events.size(); ++i)
+      if (m_index->eventsAlike[i] < 0 && HasTag(m_deck.events[i].tags, tags)) items.push_back(m_deck.events[i].id);
     break;
   case QuestionKind::Flashcard:
     for (const Card& c : m_deck.cards)
@@ -735,6 +841,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   std::optional<Question> q;
   auto fact = m_index->factById.find(item);
   auto event = m_index->eventById.find(item);
+  if (event != m_index->eventById.end() && m_index->eventsAlike[event->second] >= 0) return std::nullopt;
   switch (kind) {
   case QuestionKind::MultipleChoice:
     if (fact != m_index->factById.end()) q = b.Forward(m_deck.facts[fact->second]);

@@ -33,9 +33,11 @@ struct Question {
   int answer = -1;                  // index of the right option (multiple choice, when, which-first)
   std::vector<int> order;           // ordering: option indices in chronological order
   std::string answerText;           // the answer as text (typed year: the year; flashcard: the back)
-  int yearTolerance = 0;            // typed year: answers this many years off also count
-  std::string explanation;          // one line shown after answering
-  std::string source;               // the citation: title, and author when known
+  // Typed year: the years that count as right (astronomical, inclusive): the date's
+  // interval widened by its circa tolerance; two ranges for "2334 or 2270 BC".
+  std::vector<std::pair<int, int>> acceptedYears;
+  std::string explanation; // one line shown after answering
+  std::string source;      // the citation: title, and author when known
   std::vector<std::string> tags;
 };
 
@@ -90,8 +92,14 @@ private:
 
 const std::vector<QuestionKind>& AllQuestionKinds();
 
-// True when two events can be told apart in time: one ends before the other begins, circa
-// dates counted two years wider. The rule for which-first, ordering and the timeline game.
+// True when two events can be told apart in time: one ends before the other begins, each
+// widened by its circa tolerance. The rule for which-first, ordering and the timeline game.
 bool EventsApart(const Event& a, const Event& b);
+
+// The years a typed answer about `date` may give (Question::acceptedYears).
+std::vector<std::pair<int, int>> AcceptedYears(const Date& date);
+bool YearAccepted(const Question& q, int year);
+// "1919–1923", "2334 BC or 2270 BC", "1922".
+std::string AcceptedYearsText(const Question& q);
 
 } // namespace factdeck

@@ -75,7 +75,9 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
     } else if (q.answer >= 0) {
       answer = Letter(q.answer) + ") " + EscapeHtml(q.options[static_cast<size_t>(q.answer)]);
     } else {
-      answer = EscapeHtml(q.answerText) + (q.yearTolerance ? " (±" + std::to_string(q.yearTolerance) + " years)" : "");
+      answer = EscapeHtml(q.answerText) + (q.kind == QuestionKind::TypedYear && AcceptedYearsText(q) != q.answerText
+                                               ? " (accepted: " + EscapeHtml(AcceptedYearsText(q)) + ")"
+                                               : "");
     }
     html +=
         "<li><strong>" + answer + "</strong><br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";

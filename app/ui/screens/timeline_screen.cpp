@@ -9,7 +9,7 @@ namespace factdeck::ui {
 
 namespace {
 
-std::string When(const Event& e) { return e.date.Display() + (e.end ? "–" + e.end->Display() : ""); }
+std::string When(const Event& e) { return EventWhen(e); }
 
 } // namespace
 

@@ -16,9 +16,9 @@ std::string Errors(const DeckLoad& load) {
   return all;
 }
 
-// The only error of importing `text`; fails when there is not exactly one.
+// The only error of importing `text` strictly; fails when there is not exactly one.
 Diagnostic OnlyError(const std::string& text, const std::string& file = "in.csv") {
-  DeckLoad load = ImportCsv(text, file);
+  DeckLoad load = ImportCsv(text, file, CsvImportOptions{true});
   INFO(Errors(load));
   REQUIRE(CountErrors(load.diagnostics) == 1);
   for (const Diagnostic& d : load.diagnostics)

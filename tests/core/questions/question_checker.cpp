@@ -9,51 +9,57 @@ namespace factdeck::test {
 
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
+// Reads a date or span as the questions show it ("c. 16 April 1922", "535–554").
+struct Shown {
+  Date start;
+  std::optional<Date> end;
+};
+std::optional<Shown> ParseShown(const std::string& text) {
+  DateSpanParse parsed = ParseDateOrSpan(text);
+  if (!parsed.start) return std::nullopt;
+  return Shown{*parsed.start, parsed.end};
+}
 
-// Reads a date as Date::Display writes it: "c. 16 April 1922", "April 1922", "44 BC".
-std::optional<Date> ParseShown(std::string text) {
-  Date d;
-  if (text.rfind("c. ", 0) == 0) {
-    d.circa = true;
-    text = text.substr(3);
-  }
-  bool bc = false;
-  if (text.size() > 3 && text.substr(text.size() - 3) == " BC") {
-    bc = true;
-    text.resize(text.size() - 3);
-  }
-  std::vector<std::string> words;
-  for (size_t at = 0; at <= text.size();) {
-    size_t end = text.find(' ', at);
-    if (end == std::string::npos) end = text.size();
-    words.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  auto number = [](const std::string& w) -> std::optional<int> {
-    if (w.empty() || w.size() > 6 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return std::nullopt;
-    return std::stoi(w);
+// The circa tolerance as docs/facts-format.md states it, written out again here: by the
+// rounding of the year as written (2600 BC: 49 years; 1950: 24; 1920: 4; else 2), five years
+// for a decade, 25 for a century, 250 for a millennium; a week for a day, a month for a
+// month or season.
+std::pair<std::int64_t, std::int64_t> Widened(const Date& d, const Date* end = nullptr) {
+  std::int64_t first = d.FirstDay(), last = end ? end->LastDay() : d.LastDay();
+  auto years = [](const Date& x) -> int {
+    if (!x.circa) return 0;
+    switch (x.precision) {
+    case DatePrecision::Year: {
+      const int written = x.year <= 0 ? 1 - x.year : x.year;
+      return written % 100 == 0 ? 49 : written % 50 == 0 ? 24 : written % 10 == 0 ? 4 : 2;
+    }
+    case DatePrecision::Decade: return 5;
+    case DatePrecision::Century: return 25;
+    case DatePrecision::Millennium: return 250;
+    default: return 0;
+    }
   };
-  auto month = [](const std::string& w) {
-    for (int m = 0; m < 12; ++m)
-      if (w == kMonths[m]) return m + 1;
-    return 0;
+  auto days = [](const Date& x) -> int {
+    if (!x.circa) return 0;
+    return x.precision == DatePrecision::Day                                               ? 7
+           : (x.precision == DatePrecision::Month || x.precision == DatePrecision::Season) ? 31
+                                                                                           : 0;
   };
-  std::optional<int> year = number(words.back());
-  if (!year) return std::nullopt;
-  d.year = bc ? 1 - *year : *year;
-  if (words.size() == 1) return d;
-  d.month = month(words[words.size() - 2]);
-  if (d.month == 0) return std::nullopt;
-  d.precision = DatePrecision::Month;
-  if (words.size() == 2) return d;
-  auto day = number(words[0]);
-  if (words.size() != 3 || !day) return std::nullopt;
-  d.day = *day;
-  d.precision = DatePrecision::Day;
-  return d;
+  const Date& last_ = end ? *end : d;
+  int y, m, dd;
+  CivilFromDays(first, y, m, dd);
+  first = years(d) ? DaysFromCivil(y - years(d), 1, 1) : first - days(d);
+  CivilFromDays(last, y, m, dd);
+  last = years(last_) ? DaysFromCivil(y + years(last_), 12, 31) : last + days(last_);
+  return {first, last};
+}
+
+// How round a year is as written: 100, 50, 10, 5 or 1.
+int Roundness(int astronomicalYear) {
+  const int written = astronomicalYear <= 0 ? 1 - astronomicalYear : astronomicalYear;
+  for (int unit : {100, 50, 10, 5})
+    if (written % unit == 0) return unit;
+  return 1;
 }
 
 const Fact* FindFact(const Deck& deck, const std::string& id) {
@@ -93,12 +99,9 @@ bool IsNumber(const std::string& text, const std::string& unit) {
   return end == bare.c_str() + bare.size();
 }
 
-// Event intervals in days, circa widened by two years, spans to their end.
+// Event intervals in days, from start to end, each widened by its circa tolerance.
 std::pair<std::int64_t, std::int64_t> Days(const Event& e) {
-  std::int64_t first = e.date.FirstDay(), last = e.end ? e.end->LastDay() : e.date.LastDay();
-  if (e.date.circa) first -= 730;
-  if (e.date.circa || (e.end && e.end->circa)) last += 730;
-  return {first, last};
+  return {Widened(e.date).first, e.end ? Widened(*e.end).second : Widened(e.date).second};
 }
 
 // The words of folded text: runs of letters and digits.
@@ -195,7 +198,13 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
         case ValueType::Year:
         case ValueType::Date: {
           auto d = ParseShown(o);
-          typed = d && d->precision == f->object.date.precision;
+          typed = d && !d->end && d->start.precision == f->object.date.precision &&
+                  d->start.doubt == f->object.date.doubt && d->start.circa == f->object.date.circa;
+          if (d && !d->end && typed && Fold(o) != Fold(deck.Display(f->object, r))) {
+            auto [af, al] = Widened(f->object.date);
+            auto [df, dl] = Widened(d->start);
+            if (!(dl < af || al < df)) v.push_back("distractor within the answer's range");
+          }
           break;
         }
         case ValueType::Text: {
@@ -218,16 +227,37 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       v.push_back("unknown event");
       break;
     }
-    int right = 0;
+    // A span is asked whole; "When did this begin" asks its start.
+    const bool whole = q.prompt.rfind("When did this begin", 0) != 0;
+    const Date* asked = whole && e->end && !(*e->end == e->date) ? &*e->end : nullptr;
+    auto [answerFirst, answerLast] = Widened(e->date, asked);
+    int right = 0, answerRound = 0, roundestOther = 0;
     for (size_t i = 0; i < q.options.size(); ++i) {
       auto d = ParseShown(q.options[i]);
-      if (!d || d->precision != e->date.precision) v.push_back("date at another precision");
-      if (d && *d == e->date) {
+      if (!d) {
+        v.push_back("option is not a date");
+        continue;
+      }
+      if (d->start.precision != e->date.precision || d->start.doubt != e->date.doubt ||
+          d->start.circa != e->date.circa || d->end.has_value() != (asked != nullptr))
+        v.push_back("date at another precision");
+      const bool isAnswer = d->start == e->date && (!asked || (d->end && *d->end == *asked));
+      if (isAnswer) {
         ++right;
         if (static_cast<int>(i) != q.answer) v.push_back("answer is not true");
+      } else {
+        auto [first, last] = Widened(d->start, d->end ? &*d->end : nullptr);
+        if (!(last < answerFirst || answerLast < first)) v.push_back("distractor within the answer's range");
+      }
+      if (d->start.precision == DatePrecision::Year && d->start.doubt == DateDoubt::None && !d->end) {
+        if (isAnswer)
+          answerRound = Roundness(d->start.year);
+        else
+          roundestOther = std::max(roundestOther, Roundness(d->start.year));
       }
     }
     if (right != 1) v.push_back(right == 0 ? "answer is not true" : "a distractor is true");
+    if (answerRound > 1 && roundestOther < answerRound) v.push_back("the answer is the only round option");
     break;
   }
   case QuestionKind::WhichFirst:
@@ -268,12 +298,26 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       v.push_back("unknown event");
       break;
     }
-    Date year = e->date;
-    year.precision = DatePrecision::Year;
-    year.circa = false;
-    if (q.answerText != year.Display()) v.push_back("answer is not true");
-    if ((q.yearTolerance > 0) != e->date.circa) v.push_back("tolerance does not match the date");
-    if (Tells(q.prompt, q.answerText.substr(0, q.answerText.find(' ')))) v.push_back("answer in prompt");
+    if (q.answerText != e->date.Display()) v.push_back("answer is not true");
+    // The accepted years cover the date and go no further than its circa tolerance.
+    auto yearOf = [](std::int64_t day) {
+      int y, m, d;
+      CivilFromDays(day, y, m, d);
+      return y;
+    };
+    auto [wideFirst, wideLast] = Widened(e->date);
+    if (q.acceptedYears.empty()) v.push_back("no accepted years");
+    for (const auto& [first, last] : q.acceptedYears)
+      if (first > last || first < yearOf(wideFirst) || last > yearOf(wideLast)) v.push_back("accepted years too wide");
+    auto accepted = [&](int year) {
+      for (const auto& [first, last] : q.acceptedYears)
+        if (year >= first && year <= last) return true;
+      return false;
+    };
+    if (!accepted(e->date.year) || !accepted(e->date.Latest().year)) v.push_back("accepted years miss the date");
+    for (const std::string& year : Words(Fold(q.answerText)))
+      if (year.size() >= 3 && year.find_first_not_of("0123456789") == std::string::npos && Tells(q.prompt, year))
+        v.push_back("answer in prompt");
     break;
   }
   case QuestionKind::Flashcard: {

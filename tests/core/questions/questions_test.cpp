@@ -8,6 +8,8 @@
 #include "support/seed_deck.h"
 #include "core/questions/question_checker.h"
 #include "core/questions/questions.h"
+#include "core/deck/csv.h"
+#include "core/games/question_run.h"
 #include "support/synthetic_deck.h"
 
 using namespace factdeck;
@@ -39,7 +41,12 @@ PropertyRun Run(const Deck& deck, size_t wanted) {
           q.kind == QuestionKind::When)
         ++run.positions[q.answer];
       for (const std::string& problem : Violations(deck, q)) {
-        if (run.violations[problem]++ == 0) run.examples.push_back(problem + ": " + q.prompt + " / " + q.key);
+        if (run.violations[problem]++ == 0) {
+          std::string options;
+          for (const std::string& o : q.options)
+            options += " | " + o;
+          run.examples.push_back(problem + ": " + q.prompt + options + " / " + q.key);
+        }
       }
     }
   }
@@ -47,9 +54,11 @@ PropertyRun Run(const Deck& deck, size_t wanted) {
 }
 
 void CheckProperties(const PropertyRun& run, size_t wanted) {
+  std::string examples;
   for (const std::string& example : run.examples)
-    UNSCOPED_INFO(example);
+    examples += example + "\n";
   CHECK(run.questions >= wanted);
+  INFO(examples);
   CHECK(run.violations.empty());
   size_t fourOption = 0;
   for (auto [position, count] : run.positions)
@@ -300,7 +309,8 @@ TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
   auto when = generator.Make(QuestionKind::When, deck.events.front().id, 1);
   REQUIRE(when);
   Question precise = *when;
-  precise.options[precise.answer == 0 ? 1 : 0] = "16 April 1922 and more";
+  precise.options[precise.answer == 0 ? 1 : 0] =
+      deck.events.front().date.precision == DatePrecision::Day ? "1922" : "16 April 1922";
   CHECK(has(precise, "date at another precision"));
   std::optional<Question> order;
   for (std::uint64_t seed = 1; !order; ++seed)
@@ -334,4 +344,100 @@ TEST_CASE("a description saying much the same as the answer is not offered as wr
     CHECK(std::find(q->options.begin(), q->options.end(), "German officer trained at Kama in 1929") ==
           q->options.end());
   }
+}
+
+TEST_CASE("properties hold over 10,000 questions from a chronology written in every date form",
+          "[questions][properties][dates]") {
+  DeckLoad load = ImportCsv(test::SyntheticChronology(1200, 5, true), "chronology.csv");
+  INFO((load.diagnostics.empty() ? std::string() : load.diagnostics.front().Format()));
+  REQUIRE(load.Ok());
+  REQUIRE(load.skippedRows == 0);
+  REQUIRE(load.deck.events.size() == 1200);
+  PropertyRun run = Run(load.deck, 10000);
+  CheckProperties(run, 10000);
+  for (const char* kind : {"when", "which-first", "ordering", "typed-year"})
+    CHECK(run.byKind[kind] > 1000);
+}
+
+TEST_CASE("the checker catches dates asked unfairly", "[questions][dates]") {
+  // A circa date to the century, asked against dates a few years away; a round answer
+  // among unround options; typed answers accepting too much or missing the date.
+  DeckLoad load = ParseDeck(R"([deck]
+id = "d"
+title = "D"
+[[deck.source]]
+id = "s"
+title = "S"
+[[event]]
+id = "pyramid"
+name = "A pyramid is built"
+date = "c. 2600 BC"
+source = "s"
+[[event]]
+id = "crash"
+name = "A market crashes"
+date = "1920"
+source = "s"
+)",
+                            "d.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  auto has = [&](const Question& q, const std::string& rule) {
+    auto v = Violations(load.deck, q);
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  auto circa = generator.Make(QuestionKind::When, "pyramid", 1);
+  REQUIRE(circa);
+  CHECK(Violations(load.deck, *circa).empty());
+  for (const std::string& option : circa->options)
+    CHECK((1 - ParseDate(option).date->year) % 100 == 0); // c. 2700 BC, c. 2500 BC...: other centuries
+  Question near = *circa;
+  near.options[near.answer == 0 ? 1 : 0] = "c. 2594 BC";
+  CHECK(has(near, "distractor within the answer's range"));
+
+  auto round = generator.Make(QuestionKind::When, "crash", 1);
+  REQUIRE(round);
+  CHECK(Violations(load.deck, *round).empty());
+  Question giveaway = *round;
+  int n = 0;
+  for (size_t i = 0; i < giveaway.options.size(); ++i)
+    if (static_cast<int>(i) != giveaway.answer) giveaway.options[i] = std::to_string(1917 + n++);
+  CHECK(has(giveaway, "the answer is the only round option"));
+
+  auto typed = generator.Make(QuestionKind::TypedYear, "pyramid", 1);
+  REQUIRE(typed);
+  CHECK(Violations(load.deck, *typed).empty());
+  CHECK(YearAccepted(*typed, -2599 + 49));
+  CHECK_FALSE(YearAccepted(*typed, -2599 + 50));
+  CHECK(AcceptedYearsText(*typed) == "2649–2551 BC");
+  Question wide = *typed;
+  wide.acceptedYears = {{-2700, -2500}};
+  CHECK(has(wide, "accepted years too wide"));
+  Question narrow = *typed;
+  narrow.acceptedYears = {{-2590, -2580}};
+  CHECK(has(narrow, "accepted years miss the date"));
+}
+
+TEST_CASE("typed years accept the whole interval and say what they accepted", "[questions][dates]") {
+  DeckLoad load = ImportCsv("date,event\nbetween 47 and 50,London is founded\n2334 or 2270 BCE,An empire is founded\n"
+                            "c. 1921,A school opens\n",
+                            "t.csv");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  auto judge = [&](const std::string& id, const std::string& given) {
+    auto q = generator.Make(QuestionKind::TypedYear, id, 1);
+    REQUIRE(q);
+    return JudgeYear(*q, given);
+  };
+  CHECK(judge("london-is-founded", "48").correct);
+  CHECK(judge("london-is-founded", "AD 50").correct);
+  CHECK_FALSE(judge("london-is-founded", "51").correct);
+  CHECK(judge("london-is-founded", "51").rightAnswer == "between 47 and 50 (accepted: 47–50)");
+  CHECK(judge("an-empire-is-founded", "2270 BC").correct);
+  CHECK(judge("an-empire-is-founded", "2334 BC").correct);
+  CHECK_FALSE(judge("an-empire-is-founded", "2300 BC").correct);
+  CHECK(judge("an-empire-is-founded", "1").rightAnswer == "2334 or 2270 BC (accepted: 2334 BC or 2270 BC)");
+  CHECK(judge("a-school-opens", "1923").correct);
+  CHECK_FALSE(judge("a-school-opens", "1924").correct);
+  CHECK_FALSE(judge("a-school-opens", "1920s").correct); // one year is asked for
 }

@@ -1,0 +1,56 @@
+// question_check DECK [COUNT]: generates COUNT questions (default 10,000) from any deck or
+// CSV and runs each through the independent question checker, printing how many broke
+// each rule with an example. For trying the generator on content FactDeck did not write.
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "core/deck/deck.h"
+#include "core/questions/question_checker.h"
+#include "core/questions/questions.h"
+
+using namespace factdeck;
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: question_check DECK [COUNT]\n");
+    return 2;
+  }
+  const size_t wanted = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 10000;
+  DeckLoad load = LoadDeckFile(argv[1]);
+  if (!load.Ok()) {
+    for (const Diagnostic& d : load.diagnostics)
+      std::fprintf(stderr, "%s\n", d.Format().c_str());
+    return 1;
+  }
+  QuestionGenerator generator(load.deck);
+  size_t questions = 0;
+  std::map<std::string, size_t> byKind, broken;
+  std::map<std::string, std::string> examples;
+  for (std::uint64_t seed = 1; questions < wanted && seed < 100000; ++seed) {
+    QuestionRequest request;
+    request.count = 500;
+    request.seed = seed;
+    for (const Question& q : generator.Generate(request)) {
+      ++questions;
+      ++byKind[QuestionKindName(q.kind)];
+      for (const std::string& rule : test::Violations(load.deck, q)) {
+        ++broken[rule];
+        if (examples.count(rule) == 0) {
+          std::string text = q.prompt;
+          for (const std::string& o : q.options)
+            text += " | " + o;
+          examples[rule] = text;
+        }
+      }
+    }
+  }
+  std::printf("%zu questions from %s\n", questions, argv[1]);
+  for (const auto& [kind, n] : byKind)
+    std::printf("  %-24s %zu\n", kind.c_str(), n);
+  for (const auto& [rule, n] : broken)
+    std::printf("BROKEN %-40s %zu  e.g. %s\n", rule.c_str(), n, examples[rule].c_str());
+  if (broken.empty()) std::printf("no rule broken\n");
+  return broken.empty() ? 0 : 1;
+}
