@@ -54,6 +54,10 @@ struct UiContext {
   void Track(const std::string& name) const {
     if (registry != nullptr) registry->Record(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), frame);
   }
+  // Records a drawn area that is not an item (a chart's bar) under `name` for tests.
+  void TrackRect(const std::string& name, ImVec2 min, ImVec2 max) const {
+    if (registry != nullptr) registry->Record(name, min, max, frame);
+  }
 };
 
 } // namespace factdeck::ui

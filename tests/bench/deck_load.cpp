@@ -1,5 +1,6 @@
 // Loading and checking facts files: generated decks of 10,000 and 100,000 facts (targets
-// 50 ms and 500 ms), the bundled seed deck, and a 100,000-row CSV import. Each run reads
+// 50 ms and 500 ms), the bundled seed deck, a 100,000-row CSV import, and a chronology of
+// 100,000 events with dates in every written form, as a facts file and as a CSV (500 ms). Each run reads
 // the file from disk, parses, and checks every reference, as opening a deck does.
 #include <benchmark/benchmark.h>
 #include <cstdio>
@@ -61,6 +62,26 @@ void BM_ImportCsv(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 BENCHMARK(BM_ImportCsv)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// A chronology with its dates in every written form (days and months in words, spans,
+// uncertain dates, decades, centuries, seasons, circa): as a facts file and as a CSV.
+void BM_LoadChronology(benchmark::State& state) {
+  const auto events = static_cast<size_t>(state.range(0));
+  auto path = WriteTemp("chronology-" + std::to_string(events) + ".toml",
+                        factdeck::test::SyntheticChronology(events, 1, false));
+  LoadAndCount(state, path);
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_LoadChronology)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+void BM_ImportChronologyCsv(benchmark::State& state) {
+  const auto events = static_cast<size_t>(state.range(0));
+  auto path =
+      WriteTemp("chronology-" + std::to_string(events) + ".csv", factdeck::test::SyntheticChronology(events, 1, true));
+  LoadAndCount(state, path);
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_ImportChronologyCsv)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -116,6 +116,58 @@ TEST_CASE("check prints errors compiler-style and exits 1", "[cli][deck]") {
   CHECK_THAT(result.out, Catch::Contains("1 error"));
 }
 
+TEST_CASE("check and import name every date form they refuse, with its line and column and what was expected",
+          "[cli][deck][dates]") {
+  TempDir dir;
+  // One event per refused form; line 4 + 4k holds the date of the k-th.
+  const std::pair<const char*, const char*> kRefused[] = {
+      {"03/04/1922", "could be read two ways (day/month or month/day); write the month as a word"},
+      {"0 AD", "there is no year 0: 1 BC is followed by AD 1"},
+      {"1925s", "is not a decade; decades end in 0"},
+      {"before 400 BC", "gives only one bound; write a range such as"},
+      {"1922?", "ends in a question mark"},
+      {"early 1922", "\"early\", \"mid\" and \"late\" go with decades, centuries and millennia"},
+      {"1918–1914", "the span ends (1914) before it begins (1918)"},
+      {"Smarch 3, 1922", "\"smarch\" is not a month, season or era FactDeck reads; expected a date such as"},
+      {"3/4/22", "has a two-digit year; write the year in full"},
+  };
+  std::string toml = "[deck]\nid = \"x\"\ntitle = \"X\"\n";
+  std::string csv = "date,event\n";
+  int n = 0;
+  for (const auto& [date, message] : kRefused) {
+    toml += "[[event]]\nid = \"e" + std::to_string(n) + "\"\nname = \"E" + std::to_string(n) + "\"\ndate = \"" + date +
+            "\"\n";
+    csv += std::string("\"") + date + "\",Event " + std::to_string(n) + "\n";
+    ++n;
+  }
+  csv += "1922,A good row\n";
+  std::ofstream(dir / "dates.toml") << toml;
+  std::ofstream(dir / "dates.csv") << csv;
+  auto check = RunProcess({kExe, "check", (dir / "dates.toml").string()});
+  auto import = RunProcess({kExe, "import", (dir / "dates.csv").string(), "-o", (dir / "out.toml").string()});
+  CHECK(check.exitCode == 1);
+  CHECK(import.exitCode == 0);
+  CHECK_THAT(import.out, Catch::Contains("1 events; skipped 9 rows"));
+  n = 0;
+  for (const auto& [date, message] : kRefused) {
+    INFO(date);
+    CHECK_THAT(check.err, Catch::Contains((dir / "dates.toml").string() + ":" + std::to_string(7 + 4 * n) +
+                                          ":8: error: invalid date \"" + date + "\": "));
+    CHECK_THAT(import.err, Catch::Contains((dir / "dates.csv").string() + ":" + std::to_string(2 + n) +
+                                           ":1: warning: row skipped: invalid date \"" + date + "\": "));
+    CHECK_THAT(check.err, Catch::Contains(message));
+    ++n;
+  }
+  // A span where one date is expected: a fact's value.
+  std::ofstream(dir / "fact.toml") << "[deck]\nid = \"f\"\ntitle = \"F\"\n[[relation]]\nid = \"built\"\n"
+                                      "question = \"When was {subject} built?\"\nobject = \"year\"\n"
+                                      "[[entity]]\nid = \"w\"\nname = \"A wall\"\nkind = \"thing\"\n"
+                                      "[[fact]]\nsubject = \"w\"\nrelation = \"built\"\nobject = \"122–128\"\n";
+  auto fact = RunProcess({kExe, "check", (dir / "fact.toml").string()});
+  CHECK(fact.exitCode == 1);
+  CHECK_THAT(fact.err, Catch::Contains("\"122–128\" is a span of two dates; one date is expected here"));
+}
+
 TEST_CASE("import converts a CSV into a deck that check accepts, and never overwrites without --force", "[cli][deck]") {
   TempDir dir;
   const auto csv = dir / "words.csv";

@@ -102,7 +102,7 @@ std::string OrdinalText(int n) {
 } // namespace
 
 std::string SyntheticDateText(std::uint32_t seed, int form) {
-  std::mt19937 random(seed);
+  std::minstd_rand random(seed + 1); // cheap to seed: one per date
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
   const int year = pick(1, 2020), bcYear = pick(1, 4000), day = pick(1, 28);
   const std::string month = kMonthWords[pick(0, 11)];

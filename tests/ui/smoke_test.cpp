@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include "harness.h"
+#include "core/games/timeline_game.h"
 #include "core/app/settings.h"
 #include "support/temp_dir.h"
 
@@ -209,6 +210,71 @@ TEST_CASE("a CSV file opens as a deck of cards", "[ui][deck]") {
   CHECK(ui.State().decks[0].summary.cards == 2);
   CHECK(ui.Has("home/deck/0"));
   CHECK_FALSE(ui.Has("home/deck/0/errors"));
+}
+
+TEST_CASE("a chronology with unreadable rows opens with the rest and lists the rows left out", "[ui][deck]") {
+  test::TempDir dir;
+  const auto csv = dir / "chronology.csv";
+  std::ofstream(csv) << "date,event\n3 September 590,A king is crowned\n03/04/1922,A treaty is signed\n"
+                        "between 47 and 50,A town is founded\nSpring 507,A battle is fought\n";
+  UiHarness ui(1024, 700, {}, csv);
+  REQUIRE_FALSE(ui.State().decks.empty());
+  const DeckEntry& deck = ui.State().decks[0];
+  CHECK(deck.errors.empty());
+  CHECK(deck.summary.events == 3);
+  CHECK(deck.skippedRows == 1);
+  REQUIRE(ui.Has("home/deck/0/warnings"));
+  CHECK(ui.Has("home/deck/0/study")); // the deck opens with the rows it could read
+  CHECK_FALSE(ui.Has("home/deck/0/warnings/list"));
+  ui.Click("home/deck/0/warnings");
+  ui.Frames(2);
+  REQUIRE(ui.Has("home/deck/0/warnings/list"));
+  CHECK(ui.Item("home/deck/0/warnings/list").min.y > ui.Item("home/deck/0/warnings").max.y);
+  REQUIRE(deck.warnings.size() == 1);
+  CHECK_THAT(deck.warnings[0],
+             Catch::Contains("chronology.csv:3:1: warning: row skipped: invalid date \"03/04/1922\""));
+  ui.SaveScreenshot("home-chronology-rows-skipped");
+}
+
+TEST_CASE("the timeline draws spans as bars and uncertain dates over their range", "[ui][timeline][dates]") {
+  test::TempDir dir;
+  const auto csv = dir / "spans.csv";
+  std::ofstream(csv)
+      << "date,event\nc. 1890,A school opens\n1900–18,A railway is built\n"
+         "between 1920 and 1925,A treaty is signed\nSpring 1931,A bank fails\n1940s,A decade of building\n";
+  UiHarness ui(1280, 800, {}, csv);
+  REQUIRE(ui.State().decks[0].summary.events == 5);
+  ui.State().Post(StartTimeline{0});
+  ui.Frames(2);
+  REQUIRE(ui.State().screen == Screen::Timeline);
+  TimelineGame& game = *ui.State().timeline->game;
+  const Deck& deck = game.GetDeck();
+  while (!game.Over()) { // every event placed where it belongs
+    const Event& e = deck.events[*game.Current()];
+    size_t slot = 0;
+    for (size_t placed : game.Timeline())
+      slot += deck.events[placed].date.FirstDay() < e.date.FirstDay() ? 1 : 0;
+    ui.State().Post(TimelinePlace{slot});
+    ui.Frames(2);
+  }
+  REQUIRE(game.Timeline().size() == 5);
+  ui::Image image = ui.SaveScreenshot("timeline-spans");
+  const std::uint8_t* background = image.Pixel(image.width - 2, image.height - 2);
+  // Rows in date order: c. 1890 (a dot with whiskers four years either way), 1900–1918 (a
+  // bar), between 1920 and 1925 (a pale bar), Spring 1931 (a dot), 1940s (a short bar).
+  std::vector<double> ink;
+  for (size_t slot = 0; slot < 5; ++slot) {
+    REQUIRE(ui.Has("timeline/bar/" + std::to_string(slot)));
+    ui::ItemRect bar = ui.Item("timeline/bar/" + std::to_string(slot));
+    CHECK(bar.min.x > ui.Item("timeline/event/" + std::to_string(slot)).min.x);
+    ink.push_back(InkFraction(image, bar, background));
+  }
+  CHECK(ink[1] > ink[3] * 1.5); // eighteen years against a season
+  CHECK(ink[4] > ink[3]);       // a decade against a season
+  CHECK(ink[0] > ink[3]);       // circa whiskers
+  for (double share : ink)
+    CHECK(share > 0.0);
+  CHECK(ui.Item("timeline/bar/4").min.y > ui.Item("timeline/bar/0").min.y);
 }
 
 TEST_CASE("projector mode makes the type larger and the background pure, and is saved", "[ui][settings]") {

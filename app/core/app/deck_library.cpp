@@ -15,7 +15,8 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   Summarize(load.deck),
                   0,
                   {},
-                  {}};
+                  {},
+                  load.skippedRows};
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
     for (QuestionKind kind : AllQuestionKinds())

@@ -328,7 +328,7 @@ bool Tokenize(std::string_view s, std::vector<Token>& out, std::string& error) {
     } else if (IsAlpha(c)) {
       std::string word;
       while (i < s.size() && (IsAlpha(s[i]) || (s[i] == '.' && !word.empty()))) {
-        if (s[i] != '.') word += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+        if (s[i] != '.') word += (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
         ++i;
       }
       out.push_back({Token::Word, word, 0, 0, false, false});
@@ -348,11 +348,13 @@ bool Tokenize(std::string_view s, std::vector<Token>& out, std::string& error) {
 }
 
 int MonthNamed(const std::string& w) {
-  static const char* const kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int m = 0; m < 12; ++m) {
-    if (w == kShort[m] || w == Lower(kMonthNames[m])) return m + 1;
-  }
+  static constexpr std::string_view kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::string_view kLong[] = {"january", "february", "march",     "april",   "may",      "june",
+                                               "july",    "august",   "september", "october", "november", "december"};
+  if (w.size() < 3) return 0;
+  for (int m = 0; m < 12; ++m)
+    if (w == kShort[m] || w == kLong[m]) return m + 1;
   if (w == "sept") return 9;
   return 0;
 }
@@ -568,7 +570,10 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
       if (t.size() >= 2 && t.front().type == Token::Word && t.front().text == "the") t.erase(t.begin());
     }
   }
-  auto word = [&](size_t i) { return i < t.size() && t[i].type == Token::Word ? t[i].text : std::string(); };
+  static const std::string kNoWord;
+  auto word = [&](size_t i) -> const std::string& {
+    return i < t.size() && t[i].type == Token::Word ? t[i].text : kNoWord;
+  };
   auto number = [&](size_t i) { return i < t.size() && t[i].type == Token::Number; };
   std::string error;
 
@@ -804,8 +809,8 @@ struct Split {
 
 std::vector<Split> SpanSplits(std::string_view s) {
   std::vector<Split> splits;
+  const std::string lower = Lower(s);
   for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x88\x92", " to ", " until ", " till "}) {
-    const std::string lower = Lower(s);
     const size_t at = lower.find(dash);
     if (at != std::string::npos && at > 0) splits.push_back({s.substr(0, at), s.substr(at + dash.size())});
   }
@@ -854,7 +859,19 @@ DateParse ParseSingle(std::string_view text) {
 DateSpanParse ParseSpan(std::string_view leftText, std::string_view rightText, bool circa) {
   if (Trim(leftText).empty() || Trim(rightText).empty())
     return SpanFail("a span needs a date on each side of the dash, as in \"535–554\"");
-  PointResult left = ParsePartial(leftText), right = ParsePartial(rightText);
+  PointResult left = ParsePartial(leftText), right;
+  const std::string_view rightTrimmed = Trim(rightText);
+  if (left.partial && left.partial->bareNumber && rightTrimmed.size() <= 2 &&
+      std::all_of(rightTrimmed.begin(), rightTrimmed.end(), IsDigit)) {
+    Partial shortYear; // "1691–00", "1914–8": read as the end of the start's century or decade below
+    shortYear.point.year = std::atoi(std::string(rightTrimmed).c_str());
+    shortYear.hasYear = shortYear.bareNumber = true;
+    shortYear.bareValue = shortYear.point.year;
+    shortYear.bareDigits = rightTrimmed.size();
+    right.partial = shortYear;
+  } else {
+    right = ParsePartial(rightText);
+  }
   if (!left.partial) return SpanFail(left.error);
   if (!right.partial) return SpanFail(right.error);
   Partial& a = *left.partial;
@@ -913,6 +930,11 @@ DateParse ParseDate(std::string_view text) {
 DateSpanParse ParseDateOrSpan(std::string_view text) {
   std::string_view s = Trim(text);
   if (s.empty()) return SpanFail("empty date");
+  if (IsDigit(s.front()) || s.front() == '-') { // the common ISO forms, without the general parser
+    Partial p;
+    std::string error;
+    if (ParseIso(s, p, error) && error.empty()) return {FromPartial(p), std::nullopt, false, {}};
+  }
   std::string_view rest = s;
   const bool circa = StripCirca(rest);
   const std::string lower = Lower(rest);

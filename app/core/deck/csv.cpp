@@ -459,6 +459,8 @@ private:
                        : std::vector<Column>{Column::Front, Column::Back, Column::Tags};
     }
     bool events = Has(columns, Column::Date);
+    m_ids.reserve(records.size());
+    (events ? m_out.deck.events.reserve(records.size()) : m_out.deck.cards.reserve(records.size()));
     for (size_t r = first; r < records.size(); ++r) {
       // A row with a problem is left out and reported; --strict makes any problem an error.
       const size_t before = m_out.diagnostics.size();

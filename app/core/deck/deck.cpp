@@ -22,10 +22,13 @@ std::string NamedAlikeWarning(const Deck& deck, size_t event, std::ptrdiff_t oth
 
 std::vector<std::ptrdiff_t> EventsNamedAlike(const Deck& deck) {
   std::vector<std::ptrdiff_t> alike(deck.events.size(), -1);
-  std::unordered_map<std::string, size_t> first;
+  std::vector<std::string> folds(deck.events.size());
+  for (size_t i = 0; i < deck.events.size(); ++i)
+    folds[i] = Fold(deck.events[i].name);
+  std::unordered_map<std::string_view, size_t> first;
   first.reserve(deck.events.size());
   for (size_t i = 0; i < deck.events.size(); ++i) {
-    auto [at, added] = first.emplace(Fold(deck.events[i].name), i);
+    auto [at, added] = first.emplace(folds[i], i);
     if (!added) {
       alike[i] = static_cast<std::ptrdiff_t>(at->second);
       alike[at->second] = static_cast<std::ptrdiff_t>(i);

@@ -102,11 +102,11 @@ std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces) {
   if (pieces < 2) return {};
   std::vector<Header> headers = TopLevelHeaders(text);
   std::vector<size_t> cuts;
-  size_t factHeaders = 0;
+  std::set<std::string_view> seen;
   for (const Header& h : headers) {
-    if (!(h.array && h.name == "fact")) continue;
-    // The first [[fact]] stays in the first piece, so that piece defines `fact` as an array of tables.
-    if (++factHeaders == 1) continue;
+    // The first [[fact]], [[event]] or [[card]] stays in the piece before any cut at its
+    // name, so that piece defines the name as an array of tables.
+    if (!h.array || seen.insert(h.name).second) continue;
     size_t target = text.size() * (cuts.size() + 1) / pieces;
     if (h.offset >= target) cuts.push_back(h.offset);
     if (cuts.size() + 1 == pieces) break;

@@ -93,6 +93,25 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
   }
+  if (deck.errors.empty() && !deck.warnings.empty()) {
+    // What the file could not give, said plainly; the list opens on demand.
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+    std::string label = "\xE2\x9A\xA0 ";
+    if (deck.skippedRows > 0)
+      label += std::to_string(deck.skippedRows) + (deck.skippedRows == 1 ? " row" : " rows") +
+               " of the file could not be read and " + (deck.skippedRows == 1 ? "was" : "were") + " left out";
+    else
+      label += std::to_string(deck.warnings.size()) + (deck.warnings.size() == 1 ? " warning" : " warnings");
+    const bool open = ImGui::TreeNode("warnings", "%s", label.c_str());
+    ImGui::PopStyleColor();
+    ui.Track("home/deck/" + std::to_string(index) + "/warnings");
+    if (open) {
+      for (const std::string& warning : deck.warnings)
+        ImGui::TextWrapped("%s", warning.c_str());
+      ui.Track("home/deck/" + std::to_string(index) + "/warnings/list");
+      ImGui::TreePop();
+    }
+  }
   if (!deck.errors.empty()) {
     // A broken deck shows what is wrong instead of starting.
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->wrong);

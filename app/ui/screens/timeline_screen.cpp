@@ -11,6 +11,58 @@ namespace {
 
 std::string When(const Event& e) { return EventWhen(e); }
 
+// The placed events' time, widened by circa, from the earliest to the latest.
+struct TimeScale {
+  double first = 0, last = 1;
+  float Map(double day, float x0, float x1) const {
+    return x0 + static_cast<float>((day - first) / (last - first)) * (x1 - x0);
+  }
+};
+
+TimeScale ScaleOf(const Deck& deck, const std::vector<size_t>& placed) {
+  TimeScale scale{1e18, -1e18};
+  for (size_t i : placed) {
+    const Event& e = deck.events[i];
+    scale.first = std::min(scale.first, static_cast<double>(e.date.WideFirstDay()));
+    scale.last = std::max(scale.last, static_cast<double>(e.end ? e.end->WideLastDay() : e.date.WideLastDay()));
+  }
+  if (!(scale.last > scale.first)) scale = {scale.first - 365, scale.first + 365};
+  const double margin = (scale.last - scale.first) * 0.04;
+  return {scale.first - margin, scale.last + margin};
+}
+
+// One event on a thin line of time: a span as a solid bar; a date known only to a range (an
+// uncertain date, a decade, a century) as a pale outlined bar over it; a point as a dot;
+// circa as whiskers to its tolerance.
+void DrawTimeBar(UiContext& ui, const Event& e, const TimeScale& scale, ImVec2 min, ImVec2 max, ImVec4 colour) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float mid = (min.y + max.y) * 0.5f, radius = std::max(3.0f, (max.y - min.y) * 0.22f);
+  const ImU32 line = ImGui::GetColorU32(ui.palette->muted), ink = ImGui::ColorConvertFloat4ToU32(colour);
+  ImVec4 paleColour = colour;
+  paleColour.w *= 0.45f;
+  const ImU32 pale = ImGui::ColorConvertFloat4ToU32(paleColour);
+  draw->AddLine(ImVec2(min.x, mid), ImVec2(max.x, mid), line, 1.0f);
+  auto x = [&](std::int64_t day) { return scale.Map(static_cast<double>(day), min.x, max.x); };
+  const float wideFrom = x(e.date.WideFirstDay());
+  const float wideTo = x(e.end ? e.end->WideLastDay() : e.date.WideLastDay());
+  const float from = x(e.date.FirstDay());
+  const float to = e.ongoing ? max.x : x(e.end ? e.end->LastDay() : e.date.LastDay());
+  if (e.date.circa || (e.end && e.end->circa)) { // whiskers: how far "c." reaches
+    draw->AddLine(ImVec2(wideFrom, mid), ImVec2(wideTo, mid), pale, 2.0f);
+    draw->AddLine(ImVec2(wideFrom, mid - radius), ImVec2(wideFrom, mid + radius), pale, 1.5f);
+    draw->AddLine(ImVec2(wideTo, mid - radius), ImVec2(wideTo, mid + radius), pale, 1.5f);
+  }
+  if (e.end || e.ongoing) {
+    draw->AddRectFilled(ImVec2(from, mid - radius), ImVec2(std::max(to, from + 2 * radius), mid + radius), ink, radius);
+  } else if (e.date.doubt != DateDoubt::None || to - from > 2 * radius) { // known to a range
+    draw->AddRectFilled(ImVec2(from, mid - radius), ImVec2(std::max(to, from + 2 * radius), mid + radius), pale,
+                        radius);
+    draw->AddRect(ImVec2(from, mid - radius), ImVec2(std::max(to, from + 2 * radius), mid + radius), ink, radius);
+  } else {
+    draw->AddCircleFilled(ImVec2((from + to) * 0.5f, mid), radius, ink);
+  }
+}
+
 } // namespace
 
 void DrawTimelineScreen(UiContext& ui) {
@@ -69,8 +121,16 @@ void DrawTimelineScreen(UiContext& ui) {
   ImGui::Spacing();
 
   // The timeline, earliest at the top, with a gap to place into before each event and at the end.
+  // Each placed event has its date, its name, and its place on a line of time at the right.
   ImGui::BeginChild("timeline", ImVec2(0, 0), false);
   const auto& placed = game.Timeline();
+  const TimeScale scale = ScaleOf(deck, placed);
+  float dateWidth = 6 * ui.Em();
+  for (size_t i : placed)
+    dateWidth = std::max(dateWidth, ImGui::CalcTextSize(When(deck.events[i]).c_str()).x + ui.Em());
+  dateWidth = std::min(dateWidth, 16 * ui.Em());
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float barWidth = std::clamp(width * 0.28f, 6 * ui.Em(), 24 * ui.Em());
   for (size_t slot = 0; slot <= placed.size(); ++slot) {
     ImGui::PushID(static_cast<int>(slot));
     if (!game.Over()) {
@@ -84,13 +144,21 @@ void DrawTimelineScreen(UiContext& ui) {
     if (slot < placed.size()) {
       const Event& e = deck.events[placed[slot]];
       const bool fresh = game.Last() && game.Last()->event == placed[slot];
+      const ImVec4 colour = fresh ? (game.Last()->right ? ui.palette->right : ui.palette->wrong) : ui.palette->accent;
+      const float rowTop = ImGui::GetCursorScreenPos().y, left = ImGui::GetCursorScreenPos().x;
       ImGui::PushFont(ui.fonts.bold);
-      ImGui::TextColored(fresh ? (game.Last()->right ? ui.palette->right : ui.palette->wrong) : ui.palette->accent,
-                         "%s", When(e).c_str());
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dateWidth - ui.Em() * 0.5f);
+      ImGui::TextColored(colour, "%s", When(e).c_str());
+      ImGui::PopTextWrapPos();
       ImGui::PopFont();
-      ImGui::SameLine(10 * ui.Em());
-      ImGui::TextWrapped("%s", e.name.c_str());
+      ImGui::SameLine(dateWidth);
+      ImGui::PushTextWrapPos(width - barWidth - ui.Em());
+      ImGui::TextUnformatted(e.name.c_str());
+      ImGui::PopTextWrapPos();
       ui.Track("timeline/event/" + std::to_string(slot));
+      const ImVec2 barMin(left + width - barWidth, rowTop), barMax(left + width, rowTop + ImGui::GetTextLineHeight());
+      DrawTimeBar(ui, e, scale, barMin, barMax, colour);
+      ui.TrackRect("timeline/bar/" + std::to_string(slot), barMin, barMax);
     }
     ImGui::PopID();
   }

@@ -203,3 +203,79 @@ TEST_CASE("import: random cards round-trip through CSV, TSV and the TOML writer"
     }
   }
 }
+
+TEST_CASE("import: a chronology as people write it, with a report of what it left out", "[csv][import][dates]") {
+  // Made for this test: the forms published chronologies use, and rows no reader could date.
+  DeckLoad load = ImportCsv("label,date,end,era\n"
+                            "A king is crowned,3 September 590,,Medieval\n"
+                            "A siege,October 732,,Medieval\n"
+                            "A treaty,7 Feb 1992,,Modern\n"
+                            "A war,535–554,,Late Antiquity\n"
+                            "A campaign,22 June – 31 July 431,,Ancient\n"
+                            "A council,8-9 September 9 CE,,Ancient\n"
+                            "A town is founded,Between 47 and 50,,Ancient\n"
+                            "An empire rises,2334 or 2270 BCE,,Ancient\n"
+                            "A reform,470/469 BCE,,Ancient\n"
+                            "A kingdom spreads,200s,,Ancient\n"
+                            "A battle,Spring 507,,Medieval\n"
+                            "A reign,1952,ongoing,Modern\n"
+                            "A captivity,Dec 1192,4 Feb 1194,Medieval\n"
+                            "A pyramid is built,c. 2600 BC,,Ancient\n"
+                            "A plague,1346,1353,Medieval\n"
+                            "A revolt,30 may 1381,Between 25 jun 1381 and 26 jun 1381,Medieval\n"
+                            "Something,Part 1 in 1605,,Modern\n"
+                            "Another thing,Before 400BC,,Ancient\n"
+                            "No date at all,,,Modern\n",
+                            "messy.csv");
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  CHECK(load.deck.events.size() == 16);
+  CHECK(load.skippedRows == 3);
+  std::vector<std::string> shown;
+  for (const Event& e : load.deck.events)
+    shown.push_back(EventWhen(e));
+  CHECK(shown == std::vector<std::string>{"3 September 590", "October 732", "7 February 1992", "535–554",
+                                          "22 June – 31 July 431", "8–9 September 9", "between 47 and 50",
+                                          "2334 or 2270 BC", "470/469 BC", "200s", "Spring 507", "1952 – present",
+                                          "December 1192 – 4 February 1194", "c. 2600 BC", "1346–1353",
+                                          "30 May 1381 – between 25 June 1381 and 26 June 1381"});
+  size_t skipped = 0;
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.message.rfind("row skipped: ", 0) == 0) {
+      ++skipped;
+      CHECK(d.severity == Severity::Warning);
+      CHECK(d.pos.line >= 18);
+      CHECK(d.pos.column >= 1);
+    }
+  CHECK(skipped == 3);
+  CHECK_THAT(Errors(load), Catch::Contains("messy.csv:18:") && Catch::Contains("\"part\" is not a month") &&
+                               Catch::Contains("messy.csv:19:") && Catch::Contains("gives only one bound") &&
+                               Catch::Contains("messy.csv:20:") && Catch::Contains("empty date") &&
+                               Catch::Contains("column 'era' is not one FactDeck reads"));
+  // What import writes reads back as the same dates.
+  DeckLoad again = ParseDeck(FormatDeckToml(load.deck), "messy.toml");
+  INFO(Errors(again));
+  REQUIRE(again.Ok());
+  REQUIRE(again.deck.events.size() == load.deck.events.size());
+  for (size_t i = 0; i < again.deck.events.size(); ++i) {
+    CHECK(again.deck.events[i].date == load.deck.events[i].date);
+    CHECK(again.deck.events[i].end == load.deck.events[i].end);
+    CHECK(again.deck.events[i].ongoing == load.deck.events[i].ongoing);
+  }
+  // Strict: the same file is refused, with the same positions as errors.
+  DeckLoad strict = ImportCsv("date,event\n1922,Fine\n03/04/1922,Ambiguous\n", "s.csv", CsvImportOptions{true});
+  CHECK(CountErrors(strict.diagnostics) == 1);
+  CHECK_THAT(Errors(strict), Catch::Contains("s.csv:3:1: error: invalid date \"03/04/1922\""));
+}
+
+TEST_CASE("import: events named alike are kept, with a warning that their dates are not asked", "[csv][import]") {
+  DeckLoad load = ImportCsv("date,event\n1534,Act of Supremacy\n1559,act of supremacy\n1600,Another\n", "a.csv");
+  REQUIRE(load.Ok());
+  CHECK(load.deck.events.size() == 3);
+  CHECK_THAT(Errors(load), Catch::Contains("a.csv:3:1: warning: event \"act of supremacy\" (1559) has the same name as "
+                                           "the one on line 2 (1534)"));
+  QuestionGenerator generator(load.deck);
+  CHECK_FALSE(generator.Make(QuestionKind::When, load.deck.events[0].id, 1));
+  CHECK_FALSE(generator.Make(QuestionKind::TypedYear, load.deck.events[1].id, 1));
+  CHECK(generator.Make(QuestionKind::TypedYear, load.deck.events[2].id, 1));
+}

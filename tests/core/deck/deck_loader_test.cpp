@@ -77,6 +77,26 @@ TEST_CASE("impossible dates are errors at the date", "[deck]") {
   CHECK_THAT(d.message, Catch::Contains("invalid date \"1922-02-30\""));
 }
 
+TEST_CASE("an event's date may be a span or go on to the present, but its end is given once", "[deck][dates]") {
+  DeckLoad load = ParseDeck(
+      std::string(kHeader) + "[[event]]\nid = \"war\"\nname = \"A war\"\ndate = \"1914–18\"\nsource = \"s\"\n"
+                             "[[event]]\nid = \"reign\"\nname = \"A reign\"\ndate = \"1952\"\nend = \"present\"\n"
+                             "source = \"s\"\n"
+                             "[[event]]\nid = \"rule\"\nname = \"A rule\"\ndate = \"1990 – present\"\nsource = \"s\"\n",
+      "deck.toml");
+  REQUIRE(load.Ok());
+  const Event* war = load.deck.FindEvent("war");
+  REQUIRE(war->end);
+  CHECK(war->end->year == 1918);
+  CHECK(EventWhen(*war) == "1914–1918");
+  CHECK(load.deck.FindEvent("reign")->ongoing);
+  CHECK(EventWhen(*load.deck.FindEvent("rule")) == "1990 – present");
+  Diagnostic twice =
+      OnlyError("[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"535–554\"\nend = \"560\"\nsource = \"s\"\n");
+  CHECK(twice.pos.line == 11);
+  CHECK_THAT(twice.message, Catch::Contains("the date is already a span (535–554); give its end there or in `end`"));
+}
+
 TEST_CASE("unknown template placeholders are errors at the placeholder", "[deck]") {
   Diagnostic d =
       OnlyError("[[relation]]\nid = \"r\"\nquestion = \"When did {subject} meet {who}?\"\nobject = \"year\"\n"
