@@ -751,7 +751,8 @@ std::optional<Date> Complete(const PointResult& r, std::string& error, const std
 
 // "1914–18": the end written with fewer digits than the start takes the start's leading digits.
 void ExpandShortYear(const Partial& start, Partial& end) {
-  if (!start.bareNumber && !(start.point.precision == DatePrecision::Year && start.hasYear)) return;
+  // Only after a start written without an era: "369 BC/54" is 369 BC or AD 54.
+  if (start.era != Era::None || !start.hasYear) return;
   if (!end.bareNumber || end.era != Era::None || start.point.precision != DatePrecision::Year) return;
   const int written = start.point.year <= 0 ? 1 - start.point.year : start.point.year;
   size_t startDigits = std::to_string(written).size();
@@ -1063,8 +1064,10 @@ std::optional<Date> ShiftDate(const Date& date, int units) {
   Date out = date;
   static_cast<DatePoint&>(out) = *at;
   if (date.doubt != DateDoubt::None) {
+    // Bounds of two precisions move by different amounts: such a date has no neighbours.
+    if (date.later.precision != date.precision) return std::nullopt;
     auto later = ShiftPoint(date.later, units);
-    if (!later) return std::nullopt;
+    if (!later || later->FirstDay() <= at->LastDay()) return std::nullopt;
     out.later = *later;
   }
   return out;

@@ -599,17 +599,9 @@ private:
     Position datePos, namePos;
     std::string date = Required(record, columns, Column::Date, "date", datePos);
     event.name = Required(record, columns, Column::Event, "event", namePos);
-    std::optional<Date> spanEnd;
-    if (!date.empty()) {
-      DateSpanParse parsed = ParseDateOrSpan(date);
-      if (parsed.start) {
-        event.date = *parsed.start;
-        spanEnd = parsed.end;
-        event.ongoing = parsed.ongoing;
-      } else {
-        Error(datePos, "invalid date \"" + date + "\": " + parsed.error);
-      }
-    }
+    if (!date.empty())
+      if (std::string error = SetEventDate(event, date); !error.empty()) Error(datePos, error);
+    const std::optional<Date> spanEnd = event.end;
     Position endPos;
     const std::string* endField = Field(record, columns, Column::End, &endPos);
     const std::string endText = endField ? Trimmed(*endField) : std::string();
@@ -630,7 +622,6 @@ private:
                 "the event ends (" + event.end->Display() + ") before it begins (" + event.date.Display() + ")");
       }
     }
-    if (spanEnd) event.end = spanEnd;
     if (const std::string* place = Field(record, columns, Column::Place)) event.place = Trimmed(*place);
     if (const std::string* note = Field(record, columns, Column::Note)) event.note = Trimmed(*note);
     // A chronology row often says more than a name: the first sentence names the event, the

@@ -11,6 +11,15 @@ std::string SpanText(const Date& start, const std::optional<Date>& end, bool ong
 
 std::string EventWhen(const Event& e) { return SpanText(e.date, e.end, e.ongoing); }
 
+std::string SetEventDate(Event& e, const std::string& text) {
+  DateSpanParse parsed = ParseDateOrSpan(text);
+  if (!parsed.start) return "invalid date \"" + text + "\": " + parsed.error;
+  e.date = *parsed.start;
+  e.end = parsed.end;
+  e.ongoing = parsed.ongoing;
+  return {};
+}
+
 std::string NamedAlikeWarning(const Deck& deck, size_t event, std::ptrdiff_t other) {
   if (other < 0 || static_cast<size_t>(other) > event) return {};
   const Event& e = deck.events[event];

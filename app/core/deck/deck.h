@@ -37,6 +37,9 @@ struct Event {
 // When an event happened, for people: "1922", "c. 2600 BC", "535–554", "22 June – 31 July 431".
 std::string EventWhen(const Event& e);
 std::string SpanText(const Date& start, const std::optional<Date>& end, bool ongoing);
+// Sets an event's date from text in the date grammar; a span sets its end too, and
+// "1922 – present" marks it ongoing. Returns what is wrong ("invalid date ...: why"), or "".
+std::string SetEventDate(Event& e, const std::string& text);
 enum class ValueType { Entity, Text, Number, Year, Date };
 const char* ValueTypeName(ValueType type);
 

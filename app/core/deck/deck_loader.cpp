@@ -276,29 +276,18 @@ private:
     e.id = String(t, "id", true, "[[event]]", p);
     e.name = String(t, "name", true, "[[event]]", p);
     // `date` may itself be a span ("535–554"); then it gives the end as well.
-    std::optional<Date> spanEnd;
     if (const toml::node* node = t.get("date"); node != nullptr && node->is_string()) {
-      const std::string text = node->as_string()->get();
-      DateSpanParse parsed = ParseDateOrSpan(text);
-      if (parsed.start) {
-        e.date = *parsed.start;
-        spanEnd = parsed.end;
-        e.ongoing = parsed.ongoing;
-      } else {
-        Error(PosOf(*node), "invalid date \"" + text + "\": " + parsed.error);
-      }
+      if (std::string error = SetEventDate(e, node->as_string()->get()); !error.empty()) Error(PosOf(*node), error);
     } else if (auto date = ReadDate(t, "date", p, true)) {
       e.date = *date;
     }
-    const bool dateIsSpan = spanEnd || e.ongoing;
+    const bool dateIsSpan = e.end || e.ongoing;
     if (const toml::node* end = t.get("end"); end != nullptr && dateIsSpan)
-      Error(PosOf(*end), "the date is already a span (" + SpanText(e.date, spanEnd, e.ongoing) +
-                             "); give its end there or in `end`, not both");
+      Error(PosOf(*end), "the date is already a span (" + EventWhen(e) + "); give its end there or in `end`, not both");
     else if (end != nullptr && end->is_string() && IsOngoingWord(end->as_string()->get()))
       e.ongoing = true; // end = "present"
-    else
+    else if (end != nullptr)
       e.end = ReadDate(t, "end", p, false);
-    if (spanEnd) e.end = spanEnd;
     e.place = String(t, "place", false, "", p);
     e.tags = Strings(t, "tags");
     e.source = String(t, "source", false, "", p);
@@ -306,7 +295,7 @@ private:
     e.renamedFrom = Strings(t, "renamed_from");
     e.pos = p;
     ClaimId(e.id, p);
-    if (e.end && !spanEnd && e.end->LastDay() < e.date.FirstDay())
+    if (e.end && !dateIsSpan && e.end->LastDay() < e.date.FirstDay())
       Error(PosOf(*t.get("end")),
             "the event ends (" + e.end->Canonical() + ") before it begins (" + e.date.Canonical() + ")");
     deck.events.push_back(std::move(e));
