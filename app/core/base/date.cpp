@@ -267,6 +267,23 @@ std::string_view Trim(std::string_view s) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Where lower-case ASCII `needle` stands in `s`, in any case; npos when nowhere.
+size_t FindNoCase(std::string_view s, std::string_view needle) {
+  for (size_t at = 0; at + needle.size() <= s.size(); ++at) {
+    size_t i = 0;
+    while (i < needle.size() && LowerAscii(s[at + i]) == needle[i])
+      ++i;
+    if (i == needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
+bool StartsNoCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && FindNoCase(s.substr(0, prefix.size()), prefix) == 0;
+}
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Splits a point into tokens; an error names the first character it cannot read.
@@ -695,6 +712,8 @@ bool StripCirca(std::string_view& s) {
     s = Trim(s.substr(1));
     return true;
   }
+  const char first = s.empty() ? ' ' : static_cast<char>(s.front() | 0x20); // ASCII lower case
+  if (first != 'c' && first != 'a') return false;                           // the markers below start so
   const std::string lower = Lower(s.substr(0, std::min<size_t>(s.size(), 16)));
   for (std::string_view marker :
        {"circa ", "ca. ", "ca.", "ca ", "c. ", "c.", "c ", "about ", "around ", "approx. ", "approximately "}) {
@@ -829,14 +848,13 @@ DateParse ParseSingle(std::string_view text) {
   std::string error;
   std::string_view rest = s;
   const bool circa = StripCirca(rest);
-  const std::string restLower = Lower(rest);
-  if (restLower.compare(0, 8, "between ") == 0) {
-    const size_t andAt = restLower.find(" and ");
+  if (StartsNoCase(rest, "between ")) {
+    const size_t andAt = FindNoCase(rest, " and ");
     if (andAt == std::string::npos) return Fail("expected \"between ... and ...\", as in \"between 47 and 50\"");
     auto d = Uncertain(rest.substr(8, andAt - 8), rest.substr(andAt + 5), DateDoubt::Between, circa, error);
     return d ? DateParse{d, {}} : Fail(error);
   }
-  if (const size_t orAt = restLower.find(" or "); orAt != std::string::npos) {
+  if (const size_t orAt = FindNoCase(rest, " or "); orAt != std::string::npos) {
     auto d = Uncertain(rest.substr(0, orAt), rest.substr(orAt + 4), DateDoubt::Or, circa, error);
     return d ? DateParse{d, {}} : Fail(error);
   }
@@ -846,9 +864,9 @@ DateParse ParseSingle(std::string_view text) {
     return d ? DateParse{d, {}} : Fail(error);
   }
   for (const char* open : {"before ", "after ", "by ", "until ", "since "})
-    if (restLower.compare(0, std::strlen(open), open) == 0)
+    if (StartsNoCase(rest, open))
       return Fail("\"" + std::string(s) + "\" gives only one bound; write a range such as \"between 500 and 400 BC\"");
-  if (restLower.back() == '?')
+  if (rest.back() == '?')
     return Fail("\"" + std::string(s) + "\" ends in a question mark; write \"c. ...\" or \"between ... and ...\"");
   PointResult point = ParsePartial(s);
   auto date = Complete(point, error, std::string(s));
@@ -938,10 +956,10 @@ DateSpanParse ParseDateOrSpan(std::string_view text) {
   }
   std::string_view rest = s;
   const bool circa = StripCirca(rest);
-  const std::string lower = Lower(rest);
-  const bool between = lower.compare(0, 8, "between ") == 0;
-  const bool hasDash = lower.find("\xE2\x80\x93") != std::string::npos ||
-                       lower.find("\xE2\x80\x94") != std::string::npos || lower.find(" to ") != std::string::npos;
+  const bool between = StartsNoCase(rest, "between ");
+  const bool hasDash = rest.find("\xE2\x80\x93") != std::string_view::npos ||
+                       rest.find("\xE2\x80\x94") != std::string_view::npos ||
+                       FindNoCase(rest, " to ") != std::string_view::npos;
   if (!between && hasDash) {
     // A dash or "to" always separates a span.
     DateSpanParse first;

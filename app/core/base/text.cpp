@@ -43,6 +43,21 @@ std::string InvalidUtf8Message(const InvalidUtf8& bad) {
 std::string Slug(std::string_view text, size_t maxBytes) {
   std::string slug;
   bool gap = false;
+  // ASCII, the common case: letters and digits lower-cased, the rest a gap.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char c : text) {
+      const bool wordChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!wordChar) {
+        gap = !slug.empty();
+        continue;
+      }
+      if (slug.size() + (gap ? 1 : 0) + 1 > maxBytes) break;
+      if (gap) slug += '-';
+      gap = false;
+      slug += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return slug;
+  }
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
   while (left > 0) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <future>
 #include <unordered_set>
 
 #include <utf8proc.h>
@@ -412,8 +413,13 @@ public:
     CsvParse parse = ParseCsv(text, m_file, hint);
     m_out.diagnostics = std::move(parse.diagnostics);
     if (CountErrors(m_out.diagnostics) == 0) Build(parse.table);
+    // A large table is freed on a worker while the deck is indexed, as the facts file's tree is.
+    std::future<void> freed;
+    if (text.size() > (256u << 10))
+      freed = std::async(std::launch::async, [table = std::move(parse.table)]() mutable { table = {}; });
     deck.Reindex();
     SortByPosition(m_out.diagnostics);
+    if (freed.valid()) freed.get();
   }
 
 private:
