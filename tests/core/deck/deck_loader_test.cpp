@@ -214,3 +214,34 @@ TEST_CASE("the bundled seed deck passes with the promised counts", "[deck][seed]
     CHECK(load.deck.FindSource(fact.source) != nullptr); // every fact is cited
   }
 }
+
+TEST_CASE("many events are read on two threads with the same result and messages as one pass", "[deck][dates]") {
+  // Above the threshold for reading events in two halves: a duplicate id across the halves
+  // and a bad date in each half are reported where they are.
+  std::string text = test::SyntheticChronology(30000, 3, false);
+  auto replaceDate = [&](size_t event, const std::string& date) {
+    const size_t at = text.find("id = \"ev" + std::to_string(event) + "\"");
+    const size_t start = text.find("date = \"", at) + 8;
+    text.replace(start, text.find('"', start) - start, date);
+  };
+  replaceDate(100, "1922-02-30");
+  replaceDate(25000, "03/04/1922");
+  text += "\n[[event]]\nid = \"ev7\"\nname = \"Again\"\ndate = \"1922\"\nsource = \"gen\"\n";
+  DeckLoad load = ParseDeck(text, "many.toml");
+  REQUIRE(load.deck.events.size() == 30001);
+  for (size_t i = 0; i < 30000; ++i)
+    REQUIRE(load.deck.events[i].id == "ev" + std::to_string(i)); // file order kept
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.severity == Severity::Error) errors.push_back(d.Format());
+  REQUIRE(errors.size() == 3);
+  auto lineOf = [&](const std::string& needle) {
+    return 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find(needle)), '\n');
+  };
+  CHECK_THAT(errors[0],
+             Catch::Contains("many.toml:" + std::to_string(lineOf("1922-02-30")) + ":8: error: invalid date"));
+  CHECK_THAT(errors[1],
+             Catch::Contains("many.toml:" + std::to_string(lineOf("03/04/1922")) + ":8: error: invalid date"));
+  CHECK_THAT(errors[2], Catch::Contains("duplicate id 'ev7' (first defined at line " +
+                                        std::to_string(lineOf("id = \"ev7\"") - 1) + ")"));
+}
