@@ -82,9 +82,18 @@ std::string SyntheticDeckToml(const SyntheticDeckOptions& options) {
     if (precision == 0 && pick(0, 4) == 0 && year > 0) out += "end = \"" + Pad(year + pick(0, 10), 4) + "\"\n";
   }
 
+  // Backs spelled in letters, so that a card's number never gives its back away.
+  auto letters = [](size_t n) {
+    std::string word;
+    do {
+      word += static_cast<char>('a' + n % 26);
+      n /= 26;
+    } while (n > 0);
+    return word;
+  };
   for (size_t c = 0; c < options.cards; ++c)
     out += "\n[[card]]\nid = \"c" + std::to_string(c) + "\"\nfront = \"Front " + std::to_string(c) +
-           "\"\nback = \"Back " + std::to_string(c) + "\"\nsource = \"gen\"\n";
+           "\"\nback = \"Back " + letters(c) + "\"\nsource = \"gen\"\n";
   return out;
 }
 

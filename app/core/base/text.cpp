@@ -1,5 +1,7 @@
 #include "core/base/text.h"
 
+#include "core/base/date.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -179,6 +181,88 @@ size_t FirstSentenceEnd(std::string_view text) {
     return i + 1;
   }
   return std::string_view::npos;
+}
+
+namespace {
+
+const char* ScriptOf(std::string_view text) {
+  int counts[6] = {0, 0, 0, 0, 0, 0}; // latin, greek, cyrillic, hebrew, arabic, cjk
+  int other = 0;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, left, &c);
+    if (n <= 0) n = 1, c = 0;
+    bytes += n;
+    left -= n;
+    const utf8proc_category_t category = c > 0 ? utf8proc_category(c) : UTF8PROC_CATEGORY_CN;
+    if (category < UTF8PROC_CATEGORY_LU || category > UTF8PROC_CATEGORY_LO) continue; // letters only
+    if (c < 0x250 || (c >= 0x1E00 && c < 0x1F00))
+      ++counts[0];
+    else if ((c >= 0x370 && c < 0x400) || (c >= 0x1F00 && c < 0x2000))
+      ++counts[1];
+    else if (c >= 0x400 && c < 0x530)
+      ++counts[2];
+    else if (c >= 0x590 && c < 0x600)
+      ++counts[3];
+    else if (c >= 0x600 && c < 0x700)
+      ++counts[4];
+    else if ((c >= 0x3040 && c < 0x3100) || (c >= 0x4E00 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0))
+      ++counts[5];
+    else
+      ++other;
+  }
+  static const char* const kNames[] = {"latin", "greek", "cyrillic", "hebrew", "arabic", "cjk"};
+  int best = -1, bestCount = other;
+  for (int i = 0; i < 6; ++i)
+    if (counts[i] > bestCount) best = i, bestCount = counts[i];
+  if (bestCount == 0) return "none";
+  return best < 0 ? "other" : kNames[best];
+}
+
+} // namespace
+
+std::string TextShape(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n'))
+    text.remove_suffix(1);
+  const std::string script = ScriptOf(text);
+  // A number, perhaps with thousands separators, a decimal part and a unit word.
+  size_t i = 0, digits = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == ',' && digits > 0))) {
+    digits += text[i] != ',';
+    ++i;
+  }
+  if (digits > 0) {
+    if (i < text.size() && text[i] == '.')
+      for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9';)
+        ++i;
+    if (i == text.size()) return "number:" + std::to_string(digits) + "|" + script;
+  }
+  // A written date ("44 BC", "16 April 1922") before a number with a unit ("5 km").
+  if (auto date = ParseDate(text).date)
+    return "date:" + std::to_string(static_cast<int>(date->precision)) + "|" + script;
+  if (digits > 0 && i < text.size() && text[i] == ' ') {
+    const std::string_view unit = text.substr(i + 1);
+    if (!unit.empty() && unit.find(' ') == std::string_view::npos && unit.size() <= 12)
+      return "number:" + std::to_string(digits) + " " + Fold(unit) + "|" + script;
+  }
+  size_t words = 0, characters = 0;
+  bool inWord = false;
+  for (char c : text) {
+    if (StartsCharacter(c)) ++characters;
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    if (!space && !inWord) ++words;
+    inWord = !space;
+  }
+  if (words <= 3 && characters <= 40) return "name|" + script;
+  int length = 0;
+  for (size_t limit = 30; characters > limit && length < 4; limit *= 2)
+    ++length;
+  return "text:" + std::to_string(length) + "|" + script;
 }
 
 } // namespace factdeck

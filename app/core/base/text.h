@@ -43,6 +43,14 @@ std::string AsQuestion(std::string_view text);
 // another script.
 size_t FirstSentenceEnd(std::string_view text);
 
+// What kind of text an answer is, so that distractors can be chosen like it
+// (docs/questions.md): "number:N[ unit]" (N digits before the point: "450", "5 km"),
+// "date:P" (a written date that is not a bare number: "16 April 1922", "44 BC", "1920s"; P
+// its precision), "name" (one to three words), "text:L" (longer; L grows with the length:
+// up to 30, 60, 120, 240 characters, then more), then "|" and the script most of its
+// letters are in ("latin", "greek", "cyrillic", "hebrew", "arabic", "cjk", "other", "none").
+std::string TextShape(std::string_view text);
+
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 

@@ -141,6 +141,20 @@ QuestionCapacity EstimateCapacity(const Deck& deck) {
   capacity.ordering = deck.events.size() >= 3 ? deck.events.size() : 0;
   capacity.whichFirst = deck.events.size() >= 2 ? deck.events.size() : 0;
   capacity.flashcard = deck.cards.size();
+  // Cards as multiple choice: those whose other side has three more of its shape.
+  if (deck.cardsForward || deck.cardsReverse) {
+    std::unordered_map<std::string, size_t> fronts, backs;
+    std::vector<std::pair<std::string, std::string>> shapes;
+    for (const Card& c : deck.cards) {
+      shapes.emplace_back(TextShape(c.front), TextShape(c.back));
+      ++fronts[shapes.back().first];
+      ++backs[shapes.back().second];
+    }
+    for (const auto& [front, back] : shapes) {
+      if (deck.cardsForward && backs[back] >= 4) ++capacity.multipleChoice;
+      if (deck.cardsReverse && fronts[front] >= 4) ++capacity.multipleChoiceReverse;
+    }
+  }
   return capacity;
 }
 

@@ -80,6 +80,9 @@ struct Card {
 
 struct Deck {
   std::string id, title, language, description;
+  // Which ways cards are asked as multiple choice ([deck] card_directions): front to
+  // back ("forward": pick the back) and back to front ("reverse"). Flashcards always.
+  bool cardsForward = true, cardsReverse = true;
   std::string file; // where it was loaded from
   std::vector<DeckSource> sources;
   std::vector<Entity> entities;

@@ -262,12 +262,26 @@ private:
     Deck& deck = m_out.deck;
     if (const toml::table* info = root["deck"].as_table()) {
       Position pos = PosOf(*info);
-      const Fields fields = Keys(*info, {"id", "title", "language", "description", "source"}, "[deck]");
+      const Fields fields =
+          Keys(*info, {"id", "title", "language", "description", "source", "card_directions"}, "[deck]");
       deck.id = String(fields, "id", true, "[deck]", pos);
       deck.title = String(fields, "title", true, "[deck]", pos);
       deck.language = String(fields, "language", false, "[deck]", pos);
       deck.description = String(fields, "description", false, "[deck]", pos);
       if (deck.language.empty()) deck.language = "en";
+      if (const toml::node* directions = fields.get("card_directions")) {
+        deck.cardsForward = deck.cardsReverse = false;
+        for (const std::string& d : Strings(fields, "card_directions")) {
+          if (d == "forward")
+            deck.cardsForward = true;
+          else if (d == "reverse")
+            deck.cardsReverse = true;
+          else
+            Error(PosOf(*directions), "card_directions takes \"forward\" (front to back) and \"reverse\" (back to "
+                                      "front), not " +
+                                          Quote(d) + "; [] asks cards as flashcards only");
+        }
+      }
       ForEachTable(*info, "source", [&](const toml::table& table, Position p) {
         const Fields t = Keys(table, {"id", "title", "author", "url"}, "[[deck.source]]");
         DeckSource source{String(t, "id", true, "[[deck.source]]", p), String(t, "title", true, "[[deck.source]]", p),

@@ -88,6 +88,10 @@ std::string FormatDeckToml(const Deck& deck) {
   w.Key("title", deck.title, true);
   w.Key("language", deck.language);
   w.Key("description", deck.description);
+  if (!deck.cardsForward || !deck.cardsReverse) {
+    std::string directions = deck.cardsForward ? "\"forward\"" : deck.cardsReverse ? "\"reverse\"" : "";
+    w.Raw("card_directions", "[" + directions + "]");
+  }
   for (const DeckSource& s : deck.sources) {
     w.Table("[[deck.source]]");
     w.Key("id", s.id, true);

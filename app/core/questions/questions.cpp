@@ -155,8 +155,24 @@ bool IsWordChar(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// True when folded `haystack` holds folded `needle` as whole words.
-bool ContainsWords(const std::string& haystack, const std::string& needle) {
+// Folded text as its words only: "saint-pierre" and "saint pierre" alike.
+std::string WordsOnly(const std::string& folded) {
+  std::string words;
+  words.reserve(folded.size());
+  for (char c : folded) {
+    if (IsWordChar(c))
+      words += c;
+    else if (!words.empty() && words.back() != ' ')
+      words += ' ';
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
+  return words;
+}
+
+// True when folded `haystack` holds folded `needle` as whole words, whatever stands between
+// them ("Saint-Pierre" stands in "Saint Pierre and Miquelon").
+bool ContainsWords(const std::string& rawHaystack, const std::string& rawNeedle) {
+  const std::string haystack = WordsOnly(rawHaystack), needle = WordsOnly(rawNeedle);
   if (needle.empty()) return false;
   for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
     const bool startOk = at == 0 || !IsWordChar(haystack[at - 1]) || !IsWordChar(needle.front());
@@ -298,6 +314,13 @@ struct QuestionGenerator::Index {
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
   std::vector<std::ptrdiff_t> eventsAlike; // EventsNamedAlike: their dates are not asked
+  // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
+  // shape of each side (where distractors come from), and by each folded side (which
+  // other sides are right too: "England → London" and "United Kingdom → London").
+  std::vector<std::string> frontFolds, backFolds;
+  std::unordered_map<std::string, std::vector<size_t>> cardsByFrontShape, cardsByBackShape;
+  std::unordered_map<std::string, std::vector<size_t>> cardsByFrontFold, cardsByBackFold;
+  std::vector<std::string> frontShapes, backShapes;
 };
 
 QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
@@ -330,8 +353,24 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
         texts.push_back({f.object.text, ContentWords(f.object.text)});
     }
   }
-  for (size_t i = 0; i < deck.cards.size(); ++i)
-    x.cardById.emplace(deck.cards[i].id, i);
+  const size_t cards = deck.cards.size();
+  x.frontFolds.resize(cards);
+  x.backFolds.resize(cards);
+  x.frontShapes.resize(cards);
+  x.backShapes.resize(cards);
+  for (size_t i = 0; i < cards; ++i) {
+    const Card& c = deck.cards[i];
+    x.cardById.emplace(c.id, i);
+    if (!deck.cardsForward && !deck.cardsReverse) continue;
+    x.frontFolds[i] = Fold(c.front);
+    x.backFolds[i] = Fold(c.back);
+    x.frontShapes[i] = TextShape(c.front);
+    x.backShapes[i] = TextShape(c.back);
+    x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
+    x.cardsByBackShape[x.backShapes[i]].push_back(i);
+    x.cardsByFrontFold[x.frontFolds[i]].push_back(i);
+    x.cardsByBackFold[x.backFolds[i]].push_back(i);
+  }
 }
 
 QuestionGenerator::~QuestionGenerator() = default;
@@ -754,6 +793,46 @@ struct Builder {
     return q;
   }
 
+  // A card as multiple choice: its front, pick the back (`reverse`: its back, pick the
+  // front), against other cards' sides of the same shape (TextShape). Every side the deck
+  // pairs with the prompt is right, so none of them is a distractor.
+  std::optional<Question> CardChoice(size_t card, bool reverse) {
+    const Card& c = deck.cards[card];
+    const std::string& prompt = reverse ? c.back : c.front;
+    const std::string& right = reverse ? c.front : c.back;
+    const auto& promptFolds = reverse ? x.backFolds : x.frontFolds;
+    const auto& answerFolds = reverse ? x.frontFolds : x.backFolds;
+    const auto& sameShape =
+        (reverse ? x.cardsByFrontShape : x.cardsByBackShape).at(reverse ? x.frontShapes[card] : x.backShapes[card]);
+    if (sameShape.size() < kOptions) return std::nullopt;
+    // "São Tomé" asked for "São Tomé and Príncipe" gives itself away, as the other way round.
+    if (ContainsWords(answerFolds[card], promptFolds[card])) return std::nullopt;
+    std::vector<std::string> trueFolds; // the sides paired with this prompt anywhere in the deck
+    for (size_t other : (reverse ? x.cardsByBackFold : x.cardsByFrontFold).at(promptFolds[card]))
+      trueFolds.push_back(answerFolds[other]);
+    std::vector<std::string> chosen, chosenFolds;
+    const size_t start = random.Below(sameShape.size());
+    for (size_t n = 0; n < sameShape.size() && chosen.size() < kOptions - 1 && n < 64; ++n) {
+      const size_t other = sameShape[(start + n) % sameShape.size()];
+      const std::string& fold = answerFolds[other];
+      if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
+          std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
+        continue;
+      chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
+      chosenFolds.push_back(fold);
+    }
+    if (chosen.size() < kOptions - 1) return std::nullopt;
+    Question q;
+    q.kind = reverse ? QuestionKind::MultipleChoiceReverse : QuestionKind::MultipleChoice;
+    q.items = {c.id};
+    q.prompt = prompt;
+    q = Shuffled(q, right, chosen);
+    q.explanation = c.front + " — " + c.back;
+    q.source = Cite(c.source);
+    q.tags = c.tags;
+    return q;
+  }
+
   std::optional<Question> Flashcard(const Card& c) {
     Question q;
     q.kind = QuestionKind::Flashcard;
@@ -812,7 +891,7 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
   std::vector<std::string> items;
   switch (kind) {
   case QuestionKind::MultipleChoice:
-  case QuestionKind::MultipleChoiceReverse:
+  case QuestionKind::MultipleChoiceReverse: {
     for (const Fact& f : m_deck.facts) {
       const Relation* r = m_deck.FindRelation(f.relation);
       if (r == nullptr ||
@@ -820,7 +899,12 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
         continue;
       if (HasTag(TagsOfItem(m_deck, f.subject), tags)) items.push_back(f.id);
     }
+    const bool reverse = kind == QuestionKind::MultipleChoiceReverse;
+    if (reverse ? m_deck.cardsReverse : m_deck.cardsForward)
+      for (const Card& c : m_deck.cards)
+        if (HasTag(c.tags, tags)) items.push_back(c.id);
     break;
+  }
   case QuestionKind::When:
   case QuestionKind::WhichFirst:
   case QuestionKind::Ordering:
@@ -844,11 +928,16 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   if (event != m_index->eventById.end() && m_index->eventsAlike[event->second] >= 0) return std::nullopt;
   switch (kind) {
   case QuestionKind::MultipleChoice:
-    if (fact != m_index->factById.end()) q = b.Forward(m_deck.facts[fact->second]);
+  case QuestionKind::MultipleChoiceReverse: {
+    const bool reverse = kind == QuestionKind::MultipleChoiceReverse;
+    if (fact != m_index->factById.end()) {
+      q = reverse ? b.Reverse(m_deck.facts[fact->second]) : b.Forward(m_deck.facts[fact->second]);
+    } else if (auto card = m_index->cardById.find(item);
+               card != m_index->cardById.end() && (reverse ? m_deck.cardsReverse : m_deck.cardsForward)) {
+      q = b.CardChoice(card->second, reverse);
+    }
     break;
-  case QuestionKind::MultipleChoiceReverse:
-    if (fact != m_index->factById.end()) q = b.Reverse(m_deck.facts[fact->second]);
-    break;
+  }
   case QuestionKind::When:
     if (event != m_index->eventById.end()) q = b.When(m_deck.events[event->second]);
     break;

@@ -45,3 +45,21 @@ TEST_CASE("a name made the end of a question, and where a first sentence ends", 
   CHECK(FirstSentenceEnd("ends with etc. and more") == std::string::npos); // no capital follows
   CHECK(FirstSentenceEnd("Why? Nobody knows.") == 4);
 }
+
+TEST_CASE("TextShape tells numbers, dates, names and longer texts apart, and their script", "[text]") {
+  CHECK(TextShape("450") == "number:3|none");
+  CHECK(TextShape("1,250") == "number:4|none");
+  CHECK(TextShape("0.5") == "number:1|none");
+  CHECK(TextShape("5 km") == "number:1 km|latin");
+  CHECK(TextShape("16 April 1922") == "date:0|latin");
+  CHECK(TextShape("44 BC") == "date:3|latin");
+  CHECK(TextShape("1920s") == "date:4|latin");
+  CHECK(TextShape("London") == "name|latin");
+  CHECK(TextShape("Buenos Aires") == "name|latin");
+  CHECK(TextShape("Москва") == "name|cyrillic");
+  CHECK(TextShape("Αθήνα") == "name|greek");
+  CHECK(TextShape("東京") == "name|cjk");
+  CHECK(TextShape("the powerhouse of the cell") == "text:0|latin");
+  CHECK(TextShape("a long definition that goes on for well over sixty characters, as definitions do") ==
+        "text:2|latin");
+}

@@ -1,6 +1,8 @@
 #include "core/questions/question_checker.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 #include "core/base/text.h"
@@ -60,6 +62,37 @@ int Roundness(int astronomicalYear) {
   for (int unit : {100, 50, 10, 5})
     if (written % unit == 0) return unit;
   return 1;
+}
+
+const Card* FindCard(const Deck& deck, const std::string& id) {
+  for (const Card& c : deck.cards)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+// The script most letters of a text are in, by block, written out again here.
+std::string Script(const std::string& text) {
+  std::map<std::string, int> counts;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    const int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    unsigned int c = length == 1 ? b : b & (0xFF >> (length + 1));
+    for (int k = 1; k < length && i + static_cast<size_t>(k) < text.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
+    i += static_cast<size_t>(length);
+    if (c < 0x80 && !std::isalpha(static_cast<int>(c))) continue;
+    if (c >= 0x400 && c < 0x530)
+      ++counts["cyrillic"];
+    else if ((c >= 0x370 && c < 0x400) || (c >= 0x1F00 && c < 0x2000))
+      ++counts["greek"];
+    else if (c < 0x250 && (c < 0xC0 ? std::isalpha(static_cast<int>(c)) : c != 0xD7 && c != 0xF7))
+      ++counts["latin"];
+  }
+  std::string best = "none";
+  int most = 0;
+  for (const auto& [script, n] : counts)
+    if (n > most) best = script, most = n;
+  return best;
 }
 
 const Fact* FindFact(const Deck& deck, const std::string& id) {
@@ -156,6 +189,28 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
     CheckChoices(q, v);
     const Fact* f = q.items.empty() ? nullptr : FindFact(deck, q.items[0]);
     const Relation* r = f ? deck.FindRelation(f->relation) : nullptr;
+    if (const Card* c = q.items.empty() || f ? nullptr : FindCard(deck, q.items[0])) {
+      // A card asked as multiple choice: every side the deck pairs with the prompt is right.
+      const bool reverse = q.kind == QuestionKind::MultipleChoiceReverse;
+      const std::string prompt = Fold(reverse ? c->back : c->front);
+      std::set<std::string> right, sides;
+      for (const Card& other : deck.cards) {
+        sides.insert(Fold(reverse ? other.front : other.back));
+        if (Fold(reverse ? other.back : other.front) == prompt) right.insert(Fold(reverse ? other.front : other.back));
+      }
+      int rightOptions = 0;
+      for (size_t i = 0; i < q.options.size(); ++i) {
+        const bool isRight = right.count(Fold(q.options[i])) != 0;
+        rightOptions += isRight;
+        if (static_cast<int>(i) == q.answer && !isRight) v.push_back("answer is not true");
+        if (!sides.count(Fold(q.options[i]))) v.push_back("distractor of another type");
+        const std::string answer = q.answer >= 0 ? q.options[static_cast<size_t>(q.answer)] : "";
+        if (Script(q.options[i]) != Script(answer)) v.push_back("distractor in another script");
+      }
+      if (rightOptions > 1) v.push_back("a distractor is true");
+      if (q.prompt != (reverse ? c->back : c->front)) v.push_back("prompt is not the card's side");
+      break;
+    }
     if (f == nullptr || r == nullptr) {
       v.push_back("unknown fact");
       break;

@@ -9,6 +9,7 @@
 #include "core/questions/question_checker.h"
 #include "core/questions/questions.h"
 #include "core/deck/csv.h"
+#include "core/deck/deck_writer.h"
 #include "core/games/question_run.h"
 #include "support/synthetic_deck.h"
 
@@ -440,4 +441,104 @@ TEST_CASE("typed years accept the whole interval and say what they accepted", "[
   CHECK(judge("a-school-opens", "1923").correct);
   CHECK_FALSE(judge("a-school-opens", "1924").correct);
   CHECK_FALSE(judge("a-school-opens", "1920s").correct); // one year is asked for
+}
+
+namespace {
+DeckLoad Capitals() { return LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/capitals.csv"); }
+} // namespace
+
+TEST_CASE("a term list is asked as multiple choice both ways, never with a second right option", "[questions][cards]") {
+  DeckLoad load = Capitals();
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  QuestionGenerator generator(deck);
+  auto id = [&](const std::string& front) {
+    for (const Card& c : deck.cards)
+      if (c.front == front) return c.id;
+    return std::string();
+  };
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    auto forward = generator.Make(QuestionKind::MultipleChoice, id("England"), seed);
+    REQUIRE(forward);
+    CHECK(forward->prompt == "England");
+    CHECK(forward->options[static_cast<size_t>(forward->answer)] == "London");
+    // "England → London" and "United Kingdom → London": never offered against each other.
+    auto reverse = generator.Make(QuestionKind::MultipleChoiceReverse, id("England"), seed);
+    REQUIRE(reverse);
+    CHECK(reverse->prompt == "London");
+    CHECK(std::count(reverse->options.begin(), reverse->options.end(), "United Kingdom") == 0);
+    // Same script: Cyrillic capitals against Cyrillic ones.
+    auto russian = generator.Make(QuestionKind::MultipleChoice, id("Россия"), seed);
+    REQUIRE(russian);
+    for (const std::string& option : russian->options)
+      CHECK(static_cast<unsigned char>(option[0]) >= 0xD0);
+  }
+  // The answer in the prompt, or the prompt in the answer: no question.
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, id("Djibouti"), 1));
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, id("São Tomé and Príncipe"), 1));
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoiceReverse, id("São Tomé and Príncipe"), 1));
+  CHECK(generator.Make(QuestionKind::Flashcard, id("Djibouti"), 1));
+}
+
+TEST_CASE("properties hold over 10,000 questions from a term list", "[questions][properties][cards]") {
+  DeckLoad load = Capitals();
+  REQUIRE(load.Ok());
+  PropertyRun run = Run(load.deck, 10000);
+  CheckProperties(run, 10000);
+  CHECK(run.byKind["multiple-choice"] > 1000);
+  CHECK(run.byKind["multiple-choice-reverse"] > 1000);
+}
+
+TEST_CASE("the checker catches card questions with a second right option or another script", "[questions][cards]") {
+  DeckLoad load = Capitals();
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  std::string england;
+  for (const Card& c : load.deck.cards)
+    if (c.front == "England") england = c.id;
+  auto reverse = generator.Make(QuestionKind::MultipleChoiceReverse, england, 3);
+  REQUIRE(reverse);
+  CHECK(Violations(load.deck, *reverse).empty());
+  const size_t wrong = reverse->answer == 0 ? 1 : 0;
+  auto has = [&](const Question& q, const std::string& rule) {
+    auto v = Violations(load.deck, q);
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  Question twoRight = *reverse;
+  twoRight.options[wrong] = "United Kingdom";
+  CHECK(has(twoRight, "a distractor is true"));
+  Question script = *reverse;
+  script.options[wrong] = "Россия";
+  CHECK(has(script, "distractor in another script"));
+  Question stranger = *reverse;
+  stranger.options[wrong] = "Atlantis";
+  CHECK(has(stranger, "distractor of another type"));
+}
+
+TEST_CASE("card_directions turns either way of asking cards off", "[questions][cards]") {
+  auto deckWith = [](const std::string& directions) {
+    std::string text = "[deck]\nid = \"d\"\ntitle = \"D\"\n" + directions + "\n";
+    for (const char* pair : {"Paris|France", "Rome|Italy", "Madrid|Spain", "Lisbon|Portugal", "Vienna|Austria"}) {
+      std::string p = pair;
+      text += "[[card]]\nfront = \"" + p.substr(0, p.find('|')) + "\"\nback = \"" + p.substr(p.find('|') + 1) + "\"\n";
+    }
+    return ParseDeck(text, "d.toml");
+  };
+  auto count = [](const DeckLoad& load, QuestionKind kind) {
+    return QuestionGenerator(load.deck).Candidates(kind).size();
+  };
+  DeckLoad both = deckWith(""), forward = deckWith("card_directions = [\"forward\"]"),
+           none = deckWith("card_directions = []"), bad = deckWith("card_directions = [\"sideways\"]");
+  REQUIRE(both.Ok());
+  CHECK(count(both, QuestionKind::MultipleChoice) == 5);
+  CHECK(count(both, QuestionKind::MultipleChoiceReverse) == 5);
+  CHECK(count(forward, QuestionKind::MultipleChoice) == 5);
+  CHECK(count(forward, QuestionKind::MultipleChoiceReverse) == 0);
+  CHECK(count(none, QuestionKind::MultipleChoice) == 0);
+  CHECK(count(none, QuestionKind::Flashcard) == 5);
+  REQUIRE_FALSE(bad.Ok());
+  CHECK_THAT(bad.diagnostics[0].message, Catch::Contains("card_directions takes \"forward\""));
+  DeckLoad again = ParseDeck(FormatDeckToml(forward.deck), "again.toml");
+  CHECK(again.deck.cardsForward);
+  CHECK_FALSE(again.deck.cardsReverse);
 }
