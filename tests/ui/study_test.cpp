@@ -1,6 +1,8 @@
 // The study screen, driven through the real window with keys and clicks.
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "harness.h"
@@ -408,4 +410,65 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   CHECK(db.QueryInt("SELECT COUNT(*) FROM match_answer").value_or(0) == 4);
   ui.Click("classroom/export");
   CHECK_THAT(ui.State().notices.back(), Catch::Contains("Results saved"));
+}
+
+TEST_CASE("a term list plays as a classroom match, and a deck with nothing to ask says why", "[ui][classroom][cards]") {
+  test::TempDir dir;
+  const auto capitals = std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data/capitals.csv";
+  {
+    UiHarness ui(1280, 900, {}, capitals);
+    srs::TimeMs now = 1767268800000;
+    ui.State().clock = [&now] { return now; };
+    REQUIRE(ui.State().decks[0].summary.cards > 60);
+    ui.Click("home/deck/0/classroom");
+    REQUIRE(ui.State().screen == Screen::Classroom);
+    const auto& counts = ui.State().classroom->kindCounts;
+    REQUIRE(counts.size() == std::size(kClassroomKinds));
+    for (size_t k = 0; k < counts.size(); ++k) {
+      INFO(QuestionKindName(kClassroomKinds[k]));
+      const bool choice = kClassroomKinds[k] == QuestionKind::MultipleChoice ||
+                          kClassroomKinds[k] == QuestionKind::MultipleChoiceReverse;
+      CHECK((counts[k] > 0) == choice); // a term list has no dated events
+    }
+    CHECK_FALSE(ui.Has("classroom/nothing-to-ask"));
+    ui.Widgets().classroom.questions = 4;
+    ui.SaveScreenshot("classroom-setup-term-list");
+    ui.PressKey(GLFW_KEY_ENTER);
+    REQUIRE(ui.State().classroom->match);
+    ClassroomMatch& match = *ui.State().classroom->match;
+    REQUIRE(match.QuestionCount() == 4);
+    now += 3000;
+    ui.Frames(2);
+    REQUIRE(match.Current());
+    CHECK((match.Current()->kind == QuestionKind::MultipleChoice ||
+           match.Current()->kind == QuestionKind::MultipleChoiceReverse));
+    CHECK(match.Current()->options.size() == 4);
+    ui.SaveScreenshot("classroom-term-list-question");
+  } // one window at a time
+
+  // Three cards cannot make a four-option question: the set-up says so and starts nothing.
+  const auto few = dir / "few.csv";
+  std::ofstream(few) << "front,back\nParis,France\nRome,Italy\nMadrid,Spain\n";
+  UiHarness small(1280, 900, {}, few);
+  small.Click("home/deck/0/classroom");
+  REQUIRE(small.State().screen == Screen::Classroom);
+  REQUIRE(small.Has("classroom/nothing-to-ask"));
+  small.PressKey(GLFW_KEY_ENTER);
+  small.State().Post(StartMatch{small.Widgets().classroom.ToSetup()});
+  small.Frames(2);
+  CHECK_FALSE(small.State().classroom->match);
+  CHECK_THAT(small.State().classroom->setupMessage, Catch::Contains("No ") && Catch::Contains("3 cards"));
+  small.SaveScreenshot("classroom-nothing-to-ask");
+  // Practice can still ask them as flashcards: its set-up offers that kind alone.
+  small.PressKey(GLFW_KEY_ESCAPE);
+  small.Click("home/deck/0/practice");
+  small.Frames(2);
+  REQUIRE(small.Has("home/practice/start"));
+  CHECK_FALSE(small.Has("home/practice/nothing-to-ask"));
+  const auto& kinds = AllQuestionKinds();
+  const auto& counts = small.State().decks[0].kindCounts;
+  REQUIRE(counts.size() == kinds.size());
+  for (size_t k = 0; k < kinds.size(); ++k)
+    CHECK((counts[k] > 0) == (kinds[k] == QuestionKind::Flashcard));
+  small.SaveScreenshot("practice-setup-three-cards");
 }

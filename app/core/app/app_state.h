@@ -77,6 +77,8 @@ struct AppState {
     std::vector<int> previousRanks; // before the last question, for the rank animation
     std::string saveMessage;
     std::vector<MatchSummary> history; // earlier matches, read when the screen opens and after each match
+    std::vector<size_t> kindCounts;    // items the deck has for each of kClassroomKinds
+    std::string setupMessage;          // why a match could not start
   };
   std::unique_ptr<ClassroomState> classroom;
   struct LiveState {

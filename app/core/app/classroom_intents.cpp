@@ -36,6 +36,11 @@ void Apply(AppState& state, const OpenClassroom& open, Context&) {
   state.classroom->deckIndex = open.deck;
   state.classroom->deck = std::move(deck);
   state.classroom->match.reset();
+  state.classroom->setupMessage.clear();
+  QuestionGenerator generator(*state.classroom->deck);
+  state.classroom->kindCounts.clear();
+  for (QuestionKind kind : kClassroomKinds)
+    state.classroom->kindCounts.push_back(generator.Candidates(kind).size());
   if (state.store) state.classroom->history = state.store->Matches(20);
   state.screen = Screen::Classroom;
 }
@@ -56,6 +61,12 @@ void Apply(AppState& state, const StartMatch& start, Context& context) {
   for (size_t i = 0; i < std::min(setup.teams.size(), kMaxClassroomTeams); ++i)
     teams.push_back({setup.teams[i].name, setup.teams[i].colour, kClassroomBuzzKeys[i]});
   c.match = std::make_unique<ClassroomMatch>(*c.deck, options, std::move(teams), context.now);
+  if (c.match->QuestionCount() == 0) { // never an empty game: the set-up says why
+    c.match.reset();
+    c.setupMessage = NothingToAskMessage(*c.deck, setup.kinds, setup.tags);
+    return;
+  }
+  c.setupMessage.clear();
   c.showingLeaderboard = false;
   c.saved = false;
   c.saveMessage.clear();

@@ -16,11 +16,14 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   0,
                   {},
                   {},
-                  load.skippedRows};
+                  load.skippedRows,
+                  {}};
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
-    for (QuestionKind kind : AllQuestionKinds())
-      entry.studyCards += generator.Candidates(kind).size();
+    for (QuestionKind kind : AllQuestionKinds()) {
+      entry.kindCounts.push_back(generator.Candidates(kind).size());
+      entry.studyCards += entry.kindCounts.back();
+    }
   }
   for (const Diagnostic& d : load.diagnostics)
     (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());

@@ -17,6 +17,7 @@ struct DeckEntry {
   size_t studyCards = 0;                     // cards to study: every (item, question kind) the deck can ask
   std::vector<std::string> errors, warnings; // formatted diagnostics
   size_t skippedRows = 0;                    // an imported file's rows left out (listed in warnings)
+  std::vector<size_t> kindCounts;            // items for each of AllQuestionKinds()
 };
 
 // Loads every .toml, .csv and .tsv deck in `dirs` (sorted by file name), then `extra` when given and

@@ -899,10 +899,16 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
         continue;
       if (HasTag(TagsOfItem(m_deck, f.subject), tags)) items.push_back(f.id);
     }
+    // Cards whose answer has three more of its shape to be set against.
     const bool reverse = kind == QuestionKind::MultipleChoiceReverse;
+    const Index& x = *m_index;
     if (reverse ? m_deck.cardsReverse : m_deck.cardsForward)
-      for (const Card& c : m_deck.cards)
-        if (HasTag(c.tags, tags)) items.push_back(c.id);
+      for (size_t i = 0; i < m_deck.cards.size(); ++i) {
+        const auto& byShape = reverse ? x.cardsByFrontShape : x.cardsByBackShape;
+        if (byShape.at(reverse ? x.frontShapes[i] : x.backShapes[i]).size() >= kOptions &&
+            HasTag(m_deck.cards[i].tags, tags))
+          items.push_back(m_deck.cards[i].id);
+      }
     break;
   }
   case QuestionKind::When:
@@ -996,6 +1002,21 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     idle = made ? 0 : idle + 1;
   }
   return questions;
+}
+
+std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags) {
+  std::string kindNames;
+  for (size_t i = 0; i < kinds.size(); ++i)
+    kindNames += std::string(i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + QuestionKindName(kinds[i]);
+  std::string message = "No " + (kindNames.empty() ? std::string("question") : kindNames + " question") +
+                        " can be made from this deck" + (tags.empty() ? "" : " with the tags \"" + tags + "\"") + ". ";
+  const DeckSummary s = Summarize(deck);
+  message += "It has " + std::to_string(s.facts) + " facts, " + std::to_string(s.events) + " dated events and " +
+             std::to_string(s.cards) + " cards. ";
+  message += "Multiple choice needs facts with at least four values of their type, or at least four cards whose "
+             "answers are alike (all names, all numbers, all dates, in one script); when, which-first and ordering "
+             "need dated events that can be told apart.";
+  return message;
 }
 
 } // namespace factdeck

@@ -92,6 +92,10 @@ private:
 
 const std::vector<QuestionKind>& AllQuestionKinds();
 
+// Why a deck gives no question of `kinds` (with `tags`), in words for the person setting up
+// a game: what the deck has, and what each kind needs (docs/questions.md).
+std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags = {});
+
 // True when two events can be told apart in time: one ends before the other begins, each
 // widened by its circa tolerance. The rule for which-first, ordering and the timeline game.
 bool EventsApart(const Event& a, const Event& b);

@@ -45,10 +45,19 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::RadioButton("Accuracy only (1000 a right answer)", &scoring, 1);
   form.mode = mode == 1 ? ClassroomMode::Buzzer : ClassroomMode::Turns;
   form.scoring = scoring == 0 ? ClassroomScoring::Speed : ClassroomScoring::Accuracy;
+  // Each kind with how many items the deck has for it; a kind it cannot ask is greyed out.
   ImGui::TextUnformatted("Kinds:");
+  bool anyAskable = false;
   for (size_t k = 0; k < form.kinds.size(); ++k) {
     ImGui::SameLine();
-    ImGui::Checkbox(QuestionKindName(kClassroomKinds[k]), &form.kinds[k]);
+    const size_t count = k < c.kindCounts.size() ? c.kindCounts[k] : 0;
+    const std::string label = std::string(QuestionKindName(kClassroomKinds[k])) + " (" + std::to_string(count) + ")";
+    ImGui::BeginDisabled(count == 0);
+    bool on = form.kinds[k] && count > 0;
+    if (ImGui::Checkbox(label.c_str(), &on)) form.kinds[k] = on;
+    ImGui::EndDisabled();
+    ui.Track("classroom/kind/" + std::to_string(k));
+    anyAskable = anyAskable || (form.kinds[k] && count > 0);
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk kama", form.tags.data(), form.tags.size());
@@ -61,15 +70,33 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::SameLine();
   ImGui::Checkbox("Hide the leaderboard until the end", &form.hideLeaderboard);
   ImGui::Spacing();
+  // Never an empty game: without anything to ask, the set-up says why instead of starting.
+  std::string why = c.setupMessage;
+  if (why.empty() && !anyAskable && c.deck) {
+    std::vector<QuestionKind> kinds;
+    for (size_t k = 0; k < form.kinds.size(); ++k)
+      if (form.kinds[k]) kinds.push_back(kClassroomKinds[k]);
+    why = NothingToAskMessage(
+        *c.deck,
+        kinds.empty() ? std::vector<QuestionKind>(std::begin(kClassroomKinds), std::end(kClassroomKinds)) : kinds);
+  }
+  if (!why.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+    ImGui::TextWrapped("%s", why.c_str());
+    ImGui::PopStyleColor();
+    ui.Track("classroom/nothing-to-ask");
+  }
+  const bool liveOpen = ui.state.live && ui.state.live->room;
+  ImGui::BeginDisabled(!anyAskable);
   if (ImGui::Button("Start the match (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) ||
-      (Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
+      (anyAskable && Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
     ui.state.Post(StartMatch{form.ToSetup()});
   ui.Track("classroom/start");
   ImGui::SameLine();
-  const bool liveOpen = ui.state.live && ui.state.live->room;
   if (ImGui::Button(liveOpen ? "Back to the live game" : "Live game on phones", ImVec2(16 * ui.Em(), 2.2f * ui.Em())))
     ui.state.Post(OpenLive{form.ToSetup()});
   ui.Track("classroom/live");
+  ImGui::EndDisabled();
   {
     const auto& matches = c.history;
     if (!matches.empty()) {

@@ -20,12 +20,21 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   ImGui::SetNextItemWidth(12 * ui.Em());
   ImGui::SliderInt("Questions", &setup.count, 1, 100);
   ui.Track(prefix + "count");
+  // Each kind with how many items the deck has for it; a kind it cannot ask is greyed out.
   ImGui::TextUnformatted("Kinds:");
   const auto& kinds = AllQuestionKinds();
+  const DeckEntry* entry = deck < ui.state.decks.size() ? &ui.state.decks[deck] : nullptr;
+  bool anyAskable = false;
   for (size_t k = 0; k < kinds.size(); ++k) {
     if (k % 3 != 0) ImGui::SameLine();
-    bool on = setup.kinds[k];
-    if (ImGui::Checkbox(QuestionKindName(kinds[k]), &on)) setup.kinds[k] = on;
+    const size_t count = entry && k < entry->kindCounts.size() ? entry->kindCounts[k] : 0;
+    const std::string label = std::string(QuestionKindName(kinds[k])) + " (" + std::to_string(count) + ")";
+    ImGui::BeginDisabled(count == 0);
+    bool on = setup.kinds[k] && count > 0;
+    if (ImGui::Checkbox(label.c_str(), &on)) setup.kinds[k] = on;
+    ImGui::EndDisabled();
+    ui.Track(prefix + "kind/" + std::to_string(k));
+    anyAskable = anyAskable || (setup.kinds[k] && count > 0);
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk treaty", setup.tags.data(), setup.tags.size());
@@ -36,12 +45,25 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
     ImGui::SliderInt("Seconds per question (0: no timer)", &setup.secondsPerQuestion, 0, 120);
     ImGui::Checkbox("Streak bonus", &setup.streakBonus);
   }
-  if (ImGui::Button("Start", ImVec2(8 * ui.Em(), 0))) {
+  if (!anyAskable) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 36 * ui.Em());
+    ImGui::TextWrapped("This deck has nothing to ask of the kinds chosen: tick a kind that shows a number above "
+                       "zero, or add facts, dated events or cards to the deck.");
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ui.Track(prefix + "nothing-to-ask");
+  }
+  ImGui::BeginDisabled(!anyAskable);
+  const bool start = ImGui::Button("Start", ImVec2(8 * ui.Em(), 0));
+  ImGui::EndDisabled();
+  if (start) {
     QuizOptions options;
     options.mode = mode;
     options.request.count = static_cast<size_t>(setup.count);
     for (size_t k = 0; k < kinds.size(); ++k)
-      if (setup.kinds[k]) options.request.kinds.push_back(kinds[k]);
+      if (setup.kinds[k] && entry && k < entry->kindCounts.size() && entry->kindCounts[k] > 0)
+        options.request.kinds.push_back(kinds[k]);
     options.request.tags = SplitTags(setup.tags.data());
     options.secondsPerQuestion = exam ? 0 : setup.secondsPerQuestion;
     options.timeLimitSeconds = exam ? setup.examMinutes * 60 : 0;
