@@ -24,6 +24,15 @@ void DrawNotices(UiContext& ui) {
 
 } // namespace
 
+bool KindCheckbox(QuestionKind kind, size_t count, bool& on) {
+  const std::string label = std::string(QuestionKindName(kind)) + " (" + std::to_string(count) + ")";
+  ImGui::BeginDisabled(count == 0);
+  bool shown = on && count > 0;
+  if (ImGui::Checkbox(label.c_str(), &shown)) on = shown;
+  ImGui::EndDisabled();
+  return on && count > 0;
+}
+
 void Heading(UiContext& ui, const char* text) {
   ImGui::PushFont(ui.fonts.title);
   ImGui::TextUnformatted(text);

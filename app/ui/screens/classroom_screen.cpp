@@ -51,13 +51,8 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   for (size_t k = 0; k < form.kinds.size(); ++k) {
     ImGui::SameLine();
     const size_t count = k < c.kindCounts.size() ? c.kindCounts[k] : 0;
-    const std::string label = std::string(QuestionKindName(kClassroomKinds[k])) + " (" + std::to_string(count) + ")";
-    ImGui::BeginDisabled(count == 0);
-    bool on = form.kinds[k] && count > 0;
-    if (ImGui::Checkbox(label.c_str(), &on)) form.kinds[k] = on;
-    ImGui::EndDisabled();
+    anyAskable = KindCheckbox(kClassroomKinds[k], count, form.kinds[k]) || anyAskable;
     ui.Track("classroom/kind/" + std::to_string(k));
-    anyAskable = anyAskable || (form.kinds[k] && count > 0);
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk kama", form.tags.data(), form.tags.size());

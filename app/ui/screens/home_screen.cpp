@@ -28,13 +28,10 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   for (size_t k = 0; k < kinds.size(); ++k) {
     if (k % 3 != 0) ImGui::SameLine();
     const size_t count = entry && k < entry->kindCounts.size() ? entry->kindCounts[k] : 0;
-    const std::string label = std::string(QuestionKindName(kinds[k])) + " (" + std::to_string(count) + ")";
-    ImGui::BeginDisabled(count == 0);
-    bool on = setup.kinds[k] && count > 0;
-    if (ImGui::Checkbox(label.c_str(), &on)) setup.kinds[k] = on;
-    ImGui::EndDisabled();
+    bool on = setup.kinds[k];
+    anyAskable = KindCheckbox(kinds[k], count, on) || anyAskable;
+    setup.kinds[k] = on;
     ui.Track(prefix + "kind/" + std::to_string(k));
-    anyAskable = anyAskable || (setup.kinds[k] && count > 0);
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk treaty", setup.tags.data(), setup.tags.size());

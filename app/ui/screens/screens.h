@@ -26,6 +26,10 @@ void SameLineIfFits(float width);
 // The width of a button labelled `label` (text and frame padding).
 float ButtonWidth(const char* label);
 
+// A question kind's tick box in a game set-up, labelled with how many items the deck has for
+// it ("when (41)") and greyed out at 0. True when it is ticked and the deck can ask it.
+bool KindCheckbox(QuestionKind kind, size_t count, bool& on);
+
 // A "Back" button that returns to the home screen (Esc does the same); tracked as
 // "<screen>/back".
 void BackButton(UiContext& ui, const char* screenName);
