@@ -186,6 +186,10 @@ size_t FirstSentenceEnd(std::string_view text) {
 namespace {
 
 const char* ScriptOf(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::any_of(text.begin(), text.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; })
+               ? "latin"
+               : "none";
   int counts[6] = {0, 0, 0, 0, 0, 0}; // latin, greek, cyrillic, hebrew, arabic, cjk
   int other = 0;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
@@ -242,9 +246,11 @@ std::string TextShape(std::string_view text) {
         ++i;
     if (i == text.size()) return "number:" + std::to_string(digits) + "|" + script;
   }
-  // A written date ("44 BC", "16 April 1922") before a number with a unit ("5 km").
-  if (auto date = ParseDate(text).date)
-    return "date:" + std::to_string(static_cast<int>(date->precision)) + "|" + script;
+  // A written date ("44 BC", "16 April 1922") before a number with a unit ("5 km"); every
+  // date has a digit, so text without one is not tried.
+  if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (auto date = ParseDate(text).date)
+      return "date:" + std::to_string(static_cast<int>(date->precision)) + "|" + script;
   if (digits > 0 && i < text.size() && text[i] == ' ') {
     const std::string_view unit = text.substr(i + 1);
     if (!unit.empty() && unit.find(' ') == std::string_view::npos && unit.size() <= 12)

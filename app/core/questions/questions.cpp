@@ -319,9 +319,29 @@ struct QuestionGenerator::Index {
   // other sides are right too: "England → London" and "United Kingdom → London").
   std::vector<std::string> frontFolds, backFolds;
   std::unordered_map<std::string, std::vector<size_t>> cardsByFrontShape, cardsByBackShape;
-  std::unordered_map<std::string, std::vector<size_t>> cardsByFrontFold, cardsByBackFold;
   std::vector<std::string> frontShapes, backShapes;
+  // Cards with the same folded front (back), as chains: the first of each, then the next.
+  std::vector<size_t> sameFrontFirst, sameFrontNext, sameBackFirst, sameBackNext;
 };
+
+namespace {
+// Links equal `keys` into chains: first[i] is the first index with keys[i]'s value, next[i]
+// the following one (npos at the end). No copy of a key is made.
+void Chain(const std::vector<std::string>& keys, std::vector<size_t>& first, std::vector<size_t>& next) {
+  first.assign(keys.size(), 0);
+  next.assign(keys.size(), std::string::npos);
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> ends; // first and last of each value
+  ends.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    auto [at, added] = ends.emplace(keys[i], std::make_pair(i, i));
+    if (!added) {
+      next[at->second.second] = i;
+      at->second.second = i;
+    }
+    first[i] = at->second.first;
+  }
+}
+} // namespace
 
 QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
   Index& x = *m_index;
@@ -368,8 +388,10 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.backShapes[i] = TextShape(c.back);
     x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
     x.cardsByBackShape[x.backShapes[i]].push_back(i);
-    x.cardsByFrontFold[x.frontFolds[i]].push_back(i);
-    x.cardsByBackFold[x.backFolds[i]].push_back(i);
+  }
+  if (deck.cardsForward || deck.cardsReverse) {
+    Chain(x.frontFolds, x.sameFrontFirst, x.sameFrontNext);
+    Chain(x.backFolds, x.sameBackFirst, x.sameBackNext);
   }
 }
 
@@ -808,7 +830,9 @@ struct Builder {
     // "São Tomé" asked for "São Tomé and Príncipe" gives itself away, as the other way round.
     if (ContainsWords(answerFolds[card], promptFolds[card])) return std::nullopt;
     std::vector<std::string> trueFolds; // the sides paired with this prompt anywhere in the deck
-    for (size_t other : (reverse ? x.cardsByBackFold : x.cardsByFrontFold).at(promptFolds[card]))
+    const auto& first = reverse ? x.sameBackFirst : x.sameFrontFirst;
+    const auto& next = reverse ? x.sameBackNext : x.sameFrontNext;
+    for (size_t other = first[card]; other != std::string::npos; other = next[other])
       trueFolds.push_back(answerFolds[other]);
     std::vector<std::string> chosen, chosenFolds;
     const size_t start = random.Below(sameShape.size());
