@@ -1,8 +1,12 @@
 // The examples in docs/ are real: they load without errors or warnings.
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
+#include "core/base/text.h"
 #include "core/deck/deck.h"
 
 using namespace factdeck;
@@ -71,4 +75,55 @@ TEST_CASE("every date form in the table of docs/facts-format.md reads and shows 
   }
   CHECK(rows >= 30);
   CHECK(forms > rows);
+}
+
+TEST_CASE("the program's code names nothing of the bundled deck", "[docs][deck]") {
+  // Decks of any subject must work as well: no name or tag of the bundled deck (five letters
+  // or more, as whole words, any case) may stand in app/, not even as a hint.
+  DeckLoad load = LoadDeckFile(FACTDECK_SOURCE_DIR "/questions/german-soviet-military-cooperation.toml");
+  REQUIRE(load.Ok());
+  std::set<std::string> words;
+  auto add = [&](const std::string& word) {
+    if (word.size() >= 5) words.insert(Fold(word));
+  };
+  for (const Entity& e : load.deck.entities) {
+    add(e.name);
+    for (const std::string& t : e.tags)
+      add(t);
+  }
+  for (const Event& e : load.deck.events)
+    for (const std::string& t : e.tags)
+      add(t);
+  REQUIRE(words.size() > 50);
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(FACTDECK_SOURCE_DIR "/app")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string folded = Fold(text.str());
+    ++files;
+    for (const std::string& word : words)
+      for (size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
+        const bool startsWord = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
+        const size_t end = at + word.size();
+        const bool endsWord = end == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[end]));
+        INFO(entry.path().string() << " names \"" << word << "\"");
+        CHECK_FALSE((startsWord && endsWord));
+      }
+  }
+  CHECK(files > 50);
+}
+
+TEST_CASE("a set-up's tag hint comes from the deck's own tags", "[deck]") {
+  DeckLoad load = ParseDeck("[deck]\nid = \"d\"\ntitle = \"D\"\n"
+                            "[[card]]\nfront = \"a\"\nback = \"b\"\ntags = [\"navy\", \"treaty\"]\n"
+                            "[[card]]\nfront = \"c\"\nback = \"d\"\ntags = [\"navy\"]\n"
+                            "[[card]]\nfront = \"e\"\nback = \"f\"\ntags = [\"army\"]\n",
+                            "d.toml");
+  REQUIRE(load.Ok());
+  CHECK(CommonTags(load.deck, 2) == std::vector<std::string>{"navy", "army"});
+  CHECK(TagHint(load.deck) == "all, or e.g. navy army");
+  DeckLoad untagged = ParseDeck("[deck]\nid = \"u\"\ntitle = \"U\"\n[[card]]\nfront = \"a\"\nback = \"b\"\n", "u.toml");
+  CHECK(TagHint(untagged.deck) == "this deck has no tags");
 }

@@ -79,6 +79,7 @@ struct AppState {
     std::vector<MatchSummary> history; // earlier matches, read when the screen opens and after each match
     std::vector<size_t> kindCounts;    // items the deck has for each of kClassroomKinds
     std::string setupMessage;          // why a match could not start
+    std::string tagHint;               // TagHint of the deck
   };
   std::unique_ptr<ClassroomState> classroom;
   struct LiveState {

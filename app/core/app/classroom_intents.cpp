@@ -37,6 +37,7 @@ void Apply(AppState& state, const OpenClassroom& open, Context&) {
   state.classroom->deck = std::move(deck);
   state.classroom->match.reset();
   state.classroom->setupMessage.clear();
+  state.classroom->tagHint = TagHint(*state.classroom->deck);
   QuestionGenerator generator(*state.classroom->deck);
   state.classroom->kindCounts.clear();
   for (QuestionKind kind : kClassroomKinds)

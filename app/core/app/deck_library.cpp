@@ -17,7 +17,8 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   {},
                   {},
                   load.skippedRows,
-                  {}};
+                  {},
+                  TagHint(load.deck)};
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
     for (QuestionKind kind : AllQuestionKinds()) {

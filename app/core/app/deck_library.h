@@ -18,6 +18,7 @@ struct DeckEntry {
   std::vector<std::string> errors, warnings; // formatted diagnostics
   size_t skippedRows = 0;                    // an imported file's rows left out (listed in warnings)
   std::vector<size_t> kindCounts;            // items for each of AllQuestionKinds()
+  std::string tagHint;                       // TagHint: the deck's own tags as an example
 };
 
 // Loads every .toml, .csv and .tsv deck in `dirs` (sorted by file name), then `extra` when given and

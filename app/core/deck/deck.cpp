@@ -1,5 +1,7 @@
 #include "core/deck/deck.h"
 
+#include <algorithm>
+
 #include "core/base/text.h"
 
 namespace factdeck {
@@ -10,6 +12,37 @@ std::string SpanText(const Date& start, const std::optional<Date>& end, bool ong
 }
 
 std::string EventWhen(const Event& e) { return SpanText(e.date, e.end, e.ongoing); }
+
+std::vector<std::string> CommonTags(const Deck& deck, size_t n) {
+  std::unordered_map<std::string, size_t> uses;
+  auto count = [&](const std::vector<std::string>& tags) {
+    for (const std::string& t : tags)
+      ++uses[t];
+  };
+  for (const Entity& e : deck.entities)
+    count(e.tags);
+  for (const Event& e : deck.events)
+    count(e.tags);
+  for (const Card& c : deck.cards)
+    count(c.tags);
+  std::vector<std::pair<std::string, size_t>> sorted(uses.begin(), uses.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::vector<std::string> tags;
+  for (size_t i = 0; i < sorted.size() && i < n; ++i)
+    tags.push_back(sorted[i].first);
+  return tags;
+}
+
+std::string TagHint(const Deck& deck) {
+  const std::vector<std::string> tags = CommonTags(deck, 2);
+  if (tags.empty()) return "this deck has no tags";
+  std::string hint = "all, or e.g.";
+  for (const std::string& t : tags)
+    hint += " " + t;
+  return hint;
+}
 
 std::string SetEventDate(Event& e, const std::string& text) {
   DateSpanParse parsed = ParseDateOrSpan(text);

@@ -114,6 +114,11 @@ std::vector<std::ptrdiff_t> EventsNamedAlike(const Deck& deck);
 // The warning for an event named like an earlier one, or "" (for the loaders).
 std::string NamedAlikeWarning(const Deck& deck, size_t event, std::ptrdiff_t other);
 
+// The deck's `n` most used tags (entities, events and cards), most used first.
+std::vector<std::string> CommonTags(const Deck& deck, size_t n);
+// The hint of a set-up's tags field, from the deck's own tags: "all, or e.g. navy treaty".
+std::string TagHint(const Deck& deck);
+
 struct DeckLoad {
   Deck deck;
   Diagnostics diagnostics;

@@ -55,7 +55,7 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
     ui.Track("classroom/kind/" + std::to_string(k));
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
-  ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk kama", form.tags.data(), form.tags.size());
+  ImGui::InputTextWithHint("Tags", c.tagHint.c_str(), form.tags.data(), form.tags.size());
   ui.Track("classroom/tags");
   ImGui::SetNextItemWidth(10 * ui.Em());
   ImGui::SliderInt("Questions", &form.questions, 1, 50);

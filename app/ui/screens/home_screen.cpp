@@ -34,7 +34,7 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
     ui.Track(prefix + "kind/" + std::to_string(k));
   }
   ImGui::SetNextItemWidth(20 * ui.Em());
-  ImGui::InputTextWithHint("Tags", "all, or e.g. lipetsk treaty", setup.tags.data(), setup.tags.size());
+  ImGui::InputTextWithHint("Tags", entry ? entry->tagHint.c_str() : "", setup.tags.data(), setup.tags.size());
   ImGui::SetNextItemWidth(12 * ui.Em());
   if (exam)
     ImGui::SliderInt("Time limit (minutes)", &setup.examMinutes, 1, 180);
