@@ -271,4 +271,13 @@ std::string TextShape(std::string_view text) {
   return "text:" + std::to_string(length) + "|" + script;
 }
 
+std::string CountText(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 } // namespace factdeck

@@ -51,6 +51,9 @@ size_t FirstSentenceEnd(std::string_view text);
 // letters are in ("latin", "greek", "cyrillic", "hebrew", "arabic", "cjk", "other", "none").
 std::string TextShape(std::string_view text);
 
+// A count for people, with thousands separators: "1,234,567".
+std::string CountText(size_t n);
+
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 

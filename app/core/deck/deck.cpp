@@ -35,6 +35,19 @@ std::vector<std::string> CommonTags(const Deck& deck, size_t n) {
   return tags;
 }
 
+std::string SummaryText(const DeckSummary& s) {
+  std::string text;
+  auto part = [&](size_t n, const char* one, const char* many) {
+    if (n == 0) return;
+    text += (text.empty() ? "" : " · ") + CountText(n) + " " + (n == 1 ? one : many);
+  };
+  part(s.facts, "fact", "facts");
+  part(s.events, "event", "events");
+  part(s.entities, "entity", "entities");
+  part(s.cards, "card", "cards");
+  return text.empty() ? "nothing to ask yet" : text;
+}
+
 std::string TagHint(const Deck& deck) {
   const std::vector<std::string> tags = CommonTags(deck, 2);
   if (tags.empty()) return "this deck has no tags";

@@ -139,6 +139,9 @@ struct DeckSummary {
   size_t entities = 0, events = 0, relations = 0, facts = 0, cards = 0, sources = 0;
 };
 DeckSummary Summarize(const Deck& deck);
+// What a deck holds, for people: "160 facts · 41 events · 108 entities · 8 cards", only
+// what it has ("68 cards", "1 event"), numbers with thousands separators.
+std::string SummaryText(const DeckSummary& summary);
 
 // How many questions of each kind the deck can make, by a quick count: facts whose
 // relation has at least three other values of the same type to draw distractors from,

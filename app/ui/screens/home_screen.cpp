@@ -82,7 +82,7 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ui.Track("home/deck/" + std::to_string(index));
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   const DeckSummary& s = deck.summary;
-  ImGui::Text("%zu facts · %zu events · %zu entities · %zu cards", s.facts, s.events, s.entities, s.cards);
+  ImGui::TextUnformatted(SummaryText(s).c_str());
   ImGui::TextUnformatted(deck.path.filename().string().c_str());
   ImGui::PopStyleColor();
   if (deck.errors.empty()) {

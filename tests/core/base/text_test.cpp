@@ -63,3 +63,10 @@ TEST_CASE("TextShape tells numbers, dates, names and longer texts apart, and the
   CHECK(TextShape("a long definition that goes on for well over sixty characters, as definitions do") ==
         "text:2|latin");
 }
+
+TEST_CASE("counts are shown with thousands separators", "[text]") {
+  CHECK(CountText(0) == "0");
+  CHECK(CountText(999) == "999");
+  CHECK(CountText(1000) == "1,000");
+  CHECK(CountText(1234567) == "1,234,567");
+}

@@ -245,3 +245,11 @@ TEST_CASE("many events are read on two threads with the same result and messages
   CHECK_THAT(errors[2], Catch::Contains("duplicate id 'ev7' (first defined at line " +
                                         std::to_string(lineOf("id = \"ev7\"") - 1) + ")"));
 }
+
+TEST_CASE("a deck's summary names only what it holds", "[deck]") {
+  CHECK(SummaryText({108, 41, 36, 160, 8, 2}) == "160 facts · 41 events · 108 entities · 8 cards");
+  CHECK(SummaryText({0, 0, 0, 0, 68, 1}) == "68 cards");
+  CHECK(SummaryText({0, 1, 0, 0, 0, 0}) == "1 event");
+  CHECK(SummaryText({0, 0, 0, 0, 12000, 0}) == "12,000 cards");
+  CHECK(SummaryText({}) == "nothing to ask yet");
+}
