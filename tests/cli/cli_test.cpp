@@ -399,7 +399,16 @@ TEST_CASE("questions work on a CSV deck, and worksheet writes a quiz with its ke
   std::string page((std::istreambuf_iterator<char>(in)), {});
   CHECK_THAT(page, Catch::Contains("Answer key") && Catch::Contains("break-before: page") &&
                        Catch::Contains("&lt;b&gt;Kama&lt;/b&gt;") && Catch::Contains("Röhm"));
-  CHECK(page.find("<b>Kama") == std::string::npos);                                        // deck text is escaped
+  CHECK(page.find("<b>Kama") == std::string::npos);     // deck text is escaped
+  CHECK(page.find("(flashcard)") == std::string::npos); // no kind names for students
+  CHECK(page.find("(multiple-choice") == std::string::npos);
+  CHECK_THAT(page, Catch::Contains("Write the answer."));
+  // A card's key gives its back once, not again as an explanation.
+  CHECK(page.find("<strong>SA leader</strong><br><span class=\"explanation\">SA leader") == std::string::npos);
+  size_t backs = 0;
+  for (size_t at = page.find("SA leader"); at != std::string::npos; at = page.find("SA leader", at + 1))
+    ++backs;
+  CHECK(backs == 1);
   CHECK(RunProcess({kExe, "worksheet", csv.string(), "-o", html.string()}).exitCode == 1); // never overwrites
 }
 

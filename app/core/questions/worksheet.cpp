@@ -1,5 +1,7 @@
 #include "core/questions/worksheet.h"
 
+#include "core/base/text.h"
+
 namespace factdeck {
 
 std::string EscapeHtml(std::string_view text) {
@@ -39,6 +41,18 @@ std::string Letter(int i) { return std::string(1, static_cast<char>('A' + i)); }
 
 } // namespace
 
+namespace {
+// What the student is asked to do, in their words (not the kind's name).
+const char* Instruction(QuestionKind kind) {
+  switch (kind) {
+  case QuestionKind::TypedYear: return "Write the year.";
+  case QuestionKind::Flashcard: return "Write the answer.";
+  case QuestionKind::Ordering: return "";
+  default: return "Circle one.";
+  }
+}
+} // namespace
+
 std::string WorksheetHtml(const std::string& title, const std::vector<Question>& questions) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
                      EscapeHtml(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
@@ -47,7 +61,9 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
       " questions</p>\n<p class=\"name\">Name: <span class=\"line\"></span> Date: <span class=\"line\"></span></p>\n";
   html += "<ol class=\"questions\">\n";
   for (const Question& q : questions) {
-    html += "<li><p>" + EscapeHtml(q.prompt) + " <span class=\"kind\">(" + QuestionKindName(q.kind) + ")</span></p>\n";
+    const std::string instruction = Instruction(q.kind);
+    html += "<li><p>" + EscapeHtml(q.prompt) +
+            (instruction.empty() ? "" : " <span class=\"kind\">" + instruction + "</span>") + "</p>\n";
     switch (q.kind) {
     case QuestionKind::Ordering:
       html += "<p>Number them 1 (earliest) to " + std::to_string(q.options.size()) +
@@ -79,8 +95,10 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
                                                ? " (accepted: " + EscapeHtml(AcceptedYearsText(q)) + ")"
                                                : "");
     }
-    html +=
-        "<li><strong>" + answer + "</strong><br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";
+    // The explanation only where it says more than the answer (a card's is its back).
+    html += "<li><strong>" + answer + "</strong>";
+    if (Fold(q.explanation) != Fold(q.answerText))
+      html += "<br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";
     if (!q.source.empty()) html += "<br><span class=\"source\">Source: " + EscapeHtml(q.source) + "</span>";
     html += "</li>\n";
   }
