@@ -37,11 +37,15 @@ void Apply(AppState& state, const OpenClassroom& open, Context&) {
   state.classroom->deck = std::move(deck);
   state.classroom->match.reset();
   state.classroom->setupMessage.clear();
-  state.classroom->tagHint = TagHint(*state.classroom->deck);
-  QuestionGenerator generator(*state.classroom->deck);
+  // What the deck can ask, as the home screen counted it when the deck was listed.
+  const DeckEntry& entry = state.decks[open.deck];
+  state.classroom->tagHint = entry.tagHint;
   state.classroom->kindCounts.clear();
-  for (QuestionKind kind : kClassroomKinds)
-    state.classroom->kindCounts.push_back(generator.Candidates(kind).size());
+  const auto& all = AllQuestionKinds();
+  for (QuestionKind kind : kClassroomKinds) {
+    const size_t k = static_cast<size_t>(std::find(all.begin(), all.end(), kind) - all.begin());
+    state.classroom->kindCounts.push_back(k < entry.kindCounts.size() ? entry.kindCounts[k] : 0);
+  }
   if (state.store) state.classroom->history = state.store->Matches(20);
   state.screen = Screen::Classroom;
 }

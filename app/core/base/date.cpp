@@ -24,8 +24,6 @@ constexpr const char* kMonthNames[] = {"January", "February", "March",     "Apri
 constexpr const char* kSeasonNames[] = {"Spring", "Summer", "Autumn", "Winter"}; // by first month 3, 6, 9, 12
 constexpr int kMaxYear = 100000;
 
-std::string YearText(int year) { return year <= 0 ? std::to_string(1 - year) + " BC" : std::to_string(year); }
-
 std::string Ordinal(int n) {
   const int tens = n % 100;
   const char* suffix = (tens >= 11 && tens <= 13) ? "th"
@@ -64,6 +62,8 @@ std::pair<int, int> WholeYears(const DatePoint& p) {
 }
 
 } // namespace
+
+std::string YearText(int year) { return year <= 0 ? std::to_string(1 - year) + " BC" : std::to_string(year); }
 
 const char* MonthName(int month) { return month >= 1 && month <= 12 ? kMonthNames[month - 1] : ""; }
 
@@ -398,7 +398,7 @@ enum class Era { None, Bc, Ad };
 // A point as written, before a span lends it what it leaves out.
 struct Partial {
   DatePoint point;
-  bool hasYear = false, hasMonth = false;
+  bool hasYear = false;
   bool bareNumber = false; // only a number: a year, or in a span start a day
   int bareValue = 0;
   size_t bareDigits = 0;
@@ -483,7 +483,6 @@ bool ParseIso(std::string_view s, Partial& out, std::string& error) {
   }
   p.point.year = negative ? -static_cast<int>(year) : static_cast<int>(year);
   p.hasYear = true;
-  p.hasMonth = p.point.precision != DatePrecision::Year;
   if (p.point.precision == DatePrecision::Year && !negative) {
     p.bareNumber = true;
     p.bareValue = static_cast<int>(year);
@@ -545,7 +544,6 @@ bool ParseNumericDate(std::string_view s, Partial& out, std::string& error) {
   p.point.precision = DatePrecision::Day;
   p.point.month = month;
   p.point.day = day;
-  p.hasMonth = true;
   error = CheckDay(p.point);
   if (error.empty()) out = p;
   return true;
@@ -605,7 +603,7 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
     p.point.bc = p.era == Era::Bc;
     p.point.part = part;
     p.point.year = p.point.FirstYear();
-    p.hasYear = p.hasMonth = true;
+    p.hasYear = true;
     return {p, {}};
   }
   // "1920s", "200s" (the hundred years 200–299), "320s BC".
@@ -621,7 +619,7 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
     p.point.bc = p.era == Era::Bc;
     p.point.part = part;
     p.point.year = p.point.FirstYear();
-    p.hasYear = p.hasMonth = true;
+    p.hasYear = true;
     return {p, {}};
   }
   if (part != DatePart::Whole)
@@ -634,7 +632,6 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
     p.point.precision = DatePrecision::Day;
     p.point.month = month;
     p.point.day = day;
-    p.hasMonth = true;
     if (yearAt != std::string::npos) {
       if (!SetYear(p, t[yearAt].value, p.era, error)) return PointFail(error);
       if (std::string bad = CheckDay(p.point); !bad.empty()) return PointFail(bad);
@@ -648,7 +645,6 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
   if (const int m = SeasonMonth(word(0)); m != 0) {
     p.point.precision = DatePrecision::Season;
     p.point.month = m;
-    p.hasMonth = true;
     if (t.size() == 1) return {p, {}};
     if (t.size() == 2 && yearNumber(1)) {
       if (!SetYear(p, t[1].value, p.era, error)) return PointFail(error);
@@ -664,7 +660,6 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
     if (rest.empty()) {
       p.point.precision = DatePrecision::Month;
       p.point.month = m;
-      p.hasMonth = true;
       return {p, {}};
     }
     t = std::move(rest);
@@ -673,7 +668,6 @@ PointResult ParsePointTokens(std::vector<Token> t, const std::string& written) {
     if (t.size() == 2 && yearNumber(1) && !t[1].ordinal) {
       p.point.precision = DatePrecision::Month;
       p.point.month = m;
-      p.hasMonth = true;
       if (!SetYear(p, t[1].value, p.era, error)) return PointFail(error);
       return {p, {}};
     }

@@ -49,13 +49,12 @@ struct DatePoint {
   bool operator==(const DatePoint&) const = default;
 };
 
-// A date: one point, or an uncertain date whose moment lies between `Earliest()` and `later`.
+// A date: one point, or an uncertain date whose moment lies between the point itself and `later`.
 struct Date : DatePoint {
   DateDoubt doubt = DateDoubt::None;
   DatePoint later; // the later bound of an uncertain date
   bool circa = false;
 
-  const DatePoint& Earliest() const { return *this; }
   const DatePoint& Latest() const { return doubt == DateDoubt::None ? *this : later; }
   std::int64_t FirstDay() const { return DatePoint::FirstDay(); }
   std::int64_t LastDay() const { return Latest().LastDay(); }
@@ -110,7 +109,8 @@ bool IsOngoingWord(std::string_view text);
 // "535–554", "22 June – 31 July 431", "8–9 September 9", "1914–1918".
 std::string SpanDisplay(const Date& start, const Date& end);
 
-const char* MonthName(int month); // "January".."December"
+const char* MonthName(int month);           // "January".."December"
+std::string YearText(int astronomicalYear); // "1922", "44 BC"
 
 // The date `units` steps of its own precision away, in the same form (a decade gives
 // decades, a circa year circa years), or none when there is no such date (a decade that

@@ -418,6 +418,10 @@ public:
     if (text.size() > (256u << 10))
       freed = std::async(std::launch::async, [table = std::move(parse.table)]() mutable { table = {}; });
     deck.Reindex();
+    const auto& alike = deck.EventsAlike();
+    for (size_t i = 0; i < alike.size(); ++i)
+      if (std::string warning = NamedAlikeWarning(deck, i, alike[i]); !warning.empty())
+        Warning(deck.events[i].pos, warning);
     SortByPosition(m_out.diagnostics);
     if (freed.valid()) freed.get();
   }
@@ -489,10 +493,6 @@ private:
       m_out.deck.events.resize(eventsBefore);
       ++m_out.skippedRows;
     }
-    const auto alike = EventsNamedAlike(m_out.deck);
-    for (size_t i = 0; i < alike.size(); ++i)
-      if (std::string warning = NamedAlikeWarning(m_out.deck, i, alike[i]); !warning.empty())
-        Warning(m_out.deck.events[i].pos, warning);
     if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
       Error(records[0].positions[0], m_out.skippedRows > 0
                                          ? "no row could be read (see the rows skipped above)"

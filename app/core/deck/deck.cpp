@@ -124,6 +124,7 @@ void Deck::Reindex() {
   IndexById(events, m_eventIndex);
   IndexById(relations, m_relationIndex);
   IndexById(sources, m_sourceIndex);
+  m_eventsAlike = EventsNamedAlike(*this);
 }
 
 const Entity* Deck::FindEntity(const std::string& key) const { return Lookup(entities, m_entityIndex, key); }

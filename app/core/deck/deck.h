@@ -100,11 +100,17 @@ struct Deck {
   // A value as shown to people: an entity's name, a number with its unit, a date.
   std::string Display(const Value& value, const Relation* relation = nullptr) const;
 
-  // Rebuilds the id look-ups; call after changing the vectors.
+  // For each event, the index of another event with the same name once folded, or -1
+  // (EventsNamedAlike), as of the last Reindex.
+  const std::vector<std::ptrdiff_t>& EventsAlike() const { return m_eventsAlike; }
+  bool EventNamedAlike(size_t event) const { return event < m_eventsAlike.size() && m_eventsAlike[event] >= 0; }
+
+  // Rebuilds the id look-ups and EventsAlike; call after changing the vectors.
   void Reindex();
 
 private:
   std::unordered_map<std::string, size_t> m_entityIndex, m_eventIndex, m_relationIndex, m_sourceIndex;
+  std::vector<std::ptrdiff_t> m_eventsAlike;
 };
 
 // For each event, the index of another event with the same name once folded, or -1.

@@ -545,7 +545,7 @@ private:
     }
     for (const Card& c : deck.cards)
       CheckSource(c.source, c.pos);
-    const auto alike = EventsNamedAlike(deck);
+    const auto& alike = deck.EventsAlike();
     for (size_t i = 0; i < alike.size(); ++i)
       if (std::string warning = NamedAlikeWarning(deck, i, alike[i]); !warning.empty())
         Warning(deck.events[i].pos, warning);

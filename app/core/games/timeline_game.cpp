@@ -8,9 +8,8 @@ TimelineGame::TimelineGame(const Deck& deck, ProfileStore* store, std::int64_t p
                            std::uint64_t seed)
     : m_deck(deck), m_store(store), m_profile(profile), m_random(seed) {
   // Events named like another cannot be told apart on the timeline either.
-  const auto alike = EventsNamedAlike(deck);
   for (size_t i = 0; i < deck.events.size(); ++i)
-    if (alike[i] < 0) m_pool.push_back(i);
+    if (!deck.EventNamedAlike(i)) m_pool.push_back(i);
   m_random.Shuffle(m_pool);
   if (m_store) m_previousBest = m_store->PersonalBest(profile, "timeline", deck.id);
   // The first event starts the timeline.

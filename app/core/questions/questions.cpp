@@ -286,18 +286,14 @@ bool YearAccepted(const Question& q, int year) {
 }
 
 std::string AcceptedYearsText(const Question& q) {
-  auto text = [](int year) { return year <= 0 ? std::to_string(1 - year) + " BC" : std::to_string(year); };
+  auto year = [](int astronomical) {
+    Date d;
+    d.year = astronomical;
+    return d;
+  };
   std::string out;
-  for (const auto& [first, last] : q.acceptedYears) {
-    if (!out.empty()) out += " or ";
-    if (first == last) {
-      out += text(first);
-    } else if (first > 0 || last <= 0) {
-      out += (first > 0 ? std::to_string(first) : std::to_string(1 - first)) + "–" + text(last);
-    } else {
-      out += text(first) + " – " + text(last);
-    }
-  }
+  for (const auto& [first, last] : q.acceptedYears)
+    out += (out.empty() ? "" : " or ") + SpanDisplay(year(first), year(last));
   return out;
 }
 
@@ -313,7 +309,6 @@ struct QuestionGenerator::Index {
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
-  std::vector<std::ptrdiff_t> eventsAlike; // EventsNamedAlike: their dates are not asked
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
   // shape of each side (where distractors come from), and by each folded side (which
   // other sides are right too: "England → London" and "United Kingdom → London").
@@ -354,10 +349,9 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     for (const std::string& alias : e.aliases)
       x.entityFolds[i].push_back(Fold(alias));
   }
-  x.eventsAlike = EventsNamedAlike(deck);
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
-    if (x.eventsAlike[i] < 0) x.eventsByDate.push_back(i);
+    if (!deck.EventNamedAlike(i)) x.eventsByDate.push_back(i);
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
@@ -940,7 +934,7 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
   case QuestionKind::Ordering:
   case QuestionKind::TypedYear:
     for (size_t i = 0; i < m_deck.events.size(); ++i)
-      if (m_index->eventsAlike[i] < 0 && HasTag(m_deck.events[i].tags, tags)) items.push_back(m_deck.events[i].id);
+      if (!m_deck.EventNamedAlike(i) && HasTag(m_deck.events[i].tags, tags)) items.push_back(m_deck.events[i].id);
     break;
   case QuestionKind::Flashcard:
     for (const Card& c : m_deck.cards)
@@ -955,7 +949,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   std::optional<Question> q;
   auto fact = m_index->factById.find(item);
   auto event = m_index->eventById.find(item);
-  if (event != m_index->eventById.end() && m_index->eventsAlike[event->second] >= 0) return std::nullopt;
+  if (event != m_index->eventById.end() && m_deck.EventNamedAlike(event->second)) return std::nullopt;
   switch (kind) {
   case QuestionKind::MultipleChoice:
   case QuestionKind::MultipleChoiceReverse: {

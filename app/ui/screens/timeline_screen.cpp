@@ -9,8 +9,6 @@ namespace factdeck::ui {
 
 namespace {
 
-std::string When(const Event& e) { return EventWhen(e); }
-
 // The placed events' time, widened by circa, from the earliest to the latest.
 struct TimeScale {
   double first = 0, last = 1;
@@ -89,7 +87,7 @@ void DrawTimelineScreen(UiContext& ui) {
     const Event& e = deck.events[last->event];
     ImGui::PushStyleColor(ImGuiCol_Text, last->right ? ui.palette->right : ui.palette->wrong);
     ImGui::TextWrapped("%s  %s: %s (%s)", last->right ? kRightMark : kWrongMark, last->right ? "Right" : "Not there",
-                       e.name.c_str(), When(e).c_str());
+                       e.name.c_str(), EventWhen(e).c_str());
     ImGui::PopStyleColor();
     ui.Track("timeline/last");
   }
@@ -127,7 +125,7 @@ void DrawTimelineScreen(UiContext& ui) {
   const TimeScale scale = ScaleOf(deck, placed);
   float dateWidth = 6 * ui.Em();
   for (size_t i : placed)
-    dateWidth = std::max(dateWidth, ImGui::CalcTextSize(When(deck.events[i]).c_str()).x + ui.Em());
+    dateWidth = std::max(dateWidth, ImGui::CalcTextSize(EventWhen(deck.events[i]).c_str()).x + ui.Em());
   dateWidth = std::min(dateWidth, 16 * ui.Em());
   const float width = ImGui::GetContentRegionAvail().x;
   const float barWidth = std::clamp(width * 0.28f, 6 * ui.Em(), 24 * ui.Em());
@@ -148,7 +146,7 @@ void DrawTimelineScreen(UiContext& ui) {
       const float rowTop = ImGui::GetCursorScreenPos().y, left = ImGui::GetCursorScreenPos().x;
       ImGui::PushFont(ui.fonts.bold);
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dateWidth - ui.Em() * 0.5f);
-      ImGui::TextColored(colour, "%s", When(e).c_str());
+      ImGui::TextColored(colour, "%s", EventWhen(e).c_str());
       ImGui::PopTextWrapPos();
       ImGui::PopFont();
       ImGui::SameLine(dateWidth);
