@@ -13,7 +13,7 @@ void PrintSummary(const Deck& deck, std::ostream& out) {
   QuestionCapacity q = EstimateCapacity(deck);
   out << deck.file << ": " << (deck.title.empty() ? deck.id : deck.title) << '\n'
       << "  " << s.sources << " sources, " << s.entities << " entities, " << s.events << " events, " << s.relations
-      << " relations, " << s.facts << " facts, " << s.cards << " cards\n"
+      << " relations, " << s.facts << " facts, " << s.cards << " cards, " << s.choices << " written questions\n"
       << "  questions: multiple-choice " << q.multipleChoice << ", multiple-choice-reverse " << q.multipleChoiceReverse
       << ", when " << q.when << ", ordering " << q.ordering << " events, which-first " << q.whichFirst
       << " events, typed-year " << q.typedYear << ", flashcard " << q.flashcard << '\n';

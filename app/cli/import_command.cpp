@@ -42,7 +42,7 @@ int RunImport(const ImportOptions& options) {
   // What is written must read back as the same deck.
   DeckLoad check = ParseDeck(toml, options.output);
   if (!check.Ok() || check.deck.cards.size() != load.deck.cards.size() ||
-      check.deck.events.size() != load.deck.events.size()) {
+      check.deck.events.size() != load.deck.events.size() || check.deck.choices.size() != load.deck.choices.size()) {
     for (const Diagnostic& d : check.diagnostics)
       std::cerr << d.Format() << '\n';
     std::cerr << "factdeck: internal error: the converted deck does not read back; nothing written\n";
@@ -52,8 +52,7 @@ int RunImport(const ImportOptions& options) {
     std::cerr << "factdeck: error: " << error << '\n';
     return 1;
   }
-  std::cout << "wrote " << options.output << ": " << load.deck.cards.size() << " cards, " << load.deck.events.size()
-            << " events";
+  std::cout << "wrote " << options.output << ": " << SummaryText(Summarize(load.deck));
   if (load.skippedRows > 0)
     std::cout << "; skipped " << load.skippedRows << (load.skippedRows == 1 ? " row" : " rows")
               << " (listed above; --strict refuses the file instead)";
@@ -66,7 +65,8 @@ int RunImport(const ImportOptions& options) {
 void RegisterImportCommand(CLI::App& app, CommandList& commands) {
   auto options = std::make_shared<ImportOptions>();
   CLI::App* command = app.add_subcommand(
-      "import", "Convert a CSV or TSV file (front,back[,tags] or date,event[,tags]) into a facts file");
+      "import",
+      "Convert a CSV or TSV file (front,back[,tags]; date,event[,tags]; or a quiz spreadsheet) into a facts file");
   command->add_option("FILE", options->input, "The CSV/TSV file")->required()->type_name("FILE");
   command->add_option("-o,--output", options->output, "The facts file to write")->required()->type_name("DECK.toml");
   command->add_option("--id", options->id, "Deck id (default: from the file name)");

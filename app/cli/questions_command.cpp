@@ -57,8 +57,11 @@ nlohmann::ordered_json ToJson(const Question& q) {
                               {"tags", q.tags}};
   if (q.kind == QuestionKind::Ordering)
     j["answer"] = q.order;
+  else if (SelectAll(q))
+    j["answer"] = q.answers;
   else if (q.answer >= 0)
     j["answer"] = q.answer;
+  if (q.seconds > 0) j["seconds"] = q.seconds;
   if (!q.answerText.empty()) j["answer_text"] = q.answerText;
   if (q.kind == QuestionKind::TypedYear) {
     j["accepted_years"] = nlohmann::ordered_json::array();
@@ -73,7 +76,7 @@ void PrintText(const std::vector<Question>& questions) {
   for (const Question& q : questions) {
     std::cout << ++n << ". [" << QuestionKindName(q.kind) << "] " << q.prompt << '\n';
     for (size_t i = 0; i < q.options.size(); ++i) {
-      const bool right = static_cast<int>(i) == q.answer;
+      const bool right = IsRightOption(q, static_cast<int>(i));
       std::cout << "   " << static_cast<char>('A' + i) << ") " << q.options[i] << (right ? "   <- right" : "") << '\n';
     }
     if (q.kind == QuestionKind::Ordering) {
@@ -88,7 +91,7 @@ void PrintText(const std::vector<Question>& questions) {
                         : "")
                 << '\n';
     }
-    std::cout << "   " << q.explanation << '\n';
+    if (!q.explanation.empty()) std::cout << "   " << q.explanation << '\n';
     if (!q.source.empty()) std::cout << "   source: " << q.source << '\n';
     std::cout << "   key: " << q.key << "\n\n";
   }

@@ -27,6 +27,7 @@ struct HomeForm {
 struct StudyWidgets {
   std::uint64_t serial = 0;     // StudyState::shownSerial of the question these belong to
   std::vector<int> order;       // the ordering the learner is building
+  std::vector<int> marked;      // a select-all question: the options marked so far
   int selected = 0;             // the ordering item the arrow keys move
   std::array<char, 32> typed{}; // a typed year being written
   bool focusInput = false;      // put the keyboard in the year field
@@ -49,6 +50,8 @@ struct ClassroomForm {
   std::array<bool, std::size(kClassroomKinds)> kinds{true, true, true, true};
   std::array<char, 256> tags{};
   double rankChangedAt = 0.0; // the leaderboard's animation start (platform seconds); 0: not started
+  std::vector<int> marked;    // a select-all question: the tiles the answering team marked
+  size_t markedFor = 0;       // the question they belong to
 
   ClassroomSetup ToSetup() const;
 };

@@ -165,7 +165,7 @@ TEST_CASE("check and import name every date form they refuse, with its line and 
   auto import = RunProcess({kExe, "import", (dir / "dates.csv").string(), "-o", (dir / "out.toml").string()});
   CHECK(check.exitCode == 1);
   CHECK(import.exitCode == 0);
-  CHECK_THAT(import.out, Catch::Contains("1 events; skipped 9 rows"));
+  CHECK_THAT(import.out, Catch::Contains("1 event; skipped 9 rows"));
   n = 0;
   for (const auto& [date, message] : kRefused) {
     INFO(date);
@@ -209,7 +209,7 @@ TEST_CASE("import converts a CSV into a deck that check accepts, and never overw
   std::ofstream(bad) << "date,event\n1922-02-30,Treaty\n16 April 1922,Rapallo\n";
   auto skipped = RunProcess({kExe, "import", bad.string(), "-o", (dir / "part.toml").string()});
   CHECK(skipped.exitCode == 0);
-  CHECK_THAT(skipped.out, Catch::Contains("1 events; skipped 1 row"));
+  CHECK_THAT(skipped.out, Catch::Contains("1 event; skipped 1 row"));
   CHECK_THAT(skipped.err, Catch::Contains(bad.string() + ":2:1: warning: row skipped: invalid date \"1922-02-30\": "
                                                          "February 1922 has 28 days"));
   auto failed = RunProcess({kExe, "import", bad.string(), "-o", (dir / "bad.toml").string(), "--strict"});

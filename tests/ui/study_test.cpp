@@ -472,3 +472,94 @@ TEST_CASE("a term list plays as a classroom match, and a deck with nothing to as
     CHECK((counts[k] > 0) == (kinds[k] == QuestionKind::Flashcard));
   small.SaveScreenshot("practice-setup-three-cards");
 }
+
+TEST_CASE("a teacher's quiz spreadsheet in either layout plays as a classroom match, select-all questions too",
+          "[ui][classroom][choice]") {
+  for (const char* file : {"quiz-numbered.csv", "quiz-correct-incorrect.csv"}) {
+    INFO(file);
+    const std::string layout = std::filesystem::path(file).stem().string();
+    UiHarness ui(1280, 900, {}, std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data" / file);
+    srs::TimeMs now = 1767268800000;
+    ui.State().clock = [&now] { return now; };
+    REQUIRE(ui.State().decks[0].summary.choices == 20);
+    ui.Click("home/deck/0/classroom");
+    REQUIRE(ui.State().screen == Screen::Classroom);
+    CHECK_FALSE(ui.Has("classroom/nothing-to-ask"));
+    ui.Widgets().classroom.questions = 20;
+    ui.PressKey(GLFW_KEY_ENTER);
+    REQUIRE(ui.State().classroom->match);
+    ClassroomMatch& match = *ui.State().classroom->match;
+    REQUIRE(match.QuestionCount() == 20);
+    int selectAll = 0;
+    for (size_t n = 0; n < 20; ++n) {
+      now += 3000; // the question alone, then the tiles
+      ui.Frames(2);
+      REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Answering);
+      const Question& q = *match.Current();
+      INFO(q.prompt);
+      // The question's own time limit runs, not the match's 20 seconds.
+      const double limit = q.seconds > 0 ? q.seconds : 20;
+      CHECK(match.SecondsLeft(now) == Approx(limit).margin(0.01));
+      ui.PressKey('Q');
+      REQUIRE(match.Answering() == 0u);
+      if (SelectAll(q)) {
+        // Marked by a click and a key, then locked in; nothing is judged before that.
+        ui.Click("classroom/tile/" + std::to_string(q.answers[0]));
+        ui.PressKey(GLFW_KEY_1 + q.answers[1]);
+        CHECK(ui.Widgets().classroom.marked.size() == 2);
+        CHECK(match.GetPhase() == ClassroomMatch::Phase::Answering);
+        if (selectAll++ == 0) ui.SaveScreenshot("classroom-select-all-" + layout);
+        ui.Click("classroom/lock-in");
+      } else {
+        ui.PressKey(GLFW_KEY_1 + q.answer);
+      }
+      REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Revealed);
+      if (n == 0) ui.SaveScreenshot("classroom-spreadsheet-revealed-" + layout);
+      ui.PressKey(GLFW_KEY_SPACE); // the leaderboard
+      ui.PressKey(GLFW_KEY_SPACE); // the next question, or the podium
+    }
+    REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Finished);
+    CHECK(match.Teams()[0].right == 20);
+    CHECK(selectAll == (layout == "quiz-numbered" ? 3 : 0));
+    CHECK(ui.Has("classroom/podium"));
+  }
+}
+
+TEST_CASE("practice on a quiz spreadsheet: a select-all question is answered by marking options, then Check",
+          "[ui][quiz][choice]") {
+  UiHarness ui(1280, 900, {}, std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data/quiz-numbered.csv");
+  ui.Widgets().home.count = 20;
+  ui.Click("home/deck/0/practice");
+  REQUIRE(ui.Has("home/practice/start"));
+  ui.Click("home/practice/start");
+  REQUIRE(ui.State().study);
+  QuestionRun& practice = *ui.State().study->session;
+  REQUIRE(practice.Total() == 20);
+  int marked = 0;
+  while (!practice.Done()) {
+    const Question& q = *practice.Current();
+    if (!SelectAll(q)) {
+      AnswerRight(ui);
+    } else if (marked++ == 0) {
+      // First one wrong: only one of its right options marked.
+      ui.Click("study/option/" + std::to_string(q.answers[0]));
+      REQUIRE_FALSE(practice.Feedback());
+      ui.Click("study/check");
+      REQUIRE(practice.Feedback());
+      CHECK_FALSE(practice.Feedback()->correct);
+      ui.SaveScreenshot("practice-select-all-feedback");
+    } else {
+      ui.PressKey(GLFW_KEY_1 + q.answers[0]);
+      ui.PressKey(GLFW_KEY_1 + q.answers[1]);
+      ui.PressKey(GLFW_KEY_1 + q.answers[1]); // unmarked again
+      ui.PressKey(GLFW_KEY_1 + q.answers[1]); // and marked
+      ui.PressKey(GLFW_KEY_ENTER);
+      REQUIRE(practice.Feedback());
+      CHECK(practice.Feedback()->correct);
+    }
+    REQUIRE(practice.Feedback());
+    ui.PressKey(GLFW_KEY_SPACE);
+  }
+  CHECK(marked == 3);
+  CHECK(ui.State().study->quiz->Right() == 19);
+}

@@ -50,7 +50,7 @@ struct StudyState {
   srs::TimeMs shownAt = 0;       // when the current question appeared, for the response time
   size_t shownPosition = 0;      // the question the fields below belong to
   bool revealed = false;         // a flashcard's back is showing
-  int chosen = -1;               // the option the learner answered
+  std::vector<int> chosen;       // the options the learner answered
 };
 
 struct AppState {

@@ -83,7 +83,7 @@ void Apply(AppState& state, const ClassroomBuzz& buzz, Context& context) {
 }
 
 void Apply(AppState& state, const ClassroomAnswer& answer, Context& context) {
-  if (ClassroomMatch* match = Playing(state)) match->Answer(answer.option, context.now);
+  if (ClassroomMatch* match = Playing(state)) match->AnswerAll(answer.options, context.now);
 }
 
 void Apply(AppState& state, const ClassroomTick&, Context& context) {

@@ -59,6 +59,9 @@ struct StartQuiz {
 struct StudyChoose {
   int option;
 };
+struct StudyChooseAll { // a select-all question: every option the learner marked
+  std::vector<int> options;
+};
 struct StudyOrder {
   std::vector<int> order; // option indices, earliest first
 };
@@ -112,7 +115,7 @@ struct ClassroomBuzz {
   std::vector<size_t> teams; // pressed in the same frame
 };
 struct ClassroomAnswer {
-  int option;
+  std::vector<int> options; // one, or every option marked for a select-all question
 };
 struct ClassroomNext {}; // from the answer to the leaderboard, or on to the next question
 struct ClassroomTick {};
@@ -155,8 +158,8 @@ using Intent = std::variant<
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
     OpenDeck,
     // study
-    StartStudy, StartQuiz, StudyChoose, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext, StudyTick,
-    ExportQuizReport,
+    StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
+    StudyTick, ExportQuizReport,
     // timeline
     StartTimeline, TimelinePlace,
     // classroom

@@ -34,6 +34,7 @@ void Apply(AppState& state, const OpenDeck& intent, Context& context);
 void Apply(AppState& state, const StartStudy& intent, Context& context);
 void Apply(AppState& state, const StartQuiz& intent, Context& context);
 void Apply(AppState& state, const StudyChoose& intent, Context& context);
+void Apply(AppState& state, const StudyChooseAll& intent, Context& context);
 void Apply(AppState& state, const StudyOrder& intent, Context& context);
 void Apply(AppState& state, const StudyTypeYear& intent, Context& context);
 void Apply(AppState& state, const StudyReveal& intent, Context& context);

@@ -16,7 +16,7 @@ void ShowQuestion(AppState& state, StudyState& study, srs::TimeMs now) {
   study.shownAt = now;
   study.shownPosition = study.session->Position();
   study.revealed = false;
-  study.chosen = -1;
+  study.chosen.clear();
 }
 
 void StartRun(AppState& state, std::unique_ptr<StudyState> study, srs::TimeMs now) {
@@ -76,12 +76,16 @@ void Apply(AppState& state, const StartQuiz& start, Context& context) {
   StartRun(state, std::move(study), context.now);
 }
 
-void Apply(AppState& state, const StudyChoose& choose, Context& context) {
+void Apply(AppState& state, const StudyChooseAll& choose, Context& context) {
   StudyState* study = Running(state);
   if (!study) return;
-  if (!study->session->Feedback()) study->chosen = choose.option;
-  study->session->AnswerOption(choose.option, ResponseMs(*study, context.now), context.now);
+  if (!study->session->Feedback()) study->chosen = choose.options;
+  study->session->AnswerOptions(choose.options, ResponseMs(*study, context.now), context.now);
   FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudyChoose& choose, Context& context) {
+  Apply(state, StudyChooseAll{{choose.option}}, context);
 }
 
 void Apply(AppState& state, const StudyOrder& order, Context& context) {

@@ -280,4 +280,36 @@ std::string CountText(size_t n) {
   return out;
 }
 
+namespace {
+
+// Folded text as its words only: "saint-pierre" and "saint pierre" alike.
+std::string WordsOnly(const std::string& folded) {
+  std::string words;
+  words.reserve(folded.size());
+  for (char c : folded) {
+    if (IsWordChar(c))
+      words += c;
+    else if (!words.empty() && words.back() != ' ')
+      words += ' ';
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
+  return words;
+}
+
+} // namespace
+
+// True when folded `haystack` holds folded `needle` as whole words, whatever stands between
+// them ("Saint-Pierre" stands in "Saint Pierre and Miquelon").
+bool ContainsWords(const std::string& rawHaystack, const std::string& rawNeedle) {
+  const std::string haystack = WordsOnly(rawHaystack), needle = WordsOnly(rawNeedle);
+  if (needle.empty()) return false;
+  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+    const bool startOk = at == 0 || !IsWordChar(haystack[at - 1]) || !IsWordChar(needle.front());
+    const size_t end = at + needle.size();
+    const bool endOk = end == haystack.size() || !IsWordChar(haystack[end]) || !IsWordChar(needle.back());
+    if (startOk && endOk) return true;
+  }
+  return false;
+}
+
 } // namespace factdeck

@@ -29,6 +29,15 @@ std::string Slug(std::string_view text, size_t maxBytes = 48);
 // white space made one space, trimmed. "Röhm", "ROHM" and "Rohm" fold alike.
 std::string Fold(std::string_view text);
 
+// A character of a word in folded text: a digit, a lower-case ASCII letter, any non-ASCII byte.
+inline bool IsWordChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// True when folded `haystack` holds folded `needle` as whole words, whatever stands
+// between them: "saint pierre" stands in "saint-pierre and miquelon". Both already folded.
+bool ContainsWords(const std::string& haystack, const std::string& needle);
+
 // Tags typed by a person: separated by spaces or commas, empty ones dropped.
 std::vector<std::string> SplitTags(std::string_view text);
 

@@ -309,6 +309,124 @@ std::optional<std::vector<Column>> HeaderColumns(const std::vector<std::string>&
 
 bool IsDate(const std::string& field) { return ParseDateOrSpan(field).start.has_value(); }
 
+// The columns of a quiz spreadsheet (docs/facts-format.md, "Quiz spreadsheets"): numbered
+// answers with the right ones by number ("answer 1".."answer 4", "correct answer(s)"), or
+// the right answer written out beside numbered wrong ones ("correct answer", "incorrect
+// answer 1".."3").
+struct QuestionLayout {
+  size_t header = 0; // the header row; rows above it are a title or instructions
+  std::optional<size_t> question, correct, time, explanation, tags, source, id, type;
+  std::vector<std::optional<size_t>> options; // by number: "answer 1" is options[0]
+  std::vector<size_t> incorrect;
+  std::vector<size_t> quiet; // columns left out without a word: "#", "question number"
+
+  bool Uses(size_t c) const {
+    for (const auto& column : {question, correct, time, explanation, tags, source, id, type})
+      if (column == c) return true;
+    return std::find(options.begin(), options.end(), std::optional<size_t>(c)) != options.end() ||
+           std::find(incorrect.begin(), incorrect.end(), c) != incorrect.end();
+  }
+  bool Quiet(size_t c) const { return std::find(quiet.begin(), quiet.end(), c) != quiet.end(); }
+};
+
+// A header name as compared: lower case, words single-spaced, without what follows "(" or
+// a dash between spaces ("Time limit (sec) – 5, 10, 20" is "time limit").
+std::string HeaderKey(std::string_view name) {
+  std::string key = Lower(std::string(name));
+  for (std::string_view cut : {"(", " - ", " \u2013 ", " \u2014 ", ":"})
+    if (size_t at = key.find(cut); at != std::string::npos && at > 0) key.resize(at);
+  std::string words;
+  for (char c : key) {
+    const bool space = c == ' ' || c == '_' || c == '-' || c == '\t' || c == '.';
+    if (!space)
+      words += c;
+    else if (!words.empty() && words.back() != ' ')
+      words += ' ';
+  }
+  while (!words.empty() && words.back() == ' ')
+    words.pop_back();
+  return words;
+}
+
+// "answer 3" or "answer3": the stem and 3; 0 when the name does not end in a number 1..9.
+std::pair<std::string, size_t> Numbered(const std::string& key) {
+  if (key.empty() || key.back() < '1' || key.back() > '9' ||
+      (key.size() > 1 && key[key.size() - 2] >= '0' && key[key.size() - 2] <= '9'))
+    return {key, 0};
+  std::string stem = key.substr(0, key.size() - 1);
+  while (!stem.empty() && stem.back() == ' ')
+    stem.pop_back();
+  return {stem, static_cast<size_t>(key.back() - '0')};
+}
+
+std::optional<QuestionLayout> QuestionHeader(const std::vector<std::string>& names) {
+  QuestionLayout layout;
+  auto one = [](std::optional<size_t>& slot, size_t c) {
+    if (!slot) slot = c;
+  };
+  for (size_t c = 0; c < names.size(); ++c) {
+    const std::string key = HeaderKey(names[c]);
+    const auto [stem, number] = Numbered(key);
+    auto is = [&](std::initializer_list<std::string_view> words) {
+      return std::find(words.begin(), words.end(), key) != words.end();
+    };
+    if (is({"question", "question text", "questions"}))
+      one(layout.question, c);
+    else if (is({"correct answer", "correct answers", "correct", "correct option", "correct options", "right answer",
+                 "right answers", "answer key", "key"}))
+      one(layout.correct, c);
+    else if (is({"time limit", "time", "seconds", "time in seconds", "time limit in seconds", "timer"}))
+      one(layout.time, c);
+    else if (is({"explanation", "answer explanation", "feedback"}))
+      one(layout.explanation, c);
+    else if (is({"tags", "tag"}))
+      one(layout.tags, c);
+    else if (is({"source"}))
+      one(layout.source, c);
+    else if (is({"id"}))
+      one(layout.id, c);
+    else if (is({"question type", "type"}))
+      one(layout.type, c);
+    else if (is({"#", "no", "number", "question number", "question #", "question no", "nr"}))
+      layout.quiet.push_back(c);
+    else if (number > 0 && (stem == "answer" || stem == "option" || stem == "choice" || stem == "alternative")) {
+      if (layout.options.size() < number) layout.options.resize(number);
+      if (!layout.options[number - 1]) layout.options[number - 1] = c;
+    } else if (number > 0 &&
+               (stem == "incorrect answer" || stem == "wrong answer" || stem == "incorrect" || stem == "wrong" ||
+                stem == "distractor" || stem == "incorrect option" || stem == "wrong option")) {
+      layout.incorrect.push_back(c);
+    }
+  }
+  const size_t numbered = static_cast<size_t>(
+      std::count_if(layout.options.begin(), layout.options.end(), [](const auto& o) { return o.has_value(); }));
+  const bool byNumber = numbered >= 2 && numbered == layout.options.size();
+  if (!layout.question || !layout.correct || (!byNumber && layout.incorrect.empty())) return std::nullopt;
+  if (!byNumber) layout.options.clear();
+  return layout;
+}
+
+// The header of a quiz spreadsheet among the first rows (a template may put a title and
+// instructions above it).
+std::optional<QuestionLayout> FindQuestionLayout(const std::vector<CsvRecord>& records) {
+  for (size_t r = 0; r < records.size() && r < 10; ++r)
+    if (auto layout = QuestionHeader(records[r].fields)) {
+      layout->header = r;
+      return layout;
+    }
+  return std::nullopt;
+}
+
+// A question type a quiz spreadsheet may name that FactDeck plays: options to pick.
+bool IsChoiceType(const std::string& type) {
+  const std::string key = HeaderKey(type);
+  for (std::string_view known : {"multiple choice", "quiz", "mcq", "checkbox", "checkboxes", "multiple answers",
+                                 "multiple select", "multi select", "select all", "true or false", "true/false",
+                                 "true false", "choice", "single choice", "multiple choice question"})
+    if (key == known) return true;
+  return false;
+}
+
 } // namespace
 
 CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint) {
@@ -445,6 +563,10 @@ private:
         for (std::string& field : record.fields)
           field = HtmlToText(field);
 
+    if (auto layout = FindQuestionLayout(records)) {
+      BuildChoices(records, *layout);
+      return;
+    }
     std::vector<Column> columns;
     size_t first = 0;
     if (auto declared = DeclaredColumns(table, records[0].fields.size())) {
@@ -471,14 +593,26 @@ private:
     bool events = Has(columns, Column::Date);
     m_ids.reserve(records.size());
     (events ? m_out.deck.events.reserve(records.size()) : m_out.deck.cards.reserve(records.size()));
-    for (size_t r = first; r < records.size(); ++r) {
-      // A row with a problem is left out and reported; --strict makes any problem an error.
-      const size_t before = m_out.diagnostics.size();
-      const size_t cards = m_out.deck.cards.size(), eventsBefore = m_out.deck.events.size();
+    EachRow(records, first, [&](const CsvRecord& record) {
       if (events)
-        AddEvent(records[r], columns);
+        AddEvent(record, columns);
       else
-        AddCard(records[r], columns);
+        AddCard(record, columns);
+    });
+    if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
+      Error(records[0].positions[0], m_out.skippedRows > 0
+                                         ? "no row could be read (see the rows skipped above)"
+                                         : "the file has a header row but no cards or events under it");
+  }
+
+  // Adds each record from `first` on with `add`. A row with a problem is left out and
+  // reported (what it added is taken back); --strict makes any problem an error.
+  template <typename Add> void EachRow(const std::vector<CsvRecord>& records, size_t first, Add&& add) {
+    for (size_t r = first; r < records.size(); ++r) {
+      const size_t before = m_out.diagnostics.size();
+      const size_t cards = m_out.deck.cards.size(), events = m_out.deck.events.size(),
+                   choices = m_out.deck.choices.size();
+      add(records[r]);
       if (m_options.strict) continue;
       bool bad = false;
       for (size_t d = before; d < m_out.diagnostics.size(); ++d) {
@@ -490,13 +624,10 @@ private:
       }
       if (!bad) continue;
       m_out.deck.cards.resize(cards);
-      m_out.deck.events.resize(eventsBefore);
+      m_out.deck.events.resize(events);
+      m_out.deck.choices.resize(choices);
       ++m_out.skippedRows;
     }
-    if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
-      Error(records[0].positions[0], m_out.skippedRows > 0
-                                         ? "no row could be read (see the rows skipped above)"
-                                         : "the file has a header row but no cards or events under it");
   }
 
   // Columns from Anki's header lines: "#columns:" names, or roles by number with front
@@ -643,6 +774,141 @@ private:
     event.pos = record.positions[0];
     event.id = IdFor(record, columns, "", event.name);
     m_out.deck.events.push_back(std::move(event));
+  }
+
+  // [SECTION] Hand-written questions: quiz spreadsheets -------------------------------
+
+  // Adds one question row of a quiz spreadsheet.
+  void AddChoice(const CsvRecord& record, const QuestionLayout& layout) {
+    auto cell = [&](std::optional<size_t> column) {
+      return column && *column < record.fields.size() ? Trimmed(record.fields[*column]) : std::string();
+    };
+    auto cellPos = [&](std::optional<size_t> column) {
+      return column && *column < record.positions.size() ? record.positions[*column] : record.positions[0];
+    };
+    Choice c;
+    c.question = cell(layout.question);
+    std::vector<std::pair<std::string, size_t>> numbered; // numbered options given: text, number
+    for (size_t n = 0; n < layout.options.size(); ++n)
+      if (std::string o = cell(layout.options[n]); !o.empty()) numbered.emplace_back(o, n + 1);
+    std::vector<std::string> incorrect;
+    for (size_t column : layout.incorrect)
+      if (std::string o = cell(column); !o.empty()) incorrect.push_back(o);
+    const std::string correct = cell(layout.correct);
+    // The rows of an unfilled template (a question number, nothing else) are left out quietly.
+    if (c.question.empty() && numbered.empty() && incorrect.empty() && correct.empty()) return;
+    if (c.question.empty()) return Error(cellPos(layout.question), "empty question");
+    if (const std::string type = cell(layout.type); !type.empty() && !IsChoiceType(type))
+      return Error(cellPos(layout.type), "question type \"" + type +
+                                             "\" is not one FactDeck plays; only multiple choice and select-all "
+                                             "questions (with options) are imported");
+    if (correct.empty())
+      return Error(cellPos(layout.correct), layout.options.empty()
+                                                ? "no correct answer"
+                                                : "no correct answer: write the number of the right answer (1 to " +
+                                                      std::to_string(layout.options.size()) + "), or several as 1,3");
+    if (!layout.options.empty()) {
+      std::vector<bool> right(numbered.size(), false);
+      if (!ReadCorrectNumbers(correct, numbered, right, cellPos(layout.correct))) return;
+      for (size_t i = 0; i < numbered.size(); ++i)
+        (right[i] ? c.answers : c.wrong).push_back(numbered[i].first);
+    } else {
+      c.answers = {correct};
+      c.wrong = incorrect;
+    }
+    if (const std::string time = cell(layout.time); !time.empty()) {
+      size_t digits = 0;
+      int seconds = 0;
+      while (digits < time.size() && time[digits] >= '0' && time[digits] <= '9' && seconds < 100000)
+        seconds = seconds * 10 + (time[digits++] - '0');
+      const std::string unit = Lower(Trimmed(std::string_view(time).substr(digits)));
+      const bool unitOk =
+          unit.empty() || unit == "s" || unit == "sec" || unit == "secs" || unit == "seconds" || unit == "second";
+      if (digits == 0 || !unitOk || seconds < kMinChoiceSeconds || seconds > kMaxChoiceSeconds)
+        return Error(cellPos(layout.time), "time limit \"" + time + "\": write a number of seconds from " +
+                                               std::to_string(kMinChoiceSeconds) + " to " +
+                                               std::to_string(kMaxChoiceSeconds));
+      c.seconds = seconds;
+    }
+    c.explanation = cell(layout.explanation);
+    c.tags = SplitTags(layout.tags && *layout.tags < record.fields.size() ? &record.fields[*layout.tags] : nullptr);
+    for (const std::string& problem : ChoiceProblems(c))
+      Error(record.positions[0], problem);
+    c.source = "import";
+    c.pos = record.positions[0];
+    const std::string id = cell(layout.id);
+    if (!id.empty()) {
+      if (!m_ids.insert(id).second) Error(cellPos(layout.id), "duplicate id '" + id + "'");
+      c.id = id;
+    } else {
+      std::string base = "q-" + std::to_string(m_out.deck.choices.size() + 1);
+      c.id = base;
+      for (int n = 2; !m_ids.insert(c.id).second; ++n)
+        c.id = base + "-" + std::to_string(n);
+    }
+    m_out.deck.choices.push_back(std::move(c));
+  }
+
+  // "2", "1,3", "1 and 3", "B", "Paris": which numbered options are right. False, with an
+  // error, when a part names no option given.
+  bool ReadCorrectNumbers(const std::string& correct, const std::vector<std::pair<std::string, size_t>>& numbered,
+                          std::vector<bool>& right, Position pos) {
+    // The whole text of an option ("Paris"), as some write the right answer out.
+    for (size_t i = 0; i < numbered.size(); ++i)
+      if (Fold(numbered[i].first) == Fold(correct) && correct.find_first_not_of("0123456789 ,;") != std::string::npos) {
+        right[i] = true;
+        return true;
+      }
+    std::string part;
+    bool any = false;
+    for (char ch : correct + ",") {
+      if (ch != ',' && ch != ';' && ch != ' ' && ch != '/' && ch != '&') {
+        part += ch;
+        continue;
+      }
+      if (part.empty() || Lower(part) == "and") {
+        part.clear();
+        continue;
+      }
+      size_t number = 0;
+      if (part.size() == 1 && ((part[0] >= 'A' && part[0] <= 'F') || (part[0] >= 'a' && part[0] <= 'f')))
+        number = static_cast<size_t>(Lower(part)[0] - 'a') + 1; // "B": the second option
+      else if (part.find_first_not_of("0123456789") == std::string::npos && part.size() < 4)
+        number = std::stoul(part);
+      auto at = std::find_if(numbered.begin(), numbered.end(), [&](const auto& o) { return o.second == number; });
+      if (number == 0 || at == numbered.end()) {
+        Error(pos,
+              "correct answer \"" + correct + "\": \"" + part + "\" is not the number of an answer given in this row");
+        return false;
+      }
+      right[static_cast<size_t>(at - numbered.begin())] = true;
+      any = true;
+      part.clear();
+    }
+    if (!any) Error(pos, "correct answer \"" + correct + "\": write the number of the right answer, e.g. 2 or 1,3");
+    return any;
+  }
+
+  void BuildChoices(const std::vector<CsvRecord>& records, const QuestionLayout& layout) {
+    if (layout.header > 0) {
+      Warning(records[0].positions[0], std::to_string(layout.header) + (layout.header == 1 ? " line" : " lines") +
+                                           " above the header row (a title or instructions) left out");
+      // A title alone on the first line names the deck better than the file name does.
+      const auto& top = records[0].fields;
+      const bool alone =
+          std::count_if(top.begin(), top.end(), [](const std::string& f) { return !Trimmed(f).empty(); }) == 1;
+      if (alone && !Trimmed(top[0]).empty() && top[0].size() <= 120) m_out.deck.title = Trimmed(top[0]);
+    }
+    for (size_t c = 0; c < records[layout.header].fields.size(); ++c)
+      if (!layout.Uses(c) && !Trimmed(records[layout.header].fields[c]).empty() && !layout.Quiet(c))
+        Warning(records[layout.header].positions[c],
+                "column '" + records[layout.header].fields[c] + "' is not one FactDeck reads; it is ignored");
+    m_out.deck.choices.reserve(records.size());
+    EachRow(records, layout.header + 1, [&](const CsvRecord& record) { AddChoice(record, layout); });
+    if (m_out.deck.choices.empty() && CountErrors(m_out.diagnostics) == 0)
+      Error(records[layout.header].positions[0], m_out.skippedRows > 0
+                                                     ? "no question could be read (see the rows skipped above)"
+                                                     : "the file has a question header but no questions under it");
   }
 
   std::string m_file;

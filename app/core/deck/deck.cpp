@@ -25,6 +25,8 @@ std::vector<std::string> CommonTags(const Deck& deck, size_t n) {
     count(e.tags);
   for (const Card& c : deck.cards)
     count(c.tags);
+  for (const Choice& c : deck.choices)
+    count(c.tags);
   std::vector<std::pair<std::string, size_t>> sorted(uses.begin(), uses.end());
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -45,7 +47,54 @@ std::string SummaryText(const DeckSummary& s) {
   part(s.events, "event", "events");
   part(s.entities, "entity", "entities");
   part(s.cards, "card", "cards");
+  part(s.choices, "question", "questions");
   return text.empty() ? "nothing to ask yet" : text;
+}
+
+std::vector<std::string> ChoiceProblems(const Choice& c) {
+  std::vector<std::string> problems;
+  if (c.answers.empty()) problems.push_back("the question has no right answer ('answer')");
+  if (c.wrong.empty()) problems.push_back("the question has no wrong option ('wrong' needs at least one)");
+  const size_t options = c.answers.size() + c.wrong.size();
+  if (options > kMaxChoiceOptions)
+    problems.push_back("the question has " + std::to_string(options) + " options; at most " +
+                       std::to_string(kMaxChoiceOptions) + " fit the answer tiles");
+  struct Seen {
+    std::string folded;
+    const std::string* written;
+    bool right;
+  };
+  std::vector<Seen> seen;
+  auto add = [&](const std::string& option, bool right) {
+    const std::string folded = Fold(option);
+    if (folded.empty()) {
+      problems.push_back(std::string("an empty ") + (right ? "answer" : "wrong option"));
+      return;
+    }
+    for (const Seen& other : seen)
+      if (other.folded == folded) {
+        problems.push_back(other.right != right ? "\"" + option + "\" is both a right answer and a wrong option"
+                           : *other.written == option
+                               ? "\"" + option + "\" is listed twice"
+                               : "\"" + *other.written + "\" and \"" + option +
+                                     "\" are the same option once case and accents are set aside");
+        return;
+      }
+    seen.push_back({folded, &option, right});
+  };
+  for (const std::string& a : c.answers)
+    add(a, true);
+  for (const std::string& w : c.wrong)
+    add(w, false);
+  return problems;
+}
+
+std::string ChoiceAnswerInQuestion(const Choice& c) {
+  const std::string question = Fold(c.question);
+  for (const std::string& a : c.answers)
+    if (std::string folded = Fold(a); !folded.empty() && ContainsWords(question, folded))
+      return "the answer \"" + a + "\" stands in the question's own words; learners may pick it for that alone";
+  return {};
 }
 
 std::string TagHint(const Deck& deck) {
@@ -154,8 +203,8 @@ std::string Deck::Display(const Value& value, const Relation* relation) const {
 }
 
 DeckSummary Summarize(const Deck& deck) {
-  return {deck.entities.size(), deck.events.size(), deck.relations.size(),
-          deck.facts.size(),    deck.cards.size(),  deck.sources.size()};
+  return {deck.entities.size(), deck.events.size(),  deck.relations.size(), deck.facts.size(),
+          deck.cards.size(),    deck.sources.size(), deck.choices.size()};
 }
 
 QuestionCapacity EstimateCapacity(const Deck& deck) {
@@ -188,6 +237,7 @@ QuestionCapacity EstimateCapacity(const Deck& deck) {
   capacity.ordering = deck.events.size() >= 3 ? deck.events.size() : 0;
   capacity.whichFirst = deck.events.size() >= 2 ? deck.events.size() : 0;
   capacity.flashcard = deck.cards.size();
+  capacity.multipleChoice += deck.choices.size();
   // Cards as multiple choice: those whose other side has three more of its shape.
   if (deck.cardsForward || deck.cardsReverse) {
     std::unordered_map<std::string, size_t> fronts, backs;

@@ -78,6 +78,25 @@ struct Card {
   Position pos;
 };
 
+// A question written by hand ([[choice]]): its right answers (several for "select all"),
+// its wrong options, and how long a class has to answer.
+struct Choice {
+  std::string id, question, explanation, source;
+  std::vector<std::string> answers, wrong;
+  std::vector<std::string> tags;
+  int seconds = 0; // class play time limit; 0 for the game's own
+  Position pos;
+};
+inline constexpr size_t kMaxChoiceOptions = 4; // the tiles of class play
+inline constexpr int kMinChoiceSeconds = 5, kMaxChoiceSeconds = 240;
+// What makes a hand-written question unfair or unplayable: no right or no wrong option, an
+// empty option, more options than the tiles hold, a right answer also among the wrong ones,
+// an option listed twice (compared folded: case, accents, Unicode forms). Empty when fine.
+std::vector<std::string> ChoiceProblems(const Choice& choice);
+// A warning when a right answer stands in the question's words ("Which is larger, 3 or 5?"
+// is fine for a teacher to ask; a typo that gives the answer away is not): "" otherwise.
+std::string ChoiceAnswerInQuestion(const Choice& choice);
+
 struct Deck {
   std::string id, title, language, description;
   // Which ways cards are asked as multiple choice ([deck] card_directions): front to
@@ -90,6 +109,7 @@ struct Deck {
   std::vector<Relation> relations;
   std::vector<Fact> facts;
   std::vector<Card> cards;
+  std::vector<Choice> choices;
 
   const Entity* FindEntity(const std::string& key) const;
   const Event* FindEvent(const std::string& key) const;
@@ -142,11 +162,11 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName);
 
 // Counts for `factdeck check` and the home screen.
 struct DeckSummary {
-  size_t entities = 0, events = 0, relations = 0, facts = 0, cards = 0, sources = 0;
+  size_t entities = 0, events = 0, relations = 0, facts = 0, cards = 0, sources = 0, choices = 0;
 };
 DeckSummary Summarize(const Deck& deck);
 // What a deck holds, for people: "160 facts · 41 events · 108 entities · 8 cards", only
-// what it has ("68 cards", "1 event"), numbers with thousands separators.
+// what it has ("68 cards", "1 event", "20 questions"), numbers with thousands separators.
 std::string SummaryText(const DeckSummary& summary);
 
 // How many questions of each kind the deck can make, by a quick count: facts whose

@@ -239,7 +239,7 @@ private:
   }
 
   void ReadRoot(const toml::table& root) {
-    Keys(root, {"deck", "entity", "event", "relation", "fact", "card"}, "the file");
+    Keys(root, {"deck", "entity", "event", "relation", "fact", "card", "choice"}, "the file");
     Deck& deck = m_out.deck;
     deck.entities.reserve(ArraySize(root, "entity"));
     deck.events.reserve(ArraySize(root, "event"));
@@ -255,6 +255,7 @@ private:
     deck.Reindex();
     ForEachTable(root, "fact", [&](const toml::table& table, Position p) { ReadFact(table, p); });
     ForEachTable(root, "card", [&](const toml::table& table, Position p) { ReadCard(table, p); });
+    ForEachTable(root, "choice", [&](const toml::table& table, Position p) { ReadChoice(table, p); });
   }
 
   // [deck]: id, title, language, description and the sources.
@@ -428,6 +429,38 @@ private:
     deck.cards.push_back(std::move(c));
   }
 
+  // [[choice]]: a question written by hand, with its right and wrong options.
+  void ReadChoice(const toml::table& table, Position p) {
+    Deck& deck = m_out.deck;
+    const Fields t =
+        Keys(table, {"id", "question", "answer", "wrong", "explanation", "source", "tags", "seconds"}, "[[choice]]");
+    Choice c;
+    c.id = String(t, "id", false, "", p);
+    c.question = String(t, "question", true, "[[choice]]", p);
+    c.answers = Strings(t, "answer");
+    c.wrong = Strings(t, "wrong");
+    c.explanation = String(t, "explanation", false, "", p);
+    c.source = String(t, "source", false, "", p);
+    c.tags = Strings(t, "tags");
+    c.pos = p;
+    if (!t.get("answer")) Error(p, "[[choice]] needs 'answer' (a string, or a list when several are right)");
+    if (!t.get("wrong")) Error(p, "[[choice]] needs 'wrong' (a list of one to three wrong options)");
+    if (const toml::node* seconds = t.get("seconds")) {
+      const auto* n = seconds->as_integer();
+      if (n == nullptr || n->get() < kMinChoiceSeconds || n->get() > kMaxChoiceSeconds)
+        Error(PosOf(*seconds), "'seconds' must be a whole number from " + std::to_string(kMinChoiceSeconds) + " to " +
+                                   std::to_string(kMaxChoiceSeconds));
+      else
+        c.seconds = static_cast<int>(n->get());
+    }
+    if (t.get("answer") && t.get("wrong"))
+      for (const std::string& problem : ChoiceProblems(c))
+        Error(p, problem);
+    if (c.id.empty()) c.id = "choice-" + std::to_string(deck.choices.size() + 1);
+    ClaimId(c.id, p);
+    deck.choices.push_back(std::move(c));
+  }
+
   std::optional<Date> ReadDate(const Fields& table, std::string_view key, Position tablePos, bool required) {
     const toml::node* node = table.get(key);
     if (node == nullptr) {
@@ -526,8 +559,9 @@ private:
 
   void Check() {
     Deck& deck = m_out.deck;
-    if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty()) {
-      Error({}, "the deck is empty: it has no entities, events, facts or cards");
+    if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty() &&
+        deck.choices.empty()) {
+      Error({}, "the deck is empty: it has no entities, events, facts, cards or questions");
       return;
     }
     std::map<std::string, size_t> kindCounts;
@@ -545,6 +579,10 @@ private:
     }
     for (const Card& c : deck.cards)
       CheckSource(c.source, c.pos);
+    for (const Choice& c : deck.choices) {
+      CheckSource(c.source, c.pos);
+      if (std::string warning = ChoiceAnswerInQuestion(c); !warning.empty()) Warning(c.pos, warning);
+    }
     const auto& alike = deck.EventsAlike();
     for (size_t i = 0; i < alike.size(); ++i)
       if (std::string warning = NamedAlikeWarning(deck, i, alike[i]); !warning.empty())

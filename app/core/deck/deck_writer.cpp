@@ -152,6 +152,20 @@ std::string FormatDeckToml(const Deck& deck) {
     w.List("tags", c.tags);
     w.Key("source", c.source);
   }
+  for (const Choice& c : deck.choices) {
+    w.Table("[[choice]]");
+    w.Key("id", c.id);
+    w.Key("question", c.question, true);
+    if (c.answers.size() == 1)
+      w.Key("answer", c.answers[0], true);
+    else
+      w.List("answer", c.answers);
+    w.List("wrong", c.wrong);
+    w.Key("explanation", c.explanation);
+    if (c.seconds > 0) w.Raw("seconds", std::to_string(c.seconds));
+    w.List("tags", c.tags);
+    w.Key("source", c.source);
+  }
   return w.Take();
 }
 

@@ -8,7 +8,7 @@
 namespace factdeck {
 
 // The deck in the TOML facts format (docs/facts-format.md), tables in the order
-// deck, sources, entities, events, relations, facts, cards.
+// deck, sources, entities, events, relations, facts, cards, choices.
 std::string FormatDeckToml(const Deck& deck);
 
 // A TOML basic string: quoted, with \, " and control characters escaped.

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/deck/csv.h"
+#include "core/games/question_run.h"
 
 namespace factdeck {
 
@@ -99,8 +100,7 @@ void ClassroomMatch::Begin(srs::TimeMs now) {
 
 double ClassroomMatch::SecondsLeft(srs::TimeMs now) const {
   if (m_phase == Phase::Reading) return static_cast<double>(m_optionsAt - now) / 1000.0;
-  if (m_phase == Phase::Answering)
-    return m_options.secondsPerQuestion - static_cast<double>(now - m_optionsAt) / 1000.0;
+  if (m_phase == Phase::Answering) return LimitSeconds() - static_cast<double>(now - m_optionsAt) / 1000.0;
   return 0.0;
 }
 
@@ -129,23 +129,27 @@ void ClassroomMatch::Buzz(const std::vector<size_t>& teams, srs::TimeMs now) {
   m_answering = pressed[m_random.Below(pressed.size())];
 }
 
-void ClassroomMatch::Answer(int option, srs::TimeMs now) {
+int ClassroomMatch::LimitSeconds() const {
+  const Question* q = Current();
+  return q != nullptr && q->seconds > 0 ? q->seconds : m_options.secondsPerQuestion;
+}
+
+void ClassroomMatch::AnswerAll(const std::vector<int>& options, srs::TimeMs now) {
   Tick(now);
   const Question* q = Current();
   if (m_phase != Phase::Answering || !m_answering || q == nullptr) return;
   const size_t team = *m_answering;
-  const bool correct = option == q->answer;
+  const Judgement judgement = JudgeOptions(*q, options);
+  const bool correct = judgement.correct;
   TeamState& t = m_teams[team];
   const int responseMs = static_cast<int>(now - m_optionsAt);
-  const int points = correct ? ClassroomPoints(m_options.scoring, responseMs / 1000.0, m_options.secondsPerQuestion,
-                                               t.streak, m_options.streakBonus)
-                             : 0;
+  const int points =
+      correct ? ClassroomPoints(m_options.scoring, responseMs / 1000.0, LimitSeconds(), t.streak, m_options.streakBonus)
+              : 0;
   t.Count(correct, points, responseMs);
   if (!correct) m_locked[team] = true;
-  m_log.push_back(
-      {team, static_cast<int>(m_question), q->card, QuestionKindName(q->kind),
-       option >= 0 && option < static_cast<int>(q->options.size()) ? q->options[static_cast<size_t>(option)] : "",
-       correct, now, responseMs, points});
+  m_log.push_back({team, static_cast<int>(m_question), q->card, QuestionKindName(q->kind), judgement.given, correct,
+                   now, responseMs, points});
   m_answering.reset();
   const bool anyoneLeft = std::find(m_locked.begin(), m_locked.end(), false) != m_locked.end();
   if (correct || m_options.mode == ClassroomMode::Turns || !anyoneLeft) Reveal();

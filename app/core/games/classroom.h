@@ -109,7 +109,13 @@ public:
   void Buzz(const std::vector<size_t>& teams, srs::TimeMs now);
   // The answering team picks an option. A wrong answer locks that team out; in buzzer mode
   // the others may buzz to steal, until all are out or time is up.
-  void Answer(int option, srs::TimeMs now);
+  // A select-all question takes every option the team marked (AnswerAll); it is right
+  // only when they are exactly the right ones.
+  void Answer(int option, srs::TimeMs now) { AnswerAll({option}, now); }
+  void AnswerAll(const std::vector<int>& options, srs::TimeMs now);
+  // The current question's time limit: its own (a hand-written question's `seconds`), else
+  // the match's.
+  int LimitSeconds() const;
   // From Revealed to the next question (or Finished).
   void Next(srs::TimeMs now);
 

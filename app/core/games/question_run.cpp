@@ -1,5 +1,6 @@
 #include "core/games/question_run.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -22,12 +23,25 @@ AnswerRecord LoggedAnswer(const Question& q, const std::string& item, QuestionKi
   return record;
 }
 
-Judgement JudgeOption(const Question& q, int option) {
+Judgement JudgeOptions(const Question& q, const std::vector<int>& chosen) {
+  std::vector<int> picked;
+  for (int option : chosen)
+    if (option >= 0 && option < static_cast<int>(q.options.size())) picked.push_back(option);
+  std::sort(picked.begin(), picked.end());
+  picked.erase(std::unique(picked.begin(), picked.end()), picked.end());
+  const std::vector<int> right = RightOptions(q);
   Judgement j;
-  j.correct = option == q.answer;
+  j.correct = picked == right;
   j.credit = j.correct ? 1.0 : 0.0;
-  j.given = option >= 0 && option < static_cast<int>(q.options.size()) ? q.options[static_cast<size_t>(option)] : "";
-  j.rightAnswer = q.answer >= 0 ? q.options[static_cast<size_t>(q.answer)] : q.answerText;
+  auto join = [&](const std::vector<int>& options) {
+    std::string text;
+    for (int option : options)
+      if (option >= 0 && option < static_cast<int>(q.options.size()))
+        text += (text.empty() ? "" : "; ") + q.options[static_cast<size_t>(option)];
+    return text;
+  };
+  j.given = join(picked);
+  j.rightAnswer = q.answer >= 0 || SelectAll(q) ? join(right) : q.answerText;
   return j;
 }
 

@@ -33,7 +33,10 @@ public:
   // The current question's feedback once answered; null before (and always in an exam).
   virtual const StudyFeedback* Feedback() const = 0;
 
-  virtual void AnswerOption(int option, int responseMs, srs::TimeMs now) = 0;
+  // The options picked: one, or for a select-all question (SelectAll) every one the learner
+  // marked. AnswerOption picks one.
+  virtual void AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) = 0;
+  void AnswerOption(int option, int responseMs, srs::TimeMs now) { AnswerOptions({option}, responseMs, now); }
   virtual void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) = 0;
   virtual void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) = 0;
   virtual void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) = 0;
@@ -58,7 +61,9 @@ AnswerRecord LoggedAnswer(const Question& q, const std::string& item, QuestionKi
                           std::int64_t session, const std::string& deck, srs::TimeMs now, const std::string& given,
                           bool correct);
 
-Judgement JudgeOption(const Question& q, int option);
+// Right when the options chosen are exactly the right ones (in any order, each once).
+Judgement JudgeOptions(const Question& q, const std::vector<int>& chosen);
+inline Judgement JudgeOption(const Question& q, int option) { return JudgeOptions(q, {option}); }
 Judgement JudgeOrder(const Question& q, const std::vector<int>& order);
 Judgement JudgeYear(const Question& q, const std::string& text);
 

@@ -96,10 +96,10 @@ void QuizSession::Answered(Judgement judgement, int responseMs, srs::TimeMs now,
   }
 }
 
-void QuizSession::AnswerOption(int option, int responseMs, srs::TimeMs now) {
+void QuizSession::AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->options.empty() || q->kind == QuestionKind::Ordering) return;
-  Answered(JudgeOption(*q, option), responseMs, now);
+  Answered(JudgeOptions(*q, chosen), responseMs, now);
 }
 
 void QuizSession::AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) {

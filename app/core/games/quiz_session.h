@@ -63,7 +63,7 @@ public:
   const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
   const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
 
-  void AnswerOption(int option, int responseMs, srs::TimeMs now) override;
+  void AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) override;
   void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) override;
   void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) override;
   void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) override;

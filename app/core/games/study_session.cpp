@@ -141,10 +141,10 @@ void StudySession::Finish(bool correct, double credit, StudyFeedback feedback) {
   m_feedback = std::move(feedback);
 }
 
-void StudySession::AnswerOption(int option, int responseMs, srs::TimeMs now) {
+void StudySession::AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->options.empty() || q->kind == QuestionKind::Ordering) return;
-  const Judgement j = JudgeOption(*q, option);
+  const Judgement j = JudgeOptions(*q, chosen);
   if (j.correct) m_rightTimes.push_back(responseMs);
   const srs::Rating rating = srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes));
   StudyFeedback feedback;

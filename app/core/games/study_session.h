@@ -44,7 +44,7 @@ public:
 
   // Answers: the option picked, the order given (option indices, earliest first), a typed
   // year, or a flashcard's self-grade. Each rates the card, saves it, then sets Feedback().
-  void AnswerOption(int option, int responseMs, srs::TimeMs now) override;
+  void AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) override;
   void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) override;
   void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) override;
   void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) override;

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/deck/csv.h"
+#include "core/games/question_run.h"
 #include "core/games/quiz_session.h"
 #include "core/base/text.h"
 
@@ -253,7 +254,7 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   return joined;
 }
 
-LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs::TimeMs now) {
+LiveError LiveRoom::Answer(std::string_view token, int question, const std::vector<int>& options, srs::TimeMs now) {
   std::lock_guard lock(m_mutex);
   LiveError error = LiveError::None;
   LivePlayer* p = SeenLocked(token, now, error);
@@ -262,21 +263,28 @@ LiveError LiveRoom::Answer(std::string_view token, int question, int option, srs
   if (m_phase != LivePhase::Answering) return LiveError::NotAnswering;
   if (question != m_question) return LiveError::WrongQuestion;
   const Question& q = m_questions[static_cast<size_t>(m_question)];
-  if (option < 0 || option >= static_cast<int>(q.options.size())) return LiveError::BadOption;
+  // One option, or (select all) several, each once.
+  std::vector<int> chosen = options;
+  std::sort(chosen.begin(), chosen.end());
+  if (chosen.empty() || (chosen.size() > 1 && !SelectAll(q)) ||
+      std::adjacent_find(chosen.begin(), chosen.end()) != chosen.end() || chosen.front() < 0 ||
+      chosen.back() >= static_cast<int>(q.options.size()))
+    return LiveError::BadOption;
   if (p->answeredQuestion == m_question) return LiveError::AlreadyAnswered;
   // The server's clock times the answer, from the moment the options appeared.
   const int responseMs = static_cast<int>(std::max<srs::TimeMs>(0, now - m_optionsAt));
-  const bool correct = option == q.answer;
-  const int points = correct ? ClassroomPoints(m_options.scoring, responseMs / 1000.0, m_options.secondsPerQuestion,
-                                               p->streak, m_options.streakBonus)
+  const Judgement judgement = JudgeOptions(q, chosen);
+  const bool correct = judgement.correct;
+  const int points = correct ? ClassroomPoints(m_options.scoring, responseMs / 1000.0, LimitSecondsLocked(), p->streak,
+                                               m_options.streakBonus)
                              : 0;
   p->answeredQuestion = m_question;
-  p->option = option;
+  p->options = chosen;
   p->correct = correct;
   p->points = points;
   p->responseMs = responseMs;
   // The standing changes at the reveal, so ranks shown before it give nothing away.
-  m_answers.push_back({p->id, m_question, option, correct, now, responseMs, points});
+  m_answers.push_back({p->id, m_question, chosen, judgement.given, correct, now, responseMs, points});
   ChangedLocked();
   const bool everyone = std::all_of(m_players.begin(), m_players.end(), [&](const LivePlayer& other) {
     return other.kicked || other.answeredQuestion == m_question;
@@ -306,9 +314,10 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
     view.prompt = q.prompt;
     view.secondsLeft = SecondsLeftLocked(now);
     if (m_phase != LivePhase::Reading) view.options = q.options;
-    if (p->answeredQuestion == m_question) view.chosen = p->option;
+    view.selectAll = SelectAll(q);
+    if (p->answeredQuestion == m_question) view.chosen = p->options;
     if (m_phase == LivePhase::Revealed) {
-      view.correctOption = q.answer;
+      view.correctOptions = RightOptions(q);
       view.explanation = q.explanation;
       view.source = q.source;
       if (p->answeredQuestion == m_question) {
@@ -346,9 +355,14 @@ void LiveRoom::Start(srs::TimeMs now) {
 
 double LiveRoom::SecondsLeftLocked(srs::TimeMs now) const {
   if (m_phase == LivePhase::Reading) return static_cast<double>(m_optionsAt - now) / 1000.0;
-  if (m_phase == LivePhase::Answering)
-    return m_options.secondsPerQuestion - static_cast<double>(now - m_optionsAt) / 1000.0;
+  if (m_phase == LivePhase::Answering) return LimitSecondsLocked() - static_cast<double>(now - m_optionsAt) / 1000.0;
   return 0;
+}
+
+int LiveRoom::LimitSecondsLocked() const {
+  if (m_question < 0 || static_cast<size_t>(m_question) >= m_questions.size()) return m_options.secondsPerQuestion;
+  const int own = m_questions[static_cast<size_t>(m_question)].seconds;
+  return own > 0 ? own : m_options.secondsPerQuestion;
 }
 
 void LiveRoom::TickLocked(srs::TimeMs now) {
@@ -459,8 +473,7 @@ StoreStatus RecordLivePlayer(const LiveRoom& room, int player, std::int64_t prof
     if (a.player != player) continue;
     const Question& q = room.Questions()[static_cast<size_t>(a.question)];
     StoreStatus saved =
-        RecordQuestionAnswer(store, fsrs, profile, 0, room.DeckId(), q, q.options[static_cast<size_t>(a.option)],
-                             a.correct, a.responseMs, a.time, true);
+        RecordQuestionAnswer(store, fsrs, profile, 0, room.DeckId(), q, a.given, a.correct, a.responseMs, a.time, true);
     if (!saved) result = saved;
   }
   return result;
@@ -486,7 +499,8 @@ LiveHostView LiveRoom::Snapshot(srs::TimeMs now) {
       if (!p.kicked && p.answeredQuestion == m_question) {
         ++view.answered;
         if (m_phase == LivePhase::Revealed || m_phase == LivePhase::Finished)
-          ++view.optionCounts[static_cast<size_t>(p.option)];
+          for (int option : p.options)
+            ++view.optionCounts[static_cast<size_t>(option)];
       }
   }
   const auto standings = StandingsLocked();
@@ -514,8 +528,8 @@ MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
                               m_players[i].kicked ? stayed + 1 : RankOf(standings, i)});
   for (const LiveAnswer& a : m_answers) {
     const Question& q = m_questions[static_cast<size_t>(a.question)];
-    record.answers.push_back({static_cast<size_t>(a.player - 1), a.question, q.card, QuestionKindName(q.kind),
-                              q.options[static_cast<size_t>(a.option)], a.correct, a.time, a.responseMs, a.points});
+    record.answers.push_back({static_cast<size_t>(a.player - 1), a.question, q.card, QuestionKindName(q.kind), a.given,
+                              a.correct, a.time, a.responseMs, a.points});
   }
   return record;
 }
@@ -531,10 +545,8 @@ std::string LiveRoom::ResultsCsv() const {
   for (const LiveAnswer& a : m_answers) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", a.responseMs / 1000.0);
-    const Question& q = m_questions[static_cast<size_t>(a.question)];
-    csv += FormatCsvRecord({std::to_string(a.question + 1), m_players[static_cast<size_t>(a.player - 1)].name,
-                            q.options[static_cast<size_t>(a.option)], a.correct ? "yes" : "no", seconds,
-                            std::to_string(a.points)});
+    csv += FormatCsvRecord({std::to_string(a.question + 1), m_players[static_cast<size_t>(a.player - 1)].name, a.given,
+                            a.correct ? "yes" : "no", seconds, std::to_string(a.points)});
   }
   csv += FormatCsvRecord({});
   csv += FormatCsvRecord({"rank", "player", "score", "right"});

@@ -78,7 +78,7 @@ struct LivePlayer : Standing {
   bool kicked = false;
   srs::TimeMs joined = 0, lastSeen = 0;
   int answeredQuestion = -1; // the last question this player answered
-  int option = -1;           // what they chose then
+  std::vector<int> options;  // what they chose then (several for a select-all question)
   bool correct = false;
   int points = 0, responseMs = 0;
   std::int64_t profile = 0; // the learner this player is, when the host links them (0: none)
@@ -87,7 +87,8 @@ struct LivePlayer : Standing {
 struct LiveAnswer {
   int player = 0; // LivePlayer::id
   int question = 0;
-  int option = -1;
+  std::vector<int> options; // chosen: one, or several for a select-all question
+  std::string given;        // the options chosen as text
   bool correct = false;
   srs::TimeMs time = 0;
   int responseMs = 0, points = 0;
@@ -102,9 +103,10 @@ struct LivePlayerView {
   std::string prompt;
   std::vector<std::string> options; // from the moment the options appear
   double secondsLeft = 0;
-  int chosen = -1; // this player's answer to this question, -1 when none
+  bool selectAll = false;  // the question asks for every right option (SelectAll)
+  std::vector<int> chosen; // this player's answer to this question, empty when none
   // After the reveal of this question:
-  int correctOption = -1;
+  std::vector<int> correctOptions;
   bool correct = false;
   int points = 0;
   std::string explanation, source;
@@ -148,7 +150,11 @@ public:
     std::string name; // as kept (CleanNickname)
   };
   Joined Join(std::string_view code, std::string_view nickname, std::string_view address, srs::TimeMs now);
-  LiveError Answer(std::string_view token, int question, int option, srs::TimeMs now);
+  // One option, or for a select-all question every option the player marked.
+  LiveError Answer(std::string_view token, int question, const std::vector<int>& options, srs::TimeMs now);
+  LiveError Answer(std::string_view token, int question, int option, srs::TimeMs now) {
+    return Answer(token, question, std::vector<int>{option}, now);
+  }
   LiveError View(std::string_view token, srs::TimeMs now, LivePlayerView& view);
 
   // The host.
@@ -177,6 +183,7 @@ private:
   void BeginQuestion(srs::TimeMs now);
   void RevealLocked();
   double SecondsLeftLocked(srs::TimeMs now) const;
+  int LimitSecondsLocked() const; // the open question's own time limit, else the room's
   // Ticks, then finds the player with `token` and notes them seen; null with `error` set
   // for an unknown token or a removed player.
   LivePlayer* SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error);

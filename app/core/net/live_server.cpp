@@ -136,10 +136,11 @@ json ViewJson(const LivePlayerView& v) {
     j["secondsLeft"] = std::max(0.0, v.secondsLeft);
   }
   if (!v.options.empty()) j["options"] = v.options;
-  if (v.chosen >= 0) j["chosen"] = v.chosen;
+  if (!v.prompt.empty()) j["selectAll"] = v.selectAll;
+  if (!v.chosen.empty()) j["chosen"] = v.chosen;
   // Only once the question is revealed: what was right, and how this player did.
   if (v.phase == LivePhase::Revealed) {
-    j["correctOption"] = v.correctOption;
+    j["correctOptions"] = v.correctOptions;
     j["right"] = v.correct;
     j["points"] = v.points;
     j["explanation"] = v.explanation;
@@ -329,16 +330,24 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
   if (method == "POST" && url == "/api/answer") {
     auto body = ParseBody(text);
     if (!body) return ErrorReply(400, "bad-json", "The request is not a JSON object.");
+    // {"question": 2, "option": 1}, or for a select-all question {"question": 2, "options": [0, 3]}.
     const json& question = (*body)["question"];
     const json& option = (*body)["option"];
-    if (!question.is_number_integer() || !option.is_number_integer())
-      return ErrorReply(400, "bad-request", "Send the question and the option, as numbers.");
+    const json& several = (*body)["options"];
     const auto clamp = [](const json& n) {
       return static_cast<int>(std::clamp<std::int64_t>(n.get<std::int64_t>(), -1, 1 << 20));
     };
-    const LiveError error = room->Answer(token, clamp(question), clamp(option), clock());
+    std::vector<int> picked;
+    if (option.is_number_integer()) picked.push_back(clamp(option));
+    if (several.is_array() && several.size() <= 16)
+      for (const json& o : several)
+        picked.push_back(o.is_number_integer() ? clamp(o) : -1);
+    if (!question.is_number_integer() || picked.empty() || (option.is_number_integer() && several.is_array()))
+      return ErrorReply(400, "bad-request", "Send the question and the option (or options), as numbers.");
+    const LiveError error = room->Answer(token, clamp(question), picked, clock());
     if (error != LiveError::None) return ErrorReply(error);
-    return JsonReply(200, json{{"ok", true}, {"chosen", clamp(option)}});
+    std::sort(picked.begin(), picked.end());
+    return JsonReply(200, json{{"ok", true}, {"chosen", picked}});
   }
   return ErrorReply(404, "not-found", "There is nothing here.");
 }

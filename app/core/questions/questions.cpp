@@ -151,38 +151,6 @@ std::optional<DateOption> ShiftOption(const DateOption& answer, int step, int ru
   return out;
 }
 
-bool IsWordChar(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Folded text as its words only: "saint-pierre" and "saint pierre" alike.
-std::string WordsOnly(const std::string& folded) {
-  std::string words;
-  words.reserve(folded.size());
-  for (char c : folded) {
-    if (IsWordChar(c))
-      words += c;
-    else if (!words.empty() && words.back() != ' ')
-      words += ' ';
-  }
-  if (!words.empty() && words.back() == ' ') words.pop_back();
-  return words;
-}
-
-// True when folded `haystack` holds folded `needle` as whole words, whatever stands between
-// them ("Saint-Pierre" stands in "Saint Pierre and Miquelon").
-bool ContainsWords(const std::string& rawHaystack, const std::string& rawNeedle) {
-  const std::string haystack = WordsOnly(rawHaystack), needle = WordsOnly(rawNeedle);
-  if (needle.empty()) return false;
-  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
-    const bool startOk = at == 0 || !IsWordChar(haystack[at - 1]) || !IsWordChar(needle.front());
-    const size_t end = at + needle.size();
-    const bool endOk = end == haystack.size() || !IsWordChar(haystack[end]) || !IsWordChar(needle.back());
-    if (startOk && endOk) return true;
-  }
-  return false;
-}
-
 // True when a number of three or more digits in `answer` (a year, say) stands in `prompt`.
 bool YearsInPrompt(const std::string& prompt, const std::string& answer) {
   std::string digits;
@@ -214,7 +182,6 @@ std::string Attributed(const std::string& prompt, const std::string& who) {
   return "According to " + who + ": " + prompt;
 }
 
-// Folded words of four letters or more: what a description says.
 // The words of four letters or more in `text`, folded, sorted and distinct.
 std::vector<std::string> ContentWords(const std::string& text) {
   std::vector<std::string> words;
@@ -259,6 +226,11 @@ struct IndexedText {
 } // namespace
 
 bool EventsApart(const Event& a, const Event& b) { return Apart(a, b); }
+
+bool IsRightOption(const Question& q, int option) {
+  return option >= 0 &&
+         (option == q.answer || std::find(q.answers.begin(), q.answers.end(), option) != q.answers.end());
+}
 
 std::vector<std::pair<int, int>> AcceptedYears(const Date& date) {
   auto yearOf = [](std::int64_t day) {
@@ -306,7 +278,7 @@ struct QuestionGenerator::Index {
   // A relation's text values, distinct, in deck order, each with its ContentWords.
   std::unordered_map<std::string, std::vector<IndexedText>> textsByRelation;
   std::unordered_set<std::string> stated; // subject, relation, value key
-  std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById;
+  std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
@@ -383,6 +355,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
     x.cardsByBackShape[x.backShapes[i]].push_back(i);
   }
+  for (size_t i = 0; i < deck.choices.size(); ++i)
+    x.choiceById.emplace(deck.choices[i].id, i);
   if (deck.cardsForward || deck.cardsReverse) {
     Chain(x.frontFolds, x.sameFrontFirst, x.sameFrontNext);
     Chain(x.backFolds, x.sameBackFirst, x.sameBackNext);
@@ -851,6 +825,41 @@ struct Builder {
     return q;
   }
 
+  // A hand-written question: its options as written, shuffled. The author chose them, so the
+  // generator's rules on shape and on the answer in the prompt do not apply; the loader has
+  // refused a right answer among the wrong ones and options alike once folded.
+  std::optional<Question> Written(const Choice& c) {
+    if (!ChoiceProblems(c).empty()) return std::nullopt;
+    Question q;
+    q.kind = QuestionKind::MultipleChoice;
+    q.items = {c.id};
+    q.prompt = c.question;
+    q.options = c.answers;
+    q.options.insert(q.options.end(), c.wrong.begin(), c.wrong.end());
+    std::vector<int> place(q.options.size());
+    for (size_t i = 0; i < place.size(); ++i)
+      place[i] = static_cast<int>(i);
+    random.Shuffle(place);
+    std::vector<std::string> shuffled(q.options.size());
+    for (size_t i = 0; i < place.size(); ++i)
+      shuffled[static_cast<size_t>(place[i])] = q.options[i];
+    q.options = std::move(shuffled);
+    if (c.answers.size() == 1) {
+      q.answer = place[0];
+    } else {
+      for (size_t i = 0; i < c.answers.size(); ++i)
+        q.answers.push_back(place[i]);
+      std::sort(q.answers.begin(), q.answers.end());
+    }
+    for (size_t i = 0; i < c.answers.size(); ++i)
+      q.answerText += (i ? "; " : "") + c.answers[i];
+    q.explanation = c.explanation;
+    q.source = Cite(c.source);
+    q.tags = c.tags;
+    q.seconds = c.seconds;
+    return q;
+  }
+
   std::optional<Question> Flashcard(const Card& c) {
     Question q;
     q.kind = QuestionKind::Flashcard;
@@ -927,6 +936,9 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
             HasTag(m_deck.cards[i].tags, tags))
           items.push_back(m_deck.cards[i].id);
       }
+    if (!reverse)
+      for (const Choice& c : m_deck.choices)
+        if (HasTag(c.tags, tags)) items.push_back(c.id);
     break;
   }
   case QuestionKind::When:
@@ -947,6 +959,7 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
 std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::string& item, std::uint64_t seed) const {
   Builder b{m_deck, *m_index, *this, Random(seed)};
   std::optional<Question> q;
+  bool written = false; // hand-written questions keep the options their author chose
   auto fact = m_index->factById.find(item);
   auto event = m_index->eventById.find(item);
   if (event != m_index->eventById.end() && m_deck.EventNamedAlike(event->second)) return std::nullopt;
@@ -959,6 +972,9 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
     } else if (auto card = m_index->cardById.find(item);
                card != m_index->cardById.end() && (reverse ? m_deck.cardsReverse : m_deck.cardsForward)) {
       q = b.CardChoice(card->second, reverse);
+    } else if (auto choice = m_index->choiceById.find(item); choice != m_index->choiceById.end() && !reverse) {
+      q = b.Written(m_deck.choices[choice->second]);
+      written = true;
     }
     break;
   }
@@ -977,7 +993,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
       q = b.Flashcard(m_deck.cards[card->second]);
     break;
   }
-  if (!q || !b.Good(*q)) return std::nullopt;
+  if (!q || (!written && !b.Good(*q))) return std::nullopt;
   if (q->tags.empty() && fact != m_index->factById.end())
     q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
@@ -1029,8 +1045,8 @@ std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind
   std::string message = "No " + (kindNames.empty() ? std::string("question") : kindNames + " question") +
                         " can be made from this deck" + (tags.empty() ? "" : " with the tags \"" + tags + "\"") + ". ";
   const DeckSummary s = Summarize(deck);
-  message += "It has " + std::to_string(s.facts) + " facts, " + std::to_string(s.events) + " dated events and " +
-             std::to_string(s.cards) + " cards. ";
+  message += "It has " + std::to_string(s.facts) + " facts, " + std::to_string(s.events) + " dated events, " +
+             std::to_string(s.cards) + " cards and " + std::to_string(s.choices) + " written questions. ";
   message += "Multiple choice needs facts with at least four values of their type, or at least four cards whose "
              "answers are alike (all names, all numbers, all dates, in one script); when, which-first and ordering "
              "need dated events that can be told apart.";

@@ -31,15 +31,28 @@ struct Question {
   std::string prompt;
   std::vector<std::string> options; // choices; for ordering the events as shown
   int answer = -1;                  // index of the right option (multiple choice, when, which-first)
-  std::vector<int> order;           // ordering: option indices in chronological order
-  std::string answerText;           // the answer as text (typed year: the year; flashcard: the back)
+  // A hand-written question with several right options ("select all"): all of them,
+  // ascending; `answer` is then -1. Empty otherwise.
+  std::vector<int> answers;
+  std::vector<int> order; // ordering: option indices in chronological order
+  std::string answerText; // the answer as text (typed year: the year; flashcard: the back)
   // Typed year: the years that count as right (astronomical, inclusive): the date's
   // interval widened by its circa tolerance; two ranges for "2334 or 2270 BC".
   std::vector<std::pair<int, int>> acceptedYears;
   std::string explanation; // one line shown after answering
   std::string source;      // the citation: title, and author when known
   std::vector<std::string> tags;
+  int seconds = 0; // a hand-written question's time limit in class play; 0: the game's own
 };
+
+// True when `option` is a right option of `q` (its answer, or one of its answers).
+bool IsRightOption(const Question& q, int option);
+// True for a question that asks for every right option rather than one.
+inline bool SelectAll(const Question& q) { return !q.answers.empty(); }
+// The right options of a question with options: its answers, or its one answer.
+inline std::vector<int> RightOptions(const Question& q) {
+  return SelectAll(q) ? q.answers : q.answer >= 0 ? std::vector<int>{q.answer} : std::vector<int>{};
+}
 
 struct QuestionRequest {
   size_t count = 10;

@@ -43,8 +43,9 @@ std::string Letter(int i) { return std::string(1, static_cast<char>('A' + i)); }
 
 namespace {
 // What the student is asked to do, in their words (not the kind's name).
-const char* Instruction(QuestionKind kind) {
-  switch (kind) {
+const char* Instruction(const Question& q) {
+  if (SelectAll(q)) return "Circle every right answer.";
+  switch (q.kind) {
   case QuestionKind::TypedYear: return "Write the year.";
   case QuestionKind::Flashcard: return "Write the answer.";
   case QuestionKind::Ordering: return "";
@@ -61,7 +62,7 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
       " questions</p>\n<p class=\"name\">Name: <span class=\"line\"></span> Date: <span class=\"line\"></span></p>\n";
   html += "<ol class=\"questions\">\n";
   for (const Question& q : questions) {
-    const std::string instruction = Instruction(q.kind);
+    const std::string instruction = Instruction(q);
     html += "<li><p>" + EscapeHtml(q.prompt) +
             (instruction.empty() ? "" : " <span class=\"kind\">" + instruction + "</span>") + "</p>\n";
     switch (q.kind) {
@@ -88,8 +89,10 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
     if (q.kind == QuestionKind::Ordering) {
       for (size_t i = 0; i < q.order.size(); ++i)
         answer += (i ? ", " : "") + EscapeHtml(q.options[static_cast<size_t>(q.order[i])]);
-    } else if (q.answer >= 0) {
-      answer = Letter(q.answer) + ") " + EscapeHtml(q.options[static_cast<size_t>(q.answer)]);
+    } else if (!RightOptions(q).empty()) {
+      for (int right : RightOptions(q))
+        answer +=
+            (answer.empty() ? "" : "; ") + Letter(right) + ") " + EscapeHtml(q.options[static_cast<size_t>(right)]);
     } else {
       answer = EscapeHtml(q.answerText) + (q.kind == QuestionKind::TypedYear && AcceptedYearsText(q) != q.answerText
                                                ? " (accepted: " + EscapeHtml(AcceptedYearsText(q)) + ")"
@@ -97,7 +100,7 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
     }
     // The explanation only where it says more than the answer (a card's is its back).
     html += "<li><strong>" + answer + "</strong>";
-    if (Fold(q.explanation) != Fold(q.answerText))
+    if (!q.explanation.empty() && Fold(q.explanation) != Fold(q.answerText))
       html += "<br><span class=\"explanation\">" + EscapeHtml(q.explanation) + "</span>";
     if (!q.source.empty()) html += "<br><span class=\"source\">Source: " + EscapeHtml(q.source) + "</span>";
     html += "</li>\n";

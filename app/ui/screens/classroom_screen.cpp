@@ -164,14 +164,42 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
   if (phase == ClassroomMatch::Phase::Reading) {
     ImGui::TextColored(ui.palette->muted, "Read the question: the answers appear in a moment.");
   } else {
-    const int clicked =
-        AnswerTiles(ui, "classroom", q.options, phase == ClassroomMatch::Phase::Revealed ? q.answer : -1);
-    if (clicked >= 0 && phase == ClassroomMatch::Phase::Answering) ui.state.Post(ClassroomAnswer{clicked});
-    if (phase == ClassroomMatch::Phase::Answering && match.Answering()) {
-      for (int k = 0; k < 4; ++k)
-        if (Pressed(GLFW_KEY_1 + k)) ui.state.Post(ClassroomAnswer{k});
-      ImGui::TextColored(HexColour(match.Teams()[*match.Answering()].team.color), "%s answers: press 1 to 4",
-                         match.Teams()[*match.Answering()].team.name.c_str());
+    // A select-all question: the team marks tiles (click or 1-4), then locks them in.
+    std::vector<int>& marked = ui.widgets.classroom.marked;
+    if (ui.widgets.classroom.markedFor != match.QuestionIndex() || !match.Answering()) marked.clear();
+    ui.widgets.classroom.markedFor = match.QuestionIndex();
+    const bool selectAll = SelectAll(q), open = phase == ClassroomMatch::Phase::Answering;
+    const int clicked = AnswerTiles(ui, "classroom", q.options,
+                                    phase == ClassroomMatch::Phase::Revealed ? RightOptions(q) : std::vector<int>{},
+                                    nullptr, selectAll ? &marked : nullptr);
+    auto pick = [&](int option) {
+      if (!selectAll) {
+        ui.state.Post(ClassroomAnswer{{option}});
+        return;
+      }
+      auto at = std::find(marked.begin(), marked.end(), option);
+      if (at == marked.end())
+        marked.push_back(option);
+      else
+        marked.erase(at);
+    };
+    if (clicked >= 0 && open && match.Answering()) pick(clicked);
+    if (open && match.Answering()) {
+      for (int k = 0; k < static_cast<int>(std::min<size_t>(q.options.size(), 4)); ++k)
+        if (Pressed(GLFW_KEY_1 + k)) pick(k);
+      const std::string& team = match.Teams()[*match.Answering()].team.name;
+      const ImVec4 colour = HexColour(match.Teams()[*match.Answering()].team.color);
+      if (selectAll) {
+        ImGui::TextColored(colour, "%s answers: mark every right answer (1 to %zu), then lock in", team.c_str(),
+                           std::min<size_t>(q.options.size(), 4));
+        ImGui::BeginDisabled(marked.empty());
+        if (ImGui::Button("Lock in (Enter)") || (!marked.empty() && Pressed(GLFW_KEY_ENTER)))
+          ui.state.Post(ClassroomAnswer{marked});
+        ImGui::EndDisabled();
+        ui.Track("classroom/lock-in");
+      } else {
+        ImGui::TextColored(colour, "%s answers: press 1 to %zu", team.c_str(), std::min<size_t>(q.options.size(), 4));
+      }
     } else if (phase == ClassroomMatch::Phase::Answering) {
       ImGui::TextColored(ui.palette->muted, "Buzz to answer!");
     } else {

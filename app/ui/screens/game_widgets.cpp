@@ -38,8 +38,11 @@ void BigText(UiContext& ui, const char* text) {
   ImGui::PopFont();
 }
 
-int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options, int correct,
-                const std::vector<int>* counts) {
+int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options,
+                const std::vector<int>& correct, const std::vector<int>* counts, const std::vector<int>* marked) {
+  auto in = [](const std::vector<int>* set, size_t i) {
+    return set != nullptr && std::find(set->begin(), set->end(), static_cast<int>(i)) != set->end();
+  };
   int clicked = -1;
   const float gap = ui.Em();
   const ImVec2 area = ImGui::GetContentRegionAvail();
@@ -49,8 +52,7 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
   const size_t shown = std::min<size_t>(options.size(), 4);
   std::vector<std::string> labels;
   for (size_t i = 0; i < shown; ++i)
-    labels.push_back(std::to_string(i + 1) + "  " + options[i] +
-                     (static_cast<int>(i) == correct ? "  \xE2\x9C\x93" : ""));
+    labels.push_back(std::to_string(i + 1) + "  " + options[i] + (in(&correct, i) ? "  \xE2\x9C\x93" : ""));
   // Long options wrap: in the title font while they fit the tile, else in the bold text font.
   const float usual = std::max(3.0f * ui.Em(), std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2));
   const float tallest = std::max(usual, (area.y - 8 * ui.Em()) / 2);
@@ -75,12 +77,14 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
     if (ImGui::InvisibleButton("tile", tile)) clicked = static_cast<int>(i);
     ImGui::PopID();
     ui.Track(name + "/tile/" + std::to_string(i));
-    const bool right = static_cast<int>(i) == correct;
-    const float alpha = correct >= 0 && !right ? 0.3f : 1.0f;
+    const bool right = in(&correct, i);
+    const float alpha = !correct.empty() && !right ? 0.3f : 1.0f;
     ImVec4 colour = kTileColours[i];
     colour.w = alpha;
     const ImU32 white = IM_COL32(255, 255, 255, static_cast<int>(255 * alpha));
     draw->AddRectFilled(at, {at.x + tile.x, at.y + tile.y}, ImGui::GetColorU32(colour), 8.0f);
+    if (in(marked, i)) // chosen, not yet locked in: a thick white frame
+      draw->AddRect({at.x + 3, at.y + 3}, {at.x + tile.x - 3, at.y + tile.y - 3}, white, 8.0f, 0, 6.0f);
     Shape(draw, static_cast<int>(i), {at.x + 1.6f * ui.Em(), at.y + tile.y / 2}, 0.9f * ui.Em(), white);
     // How many chose it, at the tile's right edge.
     if (counts != nullptr && i < counts->size()) {

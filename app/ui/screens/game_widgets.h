@@ -13,11 +13,13 @@ namespace factdeck::ui {
 void BigText(UiContext& ui, const char* text);
 
 // The answer options as big tiles, two by two, told apart by colour and by shape (triangle,
-// diamond, circle, square) and numbered 1 to 4. With `correct` >= 0 the others fade and the
-// right one is marked; `counts`, when given, shows how many chose each. Tracked as
-// "<name>/tile/N". Returns the tile clicked this frame, or -1.
-int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options, int correct,
-                const std::vector<int>* counts = nullptr);
+// diamond, circle, square) and numbered 1 to 4. With `correct` not empty the others fade and
+// the right ones are marked; `counts`, when given, shows how many chose each; `marked` tiles
+// (a select-all question being answered) are framed and ticked. Tracked as "<name>/tile/N".
+// Returns the tile clicked this frame, or -1.
+int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options,
+                const std::vector<int>& correct, const std::vector<int>* counts = nullptr,
+                const std::vector<int>* marked = nullptr);
 
 // The standings as bars, best first. Each row slides from its place before the last question
 // (`placeBefore`, 0-based) to its place now, over 0.8 s from `since` (platform seconds; 0

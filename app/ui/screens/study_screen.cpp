@@ -1,6 +1,8 @@
 // Study: today's queue for one deck, a question at a time. Keys: 1-4 or A-D answer,
 // Space or Enter reveal and continue, arrows move an ordering item, Esc leaves (every
 // answer is already saved).
+#include <algorithm>
+
 #include <GLFW/glfw3.h>
 
 #include "ui/screens/screens.h"
@@ -21,13 +23,24 @@ int OptionKey(size_t options) {
 
 bool ContinueKey() { return Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER); }
 
-// A full-width option button; after the answer, coloured and marked right or wrong.
+// A full-width option button; after the answer, coloured and marked right or wrong. In a
+// select-all question a press marks or unmarks the option (`marked`) until Check.
 void OptionButton(UiContext& ui, const std::string& label, size_t index, const Question& q,
-                  const StudyFeedback* feedback, int chosen) {
+                  const StudyFeedback* feedback, const std::vector<int>& chosen, std::vector<int>* marked) {
   ImGui::PushID(static_cast<int>(index));
-  const bool isRight = static_cast<int>(index) == q.answer;
+  const int option = static_cast<int>(index);
+  const bool isRight = IsRightOption(q, option);
+  const bool wasChosen = std::find(chosen.begin(), chosen.end(), option) != chosen.end();
   int colours = 0;
   std::string text = std::to_string(index + 1) + "   " + label;
+  const bool isMarked = marked != nullptr && std::find(marked->begin(), marked->end(), option) != marked->end();
+  if (marked != nullptr && feedback == nullptr) {
+    text = std::string(isMarked ? "[x]" : "[  ]") + "  " + text;
+    if (isMarked) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      ++colours;
+    }
+  }
   if (feedback != nullptr) {
     // Marked by colour and by symbol, so that colour-blind learners see it too.
     auto paint = [&](const ImVec4& colour) {
@@ -38,29 +51,59 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
     };
     if (isRight) {
       paint(ui.palette->right);
-      text = std::string(kRightMark) + "  " + text;
-    } else if (static_cast<int>(index) == chosen) {
+      text = std::string(kRightMark) + "  " + text + (SelectAll(q) && !wasChosen ? "   (not marked)" : "");
+    } else if (wasChosen) {
       paint(ui.palette->wrong);
       text = std::string(kWrongMark) + "  " + text;
     }
   }
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-  if (ImGui::Button(text.c_str(), ImVec2(-1, 2.4f * ui.Em())) && feedback == nullptr)
-    ui.state.Post(StudyChoose{static_cast<int>(index)});
+  if (ImGui::Button(text.c_str(), ImVec2(-1, 2.4f * ui.Em())) && feedback == nullptr) {
+    if (marked == nullptr)
+      ui.state.Post(StudyChoose{option});
+    else if (isMarked)
+      marked->erase(std::find(marked->begin(), marked->end(), option));
+    else
+      marked->push_back(option);
+  }
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(colours);
   ui.Track("study/option/" + std::to_string(index));
   ImGui::PopID();
 }
 
+// The options of a question. A select-all question is answered by marking options (click
+// or number) and pressing Check (Enter).
 void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
-  const int chosen = ui.state.study->chosen;
-  for (size_t i = 0; i < q.options.size(); ++i)
-    OptionButton(ui, q.options[i], i, q, feedback, chosen);
-  if (feedback == nullptr) {
-    const int key = OptionKey(q.options.size());
-    if (key >= 0) ui.state.Post(StudyChoose{key});
+  const std::vector<int>& chosen = ui.state.study->chosen;
+  std::vector<int>* marked = SelectAll(q) ? &ui.widgets.study.marked : nullptr;
+  if (marked != nullptr && feedback == nullptr) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextUnformatted("Select all that apply, then Check.");
+    ImGui::PopStyleColor();
   }
+  for (size_t i = 0; i < q.options.size(); ++i)
+    OptionButton(ui, q.options[i], i, q, feedback, chosen, marked);
+  if (feedback != nullptr) return;
+  const int key = OptionKey(q.options.size());
+  if (marked == nullptr) {
+    if (key >= 0) ui.state.Post(StudyChoose{key});
+    return;
+  }
+  if (key >= 0) {
+    auto at = std::find(marked->begin(), marked->end(), key);
+    if (at == marked->end())
+      marked->push_back(key);
+    else
+      marked->erase(at);
+  }
+  ImGui::Spacing();
+  ImGui::BeginDisabled(marked->empty());
+  if (ImGui::Button("Check (Enter)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) ||
+      (!marked->empty() && (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER))))
+    ui.state.Post(StudyChooseAll{*marked});
+  ImGui::EndDisabled();
+  ui.Track("study/check");
 }
 
 // The ordering being built: select an item (click or its number), move it with the arrow
@@ -192,7 +235,7 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ImGui::PopFont();
   ui.Track("study/verdict");
   if (!f.correct) ImGui::TextWrapped("Answer: %s", f.rightAnswer.c_str());
-  ImGui::TextWrapped("%s", f.explanation.c_str());
+  if (!f.explanation.empty()) ImGui::TextWrapped("%s", f.explanation.c_str());
   if (!f.source.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
     ImGui::TextWrapped("Source: %s", f.source.c_str());

@@ -72,7 +72,7 @@ TEST_CASE("a buzzer match through intents: tick, buzz, answer, leaderboard, next
     f.now += 1000;
     f.Apply(ClassroomBuzz{{round}});
     REQUIRE(match.Answering() == round);
-    f.Apply(ClassroomAnswer{match.Current()->answer});
+    f.Apply(ClassroomAnswer{{match.Current()->answer}});
     REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Revealed);
     CHECK(match.Teams()[round].score > 0);
     f.Apply(ClassroomNext{});
@@ -107,7 +107,7 @@ TEST_CASE("classroom intents without a match change nothing", "[intents][classro
   IntentFixture f;
   f.Apply(OpenClassroom{f.seedDeck});
   f.Apply(ClassroomBuzz{{0}});
-  f.Apply(ClassroomAnswer{0});
+  f.Apply(ClassroomAnswer{{0}});
   f.Apply(ClassroomNext{});
   f.Apply(ClassroomTick{});
   f.Apply(ExportMatch{});

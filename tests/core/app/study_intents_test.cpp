@@ -45,15 +45,15 @@ TEST_CASE("StudyChoose answers once: the chosen option is kept and a second choi
   const int wrong = (q.answer + 1) % static_cast<int>(q.options.size());
   f.now += 2000;
   f.Apply(StudyChoose{wrong});
-  CHECK(f.state.study->chosen == wrong);
+  CHECK(f.state.study->chosen == std::vector<int>{wrong});
   REQUIRE(run.Feedback());
   CHECK_FALSE(run.Feedback()->correct);
   f.Apply(StudyChoose{q.answer});
-  CHECK(f.state.study->chosen == wrong);
+  CHECK(f.state.study->chosen == std::vector<int>{wrong});
   CHECK_FALSE(run.Feedback()->correct);
   f.Apply(StudyNext{});
   CHECK(run.Position() == 1);
-  CHECK(f.state.study->chosen == -1);
+  CHECK(f.state.study->chosen.empty());
   CHECK_FALSE(run.Feedback());
 }
 

@@ -161,7 +161,7 @@ TEST_CASE("a question: read first, then options, the right one only after the re
   CHECK(v.phase == LivePhase::Reading);
   CHECK(v.prompt == q.prompt);
   CHECK(v.options.empty());
-  CHECK(v.correctOption == -1);
+  CHECK(v.correctOptions.empty());
   CHECK(v.secondsLeft == Approx(2.0));
   CHECK(room.Answer(a.token, 0, q.answer, kNow + 1000) == LiveError::NotAnswering); // before the options
 
@@ -169,7 +169,7 @@ TEST_CASE("a question: read first, then options, the right one only after the re
   v = ViewOf(room, a.token, open);
   CHECK(v.phase == LivePhase::Answering);
   CHECK(v.options == q.options);
-  CHECK(v.correctOption == -1);
+  CHECK(v.correctOptions.empty());
   CHECK(v.explanation.empty());
   CHECK(room.Answer(a.token, 1, q.answer, open + 100) == LiveError::WrongQuestion);
   CHECK(room.Answer(a.token, 0, 4, open + 100) == LiveError::BadOption);
@@ -177,15 +177,15 @@ TEST_CASE("a question: read first, then options, the right one only after the re
   CHECK(room.Answer(a.token, 0, q.answer, open + 4000) == LiveError::None);
   CHECK(room.Answer(a.token, 0, Wrong(q), open + 5000) == LiveError::AlreadyAnswered);
   v = ViewOf(room, a.token, open + 5000);
-  CHECK(v.chosen == q.answer);
-  CHECK(v.correctOption == -1); // still hidden: Ben has not answered
-  CHECK(v.score == 0);          // scores move at the reveal, so ranks give nothing away
+  CHECK(v.chosen == std::vector<int>{q.answer});
+  CHECK(v.correctOptions.empty()); // still hidden: Ben has not answered
+  CHECK(v.score == 0);             // scores move at the reveal, so ranks give nothing away
 
   // Ben answers wrong: everyone has answered, so the question is revealed.
   CHECK(room.Answer(b.token, 0, Wrong(q), open + 6000) == LiveError::None);
   v = ViewOf(room, a.token, open + 6000);
   CHECK(v.phase == LivePhase::Revealed);
-  CHECK(v.correctOption == q.answer);
+  CHECK(v.correctOptions == std::vector<int>{q.answer});
   CHECK(v.correct);
   // The server's clock timed the answer: 4 s after the options appeared.
   CHECK(v.points == ClassroomPoints(ClassroomScoring::Speed, 4.0, 20, 0, true));

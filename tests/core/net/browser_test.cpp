@@ -2,6 +2,7 @@
 // WebDriver protocol, plain HTTP), against a live room on loopback hosted by this test.
 #include <httplib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -167,7 +168,7 @@ TEST_CASE("a phone joins from the page, answers, sees its result, and survives a
   REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
   const auto answers = room->Answers();
   REQUIRE(answers.size() == 1);
-  CHECK(answers[0].option == q.answer);
+  CHECK(answers[0].options == std::vector<int>{q.answer});
   CHECK(browser.Text("#score").find("rank 1 of 1") != std::string::npos);
   CHECK(browser.Text("#detail").find(q.source) != std::string::npos);
   browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-result.png");
@@ -201,4 +202,66 @@ TEST_CASE("a phone joins from the page, answers, sees its result, and survives a
   REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Game over')"));
   CHECK(browser.Text("#result").find(name) != std::string::npos);
   CHECK(room->Answers().size() == 2);
+}
+
+TEST_CASE("a teacher's quiz spreadsheet in either layout plays as a live game on a phone, select-all questions too",
+          "[live][browser][choice]") {
+  for (const char* file : {"quiz-numbered.csv", "quiz-correct-incorrect.csv"}) {
+    INFO(file);
+    DeckLoad load = LoadDeckFile((std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data" / file).string());
+    REQUIRE(load.Ok());
+    LiveOptions live;
+    live.request.count = 20;
+    live.request.seed = 4;
+    live.readSeconds = 0;
+    live.secondsPerQuestion = 60;
+    auto room = std::make_shared<LiveRoom>(load.deck, live, "246802", Now());
+    REQUIRE(room->QuestionCount() == 20);
+    LiveServerOptions options;
+    options.port = 0;
+    LiveServer server(room, options, Now);
+    REQUIRE(server.Start().empty());
+    Browser browser;
+    browser.Open(server.JoinUrl());
+    browser.Type("#name", "Zoë");
+    browser.Click("#join");
+    REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Waiting for the host')"));
+    room->Start(Now());
+    int selectAll = 0;
+    for (int n = 0; n < 20; ++n) {
+      const Question& q = room->Questions()[static_cast<size_t>(n)];
+      INFO(q.prompt);
+      REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === " +
+                              std::to_string(q.options.size())));
+      CHECK(browser.Text("#prompt") == q.prompt);
+      if (SelectAll(q)) {
+        // Tapping marks; nothing is sent until Send. A second tap unmarks.
+        CHECK(browser.Text("#hint") == "Select all that apply.");
+        for (int option : q.answers)
+          browser.Click("button.option[data-index='" + std::to_string(option) + "']");
+        const int wrong = static_cast<int>(std::find(q.answers.begin(), q.answers.end(), 0) == q.answers.end() ? 0 : 1);
+        browser.Click("button.option[data-index='" + std::to_string(wrong) + "']");
+        browser.Click("button.option[data-index='" + std::to_string(wrong) + "']");
+        CHECK(room->Answers().size() == static_cast<size_t>(n));
+        CHECK(browser.Run("return document.querySelectorAll('button.option.marked').length;") ==
+              static_cast<int>(q.answers.size()));
+        if (selectAll++ == 0)
+          browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-select-all.png");
+        browser.Click("#send");
+      } else {
+        browser.Click("button.option[data-index='" + std::to_string(q.answer) + "']");
+      }
+      REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+      const auto answers = room->Answers();
+      REQUIRE(answers.size() == static_cast<size_t>(n + 1));
+      CHECK(answers.back().correct);
+      CHECK(answers.back().options == RightOptions(q));
+      room->Next(Now());
+    }
+    REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Game over')"));
+    CHECK(selectAll == (std::string(file) == "quiz-numbered.csv" ? 3 : 0));
+    const auto standing = room->Snapshot(Now());
+    REQUIRE(standing.players.size() == 1);
+    CHECK(standing.players[0].right == 20);
+  }
 }

@@ -150,7 +150,7 @@ TEST_CASE("answering over HTTP: once per question, never after the reveal, never
   json s = json::parse(r->body);
   CHECK(s["phase"] == "answering");
   CHECK(s["options"].size() == q.options.size());
-  CHECK_FALSE(s.contains("correctOption"));
+  CHECK_FALSE(s.contains("correctOptions"));
   CHECK_FALSE(s.contains("right"));
   CHECK_FALSE(s.contains("explanation"));
 
@@ -167,8 +167,8 @@ TEST_CASE("answering over HTTP: once per question, never after the reveal, never
   CHECK(r->status == 409);
   CHECK(ErrorOf(r) == "already-answered");
   s = json::parse(State(c, anna)->body);
-  CHECK(s["chosen"] == q.answer);
-  CHECK_FALSE(s.contains("correctOption")); // Ben has not answered: still hidden
+  CHECK(s["chosen"] == json::array({q.answer}));
+  CHECK_FALSE(s.contains("correctOptions")); // Ben has not answered: still hidden
 
   f.room->Reveal(Now());
   r = Post(c, "/api/answer", AnswerBody(0, q.answer), ben);
@@ -176,7 +176,7 @@ TEST_CASE("answering over HTTP: once per question, never after the reveal, never
   CHECK(ErrorOf(r) == "not-answering");
   s = json::parse(State(c, anna)->body);
   CHECK(s["phase"] == "revealed");
-  CHECK(s["correctOption"] == q.answer);
+  CHECK(s["correctOptions"] == json::array({q.answer}));
   CHECK(s["right"] == true);
   CHECK(s["points"].get<int>() >= 500);
   CHECK(s["rank"] == 1);

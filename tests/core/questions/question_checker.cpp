@@ -95,6 +95,40 @@ std::string Script(const std::string& text) {
   return best;
 }
 
+const Choice* FindChoice(const Deck& deck, const std::string& id) {
+  for (const Choice& c : deck.choices)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+// A hand-written question: its options are the author's, each once; right exactly where the
+// author said so; none alike once folded; the prompt the author's.
+void CheckWritten(const Choice& c, const Question& q, std::vector<std::string>& v) {
+  if (q.prompt != c.question) v.push_back("prompt is not the question written");
+  if (q.options.size() != c.answers.size() + c.wrong.size()) v.push_back("options missing or added");
+  std::set<std::string> folded;
+  for (const std::string& o : q.options)
+    folded.insert(Fold(o));
+  if (folded.size() != q.options.size()) v.push_back("options not distinct");
+  std::vector<int> right = q.answers;
+  if (right.empty() && q.answer >= 0) right.push_back(q.answer);
+  if (right.empty()) v.push_back("no answer");
+  if (right.size() != c.answers.size())
+    v.push_back(right.size() < c.answers.size() ? "a right option is not marked right" : "a distractor is true");
+  for (size_t i = 0; i < q.options.size(); ++i) {
+    const bool marked = std::find(right.begin(), right.end(), static_cast<int>(i)) != right.end();
+    const bool isRight = std::count(c.answers.begin(), c.answers.end(), q.options[i]) == 1;
+    const bool isWrong = std::count(c.wrong.begin(), c.wrong.end(), q.options[i]) == 1;
+    if (!isRight && !isWrong) v.push_back("option not written by the author");
+    if (marked && !isRight) v.push_back("a distractor is true");
+    if (!marked && isRight) v.push_back("a right option is not marked right");
+  }
+  for (const std::string& a : c.answers)
+    for (const std::string& w : c.wrong)
+      if (Fold(a) == Fold(w)) v.push_back("a distractor is true");
+  if (q.seconds != c.seconds) v.push_back("time limit lost");
+}
+
 const Fact* FindFact(const Deck& deck, const std::string& id) {
   for (const Fact& f : deck.facts)
     if (f.id == id) return &f;
@@ -177,6 +211,13 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   if (q.key.rfind(deck.id + "/", 0) != 0 || q.key.size() < std::string(QuestionKindName(q.kind)).size() ||
       q.key.substr(q.key.size() - std::string(QuestionKindName(q.kind)).size()) != QuestionKindName(q.kind))
     v.push_back("bad key");
+  // A hand-written question may have no explanation or source, and may name its answer in
+  // its question (the loader warns): its checks are its own.
+  if (const Choice* c = q.items.empty() ? nullptr : FindChoice(deck, q.items[0])) {
+    if (q.kind != QuestionKind::MultipleChoice) v.push_back("a written question asked as another kind");
+    CheckWritten(*c, q, v);
+    return v;
+  }
   if (q.explanation.empty()) v.push_back("no explanation");
   if (q.source.empty()) v.push_back("no source");
   for (const char* bad : {".?", ",?", ";?", ":?", " ?"})
