@@ -841,7 +841,10 @@ private:
       if (!m_ids.insert(id).second) Error(cellPos(layout.id), "duplicate id '" + id + "'");
       c.id = id;
     } else {
-      std::string base = "q-" + std::to_string(m_out.deck.choices.size() + 1);
+      // From the question's words, as a card's id is from its front: a row added or moved
+      // later keeps every other question's progress.
+      std::string base = Slug(c.question);
+      base = "q-" + (base.empty() ? "line-" + std::to_string(record.positions[0].line) : base);
       c.id = base;
       for (int n = 2; !m_ids.insert(c.id).second; ++n)
         c.id = base + "-" + std::to_string(n);
@@ -853,16 +856,31 @@ private:
   // error, when a part names no option given.
   bool ReadCorrectNumbers(const std::string& correct, const std::vector<std::pair<std::string, size_t>>& numbered,
                           std::vector<bool>& right, Position pos) {
-    // The whole text of an option ("Paris"), as some write the right answer out.
-    for (size_t i = 0; i < numbered.size(); ++i)
-      if (Fold(numbered[i].first) == Fold(correct) && correct.find_first_not_of("0123456789 ,;") != std::string::npos) {
-        right[i] = true;
+    // The text of an option ("Paris"), or of several ("Whale|Bat"), as some write them out.
+    if (correct.find_first_not_of("0123456789 ,;|") != std::string::npos) {
+      std::vector<bool> named(numbered.size(), false);
+      bool all = true;
+      size_t start = 0;
+      for (size_t end = 0; end <= correct.size(); ++end) {
+        if (end < correct.size() && correct[end] != '|' && correct[end] != ';') continue;
+        const std::string folded = Fold(std::string_view(correct).substr(start, end - start));
+        start = end + 1;
+        auto at = std::find_if(numbered.begin(), numbered.end(),
+                               [&](const auto& o) { return !folded.empty() && Fold(o.first) == folded; });
+        if (at == numbered.end())
+          all = false;
+        else
+          named[static_cast<size_t>(at - numbered.begin())] = true;
+      }
+      if (all) {
+        right = named;
         return true;
       }
+    }
     std::string part;
     bool any = false;
     for (char ch : correct + ",") {
-      if (ch != ',' && ch != ';' && ch != ' ' && ch != '/' && ch != '&') {
+      if (ch != ',' && ch != ';' && ch != ' ' && ch != '/' && ch != '&' && ch != '|') {
         part += ch;
         continue;
       }
@@ -893,11 +911,15 @@ private:
     if (layout.header > 0) {
       Warning(records[0].positions[0], std::to_string(layout.header) + (layout.header == 1 ? " line" : " lines") +
                                            " above the header row (a title or instructions) left out");
-      // A title alone on the first line names the deck better than the file name does.
+      // A title alone on the first line names the deck better than the file name does (but
+      // not the name of an empty template: "Blooket Import Template").
       const auto& top = records[0].fields;
       const bool alone =
           std::count_if(top.begin(), top.end(), [](const std::string& f) { return !Trimmed(f).empty(); }) == 1;
-      if (alone && !Trimmed(top[0]).empty() && top[0].size() <= 120) m_out.deck.title = Trimmed(top[0]);
+      const std::string title = Trimmed(top[0]);
+      if (alone && !title.empty() && title.size() <= 120 && title.find('\n') == std::string::npos &&
+          Fold(title).find("template") == std::string::npos)
+        m_out.deck.title = title;
     }
     for (size_t c = 0; c < records[layout.header].fields.size(); ++c)
       if (!layout.Uses(c) && !Trimmed(records[layout.header].fields[c]).empty() && !layout.Quiet(c))

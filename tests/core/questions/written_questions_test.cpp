@@ -371,3 +371,46 @@ TEST_CASE("a worksheet asks a select-all question for every right answer and key
   CHECK_THAT(html, Catch::Contains("<strong>" + key + "</strong>"));
   CHECK_THAT(html, !Catch::Contains("<span class=\"explanation\">")); // none was written
 }
+
+TEST_CASE("quiz spreadsheets as class game sites' templates save them: notes in the header names, a template title",
+          "[deck][choice][csv]") {
+  // Header cells with a line break and a note, a template's name above, an unfilled row.
+  DeckLoad numbered =
+      ImportCsv("\"Quiz site\nImport Template\",,,,,,,\n"
+                "Question #,Question Text,Answer 1,Answer 2,Answer 3 (Optional),Answer 4 (Optional),"
+                "\"Time Limit (sec)\n(Max: 300 seconds)\",\"Correct Answer(s)\n(Only include Answer #)\"\n"
+                "1,Which of these are mammals?,Whale,Shark,Bat,Trout,20,\"1,3\"\n"
+                "2,Pick the even one,3,4,,,20,2\n"
+                "3,,,,,,,\n",
+                "site.csv");
+  INFO(Messages(numbered));
+  REQUIRE(numbered.Ok());
+  CHECK(numbered.deck.title == "site"); // a template's own name is no title
+  REQUIRE(numbered.deck.choices.size() == 2);
+  CHECK(numbered.deck.choices[0].answers == std::vector<std::string>{"Whale", "Bat"});
+  CHECK(numbered.deck.choices[0].id == "q-which-of-these-are-mammals");
+  CHECK(numbered.deck.choices[1].wrong == std::vector<std::string>{"3"});
+
+  DeckLoad written = ImportCsv("Question,Correct Answer,Incorrect Answer 1,Incorrect Answer 2 (Optional),"
+                               "Incorrect Answer 3 (Optional)\nWhat is 2+2?,4,3,5,\n",
+                               "written.csv");
+  REQUIRE(written.Ok());
+  REQUIRE(written.deck.choices.size() == 1);
+  CHECK(written.deck.choices[0].wrong == std::vector<std::string>{"3", "5"});
+
+  // Five options, a type per row, right answers written out and joined by "|".
+  DeckLoad typed = ImportCsv("Question Text,Question Type,Option 1,Option 2,Option 3,Option 4,Option 5,Correct Answer,"
+                             "Time in seconds,Answer explanation\n"
+                             "Which are colours?,Checkbox,red,blue,cat,dog,,\"1,2\",30,Red and blue are colours.\n"
+                             "Capital of France?,Multiple Choice,Paris,Lyon,Nice,Metz,Lille,1,20,\n"
+                             "Pick the mammals,Multiple Choice,Whale,Shark,Bat,Trout,,Whale|Bat,20,\n",
+                             "typed.csv");
+  INFO(Messages(typed));
+  REQUIRE(typed.Ok());
+  REQUIRE(typed.deck.choices.size() == 2);
+  CHECK(typed.deck.choices[0].explanation == "Red and blue are colours.");
+  CHECK(typed.deck.choices[0].seconds == 30);
+  CHECK(typed.deck.choices[1].answers == std::vector<std::string>{"Whale", "Bat"});
+  CHECK(typed.skippedRows == 1);
+  CHECK_THAT(Messages(typed), Catch::Contains("typed.csv:3:1: warning: row skipped: the question has 5 options"));
+}
