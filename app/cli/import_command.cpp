@@ -1,5 +1,6 @@
 // factdeck import FILE.csv -o DECK.toml: turns a CSV/TSV export into a facts file.
 #include <iostream>
+#include <map>
 
 #include "core/base/atomic_file.h"
 #include "cli/commands.h"
@@ -14,7 +15,34 @@ struct ImportOptions {
   std::string input, output, id, title;
   bool force = false;
   bool strict = false;
+  bool dryRun = false;
 };
+
+// What the import read, without writing it: the counts, and for a table each column's
+// relation, its type and the question it asks.
+void PrintInferred(const DeckLoad& load, std::ostream& out) {
+  const Deck& deck = load.deck;
+  out << "read: " << SummaryText(Summarize(deck)) << '\n';
+  if (deck.relations.empty()) return;
+  std::map<std::string, size_t> kinds, facts;
+  for (const Entity& e : deck.entities)
+    ++kinds[e.kind];
+  for (const Fact& f : deck.facts)
+    ++facts[f.relation];
+  const std::string subjectKind = deck.relations.front().subjectKind;
+  out << "rows: " << kinds[subjectKind] << " entities of kind '" << subjectKind << "' (the first column)\n";
+  for (size_t i = 0; i < deck.relations.size(); ++i) {
+    const Relation& r = deck.relations[i];
+    out << "column '" << (i < load.relationColumns.size() ? load.relationColumns[i] : r.id) << "' -> relation '" << r.id
+        << "': "
+        << (r.objectType == ValueType::Entity
+                ? "entity of kind '" + r.objectKind + "' (" + std::to_string(kinds[r.objectKind]) + " values)"
+                : std::string(ValueTypeName(r.objectType)))
+        << (r.unit.empty() ? "" : ", unit '" + r.unit + "'") << ", " << facts[r.id] << " facts\n"
+        << "    asks: " << r.question << '\n';
+    if (!r.reverse.empty()) out << "    and:  " << r.reverse << '\n';
+  }
+}
 
 int RunImport(const ImportOptions& options) {
   std::string text;
@@ -32,6 +60,11 @@ int RunImport(const ImportOptions& options) {
   }
   if (!options.id.empty()) load.deck.id = options.id;
   if (!options.title.empty()) load.deck.title = options.title;
+  if (options.dryRun) {
+    PrintInferred(load, std::cout);
+    std::cout << "nothing written (--dry-run)\n";
+    return 0;
+  }
 
   std::error_code ec;
   if (!options.force && std::filesystem::exists(options.output, ec)) {
@@ -68,12 +101,18 @@ void RegisterImportCommand(CLI::App& app, CommandList& commands) {
       "import",
       "Convert a CSV or TSV file (front,back[,tags]; date,event[,tags]; or a quiz spreadsheet) into a facts file");
   command->add_option("FILE", options->input, "The CSV/TSV file")->required()->type_name("FILE");
-  command->add_option("-o,--output", options->output, "The facts file to write")->required()->type_name("DECK.toml");
+  auto* output = command->add_option("-o,--output", options->output, "The facts file to write")->type_name("DECK.toml");
   command->add_option("--id", options->id, "Deck id (default: from the file name)");
   command->add_option("--title", options->title, "Deck title (default: from the file name)");
   command->add_flag("--force", options->force, "Replace the output file when it exists");
   command->add_flag("--strict", options->strict,
                     "Refuse the whole file when any row cannot be read (by default such rows are skipped and listed)");
+  command->add_flag("--dry-run", options->dryRun,
+                    "Show what the file would become (for a table: each column's relation, type and question) "
+                    "and write nothing");
+  command->callback([options, output] {
+    if (!options->dryRun && output->count() == 0) throw CLI::RequiredError("--output");
+  });
   commands.push_back({command, [options] { return RunImport(*options); }});
 }
 

@@ -227,6 +227,36 @@ TEST_CASE("import converts a CSV into a deck that check accepts, and never overw
   CHECK_FALSE(std::filesystem::exists(dir / "none.toml"));
 }
 
+TEST_CASE("import --dry-run shows what a table and a quiz spreadsheet would become and writes nothing",
+          "[cli][deck][table]") {
+  TempDir dir;
+  const std::string countries = std::string(FACTDECK_SOURCE_DIR) + "/tests/data/countries.csv";
+  auto table = RunProcess({kExe, "import", countries, "--dry-run"});
+  INFO(table.err);
+  REQUIRE(table.exitCode == 0);
+  CHECK_THAT(table.out, Catch::Contains("read: 248 facts · 114 entities"));
+  CHECK_THAT(table.out, Catch::Contains("rows: 62 entities of kind 'country' (the first column)"));
+  CHECK_THAT(table.out, Catch::Contains("column 'Continent' -> relation 'continent': entity of kind 'continent' (6 "
+                                        "values), 62 facts\n    asks: What is the continent of {subject}?"));
+  CHECK_THAT(table.out, Catch::Contains("column 'Calling code' -> relation 'calling_code': number, 62 facts"));
+  CHECK_THAT(table.out, Catch::Contains("nothing written (--dry-run)"));
+  auto quiz =
+      RunProcess({kExe, "import", std::string(FACTDECK_SOURCE_DIR) + "/tests/data/quiz-numbered.csv", "--dry-run"});
+  CHECK(quiz.exitCode == 0);
+  CHECK_THAT(quiz.out, Catch::Contains("read: 20 questions"));
+  // Without --dry-run the output file is required; with it, nothing is written there.
+  CHECK(RunProcess({kExe, "import", countries}).exitCode != 0);
+  const auto out = dir / "countries.toml";
+  CHECK(RunProcess({kExe, "import", countries, "-o", out.string(), "--dry-run"}).exitCode == 0);
+  CHECK_FALSE(std::filesystem::exists(out));
+  auto written = RunProcess({kExe, "import", countries, "-o", out.string()});
+  CHECK(written.exitCode == 0);
+  CHECK_THAT(written.out, Catch::Contains("wrote " + out.string() + ": 248 facts · 114 entities"));
+  auto check = RunProcess({kExe, "check", out.string()});
+  CHECK(check.exitCode == 0);
+  CHECK_THAT(check.out, Catch::Contains("multiple-choice 248, multiple-choice-reverse 186"));
+}
+
 TEST_CASE("srs replay gives what ts-fsrs gives on a random set of histories", "[cli][fsrs]") {
   const std::string data = std::string(FACTDECK_SOURCE_DIR) + "/tests/data/";
   auto result = RunProcess({kExe, "srs", "replay", data + "srs_replay_input.jsonl"});

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <utf8proc.h>
@@ -417,6 +419,130 @@ std::optional<QuestionLayout> FindQuestionLayout(const std::vector<CsvRecord>& r
   return std::nullopt;
 }
 
+// [SECTION] Tables -------------------------------------------------------------------
+
+// "1,234,567", "-3.5", "12 500": a number as a table may write it, in the form a facts file
+// keeps it ("1234567"); nullopt when `text` is not one.
+std::optional<std::string> TableNumber(const std::string& text) {
+  std::string digits;
+  size_t i = 0, sinceGroup = 0;
+  bool grouped = false, point = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    if (text[0] == '-') digits += '-';
+    i = 1;
+  }
+  size_t before = 0; // digits before the point
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++sinceGroup;
+      if (!point) ++before;
+    } else if ((c == ',' || c == ' ') && !point && before > 0 && (grouped ? sinceGroup == 3 : sinceGroup <= 3)) {
+      grouped = true; // a thousands separator: groups of three follow
+      sinceGroup = 0;
+    } else if (c == '.' && !point && (!grouped || sinceGroup == 3)) {
+      point = true;
+      digits += '.';
+      sinceGroup = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (before == 0 || digits.back() == '.' || (grouped && !point && sinceGroup != 3)) return std::nullopt;
+  // A leading zero is a code, not a quantity ("007", "0044").
+  const size_t lead = digits[0] == '-' ? 1 : 0;
+  if (digits.size() > lead + 1 && digits[lead] == '0' && digits[lead + 1] != '.') return std::nullopt;
+  return digits;
+}
+
+// A cell that stands for no value: "", "n/a", "-", "?", "unknown". It makes no fact.
+bool NoValue(const std::string& cell) {
+  const std::string v = Lower(Trimmed(cell));
+  return v.empty() || v == "n/a" || v == "na" || v == "-" || v == "\u2013" || v == "\u2014" || v == "?" ||
+         v == "unknown" || v == "none" || v == "null";
+}
+
+// A column header names a time ("year", "founded", "date of birth") when one of its words does.
+bool NamesATime(const std::string& header) {
+  static const char* const kWords[] = {"year",  "date",    "founded", "established", "born",     "died",
+                                       "death", "birth",   "built",   "opened",      "signed",   "independence",
+                                       "since", "began",   "ended",   "started",     "released", "published",
+                                       "when",  "created", "formed",  "discovered",  "elected",  "crowned"};
+  const std::string key = HeaderKey(header);
+  std::string word;
+  for (char c : key + " ") {
+    if (c != ' ') {
+      word += c;
+      continue;
+    }
+    for (const char* w : kWords)
+      if (word == w) return true;
+    word.clear();
+  }
+  return false;
+}
+
+// A header as words for a question: "Capital" -> "capital", "GDP" kept, "Population
+// (millions)" -> "population" (the part in brackets is the unit, see TableUnit).
+std::string HeaderWords(const std::string& header) {
+  std::string words = Trimmed(header.substr(0, header.find('(')));
+  const bool allUpper = std::none_of(words.begin(), words.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (allUpper && words.size() > 4) return Lower(words);
+  if (!words.empty() && words[0] >= 'A' && words[0] <= 'Z' &&
+      std::none_of(words.begin() + 1, words.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    words[0] = static_cast<char>(words[0] - 'A' + 'a');
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
+std::string TableUnit(const std::string& header) {
+  const size_t open = header.find('('), close = header.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) return {};
+  return Trimmed(std::string_view(header).substr(open + 1, close - open - 1));
+}
+
+// "countries" -> "country", "cities" -> "city", "capitals" -> "capital"; other words as they are.
+std::string Singular(std::string word) {
+  if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0) return word.substr(0, word.size() - 3) + "y";
+  if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' && word[word.size() - 2] != 'u')
+    word.pop_back();
+  return word;
+}
+
+// A row of three or more named columns over rows of data: a table, one entity per row
+// (docs/facts-format.md, "Tables"). The names must all differ and none may be a number
+// or a date; with three columns, one column below must hold numbers or dates, so that a
+// front, back and tags file without a header is not taken for a table.
+bool LooksLikeTableHeader(const std::vector<CsvRecord>& records) {
+  if (records.size() < 2 || records[0].fields.size() < 3) return false;
+  std::vector<std::string> folded;
+  for (const std::string& name : records[0].fields) {
+    const std::string t = Trimmed(name);
+    if (t.empty() || t.size() > 60 || TableNumber(t) || IsDate(t)) return false;
+    folded.push_back(Fold(t));
+  }
+  std::sort(folded.begin(), folded.end());
+  if (std::adjacent_find(folded.begin(), folded.end()) != folded.end()) return false;
+  const size_t width = records[0].fields.size();
+  size_t sameWidth = 0;
+  for (size_t r = 1; r < records.size(); ++r)
+    sameWidth += records[r].fields.size() == width;
+  if (sameWidth * 5 < (records.size() - 1) * 4) return false;
+  if (width >= 4) return true;
+  for (size_t c = 1; c < width; ++c) {
+    size_t filled = 0, measured = 0;
+    for (size_t r = 1; r < records.size(); ++r) {
+      if (c >= records[r].fields.size() || Trimmed(records[r].fields[c]).empty()) continue;
+      ++filled;
+      const std::string v = Trimmed(records[r].fields[c]);
+      measured += TableNumber(v) || IsDate(v);
+    }
+    if (filled > 0 && measured * 5 >= filled * 4) return true;
+  }
+  return false;
+}
+
 // A question type a quiz spreadsheet may name that FactDeck plays: options to pick.
 bool IsChoiceType(const std::string& type) {
   const std::string key = HeaderKey(type);
@@ -567,6 +693,11 @@ private:
       BuildChoices(records, *layout);
       return;
     }
+    if (table.columnNames.empty() && table.columnRoles.empty() && !HeaderColumns(records[0].fields) &&
+        LooksLikeTableHeader(records)) {
+      BuildTable(records);
+      return;
+    }
     std::vector<Column> columns;
     size_t first = 0;
     if (auto declared = DeclaredColumns(table, records[0].fields.size())) {
@@ -611,7 +742,8 @@ private:
     for (size_t r = first; r < records.size(); ++r) {
       const size_t before = m_out.diagnostics.size();
       const size_t cards = m_out.deck.cards.size(), events = m_out.deck.events.size(),
-                   choices = m_out.deck.choices.size();
+                   choices = m_out.deck.choices.size(), entities = m_out.deck.entities.size(),
+                   facts = m_out.deck.facts.size();
       add(records[r]);
       if (m_options.strict) continue;
       bool bad = false;
@@ -626,6 +758,8 @@ private:
       m_out.deck.cards.resize(cards);
       m_out.deck.events.resize(events);
       m_out.deck.choices.resize(choices);
+      m_out.deck.entities.resize(entities);
+      m_out.deck.facts.resize(facts);
       ++m_out.skippedRows;
     }
   }
@@ -774,6 +908,210 @@ private:
     event.pos = record.positions[0];
     event.id = IdFor(record, columns, "", event.name);
     m_out.deck.events.push_back(std::move(event));
+  }
+
+  // [SECTION] Tables: typed facts -------------------------------------------------------
+
+  // One table column as a relation: its object type read from the values under it.
+  struct TableColumn {
+    size_t index = 0;
+    Relation relation;
+    std::unordered_map<std::string, std::string> entityIds; // folded value -> entity id (Entity columns)
+  };
+
+  // The type of column `c`: numbers, years or dates (by the grammar; bare whole numbers
+  // only under a header that names a time), names that repeat (entities of a kind named by
+  // the header), or text. Empty cells say nothing.
+  // What a column holds, or why it is left out (`skip`: nothing in it, one value for every
+  // row, web addresses).
+  struct ColumnRead {
+    ValueType type = ValueType::Text;
+    std::string skip;
+  };
+  static ColumnRead ColumnType(const std::vector<CsvRecord>& records, size_t c, const std::string& header) {
+    size_t filled = 0, numbers = 0, wholeNumbers = 0, dates = 0, years = 0, shortNames = 0, links = 0;
+    std::unordered_set<std::string> distinct;
+    for (size_t r = 1; r < records.size(); ++r) {
+      if (c >= records[r].fields.size() || NoValue(records[r].fields[c])) continue;
+      const std::string v = Trimmed(records[r].fields[c]);
+      ++filled;
+      const auto number = TableNumber(v);
+      numbers += number.has_value();
+      wholeNumbers += number && number->find('.') == std::string::npos;
+      if (const DateParse d = ParseDate(v); d.date) {
+        ++dates;
+        years += d.date->precision == DatePrecision::Year;
+      }
+      const size_t words = static_cast<size_t>(std::count(v.begin(), v.end(), ' ')) + 1;
+      shortNames += words <= 4 && v.size() <= 40 && !number;
+      links += v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
+      distinct.insert(Fold(v));
+    }
+    if (filled == 0) return {ValueType::Text, "it is empty"};
+    if (links * 5 >= filled * 4) return {ValueType::Text, "it holds web addresses"};
+    if (distinct.size() == 1 && filled >= 4)
+      return {ValueType::Text, "every row has the same value, so it can ask nothing"};
+    const bool time = NamesATime(header);
+    if (wholeNumbers == filled && time && dates == filled)
+      return {years == filled ? ValueType::Year : ValueType::Date, ""};
+    if (numbers == filled) return {ValueType::Number, ""};
+    if (dates == filled) return {years == filled ? ValueType::Year : ValueType::Date, ""};
+    // Names that come back row after row ("Europe", "Euro") are things of a kind.
+    if (shortNames == filled && distinct.size() * 4 <= filled * 3) return {ValueType::Entity, ""};
+    return {ValueType::Text, ""};
+  }
+
+  // Question templates from the header, for the author to edit: "What is the capital of
+  // {subject}?", "Which country has the capital {object}?", "When was {subject} founded?".
+  static void Templates(Relation& r, const std::string& header, const std::string& subjectKind) {
+    const std::string words = HeaderWords(header);
+    const bool time = r.objectType == ValueType::Year || r.objectType == ValueType::Date;
+    std::string participle = words;
+    for (const char* lead : {"year ", "date "})
+      if (participle.rfind(lead, 0) == 0) participle = participle.substr(std::string_view(lead).size());
+    const bool verb = participle.size() > 3 && participle.find(' ') == std::string::npos &&
+                      (participle.compare(participle.size() - 2, 2, "ed") == 0 || participle == "born" ||
+                       participle == "built" || participle == "begun");
+    const size_t by = words.size() > 3 ? words.rfind(" by") : std::string::npos;
+    if (by != std::string::npos && by + 3 == words.size() && !time) {
+      // "discovered by": "By whom was {subject} discovered?", "Which element was discovered by {object}?"
+      const std::string done = words.substr(0, by);
+      r.question = "By whom was {subject} " + done + "?";
+      if (r.objectType == ValueType::Entity || r.objectType == ValueType::Text)
+        r.reverse = "Which " + subjectKind + " was " + done + " by {object}?";
+      return;
+    }
+    if (time && verb)
+      r.question = std::string(r.objectType == ValueType::Year ? "In which year was" : "When was") + " {subject} " +
+                   participle + "?";
+    else if (time)
+      r.question = "When was the " + words + " of {subject}?";
+    else
+      r.question = "What is the " + words + " of {subject}?";
+    if (r.objectType == ValueType::Entity || r.objectType == ValueType::Text)
+      r.reverse = "Which " + subjectKind + " has the " + words + " {object}?";
+  }
+
+  // A header row and rows of data: each row an entity of the kind the first column names,
+  // each other column a relation, each filled cell a fact.
+  void BuildTable(const std::vector<CsvRecord>& records) {
+    Deck& deck = m_out.deck;
+    const CsvRecord& header = records[0];
+    // The first column's header names the rows' kind ("Country"); a header that names no
+    // kind ("name", "title") leaves it to the file's name ("elements.csv": "element").
+    std::string kindWords = Singular(HeaderWords(header.fields[0]));
+    static const char* const kGeneric[] = {"name", "title", "label", "item", "term", "word", "entry", "subject", "id"};
+    if (std::find(std::begin(kGeneric), std::end(kGeneric), Lower(kindWords)) != std::end(kGeneric)) {
+      const std::string stem = HeaderWords(std::filesystem::path(m_file).stem().string());
+      const bool word = !stem.empty() && stem.size() <= 24 && std::all_of(stem.begin(), stem.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == ' ';
+      });
+      kindWords = word ? Singular(stem) : "item";
+    }
+    const std::string kind = Slug(kindWords).empty() ? "item" : Slug(kindWords);
+    std::vector<TableColumn> columns;
+    std::unordered_set<std::string> relationIds;
+    for (size_t c = 1; c < header.fields.size(); ++c) {
+      TableColumn column;
+      column.index = c;
+      Relation& r = column.relation;
+      std::string id = Slug(HeaderWords(header.fields[c]));
+      std::replace(id.begin(), id.end(), '-', '_');
+      if (id.empty()) id = "column_" + std::to_string(c + 1);
+      r.id = id;
+      for (int n = 2; !relationIds.insert(r.id).second; ++n)
+        r.id = id + "_" + std::to_string(n);
+      const ColumnRead read = ColumnType(records, c, header.fields[c]);
+      if (!read.skip.empty()) {
+        Warning(header.positions[c], "column '" + Trimmed(header.fields[c]) + "' is left out: " + read.skip);
+        continue;
+      }
+      r.objectType = read.type;
+      r.subjectKind = kind;
+      r.pos = header.positions[c];
+      if (r.objectType == ValueType::Entity) {
+        r.objectKind = Slug(Singular(HeaderWords(header.fields[c])));
+        if (r.objectKind.empty() || r.objectKind == kind) r.objectKind = kind + "-" + r.id;
+      }
+      if (r.objectType == ValueType::Number) r.unit = TableUnit(header.fields[c]);
+      Templates(r, header.fields[c], kindWords);
+      columns.push_back(std::move(column));
+    }
+    std::unordered_set<std::string> entityIds;
+    auto newEntityId = [&](const std::string& name, const std::string& entityKind) {
+      std::string base = Slug(name);
+      if (base.empty() || !entityIds.count(base)) {
+        if (base.empty()) base = entityKind;
+      } else {
+        base = entityKind + "-" + base;
+      }
+      std::string id = base;
+      for (int n = 2; entityIds.count(id) || m_ids.count(id); ++n)
+        id = base + "-" + std::to_string(n);
+      entityIds.insert(id);
+      return id;
+    };
+    std::unordered_map<std::string, int> subjectLines; // folded name -> line
+    EachRow(records, 1, [&](const CsvRecord& record) {
+      const std::string name = Trimmed(record.fields[0]);
+      if (Fold(name).empty())
+        return Error(record.positions[0], "empty " + kindWords + " (the first column names the row)");
+      if (auto [at, added] = subjectLines.emplace(Fold(name), record.positions[0].line); !added)
+        return Error(record.positions[0],
+                     "\"" + name + "\" is already a row of this table (line " + std::to_string(at->second) + ")");
+      Entity e;
+      e.id = newEntityId(name, kind);
+      e.name = name;
+      e.kind = kind;
+      e.source = "import";
+      e.pos = record.positions[0];
+      const std::string subject = e.id;
+      deck.entities.push_back(std::move(e)); // the row's entity, then the values it names
+      for (TableColumn& column : columns) {
+        if (column.index >= record.fields.size()) break;
+        if (NoValue(record.fields[column.index])) continue; // an empty cell makes no fact
+        const std::string v = Trimmed(record.fields[column.index]);
+        const Relation& r = column.relation;
+        Fact f;
+        f.subject = subject;
+        f.relation = r.id;
+        f.id = subject + "." + r.id;
+        f.source = "import";
+        f.pos = f.subjectPos = f.relationPos = record.positions[column.index];
+        f.object.type = r.objectType;
+        switch (r.objectType) {
+        case ValueType::Number:
+          f.object.text = *TableNumber(v);
+          f.object.number = std::strtod(f.object.text.c_str(), nullptr);
+          break;
+        case ValueType::Year:
+        case ValueType::Date: f.object.date = *ParseDate(v).date; break;
+        case ValueType::Text: f.object.text = v; break;
+        case ValueType::Entity: {
+          auto [at, added] = column.entityIds.emplace(Fold(v), std::string());
+          if (added) {
+            Entity object;
+            object.id = at->second = newEntityId(v, r.objectKind);
+            object.name = v;
+            object.kind = r.objectKind;
+            object.source = "import";
+            object.pos = record.positions[column.index];
+            deck.entities.push_back(std::move(object));
+          }
+          f.object.entity = at->second;
+          break;
+        }
+        }
+        deck.facts.push_back(std::move(f));
+      }
+    });
+    for (TableColumn& column : columns) {
+      m_out.relationColumns.push_back(Trimmed(header.fields[column.index]));
+      deck.relations.push_back(std::move(column.relation));
+    }
+    if (deck.entities.empty() && CountErrors(m_out.diagnostics) == 0)
+      Error(header.positions[0], m_out.skippedRows > 0 ? "no row could be read (see the rows skipped above)"
+                                                       : "the table has a header row but no rows under it");
   }
 
   // [SECTION] Hand-written questions: quiz spreadsheets -------------------------------

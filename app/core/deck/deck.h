@@ -149,6 +149,9 @@ struct DeckLoad {
   Deck deck;
   Diagnostics diagnostics;
   size_t skippedRows = 0; // imports: rows left out because they could not be read
+  // A table import: the header's names of the columns that became relations, in the
+  // order of Deck::relations (for `import --dry-run`).
+  std::vector<std::string> relationColumns;
   bool Ok() const { return CountErrors(diagnostics) == 0; }
 };
 

@@ -165,11 +165,21 @@ bool YearsInPrompt(const std::string& prompt, const std::string& answer) {
   return false;
 }
 
+// True when `text` ends in an abbreviation's full stop: "D.C.", "U.S.", "St.".
+bool EndsInAbbreviation(const std::string& text) { return FirstSentenceEnd(text + " Next") == std::string::npos; }
+
 std::string Fill(const std::string& templ, const char* placeholder, const std::string& value) {
   std::string out = templ;
   const std::string token = std::string("{") + placeholder + "}";
-  for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size()))
-    out.replace(at, token.size(), value);
+  for (size_t at = out.find(token); at != std::string::npos;) {
+    // A value that ends a sentence before the question mark loses its full stop:
+    // "... under the microscope?" (but "Washington, D.C.?" keeps its abbreviation).
+    std::string v = value;
+    if (out.compare(at + token.size(), 1, "?") == 0 && !v.empty() && v.back() == '.' && !EndsInAbbreviation(v))
+      v.pop_back();
+    out.replace(at, token.size(), v);
+    at = out.find(token, at + v.size());
+  }
   return out;
 }
 

@@ -279,3 +279,103 @@ TEST_CASE("import: events named alike are kept, with a warning that their dates 
   CHECK_FALSE(generator.Make(QuestionKind::TypedYear, load.deck.events[1].id, 1));
   CHECK(generator.Make(QuestionKind::TypedYear, load.deck.events[2].id, 1));
 }
+
+namespace {
+const Relation& RelationOf(const Deck& deck, const std::string& id) {
+  const Relation* r = deck.FindRelation(id);
+  if (r == nullptr) FAIL("no relation " << id);
+  return *r;
+}
+size_t FactsOf(const Deck& deck, const std::string& relation) {
+  return static_cast<size_t>(
+      std::count_if(deck.facts.begin(), deck.facts.end(), [&](const Fact& f) { return f.relation == relation; }));
+}
+} // namespace
+
+TEST_CASE("import: a table becomes typed facts, each column a relation with its type and questions",
+          "[csv][import][table]") {
+  DeckLoad load = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/countries.csv");
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  const auto countries =
+      std::count_if(deck.entities.begin(), deck.entities.end(), [](const Entity& e) { return e.kind == "country"; });
+  CHECK(countries == 62);
+  REQUIRE(deck.relations.size() == 4);
+  const Relation& capital = RelationOf(deck, "capital");
+  CHECK(capital.objectType == ValueType::Text); // every capital differs: text
+  CHECK(capital.question == "What is the capital of {subject}?");
+  CHECK(capital.reverse == "Which country has the capital {object}?");
+  const Relation& continent = RelationOf(deck, "continent");
+  CHECK(continent.objectType == ValueType::Entity); // six names, row after row: entities
+  CHECK(continent.objectKind == "continent");
+  CHECK(RelationOf(deck, "calling_code").objectType == ValueType::Number);
+  CHECK(RelationOf(deck, "calling_code").reverse.empty()); // a number names no one country
+  CHECK(RelationOf(deck, "currency").objectType == ValueType::Entity);
+  CHECK(FactsOf(deck, "capital") == 62);
+  const Entity* ivory = deck.FindEntity("côte-d-ivoire");
+  REQUIRE(ivory != nullptr);
+  CHECK(ivory->name == "Côte d'Ivoire");
+  // The capital named like its country is its own value, not the country.
+  const Entity* djibouti = deck.FindEntity("djibouti");
+  REQUIRE(djibouti != nullptr);
+  CHECK(djibouti->kind == "country");
+  // Written out, it reads back as the same deck.
+  DeckLoad again = ParseDeck(FormatDeckToml(deck), "countries.toml");
+  INFO(Errors(again));
+  REQUIRE(again.Ok());
+  CHECK(again.deck.facts.size() == deck.facts.size());
+  CHECK(again.deck.entities.size() == deck.entities.size());
+  CHECK(again.deck.relations.size() == deck.relations.size());
+}
+
+TEST_CASE("import: table columns of years, dates and people, empty cells, placeholders and bad rows",
+          "[csv][import][table]") {
+  DeckLoad load = ImportCsv("Name,Founded,Opened,Designed by,Height (m),Website,Country\n"
+                            "Tower A,1887,31 March 1889,Eiffel,330,https://a.example,France\n"
+                            "Tower B,1927,1 May 1931,Lamb,443,https://b.example,USA\n"
+                            "Tower C,n/a,4 January 2010,Smith,828,https://c.example,UAE\n"
+                            "Tower D,2004,,Eiffel,508,https://d.example,Taiwan\n"
+                            "Tower A,1900,1 May 1901,Nobody,1,https://e.example,France\n"
+                            ",1999,1 May 1999,Someone,2,https://f.example,Italy\n",
+                            "towers.csv");
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  CHECK(load.skippedRows == 2);
+  CHECK_THAT(Errors(load), Catch::Contains("towers.csv:6:1: warning: row skipped: \"Tower A\" is already a row of "
+                                           "this table (line 2)"));
+  CHECK_THAT(Errors(load), Catch::Contains("towers.csv:7:1: warning: row skipped: empty tower"));
+  CHECK_THAT(Errors(load), Catch::Contains("column 'Website' is left out: it holds web addresses"));
+  // "towers.csv" names the rows, the header "Name" does not.
+  CHECK(RelationOf(deck, "founded").subjectKind == "tower");
+  CHECK(RelationOf(deck, "founded").objectType == ValueType::Year);
+  CHECK(RelationOf(deck, "founded").question == "In which year was {subject} founded?");
+  CHECK(FactsOf(deck, "founded") == 3); // "n/a" says nothing
+  CHECK(RelationOf(deck, "opened").objectType == ValueType::Date);
+  CHECK(RelationOf(deck, "opened").question == "When was {subject} opened?");
+  CHECK(FactsOf(deck, "opened") == 3); // an empty cell makes no fact
+  CHECK(RelationOf(deck, "designed_by").question == "By whom was {subject} designed?");
+  CHECK(RelationOf(deck, "designed_by").reverse == "Which tower was designed by {object}?");
+  CHECK(RelationOf(deck, "height").objectType == ValueType::Number);
+  CHECK(RelationOf(deck, "height").unit == "m");
+  CHECK(deck.FindRelation("website") == nullptr);
+}
+
+TEST_CASE("import: three columns without a header are cards with tags, not a table", "[csv][import][table]") {
+  DeckLoad cards = ImportCsv("Paris,France,geography\nRome,Italy,geography\nMadrid,Spain,geography\n", "c.csv");
+  REQUIRE(cards.Ok());
+  CHECK(cards.deck.cards.size() == 3);
+  CHECK(cards.deck.relations.empty());
+  // The same with a column of numbers under a header is a table.
+  DeckLoad table = ImportCsv("City,Country,Population\nParis,France,\"2,100,000\"\nRome,Italy,2800000\n", "t.csv");
+  REQUIRE(table.Ok());
+  CHECK(table.deck.cards.empty());
+  REQUIRE(table.deck.FindRelation("population") != nullptr);
+  const Fact* paris = nullptr;
+  for (const Fact& f : table.deck.facts)
+    if (f.subject == "paris" && f.relation == "population") paris = &f;
+  REQUIRE(paris != nullptr);
+  CHECK(paris->object.text == "2100000");
+  CHECK(paris->object.number == 2100000.0);
+}

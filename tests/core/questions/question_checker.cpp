@@ -221,7 +221,11 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   if (q.explanation.empty()) v.push_back("no explanation");
   if (q.source.empty()) v.push_back("no source");
   for (const char* bad : {".?", ",?", ";?", ":?", " ?"})
-    if (q.prompt.find(bad) != std::string::npos) v.push_back("prompt ends badly");
+    for (size_t at = q.prompt.find(bad); at != std::string::npos; at = q.prompt.find(bad, at + 1)) {
+      // An abbreviation may stand before the question mark: "Washington, D.C.?"
+      const bool abbreviation = bad[0] == '.' && at >= 2 && q.prompt[at - 2] == '.';
+      if (!abbreviation) v.push_back("prompt ends badly");
+    }
 
   switch (q.kind) {
   case QuestionKind::MultipleChoice:

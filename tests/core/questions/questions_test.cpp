@@ -489,6 +489,26 @@ TEST_CASE("properties hold over 10,000 questions from a term list", "[questions]
   CHECK(run.byKind["multiple-choice-reverse"] > 1000);
 }
 
+TEST_CASE("properties hold over 10,000 questions from a table of countries", "[questions][properties][table]") {
+  DeckLoad load = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/countries.csv");
+  REQUIRE(load.Ok());
+  PropertyRun run = Run(load.deck, 10000);
+  CheckProperties(run, 10000);
+  CHECK(run.byKind["multiple-choice"] > 3000);
+  CHECK(run.byKind["multiple-choice-reverse"] > 1000);
+  // "Which country has the continent Europe?" never offers a second European country, and
+  // "Djibouti" is never asked for Djibouti: the checker has seen every question.
+  QuestionGenerator generator(load.deck);
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "djibouti.capital", 1));
+  auto europe = generator.Make(QuestionKind::MultipleChoiceReverse, "france.continent", 2);
+  REQUIRE(europe);
+  int european = 0;
+  for (const std::string& option : europe->options)
+    for (const Fact& f : load.deck.facts)
+      if (f.relation == "continent" && f.object.entity == "europe" && load.deck.NameOf(f.subject) == option) ++european;
+  CHECK(european == 1);
+}
+
 TEST_CASE("the checker catches card questions with a second right option or another script", "[questions][cards]") {
   DeckLoad load = Capitals();
   REQUIRE(load.Ok());
