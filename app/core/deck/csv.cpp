@@ -945,7 +945,8 @@ private:
       const size_t words = static_cast<size_t>(std::count(v.begin(), v.end(), ' ')) + 1;
       shortNames += words <= 4 && v.size() <= 40 && !number;
       links += v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
-      distinct.insert(Fold(v));
+      // Past three in four rows the values cannot make entities: no need to count more.
+      if (distinct.size() * 4 <= records.size() * 3) distinct.insert(Fold(v));
     }
     if (filled == 0) return {ValueType::Text, "it is empty"};
     if (links * 5 >= filled * 4) return {ValueType::Text, "it holds web addresses"};
@@ -1038,6 +1039,9 @@ private:
       columns.push_back(std::move(column));
     }
     std::unordered_set<std::string> entityIds;
+    entityIds.reserve(records.size() * 2);
+    deck.entities.reserve(records.size());
+    deck.facts.reserve(records.size() * columns.size());
     auto newEntityId = [&](const std::string& name, const std::string& entityKind) {
       std::string base = Slug(name);
       if (base.empty() || !entityIds.count(base)) {
@@ -1052,6 +1056,7 @@ private:
       return id;
     };
     std::unordered_map<std::string, int> subjectLines; // folded name -> line
+    subjectLines.reserve(records.size());
     EachRow(records, 1, [&](const CsvRecord& record) {
       const std::string name = Trimmed(record.fields[0]);
       if (Fold(name).empty())

@@ -109,3 +109,38 @@ TEST_CASE("an ordering answer earns Kendall tau credit", "[study_session]") {
   CHECK(session.Feedback()->credit == Approx(1.0 - 1.0 / (n * (n - 1) / 2)));
   CHECK_FALSE(session.Feedback()->correct);
 }
+
+TEST_CASE("study schedules written questions as cards, select-all ones judged by every mark",
+          "[study_session][choice]") {
+  DeckLoad load = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/quiz-numbered.csv");
+  REQUIRE(load.Ok());
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  const auto profile = opened.store->DefaultProfile();
+  StudySession::Options options;
+  options.queue.newPerDay = 20;
+  StudySession session(load.deck, opened.store.get(), profile, kNow, options);
+  REQUIRE(session.Total() == 20); // one card a question: they are multiple choice only
+  srs::TimeMs now = kNow;
+  int selectAll = 0;
+  while (!session.Done()) {
+    const Question& q = *session.Current();
+    CHECK(q.kind == QuestionKind::MultipleChoice);
+    if (SelectAll(q)) {
+      ++selectAll;
+      session.AnswerOptions({q.answers[0]}, 3000, now += 20000); // half the answer is wrong
+      REQUIRE(session.Feedback());
+      CHECK_FALSE(session.Feedback()->correct);
+    } else {
+      session.AnswerOption(q.answer, 3000, now += 20000);
+      REQUIRE(session.Feedback());
+      CHECK(session.Feedback()->correct);
+    }
+    CHECK(session.Feedback()->saveError.empty());
+    session.Next(now);
+  }
+  CHECK(selectAll == 3);
+  CHECK(session.Summary().correct == 17);
+  CHECK(opened.store->Stats(profile, now).reviewsToday == 20);
+}
