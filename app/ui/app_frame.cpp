@@ -1,5 +1,6 @@
 // The window's frame: one full-window ImGui window holding the notices and the current
 // screen, and the keys that work on every screen.
+#include "core/base/text.h"
 #include "ui/app.h"
 #include "ui/screens/screens.h"
 
@@ -25,7 +26,7 @@ void DrawNotices(UiContext& ui) {
 } // namespace
 
 bool KindCheckbox(QuestionKind kind, size_t count, bool& on) {
-  const std::string label = std::string(QuestionKindName(kind)) + " (" + std::to_string(count) + ")";
+  const std::string label = std::string(QuestionKindLabel(kind)) + " (" + CountText(count) + ")";
   ImGui::BeginDisabled(count == 0);
   bool shown = on && count > 0;
   if (ImGui::Checkbox(label.c_str(), &shown)) on = shown;

@@ -27,18 +27,25 @@ std::int64_t Reviews(UiHarness& ui) {
   return db.QueryInt("SELECT COUNT(*) FROM review").value_or(-1);
 }
 
-// Answers the current question the right way, with the keys a learner would press.
-void AnswerRight(UiHarness& ui) {
-  const Question& q = *ui.State().study->session->Current();
+// Answers the current question the right way, with the keys a learner would press. False
+// when the run has moved on by itself (a flashcard's grade is its answer: no feedback
+// follows), true when the feedback is showing.
+bool AnswerRight(UiHarness& ui) {
+  const QuestionRun& run = *ui.State().study->session;
+  const Question& q = *run.Current();
   switch (q.kind) {
-  case QuestionKind::Flashcard:
+  case QuestionKind::Flashcard: {
     ui.Frames(1);
     CHECK(ui.Has("study/reveal"));
     ui.PressKey(GLFW_KEY_SPACE);
     REQUIRE(ui.State().study->revealed);
     CHECK(ui.Has("study/grade/3"));
+    const size_t position = run.Position();
     ui.PressKey(GLFW_KEY_3);
-    break;
+    CHECK_FALSE(run.Feedback());
+    CHECK((run.Position() == position + 1 || run.Done()));
+    return false;
+  }
   case QuestionKind::TypedYear:
     ui.TypeText(q.answerText);
     ui.PressKey(GLFW_KEY_ENTER);
@@ -57,6 +64,7 @@ void AnswerRight(UiHarness& ui) {
   }
   default: ui.PressKey(GLFW_KEY_1 + q.answer);
   }
+  return true;
 }
 
 } // namespace
@@ -77,8 +85,10 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
     kinds.insert(session.Current()->kind);
     INFO("kind " << QuestionKindName(session.Current()->kind) << ": " << session.Current()->prompt);
     const std::int64_t before = Reviews(ui);
-    AnswerRight(ui);
+    const bool waits = AnswerRight(ui);
     REQUIRE(ui.State().screen == Screen::Study);
+    CHECK(Reviews(ui) > before);
+    if (!waits) continue; // a flashcard: graded and gone
     REQUIRE(session.Feedback());
     CHECK(session.Feedback()->correct);
     CHECK(Reviews(ui) > before); // saved before the feedback shows
@@ -95,8 +105,7 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
     return k == QuestionKind::MultipleChoice || k == QuestionKind::MultipleChoiceReverse || k == QuestionKind::When;
   };
   while (!chooses(session.Current()->kind)) {
-    AnswerRight(ui);
-    ui.PressKey(GLFW_KEY_SPACE);
+    if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
   }
   const int wrong = (session.Current()->answer + 1) % 4;
   ui.Click("study/option/" + std::to_string(wrong));
@@ -118,9 +127,10 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
   QuestionRun& session = *ui.State().study->session;
   while (!session.Done()) {
-    AnswerRight(ui);
-    ui.PressKey(GLFW_KEY_SPACE);
+    if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
   }
+  const int answered = ui.State().study->study->Summary().answered;
+  CHECK(answered >= 20);       // new cards answered Good come back for their next learning step
   ui.PressKey(GLFW_KEY_SPACE); // leave the summary
   REQUIRE(ui.State().screen == Screen::Home);
   ui.Click("home/stats");
@@ -129,7 +139,7 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
   const StatsView& v = *ui.State().stats;
   CHECK(v.totals.reviewsToday >= 20);
   REQUIRE(v.sessions.size() == 1);
-  CHECK(v.sessions[0].questions == 20);
+  CHECK(v.sessions[0].questions == answered);
   CHECK(v.sessions[0].score == 100);
   CHECK_FALSE(v.tags.empty());
   for (const char* chart : {"stats/calendar", "stats/forecast", "stats/retention", "stats/tags"})
@@ -151,7 +161,7 @@ TEST_CASE("practice and exam from the home screen: set up, answer by keys, score
   QuestionRun& practice = *ui.State().study->session;
   REQUIRE(practice.Total() == 4);
   while (!practice.Done()) {
-    AnswerRight(ui);
+    if (!AnswerRight(ui)) continue;
     REQUIRE(practice.Feedback());
     CHECK(practice.Feedback()->points >= 100);
     ui.PressKey(GLFW_KEY_SPACE);
@@ -256,8 +266,8 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
       } else if (!clicked && (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::When)) {
         ui.Click("study/option/" + std::to_string(q.answer));
         clicked = true;
-      } else {
-        AnswerRight(ui);
+      } else if (!AnswerRight(ui)) {
+        continue; // a flashcard: graded and gone
       }
       REQUIRE(session.Feedback());
       CHECK(session.Feedback()->correct);
@@ -283,7 +293,8 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
   QuestionRun& next = *ui.State().study->session;
   size_t fresh = 0, again = 0;
-  for (size_t i = 0; i < next.Total(); ++i) {
+  const size_t queued = next.Total(); // what comes back for a learning step comes after these
+  for (size_t i = 0; i < queued; ++i) {
     const Question& q = *next.Current();
     bool stored = false;
     for (const StoredCard& c : cards)
@@ -294,8 +305,7 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
     seen = stored;
     (seen ? again : fresh) += 1;
     now += 10000;
-    AnswerRight(ui);
-    ui.PressKey(GLFW_KEY_SPACE);
+    if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
   }
   CHECK(fresh == 20); // today's new cards
   CHECK(again >= 1);  // and yesterday's, due again
@@ -562,4 +572,51 @@ TEST_CASE("practice on a quiz spreadsheet: a select-all question is answered by 
   }
   CHECK(marked == 3);
   CHECK(ui.State().study->quiz->Right() == 19);
+}
+
+TEST_CASE("a card answered wrong comes back in the same session, and study more offers new cards at the end",
+          "[ui][study]") {
+  UiHarness ui(1280, 900);
+  srs::TimeMs now = 1767268800000;
+  ui.State().clock = [&now] { return now; };
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  QuestionRun& session = *ui.State().study->session;
+  REQUIRE(session.Total() == 20);
+  // The first question with options, answered wrong.
+  while (session.Current()->options.empty() || session.Current()->kind == QuestionKind::Ordering) {
+    now += 5000;
+    if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
+  }
+  const std::string missed = session.Current()->key;
+  ui.PressKey(GLFW_KEY_1 + (session.Current()->answer + 1) % static_cast<int>(session.Current()->options.size()));
+  REQUIRE(session.Feedback());
+  CHECK_FALSE(session.Feedback()->correct);
+  ui.PressKey(GLFW_KEY_SPACE);
+  CHECK(session.Total() == 21); // it will come back
+  // A minute later (its first learning step) it is asked again, before the session ends.
+  now += 61000;
+  if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
+  REQUIRE_FALSE(session.Done());
+  CHECK(session.Current()->key == missed);
+  ui.SaveScreenshot("study-card-comes-back");
+  while (!session.Done()) {
+    now += 5000;
+    if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
+  }
+  const StudySummary summary = ui.State().study->study->Summary();
+  CHECK(summary.askedAgain >= 1);
+  ui.Frames(2);
+  CHECK(ui.Has("study/summary"));
+  REQUIRE(ui.Has("study/more-new"));
+  ui.SaveScreenshot("study-done-study-more");
+  const size_t newLeft = ui.State().study->study->NewLeft();
+  REQUIRE(newLeft > 10);
+  ui.Click("study/more-new");
+  REQUIRE(ui.State().study);
+  // Ten more new cards beyond today's twenty (with any card still in its learning steps).
+  // (an ordering answered at the end of the first session also met a few events' cards)
+  CHECK(ui.State().study->study->NewLeft() <= newLeft - 10);
+  CHECK(ui.State().study->study->NewLeft() + 40 >= newLeft);
+  CHECK(ui.State().study->session->Total() >= 10);
+  CHECK(ui.State().study->session->Position() == 0);
 }

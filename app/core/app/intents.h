@@ -50,7 +50,9 @@ struct OpenDeck {
 
 // [SECTION] Study, practice and exam (study_intents.cpp)
 struct StartStudy {
-  size_t deck; // index into AppState::decks
+  size_t deck;        // index into AppState::decks
+  int extraNew = 0;   // "study more": this many new cards beyond today's limit
+  bool ahead = false; // "review ahead": reviews due by this time tomorrow, no new cards
 };
 struct StartQuiz {
   size_t deck;

@@ -57,6 +57,13 @@ void Apply(AppState& state, const StartStudy& start, Context& context) {
     options.queue.reviewsDoneToday = static_cast<int>(today.reviewsToday - today.introducedToday);
     options.queue.newDoneToday = static_cast<int>(today.introducedToday);
   }
+  // Study more, when today's queue is done: a few more new cards, or tomorrow's reviews.
+  if (start.extraNew > 0) options.queue.newPerDay = options.queue.newDoneToday + start.extraNew;
+  if (start.ahead) {
+    options.queue.mode = srs::QueueMode::StudyAhead;
+    options.queue.aheadDays = 1;
+    options.queue.newPerDay = options.queue.newDoneToday;
+  }
   auto session = std::make_unique<StudySession>(*study->deck, state.store.get(), state.profile, context.now, options);
   study->study = session.get();
   study->session = std::move(session);
@@ -110,6 +117,14 @@ void Apply(AppState& state, const StudyGrade& grade, Context& context) {
   StudyState* study = Running(state);
   if (!study || !study->revealed) return;
   study->session->Grade(grade.rating, ResponseMs(*study, context.now), context.now);
+  // The grade was the answer, and the back is already showing: on to the next card, unless
+  // something needs saying (the answer could not be saved).
+  const StudyFeedback* feedback = study->session->Feedback();
+  if (feedback && feedback->saveError.empty()) {
+    study->session->Next(context.now);
+    ShowQuestion(state, *study, context.now);
+    return;
+  }
   FollowExam(state, *study, context.now);
 }
 

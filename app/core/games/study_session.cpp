@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/base/text.h"
 
@@ -73,6 +74,13 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
       ++added;
     }
   }
+  // What "study more" could add: new cards beyond the limit, reviews due by tomorrow.
+  const srs::TimeMs tomorrow = now + 24 * 60 * srs::kMinuteMs;
+  size_t newCards = 0;
+  for (const srs::StudyCard& c : cards) {
+    newCards += c.memory.state == srs::CardState::New;
+    m_dueTomorrow += c.memory.state != srs::CardState::New && c.memory.due > now && c.memory.due <= tomorrow;
+  }
   srs::QueueOptions queueOptions = options.queue;
   queueOptions.utcOffsetMinutes = options.day.utcOffsetMinutes;
   queueOptions.dayStartHour = options.day.dayStartHour;
@@ -82,18 +90,26 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     m_questions.clear();
     m_reschedule.clear();
     bool setAside = false;
+    std::unordered_set<std::string> prompts;
+    size_t newQueued = 0;
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
       const Entry& entry = entries[e.card];
       auto q = m_generator.Make(entry.kind, entry.item,
                                 options.seed ^ Hash(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
-      if (!q) {
+      // A prompt asked once is not asked again today with another right answer ("Who
+      // trained at ...?" is a question for each of several facts).
+      const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
+                              !prompts.insert(Fold(q->prompt)).second;
+      if (!q || samePrompt) {
         cards[e.card].suspended = true;
         setAside = true;
         continue;
       }
+      newQueued += e.slot == srs::QueueSlot::New;
       m_questions.push_back(std::move(*q));
       m_reschedule.push_back(e.reschedule);
     }
+    m_newLeft = newCards > newQueued ? newCards - newQueued : 0;
     if (!setAside) break;
   }
   if (m_store && !m_questions.empty()) {
@@ -113,7 +129,9 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   const srs::MemoryState before = MemoryOf(item, kind);
   const bool reschedule = m_reschedule[m_current];
   srs::ReviewOutcome outcome = m_fsrs.Review(before, now, rating, Hash(key) + static_cast<std::uint64_t>(before.reps));
-  if (before.state == srs::CardState::New) ++m_summary.newCards;
+  // A new card introduced: the one the question was queued for (an ordering also rates the
+  // other events it shows, which are not introduced by it).
+  if (before.state == srs::CardState::New && item == m_questions[m_current].card) ++m_summary.newCards;
   AnswerRecord answer =
       LoggedAnswer(m_questions[m_current], item, kind, m_profile, m_sessionId, m_deck.id, now, given, correct);
   answer.responseMs = responseMs;
@@ -128,6 +146,19 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
     feedback.saveError = "progress is not being saved";
   }
   if (reschedule && feedback.saveError.empty()) m_memory[key] = outcome.card;
+  // Still learning, and the next step falls within the learn-ahead time: the card comes
+  // back in this session (questions about one item only; an ordering is not asked again).
+  const bool learning =
+      outcome.card.state == srs::CardState::Learning || outcome.card.state == srs::CardState::Relearning;
+  const Question& q = m_questions[m_current];
+  if (reschedule && learning && q.items.size() == 1 && outcome.card.due - now <= m_options.queue.learnAhead &&
+      m_returnCount[key] < kMaxReturnsPerCard) {
+    auto again = m_generator.Make(kind, item, m_options.seed ^ Hash(key) ^ static_cast<std::uint64_t>(before.reps + 1));
+    if (again) {
+      ++m_returnCount[key];
+      m_returns.push_back({std::move(*again), outcome.card.due});
+    }
+  }
 }
 
 void StudySession::Finish(bool correct, double credit, StudyFeedback feedback) {
@@ -213,6 +244,16 @@ void StudySession::Next(srs::TimeMs now) {
   if (!m_feedback) return;
   m_feedback.reset();
   ++m_current;
+  // Cards whose learning step is due come back now; when nothing else is left, the one due
+  // first comes back early (it is within the learn-ahead time).
+  std::stable_sort(m_returns.begin(), m_returns.end(), [](const Return& a, const Return& b) { return a.due < b.due; });
+  if (!m_returns.empty() && (m_returns.front().due <= now || m_current >= m_questions.size())) {
+    m_questions.insert(m_questions.begin() + static_cast<std::ptrdiff_t>(m_current),
+                       std::move(m_returns.front().question));
+    m_reschedule.insert(m_reschedule.begin() + static_cast<std::ptrdiff_t>(m_current), true);
+    m_returns.erase(m_returns.begin());
+    ++m_summary.askedAgain;
+  }
   if (Done()) {
     m_summary.ended = now;
     // The session's score is its share of right answers, in percent.

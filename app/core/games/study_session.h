@@ -17,9 +17,16 @@
 namespace factdeck {
 
 struct StudySummary {
-  int answered = 0, correct = 0, newCards = 0;
+  int answered = 0, correct = 0;
+  int newCards = 0; // cards met for the first time
+
+  int askedAgain = 0; // questions that came back in the session for a learning step
   srs::TimeMs started = 0, ended = 0;
 };
+
+// A card still in its learning steps comes back in the same session when its next step is
+// due within the learn-ahead time, at most this many times (so a session always ends).
+inline constexpr int kMaxReturnsPerCard = 4;
 
 class StudySession : public QuestionRun {
 public:
@@ -34,13 +41,17 @@ public:
   // may be null: the session then runs and says that nothing is saved.
   StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, Options options);
 
-  bool Done() const override { return m_current >= m_questions.size(); }
+  bool Done() const override { return m_current >= m_questions.size() && m_returns.empty(); }
   size_t Position() const override { return m_current; }
-  size_t Total() const override { return m_questions.size(); }
+  size_t Total() const override { return m_questions.size() + m_returns.size(); }
   const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
   // The feedback for the current question once it is answered, else null.
   const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
   const StudySummary& Summary() const { return m_summary; }
+  // What is left to study beyond today's queue: new cards over the daily limit, and
+  // reviews due by this time tomorrow (for "Study more").
+  size_t NewLeft() const { return m_newLeft; }
+  size_t DueTomorrow() const { return m_dueTomorrow; }
 
   // Answers: the option picked, the order given (option indices, earliest first), a typed
   // year, or a flashcard's self-grade. Each rates the card, saves it, then sets Feedback().
@@ -78,6 +89,14 @@ private:
   std::vector<int> m_rightTimes;                              // this session's right answers, ms
   std::int64_t m_sessionId = 0;                               // the session row in the store
   size_t m_current = 0;
+  // Cards that come back later in the session (their learning step), by when they are due.
+  struct Return {
+    Question question;
+    srs::TimeMs due = 0;
+  };
+  std::vector<Return> m_returns;
+  std::unordered_map<std::string, int> m_returnCount; // key -> times it came back
+  size_t m_newLeft = 0, m_dueTomorrow = 0;
   std::optional<StudyFeedback> m_feedback;
   StudySummary m_summary;
 };

@@ -1051,7 +1051,10 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags) {
   std::string kindNames;
   for (size_t i = 0; i < kinds.size(); ++i)
-    kindNames += std::string(i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + QuestionKindName(kinds[i]);
+    kindNames += std::string(i == 0                  ? ""
+                             : i + 1 == kinds.size() ? " or "
+                                                     : ", ") +
+                 "\"" + QuestionKindLabel(kinds[i]) + "\"";
   std::string message = "No " + (kindNames.empty() ? std::string("question") : kindNames + " question") +
                         " can be made from this deck" + (tags.empty() ? "" : " with the tags \"" + tags + "\"") + ". ";
   const DeckSummary s = Summarize(deck);

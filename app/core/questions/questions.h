@@ -20,6 +20,7 @@ namespace factdeck {
 
 using srs::QuestionKind;
 using srs::QuestionKindFromName;
+using srs::QuestionKindLabel;
 using srs::QuestionKindName;
 
 struct Question {

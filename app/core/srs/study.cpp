@@ -9,16 +9,17 @@ namespace {
 struct KindName {
   QuestionKind kind;
   const char* name;
+  const char* label;
   int level;
 };
 constexpr KindName kKinds[] = {
-    {QuestionKind::MultipleChoice, "multiple-choice", 0},
-    {QuestionKind::MultipleChoiceReverse, "multiple-choice-reverse", 0},
-    {QuestionKind::When, "when", 0},
-    {QuestionKind::WhichFirst, "which-first", 0},
-    {QuestionKind::Ordering, "ordering", 0},
-    {QuestionKind::TypedYear, "typed-year", 1},
-    {QuestionKind::Flashcard, "flashcard", 0}, // a card's only kind: nothing to unlock it
+    {QuestionKind::MultipleChoice, "multiple-choice", "Multiple choice", 0},
+    {QuestionKind::MultipleChoiceReverse, "multiple-choice-reverse", "Multiple choice, the other way round", 0},
+    {QuestionKind::When, "when", "When was it?", 0},
+    {QuestionKind::WhichFirst, "which-first", "Which came first?", 0},
+    {QuestionKind::Ordering, "ordering", "Put in order", 0},
+    {QuestionKind::TypedYear, "typed-year", "Type the year", 1},
+    {QuestionKind::Flashcard, "flashcard", "Flashcard", 0}, // a card's only kind: nothing to unlock it
 };
 } // namespace
 
@@ -26,6 +27,12 @@ const char* QuestionKindName(QuestionKind kind) {
   for (const KindName& k : kKinds)
     if (k.kind == kind) return k.name;
   return "multiple-choice";
+}
+
+const char* QuestionKindLabel(QuestionKind kind) {
+  for (const KindName& k : kKinds)
+    if (k.kind == kind) return k.label;
+  return "Multiple choice";
 }
 
 std::optional<QuestionKind> QuestionKindFromName(std::string_view name) {

@@ -17,6 +17,8 @@ enum class QuestionKind { MultipleChoice, MultipleChoiceReverse, When, WhichFirs
 // "multiple-choice", "multiple-choice-reverse", "when", "which-first", "ordering",
 // "typed-year", "flashcard": used in keys and on the command line.
 const char* QuestionKindName(QuestionKind kind);
+// The kind as people read it, on screens: "Multiple choice", "Put in order", "Type the year".
+const char* QuestionKindLabel(QuestionKind kind);
 std::optional<QuestionKind> QuestionKindFromName(std::string_view name);
 
 // Recognition (0: pick from options) comes before recall (1: produce the answer).

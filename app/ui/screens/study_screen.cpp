@@ -5,6 +5,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include "core/base/text.h"
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
@@ -56,6 +57,14 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
       paint(ui.palette->wrong);
       text = std::string(kWrongMark) + "  " + text;
     }
+  }
+  if (feedback != nullptr && colours == 0) {
+    // Answered: an unmarked option no longer lights up under the mouse, so that only the
+    // right and the chosen ones stand out.
+    const ImVec4 plain = ImGui::GetStyleColorVec4(ImGuiCol_Button);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, plain);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, plain);
+    colours += 2;
   }
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
   if (ImGui::Button(text.c_str(), ImVec2(-1, 2.4f * ui.Em())) && feedback == nullptr) {
@@ -234,7 +243,12 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ui.Track("study/verdict");
-  if (!f.correct) ImGui::TextWrapped("Answer: %s", f.rightAnswer.c_str());
+  // One block: the right answer only where the explanation does not already give it, and
+  // never for an ordering, whose explanation is the order with its dates.
+  const bool explained = !f.explanation.empty() && Fold(f.explanation).find(Fold(f.rightAnswer)) != std::string::npos;
+  const bool ordering = ui.state.study->session->Current() != nullptr &&
+                        ui.state.study->session->Current()->kind == QuestionKind::Ordering;
+  if (!f.correct && !explained && !ordering) ImGui::TextWrapped("Answer: %s", f.rightAnswer.c_str());
   if (!f.explanation.empty()) ImGui::TextWrapped("%s", f.explanation.c_str());
   if (!f.source.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
@@ -252,16 +266,45 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ui.Track("study/continue");
 }
 
+// The end of a study session: what was done, and what more there is to study today.
 void DrawStudySummary(UiContext& ui, const StudySession& session) {
   const StudySummary& s = session.Summary();
   Heading(ui, session.Total() == 0 ? "Nothing to study now" : "Done for now");
   ui.Track("study/summary");
   if (session.Total() == 0) {
-    ImGui::TextWrapped("No cards are due in this deck, and today's new cards are used up. Come back tomorrow.");
+    ImGui::TextWrapped("No cards of this deck are due, and today's new cards are used up.");
   } else {
-    ImGui::Text("%d answered, %d right (%.0f%%), %d new %s.", s.answered, s.correct,
-                s.answered ? 100.0 * s.correct / s.answered : 0.0, s.newCards, s.newCards == 1 ? "card" : "cards");
+    auto count = [](int n, const char* one, const char* many) {
+      return CountText(static_cast<size_t>(n)) + " " + (n == 1 ? one : many);
+    };
+    ImGui::TextWrapped("%s, %s right (%.0f%%); %s.", count(s.answered, "answer", "answers").c_str(),
+                       CountText(static_cast<size_t>(s.correct)).c_str(),
+                       s.answered ? 100.0 * s.correct / s.answered : 0.0,
+                       count(s.newCards, "new card", "new cards").c_str());
+    if (s.askedAgain > 0)
+      ImGui::TextWrapped("%s came back later in the session for a learning step.",
+                         count(s.askedAgain, "card", "cards").c_str());
   }
+  // Study more: new cards beyond today's limit, or reviews that fall due by tomorrow.
+  size_t deck = ui.state.decks.size();
+  for (size_t i = 0; i < ui.state.decks.size(); ++i)
+    if (ui.state.decks[i].id == ui.state.study->deck->id) deck = i;
+  if (deck == ui.state.decks.size()) return;
+  ImGui::Spacing();
+  if (session.NewLeft() > 0) {
+    const int more = static_cast<int>(std::min<size_t>(10, session.NewLeft()));
+    if (ImGui::Button(("Study " + std::to_string(more) + " more new cards").c_str()))
+      ui.state.Post(StartStudy{deck, more, false});
+    ui.Track("study/more-new");
+    ImGui::SameLine();
+  }
+  if (session.DueTomorrow() > 0) {
+    if (ImGui::Button(("Review ahead: " + CountText(session.DueTomorrow()) + " due by tomorrow").c_str()))
+      ui.state.Post(StartStudy{deck, 0, true});
+    ui.Track("study/ahead");
+  }
+  if (session.NewLeft() == 0 && session.DueTomorrow() == 0)
+    ImGui::TextWrapped("Every card of this deck has been studied, and none falls due before tomorrow.");
 }
 
 void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
@@ -352,7 +395,8 @@ void DrawStudyScreen(UiContext& ui) {
   }
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::Text("%s  ·  %s", study.quiz ? QuizModeName(study.quiz->Mode()) : "study", study.deck->title.c_str());
+  ImGui::Text("%s  ·  %s", study.quiz ? (study.quiz->Mode() == QuizMode::Exam ? "Exam" : "Practice") : "Study",
+              study.deck->title.c_str());
   ImGui::PopStyleColor();
   if (study.quiz && study.quiz->Mode() == QuizMode::Practice && !session.Done()) {
     ImGui::SameLine();
@@ -390,7 +434,7 @@ void DrawStudyScreen(UiContext& ui) {
   const Question& q = *session.Current();
   const StudyFeedback* feedback = session.Feedback();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::Text("%s  ·  %s", progress.c_str(), QuestionKindName(q.kind));
+  ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
   ImGui::PopStyleColor();
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);

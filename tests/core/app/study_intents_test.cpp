@@ -84,8 +84,13 @@ TEST_CASE("StudyGrade counts only after StudyReveal shows the card's back", "[in
   CHECK_FALSE(f.state.study->session->Feedback());
   f.Apply(StudyReveal{});
   CHECK(f.state.study->revealed);
+  const std::uint64_t serial = f.state.study->shownSerial;
   f.Apply(StudyGrade{srs::Rating::Good});
-  CHECK(f.state.study->session->Feedback());
+  // The grade was the answer: the next card shows at once, with no feedback screen between.
+  CHECK(f.state.study->session->Position() == 1);
+  CHECK_FALSE(f.state.study->session->Feedback());
+  CHECK(f.state.study->shownSerial > serial);
+  CHECK_FALSE(f.state.study->revealed);
 }
 
 TEST_CASE("an exam moves on by itself and StudyTick ends it when time runs out", "[intents][study]") {

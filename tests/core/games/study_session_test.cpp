@@ -40,20 +40,38 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
   options.queue.newPerDay = 12;
   StudySession session(deck, opened.store.get(), profile, kNow, options);
   REQUIRE(session.Total() == 12); // only new cards on the first day, within the limit
-  std::set<std::string> kinds;
+  std::set<std::string> kinds, firstKeys, missed;
+  std::vector<std::string> asked;
   srs::TimeMs now = kNow;
+  int right = 0, answered = 0;
   for (int i = 0; !session.Done(); ++i) {
-    kinds.insert(QuestionKindName(session.Current()->kind));
-    Answer(session, i % 3 != 0, now += 20000);
+    const Question& q = *session.Current();
+    kinds.insert(QuestionKindName(q.kind));
+    // The first time a card is asked, every third is answered wrong; when it comes back, right.
+    const bool first = firstKeys.insert(q.key).second;
+    asked.push_back(q.key);
+    const bool answerRight = !first || firstKeys.size() % 3 != 1;
+    if (!answerRight && q.items.size() == 1) missed.insert(q.key);
+    Answer(session, answerRight, now += 20000);
     REQUIRE(session.Feedback());
     CHECK(session.Feedback()->saveError.empty());
     CHECK_FALSE(session.Feedback()->explanation.empty());
-    CHECK((i % 3 != 0) == session.Feedback()->correct);
+    CHECK(answerRight == session.Feedback()->correct);
+    right += answerRight;
+    ++answered;
     session.Next(now);
+    REQUIRE(answered < 100);
   }
   CHECK(kinds.size() >= 4); // the kinds take turns in the queue
-  CHECK(session.Summary().answered == 12);
-  CHECK(session.Summary().correct == 8);
+  CHECK(session.Summary().answered == answered);
+  CHECK(session.Summary().correct == right);
+  // Twelve cards; whatever was asked more often came back for a learning step (a missed
+  // card after a minute, in the middle of the session), and every card missed came back.
+  CHECK(firstKeys.size() == 12);
+  CHECK(session.Summary().askedAgain == answered - 12);
+  for (const std::string& key : missed)
+    CHECK(std::count(asked.begin(), asked.end(), key) >= 2);
+  CHECK_FALSE(missed.empty());
   StoreStats stats = opened.store->Stats(profile, now);
   CHECK(stats.reviewsToday >= 12); // an ordering answer saves one row per event
 
@@ -124,9 +142,17 @@ TEST_CASE("study schedules written questions as cards, select-all ones judged by
   REQUIRE(session.Total() == 20); // one card a question: they are multiple choice only
   srs::TimeMs now = kNow;
   int selectAll = 0;
+  std::set<std::string> seen;
   while (!session.Done()) {
     const Question& q = *session.Current();
     CHECK(q.kind == QuestionKind::MultipleChoice);
+    if (!seen.insert(q.key).second) { // back for a learning step: answered right this time
+      session.AnswerOptions(RightOptions(q), 3000, now += 20000);
+      REQUIRE(session.Feedback());
+      CHECK(session.Feedback()->correct);
+      session.Next(now);
+      continue;
+    }
     if (SelectAll(q)) {
       ++selectAll;
       session.AnswerOptions({q.answers[0]}, 3000, now += 20000); // half the answer is wrong
@@ -140,7 +166,9 @@ TEST_CASE("study schedules written questions as cards, select-all ones judged by
     CHECK(session.Feedback()->saveError.empty());
     session.Next(now);
   }
+  CHECK(seen.size() == 20);
   CHECK(selectAll == 3);
-  CHECK(session.Summary().correct == 17);
-  CHECK(opened.store->Stats(profile, now).reviewsToday == 20);
+  CHECK(session.Summary().correct == session.Summary().answered - 3);
+  CHECK(session.Summary().askedAgain >= 3); // the three missed came back in this session
+  CHECK(opened.store->Stats(profile, now).reviewsToday == session.Summary().answered);
 }
