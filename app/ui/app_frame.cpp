@@ -84,8 +84,11 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Live: DrawLiveScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   }
-  // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it.
-  if (ui.state.screen != Screen::Home && !ImGui::GetIO().WantTextInput &&
+  // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it, or a
+  // classroom match is being played (its screen asks first).
+  const bool matchOn = ui.state.screen == Screen::Classroom && ui.state.classroom && ui.state.classroom->match &&
+                       ui.state.classroom->match->GetPhase() != ClassroomMatch::Phase::Finished;
+  if (ui.state.screen != Screen::Home && !matchOn && !ImGui::GetIO().WantTextInput &&
       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
     ui.state.Post(GoToScreen{Screen::Home});

@@ -620,3 +620,36 @@ TEST_CASE("a card answered wrong comes back in the same session, and study more 
   CHECK(ui.State().study->session->Total() >= 10);
   CHECK(ui.State().study->session->Position() == 0);
 }
+
+TEST_CASE("Esc in a classroom match asks before the match is lost, and a long team name wraps", "[ui][classroom]") {
+  UiHarness ui(1280, 800);
+  srs::TimeMs now = 1767268800000;
+  ui.State().clock = [&now] { return now; };
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+  REQUIRE(ui.State().screen == Screen::Classroom);
+  ui.Widgets().classroom.questions = 3;
+  ui.Widgets().classroom.teamCount = 6;
+  const std::string longName = "Newton Class of the Upper Sixth"; // as long as the field takes
+  std::snprintf(ui.Widgets().classroom.names[0].data(), ui.Widgets().classroom.names[0].size(), "%s", longName.c_str());
+  ui.PressKey(GLFW_KEY_ENTER);
+  REQUIRE(ui.State().classroom->match);
+  CHECK(ui.State().classroom->match->Teams()[0].team.name == longName);
+  now += 3000;
+  ui.Frames(2);
+  // The name wraps inside its column: the first team's block ends before the second begins.
+  CHECK(ui.Item("classroom/team/0").max.x <= ui.Item("classroom/team/1").min.x);
+  auto height = [&](const char* name) { return ui.Item(name).max.y - ui.Item(name).min.y; };
+  CHECK(height("classroom/team/0") > height("classroom/team/1"));
+  ui.PressKey(GLFW_KEY_ESCAPE);
+  CHECK(ui.State().screen == Screen::Classroom);
+  CHECK(ui.Has("classroom/leave/confirm"));
+  ui.SaveScreenshot("classroom-leave-asks");
+  ui.PressKey(GLFW_KEY_ESCAPE); // Esc again: keep playing
+  CHECK(ui.State().screen == Screen::Classroom);
+  CHECK_FALSE(ui.Has("classroom/leave/confirm"));
+  REQUIRE(ui.State().classroom->match);
+  ui.Click("classroom/back");
+  REQUIRE(ui.Has("classroom/leave/confirm"));
+  ui.Click("classroom/leave/confirm");
+  CHECK(ui.State().screen == Screen::Home);
+}

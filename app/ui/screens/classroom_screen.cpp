@@ -9,6 +9,7 @@
 
 #include "core/base/iso_time.h"
 #include "ui/screens/game_widgets.h"
+#include "core/base/text.h"
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
@@ -118,14 +119,27 @@ void DrawTeams(UiContext& ui, const ClassroomMatch& match) {
     if (i > 0) ImGui::SameLine(static_cast<float>(i) * width + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
     const bool answering = match.Answering() == i;
+    // A long name wraps within its column rather than running into the next team's.
+    ImGui::PushTextWrapPos(static_cast<float>(i + 1) * width - ui.Em());
     ImGui::PushStyleColor(ImGuiCol_Text, HexColour(teams[i].team.color));
-    ImGui::PushFont(ui.fonts.bold);
-    ImGui::Text("%s%s", answering ? "\xE2\x96\xB6 " : "", teams[i].team.name.c_str());
+    ImGui::PushFont(answering ? ui.fonts.title : ui.fonts.bold);
+    ImGui::TextWrapped("%s%s", answering ? "\xE2\x96\xB6 " : "", teams[i].team.name.c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    if (match.Options().mode == ClassroomMode::Buzzer)
-      ImGui::Text("key %c%s", static_cast<char>(teams[i].team.buzzKey), match.LockedOut(i) ? "  (out)" : "");
-    if (!match.Options().hideLeaderboard) ImGui::Text("%d points", teams[i].score);
+    if (match.Options().mode == ClassroomMode::Buzzer) {
+      ImGui::Text("key %c", static_cast<char>(teams[i].team.buzzKey));
+      if (match.LockedOut(i)) {
+        ImGui::PushFont(ui.fonts.bold);
+        ImGui::TextColored(ui.palette->warning, "Out of this question");
+        ImGui::PopFont();
+      }
+    }
+    if (!match.Options().hideLeaderboard) {
+      const int score = teams[i].score; // negative after an early buzz
+      ImGui::Text("%s%s points", score < 0 ? "-" : "",
+                  CountText(static_cast<size_t>(score < 0 ? -score : score)).c_str());
+    }
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ui.Track("classroom/team/" + std::to_string(i));
   }
@@ -198,10 +212,14 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
         ImGui::EndDisabled();
         ui.Track("classroom/lock-in");
       } else {
+        ImGui::PushFont(ui.fonts.title);
         ImGui::TextColored(colour, "%s answers: press 1 to %zu", team.c_str(), std::min<size_t>(q.options.size(), 4));
+        ImGui::PopFont();
       }
     } else if (phase == ClassroomMatch::Phase::Answering) {
-      ImGui::TextColored(ui.palette->muted, "Buzz to answer!");
+      ImGui::PushFont(ui.fonts.title);
+      ImGui::TextColored(ui.palette->accent, "Buzz to answer!");
+      ImGui::PopFont();
     } else {
       ImGui::TextWrapped("%s", q.explanation.c_str());
       if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) ui.state.Post(ClassroomNext{});
@@ -260,8 +278,37 @@ void DrawPodium(UiContext& ui, const AppState::ClassroomState& c) {
 
 } // namespace
 
+// Back (or Esc) during a match asks first: leaving loses the match, which is saved only
+// when it ends.
+void LeaveMatchButton(UiContext& ui) {
+  if (ImGui::Button("\xE2\x86\x90 Back") ||
+      (!ImGui::IsPopupOpen("Leave the match###leave-match") && Pressed(GLFW_KEY_ESCAPE)))
+    ImGui::OpenPopup("Leave the match###leave-match");
+  ui.Track("classroom/back");
+  if (ImGui::BeginPopupModal("Leave the match###leave-match", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("The scores are lost: a match is saved when it ends.");
+    ImGui::Spacing();
+    // Esc again keeps playing (not the press that opened the question).
+    if (ImGui::Button("Keep playing") || (!ImGui::IsWindowAppearing() && Pressed(GLFW_KEY_ESCAPE)))
+      ImGui::CloseCurrentPopup();
+    ui.Track("classroom/leave/cancel");
+    ImGui::SameLine();
+    if (ImGui::Button("Leave the match")) {
+      ui.state.Post(GoToScreen{Screen::Home});
+      ImGui::CloseCurrentPopup();
+    }
+    ui.Track("classroom/leave/confirm");
+    ImGui::EndPopup();
+  }
+}
+
 void DrawClassroomScreen(UiContext& ui) {
-  BackButton(ui, "classroom");
+  const bool playing = ui.state.classroom && ui.state.classroom->match &&
+                       ui.state.classroom->match->GetPhase() != ClassroomMatch::Phase::Finished;
+  if (playing)
+    LeaveMatchButton(ui);
+  else
+    BackButton(ui, "classroom");
   if (!ui.state.classroom) {
     Heading(ui, "Classroom");
     ImGui::TextWrapped("Choose a deck on the home screen and press Classroom.");

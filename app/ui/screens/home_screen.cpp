@@ -12,7 +12,8 @@ namespace {
 // The practice and exam set-up: how many questions, which kinds and tags, the timers.
 void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   const bool exam = mode == QuizMode::Exam;
-  if (!ImGui::BeginPopupModal(exam ? "exam" : "practice", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ImGui::BeginPopupModal(exam ? "Exam###exam" : "Practice###practice", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
   HomeForm& setup = ui.widgets.home;
   const std::string prefix = exam ? "home/exam/" : "home/practice/";
   ImGui::TextUnformatted(exam ? "Exam: no feedback until the end; mistakes return in study."
@@ -98,10 +99,10 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
     ui.Track(prefix + "/study");
     SameLineIfFits(8 * ui.Em());
-    if (ImGui::Button("Practice", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("practice");
+    if (ImGui::Button("Practice", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("Practice###practice");
     ui.Track(prefix + "/practice");
     SameLineIfFits(8 * ui.Em());
-    if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("exam");
+    if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("Exam###exam");
     ui.Track(prefix + "/exam");
     SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartTimeline{index});
@@ -170,8 +171,10 @@ void DrawProfiles(UiContext& ui) {
   }
   ui.Track("home/profiles");
   auto& name = ui.widgets.home.profileName;
-  auto nameDialog = [&](const char* id, const char* title, auto&& done) {
-    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  // `popup` is "Title###id": the title is shown, the id names the widgets for tests.
+  auto nameDialog = [&](const char* popup, const char* title, auto&& done) {
+    const std::string id = std::string(popup).substr(std::string(popup).find("###") + 3);
+    if (ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::TextUnformatted(title);
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
       ImGui::SetNextItemWidth(16 * ui.Em());
@@ -190,25 +193,25 @@ void DrawProfiles(UiContext& ui) {
   SameLineIfFits(ButtonWidth("New"));
   if (ImGui::Button("New")) {
     name.fill('\0');
-    ImGui::OpenPopup("new-profile");
+    ImGui::OpenPopup("New learner###new-profile");
   }
   ui.Track("home/profile-new");
   SameLineIfFits(ButtonWidth("Rename"));
   if (ImGui::Button("Rename")) {
     name.fill('\0');
     std::snprintf(name.data(), name.size(), "%s", current.c_str());
-    ImGui::OpenPopup("rename-profile");
+    ImGui::OpenPopup("Rename learner###rename-profile");
   }
   ui.Track("home/profile-rename");
   SameLineIfFits(ButtonWidth("Delete"));
-  if (ImGui::Button("Delete") && state.profiles.size() > 1) ImGui::OpenPopup("delete-profile");
+  if (ImGui::Button("Delete") && state.profiles.size() > 1) ImGui::OpenPopup("Delete learner###delete-profile");
   ui.Track("home/profile-delete");
-  nameDialog("new-profile",
+  nameDialog("New learner###new-profile",
              "Name of the new learner:", [&](std::string n) { state.Post(CreateProfile{std::move(n)}); });
-  nameDialog("rename-profile", "New name:", [&](std::string n) {
+  nameDialog("Rename learner###rename-profile", "New name:", [&](std::string n) {
     state.Post(RenameProfile{state.profile, std::move(n)});
   });
-  if (ImGui::BeginPopupModal("delete-profile", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (ImGui::BeginPopupModal("Delete learner###delete-profile", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::Text("Delete %s and all of their progress? This cannot be undone\n(except by restoring a backup).",
                 current.c_str());
     if (ImGui::Button("Delete")) {

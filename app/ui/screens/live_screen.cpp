@@ -282,9 +282,9 @@ void DrawLiveScreen(UiContext& ui) {
   ImGui::TextColored(ui.palette->muted, "%s", l->deck ? l->deck->title.c_str() : "");
   if (!l->room) return DrawSetup(ui, *l);
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ButtonWidth("Close the room"));
-  if (ImGui::Button("Close the room")) ImGui::OpenPopup("close");
+  if (ImGui::Button("Close the room")) ImGui::OpenPopup("Close the room###close");
   ui.Track("live/close");
-  if (ImGui::BeginPopupModal("close", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (ImGui::BeginPopupModal("Close the room###close", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted("Close the room? Phones are disconnected; a finished game is saved.");
     if (ImGui::Button("Close it")) {
       ui.state.Post(LiveControl{LiveStep::Close});
