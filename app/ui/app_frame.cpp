@@ -20,7 +20,19 @@ void DrawNotices(UiContext& ui) {
     ui.Track("notice/" + std::to_string(i) + "/dismiss");
     ImGui::PopID();
   }
-  if (!notices.empty()) ImGui::Separator();
+  // Things done as asked: in the colour of a right answer, with a tick, not as warnings.
+  auto& done = ui.state.confirmations;
+  for (size_t i = 0; i < done.size(); ++i) {
+    ImGui::PushID(static_cast<int>(1000 + i));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->right);
+    ImGui::TextWrapped("%s  %s", kRightMark, done[i].c_str());
+    ImGui::PopStyleColor();
+    ui.Track("confirmation/" + std::to_string(i));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i, true});
+    ImGui::PopID();
+  }
+  if (!notices.empty() || !done.empty()) ImGui::Separator();
 }
 
 } // namespace

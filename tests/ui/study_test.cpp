@@ -419,7 +419,7 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   sql::Database db(ui.State().store->File().string(), sql::Database::Mode::ReadOnly);
   CHECK(db.QueryInt("SELECT COUNT(*) FROM match_answer").value_or(0) == 4);
   ui.Click("classroom/export");
-  CHECK_THAT(ui.State().notices.back(), Catch::Contains("Results saved"));
+  CHECK_THAT(ui.State().confirmations.back(), Catch::Contains("Results saved"));
 }
 
 TEST_CASE("a term list plays as a classroom match, and a deck with nothing to ask says why", "[ui][classroom][cards]") {

@@ -124,7 +124,7 @@ void WriteReport(AppState& state, std::string_view what, std::string_view prefix
   else if (std::string error = WriteFileAtomically(file, text); !error.empty())
     state.notices.push_back(error);
   else
-    state.notices.push_back(std::string(what) + " saved: " + file.string());
+    state.confirmations.push_back(std::string(what) + " saved: " + file.string());
 }
 
 } // namespace reducer

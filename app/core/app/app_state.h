@@ -56,8 +56,10 @@ struct StudyState {
 struct AppState {
   Screen screen = Screen::Home;
   Settings settings;
-  std::filesystem::path dataDir;       // where settings and progress live
-  std::vector<std::string> notices;    // problems to show the user (bad settings file, ...)
+  std::filesystem::path dataDir;    // where settings and progress live
+  std::vector<std::string> notices; // problems to show the user (bad settings file, ...)
+  // What was done as asked ("Report saved: FILE"): shown as done, until the screen changes.
+  std::vector<std::string> confirmations;
   std::vector<DeckEntry> decks;        // listed on the home screen
   std::unique_ptr<ProfileStore> store; // the learners' progress; null when it cannot be used
   std::int64_t profile = 0;            // the learner studying now

@@ -28,6 +28,7 @@ struct ChangeSettings {
 };
 struct DismissNotice {
   size_t index;
+  bool confirmation = false; // of AppState::confirmations, else of AppState::notices
 };
 struct Quit {};
 struct SwitchProfile {

@@ -22,6 +22,7 @@ void Report(AppState& state, const StoreStatus& status) {
 } // namespace
 
 void Apply(AppState& state, const GoToScreen& go, Context&) {
+  if (go.screen != state.screen) state.confirmations.clear(); // they were about the screen left
   state.screen = go.screen;
   if (go.screen == Screen::Home) RefreshProgress(state);
   if (go.screen == Screen::Stats) OpenStats(state);
@@ -34,8 +35,8 @@ void Apply(AppState& state, const ChangeSettings& change, Context& context) {
 }
 
 void Apply(AppState& state, const DismissNotice& dismiss, Context&) {
-  if (dismiss.index < state.notices.size())
-    state.notices.erase(state.notices.begin() + static_cast<std::ptrdiff_t>(dismiss.index));
+  auto& list = dismiss.confirmation ? state.confirmations : state.notices;
+  if (dismiss.index < list.size()) list.erase(list.begin() + static_cast<std::ptrdiff_t>(dismiss.index));
 }
 
 void Apply(AppState& state, const Quit&, Context&) { state.quitRequested = true; }

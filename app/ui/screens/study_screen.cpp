@@ -328,7 +328,13 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
   } else {
     ImGui::Spacing();
     ImGui::TextUnformatted("By tag, weakest first:");
-    if (ImGui::BeginTable("by-tag", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("by-tag", 3,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX |
+                              ImGuiTableFlags_RowBg)) {
+      ImGui::TableSetupColumn("Tag");
+      ImGui::TableSetupColumn("Right");
+      ImGui::TableSetupColumn("Share");
+      ImGui::TableHeadersRow();
       for (const TagResult& r : quiz.ByTag()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

@@ -26,6 +26,15 @@ TEST_CASE("DismissNotice removes that notice and ignores one that is not there",
   CHECK(f.state.notices == std::vector<std::string>{"a", "c"});
   f.Apply(DismissNotice{5});
   CHECK(f.state.notices.size() == 2);
+  // A confirmation is dismissed from its own list, and leaving the screen clears them all.
+  f.state.confirmations = {"Report saved: x", "Results saved: y"};
+  f.Apply(DismissNotice{0, true});
+  CHECK(f.state.confirmations == std::vector<std::string>{"Results saved: y"});
+  CHECK(f.state.notices.size() == 2);
+  f.state.screen = Screen::Study;
+  f.Apply(GoToScreen{Screen::Home});
+  CHECK(f.state.confirmations.empty());
+  CHECK(f.state.notices.size() == 2); // problems stay until dismissed
 }
 
 TEST_CASE("learners are created, switched, renamed and deleted through intents", "[intents][library]") {

@@ -129,8 +129,10 @@ TEST_CASE("ExportQuizReport writes the exam's report once and never over an exis
     CHECK(entry.path().filename().string().rfind("exam-german-soviet-military-cooperation-", 0) == 0);
   }
   CHECK(files == 2);
+  REQUIRE(f.state.confirmations.size() == 2); // "Report saved", "Answers saved": done, not warnings
+  CHECK(f.state.confirmations[0].find(" saved: ") != std::string::npos);
+  CHECK(f.state.notices.empty());
   const auto written = std::filesystem::last_write_time(*std::filesystem::directory_iterator(reports));
-  f.state.notices.clear();
   f.Apply(ExportQuizReport{true}); // same second: the same name
   REQUIRE(f.state.notices.size() == 1);
   CHECK(f.state.notices[0].find("already exists") != std::string::npos);
