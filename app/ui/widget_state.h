@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <filesystem>
 #include <cstdint>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct HomeForm {
   std::array<bool, 7> kinds{true, true, true, true, true, true, true}; // AllQuestionKinds order
   std::array<char, 256> tags{};                                        // space- or comma-separated
   bool streakBonus = true;
+  std::filesystem::path browseDir; // the folder the deck browser shows; empty: the decks folder
 };
 
 // The question being answered: reset whenever a new question is shown.

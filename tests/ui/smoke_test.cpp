@@ -388,3 +388,42 @@ TEST_CASE("the layout holds with the fallback fonts too: another font with a sym
     CheckHomeFits(ui, "home-800x600-200-builtin");
   }
 }
+
+TEST_CASE("a deck chosen in the browser is remembered after a restart, and can be removed from the list",
+          "[ui][deck]") {
+  test::TempDir data, elsewhere;
+  std::filesystem::create_directories(elsewhere / "Geography");
+  std::ofstream(elsewhere / "Geography" / "capitals.csv") << "front,back\nFrance,Paris\nPeru,Lima\n";
+  std::ofstream(elsewhere / "notes.md") << "not a deck\n";
+  size_t bundled = 0;
+  {
+    UiHarness ui(1280, 800, data.Path());
+    bundled = ui.State().decks.size();
+    CHECK(ui.Has("home/decks-folder"));
+    CHECK(std::filesystem::is_directory(data.Path() / "decks")); // made, and named on the screen
+    // "Open" with nothing typed opens the browser, in the decks folder.
+    ui.Click("home/open");
+    REQUIRE(ui.Has("home/browse/up"));
+    ui.Widgets().home.browseDir = elsewhere.Path(); // as if walked there with Up and the folders
+    ui.Frames(2);
+    CHECK_FALSE(ui.Has("home/browse/file/notes.md")); // only deck files are offered
+    ui.Click("home/browse/dir/Geography");
+    ui.Frames(1);
+    ui.SaveScreenshot("home-browse");
+    ui.Click("home/browse/file/capitals.csv");
+    REQUIRE(ui.State().decks.size() == bundled + 1);
+    CHECK(ui.State().decks[0].path == elsewhere / "Geography" / "capitals.csv");
+  } // quit
+  {
+    UiHarness ui(1280, 800, data.Path());
+    REQUIRE(ui.State().decks.size() == bundled + 1);
+    CHECK(ui.State().decks[0].path == elsewhere / "Geography" / "capitals.csv");
+    CHECK(ui.State().decks[0].opened);
+    ui.Click("home/deck/0/forget");
+    CHECK(ui.State().decks.size() == bundled);
+  }
+  // A deck put in the decks folder is listed without being opened.
+  std::ofstream(data / "decks" / "words.csv") << "front,back\nRöhm,SA leader\n";
+  UiHarness ui(1280, 800, data.Path());
+  CHECK(ui.State().decks.size() == bundled + 1);
+}

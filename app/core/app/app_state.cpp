@@ -63,10 +63,20 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   } else {
     state.notices.push_back("Progress will not be saved: " + opened.error);
   }
-  state.decks = LoadDeckLibrary(BundledDeckDirs(), deck);
-  if (!deck.empty()) state.openedDecks.push_back(deck);
-  RefreshProgress(state);
+  state.launchDeck = deck;
+  std::error_code ec;
+  if (!dataDir.empty()) std::filesystem::create_directories(state.UserDecksDir(), ec);
+  ReloadLibrary(state);
   return state;
+}
+
+void ReloadLibrary(AppState& state) {
+  std::vector<std::filesystem::path> opened;
+  if (!state.launchDeck.empty()) opened.push_back(state.launchDeck);
+  for (const std::string& path : state.settings.openedDecks)
+    opened.emplace_back(path);
+  state.decks = LoadDeckLibrary(BundledDeckDirs(), opened, state.UserDecksDir());
+  RefreshProgress(state);
 }
 
 void OpenStats(AppState& state) {

@@ -105,7 +105,7 @@ struct AppState {
   std::unique_ptr<LiveState> live;
   std::vector<DeckProgress> progress;                // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;                 // the learners, for the switcher
-  std::vector<std::filesystem::path> openedDecks;    // decks opened this run, beyond the bundled ones
+  std::filesystem::path launchDeck;                  // the deck given on the command line (listed first)
   int streak = 0;                                    // the learner's current day streak
   std::function<srs::TimeMs()> clock = WallClockNow; // tests set their own
   bool quitRequested = false;
@@ -114,6 +114,8 @@ struct AppState {
 
   void Post(Intent intent) { intents.push_back(std::move(intent)); }
   std::filesystem::path SettingsFile() const { return dataDir / "settings.toml"; }
+  // The learner's own decks folder: every deck file in it is listed on the home screen.
+  std::filesystem::path UserDecksDir() const { return dataDir.empty() ? dataDir : dataDir / "decks"; }
 };
 
 // What ApplyIntents changed that the window must react to.
@@ -125,11 +127,15 @@ struct AppliedChanges {
 // The state a new window starts with: settings from `dataDir` (each problem with the
 // settings file becomes a notice), the progress store (its problems become notices too;
 // without it FactDeck still runs, saying that progress will not be saved) and the deck
-// library (bundled decks, then `deck` when given). Never throws.
+// library (`deck` when given, the decks opened before, the bundled ones, the learner's
+// decks folder). Never throws.
 AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {});
 
 // Reads the home screen's figures from the store: progress per deck, the day streak.
 void RefreshProgress(AppState& state);
+// Lists the decks again: the one given on the command line, those opened (Settings::
+// openedDecks), the bundled ones and the learner's decks folder; then RefreshProgress.
+void ReloadLibrary(AppState& state);
 // Reads the stats screen's figures (StatsView) from the store.
 void OpenStats(AppState& state);
 

@@ -33,28 +33,47 @@ DeckEntry Entry(const std::filesystem::path& path) {
 } // namespace
 
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
-                                       const std::filesystem::path& extra) {
-  std::vector<std::filesystem::path> files;
-  if (!dirs.empty()) {
-    // The first directory that exists wins: an installed copy and the source tree hold the same decks.
+                                       const std::vector<std::filesystem::path>& opened,
+                                       const std::filesystem::path& userDir) {
+  std::vector<std::pair<std::filesystem::path, bool>> files; // path, opened by path
+  std::vector<std::filesystem::path> seen;                   // canonical
+  auto add = [&](const std::filesystem::path& path, bool byPath) {
     std::error_code ec;
-    for (const auto& item : std::filesystem::directory_iterator(dirs.front(), ec))
+    auto canonical = std::filesystem::weakly_canonical(path, ec);
+    if (ec) canonical = path;
+    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) return;
+    seen.push_back(canonical);
+    files.emplace_back(path, byPath);
+  };
+  for (const auto& path : opened)
+    add(path, true);
+  auto folder = [&](const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> found;
+    std::error_code ec;
+    for (const auto& item : std::filesystem::directory_iterator(dir, ec))
       if (item.path().extension() == ".toml" || item.path().extension() == ".csv" || item.path().extension() == ".tsv")
-        files.push_back(item.path());
-    std::sort(files.begin(), files.end());
-  }
-  if (!extra.empty()) {
-    auto canonical = std::filesystem::weakly_canonical(extra);
-    auto same = [&](const std::filesystem::path& p) { return std::filesystem::weakly_canonical(p) == canonical; };
-    if (std::none_of(files.begin(), files.end(), same)) {
-      std::vector<std::filesystem::path> withExtra{extra}; // the opened deck comes first
-      withExtra.insert(withExtra.end(), files.begin(), files.end());
-      files = std::move(withExtra);
-    }
-  }
+        found.push_back(item.path());
+    std::sort(found.begin(), found.end());
+    for (const auto& path : found)
+      add(path, false);
+  };
+  // The first directory that exists wins: an installed copy and the source tree hold the same decks.
+  if (!dirs.empty()) folder(dirs.front());
+  if (!userDir.empty()) folder(userDir);
   std::vector<DeckEntry> decks;
-  for (const auto& file : files)
+  for (const auto& [file, byPath] : files) {
     decks.push_back(Entry(file));
+    decks.back().opened = byPath;
+  }
+  // Progress is kept under a deck's id: two decks with one id would share it.
+  for (size_t i = 0; i < decks.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (!decks[i].id.empty() && decks[i].id == decks[j].id) {
+        decks[i].warnings.push_back(decks[i].path.string() + ": warning: the deck " + decks[j].path.string() +
+                                    " has the same id '" + decks[i].id +
+                                    "': the two share their progress; give one of them another id in [deck]");
+        break;
+      }
   return decks;
 }
 

@@ -19,11 +19,16 @@ struct DeckEntry {
   size_t skippedRows = 0;                    // an imported file's rows left out (listed in warnings)
   std::vector<size_t> kindCounts;            // items for each of AllQuestionKinds()
   std::string tagHint;                       // TagHint: the deck's own tags as an example
+  bool opened = false;                       // opened by path (it can be forgotten), not found in a folder
 };
 
-// Loads every .toml, .csv and .tsv deck in `dirs` (sorted by file name), then `extra` when given and
-// not already listed. A deck with errors is listed with them, never dropped.
+// Loads the decks opened by path (`opened`, newest first; a file gone is listed with the
+// error), then every .toml, .csv and .tsv deck in the first of `dirs` that exists and in
+// `userDir` (each sorted by file name), each file once. A deck with errors is listed with
+// them, never dropped; a deck whose id another listed deck has too gets a warning (they
+// would share their progress).
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
-                                       const std::filesystem::path& extra = {});
+                                       const std::vector<std::filesystem::path>& opened = {},
+                                       const std::filesystem::path& userDir = {});
 
 } // namespace factdeck

@@ -48,6 +48,9 @@ struct DeleteProfile {
 struct OpenDeck {
   std::filesystem::path path;
 };
+struct ForgetDeck { // takes a deck opened by path off the home screen (the file stays)
+  std::filesystem::path path;
+};
 
 // [SECTION] Study, practice and exam (study_intents.cpp)
 struct StartStudy {
@@ -159,7 +162,7 @@ struct LiveKickAddress {
 using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
-    OpenDeck,
+    OpenDeck, ForgetDeck,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
     StudyTick, ExportQuizReport,

@@ -64,24 +64,38 @@ void Apply(AppState& state, const DeleteProfile& remove, Context&) {
   Report(state, removed);
 }
 
-void Apply(AppState& state, const OpenDeck& open, Context&) {
+void Apply(AppState& state, const OpenDeck& open, Context& context) {
+  // "~/decks/x.csv" and relative paths are made absolute, so the deck is found again at the
+  // next start whatever the working directory.
+  std::filesystem::path path = open.path;
+  const std::string text = path.string();
+  if (text.rfind("~/", 0) == 0)
+    if (auto home = ProcessEnv("HOME")) path = std::filesystem::path(*home) / text.substr(2);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(open.path, ec)) {
-    state.notices.push_back("Cannot open " + open.path.string() + ": not a file");
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    state.notices.push_back("Cannot open " + path.string() + ": not a file");
     return;
   }
-  if (std::find(state.openedDecks.begin(), state.openedDecks.end(), open.path) == state.openedDecks.end())
-    state.openedDecks.push_back(open.path);
-  // The library lists the bundled decks and every deck opened this run; the newest first.
-  std::vector<DeckEntry> decks = LoadDeckLibrary(BundledDeckDirs(), open.path);
-  for (const auto& earlier : state.openedDecks) {
-    if (earlier == open.path) continue;
-    auto more = LoadDeckLibrary({}, earlier);
-    decks.insert(decks.end(), more.begin(), more.end());
-  }
-  state.decks = std::move(decks);
+  path = std::filesystem::absolute(path, ec).lexically_normal();
+  // Remembered across restarts, the newest first.
+  auto& opened = state.settings.openedDecks;
+  opened.erase(std::remove(opened.begin(), opened.end(), path.string()), opened.end());
+  opened.insert(opened.begin(), path.string());
+  if (opened.size() > Settings::kMaxOpenedDecks) opened.resize(Settings::kMaxOpenedDecks);
+  context.changes.settingsChanged = true;
+  if (std::filesystem::weakly_canonical(state.launchDeck, ec) == std::filesystem::weakly_canonical(path, ec))
+    state.launchDeck.clear(); // listed once, as an opened deck
+  ReloadLibrary(state);
   state.screen = Screen::Home;
-  RefreshProgress(state);
+}
+
+void Apply(AppState& state, const ForgetDeck& forget, Context& context) {
+  auto& opened = state.settings.openedDecks;
+  const auto before = opened.size();
+  opened.erase(std::remove(opened.begin(), opened.end(), forget.path.string()), opened.end());
+  if (state.launchDeck == forget.path) state.launchDeck.clear();
+  if (opened.size() != before) context.changes.settingsChanged = true;
+  ReloadLibrary(state);
 }
 
 } // namespace factdeck::reducer

@@ -82,6 +82,16 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
     ReadNumber(*study, "day_start_hour", 0, 23, s.dayStartHour, file, warnings);
   }
 
+  if (const toml::node* opened = root.get("opened_decks")) {
+    if (const toml::array* list = opened->as_array()) {
+      for (const toml::node& item : *list)
+        if (auto path = item.value<std::string>();
+            path && !path->empty() && s.openedDecks.size() < Settings::kMaxOpenedDecks)
+          s.openedDecks.push_back(*path);
+    } else {
+      warnings.push_back(Where(file, opened->source()) + ": 'opened_decks' must be a list of file paths");
+    }
+  }
   if (const toml::table* window = root["window"].as_table()) {
     constexpr int kLimit = 1 << 15;
     ReadNumber(*window, "width", 200, kLimit, s.window.width, file, warnings);
@@ -112,6 +122,10 @@ std::string SettingsToToml(const Settings& s) {
                    {"projector", s.projector},
                    {"study", std::move(study)},
                    {"window", std::move(window)}};
+  toml::array opened;
+  for (const std::string& path : s.openedDecks)
+    opened.push_back(path);
+  root.insert("opened_decks", std::move(opened));
   std::ostringstream out;
   out << "# FactDeck settings, written by the app.\n" << root << '\n';
   return out.str();

@@ -30,7 +30,10 @@ struct Settings {
   float retention = 0.90f; // desired probability of recall when a card falls due, 0.70 .. 0.99
   int dayStartHour = 4;    // the study day begins at this local hour, 0 .. 23
   WindowGeometry window;
+  // Deck files the learner opened, newest first, listed on the home screen at every start.
+  std::vector<std::string> openedDecks;
 
+  static constexpr size_t kMaxOpenedDecks = 30;
   static constexpr float kProjectorScale = 1.5f; // font size multiplier in projector mode
   static constexpr float kMinUiScale = 0.5f, kMaxUiScale = 3.0f;
   static constexpr float kMinFontSize = 10.0f, kMaxFontSize = 40.0f;

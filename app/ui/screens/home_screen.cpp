@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/base/paths.h"
 #include "ui/screens/screens.h"
 #include "core/base/text.h"
 
@@ -133,14 +134,22 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     }
   }
   if (!deck.errors.empty()) {
-    // A broken deck shows what is wrong instead of starting.
+    // A broken deck shows what is wrong instead of starting, and reads the file again on demand.
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->wrong);
-    ImGui::Text("\xE2\x9C\x97 %zu %s: fix the file, then restart FactDeck", deck.errors.size(),
+    ImGui::Text("\xE2\x9C\x97 %zu %s: fix the file, then read it again", deck.errors.size(),
                 deck.errors.size() == 1 ? "error" : "errors");
     ImGui::PopStyleColor();
     for (const std::string& error : deck.errors)
       ImGui::TextWrapped("%s", error.c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/errors");
+    if (ImGui::Button("Read it again")) ui.state.Post(OpenDeck{deck.path});
+    ui.Track("home/deck/" + std::to_string(index) + "/reload");
+  }
+  if (deck.opened) {
+    // A deck opened by path is remembered; it can be taken off the list (the file stays).
+    if (!deck.errors.empty()) ImGui::SameLine();
+    if (ImGui::SmallButton("Remove from this list")) ui.state.Post(ForgetDeck{deck.path});
+    ui.Track("home/deck/" + std::to_string(index) + "/forget");
   }
   ImGui::Spacing();
   ImGui::Separator();
@@ -225,20 +234,98 @@ void DrawProfiles(UiContext& ui) {
   }
 }
 
-// A path box: decks can also be dropped on the window or given with --deck.
+namespace {
+
+bool IsDeckFile(const std::filesystem::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".toml" || ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+// A folder's sub-folders and deck files, each sorted by name; hidden ones left out.
+void ListFolder(const std::filesystem::path& dir, std::vector<std::filesystem::path>& folders,
+                std::vector<std::filesystem::path>& files) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::filesystem::path& p = it->path();
+    if (p.filename().string().rfind('.', 0) == 0) continue;
+    std::error_code typeError;
+    if (it->is_directory(typeError))
+      folders.push_back(p);
+    else if (IsDeckFile(p))
+      files.push_back(p);
+  }
+  std::sort(folders.begin(), folders.end());
+  std::sort(files.begin(), files.end());
+}
+
+// The deck browser: folders to walk through, deck files to open, starting in the decks folder.
+void DrawDeckBrowser(UiContext& ui) {
+  ImGui::SetNextWindowSize(ImVec2(40 * ui.Em(), 28 * ui.Em()), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("Open a deck###browse")) return;
+  auto& dir = ui.widgets.home.browseDir;
+  if (dir.empty()) dir = ui.state.UserDecksDir();
+  ImGui::TextWrapped("%s", dir.string().c_str());
+  ui.Track("home/browse/folder");
+  if (ImGui::Button("Up") && dir.has_parent_path() && dir.parent_path() != dir) dir = dir.parent_path();
+  ui.Track("home/browse/up");
+  ImGui::SameLine();
+  if (ImGui::Button("Decks folder")) dir = ui.state.UserDecksDir();
+  ImGui::SameLine();
+  if (auto home = ProcessEnv("HOME"); home && ImGui::Button("Home folder")) dir = *home;
+  std::vector<std::filesystem::path> folders, files;
+  ListFolder(dir, folders, files);
+  ImGui::BeginChild("entries", ImVec2(0, -2.2f * ui.Em()), true);
+  std::filesystem::path next;
+  for (const auto& folder : folders) {
+    if (ImGui::Selectable((folder.filename().string() + "/").c_str())) next = folder;
+    ui.Track("home/browse/dir/" + folder.filename().string());
+  }
+  for (const auto& file : files) {
+    if (ImGui::Selectable(file.filename().string().c_str())) {
+      ui.state.Post(OpenDeck{file});
+      ImGui::CloseCurrentPopup();
+    }
+    ui.Track("home/browse/file/" + file.filename().string());
+  }
+  if (folders.empty() && files.empty()) ImGui::TextDisabled("No folders or deck files (.toml, .csv, .tsv, .txt) here.");
+  ImGui::EndChild();
+  if (!next.empty()) dir = next;
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    ImGui::CloseCurrentPopup();
+  ui.Track("home/browse/cancel");
+  ImGui::EndPopup();
+}
+
+} // namespace
+
+// Opening a deck: browse for the file, or type its path (decks can also be dropped on the
+// window, put in the decks folder, or given with --deck).
 void DrawOpenDeck(UiContext& ui) {
   auto& path = ui.widgets.home.deckPath;
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  ImGui::TextWrapped("Your decks folder: %s (every deck file put there is listed here)",
+                     ui.state.UserDecksDir().string().c_str());
+  ImGui::PopStyleColor();
+  ui.Track("home/decks-folder");
+  if (ImGui::Button("Browse\xE2\x80\xA6")) ImGui::OpenPopup("Open a deck###browse");
+  ui.Track("home/browse");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(-8 * ui.Em());
   const bool entered =
-      ImGui::InputTextWithHint("##deck_path", "Open a deck: a .toml facts file or a .csv (or drop it on the window)",
+      ImGui::InputTextWithHint("##deck_path", "or type a path: a .toml facts file or a .csv (or drop it on the window)",
                                path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   ui.Track("home/deck-path");
   ImGui::SameLine();
-  if ((ImGui::Button("Open", ImVec2(-1, 0)) || entered) && path[0] != '\0') {
-    ui.state.Post(OpenDeck{std::filesystem::path(path.data())});
-    path.fill('\0');
+  if (ImGui::Button("Open", ImVec2(-1, 0)) || entered) {
+    if (path[0] == '\0') {
+      ImGui::OpenPopup("Open a deck###browse"); // nothing typed: choose the file instead
+    } else {
+      ui.state.Post(OpenDeck{std::filesystem::path(path.data())});
+      path.fill('\0');
+    }
   }
   ui.Track("home/open");
+  DrawDeckBrowser(ui);
 }
 
 void DrawHomeScreen(UiContext& ui) {

@@ -13,7 +13,7 @@ TEST_CASE("the library lists bundled decks and keeps a broken extra deck with it
   std::ofstream(broken)
       << "[deck]\nid = \"b\"\ntitle = \"Broken\"\n[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\n";
 
-  std::vector<DeckEntry> decks = LoadDeckLibrary(BundledDeckDirs(), broken);
+  std::vector<DeckEntry> decks = LoadDeckLibrary(BundledDeckDirs(), {broken});
   REQUIRE(decks.size() >= 2);
   CHECK(decks[0].title == "Broken");
   REQUIRE(decks[0].errors.size() == 1);
@@ -33,6 +33,37 @@ TEST_CASE("a deck opened twice is listed once", "[deck_library]") {
   REQUIRE_FALSE(dirs.empty());
   auto seed = dirs.front() / "german-soviet-military-cooperation.toml";
   auto once = LoadDeckLibrary(dirs);
-  auto again = LoadDeckLibrary(dirs, seed);
+  auto again = LoadDeckLibrary(dirs, {seed});
   CHECK(again.size() == once.size());
+}
+
+TEST_CASE("the library lists opened decks first, then the bundled ones and the decks folder, and warns of one id twice",
+          "[deck_library]") {
+  test::TempDir dir;
+  const auto folder = dir / "decks";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "words.csv") << "front,back\nRöhm,SA leader\n";
+  std::ofstream(folder / "notes.md") << "not a deck\n";
+  // A copy of the bundled deck elsewhere: the same id.
+  const auto seed = BundledDeckDirs().front() / "german-soviet-military-cooperation.toml";
+  const auto copy = dir / "copy.toml";
+  std::filesystem::copy_file(seed, copy);
+  const auto gone = dir / "gone.toml";
+  auto decks = LoadDeckLibrary(BundledDeckDirs(), {copy, gone}, folder);
+  REQUIRE(decks.size() >= 4);
+  CHECK(decks[0].path == copy);
+  CHECK(decks[0].opened);
+  CHECK(decks[1].path == gone);
+  CHECK(decks[1].opened);
+  CHECK_FALSE(decks[1].errors.empty()); // a file gone is listed with the reason
+  bool words = false, seedWarned = false;
+  for (const DeckEntry& d : decks) {
+    words = words || (d.path == folder / "words.csv" && !d.opened);
+    CHECK(d.path.extension() != ".md");
+    if (d.path == seed)
+      for (const std::string& w : d.warnings)
+        seedWarned = seedWarned || w.find("has the same id 'german-soviet-military-cooperation'") != std::string::npos;
+  }
+  CHECK(words);
+  CHECK(seedWarned);
 }

@@ -74,8 +74,28 @@ TEST_CASE("OpenDeck lists a deck file once and refuses what is not a file", "[in
   std::ofstream(csv) << "front,back\nFrance,Paris\nPeru,Lima\n";
   f.state.screen = Screen::Settings;
   f.Apply(OpenDeck{csv});
-  f.Apply(OpenDeck{csv});
+  const AppliedChanges opened = f.Apply(OpenDeck{csv});
   CHECK(f.state.screen == Screen::Home);
   CHECK(f.state.decks.size() == bundled + 1);
-  CHECK(f.state.openedDecks.size() == 1);
+  // Remembered in the settings (saved with them), once, as an absolute path.
+  REQUIRE(f.state.settings.openedDecks.size() == 1);
+  CHECK(std::filesystem::path(f.state.settings.openedDecks[0]).is_absolute());
+  CHECK(opened.settingsChanged);
+  CHECK(f.state.decks[0].opened);
+  // Forgetting takes it off the list and out of the settings; the file stays.
+  f.Apply(ForgetDeck{f.state.decks[0].path});
+  CHECK(f.state.decks.size() == bundled);
+  CHECK(f.state.settings.openedDecks.empty());
+  CHECK(std::filesystem::exists(csv));
+}
+
+TEST_CASE("the decks opened are saved with the settings and read back", "[intents][library][settings]") {
+  Settings s;
+  s.openedDecks = {"/home/a/decks/Röhm.toml", "/tmp/words, with a comma.csv"};
+  test::TempDir dir;
+  const auto file = dir / "settings.toml";
+  REQUIRE(SaveSettings(file, s).empty());
+  LoadedSettings loaded = LoadSettings(file);
+  CHECK(loaded.warnings.empty());
+  CHECK(loaded.settings.openedDecks == s.openedDecks);
 }
