@@ -80,6 +80,11 @@ struct StudyGrade {
 };
 struct StudyNext {};
 struct StudyTick {}; // a quiz's timer: time may have run out
+struct ExamGoTo {    // an exam: show that question (0-based)
+  size_t index;
+};
+struct ExamFlag {};   // an exam: flag the question shown for review, or unflag it
+struct ExamHandIn {}; // an exam: hand it in; every answer is judged and saved
 struct ExportQuizReport {
   bool html; // else CSV
 };
@@ -165,7 +170,7 @@ using Intent = std::variant<
     OpenDeck, ForgetDeck,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
-    StudyTick, ExportQuizReport,
+    StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport,
     // timeline
     StartTimeline, TimelinePlace,
     // classroom

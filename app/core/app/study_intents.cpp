@@ -91,6 +91,24 @@ void Apply(AppState& state, const StudyChooseAll& choose, Context& context) {
   FollowExam(state, *study, context.now);
 }
 
+void Apply(AppState& state, const ExamGoTo& go, Context& context) {
+  StudyState* study = Running(state);
+  if (!study || !study->quiz) return;
+  study->quiz->GoTo(go.index, context.now);
+  ShowQuestion(state, *study, context.now);
+}
+
+void Apply(AppState& state, const ExamFlag&, Context&) {
+  if (StudyState* study = Running(state); study && study->quiz) study->quiz->ToggleFlag();
+}
+
+void Apply(AppState& state, const ExamHandIn&, Context& context) {
+  StudyState* study = Running(state);
+  if (!study || !study->quiz) return;
+  study->quiz->HandIn(context.now);
+  ShowQuestion(state, *study, context.now);
+}
+
 void Apply(AppState& state, const StudyChoose& choose, Context& context) {
   Apply(state, StudyChooseAll{{choose.option}}, context);
 }

@@ -24,7 +24,17 @@ QuizSession::QuizSession(const Deck& deck, ProfileStore* store, std::int64_t pro
                          QuizOptions options)
     : m_deck(deck), m_store(store), m_profile(profile), m_options(std::move(options)), m_started(now),
       m_questionShown(now) {
-  m_questions = QuestionGenerator(deck).Generate(m_options.request);
+  if (m_options.mode == QuizMode::Exam) {
+    // An exam judges every answer: a flashcard's self-grade has no place in it.
+    auto& kinds = m_options.request.kinds;
+    if (kinds.empty()) kinds = AllQuestionKinds();
+    kinds.erase(std::remove(kinds.begin(), kinds.end(), QuestionKind::Flashcard), kinds.end());
+  }
+  if (m_options.mode != QuizMode::Exam || !m_options.request.kinds.empty())
+    m_questions = QuestionGenerator(deck).Generate(m_options.request);
+  m_drafts.resize(m_questions.size());
+  m_flags.resize(m_questions.size());
+  m_draftMs.resize(m_questions.size());
   if (m_store) {
     m_previousBest = m_store->PersonalBest(profile, QuizModeName(m_options.mode), deck.id);
     if (!m_questions.empty()) {
@@ -80,38 +90,84 @@ void QuizSession::Answered(Judgement judgement, int responseMs, srs::TimeMs now,
 
   // The log keeps every answer. An exam also reschedules, so its mistakes return in study.
   if (m_store) {
-    StoreStatus saved = RecordQuestionAnswer(*m_store, m_fsrs, m_profile, m_sessionId, m_deck.id, q,
-                                             timedOut ? "(time ran out)" : judgement.given, judgement.correct,
-                                             responseMs, now, m_options.mode == QuizMode::Exam);
+    StoreStatus saved = RecordQuestionAnswer(
+        *m_store, m_fsrs, m_profile, m_sessionId, m_deck.id, q,
+        timedOut ? (m_options.mode == QuizMode::Exam ? "(not answered)" : "(time ran out)") : judgement.given,
+        judgement.correct, responseMs, now, m_options.mode == QuizMode::Exam);
     if (!saved) feedback.saveError = saved.message;
   }
   m_answers.push_back(std::move(answer));
-  if (m_options.mode == QuizMode::Exam) {
-    // No feedback until the end: straight on.
-    ++m_current;
-    m_questionShown = now;
-    if (Done()) Finish(now);
-  } else {
-    m_feedback = std::move(feedback);
-  }
+  if (m_options.mode == QuizMode::Practice) m_feedback = std::move(feedback);
 }
 
 void QuizSession::AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->options.empty() || q->kind == QuestionKind::Ordering) return;
+  if (m_options.mode == QuizMode::Exam) return Keep({chosen, {}, {}}, responseMs);
   Answered(JudgeOptions(*q, chosen), responseMs, now);
 }
 
 void QuizSession::AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->kind != QuestionKind::Ordering || order.size() != q->order.size()) return;
+  if (m_options.mode == QuizMode::Exam) return Keep({{}, order, {}}, responseMs);
   Answered(JudgeOrder(*q, order), responseMs, now);
 }
 
 void QuizSession::AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) {
   const Question* q = Current();
   if (q == nullptr || m_feedback || q->kind != QuestionKind::TypedYear) return;
+  if (m_options.mode == QuizMode::Exam) return Keep({{}, {}, text}, responseMs);
   Answered(JudgeYear(*q, text), responseMs, now);
+}
+
+void QuizSession::Keep(ExamDraft draft, int responseMs) {
+  m_drafts[m_current] = std::move(draft);
+  m_draftMs[m_current] += responseMs;
+  // On to the next question not yet answered, if any (else stay: the learner hands in).
+  for (size_t step = 1; step <= m_questions.size(); ++step) {
+    const size_t next = (m_current + step) % m_questions.size();
+    if (!m_drafts[next]) {
+      m_current = next;
+      return;
+    }
+  }
+}
+
+void QuizSession::GoTo(size_t index, srs::TimeMs now) {
+  if (m_options.mode != QuizMode::Exam || m_finished || index >= m_questions.size()) return;
+  m_current = index;
+  m_questionShown = now;
+}
+
+void QuizSession::ToggleFlag() {
+  if (m_options.mode == QuizMode::Exam && !m_finished && m_current < m_flags.size())
+    m_flags[m_current] = !m_flags[m_current];
+}
+
+size_t QuizSession::Unanswered() const {
+  return static_cast<size_t>(std::count(m_drafts.begin(), m_drafts.end(), std::nullopt));
+}
+
+void QuizSession::HandIn(srs::TimeMs now) {
+  if (m_options.mode != QuizMode::Exam || m_finished) return;
+  // Judged in question order; each saved as an answer given now.
+  for (m_current = 0; m_current < m_questions.size(); ++m_current) {
+    const Question& q = m_questions[m_current];
+    const std::optional<ExamDraft>& d = m_drafts[m_current];
+    Judgement j;
+    if (!d) {
+      j.rightAnswer = q.kind == QuestionKind::Ordering    ? JudgeOrder(q, {}).rightAnswer
+                      : q.kind == QuestionKind::TypedYear ? JudgeYear(q, "").rightAnswer
+                                                          : JudgeOptions(q, {}).rightAnswer;
+    } else {
+      j = q.kind == QuestionKind::Ordering    ? JudgeOrder(q, d->order)
+          : q.kind == QuestionKind::TypedYear ? JudgeYear(q, d->year)
+                                              : JudgeOptions(q, d->options);
+    }
+    Answered(j, m_draftMs[m_current], now, !d);
+  }
+  Finish(now);
 }
 
 void QuizSession::Grade(srs::Rating rating, int responseMs, srs::TimeMs now) {
@@ -163,12 +219,9 @@ void QuizSession::Tick(srs::TimeMs now) {
     Answered(timedOut, m_options.secondsPerQuestion * 1000, now, true);
     return;
   }
-  // The exam is over: what is left unanswered counts as wrong.
-  while (!Done()) {
-    Judgement unanswered;
-    unanswered.rightAnswer = m_questions[m_current].answerText;
-    Answered(unanswered, 0, now, true);
-  }
+  // The exam's time is up: it is handed in as it stands.
+  m_timeRanOut = true;
+  HandIn(now);
 }
 
 std::vector<TagResult> QuizSession::ByTag() const {
@@ -197,9 +250,8 @@ std::string QuizSession::ReportCsv() const {
     std::string tags;
     for (const std::string& t : a.question.tags)
       tags += (tags.empty() ? "" : " ") + t;
-    csv += FormatCsvRecord({std::to_string(i + 1), QuestionKindName(a.question.kind), a.question.prompt,
-                            a.timedOut ? "(time ran out)" : a.judgement.given, a.judgement.rightAnswer,
-                            a.judgement.correct ? "yes" : "no", tags, a.question.source});
+    csv += FormatCsvRecord({std::to_string(i + 1), QuestionKindName(a.question.kind), a.question.prompt, Given(a),
+                            a.judgement.rightAnswer, a.judgement.correct ? "yes" : "no", tags, a.question.source});
   }
   return csv;
 }
@@ -212,6 +264,11 @@ std::string QuizSession::ReportHtml(const std::string& title) const {
                      ".wrong{color:#a33}.right{color:#236}</style>\n</head>\n<body>\n<h1>" +
                      EscapeHtml(title) + "</h1>\n";
   html += "<p>" + std::to_string(Right()) + " of " + std::to_string(m_answers.size()) + " right.</p>\n";
+  const size_t notAnswered = static_cast<size_t>(
+      std::count_if(m_answers.begin(), m_answers.end(), [](const QuizAnswer& a) { return a.timedOut; }));
+  if (m_options.mode == QuizMode::Exam && (m_timeRanOut || notAnswered > 0))
+    html += "<p>" + std::string(m_timeRanOut ? "Time ran out. " : "") + std::to_string(notAnswered) +
+            (notAnswered == 1 ? " question was" : " questions were") + " not answered.</p>\n";
   html +=
       "<h2>By tag, weakest first</h2>\n<table>\n<tr><th>Tag</th><th>Right</th><th>Questions</th><th>Share</th></tr>\n";
   for (const TagResult& r : ByTag())
@@ -221,8 +278,7 @@ std::string QuizSession::ReportHtml(const std::string& title) const {
   html += "</table>\n<h2>Every question</h2>\n<ol>\n";
   for (const QuizAnswer& a : m_answers) {
     html += "<li><p>" + EscapeHtml(a.question.prompt) + "</p><p class=\"" + (a.judgement.correct ? "right" : "wrong") +
-            "\">" + (a.judgement.correct ? "Right: " : "Your answer: ") +
-            EscapeHtml(a.timedOut ? "(time ran out)" : a.judgement.given) + "</p>";
+            "\">" + (a.judgement.correct ? "Right: " : "Your answer: ") + EscapeHtml(Given(a)) + "</p>";
     if (!a.judgement.correct) html += "<p>Right answer: " + EscapeHtml(a.judgement.rightAnswer) + "</p>";
     html += "<p>" + EscapeHtml(a.question.explanation) + "</p>";
     if (!a.question.source.empty()) html += "<p><small>Source: " + EscapeHtml(a.question.source) + "</small></p>";

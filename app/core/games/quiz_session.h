@@ -4,8 +4,10 @@
 // Practice: feedback after every answer, points with a streak multiplier, an optional
 // timer per question, a personal best, and a review of every mistake at the end. Answers
 // are logged but do not change the schedule.
-// Exam: a time limit for the whole exam and no feedback until the end; then a report by
-// tag, weakest first. Answers are rated and rescheduled, so mistakes come back in study.
+// Exam: judged kinds only (no self-graded flashcards), a time limit for the whole exam and
+// no feedback until it is handed in. Until then answers can be changed, questions visited
+// in any order and flagged for review. Then a report by tag, weakest first; answers are
+// rated and rescheduled, so mistakes come back in study.
 #pragma once
 
 #include <optional>
@@ -33,7 +35,13 @@ struct QuizAnswer {
   Question question;
   Judgement judgement;
   int points = 0;
-  bool timedOut = false;
+  bool timedOut = false; // practice: the question's time ran out; exam: never answered
+};
+
+// An exam answer not yet handed in: what the learner chose, to be judged at the end.
+struct ExamDraft {
+  std::vector<int> options, order;
+  std::string year;
 };
 
 struct TagResult {
@@ -57,10 +65,11 @@ class QuizSession : public QuestionRun {
 public:
   QuizSession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, QuizOptions options);
 
-  bool Done() const override { return m_current >= m_questions.size(); }
+  bool Done() const override { return m_finished || m_current >= m_questions.size(); }
   size_t Position() const override { return m_current; }
   size_t Total() const override { return m_questions.size(); }
   const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
+  const Question& At(size_t index) const { return m_questions[index]; }
   const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
 
   void AnswerOptions(const std::vector<int>& chosen, int responseMs, srs::TimeMs now) override;
@@ -76,6 +85,18 @@ public:
   // Seconds left for this question (practice) or the exam; nullopt without a timer.
   std::optional<double> SecondsLeft(srs::TimeMs now) const;
 
+  // Exam: go to any question; flag the current one for review; hand in (every answer is then
+  // judged and saved, those never given counted wrong as "not answered").
+  void GoTo(size_t index, srs::TimeMs now);
+  void ToggleFlag();
+  bool Flagged(size_t index) const { return index < m_flags.size() && m_flags[index]; }
+  const ExamDraft* Draft(size_t index) const {
+    return index < m_drafts.size() && m_drafts[index] ? &*m_drafts[index] : nullptr;
+  }
+  size_t Unanswered() const;
+  void HandIn(srs::TimeMs now);
+  bool TimeRanOut() const { return m_timeRanOut; }
+
   QuizMode Mode() const { return m_options.mode; }
   int Score() const { return m_score; }
   int Streak() const { return m_streak; }
@@ -83,6 +104,11 @@ public:
   std::optional<int> PreviousBest() const { return m_previousBest; }
   bool NewBest() const { return m_newBest; }
   const std::vector<QuizAnswer>& Answers() const { return m_answers; }
+  // What the learner answered, for the report: "(time ran out)" for a practice question
+  // left too long, "(not answered)" for an exam question never answered.
+  std::string Given(const QuizAnswer& a) const {
+    return !a.timedOut ? a.judgement.given : m_options.mode == QuizMode::Exam ? "(not answered)" : "(time ran out)";
+  }
   // Exam report: right and total per tag, weakest first ("(no tag)" for untagged items).
   std::vector<TagResult> ByTag() const;
   // The report as a self-contained HTML page, and as CSV (one row per question).
@@ -91,6 +117,7 @@ public:
 
 private:
   void Answered(Judgement judgement, int responseMs, srs::TimeMs now, bool timedOut = false);
+  void Keep(ExamDraft draft, int responseMs); // exam: the current question's answer, for now
   void Finish(srs::TimeMs now);
 
   const Deck& m_deck;
@@ -107,6 +134,10 @@ private:
   int m_score = 0, m_streak = 0;
   std::optional<int> m_previousBest;
   bool m_newBest = false, m_finished = false;
+  std::vector<std::optional<ExamDraft>> m_drafts; // exam: per question
+  std::vector<bool> m_flags;                      // exam: per question
+  std::vector<int> m_draftMs;                     // exam: time spent on each question
+  bool m_timeRanOut = false;
 };
 
 } // namespace factdeck

@@ -41,6 +41,11 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
       ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
       ++colours;
     }
+  } else if (feedback == nullptr && wasChosen) {
+    // An exam answer given and not yet handed in: shown, and changed by choosing another.
+    text = "\xE2\x97\x8F  " + text;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    ++colours;
   }
   if (feedback != nullptr) {
     // Marked by colour and by symbol, so that colour-blind learners see it too.
@@ -227,6 +232,82 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
   }
 }
 
+// An exam before it is handed in: every question as a numbered button (answered ones
+// ticked, flagged ones starred), back and forward (the arrow keys), a flag (F), and hand-in
+// with what is still unanswered.
+void DrawExamNavigator(UiContext& ui, const QuizSession& quiz) {
+  const size_t current = quiz.Position();
+  const float step = ButtonWidth("00 \xE2\x9C\x93\xE2\x98\x85") + ImGui::GetStyle().ItemSpacing.x;
+  for (size_t i = 0; i < quiz.Total(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    std::string label = std::to_string(i + 1);
+    if (quiz.Draft(i)) label += " \xE2\x9C\x93";
+    if (quiz.Flagged(i)) label += " \xE2\x98\x85";
+    int colours = 0;
+    if (i == current) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ui.palette->accent);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.05f, 0.08f, 1.0f));
+      colours = 2;
+    } else if (!quiz.Draft(i)) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+      colours = 1;
+    }
+    if (ImGui::Button(label.c_str(), ImVec2(step - ImGui::GetStyle().ItemSpacing.x, 0))) ui.state.Post(ExamGoTo{i});
+    ImGui::PopStyleColor(colours);
+    ui.Track("exam/question/" + std::to_string(i));
+    ImGui::PopID();
+    if (i + 1 < quiz.Total() &&
+        ImGui::GetItemRectMax().x + step < ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x)
+      ImGui::SameLine();
+  }
+}
+
+void DrawExamControls(UiContext& ui, const QuizSession& quiz) {
+  const size_t current = quiz.Position(), total = quiz.Total();
+  const bool typing = ImGui::GetIO().WantTextInput;
+  ImGui::Spacing();
+  ImGui::BeginDisabled(current == 0);
+  if (ImGui::Button("\xE2\x86\x90 Previous") || (!typing && current > 0 && Pressed(GLFW_KEY_LEFT)))
+    ui.state.Post(ExamGoTo{current - 1});
+  ImGui::EndDisabled();
+  ui.Track("exam/previous");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(current + 1 >= total);
+  if (ImGui::Button("Next \xE2\x86\x92") || (!typing && current + 1 < total && Pressed(GLFW_KEY_RIGHT)))
+    ui.state.Post(ExamGoTo{current + 1});
+  ImGui::EndDisabled();
+  ui.Track("exam/next");
+  ImGui::SameLine();
+  if (ImGui::Button(quiz.Flagged(current) ? "Remove the flag (F)" : "Flag for review (F)") ||
+      (!typing && Pressed(GLFW_KEY_F)))
+    ui.state.Post(ExamFlag{});
+  ui.Track("exam/flag");
+  ImGui::SameLine();
+  if (ImGui::Button("Hand in\xE2\x80\xA6")) ImGui::OpenPopup("Hand in the exam###hand-in");
+  ui.Track("exam/hand-in");
+  if (ImGui::BeginPopupModal("Hand in the exam###hand-in", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    size_t flagged = 0;
+    for (size_t i = 0; i < total; ++i)
+      flagged += quiz.Flagged(i);
+    const size_t unanswered = quiz.Unanswered();
+    ImGui::Text("%zu of %zu questions answered.", total - unanswered, total);
+    if (unanswered > 0)
+      ImGui::TextColored(ui.palette->warning, "%zu not answered: %s count as wrong.", unanswered,
+                         unanswered == 1 ? "it" : "they");
+    if (flagged > 0) ImGui::Text("%zu flagged for review.", flagged);
+    ImGui::TextUnformatted("Once handed in, answers cannot be changed.");
+    ImGui::Spacing();
+    if (ImGui::Button("Hand in")) {
+      ui.state.Post(ExamHandIn{});
+      ImGui::CloseCurrentPopup();
+    }
+    ui.Track("exam/hand-in/confirm");
+    ImGui::SameLine();
+    if (ImGui::Button("Keep working")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
 void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
   ImGui::Spacing();
   ImGui::Separator();
@@ -316,6 +397,14 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     return;
   }
   ImGui::Text("%d of %zu right", quiz.Right(), quiz.Answers().size());
+  size_t notAnswered = 0;
+  for (const QuizAnswer& a : quiz.Answers())
+    notAnswered += exam && a.timedOut;
+  if (exam && (quiz.TimeRanOut() || notAnswered > 0)) {
+    ImGui::TextColored(ui.palette->warning, "%s%zu %s not answered.", quiz.TimeRanOut() ? "Time ran out. " : "",
+                       notAnswered, notAnswered == 1 ? "question was" : "questions were");
+    ui.Track("study/not-answered");
+  }
   if (!exam) {
     ImGui::PushFont(ui.fonts.bold);
     ImGui::Text("Score: %d", quiz.Score());
@@ -357,7 +446,7 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
   ImGui::Spacing();
   int shown = 0;
   for (const QuizAnswer& a : quiz.Answers()) {
-    if (a.judgement.correct) continue;
+    if (a.judgement.correct || (exam && a.timedOut)) continue; // not answered is no mistake
     if (shown++ == 0) {
       ImGui::PushFont(ui.fonts.bold);
       ImGui::TextUnformatted("Mistakes");
@@ -366,8 +455,7 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", a.question.prompt.c_str());
     ImGui::Indent();
-    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrongMark,
-                       a.timedOut ? "(time ran out)" : a.judgement.given.c_str());
+    ImGui::TextColored(ui.palette->wrong, "%s  %s", kWrongMark, quiz.Given(a).c_str());
     ImGui::TextColored(ui.palette->right, "%s  %s", kRightMark, a.judgement.rightAnswer.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
     ImGui::TextWrapped("%s", a.question.explanation.c_str());
@@ -375,6 +463,22 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     ImGui::Unindent();
   }
   if (shown > 0) ui.Track("study/mistakes");
+  // An exam's questions never answered, with their answers.
+  if (notAnswered > 0) {
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::TextUnformatted("Not answered");
+    ImGui::PopFont();
+    for (const QuizAnswer& a : quiz.Answers()) {
+      if (!a.timedOut) continue;
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", a.question.prompt.c_str());
+      ImGui::Indent();
+      ImGui::TextColored(ui.palette->right, "%s  %s", kRightMark, a.judgement.rightAnswer.c_str());
+      ImGui::Unindent();
+    }
+    ui.Track("study/not-answered-list");
+  }
 }
 
 } // namespace
@@ -398,6 +502,13 @@ void DrawStudyScreen(UiContext& ui) {
     if (const Question* q = session.Current())
       for (size_t i = 0; i < q->options.size(); ++i)
         widgets.order.push_back(static_cast<int>(i));
+    // An exam question answered before shows that answer, to keep or change.
+    if (const ExamDraft* draft = study.quiz ? study.quiz->Draft(session.Position()) : nullptr) {
+      if (!draft->order.empty()) widgets.order = draft->order;
+      widgets.marked = draft->options;
+      std::snprintf(widgets.typed.data(), widgets.typed.size(), "%s", draft->year.c_str());
+      ui.state.study->chosen = draft->options;
+    }
   }
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
@@ -409,8 +520,12 @@ void DrawStudyScreen(UiContext& ui) {
     ImGui::Text("  ·  score %d  ·  streak %d", study.quiz->Score(), study.quiz->Streak());
     ui.Track("study/points");
   }
+  // How far along: an exam by the questions answered (they are visited in any order).
   const float total = static_cast<float>(std::max<size_t>(1, session.Total()));
-  ImGui::ProgressBar(static_cast<float>(session.Position()) / total, ImVec2(-1, 0.5f * ui.Em()), "");
+  const size_t done = study.quiz && study.quiz->Mode() == QuizMode::Exam && !session.Done()
+                          ? session.Total() - study.quiz->Unanswered()
+                          : session.Position();
+  ImGui::ProgressBar(static_cast<float>(done) / total, ImVec2(-1, 0.5f * ui.Em()), "");
   ui.Track("study/progress");
   // A timer: the time left, and a frame when it runs out.
   if (study.quiz && !session.Done()) {
@@ -436,6 +551,11 @@ void DrawStudyScreen(UiContext& ui) {
     ui.Track("study/done");
     return;
   }
+  const bool exam = study.quiz && study.quiz->Mode() == QuizMode::Exam;
+  if (exam) {
+    DrawExamNavigator(ui, *study.quiz);
+    ImGui::Spacing();
+  }
   const std::string progress = std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
   const Question& q = *session.Current();
   const StudyFeedback* feedback = session.Feedback();
@@ -457,6 +577,7 @@ void DrawStudyScreen(UiContext& ui) {
   default: DrawOptions(ui, q, feedback);
   }
   if (feedback != nullptr) DrawFeedback(ui, *feedback);
+  if (exam) DrawExamControls(ui, *study.quiz);
 }
 
 } // namespace factdeck::ui

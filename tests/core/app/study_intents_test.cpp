@@ -106,6 +106,15 @@ TEST_CASE("an exam moves on by itself and StudyTick ends it when time runs out",
   CHECK(run.Position() == 1);
   CHECK_FALSE(run.Feedback()); // no feedback in an exam
   CHECK(f.state.study->shownSerial > serial);
+  // Back to the first question, flagged for review; a new question is shown each time.
+  const std::uint64_t before = f.state.study->shownSerial;
+  f.Apply(ExamGoTo{0});
+  CHECK(run.Position() == 0);
+  CHECK(f.state.study->shownSerial > before);
+  f.Apply(ExamFlag{});
+  CHECK(f.state.study->quiz->Flagged(0));
+  f.Apply(ExamGoTo{99}); // no such question: nothing moves
+  CHECK(run.Position() == 0);
   f.now += 30000;
   f.Apply(StudyTick{});
   CHECK_FALSE(run.Done());
@@ -118,8 +127,11 @@ TEST_CASE("ExportQuizReport writes the exam's report once and never over an exis
   IntentFixture f;
   f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Exam, {QuestionKind::MultipleChoice}, 2)});
   REQUIRE(f.state.study);
-  while (!f.state.study->session->Done())
-    f.Apply(StudyChoose{0});
+  f.Apply(StudyChoose{0});
+  f.Apply(StudyChoose{0});
+  CHECK_FALSE(f.state.study->session->Done()); // answered, not yet handed in
+  f.Apply(ExamHandIn{});
+  REQUIRE(f.state.study->session->Done());
   f.Apply(ExportQuizReport{true});
   f.Apply(ExportQuizReport{false});
   const auto reports = f.dir.Path() / "reports";

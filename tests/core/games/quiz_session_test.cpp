@@ -115,5 +115,52 @@ TEST_CASE("an exam: no feedback, a report by tag, mistakes rescheduled into stud
   CHECK(parsed.table.records.size() == 7);
   const std::string html = exam.ReportHtml("Exam <1>");
   CHECK_THAT(html, Catch::Contains("Exam &lt;1&gt;") && Catch::Contains("By tag, weakest first") &&
-                       Catch::Contains("(time ran out)"));
+                       Catch::Contains("Time ran out. 3 questions were not answered.") &&
+                       Catch::Contains("(not answered)"));
+  CHECK(exam.TimeRanOut());
+  CHECK(exam.Given(exam.Answers()[5]) == "(not answered)");
+}
+
+TEST_CASE("an exam: answers changed until handed in, questions visited in any order, flags, judged kinds only",
+          "[quiz]") {
+  const Deck deck = SeedDeck();
+  test::TempDir dir;
+  auto store = ProfileStore::Open(dir.Path(), kNow).store;
+  const auto profile = store->DefaultProfile();
+  QuizOptions options =
+      Options(QuizMode::Exam, 8, {QuestionKind::MultipleChoice, QuestionKind::When, QuestionKind::Flashcard});
+  QuizSession exam(deck, store.get(), profile, kNow, options);
+  REQUIRE(exam.Total() == 8);
+  for (size_t i = 0; i < exam.Total(); ++i)
+    CHECK(exam.At(i).kind != QuestionKind::Flashcard); // a self-graded card is no exam question
+  // The first answered wrong, then changed to right from the last question.
+  const Question& first = *exam.Current();
+  REQUIRE_FALSE(first.options.empty());
+  exam.AnswerOption(Wrong(first), 2000, kNow + 1000);
+  CHECK(exam.Position() == 1); // on to the next one not answered
+  REQUIRE(exam.Draft(0));
+  exam.ToggleFlag();
+  CHECK(exam.Flagged(1));
+  exam.GoTo(7, kNow + 2000);
+  CHECK(exam.Position() == 7);
+  exam.GoTo(0, kNow + 3000);
+  CHECK(exam.Draft(0)->options == std::vector<int>{Wrong(first)}); // what was chosen, shown again
+  exam.AnswerOption(first.answer, 2000, kNow + 4000);
+  CHECK(exam.Draft(0)->options == std::vector<int>{first.answer});
+  CHECK(exam.Unanswered() == 7);
+  CHECK(store->Stats(profile, kNow + 5000).reviewsToday == 0); // nothing saved before the hand-in
+  CHECK_FALSE(exam.Done());
+  exam.HandIn(kNow + 6000);
+  CHECK(exam.Done());
+  CHECK_FALSE(exam.TimeRanOut());
+  REQUIRE(exam.Answers().size() == 8);
+  CHECK(exam.Answers()[0].judgement.correct);
+  CHECK(exam.Right() == 1);
+  for (size_t i = 1; i < 8; ++i)
+    CHECK(exam.Answers()[i].timedOut); // not answered
+  CHECK(store->Stats(profile, kNow + 7000).reviewsToday >= 8);
+  // After the hand-in nothing changes it.
+  exam.GoTo(1, kNow + 8000);
+  exam.AnswerOption(0, 1000, kNow + 8000);
+  CHECK(exam.Right() == 1);
 }
