@@ -87,6 +87,8 @@ bool Apart(const Event& a, const Event& b) {
   return ApartWidened(af, al, bf, bl);
 }
 
+constexpr int kDayOptionStep = 61; // days between day-precision options
+
 int NiceStep(int n) {
   for (int power = 1;; power *= 10)
     for (int m : {1, 2, 5})
@@ -108,7 +110,9 @@ std::optional<int> OptionStep(const Date& d, const Date* end) {
       const int unit = YearRounding(d.year);
       return std::max(unit, 2 * tolerance + 1);
     }
-    if (d.precision == DatePrecision::Day) return std::max(7, 2 * tolerance + 1);
+    // Days a week apart ("15 / 22 / 29 August") are no fair question for a class: day
+    // options lie about two months apart, so that knowing the month tells them apart.
+    if (d.precision == DatePrecision::Day) return std::max(kDayOptionStep, 2 * tolerance + 1);
     return 2 * tolerance + 1;
   }
   std::optional<int> width;
