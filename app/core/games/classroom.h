@@ -19,8 +19,10 @@ enum class ClassroomScoring { Speed, Accuracy };
 // GLFW key codes, which are their ASCII capitals) and a default colour far apart on the wheel.
 inline constexpr size_t kMaxClassroomTeams = 8;
 inline constexpr int kClassroomBuzzKeys[kMaxClassroomTeams] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
-inline constexpr const char* kClassroomTeamColours[kMaxClassroomTeams] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231",
-                                                                          "#911eb4", "#42d4f4", "#f032e6", "#9a6324"};
+// Team colours: none of them the red, blue, yellow or green of the answer tiles, so that a
+// team is never read as an answer (purple, teal, pink, copper, silver, lilac, olive, coral).
+inline constexpr const char* kClassroomTeamColours[kMaxClassroomTeams] = {"#a05cff", "#1ec8c8", "#ff5cc8", "#c07a3c",
+                                                                          "#b4b4b4", "#d2aaff", "#9c9c1e", "#ff8c7a"};
 
 // The question kinds a class can play: those with options to pick (tiles and phones).
 inline constexpr QuestionKind kClassroomKinds[] = {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse,

@@ -144,11 +144,14 @@ void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double&
 }
 
 void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  // Three columns across the width (at most 20 em each): the name above each block, the
-  // place and the score inside it.
-  const float width = std::min(20 * ui.Em(), (ImGui::GetContentRegionAvail().x - 2 * ui.Em()) / 3);
-  const float base = origin.y + 14 * ui.Em();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  // Three columns, centred: the name above each block, the place and the score inside it.
+  // The podium grows with the window (up to two and a half times), for the back of a room.
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float scale = std::clamp((avail.y - 6 * ui.Em()) / (15 * ui.Em()), 1.0f, 2.5f);
+  const float width = std::min(20 * ui.Em() * scale, (avail.x - 2 * ui.Em()) / 3);
+  origin.x += std::max(0.0f, (avail.x - 3 * width - 2 * ui.Em()) / 2);
+  const float base = origin.y + 14 * ui.Em() * scale;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImFont* font = ui.fonts.title;
   const ImU32 white = IM_COL32(255, 255, 255, 255);
@@ -167,14 +170,14 @@ void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
     if (place >= ranked.size()) continue;
     const PodiumEntry& entry = ranked[place];
     const float x = origin.x + static_cast<float>(column) * (width + ui.Em());
-    const float top = base - heights[place] * ui.Em();
+    const float top = base - heights[place] * ui.Em() * scale;
     const ImVec4 colour = entry.colour.empty() ? ui.palette->accent : HexColour(entry.colour);
     draw->AddRectFilled({x, top}, {x + width, base}, ImGui::GetColorU32(colour), 6.0f);
     centred(x, top - 2.0f * ui.Em(), entry.name, ImGui::GetColorU32(ImGuiCol_Text));
     centred(x, top + 0.5f * ui.Em(), std::to_string(entry.rank), white);
     centred(x, top + 0.6f * ui.Em() + font->FontSize * 1.2f, std::to_string(entry.score), white);
   }
-  ImGui::Dummy(ImVec2(0, 15 * ui.Em()));
+  ImGui::Dummy(ImVec2(0, 15 * ui.Em() * scale));
   for (size_t place = 3; place < ranked.size(); ++place)
     ImGui::Text("%d. %s  %d", ranked[place].rank, ranked[place].name.c_str(), ranked[place].score);
 }

@@ -6,6 +6,7 @@
 // Space goes on (reveal early, next question), as on the one-screen match.
 #include <GLFW/glfw3.h>
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -62,7 +63,10 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
   ImGui::PopFont();
   ui.Track("live/url");
   if (l.qr.size > 0) {
-    const float side = std::min(ImGui::GetContentRegionAvail().x, 14 * ui.Em());
+    // As large as the column allows, up to two fifths of the window's height: phones at the
+    // back of a room read it from there.
+    const float side =
+        std::min(ImGui::GetContentRegionAvail().x, std::max(14 * ui.Em(), ImGui::GetMainViewport()->Size.y * 0.4f));
     const int modules = l.qr.size + 8; // four light modules of quiet zone on each side
     const float cell = std::floor(side / static_cast<float>(modules));
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -79,10 +83,14 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
     ui.Track("live/qr");
   }
   ImGui::TextUnformatted("Game code");
-  ImGui::PushFont(ui.fonts.title);
-  ImGui::TextColored(ui.palette->accent, "%s %s", l.room->Code().substr(0, 3).c_str(),
-                     l.room->Code().substr(3).c_str());
-  ImGui::PopFont();
+  // Twice the title's size, for the back of the room.
+  const std::string code = l.room->Code().substr(0, 3) + " " + l.room->Code().substr(3);
+  ImFont* font = ui.fonts.title;
+  const float size = font->FontSize * 2.0f;
+  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+  ImGui::GetWindowDrawList()->AddText(font, size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(ui.palette->accent),
+                                      code.c_str());
+  ImGui::Dummy(extent);
   ui.Track("live/code");
   size_t present = 0;
   for (const LivePlayer& p : view.players)
