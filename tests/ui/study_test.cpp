@@ -679,3 +679,19 @@ TEST_CASE("Esc in a classroom match asks before the match is lost, and a long te
   ui.Click("classroom/leave/confirm");
   CHECK(ui.State().screen == Screen::Home);
 }
+
+TEST_CASE("the classroom set-up turns projector mode on and off, as Settings does", "[ui][classroom]") {
+  UiHarness ui(1280, 900);
+  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+  REQUIRE(ui.State().screen == Screen::Classroom);
+  REQUIRE_FALSE(ui.State().settings.projector);
+  const float before = ImGui::GetFontSize();
+  ui.Click("classroom/projector");
+  ui.Frames(3);
+  CHECK(ui.State().settings.projector);
+  CHECK(ImGui::GetFontSize() > before); // larger type at once
+  ui.SaveScreenshot("classroom-setup-projector");
+  ui.Click("classroom/projector");
+  ui.Frames(3);
+  CHECK_FALSE(ui.State().settings.projector);
+}

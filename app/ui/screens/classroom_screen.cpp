@@ -58,6 +58,14 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", c.tagHint.c_str(), form.tags.data(), form.tags.size());
   ui.Track("classroom/tags");
+  // The projector setting where the teacher needs it (the same as in Settings, and kept).
+  bool projector = ui.state.settings.projector;
+  if (ImGui::Checkbox("Projector: larger type, high contrast", &projector)) {
+    Settings changed = ui.state.settings;
+    changed.projector = projector;
+    ui.state.Post(ChangeSettings{changed});
+  }
+  ui.Track("classroom/projector");
   ImGui::SetNextItemWidth(10 * ui.Em());
   ImGui::SliderInt("Questions", &form.questions, 1, 50);
   ImGui::SetNextItemWidth(10 * ui.Em());
