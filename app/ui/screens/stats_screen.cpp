@@ -54,15 +54,31 @@ void BarChart(UiContext& ui, const char* id, const std::vector<double>& values, 
     draw->AddText(ImVec2(origin.x, y - 0.5f * em), Colour(ui.palette->muted), label);
   }
   const size_t n = std::max<size_t>(1, values.size());
-  const float slot = (size.x - axis) / static_cast<float>(n), bar = std::max(1.0f, slot * 0.75f);
+  // Bars at most 3 em wide: one session is a bar, not the width of the window.
+  const float slot = std::min((size.x - axis) / static_cast<float>(n), 4 * em);
+  const float bar = std::clamp(slot * 0.75f, 1.0f, 3 * em);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
+  if (std::none_of(values.begin(), values.end(), [](double v) { return v > 0; })) {
+    const char* none = "No data yet";
+    const ImVec2 w = ImGui::CalcTextSize(none);
+    draw->AddText(ImVec2(origin.x + axis + (size.x - axis - w.x) / 2, (top + bottom - w.y) / 2), Colour(ui.palette->muted),
+                  none);
+  }
+  float labelsEnd = origin.x; // a label is drawn only where it fits beside the one before
   for (size_t i = 0; i < values.size(); ++i) {
     const float x = origin.x + axis + slot * static_cast<float>(i) + (slot - bar) / 2;
     if (values[i] >= 0) {
       const float y = bottom - static_cast<float>(values[i] / max) * (bottom - top);
       draw->AddRectFilled(ImVec2(x, y), ImVec2(x + bar, bottom), Colour(colour));
     }
-    if (i < labels.size() && !labels[i].empty()) draw->AddText(ImVec2(x, bottom + 0.2f * em), text, labels[i].c_str());
+    if (i < labels.size() && !labels[i].empty()) {
+      const float w = ImGui::CalcTextSize(labels[i].c_str()).x;
+      const float left = std::min(x + bar / 2 - w / 2, origin.x + size.x - w); // centred, never past the edge
+      if (left >= labelsEnd) {
+        draw->AddText(ImVec2(std::max(left, origin.x + axis), bottom + 0.2f * em), text, labels[i].c_str());
+        labelsEnd = left + w + em;
+      }
+    }
     if (ImGui::IsItemHovered() && mouse.x >= x - (slot - bar) / 2 && mouse.x < x + bar + (slot - bar) / 2 &&
         i < tips.size())
       ImGui::SetTooltip("%s", tips[i].c_str());
