@@ -303,8 +303,11 @@ void DrawDeckBrowser(UiContext& ui) {
 void DrawOpenDeck(UiContext& ui) {
   auto& path = ui.widgets.home.deckPath;
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::TextWrapped("Your decks folder: %s (every deck file put there is listed here)",
-                     ui.state.UserDecksDir().string().c_str());
+  // Under the home folder written with "~", as people write it.
+  std::string folder = ui.state.UserDecksDir().string();
+  if (auto home = ProcessEnv("HOME"); home && !home->empty() && folder.rfind(*home + "/", 0) == 0)
+    folder = "~" + folder.substr(home->size());
+  ImGui::TextWrapped("Your decks folder: %s (every deck file put there is listed here)", folder.c_str());
   ImGui::PopStyleColor();
   ui.Track("home/decks-folder");
   if (ImGui::Button("Browse\xE2\x80\xA6")) ImGui::OpenPopup("Open a deck###browse");

@@ -61,8 +61,8 @@ void BarChart(UiContext& ui, const char* id, const std::vector<double>& values, 
   if (std::none_of(values.begin(), values.end(), [](double v) { return v > 0; })) {
     const char* none = "No data yet";
     const ImVec2 w = ImGui::CalcTextSize(none);
-    draw->AddText(ImVec2(origin.x + axis + (size.x - axis - w.x) / 2, (top + bottom - w.y) / 2), Colour(ui.palette->muted),
-                  none);
+    draw->AddText(ImVec2(origin.x + axis + (size.x - axis - w.x) / 2, (top + bottom - w.y) / 2),
+                  Colour(ui.palette->muted), none);
   }
   float labelsEnd = origin.x; // a label is drawn only where it fits beside the one before
   for (size_t i = 0; i < values.size(); ++i) {
