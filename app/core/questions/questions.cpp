@@ -1032,7 +1032,9 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     if (!pool.items.empty()) pools.push_back(std::move(pool));
   }
   std::vector<Question> questions;
-  std::unordered_set<std::string> keys, prompts; // the same question twice is no use in one quiz
+  // The same question twice is no use in one quiz, nor two questions about one item: the
+  // first would give the second away (an event's "when" and then its year typed).
+  std::unordered_set<std::string> keys, prompts, items;
   size_t turn = 0, idle = 0;
   while (questions.size() < request.count && idle < pools.size()) {
     Pool& pool = pools[turn++ % pools.size()];
@@ -1041,8 +1043,9 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
       auto q = Make(pool.kind, pool.items[pool.next++], random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               prompts.count(Fold(q->prompt)) != 0;
-      if (q && !samePrompt && keys.insert(q->key).second) {
+      if (q && !samePrompt && items.count(q->card) == 0 && keys.insert(q->key).second) {
         prompts.insert(Fold(q->prompt));
+        items.insert(q->card);
         questions.push_back(std::move(*q));
         made = true;
       }

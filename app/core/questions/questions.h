@@ -82,8 +82,9 @@ public:
   explicit QuestionGenerator(const Deck& deck);
   ~QuestionGenerator();
 
-  // Up to `request.count` questions, the kinds taking turns, each item at most once per
-  // kind. Fewer when the deck cannot make more good ones.
+  // Up to `request.count` questions, the kinds taking turns, each item (fact, event, card,
+  // written question) asked once, and each prompt once. Fewer when the deck cannot make
+  // more good ones.
   std::vector<Question> Generate(const QuestionRequest& request) const;
 
   // One question of `kind` about `item` (a fact, event or card id), or none when no good

@@ -3,6 +3,7 @@
 // independent checker; and tests that each rule can fail.
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "core/base/paths.h"
 #include "support/seed_deck.h"
@@ -561,4 +562,21 @@ TEST_CASE("card_directions turns either way of asking cards off", "[questions][c
   DeckLoad again = ParseDeck(FormatDeckToml(forward.deck), "again.toml");
   CHECK(again.deck.cardsForward);
   CHECK_FALSE(again.deck.cardsReverse);
+}
+
+TEST_CASE("one quiz asks about each item once, whatever the kind: no question gives another away", "[questions]") {
+  const Deck deck = SeedDeck();
+  QuestionGenerator generator(deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    QuestionRequest request;
+    request.count = 300;
+    request.seed = seed;
+    const auto questions = generator.Generate(request);
+    REQUIRE(questions.size() > 100);
+    std::set<std::string> items;
+    for (const Question& q : questions) {
+      INFO(q.key);
+      CHECK(items.insert(q.card).second); // an event's "when" and then its typed year: never
+    }
+  }
 }
