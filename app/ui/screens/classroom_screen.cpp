@@ -50,8 +50,11 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::TextUnformatted("Kinds:");
   bool anyAskable = false;
   for (size_t k = 0; k < form.kinds.size(); ++k) {
-    ImGui::SameLine();
     const size_t count = k < c.kindCounts.size() ? c.kindCounts[k] : 0;
+    // On the line while it fits (the box, its label and count), else on the next.
+    const std::string label = std::string(QuestionKindLabel(kClassroomKinds[k])) + " (" + CountText(count) + ")";
+    SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                   ImGui::CalcTextSize(label.c_str()).x);
     anyAskable = KindCheckbox(kClassroomKinds[k], count, form.kinds[k]) || anyAskable;
     ui.Track("classroom/kind/" + std::to_string(k));
   }

@@ -315,7 +315,7 @@ void DrawOpenDeck(UiContext& ui) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-8 * ui.Em());
   const bool entered =
-      ImGui::InputTextWithHint("##deck_path", "or type a path: a .toml facts file or a .csv (or drop it on the window)",
+      ImGui::InputTextWithHint("##deck_path", "or type the path of a .toml or .csv file (or drop it on the window)",
                                path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   ui.Track("home/deck-path");
   ImGui::SameLine();
