@@ -1,5 +1,7 @@
 // The window's frame: one full-window ImGui window holding the notices and the current
 // screen, and the keys that work on every screen.
+#include <algorithm>
+
 #include "core/base/text.h"
 #include "ui/app.h"
 #include "ui/screens/screens.h"
@@ -8,37 +10,34 @@ namespace factdeck::ui {
 
 namespace {
 
+// Problems as warnings; things done as asked in the colour of a right answer, with a tick.
 void DrawNotices(UiContext& ui) {
-  auto& notices = ui.state.notices;
-  for (size_t i = 0; i < notices.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
-    ImGui::TextWrapped("Warning: %s", notices[i].c_str());
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i});
-    ui.Track("notice/" + std::to_string(i) + "/dismiss");
-    ImGui::PopID();
-  }
-  // Things done as asked: in the colour of a right answer, with a tick, not as warnings.
-  auto& done = ui.state.confirmations;
-  for (size_t i = 0; i < done.size(); ++i) {
-    ImGui::PushID(static_cast<int>(1000 + i));
-    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->right);
-    ImGui::TextWrapped("%s  %s", kRightMark, done[i].c_str());
-    ImGui::PopStyleColor();
-    ui.Track("confirmation/" + std::to_string(i));
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i, true});
-    ImGui::PopID();
-  }
-  if (!notices.empty() || !done.empty()) ImGui::Separator();
+  auto list = [&](const std::vector<std::string>& lines, bool confirmation) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      ImGui::PushID(static_cast<int>(confirmation ? 1000 + i : i));
+      ImGui::PushStyleColor(ImGuiCol_Text, confirmation ? ui.palette->right : ui.palette->warning);
+      ImGui::TextWrapped("%s%s", confirmation ? "\xE2\x9C\x93  " : "Warning: ", lines[i].c_str()); // ✓
+      ImGui::PopStyleColor();
+      if (confirmation) ui.Track("confirmation/" + std::to_string(i));
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i, confirmation});
+      if (!confirmation) ui.Track("notice/" + std::to_string(i) + "/dismiss");
+      ImGui::PopID();
+    }
+  };
+  list(ui.state.notices, false);
+  list(ui.state.confirmations, true);
+  if (!ui.state.notices.empty() || !ui.state.confirmations.empty()) ImGui::Separator();
 }
 
 } // namespace
 
+std::string KindCheckboxLabel(QuestionKind kind, size_t count) {
+  return std::string(QuestionKindLabel(kind)) + " (" + CountText(count) + ")";
+}
+
 bool KindCheckbox(QuestionKind kind, size_t count, bool& on) {
-  const std::string label = std::string(QuestionKindLabel(kind)) + " (" + CountText(count) + ")";
+  const std::string label = KindCheckboxLabel(kind, count);
   ImGui::BeginDisabled(count == 0);
   bool shown = on && count > 0;
   if (ImGui::Checkbox(label.c_str(), &shown)) on = shown;
@@ -50,6 +49,13 @@ void Heading(UiContext& ui, const char* text) {
   ImGui::PushFont(ui.fonts.title);
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
+}
+
+void ToggleOption(std::vector<int>& marked, int option) {
+  if (auto at = std::find(marked.begin(), marked.end(), option); at != marked.end())
+    marked.erase(at);
+  else
+    marked.push_back(option);
 }
 
 void SameLineIfFits(float width) {

@@ -706,9 +706,7 @@ private:
       columns = *header;
       first = 1;
       for (size_t c = 0; c < columns.size(); ++c)
-        if (columns[c] == Column::Ignore)
-          Warning(records[0].positions[c],
-                  "column '" + records[0].fields[c] + "' is not one FactDeck reads; it is ignored");
+        if (columns[c] == Column::Ignore) IgnoredColumn(records[0], c);
     } else {
       // No header: dates in the first column of every row (but perhaps a title row) make a chronology.
       auto dated = [&](size_t from) {
@@ -730,10 +728,20 @@ private:
       else
         AddCard(record, columns);
     });
-    if (m_out.deck.cards.empty() && m_out.deck.events.empty() && CountErrors(m_out.diagnostics) == 0)
-      Error(records[0].positions[0], m_out.skippedRows > 0
-                                         ? "no row could be read (see the rows skipped above)"
-                                         : "the file has a header row but no cards or events under it");
+    NothingRead(m_out.deck.cards.empty() && m_out.deck.events.empty(), records[0].positions[0], "row",
+                "the file has a header row but no cards or events under it");
+  }
+
+  // When nothing was read (`none`) and nothing else is wrong: an error saying why.
+  void NothingRead(bool none, Position pos, const char* what, const char* empty) {
+    if (!none || CountErrors(m_out.diagnostics) != 0) return;
+    Error(pos, m_out.skippedRows > 0 ? std::string("no ") + what + " could be read (see the rows skipped above)"
+                                     : std::string(empty));
+  }
+
+  // A header column no reading of the file uses.
+  void IgnoredColumn(const CsvRecord& header, size_t c) {
+    Warning(header.positions[c], "column '" + header.fields[c] + "' is not one FactDeck reads; it is ignored");
   }
 
   // Adds each record from `first` on with `add`. A row with a problem is left out and
@@ -837,13 +845,20 @@ private:
                     const std::string& text) {
     Position pos;
     const std::string* given = Field(record, columns, Column::Id, &pos);
-    if (given != nullptr && !Trimmed(*given).empty()) {
-      std::string id = Trimmed(*given);
-      if (!m_ids.insert(id).second) Error(pos, "duplicate id '" + id + "'");
-      return id;
+    return UniqueId(given ? Trimmed(*given) : std::string(), pos, prefix, text, record.positions[0].line);
+  }
+
+  // The id written in the row (`given`, at `pos`; a duplicate is an error), else one made
+  // from `text` ("line-N" when it has no letter or digit) after `prefix`, made unique: from
+  // the item's words, so that a row added or moved later keeps every other item's progress.
+  std::string UniqueId(const std::string& given, Position pos, const std::string& prefix, const std::string& text,
+                       int line) {
+    if (!given.empty()) {
+      if (!m_ids.insert(given).second) Error(pos, "duplicate id '" + given + "'");
+      return given;
     }
     std::string base = Slug(text);
-    if (base.empty()) base = "line-" + std::to_string(record.positions[0].line);
+    if (base.empty()) base = "line-" + std::to_string(line);
     base = prefix + base;
     std::string id = base;
     for (int n = 2; !m_ids.insert(id).second; ++n)
@@ -919,11 +934,10 @@ private:
     std::unordered_map<std::string, std::string> entityIds; // folded value -> entity id (Entity columns)
   };
 
-  // The type of column `c`: numbers, years or dates (by the grammar; bare whole numbers
-  // only under a header that names a time), names that repeat (entities of a kind named by
-  // the header), or text. Empty cells say nothing.
-  // What a column holds, or why it is left out (`skip`: nothing in it, one value for every
-  // row, web addresses).
+  // What column `c` holds: numbers, years or dates (by the grammar; bare whole numbers only
+  // under a header that names a time), names that repeat (entities of a kind named by the
+  // header), or text; or why it is left out (`skip`: nothing in it, one value in every row,
+  // web addresses). Empty cells say nothing.
   struct ColumnRead {
     ValueType type = ValueType::Text;
     std::string skip;
@@ -1038,21 +1052,20 @@ private:
       Templates(r, header.fields[c], kindWords);
       columns.push_back(std::move(column));
     }
-    std::unordered_set<std::string> entityIds;
-    entityIds.reserve(records.size() * 2);
+    m_ids.reserve(records.size() * 2);
     deck.entities.reserve(records.size());
     deck.facts.reserve(records.size() * columns.size());
+    // An entity's id from its name; a name already taken (a capital named like its country)
+    // gets its kind in front.
     auto newEntityId = [&](const std::string& name, const std::string& entityKind) {
       std::string base = Slug(name);
-      if (base.empty() || !entityIds.count(base)) {
-        if (base.empty()) base = entityKind;
-      } else {
+      if (base.empty())
+        base = entityKind;
+      else if (m_ids.count(base))
         base = entityKind + "-" + base;
-      }
       std::string id = base;
-      for (int n = 2; entityIds.count(id) || m_ids.count(id); ++n)
+      for (int n = 2; !m_ids.insert(id).second; ++n)
         id = base + "-" + std::to_string(n);
-      entityIds.insert(id);
       return id;
     };
     std::unordered_map<std::string, int> subjectLines; // folded name -> line
@@ -1114,9 +1127,7 @@ private:
       m_out.relationColumns.push_back(Trimmed(header.fields[column.index]));
       deck.relations.push_back(std::move(column.relation));
     }
-    if (deck.entities.empty() && CountErrors(m_out.diagnostics) == 0)
-      Error(header.positions[0], m_out.skippedRows > 0 ? "no row could be read (see the rows skipped above)"
-                                                       : "the table has a header row but no rows under it");
+    NothingRead(deck.entities.empty(), header.positions[0], "row", "the table has a header row but no rows under it");
   }
 
   // [SECTION] Hand-written questions: quiz spreadsheets -------------------------------
@@ -1179,19 +1190,7 @@ private:
       Error(record.positions[0], problem);
     c.source = "import";
     c.pos = record.positions[0];
-    const std::string id = cell(layout.id);
-    if (!id.empty()) {
-      if (!m_ids.insert(id).second) Error(cellPos(layout.id), "duplicate id '" + id + "'");
-      c.id = id;
-    } else {
-      // From the question's words, as a card's id is from its front: a row added or moved
-      // later keeps every other question's progress.
-      std::string base = Slug(c.question);
-      base = "q-" + (base.empty() ? "line-" + std::to_string(record.positions[0].line) : base);
-      c.id = base;
-      for (int n = 2; !m_ids.insert(c.id).second; ++n)
-        c.id = base + "-" + std::to_string(n);
-    }
+    c.id = UniqueId(cell(layout.id), cellPos(layout.id), "q-", c.question, record.positions[0].line);
     m_out.deck.choices.push_back(std::move(c));
   }
 
@@ -1266,14 +1265,11 @@ private:
     }
     for (size_t c = 0; c < records[layout.header].fields.size(); ++c)
       if (!layout.Uses(c) && !Trimmed(records[layout.header].fields[c]).empty() && !layout.Quiet(c))
-        Warning(records[layout.header].positions[c],
-                "column '" + records[layout.header].fields[c] + "' is not one FactDeck reads; it is ignored");
+        IgnoredColumn(records[layout.header], c);
     m_out.deck.choices.reserve(records.size());
     EachRow(records, layout.header + 1, [&](const CsvRecord& record) { AddChoice(record, layout); });
-    if (m_out.deck.choices.empty() && CountErrors(m_out.diagnostics) == 0)
-      Error(records[layout.header].positions[0], m_out.skippedRows > 0
-                                                     ? "no question could be read (see the rows skipped above)"
-                                                     : "the file has a question header but no questions under it");
+    NothingRead(m_out.deck.choices.empty(), records[layout.header].positions[0], "question",
+                "the file has a question header but no questions under it");
   }
 
   std::string m_file;

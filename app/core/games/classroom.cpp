@@ -131,7 +131,7 @@ void ClassroomMatch::Buzz(const std::vector<size_t>& teams, srs::TimeMs now) {
 
 int ClassroomMatch::LimitSeconds() const {
   const Question* q = Current();
-  return q != nullptr && q->seconds > 0 ? q->seconds : m_options.secondsPerQuestion;
+  return q != nullptr ? SecondsFor(*q, m_options.secondsPerQuestion) : m_options.secondsPerQuestion;
 }
 
 void ClassroomMatch::AnswerAll(const std::vector<int>& options, srs::TimeMs now) {

@@ -24,14 +24,15 @@ QuizSession::QuizSession(const Deck& deck, ProfileStore* store, std::int64_t pro
                          QuizOptions options)
     : m_deck(deck), m_store(store), m_profile(profile), m_options(std::move(options)), m_started(now),
       m_questionShown(now) {
+  bool askable = true;
   if (m_options.mode == QuizMode::Exam) {
     // An exam judges every answer: a flashcard's self-grade has no place in it.
     auto& kinds = m_options.request.kinds;
     if (kinds.empty()) kinds = AllQuestionKinds();
     kinds.erase(std::remove(kinds.begin(), kinds.end(), QuestionKind::Flashcard), kinds.end());
+    askable = !kinds.empty(); // no kinds would mean every kind to the generator
   }
-  if (m_options.mode != QuizMode::Exam || !m_options.request.kinds.empty())
-    m_questions = QuestionGenerator(deck).Generate(m_options.request);
+  if (askable) m_questions = QuestionGenerator(deck).Generate(m_options.request);
   m_drafts.resize(m_questions.size());
   m_flags.resize(m_questions.size());
   m_draftMs.resize(m_questions.size());
@@ -145,6 +146,13 @@ void QuizSession::ToggleFlag() {
     m_flags[m_current] = !m_flags[m_current];
 }
 
+std::string QuizSession::NotAnsweredText() const {
+  const size_t missed = Unanswered();
+  if (m_options.mode != QuizMode::Exam || !m_finished || (!m_timeRanOut && missed == 0)) return {};
+  return std::string(m_timeRanOut ? "Time ran out. " : "") + std::to_string(missed) +
+         (missed == 1 ? " question was" : " questions were") + " not answered.";
+}
+
 size_t QuizSession::Unanswered() const {
   return static_cast<size_t>(std::count(m_drafts.begin(), m_drafts.end(), std::nullopt));
 }
@@ -153,19 +161,13 @@ void QuizSession::HandIn(srs::TimeMs now) {
   if (m_options.mode != QuizMode::Exam || m_finished) return;
   // Judged in question order; each saved as an answer given now.
   for (m_current = 0; m_current < m_questions.size(); ++m_current) {
+    // A question never answered is judged as an empty answer: wrong, with its right answer.
     const Question& q = m_questions[m_current];
-    const std::optional<ExamDraft>& d = m_drafts[m_current];
-    Judgement j;
-    if (!d) {
-      j.rightAnswer = q.kind == QuestionKind::Ordering    ? JudgeOrder(q, {}).rightAnswer
-                      : q.kind == QuestionKind::TypedYear ? JudgeYear(q, "").rightAnswer
-                                                          : JudgeOptions(q, {}).rightAnswer;
-    } else {
-      j = q.kind == QuestionKind::Ordering    ? JudgeOrder(q, d->order)
-          : q.kind == QuestionKind::TypedYear ? JudgeYear(q, d->year)
-                                              : JudgeOptions(q, d->options);
-    }
-    Answered(j, m_draftMs[m_current], now, !d);
+    const ExamDraft d = m_drafts[m_current].value_or(ExamDraft{});
+    const Judgement j = q.kind == QuestionKind::Ordering    ? JudgeOrder(q, d.order)
+                        : q.kind == QuestionKind::TypedYear ? JudgeYear(q, d.year)
+                                                            : JudgeOptions(q, d.options);
+    Answered(j, m_draftMs[m_current], now, !m_drafts[m_current]);
   }
   Finish(now);
 }
@@ -264,11 +266,7 @@ std::string QuizSession::ReportHtml(const std::string& title) const {
                      ".wrong{color:#a33}.right{color:#236}</style>\n</head>\n<body>\n<h1>" +
                      EscapeHtml(title) + "</h1>\n";
   html += "<p>" + std::to_string(Right()) + " of " + std::to_string(m_answers.size()) + " right.</p>\n";
-  const size_t notAnswered = static_cast<size_t>(
-      std::count_if(m_answers.begin(), m_answers.end(), [](const QuizAnswer& a) { return a.timedOut; }));
-  if (m_options.mode == QuizMode::Exam && (m_timeRanOut || notAnswered > 0))
-    html += "<p>" + std::string(m_timeRanOut ? "Time ran out. " : "") + std::to_string(notAnswered) +
-            (notAnswered == 1 ? " question was" : " questions were") + " not answered.</p>\n";
+  if (const std::string missed = NotAnsweredText(); !missed.empty()) html += "<p>" + EscapeHtml(missed) + "</p>\n";
   html +=
       "<h2>By tag, weakest first</h2>\n<table>\n<tr><th>Tag</th><th>Right</th><th>Questions</th><th>Share</th></tr>\n";
   for (const TagResult& r : ByTag())

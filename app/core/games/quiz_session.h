@@ -94,6 +94,8 @@ public:
     return index < m_drafts.size() && m_drafts[index] ? &*m_drafts[index] : nullptr;
   }
   size_t Unanswered() const;
+  // After the hand-in: "Time ran out. 3 questions were not answered.", or "" when all were.
+  std::string NotAnsweredText() const;
   void HandIn(srs::TimeMs now);
   bool TimeRanOut() const { return m_timeRanOut; }
 

@@ -361,8 +361,7 @@ double LiveRoom::SecondsLeftLocked(srs::TimeMs now) const {
 
 int LiveRoom::LimitSecondsLocked() const {
   if (m_question < 0 || static_cast<size_t>(m_question) >= m_questions.size()) return m_options.secondsPerQuestion;
-  const int own = m_questions[static_cast<size_t>(m_question)].seconds;
-  return own > 0 ? own : m_options.secondsPerQuestion;
+  return SecondsFor(m_questions[static_cast<size_t>(m_question)], m_options.secondsPerQuestion);
 }
 
 void LiveRoom::TickLocked(srs::TimeMs now) {

@@ -848,22 +848,22 @@ struct Builder {
     q.kind = QuestionKind::MultipleChoice;
     q.items = {c.id};
     q.prompt = c.question;
-    q.options = c.answers;
-    q.options.insert(q.options.end(), c.wrong.begin(), c.wrong.end());
-    std::vector<int> place(q.options.size());
-    for (size_t i = 0; i < place.size(); ++i)
+    // Option i (the answers first, then the wrong ones) goes to place[i].
+    const size_t count = c.answers.size() + c.wrong.size();
+    std::vector<int> place(count);
+    for (size_t i = 0; i < count; ++i)
       place[i] = static_cast<int>(i);
     random.Shuffle(place);
-    std::vector<std::string> shuffled(q.options.size());
-    for (size_t i = 0; i < place.size(); ++i)
-      shuffled[static_cast<size_t>(place[i])] = q.options[i];
-    q.options = std::move(shuffled);
-    if (c.answers.size() == 1) {
-      q.answer = place[0];
-    } else {
-      for (size_t i = 0; i < c.answers.size(); ++i)
-        q.answers.push_back(place[i]);
-      std::sort(q.answers.begin(), q.answers.end());
+    q.options.resize(count);
+    for (size_t i = 0; i < count; ++i) {
+      const bool right = i < c.answers.size();
+      q.options[static_cast<size_t>(place[i])] = right ? c.answers[i] : c.wrong[i - c.answers.size()];
+      if (right) q.answers.push_back(place[i]);
+    }
+    std::sort(q.answers.begin(), q.answers.end());
+    if (q.answers.size() == 1) { // one right answer: an ordinary multiple-choice question
+      q.answer = q.answers[0];
+      q.answers.clear();
     }
     for (size_t i = 0; i < c.answers.size(); ++i)
       q.answerText += (i ? "; " : "") + c.answers[i];
@@ -1040,10 +1040,12 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     Pool& pool = pools[turn++ % pools.size()];
     bool made = false;
     while (pool.next < pool.items.size() && !made) {
-      auto q = Make(pool.kind, pool.items[pool.next++], random.Next());
+      const std::string& item = pool.items[pool.next++];
+      if (items.count(item) != 0) continue; // asked already, as another kind
+      auto q = Make(pool.kind, item, random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               prompts.count(Fold(q->prompt)) != 0;
-      if (q && !samePrompt && items.count(q->card) == 0 && keys.insert(q->key).second) {
+      if (q && !samePrompt && keys.insert(q->key).second) {
         prompts.insert(Fold(q->prompt));
         items.insert(q->card);
         questions.push_back(std::move(*q));

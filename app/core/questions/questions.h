@@ -50,6 +50,9 @@ struct Question {
 bool IsRightOption(const Question& q, int option);
 // True for a question that asks for every right option rather than one.
 inline bool SelectAll(const Question& q) { return !q.answers.empty(); }
+// How long a class has to answer `q`: its own time limit (a written question's `seconds`),
+// else the game's.
+inline int SecondsFor(const Question& q, int gameSeconds) { return q.seconds > 0 ? q.seconds : gameSeconds; }
 // The right options of a question with options: its answers, or its one answer.
 inline std::vector<int> RightOptions(const Question& q) {
   return SelectAll(q) ? q.answers : q.answer >= 0 ? std::vector<int>{q.answer} : std::vector<int>{};

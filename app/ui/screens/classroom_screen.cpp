@@ -52,7 +52,7 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   for (size_t k = 0; k < form.kinds.size(); ++k) {
     const size_t count = k < c.kindCounts.size() ? c.kindCounts[k] : 0;
     // On the line while it fits (the box, its label and count), else on the next.
-    const std::string label = std::string(QuestionKindLabel(kClassroomKinds[k])) + " (" + CountText(count) + ")";
+    const std::string label = KindCheckboxLabel(kClassroomKinds[k], count);
     SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                    ImGui::CalcTextSize(label.c_str()).x);
     anyAskable = KindCheckbox(kClassroomKinds[k], count, form.kinds[k]) || anyAskable;
@@ -198,15 +198,10 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
                                     phase == ClassroomMatch::Phase::Revealed ? RightOptions(q) : std::vector<int>{},
                                     nullptr, selectAll ? &marked : nullptr);
     auto pick = [&](int option) {
-      if (!selectAll) {
-        ui.state.Post(ClassroomAnswer{{option}});
-        return;
-      }
-      auto at = std::find(marked.begin(), marked.end(), option);
-      if (at == marked.end())
-        marked.push_back(option);
+      if (selectAll)
+        ToggleOption(marked, option);
       else
-        marked.erase(at);
+        ui.state.Post(ClassroomAnswer{{option}});
     };
     if (clicked >= 0 && open && match.Answering()) pick(clicked);
     if (open && match.Answering()) {

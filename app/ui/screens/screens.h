@@ -23,12 +23,15 @@ void Heading(UiContext& ui, const char* text);
 // Continues on the same line when an item `width` wide still fits there, else on the next:
 // rows of buttons wrap on a narrow window or at a large scale.
 void SameLineIfFits(float width);
+// Marks `option` in a select-all answer being built, or unmarks it when it is marked.
+void ToggleOption(std::vector<int>& marked, int option);
 // The width of a button labelled `label` (text and frame padding).
 float ButtonWidth(const char* label);
 
 // A question kind's tick box in a game set-up, labelled with how many items the deck has for
 // it ("when (41)") and greyed out at 0. True when it is ticked and the deck can ask it.
 bool KindCheckbox(QuestionKind kind, size_t count, bool& on);
+std::string KindCheckboxLabel(QuestionKind kind, size_t count); // "Multiple choice (160)"
 
 // A "Back" button that returns to the home screen (Esc does the same); tracked as
 // "<screen>/back".

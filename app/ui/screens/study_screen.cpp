@@ -75,10 +75,8 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
   if (ImGui::Button(text.c_str(), ImVec2(-1, 2.4f * ui.Em())) && feedback == nullptr) {
     if (marked == nullptr)
       ui.state.Post(StudyChoose{option});
-    else if (isMarked)
-      marked->erase(std::find(marked->begin(), marked->end(), option));
     else
-      marked->push_back(option);
+      ToggleOption(*marked, option);
   }
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(colours);
@@ -104,13 +102,7 @@ void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback
     if (key >= 0) ui.state.Post(StudyChoose{key});
     return;
   }
-  if (key >= 0) {
-    auto at = std::find(marked->begin(), marked->end(), key);
-    if (at == marked->end())
-      marked->push_back(key);
-    else
-      marked->erase(at);
-  }
+  if (key >= 0) ToggleOption(*marked, key);
   ImGui::Spacing();
   ImGui::BeginDisabled(marked->empty());
   if (ImGui::Button("Check (Enter)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) ||
@@ -277,9 +269,7 @@ void DrawExamNavigator(UiContext& ui, const QuizSession& quiz) {
     ImGui::PopStyleColor(colours);
     ui.Track("exam/question/" + std::to_string(i));
     ImGui::PopID();
-    if (i + 1 < quiz.Total() &&
-        ImGui::GetItemRectMax().x + step < ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x)
-      ImGui::SameLine();
+    if (i + 1 < quiz.Total()) SameLineIfFits(step - ImGui::GetStyle().ItemSpacing.x);
   }
 }
 
@@ -418,12 +408,8 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     return;
   }
   ImGui::Text("%d of %zu right", quiz.Right(), quiz.Answers().size());
-  size_t notAnswered = 0;
-  for (const QuizAnswer& a : quiz.Answers())
-    notAnswered += exam && a.timedOut;
-  if (exam && (quiz.TimeRanOut() || notAnswered > 0)) {
-    ImGui::TextColored(ui.palette->warning, "%s%zu %s not answered.", quiz.TimeRanOut() ? "Time ran out. " : "",
-                       notAnswered, notAnswered == 1 ? "question was" : "questions were");
+  if (const std::string missed = quiz.NotAnsweredText(); !missed.empty()) {
+    ImGui::TextColored(ui.palette->warning, "%s", missed.c_str());
     ui.Track("study/not-answered");
   }
   if (!exam) {
@@ -485,7 +471,7 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
   }
   if (shown > 0) ui.Track("study/mistakes");
   // An exam's questions never answered, with their answers.
-  if (notAnswered > 0) {
+  if (exam && quiz.Unanswered() > 0) {
     ImGui::Spacing();
     ImGui::PushFont(ui.fonts.bold);
     ImGui::TextUnformatted("Not answered");
