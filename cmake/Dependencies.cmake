@@ -38,3 +38,4 @@ pkg_check_modules(MHD REQUIRED IMPORTED_TARGET libmicrohttpd)    # libmicrohttpd
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # libcpp-httplib-dev: HTTP clients in tests and benchmarks
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n icu-uc)  # libicu-dev: confusable names (UTS #39)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode) # libqrencode-dev: the join address as a QR code
+pkg_check_modules(PORTAL REQUIRED IMPORTED_TARGET libportal gio-2.0) # libportal-dev: the desktop's file chooser

@@ -14,6 +14,7 @@ FACTDECK_BUILD_PACKAGES=(
   libfontconfig-dev libfreetype-dev libstb-dev
   fonts-dejavu-core  # the UI font, DejaVu Sans (app/ui/fonts.h): the same look on every machine
   libmicrohttpd-dev libqrencode-dev libicu-dev
+  libportal-dev  # the desktop's file chooser through the XDG desktop portal
   libcpp-httplib-dev  # HTTP clients in the tests and benchmarks
 )
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.

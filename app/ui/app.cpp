@@ -39,6 +39,29 @@ void App::RefreshAppearance() {
   m_appearanceDirty = false;
 }
 
+void App::UseDesktopFileChooser(bool use) {
+  if (!use)
+    m_fileChooser.reset();
+  else if (!m_fileChooser)
+    m_fileChooser = std::make_unique<DesktopFileChooser>([] { Platform::PostEmptyEvent(); });
+}
+
+// The desktop's file chooser has answered: open the deck, or show FactDeck's own browser
+// when there is no desktop chooser to ask.
+void App::TakeChosenFile() {
+  if (!m_fileChooser) return;
+  std::filesystem::path path;
+  std::string reason;
+  switch (m_fileChooser->Take(path, reason)) {
+  case DesktopFileChooser::Outcome::Chosen: m_state.Post(OpenDeck{std::move(path)}); break;
+  case DesktopFileChooser::Outcome::Unavailable:
+    std::fprintf(stderr, "factdeck: %s; using FactDeck's own deck browser\n", reason.c_str());
+    m_widgets.home.showBrowser = true;
+    break;
+  default: break;
+  }
+}
+
 void App::Frame(const InputHook& inject) {
   if (m_platform.TakeScaleChanged()) m_appearanceDirty = true;
   if (m_appearanceDirty) RefreshAppearance();
@@ -60,10 +83,12 @@ void App::Frame(const InputHook& inject) {
   if (inject) inject(io);
   ImGui::NewFrame();
 
-  UiContext ui{
-      m_state,      m_widgets, m_fontSet.fonts,  &PaletteFor(m_state.settings.theme, m_state.settings.projector),
-      m_registry,   ++m_frame, m_platform.Now(), {},
-      m_stillFrames};
+  TakeChosenFile();
+  UiContext ui{m_state,          m_widgets,
+               m_fontSet.fonts,  &PaletteFor(m_state.settings.theme, m_state.settings.projector),
+               m_registry,       ++m_frame,
+               m_platform.Now(), {},
+               m_stillFrames,    m_fileChooser.get()};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/app/app_state.h"
+#include "ui/file_chooser.h"
 #include "ui/platform.h"
 #include "ui/ui_context.h"
 
@@ -45,11 +46,15 @@ public:
     m_fontSet.pixelSize = 0.0f; // rebuild the atlas
     m_appearanceDirty = true;
   }
+  // Browse… asks the desktop's file chooser (XDG desktop portal) first; off by default, so
+  // tests see FactDeck's own deck browser unless they ask for the portal.
+  void UseDesktopFileChooser(bool use);
   int FrameCount() const { return m_frame; }
   float Scale() const { return m_scale; }
 
 private:
   void RefreshAppearance();
+  void TakeChosenFile();
 
   Platform& m_platform;
   AppState& m_state;
@@ -58,6 +63,7 @@ private:
   FrameNeeds m_needs;
   WidgetState m_widgets;
   bool m_stillFrames = false;
+  std::unique_ptr<DesktopFileChooser> m_fileChooser;
   std::shared_ptr<LiveRoom> m_listenedRoom; // the live room that wakes the window when it changes
   bool m_drawToScreen = true;
   float m_scale = 1.0f;

@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <atomic>
 #include <future>
 
 namespace factdeck::ui {
@@ -155,7 +156,14 @@ Platform::~Platform() {
 
 bool Platform::ShouldClose() const { return glfwWindowShouldClose(m_window) != 0; }
 void Platform::RequestClose() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
-void Platform::PostEmptyEvent() { glfwPostEmptyEvent(); }
+namespace {
+std::atomic<bool> g_woken{false}; // PostEmptyEvent was called: a frame is due
+} // namespace
+
+void Platform::PostEmptyEvent() {
+  g_woken = true;
+  glfwPostEmptyEvent();
+}
 
 void Platform::Wait(const FrameWait& wait) {
   // A minimised window draws nothing: wait for it to come back.
@@ -171,7 +179,7 @@ void Platform::Wait(const FrameWait& wait) {
 }
 
 bool Platform::TakeEvents() {
-  bool any = m_events.any;
+  bool any = m_events.any || g_woken.exchange(false);
   m_events.any = false;
   return any;
 }

@@ -36,12 +36,12 @@ public:
 
   bool ShouldClose() const;
   void RequestClose();
-  // Wakes a Wait() from any thread.
+  // Wakes a Wait() from any thread; the next TakeEvents() is true, so a frame is drawn.
   static void PostEmptyEvent();
 
   // Waits for events as `wait` says, then dispatches them.
   void Wait(const FrameWait& wait);
-  // True when an input or window event arrived since the last call.
+  // True when an input or window event arrived, or PostEmptyEvent was called, since the last call.
   bool TakeEvents();
   // The monitor content scale (1 on a standard-DPI screen); true from TakeScaleChanged
   // when it changed since the last call (the window moved to another monitor, say).

@@ -103,6 +103,7 @@ int RunGui(const GuiOptions& options) {
   }
   Platform* platform = window.platform.get();
   App app(*platform, state, std::move(window.fonts));
+  app.UseDesktopFileChooser(!screenshot);
 
   if (screenshot) {
     app.SetStillFrames(true);

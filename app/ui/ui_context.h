@@ -46,6 +46,8 @@ struct UiContext {
   double now = 0.0;         // seconds, the platform clock
   FrameNeeds needs;         // what this frame asks of the next
   bool stillFrames = false; // screenshots: animations are drawn at their end
+  // The desktop's file chooser; nullptr: FactDeck's own deck browser only (tests).
+  class DesktopFileChooser* fileChooser = nullptr;
 
   // The font size in pixels: the unit for every size on screen.
   float Em() const { return ImGui::GetFontSize(); }

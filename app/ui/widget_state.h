@@ -23,6 +23,7 @@ struct HomeForm {
   std::array<char, 256> tags{};                                        // space- or comma-separated
   bool streakBonus = true;
   std::filesystem::path browseDir; // the folder the deck browser shows; empty: the decks folder
+  bool showBrowser = false;        // open the deck browser (the desktop's chooser is not there)
 };
 
 // The question being answered: reset whenever a new question is shown.

@@ -1,8 +1,10 @@
 // Home: the decks and the way into every mode.
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "core/base/paths.h"
+#include "ui/file_chooser.h"
 #include "ui/screens/screens.h"
 #include "core/base/text.h"
 
@@ -310,8 +312,19 @@ void DrawOpenDeck(UiContext& ui) {
   ImGui::TextWrapped("Your decks folder: %s (every deck file put there is listed here)", folder.c_str());
   ImGui::PopStyleColor();
   ui.Track("home/decks-folder");
-  if (ImGui::Button("Browse\xE2\x80\xA6")) ImGui::OpenPopup("Open a deck###browse");
+  // The desktop's own file chooser when there is one, FactDeck's deck browser otherwise.
+  auto browse = [&ui] {
+    if (ui.fileChooser != nullptr)
+      ui.fileChooser->Open("Open a deck");
+    else
+      ImGui::OpenPopup("Open a deck###browse");
+  };
+  const bool choosing = ui.fileChooser != nullptr && ui.fileChooser->IsWaiting();
+  ImGui::BeginDisabled(choosing);
+  if (ImGui::Button("Browse\xE2\x80\xA6")) browse();
+  ImGui::EndDisabled();
   ui.Track("home/browse");
+  if (std::exchange(ui.widgets.home.showBrowser, false)) ImGui::OpenPopup("Open a deck###browse");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-8 * ui.Em());
   const bool entered =
@@ -321,13 +334,17 @@ void DrawOpenDeck(UiContext& ui) {
   ImGui::SameLine();
   if (ImGui::Button("Open", ImVec2(-1, 0)) || entered) {
     if (path[0] == '\0') {
-      ImGui::OpenPopup("Open a deck###browse"); // nothing typed: choose the file instead
+      if (!choosing) browse(); // nothing typed: choose the file instead
     } else {
       ui.state.Post(OpenDeck{std::filesystem::path(path.data())});
       path.fill('\0');
     }
   }
   ui.Track("home/open");
+  if (choosing) {
+    ImGui::TextDisabled("Choose the deck in the file chooser that opened (or close it to come back).");
+    ui.Track("home/choosing");
+  }
   DrawDeckBrowser(ui);
 }
 
