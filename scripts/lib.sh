@@ -20,7 +20,8 @@ FACTDECK_BUILD_PACKAGES=(
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.
 # chromium and its WebDriver: the live room's player page is tested in a real browser.
 # clang-format (14 on Debian 12): the suite checks that the sources are formatted.
-FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth libbenchmark-dev chromium chromium-driver clang-format)
+# dbus-daemon: a private session bus for the tests of the desktop file chooser.
+FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth dbus-daemon libbenchmark-dev chromium chromium-driver clang-format)
 FACTDECK_BENCH_PACKAGES=(time clang)
 # scripts/fuzz: clang with libFuzzer and the sanitizer runtimes.
 FACTDECK_FUZZ_PACKAGES=(clang libclang-rt-dev)
