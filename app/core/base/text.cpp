@@ -36,6 +36,40 @@ std::optional<InvalidUtf8> FirstInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<std::string> CapitalisedWords(std::string_view text) {
+  std::vector<std::string> words;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  bool first = true;
+  for (utf8proc_ssize_t i = 0; i < size;) {
+    // Skip to the next word, then read it whole.
+    utf8proc_ssize_t start = i, end = i;
+    bool capital = false;
+    while (end < size) {
+      utf8proc_int32_t c = 0;
+      const utf8proc_ssize_t n = utf8proc_iterate(bytes + end, size - end, &c);
+      if (n <= 0) return words; // not UTF-8: the loaders refuse such text before it gets here
+      const utf8proc_category_t category = utf8proc_category(c);
+      const bool wordChar = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_ND) ||
+                            category == UTF8PROC_CATEGORY_NL || category == UTF8PROC_CATEGORY_NO;
+      if (!wordChar) {
+        if (end > start) break;
+        start = end + n;
+      } else if (end == start) {
+        capital = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+      }
+      end += n;
+    }
+    if (end > start) {
+      if (capital && !first)
+        words.push_back(Fold(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))));
+      first = false;
+    }
+    i = end;
+  }
+  return words;
+}
+
 std::string InvalidUtf8Message(const InvalidUtf8& bad) {
   char hex[8];
   std::snprintf(hex, sizeof hex, "0x%02X", bad.byte);

@@ -38,6 +38,11 @@ inline bool IsWordChar(char c) {
 // between them: "saint pierre" stands in "saint-pierre and miquelon". Both already folded.
 bool ContainsWords(const std::string& haystack, const std::string& needle);
 
+// The words of `text` that begin with a capital letter (any script with case), the first
+// word left out, each folded: the names in "Where did Ada Lovelace study?" are "ada" and
+// "lovelace". Text in a script without case has none.
+std::vector<std::string> CapitalisedWords(std::string_view text);
+
 // Tags typed by a person: separated by spaces or commas, empty ones dropped.
 std::vector<std::string> SplitTags(std::string_view text);
 

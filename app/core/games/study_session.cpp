@@ -86,11 +86,12 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
   queueOptions.dayStartHour = options.day.dayStartHour;
   // A card whose question cannot be built today is set aside and the queue made again, so
   // the day's limits count only questions that can be asked.
-  for (int pass = 0; pass < 4; ++pass) {
+  for (int pass = 0; pass < kMaxQueuePasses; ++pass) {
     m_questions.clear();
     m_reschedule.clear();
     bool setAside = false;
     std::unordered_set<std::string> prompts;
+    std::vector<Revealed> shown;
     size_t newQueued = 0;
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
       const Entry& entry = entries[e.card];
@@ -100,12 +101,15 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
       // trained at ...?" is a question for each of several facts).
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               !prompts.insert(Fold(q->prompt)).second;
-      if (!q || samePrompt) {
+      // Nor one whose answer an earlier question of the session showed (a flashcard giving
+      // the year of an event asked before it).
+      if (!q || samePrompt || GivenAwayByAny(*q, shown)) {
         cards[e.card].suspended = true;
         setAside = true;
         continue;
       }
       newQueued += e.slot == srs::QueueSlot::New;
+      shown.push_back(RevealedBy(*q));
       m_questions.push_back(std::move(*q));
       m_reschedule.push_back(e.reschedule);
     }

@@ -27,6 +27,10 @@ struct StudySummary {
 // A card still in its learning steps comes back in the same session when its next step is
 // due within the learn-ahead time, at most this many times (so a session always ends).
 inline constexpr int kMaxReturnsPerCard = 4;
+// Building the day's queue again after setting cards aside (no question today, a prompt
+// already asked, an answer already shown): each pass sets at least one more aside, and the
+// queue is filled back to the day's limits, usually within two or three passes.
+inline constexpr int kMaxQueuePasses = 32;
 
 class StudySession : public QuestionRun {
 public:

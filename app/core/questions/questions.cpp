@@ -213,8 +213,8 @@ std::vector<std::string> ContentWords(const std::string& text) {
   return words;
 }
 
-// Two descriptions saying much the same ("German general trained at Kama", "German officer
-// trained at Kama"): the deck cannot say one is false of a subject the other describes.
+// Two descriptions saying much the same ("Roman general who served in Gaul", "Roman officer
+// who served in Gaul"): the deck cannot say one is false of a subject the other describes.
 // Takes ContentWords of each.
 bool MuchTheSame(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
   if (wa.empty() || wb.empty()) return false;
@@ -1035,6 +1035,7 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   // The same question twice is no use in one quiz, nor two questions about one item: the
   // first would give the second away (an event's "when" and then its year typed).
   std::unordered_set<std::string> keys, prompts, items;
+  std::vector<Revealed> shown; // nor one whose answer an earlier one showed
   size_t turn = 0, idle = 0;
   while (questions.size() < request.count && idle < pools.size()) {
     Pool& pool = pools[turn++ % pools.size()];
@@ -1045,9 +1046,10 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
       auto q = Make(pool.kind, item, random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               prompts.count(Fold(q->prompt)) != 0;
-      if (q && !samePrompt && keys.insert(q->key).second) {
+      if (q && !samePrompt && !GivenAwayByAny(*q, shown) && keys.insert(q->key).second) {
         prompts.insert(Fold(q->prompt));
         items.insert(q->card);
+        shown.push_back(RevealedBy(*q));
         questions.push_back(std::move(*q));
         made = true;
       }
@@ -1055,6 +1057,129 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     idle = made ? 0 : idle + 1;
   }
   return questions;
+}
+
+namespace {
+
+// The words of folded text, sorted and unique.
+std::vector<std::string> WordsOf(const std::string& folded) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < folded.size();) {
+    while (i < folded.size() && !IsWordChar(folded[i]))
+      ++i;
+    size_t end = i;
+    while (end < folded.size() && IsWordChar(folded[end]))
+      ++end;
+    if (end > i) words.emplace_back(folded.substr(i, end - i));
+    i = end;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+// Words that say how a question asks, not what about.
+bool QuestionWord(const std::string& w) {
+  static const std::unordered_set<std::string> words = {
+      "a",     "an",    "and",  "are",   "as",     "at",    "be",   "by",        "did",      "do",    "does",
+      "for",   "from",  "had",  "has",   "have",   "how",   "in",   "is",        "it",       "its",   "of",
+      "on",    "or",    "the",  "their", "these",  "this",  "to",   "was",       "were",     "what",  "when",
+      "where", "which", "who",  "whom",  "whose",  "why",   "with", "year",      "years",    "first", "following",
+      "true",  "false", "name", "named", "called", "about", "into", "according", "happened", "that"};
+  return words.count(w) != 0;
+}
+
+// One word, or one the start of the other of four letters or more: "train" and "trained".
+bool SameStem(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  if (shorter.size() == longer.size()) return shorter == longer;
+  return shorter.size() >= 4 && longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+// The texts a question's right answer is given as.
+std::vector<std::string> RightAnswerTexts(const Question& q) {
+  std::vector<std::string> texts;
+  for (int i : RightOptions(q))
+    if (i >= 0 && static_cast<size_t>(i) < q.options.size()) texts.push_back(q.options[static_cast<size_t>(i)]);
+  if (texts.empty() && !q.answerText.empty()) texts.push_back(q.answerText);
+  return texts;
+}
+
+} // namespace
+
+Revealed RevealedBy(const Question& q) {
+  std::string text = q.prompt;
+  for (const std::string& answer : RightAnswerTexts(q))
+    text += "\n" + answer;
+  text += "\n" + q.explanation;
+  Revealed shown;
+  shown.text = Fold(text);
+  shown.words = WordsOf(shown.text);
+  return shown;
+}
+
+namespace {
+
+// What a later question asks, read once to be checked against everything shown before it.
+struct Asked {
+  std::vector<std::string> answers; // folded
+  std::vector<std::string> names;   // capitalised words of the prompt that count
+  std::vector<std::string> words;   // distinctive words of the prompt
+};
+
+std::optional<Asked> ReadAsked(const Question& later) {
+  if (later.kind == QuestionKind::Ordering || later.kind == QuestionKind::WhichFirst) return std::nullopt;
+  Asked asked;
+  std::vector<std::string> answerWords;
+  for (const std::string& answer : RightAnswerTexts(later)) {
+    std::string folded = Fold(answer);
+    if (folded.empty()) return std::nullopt;
+    for (std::string& w : WordsOf(folded))
+      answerWords.push_back(std::move(w));
+    asked.answers.push_back(std::move(folded));
+  }
+  if (asked.answers.empty()) return std::nullopt;
+  auto counts = [&](const std::string& w) {
+    return w.size() > 1 && !QuestionWord(w) &&
+           std::find(answerWords.begin(), answerWords.end(), w) == answerWords.end();
+  };
+  for (std::string& name : CapitalisedWords(later.prompt))
+    if (counts(name)) asked.names.push_back(std::move(name));
+  for (std::string& w : WordsOf(Fold(later.prompt))) {
+    if (!counts(w)) continue;
+    // A number names what is asked about as much as a name does ("the T-28", "the last 15").
+    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) asked.names.push_back(w);
+    asked.words.push_back(std::move(w));
+  }
+  return asked;
+}
+
+bool GivenAway(const Asked& asked, const Revealed& shown) {
+  for (const std::string& answer : asked.answers)
+    if (!ContainsWords(shown.text, answer)) return false;
+  auto wasShown = [&](const std::string& w) {
+    return std::any_of(shown.words.begin(), shown.words.end(), [&w](const std::string& v) { return SameStem(w, v); });
+  };
+  // The names it asks about (capitalised words, numbers) must all have been shown: for "When did the
+  // Rose Theatre open?" after "When did the Globe Theatre open?", "theatre" and "open" were,
+  // "Rose" was not.
+  if (!std::all_of(asked.names.begin(), asked.names.end(), wasShown)) return false;
+  const auto matched = static_cast<size_t>(std::count_if(asked.words.begin(), asked.words.end(), wasShown));
+  return matched >= 2 && 2 * matched >= asked.words.size();
+}
+
+} // namespace
+
+bool GivenAway(const Question& later, const Revealed& shown) {
+  const std::optional<Asked> asked = ReadAsked(later);
+  return asked && GivenAway(*asked, shown);
+}
+
+bool GivenAwayByAny(const Question& later, const std::vector<Revealed>& shown) {
+  if (shown.empty()) return false;
+  const std::optional<Asked> asked = ReadAsked(later);
+  return asked && std::any_of(shown.begin(), shown.end(), [&](const Revealed& r) { return GivenAway(*asked, r); });
 }
 
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags) {

@@ -112,6 +112,24 @@ const std::vector<QuestionKind>& AllQuestionKinds();
 
 // Why a deck gives no question of `kinds` (with `tags`), in words for the person setting up
 // a game: what the deck has, and what each kind needs (docs/questions.md).
+// What a question shows as true once it is answered: its prompt, its right answers and its
+// explanation, folded, and the set of their words.
+struct Revealed {
+  std::string text;
+  std::vector<std::string> words; // sorted, unique
+};
+Revealed RevealedBy(const Question& q);
+// True when an earlier question that showed `shown` gave `later` away: every right answer
+// of `later` stands in what was shown, and so does what `later` asks about: every name in
+// its prompt (a capitalised word, or a word with a digit), and at least two of its distinctive words and at least
+// half of them ("train" matches "trained").
+// "When did the Globe Theatre open? 1599" gives away "In which year did the Globe Theatre
+// first stage a play?" but not "When did the Rose Theatre open?". Orderings and
+// which-first are never given away this way (their answer is an order, not a text).
+bool GivenAway(const Question& later, const Revealed& shown);
+// True when one of `shown` gives `later` away.
+bool GivenAwayByAny(const Question& later, const std::vector<Revealed>& shown);
+
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags = {});
 
 // True when two events can be told apart in time: one ends before the other begins, each

@@ -1,11 +1,18 @@
 #include "core/srs/study.h"
 
 #include <algorithm>
-#include <random>
 
 namespace factdeck::srs {
 
 namespace {
+// A well-mixed 64-bit hash of a number (SplitMix64's finaliser).
+std::uint64_t SplitMix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
 struct KindName {
   QuestionKind kind;
   const char* name;
@@ -103,10 +110,14 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
                                         const QueueOptions& options) {
   std::vector<QueueEntry> queue;
   if (options.mode == QueueMode::Cram) {
+    // Each card's place comes from the seed and the card alone, so setting a card aside
+    // and building the queue again keeps the others in the same order.
+    std::vector<std::pair<std::uint64_t, size_t>> keyed;
     for (size_t i = 0; i < cards.size(); ++i)
-      if (!cards[i].suspended) queue.push_back({i, QueueSlot::Cram, false});
-    std::mt19937_64 random(options.seed);
-    std::shuffle(queue.begin(), queue.end(), random);
+      if (!cards[i].suspended) keyed.emplace_back(SplitMix(options.seed ^ SplitMix(i)), i);
+    std::sort(keyed.begin(), keyed.end());
+    for (const auto& [key, i] : keyed)
+      queue.push_back({i, QueueSlot::Cram, false});
     return queue;
   }
 

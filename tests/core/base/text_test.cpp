@@ -70,3 +70,11 @@ TEST_CASE("counts are shown with thousands separators", "[text]") {
   CHECK(CountText(1000) == "1,000");
   CHECK(CountText(1234567) == "1,234,567");
 }
+
+TEST_CASE("capitalised words are the names of a sentence, in any script with case", "[text]") {
+  CHECK(CapitalisedWords("Where did Hugo Sperrle train?") == std::vector<std::string>{"hugo", "sperrle"});
+  CHECK(CapitalisedWords("Who was Röhm's deputy in the SA?") == std::vector<std::string>{"rohm", "sa"});
+  CHECK(CapitalisedWords("Кем был Тухачевский?") == std::vector<std::string>{"тухачевскии"});
+  CHECK(CapitalisedWords("Kama opened when?").empty()); // the first word may be capitalised anyway
+  CHECK(CapitalisedWords("北京是哪个国家的首都?").empty());
+}

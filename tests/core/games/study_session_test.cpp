@@ -172,3 +172,34 @@ TEST_CASE("study schedules written questions as cards, select-all ones judged by
   CHECK(session.Summary().askedAgain >= 3); // the three missed came back in this session
   CHECK(opened.store->Stats(profile, now).reviewsToday == session.Summary().answered);
 }
+
+TEST_CASE("a study session never asks what an earlier question of it showed", "[study_session][siblings]") {
+  const DeckLoad load = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/given-away.toml");
+  REQUIRE(load.Ok());
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  int sessionsWithCard = 0, sessionsWithYear = 0, sessionsWithBoth = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    StudySession::Options options;
+    options.seed = seed;
+    options.queue.newPerDay = 40;
+    // Cram: every card, the schedule untouched, so each seed starts from the same store.
+    options.queue.mode = srs::QueueMode::Cram;
+    options.queue.seed = seed;
+    StudySession session(load.deck, opened.store.get(), opened.store->DefaultProfile(), kNow, options);
+    bool card = false, year = false;
+    for (srs::TimeMs now = kNow; !session.Done(); session.Next(now)) {
+      const Question& q = *session.Current();
+      card = card || q.card == "kama-card";
+      year = year || (q.card == "kama-opens" && (q.kind == QuestionKind::When || q.kind == QuestionKind::TypedYear));
+      Answer(session, true, now += 10000);
+    }
+    sessionsWithCard += card;
+    sessionsWithYear += year;
+    sessionsWithBoth += card && year;
+  }
+  CHECK(sessionsWithCard > 0);
+  CHECK(sessionsWithYear > 0);
+  CHECK(sessionsWithBoth == 0);
+}

@@ -580,3 +580,93 @@ TEST_CASE("one quiz asks about each item once, whatever the kind: no question gi
     }
   }
 }
+
+TEST_CASE("what an earlier question showed gives a later one away only when it shows both its subject and answer",
+          "[questions][siblings]") {
+  Question card;
+  card.kind = QuestionKind::Flashcard;
+  card.prompt = "When did the Kama tank school open?";
+  card.answerText = "1929";
+  const Revealed shown = RevealedBy(card);
+  Question when;
+  when.kind = QuestionKind::When;
+  when.prompt = "In which year did the Kama tank school begin work?";
+  when.options = {"1927", "1929", "1931", "1933"};
+  when.answer = 1;
+  CHECK(GivenAway(when, shown));
+  when.prompt = "When did this happen: The Kama tank school begins work?"; // as the generator asks
+  CHECK(GivenAway(when, shown));
+  when.answer = 2; // another answer: the card said nothing about 1931
+  CHECK_FALSE(GivenAway(when, shown));
+  Question other = when;
+  other.prompt = "In which year did the Lipetsk aviation school open?";
+  other.answer = 1; // the same year, another subject
+  CHECK_FALSE(GivenAway(other, shown));
+  // A person named by a description that says where they trained, then asked for by it.
+  Question who;
+  who.kind = QuestionKind::MultipleChoiceReverse;
+  who.prompt = "Who was Hugo Sperrle?";
+  who.options = {"Commander at Kama", "Airman trained at Lipetsk", "Chemist at Tomka", "Envoy in Moscow"};
+  who.answer = 1;
+  who.explanation = "Sperrle trained at the Lipetsk aviation school.";
+  Question trained;
+  trained.kind = QuestionKind::MultipleChoice;
+  trained.prompt = "Where did Hugo Sperrle train?";
+  trained.options = {"Kama", "Lipetsk", "Tomka", "Fili"};
+  trained.answer = 1;
+  CHECK(GivenAway(trained, RevealedBy(who)));
+  trained.prompt = "Where did Heinz Guderian train?";
+  CHECK_FALSE(GivenAway(trained, RevealedBy(who))); // the name asked about was not shown
+  trained.prompt = "Where did he train?";
+  CHECK_FALSE(GivenAway(trained, RevealedBy(who))); // one word of what it asks about is not enough
+  // Two tanks told apart by their numbers: the first one's place does not give the second's.
+  Question t35;
+  t35.kind = QuestionKind::MultipleChoice;
+  t35.prompt = "Where was the T-35 tested?";
+  t35.options = {"Kama", "Kazan", "Moscow", "Kharkiv"};
+  t35.answer = 0;
+  Question t28 = t35;
+  t28.prompt = "Where was the T-28 tested?";
+  CHECK_FALSE(GivenAway(t28, RevealedBy(t35)));
+  CHECK(GivenAway(t35, RevealedBy(t35)));
+  // An ordering's answer is an order: nothing earlier gives it away as text.
+  Question ordering;
+  ordering.kind = QuestionKind::Ordering;
+  ordering.prompt = card.prompt;
+  ordering.options = {"1929"};
+  ordering.order = {0};
+  CHECK_FALSE(GivenAway(ordering, shown));
+}
+
+TEST_CASE("a quiz never asks what an earlier question of it showed", "[questions][siblings]") {
+  const DeckLoad load = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/given-away.toml");
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  QuestionGenerator generator(deck);
+  auto asksKamaYear = [](const Question& q) {
+    return q.card == "kama-opens" && (q.kind == QuestionKind::When || q.kind == QuestionKind::TypedYear);
+  };
+  int kamaCard = 0, kamaYear = 0, both = 0, cardWithOtherYear = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    QuestionRequest request;
+    request.count = 6;
+    request.seed = seed;
+    // The kinds take turns in the order given: the card asked first half of the time.
+    request.kinds = {QuestionKind::Flashcard, QuestionKind::TypedYear};
+    if (seed % 2 == 0) std::swap(request.kinds[0], request.kinds[1]);
+    bool card = false, year = false, lipetskYear = false;
+    for (const Question& q : generator.Generate(request)) {
+      card = card || q.card == "kama-card";
+      year = year || asksKamaYear(q);
+      lipetskYear = lipetskYear || (q.card == "lipetsk-opens" && q.kind == QuestionKind::TypedYear);
+    }
+    kamaCard += card;
+    kamaYear += year;
+    both += card && year;
+    cardWithOtherYear += card && lipetskYear;
+  }
+  CHECK(kamaCard > 0);
+  CHECK(kamaYear > 0);
+  CHECK(both == 0);
+  CHECK(cardWithOtherYear > 0); // an unrelated year is still asked beside the card
+}
