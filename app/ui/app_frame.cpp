@@ -64,6 +64,18 @@ void SameLineIfFits(float width) {
   if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
+ContentColumn::ContentColumn(UiContext& ui, float measureEm) {
+  const float measure = measureEm * ui.Em(), avail = ImGui::GetContentRegionAvail().x;
+  m_child = avail > measure + 2 * ui.Em();
+  if (!m_child) return;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - measure) / 2);
+  ImGui::BeginChild("column", ImVec2(measure, 0), false, ImGuiWindowFlags_NoBackground);
+}
+
+ContentColumn::~ContentColumn() {
+  if (m_child) ImGui::EndChild();
+}
+
 float ButtonWidth(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }

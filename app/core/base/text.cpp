@@ -314,6 +314,11 @@ std::string CountText(size_t n) {
   return out;
 }
 
+std::string SignedCountText(long long n) {
+  const auto magnitude = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  return (n < 0 ? "-" : "") + CountText(static_cast<size_t>(magnitude));
+}
+
 namespace {
 
 // Folded text as its words only: "saint-pierre" and "saint pierre" alike.

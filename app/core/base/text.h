@@ -67,6 +67,8 @@ std::string TextShape(std::string_view text);
 
 // A count for people, with thousands separators: "1,234,567".
 std::string CountText(size_t n);
+// The same for a number that may be negative (a score after a penalty): "-1,200".
+std::string SignedCountText(long long n);
 
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }

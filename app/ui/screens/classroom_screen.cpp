@@ -114,7 +114,7 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
       for (const MatchSummary& m : matches) {
         std::string line = FormatIsoTime(m.started).substr(0, 10) + "  " + m.mode + ":";
         for (const MatchPlayer& p : m.players)
-          line += "  " + std::to_string(p.rank) + ". " + p.name + " " + std::to_string(p.finalScore);
+          line += "  " + std::to_string(p.rank) + ". " + p.name + " " + SignedCountText(p.finalScore);
         ImGui::TextUnformatted(line.c_str());
       }
       ui.Track("classroom/history");
@@ -147,8 +147,7 @@ void DrawTeams(UiContext& ui, const ClassroomMatch& match) {
     }
     if (!match.Options().hideLeaderboard) {
       const int score = teams[i].score; // negative after an early buzz
-      ImGui::Text("%s%s points", score < 0 ? "-" : "",
-                  CountText(static_cast<size_t>(score < 0 ? -score : score)).c_str());
+      ImGui::Text("%s points", SignedCountText(score).c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

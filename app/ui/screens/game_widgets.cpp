@@ -4,6 +4,8 @@
 #include <cfloat>
 #include <cstdio>
 
+#include "core/base/text.h"
+
 namespace factdeck::ui {
 
 namespace {
@@ -135,7 +137,7 @@ void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double&
     draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()},
                   ImGui::GetColorU32(ImGuiCol_Text), line);
     draw->PopClipRect();
-    std::snprintf(line, sizeof line, "%d", r.score);
+    std::snprintf(line, sizeof line, "%s", SignedCountText(r.score).c_str());
     draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x + 12.5f * ui.Em() + width, y + 0.4f * ui.Em()},
                   ImGui::GetColorU32(ImGuiCol_Text), line);
   }
@@ -175,7 +177,7 @@ void Podium(UiContext& ui, const std::vector<PodiumEntry>& ranked) {
     draw->AddRectFilled({x, top}, {x + width, base}, ImGui::GetColorU32(colour), 6.0f);
     centred(x, top - 2.0f * ui.Em(), entry.name, ImGui::GetColorU32(ImGuiCol_Text));
     centred(x, top + 0.5f * ui.Em(), std::to_string(entry.rank), white);
-    centred(x, top + 0.6f * ui.Em() + font->FontSize * 1.2f, std::to_string(entry.score), white);
+    centred(x, top + 0.6f * ui.Em() + font->FontSize * 1.2f, SignedCountText(entry.score), white);
   }
   ImGui::Dummy(ImVec2(0, 15 * ui.Em() * scale));
   for (size_t place = 3; place < ranked.size(); ++place)

@@ -94,9 +94,10 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     for (const DeckProgress& p : ui.state.progress)
       if (p.deck == deck.id) progress = p;
     const long long seen = progress.learning + progress.learned;
-    ImGui::Text("%lld due now · %lld new · %lld learning · %lld learned", static_cast<long long>(progress.dueNow),
-                std::max(0LL, static_cast<long long>(deck.studyCards) - seen),
-                static_cast<long long>(progress.learning), static_cast<long long>(progress.learned));
+    auto count = [](long long n) { return CountText(static_cast<size_t>(std::max(0LL, n))); };
+    ImGui::Text("%s due now · %s new · %s learning · %s learned", count(progress.dueNow).c_str(),
+                count(static_cast<long long>(deck.studyCards) - seen).c_str(), count(progress.learning).c_str(),
+                count(progress.learned).c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/progress");
     const std::string prefix = "home/deck/" + std::to_string(index);
     if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
@@ -371,13 +372,15 @@ void DrawHomeScreen(UiContext& ui) {
   }
   ImGui::PopStyleColor();
   ImGui::Separator();
+  // Below the title, a column of readable width on a wide window.
+  const ContentColumn column(ui, 64);
   DrawProfiles(ui);
   DrawOpenDeck(ui);
   ImGui::Spacing();
 
   if (ui.state.decks.empty()) {
-    ImGui::TextWrapped(
-        "No decks found. Open one with --deck FILE, or put .toml or .csv decks in the questions folder.");
+    ImGui::TextWrapped("No decks yet. Open a deck file with Browse\xE2\x80\xA6, drop one on the window, or put "
+                       ".toml and .csv decks in your decks folder.");
     return;
   }
   ImGui::BeginChild("decks", ImVec2(0, 0), false);

@@ -83,11 +83,15 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
     ui.Track("live/qr");
   }
   ImGui::TextUnformatted("Game code");
-  // Twice the title's size, for the back of the room.
+  // Twice the title's size, for the back of the room; smaller only when the column is narrower.
   const std::string code = l.room->Code().substr(0, 3) + " " + l.room->Code().substr(3);
   ImFont* font = ui.fonts.title;
-  const float size = font->FontSize * 2.0f;
-  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+  float size = font->FontSize * 2.0f;
+  ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+  if (const float avail = ImGui::GetContentRegionAvail().x; extent.x > avail && extent.x > 0) {
+    size *= avail / extent.x;
+    extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+  }
   ImGui::GetWindowDrawList()->AddText(font, size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(ui.palette->accent),
                                       code.c_str());
   ImGui::Dummy(extent);
@@ -103,8 +107,9 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
 // The room's door: locked, no new players join (those in it play on).
 void DrawLock(UiContext& ui, const LiveHostView& view) {
   bool locked = view.locked;
-  if (ImGui::Checkbox("Lock the room (no new players)", &locked)) ui.state.Post(LiveLock{locked});
+  if (ImGui::Checkbox("Lock the room", &locked)) ui.state.Post(LiveLock{locked});
   ui.Track("live/lock");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("No new players can join; those in the room play on.");
 }
 
 // How many players in the room joined from each address (a device).

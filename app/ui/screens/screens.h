@@ -33,6 +33,20 @@ float ButtonWidth(const char* label);
 bool KindCheckbox(QuestionKind kind, size_t count, bool& on);
 std::string KindCheckboxLabel(QuestionKind kind, size_t count); // "Multiple choice (160)"
 
+// A column of readable width, `measureEm` font sizes wide (46: lines of 80 to 90
+// characters), centred when the window is wider; the whole width otherwise. Ends with its
+// scope.
+class ContentColumn {
+public:
+  explicit ContentColumn(UiContext& ui, float measureEm = 46);
+  ~ContentColumn();
+  ContentColumn(const ContentColumn&) = delete;
+  ContentColumn& operator=(const ContentColumn&) = delete;
+
+private:
+  bool m_child = false;
+};
+
 // A "Back" button that returns to the home screen (Esc does the same); tracked as
 // "<screen>/back".
 void BackButton(UiContext& ui, const char* screenName);

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/base/iso_time.h"
+#include "core/base/text.h"
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
@@ -142,10 +143,10 @@ void DrawStatsScreen(UiContext& ui) {
   }
   const StatsView& v = *state.stats;
   const StoreStats& s = v.totals;
-  ImGui::Text(
-      "%lld reviews in all, %lld today · day streak %d (longest %d) · %lld cards (%lld learning, %lld in review)",
-      static_cast<long long>(s.reviews), static_cast<long long>(s.reviewsToday), s.currentStreak, s.longestStreak,
-      static_cast<long long>(s.cards), static_cast<long long>(s.learningCards), static_cast<long long>(s.reviewCards));
+  auto count = [](auto n) { return CountText(static_cast<size_t>(std::max<long long>(0, n))); };
+  ImGui::TextWrapped("%s reviews in all, %s today · day streak %d (longest %d) · %s cards (%s learning, %s in review)",
+                     count(s.reviews).c_str(), count(s.reviewsToday).c_str(), s.currentStreak, s.longestStreak,
+                     count(s.cards).c_str(), count(s.learningCards).c_str(), count(s.reviewCards).c_str());
   ui.Track("stats/summary");
   ImGui::BeginChild("charts", ImVec2(0, 0), false);
 

@@ -224,27 +224,6 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
   }
 }
 
-// A column of readable width (about 46 em: lines of 80 to 90 characters), centred when the
-// window is wider; the whole width otherwise. Ends with its scope.
-class ContentColumn {
-public:
-  explicit ContentColumn(UiContext& ui) {
-    const float measure = 46 * ui.Em(), avail = ImGui::GetContentRegionAvail().x;
-    m_child = avail > measure + 2 * ui.Em();
-    if (!m_child) return;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - measure) / 2);
-    ImGui::BeginChild("column", ImVec2(measure, 0), false, ImGuiWindowFlags_NoBackground);
-  }
-  ~ContentColumn() {
-    if (m_child) ImGui::EndChild();
-  }
-  ContentColumn(const ContentColumn&) = delete;
-  ContentColumn& operator=(const ContentColumn&) = delete;
-
-private:
-  bool m_child = false;
-};
-
 // An exam before it is handed in: every question as a numbered button (answered ones
 // ticked, flagged ones starred), back and forward (the arrow keys), a flag (F), and hand-in
 // with what is still unanswered.

@@ -82,6 +82,10 @@ void DrawTimelineScreen(UiContext& ui) {
   ImGui::Text("Lives %s  ·  score %d%s", lives.c_str(), game.Score(),
               game.PreviousBest() ? ("  ·  best " + std::to_string(*game.PreviousBest())).c_str() : "");
   ui.Track("timeline/status");
+  ImGui::Separator();
+  // The game in a column a little wider than the study screen's: the dates, the names and
+  // the line of time side by side.
+  const ContentColumn column(ui, 60);
 
   if (const auto& last = game.Last()) {
     const Event& e = deck.events[last->event];
@@ -90,8 +94,8 @@ void DrawTimelineScreen(UiContext& ui) {
                        e.name.c_str(), EventWhen(e).c_str());
     ImGui::PopStyleColor();
     ui.Track("timeline/last");
+    ImGui::Spacing();
   }
-  ImGui::Separator();
 
   if (game.Over()) {
     Heading(ui, game.Lives() == 0 ? "Game over" : "Every event placed");

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "core/base/text.h"
 
@@ -69,6 +70,10 @@ TEST_CASE("counts are shown with thousands separators", "[text]") {
   CHECK(CountText(999) == "999");
   CHECK(CountText(1000) == "1,000");
   CHECK(CountText(1234567) == "1,234,567");
+  CHECK(SignedCountText(-1200) == "-1,200");
+  CHECK(SignedCountText(-999) == "-999");
+  CHECK(SignedCountText(4500) == "4,500");
+  CHECK(SignedCountText(std::numeric_limits<long long>::min()) == "-9,223,372,036,854,775,808");
 }
 
 TEST_CASE("capitalised words are the names of a sentence, in any script with case", "[text]") {
