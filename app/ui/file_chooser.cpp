@@ -74,13 +74,14 @@ void OnOpened(GObject* source, GAsyncResult* result, gpointer data) {
   g_variant_unref(reply);
 }
 
-// True when a desktop portal with a file chooser answers on the session bus; else the reason.
-bool PortalAnswers(GCancellable* cancel, std::string& reason) {
+// The session bus when a desktop portal with a file chooser answers on it (a reference
+// the caller releases); else nullptr and the reason.
+GDBusConnection* PortalBus(GCancellable* cancel, std::string& reason) {
   Error error;
   GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, cancel, &error.p);
   if (bus == nullptr) {
     reason = std::string("no session bus: ") + error.p->message;
-    return false;
+    return nullptr;
   }
   // The connection is GLib's shared one: a bus that goes away must not end the program.
   g_dbus_connection_set_exit_on_close(bus, FALSE);
@@ -88,13 +89,13 @@ bool PortalAnswers(GCancellable* cancel, std::string& reason) {
       bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop", "org.freedesktop.DBus.Properties",
       "Get", g_variant_new("(ss)", "org.freedesktop.portal.FileChooser", "version"), G_VARIANT_TYPE("(v)"),
       G_DBUS_CALL_FLAGS_NONE, kPortalCheckMs, cancel, &error.p);
-  g_object_unref(bus);
   if (version == nullptr) {
     reason = std::string("no desktop portal file chooser: ") + error.p->message;
-    return false;
+    g_object_unref(bus);
+    return nullptr;
   }
   g_variant_unref(version);
-  return true;
+  return bus;
 }
 
 } // namespace
@@ -135,7 +136,8 @@ void DesktopFileChooser::Open(const std::string& title) {
       shared->syncCancel = syncCancel;
     }
     Job job;
-    if (!PortalAnswers(syncCancel, job.reason)) {
+    GDBusConnection* bus = PortalBus(syncCancel, job.reason);
+    if (bus == nullptr) {
       job.outcome = Outcome::Unavailable;
     } else {
       XdpPortal* portal = xdp_portal_new();
@@ -157,6 +159,10 @@ void DesktopFileChooser::Open(const std::string& title) {
       }
       g_object_unref(portalCancel);
       g_object_unref(portal);
+      // The bus is GLib's shared connection: when its last reference goes it closes, and a
+      // Close still queued would be lost with it.
+      g_dbus_connection_flush_sync(bus, nullptr, nullptr);
+      g_object_unref(bus);
     }
     {
       std::lock_guard lock(shared->mutex);

@@ -77,7 +77,6 @@ struct FakePortal::Impl {
     std::filesystem::path file;
     {
       std::lock_guard lock(self.mutex);
-      ++self.openCalls;
       self.title = title;
       GVariant* filters = g_variant_lookup_value(options, "filters", nullptr);
       self.filters.clear();
@@ -94,6 +93,12 @@ struct FakePortal::Impl {
     static const GDBusInterfaceVTable requestTable{OnCall, nullptr, nullptr, {}};
     g_dbus_connection_register_object(bus, handle.c_str(), self.requestInfo->interfaces[0], &requestTable, data,
                                       nullptr, nullptr);
+    {
+      // Counted once the request can be closed: a Close to a path not yet registered is
+      // refused by GDBus's own thread, before this one could register it.
+      std::lock_guard lock(self.mutex);
+      ++self.openCalls;
+    }
     g_dbus_method_invocation_return_value(invocation, g_variant_new("(o)", handle.c_str()));
     if (answer == Answer::KeepOpen) return;
     GVariantBuilder results;

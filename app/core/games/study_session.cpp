@@ -91,7 +91,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     m_reschedule.clear();
     bool setAside = false;
     std::unordered_set<std::string> prompts;
-    std::vector<Revealed> shown;
+    ShownSoFar shown;
     size_t newQueued = 0;
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
       const Entry& entry = entries[e.card];
@@ -103,13 +103,13 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
                               !prompts.insert(Fold(q->prompt)).second;
       // Nor one whose answer an earlier question of the session showed (a flashcard giving
       // the year of an event asked before it).
-      if (!q || samePrompt || GivenAwayByAny(*q, shown)) {
+      if (!q || samePrompt || shown.GivesAway(*q)) {
         cards[e.card].suspended = true;
         setAside = true;
         continue;
       }
       newQueued += e.slot == srs::QueueSlot::New;
-      shown.push_back(RevealedBy(*q));
+      shown.Add(*q);
       m_questions.push_back(std::move(*q));
       m_reschedule.push_back(e.reschedule);
     }

@@ -1035,7 +1035,7 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   // The same question twice is no use in one quiz, nor two questions about one item: the
   // first would give the second away (an event's "when" and then its year typed).
   std::unordered_set<std::string> keys, prompts, items;
-  std::vector<Revealed> shown; // nor one whose answer an earlier one showed
+  ShownSoFar shown; // nor one whose answer an earlier one showed
   size_t turn = 0, idle = 0;
   while (questions.size() < request.count && idle < pools.size()) {
     Pool& pool = pools[turn++ % pools.size()];
@@ -1046,10 +1046,10 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
       auto q = Make(pool.kind, item, random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               prompts.count(Fold(q->prompt)) != 0;
-      if (q && !samePrompt && !GivenAwayByAny(*q, shown) && keys.insert(q->key).second) {
+      if (q && !samePrompt && !shown.GivesAway(*q) && keys.insert(q->key).second) {
         prompts.insert(Fold(q->prompt));
         items.insert(q->card);
-        shown.push_back(RevealedBy(*q));
+        shown.Add(*q);
         questions.push_back(std::move(*q));
         made = true;
       }
@@ -1089,12 +1089,17 @@ bool QuestionWord(const std::string& w) {
   return words.count(w) != 0;
 }
 
-// One word, or one the start of the other of four letters or more: "train" and "trained".
-bool SameStem(const std::string& a, const std::string& b) {
-  const std::string& shorter = a.size() <= b.size() ? a : b;
-  const std::string& longer = a.size() <= b.size() ? b : a;
-  if (shorter.size() == longer.size()) return shorter == longer;
-  return shorter.size() >= 4 && longer.compare(0, shorter.size(), shorter) == 0;
+// True when sorted `words` hold `w`, or a word that is the start of the other of four
+// letters or more: "train" and "trained".
+bool HasStem(const std::vector<std::string>& words, const std::string& w) {
+  auto it = std::lower_bound(words.begin(), words.end(), w);
+  if (it != words.end() && *it == w) return true;
+  // A longer word beginning with `w` sorts right after where `w` would be.
+  if (w.size() >= 4 && it != words.end() && it->compare(0, w.size(), w) == 0) return true;
+  // A shorter word that `w` begins with.
+  for (size_t n = 4; n < w.size(); ++n)
+    if (std::binary_search(words.begin(), words.end(), w.substr(0, n))) return true;
+  return false;
 }
 
 // The texts a question's right answer is given as.
@@ -1158,9 +1163,7 @@ std::optional<Asked> ReadAsked(const Question& later) {
 bool GivenAway(const Asked& asked, const Revealed& shown) {
   for (const std::string& answer : asked.answers)
     if (!ContainsWords(shown.text, answer)) return false;
-  auto wasShown = [&](const std::string& w) {
-    return std::any_of(shown.words.begin(), shown.words.end(), [&w](const std::string& v) { return SameStem(w, v); });
-  };
+  auto wasShown = [&](const std::string& w) { return HasStem(shown.words, w); };
   // The names it asks about (capitalised words, numbers) must all have been shown: for "When did the
   // Rose Theatre open?" after "When did the Globe Theatre open?", "theatre" and "open" were,
   // "Rose" was not.
@@ -1176,10 +1179,30 @@ bool GivenAway(const Question& later, const Revealed& shown) {
   return asked && GivenAway(*asked, shown);
 }
 
-bool GivenAwayByAny(const Question& later, const std::vector<Revealed>& shown) {
-  if (shown.empty()) return false;
+void ShownSoFar::Add(const Question& q) {
+  m_shown.push_back(RevealedBy(q));
+  for (const std::string& w : m_shown.back().words)
+    m_byWord[w].push_back(m_shown.size() - 1);
+}
+
+bool ShownSoFar::GivesAway(const Question& later) const {
+  if (m_shown.empty()) return false;
   const std::optional<Asked> asked = ReadAsked(later);
-  return asked && std::any_of(shown.begin(), shown.end(), [&](const Revealed& r) { return GivenAway(*asked, r); });
+  if (!asked) return false;
+  // Only what showed the first word of the first answer can hold the whole answer.
+  const std::vector<std::string> words = WordsOf(asked->answers.front());
+  if (words.empty()) return false;
+  auto it = std::min_element(words.begin(), words.end(), [this](const std::string& a, const std::string& b) {
+    auto count = [this](const std::string& w) {
+      auto found = m_byWord.find(w);
+      return found == m_byWord.end() ? size_t{0} : found->second.size();
+    };
+    return count(a) < count(b);
+  });
+  auto found = m_byWord.find(*it);
+  if (found == m_byWord.end()) return false;
+  return std::any_of(found->second.begin(), found->second.end(),
+                     [&](size_t i) { return GivenAway(*asked, m_shown[i]); });
 }
 
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/deck/deck.h"
@@ -127,8 +128,18 @@ Revealed RevealedBy(const Question& q);
 // first stage a play?" but not "When did the Rose Theatre open?". Orderings and
 // which-first are never given away this way (their answer is an order, not a text).
 bool GivenAway(const Question& later, const Revealed& shown);
-// True when one of `shown` gives `later` away.
-bool GivenAwayByAny(const Question& later, const std::vector<Revealed>& shown);
+// What the questions of a quiz or session showed so far, indexed by word: a later question
+// is checked only against those that showed the first word of its answer.
+class ShownSoFar {
+public:
+  void Add(const Question& q);
+  // True when one of the questions added gives `later` away (GivenAway).
+  bool GivesAway(const Question& later) const;
+
+private:
+  std::vector<Revealed> m_shown;
+  std::unordered_map<std::string, std::vector<size_t>> m_byWord; // word -> m_shown indices
+};
 
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags = {});
 

@@ -77,14 +77,16 @@ bool DrawStudySettings(UiContext& ui, Settings& edited) {
   ImGui::PopFont();
   bool changed = Number(ui, "New cards a day", "##new_per_day", edited.newPerDay, 0, 9999);
   changed |= Number(ui, "Reviews a day", "##reviews_per_day", edited.reviewsPerDay, 0, 99999);
-  changed |= Number(ui, "Day starts at (hour)", "##day_start_hour", edited.dayStartHour, 0, 23);
-  if (auto retention = ReleasedSlider(ui, "Desired retention", "##retention", edited.retention * 100.0f, 70.0f, 99.0f,
+  changed |= Number(ui, "New day at (hour)", "##day_start_hour", edited.dayStartHour, 0, 23);
+  if (auto retention = ReleasedSlider(ui, "Remembered when due", "##retention", edited.retention * 100.0f, 70.0f, 99.0f,
                                       "%.0f%%", 12)) {
     edited.retention = static_cast<float>(static_cast<int>(*retention + 0.5f)) / 100.0f;
     changed = true;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::TextWrapped("Higher retention means more reviews: 90%% is FSRS's usual choice.");
+  ImGui::TextWrapped("New day at: cards studied after midnight count for the day before until this hour "
+                     "(4 means 4 in the morning). Remembered when due: how likely you are to still know a card "
+                     "when it comes back. Higher means shorter gaps and more reviews; 90%% suits most learners.");
   ImGui::PopStyleColor();
   return changed;
 }
