@@ -1,4 +1,4 @@
-// The profile store from the command line: factdeck stats, export, backup, restore.
+// The profile store from the command line: factdeck stats, export, backup, restore, reports.
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -15,7 +15,7 @@ srs::TimeMs Now() { return WallClockNow(); }
 
 struct StoreOptions {
   const std::string* dataDir = nullptr; // the program's --data-dir
-  std::string profile, file;
+  std::string profile, file, deck;
   bool json = false;
 };
 
@@ -139,6 +139,49 @@ int RunRestore(const StoreOptions& o) {
   return 0;
 }
 
+// The questions learners reported, newest first, as they were shown: for a deck's author.
+int RunReports(const StoreOptions& o) {
+  auto store = OpenStore(o);
+  if (!store) return 1;
+  const std::vector<QuestionReport> reports = store->Reports(o.deck);
+  if (o.json) {
+    nlohmann::ordered_json out = nlohmann::json::array();
+    for (const QuestionReport& r : reports)
+      out.push_back({{"time", FormatIsoTime(r.time)},
+                     {"learner", r.learner},
+                     {"deck", r.deck},
+                     {"deck_version", r.deckVersion},
+                     {"item", r.item},
+                     {"kind", srs::QuestionKindName(r.kind)},
+                     {"mode", r.mode},
+                     {"reason", ReportReasonName(r.reason)},
+                     {"note", r.note},
+                     {"question", r.prompt},
+                     {"options", r.options},
+                     {"answer", r.answer},
+                     {"source", r.source}});
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  if (reports.empty()) {
+    std::cout << "No questions reported" << (o.deck.empty() ? "" : " in " + o.deck) << ".\n";
+    return 0;
+  }
+  for (const QuestionReport& r : reports) {
+    std::cout << FormatIsoTime(r.time).substr(0, 16) << "  " << r.deck << " / " << r.item << "  ("
+              << srs::QuestionKindName(r.kind) << ", " << r.mode << ", " << r.learner << ")\n"
+              << "  " << ReportReasonLabel(r.reason) << (r.note.empty() ? "" : ": " + r.note) << '\n'
+              << "  Q: " << r.prompt << '\n';
+    for (size_t i = 0; i < r.options.size(); ++i)
+      std::cout << "     " << static_cast<char>('A' + std::min<size_t>(i, 25)) << ") " << r.options[i] << '\n';
+    std::cout << "  Answer: " << r.answer << '\n';
+    if (!r.source.empty()) std::cout << "  Source: " << r.source << '\n';
+    std::cout << '\n';
+  }
+  std::cout << reports.size() << (reports.size() == 1 ? " report" : " reports") << '\n';
+  return 0;
+}
+
 } // namespace
 
 void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::string& dataDir) {
@@ -169,6 +212,14 @@ void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::stri
       app.add_subcommand("restore", "Replace the progress store with a backup (the current one is kept)");
   restoreCommand->add_option("FILE", restore->file, "The backup")->required()->type_name("FILE");
   commands.push_back({restoreCommand, [restore] { return RunRestore(*restore); }});
+
+  auto reports = std::make_shared<StoreOptions>();
+  reports->dataDir = &dataDir;
+  CLI::App* reportsCommand =
+      app.add_subcommand("reports", "The questions learners reported (wrong, two right answers, unclear, a typo)");
+  reportsCommand->add_option("--deck", reports->deck, "Only this deck's reports")->type_name("ID");
+  reportsCommand->add_flag("--json", reports->json, "Print JSON");
+  commands.push_back({reportsCommand, [reports] { return RunReports(*reports); }});
 }
 
 } // namespace factdeck::cli

@@ -104,6 +104,9 @@ void DrawAppFrame(UiContext& ui) {
   else
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("FactDeck", nullptr, kFlags);
+  // Whether a popup was open before the screen drew: Esc that closes a popup this frame
+  // must not also leave the screen.
+  const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);
   DrawNotices(ui);
   switch (ui.state.screen) {
   case Screen::Home: DrawHomeScreen(ui); break;
@@ -118,7 +121,7 @@ void DrawAppFrame(UiContext& ui) {
   // classroom match is being played (its screen asks first).
   const bool matchOn = ui.state.screen == Screen::Classroom && ui.state.classroom && ui.state.classroom->match &&
                        ui.state.classroom->match->GetPhase() != ClassroomMatch::Phase::Finished;
-  if (ui.state.screen != Screen::Home && !matchOn && !ImGui::GetIO().WantTextInput &&
+  if (ui.state.screen != Screen::Home && !matchOn && !ImGui::GetIO().WantTextInput && !popupOpen &&
       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
     ui.state.Post(GoToScreen{Screen::Home});

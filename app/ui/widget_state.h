@@ -34,6 +34,8 @@ struct StudyWidgets {
   int selected = 0;             // the ordering item the arrow keys move
   std::array<char, 32> typed{}; // a typed year being written
   bool focusInput = false;      // put the keyboard in the year field
+  int reportReason = 0;         // the report being written: kReportReasons index
+  std::array<char, 256> reportNote{};
 };
 
 struct TimelineWidgets {

@@ -5,7 +5,10 @@
 #include <fstream>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "harness.h"
+#include "support/process.h"
 #include "core/store/sqlite_db.h"
 #include "support/temp_dir.h"
 
@@ -694,4 +697,82 @@ TEST_CASE("the classroom set-up turns projector mode on and off, as Settings doe
   ui.Click("classroom/projector");
   ui.Frames(3);
   CHECK_FALSE(ui.State().settings.projector);
+}
+
+TEST_CASE("a question reported in study is set aside, kept for its author and listed by factdeck reports",
+          "[ui][report]") {
+  test::TempDir data;
+  Question reported;
+  {
+    UiHarness ui(1280, 800, data.Path());
+    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+    QuestionRun& run = *ui.State().study->session;
+    // A question with no text field first, so that R is a key and not a letter typed.
+    while (run.Current()->kind == QuestionKind::TypedYear)
+      if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
+    // R opens the report; Esc closes it and stays in the session.
+    ui.PressKey(GLFW_KEY_R);
+    REQUIRE(ui.Has("study/report/send"));
+    ui.PressKey(GLFW_KEY_ESCAPE);
+    CHECK(ui.State().screen == Screen::Study);
+    CHECK_FALSE(ui.Has("study/report/send"));
+
+    reported = *run.Current();
+    const size_t total = run.Total();
+    ui.Click("study/report");
+    ui.Click("study/report/two-right");
+    ui.Click("study/report/note");
+    ui.TypeText("Тухачевский visited both");
+    ui.SaveScreenshot("study-report");
+    ui.Click("study/report/send");
+    CHECK_FALSE(ui.Has("study/report/send"));
+    // The session moved on without the reported card, and said so.
+    REQUIRE(run.Current());
+    CHECK(run.Current()->key != reported.key);
+    CHECK(run.Total() == total - 1);
+    REQUIRE(ui.State().confirmations.size() == 1);
+    CHECK(ui.State().confirmations[0].find("set aside") != std::string::npos);
+    const auto reports = ui.State().store->Reports();
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].reason == ReportReason::TwoRight);
+    CHECK(reports[0].note == "Тухачевский visited both");
+    CHECK(reports[0].prompt == reported.prompt);
+    CHECK(reports[0].mode == "study");
+  } // quit
+
+  const test::ProcessResult listed =
+      test::RunProcess({FACTDECK_EXE, "--data-dir", data.Path().string(), "reports", "--json"});
+  REQUIRE(listed.exitCode == 0);
+  const auto json = nlohmann::json::parse(listed.out);
+  REQUIRE(json.size() == 1);
+  CHECK(json[0]["question"] == reported.prompt);
+  CHECK(json[0]["reason"] == "two-right");
+  CHECK(json[0]["note"] == "Тухачевский visited both");
+  CHECK(json[0]["deck"] == "german-soviet-military-cooperation");
+  CHECK(json[0]["options"].size() == reported.options.size());
+  const test::ProcessResult text =
+      test::RunProcess({FACTDECK_EXE, "--data-dir", data.Path().string(), "reports", "--deck", "another-deck"});
+  CHECK(text.out.find("No questions reported in another-deck") != std::string::npos);
+}
+
+TEST_CASE("a question reported in an exam stays in the exam and is named in its report", "[ui][report]") {
+  UiHarness ui(1280, 800);
+  const size_t deck = SeedDeck(ui);
+  ui.Click("home/deck/" + std::to_string(deck) + "/exam");
+  ui.Click("home/exam/start");
+  QuestionRun& run = *ui.State().study->session;
+  REQUIRE(ui.State().study->quiz);
+  const std::string key = run.Current()->key;
+  const size_t total = run.Total();
+  ui.Click("study/report");
+  ui.Click("study/report/wrong");
+  ui.Click("study/report/send");
+  CHECK(run.Current()->key == key); // still there, to answer
+  CHECK(run.Total() == total);
+  CHECK(ui.State().study->quiz->Reported().count(key) == 1);
+  ui.Click("exam/hand-in");
+  ui.Click("exam/hand-in/confirm");
+  REQUIRE(run.Done());
+  ui.Frames(2);
+  CHECK(ui.Has("study/reported"));
 }

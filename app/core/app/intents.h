@@ -85,6 +85,12 @@ struct ExamGoTo {    // an exam: show that question (0-based)
 };
 struct ExamFlag {};   // an exam: flag the question shown for review, or unflag it
 struct ExamHandIn {}; // an exam: hand it in; every answer is judged and saved
+// The learner reports the question shown: kept in the store for the deck's author; in study
+// the card is set aside until the deck changes and the session moves on.
+struct ReportQuestion {
+  ReportReason reason = ReportReason::Wrong;
+  std::string note;
+};
 struct ExportQuizReport {
   bool html; // else CSV
 };
@@ -170,7 +176,7 @@ using Intent = std::variant<
     OpenDeck, ForgetDeck,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
-    StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport,
+    StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport, ReportQuestion,
     // timeline
     StartTimeline, TimelinePlace,
     // classroom

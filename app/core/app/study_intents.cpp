@@ -17,6 +17,7 @@ void ShowQuestion(AppState& state, StudyState& study, srs::TimeMs now) {
   study.shownPosition = study.session->Position();
   study.revealed = false;
   study.chosen.clear();
+  state.confirmations.clear(); // what was done belongs to the question before
 }
 
 void StartRun(AppState& state, std::unique_ptr<StudyState> study, srs::TimeMs now) {
@@ -151,6 +152,54 @@ void Apply(AppState& state, const StudyNext&, Context& context) {
   if (!study) return;
   study->session->Next(context.now);
   ShowQuestion(state, *study, context.now);
+}
+
+namespace {
+// The right answer as the question showed it after answering.
+std::string ShownAnswer(const Question& q) {
+  if (q.kind == QuestionKind::Ordering) return JudgeOrder(q, {}).rightAnswer;
+  if (!RightOptions(q).empty()) return JudgeOptions(q, {}).rightAnswer;
+  return q.answerText;
+}
+} // namespace
+
+void Apply(AppState& state, const ReportQuestion& r, Context& context) {
+  StudyState* study = Running(state);
+  if (!study) return;
+  const Question* q = study->session->Current();
+  if (!q) return;
+  if (!state.store) {
+    state.notices.push_back("The report was not kept: progress is not being saved on this computer.");
+    return;
+  }
+  QuestionReport report;
+  report.profile = state.profile;
+  report.deck = study->deck->id;
+  report.deckVersion = study->deck->version;
+  report.item = q->card;
+  report.kind = q->kind;
+  report.mode = study->quiz ? QuizModeName(study->quiz->Mode()) : "study";
+  report.reason = r.reason;
+  report.note = r.note;
+  report.prompt = q->prompt;
+  report.options = q->options;
+  report.answer = ShownAnswer(*q);
+  report.source = q->source;
+  report.time = context.now;
+  if (StoreStatus saved = state.store->AddReport(report); !saved) {
+    state.notices.push_back("The report was not kept: " + saved.message);
+    return;
+  }
+  const std::string what = ReportReasonLabel(r.reason) + (r.note.empty() ? std::string() : ": " + r.note);
+  if (study->quiz) {
+    study->quiz->NoteReport(what);
+    state.confirmations.push_back("Reported (" + what + "). It is listed in the report at the end.");
+  } else if (study->study) {
+    study->study->SetAsideCurrent(context.now);
+    ShowQuestion(state, *study, context.now);
+    state.confirmations.push_back("Reported (" + what +
+                                  "). This question is set aside for you until the deck changes.");
+  }
 }
 
 void Apply(AppState& state, const StudyTick&, Context& context) {

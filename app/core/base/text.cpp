@@ -314,6 +314,19 @@ std::string CountText(size_t n) {
   return out;
 }
 
+std::uint64_t Fnv1a(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text)
+    h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string Fingerprint(std::string_view text) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a(text)));
+  return hex;
+}
+
 std::string SignedCountText(long long n) {
   const auto magnitude = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
   return (n < 0 ? "-" : "") + CountText(static_cast<size_t>(magnitude));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,11 @@ size_t FirstSentenceEnd(std::string_view text);
 // up to 30, 60, 120, 240 characters, then more), then "|" and the script most of its
 // letters are in ("latin", "greek", "cyrillic", "hebrew", "arabic", "cjk", "other", "none").
 std::string TextShape(std::string_view text);
+
+// FNV-1a, 64 bits: a fast hash that is the same on every platform (seeds, fingerprints).
+std::uint64_t Fnv1a(std::string_view text);
+// Sixteen hex digits of Fnv1a: a deck file's version, for what must notice it changed.
+std::string Fingerprint(std::string_view text);
 
 // A count for people, with thousands separators: "1,234,567".
 std::string CountText(size_t n);

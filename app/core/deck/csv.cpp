@@ -1287,6 +1287,7 @@ DeckLoad ImportCsv(std::string_view text, const std::string& fileName, const Csv
     return result;
   }
   Importer(fileName, result, options).Run(text);
+  result.deck.version = Fingerprint(text);
   return result;
 }
 

@@ -102,7 +102,8 @@ struct Deck {
   // Which ways cards are asked as multiple choice ([deck] card_directions): front to
   // back ("forward": pick the back) and back to front ("reverse"). Flashcards always.
   bool cardsForward = true, cardsReverse = true;
-  std::string file; // where it was loaded from
+  std::string file;    // where it was loaded from
+  std::string version; // a fingerprint of the file's text: a report sets a card aside until it changes
   std::vector<DeckSource> sources;
   std::vector<Entity> entities;
   std::vector<Event> events;

@@ -741,6 +741,7 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
   Loader loader(fileName, result);
   loader.Run(text);
   SortByPosition(result.diagnostics);
+  result.deck.version = Fingerprint(text);
   return result;
 }
 

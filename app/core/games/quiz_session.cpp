@@ -244,16 +244,22 @@ std::vector<TagResult> QuizSession::ByTag() const {
   return results;
 }
 
+void QuizSession::NoteReport(std::string text) {
+  if (const Question* q = Current()) m_reported[q->key] = std::move(text);
+}
+
 std::string QuizSession::ReportCsv() const {
-  std::string csv =
-      FormatCsvRecord({"number", "kind", "question", "your answer", "right answer", "right", "tags", "source"});
+  std::string csv = FormatCsvRecord(
+      {"number", "kind", "question", "your answer", "right answer", "right", "tags", "source", "reported"});
   for (size_t i = 0; i < m_answers.size(); ++i) {
     const QuizAnswer& a = m_answers[i];
     std::string tags;
     for (const std::string& t : a.question.tags)
       tags += (tags.empty() ? "" : " ") + t;
+    auto reported = m_reported.find(a.question.key);
     csv += FormatCsvRecord({std::to_string(i + 1), QuestionKindName(a.question.kind), a.question.prompt, Given(a),
-                            a.judgement.rightAnswer, a.judgement.correct ? "yes" : "no", tags, a.question.source});
+                            a.judgement.rightAnswer, a.judgement.correct ? "yes" : "no", tags, a.question.source,
+                            reported == m_reported.end() ? "" : reported->second});
   }
   return csv;
 }
@@ -280,6 +286,8 @@ std::string QuizSession::ReportHtml(const std::string& title) const {
     if (!a.judgement.correct) html += "<p>Right answer: " + EscapeHtml(a.judgement.rightAnswer) + "</p>";
     html += "<p>" + EscapeHtml(a.question.explanation) + "</p>";
     if (!a.question.source.empty()) html += "<p><small>Source: " + EscapeHtml(a.question.source) + "</small></p>";
+    if (auto reported = m_reported.find(a.question.key); reported != m_reported.end())
+      html += "<p class=\"wrong\">You reported this question: " + EscapeHtml(reported->second) + "</p>";
     html += "</li>\n";
   }
   return html + "</ol>\n</body>\n</html>\n";

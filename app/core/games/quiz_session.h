@@ -10,6 +10,7 @@
 // rated and rescheduled, so mistakes come back in study.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,6 +117,10 @@ public:
   // The report as a self-contained HTML page, and as CSV (one row per question).
   std::string ReportHtml(const std::string& title) const;
   std::string ReportCsv() const;
+  // The learner reported the question shown ("Two right answers: B and C are both true");
+  // the report names it beside that question. Reported() by question key.
+  void NoteReport(std::string text);
+  const std::map<std::string, std::string>& Reported() const { return m_reported; }
 
 private:
   void Answered(Judgement judgement, int responseMs, srs::TimeMs now, bool timedOut = false);
@@ -129,6 +134,7 @@ private:
   srs::Fsrs m_fsrs;
   std::vector<Question> m_questions;
   std::vector<QuizAnswer> m_answers;
+  std::map<std::string, std::string> m_reported; // question key -> what the learner reported
   size_t m_current = 0;
   std::optional<StudyFeedback> m_feedback;
   srs::TimeMs m_started = 0, m_questionShown = 0;

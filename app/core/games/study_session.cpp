@@ -26,12 +26,7 @@ std::string FormatInterval(srs::TimeMs from, srs::TimeMs due) {
 }
 
 namespace {
-std::uint64_t Hash(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text)
-    h = (h ^ c) * 1099511628211ull;
-  return h;
-}
+std::uint64_t Hash(const std::string& text) { return Fnv1a(text); }
 } // namespace
 
 StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
@@ -59,6 +54,11 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
   std::vector<srs::StudyCard> cards;
   std::vector<Entry> entries;
   std::unordered_map<std::string, size_t> itemNumbers;
+  // Cards the learner reported in this version of the deck wait until the deck changes.
+  std::unordered_set<std::string> reported;
+  if (store)
+    for (const auto& [item, kind] : store->ReportedCards(profile, deck.id, deck.version))
+      reported.insert(srs::CardKey(deck.id, item, kind));
   for (size_t round = 0, added = 1; added > 0; ++round) {
     added = 0;
     for (size_t k = 0; k < byKind.size(); ++k) {
@@ -69,6 +69,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
       card.item = itemNumbers.emplace(item, itemNumbers.size()).first->second;
       card.kind = kind;
       card.memory = MemoryOf(item, kind);
+      card.suspended = reported.count(srs::CardKey(deck.id, item, kind)) != 0;
       cards.push_back(card);
       entries.push_back({item, kind, card.memory});
       ++added;
@@ -248,6 +249,24 @@ void StudySession::Next(srs::TimeMs now) {
   if (!m_feedback) return;
   m_feedback.reset();
   ++m_current;
+  ShowNext(now);
+}
+
+void StudySession::SetAsideCurrent(srs::TimeMs now) {
+  if (m_current >= m_questions.size()) return;
+  const std::string key = m_questions[m_current].key;
+  std::erase_if(m_returns, [&key](const Return& r) { return r.question.key == key; });
+  if (m_feedback) {
+    Next(now);
+    return;
+  }
+  m_questions.erase(m_questions.begin() + static_cast<std::ptrdiff_t>(m_current));
+  m_reschedule.erase(m_reschedule.begin() + static_cast<std::ptrdiff_t>(m_current));
+  ++m_summary.setAside;
+  ShowNext(now);
+}
+
+void StudySession::ShowNext(srs::TimeMs now) {
   // Cards whose learning step is due come back now; when nothing else is left, the one due
   // first comes back early (it is within the learn-ahead time).
   std::stable_sort(m_returns.begin(), m_returns.end(), [](const Return& a, const Return& b) { return a.due < b.due; });

@@ -21,6 +21,7 @@ struct StudySummary {
   int newCards = 0; // cards met for the first time
 
   int askedAgain = 0; // questions that came back in the session for a learning step
+  int setAside = 0;   // questions the learner reported, left unanswered
   srs::TimeMs started = 0, ended = 0;
 };
 
@@ -69,8 +70,12 @@ public:
 
   // On to the next question (after its feedback).
   void Next(srs::TimeMs now) override;
+  // The learner reported the question shown: it is left unanswered (or, answered already,
+  // left behind) and does not come back in this session.
+  void SetAsideCurrent(srs::TimeMs now);
 
 private:
+  void ShowNext(srs::TimeMs now);
   struct Entry {
     std::string item;
     QuestionKind kind;

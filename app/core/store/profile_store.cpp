@@ -511,6 +511,128 @@ std::vector<MatchSummary> ProfileStore::Matches(size_t limit) {
   return matches;
 }
 
+// [SECTION] Reported questions ------------------------------------------------------------
+
+namespace {
+struct ReasonName {
+  ReportReason reason;
+  const char *name, *label;
+};
+constexpr ReasonName kReasonNames[] = {{ReportReason::Wrong, "wrong", "Wrong"},
+                                       {ReportReason::TwoRight, "two-right", "Two right answers"},
+                                       {ReportReason::Unclear, "unclear", "Unclear"},
+                                       {ReportReason::Typo, "typo", "A typo"}};
+} // namespace
+
+const char* ReportReasonName(ReportReason reason) {
+  for (const ReasonName& r : kReasonNames)
+    if (r.reason == reason) return r.name;
+  return "wrong";
+}
+
+const char* ReportReasonLabel(ReportReason reason) {
+  for (const ReasonName& r : kReasonNames)
+    if (r.reason == reason) return r.label;
+  return "Wrong";
+}
+
+std::optional<ReportReason> ReportReasonFromName(std::string_view name) {
+  for (const ReasonName& r : kReasonNames)
+    if (name == r.name) return r.reason;
+  return std::nullopt;
+}
+
+namespace {
+// Options are kept one to a line (an option never holds a line break: the loaders refuse
+// control characters in names and values).
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines)
+    out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (!text.empty() && start <= text.size()) {
+    const size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+} // namespace
+
+StoreStatus ProfileStore::AddReport(const QuestionReport& r) {
+  return Write("saving the report", [&] {
+    m_db->Prepare("INSERT INTO report (profile_id, deck, deck_version, item, kind, mode, reason, note, prompt, "
+                  "options, answer, source, time_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+        .Bind(1, r.profile)
+        .Bind(2, r.deck)
+        .Bind(3, r.deckVersion)
+        .Bind(4, r.item)
+        .Bind(5, srs::QuestionKindName(r.kind))
+        .Bind(6, r.mode)
+        .Bind(7, ReportReasonName(r.reason))
+        .Bind(8, r.note)
+        .Bind(9, r.prompt)
+        .Bind(10, JoinLines(r.options))
+        .Bind(11, r.answer)
+        .Bind(12, r.source)
+        .Bind(13, r.time)
+        .Run();
+    return StoreStatus{true, {}, m_db->LastInsertId()};
+  });
+}
+
+std::vector<QuestionReport> ProfileStore::Reports(const std::string& deck) {
+  std::vector<QuestionReport> reports;
+  try {
+    Statement s = m_db->Prepare(
+        "SELECT r.id, r.profile_id, p.name, r.deck, r.deck_version, r.item, r.kind, r.mode, r.reason, r.note, "
+        "r.prompt, r.options, r.answer, r.source, r.time_ms FROM report r JOIN profile p ON p.id = r.profile_id "
+        "WHERE ?1 = '' OR r.deck = ?1 ORDER BY r.time_ms DESC, r.id DESC");
+    s.Bind(1, deck);
+    while (s.Step()) {
+      QuestionReport r;
+      r.id = s.Int(0);
+      r.profile = s.Int(1);
+      r.learner = s.Text(2);
+      r.deck = s.Text(3);
+      r.deckVersion = s.Text(4);
+      r.item = s.Text(5);
+      r.kind = srs::QuestionKindFromName(s.Text(6)).value_or(srs::QuestionKind::MultipleChoice);
+      r.mode = s.Text(7);
+      r.reason = ReportReasonFromName(s.Text(8)).value_or(ReportReason::Wrong);
+      r.note = s.Text(9);
+      r.prompt = s.Text(10);
+      r.options = SplitLines(s.Text(11));
+      r.answer = s.Text(12);
+      r.source = s.Text(13);
+      r.time = s.Int(14);
+      reports.push_back(std::move(r));
+    }
+  } catch (const SqliteError&) {
+  }
+  return reports;
+}
+
+std::vector<std::pair<std::string, srs::QuestionKind>>
+ProfileStore::ReportedCards(std::int64_t profile, const std::string& deck, const std::string& deckVersion) {
+  std::vector<std::pair<std::string, srs::QuestionKind>> cards;
+  try {
+    Statement s = m_db->Prepare(
+        "SELECT DISTINCT item, kind FROM report WHERE profile_id = ?1 AND deck = ?2 AND deck_version = ?3");
+    s.Bind(1, profile).Bind(2, deck).Bind(3, deckVersion);
+    while (s.Step())
+      if (auto kind = srs::QuestionKindFromName(s.Text(1))) cards.emplace_back(s.Text(0), *kind);
+  } catch (const SqliteError&) {
+  }
+  return cards;
+}
+
 // [SECTION] Sessions, bests, settings ----------------------------------------------------
 
 StoreStatus ProfileStore::StartSession(std::int64_t profile, const std::string& mode, const std::string& deck,

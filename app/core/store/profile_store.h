@@ -109,6 +109,28 @@ struct MatchSummary {
   std::vector<MatchPlayer> players; // by rank
 };
 
+// A question a learner reported, as it was shown.
+enum class ReportReason { Wrong, TwoRight, Unclear, Typo };
+inline constexpr ReportReason kReportReasons[] = {ReportReason::Wrong, ReportReason::TwoRight, ReportReason::Unclear,
+                                                  ReportReason::Typo};
+const char* ReportReasonName(ReportReason reason);  // "two-right": stored, and in JSON
+const char* ReportReasonLabel(ReportReason reason); // "Two right answers": for people
+std::optional<ReportReason> ReportReasonFromName(std::string_view name);
+struct QuestionReport {
+  std::int64_t id = 0;
+  std::int64_t profile = 0;
+  std::string learner; // the profile's name, when read back
+  std::string deck, deckVersion, item;
+  srs::QuestionKind kind = srs::QuestionKind::MultipleChoice;
+  std::string mode; // "study", "practice", "exam"
+  ReportReason reason = ReportReason::Wrong;
+  std::string note;
+  std::string prompt;
+  std::vector<std::string> options;
+  std::string answer, source; // the right answer and the citation, as shown
+  srs::TimeMs time = 0;
+};
+
 // For the stats screen.
 struct DayActivity {
   std::int64_t day = 0; // StudyDay::DayOf
@@ -180,6 +202,13 @@ public:
   // Classroom matches: saved whole, in one transaction; the newest first.
   StoreStatus SaveMatch(const MatchRecord& match);
   std::vector<MatchSummary> Matches(size_t limit = 50);
+
+  // Reported questions: newest first, of one deck or all (empty `deck`). ReportedCards: the
+  // (item, kind) pairs a learner reported in this version of a deck, set aside in study.
+  StoreStatus AddReport(const QuestionReport& report);
+  std::vector<QuestionReport> Reports(const std::string& deck = {});
+  std::vector<std::pair<std::string, srs::QuestionKind>> ReportedCards(std::int64_t profile, const std::string& deck,
+                                                                       const std::string& deckVersion);
 
   // Sessions, bests, settings.
   StoreStatus StartSession(std::int64_t profile, const std::string& mode, const std::string& deck, srs::TimeMs now);

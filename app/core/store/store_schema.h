@@ -126,7 +126,31 @@ CREATE TABLE match_answer (
 CREATE INDEX match_answer_match ON match_answer (match_id, question);
 )sql";
 
-inline constexpr std::array<std::string_view, 2> kMigrations{kV1Profiles, kV2Matches};
+// Version 3: questions learners reported (wrong, two right answers, unclear, a typo), with
+// the question as it was shown, for the deck's author. A reported card is set aside for
+// its learner while the deck's version (a fingerprint of its file) is the one reported.
+inline constexpr std::string_view kV3Reports = R"sql(
+CREATE TABLE report (
+  id           INTEGER PRIMARY KEY,
+  profile_id   INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  deck         TEXT NOT NULL,
+  deck_version TEXT NOT NULL,
+  item         TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  mode         TEXT NOT NULL,
+  reason       TEXT NOT NULL,
+  note         TEXT NOT NULL DEFAULT '',
+  prompt       TEXT NOT NULL,
+  options      TEXT NOT NULL DEFAULT '',
+  answer       TEXT NOT NULL DEFAULT '',
+  source       TEXT NOT NULL DEFAULT '',
+  time_ms      INTEGER NOT NULL
+);
+CREATE INDEX report_deck ON report (deck, time_ms);
+CREATE INDEX report_card ON report (profile_id, deck, deck_version);
+)sql";
+
+inline constexpr std::array<std::string_view, 3> kMigrations{kV1Profiles, kV2Matches, kV3Reports};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema

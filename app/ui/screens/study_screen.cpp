@@ -465,6 +465,61 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
     }
     ui.Track("study/not-answered-list");
   }
+  // What the learner reported, for the deck's author (also in the saved report).
+  if (!quiz.Reported().empty()) {
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::TextUnformatted("You reported");
+    ImGui::PopFont();
+    for (const QuizAnswer& a : quiz.Answers()) {
+      auto reported = quiz.Reported().find(a.question.key);
+      if (reported == quiz.Reported().end()) continue;
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", a.question.prompt.c_str());
+      ImGui::Indent();
+      ImGui::TextColored(ui.palette->warning, "%s", reported->second.c_str());
+      ImGui::Unindent();
+    }
+    ui.Track("study/reported");
+  }
+}
+
+// "Report a problem": what is wrong with the question shown (wrong, two right answers,
+// unclear, a typo) and a note; the key R opens it when no text field has the keyboard.
+void DrawReport(UiContext& ui) {
+  StudyWidgets& w = ui.widgets.study;
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  const bool open =
+      ImGui::SmallButton("Report a problem (R)") ||
+      (!ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) && Pressed(GLFW_KEY_R));
+  ImGui::PopStyleColor();
+  ui.Track("study/report");
+  if (open) ImGui::OpenPopup("Report this question###report");
+  ImGui::SetNextWindowSize(ImVec2(30 * ui.Em(), 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("Report this question###report")) return;
+  ImGui::TextWrapped("What is wrong with it? The deck's author sees it with the question as shown.");
+  for (size_t i = 0; i < std::size(kReportReasons); ++i) {
+    const std::string label = std::to_string(i + 1) + "  " + ReportReasonLabel(kReportReasons[i]);
+    if (ImGui::RadioButton(label.c_str(), w.reportReason == static_cast<int>(i)) ||
+        (!ImGui::GetIO().WantTextInput && Pressed(GLFW_KEY_1 + static_cast<int>(i))))
+      w.reportReason = static_cast<int>(i);
+    ui.Track(std::string("study/report/") + ReportReasonName(kReportReasons[i]));
+  }
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##report-note", "what is wrong (optional)", w.reportNote.data(), w.reportNote.size());
+  ui.Track("study/report/note");
+  const bool send = ImGui::Button("Send report");
+  ui.Track("study/report/send");
+  if (send || (!ImGui::GetIO().WantTextInput && (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)))) {
+    ui.state.Post(ReportQuestion{kReportReasons[static_cast<size_t>(w.reportReason)], w.reportNote.data()});
+    w.reportNote.fill('\0');
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || Pressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+  ui.Track("study/report/cancel");
+  ImGui::EndPopup();
 }
 
 } // namespace
@@ -550,6 +605,7 @@ void DrawStudyScreen(UiContext& ui) {
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
   ImGui::PopStyleColor();
+  DrawReport(ui);
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(q.prompt.c_str());

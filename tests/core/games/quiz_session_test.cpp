@@ -4,6 +4,7 @@
 #include "core/base/paths.h"
 #include "support/seed_deck.h"
 #include "core/games/quiz_session.h"
+#include "core/questions/worksheet.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;
@@ -163,4 +164,31 @@ TEST_CASE("an exam: answers changed until handed in, questions visited in any or
   exam.GoTo(1, kNow + 8000);
   exam.AnswerOption(0, 1000, kNow + 8000);
   CHECK(exam.Right() == 1);
+}
+
+TEST_CASE("a question reported during a quiz is named beside it in the report", "[quiz][report]") {
+  const Deck deck = SeedDeck();
+  QuizSession quiz(deck, nullptr, 0, kNow, Options(QuizMode::Practice, 3));
+  REQUIRE(quiz.Total() == 3);
+  srs::TimeMs now = kNow;
+  std::string reportedPrompt;
+  for (int i = 0; i < 3; ++i) {
+    const Question& q = *quiz.Current();
+    if (i == 1) {
+      quiz.NoteReport("Two right answers: both happened near Kazan");
+      reportedPrompt = q.prompt;
+    }
+    quiz.AnswerOption(q.answer, 2000, now += 5000);
+    quiz.Next(now);
+  }
+  REQUIRE(quiz.Done());
+  REQUIRE(quiz.Reported().size() == 1);
+  const std::string csv = quiz.ReportCsv();
+  CHECK(csv.find(",source,reported") != std::string::npos);
+  CHECK(csv.find("Two right answers: both happened near Kazan") != std::string::npos);
+  const std::string html = quiz.ReportHtml("Practice");
+  const size_t note = html.find("You reported this question: Two right answers");
+  REQUIRE(note != std::string::npos);
+  // Beside its own question: the last prompt before the note is the reported one.
+  CHECK(html.rfind("<li><p>", note) == html.find("<li><p>" + EscapeHtml(reportedPrompt)));
 }

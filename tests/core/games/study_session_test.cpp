@@ -203,3 +203,48 @@ TEST_CASE("a study session never asks what an earlier question of it showed", "[
   CHECK(sessionsWithYear > 0);
   CHECK(sessionsWithBoth == 0);
 }
+
+TEST_CASE("a reported card is set aside at once and in later sessions until the deck changes",
+          "[study_session][report]") {
+  Deck deck = SeedDeck();
+  deck.version = "1111111111111111";
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  const auto profile = opened.store->DefaultProfile();
+  StudySession::Options options;
+  options.queue.newPerDay = 5;
+  StudySession first(deck, opened.store.get(), profile, kNow, options);
+  REQUIRE(first.Total() == 5);
+  const Question reported = *first.Current();
+  QuestionReport r;
+  r.profile = profile;
+  r.deck = deck.id;
+  r.deckVersion = deck.version;
+  r.item = reported.card;
+  r.kind = reported.kind;
+  r.mode = "study";
+  r.prompt = reported.prompt;
+  r.time = kNow;
+  REQUIRE(opened.store->AddReport(r));
+  first.SetAsideCurrent(kNow);
+  CHECK(first.Total() == 4);
+  CHECK(first.Summary().setAside == 1);
+  REQUIRE(first.Current());
+  CHECK(first.Current()->key != reported.key);
+
+  auto asks = [&](const Deck& d) {
+    StudySession later(d, opened.store.get(), profile, kNow + 1000, options);
+    bool found = false;
+    for (srs::TimeMs now = kNow + 1000; !later.Done(); later.Next(now)) {
+      found = found || later.Current()->key == reported.key;
+      Answer(later, true, now += 1000);
+    }
+    return found;
+  };
+  // New cards come in deck order: without the report this card would be among the first five.
+  CHECK_FALSE(asks(deck));
+  Deck changed = deck;
+  changed.version = "2222222222222222"; // the author edited the deck
+  CHECK(asks(changed));
+}

@@ -597,3 +597,59 @@ TEST_CASE("classroom matches are saved whole with every answer", "[store][match]
   CHECK_FALSE(store->SaveMatch(broken));
   CHECK(store->Matches().size() == 1);
 }
+
+TEST_CASE("a reported question is kept as it was shown, and sets its card aside in that version of the deck",
+          "[store][report]") {
+  TempDir dir;
+  auto store = OpenOk(dir.Path());
+  const std::int64_t anna = store->DefaultProfile();
+  QuestionReport r;
+  r.profile = anna;
+  r.deck = "rome";
+  r.deckVersion = "0123456789abcdef";
+  r.item = "caesar.born_in";
+  r.kind = srs::QuestionKind::MultipleChoice;
+  r.mode = "study";
+  r.reason = ReportReason::TwoRight;
+  r.note = "Subura is in Rome";
+  r.prompt = "Where was Caesar born?";
+  r.options = {"Rome", "Subura", "Arpinum", "Capua"};
+  r.answer = "Rome";
+  r.source = "Suetonius";
+  r.time = kNow;
+  REQUIRE(store->AddReport(r));
+  r.reason = ReportReason::Typo;
+  r.item = "cicero.born_in";
+  r.options = {};
+  r.time = kNow + 1000;
+  r.deck = "greece";
+  REQUIRE(store->AddReport(r));
+
+  const auto rome = store->Reports("rome");
+  REQUIRE(rome.size() == 1);
+  CHECK(rome[0].learner == store->Profiles()[0].name);
+  CHECK(rome[0].reason == ReportReason::TwoRight);
+  CHECK(rome[0].note == "Subura is in Rome");
+  CHECK(rome[0].options == std::vector<std::string>{"Rome", "Subura", "Arpinum", "Capua"});
+  CHECK(rome[0].answer == "Rome");
+  CHECK(rome[0].source == "Suetonius");
+  const auto all = store->Reports();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].deck == "greece"); // newest first
+  CHECK(all[0].options.empty());
+
+  using Card = std::pair<std::string, srs::QuestionKind>;
+  CHECK(store->ReportedCards(anna, "rome", "0123456789abcdef") ==
+        std::vector<Card>{{"caesar.born_in", srs::QuestionKind::MultipleChoice}});
+  CHECK(store->ReportedCards(anna, "rome", "fedcba9876543210").empty()); // the deck changed
+  auto ben = store->CreateProfile("Ben", kNow);
+  REQUIRE(ben);
+  CHECK(store->ReportedCards(ben.id, "rome", "0123456789abcdef").empty()); // someone else's report
+
+  // Kept across a restart.
+  store.reset();
+  store = OpenOk(dir.Path());
+  CHECK(store->Reports().size() == 2);
+  for (ReportReason reason : kReportReasons)
+    CHECK(ReportReasonFromName(ReportReasonName(reason)) == reason);
+}
