@@ -5,6 +5,7 @@
 // [SECTION] Columns: what each column holds, from a header row or from the data.
 // [SECTION] Deck: cards or events from the records.
 #include "core/deck/csv.h"
+#include "core/deck/numbers.h"
 
 #include <algorithm>
 #include <array>
@@ -421,41 +422,6 @@ std::optional<QuestionLayout> FindQuestionLayout(const std::vector<CsvRecord>& r
 
 // [SECTION] Tables -------------------------------------------------------------------
 
-// "1,234,567", "-3.5", "12 500": a number as a table may write it, in the form a facts file
-// keeps it ("1234567"); nullopt when `text` is not one.
-std::optional<std::string> TableNumber(const std::string& text) {
-  std::string digits;
-  size_t i = 0, sinceGroup = 0;
-  bool grouped = false, point = false;
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-    if (text[0] == '-') digits += '-';
-    i = 1;
-  }
-  size_t before = 0; // digits before the point
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c >= '0' && c <= '9') {
-      digits += c;
-      ++sinceGroup;
-      if (!point) ++before;
-    } else if ((c == ',' || c == ' ') && !point && before > 0 && (grouped ? sinceGroup == 3 : sinceGroup <= 3)) {
-      grouped = true; // a thousands separator: groups of three follow
-      sinceGroup = 0;
-    } else if (c == '.' && !point && (!grouped || sinceGroup == 3)) {
-      point = true;
-      digits += '.';
-      sinceGroup = 0;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (before == 0 || digits.back() == '.' || (grouped && !point && sinceGroup != 3)) return std::nullopt;
-  // A leading zero is a code, not a quantity ("007", "0044").
-  const size_t lead = digits[0] == '-' ? 1 : 0;
-  if (digits.size() > lead + 1 && digits[lead] == '0' && digits[lead + 1] != '.') return std::nullopt;
-  return digits;
-}
-
 // A cell that stands for no value: "", "n/a", "-", "?", "unknown". It makes no fact.
 bool NoValue(const std::string& cell) {
   const std::string v = Lower(Trimmed(cell));
@@ -519,7 +485,7 @@ bool LooksLikeTableHeader(const std::vector<CsvRecord>& records) {
   std::vector<std::string> folded;
   for (const std::string& name : records[0].fields) {
     const std::string t = Trimmed(name);
-    if (t.empty() || t.size() > 60 || TableNumber(t) || IsDate(t)) return false;
+    if (t.empty() || t.size() > 60 || WrittenNumber(t) || IsDate(t)) return false;
     folded.push_back(Fold(t));
   }
   std::sort(folded.begin(), folded.end());
@@ -536,7 +502,7 @@ bool LooksLikeTableHeader(const std::vector<CsvRecord>& records) {
       if (c >= records[r].fields.size() || Trimmed(records[r].fields[c]).empty()) continue;
       ++filled;
       const std::string v = Trimmed(records[r].fields[c]);
-      measured += TableNumber(v) || IsDate(v);
+      measured += WrittenNumber(v) || IsDate(v);
     }
     if (filled > 0 && measured * 5 >= filled * 4) return true;
   }
@@ -651,7 +617,7 @@ public:
     std::replace_if(
         deck.title.begin(), deck.title.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
     deck.description = "Imported from " + path.filename().string();
-    deck.sources.push_back({"import", path.filename().string(), "", "", {1, 1}});
+    deck.sources.push_back({"import", path.filename().string(), "", "", {1, 1}, ""});
 
     char hint = Lower(path.extension().string()) == ".tsv" ? '\t' : 0;
     CsvParse parse = ParseCsv(text, m_file, hint);
@@ -949,7 +915,7 @@ private:
       if (c >= records[r].fields.size() || NoValue(records[r].fields[c])) continue;
       const std::string v = Trimmed(records[r].fields[c]);
       ++filled;
-      const auto number = TableNumber(v);
+      const auto number = WrittenNumber(v);
       numbers += number.has_value();
       wholeNumbers += number && number->find('.') == std::string::npos;
       if (const DateParse d = ParseDate(v); d.date) {
@@ -1099,7 +1065,7 @@ private:
         f.object.type = r.objectType;
         switch (r.objectType) {
         case ValueType::Number:
-          f.object.text = *TableNumber(v);
+          f.object.text = *WrittenNumber(v);
           f.object.number = std::strtod(f.object.text.c_str(), nullptr);
           break;
         case ValueType::Year:

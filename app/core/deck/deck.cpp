@@ -181,6 +181,20 @@ const Event* Deck::FindEvent(const std::string& key) const { return Lookup(event
 const Relation* Deck::FindRelation(const std::string& key) const { return Lookup(relations, m_relationIndex, key); }
 const DeckSource* Deck::FindSource(const std::string& key) const { return Lookup(sources, m_sourceIndex, key); }
 
+std::string Deck::Attribution(const std::string& accordingTo) const {
+  const DeckSource* s = FindSource(accordingTo);
+  if (s == nullptr) return accordingTo;
+  if (!s->author.empty()) return s->author;
+  return (s->kind.empty() ? "" : "the " + s->kind + " ") + "\u201C" + s->title + "\u201D";
+}
+
+std::string Deck::Citation(const std::string& sourceId) const {
+  const DeckSource* s = FindSource(sourceId);
+  if (s == nullptr) return {};
+  const std::string quoted = "\u201C" + s->title + "\u201D" + (s->kind.empty() ? "" : " (" + s->kind + ")");
+  return s->author.empty() ? quoted : s->author + ", " + quoted;
+}
+
 std::string Deck::NameOf(const std::string& key) const {
   if (const Entity* entity = FindEntity(key)) return entity->name;
   if (const Event* event = FindEvent(key)) return event->name;

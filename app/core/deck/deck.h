@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/date.h"
+#include "core/deck/numbers.h"
 #include "core/base/diagnostics.h"
 
 namespace factdeck {
@@ -15,6 +16,7 @@ namespace factdeck {
 struct DeckSource {
   std::string id, title, author, url;
   Position pos;
+  std::string kind; // what it is, in words: "article", "unsigned article", "memoir"; optional
 };
 
 struct Entity {
@@ -57,10 +59,11 @@ struct Relation {
 
 struct Value {
   ValueType type = ValueType::Text;
-  std::string entity;  // Entity: the entity id
-  std::string text;    // Text; for Number, the number as shown ("400", "0.5")
-  double number = 0.0; // Number
-  Date date;           // Year and Date
+  std::string entity;                     // Entity: the entity id
+  std::string text;                       // Text; for Number, the number as shown ("400", "0.5", "more than 100")
+  double number = 0.0;                    // Number
+  Date date;                              // Year and Date
+  NumberBound bound = NumberBound::Exact; // Number: "more than 100" is a bound on 100
 };
 
 struct Fact {
@@ -116,6 +119,13 @@ struct Deck {
   const Event* FindEvent(const std::string& key) const;
   const Relation* FindRelation(const std::string& key) const;
   const DeckSource* FindSource(const std::string& key) const;
+  // Who states a fact (its according_to), in words for a question: a source's author
+  // ("Karl Schlange"), or without one its kind and title ("the article “Rome's fall”"); any
+  // other text as written ("Schlange, citing Speidel").
+  std::string Attribution(const std::string& accordingTo) const;
+  // A source as cited under an answer: "Karl Schlange, “German-Soviet cooperation”", or
+  // "“USSR helped future Nazis” (unsigned article)"; empty for an unknown id.
+  std::string Citation(const std::string& sourceId) const;
   // The display name of an entity or event id; the id itself when unknown.
   std::string NameOf(const std::string& key) const;
   // A value as shown to people: an entity's name, a number with its unit, a date.

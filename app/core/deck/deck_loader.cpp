@@ -284,9 +284,13 @@ private:
         }
       }
       ForEachTable(*info, "source", [&](const toml::table& table, Position p) {
-        const Fields t = Keys(table, {"id", "title", "author", "url"}, "[[deck.source]]");
-        DeckSource source{String(t, "id", true, "[[deck.source]]", p), String(t, "title", true, "[[deck.source]]", p),
-                          String(t, "author", false, "", p), String(t, "url", false, "", p), p};
+        const Fields t = Keys(table, {"id", "title", "author", "url", "kind"}, "[[deck.source]]");
+        DeckSource source{String(t, "id", true, "[[deck.source]]", p),
+                          String(t, "title", true, "[[deck.source]]", p),
+                          String(t, "author", false, "", p),
+                          String(t, "url", false, "", p),
+                          p,
+                          String(t, "kind", false, "", p)};
         for (const DeckSource& other : deck.sources)
           if (other.id == source.id) Error(p, "duplicate source id " + Quote(source.id));
         deck.sources.push_back(std::move(source));
@@ -557,6 +561,18 @@ private:
       Error(pos, "unknown source " + Quote(source) + "; declare it as [[deck.source]]");
   }
 
+  // according_to written as a source's title or author: its id lets questions say who
+  // ("According to Karl Schlange", "According to the article “...”"), not a bare title.
+  void CheckAttribution(const Fact& fact) {
+    if (fact.accordingTo.empty() || m_out.deck.FindSource(fact.accordingTo) != nullptr) return;
+    const std::string folded = Fold(fact.accordingTo);
+    for (const DeckSource& s : m_out.deck.sources)
+      if (folded == Fold(s.title) || (!s.author.empty() && folded == Fold(s.author)))
+        Warning(fact.pos, "according_to " + Quote(fact.accordingTo) + " names the source " + Quote(s.id) +
+                              "; write its id, so that questions say \"According to " + m_out.deck.Attribution(s.id) +
+                              "\"");
+  }
+
   void Check() {
     Deck& deck = m_out.deck;
     if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty() &&
@@ -595,6 +611,7 @@ private:
       Fact& fact = deck.facts[i];
       CheckSource(fact.source, fact.pos);
       if (fact.source.empty()) Warning(fact.pos, "fact about " + Quote(fact.subject) + " has no source");
+      CheckAttribution(fact);
       const Entity* subjectEntity = deck.FindEntity(fact.subject);
       const Event* subjectEvent = deck.FindEvent(fact.subject);
       if (!fact.subject.empty() && subjectEntity == nullptr && subjectEvent == nullptr)
@@ -683,8 +700,17 @@ private:
         char text[32];
         auto end = std::to_chars(text, text + sizeof text, value.number).ptr; // shortest exact form
         value.text.assign(text, end);
+      } else if (const auto* s = node.as_string()) {
+        // A bound or an approximation, as the source gives it: "more than 100", "about 450".
+        const auto bounded = ParseBoundedNumber(s->get());
+        if (!bounded)
+          return wrongType(Quote(s->get()) + " (write numbers without quotes; a bound or approximation as \"more "
+                                             "than 100\", \"at least 20\", \"fewer than 5\" or \"about 450\")");
+        value.number = bounded->number;
+        value.text = bounded->phrase;
+        value.bound = bounded->bound;
       } else {
-        return wrongType("a string (write numbers without quotes)");
+        return wrongType("a value of another type (write numbers without quotes)");
       }
       if (!std::isfinite(value.number)) Error(PosOf(node), "the number must be finite");
       return;

@@ -72,7 +72,8 @@ std::string ObjectLiteral(const Value& value) {
   switch (value.type) {
   case ValueType::Entity: return TomlString(value.entity);
   case ValueType::Text: return TomlString(value.text);
-  case ValueType::Number: return value.text; // as written in the file: a TOML integer or float
+  case ValueType::Number: // as written in the file: a TOML integer or float, or a bound as a string
+    return value.bound == NumberBound::Exact ? value.text : TomlString(value.text);
   case ValueType::Year:
   case ValueType::Date: return TomlString(value.date.Canonical());
   }
@@ -97,6 +98,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("id", s.id, true);
     w.Key("title", s.title, true);
     w.Key("author", s.author);
+    w.Key("kind", s.kind);
     w.Key("url", s.url);
   }
   for (const Entity& e : deck.entities) {

@@ -65,7 +65,8 @@ std::string ValueKey(const Value& v) {
   case ValueType::Text: return "t:" + Fold(v.text);
   case ValueType::Number: {
     char text[32];
-    return "n:" + std::string(text, std::to_chars(text, text + sizeof text, v.number).ptr);
+    return "n" + std::to_string(static_cast<int>(v.bound)) + ":" +
+           std::string(text, std::to_chars(text, text + sizeof text, v.number).ptr);
   }
   case ValueType::Year:
   case ValueType::Date: return "d:" + v.date.Canonical();
@@ -188,10 +189,15 @@ std::string Fill(const std::string& templ, const char* placeholder, const std::s
 }
 
 // "According to Schlange, how many ...?" for figures the sources disagree on.
+// The question runs on after a comma when it starts with a question word ("According to
+// Suetonius, in which year ..."); anything else might be a name and keeps its capital.
 std::string Attributed(const std::string& prompt, const std::string& who) {
   if (who.empty()) return prompt;
-  if (!prompt.empty() && prompt[0] >= 'A' && prompt[0] <= 'Z' && prompt.size() > 1 && prompt[1] >= 'a' &&
-      prompt[1] <= 'z' && prompt[0] != 'I')
+  static const std::unordered_set<std::string> questionWords = {
+      "In",   "What", "Which", "Who",  "Whom", "Whose", "When", "Where", "Why", "How", "Did",
+      "Does", "Do",   "Was",   "Were", "Is",   "Are",   "Name", "For",   "On",  "At",  "From"};
+  const std::string first = prompt.substr(0, prompt.find_first_of(" ,?"));
+  if (questionWords.count(first) != 0)
     return "According to " + who + ", " + static_cast<char>(prompt[0] - 'A' + 'a') + prompt.substr(1);
   return "According to " + who + ": " + prompt;
 }
@@ -393,11 +399,7 @@ struct Builder {
   const QuestionGenerator& generator;
   Random random;
 
-  std::string Cite(const std::string& sourceId) const {
-    const DeckSource* s = deck.FindSource(sourceId);
-    if (s == nullptr) return {};
-    return s->author.empty() ? s->title : s->title + " (" + s->author + ")";
-  }
+  std::string Cite(const std::string& sourceId) const { return deck.Citation(sourceId); }
 
   const std::vector<std::string>& FoldsOf(const std::string& entityId) const {
     static const std::vector<std::string> none;
@@ -512,7 +514,7 @@ struct Builder {
     Question q;
     q.kind = QuestionKind::MultipleChoice;
     q.items = {f.id};
-    q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), f.accordingTo);
+    q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), deck.Attribution(f.accordingTo));
     const std::string right = deck.Display(f.object, r);
     bool made = false;
     switch (f.object.type) {
@@ -524,7 +526,7 @@ struct Builder {
     }
     if (!made) return std::nullopt;
     q.explanation = deck.NameOf(f.subject) + ": " + right +
-                    (f.accordingTo.empty() ? "" : " (according to " + f.accordingTo + ")") +
+                    (f.accordingTo.empty() ? "" : " (according to " + deck.Attribution(f.accordingTo) + ")") +
                     (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
     return q;
@@ -589,7 +591,59 @@ struct Builder {
   }
 
   // Numbers on a ladder of the answer's rounding; false when no ladder can be made.
+  // A bound or an approximation ("more than 100", "about 450") against ranges it makes
+  // false, so that no option is also true: below half of a lower bound ("fewer than 10",
+  // "10 to 20", "20 to 50" against "more than 100"), above twice an upper bound, and other
+  // approximations at least twice as far ("about 200", "about 1,000" against "about 450").
+  bool BoundedNumberOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
+    const double n = f.object.number;
+    const std::string unit = r != nullptr && !r->unit.empty() ? " " + r->unit : "";
+    // Each option with where it starts on the number line, to show them in order.
+    std::vector<std::pair<double, std::string>> options = {{n, right}};
+    auto range = [&](double a, double b) { options.push_back({a, NumberText(a) + " to " + NumberText(b) + unit}); };
+    switch (f.object.bound) {
+    case NumberBound::MoreThan:
+    case NumberBound::AtLeast: {
+      const double t3 = RoundNumber(n / 2), t2 = RoundNumber(n / 4), t1 = RoundNumber(n / 8);
+      if (!(t1 > 0 && t1 < t2 && t2 < t3 && t3 < n)) return false;
+      options.push_back({0, "fewer than " + NumberText(t1) + unit});
+      range(t1, t2);
+      range(t2, t3);
+      break;
+    }
+    case NumberBound::LessThan:
+    case NumberBound::AtMost: {
+      const double t1 = RoundNumber(n * 2), t2 = RoundNumber(n * 4), t3 = RoundNumber(n * 8);
+      if (!(n > 0 && n < t1 && t1 < t2 && t2 < t3)) return false;
+      options.front().first = 0;
+      range(t1, t2);
+      range(t2, t3);
+      options.push_back({t3, "more than " + NumberText(t3) + unit});
+      break;
+    }
+    case NumberBound::About: {
+      std::vector<double> near = {RoundNumber(n / 4), RoundNumber(n / 2), RoundNumber(n * 2), RoundNumber(n * 4)};
+      if (!(near[0] > 0 && near[0] < near[1] && near[1] < n / 1.9 && near[2] > n * 1.9 && near[2] < near[3]))
+        return false;
+      // Two below and one above, or one below and two above, as the seed falls.
+      near.erase(near.begin() + static_cast<std::ptrdiff_t>(random.Below(2) == 0 ? 0 : 3));
+      for (double v : near)
+        options.push_back({v, "about " + NumberText(v) + unit});
+      break;
+    }
+    case NumberBound::Exact: return false;
+    }
+    std::stable_sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < options.size(); ++i) {
+      q.options.push_back(options[i].second);
+      if (options[i].second == right) q.answer = static_cast<int>(i);
+    }
+    q.answerText = right;
+    return true;
+  }
+
   bool ForwardNumberOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
+    if (f.object.bound != NumberBound::Exact) return BoundedNumberOptions(q, f, r, right);
     auto stated = [&](const Value& v) { return Stated(f, v); };
     // The same rounding: 450 moves by 50, 100 by 50, 1922 by 1, 0.5 by 0.1.
     const std::string& text = f.object.text;
@@ -652,6 +706,11 @@ struct Builder {
     const Entity* subject = deck.FindEntity(f.subject);
     // Attributed figures are asked only forward, with their attribution.
     if (r == nullptr || r->reverse.empty() || subject == nullptr || !f.accordingTo.empty()) return std::nullopt;
+    // A bound is true of other subjects' figures too ("more than 100" of 450): a relation
+    // with bounds is asked only forward.
+    if (r->objectType == ValueType::Number)
+      for (size_t i : x.factsByRelation.at(f.relation))
+        if (deck.facts[i].object.bound != NumberBound::Exact) return std::nullopt;
     Question q;
     q.kind = QuestionKind::MultipleChoiceReverse;
     q.items = {f.id};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -166,6 +167,50 @@ bool IsNumber(const std::string& text, const std::string& unit) {
   return end == bare.c_str() + bare.size();
 }
 
+// An option about a number as the range of values it claims, read independently of the
+// generator: "fewer than 10", "10 to 20", "more than 100", "at least 5", "about 450" (within
+// a fifth), "450" (itself); the unit dropped. nullopt when it is none of these.
+struct Claimed {
+  double low, high;
+  bool lowIn, highIn;
+};
+std::optional<Claimed> ClaimedRange(std::string text, const std::string& unit) {
+  if (!unit.empty() && text.size() > unit.size() + 1 && text.compare(text.size() - unit.size(), unit.size(), unit) == 0)
+    text.resize(text.size() - unit.size() - 1);
+  auto number = [](std::string t) -> std::optional<double> {
+    t.erase(std::remove(t.begin(), t.end(), ','), t.end());
+    char* end = nullptr;
+    const double v = std::strtod(t.c_str(), &end);
+    if (t.empty() || end != t.c_str() + t.size()) return std::nullopt;
+    return v;
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  auto after = [&](const std::string& prefix) -> std::optional<double> {
+    if (text.rfind(prefix, 0) != 0) return std::nullopt;
+    return number(text.substr(prefix.size()));
+  };
+  if (auto v = after("fewer than ")) return Claimed{-inf, *v, true, false};
+  if (auto v = after("less than ")) return Claimed{-inf, *v, true, false};
+  if (auto v = after("at most ")) return Claimed{-inf, *v, true, true};
+  if (auto v = after("more than ")) return Claimed{*v, inf, false, true};
+  if (auto v = after("at least ")) return Claimed{*v, inf, true, true};
+  if (auto v = after("about ")) return Claimed{*v * 0.8, *v * 1.2, true, true};
+  if (const size_t to = text.find(" to "); to != std::string::npos) {
+    auto a = number(text.substr(0, to)), b = number(text.substr(to + 4));
+    if (a && b && *a < *b) return Claimed{*a, *b, true, true};
+    return std::nullopt;
+  }
+  if (auto v = number(text)) return Claimed{*v, *v, true, true};
+  return std::nullopt;
+}
+
+bool Overlap(const Claimed& a, const Claimed& b) {
+  if (a.high < b.low || b.high < a.low) return false;
+  if (a.high == b.low && !(a.highIn && b.lowIn)) return false;
+  if (b.high == a.low && !(b.highIn && a.lowIn)) return false;
+  return true;
+}
+
 // Event intervals in days, from start to end, each widened by its circa tolerance.
 std::pair<std::int64_t, std::int64_t> Days(const Event& e) {
   return {Widened(e.date).first, e.end ? Widened(*e.end).second : Widened(e.date).second};
@@ -269,7 +314,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
             for (const std::string& n : Names(deck, g.object.entity))
               right.insert(n);
         }
-      if (!f->accordingTo.empty() && q.prompt.find("According to " + f->accordingTo) == std::string::npos)
+      if (!f->accordingTo.empty() &&
+          q.prompt.find("According to " + deck.Attribution(f->accordingTo)) == std::string::npos)
         v.push_back("attribution missing");
     } else {
       const std::string object = Fold(deck.Display(f->object, r));
@@ -294,7 +340,19 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       } else {
         switch (r->objectType) {
         case ValueType::Entity: typed = EntityOfKind(deck, o, r->objectKind); break;
-        case ValueType::Number: typed = IsNumber(o, r->unit); break;
+        case ValueType::Number: {
+          if (f->object.bound == NumberBound::Exact) {
+            typed = IsNumber(o, r->unit);
+            break;
+          }
+          // A bound: every option a range, and no wrong one claiming values the bound allows.
+          const auto claimed = ClaimedRange(o, r->unit);
+          const auto truth = ClaimedRange(deck.Display(f->object, r), r->unit);
+          typed = claimed.has_value();
+          if (claimed && truth && Fold(o) != Fold(deck.Display(f->object, r)) && Overlap(*claimed, *truth))
+            v.push_back("a distractor is true of the bound");
+          break;
+        }
         case ValueType::Year:
         case ValueType::Date: {
           auto d = ParseShown(o);

@@ -153,7 +153,9 @@ TEST_CASE("figures the sources disagree on are asked only with their attribution
       auto q = generator.Make(QuestionKind::MultipleChoice, f.id, seed);
       if (!q) continue;
       ++attributed;
-      CHECK_THAT(q->prompt, Catch::StartsWith("According to " + f.accordingTo));
+      CHECK_THAT(q->prompt, Catch::StartsWith("According to " + deck.Attribution(f.accordingTo)));
+      // A source named by its id is said by its author or as a document, never by the id.
+      if (deck.FindSource(f.accordingTo)) CHECK(q->prompt.find("According to " + f.accordingTo) == std::string::npos);
       // The other source's figure is never offered as wrong.
       for (const Fact& other : deck.facts)
         if (&other != &f && other.subject == f.subject && other.relation == f.relation)
@@ -669,4 +671,61 @@ TEST_CASE("a quiz never asks what an earlier question of it showed", "[questions
   CHECK(kamaYear > 0);
   CHECK(both == 0);
   CHECK(cardWithOtherYear > 0); // an unrelated year is still asked beside the card
+}
+
+TEST_CASE("a figure is attributed to a source's author, or to the document by its kind and title",
+          "[questions][attribution]") {
+  const DeckLoad load = ParseDeck(R"([deck]
+id = "rome"
+title = "Rome"
+[[deck.source]]
+id = "suet"
+title = "The Twelve Caesars"
+author = "Suetonius"
+[[deck.source]]
+id = "leaflet"
+title = "Rome in a day"
+kind = "museum leaflet"
+[[entity]]
+id = "rome"
+name = "Rome"
+kind = "city"
+[[relation]]
+id = "hills"
+subject = "city"
+object = "number"
+question = "How many hills does {subject} have?"
+[[fact]]
+subject = "rome"
+relation = "hills"
+object = 7
+source = "suet"
+according_to = "suet"
+[[fact]]
+subject = "rome"
+relation = "hills"
+object = 8
+source = "leaflet"
+according_to = "Rome in a day"
+)",
+                                  "rome.toml");
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  CHECK(deck.Attribution("suet") == "Suetonius");
+  CHECK(deck.Attribution("leaflet") == "the museum leaflet \u201CRome in a day\u201D");
+  CHECK(deck.Attribution("a guide, citing Livy") == "a guide, citing Livy");
+  CHECK(deck.Citation("suet") == "Suetonius, \u201CThe Twelve Caesars\u201D");
+  CHECK(deck.Citation("leaflet") == "\u201CRome in a day\u201D (museum leaflet)");
+  // The second fact names the leaflet by its title: check says to write its id.
+  bool warned = false;
+  for (const Diagnostic& d : load.diagnostics)
+    warned = warned ||
+             (d.severity == Severity::Warning && d.message.find("names the source 'leaflet'") != std::string::npos);
+  CHECK(warned);
+  QuestionGenerator generator(deck);
+  auto q = generator.Make(QuestionKind::MultipleChoice, deck.facts[0].id, 1);
+  REQUIRE(q);
+  CHECK(q->prompt == "According to Suetonius, how many hills does Rome have?");
+  CHECK(q->explanation.find("(according to Suetonius)") != std::string::npos);
+  CHECK(q->source == "Suetonius, \u201CThe Twelve Caesars\u201D");
 }
