@@ -100,6 +100,15 @@ GDBusConnection* PortalBus(GCancellable* cancel, std::string& reason) {
 
 } // namespace
 
+std::string OpenFolderOnDesktop(const std::filesystem::path& folder) {
+  Error error;
+  char* uri = g_filename_to_uri(folder.c_str(), nullptr, &error.p);
+  if (uri == nullptr) return error.p->message;
+  const bool launched = g_app_info_launch_default_for_uri(uri, nullptr, &error.p);
+  g_free(uri);
+  return launched ? std::string() : std::string(error.p != nullptr ? error.p->message : "no application for folders");
+}
+
 DesktopFileChooser::DesktopFileChooser(std::function<void()> wake) : m_wake(std::move(wake)) {}
 
 DesktopFileChooser::~DesktopFileChooser() { Join(); }

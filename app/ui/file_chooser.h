@@ -16,6 +16,10 @@
 
 namespace factdeck::ui {
 
+// Shows a folder in the desktop's file manager (the default application for folders, as
+// GIO finds it: the same one the desktop opens). Empty when it was launched, else why not.
+std::string OpenFolderOnDesktop(const std::filesystem::path& folder);
+
 class DesktopFileChooser {
 public:
   enum class Outcome { None, Waiting, Chosen, Cancelled, Unavailable };

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <filesystem>
+#include <string>
 #include <cstdint>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct HomeForm {
   bool streakBonus = true;
   std::filesystem::path browseDir; // the folder the deck browser shows; empty: the decks folder
   bool showBrowser = false;        // open the deck browser (the desktop's chooser is not there)
+  std::string folderError;         // why the decks folder could not be shown in the file manager
 };
 
 // The question being answered: reset whenever a new question is shown.

@@ -3,6 +3,7 @@
 // The bus is a private dbus-daemon; the portal is the stand-in of support/fake_portal.h.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -90,4 +91,33 @@ TEST_CASE("A file chooser still open when FactDeck closes is closed with it", "[
   for (int i = 0; i < 250 && portal.CloseCalls() == 0; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   CHECK(portal.CloseCalls() == 1);
+}
+
+TEST_CASE("Show the folder opens the decks folder in the desktop's application for folders", "[ui][deck][portal]") {
+  // A desktop of our own: its default application for folders writes down what it was given.
+  test::TempDir desktop, data;
+  std::filesystem::create_directories(desktop / "data" / "applications");
+  std::filesystem::create_directories(desktop / "config");
+  const auto opened = desktop / "opened.txt";
+  const auto script = desktop / "file-manager.sh";
+  std::ofstream(script) << "#!/bin/sh\nprintf '%s' \"$1\" > '" << opened.string() << "'\n";
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  std::ofstream(desktop / "data" / "applications" / "test-files.desktop")
+      << "[Desktop Entry]\nType=Application\nName=Test files\nExec=" << script.string()
+      << " %u\nMimeType=inode/directory;\n";
+  std::ofstream(desktop / "config" / "mimeapps.list") << "[Default Applications]\ninode/directory=test-files.desktop\n";
+  setenv("XDG_DATA_HOME", (desktop / "data").c_str(), 1);
+  setenv("XDG_DATA_DIRS", (desktop / "data").c_str(), 1);
+  setenv("XDG_CONFIG_HOME", (desktop / "config").c_str(), 1);
+  setenv("XDG_CONFIG_DIRS", (desktop / "config").c_str(), 1);
+
+  UiHarness ui(1280, 800, data.Path());
+  ui.Click("home/show-folder");
+  for (int i = 0; i < 250 && !std::filesystem::exists(opened); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the script finishes writing
+  std::string given;
+  std::getline(std::ifstream(opened), given);
+  CHECK(given.find((data / "decks").string()) != std::string::npos);
+  CHECK_FALSE(ui.Has("home/show-folder/error"));
 }

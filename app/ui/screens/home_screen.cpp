@@ -313,6 +313,13 @@ void DrawOpenDeck(UiContext& ui) {
   ImGui::TextWrapped("Your decks folder: %s (every deck file put there is listed here)", folder.c_str());
   ImGui::PopStyleColor();
   ui.Track("home/decks-folder");
+  if (ImGui::SmallButton("Show the folder")) ui.widgets.home.folderError = OpenFolderOnDesktop(ui.state.UserDecksDir());
+  ui.Track("home/show-folder");
+  if (!ui.widgets.home.folderError.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ui.palette->warning, "Could not show it: %s", ui.widgets.home.folderError.c_str());
+    ui.Track("home/show-folder/error");
+  }
   // The desktop's own file chooser when there is one, FactDeck's deck browser otherwise.
   auto browse = [&ui] {
     if (ui.fileChooser != nullptr)
