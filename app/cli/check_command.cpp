@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "core/deck/deck.h"
+#include "core/questions/questions.h"
 
 namespace factdeck::cli {
 
@@ -19,13 +20,33 @@ void PrintSummary(const Deck& deck, std::ostream& out) {
       << " events, typed-year " << q.typedYear << ", flashcard " << q.flashcard << '\n';
 }
 
+// Facts no question asks, with why: all of them with --explain, else how many.
+constexpr size_t kMaxFactsToExplainUnasked = 20000; // beyond this only --explain looks (it takes a while)
+
+void PrintUnasked(const Deck& deck, bool explain, std::ostream& out) {
+  if (!explain && deck.facts.size() > kMaxFactsToExplainUnasked) return;
+  const std::vector<UnaskedFact> unasked = UnaskedFacts(deck);
+  if (unasked.empty()) return;
+  if (!explain) {
+    out << "  never asked: " << unasked.size() << (unasked.size() == 1 ? " fact" : " facts")
+        << " (factdeck check --explain lists them and why)\n";
+    return;
+  }
+  for (const UnaskedFact& u : unasked)
+    out << deck.file << ':' << u.fact->pos.line << ':' << u.fact->pos.column << ": note: fact " << '\'' << u.fact->id
+        << "' is never asked: " << u.reason << '\n';
+  out << "  never asked: " << unasked.size() << (unasked.size() == 1 ? " fact\n" : " facts\n");
+}
+
 } // namespace
 
 void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
   auto files = std::make_shared<std::vector<std::string>>();
+  auto explain = std::make_shared<bool>(false);
   CLI::App* check = app.add_subcommand("check", "Check facts files: print every problem with file:line:column");
   check->add_option("FILE", *files, "Facts files (.toml)")->required()->type_name("FILE");
-  commands.push_back({check, [files] {
+  check->add_flag("--explain", *explain, "List the facts no question asks, and why");
+  commands.push_back({check, [files, explain] {
                         size_t errors = 0, warnings = 0;
                         for (const std::string& file : *files) {
                           DeckLoad load = LoadDeckFile(file);
@@ -34,7 +55,10 @@ void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
                           size_t fileErrors = CountErrors(load.diagnostics);
                           errors += fileErrors;
                           warnings += load.diagnostics.size() - fileErrors;
-                          if (fileErrors == 0) PrintSummary(load.deck, std::cout);
+                          if (fileErrors == 0) {
+                            PrintSummary(load.deck, std::cout);
+                            PrintUnasked(load.deck, *explain, std::cout);
+                          }
                         }
                         std::cout << files->size() << (files->size() == 1 ? " file, " : " files, ") << errors
                                   << (errors == 1 ? " error, " : " errors, ") << warnings

@@ -123,6 +123,29 @@ TEST_CASE("check accepts the bundled deck and prints its counts", "[cli][deck]")
   CHECK_THAT(result.out, Catch::Contains("facts") && Catch::Contains("0 errors") && Catch::Contains("multiple-choice"));
 }
 
+TEST_CASE("check says how many facts are never asked, and --explain lists each with its position and why",
+          "[cli][deck]") {
+  const std::string deck = std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml";
+  const auto counted = RunProcess({kExe, "check", deck});
+  REQUIRE(counted.exitCode == 0);
+  const size_t at = counted.out.find("never asked: ");
+  REQUIRE(at != std::string::npos);
+  const int count = std::atoi(counted.out.c_str() + at + 13);
+  CHECK(count > 0);
+  const auto explained = RunProcess({kExe, "check", "--explain", deck});
+  REQUIRE(explained.exitCode == 0);
+  int notes = 0;
+  for (size_t p = explained.out.find(": note: fact '"); p != std::string::npos;
+       p = explained.out.find(": note: fact '", p + 1)) {
+    ++notes;
+    // Each note starts its line with file:line:column.
+    const size_t lineStart = explained.out.rfind('\n', p) + 1;
+    CHECK(explained.out.compare(lineStart, deck.size() + 1, deck + ":") == 0);
+  }
+  CHECK(notes == count);
+  CHECK_THAT(explained.out, Catch::Contains("is never asked: "));
+}
+
 TEST_CASE("check prints errors compiler-style and exits 1", "[cli][deck]") {
   TempDir dir;
   const auto file = dir / "bad.toml";

@@ -1264,6 +1264,46 @@ bool ShownSoFar::GivesAway(const Question& later) const {
                      [&](size_t i) { return GivenAway(*asked, m_shown[i]); });
 }
 
+std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
+  QuestionGenerator generator(deck);
+  std::unordered_map<std::string, size_t> kindCounts;
+  for (const Entity& e : deck.entities)
+    ++kindCounts[e.kind];
+  std::unordered_map<std::string, std::unordered_set<std::string>> textValues; // relation -> folded values
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Text) textValues[f.relation].insert(Fold(f.object.text));
+  std::vector<UnaskedFact> unasked;
+  for (const Fact& f : deck.facts) {
+    bool asked = false;
+    for (std::uint64_t seed = 1; seed <= 4 && !asked; ++seed)
+      asked = generator.Make(QuestionKind::MultipleChoice, f.id, seed) ||
+              generator.Make(QuestionKind::MultipleChoiceReverse, f.id, seed);
+    if (asked) continue;
+    const Relation* r = deck.FindRelation(f.relation);
+    if (r == nullptr) continue;
+    const std::string answer = deck.Display(f.object, r);
+    const std::string prompt = Fill(r->question, "subject", deck.NameOf(f.subject));
+    std::string reason;
+    if (ContainsWords(Fold(prompt), Fold(answer)))
+      reason = "its answer stands in the question (\u201C" + prompt + "\u201D: " + answer + ")";
+    else if (f.object.type == ValueType::Entity && kindCounts[r->objectKind] < kOptions)
+      reason = "only " + std::to_string(kindCounts[r->objectKind]) + " entities of kind '" + r->objectKind +
+               "' (a question offers " + std::to_string(kOptions) + ")";
+    else if (f.object.type == ValueType::Text && textValues[f.relation].size() < kOptions)
+      reason = "only " + std::to_string(textValues[f.relation].size()) +
+               (textValues[f.relation].size() == 1 ? " value" : " different values") + " of '" + f.relation +
+               "' (a question offers " + std::to_string(kOptions) + "); make it a card, or a relation to entities";
+    else if (f.object.type == ValueType::Number && f.object.bound != NumberBound::Exact)
+      reason = "the bound is too small for ranges it makes false";
+    else
+      reason = "no three options could be found that the deck does not also state of " + deck.NameOf(f.subject);
+    if (r->reverse.empty() && f.object.type == ValueType::Entity)
+      reason += "; the relation has no reverse question (reverse = \"...{object}...\") to ask it the other way round";
+    unasked.push_back({&f, reason});
+  }
+  return unasked;
+}
+
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags) {
   std::string kindNames;
   for (size_t i = 0; i < kinds.size(); ++i)

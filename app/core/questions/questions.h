@@ -141,6 +141,13 @@ private:
   std::unordered_map<std::string, std::vector<size_t>> m_byWord; // word -> m_shown indices
 };
 
+// A fact no question kind asks (neither way round), and why, in words for the deck's author.
+struct UnaskedFact {
+  const Fact* fact = nullptr;
+  std::string reason;
+};
+std::vector<UnaskedFact> UnaskedFacts(const Deck& deck);
+
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags = {});
 
 // True when two events can be told apart in time: one ends before the other begins, each

@@ -729,3 +729,65 @@ according_to = "Rome in a day"
   CHECK(q->explanation.find("(according to Suetonius)") != std::string::npos);
   CHECK(q->source == "Suetonius, \u201CThe Twelve Caesars\u201D");
 }
+
+TEST_CASE("facts no question asks are listed with why", "[questions][unasked]") {
+  const DeckLoad load = ParseDeck(R"([deck]
+id = "planes"
+title = "Planes"
+[[deck.source]]
+id = "s"
+title = "S"
+[[entity]]
+id = "junkers"
+name = "Junkers"
+kind = "company"
+[[entity]]
+id = "f13"
+name = "Junkers F 13"
+kind = "aircraft"
+[[entity]]
+id = "d13"
+name = "Fokker D.XIII"
+kind = "aircraft"
+[[entity]]
+id = "fokker"
+name = "Fokker"
+kind = "company"
+[[relation]]
+id = "made_by"
+subject = "aircraft"
+object = "company"
+question = "Which company made the {subject}?"
+[[relation]]
+id = "nickname"
+subject = "aircraft"
+object = "text"
+question = "What was the {subject} called by its pilots?"
+[[fact]]
+subject = "f13"
+relation = "made_by"
+object = "junkers"
+source = "s"
+[[fact]]
+subject = "d13"
+relation = "nickname"
+object = "the Dutchman"
+source = "s"
+)",
+                                  "planes.toml");
+  REQUIRE(load.Ok());
+  const auto unasked = UnaskedFacts(load.deck);
+  REQUIRE(unasked.size() == 2);
+  CHECK(unasked[0].fact->id == "f13.made_by");
+  CHECK(unasked[0].reason.find("its answer stands in the question") == 0);
+  CHECK(unasked[0].reason.find("no reverse question") != std::string::npos);
+  CHECK(unasked[1].fact->id == "d13.nickname");
+  CHECK(unasked[1].reason.find("only 1 value of 'nickname'") == 0);
+  // The seed deck: every fact either asked or listed, never both.
+  const Deck seed = test::SeedDeck();
+  QuestionGenerator generator(seed);
+  for (const UnaskedFact& u : UnaskedFacts(seed)) {
+    CHECK_FALSE(u.reason.empty());
+    CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, u.fact->id, 2));
+  }
+}
