@@ -202,6 +202,15 @@ std::string Attributed(const std::string& prompt, const std::string& who) {
   return "According to " + who + ": " + prompt;
 }
 
+// The words of a name that name it (capitalised, or with a digit): "kama" of "Kama tank
+// school", "he" and "46" of "Heinkel He 46"; words such as "The" left out.
+std::vector<std::string> NameWords(const std::string& name) {
+  std::vector<std::string> words;
+  for (std::string& w : CapitalisedWords("a " + name))
+    if (w.size() > 1 && w != "the" && w != "of" && w != "and") words.push_back(std::move(w));
+  return words;
+}
+
 // The words of four letters or more in `text`, folded, sorted and distinct.
 std::vector<std::string> ContentWords(const std::string& text) {
   std::vector<std::string> words;
@@ -298,6 +307,10 @@ struct QuestionGenerator::Index {
   // A relation's text values, distinct, in deck order, each with its ContentWords.
   std::unordered_map<std::string, std::vector<IndexedText>> textsByRelation;
   std::unordered_set<std::string> stated; // subject, relation, value key
+  // For each entity or event, the name words (folded) of every entity a typed fact links it
+  // to, either way: "kama" for a general who trained at the Kama tank school. A free text
+  // naming one of them ("German general trained at Kama") may be true of it as well.
+  std::unordered_map<std::string, std::vector<std::string>> linkedNames;
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
@@ -347,12 +360,33 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
+  // A word in many names ("Soviet", "School") names none of them.
+  std::unordered_map<std::string, size_t> nameWordUses;
+  std::vector<std::vector<std::string>> entityNameWords(deck.entities.size());
+  for (size_t i = 0; i < deck.entities.size(); ++i) {
+    entityNameWords[i] = NameWords(deck.entities[i].name);
+    for (const std::string& w : entityNameWords[i])
+      ++nameWordUses[w];
+  }
+  constexpr size_t kMaxNameWordUses = 2;
   for (size_t i = 0; i < deck.facts.size(); ++i) {
     const Fact& f = deck.facts[i];
     x.factById.emplace(f.id, i);
     x.factsBySubjectRelation[Join(f.subject, f.relation)].push_back(i);
     x.factsByRelation[f.relation].push_back(i);
     x.stated.insert(Join(Join(f.subject, f.relation), ValueKey(f.object)));
+    if (f.object.type == ValueType::Entity) {
+      auto link = [&](const std::string& from, const std::string& to) {
+        auto entity = x.entityById.find(to);
+        if (entity == x.entityById.end()) return; // an event: its name is no one word
+        std::vector<std::string>& words = x.linkedNames[from];
+        for (const std::string& w : entityNameWords[entity->second])
+          if (nameWordUses[w] <= kMaxNameWordUses && std::find(words.begin(), words.end(), w) == words.end())
+            words.push_back(w);
+      };
+      link(f.subject, f.object.entity);
+      link(f.object.entity, f.subject);
+    }
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
       if (std::none_of(texts.begin(), texts.end(), [&](const IndexedText& t) { return t.text == f.object.text; }))
@@ -575,7 +609,7 @@ struct Builder {
       Value v;
       v.type = ValueType::Text;
       v.text = t.text;
-      if (Stated(f, v) || MuchTheSame(t.words, rightWords)) continue;
+      if (Stated(f, v) || MuchTheSame(t.words, rightWords) || MayDescribe(t.text, f.subject)) continue;
       // Nor two distractors saying the same thing: options should each say something else.
       if (std::any_of(chosen.begin(), chosen.end(),
                       [&](const IndexedText* c) { return MuchTheSame(t.words, c->words); }))
@@ -588,6 +622,16 @@ struct Builder {
       options.push_back(t->text);
     q = Shuffled(q, right, options);
     return true;
+  }
+
+  // True when free `text` names an entity a typed fact links to `subject`, so that it may be
+  // true of that subject too ("German general trained at Kama" of anyone who trained there).
+  bool MayDescribe(const std::string& text, const std::string& subject) const {
+    auto it = x.linkedNames.find(subject);
+    if (it == x.linkedNames.end()) return false;
+    const std::string folded = Fold(text);
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& w) { return ContainsWords(folded, w); });
   }
 
   // Numbers on a ladder of the answer's rounding; false when no ladder can be made.
@@ -720,8 +764,13 @@ struct Builder {
     for (size_t i : Sample(x.factsByRelation.at(f.relation)))
       preferred.push_back(deck.facts[i].subject);
     // Any subject the deck gives this same object is also a right answer: never a distractor.
-    auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id,
-                                 [&](const std::string& id) { return generator.States(id, f.relation, objectKey); });
+    // Nor any subject a free-text answer may describe as well ("trained at Kama" of every
+    // subject the deck links to the Kama school).
+    const bool text = f.object.type == ValueType::Text;
+    auto ids =
+        EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
+          return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id));
+        });
     if (ids.size() < kOptions - 1) return std::nullopt;
     std::vector<std::string> names;
     for (const std::string& id : ids)

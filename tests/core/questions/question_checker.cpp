@@ -230,6 +230,36 @@ std::vector<std::string> Words(const std::string& folded) {
   return words;
 }
 
+// True when `text` names an entity the deck links to `subject` by a typed fact, either way,
+// by a word of its name found in no more than one other entity's name ("Kama" of the Kama
+// tank school; not "Soviet"): the text may then be true of the subject too.
+bool NamesALink(const Deck& deck, const std::string& subject, const std::string& text) {
+  // The capitalised words of a name, the first included.
+  auto nameWords = [](const std::string& name) {
+    std::vector<std::string> words;
+    for (const std::string& w : CapitalisedWords("x " + name))
+      if (w.size() > 1 && w != "the" && w != "of" && w != "and") words.push_back(w);
+    return words;
+  };
+  std::map<std::string, int> uses;
+  for (const Entity& e : deck.entities)
+    for (const std::string& w : nameWords(e.name))
+      ++uses[w];
+  const std::string folded = Fold(text);
+  const std::vector<std::string> textWords = Words(folded);
+  for (const Fact& g : deck.facts) {
+    if (g.object.type != ValueType::Entity) continue;
+    std::string other;
+    if (g.subject == subject) other = g.object.entity;
+    if (g.object.entity == subject) other = g.subject;
+    const Entity* e = deck.FindEntity(other);
+    if (e == nullptr) continue;
+    for (const std::string& w : nameWords(e->name))
+      if (uses[w] <= 2 && std::find(textWords.begin(), textWords.end(), w) != textWords.end()) return true;
+  }
+  return false;
+}
+
 // True when the answer's words stand, in a row, among the prompt's words.
 bool Tells(const std::string& prompt, const std::string& answer) {
   const auto p = Words(Fold(prompt)), a = Words(Fold(answer));
@@ -369,6 +399,8 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
           typed = false;
           for (const Fact& g : deck.facts)
             if (g.relation == f->relation && g.object.text == o) typed = true;
+          if (o != deck.Display(f->object, r) && NamesALink(deck, f->subject, o))
+            v.push_back("a distractor may be true of the subject");
           break;
         }
         }

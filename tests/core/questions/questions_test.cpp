@@ -791,3 +791,107 @@ source = "s"
     CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, u.fact->id, 2));
   }
 }
+
+TEST_CASE("a free-text option that names what the subject is linked to is never offered against it",
+          "[questions][free-text]") {
+  const DeckLoad load = ParseDeck(R"([deck]
+id = "generals"
+title = "Generals"
+[[deck.source]]
+id = "s"
+title = "S"
+[[entity]]
+id = "kama"
+name = "Kama tank school"
+kind = "school"
+[[entity]]
+id = "lipetsk"
+name = "Lipetsk flying school"
+kind = "school"
+[[entity]]
+id = "anna"
+name = "Anna Adler"
+kind = "person"
+[[entity]]
+id = "bruno"
+name = "Bruno Berg"
+kind = "person"
+[[entity]]
+id = "clara"
+name = "Clara Cramer"
+kind = "person"
+[[entity]]
+id = "dora"
+name = "Dora Dietz"
+kind = "person"
+[[entity]]
+id = "emil"
+name = "Emil Engel"
+kind = "person"
+[[relation]]
+id = "trained_at"
+subject = "person"
+object = "school"
+question = "Where did {subject} train?"
+[[relation]]
+id = "described"
+subject = "person"
+object = "text"
+question = "Who was {subject}?"
+reverse = "Who was the {object}?"
+[[fact]]
+subject = "anna"
+relation = "trained_at"
+object = "kama"
+source = "s"
+[[fact]]
+subject = "anna"
+relation = "described"
+object = "Officer who later led an army"
+source = "s"
+[[fact]]
+subject = "bruno"
+relation = "described"
+object = "General trained at Kama"
+source = "s"
+[[fact]]
+subject = "clara"
+relation = "described"
+object = "Engineer who designed engines"
+source = "s"
+[[fact]]
+subject = "dora"
+relation = "described"
+object = "Diplomat who signed the treaty"
+source = "s"
+[[fact]]
+subject = "emil"
+relation = "described"
+object = "Pilot trained at Lipetsk"
+source = "s"
+)",
+                                  "generals.toml");
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  QuestionGenerator generator(deck);
+  int made = 0;
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    // "Who was Anna Adler?": Anna trained at Kama, so "General trained at Kama" may be true of her.
+    if (auto q = generator.Make(QuestionKind::MultipleChoice, "anna.described", seed)) {
+      ++made;
+      CHECK(std::find(q->options.begin(), q->options.end(), "General trained at Kama") == q->options.end());
+      CHECK(test::Violations(deck, *q).empty());
+    }
+    // "Who was the general trained at Kama?": Anna is never offered as a wrong answer.
+    if (auto q = generator.Make(QuestionKind::MultipleChoiceReverse, "bruno.described", seed))
+      CHECK(std::find(q->options.begin(), q->options.end(), "Anna Adler") == q->options.end());
+  }
+  CHECK(made > 0);
+  // The checker's failing example: the same question with that option put back.
+  auto q = generator.Make(QuestionKind::MultipleChoice, "anna.described", 1);
+  REQUIRE(q);
+  Question broken = *q;
+  broken.options[q->answer == 0 ? 1 : 0] = "General trained at Kama";
+  const auto v = test::Violations(deck, broken);
+  CHECK(std::find(v.begin(), v.end(), "a distractor may be true of the subject") != v.end());
+}
