@@ -50,6 +50,10 @@ void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
                         size_t errors = 0, warnings = 0;
                         for (const std::string& file : *files) {
                           DeckLoad load = LoadDeckFile(file);
+                          // Free texts that could be a second right answer, once the deck is sound.
+                          if (CountErrors(load.diagnostics) == 0)
+                            for (Diagnostic& d : FreeTextWarnings(load.deck))
+                              load.diagnostics.push_back(std::move(d));
                           for (const Diagnostic& d : load.diagnostics)
                             std::cerr << d.Format() << '\n';
                           size_t fileErrors = CountErrors(load.diagnostics);

@@ -120,10 +120,10 @@ struct Deck {
   const Relation* FindRelation(const std::string& key) const;
   const DeckSource* FindSource(const std::string& key) const;
   // Who states a fact (its according_to), in words for a question: a source's author
-  // ("Karl Schlange"), or without one its kind and title ("the article “Rome's fall”"); any
-  // other text as written ("Schlange, citing Speidel").
+  // ("Suetonius"), or without one its kind and title ("the article “Rome's fall”"); any
+  // other text as written ("a guide, citing Livy").
   std::string Attribution(const std::string& accordingTo) const;
-  // A source as cited under an answer: "Karl Schlange, “German-Soviet cooperation”", or
+  // A source as cited under an answer: "Suetonius, “The Twelve Caesars”", or
   // "“USSR helped future Nazis” (unsigned article)"; empty for an unknown id.
   std::string Citation(const std::string& sourceId) const;
   // The display name of an entity or event id; the id itself when unknown.

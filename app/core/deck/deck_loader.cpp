@@ -562,7 +562,7 @@ private:
   }
 
   // according_to written as a source's title or author: its id lets questions say who
-  // ("According to Karl Schlange", "According to the article “...”"), not a bare title.
+  // ("According to Suetonius", "According to the article “...”"), not a bare title.
   void CheckAttribution(const Fact& fact) {
     if (fact.accordingTo.empty() || m_out.deck.FindSource(fact.accordingTo) != nullptr) return;
     const std::string folded = Fold(fact.accordingTo);

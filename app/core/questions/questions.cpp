@@ -188,7 +188,7 @@ std::string Fill(const std::string& templ, const char* placeholder, const std::s
   return out;
 }
 
-// "According to Schlange, how many ...?" for figures the sources disagree on.
+// "According to Suetonius, how many ...?" for figures the sources disagree on.
 // The question runs on after a comma when it starts with a question word ("According to
 // Suetonius, in which year ..."); anything else might be a name and keeps its capital.
 std::string Attributed(const std::string& prompt, const std::string& who) {
@@ -202,8 +202,8 @@ std::string Attributed(const std::string& prompt, const std::string& who) {
   return "According to " + who + ": " + prompt;
 }
 
-// The words of a name that name it (capitalised, or with a digit): "kama" of "Kama tank
-// school", "he" and "46" of "Heinkel He 46"; words such as "The" left out.
+// The words of a name that name it (capitalised, or with a digit): "gaul" of "Army of
+// Gaul", "ms" and "46" of "Boeing MS 46"; words such as "The" left out.
 std::vector<std::string> NameWords(const std::string& name) {
   std::vector<std::string> words;
   for (std::string& w : CapitalisedWords("a " + name))
@@ -308,8 +308,8 @@ struct QuestionGenerator::Index {
   std::unordered_map<std::string, std::vector<IndexedText>> textsByRelation;
   std::unordered_set<std::string> stated; // subject, relation, value key
   // For each entity or event, the name words (folded) of every entity a typed fact links it
-  // to, either way: "kama" for a general who trained at the Kama tank school. A free text
-  // naming one of them ("German general trained at Kama") may be true of it as well.
+  // to, either way: "gaul" for a legate who served in the Army of Gaul. A free text naming
+  // one of them ("Legate who served in Gaul") may be true of it as well.
   std::unordered_map<std::string, std::vector<std::string>> linkedNames;
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
@@ -625,7 +625,7 @@ struct Builder {
   }
 
   // True when free `text` names an entity a typed fact links to `subject`, so that it may be
-  // true of that subject too ("German general trained at Kama" of anyone who trained there).
+  // true of that subject too ("Legate who served in Gaul" of anyone who served there).
   bool MayDescribe(const std::string& text, const std::string& subject) const {
     auto it = x.linkedNames.find(subject);
     if (it == x.linkedNames.end()) return false;
@@ -764,8 +764,8 @@ struct Builder {
     for (size_t i : Sample(x.factsByRelation.at(f.relation)))
       preferred.push_back(deck.facts[i].subject);
     // Any subject the deck gives this same object is also a right answer: never a distractor.
-    // Nor any subject a free-text answer may describe as well ("trained at Kama" of every
-    // subject the deck links to the Kama school).
+    // Nor any subject a free-text answer may describe as well ("served in Gaul" of every
+    // subject the deck links to the Army of Gaul).
     const bool text = f.object.type == ValueType::Text;
     auto ids =
         EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
@@ -1351,6 +1351,73 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
     unasked.push_back({&f, reason});
   }
   return unasked;
+}
+
+std::vector<Diagnostic> FreeTextWarnings(const Deck& deck) {
+  std::vector<Diagnostic> out;
+  auto warn = [&](const Fact& f, std::string message) {
+    out.push_back({Severity::Warning, deck.file, f.pos, std::move(message)});
+  };
+  // Much the same as another subject's value of the relation (relations of up to 2,000
+  // values: the comparison is of every pair).
+  std::unordered_map<std::string, std::vector<const Fact*>> byRelation;
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Text && f.accordingTo.empty()) byRelation[f.relation].push_back(&f);
+  constexpr size_t kMaxValuesCompared = 2000;
+  for (const auto& [relation, facts] : byRelation) {
+    if (facts.size() > kMaxValuesCompared) continue;
+    std::vector<std::vector<std::string>> words;
+    for (const Fact* f : facts)
+      words.push_back(ContentWords(f->object.text));
+    for (size_t i = 0; i < facts.size(); ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (facts[i]->subject != facts[j]->subject && MuchTheSame(words[i], words[j])) {
+          warn(*facts[i], "'" + facts[i]->object.text + "' says much the same as what line " +
+                              std::to_string(facts[j]->pos.line) + " says of " + deck.NameOf(facts[j]->subject) +
+                              ": neither can be a wrong answer about the other; say what tells them apart");
+          break;
+        }
+  }
+  // Names an entity that typed facts link to other subjects of the same kind as well. The
+  // entities by the words that name them (in at most two names).
+  std::unordered_map<std::string, std::vector<size_t>> byNameWord;
+  for (size_t i = 0; i < deck.entities.size(); ++i)
+    for (const std::string& w : NameWords(deck.entities[i].name))
+      byNameWord[w].push_back(i);
+  std::unordered_map<std::string, std::vector<std::string>> linked; // entity -> subjects linked to it
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Entity) {
+      linked[f.object.entity].push_back(f.subject);
+      linked[f.subject].push_back(f.object.entity);
+    }
+  for (const Fact& f : deck.facts) {
+    if (f.object.type != ValueType::Text) continue;
+    const Entity* subject = deck.FindEntity(f.subject);
+    if (subject == nullptr) continue;
+    std::vector<size_t> named;
+    for (const std::string& w : WordsOf(Fold(f.object.text))) {
+      auto it = byNameWord.find(w);
+      if (it == byNameWord.end() || it->second.size() > 2) continue;
+      for (size_t i : it->second)
+        if (std::find(named.begin(), named.end(), i) == named.end()) named.push_back(i);
+    }
+    for (size_t i : named) {
+      const Entity& e = deck.entities[i];
+      if (e.id == f.subject) continue;
+      size_t others = 0;
+      for (const std::string& s : linked[e.id]) {
+        const Entity* other = deck.FindEntity(s);
+        others += s != f.subject && other != nullptr && other->kind == subject->kind;
+      }
+      if (others > 0)
+        warn(f, "'" + f.object.text + "' names " + e.name + ", which the deck links to " + std::to_string(others) +
+                    " other " + subject->kind + (others == 1 ? "" : "s") +
+                    " as well: it may be true of them; a typed fact (trained at, commanded) says it so that "
+                    "questions can check it");
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos.line < b.pos.line; });
+  return out;
 }
 
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags) {

@@ -148,6 +148,11 @@ struct UnaskedFact {
 };
 std::vector<UnaskedFact> UnaskedFacts(const Deck& deck);
 
+// Free-text values that could make a second right answer: two subjects' values of one text
+// relation saying much the same, or a value naming an entity the deck also links to other
+// subjects ("Legate who served in Gaul" when four legates served there). For `check`.
+std::vector<Diagnostic> FreeTextWarnings(const Deck& deck);
+
 std::string NothingToAskMessage(const Deck& deck, const std::vector<QuestionKind>& kinds, const std::string& tags = {});
 
 // True when two events can be told apart in time: one ends before the other begins, each

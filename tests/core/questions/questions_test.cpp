@@ -895,3 +895,83 @@ source = "s"
   const auto v = test::Violations(deck, broken);
   CHECK(std::find(v.begin(), v.end(), "a distractor may be true of the subject") != v.end());
 }
+
+TEST_CASE("check warns of free texts that could be a second right answer", "[questions][free-text]") {
+  const DeckLoad load = ParseDeck(R"([deck]
+id = "airmen"
+title = "Airmen"
+[[deck.source]]
+id = "s"
+title = "S"
+[[entity]]
+id = "lipetsk"
+name = "Lipetsk flying school"
+kind = "school"
+[[entity]]
+id = "anna"
+name = "Anna Adler"
+kind = "person"
+[[entity]]
+id = "bruno"
+name = "Bruno Berg"
+kind = "person"
+[[entity]]
+id = "clara"
+name = "Clara Cramer"
+kind = "person"
+[[relation]]
+id = "trained_at"
+subject = "person"
+object = "school"
+question = "Where did {subject} train?"
+[[relation]]
+id = "described"
+subject = "person"
+object = "text"
+question = "Who was {subject}?"
+[[fact]]
+subject = "anna"
+relation = "trained_at"
+object = "lipetsk"
+source = "s"
+[[fact]]
+subject = "bruno"
+relation = "trained_at"
+object = "lipetsk"
+source = "s"
+[[fact]]
+subject = "anna"
+relation = "described"
+object = "Later famous airman trained at Lipetsk"
+source = "s"
+[[fact]]
+subject = "bruno"
+relation = "described"
+object = "Later famous pilot who trained at Lipetsk"
+source = "s"
+[[fact]]
+subject = "clara"
+relation = "described"
+object = "Engineer who designed engines for the school"
+source = "s"
+)",
+                                  "airmen.toml");
+  REQUIRE(load.Ok());
+  const auto warnings = FreeTextWarnings(load.deck);
+  std::string all;
+  for (const Diagnostic& d : warnings)
+    all += d.Format() + "\n";
+  INFO(all);
+  // Anna's and Bruno's descriptions say much the same, and each names the school the other
+  // trained at; Clara's names nothing linked to anyone else.
+  CHECK(all.find("says much the same as what line") != std::string::npos);
+  CHECK(all.find("'Later famous airman trained at Lipetsk' names Lipetsk flying school, which the deck links to 1 "
+                 "other person") != std::string::npos);
+  CHECK(all.find("'Later famous pilot who trained at Lipetsk' names Lipetsk flying school") != std::string::npos);
+  CHECK(all.find("Engineer") == std::string::npos);
+  for (const Diagnostic& d : warnings) {
+    CHECK(d.severity == Severity::Warning);
+    CHECK(d.file == "airmen.toml");
+    CHECK(d.pos.line > 0);
+  }
+}
