@@ -62,6 +62,29 @@ void BM_GenerateQuiz20SeedDeck(benchmark::State& state) {
 }
 BENCHMARK(BM_GenerateQuiz20SeedDeck)->Unit(benchmark::kMicrosecond);
 
+// A quiz as long as a day's study queue (200) from the 100,000-fact deck: each question is
+// checked against what the ones before it showed (GivenAway), and no item is asked twice.
+void BM_GenerateQuiz200_100kFacts(benchmark::State& state) {
+  static const DeckLoad load = ParseDeck(test::SyntheticDeckToml({100000, 10000, 1000, 1}), "large.toml");
+  static const QuestionGenerator generator(load.deck);
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    QuestionRequest request;
+    request.count = 200;
+    request.seed = seed++;
+    benchmark::DoNotOptimize(generator.Generate(request));
+  }
+}
+BENCHMARK(BM_GenerateQuiz200_100kFacts)->Unit(benchmark::kMillisecond);
+
+// Building the generator's index for the 100,000-fact deck (once per opened deck).
+void BM_GeneratorIndex100kFacts(benchmark::State& state) {
+  static const DeckLoad load = ParseDeck(test::SyntheticDeckToml({100000, 10000, 1000, 1}), "large.toml");
+  for (auto _ : state)
+    benchmark::DoNotOptimize(QuestionGenerator(load.deck));
+}
+BENCHMARK(BM_GeneratorIndex100kFacts)->Unit(benchmark::kMillisecond);
+
 } // namespace
 
 BENCHMARK_MAIN();
