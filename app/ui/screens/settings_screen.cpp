@@ -84,9 +84,12 @@ bool DrawStudySettings(UiContext& ui, Settings& edited) {
     changed = true;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::TextWrapped("New day at: cards studied after midnight count for the day before until this hour "
-                     "(4 means 4 in the morning). Remembered when due: how likely you are to still know a card "
-                     "when it comes back. Higher means shorter gaps and more reviews; 90%% suits most learners.");
+  // Lines of readable length, however wide the window.
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 46 * ui.Em());
+  ImGui::TextUnformatted("New day at: cards studied after midnight count for the day before until this hour "
+                         "(4 means 4 in the morning). Remembered when due: how likely you are to still know a card "
+                         "when it comes back. Higher means shorter gaps and more reviews; 90% suits most learners.");
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   return changed;
 }
