@@ -25,10 +25,6 @@ std::string FormatInterval(srs::TimeMs from, srs::TimeMs due) {
   return text;
 }
 
-namespace {
-std::uint64_t Hash(const std::string& text) { return Fnv1a(text); }
-} // namespace
-
 StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
                            Options options)
     : m_deck(deck), m_store(store), m_profile(profile), m_options(options), m_fsrs(options.fsrs), m_generator(deck) {
@@ -97,7 +93,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
       const Entry& entry = entries[e.card];
       auto q = m_generator.Make(entry.kind, entry.item,
-                                options.seed ^ Hash(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
+                                options.seed ^ Fnv1a(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
       // A prompt asked once is not asked again today with another right answer ("Who
       // trained at ...?" is a question for each of several facts).
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
@@ -133,7 +129,7 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   const std::string key = srs::CardKey(m_deck.id, item, kind);
   const srs::MemoryState before = MemoryOf(item, kind);
   const bool reschedule = m_reschedule[m_current];
-  srs::ReviewOutcome outcome = m_fsrs.Review(before, now, rating, Hash(key) + static_cast<std::uint64_t>(before.reps));
+  srs::ReviewOutcome outcome = m_fsrs.Review(before, now, rating, Fnv1a(key) + static_cast<std::uint64_t>(before.reps));
   // A new card introduced: the one the question was queued for (an ordering also rates the
   // other events it shows, which are not introduced by it).
   if (before.state == srs::CardState::New && item == m_questions[m_current].card) ++m_summary.newCards;
@@ -158,7 +154,8 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   const Question& q = m_questions[m_current];
   if (reschedule && learning && q.items.size() == 1 && outcome.card.due - now <= m_options.queue.learnAhead &&
       m_returnCount[key] < kMaxReturnsPerCard) {
-    auto again = m_generator.Make(kind, item, m_options.seed ^ Hash(key) ^ static_cast<std::uint64_t>(before.reps + 1));
+    auto again =
+        m_generator.Make(kind, item, m_options.seed ^ Fnv1a(key) ^ static_cast<std::uint64_t>(before.reps + 1));
     if (again) {
       ++m_returnCount[key];
       m_returns.push_back({std::move(*again), outcome.card.due});
@@ -239,7 +236,7 @@ std::array<std::string, 4> StudySession::GradeIntervals(srs::TimeMs now) const {
   if (q == nullptr) return labels;
   const std::string key = srs::CardKey(m_deck.id, q->items[0], q->kind);
   const srs::MemoryState before = MemoryOf(q->items[0], q->kind);
-  auto preview = m_fsrs.Preview(before, now, Hash(key) + static_cast<std::uint64_t>(before.reps));
+  auto preview = m_fsrs.Preview(before, now, Fnv1a(key) + static_cast<std::uint64_t>(before.reps));
   for (size_t i = 0; i < 4; ++i)
     labels[i] = FormatInterval(now, preview[i].card.due);
   return labels;

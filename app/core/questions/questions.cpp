@@ -211,6 +211,27 @@ std::vector<std::string> NameWords(const std::string& name) {
   return words;
 }
 
+// The words that name an entity alone or with one other ("gaul"; not "roman", which many
+// names share): each entity's, by index, and the entities by each such word.
+struct NamingWords {
+  std::vector<std::vector<std::string>> ofEntity;
+  std::unordered_map<std::string, std::vector<size_t>> entitiesByWord;
+};
+constexpr size_t kMaxNamesSharingAWord = 2;
+NamingWords DistinctiveNameWords(const Deck& deck) {
+  NamingWords n;
+  n.ofEntity.resize(deck.entities.size());
+  for (size_t i = 0; i < deck.entities.size(); ++i)
+    for (std::string& w : NameWords(deck.entities[i].name)) {
+      n.entitiesByWord[w].push_back(i);
+      n.ofEntity[i].push_back(std::move(w));
+    }
+  std::erase_if(n.entitiesByWord, [](const auto& entry) { return entry.second.size() > kMaxNamesSharingAWord; });
+  for (std::vector<std::string>& words : n.ofEntity)
+    std::erase_if(words, [&n](const std::string& w) { return n.entitiesByWord.count(w) == 0; });
+  return n;
+}
+
 // The words of four letters or more in `text`, folded, sorted and distinct.
 std::vector<std::string> ContentWords(const std::string& text) {
   std::vector<std::string> words;
@@ -360,15 +381,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
-  // A word in many names ("Soviet", "School") names none of them.
-  std::unordered_map<std::string, size_t> nameWordUses;
-  std::vector<std::vector<std::string>> entityNameWords(deck.entities.size());
-  for (size_t i = 0; i < deck.entities.size(); ++i) {
-    entityNameWords[i] = NameWords(deck.entities[i].name);
-    for (const std::string& w : entityNameWords[i])
-      ++nameWordUses[w];
-  }
-  constexpr size_t kMaxNameWordUses = 2;
+  const NamingWords naming = DistinctiveNameWords(deck);
   for (size_t i = 0; i < deck.facts.size(); ++i) {
     const Fact& f = deck.facts[i];
     x.factById.emplace(f.id, i);
@@ -380,9 +393,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
         auto entity = x.entityById.find(to);
         if (entity == x.entityById.end()) return; // an event: its name is no one word
         std::vector<std::string>& words = x.linkedNames[from];
-        for (const std::string& w : entityNameWords[entity->second])
-          if (nameWordUses[w] <= kMaxNameWordUses && std::find(words.begin(), words.end(), w) == words.end())
-            words.push_back(w);
+        for (const std::string& w : naming.ofEntity[entity->second])
+          if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
       };
       link(f.subject, f.object.entity);
       link(f.object.entity, f.subject);
@@ -1378,12 +1390,8 @@ std::vector<Diagnostic> FreeTextWarnings(const Deck& deck) {
           break;
         }
   }
-  // Names an entity that typed facts link to other subjects of the same kind as well. The
-  // entities by the words that name them (in at most two names).
-  std::unordered_map<std::string, std::vector<size_t>> byNameWord;
-  for (size_t i = 0; i < deck.entities.size(); ++i)
-    for (const std::string& w : NameWords(deck.entities[i].name))
-      byNameWord[w].push_back(i);
+  // Names an entity that typed facts link to other subjects of the same kind as well.
+  const NamingWords naming = DistinctiveNameWords(deck);
   std::unordered_map<std::string, std::vector<std::string>> linked; // entity -> subjects linked to it
   for (const Fact& f : deck.facts)
     if (f.object.type == ValueType::Entity) {
@@ -1396,8 +1404,8 @@ std::vector<Diagnostic> FreeTextWarnings(const Deck& deck) {
     if (subject == nullptr) continue;
     std::vector<size_t> named;
     for (const std::string& w : WordsOf(Fold(f.object.text))) {
-      auto it = byNameWord.find(w);
-      if (it == byNameWord.end() || it->second.size() > 2) continue;
+      auto it = naming.entitiesByWord.find(w);
+      if (it == naming.entitiesByWord.end()) continue;
       for (size_t i : it->second)
         if (std::find(named.begin(), named.end(), i) == named.end()) named.push_back(i);
     }
