@@ -616,6 +616,9 @@ public:
     deck.title = stem;
     std::replace_if(
         deck.title.begin(), deck.title.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
+    // A title as people write one: "world_capitals.csv" is "World capitals".
+    if (!deck.title.empty() && deck.title[0] >= 'a' && deck.title[0] <= 'z')
+      deck.title[0] = static_cast<char>(deck.title[0] - 'a' + 'A');
     deck.description = "Imported from " + path.filename().string();
     deck.sources.push_back({"import", path.filename().string(), "", "", {1, 1}, ""});
 

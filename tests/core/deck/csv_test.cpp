@@ -68,6 +68,8 @@ TEST_CASE("import: front/back rows become cards, with or without a header", "[cs
   CHECK(plain.deck.cards[1].source == "import");
   CHECK(plain.deck.FindSource("import") != nullptr);
   CHECK(plain.deck.id == "quizlet");
+  CHECK(plain.deck.title == "Quizlet"); // the file's name, as a title
+  CHECK(ImportCsv("a,b\nc,d\n", "world_capitals-2024.csv").deck.title == "World capitals 2024");
 
   DeckLoad header = ImportCsv("Term,Definition,Tags\nLipetsk,Flying school,aviation 1925\n", "h.csv");
   REQUIRE(header.Ok());

@@ -385,7 +385,7 @@ TEST_CASE("quiz spreadsheets as class game sites' templates save them: notes in 
                 "site.csv");
   INFO(Messages(numbered));
   REQUIRE(numbered.Ok());
-  CHECK(numbered.deck.title == "site"); // a template's own name is no title
+  CHECK(numbered.deck.title == "Site"); // a template's own name is no title: the file's is
   REQUIRE(numbered.deck.choices.size() == 2);
   CHECK(numbered.deck.choices[0].answers == std::vector<std::string>{"Whale", "Bat"});
   CHECK(numbered.deck.choices[0].id == "q-which-of-these-are-mammals");
