@@ -1,7 +1,9 @@
 // A private D-Bus session bus with a stand-in for the XDG desktop portal's file chooser,
 // so the desktop file chooser path of the app is tested without a desktop. The bus is a
 // real dbus-daemon; the stand-in answers OpenFile as a learner would: choose a file,
-// cancel, or keep the dialog open until the app closes it.
+// cancel, or keep the dialog open until the app closes it. One per process: GLib keeps the
+// first session bus it connects to for the life of the process, and ctest runs each test
+// case in a process of its own.
 #pragma once
 
 #include <filesystem>
