@@ -332,6 +332,7 @@ struct QuestionGenerator::Index {
   // to, either way: "gaul" for a legate who served in the Army of Gaul. A free text naming
   // one of them ("Legate who served in Gaul") may be true of it as well.
   std::unordered_map<std::string, std::vector<std::string>> linkedNames;
+  std::unordered_set<std::string> relationsWithBounds; // a fact of theirs is "more than 100", ...
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
@@ -388,6 +389,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.factsBySubjectRelation[Join(f.subject, f.relation)].push_back(i);
     x.factsByRelation[f.relation].push_back(i);
     x.stated.insert(Join(Join(f.subject, f.relation), ValueKey(f.object)));
+    if (f.object.type == ValueType::Number && f.object.bound != NumberBound::Exact)
+      x.relationsWithBounds.insert(f.relation);
     if (f.object.type == ValueType::Entity) {
       auto link = [&](const std::string& from, const std::string& to) {
         auto entity = x.entityById.find(to);
@@ -764,9 +767,7 @@ struct Builder {
     if (r == nullptr || r->reverse.empty() || subject == nullptr || !f.accordingTo.empty()) return std::nullopt;
     // A bound is true of other subjects' figures too ("more than 100" of 450): a relation
     // with bounds is asked only forward.
-    if (r->objectType == ValueType::Number)
-      for (size_t i : x.factsByRelation.at(f.relation))
-        if (deck.facts[i].object.bound != NumberBound::Exact) return std::nullopt;
+    if (x.relationsWithBounds.count(f.relation) != 0) return std::nullopt;
     Question q;
     q.kind = QuestionKind::MultipleChoiceReverse;
     q.items = {f.id};
