@@ -1,4 +1,5 @@
 #include "core/deck/deck.h"
+#include "core/deck/numbers.h"
 
 #include <algorithm>
 
@@ -206,7 +207,7 @@ std::string Deck::Display(const Value& value, const Relation* relation) const {
   case ValueType::Entity: return NameOf(value.entity);
   case ValueType::Text: return value.text;
   case ValueType::Number: {
-    std::string text = value.text;
+    std::string text = GroupedNumber(value.text);
     if (relation != nullptr && !relation->unit.empty()) text += " " + relation->unit;
     return text;
   }

@@ -137,6 +137,38 @@ double RoundNumber(double x) {
   return best;
 }
 
+double RoundNumberAtMost(double x) {
+  if (!(x > 0)) return 0.0;
+  const double power = std::pow(10.0, std::floor(std::log10(x)));
+  double best = power;
+  for (double m : {2.0, 5.0, 10.0})
+    if (m * power <= x * (1 + 1e-12)) best = m * power;
+  return best;
+}
+
+double RoundNumberAtLeast(double x) {
+  if (!(x > 0)) return 0.0;
+  const double power = std::pow(10.0, std::floor(std::log10(x)));
+  for (double m : {1.0, 2.0, 5.0})
+    if (m * power >= x * (1 - 1e-12)) return m * power;
+  return 10 * power;
+}
+
+std::string GroupedNumber(const std::string& written) {
+  size_t start = written.empty() || written[0] != '-' ? 0 : 1, end = start;
+  while (end < written.size() && written[end] >= '0' && written[end] <= '9')
+    ++end;
+  if (end == start || end - start < 4 || (end < written.size() && written[end] != '.')) return written;
+  for (size_t i = end + 1; i < written.size(); ++i)
+    if (written[i] < '0' || written[i] > '9') return written;
+  std::string out = written.substr(0, start);
+  for (size_t i = start; i < end; ++i) {
+    if (i > start && (end - i) % 3 == 0) out += ',';
+    out += written[i];
+  }
+  return out + written.substr(end);
+}
+
 std::string NumberText(double x) {
   char text[64];
   const auto end = std::to_chars(text, text + sizeof text, x).ptr;

@@ -41,6 +41,13 @@ NumberRange TrueRange(NumberBound bound, double number);
 
 // A round number near `x` for options: 1, 2 or 5 times a power of ten ("20", "500", "0.2").
 double RoundNumber(double x);
+// The largest such round number not above `x`, and the smallest not below it: options that
+// must stay at least a given distance from an answer ("about 140": "about 50", "about 500").
+double RoundNumberAtMost(double x);
+double RoundNumberAtLeast(double x);
+// A number as a facts file keeps it ("1300", "-12500.5"), with its thousands separated for
+// people ("1,300", "-12,500.5"); any other text is returned as it is.
+std::string GroupedNumber(const std::string& written);
 // A number for people: shortest exact form, thousands separated ("1,000", "0.25").
 std::string NumberText(double x);
 

@@ -170,6 +170,22 @@ bool YearsInPrompt(const std::string& prompt, const std::string& answer) {
   return false;
 }
 
+// True when a name in the prompt ("Which school stood near Oxford?") stands in the right
+// option ("Oxford flying school") and in no other: the question names its answer.
+bool NamesItsAnswer(const std::string& prompt, const std::vector<std::string>& options, size_t answer) {
+  std::vector<std::string> folded;
+  for (const std::string& o : options)
+    folded.push_back(Fold(o));
+  for (const std::string& name : CapitalisedWords(prompt)) {
+    if (!ContainsWords(folded[answer], name)) continue;
+    bool elsewhere = false;
+    for (size_t i = 0; i < folded.size() && !elsewhere; ++i)
+      elsewhere = i != answer && ContainsWords(folded[i], name);
+    if (!elsewhere) return true;
+  }
+  return false;
+}
+
 // True when `text` ends in an abbreviation's full stop: "D.C.", "U.S.", "St.".
 bool EndsInAbbreviation(const std::string& text) { return FirstSentenceEnd(text + " Next") == std::string::npos; }
 
@@ -333,6 +349,10 @@ struct QuestionGenerator::Index {
   // one of them ("Legate who served in Gaul") may be true of it as well.
   std::unordered_map<std::string, std::vector<std::string>> linkedNames;
   std::unordered_set<std::string> relationsWithBounds; // a fact of theirs is "more than 100", ...
+  // Pairs of entities a typed fact links, either way ("a|b" and "b|a"): no distractor for
+  // a question about one ("Near which place was the test site?") is an entity the deck ties
+  // to it by another relation (the range where its agents were also tested).
+  std::unordered_set<std::string> linkedPairs;
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
   std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
   std::vector<size_t> eventsByDate;
@@ -401,6 +421,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
       };
       link(f.subject, f.object.entity);
       link(f.object.entity, f.subject);
+      x.linkedPairs.insert(Join(f.subject, f.object.entity));
+      x.linkedPairs.insert(Join(f.object.entity, f.subject));
     }
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
@@ -596,7 +618,7 @@ struct Builder {
       Value v;
       v.type = ValueType::Entity;
       v.entity = id;
-      return Stated(f, v);
+      return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0;
     });
     if (ids.size() < kOptions - 1) return false;
     std::vector<std::string> names;
@@ -681,11 +703,17 @@ struct Builder {
       break;
     }
     case NumberBound::About: {
-      std::vector<double> near = {RoundNumber(n / 4), RoundNumber(n / 2), RoundNumber(n * 2), RoundNumber(n * 4)};
+      // Round numbers at least twice as far as the answer: below half of it, above twice it.
+      std::vector<double> near = {RoundNumberAtMost(n / 4), RoundNumberAtMost(n / 2), RoundNumberAtLeast(n * 2),
+                                  RoundNumberAtLeast(n * 4)};
+      if (near[0] >= near[1]) near[0] = RoundNumberAtMost(near[1] * 0.99);
+      if (near[3] <= near[2]) near[3] = RoundNumberAtLeast(near[2] * 1.01);
       if (!(near[0] > 0 && near[0] < near[1] && near[1] < n / 1.9 && near[2] > n * 1.9 && near[2] < near[3]))
         return false;
-      // Two below and one above, or one below and two above, as the seed falls.
-      near.erase(near.begin() + static_cast<std::ptrdiff_t>(random.Below(2) == 0 ? 0 : 3));
+      // Two below and one above, or one below and two above, as the seed falls; never
+      // "about 1 months" (a unit is written in the plural).
+      const bool one = near[0] == 1 && !unit.empty();
+      near.erase(near.begin() + static_cast<std::ptrdiff_t>(one || random.Below(2) == 0 ? 0 : 3));
       for (double v : near)
         options.push_back({v, "about " + NumberText(v) + unit});
       break;
@@ -719,6 +747,8 @@ struct Builder {
     auto make = [&](int rung) -> std::optional<Value> {
       const long long n = whole + rung * step;
       if (n <= 0) return std::nullopt;
+      // "1 laboratories": a unit is written in the plural, so one is no option beside it.
+      if (n == 1 && decimals == 0 && r != nullptr && !r->unit.empty()) return std::nullopt;
       Value v = f.object;
       v.number = static_cast<double>(n) / scale;
       char buffer[48];
@@ -782,7 +812,8 @@ struct Builder {
     const bool text = f.object.type == ValueType::Text;
     auto ids =
         EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
-          return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id));
+          return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||
+                 (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0);
         });
     if (ids.size() < kOptions - 1) return std::nullopt;
     std::vector<std::string> names;
@@ -1025,6 +1056,8 @@ struct Builder {
           q.kind == QuestionKind::When) {
         const std::string answer = Fold(q.options[static_cast<size_t>(q.answer)]);
         if (ContainsWords(prompt, answer) || YearsInPrompt(prompt, answer)) return false;
+        if (q.kind != QuestionKind::When && NamesItsAnswer(q.prompt, q.options, static_cast<size_t>(q.answer)))
+          return false;
       }
       return true;
     case QuestionKind::TypedYear: return !q.acceptedYears.empty() && !YearsInPrompt(prompt, Fold(q.answerText));
@@ -1361,6 +1394,9 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
       reason = "no three options could be found that the deck does not also state of " + deck.NameOf(f.subject);
     if (r->reverse.empty() && f.object.type == ValueType::Entity)
       reason += "; the relation has no reverse question (reverse = \"...{object}...\") to ask it the other way round";
+    else if (f.object.type == ValueType::Entity && ContainsWords(Fold(deck.NameOf(f.subject)), Fold(answer)))
+      reason += "; asked the other way round (\u201C" + Fill(r->reverse, "object", answer) + "\u201D) its answer, " +
+                deck.NameOf(f.subject) + ", names " + answer + " too";
     unasked.push_back({&f, reason});
   }
   return unasked;

@@ -49,6 +49,20 @@ TEST_CASE("bounds and approximations are read in the words people use", "[number
   CHECK(RoundNumber(12.5) == 10);
   CHECK(RoundNumber(225) == 200);
   CHECK(RoundNumber(900) == 1000);
+  CHECK(GroupedNumber("1300") == "1,300");
+  CHECK(GroupedNumber("-1234567.25") == "-1,234,567.25");
+  CHECK(GroupedNumber("800") == "800");
+  CHECK(GroupedNumber("0.0001") == "0.0001");
+  CHECK(GroupedNumber("more than 100") == "more than 100");
+  CHECK(GroupedNumber("12a45") == "12a45");
+  CHECK(RoundNumberAtMost(70) == 50);
+  CHECK(RoundNumberAtMost(35) == 20);
+  CHECK(RoundNumberAtMost(3) == 2);
+  CHECK(RoundNumberAtMost(0.75) == 0.5);
+  CHECK(RoundNumberAtLeast(280) == 500);
+  CHECK(RoundNumberAtLeast(12) == 20);
+  CHECK(RoundNumberAtLeast(200) == 200);
+  CHECK(RoundNumberAtLeast(600) == 1000);
   CHECK(NumberText(1000) == "1,000");
   CHECK(NumberText(0.25) == "0.25");
 }

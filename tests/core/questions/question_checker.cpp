@@ -159,8 +159,63 @@ bool EntityOfKind(const Deck& deck, const std::string& name, const std::string& 
   return false;
 }
 
+// Whether a typed fact of the deck joins the entity `id` and the entity named `name`, either
+// way: a test site and the range where its agents were also tested.
+bool LinkedByAFact(const Deck& deck, const std::string& id, const std::string& name) {
+  for (const Fact& f : deck.facts) {
+    if (f.object.type != ValueType::Entity) continue;
+    if ((f.subject == id && Names(deck, f.object.entity).count(Fold(name))) ||
+        (f.object.entity == id && Names(deck, f.subject).count(Fold(name))))
+      return true;
+  }
+  return false;
+}
+
+// Whether a capitalised word of the prompt after its first word stands in the right option
+// and in no wrong one ("Which facility was near Lipetsk?": "Lipetsk aviation school").
+bool PromptNamesTheAnswer(const Question& q) {
+  if (q.answer < 0 || static_cast<size_t>(q.answer) >= q.options.size()) return false;
+  auto words = [](const std::string& text) {
+    std::set<std::string> out;
+    std::string word;
+    for (char c : Fold(text) + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+        word += c;
+      } else if (!word.empty()) {
+        out.insert(word);
+        word.clear();
+      }
+    }
+    return out;
+  };
+  std::vector<std::set<std::string>> optionWords;
+  for (const std::string& o : q.options)
+    optionWords.push_back(words(o));
+  std::string word;
+  bool first = true, capital = false;
+  for (char c : q.prompt + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+      if (word.empty()) capital = std::isupper(static_cast<unsigned char>(c)) != 0;
+      word += c;
+      continue;
+    }
+    if (word.empty()) continue;
+    if (capital && !first) {
+      const std::string w = Fold(word);
+      bool inRight = optionWords[static_cast<size_t>(q.answer)].count(w) != 0, inWrong = false;
+      for (size_t i = 0; i < optionWords.size(); ++i)
+        inWrong = inWrong || (static_cast<int>(i) != q.answer && optionWords[i].count(w) != 0);
+      if (inRight && !inWrong) return true;
+    }
+    first = false;
+    word.clear();
+  }
+  return false;
+}
+
 bool IsNumber(const std::string& text, const std::string& unit) {
   std::string bare = unit.empty() ? text : text.substr(0, text.size() - std::min(text.size(), unit.size() + 1));
+  bare.erase(std::remove(bare.begin(), bare.end(), ','), bare.end()); // "1,300"
   if (bare.empty()) return false;
   char* end = nullptr;
   std::strtod(bare.c_str(), &end);
@@ -307,6 +362,7 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   case QuestionKind::MultipleChoiceReverse: {
     if (q.options.size() != 4) v.push_back("not four options");
     CheckChoices(q, v);
+    if (PromptNamesTheAnswer(q)) v.push_back("the prompt names its answer");
     const Fact* f = q.items.empty() ? nullptr : FindFact(deck, q.items[0]);
     const Relation* r = f ? deck.FindRelation(f->relation) : nullptr;
     if (const Card* c = q.items.empty() || f ? nullptr : FindCard(deck, q.items[0])) {
@@ -361,6 +417,14 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       if (static_cast<int>(i) == q.answer && !isRight) v.push_back("answer is not true");
     }
     if (rightOptions > 1) v.push_back("a distractor is true");
+    // No distractor the deck ties to the question's entity by another fact.
+    const std::string about = q.kind == QuestionKind::MultipleChoice ? f->subject
+                              : f->object.type == ValueType::Entity  ? f->object.entity
+                                                                     : std::string();
+    for (size_t i = 0; i < q.options.size() && !about.empty(); ++i)
+      if (static_cast<int>(i) != q.answer && !right.count(Fold(q.options[i])) &&
+          LinkedByAFact(deck, about, q.options[i]))
+        v.push_back("a distractor is linked to the question's entity by another fact");
     // Distractors of the answer's type.
     for (const std::string& o : q.options) {
       bool typed = true;

@@ -86,9 +86,8 @@ TEST_CASE("every kind of question generates on the seed deck", "[questions]") {
     INFO(QuestionKindName(kind));
     // Reverse questions share their prompts ("Who trained at Lipetsk aviation school?"), and
     // one quiz asks each prompt once, so the seed deck has fewer of them.
-    // The deck has eight flashcards.
     const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 5u
-                            : kind == QuestionKind::Flashcard           ? 8u
+                            : kind == QuestionKind::Flashcard           ? std::min<size_t>(20, deck.cards.size())
                                                                         : 20u;
     CHECK(generator.Generate(request).size() >= expected);
   }
@@ -323,6 +322,106 @@ TEST_CASE("the checker catches each broken rule", "[questions][checker]") {
   std::reverse(reversed.order.begin(), reversed.order.end());
   CHECK(has(reversed, "events not told apart or out of order"));
   (void)fact;
+}
+
+TEST_CASE("no question names its answer, and no distractor is tied to the question's entity by another fact",
+          "[questions][checker]") {
+  // An aviation school named after its town, a test site whose agents were also tested at
+  // two other places, and a school an inspector visited.
+  std::string text = R"([deck]
+id = "sites"
+title = "Sites"
+[[deck.source]]
+id = "s"
+title = "S"
+[[relation]]
+id = "near"
+question = "Near which place was {subject}?"
+reverse = "Which facility was near {object}?"
+object = "place"
+[[relation]]
+id = "range"
+question = "Where else were agents from {subject} tested?"
+object = "place"
+many = true
+[[relation]]
+id = "trained_at"
+question = "Where did {subject} train?"
+reverse = "Who trained at {object}?"
+object = "facility"
+[[relation]]
+id = "visited"
+question = "Which facility did {subject} inspect?"
+object = "facility"
+)";
+  for (const char* place : {"Lipetsk", "Kazan", "Volsk", "Shikhany", "Orenburg", "Moscow", "Tula"})
+    text += std::string("[[entity]]\nid = \"") + place + "\"\nname = \"" + place + "\"\nkind = \"place\"\n";
+  for (auto [id, name] : {std::pair{"air", "Lipetsk aviation school"},
+                          {"tank", "Kama tank school"},
+                          {"gas", "Tomka test site"},
+                          {"works", "Fili works"}})
+    text += std::string("[[entity]]\nid = \"") + id + "\"\nname = \"" + name + "\"\nkind = \"facility\"\n";
+  for (const char* person : {"Model", "Thoma", "Guderian", "Sperrle", "Student", "Seeckt"})
+    text += std::string("[[entity]]\nid = \"") + person + "\"\nname = \"" + person + "\"\nkind = \"person\"\n";
+  auto fact = [&](const char* s, const char* r, const char* o) {
+    text += std::string("[[fact]]\nsubject = \"") + s + "\"\nrelation = \"" + r + "\"\nobject = \"" + o +
+            "\"\nsource = \"s\"\n";
+  };
+  fact("air", "near", "Lipetsk");
+  fact("tank", "near", "Kazan");
+  fact("gas", "near", "Volsk");
+  fact("works", "near", "Moscow");
+  fact("gas", "range", "Shikhany");
+  fact("gas", "range", "Orenburg");
+  fact("Model", "trained_at", "tank");
+  fact("Thoma", "trained_at", "tank");
+  fact("Sperrle", "trained_at", "air");
+  fact("Guderian", "visited", "tank");
+  DeckLoad load = ParseDeck(text, "sites.toml");
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  QuestionGenerator generator(deck);
+  auto has = [&](const Question& q, const std::string& rule) {
+    auto v = Violations(deck, q);
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  size_t made = 0, nearLipetsk = 0;
+  for (const Fact& f : deck.facts)
+    for (std::uint64_t seed = 1; seed <= 30; ++seed)
+      for (QuestionKind kind : {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse}) {
+        auto q = generator.Make(kind, f.id, seed);
+        if (!q) continue;
+        ++made;
+        INFO(q->prompt);
+        CHECK(Violations(deck, *q).empty());
+        nearLipetsk += q->prompt == "Which facility was near Lipetsk?";
+        for (size_t i = 0; i < q->options.size(); ++i)
+          if (static_cast<int>(i) != q->answer) {
+            CHECK_FALSE((f.id == "gas.near" && (q->options[i] == "Shikhany" || q->options[i] == "Orenburg")));
+            CHECK_FALSE((q->prompt == "Who trained at Kama tank school?" && q->options[i] == "Guderian"));
+          }
+      }
+  CHECK(made > 100);
+  CHECK(nearLipetsk == 0); // "Lipetsk aviation school" would be the one option naming Lipetsk
+
+  // The checker catches both when they are written in by hand.
+  auto near = generator.Make(QuestionKind::MultipleChoice, "gas.near", 1);
+  REQUIRE(near);
+  Question tied = *near;
+  tied.options[tied.answer == 0 ? 1 : 0] = "Shikhany";
+  CHECK(has(tied, "a distractor is linked to the question's entity by another fact"));
+  auto reverse = generator.Make(QuestionKind::MultipleChoiceReverse, "tank.near", 1);
+  REQUIRE(reverse);
+  Question named = *reverse;
+  named.prompt = "Which facility was near Lipetsk?";
+  named.options = {"Kama tank school", "Lipetsk aviation school", "Tomka test site", "Fili works"};
+  named.answer = 1;
+  CHECK(has(named, "the prompt names its answer"));
+  auto trained = generator.Make(QuestionKind::MultipleChoiceReverse, "Model.trained_at", 2);
+  REQUIRE(trained);
+  Question inspector = *trained;
+  inspector.options[inspector.answer == 0 ? 1 : 0] = "Guderian";
+  CHECK(has(inspector, "a distractor is linked to the question's entity by another fact"));
 }
 
 TEST_CASE("a description saying much the same as the answer is not offered as wrong", "[questions]") {
