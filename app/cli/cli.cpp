@@ -61,6 +61,7 @@ int RunCommandLine(int argc, char** argv) {
   RegisterSrsCommand(app, commands);
   RegisterQuestionsCommands(app, commands);
   RegisterStoreCommands(app, commands, dataDir);
+  RegisterMemoryCommands(app, commands, dataDir);
 
   try {
     app.parse(argc, argv);

@@ -24,5 +24,8 @@ void RegisterQuestionsCommands(CLI::App& app, CommandList& commands); // questio
 // stats, export, backup, restore: on the progress store in `dataDir`, the program's one
 // --data-dir option (empty: the default folder), read when the command runs.
 void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::string& dataDir);
+// srs optimize, srs weights, import-anki-revlog: the learner's memory model (after the srs
+// command is registered).
+void RegisterMemoryCommands(CLI::App& app, CommandList& commands, const std::string& dataDir);
 
 } // namespace factdeck::cli

@@ -3,27 +3,19 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/store_access.h"
 #include "core/base/iso_time.h"
 #include "core/base/paths.h"
 #include "core/store/profile_store.h"
 
 namespace factdeck::cli {
 
-namespace {
-
 srs::TimeMs Now() { return WallClockNow(); }
-
-struct StoreOptions {
-  const std::string* dataDir = nullptr; // the program's --data-dir
-  std::string profile, file, deck;
-  bool json = false;
-};
 
 std::filesystem::path DataDir(const StoreOptions& o) {
   return o.dataDir->empty() ? DefaultDataDir() : std::filesystem::path(*o.dataDir);
 }
 
-// Opens the store, printing notices; null (after printing why) when it cannot be used.
 std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
   auto opened = ProfileStore::Open(DataDir(o), Now(), LocalStudyDay());
   for (const std::string& notice : opened.notices)
@@ -38,7 +30,6 @@ std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
   return std::move(opened.store);
 }
 
-// The profile named in --profile, or the default one; 0 (after a message) when unknown.
 std::int64_t ProfileOf(ProfileStore& store, const StoreOptions& o) {
   if (o.profile.empty()) return store.DefaultProfile();
   if (auto id = store.FindProfile(o.profile)) return *id;
@@ -48,6 +39,8 @@ std::int64_t ProfileOf(ProfileStore& store, const StoreOptions& o) {
   std::cerr << '\n';
   return 0;
 }
+
+namespace {
 
 int RunStats(const StoreOptions& o) {
   auto store = OpenStore(o);

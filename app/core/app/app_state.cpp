@@ -105,12 +105,17 @@ std::shared_ptr<const Deck> LoadListedDeck(AppState& state, size_t index) {
   return std::make_shared<const Deck>(std::move(load.deck));
 }
 
-srs::Fsrs LearnerFsrs(const AppState& state) {
+srs::FsrsParameters LearnerFsrsParameters(const AppState& state) {
   srs::FsrsParameters parameters;
+  // The learner's own weights when they chose a fit to their reviews.
+  if (state.store && state.profile != 0)
+    if (auto w = state.store->LearnerWeights(state.profile)) parameters.w = *w;
   parameters.retention = state.settings.retention;
   parameters.fuzz = true;
-  return srs::Fsrs(parameters);
+  return parameters;
 }
+
+srs::Fsrs LearnerFsrs(const AppState& state) { return srs::Fsrs(LearnerFsrsParameters(state)); }
 
 QuestionRequest SetupRequest(const ClassroomSetup& setup, srs::TimeMs now) {
   QuestionRequest request;

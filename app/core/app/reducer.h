@@ -75,7 +75,9 @@ void Apply(AppState& state, const LiveKickAddress& intent, Context& context);
 // Loads a listed deck again for a game run (the file may have changed); null, with a
 // notice, when it no longer loads.
 std::shared_ptr<const Deck> LoadListedDeck(AppState& state, size_t index);
-// The scheduler as the learner's settings make it.
+// The scheduler for the learner studying now: their weights (when they chose a fit), their
+// retention, fuzz on.
+srs::FsrsParameters LearnerFsrsParameters(const AppState& state);
 srs::Fsrs LearnerFsrs(const AppState& state);
 // The questions a classroom set-up asks for: count, kinds, tags, a seed from `now`.
 QuestionRequest SetupRequest(const ClassroomSetup& setup, srs::TimeMs now);

@@ -47,8 +47,7 @@ void Apply(AppState& state, const StartStudy& start, Context& context) {
   study->deck = std::move(deck);
   StudySession::Options options;
   options.day = LocalStudyDay(state.settings.dayStartHour);
-  options.fsrs.fuzz = true;
-  options.fsrs.retention = state.settings.retention;
+  options.fsrs = LearnerFsrsParameters(state);
   options.queue.newPerDay = state.settings.newPerDay;
   options.queue.reviewsPerDay = state.settings.reviewsPerDay;
   options.seed = static_cast<std::uint64_t>(context.now);
@@ -78,6 +77,7 @@ void Apply(AppState& state, const StartQuiz& start, Context& context) {
   study->deck = std::move(deck);
   QuizOptions options = start.options;
   options.request.seed = static_cast<std::uint64_t>(context.now);
+  options.fsrs = LearnerFsrsParameters(state);
   auto quiz = std::make_unique<QuizSession>(*study->deck, state.store.get(), state.profile, context.now, options);
   study->quiz = quiz.get();
   study->session = std::move(quiz);

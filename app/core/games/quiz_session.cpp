@@ -22,8 +22,8 @@ int PracticePoints(const Judgement& judgement, int streakBefore, bool streakBonu
 
 QuizSession::QuizSession(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now,
                          QuizOptions options)
-    : m_deck(deck), m_store(store), m_profile(profile), m_options(std::move(options)), m_started(now),
-      m_questionShown(now) {
+    : m_deck(deck), m_store(store), m_profile(profile), m_options(std::move(options)), m_fsrs(m_options.fsrs),
+      m_started(now), m_questionShown(now) {
   bool askable = true;
   if (m_options.mode == QuizMode::Exam) {
     // An exam judges every answer: a flashcard's self-grade has no place in it.

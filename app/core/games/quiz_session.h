@@ -30,6 +30,7 @@ struct QuizOptions {
   int secondsPerQuestion = 0; // practice: 0 for no timer
   int timeLimitSeconds = 0;   // exam: 0 for no limit
   bool streakBonus = true;    // practice
+  srs::FsrsParameters fsrs;   // the learner's scheduler, for the answers the cards remember
 };
 
 struct QuizAnswer {

@@ -728,4 +728,21 @@ OptimizerResult Optimize(const std::vector<TrainingItem>& all, const OptimizerOp
   return result;
 }
 
+FitReport FitAndEvaluate(const std::vector<TrainingItem>& items, const OptimizerOptions& options) {
+  FitReport report;
+  report.fit = Optimize(items, options);
+  if (!report.fit.Ok()) return report;
+  report.defaults = Evaluate(items, kDefaultWeights);
+  report.fitted = Evaluate(items, report.fit.weights);
+  const size_t cut = items.size() * 8 / 10;
+  const std::vector<TrainingItem> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(cut));
+  const std::vector<TrainingItem> last(items.begin() + static_cast<std::ptrdiff_t>(cut), items.end());
+  const OptimizerResult early = Optimize(first, options);
+  if (early.Ok() && !last.empty()) {
+    report.heldOutDefaults = Evaluate(last, kDefaultWeights, false);
+    report.heldOutFitted = Evaluate(last, early.weights, false);
+  }
+  return report;
+}
+
 } // namespace factdeck::srs

@@ -110,6 +110,18 @@ struct OptimizerResult {
 // more reviews are needed, below options.minimumItems.
 OptimizerResult Optimize(const std::vector<TrainingItem>& items, const OptimizerOptions& options = {});
 
+// A fit and how it predicts, as the learner is shown it: the weights fitted to all items,
+// the log loss and RMSE of the default and the fitted weights on all items, and on the last
+// 20 % of the items (in time order) of weights fitted to the first 80 % only: how well a fit
+// predicts reviews it has not seen. The held-out figures are missing when the first 80 %
+// are too few to fit.
+struct FitReport {
+  OptimizerResult fit;
+  std::optional<Evaluation> defaults, fitted;               // on all items
+  std::optional<Evaluation> heldOutDefaults, heldOutFitted; // on the last 20 %
+};
+FitReport FitAndEvaluate(const std::vector<TrainingItem>& items, const OptimizerOptions& options = {});
+
 // The reference's clamps on the weights (parameter_clipper.rs), for training and for
 // evaluation (there with short-term weights allowed down to 0).
 std::array<double, 21> ClampTrainingWeights(std::array<double, 21> w, int relearningSteps, bool shortTerm);

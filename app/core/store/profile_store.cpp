@@ -6,6 +6,7 @@
 #include "core/store/profile_store.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 #include <utility>
 #include <cerrno>
@@ -708,6 +709,203 @@ std::optional<std::string> ProfileStore::Setting(std::int64_t profile, const std
   } catch (const SqliteError&) {
   }
   return std::nullopt;
+}
+
+// [SECTION] Memory model ----------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kWeightsSetting = "fsrs.weights";
+constexpr const char* kFitSetting = "fsrs.fit";
+
+std::string WeightsText(const std::array<double, 21>& w) {
+  std::string out;
+  for (double x : w) {
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
+    out += (out.empty() ? "" : ",") + std::string(buffer, end);
+  }
+  return out;
+}
+
+std::optional<std::array<double, 21>> ParseWeights(const std::string& text) {
+  std::array<double, 21> w{};
+  size_t n = 0, at = 0;
+  while (at <= text.size() && n < 21) {
+    const size_t end = std::min(text.find(',', at), text.size());
+    const auto [ptr, ec] = std::from_chars(text.data() + at, text.data() + end, w[n]);
+    if (ec != std::errc() || ptr != text.data() + end || !std::isfinite(w[n])) return std::nullopt;
+    ++n;
+    at = end + 1;
+  }
+  if (n != 21 || at <= text.size()) return std::nullopt;
+  return w;
+}
+
+} // namespace
+
+std::vector<srs::LoggedReview> ProfileStore::ReviewLog(std::int64_t profile) {
+  std::vector<srs::LoggedReview> log;
+  try {
+    // FactDeck's own: the state before each answer is the one the card's previous
+    // rescheduling answer left (new before the first).
+    Statement s = m_db->Prepare("SELECT r.card_id, r.time_ms, r.rating, r.rescheduled, r.state FROM review r "
+                                "JOIN card c ON c.id = r.card_id WHERE c.profile_id = ?1 "
+                                "ORDER BY r.card_id, r.time_ms, r.id");
+    s.Bind(1, profile);
+    std::int64_t card = -1;
+    auto before = srs::CardState::New;
+    while (s.Step()) {
+      if (s.Int(0) != card) {
+        card = s.Int(0);
+        before = srs::CardState::New;
+      }
+      srs::LoggedReview r;
+      r.card = card;
+      r.time = s.Int(1);
+      r.rating = static_cast<int>(s.Int(2));
+      if (s.Int(3) == 0) {
+        r.kind = srs::LoggedReviewKind::Filtered;
+      } else {
+        r.kind = before == srs::CardState::New || before == srs::CardState::Learning ? srs::LoggedReviewKind::Learning
+                 : before == srs::CardState::Relearning                              ? srs::LoggedReviewKind::Relearning
+                                                                                     : srs::LoggedReviewKind::Review;
+        before = static_cast<srs::CardState>(std::clamp<std::int64_t>(s.Int(4), 0, 3));
+      }
+      log.push_back(r);
+    }
+    // Imported histories: each (source, card) a card of its own, numbered apart from ours.
+    Statement imported = m_db->Prepare("SELECT source, card, time_ms, rating, kind FROM imported_review "
+                                       "WHERE profile_id = ?1 ORDER BY source, card, time_ms, id");
+    imported.Bind(1, profile);
+    constexpr std::int64_t kImportedCards = std::int64_t{1} << 48;
+    std::int64_t number = kImportedCards - 1;
+    std::string lastSource, lastCard;
+    while (imported.Step()) {
+      if (imported.Text(0) != lastSource || imported.Text(1) != lastCard) {
+        lastSource = imported.Text(0);
+        lastCard = imported.Text(1);
+        ++number;
+      }
+      srs::LoggedReview r;
+      r.card = number;
+      r.time = imported.Int(2);
+      r.rating = static_cast<int>(imported.Int(3));
+      r.kind = static_cast<srs::LoggedReviewKind>(std::clamp<std::int64_t>(imported.Int(4), 0, 4));
+      log.push_back(r);
+    }
+  } catch (const SqliteError&) {
+  }
+  return log;
+}
+
+StoreStatus ProfileStore::AddImportedReviews(std::int64_t profile, const std::string& source,
+                                             const std::vector<ImportedReview>& reviews) {
+  return Write("saving the imported reviews", [&] {
+    Statement insert = m_db->Prepare("INSERT OR IGNORE INTO imported_review (profile_id, source, card, time_ms, "
+                                     "rating, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    std::int64_t added = 0;
+    for (const ImportedReview& r : reviews) {
+      insert.Reset();
+      insert.Bind(1, profile)
+          .Bind(2, source)
+          .Bind(3, r.card)
+          .Bind(4, r.time)
+          .Bind(5, r.rating)
+          .Bind(6, static_cast<int>(r.kind))
+          .Run();
+      added += m_db->Changes();
+    }
+    return StoreStatus{true, {}, added};
+  });
+}
+
+std::int64_t ProfileStore::ImportedReviewCount(std::int64_t profile) {
+  try {
+    Statement s = m_db->Prepare("SELECT COUNT(*) FROM imported_review WHERE profile_id = ?1");
+    s.Bind(1, profile);
+    if (s.Step()) return s.Int(0);
+  } catch (const SqliteError&) {
+  }
+  return 0;
+}
+
+std::optional<std::array<double, 21>> ProfileStore::LearnerWeights(std::int64_t profile) {
+  const auto text = Setting(profile, kWeightsSetting);
+  if (!text || text->empty()) return std::nullopt;
+  return ParseWeights(*text);
+}
+
+StoreStatus ProfileStore::SetLearnerWeights(std::int64_t profile, const std::optional<std::array<double, 21>>& w) {
+  return SetSetting(profile, kWeightsSetting, w ? WeightsText(*w) : std::string());
+}
+
+std::optional<MemoryModelRecord> ProfileStore::LastFit(std::int64_t profile) {
+  const auto text = Setting(profile, kFitSetting);
+  if (!text || text->empty()) return std::nullopt;
+  MemoryModelRecord fit;
+  bool weights = false;
+  for (size_t at = 0; at < text->size();) {
+    size_t end = text->find('\n', at);
+    if (end == std::string::npos) end = text->size();
+    const std::string line = text->substr(at, end - at);
+    at = end + 1;
+    const size_t eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+    if (key == "weights") {
+      if (auto w = ParseWeights(value)) {
+        fit.weights = *w;
+        weights = true;
+      }
+      continue;
+    }
+    double number = 0;
+    if (std::from_chars(value.data(), value.data() + value.size(), number).ec != std::errc()) continue;
+    if (key == "time")
+      fit.time = static_cast<srs::TimeMs>(number);
+    else if (key == "items")
+      fit.items = static_cast<std::size_t>(number);
+    else if (key == "reviews")
+      fit.reviews = static_cast<std::size_t>(number);
+    else if (key == "logloss_before")
+      fit.logLossBefore = number;
+    else if (key == "logloss_after")
+      fit.logLossAfter = number;
+    else if (key == "rmse_before")
+      fit.rmseBefore = number;
+    else if (key == "rmse_after")
+      fit.rmseAfter = number;
+    else if (key == "held_out_logloss_before")
+      fit.heldOutLogLossBefore = number;
+    else if (key == "held_out_logloss_after")
+      fit.heldOutLogLossAfter = number;
+    else if (key == "held_out_rmse_before")
+      fit.heldOutRmseBefore = number;
+    else if (key == "held_out_rmse_after")
+      fit.heldOutRmseAfter = number;
+  }
+  if (!weights) return std::nullopt;
+  return fit;
+}
+
+StoreStatus ProfileStore::SaveFit(std::int64_t profile, const MemoryModelRecord& fit) {
+  auto number = [](double x) {
+    char buffer[32];
+    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, x).ptr);
+  };
+  std::string text = "time=" + std::to_string(fit.time) + "\nitems=" + std::to_string(fit.items) +
+                     "\nreviews=" + std::to_string(fit.reviews) + "\nweights=" + WeightsText(fit.weights) +
+                     "\nlogloss_before=" + number(fit.logLossBefore) + "\nlogloss_after=" + number(fit.logLossAfter) +
+                     "\nrmse_before=" + number(fit.rmseBefore) + "\nrmse_after=" + number(fit.rmseAfter);
+  auto optional = [&](const char* key, const std::optional<double>& x) {
+    if (x) text += std::string("\n") + key + "=" + number(*x);
+  };
+  optional("held_out_logloss_before", fit.heldOutLogLossBefore);
+  optional("held_out_logloss_after", fit.heldOutLogLossAfter);
+  optional("held_out_rmse_before", fit.heldOutRmseBefore);
+  optional("held_out_rmse_after", fit.heldOutRmseAfter);
+  return SetSetting(profile, kFitSetting, text);
 }
 
 // [SECTION] Reading ----------------------------------------------------------------------

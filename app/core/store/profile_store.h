@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/deck/deck.h"
+#include "core/srs/optimizer.h"
 #include "core/srs/study.h"
 
 namespace factdeck {
@@ -157,6 +158,24 @@ struct DeckProgress {
   std::int64_t dueNow = 0, learning = 0, learned = 0;
 };
 
+// A review from another program's log, as imported: `card` is that program's card id.
+struct ImportedReview {
+  std::string card;
+  srs::TimeMs time = 0;
+  int rating = 3;
+  srs::LoggedReviewKind kind = srs::LoggedReviewKind::Review;
+};
+
+// The learner's fitted memory model: the weights in use (when not FSRS-6's defaults), and
+// the last fit with how it predicts, for the stats screen and `factdeck srs optimize`.
+struct MemoryModelRecord {
+  srs::TimeMs time = 0; // when it was fitted
+  std::array<double, 21> weights{};
+  std::size_t items = 0, reviews = 0;
+  double logLossBefore = 0, logLossAfter = 0, rmseBefore = 0, rmseAfter = 0;
+  std::optional<double> heldOutLogLossBefore, heldOutLogLossAfter, heldOutRmseBefore, heldOutRmseAfter;
+};
+
 class ProfileStore {
 public:
   struct Opened {
@@ -219,6 +238,20 @@ public:
   std::optional<int> PersonalBest(std::int64_t profile, const std::string& mode, const std::string& deck);
   StoreStatus SetSetting(std::int64_t profile, const std::string& key, const std::string& value);
   std::optional<std::string> Setting(std::int64_t profile, const std::string& key);
+
+  // The learner's memory model. Reviews: FactDeck's own log (each card in time order, with
+  // whether it was learning, review, relearning or cram) and the imported ones, for fitting.
+  std::vector<srs::LoggedReview> ReviewLog(std::int64_t profile);
+  // Adds reviews from another program's log under `source` (e.g. "anki"); the same review
+  // twice is kept once. Returns how many were new (in `id`).
+  StoreStatus AddImportedReviews(std::int64_t profile, const std::string& source,
+                                 const std::vector<ImportedReview>& reviews);
+  std::int64_t ImportedReviewCount(std::int64_t profile);
+  // The weights the scheduler uses for this learner (nullopt: the defaults); the last fit.
+  std::optional<std::array<double, 21>> LearnerWeights(std::int64_t profile);
+  StoreStatus SetLearnerWeights(std::int64_t profile, const std::optional<std::array<double, 21>>& weights);
+  std::optional<MemoryModelRecord> LastFit(std::int64_t profile);
+  StoreStatus SaveFit(std::int64_t profile, const MemoryModelRecord& fit);
 
   // Reading for the home screen, stats and exports.
   std::vector<DeckProgress> Progress(std::int64_t profile, srs::TimeMs now);

@@ -150,7 +150,23 @@ CREATE INDEX report_deck ON report (deck, time_ms);
 CREATE INDEX report_card ON report (profile_id, deck, deck_version);
 )sql";
 
-inline constexpr std::array<std::string_view, 3> kMigrations{kV1Profiles, kV2Matches, kV3Reports};
+// Version 4: review histories brought from other programs (an Anki review log), kept apart
+// from FactDeck's own cards, for fitting the learner's memory model. One row per review;
+// importing the same log again adds nothing.
+inline constexpr std::string_view kV4ImportedReviews = R"sql(
+CREATE TABLE imported_review (
+  id         INTEGER PRIMARY KEY,
+  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  source     TEXT NOT NULL,
+  card       TEXT NOT NULL,
+  time_ms    INTEGER NOT NULL,
+  rating     INTEGER NOT NULL,
+  kind       INTEGER NOT NULL,
+  UNIQUE (profile_id, source, card, time_ms)
+);
+)sql";
+
+inline constexpr std::array<std::string_view, 4> kMigrations{kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema

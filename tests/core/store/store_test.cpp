@@ -653,3 +653,88 @@ TEST_CASE("a reported question is kept as it was shown, and sets its card aside 
   for (ReportReason reason : kReportReasons)
     CHECK(ReportReasonFromName(ReportReasonName(reason)) == reason);
 }
+
+TEST_CASE("the learner's review log for the memory model: kinds from the card's states, imported reviews apart",
+          "[store][srs]") {
+  TempDir dir;
+  auto store = OpenOk(dir.Path());
+  const std::int64_t profile = store->DefaultProfile();
+  // One card: learned in two steps, reviewed, lapsed, relearned; a cram answer between.
+  auto answer = [&](srs::TimeMs time, srs::Rating rating, srs::CardState after, bool reschedule = true) {
+    AnswerRecord a = Answer(profile, "card", time, rating != srs::Rating::Again);
+    a.rating = rating;
+    a.after.state = after;
+    a.reschedule = reschedule;
+    REQUIRE(store->RecordAnswer(a));
+  };
+  answer(kNow, srs::Rating::Again, srs::CardState::Learning);
+  answer(kNow + 10 * srs::kMinuteMs, srs::Rating::Good, srs::CardState::Review);
+  answer(kNow + 2 * srs::kDayMs, srs::Rating::Good, srs::CardState::Review);
+  answer(kNow + 3 * srs::kDayMs, srs::Rating::Easy, srs::CardState::Review, false); // cram
+  answer(kNow + 7 * srs::kDayMs, srs::Rating::Again, srs::CardState::Relearning);
+  answer(kNow + 7 * srs::kDayMs + 10 * srs::kMinuteMs, srs::Rating::Good, srs::CardState::Review);
+  const auto log = store->ReviewLog(profile);
+  REQUIRE(log.size() == 6);
+  using K = srs::LoggedReviewKind;
+  const std::vector<K> kinds = {K::Learning, K::Learning, K::Review, K::Filtered, K::Review, K::Relearning};
+  for (size_t i = 0; i < log.size(); ++i) {
+    INFO(i);
+    CHECK(log[i].kind == kinds[i]);
+  }
+  CHECK(log[0].rating == 1);
+  CHECK(log[2].time == kNow + 2 * srs::kDayMs);
+
+  // Another program's reviews: added once however often they are imported, on cards of their own.
+  const std::vector<ImportedReview> imported = {{"77", kNow, 3, K::Learning}, {"77", kNow + srs::kDayMs, 3, K::Review}};
+  auto added = store->AddImportedReviews(profile, "anki", imported);
+  REQUIRE(added);
+  CHECK(added.id == 2);
+  CHECK(store->AddImportedReviews(profile, "anki", imported).id == 0);
+  CHECK(store->ImportedReviewCount(profile) == 2);
+  const auto all = store->ReviewLog(profile);
+  REQUIRE(all.size() == 8);
+  CHECK(all[6].card != log[0].card);
+  CHECK(all[6].card == all[7].card);
+  CHECK(all[7].kind == K::Review);
+}
+
+TEST_CASE("a learner's weights and last fit are kept, read back exactly, and can go back to the defaults",
+          "[store][srs]") {
+  TempDir dir;
+  auto store = OpenOk(dir.Path());
+  const std::int64_t profile = store->DefaultProfile();
+  CHECK_FALSE(store->LearnerWeights(profile));
+  CHECK_FALSE(store->LastFit(profile));
+  std::array<double, 21> w = srs::kDefaultWeights;
+  w[0] = 0.123456789012345;
+  w[20] = 0.31;
+  REQUIRE(store->SetLearnerWeights(profile, w));
+  REQUIRE(store->LearnerWeights(profile));
+  CHECK(*store->LearnerWeights(profile) == w);
+
+  MemoryModelRecord fit;
+  fit.time = kNow;
+  fit.weights = w;
+  fit.items = 1234;
+  fit.reviews = 2000;
+  fit.logLossBefore = 0.377;
+  fit.logLossAfter = 0.370;
+  fit.rmseBefore = 0.041;
+  fit.rmseAfter = 0.027;
+  fit.heldOutLogLossAfter = 0.38;
+  REQUIRE(store->SaveFit(profile, fit));
+  const auto back = store->LastFit(profile);
+  REQUIRE(back);
+  CHECK(back->time == kNow);
+  CHECK(back->weights == w);
+  CHECK(back->items == 1234);
+  CHECK(back->logLossAfter == 0.370);
+  CHECK(back->rmseBefore == 0.041);
+  REQUIRE(back->heldOutLogLossAfter);
+  CHECK(*back->heldOutLogLossAfter == 0.38);
+  CHECK_FALSE(back->heldOutRmseAfter);
+
+  REQUIRE(store->SetLearnerWeights(profile, std::nullopt));
+  CHECK_FALSE(store->LearnerWeights(profile));
+  CHECK(store->LastFit(profile)); // the fit stays, for the stats screen
+}
