@@ -139,6 +139,11 @@ struct ClassroomTick {};
 struct ExportMatch {};
 struct NewMatch {}; // back to the set-up after a match
 
+// [SECTION] The learner's memory model, on the stats screen (memory_intents.cpp)
+struct FitMemoryModel {};    // fits the FSRS-6 weights to the learner's reviews; the fit is shown, not yet used
+struct UseFittedWeights {};  // the learner's schedule uses the last fit's weights from now on
+struct UseDefaultWeights {}; // back to FSRS-6's defaults
+
 // [SECTION] Live game on phones (live_intents.cpp)
 // The live screen for the classroom's deck with this set-up (a room already open stays).
 struct OpenLive {
@@ -182,6 +187,8 @@ using Intent = std::variant<
     // classroom
     OpenClassroom, StartMatch, ClassroomBuzz, ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, NewMatch,
     // live
-    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, LiveLock, LiveKickAddress>;
+    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, LiveLock, LiveKickAddress,
+    // memory model
+    FitMemoryModel, UseFittedWeights, UseDefaultWeights>;
 
 } // namespace factdeck

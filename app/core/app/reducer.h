@@ -70,6 +70,9 @@ void Apply(AppState& state, const LiveKick& intent, Context& context);
 void Apply(AppState& state, const LiveLink& intent, Context& context);
 void Apply(AppState& state, const LiveLock& intent, Context& context);
 void Apply(AppState& state, const LiveKickAddress& intent, Context& context);
+void Apply(AppState& state, const FitMemoryModel& intent, Context& context);
+void Apply(AppState& state, const UseFittedWeights& intent, Context& context);
+void Apply(AppState& state, const UseDefaultWeights& intent, Context& context);
 
 // [SECTION] Shared by the handlers (app_state.cpp)
 // Loads a listed deck again for a game run (the file may have changed); null, with a

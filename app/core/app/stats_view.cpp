@@ -46,6 +46,9 @@ StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs n
     return static_cast<long long>(a.right) * b.answers < static_cast<long long>(b.right) * a.answers;
   });
   if (view.tags.size() > 12) view.tags.resize(12);
+  view.weightsInUse = store.LearnerWeights(profile);
+  view.lastFit = store.LastFit(profile);
+  view.importedReviews = store.ImportedReviewCount(profile);
   return view;
 }
 

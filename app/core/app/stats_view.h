@@ -24,6 +24,12 @@ struct StatsView {
   std::vector<PeriodRetention> retention; // 12 weeks
   std::vector<TagAccuracy> tags;          // weakest first, at most 12
   std::vector<SessionRecord> sessions;    // the last 30, oldest first
+  // The memory model: the weights in use (nullopt: FSRS-6's defaults), the last fit, and
+  // why the last attempt to fit failed (empty when it did not).
+  std::optional<std::array<double, 21>> weightsInUse;
+  std::optional<MemoryModelRecord> lastFit;
+  std::int64_t importedReviews = 0; // from another program's log, counted only in fits
+  std::string fitProblem;
 };
 
 // Tags come from the decks: each item (fact, event, card) has its subject's or its own.

@@ -131,6 +131,65 @@ void Section(UiContext& ui, const char* title) {
   ImGui::PopFont();
 }
 
+std::string Fixed(double x, int decimals) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", decimals, x);
+  return text;
+}
+
+// The learner's memory model: which weights the schedule uses, the last fit to their
+// reviews and how well it predicts them, and the buttons to fit, use the fit, or go back.
+void MemoryModel(UiContext& ui, const StatsView& v) {
+  Section(ui, "Your memory model");
+  ImGui::TextWrapped("%s", v.weightsInUse ? "Your reviews are scheduled with weights fitted to your own answers."
+                                          : "Your reviews are scheduled with the standard weights, made for an average "
+                                            "learner. Fitting them to your answers can save reviews.");
+  ui.Track("stats/memory/in-use");
+  if (v.importedReviews > 0)
+    ImGui::TextWrapped("%s reviews imported from another program count in a fit (not in the figures above).",
+                       CountText(static_cast<size_t>(v.importedReviews)).c_str());
+  if (!v.fitProblem.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->wrong);
+    ImGui::TextWrapped("Could not fit: %s.", v.fitProblem.c_str());
+    ImGui::PopStyleColor();
+    ui.Track("stats/memory/problem");
+  }
+  const bool fitInUse = v.lastFit && v.weightsInUse && *v.weightsInUse == v.lastFit->weights;
+  if (v.lastFit) {
+    const MemoryModelRecord& f = *v.lastFit;
+    ImGui::TextWrapped(
+        "Last fit: %s, on %s of your answers. How far it misses them (lower is better): log loss %s with the "
+        "standard weights, %s fitted; average miss %s and %s percentage points.",
+        FormatIsoTime(f.time).substr(0, 10).c_str(), CountText(f.items).c_str(), Fixed(f.logLossBefore, 3).c_str(),
+        Fixed(f.logLossAfter, 3).c_str(), Fixed(100 * f.rmseBefore, 1).c_str(), Fixed(100 * f.rmseAfter, 1).c_str());
+    ui.Track("stats/memory/fit");
+    if (f.heldOutLogLossBefore && f.heldOutLogLossAfter)
+      ImGui::TextWrapped("On your newest fifth of answers, which a fit to the older ones did not see: log loss %s "
+                         "standard, %s fitted.",
+                         Fixed(*f.heldOutLogLossBefore, 3).c_str(), Fixed(*f.heldOutLogLossAfter, 3).c_str());
+    if (ImGui::TreeNode("The 21 weights of the last fit")) {
+      std::string weights;
+      for (size_t i = 0; i < f.weights.size(); ++i)
+        weights += (i == 0 ? "" : ", ") + Fixed(f.weights[i], 4);
+      ImGui::TextWrapped("%s", weights.c_str());
+      ImGui::TreePop();
+    }
+    ui.Track("stats/memory/weights");
+  }
+  if (ImGui::Button(v.lastFit ? "Fit again" : "Fit to my answers")) ui.state.Post(FitMemoryModel{});
+  ui.Track("stats/memory/fit-button");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!v.lastFit || fitInUse);
+  if (ImGui::Button("Use these weights")) ui.state.Post(UseFittedWeights{});
+  ImGui::EndDisabled();
+  ui.Track("stats/memory/use");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!v.weightsInUse);
+  if (ImGui::Button("Back to the standard weights")) ui.state.Post(UseDefaultWeights{});
+  ImGui::EndDisabled();
+  ui.Track("stats/memory/defaults");
+}
+
 } // namespace
 
 void DrawStatsScreen(UiContext& ui) {
@@ -149,6 +208,7 @@ void DrawStatsScreen(UiContext& ui) {
                      count(s.cards).c_str(), count(s.learningCards).c_str(), count(s.reviewCards).c_str());
   ui.Track("stats/summary");
   ImGui::BeginChild("charts", ImVec2(0, 0), false);
+  MemoryModel(ui, v);
 
   Section(ui, "Review calendar");
   Heatmap(ui, v.calendar, v.today);

@@ -1,0 +1,86 @@
+// The memory model on the stats screen: fit the weights to the learner's answers, use them
+// for study, and go back to the standard weights; too little history says how much more.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/app/reducer.h"
+#include "harness.h"
+
+using namespace factdeck;
+using factdeck::test::UiHarness;
+
+namespace {
+
+// A simulated learner's history (tests/data/fsrs_optimizer_histories.json) as imported
+// reviews, as `factdeck import-anki-revlog` would add them.
+void ImportHistory(ProfileStore& store, std::int64_t profile, size_t cards) {
+  std::ifstream in(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/fsrs_optimizer_histories.json");
+  REQUIRE(in);
+  const auto histories = nlohmann::json::parse(in);
+  const auto& all = histories["datasets"][1]["cards"];
+  std::vector<ImportedReview> reviews;
+  const srs::TimeMs start = 1735725600000; // 2025-01-01 10:00 UTC
+  for (size_t card = 0; card < std::min(cards, all.size()); ++card)
+    for (size_t k = 0; k < all[card].size(); ++k) {
+      const int kind = all[card][k][2].get<int>();
+      reviews.push_back({std::to_string(card),
+                         start + all[card][k][0].get<int>() * srs::kDayMs + static_cast<srs::TimeMs>(k) * 600000,
+                         all[card][k][1].get<int>(),
+                         kind == 0   ? srs::LoggedReviewKind::Learning
+                         : kind == 1 ? srs::LoggedReviewKind::Review
+                                     : srs::LoggedReviewKind::Relearning});
+    }
+  REQUIRE(store.AddImportedReviews(profile, "anki", reviews));
+}
+
+} // namespace
+
+TEST_CASE("the stats screen fits the learner's weights, uses them for study, and goes back", "[ui][stats][srs]") {
+  UiHarness ui(1280, 900);
+  REQUIRE(ui.State().store);
+  ProfileStore& store = *ui.State().store;
+  const std::int64_t profile = ui.State().profile;
+
+  // Too little history: the screen says so, with how many more answers are needed.
+  ImportHistory(store, profile, 30);
+  ui.Click("home/stats");
+  REQUIRE(ui.State().screen == Screen::Stats);
+  CHECK_FALSE(ui.State().stats->lastFit);
+  ui.Click("stats/memory/fit-button");
+  REQUIRE(ui.State().stats);
+  CHECK_THAT(ui.State().stats->fitProblem, Catch::Contains("not enough review history") && Catch::Contains("more"));
+  CHECK(ui.Has("stats/memory/problem"));
+  CHECK_FALSE(ui.State().stats->lastFit);
+
+  // Enough: a fit, shown, not yet in use.
+  ImportHistory(store, profile, 100000);
+  ui.Click("stats/memory/fit-button");
+  REQUIRE(ui.State().stats->lastFit);
+  const MemoryModelRecord fit = *ui.State().stats->lastFit;
+  CHECK(ui.State().stats->fitProblem.empty());
+  CHECK(fit.items > 5000);
+  CHECK(fit.logLossAfter < fit.logLossBefore);
+  CHECK(ui.Has("stats/memory/fit"));
+  CHECK(ui.State().stats->importedReviews == store.ImportedReviewCount(profile));
+  CHECK(ui.State().stats->importedReviews > 0);
+  CHECK_FALSE(ui.State().stats->weightsInUse);
+  CHECK(reducer::LearnerFsrsParameters(ui.State()).w == srs::kDefaultWeights);
+  ui.SaveScreenshot("stats-memory-model");
+
+  // Used: study schedules with them from now on.
+  ui.Click("stats/memory/use");
+  REQUIRE(ui.State().stats->weightsInUse);
+  CHECK(*ui.State().stats->weightsInUse == fit.weights);
+  CHECK(reducer::LearnerFsrsParameters(ui.State()).w == fit.weights);
+  // Using them again does nothing: the button is off while they are in use.
+  ui.Click("stats/memory/use");
+  CHECK(*store.LearnerWeights(profile) == fit.weights);
+
+  // Back to the standard weights.
+  ui.Click("stats/memory/defaults");
+  CHECK_FALSE(ui.State().stats->weightsInUse);
+  CHECK_FALSE(store.LearnerWeights(profile));
+  CHECK(reducer::LearnerFsrsParameters(ui.State()).w == srs::kDefaultWeights);
+  CHECK(ui.State().stats->lastFit); // the fit stays on the screen, to be used again
+}
