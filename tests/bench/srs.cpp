@@ -5,7 +5,12 @@
 #include <cstdint>
 #include <random>
 
+#include "core/srs/optimizer.h"
 #include "core/srs/study.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -80,5 +85,56 @@ void BM_BuildQueue100k(benchmark::State& state) {
 BENCHMARK(BM_BuildQueue100k)->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+// The optimizer on the items tests/tools/fsrs/optimizer_reference.mjs --bench wrote (the
+// same items the reference fits in scripts/bench), from $FACTDECK_OPTIMIZER_ITEMS/items-N.json.
+std::vector<TrainingItem> BenchItems(int count) {
+  const char* dir = std::getenv("FACTDECK_OPTIMIZER_ITEMS");
+  std::vector<TrainingItem> items;
+  if (dir == nullptr) return items;
+  std::ifstream in(std::string(dir) + "/items-" + std::to_string(count) + ".json");
+  if (!in) return items;
+  for (const auto& item : nlohmann::json::parse(in)) {
+    TrainingItem t;
+    t.card = item[0].get<std::int64_t>();
+    for (const auto& r : item[1])
+      t.reviews.push_back({r[0].get<int>(), r[1].get<int>()});
+    items.push_back(std::move(t));
+  }
+  return items;
+}
+
+void BM_Optimize(benchmark::State& state) {
+  const auto items = BenchItems(static_cast<int>(state.range(0)));
+  if (items.empty()) {
+    state.SkipWithError("no items: run scripts/bench (it writes them with the reference)");
+    return;
+  }
+  double logLoss = 0;
+  for (auto _ : state) {
+    const OptimizerResult fit = Optimize(items);
+    benchmark::DoNotOptimize(fit.weights);
+    if (auto e = Evaluate(items, fit.weights)) logLoss = e->logLoss;
+  }
+  state.counters["items"] = static_cast<double>(items.size());
+  state.counters["log_loss"] = logLoss;
+}
+BENCHMARK(BM_Optimize)->Arg(20000)->Arg(80000)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_Evaluate100k(benchmark::State& state) {
+  auto items = BenchItems(80000);
+  if (items.empty()) {
+    state.SkipWithError("no items: run scripts/bench (it writes them with the reference)");
+    return;
+  }
+  const auto more = BenchItems(20000);
+  items.insert(items.end(), more.begin(), more.end()); // 100,000
+  for (auto _ : state) {
+    auto e = Evaluate(items, kDefaultWeights);
+    benchmark::DoNotOptimize(e);
+  }
+  state.counters["items"] = static_cast<double>(items.size());
+}
+BENCHMARK(BM_Evaluate100k)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

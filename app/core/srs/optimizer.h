@@ -29,7 +29,7 @@ struct TrainingReview {
 };
 
 // A card's reviews up to and including the one to predict (the last), as the reference's
-// FSRSItem. `card` groups the items of one card, whose reviews are prefixes of each other.
+// FSRSItem. `card` says which card it is (-1: unknown); fitting needs only the reviews.
 struct TrainingItem {
   std::vector<TrainingReview> reviews;
   std::int64_t card = -1;

@@ -2,7 +2,7 @@
 // them: tests/data/fsrs_optimizer_histories.json and tests/data/fsrs_optimizer_reference.json.
 // The reference is @open-spaced-repetition/binding (fsrs-rs 6.x, the optimizer Anki uses).
 // Usage: node optimizer_reference.mjs HISTORIES_OUT REFERENCE_OUT
-//        node optimizer_reference.mjs --bench ITEMS   (times one fit, prints JSON)
+//        node optimizer_reference.mjs --bench ITEMS OUT   (writes the items, times the reference's fit)
 import { writeFileSync } from 'node:fs'
 import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding'
 import { mulberry32 } from './random.mjs'
@@ -93,19 +93,20 @@ function items(histories) {
       const delta = k === 0 ? 0 : day - reviews[k - 1][0]
       seq = k > 0 && day === reviews[k - 1][0] ? seq + 1 : 0
       rs.push({ rating, delta })
-      if (k > 0 && delta > 0) timed.push({ time: day * DAY_MS + seq * 60000 + card, reviews: rs.slice() })
+      if (k > 0 && delta > 0) timed.push({ time: day * DAY_MS + seq * 60000 + card, card, reviews: rs.slice() })
     })
   })
   timed.sort((a, b) => a.time - b.time)
-  return timed.map((t) => t.reviews)
+  return timed.map((t) => Object.assign(t.reviews, { card: t.card }))
 }
 
 const binding = (list) => list.map((rs) => new FSRSBindingItem(rs.map((r) => new FSRSBindingReview(r.rating, r.delta))))
 const round = (x) => Math.round(x * 1e7) / 1e7
 
 async function reference(list) {
+  const prepared = binding(list) // built before the clock starts: only the fit is timed
   const start = process.hrtime.bigint()
-  const fitted = await computeParameters(binding(list), { enableShortTerm: true, numRelearningSteps: 1 })
+  const fitted = await computeParameters(prepared, { enableShortTerm: true, numRelearningSteps: 1, timeout: 1 })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const judge = (w) => {
     const e = new FSRSBinding(w).evaluate(binding(list))
@@ -117,10 +118,12 @@ async function reference(list) {
 const perturbed = (factors) => DEFAULT_W.map((w, i) => w * (factors[i] ?? 1))
 
 if (process.argv[2] === '--bench') {
-  // As many items as asked, from simulated learners; times the reference's fit.
+  // ITEMS items from simulated learners, written to OUT for FactDeck's benchmark to read;
+  // times the reference's fit of the same items and prints it as JSON.
   const want = Number(process.argv[3])
-  const hs = simulate(Math.ceil(want / 6), perturbed({ 8: 1.1, 20: 1.3 }), 7, 365, 730)
+  const hs = simulate(Math.ceil(want / 5), perturbed({ 8: 1.1, 20: 1.3 }), 7, 365, 730)
   const list = items(hs).slice(0, want)
+  writeFileSync(process.argv[4], JSON.stringify(list.map((rs) => [rs.card, rs.map((r) => [r.rating, r.delta])])))
   const result = await reference(list)
   console.log(JSON.stringify({ items: list.length, fitSeconds: result.fitSeconds }))
 } else {
