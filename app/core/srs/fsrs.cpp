@@ -51,29 +51,32 @@ int CalendarDaysBetween(TimeMs earlier, TimeMs later) {
   return static_cast<int>(day(later) - day(earlier));
 }
 
+std::array<std::pair<double, double>, 21> WeightRanges(bool shortTerm) {
+  return {{{kMinStability, 100.0},
+           {kMinStability, 100.0},
+           {kMinStability, 100.0},
+           {kMinStability, 100.0},
+           {1.0, 10.0},
+           {0.001, 4.0},
+           {0.001, 4.0},
+           {0.001, 0.75},
+           {0.0, 4.5},
+           {0.0, 0.8},
+           {0.001, 3.5},
+           {0.001, 5.0},
+           {0.001, 0.25},
+           {0.001, 0.9},
+           {0.0, 4.0},
+           {0.0, 1.0},
+           {1.0, 6.0},
+           {0.0, kW17W18Ceiling},
+           {0.0, kW17W18Ceiling},
+           {shortTerm ? 0.01 : 0.0, 0.8},
+           {0.1, 0.8}}};
+}
+
 std::array<double, 21> ClipWeights(const std::array<double, 21>& w, size_t relearningSteps, bool shortTerm) {
-  constexpr double kW17W18Ceiling = 2.0;
-  std::array<std::pair<double, double>, 21> bounds{{{kMinStability, 100.0},
-                                                    {kMinStability, 100.0},
-                                                    {kMinStability, 100.0},
-                                                    {kMinStability, 100.0},
-                                                    {1.0, 10.0},
-                                                    {0.001, 4.0},
-                                                    {0.001, 4.0},
-                                                    {0.001, 0.75},
-                                                    {0.0, 4.5},
-                                                    {0.0, 0.8},
-                                                    {0.001, 3.5},
-                                                    {0.001, 5.0},
-                                                    {0.001, 0.25},
-                                                    {0.001, 0.9},
-                                                    {0.0, 4.0},
-                                                    {0.0, 1.0},
-                                                    {1.0, 6.0},
-                                                    {0.0, kW17W18Ceiling},
-                                                    {0.0, kW17W18Ceiling},
-                                                    {shortTerm ? 0.01 : 0.0, 0.8},
-                                                    {0.1, 0.8}}};
+  auto bounds = WeightRanges(shortTerm);
   if (relearningSteps > 1) {
     // Several relearning steps must not raise stability above what a lapse leaves.
     double w11 = Clamp(w[11], bounds[11].first, bounds[11].second);

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace factdeck::srs {
@@ -100,6 +101,11 @@ private:
   double m_expW8 = 0.0, m_failDivisor = 1.0;
   std::array<double, 5> m_initDifficulty{}, m_shortTermGrowth{}; // by grade
 };
+
+// The range each weight may take (the same in ts-fsrs and fsrs-rs), with w17 and w18 up to
+// kW17W18Ceiling; with several relearning steps each lowers that ceiling by its own rule.
+inline constexpr double kW17W18Ceiling = 2.0;
+std::array<std::pair<double, double>, 21> WeightRanges(bool shortTerm);
 
 // Clamps the weights to the ranges ts-fsrs allows (its clipParameters).
 std::array<double, 21> ClipWeights(const std::array<double, 21>& w, size_t relearningSteps, bool shortTerm);

@@ -435,34 +435,14 @@ int TrainingItem::LongTermReviews() const {
 }
 
 std::array<double, 21> ClampTrainingWeights(std::array<double, 21> w, int relearningSteps, bool shortTerm) {
-  double ceiling = 2.0;
+  auto ranges = WeightRanges(shortTerm);
   if (relearningSteps > 1) {
+    // fsrs-rs's rule: w17 · w18 may not raise stability above what a lapse leaves.
     const double bound = -(std::log(w[11]) + std::log(std::pow(2.0, w[13]) - 1.0) + w[14] * 0.3) / relearningSteps;
-    ceiling = std::min(std::sqrt(std::max(bound, 0.01)), 2.0);
+    ranges[17].second = ranges[18].second = std::min(std::sqrt(std::max(bound, 0.01)), kW17W18Ceiling);
   }
-  const std::array<std::pair<double, double>, 21> clamps{{{kMinStability, kMaxInitialStability},
-                                                          {kMinStability, kMaxInitialStability},
-                                                          {kMinStability, kMaxInitialStability},
-                                                          {kMinStability, kMaxInitialStability},
-                                                          {kMinDifficulty, kMaxDifficulty},
-                                                          {0.001, 4.0},
-                                                          {0.001, 4.0},
-                                                          {0.001, 0.75},
-                                                          {0.0, 4.5},
-                                                          {0.0, 0.8},
-                                                          {0.001, 3.5},
-                                                          {0.001, 5.0},
-                                                          {0.001, 0.25},
-                                                          {0.001, 0.9},
-                                                          {0.0, 4.0},
-                                                          {0.0, 1.0},
-                                                          {1.0, 6.0},
-                                                          {0.0, ceiling},
-                                                          {0.0, ceiling},
-                                                          {shortTerm ? 0.01 : 0.0, 0.8},
-                                                          {0.1, 0.8}}};
   for (size_t i = 0; i < 21; ++i)
-    w[i] = std::clamp(w[i], clamps[i].first, clamps[i].second);
+    w[i] = std::clamp(w[i], ranges[i].first, ranges[i].second);
   return w;
 }
 
