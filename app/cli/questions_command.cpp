@@ -62,6 +62,7 @@ nlohmann::ordered_json ToJson(const Question& q) {
   else if (q.answer >= 0)
     j["answer"] = q.answer;
   if (q.seconds > 0) j["seconds"] = q.seconds;
+  if (!q.image.empty()) j["image"] = q.image;
   if (!q.answerText.empty()) j["answer_text"] = q.answerText;
   if (q.kind == QuestionKind::TypedYear) {
     j["accepted_years"] = nlohmann::ordered_json::array();

@@ -5,7 +5,8 @@
 namespace factdeck::ui {
 
 App::App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* registry)
-    : m_platform(platform), m_state(state), m_registry(registry), m_fontSet(std::move(fonts)) {
+    : m_platform(platform), m_state(state), m_registry(registry), m_fontSet(std::move(fonts)),
+      m_pictures(std::make_unique<PictureCache>(std::size_t{192} << 20, [] { Platform::PostEmptyEvent(); })) {
   if (m_fontSet.files.regular.path.empty())
     m_state.notices.push_back(
         "No TrueType font covering Latin, Greek and Cyrillic was found (install fonts-dejavu-core); "
@@ -84,11 +85,13 @@ void App::Frame(const InputHook& inject) {
   ImGui::NewFrame();
 
   TakeChosenFile();
+  m_picturesLoading = m_pictures->Update(m_frame + 1);
   UiContext ui{m_state,          m_widgets,
                m_fontSet.fonts,  &PaletteFor(m_state.settings.theme, m_state.settings.projector),
                m_registry,       ++m_frame,
                m_platform.Now(), {},
-               m_stillFrames,    m_fileChooser.get()};
+               m_stillFrames,    m_fileChooser.get(),
+               m_pictures.get()};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.
   if (io.WantTextInput) ui.needs.WakeAt(ui.now + 0.5);

@@ -7,6 +7,7 @@
 
 #include "core/app/app_state.h"
 #include "ui/file_chooser.h"
+#include "ui/picture_cache.h"
 #include "ui/platform.h"
 #include "ui/ui_context.h"
 
@@ -51,6 +52,9 @@ public:
   void UseDesktopFileChooser(bool use);
   int FrameCount() const { return m_frame; }
   float Scale() const { return m_scale; }
+  // Pictures: the cache, and whether some are still being decoded (tests draw until not).
+  PictureCache& Pictures() { return *m_pictures; }
+  bool PicturesLoading() const { return m_picturesLoading; }
 
 private:
   void RefreshAppearance();
@@ -64,6 +68,8 @@ private:
   WidgetState m_widgets;
   bool m_stillFrames = false;
   std::unique_ptr<DesktopFileChooser> m_fileChooser;
+  std::unique_ptr<PictureCache> m_pictures;
+  bool m_picturesLoading = false;
   std::shared_ptr<LiveRoom> m_listenedRoom; // the live room that wakes the window when it changes
   bool m_drawToScreen = true;
   float m_scale = 1.0f;

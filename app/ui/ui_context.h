@@ -48,6 +48,7 @@ struct UiContext {
   bool stillFrames = false; // screenshots: animations are drawn at their end
   // The desktop's file chooser; nullptr: FactDeck's own deck browser only (tests).
   class DesktopFileChooser* fileChooser = nullptr;
+  class PictureCache* pictures = nullptr; // decoded pictures; nullptr: none are drawn
 
   // The font size in pixels: the unit for every size on screen.
   float Em() const { return ImGui::GetFontSize(); }

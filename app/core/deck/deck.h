@@ -2,6 +2,8 @@
 // a TOML facts file (docs/facts-format.md) or imported from CSV.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -19,14 +21,27 @@ struct DeckSource {
   std::string kind; // what it is, in words: "article", "unsigned article", "memoir"; optional
 };
 
+// A picture shown with an item: a PNG or JPEG file in the deck's folder (the path relative
+// to the deck file, as written), and where it comes from with its licence.
+struct Picture {
+  std::string path;
+  std::string credit; // "Drawn for FactDeck, CC0", "Wikimedia Commons, public domain"
+  Position pos;       // of the `image` key
+  bool Empty() const { return path.empty(); }
+};
+inline constexpr std::uintmax_t kMaxPictureBytes = 8u << 20; // 8 MiB
+inline constexpr int kMaxPictureSide = 4096;                 // pixels
+
 struct Entity {
   std::string id, name, kind, description, source;
+  Picture picture;
   std::vector<std::string> aliases, tags, renamedFrom;
   Position pos;
 };
 
 struct Event {
   std::string id, name, source, note;
+  Picture picture;
   Date date;
   std::optional<Date> end;
   bool ongoing = false;    // not over yet: written "1922 – present" or end = "present"
@@ -77,6 +92,7 @@ struct Fact {
 
 struct Card {
   std::string id, front, back, source;
+  Picture picture; // shown with the front
   std::vector<std::string> tags;
   Position pos;
 };
@@ -85,6 +101,7 @@ struct Card {
 // its wrong options, and how long a class has to answer.
 struct Choice {
   std::string id, question, explanation, source;
+  Picture picture; // shown with the question
   std::vector<std::string> answers, wrong;
   std::vector<std::string> tags;
   int seconds = 0; // class play time limit; 0 for the game's own
@@ -105,7 +122,11 @@ struct Deck {
   // Which ways cards are asked as multiple choice ([deck] card_directions): front to
   // back ("forward": pick the back) and back to front ("reverse"). Flashcards always.
   bool cardsForward = true, cardsReverse = true;
-  std::string file;    // where it was loaded from
+  std::string file; // where it was loaded from
+  // The file a picture's path names: beside the deck file.
+  std::filesystem::path PictureFile(const Picture& picture) const {
+    return std::filesystem::path(file).parent_path() / picture.path;
+  }
   std::string version; // a fingerprint of the file's text: a report sets a card aside until it changes
   std::vector<DeckSource> sources;
   std::vector<Entity> entities;

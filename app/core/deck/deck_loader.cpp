@@ -17,6 +17,7 @@
 #include "core/base/atomic_file.h"
 #include "core/deck/csv.h"
 #include "core/deck/deck.h"
+#include "core/deck/picture_file.h"
 #include "core/base/text.h"
 #include "core/deck/toml_chunks.h"
 
@@ -302,11 +303,65 @@ private:
     }
   }
 
+  // `image` and `image_credit`: a picture shown with the item. Checked once the whole deck
+  // is read (CheckPicture).
+  Picture ReadPicture(const Fields& t, Position p) {
+    Picture picture;
+    picture.path = String(t, "image", false, "", p);
+    picture.credit = String(t, "image_credit", false, "", p);
+    const toml::node* image = t.get("image");
+    picture.pos = image ? PosOf(*image) : p;
+    if (picture.path.empty() && !picture.credit.empty())
+      Warning(p, "image_credit without an image: say which picture with image = \"FILE\"");
+    return picture;
+  }
+
+  // The file is in the deck's folder, there, a PNG or JPEG no larger than the limits; a
+  // picture without its credit is a warning (where it comes from, and its licence).
+  void CheckPicture(const Picture& picture) {
+    if (picture.Empty()) return;
+    const std::filesystem::path written(picture.path);
+    bool escapes = written.is_absolute();
+    for (const auto& part : written)
+      escapes = escapes || part == "..";
+    if (escapes) {
+      Error(picture.pos, "image " + Quote(picture.path) +
+                             ": write the path relative to the deck file, inside its folder (no absolute path, no ..)");
+      return;
+    }
+    const std::filesystem::path file = m_out.deck.PictureFile(picture);
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(file, error);
+    if (error || !std::filesystem::is_regular_file(file, error)) {
+      Error(picture.pos, "image " + Quote(picture.path) + " not found (looked for " + file.string() + ")");
+      return;
+    }
+    if (bytes > kMaxPictureBytes) {
+      Error(picture.pos, "image " + Quote(picture.path) + " is " + std::to_string((bytes + (1u << 19)) >> 20) +
+                             " MiB; the limit is " + std::to_string(kMaxPictureBytes >> 20) + " MiB");
+      return;
+    }
+    const PictureInfo info = ReadPictureInfo(file);
+    if (!info.error.empty()) {
+      Error(picture.pos, "image " + Quote(picture.path) + ": " + info.error);
+      return;
+    }
+    if (info.width > kMaxPictureSide || info.height > kMaxPictureSide)
+      Error(picture.pos, "image " + Quote(picture.path) + " is " + std::to_string(info.width) + " x " +
+                             std::to_string(info.height) + " pixels; the limit is " + std::to_string(kMaxPictureSide) +
+                             " on each side");
+    if (picture.credit.empty())
+      Warning(picture.pos,
+              "image " + Quote(picture.path) + " has no image_credit: say where it comes from and under which licence");
+  }
+
   // [[entity]]: a thing facts are about.
   void ReadEntity(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t =
-        Keys(table, {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from"}, "[[entity]]");
+    const Fields t = Keys(
+        table,
+        {"id", "name", "kind", "aliases", "description", "tags", "source", "renamed_from", "image", "image_credit"},
+        "[[entity]]");
     Entity e;
     e.id = String(t, "id", true, "[[entity]]", p);
     e.name = String(t, "name", true, "[[entity]]", p);
@@ -316,6 +371,7 @@ private:
     e.tags = Strings(t, "tags");
     e.source = String(t, "source", false, "", p);
     e.renamedFrom = Strings(t, "renamed_from");
+    e.picture = ReadPicture(t, p);
     e.pos = p;
     ClaimId(e.id, p);
     deck.entities.push_back(std::move(e));
@@ -325,7 +381,9 @@ private:
   void ReadEvent(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t =
-        Keys(table, {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from"}, "[[event]]");
+        Keys(table,
+             {"id", "name", "date", "end", "place", "tags", "source", "note", "renamed_from", "image", "image_credit"},
+             "[[event]]");
     Event e;
     e.id = String(t, "id", true, "[[event]]", p);
     e.name = String(t, "name", true, "[[event]]", p);
@@ -347,6 +405,7 @@ private:
     e.source = String(t, "source", false, "", p);
     e.note = String(t, "note", false, "", p);
     e.renamedFrom = Strings(t, "renamed_from");
+    e.picture = ReadPicture(t, p);
     e.pos = p;
     if (m_claimIds) ClaimId(e.id, p);
     if (e.end && !dateIsSpan && e.end->LastDay() < e.date.FirstDay())
@@ -420,13 +479,14 @@ private:
   // [[card]]: a front and a back.
   void ReadCard(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(table, {"id", "front", "back", "tags", "source"}, "[[card]]");
+    const Fields t = Keys(table, {"id", "front", "back", "tags", "source", "image", "image_credit"}, "[[card]]");
     Card c;
     c.id = String(t, "id", false, "", p);
     c.front = String(t, "front", true, "[[card]]", p);
     c.back = String(t, "back", true, "[[card]]", p);
     c.tags = Strings(t, "tags");
     c.source = String(t, "source", false, "", p);
+    c.picture = ReadPicture(t, p);
     c.pos = p;
     if (c.id.empty()) c.id = "card-" + std::to_string(deck.cards.size() + 1);
     ClaimId(c.id, p);
@@ -437,7 +497,9 @@ private:
   void ReadChoice(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t =
-        Keys(table, {"id", "question", "answer", "wrong", "explanation", "source", "tags", "seconds"}, "[[choice]]");
+        Keys(table,
+             {"id", "question", "answer", "wrong", "explanation", "source", "tags", "seconds", "image", "image_credit"},
+             "[[choice]]");
     Choice c;
     c.id = String(t, "id", false, "", p);
     c.question = String(t, "question", true, "[[choice]]", p);
@@ -446,6 +508,7 @@ private:
     c.explanation = String(t, "explanation", false, "", p);
     c.source = String(t, "source", false, "", p);
     c.tags = Strings(t, "tags");
+    c.picture = ReadPicture(t, p);
     c.pos = p;
     if (!t.get("answer")) Error(p, "[[choice]] needs 'answer' (a string, or a list when several are right)");
     if (!t.get("wrong")) Error(p, "[[choice]] needs 'wrong' (a list of one to three wrong options)");
@@ -575,6 +638,14 @@ private:
 
   void Check() {
     Deck& deck = m_out.deck;
+    for (const Entity& e : deck.entities)
+      CheckPicture(e.picture);
+    for (const Event& e : deck.events)
+      CheckPicture(e.picture);
+    for (const Card& c : deck.cards)
+      CheckPicture(c.picture);
+    for (const Choice& c : deck.choices)
+      CheckPicture(c.picture);
     if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty() &&
         deck.choices.empty()) {
       Error({}, "the deck is empty: it has no entities, events, facts, cards or questions");

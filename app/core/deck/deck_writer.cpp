@@ -101,6 +101,10 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("kind", s.kind);
     w.Key("url", s.url);
   }
+  auto picture = [&](const Picture& p) {
+    w.Key("image", p.path);
+    w.Key("image_credit", p.credit);
+  };
   for (const Entity& e : deck.entities) {
     w.Table("[[entity]]");
     w.Key("id", e.id, true);
@@ -111,6 +115,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.List("tags", e.tags);
     w.Key("source", e.source);
     w.List("renamed_from", e.renamedFrom);
+    picture(e.picture);
   }
   for (const Event& e : deck.events) {
     w.Table("[[event]]");
@@ -124,6 +129,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("source", e.source);
     w.Key("note", e.note);
     w.List("renamed_from", e.renamedFrom);
+    picture(e.picture);
   }
   for (const Relation& r : deck.relations) {
     w.Table("[[relation]]");
@@ -153,6 +159,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("back", c.back, true);
     w.List("tags", c.tags);
     w.Key("source", c.source);
+    picture(c.picture);
   }
   for (const Choice& c : deck.choices) {
     w.Table("[[choice]]");
@@ -167,6 +174,7 @@ std::string FormatDeckToml(const Deck& deck) {
     if (c.seconds > 0) w.Raw("seconds", std::to_string(c.seconds));
     w.List("tags", c.tags);
     w.Key("source", c.source);
+    picture(c.picture);
   }
   return w.Take();
 }

@@ -97,7 +97,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
       // A prompt asked once is not asked again today with another right answer ("Who
       // trained at ...?" is a question for each of several facts).
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
-                              !prompts.insert(Fold(q->prompt)).second;
+                              !prompts.insert(PromptKey(*q)).second;
       // Nor one whose answer an earlier question of the session showed (a flashcard giving
       // the year of an event asked before it).
       if (!q || samePrompt || shown.GivesAway(*q)) {

@@ -16,6 +16,7 @@
 
 #include "core/base/iso_time.h"
 #include "core/base/text.h"
+#include "core/deck/picture_file.h"
 
 namespace factdeck {
 
@@ -323,6 +324,10 @@ bool YearAccepted(const Question& q, int year) {
                      [&](const std::pair<int, int>& r) { return year >= r.first && year <= r.second; });
 }
 
+std::string PromptKey(const Question& q) {
+  return q.image.empty() ? Fold(q.prompt) : Fold(q.prompt) + '\x1F' + q.image;
+}
+
 std::string AcceptedYearsText(const Question& q) {
   auto year = [](int astronomical) {
     Date d;
@@ -449,7 +454,15 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   for (size_t i = 0; i < deck.choices.size(); ++i)
     x.choiceById.emplace(deck.choices[i].id, i);
   if (deck.cardsForward || deck.cardsReverse) {
-    Chain(x.frontFolds, x.sameFrontFirst, x.sameFrontNext);
+    // A front is its words and its picture: "Which flag is this?" with two flags is two
+    // prompts; with the same pixels in two files, one.
+    std::vector<std::string> frontKeys = x.frontFolds;
+    for (size_t i = 0; i < cards; ++i)
+      if (!deck.cards[i].picture.Empty()) {
+        const auto pixels = PicturePixels(deck.PictureFile(deck.cards[i].picture));
+        frontKeys[i] += '\x1F' + (pixels ? std::to_string(*pixels) : deck.cards[i].picture.path);
+      }
+    Chain(frontKeys, x.sameFrontFirst, x.sameFrontNext);
     Chain(x.backFolds, x.sameBackFirst, x.sameBackNext);
   }
 }
@@ -579,6 +592,13 @@ struct Builder {
   // Whether the deck states `v` of the fact's subject and relation (then it is no distractor).
   bool Stated(const Fact& f, const Value& v) { return generator.States(f.subject, f.relation, ValueKey(v)); }
 
+  // The file of an item's picture, or "" when it has none.
+  std::string PictureOf(const std::string& id) const {
+    if (const Entity* e = deck.FindEntity(id); e && !e->picture.Empty()) return deck.PictureFile(e->picture).string();
+    if (const Event* e = deck.FindEvent(id); e && !e->picture.Empty()) return deck.PictureFile(e->picture).string();
+    return {};
+  }
+
   std::optional<Question> Forward(const Fact& f) {
     const Relation* r = deck.FindRelation(f.relation);
     if (r == nullptr) return std::nullopt;
@@ -596,6 +616,7 @@ struct Builder {
     case ValueType::Date: made = ForwardDateOptions(q, f, r, right); break;
     }
     if (!made) return std::nullopt;
+    q.image = PictureOf(f.subject); // the subject's picture: the answer is the object
     q.explanation = deck.NameOf(f.subject) + ": " + right +
                     (f.accordingTo.empty() ? "" : " (according to " + deck.Attribution(f.accordingTo) + ")") +
                     (f.note.empty() ? "" : ". " + f.note);
@@ -820,6 +841,8 @@ struct Builder {
     for (const std::string& id : ids)
       names.push_back(deck.NameOf(id));
     q = Shuffled(q, subject->name, names);
+    // Never the subject's picture: it is the answer. The object's, when it has one, is the clue.
+    if (f.object.type == ValueType::Entity) q.image = PictureOf(f.object.entity);
     q.explanation = subject->name + ": " + deck.Display(f.object, r) + (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
     return q;
@@ -857,6 +880,7 @@ struct Builder {
       q.options.push_back(d.Text());
     q.answer = ladder->second;
     q.answerText = answer.Text();
+    q.image = PictureOf(e.id);
     q.explanation =
         e.name + ": " + EventWhen(e) + (e.place.empty() ? "" : ", " + e.place) + (e.note.empty() ? "" : ". " + e.note);
     q.source = Cite(e.source);
@@ -946,6 +970,7 @@ struct Builder {
     q.explanation = e.name + ": " + EventWhen(e) + (e.note.empty() ? "" : ". " + e.note);
     q.source = Cite(e.source);
     q.tags = e.tags;
+    q.image = PictureOf(e.id);
     return q;
   }
 
@@ -985,6 +1010,9 @@ struct Builder {
     q.items = {c.id};
     q.prompt = prompt;
     q = Shuffled(q, right, chosen);
+    // The card's picture goes with its front: shown when the front is asked, never when it
+    // is the answer.
+    if (!reverse && !c.picture.Empty()) q.image = deck.PictureFile(c.picture).string();
     q.explanation = c.front + " — " + c.back;
     q.source = Cite(c.source);
     q.tags = c.tags;
@@ -1023,6 +1051,7 @@ struct Builder {
     q.source = Cite(c.source);
     q.tags = c.tags;
     q.seconds = c.seconds;
+    if (!c.picture.Empty()) q.image = deck.PictureFile(c.picture).string();
     return q;
   }
 
@@ -1035,6 +1064,7 @@ struct Builder {
     q.explanation = c.back;
     q.source = Cite(c.source);
     q.tags = c.tags;
+    if (!c.picture.Empty()) q.image = deck.PictureFile(c.picture).string();
     return q;
   }
 
@@ -1199,9 +1229,9 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
       if (items.count(item) != 0) continue; // asked already, as another kind
       auto q = Make(pool.kind, item, random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
-                              prompts.count(Fold(q->prompt)) != 0;
+                              prompts.count(PromptKey(*q)) != 0;
       if (q && !samePrompt && !shown.GivesAway(*q) && keys.insert(q->key).second) {
-        prompts.insert(Fold(q->prompt));
+        prompts.insert(PromptKey(*q));
         items.insert(q->card);
         shown.Add(*q);
         questions.push_back(std::move(*q));

@@ -31,6 +31,10 @@ struct Question {
   std::string card;               // the item whose card it was made for (the first of items but
                                   // for ordering and which-first, whose other events are picked)
   std::string prompt;
+  // A picture shown with the prompt (the file), when the item asked about has one and it
+  // does not show the answer: a card's front, a written question's, the subject's in a
+  // question about it, the clue's in a reverse question, an event's when its date is asked.
+  std::string image;
   std::vector<std::string> options; // choices; for ordering the events as shown
   int answer = -1;                  // index of the right option (multiple choice, when, which-first)
   // A hand-written question with several right options ("select all"): all of them,
@@ -164,5 +168,9 @@ std::vector<std::pair<int, int>> AcceptedYears(const Date& date);
 bool YearAccepted(const Question& q, int year);
 // "1919–1923", "2334 BC or 2270 BC", "1922".
 std::string AcceptedYearsText(const Question& q);
+
+// What makes two prompts the same for "never the same prompt twice": the words (folded) and
+// the picture: "Which country's flag is this?" with two flags is two questions.
+std::string PromptKey(const Question& q);
 
 } // namespace factdeck

@@ -1,6 +1,10 @@
 #include "core/questions/worksheet.h"
 
+#include <fstream>
+#include <iterator>
+
 #include "core/base/text.h"
+#include "core/deck/deck.h"
 
 namespace factdeck {
 
@@ -35,9 +39,40 @@ const char* kStyle = R"css(
   .key { page-break-before: always; break-before: page; }
   .key li { margin-bottom: 0.6em; }
   .explanation, .source { color: #444; font-size: 9.5pt; }
+  img.picture { max-width: 9cm; max-height: 6cm; }
 )css";
 
 std::string Letter(int i) { return std::string(1, static_cast<char>('A' + i)); }
+
+std::string Base64(const std::string& bytes) {
+  static const char* kDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const std::uint32_t n =
+        static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16 |
+        (i + 1 < bytes.size() ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8 : 0) |
+        (i + 2 < bytes.size() ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 2])) : 0);
+    out += kDigits[n >> 18 & 63];
+    out += kDigits[n >> 12 & 63];
+    out += i + 1 < bytes.size() ? kDigits[n >> 6 & 63] : '=';
+    out += i + 2 < bytes.size() ? kDigits[n & 63] : '=';
+  }
+  return out;
+}
+
+// The question's picture inside the page (the worksheet stays one file to print or mail);
+// "" when it has none or it cannot be read.
+std::string EmbeddedPicture(const Question& q) {
+  if (q.image.empty()) return {};
+  std::ifstream in(q.image, std::ios::binary);
+  if (!in) return {};
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.empty() || bytes.size() > kMaxPictureBytes) return {};
+  const bool png = bytes.size() > 4 && bytes.compare(1, 3, "PNG") == 0;
+  return "<p><img class=\"picture\" alt=\"\" src=\"data:image/" + std::string(png ? "png" : "jpeg") + ";base64," +
+         Base64(bytes) + "\"></p>\n";
+}
 
 } // namespace
 
@@ -64,7 +99,8 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
   for (const Question& q : questions) {
     const std::string instruction = Instruction(q);
     html += "<li><p>" + EscapeHtml(q.prompt) +
-            (instruction.empty() ? "" : " <span class=\"kind\">" + instruction + "</span>") + "</p>\n";
+            (instruction.empty() ? "" : " <span class=\"kind\">" + instruction + "</span>") + "</p>\n" +
+            EmbeddedPicture(q);
     switch (q.kind) {
     case QuestionKind::Ordering:
       html += "<p>Number them 1 (earliest) to " + std::to_string(q.options.size()) +

@@ -183,6 +183,11 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
   ui.Track("classroom/countdown");
   BigText(ui, q.prompt.c_str());
   ui.Track("classroom/prompt");
+  // The picture between the question and the tiles, small enough that the tiles still fit.
+  if (!q.image.empty())
+    Picture(ui, q.image,
+            ImVec2(ImGui::GetContentRegionAvail().x, std::min(10 * ui.Em(), 0.3f * ImGui::GetIO().DisplaySize.y)),
+            "classroom/picture");
   ImGui::Spacing();
 
   if (phase == ClassroomMatch::Phase::Reading) {

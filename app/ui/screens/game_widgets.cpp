@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/base/text.h"
+#include "ui/picture_cache.h"
 
 namespace factdeck::ui {
 
@@ -31,6 +32,37 @@ void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
 }
 
 } // namespace
+
+void Picture(UiContext& ui, const std::string& file, ImVec2 maxSize, const std::string& name) {
+  if (ui.pictures == nullptr || file.empty()) return;
+  const PictureCache::View v = ui.pictures->Get(file, ui.frame);
+  if (!v.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("(The picture %s: %s.)", v.error.c_str(), file.c_str());
+    ImGui::PopStyleColor();
+    ui.Track(name + "/error");
+    return;
+  }
+  ImVec2 size = maxSize;
+  if (v.texture != nullptr && v.width > 0 && v.height > 0) {
+    const float scale = std::min({maxSize.x / static_cast<float>(v.width), maxSize.y / static_cast<float>(v.height),
+                                  // never enlarged past twice its size: a small icon stays sharp enough
+                                  2.0f * ImGui::GetIO().DisplayFramebufferScale.x});
+    size = ImVec2(static_cast<float>(v.width) * scale, static_cast<float>(v.height) * scale);
+  }
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > size.x) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - size.x) / 2);
+  if (v.texture != nullptr) {
+    ImGui::Image(v.texture, size);
+    ui.Track(name);
+  } else {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                                              ImGui::GetColorU32(ImGuiCol_FrameBg), 0.3f * ui.Em());
+    ui.Track(name + "/loading");
+  }
+}
 
 void BigText(UiContext& ui, const char* text) {
   ImGui::PushFont(ui.fonts.title);

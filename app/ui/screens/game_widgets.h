@@ -9,6 +9,10 @@
 
 namespace factdeck::ui {
 
+// A picture fitted into `maxSize` (its proportions kept), centred in the width; while it is
+// being decoded a quiet box of its place, and a line when it cannot be shown. Tracked as `name`.
+void Picture(UiContext& ui, const std::string& file, ImVec2 maxSize, const std::string& name);
+
 // Big text in the title font, wrapped.
 void BigText(UiContext& ui, const char* text);
 

@@ -233,6 +233,11 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     }
     BigText(ui, q.prompt.c_str());
     ui.Track("live/prompt");
+    // The picture between the question and the tiles, small enough that the tiles still fit.
+    if (!q.image.empty())
+      Picture(ui, q.image,
+              ImVec2(ImGui::GetContentRegionAvail().x, std::min(10 * ui.Em(), 0.3f * ImGui::GetIO().DisplaySize.y)),
+              "live/picture");
     ImGui::Spacing();
     if (view.phase == LivePhase::Reading) {
       ImGui::TextColored(ui.palette->muted, "Read the question: the answers appear in a moment.");

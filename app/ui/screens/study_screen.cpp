@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 
 #include "core/base/text.h"
+#include "ui/screens/game_widgets.h"
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
@@ -612,6 +613,7 @@ void DrawStudyScreen(UiContext& ui) {
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ui.Track("study/prompt");
+  if (!q.image.empty()) Picture(ui, q.image, ImVec2(ImGui::GetContentRegionAvail().x, 14 * ui.Em()), "study/picture");
   ImGui::Spacing();
 
   switch (q.kind) {

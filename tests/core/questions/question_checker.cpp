@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <stb_image.h>
 
 #include "core/base/text.h"
 
@@ -213,6 +214,24 @@ bool PromptNamesTheAnswer(const Question& q) {
   return false;
 }
 
+// The pixels of a picture, decoded here (not by the code under test), as a string to
+// compare; "" for no picture.
+std::string PixelsOf(const Deck& deck, const Picture& picture) {
+  if (picture.Empty()) return {};
+  static std::map<std::string, std::string> known;
+  const std::string file = deck.PictureFile(picture).string();
+  if (auto it = known.find(file); it != known.end()) return it->second;
+  int width = 0, height = 0, channels = 0;
+  std::string pixels = "unreadable:" + file;
+  if (unsigned char* data = stbi_load(file.c_str(), &width, &height, &channels, 4)) {
+    pixels =
+        std::to_string(width) + "x" + std::to_string(height) + ":" +
+        std::string(reinterpret_cast<const char*>(data), static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
+    stbi_image_free(data);
+  }
+  return known.emplace(file, pixels).first->second;
+}
+
 bool IsNumber(const std::string& text, const std::string& unit) {
   std::string bare = unit.empty() ? text : text.substr(0, text.size() - std::min(text.size(), unit.size() + 1));
   bare.erase(std::remove(bare.begin(), bare.end(), ','), bare.end()); // "1,300"
@@ -369,11 +388,18 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       // A card asked as multiple choice: every side the deck pairs with the prompt is right.
       const bool reverse = q.kind == QuestionKind::MultipleChoiceReverse;
       const std::string prompt = Fold(reverse ? c->back : c->front);
+      // A front is its words and its picture's pixels.
+      const std::string promptPixels = reverse ? "" : PixelsOf(deck, c->picture);
       std::set<std::string> right, sides;
       for (const Card& other : deck.cards) {
         sides.insert(Fold(reverse ? other.front : other.back));
-        if (Fold(reverse ? other.back : other.front) == prompt) right.insert(Fold(reverse ? other.front : other.back));
+        if (Fold(reverse ? other.back : other.front) == prompt &&
+            (reverse || PixelsOf(deck, other.picture) == promptPixels))
+          right.insert(Fold(reverse ? other.front : other.back));
       }
+      if (reverse && !q.image.empty()) v.push_back("the picture shows the answer");
+      if (!reverse && q.image != (c->picture.Empty() ? "" : deck.PictureFile(c->picture).string()))
+        v.push_back("a picture of another item");
       int rightOptions = 0;
       for (size_t i = 0; i < q.options.size(); ++i) {
         const bool isRight = right.count(Fold(q.options[i])) != 0;
@@ -390,6 +416,20 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
     if (f == nullptr || r == nullptr) {
       v.push_back("unknown fact");
       break;
+    }
+    // The picture: the subject's in a question about it, the clue's in a reverse question,
+    // never the answer's own.
+    {
+      auto pictureOf = [&](const std::string& id) {
+        const Entity* e = deck.FindEntity(id);
+        return e && !e->picture.Empty() ? deck.PictureFile(e->picture).string() : std::string();
+      };
+      if (q.kind == QuestionKind::MultipleChoiceReverse && !q.image.empty() && q.image == pictureOf(f->subject))
+        v.push_back("the picture shows the answer");
+      const std::string expected = q.kind == QuestionKind::MultipleChoice ? pictureOf(f->subject)
+                                   : f->object.type == ValueType::Entity  ? pictureOf(f->object.entity)
+                                                                          : std::string();
+      if (!q.image.empty() && q.image != expected) v.push_back("a picture of another item");
     }
     std::set<std::string> right; // every option the deck makes true
     if (q.kind == QuestionKind::MultipleChoice) {

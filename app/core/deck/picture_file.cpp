@@ -1,0 +1,72 @@
+#include "core/deck/picture_file.h"
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
+#include <stb_image.h>
+
+namespace factdeck {
+
+PictureInfo ReadPictureInfo(const std::filesystem::path& file) {
+  PictureInfo info;
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(file.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    info.error = "cannot be opened";
+    return info;
+  }
+  std::array<unsigned char, 8> magic{};
+  const size_t got = std::fread(magic.data(), 1, magic.size(), f.get());
+  static constexpr unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  const bool png = got == 8 && std::memcmp(magic.data(), kPng, 8) == 0;
+  const bool jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
+  if (!png && !jpeg) {
+    info.error = "is not a PNG or JPEG file (FactDeck shows those)";
+    return info;
+  }
+  std::rewind(f.get());
+  int components = 0;
+  if (stbi_info_from_file(f.get(), &info.width, &info.height, &components) == 0) {
+    const char* reason = stbi_failure_reason();
+    info.error =
+        std::string("cannot be read as ") + (png ? "PNG" : "JPEG") + (reason ? std::string(": ") + reason : "");
+    info.width = info.height = 0;
+  }
+  return info;
+}
+
+std::optional<std::uint64_t> PicturePixels(const std::filesystem::path& file) {
+  static std::mutex mutex;
+  static std::map<std::tuple<std::string, std::uintmax_t, std::int64_t>, std::optional<std::uint64_t>> known;
+  std::error_code error;
+  const auto size = std::filesystem::file_size(file, error);
+  if (error) return std::nullopt;
+  const auto time = std::filesystem::last_write_time(file, error).time_since_epoch().count();
+  const auto key = std::make_tuple(file.string(), size, static_cast<std::int64_t>(time));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  std::optional<std::uint64_t> hash;
+  int width = 0, height = 0, channels = 0;
+  if (unsigned char* pixels = stbi_load(file.c_str(), &width, &height, &channels, 4)) {
+    std::uint64_t h = 1469598103934665603ull; // FNV-1a over the size and the RGBA pixels
+    auto mix = [&](unsigned char byte) { h = (h ^ byte) * 1099511628211ull; };
+    for (int v : {width, height})
+      for (int shift = 0; shift < 32; shift += 8)
+        mix(static_cast<unsigned char>(v >> shift));
+    const std::size_t n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
+    for (std::size_t i = 0; i < n; ++i)
+      mix(pixels[i]);
+    stbi_image_free(pixels);
+    hash = h;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  known.emplace(key, hash);
+  return hash;
+}
+
+} // namespace factdeck

@@ -1,0 +1,24 @@
+// What a picture file is, read from its header only (opening a deck never decodes its
+// pictures): PNG or JPEG, and its size in pixels.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace factdeck {
+
+struct PictureInfo {
+  int width = 0, height = 0;
+  std::string error; // why it cannot be shown, for people; empty when it can
+};
+
+PictureInfo ReadPictureInfo(const std::filesystem::path& file);
+
+// A fingerprint of the picture's pixels, decoded: two files that show the same picture (the
+// same flag saved twice, or encoded differently) have the same one. nullopt when the file
+// cannot be read. Remembered per file, its size and its time, so each is decoded once.
+std::optional<std::uint64_t> PicturePixels(const std::filesystem::path& file);
+
+} // namespace factdeck

@@ -1,0 +1,222 @@
+// Pictures in the facts file: `image` and `image_credit` on entities, events, cards and
+// written questions, checked when the deck opens (from the file's header only).
+#include <catch2/catch.hpp>
+#include <array>
+#include <fstream>
+#include <stb_image_write.h>
+#include <vector>
+
+#include "core/deck/deck.h"
+#include "core/deck/deck_writer.h"
+#include "core/questions/question_checker.h"
+#include "core/questions/questions.h"
+#include "support/temp_dir.h"
+
+using namespace factdeck;
+using factdeck::test::TempDir;
+using factdeck::test::Violations;
+
+namespace {
+
+void WritePng(const std::filesystem::path& file, int width, int height) {
+  std::vector<unsigned char> rgb(static_cast<size_t>(width) * static_cast<size_t>(height) * 3, 200);
+  REQUIRE(stbi_write_png(file.c_str(), width, height, 3, rgb.data(), width * 3) != 0);
+}
+
+DeckLoad LoadWith(const TempDir& dir, const std::string& items) {
+  const auto file = dir / "deck.toml";
+  std::ofstream(file) << "[deck]\nid = \"p\"\ntitle = \"Pictures\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                      << items;
+  return LoadDeckFile(file.string());
+}
+
+bool Says(const DeckLoad& load, Severity severity, const std::string& text, int line = 0) {
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.severity == severity && d.message.find(text) != std::string::npos && (line == 0 || d.pos.line == line))
+      return true;
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("pictures on entities, events, cards and written questions load, and are written back", "[deck][pictures]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "flags");
+  WritePng(dir / "flags" / "fr.png", 30, 20);
+  std::vector<unsigned char> rgb(16 * 16 * 3, 90);
+  REQUIRE(stbi_write_jpg((dir / "portrait.jpg").c_str(), 16, 16, 3, rgb.data(), 90) != 0);
+  const DeckLoad load = LoadWith(dir, R"([[entity]]
+id = "fr"
+name = "France"
+kind = "country"
+image = "flags/fr.png"
+image_credit = "Drawn for FactDeck, CC0"
+source = "s"
+[[event]]
+id = "e"
+name = "Something happens"
+date = "1922"
+image = "portrait.jpg"
+image_credit = "Own photograph, CC BY 4.0"
+source = "s"
+[[card]]
+front = "Which flag is this?"
+back = "France"
+image = "flags/fr.png"
+image_credit = "Drawn for FactDeck, CC0"
+source = "s"
+[[choice]]
+question = "Whose flag is this?"
+answer = "France"
+wrong = ["Italy", "Chad"]
+image = "flags/fr.png"
+image_credit = "Drawn for FactDeck, CC0"
+)");
+  INFO((load.diagnostics.empty() ? "" : load.diagnostics.front().Format()));
+  REQUIRE(load.Ok());
+  CHECK(load.diagnostics.empty());
+  const Deck& deck = load.deck;
+  CHECK(deck.entities[0].picture.path == "flags/fr.png");
+  CHECK(deck.entities[0].picture.credit == "Drawn for FactDeck, CC0");
+  CHECK(std::filesystem::equivalent(deck.PictureFile(deck.entities[0].picture), dir / "flags" / "fr.png"));
+  CHECK(deck.events[0].picture.path == "portrait.jpg");
+  CHECK(deck.cards[0].picture.path == "flags/fr.png");
+  CHECK(deck.choices[0].picture.credit == "Drawn for FactDeck, CC0");
+
+  // Written back and read again: the same pictures.
+  std::ofstream(dir / "again.toml") << FormatDeckToml(deck);
+  const DeckLoad again = LoadDeckFile((dir / "again.toml").string());
+  REQUIRE(again.Ok());
+  CHECK(again.deck.entities[0].picture.path == "flags/fr.png");
+  CHECK(again.deck.events[0].picture.credit == "Own photograph, CC BY 4.0");
+  CHECK(again.deck.cards[0].picture.path == "flags/fr.png");
+  CHECK(again.deck.choices[0].picture.path == "flags/fr.png");
+}
+
+TEST_CASE("a picture that is missing, not an image, too large or outside the deck's folder is an error at its key",
+          "[deck][pictures]") {
+  TempDir dir;
+  WritePng(dir / "wide.png", kMaxPictureSide + 1, 1);
+  WritePng(dir / "ok.png", 8, 8);
+  std::ofstream(dir / "text.png") << "not a picture at all";
+  std::ofstream(dir / "cut.png", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n", 8);
+  {
+    std::ofstream big(dir / "big.jpg", std::ios::binary);
+    big << std::string("\xFF\xD8\xFF", 3) << std::string(kMaxPictureBytes, '\0');
+  }
+  auto entity = [](const std::string& id, const std::string& image, bool credit = true) {
+    return "[[entity]]\nid = \"" + id + "\"\nname = \"" + id + "\"\nkind = \"k\"\nimage = \"" + image + "\"\n" +
+           (credit ? "image_credit = \"CC0\"\n" : "");
+  };
+  // Lines: each entity takes 6 lines (5 without credit) after the 6 of the header.
+  const DeckLoad load = LoadWith(dir, entity("a", "missing.png") + entity("b", "text.png") + entity("c", "wide.png") +
+                                          entity("d", "../ok.png") + entity("e", "cut.png") + entity("f", "big.jpg") +
+                                          entity("g", "ok.png", false));
+  CHECK_FALSE(load.Ok());
+  CHECK(Says(load, Severity::Error, "image 'missing.png' not found", 11));
+  CHECK(Says(load, Severity::Error, "is not a PNG or JPEG file", 17));
+  CHECK(Says(load, Severity::Error, "4097 x 1 pixels; the limit is 4096", 23));
+  CHECK(Says(load, Severity::Error, "inside its folder", 29));
+  CHECK(Says(load, Severity::Error, "image 'cut.png': cannot be read as PNG", 35));
+  CHECK(Says(load, Severity::Error, "the limit is 8 MiB", 41));
+  CHECK(Says(load, Severity::Warning, "image 'ok.png' has no image_credit", 47));
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.message.find("image") != std::string::npos) CHECK(d.pos.column == 9); // at the value of `image = `
+}
+
+namespace {
+
+// A flag of three vertical stripes, `colours` RGB, saved as PNG.
+void WriteStripes(const std::filesystem::path& file, std::array<std::array<unsigned char, 3>, 3> colours) {
+  const int w = 30, h = 20;
+  std::vector<unsigned char> rgb;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      for (unsigned char c : colours[static_cast<size_t>(x * 3 / w)])
+        rgb.push_back(c);
+  REQUIRE(stbi_write_png(file.c_str(), w, h, 3, rgb.data(), w * 3) != 0);
+}
+
+} // namespace
+
+TEST_CASE("pictures go with the prompt, never show the answer, and the same pixels are one prompt",
+          "[questions][pictures]") {
+  TempDir dir;
+  const std::array<std::array<std::array<unsigned char, 3>, 3>, 5> flags{
+      {{{{0, 85, 164}, {255, 255, 255}, {239, 65, 53}}},
+       {{{0, 146, 70}, {255, 255, 255}, {206, 43, 55}}},
+       {{{22, 155, 98}, {255, 255, 255}, {255, 136, 62}}},
+       {{{0, 0, 0}, {253, 218, 36}, {239, 51, 64}}},
+       {{{0, 43, 127}, {252, 209, 22}, {206, 17, 38}}}}};
+  const char* names[] = {"France", "Italy", "Ireland", "Belgium", "Romania"};
+  std::string cards;
+  for (size_t i = 0; i < 5; ++i) {
+    WriteStripes(dir / (std::string(names[i]) + ".png"), flags[i]);
+    cards += "[[card]]\nid = \"" + std::string(names[i]) + "\"\nfront = \"Which country's flag is this?\"\nback = \"" +
+             names[i] + "\"\nimage = \"" + names[i] + ".png\"\nimage_credit = \"CC0\"\nsource = \"s\"\n";
+  }
+  // The same flag saved again under another name, for a sixth country: the same pixels, so
+  // "Which country's flag is this?" with it has two right answers.
+  WriteStripes(dir / "copy.png", flags[0]);
+  cards += "[[card]]\nid = \"Lookalike\"\nfront = \"Which country's flag is this?\"\nback = \"Lookalike\"\n"
+           "image = \"copy.png\"\nimage_credit = \"CC0\"\nsource = \"s\"\n";
+  // An entity with a picture, asked about both ways.
+  WritePng(dir / "portrait.png", 12, 16);
+  std::string people = "[[relation]]\nid = \"born_in\"\nquestion = \"Where was {subject} born?\"\n"
+                       "reverse = \"Who was born in {object}?\"\nobject = \"city\"\n";
+  for (const char* p : {"Ada", "Bea", "Cyd", "Dot", "Eve"})
+    people += std::string("[[entity]]\nid = \"") + p + "\"\nname = \"" + p + "\"\nkind = \"person\"\n" +
+              (std::string(p) == "Ada" ? "image = \"portrait.png\"\nimage_credit = \"CC0\"\n" : "");
+  for (const char* c : {"Rome", "Oslo", "Lima", "Bern", "Kiev"})
+    people += std::string("[[entity]]\nid = \"") + c + "\"\nname = \"" + c + "\"\nkind = \"city\"\n";
+  people += "[[fact]]\nsubject = \"Ada\"\nrelation = \"born_in\"\nobject = \"Rome\"\nsource = \"s\"\n";
+  const DeckLoad load = LoadWith(dir, cards + people);
+  INFO((load.diagnostics.empty() ? "" : load.diagnostics.front().Format()));
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  QuestionGenerator generator(deck);
+  size_t cardQuestions = 0;
+  for (std::uint64_t seed = 1; seed <= 60; ++seed)
+    for (const Card& c : deck.cards) {
+      auto q = generator.Make(QuestionKind::MultipleChoice, c.id, seed);
+      if (!q) continue;
+      ++cardQuestions;
+      INFO(c.id);
+      CHECK(q->image == deck.PictureFile(c.picture).string());
+      CHECK(Violations(deck, *q).empty());
+      // France and the lookalike show the same pixels: neither is offered against the other.
+      if (c.id == "France") CHECK(std::find(q->options.begin(), q->options.end(), "Lookalike") == q->options.end());
+      if (c.id == "Lookalike") CHECK(std::find(q->options.begin(), q->options.end(), "France") == q->options.end());
+      auto flash = generator.Make(QuestionKind::Flashcard, c.id, seed);
+      REQUIRE(flash);
+      CHECK(flash->image == q->image);
+    }
+  CHECK(cardQuestions > 200);
+  // Asked about Ada, her picture shows; asked who was born in Rome, it never does.
+  auto forward = generator.Make(QuestionKind::MultipleChoice, "Ada.born_in", 1);
+  REQUIRE(forward);
+  CHECK(forward->image == deck.PictureFile(deck.FindEntity("Ada")->picture).string());
+  auto reverse = generator.Make(QuestionKind::MultipleChoiceReverse, "Ada.born_in", 1);
+  REQUIRE(reverse);
+  CHECK(reverse->image.empty());
+  CHECK(Violations(deck, *reverse).empty());
+  // The checker catches the answer's picture in the prompt, and a card's picture on another card.
+  Question shown = *reverse;
+  shown.image = forward->image;
+  auto has = [&](const Question& q, const std::string& rule) {
+    auto v = Violations(deck, q);
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  CHECK(has(shown, "the picture shows the answer"));
+  auto italy = generator.Make(QuestionKind::MultipleChoice, "Italy", 2);
+  REQUIRE(italy);
+  Question swapped = *italy;
+  swapped.image = deck.PictureFile(deck.cards[0].picture).string();
+  CHECK(has(swapped, "a picture of another item"));
+  // The checker's own pixel comparison: the lookalike offered for France is a second right answer.
+  auto france = generator.Make(QuestionKind::MultipleChoice, "France", 3);
+  REQUIRE(france);
+  Question twice = *france;
+  twice.options[twice.answer == 0 ? 1 : 0] = "Lookalike";
+  CHECK(has(twice, "a distractor is true"));
+}
