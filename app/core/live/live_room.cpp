@@ -293,6 +293,22 @@ LiveError LiveRoom::Answer(std::string_view token, int question, const std::vect
   return LiveError::None;
 }
 
+namespace {
+// "/picture/N/TAG": TAG is a fingerprint of the file's name, so a phone's cached picture of
+// question N in another game is never taken for this one's.
+std::string PicturePath(int question, const std::string& file) {
+  return "/picture/" + std::to_string(question) + "/" + Fingerprint(file);
+}
+} // namespace
+
+std::string LiveRoom::PictureFile(std::string_view path) const {
+  std::lock_guard lock(m_mutex);
+  if (m_question < 0 || m_phase == LivePhase::Finished) return {};
+  const Question& q = m_questions[static_cast<size_t>(m_question)];
+  if (q.image.empty() || path != PicturePath(m_question, q.image)) return {};
+  return q.image;
+}
+
 LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView& view) {
   std::lock_guard lock(m_mutex);
   LiveError error = LiveError::None;
@@ -312,6 +328,7 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   if (m_question >= 0 && m_phase != LivePhase::Finished) {
     const Question& q = m_questions[static_cast<size_t>(m_question)];
     view.prompt = q.prompt;
+    if (!q.image.empty()) view.picture = PicturePath(m_question, q.image);
     view.secondsLeft = SecondsLeftLocked(now);
     if (m_phase != LivePhase::Reading) view.options = q.options;
     view.selectAll = SelectAll(q);

@@ -101,6 +101,9 @@ struct LivePlayerView {
   std::string name;
   int question = -1, questionCount = 0; // 0-based; -1 in the lobby
   std::string prompt;
+  // The question's picture, when it has one: where the phone fetches it (the question's
+  // number and a tag of the file, so a cached copy is never another picture).
+  std::string picture;
   std::vector<std::string> options; // from the moment the options appear
   double secondsLeft = 0;
   bool selectAll = false;  // the question asks for every right option (SelectAll)
@@ -156,6 +159,9 @@ public:
     return Answer(token, question, std::vector<int>{option}, now);
   }
   LiveError View(std::string_view token, srs::TimeMs now, LivePlayerView& view);
+  // The file of the picture at `path` ("/picture/N/TAG"), only while question N is on the
+  // screen (never a question to come); "" otherwise.
+  std::string PictureFile(std::string_view path) const;
 
   // The host.
   void Start(srs::TimeMs now);               // lobby: the first question

@@ -12,10 +12,14 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <unordered_map>
+
+#include "core/deck/deck.h"
 
 namespace factdeck {
 
@@ -113,7 +117,8 @@ struct Reply {
   unsigned status = 200;
   std::string type = "application/json; charset=utf-8";
   std::string body;
-  bool page = false; // the player page: with its security headers
+  bool page = false;    // the player page: with its security headers
+  bool picture = false; // a question's picture: phones may keep it for the game
 };
 
 Reply JsonReply(unsigned status, const json& body) {
@@ -133,6 +138,7 @@ json ViewJson(const LivePlayerView& v) {
          {"questions", v.questionCount},    {"score", v.score},     {"rank", v.rank}, {"players", v.players}};
   if (!v.prompt.empty()) {
     j["prompt"] = v.prompt;
+    if (!v.picture.empty()) j["picture"] = v.picture;
     j["secondsLeft"] = std::max(0.0, v.secondsLeft);
   }
   if (!v.options.empty()) j["options"] = v.options;
@@ -312,6 +318,21 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
   const std::string token = tokenHeader ? tokenHeader : "";
   if (method != "POST" && (url == "/" || url == "/index.html"))
     return {200, "text/html; charset=utf-8", LivePlayerPage(), true};
+  // A question's picture, while that question is on the screen, read from its file (checked
+  // when the deck opened; read again here within the same limit, so a file that grew is
+  // refused rather than served).
+  if (method != "POST" && url.rfind("/picture/", 0) == 0) {
+    const std::string file = room->PictureFile(url);
+    if (file.empty()) return ErrorReply(404, "no-picture", "There is no such picture in this question.");
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.eof() && !in) return ErrorReply(404, "no-picture", "The picture cannot be read.");
+    if (bytes.empty() || bytes.size() > kMaxPictureBytes)
+      return ErrorReply(404, "no-picture", "The picture cannot be served.");
+    const bool png = bytes.size() > 4 && bytes.compare(1, 3, "PNG") == 0;
+    Reply reply{200, png ? "image/png" : "image/jpeg", std::move(bytes), false, true};
+    return reply;
+  }
   if (method != "POST" && url == "/api/state") {
     LivePlayerView view;
     const LiveError error = room->View(token, clock(), view);
@@ -357,7 +378,8 @@ MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply
       MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
   if (response == nullptr) return MHD_NO;
   MHD_add_response_header(response, "Content-Type", reply.type.c_str());
-  MHD_add_response_header(response, "Cache-Control", "no-store");
+  // A picture's address names its question and file: a phone may keep it for the game.
+  MHD_add_response_header(response, "Cache-Control", reply.picture ? "private, max-age=3600" : "no-store");
   MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
   if (reply.status == 429) MHD_add_response_header(response, "Retry-After", "1");
   if (reply.page) {
@@ -365,7 +387,7 @@ MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply
     // The page loads nothing from anywhere: its own inline style and script, and requests to this server.
     MHD_add_response_header(response, "Content-Security-Policy",
                             "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                            "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
+                            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
                             "frame-ancestors 'none'");
   }
   if (reply.status >= 500) Count(&LiveServerCounters::errors);

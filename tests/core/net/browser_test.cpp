@@ -265,3 +265,48 @@ TEST_CASE("a teacher's quiz spreadsheet in either layout plays as a live game on
     CHECK(standing.players[0].right == 20);
   }
 }
+
+TEST_CASE("the flags deck plays on a phone: each question's flag is shown, loaded from the room",
+          "[live][browser][pictures]") {
+  DeckLoad load =
+      LoadDeckFile((std::filesystem::path(FACTDECK_SOURCE_DIR) / "questions/flags-of-europe.toml").string());
+  REQUIRE(load.Ok());
+  LiveOptions live;
+  live.request.count = 3;
+  live.request.seed = 8;
+  live.readSeconds = 0;
+  live.secondsPerQuestion = 60;
+  auto room = std::make_shared<LiveRoom>(load.deck, live, "135791", Now());
+  REQUIRE(room->QuestionCount() == 3);
+  LiveServerOptions options;
+  options.port = 0;
+  LiveServer server(room, options, Now);
+  REQUIRE(server.Start().empty());
+  Browser browser;
+  browser.Open(server.JoinUrl());
+  browser.Type("#name", "Ilse");
+  browser.Click("#join");
+  REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Waiting for the host')"));
+  // In the lobby there is no picture.
+  CHECK(browser.Run("return document.getElementById('picture').hidden;") == true);
+  room->Start(Now());
+  std::string previous;
+  for (int n = 0; n < 3; ++n) {
+    const Question& q = room->Questions()[static_cast<size_t>(n)];
+    REQUIRE_FALSE(q.image.empty());
+    // The flag is decoded by the browser: shown, with its own size (300 pixels wide).
+    REQUIRE(browser.WaitFor("document.getElementById('picture').complete && "
+                            "document.getElementById('picture').naturalWidth === 300 && "
+                            "!document.getElementById('picture').hidden && "
+                            "document.getElementById('picture').src.includes('/picture/" +
+                            std::to_string(n) + "/')"));
+    const std::string src = browser.Run("return document.getElementById('picture').src;").get<std::string>();
+    CHECK(src != previous); // each question its own picture
+    previous = src;
+    if (n == 0) browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-flag.png");
+    REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === 4"));
+    browser.Click("button.option[data-index='" + std::to_string(q.answer) + "']");
+    REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+    room->Next(Now());
+  }
+}

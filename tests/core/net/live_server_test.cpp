@@ -24,11 +24,12 @@ namespace {
 srs::TimeMs Now() { return WallClockNow(); }
 
 struct Fixture {
-  Deck deck = test::SeedDeck();
+  Deck deck;
   std::shared_ptr<LiveRoom> room;
   std::unique_ptr<LiveServer> server;
 
-  explicit Fixture(LiveServerOptions options = {}, LiveOptions live = {}) {
+  explicit Fixture(LiveServerOptions options = {}, LiveOptions live = {}, Deck played = test::SeedDeck())
+      : deck(std::move(played)) {
     live.request.count = std::max<size_t>(live.request.count, 3);
     live.request.seed = 5;
     live.readSeconds = 0;
@@ -487,4 +488,38 @@ TEST_CASE("network interfaces: IPv4 addresses, loopback last", "[live]") {
     else
       CHECK_FALSE(seenLoopback); // no outward address after a loopback one
   }
+}
+
+TEST_CASE("a question's picture is served to phones while it is on the screen, and no other", "[live][pictures]") {
+  DeckLoad flags = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/questions/flags-of-europe.toml");
+  REQUIRE(flags.Ok());
+  Fixture f({}, {}, std::move(flags.deck));
+  auto c = f.Client();
+  const std::string token = Join(c, "Ana");
+  f.room->Start(Now());
+  auto state = State(c, token);
+  REQUIRE(state);
+  const json view = json::parse(state->body);
+  REQUIRE(view.contains("picture"));
+  const std::string path = view["picture"].get<std::string>();
+  CHECK(path.rfind("/picture/0/", 0) == 0);
+  // No token needed (an <img> cannot send one), but only the question on the screen.
+  auto picture = c.Get(path.c_str());
+  REQUIRE(picture);
+  CHECK(picture->status == 200);
+  CHECK(picture->get_header_value("Content-Type") == "image/png");
+  CHECK(picture->get_header_value("Cache-Control") == "private, max-age=3600");
+  CHECK(picture->body.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) == 0);
+  // The next question's picture, a wrong tag, or anything else: not found.
+  const std::string tag = path.substr(path.rfind('/') + 1);
+  for (const std::string& bad :
+       std::vector<std::string>{"/picture/1/" + tag, "/picture/0/0000000000000000", "/picture/0", "/picture/../x"}) {
+    auto r = c.Get(bad.c_str());
+    REQUIRE(r);
+    CHECK(r->status == 404);
+  }
+  // The page may load pictures from this server, and from nowhere else.
+  auto page = c.Get("/");
+  REQUIRE(page);
+  CHECK(page->get_header_value("Content-Security-Policy").find("img-src 'self' data:") != std::string::npos);
 }
