@@ -5,7 +5,9 @@
 // [SECTION] Columns: what each column holds, from a header row or from the data.
 // [SECTION] Deck: cards or events from the records.
 #include "core/deck/csv.h"
+
 #include "core/deck/numbers.h"
+#include "core/deck/picture_file.h"
 
 #include <algorithm>
 #include <array>
@@ -250,7 +252,7 @@ std::string HtmlToText(const std::string& html) {
 
 // [SECTION] Columns ------------------------------------------------------------------
 
-enum class Column { Ignore, Front, Back, Date, Event, End, Tags, Id, Note, Place };
+enum class Column { Ignore, Front, Back, Date, Event, End, Tags, Id, Note, Place, Image, Credit };
 
 // A column's role by its header name, and how sure the name is: 0 for the name itself
 // ("date"), 1 for a name chronologies also use ("date_start", "label").
@@ -259,19 +261,22 @@ std::pair<Column, int> ColumnNamed(std::string name) {
   std::replace(name.begin(), name.end(), '_', ' ');
   std::replace(name.begin(), name.end(), '-', ' ');
   static const std::pair<std::string_view, Column> kNames[] = {
-      {"front", Column::Front}, {"question", Column::Front}, {"term", Column::Front},      {"prompt", Column::Front},
-      {"back", Column::Back},   {"answer", Column::Back},    {"definition", Column::Back}, {"date", Column::Date},
-      {"start", Column::Date},  {"when", Column::Date},      {"year", Column::Date},       {"event", Column::Event},
-      {"name", Column::Event},  {"what", Column::Event},     {"end", Column::End},         {"tags", Column::Tags},
-      {"tag", Column::Tags},    {"id", Column::Id},          {"note", Column::Note},       {"notes", Column::Note},
-      {"place", Column::Place}, {"where", Column::Place}};
+      {"front", Column::Front},  {"question", Column::Front}, {"term", Column::Front},      {"prompt", Column::Front},
+      {"back", Column::Back},    {"answer", Column::Back},    {"definition", Column::Back}, {"date", Column::Date},
+      {"start", Column::Date},   {"when", Column::Date},      {"year", Column::Date},       {"event", Column::Event},
+      {"name", Column::Event},   {"what", Column::Event},     {"end", Column::End},         {"tags", Column::Tags},
+      {"tag", Column::Tags},     {"id", Column::Id},          {"note", Column::Note},       {"notes", Column::Note},
+      {"place", Column::Place},  {"where", Column::Place},    {"image", Column::Image},     {"picture", Column::Image},
+      {"credit", Column::Credit}};
   static const std::pair<std::string_view, Column> kAlso[] = {
-      {"date start", Column::Date}, {"start date", Column::Date},  {"year start", Column::Date},
-      {"start year", Column::Date}, {"from", Column::Date},        {"begin", Column::Date},
-      {"date end", Column::End},    {"end date", Column::End},     {"year end", Column::End},
-      {"end year", Column::End},    {"to", Column::End},           {"until", Column::End},
-      {"label", Column::Event},     {"title", Column::Event},      {"headline", Column::Event},
-      {"location", Column::Place},  {"description", Column::Note}, {"details", Column::Note}};
+      {"date start", Column::Date},      {"start date", Column::Date},  {"year start", Column::Date},
+      {"start year", Column::Date},      {"from", Column::Date},        {"begin", Column::Date},
+      {"date end", Column::End},         {"end date", Column::End},     {"year end", Column::End},
+      {"end year", Column::End},         {"to", Column::End},           {"until", Column::End},
+      {"label", Column::Event},          {"title", Column::Event},      {"headline", Column::Event},
+      {"location", Column::Place},       {"description", Column::Note}, {"details", Column::Note},
+      {"photo", Column::Image},          {"image file", Column::Image}, {"image credit", Column::Credit},
+      {"picture credit", Column::Credit}};
   for (auto [known, column] : kNames)
     if (name == known) return {column, 0};
   for (auto [known, column] : kAlso)
@@ -835,6 +840,25 @@ private:
     return id;
   }
 
+  // An `image` column: a picture beside the file (with its `credit`). A picture that cannot
+  // be shown is left out with a warning at its cell; the row is kept.
+  Picture PictureOf(const CsvRecord& record, const std::vector<Column>& columns) {
+    Picture picture;
+    Position pos;
+    const std::string* path = Field(record, columns, Column::Image, &pos);
+    if (path == nullptr || Trimmed(*path).empty()) return picture;
+    picture.path = Trimmed(*path);
+    picture.pos = pos;
+    if (const std::string* credit = Field(record, columns, Column::Credit)) picture.credit = Trimmed(*credit);
+    const PictureProblems problems = CheckPicture(m_out.deck, picture);
+    if (!problems.error.empty()) {
+      Warning(pos, problems.error + "; the row is kept without it");
+      return {};
+    }
+    if (!problems.warning.empty()) Warning(pos, problems.warning);
+    return picture;
+  }
+
   void AddCard(const CsvRecord& record, const std::vector<Column>& columns) {
     if (!Complete(record, columns, Column::Front, Column::Back)) return;
     Card card;
@@ -845,6 +869,7 @@ private:
     card.source = "import";
     card.pos = record.positions[0];
     card.id = IdFor(record, columns, "card-", card.front);
+    card.picture = PictureOf(record, columns);
     m_out.deck.cards.push_back(std::move(card));
   }
 

@@ -319,40 +319,9 @@ private:
   // The file is in the deck's folder, there, a PNG or JPEG no larger than the limits; a
   // picture without its credit is a warning (where it comes from, and its licence).
   void CheckPicture(const Picture& picture) {
-    if (picture.Empty()) return;
-    const std::filesystem::path written(picture.path);
-    bool escapes = written.is_absolute();
-    for (const auto& part : written)
-      escapes = escapes || part == "..";
-    if (escapes) {
-      Error(picture.pos, "image " + Quote(picture.path) +
-                             ": write the path relative to the deck file, inside its folder (no absolute path, no ..)");
-      return;
-    }
-    const std::filesystem::path file = m_out.deck.PictureFile(picture);
-    std::error_code error;
-    const auto bytes = std::filesystem::file_size(file, error);
-    if (error || !std::filesystem::is_regular_file(file, error)) {
-      Error(picture.pos, "image " + Quote(picture.path) + " not found (looked for " + file.string() + ")");
-      return;
-    }
-    if (bytes > kMaxPictureBytes) {
-      Error(picture.pos, "image " + Quote(picture.path) + " is " + std::to_string((bytes + (1u << 19)) >> 20) +
-                             " MiB; the limit is " + std::to_string(kMaxPictureBytes >> 20) + " MiB");
-      return;
-    }
-    const PictureInfo info = ReadPictureInfo(file);
-    if (!info.error.empty()) {
-      Error(picture.pos, "image " + Quote(picture.path) + ": " + info.error);
-      return;
-    }
-    if (info.width > kMaxPictureSide || info.height > kMaxPictureSide)
-      Error(picture.pos, "image " + Quote(picture.path) + " is " + std::to_string(info.width) + " x " +
-                             std::to_string(info.height) + " pixels; the limit is " + std::to_string(kMaxPictureSide) +
-                             " on each side");
-    if (picture.credit.empty())
-      Warning(picture.pos,
-              "image " + Quote(picture.path) + " has no image_credit: say where it comes from and under which licence");
+    const PictureProblems problems = factdeck::CheckPicture(m_out.deck, picture);
+    if (!problems.error.empty()) Error(picture.pos, problems.error);
+    if (!problems.warning.empty()) Warning(picture.pos, problems.warning);
   }
 
   // [[entity]]: a thing facts are about.

@@ -1,5 +1,7 @@
 #include "core/deck/picture_file.h"
 
+#include "core/deck/deck.h"
+
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -67,6 +69,45 @@ std::optional<std::uint64_t> PicturePixels(const std::filesystem::path& file) {
   std::lock_guard<std::mutex> lock(mutex);
   known.emplace(key, hash);
   return hash;
+}
+
+PictureProblems CheckPicture(const Deck& deck, const Picture& picture) {
+  PictureProblems out;
+  if (picture.Empty()) return out;
+  const std::string name = "image '" + picture.path + "'";
+  const std::filesystem::path written(picture.path);
+  bool escapes = written.is_absolute();
+  for (const auto& part : written)
+    escapes = escapes || part == "..";
+  if (escapes) {
+    out.error = name + ": write the path relative to the deck file, inside its folder (no absolute path, no ..)";
+    return out;
+  }
+  const std::filesystem::path file = deck.PictureFile(picture);
+  std::error_code error;
+  const auto bytes = std::filesystem::file_size(file, error);
+  if (error || !std::filesystem::is_regular_file(file, error)) {
+    out.error = name + " not found (looked for " + file.string() + ")";
+    return out;
+  }
+  if (bytes > kMaxPictureBytes) {
+    out.error = name + " is " + std::to_string((bytes + (1u << 19)) >> 20) + " MiB; the limit is " +
+                std::to_string(kMaxPictureBytes >> 20) + " MiB";
+    return out;
+  }
+  const PictureInfo info = ReadPictureInfo(file);
+  if (!info.error.empty()) {
+    out.error = name + ": " + info.error;
+    return out;
+  }
+  if (info.width > kMaxPictureSide || info.height > kMaxPictureSide) {
+    out.error = name + " is " + std::to_string(info.width) + " x " + std::to_string(info.height) +
+                " pixels; the limit is " + std::to_string(kMaxPictureSide) + " on each side";
+    return out;
+  }
+  if (picture.credit.empty())
+    out.warning = name + " has no image_credit: say where it comes from and under which licence";
+  return out;
 }
 
 } // namespace factdeck

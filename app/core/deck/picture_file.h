@@ -9,12 +9,22 @@
 
 namespace factdeck {
 
+struct Deck;
+struct Picture;
+
 struct PictureInfo {
   int width = 0, height = 0;
   std::string error; // why it cannot be shown, for people; empty when it can
 };
 
 PictureInfo ReadPictureInfo(const std::filesystem::path& file);
+
+// What is wrong with a deck's picture, for people: an error (missing, unreadable, not PNG or
+// JPEG, too large, outside the deck's folder) and a warning (no credit). Empty when fine.
+struct PictureProblems {
+  std::string error, warning;
+};
+PictureProblems CheckPicture(const Deck& deck, const Picture& picture);
 
 // A fingerprint of the picture's pixels, decoded: two files that show the same picture (the
 // same flag saved twice, or encoded differently) have the same one. nullopt when the file

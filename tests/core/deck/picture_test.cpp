@@ -220,3 +220,28 @@ TEST_CASE("pictures go with the prompt, never show the answer, and the same pixe
   twice.options[twice.answer == 0 ? 1 : 0] = "Lookalike";
   CHECK(has(twice, "a distractor is true"));
 }
+
+TEST_CASE("a CSV term list with an image column: cards with pictures, a bad picture left out with a warning",
+          "[deck][pictures][csv]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "pics");
+  WritePng(dir / "pics" / "a.png", 10, 10);
+  WritePng(dir / "pics" / "b.png", 12, 10);
+  std::ofstream(dir / "words.csv") << "front,back,image,credit\n"
+                                      "Apple,Apfel,pics/a.png,Own photo CC0\n"
+                                      "Pear,Birne,pics/b.png,\n"
+                                      "Plum,Pflaume,pics/missing.png,CC0\n"
+                                      "Fig,Feige,,\n";
+  const DeckLoad load = LoadDeckFile((dir / "words.csv").string());
+  REQUIRE(load.Ok());
+  REQUIRE(load.deck.cards.size() == 4);
+  CHECK(load.deck.cards[0].picture.path == "pics/a.png");
+  CHECK(load.deck.cards[0].picture.credit == "Own photo CC0");
+  CHECK(std::filesystem::equivalent(load.deck.PictureFile(load.deck.cards[0].picture), dir / "pics" / "a.png"));
+  CHECK(load.deck.cards[1].picture.path == "pics/b.png");
+  CHECK(load.deck.cards[2].picture.Empty()); // kept, without the picture it names
+  CHECK(load.deck.cards[3].picture.Empty());
+  CHECK(Says(load, Severity::Warning, "image 'pics/b.png' has no image_credit", 3));
+  CHECK(Says(load, Severity::Warning, "image 'pics/missing.png' not found", 4));
+  CHECK(Says(load, Severity::Warning, "the row is kept without it", 4));
+}
