@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <algorithm>
 
+#include "ui/screens/game_widgets.h"
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
@@ -114,6 +115,10 @@ void DrawTimelineScreen(UiContext& ui) {
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ui.Track("timeline/current");
+    // The event's picture on its card, small: the timeline below must stay in view.
+    if (!next.picture.Empty())
+      Picture(ui, deck.PictureFile(next.picture).string(), ImVec2(ImGui::GetContentRegionAvail().x, 8 * ui.Em()),
+              "timeline/picture");
     const size_t size = game.Timeline().size();
     if (ImGui::IsKeyPressed(GLFW_KEY_UP, false) && t.slot > 0) --t.slot;
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN, false) && t.slot < size) ++t.slot;
