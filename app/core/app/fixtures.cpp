@@ -11,11 +11,26 @@
 
 namespace factdeck {
 
+namespace {
+// The sample deck: the listed deck that opens and holds the most (facts, events, cards), so
+// every game screen has something to show (a deck of cards has no timeline).
+size_t SampleDeck(const AppState& state) {
+  size_t best = state.decks.size(), most = 0;
+  for (size_t i = 0; i < state.decks.size(); ++i) {
+    const DeckSummary& s = state.decks[i].summary;
+    const size_t items = s.facts + s.events + s.cards + s.choices;
+    if (state.decks[i].errors.empty() && (best == state.decks.size() || items > most)) {
+      best = i;
+      most = items;
+    }
+  }
+  return best;
+}
+} // namespace
+
 void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
   if (!state.store || state.store->Stats(state.profile, state.clock()).reviews > 0) return;
-  size_t index = 0;
-  while (index < state.decks.size() && !state.decks[index].errors.empty())
-    ++index;
+  const size_t index = SampleDeck(state);
   auto deck = reducer::LoadListedDeck(state, index);
   if (!deck) return;
   Random random(seed);
@@ -194,9 +209,7 @@ void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::stri
 
 bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
   if (std::find(StartScreenNames().begin(), StartScreenNames().end(), name) == StartScreenNames().end()) return false;
-  size_t deck = 0;
-  while (deck < state.decks.size() && !state.decks[deck].errors.empty())
-    ++deck;
+  const size_t deck = SampleDeck(state);
   if (name.rfind("classroom-", 0) == 0 || name.rfind("live", 0) == 0) {
     auto clock = UseSampleClock(state);
     if (name.rfind("classroom-", 0) == 0)

@@ -12,7 +12,7 @@
 
 namespace factdeck {
 
-// Fills the store with `days` days of simulated study of the first deck (about four answers
+// Fills the store with `days` days of simulated study of the largest listed deck (about four answers
 // in five right), for screenshots of a learner with history. Only into an empty store.
 void SimulateStudy(AppState& state, int days, std::uint64_t seed);
 
@@ -23,10 +23,10 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed);
 // live-leaderboard and live-podium (a sample game on loopback with six simulated phones),
 // stats, settings.
 const std::vector<std::string>& StartScreenNames();
-// Opens `name` (one of StartScreenNames), starting a run on the first deck that loads for
+// Opens `name` (one of StartScreenNames), starting a run on the largest deck that loads for
 // the game screens. The sample match and live game are played on a clock of their own; with
 // `stillClock` it stays where the sample left it (screenshots), otherwise it runs on in real
-// time from there. False for an unknown name.
+// time from there. The game screens start on the largest listed deck. False for an unknown name.
 bool StartOnScreen(AppState& state, std::string_view name, bool stillClock = false);
 
 } // namespace factdeck
