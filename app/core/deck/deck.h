@@ -69,6 +69,7 @@ struct Relation {
   std::string subjectKind; // optional: the entity kind (or "event") subjects must have
   std::string unit;        // optional, for numbers: "km", "pilots"
   bool many = false;       // a subject may have several objects
+  bool showImage = true;   // show_image = "prompt" (the default) or "none": pictures with its questions
   Position pos;
 };
 

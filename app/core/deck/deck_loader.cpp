@@ -386,7 +386,8 @@ private:
   // [[relation]]: a question template and the type of its object.
   void ReadRelation(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(table, {"id", "question", "reverse", "object", "subject", "unit", "many"}, "[[relation]]");
+    const Fields t =
+        Keys(table, {"id", "question", "reverse", "object", "subject", "unit", "many", "show_image"}, "[[relation]]");
     Relation r;
     r.id = String(t, "id", true, "[[relation]]", p);
     r.question = String(t, "question", true, "[[relation]]", p);
@@ -411,6 +412,13 @@ private:
         r.many = *value;
       else
         Error(PosOf(*many), "'many' must be true or false");
+    }
+    if (const toml::node* show = t.get("show_image")) {
+      const auto* value = show->as_string();
+      if (value && value->get() == "none")
+        r.showImage = false;
+      else if (!value || value->get() != "prompt")
+        Error(PosOf(*show), "'show_image' must be \"prompt\" (the subject's picture with its questions) or \"none\"");
     }
     r.pos = p;
     if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);

@@ -140,6 +140,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("subject", r.subjectKind);
     w.Key("unit", r.unit);
     if (r.many) w.Raw("many", "true");
+    if (!r.showImage) w.Key("show_image", std::string("none"));
   }
   for (const Fact& f : deck.facts) {
     w.Table("[[fact]]");

@@ -616,7 +616,7 @@ struct Builder {
     case ValueType::Date: made = ForwardDateOptions(q, f, r, right); break;
     }
     if (!made) return std::nullopt;
-    q.image = PictureOf(f.subject); // the subject's picture: the answer is the object
+    if (r->showImage) q.image = PictureOf(f.subject); // the subject's picture: the answer is the object
     q.explanation = deck.NameOf(f.subject) + ": " + right +
                     (f.accordingTo.empty() ? "" : " (according to " + deck.Attribution(f.accordingTo) + ")") +
                     (f.note.empty() ? "" : ". " + f.note);
@@ -842,7 +842,7 @@ struct Builder {
       names.push_back(deck.NameOf(id));
     q = Shuffled(q, subject->name, names);
     // Never the subject's picture: it is the answer. The object's, when it has one, is the clue.
-    if (f.object.type == ValueType::Entity) q.image = PictureOf(f.object.entity);
+    if (f.object.type == ValueType::Entity && r->showImage) q.image = PictureOf(f.object.entity);
     q.explanation = subject->name + ": " + deck.Display(f.object, r) + (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
     return q;

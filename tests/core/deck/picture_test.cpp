@@ -245,3 +245,38 @@ TEST_CASE("a CSV term list with an image column: cards with pictures, a bad pict
   CHECK(Says(load, Severity::Warning, "image 'pics/missing.png' not found", 4));
   CHECK(Says(load, Severity::Warning, "the row is kept without it", 4));
 }
+
+TEST_CASE("show_image = \"none\" keeps a relation's questions without pictures", "[questions][pictures]") {
+  TempDir dir;
+  WritePng(dir / "ada.png", 12, 16);
+  std::string text = "[[relation]]\nid = \"born_in\"\nquestion = \"Where was {subject} born?\"\nobject = \"city\"\n"
+                     "show_image = \"none\"\n"
+                     "[[relation]]\nid = \"lived_in\"\nquestion = \"Where did {subject} live?\"\nobject = \"city\"\n";
+  for (const char* p : {"Ada", "Bea", "Cyd", "Dot"})
+    text += std::string("[[entity]]\nid = \"") + p + "\"\nname = \"" + p + "\"\nkind = \"person\"\n" +
+            (std::string(p) == "Ada" ? "image = \"ada.png\"\nimage_credit = \"CC0\"\n" : "");
+  for (const char* c : {"Rome", "Oslo", "Lima", "Bern", "Kyiv", "Riga"})
+    text += std::string("[[entity]]\nid = \"") + c + "\"\nname = \"" + c + "\"\nkind = \"city\"\n";
+  text += "[[fact]]\nsubject = \"Ada\"\nrelation = \"born_in\"\nobject = \"Rome\"\nsource = \"s\"\n"
+          "[[fact]]\nsubject = \"Ada\"\nrelation = \"lived_in\"\nobject = \"Oslo\"\nsource = \"s\"\n";
+  const DeckLoad load = LoadWith(dir, text);
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  auto born = generator.Make(QuestionKind::MultipleChoice, "Ada.born_in", 1);
+  auto lived = generator.Make(QuestionKind::MultipleChoice, "Ada.lived_in", 1);
+  REQUIRE(born);
+  REQUIRE(lived);
+  CHECK(born->image.empty());
+  CHECK_FALSE(lived->image.empty());
+  CHECK(Violations(load.deck, *born).empty());
+  // Written back: the setting stays.
+  std::ofstream(dir / "again.toml") << FormatDeckToml(load.deck);
+  const DeckLoad again = LoadDeckFile((dir / "again.toml").string());
+  REQUIRE(again.Ok());
+  CHECK_FALSE(again.deck.FindRelation("born_in")->showImage);
+  CHECK(again.deck.FindRelation("lived_in")->showImage);
+  // Anything but "prompt" or "none" is an error at the value.
+  const DeckLoad bad = LoadWith(dir, "[[relation]]\nid = \"r\"\nquestion = \"Q {subject}?\"\nobject = \"text\"\n"
+                                     "show_image = \"options\"\n[[card]]\nfront = \"a\"\nback = \"b\"\n");
+  CHECK(Says(bad, Severity::Error, "'show_image' must be", 11));
+}

@@ -426,9 +426,10 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       };
       if (q.kind == QuestionKind::MultipleChoiceReverse && !q.image.empty() && q.image == pictureOf(f->subject))
         v.push_back("the picture shows the answer");
-      const std::string expected = q.kind == QuestionKind::MultipleChoice ? pictureOf(f->subject)
-                                   : f->object.type == ValueType::Entity  ? pictureOf(f->object.entity)
-                                                                          : std::string();
+      const std::string expected = !r->showImage                            ? std::string()
+                                   : q.kind == QuestionKind::MultipleChoice ? pictureOf(f->subject)
+                                   : f->object.type == ValueType::Entity    ? pictureOf(f->object.entity)
+                                                                            : std::string();
       if (!q.image.empty() && q.image != expected) v.push_back("a picture of another item");
     }
     std::set<std::string> right; // every option the deck makes true
