@@ -455,13 +455,11 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.choiceById.emplace(deck.choices[i].id, i);
   if (deck.cardsForward || deck.cardsReverse) {
     // A front is its words and its picture: "Which flag is this?" with two flags is two
-    // prompts; with the same pixels in two files, one.
+    // prompts. (Two files with the same pixels are told apart here, by name, and found alike
+    // only when a question is made: opening a deck decodes none of its pictures.)
     std::vector<std::string> frontKeys = x.frontFolds;
     for (size_t i = 0; i < cards; ++i)
-      if (!deck.cards[i].picture.Empty()) {
-        const auto pixels = PicturePixels(deck.PictureFile(deck.cards[i].picture));
-        frontKeys[i] += '\x1F' + (pixels ? std::to_string(*pixels) : deck.cards[i].picture.path);
-      }
+      if (!deck.cards[i].picture.Empty()) frontKeys[i] += '\x1F' + deck.cards[i].picture.path;
     Chain(frontKeys, x.sameFrontFirst, x.sameFrontNext);
     Chain(x.backFolds, x.sameBackFirst, x.sameBackNext);
   }
@@ -1000,6 +998,12 @@ struct Builder {
       const std::string& fold = answerFolds[other];
       if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
           std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
+        continue;
+      // The same words over a picture of the same pixels (the same flag saved twice): that
+      // card's back is right too. The pictures are decoded now, once each.
+      if (!reverse && !c.picture.Empty() && !deck.cards[other].picture.Empty() &&
+          x.frontFolds[other] == x.frontFolds[card] &&
+          PicturePixels(deck.PictureFile(deck.cards[other].picture)) == PicturePixels(deck.PictureFile(c.picture)))
         continue;
       chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
       chosenFolds.push_back(fold);
