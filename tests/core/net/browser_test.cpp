@@ -125,6 +125,35 @@ private:
   std::string m_session;
 };
 
+// A live game of `count` questions from a deck file, its server on loopback, and one phone
+// that has joined as `name` and waits in the lobby.
+struct PhoneGame {
+  std::shared_ptr<LiveRoom> room;
+  std::unique_ptr<LiveServer> server;
+  Browser browser;
+
+  PhoneGame(const std::filesystem::path& deckFile, size_t count, std::uint64_t seed, const std::string& code,
+            const std::string& name) {
+    DeckLoad load = LoadDeckFile(deckFile.string());
+    REQUIRE(load.Ok());
+    LiveOptions live;
+    live.request.count = count;
+    live.request.seed = seed;
+    live.readSeconds = 0;
+    live.secondsPerQuestion = 60;
+    room = std::make_shared<LiveRoom>(load.deck, live, code, Now());
+    REQUIRE(room->QuestionCount() == count);
+    LiveServerOptions options;
+    options.port = 0;
+    server = std::make_unique<LiveServer>(room, options, Now);
+    REQUIRE(server->Start().empty());
+    browser.Open(server->JoinUrl());
+    browser.Type("#name", name);
+    browser.Click("#join");
+    REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Waiting for the host')"));
+  }
+};
+
 } // namespace
 
 TEST_CASE("a phone joins from the page, answers, sees its result, and survives a reload and a network drop",
@@ -208,24 +237,9 @@ TEST_CASE("a teacher's quiz spreadsheet in either layout plays as a live game on
           "[live][browser][choice]") {
   for (const char* file : {"quiz-numbered.csv", "quiz-correct-incorrect.csv"}) {
     INFO(file);
-    DeckLoad load = LoadDeckFile((std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data" / file).string());
-    REQUIRE(load.Ok());
-    LiveOptions live;
-    live.request.count = 20;
-    live.request.seed = 4;
-    live.readSeconds = 0;
-    live.secondsPerQuestion = 60;
-    auto room = std::make_shared<LiveRoom>(load.deck, live, "246802", Now());
-    REQUIRE(room->QuestionCount() == 20);
-    LiveServerOptions options;
-    options.port = 0;
-    LiveServer server(room, options, Now);
-    REQUIRE(server.Start().empty());
-    Browser browser;
-    browser.Open(server.JoinUrl());
-    browser.Type("#name", "Zoë");
-    browser.Click("#join");
-    REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Waiting for the host')"));
+    PhoneGame game(std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data" / file, 20, 4, "246802", "Zoë");
+    auto& room = game.room;
+    Browser& browser = game.browser;
     room->Start(Now());
     int selectAll = 0;
     for (int n = 0; n < 20; ++n) {
@@ -268,25 +282,9 @@ TEST_CASE("a teacher's quiz spreadsheet in either layout plays as a live game on
 
 TEST_CASE("the flags deck plays on a phone: each question's flag is shown, loaded from the room",
           "[live][browser][pictures]") {
-  DeckLoad load =
-      LoadDeckFile((std::filesystem::path(FACTDECK_SOURCE_DIR) / "questions/flags-of-europe.toml").string());
-  REQUIRE(load.Ok());
-  LiveOptions live;
-  live.request.count = 3;
-  live.request.seed = 8;
-  live.readSeconds = 0;
-  live.secondsPerQuestion = 60;
-  auto room = std::make_shared<LiveRoom>(load.deck, live, "135791", Now());
-  REQUIRE(room->QuestionCount() == 3);
-  LiveServerOptions options;
-  options.port = 0;
-  LiveServer server(room, options, Now);
-  REQUIRE(server.Start().empty());
-  Browser browser;
-  browser.Open(server.JoinUrl());
-  browser.Type("#name", "Ilse");
-  browser.Click("#join");
-  REQUIRE(browser.WaitFor("document.getElementById('prompt').textContent.includes('Waiting for the host')"));
+  PhoneGame game(std::filesystem::path(FACTDECK_SOURCE_DIR) / "questions/flags-of-europe.toml", 3, 8, "135791", "Ilse");
+  auto& room = game.room;
+  Browser& browser = game.browser;
   // In the lobby there is no picture.
   CHECK(browser.Run("return document.getElementById('picture').hidden;") == true);
   room->Start(Now());
