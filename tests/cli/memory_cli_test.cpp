@@ -1,6 +1,7 @@
 // The learner's memory model from the command line: an Anki review log brought in, the
 // weights fitted, applied and reset.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -107,4 +108,31 @@ TEST_CASE("import-anki-revlog names each bad row with its line and column and ke
   auto wrong = RunProcess({kExe, "import-anki-revlog", "--data-dir", data, revlog});
   CHECK(wrong.exitCode == 1);
   CHECK_THAT(wrong.err, Catch::Contains("no 'id' column"));
+}
+
+TEST_CASE("srs optimize fits a learner of the app: answers given in FactDeck's own study sessions", "[cli][srs]") {
+  TempDir dir;
+  const std::string data = (dir / "data").string();
+  // 90 days of simulated study of the largest bundled deck, recorded answer by answer as the
+  // study screen records them (--sample-days), then the fit on that history alone.
+  const char* before = std::getenv("ASAN_OPTIONS");
+  const std::string saved = before ? before : "";
+  setenv("ASAN_OPTIONS", ((saved.empty() ? "" : saved + ":") + "detect_leaks=0").c_str(), 1); // see RunWindow
+  auto studied = RunProcess({kExe, "--data-dir", data, "--sample-days", "90", "--screen", "home", "--screenshot",
+                             (dir / "home.png").string(), "--size", "640x480"});
+  if (before)
+    setenv("ASAN_OPTIONS", saved.c_str(), 1);
+  else
+    unsetenv("ASAN_OPTIONS");
+  INFO(studied.err);
+  REQUIRE(studied.exitCode == 0);
+  auto fitted = RunProcess({kExe, "srs", "optimize", "--data-dir", data, "--json"});
+  INFO(fitted.err);
+  REQUIRE(fitted.exitCode == 0);
+  const auto fit = nlohmann::json::parse(fitted.out);
+  CHECK(fit["imported_reviews"] == 0);
+  CHECK(fit["items"].get<int>() >= 400);
+  CHECK(fit["fitted_weights"]["all"]["log_loss"].get<double>() <
+        fit["default_weights"]["all"]["log_loss"].get<double>());
+  CHECK(fit["fitted_weights"]["all"]["items"].get<int>() > 0);
 }
