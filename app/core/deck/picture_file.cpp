@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,17 @@
 #include <stb_image.h>
 
 namespace factdeck {
+
+namespace {
+enum class Format { Other, Png, Jpeg };
+// What the file's first bytes say it is.
+Format FormatOf(const unsigned char* data, std::size_t size) {
+  static constexpr unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  if (size >= 8 && std::memcmp(data, kPng, 8) == 0) return Format::Png;
+  if (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) return Format::Jpeg;
+  return Format::Other;
+}
+} // namespace
 
 PictureInfo ReadPictureInfo(const std::filesystem::path& file) {
   PictureInfo info;
@@ -21,11 +33,9 @@ PictureInfo ReadPictureInfo(const std::filesystem::path& file) {
     return info;
   }
   std::array<unsigned char, 8> magic{};
-  const size_t got = std::fread(magic.data(), 1, magic.size(), f.get());
-  static constexpr unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  const bool png = got == 8 && std::memcmp(magic.data(), kPng, 8) == 0;
-  const bool jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
-  if (!png && !jpeg) {
+  const Format format = FormatOf(magic.data(), std::fread(magic.data(), 1, magic.size(), f.get()));
+  const bool png = format == Format::Png;
+  if (format == Format::Other) {
     info.error = "is not a PNG or JPEG file (FactDeck shows those)";
     return info;
   }
@@ -38,6 +48,20 @@ PictureInfo ReadPictureInfo(const std::filesystem::path& file) {
     info.width = info.height = 0;
   }
   return info;
+}
+
+std::optional<PictureBytes> ReadPictureBytes(const std::filesystem::path& file) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(file, error);
+  if (error || size == 0 || size > kMaxPictureBytes) return std::nullopt;
+  std::ifstream in(file, std::ios::binary);
+  PictureBytes out;
+  out.bytes.resize(static_cast<std::size_t>(size));
+  if (!in.read(out.bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
+  const Format format = FormatOf(reinterpret_cast<const unsigned char*>(out.bytes.data()), out.bytes.size());
+  if (format == Format::Other) return std::nullopt;
+  out.mediaType = format == Format::Png ? "image/png" : "image/jpeg";
+  return out;
 }
 
 std::optional<std::uint64_t> PicturePixels(const std::filesystem::path& file) {

@@ -26,6 +26,15 @@ struct PictureProblems {
 };
 PictureProblems CheckPicture(const Deck& deck, const Picture& picture);
 
+// A picture file's bytes for sending on (a worksheet, a phone) and its media type
+// ("image/png", "image/jpeg"); nullopt when it is missing, over kMaxPictureBytes (checked
+// before it is read), or neither PNG nor JPEG.
+struct PictureBytes {
+  std::string bytes;
+  const char* mediaType = "image/png";
+};
+std::optional<PictureBytes> ReadPictureBytes(const std::filesystem::path& file);
+
 // A fingerprint of the picture's pixels, decoded: two files that show the same picture (the
 // same flag saved twice, or encoded differently) have the same one. nullopt when the file
 // cannot be read. Remembered per file, its size and its time, so each is decoded once.

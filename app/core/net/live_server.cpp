@@ -12,14 +12,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <unordered_map>
 
-#include "core/deck/deck.h"
+#include "core/deck/picture_file.h"
 
 namespace factdeck {
 
@@ -324,13 +322,9 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
   if (method != "POST" && url.rfind("/picture/", 0) == 0) {
     const std::string file = room->PictureFile(url);
     if (file.empty()) return ErrorReply(404, "no-picture", "There is no such picture in this question.");
-    std::ifstream in(file, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.eof() && !in) return ErrorReply(404, "no-picture", "The picture cannot be read.");
-    if (bytes.empty() || bytes.size() > kMaxPictureBytes)
-      return ErrorReply(404, "no-picture", "The picture cannot be served.");
-    const bool png = bytes.size() > 4 && bytes.compare(1, 3, "PNG") == 0;
-    Reply reply{200, png ? "image/png" : "image/jpeg", std::move(bytes), false, true};
+    auto picture = ReadPictureBytes(file);
+    if (!picture) return ErrorReply(404, "no-picture", "The picture cannot be served.");
+    Reply reply{200, picture->mediaType, std::move(picture->bytes), false, true};
     return reply;
   }
   if (method != "POST" && url == "/api/state") {

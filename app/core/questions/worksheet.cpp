@@ -1,10 +1,7 @@
 #include "core/questions/worksheet.h"
 
-#include <fstream>
-#include <iterator>
-
 #include "core/base/text.h"
-#include "core/deck/deck.h"
+#include "core/deck/picture_file.h"
 
 namespace factdeck {
 
@@ -65,13 +62,10 @@ std::string Base64(const std::string& bytes) {
 // "" when it has none or it cannot be read.
 std::string EmbeddedPicture(const Question& q) {
   if (q.image.empty()) return {};
-  std::ifstream in(q.image, std::ios::binary);
-  if (!in) return {};
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.empty() || bytes.size() > kMaxPictureBytes) return {};
-  const bool png = bytes.size() > 4 && bytes.compare(1, 3, "PNG") == 0;
-  return "<p><img class=\"picture\" alt=\"\" src=\"data:image/" + std::string(png ? "png" : "jpeg") + ";base64," +
-         Base64(bytes) + "\"></p>\n";
+  const auto picture = ReadPictureBytes(q.image);
+  if (!picture) return {};
+  return "<p><img class=\"picture\" alt=\"\" src=\"data:" + std::string(picture->mediaType) + ";base64," +
+         Base64(picture->bytes) + "\"></p>\n";
 }
 
 } // namespace
