@@ -9,6 +9,7 @@
 #include "cli/store_access.h"
 #include "core/app/settings.h"
 #include "core/base/iso_time.h"
+#include "core/base/text.h"
 #include "core/srs/optimizer.h"
 #include "core/store/anki_revlog.h"
 #include "core/store/memory_model.h"
@@ -32,13 +33,7 @@ nlohmann::ordered_json EvaluationJson(const std::optional<srs::Evaluation>& e) {
   return {{"log_loss", e->logLoss}, {"rmse_bins", e->rmseBins}, {"items", e->items}};
 }
 
-std::string Figure(double x, int decimals = 4) {
-  std::ostringstream s;
-  s.setf(std::ios::fixed);
-  s.precision(decimals);
-  s << x;
-  return s.str();
-}
+std::string Figure(double x) { return FixedText(x, 4); }
 
 void PrintWeights(const std::array<double, 21>& w) {
   for (size_t i = 0; i < w.size(); ++i)

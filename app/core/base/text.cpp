@@ -364,4 +364,10 @@ bool ContainsWords(const std::string& rawHaystack, const std::string& rawNeedle)
   return false;
 }
 
+std::string FixedText(double x, int decimals) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, x);
+  return text;
+}
+
 } // namespace factdeck

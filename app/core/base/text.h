@@ -71,6 +71,9 @@ std::uint64_t Fnv1a(std::string_view text);
 // Sixteen hex digits of Fnv1a: a deck file's version, for what must notice it changed.
 std::string Fingerprint(std::string_view text);
 
+// A number with a fixed count of decimals, as figures are shown: FixedText(0.3366, 3) is "0.337".
+std::string FixedText(double x, int decimals);
+
 // A count for people, with thousands separators: "1,234,567".
 std::string CountText(size_t n);
 // The same for a number that may be negative (a score after a penalty): "-1,200".

@@ -131,12 +131,6 @@ void Section(UiContext& ui, const char* title) {
   ImGui::PopFont();
 }
 
-std::string Fixed(double x, int decimals) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", decimals, x);
-  return text;
-}
-
 // The learner's memory model: which weights the schedule uses, the last fit to their
 // reviews and how well it predicts them, and the buttons to fit, use the fit, or go back.
 void MemoryModel(UiContext& ui, const StatsView& v) {
@@ -160,17 +154,18 @@ void MemoryModel(UiContext& ui, const StatsView& v) {
     ImGui::TextWrapped(
         "Last fit: %s, on %s of your answers. How far it misses them (lower is better): log loss %s with the "
         "standard weights, %s fitted; average miss %s and %s percentage points.",
-        FormatIsoTime(f.time).substr(0, 10).c_str(), CountText(f.items).c_str(), Fixed(f.logLossBefore, 3).c_str(),
-        Fixed(f.logLossAfter, 3).c_str(), Fixed(100 * f.rmseBefore, 1).c_str(), Fixed(100 * f.rmseAfter, 1).c_str());
+        FormatIsoTime(f.time).substr(0, 10).c_str(), CountText(f.items).c_str(), FixedText(f.logLossBefore, 3).c_str(),
+        FixedText(f.logLossAfter, 3).c_str(), FixedText(100 * f.rmseBefore, 1).c_str(),
+        FixedText(100 * f.rmseAfter, 1).c_str());
     ui.Track("stats/memory/fit");
     if (f.heldOutLogLossBefore && f.heldOutLogLossAfter)
       ImGui::TextWrapped("On your newest fifth of answers, which a fit to the older ones did not see: log loss %s "
                          "standard, %s fitted.",
-                         Fixed(*f.heldOutLogLossBefore, 3).c_str(), Fixed(*f.heldOutLogLossAfter, 3).c_str());
+                         FixedText(*f.heldOutLogLossBefore, 3).c_str(), FixedText(*f.heldOutLogLossAfter, 3).c_str());
     if (ImGui::TreeNode("The 21 weights of the last fit")) {
       std::string weights;
       for (size_t i = 0; i < f.weights.size(); ++i)
-        weights += (i == 0 ? "" : ", ") + Fixed(f.weights[i], 4);
+        weights += (i == 0 ? "" : ", ") + FixedText(f.weights[i], 4);
       ImGui::TextWrapped("%s", weights.c_str());
       ImGui::TreePop();
     }
