@@ -1098,7 +1098,8 @@ private:
           break;
         case ValueType::Year:
         case ValueType::Date: f.object.date = *ParseDate(v).date; break;
-        case ValueType::Text: f.object.text = v; break;
+        case ValueType::Text:
+        case ValueType::Picture: f.object.text = v; break;
         case ValueType::Entity: {
           auto [at, added] = column.entityIds.emplace(Fold(v), std::string());
           if (added) {

@@ -149,6 +149,7 @@ const char* ValueTypeName(ValueType type) {
   case ValueType::Number: return "number";
   case ValueType::Year: return "year";
   case ValueType::Date: return "date";
+  case ValueType::Picture: return "image";
   }
   return "text";
 }
@@ -205,7 +206,8 @@ std::string Deck::NameOf(const std::string& key) const {
 std::string Deck::Display(const Value& value, const Relation* relation) const {
   switch (value.type) {
   case ValueType::Entity: return NameOf(value.entity);
-  case ValueType::Text: return value.text;
+  case ValueType::Text:
+  case ValueType::Picture: return value.text;
   case ValueType::Number: {
     std::string text = GroupedNumber(value.text);
     if (relation != nullptr && !relation->unit.empty()) text += " " + relation->unit;
@@ -228,7 +230,8 @@ QuestionCapacity EstimateCapacity(const Deck& deck) {
     ++kindCounts[e.kind];
   std::unordered_map<std::string, std::unordered_map<std::string, int>> textValues; // relation -> values
   for (const Fact& f : deck.facts)
-    if (f.object.type == ValueType::Text) ++textValues[f.relation][f.object.text];
+    if (f.object.type == ValueType::Text || f.object.type == ValueType::Picture)
+      ++textValues[f.relation][f.object.text];
 
   QuestionCapacity capacity;
   for (const Fact& f : deck.facts) {
@@ -237,7 +240,8 @@ QuestionCapacity EstimateCapacity(const Deck& deck) {
     bool enough = false;
     switch (r->objectType) {
     case ValueType::Entity: enough = kindCounts[r->objectKind] >= 4; break;
-    case ValueType::Text: enough = textValues[r->id].size() >= 4; break;
+    case ValueType::Text:
+    case ValueType::Picture: enough = textValues[r->id].size() >= 4; break;
     case ValueType::Number:
     case ValueType::Year:
     case ValueType::Date: enough = true; break; // distractors are nearby values

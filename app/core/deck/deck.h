@@ -57,7 +57,9 @@ std::string SpanText(const Date& start, const std::optional<Date>& end, bool ong
 // Sets an event's date from text in the date grammar; a span sets its end too, and
 // "1922 – present" marks it ongoing. Returns what is wrong ("invalid date ...: why"), or "".
 std::string SetEventDate(Event& e, const std::string& text);
-enum class ValueType { Entity, Text, Number, Year, Date };
+// Picture: a PNG or JPEG file (`object = "image"`): "Which of these is the flag of Chile?"
+// shows pictures as options, and its reverse ("Who is this?") a picture as the prompt.
+enum class ValueType { Entity, Text, Number, Year, Date, Picture };
 const char* ValueTypeName(ValueType type);
 
 struct Relation {
@@ -69,14 +71,17 @@ struct Relation {
   std::string subjectKind; // optional: the entity kind (or "event") subjects must have
   std::string unit;        // optional, for numbers: "km", "pilots"
   bool many = false;       // a subject may have several objects
-  bool showImage = true;   // show_image = "prompt" (the default) or "none": pictures with its questions
+  // show_image: "prompt" (the default: the subject's picture with the question, or the
+  // clue's in reverse), "options" (each option's picture, when every option has one) or "none".
+  enum class ShowImage { Prompt, Options, None } showImage = ShowImage::Prompt;
   Position pos;
 };
 
 struct Value {
   ValueType type = ValueType::Text;
   std::string entity;                     // Entity: the entity id
-  std::string text;                       // Text; for Number, the number as shown ("400", "0.5", "more than 100")
+  std::string text;                       // Text; for Number, the number as shown ("400", "0.5", "more than 100");
+                                          // for Picture, the file's path as written
   double number = 0.0;                    // Number
   Date date;                              // Year and Date
   NumberBound bound = NumberBound::Exact; // Number: "more than 100" is a bound on 100
@@ -86,6 +91,7 @@ struct Fact {
   std::string id, subject, relation, source, note;
   std::string accordingTo; // who states it, when sources disagree
   Value object;
+  Picture picture; // when the object is a picture: its path (object.text) and credit
   std::vector<std::string> renamedFrom;
   Position pos;                     // the [[fact]] header
   Position subjectPos, relationPos; // the values, for errors about them

@@ -401,6 +401,8 @@ private:
       r.objectType = ValueType::Year;
     else if (object == "date")
       r.objectType = ValueType::Date;
+    else if (object == "image")
+      r.objectType = ValueType::Picture;
     else {
       r.objectType = ValueType::Entity;
       r.objectKind = object;
@@ -415,14 +417,27 @@ private:
     }
     if (const toml::node* show = t.get("show_image")) {
       const auto* value = show->as_string();
-      if (value && value->get() == "none")
-        r.showImage = false;
-      else if (!value || value->get() != "prompt")
-        Error(PosOf(*show), "'show_image' must be \"prompt\" (the subject's picture with its questions) or \"none\"");
+      const std::string how = value ? value->get() : std::string();
+      if (how == "none")
+        r.showImage = Relation::ShowImage::None;
+      else if (how == "options")
+        r.showImage = Relation::ShowImage::Options;
+      else if (how != "prompt")
+        Error(PosOf(*show), "'show_image' must be \"prompt\" (the subject's picture with its questions), "
+                            "\"options\" (each option's picture) or \"none\"");
     }
     r.pos = p;
     if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
-    if (const toml::node* q = t.get("reverse")) CheckTemplate(r.reverse, PosOf(*q), "object", true);
+    // A picture is shown, not named: the reverse of an image relation ("Who is this?") has
+    // no {object}.
+    const bool picture = r.objectType == ValueType::Picture;
+    if (const toml::node* q = t.get("reverse")) {
+      if (picture && r.reverse.find("{object}") != std::string::npos)
+        Error(PosOf(*q), "the reverse of an image relation shows the picture: write it without {object} (\"Who is "
+                         "this?\")");
+      else
+        CheckTemplate(r.reverse, PosOf(*q), "object", !picture);
+    }
     for (const Relation& other : deck.relations)
       if (other.id == r.id) Error(p, "duplicate relation id " + Quote(r.id));
     deck.relations.push_back(std::move(r));
@@ -431,8 +446,10 @@ private:
   // [[fact]]: subject, relation, object; needs the relations read first.
   void ReadFact(const toml::table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(
-        table, {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from"}, "[[fact]]");
+    const Fields t =
+        Keys(table,
+             {"id", "subject", "relation", "object", "source", "note", "according_to", "renamed_from", "image_credit"},
+             "[[fact]]");
     Fact f;
     f.id = String(t, "id", false, "", p);
     f.subject = String(t, "subject", true, "[[fact]]", p);
@@ -444,11 +461,17 @@ private:
     f.pos = p;
     f.subjectPos = ValuePos(t, "subject", p);
     f.relationPos = ValuePos(t, "relation", p);
+    const Relation* relation = deck.FindRelation(f.relation);
     if (const toml::node* object = t.get("object")) {
-      if (const Relation* relation = deck.FindRelation(f.relation)) ReadObject(f, *relation, *object);
+      if (relation) ReadObject(f, *relation, *object);
     } else {
       Error(p, "[[fact]] needs 'object'");
     }
+    // A picture's credit; for other objects it would be lost, so it is a warning.
+    f.picture.credit = String(t, "image_credit", false, "", p);
+    if (relation && relation->objectType != ValueType::Picture && !f.picture.credit.empty())
+      Warning(ValuePos(t, "image_credit", p), "image_credit on a fact whose relation " + Quote(relation->id) +
+                                                  " is not an image relation (object = \"image\")");
     if (!f.id.empty()) ClaimId(f.id, p);
     deck.facts.push_back(std::move(f));
   }
@@ -623,6 +646,8 @@ private:
       CheckPicture(c.picture);
     for (const Choice& c : deck.choices)
       CheckPicture(c.picture);
+    for (const Fact& f : deck.facts)
+      if (f.object.type == ValueType::Picture && !f.picture.Empty()) CheckPicture(f.picture);
     if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty() &&
         deck.choices.empty()) {
       Error({}, "the deck is empty: it has no entities, events, facts, cards or questions");
@@ -732,11 +757,13 @@ private:
       if (entity->kind != relation.objectKind) wrongType(Quote(value.entity) + ", which is a " + entity->kind);
       return;
     }
-    case ValueType::Text: {
+    case ValueType::Text:
+    case ValueType::Picture: {
       const auto* s = node.as_string();
       if (s == nullptr) return wrongType("a non-string value");
       value.text = s->get();
       if (value.text.empty()) Error(PosOf(node), "empty object");
+      if (relation.objectType == ValueType::Picture) fact.picture = {value.text, {}, PosOf(node)};
       return;
     }
     case ValueType::Number: {

@@ -71,7 +71,8 @@ private:
 std::string ObjectLiteral(const Value& value) {
   switch (value.type) {
   case ValueType::Entity: return TomlString(value.entity);
-  case ValueType::Text: return TomlString(value.text);
+  case ValueType::Text:
+  case ValueType::Picture: return TomlString(value.text);
   case ValueType::Number: // as written in the file: a TOML integer or float, or a bound as a string
     return value.bound == NumberBound::Exact ? value.text : TomlString(value.text);
   case ValueType::Year:
@@ -140,7 +141,8 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("subject", r.subjectKind);
     w.Key("unit", r.unit);
     if (r.many) w.Raw("many", "true");
-    if (!r.showImage) w.Key("show_image", std::string("none"));
+    if (r.showImage != Relation::ShowImage::Prompt)
+      w.Key("show_image", std::string(r.showImage == Relation::ShowImage::None ? "none" : "options"));
   }
   for (const Fact& f : deck.facts) {
     w.Table("[[fact]]");
@@ -148,6 +150,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("subject", f.subject, true);
     w.Key("relation", f.relation, true);
     w.Raw("object", ObjectLiteral(f.object));
+    if (f.object.type == ValueType::Picture) w.Key("image_credit", f.picture.credit);
     w.Key("source", f.source);
     w.Key("according_to", f.accordingTo);
     w.Key("note", f.note);

@@ -71,6 +71,7 @@ std::string ValueKey(const Value& v) {
   }
   case ValueType::Year:
   case ValueType::Date: return "d:" + v.date.Canonical();
+  case ValueType::Picture: return "p:" + v.text; // the same file; the same pixels are found when asked
   }
   return {};
 }
@@ -359,7 +360,8 @@ struct QuestionGenerator::Index {
   // to it by another relation (the range where its agents were also tested).
   std::unordered_set<std::string> linkedPairs;
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
-  std::vector<std::vector<std::string>> entityFolds; // name and aliases, folded
+  std::vector<std::vector<std::string>> entityFolds;           // name and aliases, folded
+  std::unordered_map<std::string, std::string> pictureCredits; // a picture's file -> its credit
   std::vector<size_t> eventsByDate;
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
   // shape of each side (where distractors come from), and by each folded side (which
@@ -453,6 +455,19 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   for (size_t i = 0; i < deck.choices.size(); ++i)
     x.choiceById.emplace(deck.choices[i].id, i);
+  auto credit = [&](const Picture& p) {
+    if (!p.Empty() && !p.credit.empty()) x.pictureCredits.emplace(deck.PictureFile(p).string(), p.credit);
+  };
+  for (const Entity& e : deck.entities)
+    credit(e.picture);
+  for (const Event& e : deck.events)
+    credit(e.picture);
+  for (const Card& c : deck.cards)
+    credit(c.picture);
+  for (const Choice& c : deck.choices)
+    credit(c.picture);
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Picture) credit(f.picture);
   if (deck.cardsForward || deck.cardsReverse) {
     // A front is its words and its picture: "Which flag is this?" with two flags is two
     // prompts. (Two files with the same pixels are told apart here, by name, and found alike
@@ -604,7 +619,8 @@ struct Builder {
     q.kind = QuestionKind::MultipleChoice;
     q.items = {f.id};
     q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), deck.Attribution(f.accordingTo));
-    const std::string right = deck.Display(f.object, r);
+    const bool picture = f.object.type == ValueType::Picture;
+    const std::string right = picture ? std::string() : deck.Display(f.object, r);
     bool made = false;
     switch (f.object.type) {
     case ValueType::Entity: made = ForwardEntityOptions(q, f, r, right); break;
@@ -612,10 +628,13 @@ struct Builder {
     case ValueType::Number: made = ForwardNumberOptions(q, f, r, right); break;
     case ValueType::Year:
     case ValueType::Date: made = ForwardDateOptions(q, f, r, right); break;
+    case ValueType::Picture: made = ForwardPictureOptions(q, f); break;
     }
     if (!made) return std::nullopt;
-    if (r->showImage) q.image = PictureOf(f.subject); // the subject's picture: the answer is the object
-    q.explanation = deck.NameOf(f.subject) + ": " + right +
+    // The subject's picture: the answer is the object. Not over picture options, which may
+    // show the same picture (a country's own picture may be its flag).
+    if (r->showImage == Relation::ShowImage::Prompt && !picture) q.image = PictureOf(f.subject);
+    q.explanation = deck.NameOf(f.subject) + (picture ? "" : ": " + right) +
                     (f.accordingTo.empty() ? "" : " (according to " + deck.Attribution(f.accordingTo) + ")") +
                     (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
@@ -644,6 +663,61 @@ struct Builder {
     for (const std::string& id : ids)
       names.push_back(deck.NameOf(id));
     q = Shuffled(q, right, names);
+    if (r->showImage == Relation::ShowImage::Options) OptionPictures(q, f.object.entity, ids);
+    return true;
+  }
+
+  // show_image = "options": each option entity's picture, when every option has one and no
+  // two show the same pixels (then the words alone). `ids` are the distractors, in order.
+  void OptionPictures(Question& q, const std::string& rightId, std::vector<std::string> ids) {
+    ids.insert(ids.begin() + q.answer, rightId);
+    std::vector<std::string> files;
+    std::vector<std::uint64_t> seen;
+    for (const std::string& id : ids) {
+      std::string file = PictureOf(id);
+      if (file.empty()) return;
+      const auto pixels = PicturePixels(file);
+      if (!pixels || std::find(seen.begin(), seen.end(), *pixels) != seen.end()) return;
+      seen.push_back(*pixels);
+      files.push_back(std::move(file));
+    }
+    q.optionImages = std::move(files);
+  }
+
+  // Other subjects' pictures for an image relation ("Which of these is the flag of
+  // Chile?"), each under the name of whose it is: none the subject's own (by file or by
+  // pixels), no two alike, no two of one subject; false when there are too few.
+  bool ForwardPictureOptions(Question& q, const Fact& f) {
+    const std::string rightFile = deck.PictureFile(f.picture).string();
+    const auto rightPixels = PicturePixels(rightFile);
+    if (!rightPixels) return false;
+    // Every picture the deck gives this subject for the relation is right.
+    std::vector<std::uint64_t> truePixels;
+    for (size_t i : x.factsBySubjectRelation.at(Join(f.subject, f.relation)))
+      if (auto p = PicturePixels(deck.PictureFile(deck.facts[i].picture))) truePixels.push_back(*p);
+    const std::vector<size_t>& all = x.factsByRelation.at(f.relation);
+    std::vector<std::string> captions, files, subjects{f.subject};
+    std::vector<std::uint64_t> chosenPixels;
+    const size_t start = random.Below(all.size());
+    for (size_t n = 0; n < all.size() && files.size() < kOptions - 1 && n < 64; ++n) {
+      const Fact& other = deck.facts[all[(start + n) % all.size()]];
+      if (std::find(subjects.begin(), subjects.end(), other.subject) != subjects.end() || Stated(f, other.object))
+        continue;
+      std::string file = deck.PictureFile(other.picture).string();
+      const auto pixels = PicturePixels(file);
+      if (!pixels || std::find(truePixels.begin(), truePixels.end(), *pixels) != truePixels.end() ||
+          std::find(chosenPixels.begin(), chosenPixels.end(), *pixels) != chosenPixels.end())
+        continue;
+      subjects.push_back(other.subject);
+      captions.push_back(deck.NameOf(other.subject));
+      files.push_back(std::move(file));
+      chosenPixels.push_back(*pixels);
+    }
+    if (files.size() < kOptions - 1) return false;
+    q = Shuffled(q, deck.NameOf(f.subject), captions);
+    files.insert(files.begin() + q.answer, rightFile);
+    q.optionImages = std::move(files);
+    q.picturesOnly = true;
     return true;
   }
 
@@ -829,19 +903,37 @@ struct Builder {
     // Nor any subject a free-text answer may describe as well ("served in Gaul" of every
     // subject the deck links to the Army of Gaul).
     const bool text = f.object.type == ValueType::Text;
+    const bool picture = f.object.type == ValueType::Picture;
+    // "Who is this?": anyone the deck gives a picture of the same pixels is right too.
+    std::optional<std::uint64_t> pixels;
+    if (picture && !(pixels = PicturePixels(deck.PictureFile(f.picture)))) return std::nullopt;
+    auto samePicture = [&](const std::string& id) {
+      auto facts = x.factsBySubjectRelation.find(Join(id, f.relation));
+      if (!picture || facts == x.factsBySubjectRelation.end()) return false;
+      return std::any_of(facts->second.begin(), facts->second.end(),
+                         [&](size_t i) { return PicturePixels(deck.PictureFile(deck.facts[i].picture)) == pixels; });
+    };
     auto ids =
         EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
           return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||
-                 (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0);
+                 (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0) ||
+                 samePicture(id);
         });
     if (ids.size() < kOptions - 1) return std::nullopt;
     std::vector<std::string> names;
     for (const std::string& id : ids)
       names.push_back(deck.NameOf(id));
     q = Shuffled(q, subject->name, names);
-    // Never the subject's picture: it is the answer. The object's, when it has one, is the clue.
-    if (f.object.type == ValueType::Entity && r->showImage) q.image = PictureOf(f.object.entity);
-    q.explanation = subject->name + ": " + deck.Display(f.object, r) + (f.note.empty() ? "" : ". " + f.note);
+    // Never the subject's picture: it is the answer. The object's, when it has one, is the
+    // clue; an image relation's picture is the question itself.
+    if (picture)
+      q.image = deck.PictureFile(f.picture).string();
+    else if (r->showImage == Relation::ShowImage::Options)
+      OptionPictures(q, subject->id, ids);
+    else if (f.object.type == ValueType::Entity && r->showImage == Relation::ShowImage::Prompt)
+      q.image = PictureOf(f.object.entity);
+    q.explanation =
+        subject->name + (picture ? "" : ": " + deck.Display(f.object, r)) + (f.note.empty() ? "" : ". " + f.note);
     q.source = Cite(f.source);
     return q;
   }
@@ -1072,6 +1164,25 @@ struct Builder {
     return q;
   }
 
+  // The credits of the pictures a question shows, after its source: "…; picture: Drawn for
+  // FactDeck, CC0" (each credit once).
+  void CreditPictures(Question& q) const {
+    std::vector<std::string> credits;
+    auto add = [&](const std::string& file) {
+      auto it = x.pictureCredits.find(file);
+      if (it != x.pictureCredits.end() && std::find(credits.begin(), credits.end(), it->second) == credits.end())
+        credits.push_back(it->second);
+    };
+    if (!q.image.empty()) add(q.image);
+    for (const std::string& file : q.optionImages)
+      add(file);
+    if (credits.empty()) return;
+    std::string line = credits.size() == 1 ? "Picture: " : "Pictures: ";
+    for (size_t i = 0; i < credits.size(); ++i)
+      line += (i ? "; " : "") + credits[i];
+    q.source += (q.source.empty() ? "" : " · ") + line;
+  }
+
   // [SECTION] Checks -------------------------------------------------------------------
 
   // The rules every question must pass; false drops it.
@@ -1086,6 +1197,9 @@ struct Builder {
     case QuestionKind::WhichFirst:
     case QuestionKind::Ordering:
       if (!Distinct(q.options)) return false;
+      // Picture options: the words are whose each picture is, and the prompt names the
+      // subject by design ("Which of these is the flag of Chile?").
+      if (q.picturesOnly) return q.optionImages.size() == q.options.size();
       if (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse ||
           q.kind == QuestionKind::When) {
         const std::string answer = Fold(q.options[static_cast<size_t>(q.answer)]);
@@ -1196,6 +1310,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
     break;
   }
   if (!q || (!written && !b.Good(*q))) return std::nullopt;
+  b.CreditPictures(*q);
   if (q->tags.empty() && fact != m_index->factById.end())
     q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
@@ -1400,7 +1515,10 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
     ++kindCounts[e.kind];
   std::unordered_map<std::string, std::unordered_set<std::string>> textValues; // relation -> folded values
   for (const Fact& f : deck.facts)
-    if (f.object.type == ValueType::Text) textValues[f.relation].insert(Fold(f.object.text));
+    if (f.object.type == ValueType::Text)
+      textValues[f.relation].insert(Fold(f.object.text));
+    else if (f.object.type == ValueType::Picture)
+      textValues[f.relation].insert(f.object.text);
   std::vector<UnaskedFact> unasked;
   for (const Fact& f : deck.facts) {
     bool asked = false;
@@ -1422,6 +1540,12 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
       reason = "only " + std::to_string(textValues[f.relation].size()) +
                (textValues[f.relation].size() == 1 ? " value" : " different values") + " of '" + f.relation +
                "' (a question offers " + std::to_string(kOptions) + "); make it a card, or a relation to entities";
+    else if (f.object.type == ValueType::Picture && textValues[f.relation].size() < kOptions)
+      reason = "only " + std::to_string(textValues[f.relation].size()) + " pictures for '" + f.relation +
+               "' (a question offers " + std::to_string(kOptions) + ")";
+    else if (f.object.type == ValueType::Picture)
+      reason = "fewer than three other subjects have a picture for '" + f.relation +
+               "' that differs from it pixel for pixel, or its picture cannot be read";
     else if (f.object.type == ValueType::Number && f.object.bound != NumberBound::Exact)
       reason = "the bound is too small for ranges it makes false";
     else

@@ -36,7 +36,14 @@ struct Question {
   // question about it, the clue's in a reverse question, an event's when its date is asked.
   std::string image;
   std::vector<std::string> options; // choices; for ordering the events as shown
-  int answer = -1;                  // index of the right option (multiple choice, when, which-first)
+  // Pictures on the options (files, one per option), or empty: an image relation's pictures
+  // ("Which of these is the flag of Chile?"), or with show_image = "options" each option
+  // entity's own. No two show the same pixels.
+  std::vector<std::string> optionImages;
+  // True when the options are told apart by their pictures alone (an image relation): the
+  // words of each (`options`: whose picture it is) are shown only once it is answered.
+  bool picturesOnly = false;
+  int answer = -1; // index of the right option (multiple choice, when, which-first)
   // A hand-written question with several right options ("select all"): all of them,
   // ascending; `answer` is then -1. Empty otherwise.
   std::vector<int> answers;

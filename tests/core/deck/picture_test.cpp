@@ -18,8 +18,8 @@ using factdeck::test::Violations;
 
 namespace {
 
-void WritePng(const std::filesystem::path& file, int width, int height) {
-  std::vector<unsigned char> rgb(static_cast<size_t>(width) * static_cast<size_t>(height) * 3, 200);
+void WritePng(const std::filesystem::path& file, int width, int height, unsigned char shade = 200) {
+  std::vector<unsigned char> rgb(static_cast<size_t>(width) * static_cast<size_t>(height) * 3, shade);
   REQUIRE(stbi_write_png(file.c_str(), width, height, 3, rgb.data(), width * 3) != 0);
 }
 
@@ -273,10 +273,184 @@ TEST_CASE("show_image = \"none\" keeps a relation's questions without pictures",
   std::ofstream(dir / "again.toml") << FormatDeckToml(load.deck);
   const DeckLoad again = LoadDeckFile((dir / "again.toml").string());
   REQUIRE(again.Ok());
-  CHECK_FALSE(again.deck.FindRelation("born_in")->showImage);
-  CHECK(again.deck.FindRelation("lived_in")->showImage);
-  // Anything but "prompt" or "none" is an error at the value.
+  CHECK(again.deck.FindRelation("born_in")->showImage == Relation::ShowImage::None);
+  CHECK(again.deck.FindRelation("lived_in")->showImage == Relation::ShowImage::Prompt);
+  // Anything but "prompt", "options" or "none" is an error at the value.
   const DeckLoad bad = LoadWith(dir, "[[relation]]\nid = \"r\"\nquestion = \"Q {subject}?\"\nobject = \"text\"\n"
-                                     "show_image = \"options\"\n[[card]]\nfront = \"a\"\nback = \"b\"\n");
+                                     "show_image = \"beside\"\n[[card]]\nfront = \"a\"\nback = \"b\"\n");
   CHECK(Says(bad, Severity::Error, "'show_image' must be", 11));
+}
+
+namespace {
+
+// Six countries with flags, two of them the same pixels in two files (a flag saved twice),
+// and a relation whose object is the picture.
+std::string FlagDeck(const TempDir& dir) {
+  std::filesystem::create_directories(dir / "flags");
+  const std::vector<std::pair<std::string, unsigned char>> flags = {{"cl", 10},  {"pe", 50},  {"fr", 90},
+                                                                    {"it", 130}, {"mc", 170}, {"id", 170}};
+  std::string text = "[[relation]]\nid = \"flag\"\nquestion = \"Which of these is the flag of {subject}?\"\n"
+                     "reverse = \"Which country's flag is this?\"\nobject = \"image\"\n";
+  for (const auto& [id, shade] : flags) {
+    WritePng(dir / "flags" / (id + ".png"), 24, 16, shade);
+    text += "[[entity]]\nid = \"" + id + "\"\nname = \"Country " + id + "\"\nkind = \"country\"\nsource = \"s\"\n";
+    text += "[[fact]]\nsubject = \"" + id + "\"\nrelation = \"flag\"\nobject = \"flags/" + id +
+            ".png\"\nimage_credit = \"Drawn for the test, CC0\"\nsource = \"s\"\n";
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("an image relation asks for the picture among four, and the picture's owner from it",
+          "[questions][pictures]") {
+  TempDir dir;
+  const DeckLoad load = LoadWith(dir, FlagDeck(dir));
+  INFO((load.diagnostics.empty() ? "" : load.diagnostics.front().Format()));
+  REQUIRE(load.Ok());
+  CHECK(load.diagnostics.empty());
+  const Deck& deck = load.deck;
+  QuestionGenerator generator(deck);
+  const std::string mc = deck.PictureFile(deck.facts[4].picture).string();
+  const std::string id = deck.PictureFile(deck.facts[5].picture).string();
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    // "Which of these is the flag of Country cl?": four pictures, words hidden until answered.
+    auto q = generator.Make(QuestionKind::MultipleChoice, "cl.flag", seed);
+    REQUIRE(q);
+    CHECK(q->picturesOnly);
+    REQUIRE(q->optionImages.size() == 4);
+    CHECK(q->image.empty());
+    CHECK(q->optionImages[static_cast<size_t>(q->answer)] == deck.PictureFile(deck.facts[0].picture).string());
+    CHECK(q->options[static_cast<size_t>(q->answer)] == "Country cl");
+    // The two flags of the same pixels are never offered together.
+    const bool both = std::count(q->optionImages.begin(), q->optionImages.end(), mc) +
+                          std::count(q->optionImages.begin(), q->optionImages.end(), id) ==
+                      2;
+    CHECK_FALSE(both);
+    CHECK(q->source.find("Picture: Drawn for the test, CC0") != std::string::npos);
+    CHECK(Violations(deck, *q).empty());
+    // "Which country's flag is this?" over Monaco's: Indonesia's is the same, never a distractor.
+    auto r = generator.Make(QuestionKind::MultipleChoiceReverse, "mc.flag", seed);
+    REQUIRE(r);
+    CHECK(r->image == mc);
+    CHECK(r->optionImages.empty());
+    CHECK(r->options[static_cast<size_t>(r->answer)] == "Country mc");
+    CHECK(std::find(r->options.begin(), r->options.end(), "Country id") == r->options.end());
+    CHECK(Violations(deck, *r).empty());
+    // Nor the other way round: Indonesia's flag is right for Monaco, so not a distractor.
+    auto m = generator.Make(QuestionKind::MultipleChoice, "mc.flag", seed);
+    REQUIRE(m);
+    CHECK(std::find(m->optionImages.begin(), m->optionImages.end(), id) == m->optionImages.end());
+  }
+
+  // The checker's picture rules, each with a question that breaks it.
+  auto q = *generator.Make(QuestionKind::MultipleChoice, "cl.flag", 3);
+  const size_t wrong = q.answer == 0 ? 1 : 0, other = q.answer == 2 ? 3 : 2;
+  auto says = [&](const Question& broken, const std::string& rule) {
+    const auto v = Violations(deck, broken);
+    INFO(rule);
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  Question twins = q; // Monaco's and Indonesia's flags side by side
+  twins.optionImages[wrong] = mc;
+  twins.options[wrong] = "Country mc";
+  twins.optionImages[other] = id;
+  twins.options[other] = "Country id";
+  CHECK(says(twins, "two options show the same picture"));
+  Question renamed = q; // a picture under another country's name
+  std::swap(renamed.options[wrong], renamed.options[other]);
+  CHECK(says(renamed, "a picture under another's name"));
+  Question shown = q; // the answer's own picture over the options
+  shown.image = q.optionImages[static_cast<size_t>(q.answer)];
+  CHECK(says(shown, "the prompt's picture is an option's"));
+  Question twice = q; // the right picture twice: a distractor is true
+  twice.optionImages[wrong] = q.optionImages[static_cast<size_t>(q.answer)];
+  twice.options[wrong] = q.options[static_cast<size_t>(q.answer)];
+  CHECK(says(twice, "a distractor is true"));
+  auto r = *generator.Make(QuestionKind::MultipleChoiceReverse, "mc.flag", 3);
+  Question twin = r; // Indonesia offered against Monaco's flag, which is the same
+  twin.options[r.answer == 0 ? 1 : 0] = "Country id";
+  CHECK(says(twin, "a distractor is true"));
+}
+
+TEST_CASE("an image relation is written back, refuses {object} in its reverse, and checks its files",
+          "[deck][pictures]") {
+  TempDir dir;
+  const DeckLoad load = LoadWith(dir, FlagDeck(dir));
+  REQUIRE(load.Ok());
+  std::ofstream(dir / "again.toml") << FormatDeckToml(load.deck);
+  const DeckLoad again = LoadDeckFile((dir / "again.toml").string());
+  REQUIRE(again.Ok());
+  CHECK(again.deck.FindRelation("flag")->objectType == ValueType::Picture);
+  CHECK(again.deck.facts[2].picture.path == "flags/fr.png");
+  CHECK(again.deck.facts[2].picture.credit == "Drawn for the test, CC0");
+
+  const std::string relation = "[[relation]]\nid = \"portrait\"\nquestion = \"Which of these is {subject}?\"\n"
+                               "reverse = \"Who is {object}?\"\nobject = \"image\"\n";
+  const DeckLoad named = LoadWith(dir, relation + "[[card]]\nfront = \"a\"\nback = \"b\"\n");
+  CHECK(Says(named, Severity::Error, "write it without {object}", 10));
+  // A missing picture is an error at the fact's object, with its column.
+  const DeckLoad missing =
+      LoadWith(dir, "[[relation]]\nid = \"portrait\"\nquestion = \"Which of these is {subject}?\"\n"
+                    "object = \"image\"\n[[entity]]\nid = \"a\"\nname = \"A\"\nkind = \"p\"\n"
+                    "[[fact]]\nsubject = \"a\"\nrelation = \"portrait\"\nobject = \"a.png\"\n");
+  CHECK(Says(missing, Severity::Error, "'a.png' not found", 18));
+  bool column = false;
+  for (const Diagnostic& d : missing.diagnostics)
+    column = column || (d.pos.line == 18 && d.pos.column == 10);
+  CHECK(column);
+}
+
+TEST_CASE("\"Who is this?\" from portraits, and show_image = \"options\" puts each option's picture on it",
+          "[questions][pictures]") {
+  TempDir dir;
+  std::string text = "[[relation]]\nid = \"portrait\"\nquestion = \"Which of these is {subject}?\"\n"
+                     "reverse = \"Who is this?\"\nobject = \"image\"\n"
+                     "[[relation]]\nid = \"born_in\"\nquestion = \"Where was {subject} born?\"\n"
+                     "reverse = \"Who was born in {object}?\"\nobject = \"city\"\nshow_image = \"options\"\n";
+  const std::vector<std::string> cities = {"Rome", "Oslo", "Lima", "Bern", "Kyiv"};
+  unsigned char shade = 20;
+  for (const std::string& c : cities) {
+    WritePng(dir / (c + ".png"), 16, 16, shade += 30);
+    text += "[[entity]]\nid = \"" + c + "\"\nname = \"" + c + "\"\nkind = \"city\"\nimage = \"" + c +
+            ".png\"\nimage_credit = \"CC0\"\n";
+  }
+  const std::vector<std::string> people = {"Röhm", "Bažanov", "Тухачевский", "Ada", "Bea"};
+  for (size_t i = 0; i < people.size(); ++i) {
+    const std::string id = "p" + std::to_string(i);
+    WritePng(dir / (id + ".png"), 12, 16, static_cast<unsigned char>(5 + 40 * i));
+    text += "[[entity]]\nid = \"" + id + "\"\nname = \"" + people[i] + "\"\nkind = \"person\"\n";
+    text += "[[fact]]\nsubject = \"" + id + "\"\nrelation = \"portrait\"\nobject = \"" + id +
+            ".png\"\nimage_credit = \"CC0\"\nsource = \"s\"\n";
+    text +=
+        "[[fact]]\nsubject = \"" + id + "\"\nrelation = \"born_in\"\nobject = \"" + cities[i] + "\"\nsource = \"s\"\n";
+  }
+  const DeckLoad load = LoadWith(dir, text);
+  INFO((load.diagnostics.empty() ? "" : load.diagnostics.front().Format()));
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  auto who = generator.Make(QuestionKind::MultipleChoiceReverse, "p2.portrait", 1);
+  REQUIRE(who);
+  CHECK(who->prompt == "Who is this?");
+  CHECK(who->image == (dir / "p2.png").string());
+  CHECK(who->options[static_cast<size_t>(who->answer)] == "Тухачевский");
+  CHECK(Violations(load.deck, *who).empty());
+  // Born in: the cities' pictures on the options, with their names; none over the prompt.
+  auto born = generator.Make(QuestionKind::MultipleChoice, "p0.born_in", 2);
+  REQUIRE(born);
+  CHECK(born->image.empty());
+  CHECK_FALSE(born->picturesOnly);
+  REQUIRE(born->optionImages.size() == 4);
+  for (size_t i = 0; i < 4; ++i)
+    CHECK(born->optionImages[i] == (dir / (born->options[i] + ".png")).string());
+  CHECK(Violations(load.deck, *born).empty());
+  Question swapped = *born; // a city under another's picture
+  std::swap(swapped.optionImages[0], swapped.optionImages[1]);
+  const auto v = Violations(load.deck, swapped);
+  CHECK(std::find(v.begin(), v.end(), "a picture of another item") != v.end());
+  // Reverse: the people have no picture of their own, so the options are words.
+  auto whoBorn = generator.Make(QuestionKind::MultipleChoiceReverse, "p0.born_in", 2);
+  REQUIRE(whoBorn);
+  CHECK(whoBorn->optionImages.empty());
+  CHECK(whoBorn->image.empty());
 }

@@ -216,10 +216,9 @@ bool PromptNamesTheAnswer(const Question& q) {
 
 // The pixels of a picture, decoded here (not by the code under test), as a string to
 // compare; "" for no picture.
-std::string PixelsOf(const Deck& deck, const Picture& picture) {
-  if (picture.Empty()) return {};
+std::string PixelsOfFile(const std::string& file) {
+  if (file.empty()) return {};
   static std::map<std::string, std::string> known;
-  const std::string file = deck.PictureFile(picture).string();
   if (auto it = known.find(file); it != known.end()) return it->second;
   int width = 0, height = 0, channels = 0;
   std::string pixels = "unreadable:" + file;
@@ -230,6 +229,71 @@ std::string PixelsOf(const Deck& deck, const Picture& picture) {
     stbi_image_free(data);
   }
   return known.emplace(file, pixels).first->second;
+}
+std::string PixelsOf(const Deck& deck, const Picture& picture) {
+  return picture.Empty() ? std::string() : PixelsOfFile(deck.PictureFile(picture).string());
+}
+
+// Pictures on options: one per option, no two of the same pixels.
+void CheckOptionPictures(const Question& q, std::vector<std::string>& v) {
+  if (q.optionImages.empty()) {
+    if (q.picturesOnly) v.push_back("picture options without pictures");
+    return;
+  }
+  if (q.optionImages.size() != q.options.size()) v.push_back("not one picture per option");
+  std::set<std::string> pixels;
+  for (const std::string& file : q.optionImages)
+    if (!pixels.insert(PixelsOfFile(file)).second) v.push_back("two options show the same picture");
+  if (!q.image.empty() && pixels.count(PixelsOfFile(q.image))) v.push_back("the prompt's picture is an option's");
+}
+
+// A question of an image relation ("Which of these is the flag of X?" and "Whose flag is
+// this?"): compared by pixels, decoded here.
+void CheckPictureRelation(const Deck& deck, const Question& q, const Fact& f, std::vector<std::string>& v) {
+  auto picturesOf = [&](const std::string& subject) {
+    std::set<std::string> out;
+    for (const Fact& g : deck.facts)
+      if (g.subject == subject && g.relation == f.relation) out.insert(PixelsOf(deck, g.picture));
+    return out;
+  };
+  if (q.kind == QuestionKind::MultipleChoice) {
+    if (!q.picturesOnly) v.push_back("picture options shown with their names");
+    if (!q.image.empty()) v.push_back("a picture over picture options");
+    const std::set<std::string> right = picturesOf(f.subject);
+    int rightOptions = 0;
+    for (size_t i = 0; i < q.optionImages.size() && i < q.options.size(); ++i) {
+      const std::string pixels = PixelsOfFile(q.optionImages[i]);
+      const bool isRight = right.count(pixels) != 0;
+      rightOptions += isRight;
+      if (static_cast<int>(i) == q.answer && !isRight) v.push_back("answer is not true");
+      // Its words name whose picture it is, and it is one of the relation's.
+      bool owned = false;
+      for (const Fact& g : deck.facts)
+        if (g.relation == f.relation && deck.PictureFile(g.picture).string() == q.optionImages[i] &&
+            Fold(deck.NameOf(g.subject)) == Fold(q.options[i]))
+          owned = true;
+      if (!owned) v.push_back("a picture under another's name");
+    }
+    if (rightOptions > 1) v.push_back("a distractor is true");
+    return;
+  }
+  if (q.image != deck.PictureFile(f.picture).string()) v.push_back("a picture of another item");
+  if (!q.optionImages.empty()) v.push_back("pictures on the options of a picture question");
+  const std::string shown = PixelsOfFile(q.image);
+  int rightOptions = 0;
+  for (size_t i = 0; i < q.options.size(); ++i) {
+    bool isRight = false, typed = false;
+    for (const Entity& e : deck.entities)
+      if (Fold(e.name) == Fold(q.options[i])) {
+        isRight = isRight || picturesOf(e.id).count(shown) != 0;
+        const Entity* subject = deck.FindEntity(f.subject);
+        typed = typed || (subject && subject->kind == e.kind);
+      }
+    rightOptions += isRight;
+    if (static_cast<int>(i) == q.answer && !isRight) v.push_back("answer is not true");
+    if (!typed) v.push_back("distractor of another type");
+  }
+  if (rightOptions > 1) v.push_back("a distractor is true");
 }
 
 bool IsNumber(const std::string& text, const std::string& unit) {
@@ -380,10 +444,22 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   case QuestionKind::MultipleChoice:
   case QuestionKind::MultipleChoiceReverse: {
     if (q.options.size() != 4) v.push_back("not four options");
-    CheckChoices(q, v);
-    if (PromptNamesTheAnswer(q)) v.push_back("the prompt names its answer");
+    CheckOptionPictures(q, v);
     const Fact* f = q.items.empty() ? nullptr : FindFact(deck, q.items[0]);
     const Relation* r = f ? deck.FindRelation(f->relation) : nullptr;
+    if (r && r->objectType == ValueType::Picture) {
+      // The words of picture options are whose each is: the prompt names the answer's by design.
+      std::set<std::string> folded;
+      for (const std::string& o : q.options)
+        folded.insert(Fold(o));
+      if (folded.size() != q.options.size()) v.push_back("options not distinct");
+      if (q.answer < 0 || q.answer >= static_cast<int>(q.options.size())) v.push_back("no answer");
+      CheckPictureRelation(deck, q, *f, v);
+      break;
+    }
+    CheckChoices(q, v);
+    if (PromptNamesTheAnswer(q)) v.push_back("the prompt names its answer");
+    if (q.picturesOnly) v.push_back("options without their names");
     if (const Card* c = q.items.empty() || f ? nullptr : FindCard(deck, q.items[0])) {
       // A card asked as multiple choice: every side the deck pairs with the prompt is right.
       const bool reverse = q.kind == QuestionKind::MultipleChoiceReverse;
@@ -426,11 +502,20 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
       };
       if (q.kind == QuestionKind::MultipleChoiceReverse && !q.image.empty() && q.image == pictureOf(f->subject))
         v.push_back("the picture shows the answer");
-      const std::string expected = !r->showImage                            ? std::string()
-                                   : q.kind == QuestionKind::MultipleChoice ? pictureOf(f->subject)
-                                   : f->object.type == ValueType::Entity    ? pictureOf(f->object.entity)
-                                                                            : std::string();
+      const std::string expected = r->showImage != Relation::ShowImage::Prompt ? std::string()
+                                   : q.kind == QuestionKind::MultipleChoice    ? pictureOf(f->subject)
+                                   : f->object.type == ValueType::Entity       ? pictureOf(f->object.entity)
+                                                                               : std::string();
       if (!q.image.empty() && q.image != expected) v.push_back("a picture of another item");
+      // Option pictures: only with show_image = "options", each the option entity's own.
+      if (!q.optionImages.empty() && r->showImage != Relation::ShowImage::Options)
+        v.push_back("option pictures the relation does not show");
+      for (size_t i = 0; i < q.optionImages.size() && i < q.options.size(); ++i) {
+        bool own = false;
+        for (const Entity& e : deck.entities)
+          if (Fold(e.name) == Fold(q.options[i]) && pictureOf(e.id) == q.optionImages[i]) own = true;
+        if (!own) v.push_back("a picture of another item");
+      }
     }
     std::set<std::string> right; // every option the deck makes true
     if (q.kind == QuestionKind::MultipleChoice) {
@@ -500,6 +585,7 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
           }
           break;
         }
+        case ValueType::Picture: break; // asked above
         case ValueType::Text: {
           typed = false;
           for (const Fact& g : deck.facts)
