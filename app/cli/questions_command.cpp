@@ -63,6 +63,10 @@ nlohmann::ordered_json ToJson(const Question& q) {
     j["answer"] = q.answer;
   if (q.seconds > 0) j["seconds"] = q.seconds;
   if (!q.image.empty()) j["image"] = q.image;
+  if (!q.optionImages.empty()) {
+    j["option_images"] = q.optionImages;
+    if (q.picturesOnly) j["pictures_only"] = true;
+  }
   if (!q.answerText.empty()) j["answer_text"] = q.answerText;
   if (q.kind == QuestionKind::TypedYear) {
     j["accepted_years"] = nlohmann::ordered_json::array();
@@ -76,9 +80,13 @@ void PrintText(const std::vector<Question>& questions) {
   int n = 0;
   for (const Question& q : questions) {
     std::cout << ++n << ". [" << QuestionKindName(q.kind) << "] " << q.prompt << '\n';
+    if (!q.image.empty()) std::cout << "   picture: " << q.image << '\n';
     for (size_t i = 0; i < q.options.size(); ++i) {
       const bool right = IsRightOption(q, static_cast<int>(i));
-      std::cout << "   " << static_cast<char>('A' + i) << ") " << q.options[i] << (right ? "   <- right" : "") << '\n';
+      std::cout << "   " << static_cast<char>('A' + i) << ") "
+                << (i < q.optionImages.size() ? "picture " + q.optionImages[i] + " (" + q.options[i] + ")"
+                                              : q.options[i])
+                << (right ? "   <- right" : "") << '\n';
     }
     if (q.kind == QuestionKind::Ordering) {
       std::cout << "   order:";

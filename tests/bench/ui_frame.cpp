@@ -1,7 +1,8 @@
 // The CPU time to build one UI frame on every screen, with a 10,000-fact deck open and a
 // learner with history (target: 1 ms). "Build" is FactDeck's drawing code and ImGui's
 // layout up to ImGui::Render(); the GL driver's work is left out (App::SetDrawToScreen).
-// Needs a display: scripts/bench runs it under Xvfb.
+// Needs a display: scripts/bench runs it under Xvfb. BM_PictureOptions: a question of the
+// bundled flags deck with four flags as its options, every picture decoded and uploaded.
 #include <benchmark/benchmark.h>
 #include <cstdlib>
 #include <fstream>
@@ -59,8 +60,41 @@ void BM_BuildFrame(benchmark::State& state, const char* screen) {
   StartOnScreen(f.state, "home");
 }
 
+// Four picture options on the practice screen: the flags deck opened beside the large one,
+// a practice of "Which of these is the flag of ...?" questions.
+void BM_PictureOptions(benchmark::State& state) {
+  Fixture& f = Shared();
+  f.state.Post(OpenDeck{std::filesystem::path(FACTDECK_SOURCE_DIR) / "questions" / "flags-of-europe.toml"});
+  ApplyIntents(f.state);
+  size_t deck = f.state.decks.size();
+  for (size_t i = 0; i < f.state.decks.size(); ++i)
+    if (f.state.decks[i].id == "flags-of-europe") deck = i;
+  if (deck == f.state.decks.size()) {
+    state.SkipWithError("the flags deck did not open");
+    return;
+  }
+  QuizOptions quiz;
+  quiz.request.count = 10;
+  quiz.request.kinds = {QuestionKind::MultipleChoice};
+  f.state.Post(StartQuiz{deck, quiz});
+  ApplyIntents(f.state);
+  const Question* q = f.state.study && f.state.study->session ? f.state.study->session->Current() : nullptr;
+  if (q == nullptr || q->optionImages.size() != 4) {
+    state.SkipWithError("no question with four picture options");
+    return;
+  }
+  // Until every picture is decoded and uploaded (the worker, then two uploads a frame).
+  for (int i = 0; i < 2000 && (i < 10 || f.app->PicturesLoading()); ++i)
+    f.app->Frame();
+  for (auto _ : state)
+    f.app->Frame();
+  state.counters["textures"] = static_cast<double>(f.app->Pictures().Textures());
+  StartOnScreen(f.state, "home");
+}
+
 } // namespace
 
+BENCHMARK(BM_PictureOptions)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildFrame, home, "home")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildFrame, study, "study")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildFrame, practice, "practice")->Unit(benchmark::kMicrosecond);

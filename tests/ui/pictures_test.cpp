@@ -14,44 +14,131 @@
 using namespace factdeck;
 using factdeck::test::UiHarness;
 
-TEST_CASE("studying the flags deck shows each question's flag, decoded off the frame", "[ui][pictures]") {
-  UiHarness ui(1280, 800);
+namespace {
+size_t FlagsDeck(UiHarness& ui) {
   size_t deck = ui.State().decks.size();
   for (size_t i = 0; i < ui.State().decks.size(); ++i)
     if (ui.State().decks[i].id == "flags-of-europe") deck = i;
   REQUIRE(deck < ui.State().decks.size());
   CHECK(ui.State().decks[deck].errors.empty());
-  ui.Click("home/deck/" + std::to_string(deck) + "/study");
+  return deck;
+}
+
+// Frames until `name` is drawn (a picture decoded on the worker, then uploaded).
+void DrawnSoon(UiHarness& ui, const std::string& name) {
+  for (int frame = 0; frame < 300 && !ui.Has(name); ++frame)
+    ui.Frames(1);
+  REQUIRE(ui.Has(name));
+}
+} // namespace
+
+TEST_CASE("studying the flags deck: a flag to name, and four flags to choose from, decoded off the frame",
+          "[ui][pictures]") {
+  UiHarness ui(1280, 800);
+  ui.Click("home/deck/" + std::to_string(FlagsDeck(ui)) + "/study");
   REQUIRE(ui.State().screen == Screen::Study);
   REQUIRE(ui.State().study);
   QuestionRun& session = *ui.State().study->session;
-  int shown = 0;
-  for (int question = 0; question < 6 && !session.Done(); ++question) {
+  int flagShown = 0, flagsOffered = 0;
+  for (int question = 0; question < 20 && !session.Done() && (flagShown < 2 || flagsOffered < 2); ++question) {
     const Question& q = *session.Current();
-    REQUIRE_FALSE(q.image.empty());
-    // The first frames hold its place while the worker decodes; then the flag is drawn.
-    for (int frame = 0; frame < 200 && !ui.Has("study/picture"); ++frame)
-      ui.Frames(1);
-    REQUIRE(ui.Has("study/picture"));
-    const auto picture = ui.Item("study/picture");
-    const bool flashcard = q.kind == QuestionKind::Flashcard;
-    // The flag above the options (or the button that shows a flashcard's answer).
-    CHECK(picture.max.y <= ui.Item(flashcard ? "study/reveal" : "study/option/0").min.y);
-    // 300 x 200 and smaller flags, fitted in 14 em of height: wider than tall.
-    CHECK(picture.max.x - picture.min.x > picture.max.y - picture.min.y);
-    if (question == 0) ui.SaveScreenshot("study-flag");
-    ++shown;
-    if (flashcard) { // show the answer, then grade it Good
-      ui.PressKey(GLFW_KEY_SPACE);
-      ui.PressKey(GLFW_KEY_3);
-    } else { // answer by the first option, then go on
+    if (q.picturesOnly) {
+      // "Which of these is the flag of X?": four flags two by two, no names until answered.
+      REQUIRE(q.optionImages.size() == 4);
+      CHECK(q.image.empty());
+      for (int i = 0; i < 4; ++i)
+        DrawnSoon(ui, "study/option/" + std::to_string(i) + "/picture");
+      const auto tile = [&](int i) { return ui.Item("study/option/" + std::to_string(i)); };
+      CHECK(tile(0).min.y == tile(1).min.y);
+      CHECK(tile(1).min.x > tile(0).max.x);
+      CHECK(tile(2).min.y > tile(0).max.y);
+      CHECK(tile(2).min.x == tile(0).min.x);
+      for (int i = 0; i < 4; ++i) {
+        const auto picture = ui.Item("study/option/" + std::to_string(i) + "/picture");
+        CHECK(picture.min.x >= tile(i).min.x);
+        CHECK(picture.max.y <= tile(i).max.y);
+        // 300 x 200 and smaller flags fitted in the tile: wider than tall.
+        CHECK(picture.max.x - picture.min.x > picture.max.y - picture.min.y);
+        CHECK_FALSE(ui.Has("study/option/" + std::to_string(i) + "/picture/caption"));
+      }
+      if (flagsOffered == 0) ui.SaveScreenshot("study-flag-options");
+      // The right flag clicked: right, and now each flag says whose it is.
+      ui.Click("study/option/" + std::to_string(q.answer));
+      REQUIRE(session.Feedback() != nullptr);
+      CHECK(session.Feedback()->correct);
+      for (int i = 0; i < 4; ++i)
+        CHECK(ui.Has("study/option/" + std::to_string(i) + "/picture/caption"));
+      if (flagsOffered == 0) ui.SaveScreenshot("study-flag-options-answered");
+      ++flagsOffered;
+    } else {
+      // "Which country's flag is this?": the flag above the names.
+      REQUIRE_FALSE(q.image.empty());
+      CHECK(q.optionImages.empty());
+      DrawnSoon(ui, "study/picture");
+      const auto picture = ui.Item("study/picture");
+      CHECK(picture.max.y <= ui.Item("study/option/0").min.y);
+      CHECK(picture.max.x - picture.min.x > picture.max.y - picture.min.y);
+      if (flagShown == 0) ui.SaveScreenshot("study-flag");
       ui.PressKey(GLFW_KEY_1);
-      ui.PressKey(GLFW_KEY_SPACE);
+      REQUIRE(session.Feedback() != nullptr);
+      ++flagShown;
     }
+    ui.PressKey(GLFW_KEY_SPACE);
   }
-  CHECK(shown == 6);
-  CHECK(ui.App().Pictures().Textures() >= 1);
+  CHECK(flagShown >= 2);
+  CHECK(flagsOffered >= 2);
+  CHECK(ui.App().Pictures().Textures() >= 4);
   CHECK(ui.App().Pictures().TextureBytes() > 0);
+}
+
+TEST_CASE("a classroom match on the flags deck shows four flags on the coloured tiles", "[ui][pictures][classroom]") {
+  UiHarness ui(1280, 800);
+  srs::TimeMs now = 1767268800000;
+  ui.State().clock = [&now] { return now; };
+  ui.Click("home/deck/" + std::to_string(FlagsDeck(ui)) + "/classroom");
+  REQUIRE(ui.State().screen == Screen::Classroom);
+  ui.Widgets().classroom.questions = 6;
+  ui.PressKey(GLFW_KEY_ENTER);
+  REQUIRE(ui.State().classroom->match);
+  ClassroomMatch& match = *ui.State().classroom->match;
+  int pictureTiles = 0;
+  for (size_t n = 0; n < match.QuestionCount(); ++n) {
+    now += 3000; // the question alone, then the tiles
+    ui.Frames(2);
+    REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Answering);
+    const Question& q = *match.Current();
+    const bool pictures = q.optionImages.size() == 4;
+    if (pictures) {
+      // Four flags on the tiles, without the names that would give them away.
+      for (int i = 0; i < 4; ++i)
+        DrawnSoon(ui, "classroom/tile/" + std::to_string(i) + "/picture");
+      for (int i = 0; i < 4; ++i) {
+        const std::string tile = "classroom/tile/" + std::to_string(i);
+        CHECK(ui.Item(tile + "/picture").min.x >= ui.Item(tile).min.x);
+        CHECK(ui.Item(tile + "/picture").max.y <= ui.Item(tile).max.y);
+        CHECK_FALSE(ui.Has(tile + "/picture/caption"));
+      }
+      if (pictureTiles == 0) ui.SaveScreenshot("classroom-flag-tiles");
+    } else {
+      DrawnSoon(ui, "classroom/picture"); // "Which country's flag is this?"
+    }
+    ui.PressKey('Q');
+    REQUIRE(match.Answering() == 0u);
+    ui.PressKey(GLFW_KEY_1 + q.answer);
+    REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Revealed);
+    if (pictures) {
+      // Revealed: each flag says whose it is.
+      ui.Frames(1);
+      for (int i = 0; i < 4; ++i)
+        CHECK(ui.Has("classroom/tile/" + std::to_string(i) + "/picture/caption"));
+      if (pictureTiles++ == 0) ui.SaveScreenshot("classroom-flag-tiles-revealed");
+    }
+    ui.PressKey(GLFW_KEY_SPACE); // the leaderboard
+    ui.PressKey(GLFW_KEY_SPACE); // the next question, or the podium
+  }
+  REQUIRE(match.GetPhase() == ClassroomMatch::Phase::Finished);
+  CHECK(match.Teams()[0].right == static_cast<int>(match.QuestionCount()));
+  CHECK(pictureTiles >= 1);
 }
 
 TEST_CASE("browsing 1,000 pictures keeps their memory within the budget, least recently drawn freed first",

@@ -305,8 +305,12 @@ std::string LiveRoom::PictureFile(std::string_view path) const {
   std::lock_guard lock(m_mutex);
   if (m_question < 0 || m_phase == LivePhase::Finished) return {};
   const Question& q = m_questions[static_cast<size_t>(m_question)];
-  if (q.image.empty() || path != PicturePath(m_question, q.image)) return {};
-  return q.image;
+  if (!q.image.empty() && path == PicturePath(m_question, q.image)) return q.image;
+  // An option's picture, once the options are shown.
+  if (m_phase != LivePhase::Reading)
+    for (const std::string& file : q.optionImages)
+      if (path == PicturePath(m_question, file)) return file;
+  return {};
 }
 
 LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView& view) {
@@ -330,7 +334,13 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
     view.prompt = q.prompt;
     if (!q.image.empty()) view.picture = PicturePath(m_question, q.image);
     view.secondsLeft = SecondsLeftLocked(now);
-    if (m_phase != LivePhase::Reading) view.options = q.options;
+    if (m_phase != LivePhase::Reading) {
+      view.options = q.options;
+      for (const std::string& file : q.optionImages)
+        view.optionPictures.push_back(PicturePath(m_question, file));
+      if (q.picturesOnly && m_phase != LivePhase::Revealed)
+        std::fill(view.options.begin(), view.options.end(), std::string());
+    }
     view.selectAll = SelectAll(q);
     if (p->answeredQuestion == m_question) view.chosen = p->options;
     if (m_phase == LivePhase::Revealed) {

@@ -104,7 +104,10 @@ struct LivePlayerView {
   // The question's picture, when it has one: where the phone fetches it (the question's
   // number and a tag of the file, so a cached copy is never another picture).
   std::string picture;
-  std::vector<std::string> options; // from the moment the options appear
+  // From the moment the options appear. Picture options come with where each picture is
+  // (`optionPictures`, as `picture`); when the pictures alone are asked, their words
+  // (whose each is) are empty until the reveal.
+  std::vector<std::string> options, optionPictures;
   double secondsLeft = 0;
   bool selectAll = false;  // the question asks for every right option (SelectAll)
   std::vector<int> chosen; // this player's answer to this question, empty when none

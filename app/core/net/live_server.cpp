@@ -140,6 +140,7 @@ json ViewJson(const LivePlayerView& v) {
     j["secondsLeft"] = std::max(0.0, v.secondsLeft);
   }
   if (!v.options.empty()) j["options"] = v.options;
+  if (!v.optionPictures.empty()) j["optionPictures"] = v.optionPictures;
   if (!v.prompt.empty()) j["selectAll"] = v.selectAll;
   if (!v.chosen.empty()) j["chosen"] = v.chosen;
   // Only once the question is revealed: what was right, and how this player did.

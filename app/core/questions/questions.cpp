@@ -489,6 +489,8 @@ bool QuestionGenerator::States(const std::string& subject, const std::string& re
 
 namespace {
 
+std::vector<std::string> TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
+
 // The parts every builder shares: the deck, its index, the random source.
 struct Builder {
   const Deck& deck;
@@ -695,12 +697,27 @@ struct Builder {
     std::vector<std::uint64_t> truePixels;
     for (size_t i : x.factsBySubjectRelation.at(Join(f.subject, f.relation)))
       if (auto p = PicturePixels(deck.PictureFile(deck.facts[i].picture))) truePixels.push_back(*p);
+    // Candidates in random order (up to 64 of a large relation), those sharing a tag with the
+    // subject first: a striped flag against other striped flags.
     const std::vector<size_t>& all = x.factsByRelation.at(f.relation);
+    std::vector<size_t> order;
+    if (all.size() <= 64) {
+      order = all;
+    } else {
+      for (size_t n = 0; n < 64; ++n)
+        order.push_back(all[random.Below(all.size())]);
+    }
+    random.Shuffle(order);
+    const std::vector<std::string> tags = TagsOfItem(deck, f.subject);
+    std::stable_partition(order.begin(), order.end(), [&](size_t i) {
+      const std::vector<std::string> theirs = TagsOfItem(deck, deck.facts[i].subject);
+      return std::any_of(theirs.begin(), theirs.end(),
+                         [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+    });
     std::vector<std::string> captions, files, subjects{f.subject};
     std::vector<std::uint64_t> chosenPixels;
-    const size_t start = random.Below(all.size());
-    for (size_t n = 0; n < all.size() && files.size() < kOptions - 1 && n < 64; ++n) {
-      const Fact& other = deck.facts[all[(start + n) % all.size()]];
+    for (size_t n = 0; n < order.size() && files.size() < kOptions - 1; ++n) {
+      const Fact& other = deck.facts[order[n]];
       if (std::find(subjects.begin(), subjects.end(), other.subject) != subjects.end() || Stated(f, other.object))
         continue;
       std::string file = deck.PictureFile(other.picture).string();

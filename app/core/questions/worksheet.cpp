@@ -36,7 +36,12 @@ const char* kStyle = R"css(
   .key { page-break-before: always; break-before: page; }
   .key li { margin-bottom: 0.6em; }
   .explanation, .source { color: #444; font-size: 9.5pt; }
-  img.picture { max-width: 9cm; max-height: 6cm; }
+  img.picture { max-width: 9cm; max-height: 6cm; border: 1px solid #ccc; }
+  ol.options.pictures li { display: inline-block; width: 45%; margin: 0.3em 0; vertical-align: top; }
+  ol.options.pictures li::before { content: counter(list-item, upper-alpha) ")  "; vertical-align: top; }
+  ol.options.pictures { counter-reset: list-item; list-style: none; padding-left: 0; }
+  ol.options.pictures li { counter-increment: list-item; }
+  img.option { max-width: 6cm; max-height: 3.6cm; border: 1px solid #ccc; }
 )css";
 
 std::string Letter(int i) { return std::string(1, static_cast<char>('A' + i)); }
@@ -58,14 +63,14 @@ std::string Base64(const std::string& bytes) {
   return out;
 }
 
-// The question's picture inside the page (the worksheet stays one file to print or mail);
-// "" when it has none or it cannot be read.
-std::string EmbeddedPicture(const Question& q) {
-  if (q.image.empty()) return {};
-  const auto picture = ReadPictureBytes(q.image);
+// A picture inside the page (the worksheet stays one file to print or mail), as an <img> of
+// `cssClass`; "" when there is none or it cannot be read.
+std::string EmbeddedPicture(const std::string& file, const char* cssClass) {
+  if (file.empty()) return {};
+  const auto picture = ReadPictureBytes(file);
   if (!picture) return {};
-  return "<p><img class=\"picture\" alt=\"\" src=\"data:" + std::string(picture->mediaType) + ";base64," +
-         Base64(picture->bytes) + "\"></p>\n";
+  return "<img class=\"" + std::string(cssClass) + "\" alt=\"\" src=\"data:" + std::string(picture->mediaType) +
+         ";base64," + Base64(picture->bytes) + "\">";
 }
 
 } // namespace
@@ -93,8 +98,9 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
   for (const Question& q : questions) {
     const std::string instruction = Instruction(q);
     html += "<li><p>" + EscapeHtml(q.prompt) +
-            (instruction.empty() ? "" : " <span class=\"kind\">" + instruction + "</span>") + "</p>\n" +
-            EmbeddedPicture(q);
+            (instruction.empty() ? "" : " <span class=\"kind\">" + instruction + "</span>") + "</p>\n";
+    if (const std::string picture = EmbeddedPicture(q.image, "picture"); !picture.empty())
+      html += "<p>" + picture + "</p>\n";
     switch (q.kind) {
     case QuestionKind::Ordering:
       html += "<p>Number them 1 (earliest) to " + std::to_string(q.options.size()) +
@@ -106,6 +112,15 @@ std::string WorksheetHtml(const std::string& title, const std::vector<Question>&
     case QuestionKind::TypedYear:
     case QuestionKind::Flashcard: html += "<p>Answer: <span class=\"line\" style=\"width:20em\"></span></p>\n"; break;
     default:
+      if (q.optionImages.size() == q.options.size() && !q.optionImages.empty()) {
+        // Picture options: the pictures, and their words only when they are not the question.
+        html += "<ol class=\"options pictures\">\n";
+        for (size_t i = 0; i < q.options.size(); ++i)
+          html += "<li>" + EmbeddedPicture(q.optionImages[i], "option") +
+                  (q.picturesOnly ? "" : "<br>" + EscapeHtml(q.options[i])) + "</li>\n";
+        html += "</ol>\n";
+        break;
+      }
       html += "<ol class=\"options\">\n";
       for (const std::string& o : q.options)
         html += "<li>" + EscapeHtml(o) + "</li>\n";

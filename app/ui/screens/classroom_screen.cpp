@@ -198,9 +198,9 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
     if (ui.widgets.classroom.markedFor != match.QuestionIndex() || !match.Answering()) marked.clear();
     ui.widgets.classroom.markedFor = match.QuestionIndex();
     const bool selectAll = SelectAll(q), open = phase == ClassroomMatch::Phase::Answering;
-    const int clicked = AnswerTiles(ui, "classroom", q.options,
-                                    phase == ClassroomMatch::Phase::Revealed ? RightOptions(q) : std::vector<int>{},
-                                    nullptr, selectAll ? &marked : nullptr);
+    const int clicked =
+        AnswerTiles(ui, "classroom", q, phase == ClassroomMatch::Phase::Revealed ? RightOptions(q) : std::vector<int>{},
+                    nullptr, selectAll ? &marked : nullptr);
     auto pick = [&](int option) {
       if (selectAll)
         ToggleOption(marked, option);

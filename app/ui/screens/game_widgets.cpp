@@ -31,6 +31,29 @@ void Shape(ImDrawList* draw, int index, ImVec2 centre, float r, ImU32 colour) {
   }
 }
 
+// The size of a picture fitted into `box`, its proportions kept, never enlarged past twice
+// its size (a small icon stays sharp enough); the box itself while it is not decoded yet.
+ImVec2 FittedSize(const PictureCache::View& v, ImVec2 box) {
+  if (v.texture == nullptr || v.width <= 0 || v.height <= 0) return box;
+  const float scale = std::min({box.x / static_cast<float>(v.width), box.y / static_cast<float>(v.height),
+                                2.0f * ImGui::GetIO().DisplayFramebufferScale.x});
+  return ImVec2(static_cast<float>(v.width) * scale, static_cast<float>(v.height) * scale);
+}
+
+// The picture, or the quiet box of its place while it is decoded, in [at, at + size].
+void DrawFitted(UiContext& ui, ImDrawList* draw, const PictureCache::View& v, ImVec2 at, ImVec2 size,
+                const std::string& name, float alpha) {
+  const ImVec2 end(at.x + size.x, at.y + size.y);
+  if (v.texture != nullptr) {
+    draw->AddImage(v.texture, at, end, ImVec2(0, 0), ImVec2(1, 1),
+                   IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)));
+    ui.TrackRect(name, at, end);
+  } else {
+    draw->AddRectFilled(at, end, ImGui::GetColorU32(ImGuiCol_FrameBg, alpha), 0.3f * ui.Em());
+    ui.TrackRect(name + "/loading", at, end);
+  }
+}
+
 } // namespace
 
 void Picture(UiContext& ui, const std::string& file, ImVec2 maxSize, const std::string& name) {
@@ -43,25 +66,37 @@ void Picture(UiContext& ui, const std::string& file, ImVec2 maxSize, const std::
     ui.Track(name + "/error");
     return;
   }
-  ImVec2 size = maxSize;
-  if (v.texture != nullptr && v.width > 0 && v.height > 0) {
-    const float scale = std::min({maxSize.x / static_cast<float>(v.width), maxSize.y / static_cast<float>(v.height),
-                                  // never enlarged past twice its size: a small icon stays sharp enough
-                                  2.0f * ImGui::GetIO().DisplayFramebufferScale.x});
-    size = ImVec2(static_cast<float>(v.width) * scale, static_cast<float>(v.height) * scale);
-  }
+  const ImVec2 size = FittedSize(v, maxSize);
   const float avail = ImGui::GetContentRegionAvail().x;
   if (avail > size.x) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - size.x) / 2);
-  if (v.texture != nullptr) {
-    ImGui::Image(v.texture, size);
-    ui.Track(name);
-  } else {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
-    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
-                                              ImGui::GetColorU32(ImGuiCol_FrameBg), 0.3f * ui.Em());
-    ui.Track(name + "/loading");
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(size);
+  DrawFitted(ui, ImGui::GetWindowDrawList(), v, at, size, name, 1.0f);
+}
+
+void PictureInBox(UiContext& ui, ImDrawList* draw, const std::string& file, ImVec2 min, ImVec2 max,
+                  const std::string& caption, ImU32 captionColour, const std::string& name, float alpha) {
+  float bottom = max.y;
+  if (!caption.empty()) {
+    // The caption on one line at the foot, cut at the box's edges.
+    ImFont* font = ui.fonts.bold;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, caption.c_str());
+    bottom = max.y - size.y - 0.2f * ui.Em();
+    draw->PushClipRect(ImVec2(min.x, bottom), max, true);
+    draw->AddText(font, font->FontSize, ImVec2(std::max(min.x, (min.x + max.x - size.x) / 2), bottom + 0.1f * ui.Em()),
+                  captionColour, caption.c_str());
+    draw->PopClipRect();
+    ui.TrackRect(name + "/caption", ImVec2(min.x, bottom), max);
   }
+  if (ui.pictures == nullptr || file.empty() || bottom - min.y < ui.Em()) return;
+  const PictureCache::View v = ui.pictures->Get(file, ui.frame);
+  if (!v.error.empty()) {
+    draw->AddText(ImVec2(min.x, min.y), captionColour, "(no picture)");
+    ui.TrackRect(name + "/error", min, max);
+    return;
+  }
+  const ImVec2 box(max.x - min.x, bottom - min.y), size = FittedSize(v, box);
+  DrawFitted(ui, draw, v, ImVec2(min.x + (box.x - size.x) / 2, min.y + (box.y - size.y) / 2), size, name, alpha);
 }
 
 void BigText(UiContext& ui, const char* text) {
@@ -72,8 +107,10 @@ void BigText(UiContext& ui, const char* text) {
   ImGui::PopFont();
 }
 
-int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options,
-                const std::vector<int>& correct, const std::vector<int>* counts, const std::vector<int>* marked) {
+int AnswerTiles(UiContext& ui, const std::string& name, const Question& q, const std::vector<int>& correct,
+                const std::vector<int>* counts, const std::vector<int>* marked) {
+  const std::vector<std::string>& options = q.options;
+  const bool pictures = q.optionImages.size() == q.options.size() && !q.optionImages.empty();
   auto in = [](const std::vector<int>* set, size_t i) {
     return set != nullptr && std::find(set->begin(), set->end(), static_cast<int>(i)) != set->end();
   };
@@ -86,7 +123,8 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
   const size_t shown = std::min<size_t>(options.size(), 4);
   std::vector<std::string> labels;
   for (size_t i = 0; i < shown; ++i)
-    labels.push_back(std::to_string(i + 1) + "  " + options[i] + (in(&correct, i) ? "  \xE2\x9C\x93" : ""));
+    labels.push_back(std::to_string(i + 1) + (pictures ? "" : "  " + options[i]) +
+                     (in(&correct, i) ? "  \xE2\x9C\x93" : ""));
   // Long options wrap: in the title font while they fit the tile, else in the bold text font.
   const float usual = std::max(3.0f * ui.Em(), std::min(5.0f * ui.Em(), (area.y - 8 * ui.Em()) / 2));
   const float tallest = std::max(usual, (area.y - 8 * ui.Em()) / 2);
@@ -102,7 +140,9 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
     font = ui.fonts.bold;
     textHeight = heightIn(font);
   }
-  const ImVec2 tile(width, std::clamp(textHeight + 1.2f * ui.Em(), usual, tallest));
+  // Pictures take what height there is: the room's screen is for them.
+  const ImVec2 tile(width, pictures ? std::clamp((area.y - 7 * ui.Em()) / 2, 5 * ui.Em(), 16 * ui.Em())
+                                    : std::clamp(textHeight + 1.2f * ui.Em(), usual, tallest));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (size_t i = 0; i < shown; ++i) {
     if (i % 2 == 1) ImGui::SameLine(0, gap);
@@ -130,6 +170,17 @@ int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::s
       const ImVec2 size = ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0, count.c_str());
       draw->AddText(ui.fonts.title, ui.fonts.title->FontSize,
                     {left + (countWidth - size.x) / 2, at.y + (tile.y - size.y) / 2}, white, count.c_str());
+    }
+    if (pictures) {
+      // The number above the shape; the picture beside it, and whose it is once revealed
+      // (or always, when the pictures only illustrate the words).
+      draw->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, {at.x + 0.6f * ui.Em(), at.y + 0.3f * ui.Em()}, white,
+                    labels[i].c_str());
+      const bool named = !q.picturesOnly || !correct.empty();
+      PictureInBox(ui, draw, q.optionImages[i], {at.x + textLeft, at.y + 0.4f * ui.Em()},
+                   {at.x + tile.x - countWidth - 0.5f * ui.Em(), at.y + tile.y - 0.4f * ui.Em()},
+                   named ? options[i] : std::string(), white, name + "/tile/" + std::to_string(i) + "/picture", alpha);
+      continue;
     }
     const float h = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, labels[i].c_str()).y;
     draw->PushClipRect(at, {at.x + tile.x - countWidth, at.y + tile.y}, true);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/questions/questions.h"
 #include "ui/ui_context.h"
 
 namespace factdeck::ui {
@@ -13,17 +14,23 @@ namespace factdeck::ui {
 // being decoded a quiet box of its place, and a line when it cannot be shown. Tracked as `name`.
 void Picture(UiContext& ui, const std::string& file, ImVec2 maxSize, const std::string& name);
 
+// A picture fitted into the box [min, max] on `draw`, faded by `alpha`, with `caption` (when
+// not empty) on one line at its foot. Tracked as `name` once decoded ("<name>/loading" before,
+// "<name>/caption" for the words).
+void PictureInBox(UiContext& ui, ImDrawList* draw, const std::string& file, ImVec2 min, ImVec2 max,
+                  const std::string& caption, ImU32 captionColour, const std::string& name, float alpha = 1.0f);
+
 // Big text in the title font, wrapped.
 void BigText(UiContext& ui, const char* text);
 
-// The answer options as big tiles, two by two, told apart by colour and by shape (triangle,
-// diamond, circle, square) and numbered 1 to 4. With `correct` not empty the others fade and
+// The answer options of `q` as big tiles, two by two, told apart by colour and by shape
+// (triangle, diamond, circle, square) and numbered 1 to 4; picture options as pictures, with
+// their words once revealed when the pictures alone are asked. With `correct` not empty the others fade and
 // the right ones are marked; `counts`, when given, shows how many chose each; `marked` tiles
 // (a select-all question being answered) are framed and ticked. Tracked as "<name>/tile/N".
 // Returns the tile clicked this frame, or -1.
-int AnswerTiles(UiContext& ui, const std::string& name, const std::vector<std::string>& options,
-                const std::vector<int>& correct, const std::vector<int>* counts = nullptr,
-                const std::vector<int>* marked = nullptr);
+int AnswerTiles(UiContext& ui, const std::string& name, const Question& q, const std::vector<int>& correct,
+                const std::vector<int>* counts = nullptr, const std::vector<int>* marked = nullptr);
 
 // The standings as bars, best first. Each row slides from its place before the last question
 // (`placeBefore`, 0-based) to its place now, over 0.8 s from `since` (platform seconds; 0

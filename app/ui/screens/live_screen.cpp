@@ -244,7 +244,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
       return;
     }
     const bool revealed = view.phase == LivePhase::Revealed;
-    AnswerTiles(ui, "live", q.options, revealed ? RightOptions(q) : std::vector<int>{},
+    AnswerTiles(ui, "live", q, revealed ? RightOptions(q) : std::vector<int>{},
                 revealed ? &view.optionCounts : nullptr);
     size_t present = 0;
     for (const LivePlayer& p : view.players)

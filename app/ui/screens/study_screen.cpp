@@ -85,6 +85,48 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
   ImGui::PopID();
 }
 
+// Picture options, two by two: a picture in each tile, numbered; once answered the right one
+// and a wrong choice are framed in their colours and marked, and each tile says whose picture
+// it is (before, too, when the pictures only illustrate the words).
+void DrawPictureOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback,
+                        const std::vector<int>& chosen) {
+  const float gap = 0.8f * ui.Em();
+  const float width = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  const ImVec2 tile(width, std::clamp(width * 0.55f, 6 * ui.Em(), 13 * ui.Em()));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (size_t i = 0; i < q.options.size(); ++i) {
+    if (i % 2 == 1) ImGui::SameLine(0, gap);
+    const int option = static_cast<int>(i);
+    const bool isRight = IsRightOption(q, option);
+    const bool wasChosen = std::find(chosen.begin(), chosen.end(), option) != chosen.end();
+    const ImVec2 at = ImGui::GetCursorScreenPos(), end(at.x + tile.x, at.y + tile.y);
+    ImGui::PushID(option);
+    if (ImGui::InvisibleButton("picture", tile) && feedback == nullptr) ui.state.Post(StudyChoose{option});
+    ImGui::PopID();
+    ui.Track("study/option/" + std::to_string(i));
+    const ImGuiCol background = feedback == nullptr && (wasChosen || ImGui::IsItemActive()) ? ImGuiCol_ButtonActive
+                                : feedback == nullptr && ImGui::IsItemHovered()             ? ImGuiCol_ButtonHovered
+                                                                                            : ImGuiCol_Button;
+    draw->AddRectFilled(at, end, ImGui::GetColorU32(background), 0.4f * ui.Em());
+    std::string label = std::to_string(i + 1);
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    if (feedback != nullptr && (isRight || wasChosen)) {
+      // Marked by colour and by symbol, so that colour-blind learners see it too.
+      text = ImGui::GetColorU32(isRight ? ui.palette->right : ui.palette->wrong);
+      draw->AddRect(at, end, text, 0.4f * ui.Em(), 0, 0.3f * ui.Em());
+      label += std::string("  ") + (isRight ? kRightMark : kWrongMark);
+    } else if (feedback == nullptr && wasChosen) {
+      label = "\xE2\x97\x8F " + label; // an exam answer given, not yet handed in
+    }
+    draw->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(at.x + 0.5f * ui.Em(), at.y + 0.3f * ui.Em()), text,
+                  label.c_str());
+    const bool named = feedback != nullptr || !q.picturesOnly;
+    PictureInBox(ui, draw, q.optionImages[i], ImVec2(at.x + 2.4f * ui.Em(), at.y + 0.5f * ui.Em()),
+                 ImVec2(end.x - 2.4f * ui.Em(), end.y - 0.4f * ui.Em()), named ? q.options[i] : std::string(), text,
+                 "study/option/" + std::to_string(i) + "/picture", feedback != nullptr && !isRight ? 0.6f : 1.0f);
+  }
+}
+
 // The options of a question. A select-all question is answered by marking options (click
 // or number) and pressing Check (Enter).
 void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback) {
@@ -95,8 +137,11 @@ void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback
     ImGui::TextUnformatted("Select all that apply, then Check.");
     ImGui::PopStyleColor();
   }
-  for (size_t i = 0; i < q.options.size(); ++i)
-    OptionButton(ui, q.options[i], i, q, feedback, chosen, marked);
+  if (!q.optionImages.empty() && q.optionImages.size() == q.options.size() && marked == nullptr)
+    DrawPictureOptions(ui, q, feedback, chosen);
+  else
+    for (size_t i = 0; i < q.options.size(); ++i)
+      OptionButton(ui, q.options[i], i, q, feedback, chosen, marked);
   if (feedback != nullptr) return;
   const int key = OptionKey(q.options.size());
   if (marked == nullptr) {

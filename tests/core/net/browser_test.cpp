@@ -280,31 +280,52 @@ TEST_CASE("a teacher's quiz spreadsheet in either layout plays as a live game on
   }
 }
 
-TEST_CASE("the flags deck plays on a phone: each question's flag is shown, loaded from the room",
+TEST_CASE("the flags deck plays on a phone: a flag to name, or four flags to choose from, loaded from the room",
           "[live][browser][pictures]") {
-  PhoneGame game(std::filesystem::path(FACTDECK_SOURCE_DIR) / "questions/flags-of-europe.toml", 3, 8, "135791", "Ilse");
+  PhoneGame game(std::filesystem::path(FACTDECK_SOURCE_DIR) / "questions/flags-of-europe.toml", 4, 8, "135791", "Ilse");
   auto& room = game.room;
   Browser& browser = game.browser;
   // In the lobby there is no picture.
   CHECK(browser.Run("return document.getElementById('picture').hidden;") == true);
   room->Start(Now());
   std::string previous;
-  for (int n = 0; n < 3; ++n) {
+  int flagShown = 0, flagsOffered = 0;
+  for (int n = 0; n < 4; ++n) {
     const Question& q = room->Questions()[static_cast<size_t>(n)];
-    REQUIRE_FALSE(q.image.empty());
-    // The flag is decoded by the browser: shown, with its own size (300 pixels wide).
-    REQUIRE(browser.WaitFor("document.getElementById('picture').complete && "
-                            "document.getElementById('picture').naturalWidth === 300 && "
-                            "!document.getElementById('picture').hidden && "
-                            "document.getElementById('picture').src.includes('/picture/" +
-                            std::to_string(n) + "/')"));
-    const std::string src = browser.Run("return document.getElementById('picture').src;").get<std::string>();
-    CHECK(src != previous); // each question its own picture
-    previous = src;
-    if (n == 0) browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-flag.png");
+    const std::string question = "/picture/" + std::to_string(n) + "/";
     REQUIRE(browser.WaitFor("document.querySelectorAll('button.option:not([disabled])').length === 4"));
-    browser.Click("button.option[data-index='" + std::to_string(q.answer) + "']");
-    REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+    if (q.image.empty()) {
+      // Four flags on the buttons, decoded by the browser, and no names on them yet.
+      REQUIRE(q.optionImages.size() == 4);
+      REQUIRE(browser.WaitFor("[...document.querySelectorAll('button.option img')].filter(i => i.complete && "
+                              "i.naturalWidth > 0 && i.src.includes('" +
+                              question + "')).length === 4"));
+      CHECK(browser.Run("return document.getElementById('picture').hidden;") == true);
+      CHECK(browser.Run("return document.querySelector('#options').textContent.includes('" +
+                        q.options[static_cast<size_t>(q.answer)] + "');") == false);
+      if (flagsOffered++ == 0)
+        browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-flag-options.png");
+      browser.Click("button.option[data-index='" + std::to_string(q.answer) + "']");
+      REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+      // Revealed: each flag now says whose it is.
+      REQUIRE(browser.WaitFor("document.querySelector('#options').textContent.includes('" +
+                              q.options[static_cast<size_t>(q.answer)] + "')"));
+    } else {
+      // The flag is decoded by the browser: shown, with its own size (300 pixels wide).
+      REQUIRE(browser.WaitFor("document.getElementById('picture').complete && "
+                              "document.getElementById('picture').naturalWidth === 300 && "
+                              "!document.getElementById('picture').hidden && "
+                              "document.getElementById('picture').src.includes('" +
+                              question + "')"));
+      const std::string src = browser.Run("return document.getElementById('picture').src;").get<std::string>();
+      CHECK(src != previous); // each question its own picture
+      previous = src;
+      if (flagShown++ == 0) browser.Screenshot(std::filesystem::path(FACTDECK_SCREENSHOT_DIR) / "live-phone-flag.png");
+      browser.Click("button.option[data-index='" + std::to_string(q.answer) + "']");
+      REQUIRE(browser.WaitFor("document.getElementById('result').textContent.includes('Right')"));
+    }
     room->Next(Now());
   }
+  CHECK(flagShown >= 1);
+  CHECK(flagsOffered >= 1);
 }

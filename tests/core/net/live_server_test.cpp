@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "core/net/live_server.h"
@@ -493,7 +494,9 @@ TEST_CASE("network interfaces: IPv4 addresses, loopback last", "[live]") {
 TEST_CASE("a question's picture is served to phones while it is on the screen, and no other", "[live][pictures]") {
   DeckLoad flags = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/questions/flags-of-europe.toml");
   REQUIRE(flags.Ok());
-  Fixture f({}, {}, std::move(flags.deck));
+  LiveOptions live;
+  live.request.kinds = {QuestionKind::MultipleChoiceReverse}; // "Which country's flag is this?"
+  Fixture f({}, live, std::move(flags.deck));
   auto c = f.Client();
   const std::string token = Join(c, "Ana");
   f.room->Start(Now());
@@ -522,4 +525,52 @@ TEST_CASE("a question's picture is served to phones while it is on the screen, a
   auto page = c.Get("/");
   REQUIRE(page);
   CHECK(page->get_header_value("Content-Security-Policy").find("img-src 'self' data:") != std::string::npos);
+}
+
+TEST_CASE("picture options reach phones without their names until the reveal, each served by the room",
+          "[live][pictures]") {
+  DeckLoad flags = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/questions/flags-of-europe.toml");
+  REQUIRE(flags.Ok());
+  LiveOptions live;
+  live.request.kinds = {QuestionKind::MultipleChoice}; // "Which of these is the flag of X?"
+  Fixture f({}, live, std::move(flags.deck));
+  auto c = f.Client();
+  const std::string token = Join(c, "Ana");
+  f.room->Start(Now());
+  auto state = State(c, token);
+  REQUIRE(state);
+  json view = json::parse(state->body);
+  CHECK_FALSE(view.contains("picture"));
+  REQUIRE(view.contains("optionPictures"));
+  REQUIRE(view["optionPictures"].size() == 4);
+  // The names would give the answer away: empty until the reveal.
+  for (const auto& o : view["options"])
+    CHECK(o.get<std::string>().empty());
+  std::set<std::string> paths;
+  for (const auto& p : view["optionPictures"]) {
+    const std::string path = p.get<std::string>();
+    CHECK(path.rfind("/picture/0/", 0) == 0);
+    paths.insert(path);
+    auto picture = c.Get(path.c_str());
+    REQUIRE(picture);
+    CHECK(picture->status == 200);
+    CHECK(picture->get_header_value("Content-Type") == "image/png");
+  }
+  CHECK(paths.size() == 4); // four files, four addresses
+  // Revealed: each picture's name, the right one marked.
+  f.room->Reveal(Now());
+  state = State(c, token);
+  REQUIRE(state);
+  view = json::parse(state->body);
+  const Question& q = f.room->Questions()[0];
+  for (size_t i = 0; i < 4; ++i)
+    CHECK(view["options"][i] == q.options[i]);
+  CHECK(view["correctOptions"] == std::vector<int>{q.answer});
+  // The next question: the first one's pictures are no longer served.
+  f.room->Next(Now());
+  for (const std::string& path : paths) {
+    auto r = c.Get(path.c_str());
+    REQUIRE(r);
+    CHECK(r->status == 404);
+  }
 }
