@@ -3,12 +3,20 @@
 // layout up to ImGui::Render(); the GL driver's work is left out (App::SetDrawToScreen).
 // Needs a display: scripts/bench runs it under Xvfb. BM_PictureOptions: a question of the
 // bundled flags deck with four flags as its options, every picture decoded and uploaded.
+// BM_Browse1000Pictures: 1,000 different pictures drawn one after another through the
+// window's picture cache at the app's budget; the resident memory it adds (with llvmpipe the
+// textures live in the process) and the most texture memory held.
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <stb_image_write.h>
+#include <string>
+#include <thread>
 
 #include "core/app/fixtures.h"
 #include "ui/app.h"
+#include "ui/picture_cache.h"
 #include "ui/platform.h"
 #include "support/synthetic_deck.h"
 
@@ -92,8 +100,55 @@ void BM_PictureOptions(benchmark::State& state) {
   StartOnScreen(f.state, "home");
 }
 
+// This process's resident memory now (VmRSS), in bytes.
+double ResidentBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  double kib = 0;
+  while (status >> key)
+    if (key == "VmRSS:" && status >> kib) break;
+  return kib * 1024;
+}
+
+void BM_Browse1000Pictures(benchmark::State& state) {
+  Shared(); // the window and its GL context
+  const auto dir = std::filesystem::temp_directory_path() / "factdeck-bench-pictures";
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> files;
+  std::vector<unsigned char> rgb(256 * 256 * 3);
+  for (int i = 0; i < 1000; ++i) {
+    for (size_t p = 0; p < rgb.size(); ++p)
+      rgb[p] = static_cast<unsigned char>((p * 7 + static_cast<size_t>(i) * 13) & 0xFF);
+    const auto file = dir / ("p" + std::to_string(i) + ".png");
+    stbi_write_png(file.c_str(), 256, 256, 3, rgb.data(), 256 * 3);
+    files.push_back(file.string());
+  }
+  for (auto _ : state) {
+    const double before = ResidentBytes();
+    double most = 0, mostTextures = 0;
+    {
+      ui::PictureCache cache; // the app's budget
+      int frame = 0;
+      for (const std::string& file : files) {
+        for (int tries = 0; tries < 20000; ++tries) {
+          cache.Update(++frame);
+          if (cache.Get(file, frame).texture != nullptr) break;
+          std::this_thread::sleep_for(std::chrono::microseconds(100));
+        }
+        most = std::max(most, ResidentBytes() - before);
+        mostTextures = std::max(mostTextures, static_cast<double>(cache.TextureBytes()));
+      }
+    }
+    state.counters["rss_growth_MiB"] = most / (1 << 20);
+    state.counters["textures_MiB"] = mostTextures / (1 << 20);
+    state.counters["budget_MiB"] = 192;
+  }
+  std::filesystem::remove_all(dir);
+}
+
 } // namespace
 
+BENCHMARK(BM_Browse1000Pictures)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PictureOptions)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildFrame, home, "home")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildFrame, study, "study")->Unit(benchmark::kMicrosecond);
