@@ -96,7 +96,6 @@ void BM_PictureOptions(benchmark::State& state) {
     f.app->Frame();
   for (auto _ : state)
     f.app->Frame();
-  state.counters["textures"] = static_cast<double>(f.app->Pictures().Textures());
   StartOnScreen(f.state, "home");
 }
 

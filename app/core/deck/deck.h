@@ -172,6 +172,24 @@ private:
   std::vector<std::ptrdiff_t> m_eventsAlike;
 };
 
+// Calls `visit(picture)` for every picture the deck names: its entities', events', cards',
+// written questions' and image facts'.
+template <typename Visit> void ForEachPicture(const Deck& deck, Visit&& visit) {
+  auto each = [&](const Picture& p) {
+    if (!p.Empty()) visit(p);
+  };
+  for (const Entity& e : deck.entities)
+    each(e.picture);
+  for (const Event& e : deck.events)
+    each(e.picture);
+  for (const Card& c : deck.cards)
+    each(c.picture);
+  for (const Choice& c : deck.choices)
+    each(c.picture);
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Picture) each(f.picture);
+}
+
 // For each event, the index of another event with the same name once folded, or -1.
 // Questions cannot tell such events apart ("Act of Supremacy", 1534 and 1559), so their
 // dates are not asked; the loaders warn about them.

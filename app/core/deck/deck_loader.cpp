@@ -638,16 +638,7 @@ private:
 
   void Check() {
     Deck& deck = m_out.deck;
-    for (const Entity& e : deck.entities)
-      CheckPicture(e.picture);
-    for (const Event& e : deck.events)
-      CheckPicture(e.picture);
-    for (const Card& c : deck.cards)
-      CheckPicture(c.picture);
-    for (const Choice& c : deck.choices)
-      CheckPicture(c.picture);
-    for (const Fact& f : deck.facts)
-      if (f.object.type == ValueType::Picture && !f.picture.Empty()) CheckPicture(f.picture);
+    ForEachPicture(deck, [&](const Picture& p) { CheckPicture(p); });
     if (deck.entities.empty() && deck.events.empty() && deck.facts.empty() && deck.cards.empty() &&
         deck.choices.empty()) {
       Error({}, "the deck is empty: it has no entities, events, facts, cards or questions");

@@ -455,19 +455,9 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   for (size_t i = 0; i < deck.choices.size(); ++i)
     x.choiceById.emplace(deck.choices[i].id, i);
-  auto credit = [&](const Picture& p) {
-    if (!p.Empty() && !p.credit.empty()) x.pictureCredits.emplace(deck.PictureFile(p).string(), p.credit);
-  };
-  for (const Entity& e : deck.entities)
-    credit(e.picture);
-  for (const Event& e : deck.events)
-    credit(e.picture);
-  for (const Card& c : deck.cards)
-    credit(c.picture);
-  for (const Choice& c : deck.choices)
-    credit(c.picture);
-  for (const Fact& f : deck.facts)
-    if (f.object.type == ValueType::Picture) credit(f.picture);
+  ForEachPicture(deck, [&](const Picture& p) {
+    if (!p.credit.empty()) x.pictureCredits.emplace(deck.PictureFile(p).string(), p.credit);
+  });
   if (deck.cardsForward || deck.cardsReverse) {
     // A front is its words and its picture: "Which flag is this?" with two flags is two
     // prompts. (Two files with the same pixels are told apart here, by name, and found alike

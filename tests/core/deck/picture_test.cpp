@@ -401,7 +401,7 @@ TEST_CASE("an image relation is written back, refuses {object} in its reverse, a
   CHECK(column);
 }
 
-TEST_CASE("\"Who is this?\" from portraits, and show_image = \"options\" puts each option's picture on it",
+TEST_CASE("portraits ask \"Who is this?\", and show_image = \"options\" puts each option's picture on it",
           "[questions][pictures]") {
   TempDir dir;
   std::string text = "[[relation]]\nid = \"portrait\"\nquestion = \"Which of these is {subject}?\"\n"
