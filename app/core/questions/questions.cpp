@@ -1171,7 +1171,7 @@ struct Builder {
     return q;
   }
 
-  // The credits of the pictures a question shows, after its source: "…; picture: Drawn for
+  // The credits of the pictures a question shows, after its source: "… · Picture: Drawn for
   // FactDeck, CC0" (each credit once).
   void CreditPictures(Question& q) const {
     std::vector<std::string> credits;
