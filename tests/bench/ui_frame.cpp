@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <stb_image_write.h>
 #include <string>
 #include <thread>
 
@@ -19,6 +18,7 @@
 #include "ui/picture_cache.h"
 #include "ui/platform.h"
 #include "support/synthetic_deck.h"
+#include "support/synthetic_pictures.h"
 
 namespace {
 
@@ -113,14 +113,10 @@ void BM_Browse1000Pictures(benchmark::State& state) {
   Shared(); // the window and its GL context
   const auto dir = std::filesystem::temp_directory_path() / "factdeck-bench-pictures";
   std::filesystem::create_directories(dir);
-  std::vector<std::string> files;
-  std::vector<unsigned char> rgb(256 * 256 * 3);
-  for (int i = 0; i < 1000; ++i) {
-    for (size_t p = 0; p < rgb.size(); ++p)
-      rgb[p] = static_cast<unsigned char>((p * 7 + static_cast<size_t>(i) * 13) & 0xFF);
-    const auto file = dir / ("p" + std::to_string(i) + ".png");
-    stbi_write_png(file.c_str(), 256, 256, 3, rgb.data(), 256 * 3);
-    files.push_back(file.string());
+  const std::vector<std::string> files = test::SyntheticPictures(dir, 1000, 256);
+  if (files.size() != 1000) {
+    state.SkipWithError("the pictures could not be written");
+    return;
   }
   for (auto _ : state) {
     const double before = ResidentBytes();

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "harness.h"
+#include "support/synthetic_pictures.h"
 #include "support/temp_dir.h"
 #include "ui/picture_cache.h"
 
@@ -146,15 +147,8 @@ TEST_CASE("browsing 1,000 pictures keeps their memory within the budget, least r
   UiHarness ui(640, 480);
   test::TempDir dir;
   // 1,000 different 256 x 256 pictures: 341 KiB of texture each with mipmaps, 333 MiB in all.
-  std::vector<std::string> files;
-  std::vector<unsigned char> rgb(256 * 256 * 3);
-  for (int i = 0; i < 1000; ++i) {
-    for (size_t p = 0; p < rgb.size(); ++p)
-      rgb[p] = static_cast<unsigned char>((p * 7 + static_cast<size_t>(i) * 13) & 0xFF);
-    const auto file = dir / ("p" + std::to_string(i) + ".png");
-    REQUIRE(stbi_write_png(file.c_str(), 256, 256, 3, rgb.data(), 256 * 3) != 0);
-    files.push_back(file.string());
-  }
+  const std::vector<std::string> files = test::SyntheticPictures(dir.Path(), 1000, 256);
+  REQUIRE(files.size() == 1000);
   const std::size_t budget = std::size_t{32} << 20; // a small budget, so that 1,000 overflow it
   const std::size_t each = 256 * 256 * 4 * 4 / 3;
   ui::PictureCache cache(budget);

@@ -491,18 +491,37 @@ TEST_CASE("network interfaces: IPv4 addresses, loopback last", "[live]") {
   }
 }
 
+namespace {
+// The bundled flags deck in a room that asks `kind` only, Ana joined and the game started.
+struct FlagsGame {
+  static Deck FlagsDeck() {
+    DeckLoad flags = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/questions/flags-of-europe.toml");
+    REQUIRE(flags.Ok());
+    return std::move(flags.deck);
+  }
+  static LiveOptions Only(QuestionKind kind) {
+    LiveOptions live;
+    live.request.kinds = {kind};
+    return live;
+  }
+  Fixture f;
+  httplib::Client c;
+  std::string token;
+  explicit FlagsGame(QuestionKind kind) : f({}, Only(kind), FlagsDeck()), c(f.Client()), token(Join(c, "Ana")) {
+    f.room->Start(Now());
+  }
+  json View() {
+    auto state = State(c, token);
+    REQUIRE(state);
+    return json::parse(state->body);
+  }
+};
+} // namespace
+
 TEST_CASE("a question's picture is served to phones while it is on the screen, and no other", "[live][pictures]") {
-  DeckLoad flags = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/questions/flags-of-europe.toml");
-  REQUIRE(flags.Ok());
-  LiveOptions live;
-  live.request.kinds = {QuestionKind::MultipleChoiceReverse}; // "Which country's flag is this?"
-  Fixture f({}, live, std::move(flags.deck));
-  auto c = f.Client();
-  const std::string token = Join(c, "Ana");
-  f.room->Start(Now());
-  auto state = State(c, token);
-  REQUIRE(state);
-  const json view = json::parse(state->body);
+  FlagsGame game(QuestionKind::MultipleChoiceReverse); // "Which country's flag is this?"
+  auto& c = game.c;
+  const json view = game.View();
   REQUIRE(view.contains("picture"));
   const std::string path = view["picture"].get<std::string>();
   CHECK(path.rfind("/picture/0/", 0) == 0);
@@ -529,17 +548,10 @@ TEST_CASE("a question's picture is served to phones while it is on the screen, a
 
 TEST_CASE("picture options reach phones without their names until the reveal, each served by the room",
           "[live][pictures]") {
-  DeckLoad flags = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/questions/flags-of-europe.toml");
-  REQUIRE(flags.Ok());
-  LiveOptions live;
-  live.request.kinds = {QuestionKind::MultipleChoice}; // "Which of these is the flag of X?"
-  Fixture f({}, live, std::move(flags.deck));
-  auto c = f.Client();
-  const std::string token = Join(c, "Ana");
-  f.room->Start(Now());
-  auto state = State(c, token);
-  REQUIRE(state);
-  json view = json::parse(state->body);
+  FlagsGame game(QuestionKind::MultipleChoice); // "Which of these is the flag of X?"
+  auto& c = game.c;
+  auto& f = game.f;
+  json view = game.View();
   CHECK_FALSE(view.contains("picture"));
   REQUIRE(view.contains("optionPictures"));
   REQUIRE(view["optionPictures"].size() == 4);
@@ -559,9 +571,7 @@ TEST_CASE("picture options reach phones without their names until the reveal, ea
   CHECK(paths.size() == 4); // four files, four addresses
   // Revealed: each picture's name, the right one marked.
   f.room->Reveal(Now());
-  state = State(c, token);
-  REQUIRE(state);
-  view = json::parse(state->body);
+  view = game.View();
   const Question& q = f.room->Questions()[0];
   for (size_t i = 0; i < 4; ++i)
     CHECK(view["options"][i] == q.options[i]);

@@ -1,0 +1,20 @@
+#include "support/synthetic_pictures.h"
+
+#include <stb_image_write.h>
+
+namespace factdeck::test {
+
+std::vector<std::string> SyntheticPictures(const std::filesystem::path& dir, int count, int side) {
+  std::vector<std::string> files;
+  std::vector<unsigned char> rgb(static_cast<size_t>(side) * static_cast<size_t>(side) * 3);
+  for (int i = 0; i < count; ++i) {
+    for (size_t p = 0; p < rgb.size(); ++p)
+      rgb[p] = static_cast<unsigned char>((p * 7 + static_cast<size_t>(i) * 13) & 0xFF);
+    const auto file = dir / ("p" + std::to_string(i) + ".png");
+    if (stbi_write_png(file.c_str(), side, side, 3, rgb.data(), side * 3) == 0) break;
+    files.push_back(file.string());
+  }
+  return files;
+}
+
+} // namespace factdeck::test
