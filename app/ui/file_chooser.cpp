@@ -1,8 +1,11 @@
 #include "ui/file_chooser.h"
 
+#include <algorithm>
 #include <atomic>
 #include <gio/gio.h>
 #include <libportal/portal.h>
+
+#include "core/base/threads.h"
 
 namespace factdeck::ui {
 
@@ -111,7 +114,11 @@ std::string OpenFolderOnDesktop(const std::filesystem::path& folder) {
 
 DesktopFileChooser::DesktopFileChooser(std::function<void()> wake) : m_wake(std::move(wake)) {}
 
-DesktopFileChooser::~DesktopFileChooser() { Join(); }
+DesktopFileChooser::~DesktopFileChooser() {
+  const bool used = m_shared != nullptr;
+  Join();
+  if (used) StopIdleGlibThreads();
+}
 
 void DesktopFileChooser::Join() {
   if (!m_worker.joinable()) return;
@@ -122,6 +129,18 @@ void DesktopFileChooser::Join() {
     if (m_shared->context != nullptr) g_main_context_wakeup(m_shared->context);
   }
   m_worker.join();
+}
+
+// D-Bus work leaves GLib's shared worker threads ("pool") idle, each ending by itself some
+// seconds later: one may end while the process exits, racing LeakSanitizer's exit-time scan
+// of the threads (a crash in its tracer). Idle ones are told to end now, and waited for.
+void DesktopFileChooser::StopIdleGlibThreads() {
+  g_thread_pool_stop_unused_threads();
+  for (int i = 0; i < 200; ++i) {
+    const std::vector<std::string> names = ThreadNames();
+    if (std::none_of(names.begin(), names.end(), [](const std::string& n) { return n == "pool"; })) return;
+    g_usleep(10000);
+  }
 }
 
 bool DesktopFileChooser::IsWaiting() const {
@@ -136,6 +155,7 @@ void DesktopFileChooser::Open(const std::string& title) {
   m_shared = std::make_shared<Shared>();
   m_shared->outcome = Outcome::Waiting;
   m_worker = std::thread([shared = m_shared, title, wake = m_wake] {
+    NameThisThread("fd-chooser");
     GMainContext* context = g_main_context_new();
     g_main_context_push_thread_default(context);
     GCancellable* syncCancel = g_cancellable_new();

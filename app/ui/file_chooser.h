@@ -41,6 +41,7 @@ public:
 private:
   struct Shared;
   void Join();
+  static void StopIdleGlibThreads();
   std::shared_ptr<Shared> m_shared;
   std::thread m_worker;
   std::function<void()> m_wake;

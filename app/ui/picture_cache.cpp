@@ -4,6 +4,8 @@
 #include <glad/gl.h>
 #include <stb_image.h>
 
+#include "core/base/threads.h"
+
 namespace factdeck::ui {
 
 namespace {
@@ -64,7 +66,11 @@ PictureCache::View PictureCache::Get(const std::string& file, int frame) {
       m_queue.push_back(file);
     }
     // The worker starts with the first picture: a window that shows none runs no extra thread.
-    if (!m_worker.joinable()) m_worker = std::thread([this] { Work(); });
+    if (!m_worker.joinable())
+      m_worker = std::thread([this] {
+        NameThisThread("fd-pictures");
+        Work();
+      });
     m_wakeWorker.notify_one();
   }
   View v;

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/app/fixtures.h"
+#include "core/base/threads.h"
 #include "ui/app.h"
 
 namespace factdeck::ui {
@@ -33,6 +34,7 @@ class StopSignalWatcher {
 public:
   StopSignalWatcher() {
     m_thread = std::thread([this] {
+      NameThisThread("fd-signals");
       sigset_t set = StopSignals();
       int signal = 0;
       while (sigwait(&set, &signal) == 0) {

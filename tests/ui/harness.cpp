@@ -1,5 +1,6 @@
 #include "harness.h"
 #include "ui/image.h"
+#include "core/base/threads.h"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -45,6 +46,21 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir, const
 UiHarness::~UiHarness() {
   m_app.reset();
   m_platform.reset();
+  // The rule: every thread FactDeck starts (named "fd-...") is joined when its window
+  // closes, so none is still running while the process exits.
+  std::vector<std::string> left;
+  for (int i = 0; i < 100; ++i) {
+    left.clear();
+    for (const std::string& name : ThreadNames())
+      if (name.rfind(kThreadPrefix, 0) == 0) left.push_back(name);
+    if (left.empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::string names;
+  for (const std::string& name : left)
+    names += name + " ";
+  INFO("FactDeck threads still running after the window closed: " << names);
+  CHECK(left.empty());
 }
 
 void UiHarness::Inject(ImGuiIO& io) {

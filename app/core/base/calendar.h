@@ -7,6 +7,9 @@
 
 namespace factdeck {
 
+// a / b rounded down (towards minus infinity), for b > 0: -1 / 12 is -1, not 0.
+constexpr std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
 bool IsLeapYear(std::int64_t astronomicalYear);
 // 28 to 31; 0 for a month outside 1..12.
 int DaysInMonth(std::int64_t astronomicalYear, int month);

@@ -15,6 +15,8 @@
 #include <cstring>
 #include <vector>
 
+#include "core/base/calendar.h"
+
 namespace factdeck {
 
 namespace {
@@ -1011,7 +1013,7 @@ std::optional<DatePoint> ShiftPoint(const DatePoint& p, int units) {
   case DatePrecision::Season: {
     const int step = p.precision == DatePrecision::Season ? 3 : 1;
     const long months = static_cast<long>(p.year) * 12 + (p.month - 1) + static_cast<long>(units) * step;
-    out.year = static_cast<int>(months >= 0 ? months / 12 : -((-months + 11) / 12));
+    out.year = static_cast<int>(FloorDiv(months, 12));
     out.month = static_cast<int>(months - static_cast<long>(out.year) * 12 + 1);
     if (std::abs(out.year) > kMaxYear) return std::nullopt;
     return out;

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/base/threads.h"
 #include "core/deck/picture_file.h"
 
 namespace factdeck {
@@ -474,7 +475,10 @@ std::string LiveServer::Start() {
   s.port = info ? info->port : s.options.port;
   s.host = s.options.address + ":" + std::to_string(s.port);
   s.stopping = false;
-  s.watchdog = std::thread([&s] { s.Watch(); });
+  s.watchdog = std::thread([&s] {
+    NameThisThread("fd-live-watch");
+    s.Watch();
+  });
   return {};
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/calendar.h"
+
 namespace factdeck::srs {
 
 namespace {
@@ -47,7 +49,7 @@ double JsRound(double value) {
 double Round8(double value) { return JsRound(value * 100000000.0) / 100000000.0; }
 
 int CalendarDaysBetween(TimeMs earlier, TimeMs later) {
-  auto day = [](TimeMs t) { return t >= 0 ? t / kDayMs : -((-t + kDayMs - 1) / kDayMs); };
+  auto day = [](TimeMs t) { return FloorDiv(t, kDayMs); };
   return static_cast<int>(day(later) - day(earlier));
 }
 

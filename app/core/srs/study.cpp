@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/base/calendar.h"
+
 namespace factdeck::srs {
 
 namespace {
@@ -102,7 +104,7 @@ TimeMs DayStart(TimeMs now, int dayStartHour, int utcOffsetMinutes) {
   const TimeMs shift =
       static_cast<TimeMs>(utcOffsetMinutes) * kMinuteMs - static_cast<TimeMs>(dayStartHour) * 60 * kMinuteMs;
   const TimeMs local = now + shift;
-  const TimeMs day = local >= 0 ? local / kDayMs : -((-local + kDayMs - 1) / kDayMs);
+  const TimeMs day = FloorDiv(local, kDayMs);
   return day * kDayMs - shift;
 }
 

@@ -20,6 +20,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "core/base/calendar.h"
+#include "core/base/threads.h"
 #include "core/deck/csv.h"
 #include "core/base/iso_time.h"
 #include "core/store/sqlite_db.h"
@@ -49,7 +51,7 @@ std::string DescribeStoreError(int code, const std::string& detail) {
 
 std::int64_t StudyDay::DayOf(srs::TimeMs time) const {
   const srs::TimeMs local = time + static_cast<srs::TimeMs>(utcOffsetMinutes - dayStartHour * 60) * srs::kMinuteMs;
-  return local >= 0 ? local / srs::kDayMs : -((-local + srs::kDayMs - 1) / srs::kDayMs);
+  return FloorDiv(local, srs::kDayMs);
 }
 
 srs::TimeMs WallClockNow() {
@@ -1183,6 +1185,7 @@ void ProfileStore::StartDailyBackup(srs::TimeMs now, StudyDay day) {
   }
   if (!today) return;
   m_backup = std::thread([this, file = *today] {
+    NameThisThread("fd-backup");
     {
       // Let the window open first: the copy competes with it for the disk and the CPU.
       std::unique_lock lock(m_backupMutex);

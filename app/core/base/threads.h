@@ -1,0 +1,18 @@
+// Threads FactDeck starts carry names beginning with "fd-" (at most 15 bytes, as Linux
+// keeps them), so that a test can tell that every one of them was joined before exit.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace factdeck {
+
+constexpr const char* kThreadPrefix = "fd-";
+
+// Names the calling thread ("fd-pictures"); longer names are cut to 15 bytes.
+void NameThisThread(const char* name);
+
+// The names of this process's threads now (Linux: /proc/self/task), the calling one included.
+std::vector<std::string> ThreadNames();
+
+} // namespace factdeck
