@@ -172,6 +172,13 @@ LiveRoom::LiveRoom(const Deck& deck, LiveOptions options, std::string code, srs:
                              }),
               kinds.end());
   if (!kinds.empty()) m_questions = QuestionGenerator(deck).Generate(m_options.request);
+  for (const Question& q : m_questions) {
+    PictureTags tags;
+    if (!q.image.empty()) tags.prompt = RandomHex(12);
+    for (size_t i = 0; i < q.optionImages.size(); ++i)
+      tags.options.push_back(RandomHex(12));
+    m_pictureTags.push_back(std::move(tags));
+  }
 }
 
 LivePlayer* LiveRoom::SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error) {
@@ -294,10 +301,9 @@ LiveError LiveRoom::Answer(std::string_view token, int question, const std::vect
 }
 
 namespace {
-// "/picture/N/TAG": TAG is a fingerprint of the file's name, so a phone's cached picture of
-// question N in another game is never taken for this one's.
-std::string PicturePath(int question, const std::string& file) {
-  return "/picture/" + std::to_string(question) + "/" + Fingerprint(file);
+// "/picture/N/TAG": TAG is random, the room's own for question N and that picture.
+std::string PicturePath(int question, const std::string& tag) {
+  return "/picture/" + std::to_string(question) + "/" + tag;
 }
 } // namespace
 
@@ -305,11 +311,12 @@ std::string LiveRoom::PictureFile(std::string_view path) const {
   std::lock_guard lock(m_mutex);
   if (m_question < 0 || m_phase == LivePhase::Finished) return {};
   const Question& q = m_questions[static_cast<size_t>(m_question)];
-  if (!q.image.empty() && path == PicturePath(m_question, q.image)) return q.image;
+  const PictureTags& tags = m_pictureTags[static_cast<size_t>(m_question)];
+  if (!q.image.empty() && path == PicturePath(m_question, tags.prompt)) return q.image;
   // An option's picture, once the options are shown.
   if (m_phase != LivePhase::Reading)
-    for (const std::string& file : q.optionImages)
-      if (path == PicturePath(m_question, file)) return file;
+    for (size_t i = 0; i < q.optionImages.size(); ++i)
+      if (path == PicturePath(m_question, tags.options[i])) return q.optionImages[i];
   return {};
 }
 
@@ -332,12 +339,13 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   if (m_question >= 0 && m_phase != LivePhase::Finished) {
     const Question& q = m_questions[static_cast<size_t>(m_question)];
     view.prompt = q.prompt;
-    if (!q.image.empty()) view.picture = PicturePath(m_question, q.image);
+    const PictureTags& tags = m_pictureTags[static_cast<size_t>(m_question)];
+    if (!q.image.empty()) view.picture = PicturePath(m_question, tags.prompt);
     view.secondsLeft = SecondsLeftLocked(now);
     if (m_phase != LivePhase::Reading) {
       view.options = q.options;
-      for (const std::string& file : q.optionImages)
-        view.optionPictures.push_back(PicturePath(m_question, file));
+      for (const std::string& tag : tags.options)
+        view.optionPictures.push_back(PicturePath(m_question, tag));
       if (q.picturesOnly && m_phase != LivePhase::Revealed)
         std::fill(view.options.begin(), view.options.end(), std::string());
     }

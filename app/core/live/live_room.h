@@ -102,7 +102,8 @@ struct LivePlayerView {
   int question = -1, questionCount = 0; // 0-based; -1 in the lobby
   std::string prompt;
   // The question's picture, when it has one: where the phone fetches it (the question's
-  // number and a tag of the file, so a cached copy is never another picture).
+  // number and a random tag of this room's, so a cached copy is never another picture and
+  // the address tells nothing of the picture).
   std::string picture;
   // From the moment the options appear. Picture options come with where each picture is
   // (`optionPictures`, as `picture`); when the pictures alone are asked, their words
@@ -202,6 +203,14 @@ private:
   LiveOptions m_options;
   std::string m_code, m_deckId;
   std::vector<Question> m_questions;
+  // Where each question's pictures are served: a random tag per question and picture (the
+  // prompt's, then each option's), made when the room opens, so that nothing in an address
+  // tells which picture it is: not its file, not its place, not another question's tag.
+  struct PictureTags {
+    std::string prompt;
+    std::vector<std::string> options;
+  };
+  std::vector<PictureTags> m_pictureTags;
   std::vector<LivePlayer> m_players;
   std::vector<LiveNameKeys> m_nameKeys; // per player, as m_players
   std::unordered_map<std::string, size_t> m_byToken;

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "core/base/text.h"
 #include "core/net/live_server.h"
 #include "core/store/profile_store.h"
 #include "support/raw_http.h"
@@ -582,5 +583,43 @@ TEST_CASE("picture options reach phones without their names until the reveal, ea
     auto r = c.Get(path.c_str());
     REQUIRE(r);
     CHECK(r->status == 404);
+  }
+}
+
+TEST_CASE("a picture's address tells nothing of the picture: no hash of its file, another tag in every room",
+          "[live][pictures][attack]") {
+  // What a pupil's script could try: every hash of every picture's file the deck names
+  // (its path as written, as opened, its file name), with the hashes the program has.
+  const Deck deck = FlagsGame::FlagsDeck();
+  std::set<std::string> guesses;
+  for (const Fact& f : deck.facts) {
+    if (f.object.type != ValueType::Picture) continue;
+    const std::string opened = deck.PictureFile(f.picture).string();
+    for (const std::string& name : {f.object.text, opened, std::filesystem::path(opened).filename().string()}) {
+      guesses.insert(Fingerprint(name));
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a(name)));
+      guesses.insert(hex);
+    }
+  }
+  REQUIRE(guesses.size() >= 40);
+  auto tagsOf = [](const json& view) {
+    std::vector<std::string> tags;
+    for (const auto& p : view["optionPictures"]) {
+      const std::string path = p.get<std::string>();
+      tags.push_back(path.substr(path.rfind('/') + 1));
+    }
+    return tags;
+  };
+  FlagsGame first(QuestionKind::MultipleChoice), second(QuestionKind::MultipleChoice);
+  const std::vector<std::string> a = tagsOf(first.View()), b = tagsOf(second.View());
+  REQUIRE(a.size() == 4);
+  REQUIRE(b.size() == 4);
+  // The two rooms ask the same question with the same pictures (one seed): other addresses.
+  REQUIRE(first.f.room->Questions()[0].optionImages == second.f.room->Questions()[0].optionImages);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(guesses.count(a[i]) == 0);
+    CHECK(a[i].size() >= 24); // 96 random bits
+    CHECK(std::find(b.begin(), b.end(), a[i]) == b.end());
   }
 }
