@@ -87,7 +87,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     m_questions.clear();
     m_reschedule.clear();
     bool setAside = false;
-    std::unordered_set<std::string> prompts;
+    std::unordered_set<std::string> prompts, keys;
     ShownSoFar shown;
     size_t newQueued = 0;
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
@@ -98,9 +98,12 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
       // trained at ...?" is a question for each of several facts).
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               !prompts.insert(PromptKey(*q)).second;
+      // Nor the same events twice: two which-first cards of neighbouring events may pick
+      // each other (their key is the pair).
+      const bool sameKey = q && !keys.insert(q->key).second;
       // Nor one whose answer an earlier question of the session showed (a flashcard giving
       // the year of an event asked before it).
-      if (!q || samePrompt || shown.GivesAway(*q)) {
+      if (!q || samePrompt || sameKey || shown.GivesAway(*q)) {
         cards[e.card].suspended = true;
         setAside = true;
         continue;

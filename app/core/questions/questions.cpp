@@ -14,9 +14,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/base/calendar.h"
 #include "core/base/iso_time.h"
 #include "core/base/text.h"
 #include "core/deck/picture_file.h"
+#include "core/questions/fairness.h"
 
 namespace factdeck {
 
@@ -90,7 +92,7 @@ bool Apart(const Event& a, const Event& b) {
   return ApartWidened(af, al, bf, bl);
 }
 
-constexpr int kDayOptionStep = 61; // days between day-precision options
+constexpr int kDayOptionMonths = 2; // months between day-precision options
 
 int NiceStep(int n) {
   for (int power = 1;; power *= 10)
@@ -114,8 +116,10 @@ std::optional<int> OptionStep(const Date& d, const Date* end) {
       return std::max(unit, 2 * tolerance + 1);
     }
     // Days a week apart ("15 / 22 / 29 August") are no fair question for a class: day
-    // options lie about two months apart, so that knowing the month tells them apart.
-    if (d.precision == DatePrecision::Day) return std::max(kDayOptionStep, 2 * tolerance + 1);
+    // options lie two months apart on the same day of the month (ShiftOption), so that
+    // knowing the month tells them apart and the day tells nothing.
+    if (d.precision == DatePrecision::Day && tolerance == 0) return kDayOptionMonths;
+    if (d.precision == DatePrecision::Day) return std::max(61, 2 * tolerance + 1);
     return 2 * tolerance + 1;
   }
   std::optional<int> width;
@@ -130,6 +134,33 @@ std::optional<int> OptionStep(const Date& d, const Date* end) {
   return NiceStep(*width + 1 + 2 * tolerance);
 }
 
+// The steps a date's options may move by, the most natural first: a plain year may also
+// move by smaller round steps (1930 by tens, else by fives), so that a deck of a narrow
+// period has options inside it; which of them fit is the caller's test (DatesFit).
+std::vector<int> OptionSteps(const Date& d, const Date* end) {
+  const auto step = OptionStep(d, end);
+  if (!step) return {};
+  std::vector<int> steps{*step};
+  if (end == nullptr && d.doubt == DateDoubt::None && !d.circa && d.precision == DatePrecision::Year)
+    for (int smaller : {50, 10, 5, 2, 1})
+      if (smaller < steps.back()) steps.push_back(smaller);
+  return steps;
+}
+
+// A plain day moved by whole months, on the same day of the month (the month's last day
+// when it is shorter): "3 September 1933" against "3 November 1933"; none across an era.
+std::optional<Date> ShiftMonths(const Date& d, int months) {
+  const std::int64_t index = static_cast<std::int64_t>(d.year) * 12 + (d.month - 1) + months;
+  Date out = d;
+  out.year = static_cast<int>(FloorDiv(index, 12));
+  out.month = static_cast<int>(index - static_cast<std::int64_t>(out.year) * 12 + 1);
+  out.day = std::min(d.day, DaysInMonth(out.year, out.month));
+  if ((out.year <= 0) != (d.year <= 0)) return std::nullopt;
+  return out;
+}
+
+bool PlainDay(const Date& d) { return d.precision == DatePrecision::Day && d.doubt == DateDoubt::None && !d.circa; }
+
 // A date and perhaps its end, as an option.
 struct DateOption {
   Date start;
@@ -142,7 +173,8 @@ struct DateOption {
 // The option `rung` steps away, in the answer's form; none when there is no such date.
 std::optional<DateOption> ShiftOption(const DateOption& answer, int step, int rung) {
   DateOption out;
-  auto start = ShiftDate(answer.start, step * rung);
+  auto start = !answer.end && PlainDay(answer.start) ? ShiftMonths(answer.start, step * rung)
+                                                     : ShiftDate(answer.start, step * rung);
   if (!start) return std::nullopt;
   out.start = *start;
   if (answer.end) {
@@ -151,10 +183,8 @@ std::optional<DateOption> ShiftOption(const DateOption& answer, int step, int ru
     out.end = *end;
   }
   if (!ApartWidened(out.First(), out.Last(), answer.First(), answer.Last())) return std::nullopt;
-  // Never a less round year than the answer's: 10 BC is not asked against AD 1, 11 and 21.
-  if (!answer.end && answer.start.precision == DatePrecision::Year && answer.start.doubt == DateDoubt::None &&
-      YearRounding(out.start.year) < YearRounding(answer.start.year))
-    return std::nullopt;
+  // (That the answer is never the only year as round as itself, 10 BC against AD 1, 11
+  // and 21, is DatesFit's test over the whole set: DateStandsOut.)
   return out;
 }
 
@@ -371,6 +401,16 @@ struct QuestionGenerator::Index {
   std::vector<std::string> frontShapes, backShapes;
   // Cards with the same folded front (back), as chains: the first of each, then the next.
   std::vector<size_t> sameFrontFirst, sameFrontNext, sameBackFirst, sameBackNext;
+  std::vector<AskedFor> frontAsks; // what each card's front asks for ("how many": a count)
+  // Plausible objects (docs/questions.md): for a relation and a kind of subject, the entities
+  // the relation gives subjects of that kind ("relation|kind" -> ids, distinct).
+  std::unordered_map<std::string, std::vector<std::string>> objectsByRelationKind;
+  // The other way: "relation|object" -> the kinds of the subjects it is given to.
+  std::unordered_map<std::string, std::vector<std::string>> subjectKindsByRelationObject;
+  // Relations the same for a whole kind: "relation|kind" -> the one object every subject of
+  // the kind has (at least three subjects): "every locomotive was built at Derby".
+  std::unordered_map<std::string, std::string> kindWide;
+  std::optional<Period> period; // the years most of the deck's dates fall in
 };
 
 namespace {
@@ -392,8 +432,18 @@ void Chain(const std::vector<std::string>& keys, std::vector<size_t>& first, std
 }
 } // namespace
 
+namespace {
+// The kind of an item, for plausibility: an entity's kind, "event" for an event.
+const std::string& KindOfItem(const Deck& deck, const std::string& id) {
+  static const std::string event = "event", none;
+  if (const Entity* e = deck.FindEntity(id)) return e->kind;
+  return deck.FindEvent(id) != nullptr ? event : none;
+}
+} // namespace
+
 QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
   Index& x = *m_index;
+  x.period = DeckPeriod(deck);
   x.entityFolds.resize(deck.entities.size());
   for (size_t i = 0; i < deck.entities.size(); ++i) {
     const Entity& e = deck.entities[i];
@@ -428,6 +478,12 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
       };
       link(f.subject, f.object.entity);
       link(f.object.entity, f.subject);
+      const std::string& subjectKind = KindOfItem(deck, f.subject);
+      auto& objects = x.objectsByRelationKind[Join(f.relation, subjectKind)];
+      if (std::find(objects.begin(), objects.end(), f.object.entity) == objects.end())
+        objects.push_back(f.object.entity);
+      auto& kinds = x.subjectKindsByRelationObject[Join(f.relation, f.object.entity)];
+      if (std::find(kinds.begin(), kinds.end(), subjectKind) == kinds.end()) kinds.push_back(subjectKind);
       x.linkedPairs.insert(Join(f.subject, f.object.entity));
       x.linkedPairs.insert(Join(f.object.entity, f.subject));
     }
@@ -437,7 +493,16 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
         texts.push_back({f.object.text, ContentWords(f.object.text)});
     }
   }
+  // A relation whose subjects of one kind (three or more) all have the same one object.
+  {
+    std::unordered_map<std::string, std::unordered_set<std::string>> subjects; // relation|kind -> subjects
+    for (const Fact& f : deck.facts)
+      if (f.object.type == ValueType::Entity) subjects[Join(f.relation, KindOfItem(deck, f.subject))].insert(f.subject);
+    for (const auto& [key, objects] : x.objectsByRelationKind)
+      if (objects.size() == 1 && subjects[key].size() >= 3) x.kindWide.emplace(key, objects[0]);
+  }
   const size_t cards = deck.cards.size();
+  x.frontAsks.resize(cards);
   x.frontFolds.resize(cards);
   x.backFolds.resize(cards);
   x.frontShapes.resize(cards);
@@ -449,6 +514,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.frontFolds[i] = Fold(c.front);
     x.backFolds[i] = Fold(c.back);
     x.frontShapes[i] = TextShape(c.front);
+    x.frontAsks[i] = AskedForOf(c.front);
     x.backShapes[i] = TextShape(c.back);
     x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
     x.cardsByBackShape[x.backShapes[i]].push_back(i);
@@ -481,12 +547,24 @@ namespace {
 
 std::vector<std::string> TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
 
+// True when the two lists of tags have one in common.
+bool SharesTag(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(),
+                     [&](const std::string& t) { return std::find(b.begin(), b.end(), t) != b.end(); });
+}
+
 // The parts every builder shares: the deck, its index, the random source.
 struct Builder {
   const Deck& deck;
   const QuestionGenerator::Index& x;
   const QuestionGenerator& generator;
   Random random;
+  std::string why; // why the question was not made (the first reason), for check --explain
+
+  bool Refuse(std::string reason) {
+    if (why.empty()) why = std::move(reason);
+    return false;
+  }
 
   std::string Cite(const std::string& sourceId) const { return deck.Citation(sourceId); }
 
@@ -527,7 +605,7 @@ struct Builder {
   }
 
   // Up to three entities of `kind` for which `isTrue` is false, none folding like the
-  // answer: first those the relation uses for others (plausible), then the rest of the kind.
+  // answer: first the `preferred` (plausible) ones, then the rest of the kind.
   std::vector<std::string> EntityDistractors(const std::string& kind, const std::vector<std::string>& preferred,
                                              const std::vector<std::string>& answerFolds, const std::string& exclude,
                                              const auto& isTrue) {
@@ -560,36 +638,57 @@ struct Builder {
   }
 
   // Values around `right` on a ladder (numbers: the same rounding; dates: the same
-  // precision), sorted, the right one at a uniformly random rank. `make(step)` gives the
-  // value `step` rungs away, or nullopt when there is none (a count below 1, say).
+  // precision), the right one last, at a uniformly random rank among them. `make(step)`
+  // gives the value `step` rungs away, or nullopt when there is none (a count below 1,
+  // say); `fits(values)` is the test the whole set must pass (inside the deck's period,
+  // the answer not standing out), tried with a few draws of rungs for each rank.
   template <typename V>
-  std::optional<std::pair<std::vector<V>, int>> Ladder(const V& right, const auto& make, const auto& isTrue) {
+  std::optional<std::pair<std::vector<V>, int>> Ladder(const V& right, const auto& make, const auto& isTrue,
+                                                       const auto& fits) {
     std::vector<int> ranks{0, 1, 2, 3};
     random.Shuffle(ranks);
-    for (int rank : ranks) {
-      std::vector<V> values;
-      bool ok = true;
-      // `rank` values below, the rest above, at distinct random rungs 1..5.
-      for (int side : {-1, 1}) {
-        const int needed = side < 0 ? rank : 3 - rank;
-        std::vector<int> rungs{1, 2, 3, 4, 5};
-        random.Shuffle(rungs);
-        int found = 0;
-        for (int rung : rungs) {
-          if (found == needed) break;
-          auto v = make(side * rung);
-          if (v && !isTrue(*v)) {
-            values.push_back(*v);
-            ++found;
+    for (int rank : ranks)
+      for (int draw = 0; draw < 6; ++draw) {
+        std::vector<V> values;
+        bool ok = true;
+        // `rank` values below, the rest above, at distinct random rungs 1..5.
+        for (int side : {-1, 1}) {
+          const int needed = side < 0 ? rank : 3 - rank;
+          std::vector<int> rungs{1, 2, 3, 4, 5};
+          random.Shuffle(rungs);
+          int found = 0;
+          for (int rung : rungs) {
+            if (found == needed) break;
+            auto v = make(side * rung);
+            if (v && !isTrue(*v)) {
+              values.push_back(*v);
+              ++found;
+            }
           }
+          ok = ok && found == needed;
         }
-        ok = ok && found == needed;
+        if (!ok) break; // too few values on one side at this rank, whatever the draw
+        values.push_back(right);
+        if (fits(values)) return std::make_pair(values, rank);
       }
-      if (!ok) continue;
-      values.push_back(right);
-      return std::make_pair(values, rank);
-    }
     return std::nullopt;
+  }
+
+  // Date options (the answer last) that a student who knows the deck's period could not tell
+  // apart by form: each inside the period, widened around the answer (OptionWindow), and the
+  // answer not the odd one out in year, month, day, era or roundness (DateStandsOut).
+  bool DatesFit(const std::vector<Date>& starts, const std::vector<int>& lastYears) {
+    if (x.period) {
+      const Period window = OptionWindow(*x.period, starts.back().FirstYear(), lastYears.back());
+      for (size_t i = 0; i < starts.size(); ++i)
+        if (starts[i].FirstYear() < window.first || lastYears[i] > window.last) return false;
+    }
+    return !DateStandsOut(starts, starts.size() - 1);
+  }
+
+  std::string PeriodText() const {
+    return x.period ? " inside the deck's period (" + YearText(x.period->first) + "–" + YearText(x.period->last) + ")"
+                    : std::string();
   }
 
   // [SECTION] Kinds -------------------------------------------------------------------
@@ -613,6 +712,12 @@ struct Builder {
     q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), deck.Attribution(f.accordingTo));
     const bool picture = f.object.type == ValueType::Picture;
     const std::string right = picture ? std::string() : deck.Display(f.object, r);
+    if (auto wide = x.kindWide.find(Join(f.relation, KindOfItem(deck, f.subject))); wide != x.kindWide.end()) {
+      Refuse("every " + KindOfItem(deck, f.subject) + " in the deck with '" + f.relation + "' has " +
+             deck.NameOf(wide->second) + ": asking it of each teaches only the kind, and no " +
+             KindOfItem(deck, f.subject) + " known not to have it can be set against it in reverse");
+      return std::nullopt;
+    }
     bool made = false;
     switch (f.object.type) {
     case ValueType::Entity: made = ForwardEntityOptions(q, f, r, right); break;
@@ -633,24 +738,55 @@ struct Builder {
     return q;
   }
 
-  // Options naming entities of the object's kind; false when there are too few.
+  // Options naming entities of the object's kind that a student who knows what the subject
+  // is could still believe (docs/questions.md): first what the relation gives other subjects
+  // of the subject's kind, then entities sharing a tag with the subject or the answer, then
+  // the rest of the kind, except the implausible: what the relation gives only subjects of
+  // other kinds (a harbour offered for a railway), and entities whose tags share none
+  // with the subject's or the answer's (a mine among airfields). None sharing a
+  // name's letters with the prompt unless the answer does too. False when there are too few.
   bool ForwardEntityOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
     const std::string subjectRelation = Join(f.subject, f.relation);
+    const std::string& subjectKind = KindOfItem(deck, f.subject);
     // Every object the deck gives this subject, and their other names, is true.
     std::vector<std::string> trueFolds;
     for (size_t i : x.factsBySubjectRelation.at(subjectRelation))
       for (const std::string& fold : FoldsOf(deck.facts[i].object.entity))
         trueFolds.push_back(fold);
-    std::vector<std::string> preferred;
-    for (size_t i : Sample(x.factsByRelation.at(f.relation)))
-      preferred.push_back(deck.facts[i].object.entity);
+    std::vector<std::string> topicTags = TagsOfItem(deck, f.subject);
+    for (const std::string& t : TagsOfItem(deck, f.object.entity))
+      topicTags.push_back(t);
+    auto plausible = [&](const std::string& id) {
+      auto kinds = x.subjectKindsByRelationObject.find(Join(f.relation, id));
+      if (kinds != x.subjectKindsByRelationObject.end() &&
+          std::find(kinds->second.begin(), kinds->second.end(), subjectKind) == kinds->second.end())
+        return false;
+      const std::vector<std::string> tags = TagsOfItem(deck, id);
+      return tags.empty() || topicTags.empty() || SharesTag(tags, topicTags);
+    };
+    std::vector<std::string> preferred = x.objectsByRelationKind.at(Join(f.relation, subjectKind));
+    random.Shuffle(preferred);
+    if (!topicTags.empty())
+      if (auto kind = x.entitiesByKind.find(r->objectKind); kind != x.entitiesByKind.end()) {
+        std::vector<std::string> tagged;
+        for (size_t i : Sample(kind->second))
+          if (SharesTag(deck.entities[i].tags, topicTags)) tagged.push_back(deck.entities[i].id);
+        preferred.insert(preferred.end(), tagged.begin(), tagged.end());
+      }
+    const bool answerShares = SharesLetters(q.prompt, right);
     auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
       Value v;
       v.type = ValueType::Entity;
       v.entity = id;
-      return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0;
+      return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0 || !plausible(id) ||
+             SharesLetters(q.prompt, deck.NameOf(id)) != answerShares;
     });
-    if (ids.size() < kOptions - 1) return false;
+    if (ids.size() < kOptions - 1)
+      return Refuse(answerShares
+                        ? "its answer, " + right + ", shares letters with the question and too few wrong options do"
+                        : "fewer than three plausible wrong options: " + r->objectKind + " entities that '" +
+                              f.relation + "' gives no kind but " + subjectKind + " and whose tags (if any) " +
+                              "share one with " + deck.NameOf(f.subject) + " or " + right);
     std::vector<std::string> names;
     for (const std::string& id : ids)
       names.push_back(deck.NameOf(id));
@@ -739,6 +875,7 @@ struct Builder {
       order[i] = i;
     random.Shuffle(order);
     const std::vector<std::string> rightWords = ContentWords(right);
+    const bool answerShares = SharesLetters(q.prompt, right);
     std::vector<const IndexedText*> chosen;
     for (std::uint32_t i : order) {
       if (chosen.size() == kOptions - 1) break;
@@ -746,7 +883,9 @@ struct Builder {
       Value v;
       v.type = ValueType::Text;
       v.text = t.text;
-      if (Stated(f, v) || MuchTheSame(t.words, rightWords) || MayDescribe(t.text, f.subject)) continue;
+      if (Stated(f, v) || MuchTheSame(t.words, rightWords) || MayDescribe(t.text, f.subject) ||
+          SharesLetters(q.prompt, t.text) != answerShares)
+        continue;
       // Nor two distractors saying the same thing: options should each say something else.
       if (std::any_of(chosen.begin(), chosen.end(),
                       [&](const IndexedText* c) { return MuchTheSame(t.words, c->words); }))
@@ -856,8 +995,14 @@ struct Builder {
       v.text = buffer;
       return v;
     };
-    auto ladder = Ladder<Value>(f.object, make, stated);
-    if (!ladder) return false;
+    auto fits = [](const std::vector<Value>& values) {
+      std::vector<double> numbers;
+      for (const Value& v : values)
+        numbers.push_back(v.number);
+      return !NumberStandsOut(numbers, numbers.size() - 1);
+    };
+    auto ladder = Ladder<Value>(f.object, make, stated, fits);
+    if (!ladder) return Refuse("no four numbers of its rounding in which the answer does not stand out");
     std::sort(ladder->first.begin(), ladder->first.end(),
               [](const Value& a, const Value& b) { return a.number < b.number; });
     for (const Value& v : ladder->first)
@@ -870,17 +1015,27 @@ struct Builder {
   // Years or dates in the answer's form; false when no ladder can be made.
   bool ForwardDateOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
     auto stated = [&](const Value& v) { return Stated(f, v); };
-    const auto step = OptionStep(f.object.date, nullptr);
-    if (!step) return false;
-    auto make = [&](int rung) -> std::optional<Value> {
-      auto shifted = ShiftOption(DateOption{f.object.date, std::nullopt}, *step, rung);
-      if (!shifted) return std::nullopt;
-      Value v = f.object;
-      v.date = shifted->start;
-      return v;
+    auto fits = [&](const std::vector<Value>& values) {
+      std::vector<Date> starts;
+      std::vector<int> lastYears;
+      for (const Value& v : values) {
+        starts.push_back(v.date);
+        lastYears.push_back(v.date.LastYear());
+      }
+      return DatesFit(starts, lastYears);
     };
-    auto ladder = Ladder<Value>(f.object, make, stated);
-    if (!ladder) return false;
+    std::optional<std::pair<std::vector<Value>, int>> ladder;
+    for (int step : OptionSteps(f.object.date, nullptr)) {
+      auto make = [&](int rung) -> std::optional<Value> {
+        auto shifted = ShiftOption(DateOption{f.object.date, std::nullopt}, step, rung);
+        if (!shifted) return std::nullopt;
+        Value v = f.object;
+        v.date = shifted->start;
+        return v;
+      };
+      if ((ladder = Ladder<Value>(f.object, make, stated, fits))) break;
+    }
+    if (!ladder) return Refuse("no three dates in its form" + PeriodText() + " beside which it does not stand out");
     std::sort(ladder->first.begin(), ladder->first.end(),
               [](const Value& a, const Value& b) { return a.date.FirstDay() < b.date.FirstDay(); });
     for (const Value& v : ladder->first)
@@ -898,6 +1053,12 @@ struct Builder {
     // A bound is true of other subjects' figures too ("more than 100" of 450): a relation
     // with bounds is asked only forward.
     if (x.relationsWithBounds.count(f.relation) != 0) return std::nullopt;
+    // The same for the whole kind: no subject of the kind is known not to have it.
+    if (x.kindWide.count(Join(f.relation, subject->kind)) != 0) {
+      Refuse("no " + subject->kind + " in the deck has '" + f.relation +
+             "' with another value, so none is surely wrong");
+      return std::nullopt;
+    }
     Question q;
     q.kind = QuestionKind::MultipleChoiceReverse;
     q.items = {f.id};
@@ -920,13 +1081,20 @@ struct Builder {
       return std::any_of(facts->second.begin(), facts->second.end(),
                          [&](size_t i) { return PicturePixels(deck.PictureFile(deck.facts[i].picture)) == pixels; });
     };
+    const bool answerShares = SharesLetters(q.prompt, subject->name);
     auto ids =
         EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
           return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||
                  (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0) ||
-                 samePicture(id);
+                 samePicture(id) || SharesLetters(q.prompt, deck.NameOf(id)) != answerShares;
         });
-    if (ids.size() < kOptions - 1) return std::nullopt;
+    if (ids.size() < kOptions - 1) {
+      Refuse(answerShares
+                 ? "asked the other way round, its answer " + subject->name +
+                       " shares letters with the question and too few wrong options do"
+                 : "asked the other way round, fewer than three other " + subject->kind + " entities are surely wrong");
+      return std::nullopt;
+    }
     std::vector<std::string> names;
     for (const std::string& id : ids)
       names.push_back(deck.NameOf(id));
@@ -959,18 +1127,33 @@ struct Builder {
     if (answer.end &&
         (*answer.end == e.date || answer.end->Latest().LastYear() - e.date.FirstYear() > kLongestAskedSpan))
       answer.end.reset();
-    auto step = OptionStep(e.date, answer.end ? &*answer.end : nullptr);
-    if (!step && answer.end) {
+    std::vector<int> steps = OptionSteps(e.date, answer.end ? &*answer.end : nullptr);
+    if (steps.empty() && answer.end) {
       answer.end.reset();
-      step = OptionStep(e.date, nullptr);
+      steps = OptionSteps(e.date, nullptr);
     }
-    if (!step) return std::nullopt;
+    if (steps.empty()) return std::nullopt;
     const bool startOnly = e.ongoing || (e.end && !(*e.end == e.date) && !answer.end);
     q.prompt = AsQuestion(std::string(startOnly ? "When did this begin: " : "When did this happen: ") + e.name);
-    auto make = [&](int rung) { return ShiftOption(answer, *step, rung); };
     auto never = [](const DateOption&) { return false; };
-    auto ladder = Ladder<DateOption>(answer, make, never);
-    if (!ladder) return std::nullopt;
+    auto fits = [&](const std::vector<DateOption>& values) {
+      std::vector<Date> starts;
+      std::vector<int> lastYears;
+      for (const DateOption& d : values) {
+        starts.push_back(d.start);
+        lastYears.push_back(d.end ? d.end->LastYear() : d.start.LastYear());
+      }
+      return DatesFit(starts, lastYears);
+    };
+    std::optional<std::pair<std::vector<DateOption>, int>> ladder;
+    for (int step : steps) {
+      auto make = [&](int rung) { return ShiftOption(answer, step, rung); };
+      if ((ladder = Ladder<DateOption>(answer, make, never, fits))) break;
+    }
+    if (!ladder) {
+      Refuse("no three dates in its form" + PeriodText() + " beside which it does not stand out");
+      return std::nullopt;
+    }
     std::sort(ladder->first.begin(), ladder->first.end(),
               [](const DateOption& a, const DateOption& b) { return a.First() < b.First(); });
     for (const DateOption& d : ladder->first)
@@ -985,19 +1168,38 @@ struct Builder {
     return q;
   }
 
-  // Events that can be told apart from all of `chosen`, picked at random.
+  // Events that can be told apart from all of `chosen`, picked at random among those of a
+  // comparable period and topic: the first chosen event's neighbours in date order (a fifth
+  // of the deck's events either side, at least four), those sharing a tag with it first.
+  // Only when too few of them can be told apart does the choice widen, twice.
   std::vector<size_t> ApartEvents(const std::vector<size_t>& chosen, size_t wanted) {
     std::vector<size_t> picked = chosen;
     const auto& all = x.eventsByDate;
-    for (int attempt = 0; attempt < 60 && picked.size() < wanted; ++attempt) {
-      size_t candidate = all[random.Below(all.size())];
+    if (all.empty()) return picked;
+    const auto at = std::find(all.begin(), all.end(), chosen.front());
+    const size_t centre = at == all.end() ? all.size() / 2 : static_cast<size_t>(at - all.begin());
+    const std::vector<std::string>& tags = deck.events[chosen.front()].tags;
+    auto fits = [&](size_t candidate) {
       const Event& c = deck.events[candidate];
-      bool ok = true;
       for (size_t p : picked) {
         const Event& other = deck.events[p];
-        ok = ok && p != candidate && Apart(c, other) && Fold(c.name) != Fold(other.name);
+        if (p == candidate || !Apart(c, other) || Fold(c.name) == Fold(other.name)) return false;
       }
-      if (ok) picked.push_back(candidate);
+      return true;
+    };
+    for (size_t reach = std::max<size_t>(4, all.size() / 5); picked.size() < wanted; reach *= 4) {
+      const size_t first = centre > reach ? centre - reach : 0, last = std::min(all.size(), centre + reach + 1);
+      std::vector<size_t> near(all.begin() + static_cast<std::ptrdiff_t>(first),
+                               all.begin() + static_cast<std::ptrdiff_t>(last));
+      if (near.size() > 64) { // a large chronology: a random 64 of the neighbours
+        random.Shuffle(near);
+        near.resize(64);
+      }
+      random.Shuffle(near);
+      std::stable_partition(near.begin(), near.end(), [&](size_t e) { return SharesTag(deck.events[e].tags, tags); });
+      for (size_t candidate : near)
+        if (picked.size() < wanted && fits(candidate)) picked.push_back(candidate);
+      if (first == 0 && last == all.size()) break;
     }
     return picked;
   }
@@ -1091,12 +1293,20 @@ struct Builder {
     for (size_t other = first[card]; other != std::string::npos; other = next[other])
       trueFolds.push_back(answerFolds[other]);
     std::vector<std::string> chosen, chosenFolds;
+    // Options of one sort: the backs of cards whose fronts ask for what this front asks for
+    // (a "how" question gets manners, a "how many" counts); in reverse, fronts asking for it.
+    // None sharing a name's letters with the prompt unless the answer does too.
+    const AskedFor asks = x.frontAsks[card];
+    const bool answerShares = SharesLetters(prompt, right);
     const size_t start = random.Below(sameShape.size());
     for (size_t n = 0; n < sameShape.size() && chosen.size() < kOptions - 1 && n < 64; ++n) {
       const size_t other = sameShape[(start + n) % sameShape.size()];
       const std::string& fold = answerFolds[other];
       if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
           std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
+        continue;
+      if (x.frontAsks[other] != asks ||
+          SharesLetters(prompt, reverse ? deck.cards[other].front : deck.cards[other].back) != answerShares)
         continue;
       // The same words over a picture of the same pixels (the same flag saved twice): that
       // card's back is right too. The pictures are decoded now, once each.
@@ -1107,7 +1317,12 @@ struct Builder {
       chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
       chosenFolds.push_back(fold);
     }
-    if (chosen.size() < kOptions - 1) return std::nullopt;
+    if (chosen.size() < kOptions - 1) {
+      Refuse(std::string("fewer than three other cards ") + (asks == AskedFor::Statement ? "" : "asking for ") +
+             (asks == AskedFor::Statement ? "of its shape" : AskedForName(asks)) +
+             (answerShares ? ", with the letters its answer shares with the question," : "") + " to set against it");
+      return std::nullopt;
+    }
     Question q;
     q.kind = reverse ? QuestionKind::MultipleChoiceReverse : QuestionKind::MultipleChoice;
     q.items = {c.id};
@@ -1213,6 +1428,8 @@ struct Builder {
         if (ContainsWords(prompt, answer) || YearsInPrompt(prompt, answer)) return false;
         if (q.kind != QuestionKind::When && NamesItsAnswer(q.prompt, q.options, static_cast<size_t>(q.answer)))
           return false;
+        // Letters shared with the prompt by some options and not others point at one.
+        if (q.kind != QuestionKind::When && LettersTell(q.prompt, q.options)) return false;
       }
       return true;
     case QuestionKind::TypedYear: return !q.acceptedYears.empty() && !YearsInPrompt(prompt, Fold(q.answerText));
@@ -1279,8 +1496,9 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
   return items;
 }
 
-std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::string& item, std::uint64_t seed) const {
-  Builder b{m_deck, *m_index, *this, Random(seed)};
+std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::string& item, std::uint64_t seed,
+                                                std::string* whyNot) const {
+  Builder b{m_deck, *m_index, *this, Random(seed), {}};
   std::optional<Question> q;
   bool written = false; // hand-written questions keep the options their author chose
   auto fact = m_index->factById.find(item);
@@ -1316,7 +1534,10 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
       q = b.Flashcard(m_deck.cards[card->second]);
     break;
   }
-  if (!q || (!written && !b.Good(*q))) return std::nullopt;
+  if (!q || (!written && !b.Good(*q))) {
+    if (whyNot != nullptr) *whyNot = b.why;
+    return std::nullopt;
+  }
   b.CreditPictures(*q);
   if (q->tags.empty() && fact != m_index->factById.end())
     q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
@@ -1334,10 +1555,11 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     QuestionKind kind;
     std::vector<std::string> items;
     size_t next = 0;
+    std::vector<std::string> deferred; // items whose template had its share of the quiz
   };
   std::vector<Pool> pools;
   for (QuestionKind kind : kinds) {
-    Pool pool{kind, Candidates(kind, request.tags)};
+    Pool pool{kind, Candidates(kind, request.tags), 0, {}};
     random.Shuffle(pool.items);
     if (!pool.items.empty()) pools.push_back(std::move(pool));
   }
@@ -1346,19 +1568,45 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   // first would give the second away (an event's "when" and then its year typed).
   std::unordered_set<std::string> keys, prompts, items;
   ShownSoFar shown; // nor one whose answer an earlier one showed
+  // Variety: in a quiz of 20 or more, no template (a relation's question, or a kind of
+  // question about events, cards or written questions) fills more than a sixth of it while
+  // the deck has others to ask; the deferred items are asked only when nothing else is left.
+  const size_t share = request.count >= 20 ? (request.count + 5) / 6 : request.count;
+  std::unordered_map<std::string, size_t> perTemplate;
+  auto templateOf = [&](QuestionKind kind, const std::string& item) {
+    auto fact = m_index->factById.find(item);
+    std::string name = QuestionKindName(kind);
+    return fact == m_index->factById.end() ? name : name + kSep + m_deck.facts[fact->second].relation;
+  };
+  bool capped = true;
   size_t turn = 0, idle = 0;
-  while (questions.size() < request.count && idle < pools.size()) {
+  while (questions.size() < request.count) {
+    if (idle >= pools.size()) {
+      if (!capped) break;
+      capped = false; // every pool is spent: the deferred items now
+      for (Pool& pool : pools) {
+        pool.items = std::move(pool.deferred);
+        pool.next = 0;
+      }
+      idle = 0;
+    }
     Pool& pool = pools[turn++ % pools.size()];
     bool made = false;
     while (pool.next < pool.items.size() && !made) {
       const std::string& item = pool.items[pool.next++];
       if (items.count(item) != 0) continue; // asked already, as another kind
+      const std::string templ = templateOf(pool.kind, item);
+      if (capped && perTemplate[templ] >= share) {
+        pool.deferred.push_back(item);
+        continue;
+      }
       auto q = Make(pool.kind, item, random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               prompts.count(PromptKey(*q)) != 0;
       if (q && !samePrompt && !shown.GivesAway(*q) && keys.insert(q->key).second) {
         prompts.insert(PromptKey(*q));
         items.insert(q->card);
+        ++perTemplate[templ];
         shown.Add(*q);
         questions.push_back(std::move(*q));
         made = true;
@@ -1529,9 +1777,10 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
   std::vector<UnaskedFact> unasked;
   for (const Fact& f : deck.facts) {
     bool asked = false;
+    std::string forwardWhy, reverseWhy; // a rule of fairness that refused it, each way
     for (std::uint64_t seed = 1; seed <= 4 && !asked; ++seed)
-      asked = generator.Make(QuestionKind::MultipleChoice, f.id, seed) ||
-              generator.Make(QuestionKind::MultipleChoiceReverse, f.id, seed);
+      asked = generator.Make(QuestionKind::MultipleChoice, f.id, seed, &forwardWhy) ||
+              generator.Make(QuestionKind::MultipleChoiceReverse, f.id, seed, &reverseWhy);
     if (asked) continue;
     const Relation* r = deck.FindRelation(f.relation);
     if (r == nullptr) continue;
@@ -1540,6 +1789,8 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
     std::string reason;
     if (ContainsWords(Fold(prompt), Fold(answer)))
       reason = "its answer stands in the question (\u201C" + prompt + "\u201D: " + answer + ")";
+    else if (!forwardWhy.empty())
+      reason = forwardWhy;
     else if (f.object.type == ValueType::Entity && kindCounts[r->objectKind] < kOptions)
       reason = "only " + std::to_string(kindCounts[r->objectKind]) + " entities of kind '" + r->objectKind +
                "' (a question offers " + std::to_string(kOptions) + ")";
@@ -1557,7 +1808,10 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
       reason = "the bound is too small for ranges it makes false";
     else
       reason = "no three options could be found that the deck does not also state of " + deck.NameOf(f.subject);
-    if (r->reverse.empty() && f.object.type == ValueType::Entity)
+    const bool kindWide = forwardWhy.rfind("every ", 0) == 0; // asked neither way, by design
+    if (!reverseWhy.empty())
+      reason += "; " + reverseWhy;
+    else if (r->reverse.empty() && f.object.type == ValueType::Entity && !kindWide)
       reason += "; the relation has no reverse question (reverse = \"...{object}...\") to ask it the other way round";
     else if (f.object.type == ValueType::Entity && ContainsWords(Fold(deck.NameOf(f.subject)), Fold(answer)))
       reason += "; asked the other way round (\u201C" + Fill(r->reverse, "object", answer) + "\u201D) its answer, " +

@@ -103,8 +103,10 @@ public:
   std::vector<Question> Generate(const QuestionRequest& request) const;
 
   // One question of `kind` about `item` (a fact, event or card id), or none when no good
-  // one can be built. Ordering and which-first pick the other events themselves.
-  std::optional<Question> Make(QuestionKind kind, const std::string& item, std::uint64_t seed) const;
+  // one can be built; then `whyNot`, when given, says why where a rule of fairness refused
+  // it (check --explain). Ordering and which-first pick the other events themselves.
+  std::optional<Question> Make(QuestionKind kind, const std::string& item, std::uint64_t seed,
+                               std::string* whyNot = nullptr) const;
 
   // The items that can be asked as `kind`, in deck order (before any quality check).
   std::vector<std::string> Candidates(QuestionKind kind, const std::vector<std::string>& tags = {}) const;

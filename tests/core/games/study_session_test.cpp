@@ -87,6 +87,7 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
     // The card the queue chose (an ordering question also shows other events, chosen freely).
     const std::string card =
         q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst ? q->key : q->items[0];
+    INFO(q->key);
     CHECK(items.insert(card).second);
     Answer(again, true, now += 20000);
     again.Next(now);

@@ -417,7 +417,231 @@ void CheckChoices(const Question& q, std::vector<std::string>& v) {
   if (Tells(q.prompt, q.options[static_cast<size_t>(q.answer)])) v.push_back("answer in prompt");
 }
 
+// [Test-wise rules] What a student who does not know the fact reads in the form alone
+// (docs/questions.md, "Fair to a test-wise student"), written out again from the rules.
+
+// Words as written: letters and digits of ASCII, any byte of other scripts.
+std::vector<std::string> RawWords(const std::string& text) {
+  std::vector<std::string> out;
+  std::string w, spaced = text;
+  for (const char* dash : {"\u2013", "\u2014", "\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB"})
+    for (size_t at = spaced.find(dash); at != std::string::npos; at = spaced.find(dash, at))
+      spaced.replace(at, std::string(dash).size(), " ");
+  for (char c : spaced + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      w += c;
+    } else if (!w.empty()) {
+      out.push_back(w);
+      w.clear();
+    }
+  }
+  return out;
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// A's designation ("Ka 27", "BV 141") whose letters begin a capitalised word of b ("Kamov",
+// "Blohm"); or a capitalised word of four letters or more of b (not its first, unless the
+// next is capitalised too) that a also has, a plural 's' aside.
+bool Clang(const std::string& a, const std::string& b) {
+  const auto wa = RawWords(a), wb = RawWords(b);
+  for (size_t i = 0; i + 1 < wa.size(); ++i) {
+    const std::string& w = wa[i];
+    const std::string& n = wa[i + 1];
+    const bool letters =
+        std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool roman = n.find_first_not_of("IVXLC") == std::string::npos;
+    if (!letters || w.size() < 2 || w.size() > 3 || !IsUpper(w[0]) ||
+        !(std::isdigit(static_cast<unsigned char>(n[0])) || roman))
+      continue;
+    const bool caps = std::all_of(w.begin(), w.end(), IsUpper);
+    const std::string start = Fold(caps ? w.substr(0, 1) : w);
+    for (const std::string& x : wb)
+      if (IsUpper(x[0]) && x.size() >= 4 && Fold(x).rfind(start, 0) == 0) return true;
+  }
+  return false;
+}
+bool SharedName(const std::string& prompt, const std::string& option) {
+  const auto wp = RawWords(prompt), wo = RawWords(option);
+  for (size_t i = 0; i < wo.size(); ++i) {
+    const std::string& w = wo[i];
+    if (!IsUpper(w[0]) || w.size() < 4 || (i == 0 && (wo.size() < 2 || !IsUpper(wo[1][0])))) continue;
+    if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) continue;
+    static const std::set<std::string> grammar = {"what", "which", "where", "when",      "whose",
+                                                  "with", "were",  "that",  "this",      "from",
+                                                  "have", "their", "they",  "according", "there"};
+    const std::string fw = Fold(w);
+    if (grammar.count(fw)) continue;
+    for (const std::string& x : wp) {
+      const std::string fx = Fold(x);
+      if (fx == fw || fx + "s" == fw || fw + "s" == fx) return true;
+    }
+  }
+  return false;
+}
+bool SharesLettersWith(const std::string& prompt, const std::string& option) {
+  return Clang(prompt, option) || Clang(option, prompt) || SharedName(prompt, option);
+}
+
+// The question word a card's side opens with, as the sort of answer it asks for.
+std::string AskedSort(const std::string& side) {
+  if (side.find('?') == std::string::npos) return "statement";
+  const auto words = Words(Fold(side));
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    const std::string next = i + 1 < words.size() ? words[i + 1] : "";
+    if (w == "how")
+      return next == "many" || next == "much" || next == "far" || next == "long" || next == "old" ? "count" : "manner";
+    if (w == "why") return "reason";
+    if (w == "when") return "time";
+    if (w == "where") return "place";
+    if (w == "who" || w == "whom" || w == "whose") return "person";
+    if ((w == "what" || w == "which") && (next == "year" || next == "date")) return "time";
+    if (w == "what" || w == "which") return "thing";
+  }
+  return "thing";
+}
+
+// The middle years of the deck's dates (events and date facts), a tenth cut at each end.
+std::optional<std::pair<int, int>> MiddleYears(const Deck& deck) {
+  std::vector<int> years;
+  for (const Event& e : deck.events)
+    years.push_back(e.date.FirstYear());
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Year || f.object.type == ValueType::Date)
+      years.push_back(f.object.date.FirstYear());
+  if (years.size() < 5) return std::nullopt;
+  std::sort(years.begin(), years.end());
+  return std::make_pair(years[years.size() / 10], years[years.size() - 1 - years.size() / 10]);
+}
+
+// True when the value of `of` for the answer differs from all the others, which agree.
+template <typename T> bool Lone(const std::vector<T>& values, size_t answer) {
+  if (values.size() < 3 || answer >= values.size()) return false;
+  std::set<T> others;
+  for (size_t i = 0; i < values.size(); ++i)
+    if (i != answer) others.insert(values[i]);
+  return others.size() == 1 && *others.begin() != values[answer];
+}
+
+void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v) {
+  const bool choice = q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse;
+  if (q.picturesOnly || q.options.size() != 4 || q.answer < 0 || q.answer >= 4) return;
+  const size_t answer = static_cast<size_t>(q.answer);
+  if (choice) {
+    size_t sharing = 0;
+    for (const std::string& o : q.options)
+      sharing += SharesLettersWith(q.prompt, o);
+    if (sharing != 0 && sharing != q.options.size()) v.push_back("clue in the letters");
+  }
+  const Fact* f = q.items.empty() ? nullptr : FindFact(deck, q.items[0]);
+  // A relation the same for the subject's whole kind (three or more subjects, one object).
+  if (f && q.kind == QuestionKind::MultipleChoice && f->object.type == ValueType::Entity) {
+    auto kindOf = [&](const std::string& id) {
+      return deck.FindEntity(id) ? deck.FindEntity(id)->kind : std::string("event");
+    };
+    std::set<std::string> subjects, objects;
+    for (const Fact& g : deck.facts)
+      if (g.relation == f->relation && kindOf(g.subject) == kindOf(f->subject)) {
+        subjects.insert(g.subject);
+        objects.insert(g.object.entity);
+      }
+    if (subjects.size() >= 3 && objects.size() == 1) v.push_back("a fact the same for its whole kind asked of one");
+    // A distractor the relation gives only subjects of other kinds.
+    for (size_t i = 0; i < q.options.size(); ++i) {
+      if (i == answer) continue;
+      std::set<std::string> kinds;
+      for (const Fact& g : deck.facts)
+        if (g.relation == f->relation && g.object.type == ValueType::Entity &&
+            deck.NameOf(g.object.entity) == q.options[i])
+          kinds.insert(kindOf(g.subject));
+      if (!kinds.empty() && !kinds.count(kindOf(f->subject))) v.push_back("implausible distractor by kind");
+    }
+  }
+  // Dates: inside the deck's period, the answer no odd one out.
+  const bool dateOptions =
+      q.kind == QuestionKind::When || (f && (f->object.type == ValueType::Year || f->object.type == ValueType::Date));
+  if (dateOptions) {
+    std::vector<Shown> shown;
+    for (const std::string& o : q.options)
+      if (auto d = ParseShown(o)) shown.push_back(*d);
+    if (shown.size() == 4) {
+      if (auto middle = MiddleYears(deck)) {
+        const int pad = std::max(3, (middle->second - middle->first) / 4);
+        const Shown& a = shown[answer];
+        const int lo = std::min(middle->first, a.start.FirstYear()) - pad;
+        const int hi = std::max(middle->second, (a.end ? a.end->LastYear() : a.start.LastYear())) + pad;
+        for (const Shown& d : shown)
+          if (d.start.FirstYear() < lo || (d.end ? d.end->LastYear() : d.start.LastYear()) > hi)
+            v.push_back("out-of-period date");
+      }
+      std::vector<int> years, months, days;
+      for (const Shown& d : shown) {
+        years.push_back(d.start.year);
+        months.push_back(d.start.month);
+        days.push_back(d.start.day);
+      }
+      const bool dayPrecision = std::all_of(shown.begin(), shown.end(),
+                                            [](const Shown& d) { return d.start.precision == DatePrecision::Day; });
+      const bool monthPrecision = dayPrecision || std::all_of(shown.begin(), shown.end(), [](const Shown& d) {
+                                    return d.start.precision == DatePrecision::Month;
+                                  });
+      if ((monthPrecision && (Lone(years, answer) || Lone(months, answer))) || (dayPrecision && Lone(days, answer)))
+        v.push_back("lone pattern");
+    }
+  }
+  // Numbers: the answer not the only one of its roundness.
+  if (f && f->object.type == ValueType::Number && f->object.bound == NumberBound::Exact) {
+    std::vector<int> roundness;
+    for (const std::string& o : q.options) {
+      std::string digits;
+      for (char c : o)
+        if (std::isdigit(static_cast<unsigned char>(c)))
+          digits += c;
+        else if (c == '.')
+          break;
+      const long long n = digits.empty() || digits.size() > 15 ? 0 : std::stoll(digits);
+      int r = 1;
+      for (int unit : {1000000, 100000, 10000, 1000, 100, 10})
+        if (n >= 10 && n % unit == 0) {
+          r = unit;
+          break;
+        }
+      roundness.push_back(r);
+    }
+    if (Lone(roundness, answer)) v.push_back("lone pattern");
+  }
+  // Cards: options of one sort, by the question word of the fronts.
+  if (choice && !f) {
+    const Card* c = q.items.empty() ? nullptr : FindCard(deck, q.items[0]);
+    if (c) {
+      const bool reverse = q.kind == QuestionKind::MultipleChoiceReverse;
+      const std::string sort = AskedSort(c->front);
+      for (const std::string& o : q.options)
+        for (const Card& other : deck.cards)
+          if ((reverse ? other.front : other.back) == o && AskedSort(other.front) != sort) {
+            v.push_back("option form");
+            break;
+          }
+    }
+  }
+}
+
 } // namespace
+
+std::vector<std::string> QuizViolations(const Deck& deck, const std::vector<Question>& quiz) {
+  std::vector<std::string> v;
+  if (quiz.size() < 20) return v;
+  std::map<std::string, size_t> perTemplate;
+  for (const Question& q : quiz) {
+    const Fact* f = q.items.size() == 1 ? FindFact(deck, q.items[0]) : nullptr;
+    ++perTemplate[std::string(QuestionKindName(q.kind)) + (f ? "/" + f->relation : "")];
+  }
+  // More than a sixth (and two) of the quiz from one template, while the quiz has others.
+  for (const auto& [templ, n] : perTemplate)
+    if (perTemplate.size() >= 6 && n > (quiz.size() + 5) / 6 + 2) v.push_back("one template fills the quiz: " + templ);
+  return v;
+}
 
 std::vector<std::string> Violations(const Deck& deck, const Question& q) {
   std::vector<std::string> v;
@@ -709,6 +933,7 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
     break;
   }
   }
+  CheckForm(deck, q, v);
   return v;
 }
 

@@ -15,4 +15,7 @@ namespace factdeck::test {
 // Every rule the question breaks, as short names ("two right options", ...); empty when good.
 std::vector<std::string> Violations(const Deck& deck, const Question& q);
 
+// The rules a whole quiz breaks ("one template fills the quiz: ..."); empty when good.
+std::vector<std::string> QuizViolations(const Deck& deck, const std::vector<Question>& quiz);
+
 } // namespace factdeck::test

@@ -1,0 +1,283 @@
+#include "core/questions/fairness.h"
+
+#include <algorithm>
+#include <cmath>
+#include <type_traits>
+#include <unordered_set>
+#include <utf8proc.h>
+
+#include "core/base/text.h"
+#include "core/deck/deck.h"
+
+namespace factdeck {
+
+namespace {
+
+struct Word {
+  std::string text;   // as written
+  std::string folded; // Fold(text)
+  bool capital = false;
+  bool letters = true; // letters only
+};
+
+// The words of `text` (runs of letters and digits), each with how it is written.
+std::vector<Word> WordsWritten(const std::string& text) {
+  std::vector<Word> words;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  Word current;
+  auto flush = [&] {
+    if (!current.text.empty()) {
+      current.folded = Fold(current.text);
+      words.push_back(std::move(current));
+    }
+    current = Word{};
+  };
+  for (utf8proc_ssize_t i = 0; i < size;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(bytes + i, size - i, &c);
+    if (n <= 0) break;
+    const utf8proc_category_t category = utf8proc_category(c);
+    const bool letter = category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+    const bool digit = category == UTF8PROC_CATEGORY_ND;
+    if (letter || digit) {
+      if (current.text.empty()) current.capital = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+      current.letters = current.letters && letter;
+      current.text.append(text, static_cast<size_t>(i), static_cast<size_t>(n));
+    } else {
+      flush();
+    }
+    i += n;
+  }
+  flush();
+  return words;
+}
+
+bool RomanNumeral(const std::string& w) {
+  return !w.empty() && w.size() <= 5 && w.find_first_not_of("IVXLC") == std::string::npos;
+}
+
+// The letters of type designations in `words` that a maker's name may begin with: "ka" of
+// "Ka 27", "mi" of "Mi VI" (two or three letters, a capital first, then a number), and of
+// initials in capitals their first letter: "b" of "BV 141".
+std::vector<std::string> DesignationLetters(const std::vector<Word>& words) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const Word& w = words[i];
+    const std::string& next = words[i + 1].text;
+    const bool number = (next[0] >= '0' && next[0] <= '9') || RomanNumeral(next);
+    if (!w.capital || !w.letters || w.text.size() < 2 || w.text.size() > 3 || !number) continue;
+    const bool initials = std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    out.push_back(initials ? w.folded.substr(0, 1) : w.folded);
+  }
+  return out;
+}
+
+// Words no question or answer is told by: the question's own grammar.
+bool Common(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "what",   "which", "where", "when",  "whose",  "with", "were",  "that",  "this",      "from",  "have",
+      "their",  "they",  "them",  "these", "those",  "into", "about", "after", "according", "there", "does",
+      "been",   "than",  "then",  "only",  "other",  "also", "more",  "most",  "over",      "under", "while",
+      "during", "first", "last",  "later", "before", "both", "each",  "some",  "such",      "many",  "much"};
+  return words.count(folded) != 0;
+}
+
+bool SameWord(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  auto plural = [](const std::string& one, const std::string& many) {
+    return many.size() == one.size() + 1 && many.back() == 's' && many.compare(0, one.size(), one) == 0;
+  };
+  return plural(a, b) || plural(b, a);
+}
+
+// True when a designation's letters in `from` begin a capitalised word of `to`.
+bool LettersBeginAName(const std::vector<Word>& from, const std::vector<Word>& to) {
+  for (const std::string& letters : DesignationLetters(from))
+    for (const Word& w : to)
+      if (w.capital && w.letters && w.folded.size() >= 4 && w.folded.compare(0, letters.size(), letters) == 0)
+        return true;
+  return false;
+}
+
+} // namespace
+
+bool SharesLetters(const std::string& prompt, const std::string& option) {
+  const std::vector<Word> p = WordsWritten(prompt), o = WordsWritten(option);
+  if (LettersBeginAName(p, o) || LettersBeginAName(o, p)) return true;
+  // A name word of the option (capitalised, four letters or more, not its first word,
+  // which is capitalised anyway) that the prompt has too.
+  for (size_t i = 0; i < o.size(); ++i) {
+    const Word& w = o[i];
+    if (!w.capital || !w.letters || w.folded.size() < 4 || Common(w.folded)) continue;
+    if (i == 0 && o.size() > 1 && !o[1].capital) continue; // "Restoring the ..." begins a sentence
+    for (const Word& q : p)
+      if (SameWord(q.folded, w.folded)) return true;
+  }
+  return false;
+}
+
+bool LettersTell(const std::string& prompt, const std::vector<std::string>& options) {
+  size_t sharing = 0;
+  for (const std::string& o : options)
+    sharing += SharesLetters(prompt, o);
+  return sharing != 0 && sharing != options.size();
+}
+
+AskedFor AskedForOf(const std::string& text) {
+  struct Rule {
+    const char* words; // folded, one or two words
+    AskedFor asked;
+  };
+  // Two-word forms first: "how many" before "how".
+  static const Rule rules[] = {
+      {"how many", AskedFor::Count},  {"how much", AskedFor::Count},   {"how far", AskedFor::Count},
+      {"how long", AskedFor::Count},  {"how old", AskedFor::Count},    {"wie viele", AskedFor::Count},
+      {"wie viel", AskedFor::Count},  {"wie weit", AskedFor::Count},   {"wie lange", AskedFor::Count},
+      {"what year", AskedFor::Time},  {"which year", AskedFor::Time},  {"what date", AskedFor::Time},
+      {"por que", AskedFor::Reason},  {"pour quoi", AskedFor::Reason}, {"combien", AskedFor::Count},
+      {"cuantos", AskedFor::Count},   {"cuantas", AskedFor::Count},    {"cuanto", AskedFor::Count},
+      {"quanti", AskedFor::Count},    {"quante", AskedFor::Count},     {"quanto", AskedFor::Count},
+      {"ile", AskedFor::Count},       {"сколько", AskedFor::Count},    {"why", AskedFor::Reason},
+      {"warum", AskedFor::Reason},    {"weshalb", AskedFor::Reason},   {"wieso", AskedFor::Reason},
+      {"pourquoi", AskedFor::Reason}, {"perche", AskedFor::Reason},    {"dlaczego", AskedFor::Reason},
+      {"почему", AskedFor::Reason},   {"зачем", AskedFor::Reason},     {"how", AskedFor::Manner},
+      {"wie", AskedFor::Manner},      {"comment", AskedFor::Manner},   {"como", AskedFor::Manner},
+      {"come", AskedFor::Manner},     {"jak", AskedFor::Manner},       {"как", AskedFor::Manner},
+      {"when", AskedFor::Time},       {"wann", AskedFor::Time},        {"quand", AskedFor::Time},
+      {"cuando", AskedFor::Time},     {"quando", AskedFor::Time},      {"kiedy", AskedFor::Time},
+      {"когда", AskedFor::Time},      {"where", AskedFor::Place},      {"wo", AskedFor::Place},
+      {"wohin", AskedFor::Place},     {"woher", AskedFor::Place},      {"ou", AskedFor::Place},
+      {"donde", AskedFor::Place},     {"dove", AskedFor::Place},       {"gdzie", AskedFor::Place},
+      {"где", AskedFor::Place},       {"куда", AskedFor::Place},       {"who", AskedFor::Person},
+      {"whom", AskedFor::Person},     {"whose", AskedFor::Person},     {"wer", AskedFor::Person},
+      {"wem", AskedFor::Person},      {"wen", AskedFor::Person},       {"qui", AskedFor::Person},
+      {"quien", AskedFor::Person},    {"quienes", AskedFor::Person},   {"chi", AskedFor::Person},
+      {"kto", AskedFor::Person},      {"кто", AskedFor::Person},       {"what", AskedFor::Thing},
+      {"which", AskedFor::Thing},     {"was", AskedFor::Thing},        {"welche", AskedFor::Thing},
+      {"welcher", AskedFor::Thing},   {"welches", AskedFor::Thing},    {"que", AskedFor::Thing},
+      {"quoi", AskedFor::Thing},      {"quel", AskedFor::Thing},       {"quelle", AskedFor::Thing},
+      {"cual", AskedFor::Thing},      {"che", AskedFor::Thing},        {"quale", AskedFor::Thing},
+      {"co", AskedFor::Thing},        {"jaki", AskedFor::Thing},       {"что", AskedFor::Thing},
+      {"какой", AskedFor::Thing},     {"какие", AskedFor::Thing},      {"какая", AskedFor::Thing}};
+  // A statement ("Hund", "The capital of France") asks for nothing: only text ending in a
+  // question mark is read for its question word.
+  const std::string folded = Fold(text);
+  if (folded.empty() || text.find('?') == std::string::npos) return AskedFor::Statement;
+  std::vector<std::string> words;
+  for (const Word& w : WordsWritten(folded))
+    words.push_back(w.folded);
+  // "Was" opens German questions and English ones ("Was it ..."): English first.
+  for (size_t i = 0; i < words.size(); ++i)
+    for (const Rule& r : rules) {
+      const std::string rule = r.words;
+      const size_t space = rule.find(' ');
+      if (space == std::string::npos
+              ? words[i] == rule
+              : i + 1 < words.size() && words[i] == rule.substr(0, space) && words[i + 1] == rule.substr(space + 1)) {
+        if (rule == "was" && i == 0 && words.size() > 1 && (words[1] == "it" || words[1] == "there")) continue;
+        return r.asked;
+      }
+    }
+  return AskedFor::Thing;
+}
+
+const char* AskedForName(AskedFor a) {
+  switch (a) {
+  case AskedFor::Statement: return "a statement";
+  case AskedFor::Count: return "a count";
+  case AskedFor::Reason: return "a reason";
+  case AskedFor::Manner: return "a manner";
+  case AskedFor::Time: return "a time";
+  case AskedFor::Place: return "a place";
+  case AskedFor::Person: return "a person";
+  case AskedFor::Thing: return "a thing";
+  }
+  return "";
+}
+
+std::optional<Period> DeckPeriod(const Deck& deck) {
+  std::vector<int> years;
+  for (const Event& e : deck.events)
+    years.push_back(e.date.FirstYear());
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Year || f.object.type == ValueType::Date)
+      years.push_back(f.object.date.FirstYear());
+  if (years.size() < 5) return std::nullopt;
+  std::sort(years.begin(), years.end());
+  const size_t cut = years.size() / 10;
+  return Period{years[cut], years[years.size() - 1 - cut]};
+}
+
+Period OptionWindow(const Period& period, int answerFirst, int answerLast) {
+  const int pad = std::max(3, (period.last - period.first) / 4);
+  return Period{std::min(period.first, answerFirst) - pad, std::max(period.last, answerLast) + pad};
+}
+
+namespace {
+
+// True when `of(options[answer])` differs from every other option's while those all agree.
+template <typename Of> bool OddOneOut(size_t count, size_t answer, const Of& of) {
+  if (count < 3) return false;
+  const auto mine = of(answer);
+  std::optional<std::remove_const_t<decltype(mine)>> shared;
+  for (size_t i = 0; i < count; ++i) {
+    if (i == answer) continue;
+    const auto theirs = of(i);
+    if (theirs == mine) return false;
+    if (shared && *shared != theirs) return false;
+    shared = theirs;
+  }
+  return true;
+}
+
+// How round a whole number reads: the largest power of ten dividing it (450 is 10, 400 is
+// 100), else 1. Below 10 no number reads as round (5 among 3, 4 and 6 is no clue).
+long long Roundness(long long n) {
+  if (n < 0) n = -n;
+  if (n < 10) return 1;
+  long long unit = 1;
+  while (unit < 1000000000000LL && n % (unit * 10) == 0)
+    unit *= 10;
+  return unit;
+}
+
+template <typename Of> bool Roundest(size_t count, size_t answer, const Of& roundness) {
+  const auto mine = roundness(answer);
+  for (size_t i = 0; i < count; ++i)
+    if (i != answer && roundness(i) >= mine) return false;
+  return mine > 1;
+}
+
+} // namespace
+
+bool DateStandsOut(const std::vector<Date>& o, size_t answer) {
+  const size_t n = o.size();
+  if (answer >= n) return false;
+  auto same = [&](DatePrecision p) {
+    return std::all_of(o.begin(), o.end(), [&](const Date& d) { return d.precision == p; });
+  };
+  if (OddOneOut(n, answer, [&](size_t i) { return o[i].year <= 0; })) return true;
+  if (OddOneOut(n, answer, [&](size_t i) { return o[i].circa; })) return true;
+  if (same(DatePrecision::Day) || same(DatePrecision::Month) || same(DatePrecision::Season)) {
+    if (OddOneOut(n, answer, [&](size_t i) { return o[i].year; })) return true;
+    if (OddOneOut(n, answer, [&](size_t i) { return o[i].month; })) return true;
+  }
+  if (same(DatePrecision::Day) && OddOneOut(n, answer, [&](size_t i) { return o[i].day; })) return true;
+  if (same(DatePrecision::Year) &&
+      std::all_of(o.begin(), o.end(), [](const Date& d) { return d.doubt == DateDoubt::None; })) {
+    auto round = [&](size_t i) { return YearRounding(o[i].year); };
+    if (Roundest(n, answer, round) || OddOneOut(n, answer, round)) return true;
+  }
+  return false;
+}
+
+bool NumberStandsOut(const std::vector<double>& o, size_t answer) {
+  if (answer >= o.size()) return false;
+  for (double v : o)
+    if (v != std::floor(v) || std::fabs(v) > 1e15) return false; // fractions: no roundness to read
+  auto round = [&](size_t i) { return Roundness(static_cast<long long>(o[i])); };
+  return Roundest(o.size(), answer, round) || OddOneOut(o.size(), answer, round);
+}
+
+} // namespace factdeck

@@ -1,0 +1,49 @@
+// What a test-wise student reads in a question's form, without knowing the fact: the rules
+// the generator keeps (docs/questions.md, "Fair to a test-wise student"). Each function
+// looks at text, dates or numbers only; the generator decides what to do when one fires.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/date.h"
+
+namespace factdeck {
+
+struct Deck;
+
+// True when `option` shares a name's letters with `prompt`: a type's letters that begin a
+// maker's name ("Ka 27" and "Kamov", either way round), or a capitalised name word of
+// four letters or more in both ("Siberia", "Romans" and "Roman").
+bool SharesLetters(const std::string& prompt, const std::string& option);
+
+// True when some options share letters with the prompt and others do not: the letters
+// point at (or away from) an option. Sharing by all options, or by none, tells nothing.
+bool LettersTell(const std::string& prompt, const std::vector<std::string>& options);
+
+// The sort of answer a question asks for, from its question word, in English and the main
+// European languages ("How many ...", "Wie viele ...", "Combien ...", "Сколько ...").
+enum class AskedFor { Statement, Count, Reason, Manner, Time, Place, Person, Thing };
+AskedFor AskedForOf(const std::string& text);
+const char* AskedForName(AskedFor a); // "a count", "a reason", ... for messages
+
+// The years most of a deck's dated items fall in (its events' and its date facts'),
+// without the outlying tenth at each end; none for a deck with fewer than five dates.
+struct Period {
+  int first = 0, last = 0; // astronomical years
+};
+std::optional<Period> DeckPeriod(const Deck& deck);
+// The years a date option may lie in for a deck of `period`, around an answer from
+// `answerFirst` to `answerLast`: the period and the answer, widened by a quarter of the
+// period's length (at least 3 years), so that a deck of 1840–1850 never offers 1800.
+Period OptionWindow(const Period& period, int answerFirst, int answerLast);
+
+// True when the answer (options[answer]) is the odd one out among date options: the only
+// one in its year, month, day of the month, era or circa-ness while the others share
+// theirs, or the roundest year of all.
+bool DateStandsOut(const std::vector<Date>& options, size_t answer);
+// The same for numbers: the roundest, or the only one of its roundness.
+bool NumberStandsOut(const std::vector<double>& options, size_t answer);
+
+} // namespace factdeck

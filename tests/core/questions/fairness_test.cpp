@@ -1,0 +1,347 @@
+// Questions fair to a test-wise student (docs/questions.md): no answer given away by the
+// letters it shares with the prompt, by being the only option of its sort, by a date outside
+// the deck's period or a lone pattern; relations the same for a whole kind not asked of
+// each; a quiz spread over its templates. Each rule is shown on a small deck of our own, and
+// the independent checker is fed a broken question for each of its form rules.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "core/questions/fairness.h"
+#include "core/questions/question_checker.h"
+#include "core/questions/questions.h"
+#include "support/seed_deck.h"
+
+using namespace factdeck;
+using test::Violations;
+
+namespace {
+
+// Makers and their types, with tags; every "ship" was built at the same yard.
+const char* kMakersDeck = R"([deck]
+id = "makers"
+title = "Makers"
+[[deck.source]]
+id = "s"
+title = "S"
+[[relation]]
+id = "made_by"
+question = "Which company made the {subject}?"
+reverse = "Which of these did {object} make?"
+object = "company"
+[[relation]]
+id = "built_at"
+question = "Where was the {subject} built?"
+reverse = "Which of these was built at {object}?"
+object = "yard"
+[[entity]]
+id = "kamov"
+name = "Kamov"
+kind = "company"
+[[entity]]
+id = "mil"
+name = "Mil Works"
+kind = "company"
+[[entity]]
+id = "yak"
+name = "Yakovlev"
+kind = "company"
+[[entity]]
+id = "sukhoi"
+name = "Sukhoi"
+kind = "company"
+[[entity]]
+id = "tupolev"
+name = "Tupolev"
+kind = "company"
+[[entity]]
+id = "ka27"
+name = "Ka 27"
+kind = "helicopter"
+[[entity]]
+id = "x1"
+name = "X 1"
+kind = "helicopter"
+[[entity]]
+id = "x2"
+name = "Z 2"
+kind = "helicopter"
+[[entity]]
+id = "x3"
+name = "Q 3"
+kind = "helicopter"
+[[entity]]
+id = "x4"
+name = "W 4"
+kind = "helicopter"
+[[fact]]
+subject = "ka27"
+relation = "made_by"
+object = "kamov"
+source = "s"
+[[fact]]
+subject = "x1"
+relation = "made_by"
+object = "mil"
+source = "s"
+[[fact]]
+subject = "x2"
+relation = "made_by"
+object = "yak"
+source = "s"
+[[fact]]
+subject = "x3"
+relation = "made_by"
+object = "sukhoi"
+source = "s"
+[[fact]]
+subject = "x4"
+relation = "made_by"
+object = "tupolev"
+source = "s"
+[[entity]]
+id = "north"
+name = "North Yard"
+kind = "yard"
+[[entity]]
+id = "south"
+name = "South Yard"
+kind = "yard"
+[[entity]]
+id = "east"
+name = "East Yard"
+kind = "yard"
+[[entity]]
+id = "west"
+name = "West Yard"
+kind = "yard"
+)";
+
+DeckLoad MakersDeck(const std::string& more = {}) { return ParseDeck(std::string(kMakersDeck) + more, "makers.toml"); }
+
+} // namespace
+
+TEST_CASE("a type's letters that begin its maker's name are a clue, either way round", "[questions][fairness]") {
+  CHECK(SharesLetters("Which company made the Ka 27?", "Kamov"));
+  CHECK(SharesLetters("Which of these did Kamov make?", "Ka 27"));
+  CHECK(SharesLetters("Which of these did Blohm make?", "BV 141")); // initials: their first letter
+  CHECK(SharesLetters("Why did the Romans leave?", "Troops the Roman army needed at home"));
+  CHECK_FALSE(SharesLetters("Which company made the Ka 27?", "Mil Works"));
+  CHECK_FALSE(SharesLetters("Which company made the X 1?", "Xylophone Co")); // one letter tells nothing
+  CHECK(LettersTell("Which company made the Ka 27?", {"Kamov", "Mil Works", "Sukhoi", "Tupolev"}));
+  CHECK_FALSE(LettersTell("Which yard built the ship?", {"North Yard", "South Yard", "East Yard", "West Yard"}));
+
+  DeckLoad load = MakersDeck();
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  std::string why;
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "ka27.made_by", seed, &why));
+    CHECK_FALSE(generator.Make(QuestionKind::MultipleChoiceReverse, "ka27.made_by", seed));
+    // Other types are asked, and Kamov is never a wrong option beside a prompt naming "Ka".
+    auto q = generator.Make(QuestionKind::MultipleChoice, "x1.made_by", seed);
+    REQUIRE(q);
+    CHECK(Violations(load.deck, *q).empty());
+  }
+  CHECK(why.find("shares letters with the question") != std::string::npos);
+}
+
+TEST_CASE("a relation the same for a whole kind is not asked of each, and check --explain says why",
+          "[questions][fairness]") {
+  std::string ships;
+  for (const char* s : {"a", "b", "c", "d"})
+    ships += std::string("[[entity]]\nid = \"ship-") + s + "\"\nname = \"Ship " + s + "\"\nkind = \"ship\"\n" +
+             "[[fact]]\nsubject = \"ship-" + s + "\"\nrelation = \"built_at\"\nobject = \"north\"\nsource = \"s\"\n";
+  DeckLoad load = MakersDeck(ships);
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  std::string why;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "ship-a.built_at", seed, &why));
+    CHECK_FALSE(generator.Make(QuestionKind::MultipleChoiceReverse, "ship-a.built_at", seed));
+  }
+  CHECK(why.find("every ship in the deck with 'built_at' has North Yard") != std::string::npos);
+  bool explained = false;
+  for (const UnaskedFact& u : UnaskedFacts(load.deck))
+    explained =
+        explained || (u.fact->id == "ship-b.built_at" && u.reason.find("teaches only the kind") != std::string::npos);
+  CHECK(explained);
+}
+
+TEST_CASE("no option of another sort: what the relation gives only other kinds is no distractor",
+          "[questions][fairness]") {
+  // Rails and buses were made at their depots; a bus depot is no wrong answer for a rail car.
+  std::string more = R"([[relation]]
+id = "kept_at"
+question = "Where was the {subject} kept?"
+object = "depot"
+)";
+  const char* depots[][2] = {{"rail-a", "Rail depot A"},
+                             {"rail-b", "Rail depot B"},
+                             {"rail-c", "Rail depot C"},
+                             {"rail-d", "Rail depot D"},
+                             {"bus-a", "Bus depot A"}};
+  for (auto& d : depots)
+    more += std::string("[[entity]]\nid = \"") + d[0] + "\"\nname = \"" + d[1] + "\"\nkind = \"depot\"\n";
+  const char* vehicles[][3] = {{"car1", "rail car", "rail-a"}, {"car2", "rail car", "rail-b"},
+                               {"car3", "rail car", "rail-c"}, {"car4", "rail car", "rail-d"},
+                               {"bus1", "bus", "bus-a"},       {"bus2", "bus", "bus-a"}};
+  for (auto& v : vehicles)
+    more += std::string("[[entity]]\nid = \"") + v[0] + "\"\nname = \"Vehicle " + v[0] + "\"\nkind = \"" + v[1] +
+            "\"\n[[fact]]\nsubject = \"" + v[0] + "\"\nrelation = \"kept_at\"\nobject = \"" + v[2] +
+            "\"\nsource = \"s\"\n";
+  DeckLoad load = MakersDeck(more);
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoice, "car1.kept_at", seed);
+    REQUIRE(q);
+    CHECK(std::find(q->options.begin(), q->options.end(), "Bus depot A") == q->options.end());
+    CHECK(Violations(load.deck, *q).empty());
+  }
+  // The checker sees the bus depot offered for a rail car.
+  auto q = generator.Make(QuestionKind::MultipleChoice, "car1.kept_at", 1);
+  REQUIRE(q);
+  q->options[q->answer == 0 ? 1 : 0] = "Bus depot A";
+  const auto v = Violations(load.deck, *q);
+  CHECK(std::find(v.begin(), v.end(), "implausible distractor by kind") != v.end());
+}
+
+TEST_CASE("dates: inside the deck's period, no lone year, month or day, the answer's place as chance has it",
+          "[questions][fairness]") {
+  // A lone pattern: the only option in another year, or on another day of the month.
+  auto d = [](const char* text) { return *ParseDate(text).date; };
+  CHECK(DateStandsOut({d("3 September 1933"), d("5 March 1934"), d("5 May 1934"), d("5 July 1934")}, 0));
+  CHECK_FALSE(DateStandsOut({d("3 July 1933"), d("3 September 1933"), d("3 November 1933"), d("3 January 1934")}, 1));
+  CHECK_FALSE(DateStandsOut({d("1920"), d("1925"), d("1930"), d("1935")}, 2));
+  CHECK(DateStandsOut({d("1925"), d("1930"), d("1935"), d("1915")}, 1)); // the roundest
+  CHECK(DateStandsOut({d("1927"), d("1928"), d("1930"), d("1931")}, 2)); // the only round year
+  CHECK(NumberStandsOut({200, 400, 450, 500}, 2));
+  CHECK_FALSE(NumberStandsOut({350, 400, 450, 500}, 2));
+
+  const Deck deck = test::SeedDeck();
+  const auto period = DeckPeriod(deck);
+  REQUIRE(period);
+  QuestionGenerator generator(deck);
+  size_t atEnd = 0, ordered = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    QuestionRequest request;
+    request.count = 200;
+    request.seed = seed;
+    request.kinds = {QuestionKind::When, QuestionKind::MultipleChoice};
+    for (const Question& q : generator.Generate(request)) {
+      const auto v = Violations(deck, q);
+      CHECK(v.empty());
+      for (const std::string& o : q.options)
+        if (auto date = ParseDateOrSpan(o); date.start && q.kind == QuestionKind::When) {
+          const Period window = OptionWindow(*period, date.start->FirstYear(), date.start->FirstYear());
+          CHECK(date.start->FirstYear() >= window.first - (period->last - period->first));
+        }
+      if (q.kind == QuestionKind::When) {
+        ++ordered;
+        atEnd += q.answer == 0 || q.answer == 3;
+      }
+    }
+  }
+  REQUIRE(ordered > 100);
+  // With four options shown in order the answer is at an end half the time by chance.
+  CHECK(atEnd * 100 <= ordered * 58);
+  CHECK(atEnd * 100 >= ordered * 35);
+}
+
+TEST_CASE("the checker's form rules each fail on a broken question", "[questions][fairness][checker]") {
+  DeckLoad load = MakersDeck();
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  auto q = generator.Make(QuestionKind::MultipleChoice, "x1.made_by", 3);
+  REQUIRE(q);
+  REQUIRE(Violations(load.deck, *q).empty());
+  Question clue = *q;
+  clue.prompt = "Which company made the Ka 1?"; // the prompt's letters now begin one option
+  for (auto& o : clue.options)
+    if (o != clue.options[static_cast<size_t>(clue.answer)] && o != "Kamov") o = "Kamov";
+  clue.options[clue.answer == 0 ? 1 : 0] = "Kamov";
+  auto v = Violations(load.deck, clue);
+  CHECK(std::find(v.begin(), v.end(), "clue in the letters") != v.end());
+
+  // Dates outside the period and a lone day of the month, in the seed deck.
+  const Deck deck = test::SeedDeck();
+  QuestionGenerator seed(deck);
+  std::optional<Question> when;
+  for (const Event& e : deck.events)
+    if (e.date.precision == DatePrecision::Day && !e.end)
+      if ((when = seed.Make(QuestionKind::When, e.id, 5))) break;
+  REQUIRE(when);
+  REQUIRE(Violations(deck, *when).empty());
+  Question far = *when, lone = *when;
+  far.options[far.answer == 0 ? 1 : 0] = "3 September 1780";
+  v = Violations(deck, far);
+  CHECK(std::find(v.begin(), v.end(), "out-of-period date") != v.end());
+  const auto answer = ParseDate(lone.options[static_cast<size_t>(lone.answer)]).date;
+  REQUIRE(answer);
+  for (size_t i = 0; i < 4; ++i)
+    if (static_cast<int>(i) != lone.answer) {
+      Date other = *answer;
+      other.day = answer->day == 5 ? 6 : 5;
+      other.month = static_cast<int>(1 + (i * 3 + static_cast<size_t>(answer->month) + 1) % 12);
+      lone.options[i] = other.Display();
+    }
+  v = Violations(deck, lone);
+  CHECK(std::find(v.begin(), v.end(), "lone pattern") != v.end());
+
+  // A quiz filled by one template.
+  std::vector<Question> quiz;
+  QuestionRequest request;
+  request.count = 24;
+  request.seed = 9;
+  quiz = seed.Generate(request);
+  REQUIRE(quiz.size() == 24);
+  CHECK(test::QuizViolations(deck, quiz).empty());
+  std::map<std::string, size_t> perRelation;
+  for (const Question& x : quiz)
+    for (const Fact& f : deck.facts)
+      if (!x.items.empty() && f.id == x.items[0]) ++perRelation[f.relation];
+  for (const auto& [relation, n] : perRelation)
+    CHECK(n <= 4); // a sixth of 24
+  // Ten of the 24 made of one relation's question: the quiz is no longer spread.
+  std::vector<Question> same = quiz;
+  const auto fact = std::find_if(quiz.begin(), quiz.end(), [&](const Question& x) {
+    return x.items.size() == 1 &&
+           std::any_of(deck.facts.begin(), deck.facts.end(), [&](const Fact& f) { return f.id == x.items[0]; });
+  });
+  REQUIRE(fact != quiz.end());
+  for (size_t i = 0; i < 10; ++i)
+    same[i] = *fact;
+  CHECK_FALSE(test::QuizViolations(deck, same).empty());
+}
+
+TEST_CASE("card options ask for the same sort of thing as the card", "[questions][fairness]") {
+  CHECK(AskedForOf("How many pilots trained there?") == AskedFor::Count);
+  CHECK(AskedForOf("How were the crates marked?") == AskedFor::Manner);
+  CHECK(AskedForOf("Why did they leave?") == AskedFor::Reason);
+  CHECK(AskedForOf("Warum gingen sie?") == AskedFor::Reason);
+  CHECK(AskedForOf("Сколько лет?") == AskedFor::Count);
+  CHECK(AskedForOf("Hund") == AskedFor::Statement);
+  std::string deckText = "[deck]\nid = \"c\"\ntitle = \"C\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n";
+  const char* cards[][2] = {{"Why did A leave?", "To rest"},           {"Why did B leave?", "To work"},
+                            {"Why did C leave?", "To travel"},         {"Why did D leave?", "To study"},
+                            {"How did E travel?", "By boat in haste"}, {"How did F travel?", "By train at night"},
+                            {"How did G travel?", "On foot alone"},    {"How did H travel?", "On horseback"}};
+  int n = 0;
+  for (auto& c : cards)
+    deckText += "[[card]]\nid = \"c" + std::to_string(n++) + "\"\nfront = \"" + c[0] + "\"\nback = \"" + c[1] +
+                "\"\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(deckText, "cards.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoice, "c0", seed);
+    REQUIRE(q);
+    for (const std::string& o : q->options)
+      CHECK(o.rfind("To ", 0) == 0); // reasons only, never a manner
+    CHECK(Violations(load.deck, *q).empty());
+    Question mixed = *q;
+    mixed.options[q->answer == 0 ? 1 : 0] = "By train at night";
+    const auto v = Violations(load.deck, mixed);
+    CHECK(std::find(v.begin(), v.end(), "option form") != v.end());
+  }
+}
