@@ -123,14 +123,24 @@ TEST_CASE("check accepts the bundled deck and prints its counts", "[cli][deck]")
   CHECK_THAT(result.out, Catch::Contains("facts") && Catch::Contains("0 errors") && Catch::Contains("multiple-choice"));
 }
 
-TEST_CASE("the bundled deck checks without a warning and asks every fact", "[cli][deck]") {
+TEST_CASE("the bundled deck checks without a warning and every fact it does not ask is left out by a rule of fairness",
+          "[cli][deck]") {
   const std::string deck = std::string(FACTDECK_SOURCE_DIR) + "/questions/german-soviet-military-cooperation.toml";
   const auto result = RunProcess({kExe, "check", "--explain", deck});
   INFO(result.out << result.err);
   CHECK(result.exitCode == 0);
   CHECK_THAT(result.out, Catch::Contains("0 errors, 0 warnings"));
-  CHECK(result.out.find("never asked") == std::string::npos);
   CHECK(result.err.find("warning") == std::string::npos);
+  // Every fact not asked is refused by one of the rules a test-wise student would exploit
+  // (docs/questions.md), never for want of values.
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(": note: fact '") != std::string::npos) {
+      INFO(line);
+      CHECK((line.find("teaches only the kind") != std::string::npos ||
+             line.find("shares letters with the question") != std::string::npos ||
+             line.find("plausible wrong options") != std::string::npos));
+    }
 }
 
 TEST_CASE("check says how many facts are never asked, and --explain lists each with its position and why",

@@ -1580,7 +1580,7 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   };
   bool capped = true;
   size_t turn = 0, idle = 0;
-  while (questions.size() < request.count) {
+  while (questions.size() < request.count && !pools.empty()) {
     if (idle >= pools.size()) {
       if (!capped) break;
       capped = false; // every pool is spent: the deferred items now
