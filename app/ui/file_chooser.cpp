@@ -1,6 +1,5 @@
 #include "ui/file_chooser.h"
 
-#include <algorithm>
 #include <atomic>
 #include <gio/gio.h>
 #include <libportal/portal.h>
@@ -136,11 +135,7 @@ void DesktopFileChooser::Join() {
 // of the threads (a crash in its tracer). Idle ones are told to end now, and waited for.
 void DesktopFileChooser::StopIdleGlibThreads() {
   g_thread_pool_stop_unused_threads();
-  for (int i = 0; i < 200; ++i) {
-    const std::vector<std::string> names = ThreadNames();
-    if (std::none_of(names.begin(), names.end(), [](const std::string& n) { return n == "pool"; })) return;
-    g_usleep(10000);
-  }
+  WaitForThreadsToEnd([](const std::string& name) { return name == "pool"; }, 2000);
 }
 
 bool DesktopFileChooser::IsWaiting() const {

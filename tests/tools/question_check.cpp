@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "core/deck/deck.h"
 #include "core/questions/question_checker.h"
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   QuestionGenerator generator(load.deck);
+  std::unordered_map<std::string, const Fact*> facts;
+  for (const Fact& f : load.deck.facts)
+    facts.emplace(f.id, &f);
   size_t questions = 0;
   std::map<std::string, size_t> byKind, broken;
   // Where the answer stands among options shown in order (dates and numbers): 0 lowest.
@@ -43,9 +47,8 @@ int main(int argc, char** argv) {
     }
     for (const Question& q : quiz) {
       ++questions;
-      const Fact* fact = nullptr;
-      for (const Fact& f : load.deck.facts)
-        if (!q.items.empty() && f.id == q.items[0]) fact = &f;
+      const auto found = q.items.empty() ? facts.end() : facts.find(q.items[0]);
+      const Fact* fact = found == facts.end() ? nullptr : found->second;
       const bool ordered = q.kind == QuestionKind::When ||
                            (fact && q.kind == QuestionKind::MultipleChoice && fact->object.type != ValueType::Entity &&
                             fact->object.type != ValueType::Text && fact->object.type != ValueType::Picture);

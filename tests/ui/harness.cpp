@@ -48,14 +48,8 @@ UiHarness::~UiHarness() {
   m_platform.reset();
   // The rule: every thread FactDeck starts (named "fd-...") is joined when its window
   // closes, so none is still running while the process exits.
-  std::vector<std::string> left;
-  for (int i = 0; i < 100; ++i) {
-    left.clear();
-    for (const std::string& name : ThreadNames())
-      if (name.rfind(kThreadPrefix, 0) == 0) left.push_back(name);
-    if (left.empty()) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const std::vector<std::string> left =
+      WaitForThreadsToEnd([](const std::string& name) { return name.rfind(kThreadPrefix, 0) == 0; }, 2000);
   std::string names;
   for (const std::string& name : left)
     names += name + " ";

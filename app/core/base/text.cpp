@@ -36,38 +36,55 @@ std::optional<InvalidUtf8> FirstInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
-std::vector<std::string> CapitalisedWords(std::string_view text) {
-  std::vector<std::string> words;
+std::vector<WrittenWord> WrittenWords(std::string_view text) {
+  std::vector<WrittenWord> words;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  bool first = true;
-  for (utf8proc_ssize_t i = 0; i < size;) {
-    // Skip to the next word, then read it whole.
-    utf8proc_ssize_t start = i, end = i;
-    bool capital = false;
-    while (end < size) {
-      utf8proc_int32_t c = 0;
-      const utf8proc_ssize_t n = utf8proc_iterate(bytes + end, size - end, &c);
-      if (n <= 0) return words; // not UTF-8: the loaders refuse such text before it gets here
-      const utf8proc_category_t category = utf8proc_category(c);
-      const bool wordChar = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_ND) ||
-                            category == UTF8PROC_CATEGORY_NL || category == UTF8PROC_CATEGORY_NO;
-      if (!wordChar) {
-        if (end > start) break;
-        start = end + n;
-      } else if (end == start) {
-        capital = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
-      }
-      end += n;
-    }
+  WrittenWord word;
+  utf8proc_ssize_t start = 0;
+  auto flush = [&](utf8proc_ssize_t end) {
     if (end > start) {
-      if (capital && !first)
-        words.push_back(Fold(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))));
-      first = false;
+      word.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+      words.push_back(word);
     }
-    i = end;
+    word = WrittenWord{};
+  };
+  utf8proc_ssize_t i = 0;
+  while (i < size) {
+    utf8proc_ssize_t n = 1;
+    bool digit = false, wordChar = false, upper = false;
+    if (const unsigned char b = bytes[i]; b < 0x80) { // ASCII, the common case: no table look-up
+      digit = b >= '0' && b <= '9';
+      upper = b >= 'A' && b <= 'Z';
+      wordChar = digit || upper || (b >= 'a' && b <= 'z');
+    } else {
+      utf8proc_int32_t c = 0;
+      n = utf8proc_iterate(bytes + i, size - i, &c);
+      if (n <= 0) return words; // the word under way is not whole
+      const utf8proc_category_t category = utf8proc_category(c);
+      digit = category == UTF8PROC_CATEGORY_ND || category == UTF8PROC_CATEGORY_NL || category == UTF8PROC_CATEGORY_NO;
+      upper = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+      wordChar = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_ME) || digit;
+    }
+    if (!wordChar) {
+      flush(i);
+      start = i + n;
+    } else {
+      if (i == start) word.capital = upper;
+      word.lettersOnly = word.lettersOnly && !digit;
+    }
+    i += n;
   }
+  flush(i);
   return words;
+}
+
+std::vector<std::string> CapitalisedWords(std::string_view text) {
+  std::vector<std::string> names;
+  const std::vector<WrittenWord> words = WrittenWords(text);
+  for (size_t i = 1; i < words.size(); ++i)
+    if (words[i].capital) names.push_back(Fold(words[i].text));
+  return names;
 }
 
 std::string InvalidUtf8Message(const InvalidUtf8& bad) {

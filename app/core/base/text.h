@@ -39,6 +39,16 @@ inline bool IsWordChar(char c) {
 // between them: "saint pierre" stands in "saint-pierre and miquelon". Both already folded.
 bool ContainsWords(const std::string& haystack, const std::string& needle);
 
+// A word of written text: a run of letters, marks and digits (any script), as written.
+struct WrittenWord {
+  std::string_view text;   // a view into the text it was read from
+  bool capital = false;    // begins with an upper- or title-case letter
+  bool lettersOnly = true; // no digit of any kind in it
+};
+// The words of `text` in order; at a byte that is not UTF-8 it stops, without the word
+// under way (the loaders refuse such text before it gets here).
+std::vector<WrittenWord> WrittenWords(std::string_view text);
+
 // The words of `text` that begin with a capital letter (any script with case), the first
 // word left out, each folded: the names in "Where did Ada Lovelace study?" are "ada" and
 // "lovelace". Text in a script without case has none.

@@ -1,8 +1,10 @@
 #include "core/base/threads.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <pthread.h>
+#include <thread>
 
 namespace factdeck {
 
@@ -20,6 +22,18 @@ std::vector<std::string> ThreadNames() {
     if (!name.empty()) names.push_back(name);
   }
   return names;
+}
+
+std::vector<std::string> WaitForThreadsToEnd(const std::function<bool(const std::string&)>& named, int ms) {
+  constexpr int kPollMs = 10;
+  std::vector<std::string> left;
+  for (int waited = 0;; waited += kPollMs) {
+    left.clear();
+    for (std::string& name : ThreadNames())
+      if (named(name)) left.push_back(std::move(name));
+    if (left.empty() || waited >= ms) return left;
+    std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+  }
 }
 
 } // namespace factdeck

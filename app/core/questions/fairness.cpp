@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
-#include <utf8proc.h>
 
 #include "core/base/text.h"
 #include "core/deck/deck.h"
@@ -13,64 +13,31 @@ namespace factdeck {
 
 namespace {
 
-struct Word {
-  std::string text;   // as written
-  std::string folded; // Fold(text)
-  bool capital = false;
-  bool letters = true; // letters only
-};
-
-// The words of `text` (runs of letters and digits), each with how it is written.
-std::vector<Word> WordsWritten(const std::string& text) {
-  std::vector<Word> words;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  Word current;
-  auto flush = [&] {
-    if (!current.text.empty()) {
-      current.folded = Fold(current.text);
-      words.push_back(std::move(current));
-    }
-    current = Word{};
-  };
-  for (utf8proc_ssize_t i = 0; i < size;) {
-    utf8proc_int32_t c = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(bytes + i, size - i, &c);
-    if (n <= 0) break;
-    const utf8proc_category_t category = utf8proc_category(c);
-    const bool letter = category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
-    const bool digit = category == UTF8PROC_CATEGORY_ND;
-    if (letter || digit) {
-      if (current.text.empty()) current.capital = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
-      current.letters = current.letters && letter;
-      current.text.append(text, static_cast<size_t>(i), static_cast<size_t>(n));
-    } else {
-      flush();
-    }
-    i += n;
-  }
-  flush();
-  return words;
-}
-
-bool RomanNumeral(const std::string& w) {
-  return !w.empty() && w.size() <= 5 && w.find_first_not_of("IVXLC") == std::string::npos;
+bool RomanNumeral(std::string_view w) {
+  return !w.empty() && w.size() <= 5 && w.find_first_not_of("IVXLC") == std::string_view::npos;
 }
 
 // The letters of type designations in `words` that a maker's name may begin with: "ka" of
 // "Ka 27", "mi" of "Mi VI" (two or three letters, a capital first, then a number), and of
 // initials in capitals their first letter: "b" of "BV 141".
-std::vector<std::string> DesignationLetters(const std::vector<Word>& words) {
+std::vector<std::string> DesignationLetters(const std::vector<WrittenWord>& words) {
   std::vector<std::string> out;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    const Word& w = words[i];
-    const std::string& next = words[i + 1].text;
+    const WrittenWord& w = words[i];
+    const std::string_view next = words[i + 1].text;
     const bool number = (next[0] >= '0' && next[0] <= '9') || RomanNumeral(next);
-    if (!w.capital || !w.letters || w.text.size() < 2 || w.text.size() > 3 || !number) continue;
+    if (!w.capital || !w.lettersOnly || w.text.size() < 2 || w.text.size() > 3 || !number) continue;
     const bool initials = std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    out.push_back(initials ? w.folded.substr(0, 1) : w.folded);
+    out.push_back(Fold(initials ? w.text.substr(0, 1) : w.text));
   }
   return out;
+}
+
+// A capitalised word of letters, folded, when it is four letters or more; else "".
+std::string NameWord(const WrittenWord& w) {
+  if (!w.capital || !w.lettersOnly) return {};
+  std::string folded = Fold(w.text);
+  return folded.size() >= 4 ? folded : std::string();
 }
 
 // Words no question or answer is told by: the question's own grammar.
@@ -91,36 +58,49 @@ bool SameWord(const std::string& a, const std::string& b) {
   return plural(a, b) || plural(b, a);
 }
 
-// True when a designation's letters in `from` begin a capitalised word of `to`.
-bool LettersBeginAName(const std::vector<Word>& from, const std::vector<Word>& to) {
-  for (const std::string& letters : DesignationLetters(from))
-    for (const Word& w : to)
-      if (w.capital && w.letters && w.folded.size() >= 4 && w.folded.compare(0, letters.size(), letters) == 0)
-        return true;
+// True when one of `designations` begins one of `names`.
+bool LettersBeginAName(const std::vector<std::string>& designations, const std::vector<std::string>& names) {
+  for (const std::string& letters : designations)
+    for (const std::string& name : names)
+      if (name.compare(0, letters.size(), letters) == 0) return true;
   return false;
 }
 
 } // namespace
 
-bool SharesLetters(const std::string& prompt, const std::string& option) {
-  const std::vector<Word> p = WordsWritten(prompt), o = WordsWritten(option);
-  if (LettersBeginAName(p, o) || LettersBeginAName(o, p)) return true;
-  // A name word of the option (capitalised, four letters or more, not its first word,
-  // which is capitalised anyway) that the prompt has too.
+PromptLetters::PromptLetters(const std::string& prompt) {
+  const std::vector<WrittenWord> words = WrittenWords(prompt);
+  for (const WrittenWord& w : words) {
+    m_words.push_back(Fold(w.text));
+    if (std::string name = NameWord(w); !name.empty()) m_names.push_back(std::move(name));
+  }
+  m_designations = DesignationLetters(words);
+}
+
+bool PromptLetters::SharedBy(const std::string& option) const {
+  const std::vector<WrittenWord> o = WrittenWords(option);
+  std::vector<std::string> names(o.size()); // each word's NameWord
+  for (size_t i = 0; i < o.size(); ++i)
+    names[i] = NameWord(o[i]);
+  std::vector<std::string> optionNames;
+  for (const std::string& n : names)
+    if (!n.empty()) optionNames.push_back(n);
+  if (LettersBeginAName(m_designations, optionNames) || LettersBeginAName(DesignationLetters(o), m_names)) return true;
+  // A name word of the option (not its first word, which is capitalised anyway, unless the
+  // next is capitalised too) that the prompt has too.
   for (size_t i = 0; i < o.size(); ++i) {
-    const Word& w = o[i];
-    if (!w.capital || !w.letters || w.folded.size() < 4 || Common(w.folded)) continue;
+    if (names[i].empty() || Common(names[i])) continue;
     if (i == 0 && o.size() > 1 && !o[1].capital) continue; // "Restoring the ..." begins a sentence
-    for (const Word& q : p)
-      if (SameWord(q.folded, w.folded)) return true;
+    for (const std::string& word : m_words)
+      if (SameWord(word, names[i])) return true;
   }
   return false;
 }
 
-bool LettersTell(const std::string& prompt, const std::vector<std::string>& options) {
+bool PromptLetters::Tell(const std::vector<std::string>& options) const {
   size_t sharing = 0;
   for (const std::string& o : options)
-    sharing += SharesLetters(prompt, o);
+    sharing += SharedBy(o);
   return sharing != 0 && sharing != options.size();
 }
 
@@ -160,25 +140,38 @@ AskedFor AskedForOf(const std::string& text) {
       {"cual", AskedFor::Thing},      {"che", AskedFor::Thing},        {"quale", AskedFor::Thing},
       {"co", AskedFor::Thing},        {"jaki", AskedFor::Thing},       {"что", AskedFor::Thing},
       {"какой", AskedFor::Thing},     {"какие", AskedFor::Thing},      {"какая", AskedFor::Thing}};
+  // The rules by their first word, each word's in the table's order (two-word forms first).
+  struct Next {
+    std::string second; // "" for a one-word rule
+    AskedFor asked;
+  };
+  static const std::unordered_map<std::string, std::vector<Next>> byFirst = [] {
+    std::unordered_map<std::string, std::vector<Next>> map;
+    for (const Rule& r : rules) {
+      const std::string words = r.words;
+      const size_t space = words.find(' ');
+      map[words.substr(0, space)].push_back(
+          {space == std::string::npos ? std::string() : words.substr(space + 1), r.asked});
+    }
+    return map;
+  }();
   // A statement ("Hund", "The capital of France") asks for nothing: only text ending in a
   // question mark is read for its question word.
+  if (text.find('?') == std::string::npos) return AskedFor::Statement;
   const std::string folded = Fold(text);
-  if (folded.empty() || text.find('?') == std::string::npos) return AskedFor::Statement;
-  std::vector<std::string> words;
-  for (const Word& w : WordsWritten(folded))
-    words.push_back(w.folded);
-  // "Was" opens German questions and English ones ("Was it ..."): English first.
-  for (size_t i = 0; i < words.size(); ++i)
-    for (const Rule& r : rules) {
-      const std::string rule = r.words;
-      const size_t space = rule.find(' ');
-      if (space == std::string::npos
-              ? words[i] == rule
-              : i + 1 < words.size() && words[i] == rule.substr(0, space) && words[i + 1] == rule.substr(space + 1)) {
-        if (rule == "was" && i == 0 && words.size() > 1 && (words[1] == "it" || words[1] == "there")) continue;
-        return r.asked;
-      }
+  if (folded.empty()) return AskedFor::Statement;
+  const std::vector<WrittenWord> words = WrittenWords(folded);
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto rule = byFirst.find(std::string(words[i].text));
+    if (rule == byFirst.end()) continue;
+    const std::string_view next = i + 1 < words.size() ? words[i + 1].text : std::string_view();
+    for (const Next& r : rule->second) {
+      if (!r.second.empty() && next != r.second) continue;
+      // "Was" opens German questions and English ones ("Was it ..."): English first.
+      if (rule->first == "was" && i == 0 && (next == "it" || next == "there")) continue;
+      return r.asked;
     }
+  }
   return AskedFor::Thing;
 }
 

@@ -13,14 +13,31 @@ namespace factdeck {
 
 struct Deck;
 
-// True when `option` shares a name's letters with `prompt`: a type's letters that begin a
-// maker's name ("Ka 27" and "Kamov", either way round), or a capitalised name word of
-// four letters or more in both ("Siberia", "Romans" and "Roman").
-bool SharesLetters(const std::string& prompt, const std::string& option);
+// A question's prompt, read once for the letters its options may share with it (a builder
+// tests every candidate option against one).
+class PromptLetters {
+public:
+  explicit PromptLetters(const std::string& prompt);
+  // True when `option` shares a name's letters with the prompt: a type's letters that begin
+  // a maker's name ("Ka 27" and "Kamov", either way round), or a capitalised name word of
+  // four letters or more in both ("Siberia", "Romans" and "Roman").
+  bool SharedBy(const std::string& option) const;
+  // True when some options share letters with the prompt and others do not: the letters
+  // point at (or away from) an option. Sharing by all options, or by none, tells nothing.
+  bool Tell(const std::vector<std::string>& options) const;
 
-// True when some options share letters with the prompt and others do not: the letters
-// point at (or away from) an option. Sharing by all options, or by none, tells nothing.
-bool LettersTell(const std::string& prompt, const std::vector<std::string>& options);
+private:
+  std::vector<std::string> m_words;        // every word, folded
+  std::vector<std::string> m_names;        // capitalised words of letters, four or more once folded
+  std::vector<std::string> m_designations; // the letters of its type designations ("ka" of "Ka 27")
+};
+
+inline bool SharesLetters(const std::string& prompt, const std::string& option) {
+  return PromptLetters(prompt).SharedBy(option);
+}
+inline bool LettersTell(const std::string& prompt, const std::vector<std::string>& options) {
+  return PromptLetters(prompt).Tell(options);
+}
 
 // The sort of answer a question asks for, from its question word, in English and the main
 // European languages ("How many ...", "Wie viele ...", "Combien ...", "Сколько ...").

@@ -92,7 +92,11 @@ bool Apart(const Event& a, const Event& b) {
   return ApartWidened(af, al, bf, bl);
 }
 
-constexpr int kDayOptionMonths = 2; // months between day-precision options
+constexpr int kDayOptionMonths = 2;     // months between the options of a plain day
+constexpr int kCircaDayOptionDays = 61; // days, at least, between those of a circa day
+
+// A day with no doubt and no circa: its options move by whole months (ShiftMonths).
+bool PlainDay(const Date& d) { return d.precision == DatePrecision::Day && d.doubt == DateDoubt::None && !d.circa; }
 
 int NiceStep(int n) {
   for (int power = 1;; power *= 10)
@@ -115,11 +119,11 @@ std::optional<int> OptionStep(const Date& d, const Date* end) {
       const int unit = YearRounding(d.year);
       return std::max(unit, 2 * tolerance + 1);
     }
-    // Days a week apart ("15 / 22 / 29 August") are no fair question for a class: day
-    // options lie two months apart on the same day of the month (ShiftOption), so that
-    // knowing the month tells them apart and the day tells nothing.
-    if (d.precision == DatePrecision::Day && tolerance == 0) return kDayOptionMonths;
-    if (d.precision == DatePrecision::Day) return std::max(61, 2 * tolerance + 1);
+    // Days a week apart ("15 / 22 / 29 August") are no fair question for a class: a plain
+    // day's options lie two months apart on the same day of the month (ShiftOption), so
+    // that knowing the month tells them apart and the day tells nothing.
+    if (PlainDay(d)) return kDayOptionMonths;
+    if (d.precision == DatePrecision::Day) return std::max(kCircaDayOptionDays, 2 * tolerance + 1);
     return 2 * tolerance + 1;
   }
   std::optional<int> width;
@@ -147,19 +151,20 @@ std::vector<int> OptionSteps(const Date& d, const Date* end) {
   return steps;
 }
 
-// A plain day moved by whole months, on the same day of the month (the month's last day
-// when it is shorter): "3 September 1933" against "3 November 1933"; none across an era.
+// A plain day moved by whole months (its month moved as ShiftDate moves a month), on the
+// same day of the month (the month's last day when it is shorter): "3 September 1933"
+// against "3 November 1933"; none across an era.
 std::optional<Date> ShiftMonths(const Date& d, int months) {
-  const std::int64_t index = static_cast<std::int64_t>(d.year) * 12 + (d.month - 1) + months;
+  Date month = d;
+  month.precision = DatePrecision::Month;
+  auto moved = ShiftDate(month, months);
+  if (!moved || (moved->year <= 0) != (d.year <= 0)) return std::nullopt;
   Date out = d;
-  out.year = static_cast<int>(FloorDiv(index, 12));
-  out.month = static_cast<int>(index - static_cast<std::int64_t>(out.year) * 12 + 1);
+  out.year = moved->year;
+  out.month = moved->month;
   out.day = std::min(d.day, DaysInMonth(out.year, out.month));
-  if ((out.year <= 0) != (d.year <= 0)) return std::nullopt;
   return out;
 }
-
-bool PlainDay(const Date& d) { return d.precision == DatePrecision::Day && d.doubt == DateDoubt::None && !d.circa; }
 
 // A date and perhaps its end, as an option.
 struct DateOption {
@@ -393,6 +398,7 @@ struct QuestionGenerator::Index {
   std::vector<std::vector<std::string>> entityFolds;           // name and aliases, folded
   std::unordered_map<std::string, std::string> pictureCredits; // a picture's file -> its credit
   std::vector<size_t> eventsByDate;
+  std::vector<size_t> dateRank; // each event's place in eventsByDate (npos when not there)
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
   // shape of each side (where distractors come from), and by each folded side (which
   // other sides are right too: "England → London" and "United Kingdom → London").
@@ -459,7 +465,12 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
+  x.dateRank.assign(deck.events.size(), std::string::npos);
+  for (size_t rank = 0; rank < x.eventsByDate.size(); ++rank)
+    x.dateRank[x.eventsByDate[rank]] = rank;
   const NamingWords naming = DistinctiveNameWords(deck);
+  // relation|kind -> its first three subjects (three make a relation the same for a whole kind)
+  std::unordered_map<std::string, std::unordered_set<std::string>> kindSubjects;
   for (size_t i = 0; i < deck.facts.size(); ++i) {
     const Fact& f = deck.facts[i];
     x.factById.emplace(f.id, i);
@@ -479,11 +490,14 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
       link(f.subject, f.object.entity);
       link(f.object.entity, f.subject);
       const std::string& subjectKind = KindOfItem(deck, f.subject);
-      auto& objects = x.objectsByRelationKind[Join(f.relation, subjectKind)];
-      if (std::find(objects.begin(), objects.end(), f.object.entity) == objects.end())
-        objects.push_back(f.object.entity);
+      const std::string relationKind = Join(f.relation, subjectKind);
+      if (auto& subjects = kindSubjects[relationKind]; subjects.size() < 3) subjects.insert(f.subject);
+      // An object new for this kind of subject: its kinds (a few) say so, no scan of the objects.
       auto& kinds = x.subjectKindsByRelationObject[Join(f.relation, f.object.entity)];
-      if (std::find(kinds.begin(), kinds.end(), subjectKind) == kinds.end()) kinds.push_back(subjectKind);
+      if (std::find(kinds.begin(), kinds.end(), subjectKind) == kinds.end()) {
+        kinds.push_back(subjectKind);
+        x.objectsByRelationKind[relationKind].push_back(f.object.entity);
+      }
       x.linkedPairs.insert(Join(f.subject, f.object.entity));
       x.linkedPairs.insert(Join(f.object.entity, f.subject));
     }
@@ -494,13 +508,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     }
   }
   // A relation whose subjects of one kind (three or more) all have the same one object.
-  {
-    std::unordered_map<std::string, std::unordered_set<std::string>> subjects; // relation|kind -> subjects
-    for (const Fact& f : deck.facts)
-      if (f.object.type == ValueType::Entity) subjects[Join(f.relation, KindOfItem(deck, f.subject))].insert(f.subject);
-    for (const auto& [key, objects] : x.objectsByRelationKind)
-      if (objects.size() == 1 && subjects[key].size() >= 3) x.kindWide.emplace(key, objects[0]);
-  }
+  for (const auto& [key, objects] : x.objectsByRelationKind)
+    if (objects.size() == 1 && kindSubjects[key].size() >= 3) x.kindWide.emplace(key, objects[0]);
   const size_t cards = deck.cards.size();
   x.frontAsks.resize(cards);
   x.frontFolds.resize(cards);
@@ -537,6 +546,10 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
 }
 
 QuestionGenerator::~QuestionGenerator() = default;
+
+bool QuestionGenerator::SameForWholeKind(const Fact& f) const {
+  return m_index->kindWide.count(Join(f.relation, KindOfItem(m_deck, f.subject))) != 0;
+}
 
 bool QuestionGenerator::States(const std::string& subject, const std::string& relation,
                                const std::string& valueKey) const {
@@ -677,13 +690,30 @@ struct Builder {
   // Date options (the answer last) that a student who knows the deck's period could not tell
   // apart by form: each inside the period, widened around the answer (OptionWindow), and the
   // answer not the odd one out in year, month, day, era or roundness (DateStandsOut).
-  bool DatesFit(const std::vector<Date>& starts, const std::vector<int>& lastYears) {
+  bool DatesFit(const std::vector<DateOption>& options) const {
+    auto lastYear = [](const DateOption& d) { return d.end ? d.end->LastYear() : d.start.LastYear(); };
     if (x.period) {
-      const Period window = OptionWindow(*x.period, starts.back().FirstYear(), lastYears.back());
-      for (size_t i = 0; i < starts.size(); ++i)
-        if (starts[i].FirstYear() < window.first || lastYears[i] > window.last) return false;
+      const Period window = OptionWindow(*x.period, options.back().start.FirstYear(), lastYear(options.back()));
+      for (const DateOption& d : options)
+        if (d.start.FirstYear() < window.first || lastYear(d) > window.last) return false;
     }
+    std::vector<Date> starts;
+    for (const DateOption& d : options)
+      starts.push_back(d.start);
     return !DateStandsOut(starts, starts.size() - 1);
+  }
+
+  // A ladder of date options around `answer` that DatesFit, trying each of `steps` in turn
+  // (OptionSteps); none, with the reason, when no step gives one.
+  std::optional<std::pair<std::vector<DateOption>, int>> DateLadder(const DateOption& answer,
+                                                                    const std::vector<int>& steps, const auto& isTrue) {
+    auto fits = [this](const std::vector<DateOption>& options) { return DatesFit(options); };
+    for (int step : steps) {
+      auto make = [&](int rung) { return ShiftOption(answer, step, rung); };
+      if (auto ladder = Ladder<DateOption>(answer, make, isTrue, fits)) return ladder;
+    }
+    Refuse("no three dates in its form" + PeriodText() + " beside which it does not stand out");
+    return std::nullopt;
   }
 
   std::string PeriodText() const {
@@ -712,10 +742,11 @@ struct Builder {
     q.prompt = Attributed(Fill(r->question, "subject", deck.NameOf(f.subject)), deck.Attribution(f.accordingTo));
     const bool picture = f.object.type == ValueType::Picture;
     const std::string right = picture ? std::string() : deck.Display(f.object, r);
-    if (auto wide = x.kindWide.find(Join(f.relation, KindOfItem(deck, f.subject))); wide != x.kindWide.end()) {
-      Refuse("every " + KindOfItem(deck, f.subject) + " in the deck with '" + f.relation + "' has " +
-             deck.NameOf(wide->second) + ": asking it of each teaches only the kind, and no " +
-             KindOfItem(deck, f.subject) + " known not to have it can be set against it in reverse");
+    const std::string& kind = KindOfItem(deck, f.subject);
+    if (auto wide = x.kindWide.find(Join(f.relation, kind)); wide != x.kindWide.end()) {
+      Refuse("every " + kind + " in the deck with '" + f.relation + "' has " + deck.NameOf(wide->second) +
+             ": asking it of each teaches only the kind, and no " + kind +
+             " known not to have it can be set against it in reverse");
       return std::nullopt;
     }
     bool made = false;
@@ -761,8 +792,8 @@ struct Builder {
       if (kinds != x.subjectKindsByRelationObject.end() &&
           std::find(kinds->second.begin(), kinds->second.end(), subjectKind) == kinds->second.end())
         return false;
-      const std::vector<std::string> tags = TagsOfItem(deck, id);
-      return tags.empty() || topicTags.empty() || SharesTag(tags, topicTags);
+      const Entity* e = deck.FindEntity(id); // of the object's kind
+      return e == nullptr || e->tags.empty() || topicTags.empty() || SharesTag(e->tags, topicTags);
     };
     std::vector<std::string> preferred = x.objectsByRelationKind.at(Join(f.relation, subjectKind));
     random.Shuffle(preferred);
@@ -773,13 +804,14 @@ struct Builder {
           if (SharesTag(deck.entities[i].tags, topicTags)) tagged.push_back(deck.entities[i].id);
         preferred.insert(preferred.end(), tagged.begin(), tagged.end());
       }
-    const bool answerShares = SharesLetters(q.prompt, right);
+    const PromptLetters letters(q.prompt);
+    const bool answerShares = letters.SharedBy(right);
     auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
       Value v;
       v.type = ValueType::Entity;
       v.entity = id;
       return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0 || !plausible(id) ||
-             SharesLetters(q.prompt, deck.NameOf(id)) != answerShares;
+             letters.SharedBy(deck.NameOf(id)) != answerShares;
     });
     if (ids.size() < kOptions - 1)
       return Refuse(answerShares
@@ -875,7 +907,8 @@ struct Builder {
       order[i] = i;
     random.Shuffle(order);
     const std::vector<std::string> rightWords = ContentWords(right);
-    const bool answerShares = SharesLetters(q.prompt, right);
+    const PromptLetters letters(q.prompt);
+    const bool answerShares = letters.SharedBy(right);
     std::vector<const IndexedText*> chosen;
     for (std::uint32_t i : order) {
       if (chosen.size() == kOptions - 1) break;
@@ -884,7 +917,7 @@ struct Builder {
       v.type = ValueType::Text;
       v.text = t.text;
       if (Stated(f, v) || MuchTheSame(t.words, rightWords) || MayDescribe(t.text, f.subject) ||
-          SharesLetters(q.prompt, t.text) != answerShares)
+          letters.SharedBy(t.text) != answerShares)
         continue;
       // Nor two distractors saying the same thing: options should each say something else.
       if (std::any_of(chosen.begin(), chosen.end(),
@@ -1014,32 +1047,18 @@ struct Builder {
 
   // Years or dates in the answer's form; false when no ladder can be made.
   bool ForwardDateOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
-    auto stated = [&](const Value& v) { return Stated(f, v); };
-    auto fits = [&](const std::vector<Value>& values) {
-      std::vector<Date> starts;
-      std::vector<int> lastYears;
-      for (const Value& v : values) {
-        starts.push_back(v.date);
-        lastYears.push_back(v.date.LastYear());
-      }
-      return DatesFit(starts, lastYears);
+    auto asValue = [&](const DateOption& d) {
+      Value v = f.object;
+      v.date = d.start;
+      return v;
     };
-    std::optional<std::pair<std::vector<Value>, int>> ladder;
-    for (int step : OptionSteps(f.object.date, nullptr)) {
-      auto make = [&](int rung) -> std::optional<Value> {
-        auto shifted = ShiftOption(DateOption{f.object.date, std::nullopt}, step, rung);
-        if (!shifted) return std::nullopt;
-        Value v = f.object;
-        v.date = shifted->start;
-        return v;
-      };
-      if ((ladder = Ladder<Value>(f.object, make, stated, fits))) break;
-    }
-    if (!ladder) return Refuse("no three dates in its form" + PeriodText() + " beside which it does not stand out");
+    auto stated = [&](const DateOption& d) { return Stated(f, asValue(d)); };
+    auto ladder = DateLadder(DateOption{f.object.date, std::nullopt}, OptionSteps(f.object.date, nullptr), stated);
+    if (!ladder) return false;
     std::sort(ladder->first.begin(), ladder->first.end(),
-              [](const Value& a, const Value& b) { return a.date.FirstDay() < b.date.FirstDay(); });
-    for (const Value& v : ladder->first)
-      q.options.push_back(deck.Display(v, r));
+              [](const DateOption& a, const DateOption& b) { return a.start.FirstDay() < b.start.FirstDay(); });
+    for (const DateOption& d : ladder->first)
+      q.options.push_back(deck.Display(asValue(d), r));
     q.answer = ladder->second;
     q.answerText = right;
     return true;
@@ -1081,12 +1100,13 @@ struct Builder {
       return std::any_of(facts->second.begin(), facts->second.end(),
                          [&](size_t i) { return PicturePixels(deck.PictureFile(deck.facts[i].picture)) == pixels; });
     };
-    const bool answerShares = SharesLetters(q.prompt, subject->name);
+    const PromptLetters letters(q.prompt);
+    const bool answerShares = letters.SharedBy(subject->name);
     auto ids =
         EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
           return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||
                  (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0) ||
-                 samePicture(id) || SharesLetters(q.prompt, deck.NameOf(id)) != answerShares;
+                 samePicture(id) || letters.SharedBy(deck.NameOf(id)) != answerShares;
         });
     if (ids.size() < kOptions - 1) {
       Refuse(answerShares
@@ -1136,24 +1156,8 @@ struct Builder {
     const bool startOnly = e.ongoing || (e.end && !(*e.end == e.date) && !answer.end);
     q.prompt = AsQuestion(std::string(startOnly ? "When did this begin: " : "When did this happen: ") + e.name);
     auto never = [](const DateOption&) { return false; };
-    auto fits = [&](const std::vector<DateOption>& values) {
-      std::vector<Date> starts;
-      std::vector<int> lastYears;
-      for (const DateOption& d : values) {
-        starts.push_back(d.start);
-        lastYears.push_back(d.end ? d.end->LastYear() : d.start.LastYear());
-      }
-      return DatesFit(starts, lastYears);
-    };
-    std::optional<std::pair<std::vector<DateOption>, int>> ladder;
-    for (int step : steps) {
-      auto make = [&](int rung) { return ShiftOption(answer, step, rung); };
-      if ((ladder = Ladder<DateOption>(answer, make, never, fits))) break;
-    }
-    if (!ladder) {
-      Refuse("no three dates in its form" + PeriodText() + " beside which it does not stand out");
-      return std::nullopt;
-    }
+    auto ladder = DateLadder(answer, steps, never);
+    if (!ladder) return std::nullopt;
     std::sort(ladder->first.begin(), ladder->first.end(),
               [](const DateOption& a, const DateOption& b) { return a.First() < b.First(); });
     for (const DateOption& d : ladder->first)
@@ -1176,8 +1180,8 @@ struct Builder {
     std::vector<size_t> picked = chosen;
     const auto& all = x.eventsByDate;
     if (all.empty()) return picked;
-    const auto at = std::find(all.begin(), all.end(), chosen.front());
-    const size_t centre = at == all.end() ? all.size() / 2 : static_cast<size_t>(at - all.begin());
+    const size_t rank = x.dateRank[chosen.front()];
+    const size_t centre = rank == std::string::npos ? all.size() / 2 : rank;
     const std::vector<std::string>& tags = deck.events[chosen.front()].tags;
     auto fits = [&](size_t candidate) {
       const Event& c = deck.events[candidate];
@@ -1189,12 +1193,13 @@ struct Builder {
     };
     for (size_t reach = std::max<size_t>(4, all.size() / 5); picked.size() < wanted; reach *= 4) {
       const size_t first = centre > reach ? centre - reach : 0, last = std::min(all.size(), centre + reach + 1);
-      std::vector<size_t> near(all.begin() + static_cast<std::ptrdiff_t>(first),
-                               all.begin() + static_cast<std::ptrdiff_t>(last));
-      if (near.size() > 64) { // a large chronology: a random 64 of the neighbours
-        random.Shuffle(near);
-        near.resize(64);
-      }
+      constexpr size_t kLooked = 64; // a large chronology: 64 of the neighbours, at random
+      std::vector<size_t> near;
+      if (last - first <= kLooked)
+        near.assign(all.begin() + static_cast<std::ptrdiff_t>(first), all.begin() + static_cast<std::ptrdiff_t>(last));
+      else
+        for (size_t n = 0; n < kLooked; ++n)
+          near.push_back(all[first + random.Below(last - first)]);
       random.Shuffle(near);
       std::stable_partition(near.begin(), near.end(), [&](size_t e) { return SharesTag(deck.events[e].tags, tags); });
       for (size_t candidate : near)
@@ -1297,7 +1302,8 @@ struct Builder {
     // (a "how" question gets manners, a "how many" counts); in reverse, fronts asking for it.
     // None sharing a name's letters with the prompt unless the answer does too.
     const AskedFor asks = x.frontAsks[card];
-    const bool answerShares = SharesLetters(prompt, right);
+    const PromptLetters letters(prompt);
+    const bool answerShares = letters.SharedBy(right);
     const size_t start = random.Below(sameShape.size());
     for (size_t n = 0; n < sameShape.size() && chosen.size() < kOptions - 1 && n < 64; ++n) {
       const size_t other = sameShape[(start + n) % sameShape.size()];
@@ -1306,7 +1312,7 @@ struct Builder {
           std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
         continue;
       if (x.frontAsks[other] != asks ||
-          SharesLetters(prompt, reverse ? deck.cards[other].front : deck.cards[other].back) != answerShares)
+          letters.SharedBy(reverse ? deck.cards[other].front : deck.cards[other].back) != answerShares)
         continue;
       // The same words over a picture of the same pixels (the same flag saved twice): that
       // card's back is right too. The pictures are decoded now, once each.
@@ -1429,7 +1435,7 @@ struct Builder {
         if (q.kind != QuestionKind::When && NamesItsAnswer(q.prompt, q.options, static_cast<size_t>(q.answer)))
           return false;
         // Letters shared with the prompt by some options and not others point at one.
-        if (q.kind != QuestionKind::When && LettersTell(q.prompt, q.options)) return false;
+        if (q.kind != QuestionKind::When && PromptLetters(q.prompt).Tell(q.options)) return false;
       }
       return true;
     case QuestionKind::TypedYear: return !q.acceptedYears.empty() && !YearsInPrompt(prompt, Fold(q.answerText));
@@ -1808,10 +1814,9 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
       reason = "the bound is too small for ranges it makes false";
     else
       reason = "no three options could be found that the deck does not also state of " + deck.NameOf(f.subject);
-    const bool kindWide = forwardWhy.rfind("every ", 0) == 0; // asked neither way, by design
     if (!reverseWhy.empty())
       reason += "; " + reverseWhy;
-    else if (r->reverse.empty() && f.object.type == ValueType::Entity && !kindWide)
+    else if (r->reverse.empty() && f.object.type == ValueType::Entity && !generator.SameForWholeKind(f))
       reason += "; the relation has no reverse question (reverse = \"...{object}...\") to ask it the other way round";
     else if (f.object.type == ValueType::Entity && ContainsWords(Fold(deck.NameOf(f.subject)), Fold(answer)))
       reason += "; asked the other way round (\u201C" + Fill(r->reverse, "object", answer) + "\u201D) its answer, " +

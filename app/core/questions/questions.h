@@ -115,6 +115,10 @@ public:
   // entities, folded text otherwise; any attribution counts).
   bool States(const std::string& subject, const std::string& relation, const std::string& foldedValue) const;
 
+  // True when every subject of the fact's subject's kind (three or more) has the same one
+  // object for its relation: such a fact is asked neither way (docs/questions.md).
+  bool SameForWholeKind(const Fact& f) const;
+
   struct Index; // look-ups built once per deck (questions.cpp)
 
 private:

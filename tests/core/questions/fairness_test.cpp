@@ -118,6 +118,14 @@ kind = "yard"
 
 DeckLoad MakersDeck(const std::string& more = {}) { return ParseDeck(std::string(kMakersDeck) + more, "makers.toml"); }
 
+std::string EntityToml(const std::string& id, const std::string& name, const std::string& kind) {
+  return "[[entity]]\nid = \"" + id + "\"\nname = \"" + name + "\"\nkind = \"" + kind + "\"\n";
+}
+std::string FactToml(const std::string& subject, const std::string& relation, const std::string& object) {
+  return "[[fact]]\nsubject = \"" + subject + "\"\nrelation = \"" + relation + "\"\nobject = \"" + object +
+         "\"\nsource = \"s\"\n";
+}
+
 } // namespace
 
 TEST_CASE("a type's letters that begin its maker's name are a clue, either way round", "[questions][fairness]") {
@@ -148,9 +156,8 @@ TEST_CASE("a type's letters that begin its maker's name are a clue, either way r
 TEST_CASE("a relation the same for a whole kind is not asked of each, and check --explain says why",
           "[questions][fairness]") {
   std::string ships;
-  for (const char* s : {"a", "b", "c", "d"})
-    ships += std::string("[[entity]]\nid = \"ship-") + s + "\"\nname = \"Ship " + s + "\"\nkind = \"ship\"\n" +
-             "[[fact]]\nsubject = \"ship-" + s + "\"\nrelation = \"built_at\"\nobject = \"north\"\nsource = \"s\"\n";
+  for (const std::string s : {"a", "b", "c", "d"})
+    ships += EntityToml("ship-" + s, "Ship " + s, "ship") + FactToml("ship-" + s, "built_at", "north");
   DeckLoad load = MakersDeck(ships);
   REQUIRE(load.Ok());
   QuestionGenerator generator(load.deck);
@@ -181,14 +188,12 @@ object = "depot"
                              {"rail-d", "Rail depot D"},
                              {"bus-a", "Bus depot A"}};
   for (auto& d : depots)
-    more += std::string("[[entity]]\nid = \"") + d[0] + "\"\nname = \"" + d[1] + "\"\nkind = \"depot\"\n";
+    more += EntityToml(d[0], d[1], "depot");
   const char* vehicles[][3] = {{"car1", "rail car", "rail-a"}, {"car2", "rail car", "rail-b"},
                                {"car3", "rail car", "rail-c"}, {"car4", "rail car", "rail-d"},
                                {"bus1", "bus", "bus-a"},       {"bus2", "bus", "bus-a"}};
   for (auto& v : vehicles)
-    more += std::string("[[entity]]\nid = \"") + v[0] + "\"\nname = \"Vehicle " + v[0] + "\"\nkind = \"" + v[1] +
-            "\"\n[[fact]]\nsubject = \"" + v[0] + "\"\nrelation = \"kept_at\"\nobject = \"" + v[2] +
-            "\"\nsource = \"s\"\n";
+    more += EntityToml(v[0], std::string("Vehicle ") + v[0], v[1]) + FactToml(v[0], "kept_at", v[2]);
   DeckLoad load = MakersDeck(more);
   REQUIRE(load.Ok());
   QuestionGenerator generator(load.deck);
