@@ -1,5 +1,6 @@
 // factdeck check FILE...: validates facts files and prints what they can make.
 #include <iostream>
+#include <unordered_map>
 
 #include "cli/commands.h"
 #include "core/deck/deck.h"
@@ -38,15 +39,51 @@ void PrintUnasked(const Deck& deck, bool explain, std::ostream& out) {
   out << "  never asked: " << unasked.size() << (unasked.size() == 1 ? " fact\n" : " facts\n");
 }
 
+// What each item can be asked as: one line per item (`ITEM: kind, kind`), "never asked"
+// when none; then how many items yield at least one question. An item yields a kind when
+// the generator makes a question of it with one of a few seeds, every rule of fairness
+// applied, so two runs (or a deck before and after an edit) can be compared line by line.
+void PrintYield(const Deck& deck, std::ostream& out) {
+  QuestionGenerator generator(deck);
+  std::vector<std::string> order; // items in the order first seen (deck order per kind)
+  std::unordered_map<std::string, std::vector<QuestionKind>> kinds;
+  for (QuestionKind kind : AllQuestionKinds())
+    for (const std::string& item : generator.Candidates(kind)) {
+      auto [it, added] = kinds.try_emplace(item);
+      if (added) order.push_back(item);
+      for (std::uint64_t seed = 1; seed <= 4; ++seed)
+        if (generator.Make(kind, item, seed)) {
+          it->second.push_back(kind);
+          break;
+        }
+    }
+  for (const Fact& f : deck.facts)
+    if (kinds.try_emplace(f.id).second) order.push_back(f.id);
+  size_t asked = 0, questions = 0;
+  for (const std::string& item : order) {
+    const std::vector<QuestionKind>& k = kinds[item];
+    out << "  " << item << ": ";
+    if (k.empty()) out << "never asked";
+    for (size_t i = 0; i < k.size(); ++i)
+      out << (i ? ", " : "") << QuestionKindName(k[i]);
+    out << '\n';
+    asked += !k.empty();
+    questions += k.size();
+  }
+  out << "  yield: " << asked << " of " << order.size() << " items asked, " << questions << " item-kinds\n";
+}
+
 } // namespace
 
 void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto explain = std::make_shared<bool>(false);
+  auto yield = std::make_shared<bool>(false);
   CLI::App* check = app.add_subcommand("check", "Check facts files: print every problem with file:line:column");
   check->add_option("FILE", *files, "Facts files (.toml)")->required()->type_name("FILE");
   check->add_flag("--explain", *explain, "List the facts no question asks, and why");
-  commands.push_back({check, [files, explain] {
+  check->add_flag("--yield", *yield, "List what each item (fact, event, card) can be asked as");
+  commands.push_back({check, [files, explain, yield] {
                         size_t errors = 0, warnings = 0;
                         for (const std::string& file : *files) {
                           DeckLoad load = LoadDeckFile(file);
@@ -62,6 +99,7 @@ void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
                           if (fileErrors == 0) {
                             PrintSummary(load.deck, std::cout);
                             PrintUnasked(load.deck, *explain, std::cout);
+                            if (*yield) PrintYield(load.deck, std::cout);
                           }
                         }
                         std::cout << files->size() << (files->size() == 1 ? " file, " : " files, ") << errors

@@ -172,6 +172,33 @@ TEST_CASE("check says how many facts are never asked, and --explain lists each w
   CHECK(explained.out.find("east-works.near") == std::string::npos);
 }
 
+TEST_CASE("check --yield lists what each item is asked as, and the unasked ones agree with --explain", "[cli][deck]") {
+  const std::string deck = std::string(FACTDECK_SOURCE_DIR) + "/tests/data/unaskable.toml";
+  const auto result = RunProcess({kExe, "check", "--yield", deck});
+  INFO(result.out << result.err);
+  REQUIRE(result.exitCode == 0);
+  CHECK_THAT(result.out, Catch::Contains("  east-works.near: multiple-choice, multiple-choice-reverse\n"));
+  CHECK_THAT(result.out, Catch::Contains("  a.made_by: never asked\n"));
+  // One line per fact; "never asked" exactly for the facts --explain explains.
+  const auto explained = RunProcess({kExe, "check", "--explain", deck});
+  std::istringstream lines(result.out);
+  int items = 0, unasked = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  ", 0) != 0 || line.find(": ") == std::string::npos || line.find("yield:") != std::string::npos ||
+        line.find("questions:") != std::string::npos || line.find("never asked: ") != std::string::npos)
+      continue;
+    ++items;
+    const std::string id = line.substr(2, line.find(':') - 2);
+    const bool never = line.find("never asked") != std::string::npos;
+    unasked += never;
+    INFO(id);
+    CHECK((explained.out.find("fact '" + id + "' is never asked") != std::string::npos) == never);
+  }
+  CHECK(items == 5);
+  CHECK(unasked == 4);
+  CHECK_THAT(result.out, Catch::Contains("yield: 1 of 5 items asked, 2 item-kinds"));
+}
+
 TEST_CASE("check prints errors compiler-style and exits 1", "[cli][deck]") {
   TempDir dir;
   const auto file = dir / "bad.toml";

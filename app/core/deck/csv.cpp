@@ -937,7 +937,7 @@ private:
     std::string skip;
   };
   static ColumnRead ColumnType(const std::vector<CsvRecord>& records, size_t c, const std::string& header) {
-    size_t filled = 0, numbers = 0, wholeNumbers = 0, dates = 0, years = 0, shortNames = 0, links = 0;
+    size_t filled = 0, numbers = 0, wholeNumbers = 0, dates = 0, years = 0, shortNames = 0, names = 0, links = 0;
     std::unordered_set<std::string> distinct;
     for (size_t r = 1; r < records.size(); ++r) {
       if (c >= records[r].fields.size() || NoValue(records[r].fields[c])) continue;
@@ -952,6 +952,7 @@ private:
       }
       const size_t words = static_cast<size_t>(std::count(v.begin(), v.end(), ' ')) + 1;
       shortNames += words <= 4 && v.size() <= 40 && !number;
+      names += words <= 8 && v.size() <= 60 && !number;
       links += v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
       // Past three in four rows the values cannot make entities: no need to count more.
       if (distinct.size() * 4 <= records.size() * 3) distinct.insert(Fold(v));
@@ -967,6 +968,9 @@ private:
     if (dates == filled) return {years == filled ? ValueType::Year : ValueType::Date, ""};
     // Names that come back row after row ("Europe", "Euro") are things of a kind.
     if (shortNames == filled && distinct.size() * 4 <= filled * 3) return {ValueType::Entity, ""};
+    // Longer names ("Latin America and the Caribbean") when each comes back twice on average:
+    // a category column, not descriptions.
+    if (names == filled && distinct.size() * 2 <= filled) return {ValueType::Entity, ""};
     return {ValueType::Text, ""};
   }
 

@@ -1,7 +1,9 @@
 #include "core/deck/numbers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -137,21 +139,34 @@ double RoundNumber(double x) {
   return best;
 }
 
-double RoundNumberAtMost(double x) {
-  if (!(x > 0)) return 0.0;
-  const double power = std::pow(10.0, std::floor(std::log10(x)));
-  double best = power;
-  for (double m : {2.0, 5.0, 10.0})
-    if (m * power <= x * (1 + 1e-12)) best = m * power;
-  return best;
+int SignificantDigits(double x) {
+  if (!(x > 0)) return 1;
+  // As written to 12 digits, the trailing zeros (and any decimal point) left out.
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.12g", x);
+  std::string digits;
+  for (const char* c = buffer; *c != '\0' && *c != 'e'; ++c)
+    if (*c >= '0' && *c <= '9' && !(digits.empty() && *c == '0')) digits += *c;
+  while (digits.size() > 1 && digits.back() == '0')
+    digits.pop_back();
+  return std::max(1, static_cast<int>(digits.size()));
 }
 
-double RoundNumberAtLeast(double x) {
+namespace {
+// `x` in units of its `digits`-th significant digit: 140 with 2 digits is 14 units of 10.
+double DigitUnit(double x, int digits) { return std::pow(10.0, std::floor(std::log10(x)) - (digits - 1)); }
+} // namespace
+
+double WithDigitsAtMost(double x, int digits) {
   if (!(x > 0)) return 0.0;
-  const double power = std::pow(10.0, std::floor(std::log10(x)));
-  for (double m : {1.0, 2.0, 5.0})
-    if (m * power >= x * (1 - 1e-12)) return m * power;
-  return 10 * power;
+  const double unit = DigitUnit(x, digits);
+  return std::floor(x / unit * (1 + 1e-12)) * unit;
+}
+
+double WithDigitsAtLeast(double x, int digits) {
+  if (!(x > 0)) return 0.0;
+  const double unit = DigitUnit(x, digits);
+  return std::ceil(x / unit * (1 - 1e-12)) * unit;
 }
 
 std::string GroupedNumber(const std::string& written) {

@@ -41,10 +41,13 @@ NumberRange TrueRange(NumberBound bound, double number);
 
 // A round number near `x` for options: 1, 2 or 5 times a power of ten ("20", "500", "0.2").
 double RoundNumber(double x);
-// The largest such round number not above `x`, and the smallest not below it: options that
-// must stay at least a given distance from an answer ("about 140": "about 50", "about 500").
-double RoundNumberAtMost(double x);
-double RoundNumberAtLeast(double x);
+// How many significant digits a positive number is written with: 140 has 2, 6 and 1000 one.
+int SignificantDigits(double x);
+// The largest number of `digits` significant digits not above `x`, and the smallest not
+// below it: options of an approximation's precision that must stay at least a given
+// distance from it ("about 140": "about 70", "about 280").
+double WithDigitsAtMost(double x, int digits);
+double WithDigitsAtLeast(double x, int digits);
 // A number as a facts file keeps it ("1300", "-12500.5"), with its thousands separated for
 // people ("1,300", "-12,500.5"); any other text is returned as it is.
 std::string GroupedNumber(const std::string& written);

@@ -18,15 +18,17 @@ bool RomanNumeral(std::string_view w) {
 }
 
 // The letters of type designations in `words` that a maker's name may begin with: "ka" of
-// "Ka 27", "mi" of "Mi VI" (two or three letters, a capital first, then a number), and of
-// initials in capitals their first letter: "b" of "BV 141".
+// "Ka 27", "mi" of "Mi VI", "do" of "Do P" (one to three letters, a capital first, then a
+// number, or a single capital for a variant), and of initials in capitals their first
+// letter: "b" of "BV 141", "j" of "J 35".
 std::vector<std::string> DesignationLetters(const std::vector<WrittenWord>& words) {
   std::vector<std::string> out;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const WrittenWord& w = words[i];
     const std::string_view next = words[i + 1].text;
-    const bool number = (next[0] >= '0' && next[0] <= '9') || RomanNumeral(next);
-    if (!w.capital || !w.lettersOnly || w.text.size() < 2 || w.text.size() > 3 || !number) continue;
+    const bool variant = next.size() == 1 && next[0] >= 'A' && next[0] <= 'Z' && w.text.size() >= 2;
+    const bool number = (next[0] >= '0' && next[0] <= '9') || RomanNumeral(next) || variant;
+    if (!w.capital || !w.lettersOnly || w.text.empty() || w.text.size() > 3 || !number) continue;
     const bool initials = std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     out.push_back(Fold(initials ? w.text.substr(0, 1) : w.text));
   }
@@ -55,7 +57,16 @@ bool SameWord(const std::string& a, const std::string& b) {
   auto plural = [](const std::string& one, const std::string& many) {
     return many.size() == one.size() + 1 && many.back() == 's' && many.compare(0, one.size(), one) == 0;
   };
-  return plural(a, b) || plural(b, a);
+  if (plural(a, b) || plural(b, a)) return true;
+  // One stem with other endings: a place and its people or its currency ("Czechia" and
+  // "Czech", "China" and "Chinese", "Japan" and "Japanese"): a shared beginning of four
+  // letters or more, the shorter word going at most one letter past it, the longer three.
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  size_t same = 0;
+  while (same < shorter.size() && shorter[same] == longer[same])
+    ++same;
+  return same >= 4 && shorter.size() >= 5 && shorter.size() - same <= 1 && longer.size() - same <= 3;
 }
 
 // True when one of `designations` begins one of `names`.
@@ -93,6 +104,20 @@ bool PromptLetters::SharedBy(const std::string& option) const {
     if (i == 0 && o.size() > 1 && !o[1].capital) continue; // "Restoring the ..." begins a sentence
     for (const std::string& word : m_words)
       if (SameWord(word, names[i])) return true;
+  }
+  return false;
+}
+
+bool NameGivesItsYear(const Event& e) {
+  const int first = e.date.FirstYear();
+  const int last = e.end ? e.end->LastYear() : e.date.LastYear();
+  for (const WrittenWord& w : WrittenWords(e.name)) {
+    if (w.text.empty() || w.text.size() > 4 ||
+        !std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    const int n = std::stoi(std::string(w.text));
+    // As written (AD), or as a BC year in astronomical numbering (52 BC is -51).
+    if ((n >= first && n <= last) || (1 - n >= first && 1 - n <= last)) return true;
   }
   return false;
 }

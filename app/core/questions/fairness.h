@@ -12,6 +12,7 @@
 namespace factdeck {
 
 struct Deck;
+struct Event;
 
 // A question's prompt, read once for the letters its options may share with it (a builder
 // tests every candidate option against one).
@@ -31,6 +32,11 @@ private:
   std::vector<std::string> m_names;        // capitalised words of letters, four or more once folded
   std::vector<std::string> m_designations; // the letters of its type designations ("ka" of "Ka 27")
 };
+
+// True when an event's name writes one of the years it took place in ("Acts of Union 1706",
+// "Census of 1801"): asked when it happened, or set among others in order, it gives itself
+// away. A BC year counts written either way ("Siege of 52 BC").
+bool NameGivesItsYear(const Event& e);
 
 inline bool SharesLetters(const std::string& prompt, const std::string& option) {
   return PromptLetters(prompt).SharedBy(option);

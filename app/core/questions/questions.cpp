@@ -461,7 +461,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
-    if (!deck.EventNamedAlike(i)) x.eventsByDate.push_back(i);
+    if (!deck.EventNamedAlike(i) && !NameGivesItsYear(deck.events[i])) x.eventsByDate.push_back(i);
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
@@ -975,19 +975,31 @@ struct Builder {
       break;
     }
     case NumberBound::About: {
-      // Round numbers at least twice as far as the answer: below half of it, above twice it.
-      std::vector<double> near = {RoundNumberAtMost(n / 4), RoundNumberAtMost(n / 2), RoundNumberAtLeast(n * 2),
-                                  RoundNumberAtLeast(n * 4)};
-      if (near[0] >= near[1]) near[0] = RoundNumberAtMost(near[1] * 0.99);
-      if (near[3] <= near[2]) near[3] = RoundNumberAtLeast(near[2] * 1.01);
-      if (!(near[0] > 0 && near[0] < near[1] && near[1] < n / 1.9 && near[2] > n * 1.9 && near[2] < near[3]))
-        return false;
-      // Two below and one above, or one below and two above, as the seed falls; never
-      // "about 1 months" (a unit is written in the plural).
-      const bool one = near[0] == 1 && !unit.empty();
-      near.erase(near.begin() + static_cast<std::ptrdiff_t>(one || random.Below(2) == 0 ? 0 : 3));
-      for (double v : near)
+      // Figures of the answer's precision ("about 140": two significant digits), at least
+      // twice as far as it, below half and above twice it; as many below as the seed
+      // chooses among what the answer allows, so that it is at either end as often as
+      // chance has it. A whole figure gets whole options, never "about 1 months" (a unit is
+      // written in the plural).
+      const int digits = SignificantDigits(n);
+      const bool whole = n == std::floor(n);
+      std::vector<double> below, above;
+      for (double factor : {2.0, 4.0, 8.0}) {
+        const double b = WithDigitsAtMost(n / factor, digits);
+        if (b > 0 && (below.empty() || b < below.back()) && !(whole && b != std::floor(b)) &&
+            !(b == 1 && !unit.empty()))
+          below.push_back(b);
+        const double a = WithDigitsAtLeast(n * factor, digits);
+        if (above.empty() || a > above.back()) above.push_back(a);
+      }
+      std::vector<size_t> counts; // how many below the answer may have
+      for (size_t k = 0; k < kOptions; ++k)
+        if (k <= below.size() && kOptions - 1 - k <= above.size()) counts.push_back(k);
+      if (counts.empty()) return false;
+      const size_t k = counts[random.Below(counts.size())];
+      for (size_t i = 0; i < kOptions - 1; ++i) {
+        const double v = i < k ? below[i] : above[i - k];
         options.push_back({v, "about " + NumberText(v) + unit});
+      }
       break;
     }
     case NumberBound::Exact: return false;
@@ -1018,7 +1030,8 @@ struct Builder {
     if (whole / unit < 10 && unit >= 10) step = unit / 2; // 100 -> 50, 150, 200...
     auto make = [&](int rung) -> std::optional<Value> {
       const long long n = whole + rung * step;
-      if (n <= 0) return std::nullopt;
+      // None of a count is an option ("0 radios" beside "2 radios"); below that, none.
+      if (n < 0 || (n == 0 && (decimals > 0 || step != 1 || whole > 5))) return std::nullopt;
       // "1 laboratories": a unit is written in the plural, so one is no option beside it.
       if (n == 1 && decimals == 0 && r != nullptr && !r->unit.empty()) return std::nullopt;
       Value v = f.object;
@@ -1510,6 +1523,10 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   auto fact = m_index->factById.find(item);
   auto event = m_index->eventById.find(item);
   if (event != m_index->eventById.end() && m_deck.EventNamedAlike(event->second)) return std::nullopt;
+  if (event != m_index->eventById.end() && NameGivesItsYear(m_deck.events[event->second])) {
+    if (whyNot != nullptr) *whyNot = "its name gives its year";
+    return std::nullopt;
+  }
   switch (kind) {
   case QuestionKind::MultipleChoice:
   case QuestionKind::MultipleChoiceReverse: {
@@ -1574,6 +1591,15 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   // first would give the second away (an event's "when" and then its year typed).
   std::unordered_set<std::string> keys, prompts, items;
   ShownSoFar shown; // nor one whose answer an earlier one showed
+  // Nor an order to find among events whose dates earlier questions all showed (their
+  // explanations give each event's date): one of its events at least still unshown.
+  std::unordered_set<std::string> datesShown;
+  auto orderKnown = [&](const Question& q) {
+    if (q.kind != QuestionKind::Ordering && q.kind != QuestionKind::WhichFirst) return false;
+    const auto unshown =
+        std::count_if(q.items.begin(), q.items.end(), [&](const std::string& id) { return datesShown.count(id) == 0; });
+    return unshown == 0;
+  };
   // Variety: in a quiz of 20 or more, no template (a relation's question, or a kind of
   // question about events, cards or written questions) fills more than a sixth of it while
   // the deck has others to ask; the deferred items are asked only when nothing else is left.
@@ -1609,9 +1635,12 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
       auto q = Make(pool.kind, item, random.Next());
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
                               prompts.count(PromptKey(*q)) != 0;
-      if (q && !samePrompt && !shown.GivesAway(*q) && keys.insert(q->key).second) {
+      if (q && !samePrompt && !orderKnown(*q) && !shown.GivesAway(*q) && keys.insert(q->key).second) {
         prompts.insert(PromptKey(*q));
         items.insert(q->card);
+        if (q->kind != QuestionKind::MultipleChoice && q->kind != QuestionKind::MultipleChoiceReverse &&
+            q->kind != QuestionKind::Flashcard)
+          datesShown.insert(q->items.begin(), q->items.end());
         ++perTemplate[templ];
         shown.Add(*q);
         questions.push_back(std::move(*q));
@@ -1844,7 +1873,10 @@ std::vector<Diagnostic> FreeTextWarnings(const Deck& deck) {
       words.push_back(ContentWords(f->object.text));
     for (size_t i = 0; i < facts.size(); ++i)
       for (size_t j = 0; j < i; ++j)
-        if (facts[i]->subject != facts[j]->subject && MuchTheSame(words[i], words[j])) {
+        // The same value of two subjects is a category they share ("Southern Europe"), which
+        // questions know: only different values that read alike are a problem.
+        if (facts[i]->subject != facts[j]->subject && Fold(facts[i]->object.text) != Fold(facts[j]->object.text) &&
+            MuchTheSame(words[i], words[j])) {
           warn(*facts[i], "'" + facts[i]->object.text + "' says much the same as what line " +
                               std::to_string(facts[j]->pos.line) + " says of " + deck.NameOf(facts[j]->subject) +
                               ": neither can be a wrong answer about the other; say what tells them apart");
@@ -1880,8 +1912,8 @@ std::vector<Diagnostic> FreeTextWarnings(const Deck& deck) {
       }
       if (others > 0)
         warn(f, "'" + f.object.text + "' names " + e.name + ", which the deck links to " + std::to_string(others) +
-                    " other " + subject->kind + (others == 1 ? "" : "s") +
-                    " as well: it may be true of them; a typed fact (trained at, commanded) says it so that "
+                    (others == 1 ? " other entity" : " other entities") + " of kind '" + subject->kind +
+                    "' as well: it may be true of them; a typed fact (trained at, commanded) says it so that "
                     "questions can check it");
     }
   }

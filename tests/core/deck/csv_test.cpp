@@ -331,6 +331,29 @@ TEST_CASE("import: a table becomes typed facts, each column a relation with its 
   CHECK(again.deck.relations.size() == deck.relations.size());
 }
 
+TEST_CASE("import: a column of longer names that come back row after row is a kind, not free text",
+          "[csv][import][table]") {
+  // Sub-regions as a public country list writes them: five words at most, each on several rows.
+  std::string csv = "Country,Capital,Sub-region,Population\n";
+  const char* regions[] = {"Latin America and the Caribbean", "Sub-Saharan Africa", "Southern Europe", "Western Asia"};
+  for (int i = 0; i < 12; ++i)
+    csv += "Land " + std::to_string(i) + ",City " + std::to_string(i) + "," + regions[i % 4] + "," +
+           std::to_string(1000 + 37 * i) + "\n";
+  DeckLoad load = ImportCsv(csv, "regions.csv", CsvImportOptions{true});
+  INFO(Errors(load));
+  REQUIRE(load.Ok());
+  CHECK(RelationOf(load.deck, "sub_region").objectType == ValueType::Entity);
+  CHECK(RelationOf(load.deck, "capital").objectType == ValueType::Text);
+  // Descriptions that differ row by row stay text however short they are.
+  std::string notes = "Country,Capital,Note,Population\n";
+  for (int i = 0; i < 12; ++i)
+    notes += "Land " + std::to_string(i) + ",City " + std::to_string(i) + ",Known for its river number " +
+             std::to_string(i) + "," + std::to_string(1000 + 37 * i) + "\n";
+  DeckLoad described = ImportCsv(notes, "notes.csv", CsvImportOptions{true});
+  REQUIRE(described.Ok());
+  CHECK(RelationOf(described.deck, "note").objectType == ValueType::Text);
+}
+
 TEST_CASE("import: table columns of years, dates and people, empty cells, placeholders and bad rows",
           "[csv][import][table]") {
   DeckLoad load = ImportCsv("Name,Founded,Opened,Designed by,Height (m),Website,Country\n"

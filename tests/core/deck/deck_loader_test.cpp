@@ -208,7 +208,7 @@ TEST_CASE("the bundled seed deck passes with the promised counts", "[deck][seed]
     UNSCOPED_INFO(d.Format());
   CHECK(load.diagnostics.empty());
   CHECK(load.deck.facts.size() >= 150);
-  CHECK(load.deck.events.size() >= 40);
+  CHECK(load.deck.events.size() >= 35);
   for (const Fact& fact : load.deck.facts) {
     INFO(fact.id);
     CHECK(load.deck.FindSource(fact.source) != nullptr); // every fact is cited

@@ -55,14 +55,16 @@ TEST_CASE("bounds and approximations are read in the words people use", "[number
   CHECK(GroupedNumber("0.0001") == "0.0001");
   CHECK(GroupedNumber("more than 100") == "more than 100");
   CHECK(GroupedNumber("12a45") == "12a45");
-  CHECK(RoundNumberAtMost(70) == 50);
-  CHECK(RoundNumberAtMost(35) == 20);
-  CHECK(RoundNumberAtMost(3) == 2);
-  CHECK(RoundNumberAtMost(0.75) == 0.5);
-  CHECK(RoundNumberAtLeast(280) == 500);
-  CHECK(RoundNumberAtLeast(12) == 20);
-  CHECK(RoundNumberAtLeast(200) == 200);
-  CHECK(RoundNumberAtLeast(600) == 1000);
+  CHECK(SignificantDigits(140) == 2);
+  CHECK(SignificantDigits(6) == 1);
+  CHECK(SignificantDigits(1000) == 1);
+  CHECK(SignificantDigits(0.25) == 2);
+  CHECK(WithDigitsAtMost(70, 2) == 70);
+  CHECK(WithDigitsAtMost(35.5, 2) == 35);
+  CHECK(WithDigitsAtMost(17.5, 1) == 10);
+  CHECK(WithDigitsAtLeast(280, 2) == 280);
+  CHECK(WithDigitsAtLeast(1120, 2) == 1200);
+  CHECK(WithDigitsAtLeast(12, 1) == 20);
   CHECK(NumberText(1000) == "1,000");
   CHECK(NumberText(0.25) == "0.25");
 }

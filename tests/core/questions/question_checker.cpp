@@ -451,8 +451,9 @@ bool Clang(const std::string& a, const std::string& b) {
     const bool letters =
         std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     const bool roman = n.find_first_not_of("IVXLC") == std::string::npos;
-    if (!letters || w.size() < 2 || w.size() > 3 || !IsUpper(w[0]) ||
-        !(std::isdigit(static_cast<unsigned char>(n[0])) || roman))
+    const bool variant = n.size() == 1 && IsUpper(n[0]) && w.size() >= 2; // "Do P"
+    if (!letters || w.empty() || w.size() > 3 || !IsUpper(w[0]) ||
+        !(std::isdigit(static_cast<unsigned char>(n[0])) || roman || variant))
       continue;
     const bool caps = std::all_of(w.begin(), w.end(), IsUpper);
     const std::string start = Fold(caps ? w.substr(0, 1) : w);
@@ -475,6 +476,13 @@ bool SharedName(const std::string& prompt, const std::string& option) {
     for (const std::string& x : wp) {
       const std::string fx = Fold(x);
       if (fx == fw || fx + "s" == fw || fw + "s" == fx) return true;
+      // One stem, other endings ("Czech" and "Czechia", "China" and "Chinese").
+      const std::string& a = fx.size() <= fw.size() ? fx : fw;
+      const std::string& b = fx.size() <= fw.size() ? fw : fx;
+      size_t k = 0;
+      while (k < a.size() && a[k] == b[k])
+        ++k;
+      if (k >= 4 && a.size() >= 5 && a.size() <= k + 1 && b.size() <= k + 3) return true;
     }
   }
   return false;
