@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/app/reducer.h"
+#include "core/live/live_room.h"
 
 namespace factdeck::reducer {
 
@@ -63,8 +64,13 @@ void Apply(AppState& state, const StartMatch& start, Context& context) {
   options.streakBonus = setup.streakBonus;
   options.hideLeaderboard = setup.hideLeaderboard;
   std::vector<ClassroomTeam> teams;
-  for (size_t i = 0; i < std::min(setup.teams.size(), kMaxClassroomTeams); ++i)
-    teams.push_back({setup.teams[i].name, setup.teams[i].colour, kClassroomBuzzKeys[i]});
+  // Team names follow the live game's rules for names (CleanNickname): a name that draws as
+  // nothing, or only partly, becomes the team's number.
+  for (size_t i = 0; i < std::min(setup.teams.size(), kMaxClassroomTeams); ++i) {
+    std::string name = CleanNickname(setup.teams[i].name);
+    if (name.empty()) name = "Team " + std::to_string(i + 1);
+    teams.push_back({name, setup.teams[i].colour, kClassroomBuzzKeys[i]});
+  }
   c.match = std::make_unique<ClassroomMatch>(*c.deck, options, std::move(teams), context.now);
   if (c.match->QuestionCount() == 0) { // never an empty game: the set-up says why
     c.match.reset();

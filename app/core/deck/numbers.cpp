@@ -130,15 +130,6 @@ NumberRange TrueRange(NumberBound bound, double x) {
   return {x, x, true, true};
 }
 
-double RoundNumber(double x) {
-  if (!(x > 0)) return 0.0;
-  const double power = std::pow(10.0, std::floor(std::log10(x)));
-  double best = power;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (std::fabs(std::log(m * power / x)) < std::fabs(std::log(best / x))) best = m * power;
-  return best;
-}
-
 int SignificantDigits(double x) {
   if (!(x > 0)) return 1;
   // As written to 12 digits, the trailing zeros (and any decimal point) left out.

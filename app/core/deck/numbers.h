@@ -39,8 +39,6 @@ struct NumberRange {
 };
 NumberRange TrueRange(NumberBound bound, double number);
 
-// A round number near `x` for options: 1, 2 or 5 times a power of ten ("20", "500", "0.2").
-double RoundNumber(double x);
 // How many significant digits a positive number is written with: 140 has 2, 6 and 1000 one.
 int SignificantDigits(double x);
 // The largest number of `digits` significant digits not above `x`, and the smallest not

@@ -1,5 +1,6 @@
 #include "core/live/live_room.h"
 
+#include <unicode/uchar.h>
 #include <unicode/uspoof.h>
 #include <utf8proc.h>
 
@@ -34,7 +35,8 @@ const char* LiveErrorMessage(LiveError error) {
   case LiveError::RoomLocked: return "The game is closed to new players. Ask the host.";
   case LiveError::AddressFull: return "This device already has as many players as one device may have.";
   case LiveError::GameFinished: return "This game has finished.";
-  case LiveError::BadName: return "Choose a name of 1 to 20 letters, digits or signs.";
+  case LiveError::BadName:
+    return "Choose a name of 1 to 20 letters, digits or signs, with no blank or invisible characters.";
   case LiveError::NameTaken: return "Somebody already has that name, or one that looks the same. Choose another.";
   case LiveError::UnknownPlayer: return "You are not in this game. Join again.";
   case LiveError::Kicked: return "The host removed you from this game.";
@@ -56,7 +58,7 @@ std::string CleanNickname(std::string_view typed) {
   const std::string nfc(reinterpret_cast<const char*>(composed), static_cast<size_t>(length));
   std::free(composed);
   std::string clean;
-  size_t characters = 0;
+  size_t characters = 0, marks = 0;
   bool pendingSpace = false, letterOrDigit = false;
   for (utf8proc_ssize_t at = 0; at < length;) {
     utf8proc_int32_t cp = 0;
@@ -64,6 +66,17 @@ std::string CleanNickname(std::string_view typed) {
         utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(nfc.data()) + at, length - at, &cp);
     if (n <= 0) return {};
     const utf8proc_category_t category = utf8proc_category(cp);
+    // Characters that draw as nothing: the braille blank, the Hangul fillers and every other
+    // default-ignorable code point ("Anna" and "Anna" with one of them after it would look
+    // the same), except the variation selectors that choose an emoji's form.
+    const bool variationSelector = (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    if (cp == 0x2800 || (!variationSelector && u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) return {};
+    // Marks stacked on one character (more than three: written text needs no more) would
+    // spill over the names above and below it.
+    const bool mark =
+        category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ME;
+    marks = mark && !variationSelector ? marks + 1 : 0;
+    if (marks > kMaxMarksPerCharacter) return {};
     if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) letterOrDigit = true;
     if (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) letterOrDigit = true;
     switch (category) {

@@ -50,11 +50,14 @@ enum class LiveError {
 const char* LiveErrorMessage(LiveError error);
 
 inline constexpr size_t kMaxNicknameCharacters = 20;
+inline constexpr size_t kMaxMarksPerCharacter = 3;
 
 // A nickname as typed on a phone, made safe to keep and show: valid UTF-8, NFC, trimmed, runs
 // of white space made one space, 1 to 20 characters, no control, format (bidi overrides),
-// private-use or unassigned characters, and at least one letter or digit (so no name of only
-// marks, symbols or blank-looking signs such as U+2800). Empty when the name is not acceptable.
+// private-use or unassigned characters, no character that draws as nothing (U+2800, the
+// Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and every other default-ignorable code point
+// but the variation selectors), at most three marks stacked on one character, and at least
+// one letter or digit. Empty when the name is not acceptable.
 std::string CleanNickname(std::string_view typed);
 
 // Whether two names could be taken for each other on the screen: the same after folding case,

@@ -176,6 +176,20 @@ bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// True for the media type application/json, in any case, alone or with parameters
+// ("application/json; charset=utf-8"), spaces allowed before the semicolon; not for
+// "application/jsonfoo" nor "application/json-patch+json".
+bool IsJsonMediaType(std::string_view type) {
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
+    type.remove_prefix(1);
+  constexpr std::string_view kJson = "application/json";
+  if (!StartsWithNoCase(type, kJson)) return false;
+  type.remove_prefix(kJson.size());
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
+    type.remove_prefix(1);
+  return type.empty() || type.front() == ';';
+}
+
 // What the server keeps for one request while its body arrives (MHD's request closure).
 struct PendingRequest {
   std::string address;
@@ -290,7 +304,7 @@ std::optional<Reply> LiveServer::Impl::Admit(MHD_Connection* connection, std::st
   }
   if (method == "POST") {
     const char* type = Header(connection, "Content-Type");
-    if (type == nullptr || !StartsWithNoCase(type, "application/json"))
+    if (type == nullptr || !IsJsonMediaType(type))
       return ErrorReply(415, "json-only", "Send the request as JSON (Content-Type: application/json).");
   } else if (method != "GET" && method != "HEAD") {
     return ErrorReply(405, "method", "This method is not used here.");

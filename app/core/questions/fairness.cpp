@@ -59,14 +59,16 @@ bool SameWord(const std::string& a, const std::string& b) {
   };
   if (plural(a, b) || plural(b, a)) return true;
   // One stem with other endings: a place and its people or its currency ("Czechia" and
-  // "Czech", "China" and "Chinese", "Japan" and "Japanese"): a shared beginning of four
-  // letters or more, the shorter word going at most one letter past it, the longer three.
+  // "Czech", "China" and "Chinese", "Iraq" and "Iraqi"): a shared beginning of four letters or
+  // more, the shorter word going at most one letter past it (none when it has only four), the
+  // longer three.
   const std::string& shorter = a.size() <= b.size() ? a : b;
   const std::string& longer = a.size() <= b.size() ? b : a;
   size_t same = 0;
   while (same < shorter.size() && shorter[same] == longer[same])
     ++same;
-  return same >= 4 && shorter.size() >= 5 && shorter.size() - same <= 1 && longer.size() - same <= 3;
+  const size_t past = shorter.size() - same;
+  return same >= 4 && (past == 0 || (shorter.size() >= 5 && past == 1)) && longer.size() - same <= 3;
 }
 
 // True when one of `designations` begins one of `names`.
@@ -118,6 +120,19 @@ bool NameGivesItsYear(const Event& e) {
     const int n = std::stoi(std::string(w.text));
     // As written (AD), or as a BC year in astronomical numbering (52 BC is -51).
     if ((n >= first && n <= last) || (1 - n >= first && 1 - n <= last)) return true;
+  }
+  return false;
+}
+
+bool PromptLetters::SharesWord(const std::string& option) const {
+  for (const WrittenWord& w : WrittenWords(option)) {
+    if (!w.lettersOnly) continue;
+    const std::string o = Fold(w.text);
+    if (o.size() < 5 || Common(o)) continue;
+    for (const std::string& p : m_words) {
+      if (p.size() < 5 || Common(p)) continue;
+      if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos) return true;
+    }
   }
   return false;
 }

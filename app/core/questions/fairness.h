@@ -26,6 +26,11 @@ public:
   // True when some options share letters with the prompt and others do not: the letters
   // point at (or away from) an option. Sharing by all options, or by none, tells nothing.
   bool Tell(const std::vector<std::string>& options) const;
+  // True when `option` and the prompt share a word in any case, the same or one inside the
+  // other, of five letters or more: "toxin" in "neurotoxin", "evolution" in "macroevolution".
+  // A term and its definition: the clue a term list gives (cards only; typed facts name
+  // their subjects on purpose).
+  bool SharesWord(const std::string& option) const;
 
 private:
   std::vector<std::string> m_words;        // every word, folded

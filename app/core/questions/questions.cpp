@@ -8,6 +8,7 @@
 #include "core/questions/questions.h"
 
 #include <algorithm>
+#include <numeric>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -37,6 +38,13 @@ size_t Random::Below(size_t n) {
     x = Next();
   while (x >= limit);
   return static_cast<size_t>(x % n);
+}
+
+size_t Random::Stride(size_t n) {
+  if (n <= 2) return 1;
+  for (int tries = 0; tries < 16; ++tries)
+    if (const size_t step = 1 + Below(n - 1); std::gcd(step, n) == 1) return step;
+  return 1;
 }
 
 const std::vector<QuestionKind>& AllQuestionKinds() {
@@ -643,9 +651,9 @@ struct Builder {
     if (it != x.entitiesByKind.end() && chosen.size() < kOptions - 1) {
       // A random start and stride over the kind: no shuffle of the whole list.
       const auto& all = it->second;
-      const size_t start = random.Below(all.size());
+      const size_t start = random.Below(all.size()), step = random.Stride(all.size());
       for (size_t n = 0; n < all.size() && chosen.size() < kOptions - 1; ++n)
-        consider(deck.entities[all[(start + n) % all.size()]].id);
+        consider(deck.entities[all[(start + n * step) % all.size()]].id);
     }
     return chosen;
   }
@@ -943,68 +951,43 @@ struct Builder {
                        [&](const std::string& w) { return ContainsWords(folded, w); });
   }
 
-  // Numbers on a ladder of the answer's rounding; false when no ladder can be made.
-  // A bound or an approximation ("more than 100", "about 450") against ranges it makes
-  // false, so that no option is also true: below half of a lower bound ("fewer than 10",
-  // "10 to 20", "20 to 50" against "more than 100"), above twice an upper bound, and other
-  // approximations at least twice as far ("about 200", "about 1,000" against "about 450").
+  // An approximation ("about 450") against figures of its precision at least twice as far
+  // (docs/questions.md); false when there are too few, or for a one-sided bound.
   bool BoundedNumberOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
+    // A one-sided bound ("more than 100") is open at one end, and every false option lies
+    // beyond its other side: it would always be the open-ended option at one end of the
+    // list, which a student picks without knowing anything.
+    if (f.object.bound != NumberBound::About)
+      return Refuse("a bound (\u201C" + right + "\u201D) would be the only open-ended option, always at one end");
     const double n = f.object.number;
     const std::string unit = r != nullptr && !r->unit.empty() ? " " + r->unit : "";
     // Each option with where it starts on the number line, to show them in order.
     std::vector<std::pair<double, std::string>> options = {{n, right}};
-    auto range = [&](double a, double b) { options.push_back({a, NumberText(a) + " to " + NumberText(b) + unit}); };
-    switch (f.object.bound) {
-    case NumberBound::MoreThan:
-    case NumberBound::AtLeast: {
-      const double t3 = RoundNumber(n / 2), t2 = RoundNumber(n / 4), t1 = RoundNumber(n / 8);
-      if (!(t1 > 0 && t1 < t2 && t2 < t3 && t3 < n)) return false;
-      options.push_back({0, "fewer than " + NumberText(t1) + unit});
-      range(t1, t2);
-      range(t2, t3);
-      break;
+    // Figures of the answer's precision ("about 140": two significant digits), at least
+    // twice as far as it, below half and above twice it; as many below as the seed
+    // chooses among what the answer allows, so that it is at either end as often as
+    // chance has it. A whole figure gets whole options, never "about 1 months" (a unit is
+    // written in the plural).
+    const int digits = SignificantDigits(n);
+    const bool whole = n == std::floor(n);
+    std::vector<double> below, above;
+    for (double factor : {2.0, 4.0, 8.0}) {
+      const double b = WithDigitsAtMost(n / factor, digits);
+      if (b > 0 && (below.empty() || b < below.back()) && !(whole && b != std::floor(b)) && !(b == 1 && !unit.empty()))
+        below.push_back(b);
+      const double a = WithDigitsAtLeast(n * factor, digits);
+      if (above.empty() || a > above.back()) above.push_back(a);
     }
-    case NumberBound::LessThan:
-    case NumberBound::AtMost: {
-      const double t1 = RoundNumber(n * 2), t2 = RoundNumber(n * 4), t3 = RoundNumber(n * 8);
-      if (!(n > 0 && n < t1 && t1 < t2 && t2 < t3)) return false;
-      options.front().first = 0;
-      range(t1, t2);
-      range(t2, t3);
-      options.push_back({t3, "more than " + NumberText(t3) + unit});
-      break;
+    std::vector<size_t> counts; // how many below the answer may have
+    for (size_t k = 0; k < kOptions; ++k)
+      if (k <= below.size() && kOptions - 1 - k <= above.size()) counts.push_back(k);
+    if (counts.empty()) return false;
+    const size_t k = counts[random.Below(counts.size())];
+    for (size_t i = 0; i < kOptions - 1; ++i) {
+      const double v = i < k ? below[i] : above[i - k];
+      options.push_back({v, "about " + NumberText(v) + unit});
     }
-    case NumberBound::About: {
-      // Figures of the answer's precision ("about 140": two significant digits), at least
-      // twice as far as it, below half and above twice it; as many below as the seed
-      // chooses among what the answer allows, so that it is at either end as often as
-      // chance has it. A whole figure gets whole options, never "about 1 months" (a unit is
-      // written in the plural).
-      const int digits = SignificantDigits(n);
-      const bool whole = n == std::floor(n);
-      std::vector<double> below, above;
-      for (double factor : {2.0, 4.0, 8.0}) {
-        const double b = WithDigitsAtMost(n / factor, digits);
-        if (b > 0 && (below.empty() || b < below.back()) && !(whole && b != std::floor(b)) &&
-            !(b == 1 && !unit.empty()))
-          below.push_back(b);
-        const double a = WithDigitsAtLeast(n * factor, digits);
-        if (above.empty() || a > above.back()) above.push_back(a);
-      }
-      std::vector<size_t> counts; // how many below the answer may have
-      for (size_t k = 0; k < kOptions; ++k)
-        if (k <= below.size() && kOptions - 1 - k <= above.size()) counts.push_back(k);
-      if (counts.empty()) return false;
-      const size_t k = counts[random.Below(counts.size())];
-      for (size_t i = 0; i < kOptions - 1; ++i) {
-        const double v = i < k ? below[i] : above[i - k];
-        options.push_back({v, "about " + NumberText(v) + unit});
-      }
-      break;
-    }
-    case NumberBound::Exact: return false;
-    }
-    std::stable_sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (size_t i = 0; i < options.size(); ++i) {
       q.options.push_back(options[i].second);
       if (options[i].second == right) q.answer = static_cast<int>(i);
@@ -1316,16 +1299,17 @@ struct Builder {
     // None sharing a name's letters with the prompt unless the answer does too.
     const AskedFor asks = x.frontAsks[card];
     const PromptLetters letters(prompt);
-    const bool answerShares = letters.SharedBy(right);
-    const size_t start = random.Below(sameShape.size());
+    const bool answerShares = letters.SharedBy(right), answerSharesWord = letters.SharesWord(right);
+    const size_t start = random.Below(sameShape.size()), step = random.Stride(sameShape.size());
     for (size_t n = 0; n < sameShape.size() && chosen.size() < kOptions - 1 && n < 64; ++n) {
-      const size_t other = sameShape[(start + n) % sameShape.size()];
+      const size_t other = sameShape[(start + n * step) % sameShape.size()];
       const std::string& fold = answerFolds[other];
       if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
           std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
         continue;
-      if (x.frontAsks[other] != asks ||
-          letters.SharedBy(reverse ? deck.cards[other].front : deck.cards[other].back) != answerShares)
+      const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
+      if (x.frontAsks[other] != asks || letters.SharedBy(otherAnswer) != answerShares ||
+          letters.SharesWord(otherAnswer) != answerSharesWord)
         continue;
       // The same words over a picture of the same pixels (the same flag saved twice): that
       // card's back is right too. The pictures are decoded now, once each.
@@ -1610,6 +1594,16 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     std::string name = QuestionKindName(kind);
     return fact == m_index->factById.end() ? name : name + kSep + m_deck.facts[fact->second].relation;
   };
+  // Nor more than half of one relation's facts (at least one), either way round: after
+  // "Which river flows through Paris?" and "... through London?" over the same four rivers,
+  // the third such question is answered by elimination.
+  std::unordered_map<std::string, size_t> perRelation;
+  auto relationFull = [&](const std::string& item) {
+    auto fact = m_index->factById.find(item);
+    if (fact == m_index->factById.end()) return false;
+    const std::string& relation = m_deck.facts[fact->second].relation;
+    return perRelation[relation] >= std::max<size_t>(1, m_index->factsByRelation.at(relation).size() / 2);
+  };
   bool capped = true;
   size_t turn = 0, idle = 0;
   while (questions.size() < request.count && !pools.empty()) {
@@ -1628,7 +1622,7 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
       const std::string& item = pool.items[pool.next++];
       if (items.count(item) != 0) continue; // asked already, as another kind
       const std::string templ = templateOf(pool.kind, item);
-      if (capped && perTemplate[templ] >= share) {
+      if (capped && (perTemplate[templ] >= share || relationFull(item))) {
         pool.deferred.push_back(item);
         continue;
       }
@@ -1642,6 +1636,8 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
             q->kind != QuestionKind::Flashcard)
           datesShown.insert(q->items.begin(), q->items.end());
         ++perTemplate[templ];
+        if (auto fact = m_index->factById.find(item); fact != m_index->factById.end())
+          ++perRelation[m_deck.facts[fact->second].relation];
         shown.Add(*q);
         questions.push_back(std::move(*q));
         made = true;

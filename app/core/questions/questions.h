@@ -83,6 +83,9 @@ public:
   explicit Random(std::uint64_t seed) : m_state(seed) {}
   std::uint64_t Next();
   size_t Below(size_t n); // uniform in [0, n)
+  // A step through n items that visits each once ((start + i * step) % n, i < n), drawn so
+  // that neighbours in the list (alphabetical terms, countries in order) are not taken together.
+  size_t Stride(size_t n);
   template <typename T> void Shuffle(std::vector<T>& items) {
     for (size_t i = items.size(); i > 1; --i)
       std::swap(items[i - 1], items[Below(i)]);

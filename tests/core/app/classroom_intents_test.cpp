@@ -57,6 +57,24 @@ TEST_CASE("StartMatch plays the set-up it carries, and one without kinds or with
   CHECK(match.Teams()[1].team.buzzKey == kClassroomBuzzKeys[1]);
 }
 
+TEST_CASE("team names follow the live game's rules: one that draws as nothing becomes the team's number",
+          "[intents][classroom]") {
+  IntentFixture f;
+  f.Apply(OpenClassroom{f.seedDeck});
+  ClassroomSetup setup = TwoTeams(ClassroomMode::Turns, 2);
+  setup.teams[0].name = "\u3164";              // a Hangul filler alone
+  setup.teams[1].name = "  Red   Foxes\u2800"; // a braille blank after the name
+  f.Apply(StartMatch{setup});
+  REQUIRE(f.state.classroom->match);
+  CHECK(f.state.classroom->match->Teams()[0].team.name == "Team 1");
+  CHECK(f.state.classroom->match->Teams()[1].team.name == "Team 2");
+  setup.teams[1].name = "  Red   Foxes ";
+  f.Apply(OpenClassroom{f.seedDeck});
+  f.Apply(StartMatch{setup});
+  REQUIRE(f.state.classroom->match);
+  CHECK(f.state.classroom->match->Teams()[1].team.name == "Red Foxes");
+}
+
 TEST_CASE("a buzzer match through intents: tick, buzz, answer, leaderboard, next, podium, saved, exported once",
           "[intents][classroom]") {
   IntentFixture f;

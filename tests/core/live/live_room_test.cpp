@@ -50,6 +50,26 @@ TEST_CASE("nicknames: NFC, trimmed, 1 to 20 characters, no control or format cha
   CHECK(CleanNickname("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ") == "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ"); // 20 characters, 40 bytes
 }
 
+TEST_CASE("nicknames: no character that draws as nothing, no tower of marks", "[live]") {
+  // Blank-looking characters after a name, or as the whole name: the braille blank, the
+  // Hangul fillers, a combining grapheme joiner, a Mongolian vowel separator.
+  for (const char* blank : {"\u2800", "\u3164", "\u115F", "\u1160", "\uFFA0", "\u034F", "\u180E"}) {
+    INFO(blank);
+    CHECK(CleanNickname(std::string("Anna") + blank) == "");
+    CHECK(CleanNickname(blank) == "");
+  }
+  const Deck deck = test::SeedDeck();
+  LiveRoom room(deck, Options(3, 3), "123456", kNow);
+  REQUIRE(room.Join("123456", "Anna", "10.0.0.1", kNow).error == LiveError::None);
+  CHECK(room.Join("123456", "Anna\u2800", "10.0.0.2", kNow).error == LiveError::BadName);
+  // Marks: Vietnamese needs two on a letter; five on one is a tower over the names around it.
+  CHECK(CleanNickname("Nguye\u0302\u0303n") == "Nguy\u1EC5n");
+  CHECK(CleanNickname("Ca\u0301\u0300\u0302") != "");
+  CHECK(CleanNickname("Za\u0301\u0300\u0302\u0303\u0304lgo") == "");
+  // An emoji with its variation selector stays a name when it has a letter beside it.
+  CHECK(CleanNickname("\u2764\uFE0F Anna") == "\u2764\uFE0F Anna");
+}
+
 TEST_CASE("joining: the code, the name, the player limit, a finished game", "[live]") {
   const Deck deck = test::SeedDeck();
   LiveRoom room(deck, Options(3, 3), "123456", kNow);

@@ -375,6 +375,13 @@ TEST_CASE("JSON only, and only at the room's own address: 415 without JSON, 421 
   CHECK(json::parse(plain.body)["error"] == "json-only");
   auto none = test::RawRequest("127.0.0.7", port, "POST", "/api/join", {}, join);
   CHECK(none.status == 415);
+  // The media type exactly, parameters allowed after a semicolon: not a longer name.
+  for (const char* type : {"application/jsonfoo", "application/json-patch+json", "application/json5", "text/json"}) {
+    INFO(type);
+    CHECK(
+        test::RawRequest("127.0.0.7", port, "POST", "/api/join", {std::string("Content-Type: ") + type}, join).status ==
+        415);
+  }
   // A page on another site that points its own name at this address (DNS rebinding) sends
   // that name as Host: refused, for the page and the API alike.
   for (const std::string& host : std::vector<std::string>{"evil.example", "evil.example:" + std::to_string(port),

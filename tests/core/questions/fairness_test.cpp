@@ -144,6 +144,11 @@ TEST_CASE("a type's letters that begin its maker's name are a clue, either way r
   CHECK(SharesLetters("What is the currency of China?", "Chinese Yuan"));
   CHECK_FALSE(SharesLetters("What is the currency of Austria?", "Australian Dollar"));
   CHECK_FALSE(SharesLetters("What is the currency of Iran?", "Iraqi Dinar"));
+  CHECK(SharesLetters("Which country has the currency Iraqi Dinar?", "Iraq"));
+  // A term inside its definition's words, either way round (cards).
+  CHECK(PromptLetters("any toxin that affects neural tissues").SharesWord("neurotoxin"));
+  CHECK(PromptLetters("evolution on a large scale").SharesWord("macroevolution"));
+  CHECK_FALSE(PromptLetters("a chamber connected to other chambers").SharesWord("atrium"));
   CHECK(LettersTell("Which company made the Ka 27?", {"Kamov", "Mil Works", "Sukhoi", "Tupolev"}));
   CHECK_FALSE(LettersTell("Which yard built the ship?", {"North Yard", "South Yard", "East Yard", "West Yard"}));
 

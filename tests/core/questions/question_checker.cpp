@@ -482,7 +482,7 @@ bool SharedName(const std::string& prompt, const std::string& option) {
       size_t k = 0;
       while (k < a.size() && a[k] == b[k])
         ++k;
-      if (k >= 4 && a.size() >= 5 && a.size() <= k + 1 && b.size() <= k + 3) return true;
+      if (k >= 4 && (a.size() == k || (a.size() >= 5 && a.size() == k + 1)) && b.size() <= k + 3) return true;
     }
   }
   return false;
