@@ -2,6 +2,8 @@
 
 #include <stb_image_write.h>
 
+#include <cstdint>
+
 namespace factdeck::test {
 
 std::vector<std::string> SyntheticPictures(const std::filesystem::path& dir, int count, int side) {
@@ -15,6 +17,19 @@ std::vector<std::string> SyntheticPictures(const std::filesystem::path& dir, int
     files.push_back(file.string());
   }
   return files;
+}
+
+bool NoisyPicture(const std::filesystem::path& file, int width, int height, int channels, unsigned seed) {
+  std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) *
+                                    static_cast<size_t>(channels));
+  std::uint32_t state = seed * 2654435761u + 1;
+  for (unsigned char& p : pixels) {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    p = static_cast<unsigned char>(state);
+  }
+  return stbi_write_png(file.c_str(), width, height, channels, pixels.data(), width * channels) != 0;
 }
 
 } // namespace factdeck::test

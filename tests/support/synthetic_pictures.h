@@ -12,4 +12,8 @@ namespace factdeck::test {
 // when a file could not be written.
 std::vector<std::string> SyntheticPictures(const std::filesystem::path& dir, int count, int side);
 
+// A PNG of noise (which no encoder shrinks: about width x height x channels bytes) at
+// `file`; false when it could not be written. `channels` 3 (colour) or 4 (with alpha).
+bool NoisyPicture(const std::filesystem::path& file, int width, int height, int channels, unsigned seed);
+
 } // namespace factdeck::test

@@ -67,7 +67,7 @@ void Apply(AppState& state, const StartMatch& start, Context& context) {
   // Team names follow the live game's rules for names (CleanNickname): a name that draws as
   // nothing, or only partly, becomes the team's number.
   for (size_t i = 0; i < std::min(setup.teams.size(), kMaxClassroomTeams); ++i) {
-    std::string name = CleanNickname(setup.teams[i].name);
+    std::string name = CleanNickname(setup.teams[i].name, kMaxTeamNameCharacters);
     if (name.empty()) name = "Team " + std::to_string(i + 1);
     teams.push_back({name, setup.teams[i].colour, kClassroomBuzzKeys[i]});
   }

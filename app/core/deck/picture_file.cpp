@@ -2,6 +2,7 @@
 
 #include "core/deck/deck.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -10,7 +11,10 @@
 #include <memory>
 #include <mutex>
 #include <tuple>
+#include <vector>
 #include <stb_image.h>
+#include <stb_image_resize.h>
+#include <stb_image_write.h>
 
 namespace factdeck {
 
@@ -61,6 +65,42 @@ std::optional<PictureBytes> ReadPictureBytes(const std::filesystem::path& file) 
   const Format format = FormatOf(reinterpret_cast<const unsigned char*>(out.bytes.data()), out.bytes.size());
   if (format == Format::Other) return std::nullopt;
   out.mediaType = format == Format::Png ? "image/png" : "image/jpeg";
+  return out;
+}
+
+std::optional<PictureBytes> PictureForPhones(const std::filesystem::path& file, int maxSide, std::size_t maxBytes) {
+  std::optional<PictureBytes> original = ReadPictureBytes(file);
+  if (!original) return std::nullopt;
+  const auto* data = reinterpret_cast<const stbi_uc*>(original->bytes.data());
+  const int size = static_cast<int>(original->bytes.size());
+  int width = 0, height = 0, channels = 0;
+  if (stbi_info_from_memory(data, size, &width, &height, &channels) == 0) return std::nullopt;
+  if (std::max(width, height) <= maxSide && original->bytes.size() <= maxBytes) return original;
+  // Grey, grey and alpha, colour, colour and alpha: kept as they are.
+  std::unique_ptr<stbi_uc, void (*)(void*)> pixels(stbi_load_from_memory(data, size, &width, &height, &channels, 0),
+                                                   &stbi_image_free);
+  if (!pixels) return std::nullopt;
+  const double scale = std::min(1.0, static_cast<double>(maxSide) / std::max(width, height));
+  const int w = std::max(1, static_cast<int>(width * scale + 0.5)),
+            h = std::max(1, static_cast<int>(height * scale + 0.5));
+  std::vector<stbi_uc> scaled;
+  const stbi_uc* source = pixels.get();
+  if (w != width || h != height) {
+    scaled.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * static_cast<std::size_t>(channels));
+    if (stbir_resize_uint8(pixels.get(), width, height, 0, scaled.data(), w, h, 0, channels) == 0) return std::nullopt;
+    source = scaled.data();
+  }
+  PictureBytes out;
+  auto append = [](void* context, void* bytes, int count) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(bytes), static_cast<std::size_t>(count));
+  };
+  const bool alpha = channels == 2 || channels == 4;
+  const int written = alpha ? stbi_write_png_to_func(append, &out.bytes, w, h, channels, source, w * channels)
+                            : stbi_write_jpg_to_func(append, &out.bytes, w, h, channels, source, 80);
+  if (written == 0 || out.bytes.empty()) return std::nullopt;
+  out.mediaType = alpha ? "image/png" : "image/jpeg";
+  // Already small in pixels, and no smaller re-encoded: the file as it is.
+  if (w == width && h == height && out.bytes.size() >= original->bytes.size()) return original;
   return out;
 }
 

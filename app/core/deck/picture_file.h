@@ -35,6 +35,13 @@ struct PictureBytes {
 };
 std::optional<PictureBytes> ReadPictureBytes(const std::filesystem::path& file);
 
+// The picture as a phone needs it: no side over `maxSide` pixels (scaled down, keeping its
+// shape) and re-encoded small (JPEG at quality 80, or PNG when it has transparency) when it
+// is larger than that or than `maxBytes`; the file's own bytes when they are already small
+// enough, or when re-encoding would not make them smaller. nullopt as for ReadPictureBytes,
+// or when it cannot be decoded.
+std::optional<PictureBytes> PictureForPhones(const std::filesystem::path& file, int maxSide, std::size_t maxBytes);
+
 // A fingerprint of the picture's pixels, decoded: two files that show the same picture (the
 // same flag saved twice, or encoded differently) have the same one. nullopt when the file
 // cannot be read. Remembered per file, its size and its time, so each is decoded once.

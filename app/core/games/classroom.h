@@ -18,6 +18,7 @@ enum class ClassroomScoring { Speed, Accuracy };
 // At most this many teams; each has its buzzer key (letters far apart on the keyboard, as
 // GLFW key codes, which are their ASCII capitals) and a default colour far apart on the wheel.
 inline constexpr size_t kMaxClassroomTeams = 8;
+inline constexpr size_t kMaxTeamNameCharacters = 40; // longer than a phone's nickname: a class's name
 inline constexpr int kClassroomBuzzKeys[kMaxClassroomTeams] = {'Q', 'P', 'Z', 'M', 'T', 'Y', 'C', 'B'};
 // Team colours: none of them the red, blue, yellow or green of the answer tiles, so that a
 // team is never read as an answer (purple, teal, pink, copper, silver, lilac, olive, coral).

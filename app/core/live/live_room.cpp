@@ -48,8 +48,8 @@ const char* LiveErrorMessage(LiveError error) {
   return "";
 }
 
-std::string CleanNickname(std::string_view typed) {
-  if (typed.size() > 4 * kMaxNicknameCharacters + 64) return {};
+std::string CleanNickname(std::string_view typed, size_t maxCharacters) {
+  if (typed.size() > 4 * maxCharacters + 64) return {};
   utf8proc_uint8_t* composed = nullptr;
   const utf8proc_ssize_t length =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(typed.data()), static_cast<utf8proc_ssize_t>(typed.size()),
@@ -99,7 +99,7 @@ std::string CleanNickname(std::string_view typed) {
     }
     at += n;
   }
-  if (clean.empty() || characters > kMaxNicknameCharacters || !letterOrDigit) return {};
+  if (clean.empty() || characters > maxCharacters || !letterOrDigit) return {};
   return clean;
 }
 

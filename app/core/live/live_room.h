@@ -53,12 +53,12 @@ inline constexpr size_t kMaxNicknameCharacters = 20;
 inline constexpr size_t kMaxMarksPerCharacter = 3;
 
 // A nickname as typed on a phone, made safe to keep and show: valid UTF-8, NFC, trimmed, runs
-// of white space made one space, 1 to 20 characters, no control, format (bidi overrides),
+// of white space made one space, 1 to `maxCharacters` (20) characters, no control, format (bidi overrides),
 // private-use or unassigned characters, no character that draws as nothing (U+2800, the
 // Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and every other default-ignorable code point
 // but the variation selectors), at most three marks stacked on one character, and at least
 // one letter or digit. Empty when the name is not acceptable.
-std::string CleanNickname(std::string_view typed);
+std::string CleanNickname(std::string_view typed, size_t maxCharacters = kMaxNicknameCharacters);
 
 // Whether two names could be taken for each other on the screen: the same after folding case,
 // accents and compatibility forms, or after Unicode's confusables skeleton (UTS #39, from

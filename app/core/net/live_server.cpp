@@ -118,10 +118,15 @@ struct Reply {
   std::string body;
   bool page = false;    // the player page: with its security headers
   bool picture = false; // a question's picture: phones may keep it for the game
+  // A picture prepared once and shared by every connection sending it (no copy per request).
+  std::shared_ptr<const PictureBytes> shared;
 };
 
 Reply JsonReply(unsigned status, const json& body) {
-  return {status, "application/json; charset=utf-8", body.dump(-1, ' ', false, json::error_handler_t::replace), false};
+  Reply reply;
+  reply.status = status;
+  reply.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return reply;
 }
 
 Reply ErrorReply(unsigned status, const std::string& code, const std::string& message) {
@@ -215,7 +220,22 @@ struct LiveServer::Impl {
   struct Tracked {
     int fd = -1;
     std::int64_t since = 0;
+    std::int64_t sendingUntil = 0; // while a response is being sent: its own deadline
   };
+  // Pictures as phones get them (PictureForPhones), by file, for the room's life.
+  std::mutex picturesMutex;
+  std::unordered_map<std::string, std::shared_ptr<const PictureBytes>> pictures;
+
+  std::shared_ptr<const PictureBytes> PhonePicture(const std::string& file) {
+    std::lock_guard lock(picturesMutex);
+    auto it = pictures.find(file);
+    if (it != pictures.end()) return it->second;
+    auto prepared = PictureForPhones(file, options.phonePictureSide, options.phonePictureBytes);
+    std::shared_ptr<const PictureBytes> shared;
+    if (prepared) shared = std::make_shared<const PictureBytes>(std::move(*prepared));
+    pictures.emplace(file, shared); // a file that cannot be served is not read again either
+    return shared;
+  }
   std::mutex trackedMutex;
   std::unordered_map<MHD_Connection*, Tracked> tracked;
   std::thread watchdog;
@@ -237,6 +257,22 @@ struct LiveServer::Impl {
     std::lock_guard lock(trackedMutex);
     if (auto it = tracked.find(connection); it != tracked.end()) it->second.since = SteadyMs();
   }
+  // A response of `bytes` is queued: until it is sent, the send deadline holds.
+  void Sending(MHD_Connection* connection, size_t bytes) {
+    const std::int64_t until =
+        SteadyMs() + options.sendDeadlineMs +
+        static_cast<std::int64_t>(1000 * bytes / std::max<size_t>(1, options.slowestReaderBytesPerSecond));
+    std::lock_guard lock(trackedMutex);
+    if (auto it = tracked.find(connection); it != tracked.end()) it->second.sendingUntil = until;
+  }
+  // The response is out: the next request has the request deadline from now.
+  void Sent(MHD_Connection* connection) {
+    std::lock_guard lock(trackedMutex);
+    if (auto it = tracked.find(connection); it != tracked.end()) {
+      it->second.since = SteadyMs();
+      it->second.sendingUntil = 0;
+    }
+  }
 
   void Watch() {
     std::unique_lock lock(watchdogMutex);
@@ -245,7 +281,8 @@ struct LiveServer::Impl {
       const std::int64_t now = SteadyMs();
       std::lock_guard trackedLock(trackedMutex);
       for (auto& [connection, t] : tracked) {
-        if (t.fd < 0 || now - t.since <= options.requestDeadlineMs) continue;
+        if (t.fd < 0) continue;
+        if (t.sendingUntil != 0 ? now <= t.sendingUntil : now - t.since <= options.requestDeadlineMs) continue;
         // The server's thread sees the socket end and closes the connection itself. The entry
         // leaves the map (under this mutex) before the socket is closed, so the number is ours.
         // Counted first: whoever sees the connection end may read the counter at once.
@@ -330,17 +367,25 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
   const std::string& text = request.body;
   const char* tokenHeader = Header(connection, "X-FactDeck-Token");
   const std::string token = tokenHeader ? tokenHeader : "";
-  if (method != "POST" && (url == "/" || url == "/index.html"))
-    return {200, "text/html; charset=utf-8", LivePlayerPage(), true};
+  if (method != "POST" && (url == "/" || url == "/index.html")) {
+    Reply page;
+    page.type = "text/html; charset=utf-8";
+    page.body = LivePlayerPage();
+    page.page = true;
+    return page;
+  }
   // A question's picture, while that question is on the screen, read from its file (checked
   // when the deck opened; read again here within the same limit, so a file that grew is
   // refused rather than served).
   if (method != "POST" && url.rfind("/picture/", 0) == 0) {
     const std::string file = room->PictureFile(url);
     if (file.empty()) return ErrorReply(404, "no-picture", "There is no such picture in this question.");
-    auto picture = ReadPictureBytes(file);
+    auto picture = PhonePicture(file);
     if (!picture) return ErrorReply(404, "no-picture", "The picture cannot be served.");
-    Reply reply{200, picture->mediaType, std::move(picture->bytes), false, true};
+    Reply reply;
+    reply.type = picture->mediaType;
+    reply.picture = true;
+    reply.shared = std::move(picture);
     return reply;
   }
   if (method != "POST" && url == "/api/state") {
@@ -384,9 +429,20 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
 }
 
 MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply) {
-  MHD_Response* response =
-      MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
+  MHD_Response* response = nullptr;
+  if (reply.shared) {
+    // The prepared picture itself, kept alive by the response until it is sent.
+    auto* keep = new std::shared_ptr<const PictureBytes>(reply.shared);
+    response = MHD_create_response_from_buffer_with_free_callback_cls(
+        reply.shared->bytes.size(), const_cast<char*>(reply.shared->bytes.data()),
+        [](void* cls) { delete static_cast<std::shared_ptr<const PictureBytes>*>(cls); }, keep);
+    if (response == nullptr) delete keep;
+  } else {
+    response =
+        MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
+  }
   if (response == nullptr) return MHD_NO;
+  Sending(connection, reply.shared ? reply.shared->bytes.size() : reply.body.size());
   MHD_add_response_header(response, "Content-Type", reply.type.c_str());
   // A picture's address names its question and file: a phone may keep it for the game.
   MHD_add_response_header(response, "Cache-Control", reply.picture ? "private, max-age=3600" : "no-store");
@@ -440,7 +496,9 @@ MHD_Result LiveServer::Impl::OnRequest(void* cls, MHD_Connection* connection, co
   }
 }
 
-void LiveServer::Impl::OnCompleted(void*, MHD_Connection*, void** requestCls, MHD_RequestTerminationCode) {
+void LiveServer::Impl::OnCompleted(void* cls, MHD_Connection* connection, void** requestCls,
+                                   MHD_RequestTerminationCode) {
+  static_cast<Impl*>(cls)->Sent(connection);
   delete static_cast<PendingRequest*>(*requestCls);
   *requestCls = nullptr;
 }
@@ -474,14 +532,17 @@ std::string LiveServer::Start() {
   // microseconds: a slow or silent client holds no worker, only a connection, and those are
   // capped in all and per address. The listening socket gets SO_REUSEADDR (libmicrohttpd's
   // default) and not SO_REUSEPORT, so no second program can bind the same port.
-  s.daemon =
-      MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s,
-                       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
-                       static_cast<unsigned>(s.options.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-                       static_cast<unsigned>(s.options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
-                       static_cast<unsigned>(std::max(1, s.options.requestDeadlineMs / 1000)),
-                       MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.options.maxHeaderBytes, MHD_OPTION_NOTIFY_COMPLETED,
-                       &Impl::OnCompleted, &s, MHD_OPTION_NOTIFY_CONNECTION, &Impl::OnConnection, &s, MHD_OPTION_END);
+  s.daemon = MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s, MHD_OPTION_SOCK_ADDR,
+      reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
+      static_cast<unsigned>(s.options.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      static_cast<unsigned>(s.options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
+      // libmicrohttpd's own timeout counts idle seconds, sending included: as long
+      // as the send deadline's base, so that a phone that stalls a moment on
+      // busy Wi-Fi keeps its picture (the watchdog holds the request deadline).
+      static_cast<unsigned>(std::max(1, std::max(s.options.requestDeadlineMs, s.options.sendDeadlineMs) / 1000)),
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, s.options.maxHeaderBytes, MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &s,
+      MHD_OPTION_NOTIFY_CONNECTION, &Impl::OnConnection, &s, MHD_OPTION_END);
   if (s.daemon == nullptr)
     return "Could not listen on " + s.options.address + " port " + std::to_string(s.options.port) +
            ": another program may be using it. Choose another port.";

@@ -29,6 +29,14 @@ struct LiveServerOptions {
   // or after its previous request.
   unsigned maxConnections = 400, maxConnectionsPerAddress = 6;
   int requestDeadlineMs = 2000;
+  // A response being sent has its own, longer deadline: this much, and a second more for
+  // every `slowestReaderBytesPerSecond` of it, so that a slow phone gets a whole picture.
+  int sendDeadlineMs = 10000;
+  size_t slowestReaderBytesPerSecond = 32 * 1024;
+  // Pictures are prepared once per room for phones: no side over this many pixels (the
+  // player page shows them at most 640 CSS pixels wide), re-encoded when larger or heavier.
+  int phonePictureSide = 1280;
+  size_t phonePictureBytes = 400 * 1024;
 };
 
 // Counters for the host screen and the tests.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <array>
 #include <fstream>
+#include <stb_image.h>
 #include <stb_image_write.h>
 #include <vector>
 
@@ -10,6 +11,8 @@
 #include "core/deck/deck_writer.h"
 #include "core/questions/question_checker.h"
 #include "core/questions/questions.h"
+#include "core/deck/picture_file.h"
+#include "support/synthetic_pictures.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;
@@ -453,4 +456,39 @@ TEST_CASE("portraits ask \"Who is this?\", and show_image = \"options\" puts eac
   REQUIRE(whoBorn);
   CHECK(whoBorn->optionImages.empty());
   CHECK(whoBorn->image.empty());
+}
+
+TEST_CASE("pictures for phones: scaled to fit, re-encoded small, a small one sent as it is", "[deck][pictures][live]") {
+  test::TempDir dir;
+  auto sides = [](const PictureBytes& p) {
+    int w = 0, h = 0, c = 0;
+    REQUIRE(stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(p.bytes.data()), static_cast<int>(p.bytes.size()),
+                                  &w, &h, &c) == 1);
+    return std::make_pair(w, h);
+  };
+  const auto big = dir.Path() / "big.png";
+  REQUIRE(test::NoisyPicture(big, 2000, 1200, 3, 1)); // 7.2 MB, under the 8 MiB limit
+  const auto original = ReadPictureBytes(big);
+  REQUIRE(original);
+  const auto phone = PictureForPhones(big, 1280, 400 * 1024);
+  REQUIRE(phone);
+  CHECK(std::string(phone->mediaType) == "image/jpeg");
+  CHECK(sides(*phone) == std::make_pair(1280, 768)); // its shape kept
+  CHECK(phone->bytes.size() * 4 < original->bytes.size());
+  // With transparency: PNG, so the alpha stays.
+  const auto clear = dir.Path() / "clear.png";
+  REQUIRE(test::NoisyPicture(clear, 1600, 400, 4, 2));
+  const auto phoneClear = PictureForPhones(clear, 1280, 400 * 1024);
+  REQUIRE(phoneClear);
+  CHECK(std::string(phoneClear->mediaType) == "image/png");
+  CHECK(sides(*phoneClear) == std::make_pair(1280, 320));
+  // Small in pixels and bytes: the file's own bytes.
+  const auto small = dir.Path() / "small.png";
+  REQUIRE(test::NoisyPicture(small, 120, 80, 3, 3));
+  const auto phoneSmall = PictureForPhones(small, 1280, 400 * 1024);
+  REQUIRE(phoneSmall);
+  CHECK(phoneSmall->bytes == ReadPictureBytes(small)->bytes);
+  // Not a picture at all: nothing.
+  std::ofstream(dir.Path() / "text.png") << "not a picture";
+  CHECK_FALSE(PictureForPhones(dir.Path() / "text.png", 1280, 400 * 1024));
 }

@@ -1,5 +1,9 @@
 // The live room's HTTP API, on loopback: what phones can and cannot do.
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stb_image.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <httplib.h>
 
 #include <algorithm>
@@ -7,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -15,6 +20,8 @@
 #include "core/net/live_server.h"
 #include "core/store/profile_store.h"
 #include "support/raw_http.h"
+#include "support/synthetic_pictures.h"
+#include "support/temp_dir.h"
 #include "support/seed_deck.h"
 
 using namespace factdeck;
@@ -629,4 +636,108 @@ TEST_CASE("a picture's address tells nothing of the picture: no hash of its file
     CHECK(a[i].size() >= 24); // 96 random bits
     CHECK(std::find(b.begin(), b.end(), a[i]) == b.end());
   }
+}
+
+namespace {
+// Four cards whose fronts show a large picture of noise each, asked as multiple choice in a
+// room: the deck's files in `dir`.
+Deck BigPicturesDeck(const std::filesystem::path& dir, int width, int height) {
+  std::string toml = "[deck]\nid = \"big\"\ntitle = \"Big pictures\"\ncard_directions = [\"forward\"]\n";
+  const char* names[] = {"Anna", "Bruno", "Clara", "Dora"};
+  for (int i = 0; i < 4; ++i) {
+    const std::string file = "p" + std::to_string(i) + ".png";
+    REQUIRE(test::NoisyPicture(dir / file, width, height, 3, static_cast<unsigned>(i + 1)));
+    toml += "[[card]]\nfront = \"Whose picture is this?\"\nback = \"" + std::string(names[i]) + "\"\nimage = \"" +
+            file + "\"\nimage_credit = \"Made by the test, CC0\"\n";
+  }
+  std::ofstream(dir / "big.toml") << toml;
+  DeckLoad load = LoadDeckFile((dir / "big.toml").string());
+  for (const Diagnostic& d : load.diagnostics)
+    UNSCOPED_INFO(d.Format());
+  REQUIRE(load.Ok());
+  return std::move(load.deck);
+}
+} // namespace
+
+TEST_CASE("pictures reach phones prepared once: scaled to the page, the same bytes for every phone, with their length",
+          "[live][pictures]") {
+  test::TempDir dir;
+  LiveOptions live;
+  live.request.kinds = {QuestionKind::MultipleChoice};
+  Fixture f({}, live, BigPicturesDeck(dir.Path(), 2000, 1200));
+  httplib::Client c = f.Client();
+  const std::string token = Join(c, "Ana");
+  f.room->Start(Now());
+  auto state = State(c, token);
+  REQUIRE(state);
+  const json view = json::parse(state->body);
+  REQUIRE(view.contains("picture"));
+  const std::string path = view["picture"].get<std::string>();
+  auto first = c.Get(path.c_str());
+  auto second = c.Get(path.c_str());
+  REQUIRE(first);
+  REQUIRE(second);
+  REQUIRE(first->status == 200);
+  CHECK(first->get_header_value("Content-Type") == "image/jpeg");
+  CHECK(first->get_header_value("Content-Length") == std::to_string(first->body.size()));
+  CHECK(first->body == second->body);
+  int w = 0, h = 0, channels = 0;
+  REQUIRE(stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(first->body.data()),
+                                static_cast<int>(first->body.size()), &w, &h, &channels) == 1);
+  CHECK(w == 1280);
+  CHECK(h == 768);
+  CHECK(first->body.size() < 2000u * 1200u * 3u / 4u); // a 7 MB file, re-encoded small
+}
+
+TEST_CASE("a slow phone gets a whole picture: sending has its own deadline, longer than the request's",
+          "[live][pictures]") {
+  test::TempDir dir;
+  LiveOptions live;
+  live.request.kinds = {QuestionKind::MultipleChoice};
+  // Served as the file is (no preparing), 1.2 MB, to a reader taking about 250 kB a second:
+  // about five seconds, beyond the two-second request deadline.
+  LiveServerOptions options;
+  options.phonePictureSide = 8192;
+  options.phonePictureBytes = 64u << 20;
+  Fixture f(options, live, BigPicturesDeck(dir.Path(), 640, 640));
+  httplib::Client c = f.Client();
+  const std::string token = Join(c, "Ana");
+  f.room->Start(Now());
+  auto state = State(c, token);
+  REQUIRE(state);
+  const std::string path = json::parse(state->body)["picture"].get<std::string>();
+
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  const int small = 16 * 1024; // a small receive window, so that the server's sends wait on the reader
+  setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(f.server->Port()));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  const std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(f.server->Port()) +
+                              "\r\nConnection: close\r\n\r\n";
+  REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
+  std::string received;
+  const auto start = std::chrono::steady_clock::now();
+  char buffer[4096];
+  for (int reads = 0; reads < 100000; ++reads) {
+    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    received.append(buffer, static_cast<size_t>(n));
+    std::this_thread::sleep_for(std::chrono::microseconds(16000)); // 4 kB in 16 ms: 250 kB/s
+  }
+  close(fd);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const size_t headerEnd = received.find("\r\n\r\n");
+  REQUIRE(headerEnd != std::string::npos);
+  CHECK(received.rfind("HTTP/1.1 200", 0) == 0);
+  const size_t lengthAt = received.find("Content-Length: ");
+  REQUIRE(lengthAt != std::string::npos);
+  const size_t length = std::stoul(received.substr(lengthAt + 16));
+  CHECK(length > 1000000);
+  CHECK(received.size() - headerEnd - 4 == length); // whole
+  CHECK(seconds > 2.5);                             // and slower than the request deadline
+  CHECK(f.server->Counters().timedOut == 0);
 }
