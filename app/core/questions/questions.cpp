@@ -1551,6 +1551,13 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   b.CreditPictures(*q);
   if (q->tags.empty() && fact != m_index->factById.end())
     q->tags = TagsOfItem(m_deck, m_deck.facts[fact->second].subject);
+  if (fact != m_index->factById.end()) {
+    const Fact& f = m_deck.facts[fact->second];
+    q->about = kind == QuestionKind::MultipleChoiceReverse ? m_deck.Display(f.object, m_deck.FindRelation(f.relation))
+                                                           : m_deck.NameOf(f.subject);
+  } else if (event != m_index->eventById.end() && (kind == QuestionKind::When || kind == QuestionKind::TypedYear)) {
+    q->about = m_deck.events[event->second].name;
+  }
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
   q->card = item;
   return q;
@@ -1723,6 +1730,7 @@ struct Asked {
   std::vector<std::string> answers; // folded
   std::vector<std::string> names;   // capitalised words of the prompt that count
   std::vector<std::string> words;   // distinctive words of the prompt
+  std::string about;                // folded Question::about, or empty
 };
 
 std::optional<Asked> ReadAsked(const Question& later) {
@@ -1737,6 +1745,7 @@ std::optional<Asked> ReadAsked(const Question& later) {
     asked.answers.push_back(std::move(folded));
   }
   if (asked.answers.empty()) return std::nullopt;
+  asked.about = Fold(later.about);
   auto counts = [&](const std::string& w) {
     return w.size() > 1 && !QuestionWord(w) &&
            std::find(answerWords.begin(), answerWords.end(), w) == answerWords.end();
@@ -1755,6 +1764,8 @@ std::optional<Asked> ReadAsked(const Question& later) {
 bool GivenAway(const Asked& asked, const Revealed& shown) {
   for (const std::string& answer : asked.answers)
     if (!ContainsWords(shown.text, answer)) return false;
+  // The thing asked about, named beside its answer.
+  if (!asked.about.empty() && ContainsWords(shown.text, asked.about)) return true;
   auto wasShown = [&](const std::string& w) { return HasStem(shown.words, w); };
   // The names it asks about (capitalised words, numbers) must all have been shown: for "When did the
   // Rose Theatre open?" after "When did the Globe Theatre open?", "theatre" and "open" were,

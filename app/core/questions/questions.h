@@ -56,6 +56,10 @@ struct Question {
   std::string source;      // the citation: title, and author when known
   std::vector<std::string> tags;
   int seconds = 0; // a hand-written question's time limit in class play; 0: the game's own
+  // What it asks about, by name: a fact's subject (in reverse, its object), an event's name;
+  // empty for cards and written questions. An earlier question of a quiz that showed this
+  // name and the answer together gives it away (GivenAway).
+  std::string about;
 };
 
 // True when `option` is a right option of `q` (its answer, or one of its answers).
@@ -141,7 +145,9 @@ struct Revealed {
 };
 Revealed RevealedBy(const Question& q);
 // True when an earlier question that showed `shown` gave `later` away: every right answer
-// of `later` stands in what was shown, and so does what `later` asks about: every name in
+// of `later` stands in what was shown, and so does what `later` asks about: its `about`
+// name ("From which year did the I-7 serve?" after an explanation "... as the I-7 (1931)"),
+// or else every name in
 // its prompt (a capitalised word, or a word with a digit), and at least two of its distinctive words and at least
 // half of them ("train" matches "trained").
 // "When did the Globe Theatre open? 1599" gives away "In which year did the Globe Theatre

@@ -25,9 +25,22 @@ using test::SeedDeck;
 struct PropertyRun {
   size_t questions = 0;
   std::map<std::string, size_t> byKind, violations;
-  std::map<int, size_t> positions; // the right option's place in four-option questions
+  // The right option's place in four-option questions: shuffled options, and options shown
+  // in the order of their values (dates, numbers), whose ends are what chance is checked on.
+  std::map<int, size_t> positions, orderedPositions;
   std::vector<std::string> examples;
 };
+
+// True when the options are shown in the order of their values: a "when" question, or
+// multiple choice over numbers or dates.
+bool InValueOrder(const Question& q) {
+  if (q.kind == QuestionKind::When) return true;
+  if (q.kind != QuestionKind::MultipleChoice) return false;
+  return std::all_of(q.options.begin(), q.options.end(), [](const std::string& o) {
+    const std::string_view text = o.rfind("about ", 0) == 0 ? std::string_view(o).substr(6) : std::string_view(o);
+    return (!text.empty() && text[0] >= '0' && text[0] <= '9') || ParseDateOrSpan(o).start.has_value();
+  });
+}
 
 PropertyRun Run(const Deck& deck, size_t wanted) {
   PropertyRun run;
@@ -39,9 +52,10 @@ PropertyRun Run(const Deck& deck, size_t wanted) {
     for (const Question& q : generator.Generate(request)) {
       ++run.questions;
       ++run.byKind[QuestionKindName(q.kind)];
-      if (q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse ||
-          q.kind == QuestionKind::When)
-        ++run.positions[q.answer];
+      if ((q.kind == QuestionKind::MultipleChoice || q.kind == QuestionKind::MultipleChoiceReverse ||
+           q.kind == QuestionKind::When) &&
+          q.options.size() == 4)
+        ++(InValueOrder(q) ? run.orderedPositions : run.positions)[q.answer];
       for (const std::string& problem : Violations(deck, q)) {
         if (run.violations[problem]++ == 0) {
           std::string options;
@@ -62,16 +76,39 @@ void CheckProperties(const PropertyRun& run, size_t wanted) {
   CHECK(run.questions >= wanted);
   INFO(examples);
   CHECK(run.violations.empty());
-  size_t fourOption = 0;
-  for (auto [position, count] : run.positions)
-    fourOption += count;
-  REQUIRE(fourOption > 2000);
-  for (int p = 0; p < 4; ++p) {
-    INFO("position " << p << ": " << run.positions.at(p) << " of " << fourOption);
-    const double share = static_cast<double>(run.positions.at(p)) / static_cast<double>(fourOption);
-    CHECK(share > 0.22);
-    CHECK(share < 0.28);
+  auto total = [](const std::map<int, size_t>& positions) {
+    size_t n = 0;
+    for (auto [position, count] : positions)
+      n += count;
+    return n;
+  };
+  auto at = [](const std::map<int, size_t>& positions, int p) {
+    auto it = positions.find(p);
+    return it == positions.end() ? size_t{0} : it->second;
+  };
+  // Shuffled options: each place a quarter of the time.
+  const size_t shuffled = total(run.positions);
+  if (shuffled > 1000)
+    for (int p = 0; p < 4; ++p) {
+      INFO("position " << p << ": " << at(run.positions, p) << " of " << shuffled);
+      const double share = static_cast<double>(at(run.positions, p)) / static_cast<double>(shuffled);
+      CHECK(share > 0.22);
+      CHECK(share < 0.28);
+    }
+  // Options in value order: the answer at the lowest or highest place about half the time
+  // (as chance has it), and no place nearly empty (a count of 2 has no room below it, so
+  // the places cannot be quite even).
+  const size_t ordered = total(run.orderedPositions);
+  if (ordered > 500) {
+    const double ends =
+        static_cast<double>(at(run.orderedPositions, 0) + at(run.orderedPositions, 3)) / static_cast<double>(ordered);
+    INFO("lowest " << at(run.orderedPositions, 0) << ", highest " << at(run.orderedPositions, 3) << " of " << ordered);
+    CHECK(ends > 0.42);
+    CHECK(ends < 0.58);
+    for (int p = 0; p < 4; ++p)
+      CHECK(static_cast<double>(at(run.orderedPositions, p)) / static_cast<double>(ordered) > 0.15);
   }
+  REQUIRE(shuffled + ordered > 2000);
 }
 
 } // namespace
@@ -757,6 +794,23 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
   t28.prompt = "Where was the T-28 tested?";
   CHECK_FALSE(GivenAway(t28, RevealedBy(t35)));
   CHECK(GivenAway(t35, RevealedBy(t35)));
+  // What a question is about, named beside its answer in an explanation worded otherwise.
+  Question service;
+  service.kind = QuestionKind::MultipleChoice;
+  service.prompt = "From which year did the I-7 serve in the Soviet Air Force?";
+  service.options = {"1929", "1930", "1931", "1932"};
+  service.answer = 2;
+  Question licence;
+  licence.kind = QuestionKind::When;
+  licence.prompt = "When did this happen: The licence-built type enters service?";
+  licence.options = {"1929", "1930", "1931", "1932"};
+  licence.answer = 2;
+  licence.explanation = "The licence-built type enters service as the I-7 (1931)";
+  CHECK_FALSE(GivenAway(service, RevealedBy(licence))); // "Air Force" was never shown
+  service.about = "I-7";
+  CHECK(GivenAway(service, RevealedBy(licence)));
+  service.answer = 1; // 1930 was not shown beside it
+  CHECK_FALSE(GivenAway(service, RevealedBy(licence)));
   // An ordering's answer is an order: nothing earlier gives it away as text.
   Question ordering;
   ordering.kind = QuestionKind::Ordering;
