@@ -155,7 +155,6 @@ Platform::~Platform() {
 }
 
 bool Platform::ShouldClose() const { return glfwWindowShouldClose(m_window) != 0; }
-void Platform::RequestClose() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
 namespace {
 std::atomic<bool> g_woken{false}; // PostEmptyEvent was called: a frame is due
 } // namespace

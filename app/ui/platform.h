@@ -35,7 +35,6 @@ public:
   Platform& operator=(const Platform&) = delete;
 
   bool ShouldClose() const;
-  void RequestClose();
   // Wakes a Wait() from any thread; the next TakeEvents() is true, so a frame is drawn.
   static void PostEmptyEvent();
 

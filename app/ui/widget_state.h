@@ -65,7 +65,7 @@ struct ClassroomForm {
 
 struct LiveForm {
   int interfaceIndex = 0;
-  int port = 8765;
+  int port = kDefaultLivePort;
   double rankChangedAt = 0.0; // as ClassroomForm::rankChangedAt
 };
 

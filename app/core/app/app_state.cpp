@@ -32,15 +32,6 @@ std::optional<Screen> ScreenFromName(std::string_view name) {
   return std::nullopt;
 }
 
-std::string ScreenNames() {
-  std::string names;
-  for (Screen screen : kAllScreens) {
-    if (!names.empty()) names += ", ";
-    names += ScreenName(screen);
-  }
-  return names;
-}
-
 ClassroomSetup DefaultClassroomSetup(size_t teams) {
   ClassroomSetup setup;
   for (size_t i = 0; i < std::clamp<size_t>(teams, 2, kMaxClassroomTeams); ++i)

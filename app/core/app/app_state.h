@@ -37,8 +37,6 @@ inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Ti
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
 std::optional<Screen> ScreenFromName(std::string_view name);
-// The names of all screens, comma-separated, for help and error messages.
-std::string ScreenNames();
 
 // The question screen's state: the deck and the run (study, practice or exam).
 struct StudyState {
@@ -90,7 +88,7 @@ struct AppState {
     bool hideLeaderboard = false;             // from the classroom set-up: standings only at the end
     std::vector<NetworkInterface> interfaces; // where phones may reach the room
     size_t interfaceIndex = 0;                // the one the room was last opened on
-    int port = 8765;                          // likewise
+    int port = kDefaultLivePort;              // likewise
     std::shared_ptr<LiveRoom> room;           // while a room is open
     std::unique_ptr<LiveServer> server;
     std::string url, error, saveMessage;

@@ -13,6 +13,7 @@
 #include "core/app/settings.h"
 #include "core/games/classroom.h"
 #include "core/games/quiz_session.h"
+#include "core/live/live_room.h"
 #include "core/srs/fsrs.h"
 
 namespace factdeck {
@@ -154,7 +155,7 @@ inline constexpr int kMinLivePort = 1024, kMaxLivePort = 65535;
 // Start serving on one of AppState::LiveState::interfaces and a port.
 struct OpenLiveRoom {
   size_t interfaceIndex = 0;
-  int port = 8765;
+  int port = kDefaultLivePort;
 };
 enum class LiveStep { Start, Reveal, Next, End, Close, Export };
 struct LiveControl {

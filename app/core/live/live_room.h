@@ -49,6 +49,9 @@ enum class LiveError {
 };
 const char* LiveErrorMessage(LiveError error);
 
+// The port a live room listens on unless the host picks another (docs/live.md).
+inline constexpr int kDefaultLivePort = 8765;
+
 inline constexpr size_t kMaxNicknameCharacters = 20;
 inline constexpr size_t kMaxMarksPerCharacter = 3;
 

@@ -16,7 +16,7 @@ namespace factdeck {
 // The limits that keep one misbehaving device from stalling the room (docs/live.md).
 struct LiveServerOptions {
   std::string address = "127.0.0.1"; // the interface to listen on (an IPv4 address)
-  int port = 8765;                   // 0: any free port
+  int port = kDefaultLivePort;       // 0: any free port
   size_t maxBodyBytes = 2048;        // a larger body (by its Content-Length) gets 413 unread
   size_t maxHeaderBytes = 16384;     // request line and headers; more gets 431
   unsigned maxHeaderCount = 48;      // more header fields get 431

@@ -519,14 +519,6 @@ std::vector<TrainingItem> ReferencePreparedItems(const std::vector<TrainingItem>
   return out;
 }
 
-std::vector<TrainingItem> WithoutOutliers(const std::vector<TrainingItem>& items) {
-  const Outliers outliers = FindOutliers(items);
-  std::vector<TrainingItem> kept;
-  for (const TrainingItem& item : items)
-    if (!outliers.Drops(item)) kept.push_back(item);
-  return kept;
-}
-
 std::optional<Evaluation> Evaluate(const std::vector<TrainingItem>& items, const std::array<double, 21>& weights,
                                    bool recencyWeighted) {
   if (items.empty()) return std::nullopt;

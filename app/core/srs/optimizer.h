@@ -54,11 +54,6 @@ struct LoggedReview {
 // 0. Items are in the order of their last review's time.
 template <typename DayOf> std::vector<TrainingItem> TrainingItems(std::vector<LoggedReview> log, DayOf dayOf);
 
-// The items the reference keeps after dropping outliers: for each first rating, the rarest
-// gaps before the first long-term review (5 % of that rating's items, at least 20), and gaps
-// longer than 100 days (365 after Easy) or seen fewer than 6 times.
-std::vector<TrainingItem> WithoutOutliers(const std::vector<TrainingItem>& items);
-
 // The same items in the order the reference's Node binding hands them to its optimizer and
 // evaluation: first the items of one long-term review kept for the first stabilities
 // (grouped by first rating and gap), then every other item that survives the filter. Its

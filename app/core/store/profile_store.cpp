@@ -1165,14 +1165,6 @@ void ProfileStore::PruneBackups() {
     fs::remove(backups[i], ec);
 }
 
-StoreStatus ProfileStore::DailyBackup(srs::TimeMs now, StudyDay day) {
-  const auto today = DueBackup(now, day);
-  if (!today) return {};
-  if (StoreStatus made = BackupTo(*today); !made) return made;
-  PruneBackups();
-  return {};
-}
-
 void ProfileStore::StartDailyBackup(srs::TimeMs now, StudyDay day) {
   std::optional<fs::path> today;
   try {

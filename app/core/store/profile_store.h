@@ -273,7 +273,6 @@ public:
 
   // Backups: a consistent copy of the whole store.
   StoreStatus BackupTo(const std::filesystem::path& file);
-  StoreStatus DailyBackup(srs::TimeMs now, StudyDay day = {});
   // Open starts the daily backup on a thread of its own, with its own read connection, so the
   // window does not wait for it (it reads the whole store); the copy begins 2 s later, once
   // the window is up. This starts it at once if it has not begun, and waits until it is done.
