@@ -746,6 +746,20 @@ TEST_CASE("one quiz asks about each item once, whatever the kind: no question gi
   }
 }
 
+namespace {
+// A multiple-choice or when question as a quiz would show it.
+Question Asking(QuestionKind kind, std::string prompt, std::vector<std::string> options, int answer,
+                std::string explanation = {}) {
+  Question q;
+  q.kind = kind;
+  q.prompt = std::move(prompt);
+  q.options = std::move(options);
+  q.answer = answer;
+  q.explanation = std::move(explanation);
+  return q;
+}
+} // namespace
+
 TEST_CASE("what an earlier question showed gives a later one away only when it shows both its subject and answer",
           "[questions][siblings]") {
   Question card;
@@ -768,44 +782,29 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
   other.answer = 1; // the same year, another subject
   CHECK_FALSE(GivenAway(other, shown));
   // A person named by a description that says where they trained, then asked for by it.
-  Question who;
-  who.kind = QuestionKind::MultipleChoiceReverse;
-  who.prompt = "Who was Hugo Sperrle?";
-  who.options = {"Commander at Kama", "Airman trained at Lipetsk", "Chemist at Tomka", "Envoy in Moscow"};
-  who.answer = 1;
-  who.explanation = "Sperrle trained at the Lipetsk aviation school.";
-  Question trained;
-  trained.kind = QuestionKind::MultipleChoice;
-  trained.prompt = "Where did Hugo Sperrle train?";
-  trained.options = {"Kama", "Lipetsk", "Tomka", "Fili"};
-  trained.answer = 1;
+  Question who = Asking(QuestionKind::MultipleChoiceReverse, "Who was Hugo Sperrle?",
+                        {"Commander at Kama", "Airman trained at Lipetsk", "Chemist at Tomka", "Envoy in Moscow"}, 1,
+                        "Sperrle trained at the Lipetsk aviation school.");
+  Question trained =
+      Asking(QuestionKind::MultipleChoice, "Where did Hugo Sperrle train?", {"Kama", "Lipetsk", "Tomka", "Fili"}, 1);
   CHECK(GivenAway(trained, RevealedBy(who)));
   trained.prompt = "Where did Heinz Guderian train?";
   CHECK_FALSE(GivenAway(trained, RevealedBy(who))); // the name asked about was not shown
   trained.prompt = "Where did he train?";
   CHECK_FALSE(GivenAway(trained, RevealedBy(who))); // one word of what it asks about is not enough
   // Two tanks told apart by their numbers: the first one's place does not give the second's.
-  Question t35;
-  t35.kind = QuestionKind::MultipleChoice;
-  t35.prompt = "Where was the T-35 tested?";
-  t35.options = {"Kama", "Kazan", "Moscow", "Kharkiv"};
-  t35.answer = 0;
+  Question t35 =
+      Asking(QuestionKind::MultipleChoice, "Where was the T-35 tested?", {"Kama", "Kazan", "Moscow", "Kharkiv"}, 0);
   Question t28 = t35;
   t28.prompt = "Where was the T-28 tested?";
   CHECK_FALSE(GivenAway(t28, RevealedBy(t35)));
   CHECK(GivenAway(t35, RevealedBy(t35)));
   // What a question is about, named beside its answer in an explanation worded otherwise.
-  Question service;
-  service.kind = QuestionKind::MultipleChoice;
-  service.prompt = "From which year did the I-7 serve in the Soviet Air Force?";
-  service.options = {"1929", "1930", "1931", "1932"};
-  service.answer = 2;
-  Question licence;
-  licence.kind = QuestionKind::When;
-  licence.prompt = "When did this happen: The licence-built type enters service?";
-  licence.options = {"1929", "1930", "1931", "1932"};
-  licence.answer = 2;
-  licence.explanation = "The licence-built type enters service as the I-7 (1931)";
+  Question service = Asking(QuestionKind::MultipleChoice, "From which year did the I-7 serve in the Soviet Air Force?",
+                            {"1929", "1930", "1931", "1932"}, 2);
+  const Question licence =
+      Asking(QuestionKind::When, "When did this happen: The licence-built type enters service?",
+             {"1929", "1930", "1931", "1932"}, 2, "The licence-built type enters service as the I-7 (1931)");
   CHECK_FALSE(GivenAway(service, RevealedBy(licence))); // "Air Force" was never shown
   service.about = "I-7";
   CHECK(GivenAway(service, RevealedBy(licence)));
