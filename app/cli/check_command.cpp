@@ -41,8 +41,8 @@ void PrintUnasked(const Deck& deck, bool explain, std::ostream& out) {
 
 // What each item can be asked as: one line per item (`ITEM: kind, kind`), "never asked"
 // when none; then how many items yield at least one question. An item yields a kind when
-// the generator makes a question of it with one of a few seeds, every rule of fairness
-// applied, so two runs (or a deck before and after an edit) can be compared line by line.
+// the generator asks it so (QuestionGenerator::Asks), every rule of fairness applied, so
+// two runs (or a deck before and after an edit) can be compared line by line.
 void PrintYield(const Deck& deck, std::ostream& out) {
   QuestionGenerator generator(deck);
   std::vector<std::string> order; // items in the order first seen (deck order per kind)
@@ -51,11 +51,7 @@ void PrintYield(const Deck& deck, std::ostream& out) {
     for (const std::string& item : generator.Candidates(kind)) {
       auto [it, added] = kinds.try_emplace(item);
       if (added) order.push_back(item);
-      for (std::uint64_t seed = 1; seed <= 4; ++seed)
-        if (generator.Make(kind, item, seed)) {
-          it->second.push_back(kind);
-          break;
-        }
+      if (generator.Asks(kind, item)) it->second.push_back(kind);
     }
   for (const Fact& f : deck.facts)
     if (kinds.try_emplace(f.id).second) order.push_back(f.id);

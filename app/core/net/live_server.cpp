@@ -116,10 +116,10 @@ struct Reply {
   unsigned status = 200;
   std::string type = "application/json; charset=utf-8";
   std::string body;
-  bool page = false;    // the player page: with its security headers
-  bool picture = false; // a question's picture: phones may keep it for the game
-  // A picture prepared once and shared by every connection sending it (no copy per request).
-  std::shared_ptr<const PictureBytes> shared;
+  bool page = false; // the player page: with its security headers
+  // A question's picture, prepared once and shared by every connection sending it (no copy
+  // per request); phones may keep it for the game.
+  std::shared_ptr<const PictureBytes> picture;
 };
 
 Reply JsonReply(unsigned status, const json& body) {
@@ -185,13 +185,15 @@ bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
 // ("application/json; charset=utf-8"), spaces allowed before the semicolon; not for
 // "application/jsonfoo" nor "application/json-patch+json".
 bool IsJsonMediaType(std::string_view type) {
-  while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
-    type.remove_prefix(1);
+  auto skipSpace = [&] {
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
+      type.remove_prefix(1);
+  };
   constexpr std::string_view kJson = "application/json";
+  skipSpace();
   if (!StartsWithNoCase(type, kJson)) return false;
   type.remove_prefix(kJson.size());
-  while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
-    type.remove_prefix(1);
+  skipSpace();
   return type.empty() || type.front() == ';';
 }
 
@@ -374,9 +376,9 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
     page.page = true;
     return page;
   }
-  // A question's picture, while that question is on the screen, read from its file (checked
-  // when the deck opened; read again here within the same limit, so a file that grew is
-  // refused rather than served).
+  // A question's picture, while that question is on the screen: prepared for phones from its
+  // file the first time it is asked for (read within the size limit, so a file that grew
+  // since the deck opened is refused), then the same bytes for every phone.
   if (method != "POST" && url.rfind("/picture/", 0) == 0) {
     const std::string file = room->PictureFile(url);
     if (file.empty()) return ErrorReply(404, "no-picture", "There is no such picture in this question.");
@@ -384,8 +386,7 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
     if (!picture) return ErrorReply(404, "no-picture", "The picture cannot be served.");
     Reply reply;
     reply.type = picture->mediaType;
-    reply.picture = true;
-    reply.shared = std::move(picture);
+    reply.picture = std::move(picture);
     return reply;
   }
   if (method != "POST" && url == "/api/state") {
@@ -430,11 +431,11 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
 
 MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply) {
   MHD_Response* response = nullptr;
-  if (reply.shared) {
+  if (reply.picture) {
     // The prepared picture itself, kept alive by the response until it is sent.
-    auto* keep = new std::shared_ptr<const PictureBytes>(reply.shared);
+    auto* keep = new std::shared_ptr<const PictureBytes>(reply.picture);
     response = MHD_create_response_from_buffer_with_free_callback_cls(
-        reply.shared->bytes.size(), const_cast<char*>(reply.shared->bytes.data()),
+        reply.picture->bytes.size(), const_cast<char*>(reply.picture->bytes.data()),
         [](void* cls) { delete static_cast<std::shared_ptr<const PictureBytes>*>(cls); }, keep);
     if (response == nullptr) delete keep;
   } else {
@@ -442,9 +443,9 @@ MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply
         MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
   }
   if (response == nullptr) return MHD_NO;
-  Sending(connection, reply.shared ? reply.shared->bytes.size() : reply.body.size());
+  Sending(connection, reply.picture ? reply.picture->bytes.size() : reply.body.size());
   MHD_add_response_header(response, "Content-Type", reply.type.c_str());
-  // A picture's address names its question and file: a phone may keep it for the game.
+  // A picture's address is a tag of its own in this room and question: a phone may keep it for the game.
   MHD_add_response_header(response, "Cache-Control", reply.picture ? "private, max-age=3600" : "no-store");
   MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
   if (reply.status == 429) MHD_add_response_header(response, "Retry-After", "1");

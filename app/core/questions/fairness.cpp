@@ -85,6 +85,7 @@ PromptLetters::PromptLetters(const std::string& prompt) {
   const std::vector<WrittenWord> words = WrittenWords(prompt);
   for (const WrittenWord& w : words) {
     m_words.push_back(Fold(w.text));
+    if (m_words.back().size() >= 5 && !Common(m_words.back())) m_longWords.push_back(m_words.back());
     if (std::string name = NameWord(w); !name.empty()) m_names.push_back(std::move(name));
   }
   m_designations = DesignationLetters(words);
@@ -129,10 +130,8 @@ bool PromptLetters::SharesWord(const std::string& option) const {
     if (!w.lettersOnly) continue;
     const std::string o = Fold(w.text);
     if (o.size() < 5 || Common(o)) continue;
-    for (const std::string& p : m_words) {
-      if (p.size() < 5 || Common(p)) continue;
+    for (const std::string& p : m_longWords)
       if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos) return true;
-    }
   }
   return false;
 }

@@ -36,6 +36,7 @@ private:
   std::vector<std::string> m_words;        // every word, folded
   std::vector<std::string> m_names;        // capitalised words of letters, four or more once folded
   std::vector<std::string> m_designations; // the letters of its type designations ("ka" of "Ka 27")
+  std::vector<std::string> m_longWords;    // words of five letters or more, none of its grammar (SharesWord)
 };
 
 // True when an event's name writes one of the years it took place in ("Acts of Union 1706",

@@ -406,7 +406,8 @@ struct QuestionGenerator::Index {
   std::vector<std::vector<std::string>> entityFolds;           // name and aliases, folded
   std::unordered_map<std::string, std::string> pictureCredits; // a picture's file -> its credit
   std::vector<size_t> eventsByDate;
-  std::vector<size_t> dateRank; // each event's place in eventsByDate (npos when not there)
+  std::vector<size_t> dateRank;   // each event's place in eventsByDate (npos when not there)
+  std::vector<char> namesItsYear; // per event: NameGivesItsYear, read once
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
   // shape of each side (where distractors come from), and by each folded side (which
   // other sides are right too: "England → London" and "United Kingdom → London").
@@ -467,9 +468,11 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     for (const std::string& alias : e.aliases)
       x.entityFolds[i].push_back(Fold(alias));
   }
+  x.namesItsYear.resize(deck.events.size());
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
-    if (!deck.EventNamedAlike(i) && !NameGivesItsYear(deck.events[i])) x.eventsByDate.push_back(i);
+    x.namesItsYear[i] = NameGivesItsYear(deck.events[i]);
+    if (!deck.EventNamedAlike(i) && !x.namesItsYear[i]) x.eventsByDate.push_back(i);
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
             [&](size_t a, size_t b) { return Span(deck.events[a]).first < Span(deck.events[b]).first; });
@@ -1460,6 +1463,12 @@ bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::str
 
 } // namespace
 
+bool QuestionGenerator::Asks(QuestionKind kind, const std::string& item, std::string* whyNot) const {
+  for (std::uint64_t seed = 1; seed <= 4; ++seed)
+    if (Make(kind, item, seed, whyNot)) return true;
+  return false;
+}
+
 std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const std::vector<std::string>& tags) const {
   std::vector<std::string> items;
   switch (kind) {
@@ -1510,7 +1519,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   auto fact = m_index->factById.find(item);
   auto event = m_index->eventById.find(item);
   if (event != m_index->eventById.end() && m_deck.EventNamedAlike(event->second)) return std::nullopt;
-  if (event != m_index->eventById.end() && NameGivesItsYear(m_deck.events[event->second])) {
+  if (event != m_index->eventById.end() && m_index->namesItsYear[event->second]) {
     if (whyNot != nullptr) *whyNot = "its name gives its year";
     return std::nullopt;
   }
@@ -1599,20 +1608,18 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   // the deck has others to ask; the deferred items are asked only when nothing else is left.
   const size_t share = request.count >= 20 ? (request.count + 5) / 6 : request.count;
   std::unordered_map<std::string, size_t> perTemplate;
-  auto templateOf = [&](QuestionKind kind, const std::string& item) {
+  // The relation an item (a fact) asks, or null.
+  auto relationOf = [&](const std::string& item) -> const std::string* {
     auto fact = m_index->factById.find(item);
-    std::string name = QuestionKindName(kind);
-    return fact == m_index->factById.end() ? name : name + kSep + m_deck.facts[fact->second].relation;
+    return fact == m_index->factById.end() ? nullptr : &m_deck.facts[fact->second].relation;
   };
   // Nor more than half of one relation's facts (at least one), either way round: after
   // "Which river flows through Paris?" and "... through London?" over the same four rivers,
   // the third such question is answered by elimination.
   std::unordered_map<std::string, size_t> perRelation;
-  auto relationFull = [&](const std::string& item) {
-    auto fact = m_index->factById.find(item);
-    if (fact == m_index->factById.end()) return false;
-    const std::string& relation = m_deck.facts[fact->second].relation;
-    return perRelation[relation] >= std::max<size_t>(1, m_index->factsByRelation.at(relation).size() / 2);
+  auto relationFull = [&](const std::string* relation) {
+    return relation != nullptr &&
+           perRelation[*relation] >= std::max<size_t>(1, m_index->factsByRelation.at(*relation).size() / 2);
   };
   bool capped = true;
   size_t turn = 0, idle = 0;
@@ -1631,8 +1638,10 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     while (pool.next < pool.items.size() && !made) {
       const std::string& item = pool.items[pool.next++];
       if (items.count(item) != 0) continue; // asked already, as another kind
-      const std::string templ = templateOf(pool.kind, item);
-      if (capped && (perTemplate[templ] >= share || relationFull(item))) {
+      const std::string* relation = relationOf(item);
+      std::string templ = QuestionKindName(pool.kind); // the kind, and a fact's relation
+      if (relation != nullptr) templ.append(1, kSep).append(*relation);
+      if (capped && (perTemplate[templ] >= share || relationFull(relation))) {
         pool.deferred.push_back(item);
         continue;
       }
@@ -1646,8 +1655,7 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
             q->kind != QuestionKind::Flashcard)
           datesShown.insert(q->items.begin(), q->items.end());
         ++perTemplate[templ];
-        if (auto fact = m_index->factById.find(item); fact != m_index->factById.end())
-          ++perRelation[m_deck.facts[fact->second].relation];
+        if (relation != nullptr) ++perRelation[*relation];
         shown.Add(*q);
         questions.push_back(std::move(*q));
         made = true;
@@ -1821,12 +1829,10 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
       textValues[f.relation].insert(f.object.text);
   std::vector<UnaskedFact> unasked;
   for (const Fact& f : deck.facts) {
-    bool asked = false;
     std::string forwardWhy, reverseWhy; // a rule of fairness that refused it, each way
-    for (std::uint64_t seed = 1; seed <= 4 && !asked; ++seed)
-      asked = generator.Make(QuestionKind::MultipleChoice, f.id, seed, &forwardWhy) ||
-              generator.Make(QuestionKind::MultipleChoiceReverse, f.id, seed, &reverseWhy);
-    if (asked) continue;
+    if (generator.Asks(QuestionKind::MultipleChoice, f.id, &forwardWhy) ||
+        generator.Asks(QuestionKind::MultipleChoiceReverse, f.id, &reverseWhy))
+      continue;
     const Relation* r = deck.FindRelation(f.relation);
     if (r == nullptr) continue;
     const std::string answer = deck.Display(f.object, r);

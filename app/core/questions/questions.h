@@ -115,6 +115,10 @@ public:
   std::optional<Question> Make(QuestionKind kind, const std::string& item, std::uint64_t seed,
                                std::string* whyNot = nullptr) const;
 
+  // True when `item` can be asked as `kind`: Make succeeds with one of a few seeds (each
+  // seed draws other options). Else `whyNot`, when given, says why the last try refused it.
+  bool Asks(QuestionKind kind, const std::string& item, std::string* whyNot = nullptr) const;
+
   // The items that can be asked as `kind`, in deck order (before any quality check).
   std::vector<std::string> Candidates(QuestionKind kind, const std::vector<std::string>& tags = {}) const;
 
