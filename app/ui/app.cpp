@@ -7,6 +7,7 @@ namespace factdeck::ui {
 App::App(Platform& platform, AppState& state, FontSet fonts, ItemRegistry* registry)
     : m_platform(platform), m_state(state), m_registry(registry), m_fontSet(std::move(fonts)),
       m_pictures(std::make_unique<PictureCache>(std::size_t{192} << 20, [] { Platform::PostEmptyEvent(); })) {
+  m_state.canDraw = DrawableBy(m_fontSet.fonts);
   if (m_fontSet.files.regular.path.empty())
     m_state.notices.push_back(
         "No TrueType font covering Latin, Greek and Cyrillic was found (install fonts-dejavu-core); "
@@ -35,6 +36,7 @@ void App::RefreshAppearance() {
     std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n",
                  m_fontSet.files.regular.path.c_str());
   io.FontDefault = m_fontSet.fonts.regular;
+  m_state.canDraw = DrawableBy(m_fontSet.fonts);
   if (rebuilt || !m_platform.HasFontTexture()) m_platform.RecreateFontTexture();
   ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale, m_state.settings.projector);
   m_appearanceDirty = false;

@@ -22,6 +22,9 @@ constexpr ImWchar kTextRanges[] = {
     0x0020, 0x024F, // Basic Latin, Latin-1, Latin Extended-A and -B
     0x0370, 0x03FF, // Greek and Coptic
     0x0400, 0x052F, // Cyrillic and Cyrillic Supplement
+    0x0531, 0x058A, // Armenian
+    0x10A0, 0x10FF, // Georgian
+    0x1E00, 0x1EFF, // Latin Extended Additional (Vietnamese, Welsh)
     0x2000, 0x206F, // General Punctuation (dashes, quotes, ellipsis)
     0x20AC, 0x20AC, // Euro sign
     0x2212, 0x2212, // Minus sign
@@ -38,7 +41,8 @@ constexpr ImWchar kSymbolRanges[] = {
 
 // Headings and the classroom's big text: letters and punctuation (symbols are merged in).
 constexpr ImWchar kTitleRanges[] = {
-    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x0531, 0x058A, 0x10A0, 0x10FF,
+    0x1E00, 0x1EFF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2026, 0x2026, 0,
 };
 
 // Text ranges followed by the symbol ranges: for a text font that has the symbols itself.
@@ -204,6 +208,24 @@ UiFonts BuildUiFonts(ImFontAtlas& atlas, const FontFiles& files, float pixelSize
     atlas.Build();
   }
   return fonts;
+}
+
+std::function<bool(char32_t)> DrawableBy(const UiFonts& fonts) {
+  // A character every face has (names show in all three); the bitmap outlives the atlas.
+  auto drawable = std::make_shared<std::vector<bool>>(0x10000, false);
+  if (fonts.fallback || fonts.regular == nullptr) {
+    for (char32_t c = 0x20; c < 0x7F; ++c)
+      (*drawable)[c] = true;
+  } else {
+    for (const ImFontGlyph& glyph : fonts.regular->Glyphs)
+      if (glyph.Codepoint < drawable->size() &&
+          fonts.bold->FindGlyphNoFallback(static_cast<ImWchar>(glyph.Codepoint)) &&
+          fonts.title->FindGlyphNoFallback(static_cast<ImWchar>(glyph.Codepoint)))
+        (*drawable)[glyph.Codepoint] = true;
+  }
+  return [drawable = std::shared_ptr<const std::vector<bool>>(drawable)](char32_t c) {
+    return c < drawable->size() && (*drawable)[c];
+  };
 }
 
 float FontPixelSize(const Settings& settings, float contentScale) {

@@ -8,6 +8,7 @@
 // font merged in for what it lacks. Last: ImGui's built-in font (ASCII only), with a notice.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "core/app/settings.h"
@@ -63,6 +64,11 @@ struct UiFonts {
   ImFont* title = nullptr;
   bool fallback = false; // true when ImGui's built-in (ASCII-only) font is in use
 };
+
+// What the fonts draw: true for a character every face of `fonts` has (names show in all
+// three), for the live room and the team names (AppState::canDraw). Keeps no pointer into
+// the atlas, so it stays valid after a rebuild.
+std::function<bool(char32_t)> DrawableBy(const UiFonts& fonts);
 
 // The UI font size in pixels: the user's font size x interface scale x the monitor's
 // content scale, rounded (FreeType renders whole pixel sizes).

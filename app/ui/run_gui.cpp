@@ -82,9 +82,6 @@ int RunGui(const GuiOptions& options) {
 
   AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
   if (options.sampleDays > 0) SimulateStudy(state, options.sampleDays, 7);
-  StartOnScreen(state, options.screen, /*stillClock=*/options.screenshot.has_value());
-  for (const std::string& notice : state.notices)
-    std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;
   platformOptions.geometry = state.settings.window;
@@ -106,6 +103,10 @@ int RunGui(const GuiOptions& options) {
   Platform* platform = window.platform.get();
   App app(*platform, state, std::move(window.fonts));
   app.UseDesktopFileChooser(!screenshot);
+  // Once the fonts are known (AppState::canDraw): a sample live room takes only names they draw.
+  StartOnScreen(state, options.screen, /*stillClock=*/screenshot);
+  for (const std::string& notice : state.notices)
+    std::fprintf(stderr, "factdeck: warning: %s\n", notice.c_str());
 
   if (screenshot) {
     app.SetStillFrames(true);

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <cstdint>
 #include <vector>
@@ -66,7 +67,9 @@ struct ClassroomForm {
 struct LiveForm {
   int interfaceIndex = 0;
   int port = kDefaultLivePort;
+  int classSize = -1;         // players expected; -1 until the form first shows (then the settings' last one)
   double rankChangedAt = 0.0; // as ClassroomForm::rankChangedAt
+  std::set<std::string> selectedDevices; // addresses ticked in the players list, to remove at once
 };
 
 struct WidgetState {

@@ -11,9 +11,10 @@
 
 namespace factdeck::test {
 
-RawConnection::RawConnection(const std::string& source, const std::string& address, int port) {
+RawConnection::RawConnection(const std::string& source, const std::string& address, int port, int receiveBuffer) {
   m_fd = socket(AF_INET, SOCK_STREAM, 0);
   if (m_fd < 0) return;
+  if (receiveBuffer > 0) setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
   sockaddr_in from{};
   from.sin_family = AF_INET;
   inet_pton(AF_INET, source.c_str(), &from.sin_addr);
@@ -59,6 +60,23 @@ std::string RawConnection::Receive(int timeoutMs, bool* closed) {
       break;
     }
     got.append(buffer, static_cast<size_t>(n));
+  }
+  return got;
+}
+
+std::string RawConnection::ReceiveSome(size_t maxBytes, int timeoutMs, bool* closed) {
+  std::string got;
+  if (closed != nullptr) *closed = false;
+  if (m_fd < 0) return got;
+  pollfd p{m_fd, POLLIN, 0};
+  if (poll(&p, 1, timeoutMs) <= 0) return got;
+  got.resize(maxBytes);
+  const ssize_t n = recv(m_fd, got.data(), maxBytes, 0);
+  if (n <= 0) {
+    if (closed != nullptr) *closed = true;
+    got.clear();
+  } else {
+    got.resize(static_cast<size_t>(n));
   }
   return got;
 }

@@ -11,8 +11,9 @@ namespace factdeck::test {
 
 class RawConnection {
 public:
-  // Connects from `source` (bound before connecting) to `address`:`port`.
-  RawConnection(const std::string& source, const std::string& address, int port);
+  // Connects from `source` (bound before connecting) to `address`:`port`. A `receiveBuffer`
+  // (bytes) keeps the kernel from reading far ahead of a slow reader.
+  RawConnection(const std::string& source, const std::string& address, int port, int receiveBuffer = 0);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
@@ -22,6 +23,8 @@ public:
   bool Send(std::string_view bytes);
   // What arrives within `timeoutMs`, or until the server closes (then `closed` is set).
   std::string Receive(int timeoutMs, bool* closed = nullptr);
+  // At most `maxBytes` of what arrives within `timeoutMs` (fewer when the server closes).
+  std::string ReceiveSome(size_t maxBytes, int timeoutMs, bool* closed = nullptr);
   // True when the server closes the connection within `timeoutMs` (what it sent is dropped).
   bool ClosedWithin(int timeoutMs);
 

@@ -44,6 +44,8 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir, const
 }
 
 UiHarness::~UiHarness() {
+  // As the program does when its window closes (run_gui.cpp): a live room still open closes.
+  CloseLiveRoom(m_state);
   m_app.reset();
   m_platform.reset();
   // The rule: every thread FactDeck starts (named "fd-...") is joined when its window

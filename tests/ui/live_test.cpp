@@ -144,3 +144,67 @@ TEST_CASE("a live game hosted from the keyboard: phones join, one is removed, th
   after.set_connection_timeout(1, 0);
   CHECK_FALSE(after.Get("/"));
 }
+
+TEST_CASE("a class of two: a third phone waits until the host lets it in, a fourth is refused, two ticked devices "
+          "leave at once",
+          "[ui][live]") {
+  UiHarness ui(1280, 860);
+  size_t deck = 0;
+  while (ui.State().decks[deck].id != "german-soviet-military-cooperation")
+    ++deck;
+  ui.Click("home/deck/" + std::to_string(deck) + "/classroom");
+  ui.Click("classroom/live");
+  REQUIRE(ui.State().screen == Screen::Live);
+  ui.State().live->interfaces = {{"lo", "127.0.0.1", true}};
+  ui.Frames(1);
+  CHECK(ui.Widgets().live.classSize == 0); // no limit until the host sets one
+  ui.Widgets().live.classSize = 2;
+  ui.Widgets().live.port = test::FreeLoopbackPort();
+  ui.PressKey(GLFW_KEY_ENTER);
+  REQUIRE(ui.State().live->room);
+  LiveRoom& room = *ui.State().live->room;
+  CHECK(room.Options().expectedPlayers == 2);
+  CHECK(ui.State().settings.liveClassSize == 2); // the next room's default
+  const int port = ui.State().live->server->Port();
+  auto join = [&](const std::string& device, const std::string& name) {
+    const auto r = test::RawRequest(device, port, "POST", "/api/join", {"Content-Type: application/json"},
+                                    json{{"code", room.Code()}, {"name", name}}.dump());
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return json::parse(r.body)["waiting"].get<bool>();
+  };
+  // Names as the projector's own fonts draw them: Vietnamese and Georgian letters are drawn,
+  // Hebrew (which the window cannot lay out right to left) and emoji are refused with a reason.
+  REQUIRE(ui.State().canDraw);
+  for (const char* refused : {"\u05E9\u05E8\u05D4", "Anna \U0001F600"}) {
+    const auto r = test::RawRequest("127.0.7.9", port, "POST", "/api/join", {"Content-Type: application/json"},
+                                    json{{"code", room.Code()}, {"name", refused}}.dump());
+    CHECK(r.status == 400);
+    CHECK(json::parse(r.body)["error"] == "undrawable");
+  }
+  CHECK_FALSE(join("127.0.7.1", "Anna"));
+  CHECK_FALSE(join("127.0.7.2", "Ben"));
+  CHECK(join("127.0.7.3", "Nguy\u1EC5n \u10D2\u10D8\u10D0"));
+  CHECK(join("127.0.7.4", "Unknown"));
+  ui.Frames(2);
+  CHECK(ui.Has("live/waiting"));
+  ui.SaveScreenshot("live-waiting");
+  ui.Click("live/waiting/3/admit");
+  CHECK(room.Snapshot(0).players[2].Playing());
+  ui.Frames(2);
+  ui.SaveScreenshot("live-waiting-let-in");
+  ui.Click("live/refuse-all");
+  CHECK(room.Snapshot(0).players[3].kicked);
+  ui.Frames(2);
+  CHECK_FALSE(ui.Has("live/waiting"));
+  // Anna's and Ben's devices, ticked and removed in one action.
+  ui.Click("live/player/1/tick");
+  ui.Click("live/player/2/tick");
+  ui.Frames(2);
+  ui.Click("live/remove-ticked");
+  const LiveHostView view = room.Snapshot(0);
+  CHECK(view.players[0].kicked);
+  CHECK(view.players[1].kicked);
+  CHECK(view.players[2].Playing());
+  CHECK(ui.Widgets().live.selectedDevices.empty());
+}

@@ -106,6 +106,9 @@ struct AppState {
   std::filesystem::path launchDeck;                  // the deck given on the command line (listed first)
   int streak = 0;                                    // the learner's current day streak
   std::function<srs::TimeMs()> clock = WallClockNow; // tests set their own
+  // The characters the window's fonts draw (set by the UI when it builds them; unset: any).
+  // Names shown on the projector (players', teams') must draw whole.
+  std::function<bool(char32_t)> canDraw;
   bool quitRequested = false;
   std::uint64_t shownCount = 0; // questions shown so far (StudyState::shownSerial)
   std::vector<Intent> intents;  // posted by screens during a frame

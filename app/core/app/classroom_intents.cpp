@@ -64,11 +64,11 @@ void Apply(AppState& state, const StartMatch& start, Context& context) {
   options.streakBonus = setup.streakBonus;
   options.hideLeaderboard = setup.hideLeaderboard;
   std::vector<ClassroomTeam> teams;
-  // Team names follow the live game's rules for names (CleanNickname): a name that draws as
-  // nothing, or only partly, becomes the team's number.
+  // Team names follow the live game's rules for names (CleanNickname, CanDrawName): a name
+  // that draws as nothing, or only partly, becomes the team's number.
   for (size_t i = 0; i < std::min(setup.teams.size(), kMaxClassroomTeams); ++i) {
     std::string name = CleanNickname(setup.teams[i].name, kMaxTeamNameCharacters);
-    if (name.empty()) name = "Team " + std::to_string(i + 1);
+    if (name.empty() || !CanDrawName(name, state.canDraw)) name = "Team " + std::to_string(i + 1);
     teams.push_back({name, setup.teams[i].colour, kClassroomBuzzKeys[i]});
   }
   c.match = std::make_unique<ClassroomMatch>(*c.deck, options, std::move(teams), context.now);

@@ -14,7 +14,12 @@ namespace factdeck {
 namespace {
 // The sample deck: the listed deck that opens and holds the most (facts, events, cards), so
 // every game screen has something to show (a deck of cards has no timeline).
+// The deck given on the command line (--deck), else the deck with the most items.
 size_t SampleDeck(const AppState& state) {
+  std::error_code ec;
+  for (size_t i = 0; i < state.decks.size() && !state.launchDeck.empty(); ++i)
+    if (state.decks[i].errors.empty() && std::filesystem::equivalent(state.decks[i].path, state.launchDeck, ec))
+      return i;
   size_t best = state.decks.size(), most = 0;
   for (size_t i = 0; i < state.decks.size(); ++i) {
     const DeckSummary& s = state.decks[i].summary;
@@ -170,7 +175,7 @@ void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::stri
   if (!state.live || stage.empty()) return;
   AppState::LiveState& l = *state.live;
   l.interfaces = {{"lo", "127.0.0.1", true}};
-  state.Post(OpenLiveRoom{0, 0}); // loopback, any free port
+  state.Post(OpenLiveRoom{0, 0, state.settings.liveClassSize}); // loopback, any free port, the last class size
   ApplyIntents(state);
   if (!l.room) return;
   LiveRoom& room = *l.room;

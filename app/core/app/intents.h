@@ -156,6 +156,9 @@ inline constexpr int kMinLivePort = 1024, kMaxLivePort = 65535;
 struct OpenLiveRoom {
   size_t interfaceIndex = 0;
   int port = kDefaultLivePort;
+  // The class the host expects (0: no limit): beyond it new devices wait for LiveAdmit. Kept
+  // in the settings as the next room's default.
+  int classSize = 0;
 };
 enum class LiveStep { Start, Reveal, Next, End, Close, Export };
 struct LiveControl {
@@ -171,9 +174,13 @@ struct LiveLink {
 struct LiveLock {
   bool locked; // a locked room takes no new players
 };
-// Removes every player who joined from that network address, and bars it.
-struct LiveKickAddress {
-  std::string address;
+// Removes every player who joined from those network addresses (devices) at once, and bars them.
+struct LiveKickAddresses {
+  std::vector<std::string> addresses;
+};
+// Lets a player waiting in the lobby into the game (0: everyone waiting, while there is room).
+struct LiveAdmit {
+  int player = 0;
 };
 
 using Intent = std::variant<
@@ -188,7 +195,7 @@ using Intent = std::variant<
     // classroom
     OpenClassroom, StartMatch, ClassroomBuzz, ClassroomAnswer, ClassroomNext, ClassroomTick, ExportMatch, NewMatch,
     // live
-    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, LiveLock, LiveKickAddress,
+    OpenLive, OpenLiveRoom, LiveControl, LiveKick, LiveLink, LiveLock, LiveKickAddresses, LiveAdmit,
     // memory model
     FitMemoryModel, UseFittedWeights, UseDefaultWeights>;
 

@@ -1,6 +1,7 @@
 // Intents of the live game on phones: open the live screen from the classroom set-up, open
-// the room on an interface and port, and the host's steps (start, reveal, next, end, close,
-// export), removing a player and linking one to a learner.
+// the room on an interface and port for a class of a given size, and the host's steps (start,
+// reveal, next, end, close, export), letting waiting players in, removing players or whole
+// devices, and linking a player to a learner.
 #include <algorithm>
 
 #include "core/app/reducer.h"
@@ -62,6 +63,7 @@ void Apply(AppState& state, const OpenLive& open, Context& context) {
     live->options.request = SetupRequest(setup, context.now);
     live->options.secondsPerQuestion = std::clamp(setup.seconds, 5, 120);
     live->options.streakBonus = setup.streakBonus;
+    live->options.canDraw = state.canDraw;
     live->hideLeaderboard = setup.hideLeaderboard;
     live->interfaces = ListNetworkInterfaces();
     if (state.live) { // the network and port chosen last time
@@ -85,8 +87,17 @@ void Apply(AppState& state, const OpenLiveRoom& open, Context& context) {
     l.error = "Choose a port from " + std::to_string(kMinLivePort) + " to " + std::to_string(kMaxLivePort) + ".";
     return;
   }
+  if (open.classSize < 0 || open.classSize > Settings::kMaxLiveClassSize) {
+    l.error = "Choose a class size from 1 to " + std::to_string(Settings::kMaxLiveClassSize) + ", or 0 for no limit.";
+    return;
+  }
   l.interfaceIndex = open.interfaceIndex;
   l.port = open.port;
+  l.options.expectedPlayers = static_cast<size_t>(open.classSize);
+  if (state.settings.liveClassSize != open.classSize) {
+    state.settings.liveClassSize = open.classSize; // the next room's default
+    context.changes.settingsChanged = true;
+  }
   if (l.options.request.kinds.empty()) {
     l.error = "Choose at least one kind of question in the classroom set-up.";
     return;
@@ -169,8 +180,12 @@ void Apply(AppState& state, const LiveLock& lock, Context&) {
   if (LiveRoom* room = OpenRoom(state)) room->Lock(lock.locked);
 }
 
-void Apply(AppState& state, const LiveKickAddress& kick, Context&) {
-  if (LiveRoom* room = OpenRoom(state)) room->KickAddress(kick.address);
+void Apply(AppState& state, const LiveKickAddresses& kick, Context&) {
+  if (LiveRoom* room = OpenRoom(state)) room->KickAddresses(kick.addresses);
+}
+
+void Apply(AppState& state, const LiveAdmit& admit, Context&) {
+  if (LiveRoom* room = OpenRoom(state)) room->Admit(admit.player);
 }
 
 } // namespace reducer

@@ -82,6 +82,8 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
     ReadNumber(*study, "day_start_hour", 0, 23, s.dayStartHour, file, warnings);
   }
 
+  if (const toml::table* live = root["live"].as_table())
+    ReadNumber(*live, "class_size", 0, Settings::kMaxLiveClassSize, s.liveClassSize, file, warnings);
   if (const toml::node* opened = root.get("opened_decks")) {
     if (const toml::array* list = opened->as_array()) {
       for (const toml::node& item : *list)
@@ -121,6 +123,7 @@ std::string SettingsToToml(const Settings& s) {
                    {"font_size", static_cast<double>(s.fontSize)},
                    {"projector", s.projector},
                    {"study", std::move(study)},
+                   {"live", toml::table{{"class_size", s.liveClassSize}}},
                    {"window", std::move(window)}};
   toml::array opened;
   for (const std::string& path : s.openedDecks)

@@ -29,6 +29,9 @@ struct Settings {
   int reviewsPerDay = 200; // reviews a day, 0 .. 99999
   float retention = 0.90f; // desired probability of recall when a card falls due, 0.70 .. 0.99
   int dayStartHour = 4;    // the study day begins at this local hour, 0 .. 23
+  // The live game: the class the host last expected (0: no limit). Beyond it, new devices
+  // wait for the host's approval (LiveOptions::expectedPlayers).
+  int liveClassSize = 0;
   WindowGeometry window;
   // Deck files the learner opened, newest first, listed on the home screen at every start.
   std::vector<std::string> openedDecks;
@@ -37,6 +40,7 @@ struct Settings {
   static constexpr float kProjectorScale = 1.5f; // font size multiplier in projector mode
   static constexpr float kMinUiScale = 0.5f, kMaxUiScale = 3.0f;
   static constexpr float kMinFontSize = 10.0f, kMaxFontSize = 40.0f;
+  static constexpr int kMaxLiveClassSize = 500; // LiveOptions::maxPlayers
 };
 
 // Result of loading: the settings (defaults where the file is missing or a value is bad)

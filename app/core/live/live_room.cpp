@@ -34,9 +34,13 @@ const char* LiveErrorMessage(LiveError error) {
   case LiveError::RoomFull: return "The game is full.";
   case LiveError::RoomLocked: return "The game is closed to new players. Ask the host.";
   case LiveError::AddressFull: return "This device already has as many players as one device may have.";
+  case LiveError::Waiting: return "A player on this device is already waiting for the host to let them in.";
   case LiveError::GameFinished: return "This game has finished.";
   case LiveError::BadName:
     return "Choose a name of 1 to 20 letters, digits or signs, with no blank or invisible characters.";
+  case LiveError::Undrawable:
+    return "The screen cannot show some characters of this name (emoji, or an alphabet its font lacks). Choose a "
+           "name in Latin, Greek, Cyrillic, Armenian or Georgian letters.";
   case LiveError::NameTaken: return "Somebody already has that name, or one that looks the same. Choose another.";
   case LiveError::UnknownPlayer: return "You are not in this game. Join again.";
   case LiveError::Kicked: return "The host removed you from this game.";
@@ -146,6 +150,19 @@ LiveNameKeys NameKeysOf(std::string_view name) {
 
 bool LookAlike(std::string_view a, std::string_view b) { return NameKeysOf(a).LookAlike(NameKeysOf(b)); }
 
+bool CanDrawName(std::string_view name, const std::function<bool(char32_t)>& canDraw) {
+  if (!canDraw) return true;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
+  const auto length = static_cast<utf8proc_ssize_t>(name.size());
+  for (utf8proc_ssize_t at = 0; at < length;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(bytes + at, length - at, &cp);
+    if (step <= 0 || !canDraw(static_cast<char32_t>(cp))) return false;
+    at += step;
+  }
+  return true;
+}
+
 namespace {
 
 std::string RandomHex(size_t bytes) {
@@ -211,7 +228,7 @@ LivePlayer* LiveRoom::SeenLocked(std::string_view token, srs::TimeMs now, LiveEr
 }
 
 std::vector<const Standing*> LiveRoom::StandingsLocked() const {
-  // A removed player counts below everyone, so nobody's rank depends on them.
+  // A removed or waiting player counts below everyone, so nobody's rank depends on them.
   static const Standing out = [] {
     Standing s;
     s.score = std::numeric_limits<int>::min();
@@ -219,7 +236,7 @@ std::vector<const Standing*> LiveRoom::StandingsLocked() const {
   }();
   std::vector<const Standing*> all;
   for (const LivePlayer& p : m_players)
-    all.push_back(p.kicked ? &out : &p);
+    all.push_back(p.Playing() ? &p : &out);
   return all;
 }
 
@@ -228,6 +245,18 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   std::lock_guard lock(m_mutex);
   TickLocked(now);
   Joined joined;
+  // Who plays, who waits, and what this device has in the room already.
+  size_t playing = 0, waiting = 0, fromDevice = 0;
+  bool devicePlays = false, deviceWaits = false;
+  for (const LivePlayer& p : m_players) {
+    if (p.kicked) continue;
+    (p.waiting ? waiting : playing) += 1;
+    if (p.address != address) continue;
+    ++fromDevice;
+    (p.waiting ? deviceWaits : devicePlays) = true;
+  }
+  // Beyond the expected class, a new device waits for the host.
+  const bool hold = m_options.expectedPlayers > 0 && playing >= m_options.expectedPlayers && !devicePlays;
   if (code != m_code)
     joined.error = LiveError::WrongCode;
   else if (m_phase == LivePhase::Finished)
@@ -236,17 +265,20 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
     joined.error = LiveError::Kicked;
   else if (m_locked)
     joined.error = LiveError::RoomLocked;
-  else if (std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }) >=
-           static_cast<std::ptrdiff_t>(m_options.maxPlayers))
-    joined.error = LiveError::RoomFull;
-  else if (std::count_if(m_players.begin(), m_players.end(), [&](const LivePlayer& p) {
-             return !p.kicked && p.address == address;
-           }) >= static_cast<std::ptrdiff_t>(m_options.maxPlayersPerAddress))
+  else if (fromDevice >= m_options.maxPlayersPerAddress)
     joined.error = LiveError::AddressFull;
+  else if (deviceWaits)
+    joined.error = LiveError::Waiting;
+  else if (hold ? waiting >= m_options.maxPlayers : playing >= m_options.maxPlayers)
+    joined.error = LiveError::RoomFull;
   if (joined.error != LiveError::None) return joined;
   const std::string name = CleanNickname(nickname);
   if (name.empty()) {
     joined.error = LiveError::BadName;
+    return joined;
+  }
+  if (!CanDrawName(name, m_options.canDraw)) {
+    joined.error = LiveError::Undrawable;
     return joined;
   }
   // Each player's keys were made when they joined: a join costs two look-ups, not two per player.
@@ -260,6 +292,7 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   player.id = static_cast<int>(m_players.size()) + 1;
   player.name = name;
   player.address = std::string(address);
+  player.waiting = hold;
   do
     player.token = NewSecret();
   while (m_byToken.count(player.token));
@@ -268,6 +301,7 @@ LiveRoom::Joined LiveRoom::Join(std::string_view code, std::string_view nickname
   joined.token = player.token;
   joined.player = player.id;
   joined.name = name;
+  joined.waiting = hold;
   m_players.push_back(std::move(player));
   m_nameKeys.push_back(keys);
   ChangedLocked();
@@ -280,7 +314,7 @@ LiveError LiveRoom::Answer(std::string_view token, int question, const std::vect
   LivePlayer* p = SeenLocked(token, now, error);
   if (p == nullptr) return error;
   if (m_phase == LivePhase::Finished) return LiveError::GameFinished;
-  if (m_phase != LivePhase::Answering) return LiveError::NotAnswering;
+  if (m_phase != LivePhase::Answering || p->waiting) return LiveError::NotAnswering;
   if (question != m_question) return LiveError::WrongQuestion;
   const Question& q = m_questions[static_cast<size_t>(m_question)];
   // One option, or (select all) several, each once.
@@ -307,7 +341,7 @@ LiveError LiveRoom::Answer(std::string_view token, int question, const std::vect
   m_answers.push_back({p->id, m_question, chosen, judgement.given, correct, now, responseMs, points});
   ChangedLocked();
   const bool everyone = std::all_of(m_players.begin(), m_players.end(), [&](const LivePlayer& other) {
-    return other.kicked || other.answeredQuestion == m_question;
+    return !other.Playing() || other.answeredQuestion == m_question;
   });
   if (everyone) RevealLocked();
   return LiveError::None;
@@ -342,11 +376,16 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   view.phase = m_phase;
   view.version = m_version;
   view.name = p->name;
+  view.players = static_cast<int>(
+      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return x.Playing(); }));
+  if (p->waiting) {
+    view.waiting = true; // nothing of the game until the host lets them in: a lobby of their own
+    view.phase = LivePhase::Lobby;
+    return LiveError::None;
+  }
   view.question = m_question;
   view.questionCount = static_cast<int>(m_questions.size());
   view.score = p->score;
-  view.players = static_cast<int>(
-      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return !x.kicked; }));
   const auto standings = StandingsLocked();
   view.rank = RankOf(standings, static_cast<size_t>(p - m_players.data()));
   if (m_question >= 0 && m_phase != LivePhase::Finished) {
@@ -377,7 +416,7 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   if (m_phase == LivePhase::Finished) {
     const auto order = RankOrder(standings);
     for (size_t i = 0; i < order.size() && view.podium.size() < 3; ++i)
-      if (!m_players[order[i]].kicked) view.podium.emplace_back(m_players[order[i]].name, m_players[order[i]].score);
+      if (m_players[order[i]].Playing()) view.podium.emplace_back(m_players[order[i]].name, m_players[order[i]].score);
   }
   return LiveError::None;
 }
@@ -429,7 +468,7 @@ void LiveRoom::RevealLocked() {
   if (m_phase != LivePhase::Answering && m_phase != LivePhase::Reading) return;
   // Each player's answer counts now; a player who did not answer loses the streak.
   for (LivePlayer& p : m_players) {
-    if (p.kicked) continue;
+    if (!p.Playing()) continue;
     const bool answered = p.answeredQuestion == m_question;
     p.Count(answered && p.correct, answered ? p.points : 0, answered ? p.responseMs : 0);
   }
@@ -475,17 +514,35 @@ bool LiveRoom::Kick(int player) {
   return true;
 }
 
-int LiveRoom::KickAddress(std::string_view address) {
+int LiveRoom::KickAddresses(const std::vector<std::string>& addresses) {
   std::lock_guard lock(m_mutex);
   int removed = 0;
-  for (LivePlayer& p : m_players)
-    if (!p.kicked && p.address == address) {
-      p.kicked = true;
-      ++removed;
-    }
-  m_barred.insert(std::string(address));
+  for (const std::string& address : addresses) {
+    for (LivePlayer& p : m_players)
+      if (!p.kicked && p.address == address) {
+        p.kicked = true;
+        ++removed;
+      }
+    m_barred.insert(address);
+  }
   ChangedLocked();
   return removed;
+}
+
+int LiveRoom::Admit(int player) {
+  std::lock_guard lock(m_mutex);
+  size_t playing = static_cast<size_t>(
+      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
+  int admitted = 0;
+  for (LivePlayer& p : m_players) {
+    if (playing >= m_options.maxPlayers) break;
+    if (p.kicked || !p.waiting || (player != 0 && p.id != player)) continue;
+    p.waiting = false;
+    ++playing;
+    ++admitted;
+  }
+  if (admitted > 0) ChangedLocked();
+  return admitted;
 }
 
 void LiveRoom::Lock(bool locked) {
@@ -543,7 +600,7 @@ LiveHostView LiveRoom::Snapshot(srs::TimeMs now) {
   if (view.current) {
     view.optionCounts.assign(view.current->options.size(), 0);
     for (const LivePlayer& p : m_players)
-      if (!p.kicked && p.answeredQuestion == m_question) {
+      if (p.Playing() && p.answeredQuestion == m_question) {
         ++view.answered;
         if (m_phase == LivePhase::Revealed || m_phase == LivePhase::Finished)
           for (int option : p.options)
@@ -552,9 +609,9 @@ LiveHostView LiveRoom::Snapshot(srs::TimeMs now) {
   }
   const auto standings = StandingsLocked();
   for (size_t i : RankOrder(standings))
-    if (!m_players[i].kicked) view.ranking.push_back(i);
+    if (m_players[i].Playing()) view.ranking.push_back(i);
   for (size_t i = 0; i < m_players.size(); ++i)
-    view.ranks.push_back(m_players[i].kicked ? 0 : RankOf(standings, i));
+    view.ranks.push_back(m_players[i].Playing() ? RankOf(standings, i) : 0);
   return view;
 }
 
@@ -567,12 +624,13 @@ MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
   record.started = m_started;
   record.ended = ended;
   const auto standings = StandingsLocked();
-  // A removed player is kept with their answers, ranked after everyone who stayed.
+  // A removed player is kept with their answers, ranked after everyone who stayed (as is one
+  // the host never let in).
   const int stayed = static_cast<int>(
-      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return !p.kicked; }));
+      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
   for (size_t i = 0; i < m_players.size(); ++i)
     record.players.push_back({m_players[i].name, "", m_players[i].profile, m_players[i].score,
-                              m_players[i].kicked ? stayed + 1 : RankOf(standings, i)});
+                              m_players[i].Playing() ? RankOf(standings, i) : stayed + 1});
   for (const LiveAnswer& a : m_answers) {
     const Question& q = m_questions[static_cast<size_t>(a.question)];
     record.answers.push_back({static_cast<size_t>(a.player - 1), a.question, q.card, QuestionKindName(q.kind), a.given,
@@ -599,7 +657,7 @@ std::string LiveRoom::ResultsCsv() const {
   csv += FormatCsvRecord({"rank", "player", "score", "right"});
   const auto standings = StandingsLocked();
   for (size_t i : RankOrder(standings))
-    if (!m_players[i].kicked)
+    if (m_players[i].Playing())
       csv += FormatCsvRecord({std::to_string(RankOf(standings, i)), m_players[i].name,
                               std::to_string(m_players[i].score), std::to_string(m_players[i].right)});
   return csv;

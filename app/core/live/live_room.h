@@ -23,8 +23,15 @@ struct LiveOptions {
   int secondsPerQuestion = 20;
   int readSeconds = 3;
   bool streakBonus = true;
-  size_t maxPlayers = 100;
+  size_t maxPlayers = 500;         // players in the game at most (a school hall); as many may wait
   size_t maxPlayersPerAddress = 3; // players from one device (one network address) at most
+  // The class the host expects (0: no limit). Once that many play, a player joining from a
+  // device with nobody in the game waits in the lobby until the host lets them in (Admit):
+  // a flood of devices cannot take a class's places. One waiting player per device.
+  size_t expectedPlayers = 0;
+  // The characters the projector's fonts draw (AppState::canDraw); a name with another is
+  // refused with a reason (Undrawable), never shown as boxes. Unset: any.
+  std::function<bool(char32_t)> canDraw;
 };
 
 enum class LivePhase { Lobby, Reading, Answering, Revealed, Finished };
@@ -37,8 +44,10 @@ enum class LiveError {
   RoomFull,       // the player limit is reached
   RoomLocked,     // the host closed the room to new players
   AddressFull,    // this device has as many players as one device may have
+  Waiting,        // a player from this device is still waiting for the host to let them in
   GameFinished,   // the game is over: nobody joins or answers any more
   BadName,        // empty, too long, not UTF-8, or with control characters
+  Undrawable,     // the projector cannot show some of its characters (LiveOptions::canDraw)
   NameTaken,      // another player has that name, or one that looks the same (LookAlike)
   UnknownPlayer,  // no player with that token (an old tab, a restarted room)
   Kicked,         // the host removed this player, or this address
@@ -63,6 +72,9 @@ inline constexpr size_t kMaxMarksPerCharacter = 3;
 // one letter or digit. Empty when the name is not acceptable.
 std::string CleanNickname(std::string_view typed, size_t maxCharacters = kMaxNicknameCharacters);
 
+// Whether every character of a (clean) name is one `canDraw` accepts; true when it is unset.
+bool CanDrawName(std::string_view name, const std::function<bool(char32_t)>& canDraw);
+
 // Whether two names could be taken for each other on the screen: the same after folding case,
 // accents and compatibility forms, or after Unicode's confusables skeleton (UTS #39, from
 // ICU), so "Anna", "ANNA", "Ánna" and "Аnna" with a Cyrillic А are one name, and so are
@@ -82,6 +94,8 @@ struct LivePlayer : Standing {
   std::string token;   // the player's secret: 128 random bits, hex
   std::string address; // where the phone connects from
   bool kicked = false;
+  bool waiting = false; // joined beyond the expected class: not in the game until the host lets them in
+  bool Playing() const { return !kicked && !waiting; }
   srs::TimeMs joined = 0, lastSeen = 0;
   int answeredQuestion = -1; // the last question this player answered
   std::vector<int> options;  // what they chose then (several for a select-all question)
@@ -105,6 +119,7 @@ struct LivePlayerView {
   LivePhase phase = LivePhase::Lobby;
   std::uint64_t version = 0; // changes whenever the room does
   std::string name;
+  bool waiting = false;                 // the host has not let this player in yet: nothing of the game is shown
   int question = -1, questionCount = 0; // 0-based; -1 in the lobby
   std::string prompt;
   // The question's picture, when it has one: where the phone fetches it (the question's
@@ -138,9 +153,9 @@ struct LiveHostView {
   double secondsLeft = 0;
   int answered = 0;                // answers to the open question
   std::vector<int> optionCounts;   // after the reveal: how many chose each option
-  std::vector<LivePlayer> players; // every player, kicked ones included, by join order
-  std::vector<size_t> ranking;     // indices into players, best first, kicked ones left out
-  std::vector<int> ranks;          // per player, 1-based (0 for kicked)
+  std::vector<LivePlayer> players; // every player, kicked and waiting ones included, by join order
+  std::vector<size_t> ranking;     // indices into players, best first, only those Playing()
+  std::vector<int> ranks;          // per player, 1-based (0 for kicked and waiting ones)
 };
 
 class LiveRoom {
@@ -160,7 +175,8 @@ public:
     LiveError error = LiveError::None;
     std::string token;
     int player = 0;
-    std::string name; // as kept (CleanNickname)
+    std::string name;     // as kept (CleanNickname)
+    bool waiting = false; // joined, but waits for the host to be let in
   };
   Joined Join(std::string_view code, std::string_view nickname, std::string_view address, srs::TimeMs now);
   // One option, or for a select-all question every option the player marked.
@@ -174,13 +190,17 @@ public:
   std::string PictureFile(std::string_view path) const;
 
   // The host.
-  void Start(srs::TimeMs now);               // lobby: the first question
-  void Reveal(srs::TimeMs now);              // close answers early (they close by themselves at the time limit)
-  void Next(srs::TimeMs now);                // revealed: the next question, or the end after the last
-  void End(srs::TimeMs now);                 // finish now
-  bool Kick(int player);                     // removes the player and bars their address from joining again
-  int KickAddress(std::string_view address); // removes every player from that address, bars it; how many
-  void Lock(bool locked);                    // a locked room takes no new players (those in it play on)
+  void Start(srs::TimeMs now);  // lobby: the first question
+  void Reveal(srs::TimeMs now); // close answers early (they close by themselves at the time limit)
+  void Next(srs::TimeMs now);   // revealed: the next question, or the end after the last
+  void End(srs::TimeMs now);    // finish now
+  bool Kick(int player); // removes the player (or refuses a waiting one) and bars their address from joining again
+  // Removes every player from those addresses (devices) at once and bars them; how many.
+  int KickAddresses(const std::vector<std::string>& addresses);
+  // Lets a waiting player in (0: every waiting player, in the order they joined), while the
+  // game has room; how many came in.
+  int Admit(int player);
+  void Lock(bool locked); // a locked room takes no new players (those in it play on)
   // Called whenever the room changes (a join, an answer, a step), from whichever thread
   // changed it and with the room's lock held: it must not call the room. The window uses it
   // to draw again only when there is something new.

@@ -5,6 +5,7 @@
 #include <microhttpd.h>
 #include <net/if.h>
 #include <qrencode.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -81,11 +82,13 @@ int StatusFor(LiveError error) {
   case LiveError::Kicked: return 403;
   case LiveError::GameFinished: return 410;
   case LiveError::BadName:
+  case LiveError::Undrawable:
   case LiveError::BadOption: return 400;
   case LiveError::UnknownPlayer: return 401;
   case LiveError::NameTaken:
   case LiveError::NotAnswering:
   case LiveError::WrongQuestion:
+  case LiveError::Waiting:
   case LiveError::AlreadyAnswered: return 409;
   }
   return 400;
@@ -98,8 +101,10 @@ const char* ErrorCode(LiveError error) {
   case LiveError::RoomFull: return "room-full";
   case LiveError::RoomLocked: return "room-locked";
   case LiveError::AddressFull: return "device-full";
+  case LiveError::Waiting: return "waiting";
   case LiveError::GameFinished: return "finished";
   case LiveError::BadName: return "bad-name";
+  case LiveError::Undrawable: return "undrawable";
   case LiveError::NameTaken: return "name-taken";
   case LiveError::UnknownPlayer: return "unknown-player";
   case LiveError::Kicked: return "kicked";
@@ -140,6 +145,7 @@ Reply ErrorReply(LiveError error) {
 json ViewJson(const LivePlayerView& v) {
   json j{{"phase", LivePhaseName(v.phase)}, {"version", v.version}, {"name", v.name}, {"question", v.question},
          {"questions", v.questionCount},    {"score", v.score},     {"rank", v.rank}, {"players", v.players}};
+  if (v.waiting) j["waiting"] = true;
   if (!v.prompt.empty()) {
     j["prompt"] = v.prompt;
     if (!v.picture.empty()) j["picture"] = v.picture;
@@ -197,6 +203,26 @@ bool IsJsonMediaType(std::string_view type) {
   return type.empty() || type.front() == ';';
 }
 
+// libmicrohttpd's own connection cap is this far above ours, so that ours (OnAccept) always
+// acts first; and the files the rest of the program may hold open at once.
+constexpr unsigned kConnectionMargin = 16, kOtherFiles = 128;
+constexpr int kSendBufferBytes = 128 * 1024;
+
+// Raises the process's open-file limit so that `connections` sockets fit beside `reserve`
+// other files; returns the connections that fit (fewer when the hard limit is lower).
+unsigned FitOpenFileLimit(unsigned connections, unsigned reserve) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return connections;
+  const rlim_t need = static_cast<rlim_t>(connections) + reserve;
+  if (limit.rlim_cur < need) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? need : std::min(need, limit.rlim_max);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur >= need) return connections;
+  return limit.rlim_cur > reserve ? static_cast<unsigned>(limit.rlim_cur - reserve) : 1;
+}
+
 // What the server keeps for one request while its body arrives (MHD's request closure).
 struct PendingRequest {
   std::string address;
@@ -224,19 +250,41 @@ struct LiveServer::Impl {
     std::int64_t since = 0;
     std::int64_t sendingUntil = 0; // while a response is being sent: its own deadline
   };
-  // Pictures as phones get them (PictureForPhones), by file, for the room's life.
+  // Pictures as phones get them (PictureForPhones), by file, for the room's life: prepared
+  // on a thread of their own, question by question in the order they are asked, from the
+  // moment the room opens (decoding and scaling a large photograph takes a good part of a
+  // second: never on the thread that answers every phone).
   std::mutex picturesMutex;
-  std::unordered_map<std::string, std::shared_ptr<const PictureBytes>> pictures;
+  std::unordered_map<std::string, std::shared_ptr<const PictureBytes>> pictures; // null: cannot be served
+  std::thread preparer;
+  std::atomic<bool> stopPreparing{false};
 
-  std::shared_ptr<const PictureBytes> PhonePicture(const std::string& file) {
+  enum class PictureState { Ready, Preparing, Unservable };
+  PictureState PhonePicture(const std::string& file, std::shared_ptr<const PictureBytes>& picture) {
     std::lock_guard lock(picturesMutex);
     auto it = pictures.find(file);
-    if (it != pictures.end()) return it->second;
-    auto prepared = PictureForPhones(file, options.phonePictureSide, options.phonePictureBytes);
-    std::shared_ptr<const PictureBytes> shared;
-    if (prepared) shared = std::make_shared<const PictureBytes>(std::move(*prepared));
-    pictures.emplace(file, shared); // a file that cannot be served is not read again either
-    return shared;
+    if (it == pictures.end()) return PictureState::Preparing;
+    picture = it->second;
+    return picture ? PictureState::Ready : PictureState::Unservable;
+  }
+
+  void PreparePictures() {
+    for (const Question& q : room->Questions()) {
+      std::vector<std::string> files = q.optionImages;
+      if (!q.image.empty()) files.insert(files.begin(), q.image);
+      for (const std::string& file : files) {
+        if (stopPreparing) return;
+        {
+          std::lock_guard lock(picturesMutex);
+          if (pictures.count(file)) continue;
+        }
+        auto prepared = PictureForPhones(file, options.phonePictureSide, options.phonePictureBytes);
+        std::shared_ptr<const PictureBytes> shared;
+        if (prepared) shared = std::make_shared<const PictureBytes>(std::move(*prepared));
+        std::lock_guard lock(picturesMutex);
+        pictures.emplace(file, shared); // a file that cannot be served is not read again either
+      }
+    }
   }
   std::mutex trackedMutex;
   std::unordered_map<MHD_Connection*, Tracked> tracked;
@@ -306,6 +354,7 @@ struct LiveServer::Impl {
   static void OnCompleted(void* cls, MHD_Connection* connection, void** requestCls, MHD_RequestTerminationCode code);
   static void OnConnection(void* cls, MHD_Connection* connection, void** socketCls,
                            MHD_ConnectionNotificationCode code);
+  static MHD_Result OnAccept(void* cls, const sockaddr* address, socklen_t length);
 };
 
 namespace {
@@ -376,14 +425,19 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
     page.page = true;
     return page;
   }
-  // A question's picture, while that question is on the screen: prepared for phones from its
-  // file the first time it is asked for (read within the size limit, so a file that grew
-  // since the deck opened is refused), then the same bytes for every phone.
+  // A question's picture, while that question is on the screen: prepared for phones ahead
+  // (PreparePictures: read within the size limit, so a file that grew since the deck opened
+  // is refused), then the same bytes for every phone. One not ready yet: try again in a moment.
   if (method != "POST" && url.rfind("/picture/", 0) == 0) {
     const std::string file = room->PictureFile(url);
     if (file.empty()) return ErrorReply(404, "no-picture", "There is no such picture in this question.");
-    auto picture = PhonePicture(file);
-    if (!picture) return ErrorReply(404, "no-picture", "The picture cannot be served.");
+    std::shared_ptr<const PictureBytes> picture;
+    switch (PhonePicture(file, picture)) {
+    case PictureState::Preparing:
+      return ErrorReply(503, "picture-not-ready", "The picture is being prepared. Try again in a moment.");
+    case PictureState::Unservable: return ErrorReply(404, "no-picture", "The picture cannot be served.");
+    case PictureState::Ready: break;
+    }
     Reply reply;
     reply.type = picture->mediaType;
     reply.picture = std::move(picture);
@@ -402,7 +456,9 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
     if (!code.is_string() || !name.is_string()) return ErrorReply(400, "bad-request", "Send a code and a name.");
     const auto joined = room->Join(code.get<std::string>(), name.get<std::string>(), request.address, clock());
     if (joined.error != LiveError::None) return ErrorReply(joined.error);
-    return JsonReply(200, json{{"token", joined.token}, {"player", joined.player}, {"name", joined.name}});
+    return JsonReply(
+        200,
+        json{{"token", joined.token}, {"player", joined.player}, {"name", joined.name}, {"waiting", joined.waiting}});
   }
   if (method == "POST" && url == "/api/answer") {
     auto body = ParseBody(text);
@@ -448,7 +504,7 @@ MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply
   // A picture's address is a tag of its own in this room and question: a phone may keep it for the game.
   MHD_add_response_header(response, "Cache-Control", reply.picture ? "private, max-age=3600" : "no-store");
   MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
-  if (reply.status == 429) MHD_add_response_header(response, "Retry-After", "1");
+  if (reply.status == 429 || reply.status == 503) MHD_add_response_header(response, "Retry-After", "1");
   if (reply.page) {
     MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
     // The page loads nothing from anywhere: its own inline style and script, and requests to this server.
@@ -457,7 +513,7 @@ MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply
                             "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
                             "frame-ancestors 'none'");
   }
-  if (reply.status >= 500) Count(&LiveServerCounters::errors);
+  if (reply.status >= 500 && reply.status != 503) Count(&LiveServerCounters::errors); // 503: a picture not ready yet
   const MHD_Result queued = MHD_queue_response(connection, reply.status, response);
   MHD_destroy_response(response);
   return queued;
@@ -504,13 +560,28 @@ void LiveServer::Impl::OnCompleted(void* cls, MHD_Connection* connection, void**
   *requestCls = nullptr;
 }
 
+MHD_Result LiveServer::Impl::OnAccept(void* cls, const sockaddr*, socklen_t) {
+  // Called on the server's thread for each new connection, before libmicrohttpd counts it:
+  // at the cap, the connection is closed at once (libmicrohttpd's own cap, set above ours,
+  // would stop accepting instead and leave newcomers waiting in the kernel's queue).
+  Impl& s = *static_cast<Impl*>(cls);
+  std::lock_guard lock(s.trackedMutex);
+  if (s.tracked.size() < s.options.maxConnections) return MHD_YES;
+  s.Count(&LiveServerCounters::refusedConnections);
+  return MHD_NO;
+}
+
 void LiveServer::Impl::OnConnection(void* cls, MHD_Connection* connection, void**,
                                     MHD_ConnectionNotificationCode code) {
   Impl& s = *static_cast<Impl*>(cls);
   std::lock_guard lock(s.trackedMutex);
   if (code == MHD_CONNECTION_NOTIFY_STARTED) {
     const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-    s.tracked[connection] = {info ? info->connect_fd : -1, SteadyMs()};
+    const int fd = info ? info->connect_fd : -1;
+    // A bounded send buffer: a phone that asks for a picture and never reads holds 128 KiB
+    // of the system's memory, not megabytes, and the server thread copies no more for it.
+    if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &kSendBufferBytes, sizeof kSendBufferBytes);
+    s.tracked[connection] = {fd, SteadyMs()};
   } else {
     s.tracked.erase(connection);
   }
@@ -529,14 +600,16 @@ std::string LiveServer::Start() {
   address.sin_port = htons(static_cast<std::uint16_t>(std::clamp(s.options.port, 0, 65535)));
   if (inet_pton(AF_INET, s.options.address.c_str(), &address.sin_addr) != 1)
     return "\"" + s.options.address + "\" is not an IPv4 address of this machine.";
+  // Every connection is a file: the open-file limit must fit the cap and the program's own.
+  s.options.maxConnections = FitOpenFileLimit(s.options.maxConnections, kConnectionMargin + kOtherFiles);
   // One thread waits on every connection with epoll and answers each request in
   // microseconds: a slow or silent client holds no worker, only a connection, and those are
-  // capped in all and per address. The listening socket gets SO_REUSEADDR (libmicrohttpd's
-  // default) and not SO_REUSEPORT, so no second program can bind the same port.
+  // capped in all (OnAccept) and per address. The listening socket gets SO_REUSEADDR
+  // (libmicrohttpd's default) and not SO_REUSEPORT, so no second program can bind the same port.
   s.daemon = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, nullptr, nullptr, &Impl::OnRequest, &s, MHD_OPTION_SOCK_ADDR,
-      reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
-      static_cast<unsigned>(s.options.maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, &Impl::OnAccept, &s, &Impl::OnRequest, &s,
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
+      s.options.maxConnections + kConnectionMargin, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
       static_cast<unsigned>(s.options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
       // libmicrohttpd's own timeout counts idle seconds, sending included: as long
       // as the send deadline's base, so that a phone that stalls a moment on
@@ -555,6 +628,11 @@ std::string LiveServer::Start() {
     NameThisThread("fd-live-watch");
     s.Watch();
   });
+  s.stopPreparing = false;
+  s.preparer = std::thread([&s] {
+    NameThisThread("fd-live-pictures");
+    s.PreparePictures();
+  });
   return {};
 }
 
@@ -567,6 +645,8 @@ void LiveServer::Stop() {
   }
   s.watchdogWake.notify_all();
   s.watchdog.join();
+  s.stopPreparing = true;
+  s.preparer.join();
   MHD_stop_daemon(s.daemon);
   s.daemon = nullptr;
 }
@@ -574,6 +654,8 @@ void LiveServer::Stop() {
 bool LiveServer::Running() const { return m_impl->daemon != nullptr; }
 
 int LiveServer::Port() const { return m_impl->port; }
+
+unsigned LiveServer::ConnectionLimit() const { return m_impl->options.maxConnections; }
 
 std::string LiveServer::JoinUrl() const { return "http://" + m_impl->host + "/?code=" + m_impl->room->Code(); }
 

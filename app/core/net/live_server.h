@@ -24,10 +24,13 @@ struct LiveServerOptions {
   // a phone that polls twice a second; tests that simulate a class from one address raise them.
   double requestsPerSecond = 20, requestBurst = 40;
   int joinsPerMinute = 10;
-  // Connections open at once, in all and from one address (more are closed on arrival), and
-  // the time a connection has to deliver a whole request (headers and body) after it opens
-  // or after its previous request.
-  unsigned maxConnections = 400, maxConnectionsPerAddress = 6;
+  // Connections open at once, in all (a hall of 500 phones, two each, and room to spare) and
+  // from one address. One more is closed the moment it is accepted, never left waiting in the
+  // accept queue; its phone tries again. The process's open-file limit is raised to fit, or
+  // the cap lowered to what the system allows (ConnectionLimit). Then the time a connection
+  // has to deliver a whole request (headers and body) after it opens or after its previous
+  // request.
+  unsigned maxConnections = 1200, maxConnectionsPerAddress = 6;
   int requestDeadlineMs = 2000;
   // A response being sent has its own, longer deadline: this much, and a second more for
   // every `slowestReaderBytesPerSecond` of it, so that a slow phone gets a whole picture.
@@ -42,7 +45,8 @@ struct LiveServerOptions {
 // Counters for the host screen and the tests.
 struct LiveServerCounters {
   std::uint64_t requests = 0, refusedRate = 0, refusedSize = 0, errors = 0;
-  std::uint64_t timedOut = 0; // connections shut for missing the request deadline
+  std::uint64_t timedOut = 0;           // connections shut for missing the request deadline
+  std::uint64_t refusedConnections = 0; // closed on arrival: the total cap was reached
 };
 
 class LiveServer {
@@ -58,6 +62,9 @@ public:
   void Stop();
   bool Running() const;
   int Port() const;
+  // Connections served at once: LiveServerOptions::maxConnections, or less when the system's
+  // open-file limit cannot be raised that far.
+  unsigned ConnectionLimit() const;
   // What phones open: http://ADDRESS:PORT/?code=ROOMCODE
   std::string JoinUrl() const;
   LiveServerCounters Counters() const;

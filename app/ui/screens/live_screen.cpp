@@ -1,8 +1,10 @@
 // Live game, host side: the room phones join over the school network. Before the room opens,
 // the network and port; then the join address, its QR code and the room code beside the
 // game: the lobby, each question with its countdown and how many have answered, the reveal
-// with how many chose each option and the leaderboard, and the podium. The players list lets
-// the host remove a player or link one to a learner on this computer. Keys: Enter starts,
+// with how many chose each option and the leaderboard, and the podium. Players beyond the
+// class size wait until the host lets them in (or refuses them). The players list lets the
+// host remove a player, tick devices to remove together, or link a player to a learner on
+// this computer. Keys: Enter starts,
 // Space goes on (reveal early, next question), as on the one-screen match.
 #include <GLFW/glfw3.h>
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "ui/screens/game_widgets.h"
 #include "ui/screens/screens.h"
@@ -49,10 +52,25 @@ void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
   ImGui::InputInt("Port", &form.port, 0, 0);
   form.port = std::clamp(form.port, kMinLivePort, kMaxLivePort);
   ui.Track("live/port");
+  if (form.classSize < 0) form.classSize = ui.state.settings.liveClassSize;
+  ImGui::SetNextItemWidth(8 * ui.Em());
+  ImGui::InputInt("Class size", &form.classSize, 0, 0);
+  form.classSize = std::clamp(form.classSize, 0, Settings::kMaxLiveClassSize);
+  ui.Track("live/class-size");
+  ImGui::SameLine();
+  ImGui::TextColored(ui.palette->muted,
+                     form.classSize == 0 ? "No limit: anyone with the code joins (up to %d)."
+                                         : "Beyond that many players, new phones wait until you let them in.",
+                     Settings::kMaxLiveClassSize);
   if (ImGui::Button("Open the room (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
-    ui.state.Post(OpenLiveRoom{static_cast<size_t>(form.interfaceIndex), form.port});
+    ui.state.Post(OpenLiveRoom{static_cast<size_t>(form.interfaceIndex), form.port, form.classSize});
   ui.Track("live/open");
   if (!l.error.empty()) ImGui::TextColored(ui.palette->warning, "%s", l.error.c_str());
+}
+
+size_t PlayingCount(const LiveHostView& view) {
+  return static_cast<size_t>(
+      std::count_if(view.players.begin(), view.players.end(), [](const LivePlayer& p) { return p.Playing(); }));
 }
 
 // The join address, the QR code and the room code, in a column on the left.
@@ -96,14 +114,13 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
                                       code.c_str());
   ImGui::Dummy(extent);
   ui.Track("live/code");
-  size_t present = 0;
-  for (const LivePlayer& p : view.players)
-    present += p.kicked ? 0 : 1;
-  ImGui::Text("%zu %s", present, present == 1 ? "player" : "players");
+  const size_t present = PlayingCount(view);
+  if (const size_t expected = l.room->Options().expectedPlayers; expected > 0)
+    ImGui::Text("%zu %s (a class of %zu)", present, present == 1 ? "player" : "players", expected);
+  else
+    ImGui::Text("%zu %s", present, present == 1 ? "player" : "players");
 }
 
-// Every player: rank, name, score, and a menu to link them to a learner on this computer or
-// remove them from the game.
 // The room's door: locked, no new players join (those in it play on).
 void DrawLock(UiContext& ui, const LiveHostView& view) {
   bool locked = view.locked;
@@ -112,7 +129,7 @@ void DrawLock(UiContext& ui, const LiveHostView& view) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("No new players can join; those in the room play on.");
 }
 
-// How many players in the room joined from each address (a device).
+// How many players in the room joined from each address (a device), waiting ones included.
 std::map<std::string, int> PlayersPerAddress(const LiveHostView& view) {
   std::map<std::string, int> count;
   for (const LivePlayer& p : view.players)
@@ -120,16 +137,74 @@ std::map<std::string, int> PlayersPerAddress(const LiveHostView& view) {
   return count;
 }
 
+// Players who joined beyond the class size: each let in or refused, or all at once.
+void DrawWaiting(UiContext& ui, const LiveHostView& view) {
+  std::vector<const LivePlayer*> waiting;
+  for (const LivePlayer& p : view.players)
+    if (!p.kicked && p.waiting) waiting.push_back(&p);
+  if (waiting.empty()) return;
+  ImGui::TextColored(ui.palette->warning, "%zu waiting to be let in", waiting.size());
+  ui.Track("live/waiting");
+  if (ImGui::SmallButton("Let all in")) ui.state.Post(LiveAdmit{0});
+  ui.Track("live/admit-all");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Refuse all")) {
+    std::vector<std::string> addresses;
+    for (const LivePlayer* p : waiting)
+      addresses.push_back(p->address);
+    ui.state.Post(LiveKickAddresses{addresses});
+  }
+  ui.Track("live/refuse-all");
+  // A long queue (a flood) scrolls in a box of its own, the players list stays in sight.
+  const float rows = static_cast<float>(std::min<size_t>(waiting.size(), 5));
+  ImGui::BeginChild("waiting", ImVec2(0, rows * ImGui::GetFrameHeightWithSpacing()), false,
+                    ImGuiWindowFlags_NoBackground);
+  for (const LivePlayer* p : waiting) {
+    ImGui::PushID(p->id);
+    if (ImGui::SmallButton("Let in")) ui.state.Post(LiveAdmit{p->id});
+    ui.Track("live/waiting/" + std::to_string(p->id) + "/admit");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Refuse")) ui.state.Post(LiveKick{p->id});
+    ImGui::SameLine();
+    ImGui::Text("%s", p->name.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ui.palette->muted, "%s", p->address.c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::Separator();
+}
+
+// Every player: rank, name, score, a box to tick their device for removal with others, and a
+// menu to link them to a learner on this computer or remove them from the game.
 void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   DrawLock(ui, view);
+  DrawWaiting(ui, view);
   if (view.players.empty()) return;
   const std::map<std::string, int> perAddress = PlayersPerAddress(view);
+  std::set<std::string>& selected = ui.widgets.live.selectedDevices;
+  for (auto it = selected.begin(); it != selected.end();) // a device removed meanwhile is no longer ticked
+    it = perAddress.count(*it) ? std::next(it) : selected.erase(it);
+  if (!selected.empty()) {
+    int players = 0;
+    for (const std::string& address : selected)
+      players += perAddress.at(address);
+    const std::string label = "Remove the " + std::to_string(selected.size()) + " ticked device" +
+                              (selected.size() == 1 ? "" : "s") + " (" + std::to_string(players) + " player" +
+                              (players == 1 ? "" : "s") + ")";
+    if (ImGui::SmallButton(label.c_str())) {
+      ui.state.Post(LiveKickAddresses{{selected.begin(), selected.end()}});
+      selected.clear();
+    }
+    ui.Track("live/remove-ticked");
+  }
   // The table scrolls in a child window of its own: no fill behind it (see DrawLiveScreen).
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-  const bool table = ImGui::BeginTable("players", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+  const bool table = ImGui::BeginTable("players", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                                        ImVec2(0, std::max(6 * ui.Em(), ImGui::GetContentRegionAvail().y)));
   ImGui::PopStyleColor();
   if (!table) return;
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
   ImGui::TableSetupColumn("Player", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 3.5f * ui.Em());
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ButtonWidth("\xE2\x80\xA6"));
@@ -137,10 +212,20 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
   ImGui::TableHeadersRow();
   for (size_t i = 0; i < view.players.size(); ++i) {
     const LivePlayer& p = view.players[i];
-    if (p.kicked) continue;
+    if (!p.Playing()) continue;
     const std::string id = "live/player/" + std::to_string(p.id);
     ImGui::PushID(p.id);
     ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    bool ticked = selected.count(p.address) > 0;
+    if (ImGui::Checkbox("##device", &ticked)) {
+      if (ticked)
+        selected.insert(p.address);
+      else
+        selected.erase(p.address);
+    }
+    ui.Track(id + "/tick");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tick the devices to remove together: %s", p.address.c_str());
     ImGui::TableNextColumn();
     // Text, never markup: names show exactly as typed. Ranks once the game has begun.
     if (view.phase == LivePhase::Lobby)
@@ -169,7 +254,7 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
       ui.Track(id + "/remove");
       const std::string everyone =
           "Remove everyone from " + p.address + " (" + std::to_string(perAddress.at(p.address)) + ")";
-      if (ImGui::Selectable(everyone.c_str())) ui.state.Post(LiveKickAddress{p.address});
+      if (ImGui::Selectable(everyone.c_str())) ui.state.Post(LiveKickAddresses{{p.address}});
       ui.Track(id + "/remove-address");
       ImGui::EndPopup();
     }
@@ -211,7 +296,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
       // The players as they join, large enough to read from the back of the room.
       std::string names;
       for (const LivePlayer& p : view.players)
-        if (!p.kicked) names += (names.empty() ? "" : "     ") + p.name;
+        if (p.Playing()) names += (names.empty() ? "" : "     ") + p.name;
       if (!names.empty()) BigText(ui, names.c_str());
       ui.Track("live/joined");
     }
@@ -246,9 +331,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     const bool revealed = view.phase == LivePhase::Revealed;
     AnswerTiles(ui, "live", q, revealed ? RightOptions(q) : std::vector<int>{},
                 revealed ? &view.optionCounts : nullptr);
-    size_t present = 0;
-    for (const LivePlayer& p : view.players)
-      present += p.kicked ? 0 : 1;
+    const size_t present = PlayingCount(view);
     if (!revealed) {
       ImGui::Text("%d of %zu answered", view.answered, present);
       ui.Track("live/answered");

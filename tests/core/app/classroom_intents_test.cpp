@@ -73,6 +73,13 @@ TEST_CASE("team names follow the live game's rules: one that draws as nothing be
   f.Apply(StartMatch{setup});
   REQUIRE(f.state.classroom->match);
   CHECK(f.state.classroom->match->Teams()[1].team.name == "Red Foxes");
+  // A name the window's fonts cannot draw (here: an emoji) is not shown as boxes either.
+  f.state.canDraw = [](char32_t c) { return c < 0x250; };
+  setup.teams[1].name = "Red Foxes \U0001F98A";
+  f.Apply(OpenClassroom{f.seedDeck});
+  f.Apply(StartMatch{setup});
+  REQUIRE(f.state.classroom->match);
+  CHECK(f.state.classroom->match->Teams()[1].team.name == "Team 2");
 }
 
 TEST_CASE("a buzzer match through intents: tick, buzz, answer, leaderboard, next, podium, saved, exported once",

@@ -114,7 +114,7 @@ TEST_CASE(
   CHECK(f.state.screen == Screen::Classroom);
 }
 
-TEST_CASE("LiveLock closes the room to new players and opens it again, LiveKickAddress removes a device's players",
+TEST_CASE("LiveLock closes the room to new players and opens it again, LiveKickAddresses removes a device's players",
           "[intents][live]") {
   IntentFixture f;
   LiveRoom& room = OpenTestRoom(f, 2);
@@ -126,7 +126,7 @@ TEST_CASE("LiveLock closes the room to new players and opens it again, LiveKickA
   CHECK(room.Join(room.Code(), "Ben", "10.0.0.2", f.now).error == LiveError::RoomLocked);
   f.Apply(LiveLock{false});
   CHECK(room.Join(room.Code(), "Ben", "10.0.0.2", f.now).error == LiveError::None);
-  f.Apply(LiveKickAddress{"10.0.0.9"});
+  f.Apply(LiveKickAddresses{{"10.0.0.9"}});
   const LiveHostView view = room.Snapshot(f.now);
   CHECK(view.players[0].kicked);
   CHECK(view.players[1].kicked);
@@ -172,8 +172,34 @@ TEST_CASE("live intents without an open room change nothing", "[intents][live]")
   f.Apply(LiveKick{1});
   f.Apply(LiveLink{1, f.state.profile});
   f.Apply(LiveLock{true});
-  f.Apply(LiveKickAddress{"10.0.0.1"});
+  f.Apply(LiveKickAddresses{{"10.0.0.1"}});
   CHECK_FALSE(f.state.live->room);
   CHECK(f.state.notices.empty());
   CHECK(f.state.screen == Screen::Live);
+}
+
+TEST_CASE("OpenLiveRoom sets the class size and keeps it for next time, LiveAdmit lets waiting players in",
+          "[intents][live]") {
+  IntentFixture f;
+  OpenLiveScreen(f, 2);
+  f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort(), 501});
+  CHECK_FALSE(f.state.live->room);
+  CHECK(f.state.live->error == "Choose a class size from 1 to 500, or 0 for no limit.");
+  const AppliedChanges changes = f.Apply(OpenLiveRoom{0, test::FreeLoopbackPort(), 1});
+  REQUIRE(f.state.live->room);
+  CHECK(f.state.settings.liveClassSize == 1);
+  CHECK(changes.settingsChanged);
+  LiveRoom& room = *f.state.live->room;
+  CHECK(room.Options().expectedPlayers == 1);
+  const auto anna = room.Join(room.Code(), "Anna", "10.0.0.1", f.now);
+  const auto ben = room.Join(room.Code(), "Ben", "10.0.0.2", f.now);
+  const auto kim = room.Join(room.Code(), "Kim", "10.0.0.3", f.now);
+  CHECK_FALSE(anna.waiting);
+  REQUIRE(ben.waiting);
+  REQUIRE(kim.waiting);
+  f.Apply(LiveAdmit{ben.player});
+  CHECK(room.Snapshot(f.now).players[1].Playing());
+  CHECK(room.Snapshot(f.now).players[2].waiting);
+  f.Apply(LiveAdmit{0});
+  CHECK(room.Snapshot(f.now).players[2].Playing());
 }

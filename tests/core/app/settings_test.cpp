@@ -24,6 +24,7 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
   saved.reviewsPerDay = 450;
   saved.retention = 0.87f;
   saved.dayStartHour = 6;
+  saved.liveClassSize = 28;
   const auto file = dir / "nested" / "settings.toml";
   REQUIRE(SaveSettings(file, saved).empty());
 
@@ -43,15 +44,18 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
   CHECK(loaded.settings.reviewsPerDay == 450);
   CHECK(loaded.settings.retention == Approx(0.87f));
   CHECK(loaded.settings.dayStartHour == 6);
+  CHECK(loaded.settings.liveClassSize == 28);
 }
 
 TEST_CASE("study settings out of range fall back with a message at their position", "[settings]") {
   test::TempDir dir;
   const auto file = dir / "settings.toml";
-  std::ofstream(file)
-      << "projector = \"yes\"\n[study]\nnew_per_day = -5\ndesired_retention = 1.5\nday_start_hour = 7\n";
+  std::ofstream(file) << "projector = \"yes\"\n[study]\nnew_per_day = -5\ndesired_retention = 1.5\nday_start_hour = 7\n"
+                      << "[live]\nclass_size = 9000\n";
   LoadedSettings loaded = LoadSettings(file);
-  REQUIRE(loaded.warnings.size() == 3);
+  REQUIRE(loaded.warnings.size() == 4);
+  CHECK_THAT(loaded.warnings[3], Catch::Contains("'class_size'"));
+  CHECK(loaded.settings.liveClassSize == 0);
   CHECK_THAT(loaded.warnings[0], Catch::Contains("settings.toml:1:13") && Catch::Contains("'projector'"));
   CHECK_THAT(loaded.warnings[1], Catch::Contains("'new_per_day'"));
   CHECK_THAT(loaded.warnings[2], Catch::Contains("'desired_retention'"));

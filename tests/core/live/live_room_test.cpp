@@ -136,7 +136,7 @@ TEST_CASE("one device has at most three players, the host can lock the room and 
   room.Lock(false);
   CHECK(room.Join("123456", "Late", "10.0.0.2", kNow).error == LiveError::None);
 
-  CHECK(room.KickAddress("10.0.0.9") == 3);
+  CHECK(room.KickAddresses({"10.0.0.9"}) == 3);
   const LiveHostView view = room.Snapshot(kNow);
   CHECK(std::count_if(view.players.begin(), view.players.end(), [](const LivePlayer& p) { return !p.kicked; }) == 2);
   CHECK(room.Join("123456", "Bot 4", "10.0.0.9", kNow).error == LiveError::Kicked); // the address is barred
@@ -340,4 +340,118 @@ TEST_CASE("the game is saved like a one-screen match, and a linked player's answ
   CHECK(card->due < kNow + 24LL * 3600 * 1000);
   const auto stats = store.Stats(learner, kNow + 61000);
   CHECK(stats.reviewsToday >= 2);
+}
+
+TEST_CASE("beyond the expected class, new devices wait for the host: one each, nothing of the game shown, let in or "
+          "refused",
+          "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveOptions options = Options(3, 6);
+  options.expectedPlayers = 2;
+  LiveRoom room(deck, options, "123456", kNow);
+  const auto anna = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  const auto ben = room.Join("123456", "Ben", "10.0.0.2", kNow);
+  REQUIRE(anna.error == LiveError::None);
+  CHECK_FALSE(anna.waiting);
+  CHECK_FALSE(ben.waiting);
+  // The class is in: a third device waits, and may hold only one waiting player.
+  const auto kim = room.Join("123456", "Kim", "10.0.0.3", kNow);
+  REQUIRE(kim.error == LiveError::None);
+  CHECK(kim.waiting);
+  CHECK(room.Join("123456", "Kim 2", "10.0.0.3", kNow).error == LiveError::Waiting);
+  // A device already in the game brings a second player without waiting (up to three a device).
+  const auto anna2 = room.Join("123456", "Anna's brother", "10.0.0.1", kNow);
+  REQUIRE(anna2.error == LiveError::None);
+  CHECK_FALSE(anna2.waiting);
+  // A waiting name is taken too.
+  CHECK(room.Join("123456", "KIM", "10.0.0.4", kNow).error == LiveError::NameTaken);
+
+  room.Start(kNow);
+  const srs::TimeMs answering = kNow + 3000;
+  LivePlayerView waiting = ViewOf(room, kim.token, answering);
+  CHECK(waiting.waiting);
+  CHECK(waiting.phase == LivePhase::Lobby);
+  CHECK(waiting.prompt.empty());
+  CHECK(waiting.options.empty());
+  CHECK(waiting.players == 3);
+  CHECK(room.Answer(kim.token, 0, 0, answering) == LiveError::NotAnswering);
+  LiveHostView host = room.Snapshot(answering);
+  CHECK(host.players.size() == 4);
+  CHECK(host.ranking.size() == 3); // the waiting player is not ranked
+  CHECK(host.ranks[2] == 0);
+
+  // The three in the game answer: the question is revealed without waiting for Kim.
+  const Question& q = room.Questions()[0];
+  CHECK(room.Answer(anna.token, 0, q.answer, answering) == LiveError::None);
+  CHECK(room.Answer(ben.token, 0, q.answer, answering) == LiveError::None);
+  CHECK(room.Answer(anna2.token, 0, q.answer, answering) == LiveError::None);
+  CHECK(room.Snapshot(answering).phase == LivePhase::Revealed);
+
+  // Let in: Kim plays from the next question.
+  CHECK(room.Admit(kim.player) == 1);
+  CHECK(room.Admit(kim.player) == 0); // once
+  room.Next(answering);
+  const LivePlayerView in = ViewOf(room, kim.token, answering + 3000);
+  CHECK_FALSE(in.waiting);
+  CHECK(in.phase == LivePhase::Answering);
+  CHECK_FALSE(in.options.empty());
+  CHECK(room.Answer(kim.token, 1, 0, answering + 3000) == LiveError::None);
+
+  // Refused: a waiting player removed bars the device.
+  const auto lea = room.Join("123456", "Lea", "10.0.0.5", answering + 3000);
+  REQUIRE(lea.waiting);
+  CHECK(room.Kick(lea.player));
+  CHECK(room.Join("123456", "Lea", "10.0.0.5", answering + 3000).error == LiveError::Kicked);
+}
+
+TEST_CASE("a flood of devices fills the waiting list, never the game: the host lets the latecomer in, or refuses "
+          "every device at once",
+          "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveOptions options = Options(3, 50);
+  options.expectedPlayers = 30;
+  LiveRoom room(deck, options, "123456", kNow);
+  // 340 devices, three names each: 30 get in (the expected class), one per other device waits
+  // until the waiting list holds as many as the game (50), the rest are told the game is full.
+  int in = 0, waiting = 0, refused = 0;
+  for (int d = 0; d < 340; ++d)
+    for (int i = 0; i < 3; ++i) {
+      const auto j = room.Join("123456", "Bot " + std::to_string(d) + "-" + std::to_string(i),
+                               "10.1." + std::to_string(d / 200) + "." + std::to_string(d % 200), kNow);
+      if (j.error != LiveError::None)
+        ++refused;
+      else
+        ++(j.waiting ? waiting : in);
+    }
+  CHECK(in == 30);
+  CHECK(waiting == 50);
+  CHECK(refused == 340 * 3 - 80);
+  // The real latecomer is told the game is full: the host refuses everyone waiting at once...
+  CHECK(room.Join("123456", "Anna", "10.0.0.1", kNow).error == LiveError::RoomFull);
+  std::vector<std::string> addresses;
+  for (const LivePlayer& p : room.Snapshot(kNow).players)
+    if (p.waiting) addresses.push_back(p.address);
+  CHECK(room.KickAddresses(addresses) == 50);
+  // ...then Anna waits, and is let in.
+  const auto anna = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  REQUIRE(anna.error == LiveError::None);
+  CHECK(anna.waiting);
+  CHECK(room.Admit(0) == 1);
+  CHECK(ViewOf(room, anna.token, kNow).waiting == false);
+}
+
+TEST_CASE("a name the projector cannot draw is refused with a reason, never shown as boxes", "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveOptions options = Options(3);
+  // The projector's fonts as a test sets them: Latin and Cyrillic only.
+  options.canDraw = [](char32_t c) { return (c >= 0x20 && c < 0x250) || (c >= 0x400 && c < 0x530); };
+  LiveRoom room(deck, options, "123456", kNow);
+  CHECK(room.Join("123456", "Röhm", "10.0.0.1", kNow).error == LiveError::None);
+  CHECK(room.Join("123456", "Тухачевский", "10.0.0.2", kNow).error == LiveError::None);
+  CHECK(room.Join("123456", "\u05E9\u05E8\u05D4", "10.0.0.3", kNow).error == LiveError::Undrawable); // Hebrew
+  CHECK(room.Join("123456", "Anna \U0001F600", "10.0.0.3", kNow).error == LiveError::Undrawable);    // an emoji
+  CHECK(room.Join("123456", "\u5F20\u4F1F", "10.0.0.3", kNow).error == LiveError::Undrawable);       // Chinese
+  CHECK(std::string(LiveErrorMessage(LiveError::Undrawable)).find("cannot show") != std::string::npos);
+  CHECK(room.Join("123456", "Sara", "10.0.0.3", kNow).error == LiveError::None); // the same phone, another name
+  CHECK(CanDrawName("anything \U0001F600", {}));                                 // no fonts known: any
 }

@@ -3,6 +3,7 @@
 #include <netinet/in.h>
 #include <stb_image.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <httplib.h>
 
@@ -83,6 +84,18 @@ std::string ErrorOf(const httplib::Result& r) {
 }
 
 std::string AnswerBody(int question, int option) { return json{{"question", question}, {"option", option}}.dump(); }
+
+// The room prepares its pictures on a thread of its own from the moment it opens: asked
+// earlier, a picture is "not ready" (503). Waits, as the page does, until `path` is ready.
+void WaitUntilPrepared(httplib::Client& c, const std::string& path) {
+  for (int i = 0; i < 300; ++i) {
+    auto r = c.Get(path.c_str());
+    if (r && r->status != 503) return;
+    CHECK(r->get_header_value("Retry-After") == "1");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  FAIL("the picture " << path << " was never prepared");
+}
 
 } // namespace
 
@@ -436,7 +449,7 @@ TEST_CASE("a join flood from ten addresses is held to three a device, and the lo
     locked += r.status == 403 && json::parse(r.body)["error"] == "room-locked";
   }
   CHECK(locked == 10);
-  CHECK(f.room->KickAddress("127.0.4.1") == 3);
+  CHECK(f.room->KickAddresses({"127.0.4.1"}) == 3);
   f.room->Lock(false);
   CHECK(join("127.0.4.1", "Back again").status == 403); // the address is barred
   CHECK(join("127.0.4.30", "Anna").status == 200);
@@ -541,6 +554,7 @@ TEST_CASE("a question's picture is served to phones while it is on the screen, a
   const std::string path = view["picture"].get<std::string>();
   CHECK(path.rfind("/picture/0/", 0) == 0);
   // No token needed (an <img> cannot send one), but only the question on the screen.
+  WaitUntilPrepared(c, path);
   auto picture = c.Get(path.c_str());
   REQUIRE(picture);
   CHECK(picture->status == 200);
@@ -578,6 +592,7 @@ TEST_CASE("picture options reach phones without their names until the reveal, ea
     const std::string path = p.get<std::string>();
     CHECK(path.rfind("/picture/0/", 0) == 0);
     paths.insert(path);
+    WaitUntilPrepared(c, path);
     auto picture = c.Get(path.c_str());
     REQUIRE(picture);
     CHECK(picture->status == 200);
@@ -673,6 +688,7 @@ TEST_CASE("pictures reach phones prepared once: scaled to the page, the same byt
   const json view = json::parse(state->body);
   REQUIRE(view.contains("picture"));
   const std::string path = view["picture"].get<std::string>();
+  WaitUntilPrepared(c, path);
   auto first = c.Get(path.c_str());
   auto second = c.Get(path.c_str());
   REQUIRE(first);
@@ -706,6 +722,7 @@ TEST_CASE("a slow phone gets a whole picture: sending has its own deadline, long
   auto state = State(c, token);
   REQUIRE(state);
   const std::string path = json::parse(state->body)["picture"].get<std::string>();
+  WaitUntilPrepared(c, path);
 
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(fd >= 0);
@@ -740,4 +757,93 @@ TEST_CASE("a slow phone gets a whole picture: sending has its own deadline, long
   CHECK(received.size() - headerEnd - 4 == length); // whole
   CHECK(seconds > 2.5);                             // and slower than the request deadline
   CHECK(f.server->Counters().timedOut == 0);
+}
+
+TEST_CASE("beyond the connection cap a newcomer is closed at once, never left waiting, and a freed place serves again",
+          "[live]") {
+  LiveServerOptions options;
+  options.maxConnections = 12;
+  options.maxConnectionsPerAddress = 1; // each connection from a device of its own
+  options.requestDeadlineMs = 20000;    // the twelve stay open for the whole test
+  Fixture f(options);
+  REQUIRE(f.server->ConnectionLimit() == 12);
+  std::vector<std::unique_ptr<test::RawConnection>> open;
+  for (int i = 0; i < 12; ++i) {
+    open.push_back(
+        std::make_unique<test::RawConnection>("127.0.5." + std::to_string(i + 1), "127.0.0.1", f.server->Port()));
+    REQUIRE(open.back()->Connected());
+  }
+  // The thirteenth: the kernel accepts it, the server closes it within moments (not after a
+  // queue's wait, not at a deadline).
+  const auto start = std::chrono::steady_clock::now();
+  test::RawConnection late("127.0.5.100", "127.0.0.1", f.server->Port());
+  REQUIRE(late.Connected());
+  CHECK(late.ClosedWithin(1000));
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  CHECK(ms < 500.0);
+  CHECK(f.server->Counters().refusedConnections >= 1);
+  // One of the twelve leaves: a phone's retry is served.
+  open.pop_back();
+  test::RawResponse served;
+  for (int attempt = 0; attempt < 20 && served.status == 0; ++attempt) {
+    served = test::RawRequest("127.0.5.101", f.server->Port(), "GET", "/");
+    if (served.status == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(served.status == 200);
+}
+
+TEST_CASE("a hall-sized room: the server raises the open-file limit to fit its connections", "[live]") {
+  rlimit limit{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &limit) == 0);
+  LiveServerOptions options; // the default cap: a hall of 500 phones, two connections each
+  Fixture f(options);
+  rlimit now{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &now) == 0);
+  INFO("open-file limit " << limit.rlim_cur << " (hard " << limit.rlim_max << ") before, " << now.rlim_cur << " after");
+  if (limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= f.server->ConnectionLimit() + 200u) {
+    CHECK(f.server->ConnectionLimit() == options.maxConnections);
+    CHECK(now.rlim_cur >= options.maxConnections);
+  } else { // a hard limit below the hall: the cap says what fits
+    CHECK(f.server->ConnectionLimit() < options.maxConnections);
+    CHECK(now.rlim_cur >= f.server->ConnectionLimit());
+  }
+}
+
+TEST_CASE("joining beyond the class over HTTP: the phone is told it waits, sees nothing of the game until let in",
+          "[live]") {
+  LiveOptions live;
+  live.expectedPlayers = 1;
+  Fixture f({}, live);
+  test::RawResponse anna =
+      test::RawRequest("127.0.6.1", f.server->Port(), "POST", "/api/join", {"Content-Type: application/json"},
+                       json{{"code", "424242"}, {"name", "Anna"}}.dump());
+  REQUIRE(anna.status == 200);
+  CHECK(json::parse(anna.body)["waiting"] == false);
+  test::RawResponse ben =
+      test::RawRequest("127.0.6.2", f.server->Port(), "POST", "/api/join", {"Content-Type: application/json"},
+                       json{{"code", "424242"}, {"name", "Ben"}}.dump());
+  REQUIRE(ben.status == 200);
+  const json joined = json::parse(ben.body);
+  CHECK(joined["waiting"] == true);
+  const std::string token = joined["token"];
+  // A second name from the waiting device: told why.
+  test::RawResponse again =
+      test::RawRequest("127.0.6.2", f.server->Port(), "POST", "/api/join", {"Content-Type: application/json"},
+                       json{{"code", "424242"}, {"name", "Ben 2"}}.dump());
+  CHECK(again.status == 409);
+  CHECK(json::parse(again.body)["error"] == "waiting");
+  f.room->Start(Now());
+  test::RawResponse view =
+      test::RawRequest("127.0.6.2", f.server->Port(), "GET", "/api/state", {"X-FactDeck-Token: " + token});
+  REQUIRE(view.status == 200);
+  json state = json::parse(view.body);
+  CHECK(state["waiting"] == true);
+  CHECK(state["phase"] == "lobby");
+  CHECK_FALSE(state.contains("prompt"));
+  CHECK(f.room->Admit(json::parse(ben.body)["player"].get<int>()) == 1);
+  view = test::RawRequest("127.0.6.2", f.server->Port(), "GET", "/api/state", {"X-FactDeck-Token: " + token});
+  state = json::parse(view.body);
+  CHECK_FALSE(state.contains("waiting"));
+  CHECK(state["phase"] != "lobby");
+  CHECK(state.contains("prompt"));
 }
