@@ -6,35 +6,11 @@
 
 #include "core/app/reducer.h"
 #include "harness.h"
+#include "support/imported_history.h"
 
 using namespace factdeck;
+using factdeck::test::ImportHistory;
 using factdeck::test::UiHarness;
-
-namespace {
-
-// A simulated learner's history (tests/data/fsrs_optimizer_histories.json) as imported
-// reviews, as `factdeck import-anki-revlog` would add them.
-void ImportHistory(ProfileStore& store, std::int64_t profile, size_t cards) {
-  std::ifstream in(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/fsrs_optimizer_histories.json");
-  REQUIRE(in);
-  const auto histories = nlohmann::json::parse(in);
-  const auto& all = histories["datasets"][1]["cards"];
-  std::vector<ImportedReview> reviews;
-  const srs::TimeMs start = 1735725600000; // 2025-01-01 10:00 UTC
-  for (size_t card = 0; card < std::min(cards, all.size()); ++card)
-    for (size_t k = 0; k < all[card].size(); ++k) {
-      const int kind = all[card][k][2].get<int>();
-      reviews.push_back({std::to_string(card),
-                         start + all[card][k][0].get<int>() * srs::kDayMs + static_cast<srs::TimeMs>(k) * 600000,
-                         all[card][k][1].get<int>(),
-                         kind == 0   ? srs::LoggedReviewKind::Learning
-                         : kind == 1 ? srs::LoggedReviewKind::Review
-                                     : srs::LoggedReviewKind::Relearning});
-    }
-  REQUIRE(store.AddImportedReviews(profile, "anki", reviews));
-}
-
-} // namespace
 
 TEST_CASE("the stats screen fits the learner's weights, uses them for study, and goes back", "[ui][stats][srs]") {
   UiHarness ui(1280, 900);

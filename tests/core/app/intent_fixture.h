@@ -11,15 +11,25 @@ namespace factdeck::test {
 
 struct IntentFixture {
   TempDir dir;
-  AppState state = LoadAppState(dir.Path());
+  AppState state;
   srs::TimeMs now = 1767268800000; // 2026-01-01 12:00 UTC
   size_t seedDeck = 0;             // index of the bundled seed deck in state.decks
 
-  IntentFixture() {
+  // `deck`: a deck file opened as from the command line, beside the bundled decks.
+  explicit IntentFixture(const std::filesystem::path& deck = {}) : state(LoadAppState(dir.Path(), deck)) {
     state.clock = [this] { return now; };
     while (seedDeck < state.decks.size() && state.decks[seedDeck].id != "german-soviet-military-cooperation")
       ++seedDeck;
     REQUIRE(seedDeck < state.decks.size());
+  }
+
+  // The index in state.decks of the deck read from `file`.
+  size_t DeckFrom(const std::filesystem::path& file) const {
+    std::error_code ec;
+    for (size_t i = 0; i < state.decks.size(); ++i)
+      if (std::filesystem::equivalent(state.decks[i].path, file, ec)) return i;
+    FAIL("no deck from " << file);
+    return 0;
   }
 
   AppliedChanges Apply(Intent intent) {

@@ -165,3 +165,67 @@ TEST_CASE("answers without a run in progress change nothing", "[intents][study]"
   CHECK(f.state.screen == Screen::Home);
   CHECK_FALSE(std::filesystem::exists(f.dir.Path() / "reports"));
 }
+
+TEST_CASE("StudyChooseAll answers a select-all question with every option marked: all right ones, or it is wrong",
+          "[intents][study][choice]") {
+  const std::filesystem::path quiz = std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data/quiz-numbered.csv";
+  IntentFixture f(quiz);
+  f.Apply(StartQuiz{f.DeckFrom(quiz), Quiz(QuizMode::Practice, {QuestionKind::MultipleChoice}, 20)});
+  REQUIRE(f.state.study);
+  const QuestionRun& run = *f.state.study->session;
+  int selectAll = 0;
+  while (!run.Done()) {
+    const Question& q = *run.Current();
+    if (SelectAll(q)) {
+      REQUIRE(q.answers.size() >= 2);
+      // The first: one right option short is wrong; the others: every right one is right.
+      std::vector<int> marked = q.answers;
+      if (selectAll++ == 0) marked.pop_back();
+      f.Apply(StudyChooseAll{marked});
+      REQUIRE(run.Feedback());
+      CHECK(run.Feedback()->correct == (selectAll > 1));
+      CHECK(f.state.study->chosen == marked);
+      f.Apply(StudyChooseAll{q.answers}); // a second answer changes nothing
+      CHECK(f.state.study->chosen == marked);
+    } else {
+      f.Apply(StudyChoose{q.answer});
+    }
+    f.Apply(StudyNext{});
+  }
+  CHECK(selectAll >= 2);
+}
+
+TEST_CASE("ReportQuestion keeps the report for the deck's author: study sets the question aside, an exam notes it",
+          "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StartStudy{f.seedDeck});
+  REQUIRE(f.state.study);
+  const Question reported = *f.state.study->session->Current();
+  f.Apply(ReportQuestion{ReportReason::TwoRight, "two options fit"});
+  REQUIRE(f.state.confirmations.size() == 1);
+  CHECK_THAT(f.state.confirmations[0], Catch::Contains("set aside"));
+  const auto reports = f.state.store->Reports(f.state.decks[f.seedDeck].id);
+  REQUIRE(reports.size() == 1);
+  CHECK(reports[0].prompt == reported.prompt);
+  CHECK(reports[0].item == reported.card);
+  CHECK(reports[0].reason == ReportReason::TwoRight);
+  CHECK(reports[0].note == "two options fit");
+  CHECK(reports[0].mode == "study");
+  // Set aside: the question on the screen now is another.
+  REQUIRE(f.state.study->session->Current());
+  CHECK(f.state.study->session->Current()->card != reported.card);
+
+  f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Exam, {QuestionKind::MultipleChoice})});
+  const Question examQuestion = *f.state.study->session->Current();
+  f.Apply(ReportQuestion{ReportReason::Wrong, ""});
+  REQUIRE_FALSE(f.state.confirmations.empty());
+  CHECK_THAT(f.state.confirmations.back(), Catch::Contains("listed in the report"));
+  CHECK(f.state.study->session->Current()->prompt == examQuestion.prompt); // the exam keeps it
+  CHECK(f.state.store->Reports(f.state.decks[f.seedDeck].id).size() == 2);
+
+  // Without a store nothing is kept, and the learner is told.
+  f.state.store.reset();
+  f.Apply(ReportQuestion{ReportReason::Wrong, ""});
+  REQUIRE_FALSE(f.state.notices.empty());
+  CHECK_THAT(f.state.notices.back(), Catch::Contains("not kept"));
+}
