@@ -88,11 +88,17 @@ void App::Frame(const InputHook& inject) {
 
   TakeChosenFile();
   m_picturesLoading = m_pictures->Update(m_frame + 1);
-  UiContext ui{m_state,          m_widgets,
-               m_fontSet.fonts,  &PaletteFor(m_state.settings.theme, m_state.settings.projector),
-               m_registry,       ++m_frame,
-               m_platform.Now(), {},
-               m_stillFrames,    m_fileChooser.get(),
+  UiContext ui{m_state,
+               m_state.intents,
+               m_widgets,
+               m_fontSet.fonts,
+               &PaletteFor(m_state.settings.theme, m_state.settings.projector),
+               m_registry,
+               ++m_frame,
+               m_platform.Now(),
+               {},
+               m_stillFrames,
+               m_fileChooser.get(),
                m_pictures.get()};
   DrawAppFrame(ui);
   // A focused text field blinks its cursor: wake for the blink, not every frame.

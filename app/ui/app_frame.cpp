@@ -20,7 +20,7 @@ void DrawNotices(UiContext& ui) {
       ImGui::PopStyleColor();
       if (confirmation) ui.Track("confirmation/" + std::to_string(i));
       ImGui::SameLine();
-      if (ImGui::SmallButton("Dismiss")) ui.state.Post(DismissNotice{i, confirmation});
+      if (ImGui::SmallButton("Dismiss")) ui.Post(DismissNotice{i, confirmation});
       if (!confirmation) ui.Track("notice/" + std::to_string(i) + "/dismiss");
       ImGui::PopID();
     }
@@ -81,7 +81,7 @@ float ButtonWidth(const char* label) {
 }
 
 void BackButton(UiContext& ui, const char* screenName) {
-  if (ImGui::Button("\xE2\x86\x90 Back")) ui.state.Post(GoToScreen{Screen::Home});
+  if (ImGui::Button("\xE2\x86\x90 Back")) ui.Post(GoToScreen{Screen::Home});
   ui.Track(std::string(screenName) + "/back");
 }
 
@@ -124,7 +124,7 @@ void DrawAppFrame(UiContext& ui) {
   if (ui.state.screen != Screen::Home && !matchOn && !ImGui::GetIO().WantTextInput && !popupOpen &&
       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
-    ui.state.Post(GoToScreen{Screen::Home});
+    ui.Post(GoToScreen{Screen::Home});
   ImGui::End();
 }
 

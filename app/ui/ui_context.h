@@ -37,7 +37,10 @@ private:
 };
 
 struct UiContext {
-  AppState& state;      // read only: changed through state.Post(intent)
+  const AppState& state; // read only: changed through Post(intent)
+  std::vector<Intent>& intents;
+  // Asks for a change of the model: applied after the frame (ApplyIntents).
+  void Post(Intent intent) const { intents.push_back(std::move(intent)); }
   WidgetState& widgets; // the widgets' own state, the screens' to change
   UiFonts fonts;
   const Palette* palette = nullptr;

@@ -118,9 +118,12 @@ std::shared_ptr<SampleClock> UseSampleClock(AppState& state) {
 // up), "leaderboard" (after three questions) or "podium" (over). The match runs on a clock of
 // its own, which the app then keeps.
 void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::string_view stage) {
-  srs::TimeMs* clock = &sample.fake;
-  state.Post(OpenClassroom{deck});
-  ApplyIntents(state);
+  srs::TimeMs* clock = &sample.fake; // state.clock reads it: each intent happens at *clock
+  auto apply = [&state](Intent intent) {
+    state.Post(std::move(intent));
+    ApplyIntents(state);
+  };
+  apply(OpenClassroom{deck});
   if (!state.classroom) return;
   AppState::ClassroomState& c = *state.classroom;
   ClassroomSetup setup = DefaultClassroomSetup(4);
@@ -128,35 +131,32 @@ void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::str
   for (size_t i = 0; i < 4; ++i)
     setup.teams[i].name = names[i];
   setup.questions = 5;
-  state.Post(StartMatch{setup});
-  ApplyIntents(state);
+  apply(StartMatch{setup});
   if (!c.match) return;
-  ClassroomMatch& match = *c.match;
+  const ClassroomMatch& match = *c.match;
   const size_t rounds = stage == "question" ? 0 : stage == "leaderboard" ? 3 : match.QuestionCount();
   // Who buzzes first each round, and whether they are right: a close match.
   const size_t buzzers[5] = {1, 2, 0, 1, 3};
   const bool right[5] = {true, true, false, true, true};
   for (size_t r = 0; r < rounds; ++r) {
     *clock += 3000;
-    match.Tick(*clock);
+    apply(ClassroomTick{});
     *clock += 2000 + static_cast<srs::TimeMs>(r) * 700;
-    match.Buzz({buzzers[r % 5]}, *clock);
+    apply(ClassroomBuzz{{buzzers[r % 5]}});
     const Question& q = *match.Current();
-    match.Answer(right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size()), *clock);
+    apply(ClassroomAnswer{{right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size())}});
     if (match.GetPhase() == ClassroomMatch::Phase::Answering) { // a steal
       *clock += 1500;
-      match.Buzz({(buzzers[r % 5] + 2) % 4}, *clock);
-      match.Answer(q.answer, *clock);
+      apply(ClassroomBuzz{{(buzzers[r % 5] + 2) % 4}});
+      apply(ClassroomAnswer{{q.answer}});
     }
-    state.Post(ClassroomNext{}); // to the leaderboard
-    ApplyIntents(state);
+    apply(ClassroomNext{}); // to the leaderboard
     if (stage == "leaderboard" && r + 1 == rounds) return;
-    state.Post(ClassroomNext{}); // and on
-    ApplyIntents(state);
+    apply(ClassroomNext{}); // and on
   }
   if (stage == "question") {
     *clock += 3000;
-    match.Tick(*clock);
+    apply(ClassroomTick{});
   }
 }
 
@@ -189,7 +189,10 @@ void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::stri
                      : stage == "leaderboard" ? 2
                                               : static_cast<int>(room.QuestionCount());
   for (int r = 0; r <= rounds && r < static_cast<int>(room.QuestionCount()); ++r) {
-    if (r == 0) room.Start(*clock);
+    if (r == 0) {
+      state.Post(LiveControl{LiveStep::Start}); // the host starts; the phones below are the network's
+      ApplyIntents(state);
+    }
     *clock += 3000;
     room.Tick(*clock);
     const Question& q = room.Questions()[static_cast<size_t>(r)];

@@ -17,6 +17,9 @@ void ShowQuestion(AppState& state, StudyState& study, srs::TimeMs now) {
   study.shownPosition = study.session->Position();
   study.revealed = false;
   study.chosen.clear();
+  // An exam question answered before shows that answer, to keep or change.
+  if (const ExamDraft* draft = study.quiz ? study.quiz->Draft(study.session->Position()) : nullptr)
+    study.chosen = draft->options;
   state.confirmations.clear(); // what was done belongs to the question before
 }
 

@@ -66,7 +66,7 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   if (ImGui::Checkbox("Projector: larger type, high contrast", &projector)) {
     Settings changed = ui.state.settings;
     changed.projector = projector;
-    ui.state.Post(ChangeSettings{changed});
+    ui.Post(ChangeSettings{changed});
   }
   ui.Track("classroom/projector");
   ImGui::SetNextItemWidth(10 * ui.Em());
@@ -97,11 +97,11 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::BeginDisabled(!anyAskable);
   if (ImGui::Button("Start the match (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) ||
       (anyAskable && Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
-    ui.state.Post(StartMatch{form.ToSetup()});
+    ui.Post(StartMatch{form.ToSetup()});
   ui.Track("classroom/start");
   ImGui::SameLine();
   if (ImGui::Button(liveOpen ? "Back to the live game" : "Live game on phones", ImVec2(16 * ui.Em(), 2.2f * ui.Em())))
-    ui.state.Post(OpenLive{form.ToSetup()});
+    ui.Post(OpenLive{form.ToSetup()});
   ui.Track("classroom/live");
   ImGui::EndDisabled();
   {
@@ -160,14 +160,14 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
   const Question& q = *match.Current();
   const srs::TimeMs now = ui.state.clock();
   const auto phase = match.GetPhase();
-  ui.state.Post(ClassroomTick{});
+  ui.Post(ClassroomTick{});
   ui.needs.WakeAt(ui.now + 0.1);
   // Buzzes this frame, all together: the match draws lots between simultaneous ones.
   if (match.Options().mode == ClassroomMode::Buzzer && phase != ClassroomMatch::Phase::Revealed) {
     std::vector<size_t> pressed;
     for (size_t i = 0; i < match.Teams().size(); ++i)
       if (Pressed(match.Teams()[i].team.buzzKey)) pressed.push_back(i);
-    if (!pressed.empty()) ui.state.Post(ClassroomBuzz{pressed});
+    if (!pressed.empty()) ui.Post(ClassroomBuzz{pressed});
   }
   char header[96];
   std::snprintf(header, sizeof header, "Question %zu of %zu", match.QuestionIndex() + 1, match.QuestionCount());
@@ -205,7 +205,7 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
       if (selectAll)
         ToggleOption(marked, option);
       else
-        ui.state.Post(ClassroomAnswer{{option}});
+        ui.Post(ClassroomAnswer{{option}});
     };
     if (clicked >= 0 && open && match.Answering()) pick(clicked);
     if (open && match.Answering()) {
@@ -218,7 +218,7 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
                            std::min<size_t>(q.options.size(), 4));
         ImGui::BeginDisabled(marked.empty());
         if (ImGui::Button("Lock in (Enter)") || (!marked.empty() && Pressed(GLFW_KEY_ENTER)))
-          ui.state.Post(ClassroomAnswer{marked});
+          ui.Post(ClassroomAnswer{marked});
         ImGui::EndDisabled();
         ui.Track("classroom/lock-in");
       } else {
@@ -232,7 +232,7 @@ void DrawQuestion(UiContext& ui, const AppState::ClassroomState& c) {
       ImGui::PopFont();
     } else {
       ImGui::TextWrapped("%s", q.explanation.c_str());
-      if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) ui.state.Post(ClassroomNext{});
+      if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) ui.Post(ClassroomNext{});
       ImGui::TextColored(ui.palette->muted, "Space: go on");
     }
     ui.Track("classroom/status");
@@ -265,7 +265,7 @@ void DrawLeaderboard(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::TextColored(ui.palette->muted, "Space: next question");
   if (Pressed(GLFW_KEY_SPACE) || Pressed(GLFW_KEY_ENTER)) {
     ui.widgets.classroom.rankChangedAt = 0.0; // the next leaderboard animates afresh
-    ui.state.Post(ClassroomNext{});
+    ui.Post(ClassroomNext{});
   }
 }
 
@@ -279,10 +279,10 @@ void DrawPodium(UiContext& ui, const AppState::ClassroomState& c) {
         {match.Teams()[team].team.name, match.Teams()[team].team.color, match.Teams()[team].score, match.RankOf(team)});
   Podium(ui, ranked);
   if (!c.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", c.saveMessage.c_str());
-  if (ImGui::Button("Save results as CSV")) ui.state.Post(ExportMatch{});
+  if (ImGui::Button("Save results as CSV")) ui.Post(ExportMatch{});
   ui.Track("classroom/export");
   ImGui::SameLine();
-  if (ImGui::Button("New match")) ui.state.Post(NewMatch{});
+  if (ImGui::Button("New match")) ui.Post(NewMatch{});
   ui.Track("classroom/again");
 }
 
@@ -304,7 +304,7 @@ void LeaveMatchButton(UiContext& ui) {
     ui.Track("classroom/leave/cancel");
     ImGui::SameLine();
     if (ImGui::Button("Leave the match")) {
-      ui.state.Post(GoToScreen{Screen::Home});
+      ui.Post(GoToScreen{Screen::Home});
       ImGui::CloseCurrentPopup();
     }
     ui.Track("classroom/leave/confirm");

@@ -203,25 +203,36 @@ void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double&
   int best = 1;
   for (const LeaderboardRow& r : rows)
     best = std::max(best, r.score);
-  draw->PushClipRect(origin, {origin.x + ImGui::GetContentRegionAvail().x, origin.y + row * static_cast<float>(shown)},
-                     true);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  draw->PushClipRect(origin, {origin.x + avail, origin.y + row * static_cast<float>(shown)}, true);
+  // The names' column as wide as the widest "N. name" shown (at most two fifths of the width),
+  // so that no name is cut; the bars share the rest, the score after each.
+  std::vector<std::string> labels;
+  float names = 6 * ui.Em();
+  for (size_t place = 0; place < shown; ++place) {
+    labels.push_back(std::to_string(rows[place].rank) + ". " + rows[place].name);
+    names = std::max(names,
+                     ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0.0f, labels.back().c_str()).x);
+  }
+  names = std::min(names, 0.4f * avail);
+  const float barX = origin.x + names + 0.5f * ui.Em();
   for (size_t place = 0; place < shown; ++place) {
     const LeaderboardRow& r = rows[place];
     const float before = std::min(r.placeBefore, static_cast<float>(shown));
     const float y = origin.y + (before + (static_cast<float>(place) - before) * eased) * row;
-    const float width = (ImGui::GetContentRegionAvail().x - 17 * ui.Em()) *
-                        std::max(0.0f, static_cast<float>(r.score)) / static_cast<float>(best);
+    const float width = std::max(0.0f, avail - names - 5.5f * ui.Em()) * std::max(0.0f, static_cast<float>(r.score)) /
+                        static_cast<float>(best);
     const ImVec4 colour = r.colour.empty() ? ui.palette->accent : HexColour(r.colour);
-    draw->AddRectFilled({origin.x + 12 * ui.Em(), y + 0.3f * ui.Em()},
-                        {origin.x + 12 * ui.Em() + width, y + row - 0.3f * ui.Em()}, ImGui::GetColorU32(colour), 6.0f);
+    draw->AddRectFilled({barX, y + 0.3f * ui.Em()}, {barX + width, y + row - 0.3f * ui.Em()},
+                        ImGui::GetColorU32(colour), 6.0f);
     char line[128];
-    std::snprintf(line, sizeof line, "%d. %s", r.rank, r.name.c_str());
-    draw->PushClipRect({origin.x, y}, {origin.x + 11.5f * ui.Em(), y + row}, true);
+    std::snprintf(line, sizeof line, "%s", labels[place].c_str());
+    draw->PushClipRect({origin.x, y}, {origin.x + names, y + row}, true);
     draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x, y + 0.4f * ui.Em()},
                   ImGui::GetColorU32(ImGuiCol_Text), line);
     draw->PopClipRect();
     std::snprintf(line, sizeof line, "%s", SignedCountText(r.score).c_str());
-    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {origin.x + 12.5f * ui.Em() + width, y + 0.4f * ui.Em()},
+    draw->AddText(ui.fonts.title, ui.fonts.title->FontSize, {barX + width + 0.5f * ui.Em(), y + 0.4f * ui.Em()},
                   ImGui::GetColorU32(ImGuiCol_Text), line);
   }
   draw->PopClipRect();

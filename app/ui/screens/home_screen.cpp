@@ -69,7 +69,7 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
     options.secondsPerQuestion = exam ? 0 : setup.secondsPerQuestion;
     options.timeLimitSeconds = exam ? setup.examMinutes * 60 : 0;
     options.streakBonus = setup.streakBonus;
-    if (!options.request.kinds.empty()) ui.state.Post(StartQuiz{deck, options});
+    if (!options.request.kinds.empty()) ui.Post(StartQuiz{deck, options});
     ImGui::CloseCurrentPopup();
   }
   ui.Track(prefix + "start");
@@ -100,7 +100,7 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
                 count(progress.learned).c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/progress");
     const std::string prefix = "home/deck/" + std::to_string(index);
-    if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartStudy{index});
+    if (ImGui::Button("Study", ImVec2(8 * ui.Em(), 0))) ui.Post(StartStudy{index});
     ui.Track(prefix + "/study");
     SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Practice", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("Practice###practice");
@@ -109,10 +109,10 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("Exam###exam");
     ui.Track(prefix + "/exam");
     SameLineIfFits(8 * ui.Em());
-    if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.state.Post(StartTimeline{index});
+    if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.Post(StartTimeline{index});
     ui.Track(prefix + "/timeline");
     SameLineIfFits(8 * ui.Em());
-    if (ImGui::Button("Classroom", ImVec2(8 * ui.Em(), 0))) ui.state.Post(OpenClassroom{index});
+    if (ImGui::Button("Classroom", ImVec2(8 * ui.Em(), 0))) ui.Post(OpenClassroom{index});
     ui.Track(prefix + "/classroom");
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
@@ -145,13 +145,13 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     for (const std::string& error : deck.errors)
       ImGui::TextWrapped("%s", error.c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/errors");
-    if (ImGui::Button("Read it again")) ui.state.Post(OpenDeck{deck.path});
+    if (ImGui::Button("Read it again")) ui.Post(OpenDeck{deck.path});
     ui.Track("home/deck/" + std::to_string(index) + "/reload");
   }
   if (deck.opened) {
     // A deck opened by path is remembered; it can be taken off the list (the file stays).
     if (!deck.errors.empty()) ImGui::SameLine();
-    if (ImGui::SmallButton("Remove from this list")) ui.state.Post(ForgetDeck{deck.path});
+    if (ImGui::SmallButton("Remove from this list")) ui.Post(ForgetDeck{deck.path});
     ui.Track("home/deck/" + std::to_string(index) + "/forget");
   }
   ImGui::Spacing();
@@ -163,7 +163,7 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
 
 // The learner studying now, and the ways to add, rename and remove learners.
 void DrawProfiles(UiContext& ui) {
-  AppState& state = ui.state;
+  const AppState& state = ui.state;
   if (!state.store) return;
   std::string current = "?";
   for (const ProfileInfo& p : state.profiles)
@@ -175,7 +175,7 @@ void DrawProfiles(UiContext& ui) {
   if (ImGui::BeginCombo("##profile", current.c_str())) {
     for (const ProfileInfo& p : state.profiles) {
       ImGui::PushID(static_cast<int>(p.id));
-      if (ImGui::Selectable(p.name.c_str(), p.id == state.profile)) state.Post(SwitchProfile{p.id});
+      if (ImGui::Selectable(p.name.c_str(), p.id == state.profile)) ui.Post(SwitchProfile{p.id});
       ui.Track("home/profile/" + p.name);
       ImGui::PopID();
     }
@@ -219,15 +219,15 @@ void DrawProfiles(UiContext& ui) {
   if (ImGui::Button("Delete") && state.profiles.size() > 1) ImGui::OpenPopup("Delete learner###delete-profile");
   ui.Track("home/profile-delete");
   nameDialog("New learner###new-profile",
-             "Name of the new learner:", [&](std::string n) { state.Post(CreateProfile{std::move(n)}); });
+             "Name of the new learner:", [&](std::string n) { ui.Post(CreateProfile{std::move(n)}); });
   nameDialog("Rename learner###rename-profile", "New name:", [&](std::string n) {
-    state.Post(RenameProfile{state.profile, std::move(n)});
+    ui.Post(RenameProfile{state.profile, std::move(n)});
   });
   if (ImGui::BeginPopupModal("Delete learner###delete-profile", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::Text("Delete %s and all of their progress? This cannot be undone\n(except by restoring a backup).",
                 current.c_str());
     if (ImGui::Button("Delete")) {
-      state.Post(DeleteProfile{state.profile});
+      ui.Post(DeleteProfile{state.profile});
       ImGui::CloseCurrentPopup();
     }
     ui.Track("home/delete-profile/confirm");
@@ -285,7 +285,7 @@ void DrawDeckBrowser(UiContext& ui) {
   }
   for (const auto& file : files) {
     if (ImGui::Selectable(file.filename().string().c_str())) {
-      ui.state.Post(OpenDeck{file});
+      ui.Post(OpenDeck{file});
       ImGui::CloseCurrentPopup();
     }
     ui.Track("home/browse/file/" + file.filename().string());
@@ -344,7 +344,7 @@ void DrawOpenDeck(UiContext& ui) {
     if (path[0] == '\0') {
       if (!choosing) browse(); // nothing typed: choose the file instead
     } else {
-      ui.state.Post(OpenDeck{std::filesystem::path(path.data())});
+      ui.Post(OpenDeck{std::filesystem::path(path.data())});
       path.fill('\0');
     }
   }
@@ -366,10 +366,10 @@ void DrawHomeScreen(UiContext& ui) {
   const float buttons = 2 * button + style.ItemSpacing.x;
   const float titleEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ui.Em();
   if (titleEnd + buttons <= ImGui::GetContentRegionMax().x) ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons);
-  if (ImGui::Button("Stats", ImVec2(button, 0))) ui.state.Post(GoToScreen{Screen::Stats});
+  if (ImGui::Button("Stats", ImVec2(button, 0))) ui.Post(GoToScreen{Screen::Stats});
   ui.Track("home/stats");
   ImGui::SameLine();
-  if (ImGui::Button("Settings", ImVec2(button, 0))) ui.state.Post(GoToScreen{Screen::Settings});
+  if (ImGui::Button("Settings", ImVec2(button, 0))) ui.Post(GoToScreen{Screen::Settings});
   ui.Track("home/settings");
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextUnformatted("Quizzes and flashcards from typed facts");

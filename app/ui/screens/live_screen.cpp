@@ -63,7 +63,7 @@ void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
                                          : "Beyond that many players, new phones wait until you let them in.",
                      Settings::kMaxLiveClassSize);
   if (ImGui::Button("Open the room (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
-    ui.state.Post(OpenLiveRoom{static_cast<size_t>(form.interfaceIndex), form.port, form.classSize});
+    ui.Post(OpenLiveRoom{static_cast<size_t>(form.interfaceIndex), form.port, form.classSize});
   ui.Track("live/open");
   if (!l.error.empty()) ImGui::TextColored(ui.palette->warning, "%s", l.error.c_str());
 }
@@ -124,7 +124,7 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
 // The room's door: locked, no new players join (those in it play on).
 void DrawLock(UiContext& ui, const LiveHostView& view) {
   bool locked = view.locked;
-  if (ImGui::Checkbox("Lock the room", &locked)) ui.state.Post(LiveLock{locked});
+  if (ImGui::Checkbox("Lock the room", &locked)) ui.Post(LiveLock{locked});
   ui.Track("live/lock");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("No new players can join; those in the room play on.");
 }
@@ -145,14 +145,14 @@ void DrawWaiting(UiContext& ui, const LiveHostView& view) {
   if (waiting.empty()) return;
   ImGui::TextColored(ui.palette->warning, "%zu waiting to be let in", waiting.size());
   ui.Track("live/waiting");
-  if (ImGui::SmallButton("Let all in")) ui.state.Post(LiveAdmit{0});
+  if (ImGui::SmallButton("Let all in")) ui.Post(LiveAdmit{0});
   ui.Track("live/admit-all");
   ImGui::SameLine();
   if (ImGui::SmallButton("Refuse all")) {
     std::vector<std::string> addresses;
     for (const LivePlayer* p : waiting)
       addresses.push_back(p->address);
-    ui.state.Post(LiveKickAddresses{addresses});
+    ui.Post(LiveKickAddresses{addresses});
   }
   ui.Track("live/refuse-all");
   // A long queue (a flood) scrolls in a box of its own, the players list stays in sight.
@@ -161,10 +161,10 @@ void DrawWaiting(UiContext& ui, const LiveHostView& view) {
                     ImGuiWindowFlags_NoBackground);
   for (const LivePlayer* p : waiting) {
     ImGui::PushID(p->id);
-    if (ImGui::SmallButton("Let in")) ui.state.Post(LiveAdmit{p->id});
+    if (ImGui::SmallButton("Let in")) ui.Post(LiveAdmit{p->id});
     ui.Track("live/waiting/" + std::to_string(p->id) + "/admit");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Refuse")) ui.state.Post(LiveKick{p->id});
+    if (ImGui::SmallButton("Refuse")) ui.Post(LiveKick{p->id});
     ImGui::SameLine();
     ImGui::Text("%s", p->name.c_str());
     ImGui::SameLine();
@@ -193,7 +193,7 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
                               (selected.size() == 1 ? "" : "s") + " (" + std::to_string(players) + " player" +
                               (players == 1 ? "" : "s") + ")";
     if (ImGui::SmallButton(label.c_str())) {
-      ui.state.Post(LiveKickAddresses{{selected.begin(), selected.end()}});
+      ui.Post(LiveKickAddresses{{selected.begin(), selected.end()}});
       selected.clear();
     }
     ui.Track("live/remove-ticked");
@@ -244,17 +244,17 @@ void DrawPlayers(UiContext& ui, const LiveHostView& view) {
     ui.Track(id + "/menu");
     if (ImGui::BeginPopup("player")) {
       ImGui::TextDisabled("%s is this learner here:", p.name.c_str());
-      if (ImGui::Selectable("(nobody)", p.profile == 0)) ui.state.Post(LiveLink{p.id, 0});
+      if (ImGui::Selectable("(nobody)", p.profile == 0)) ui.Post(LiveLink{p.id, 0});
       for (const ProfileInfo& profile : ui.state.profiles) {
-        if (ImGui::Selectable(profile.name.c_str(), profile.id == p.profile)) ui.state.Post(LiveLink{p.id, profile.id});
+        if (ImGui::Selectable(profile.name.c_str(), profile.id == p.profile)) ui.Post(LiveLink{p.id, profile.id});
         ui.Track(id + "/learner/" + profile.name);
       }
       ImGui::Separator();
-      if (ImGui::Selectable("Remove from the game")) ui.state.Post(LiveKick{p.id});
+      if (ImGui::Selectable("Remove from the game")) ui.Post(LiveKick{p.id});
       ui.Track(id + "/remove");
       const std::string everyone =
           "Remove everyone from " + p.address + " (" + std::to_string(perAddress.at(p.address)) + ")";
-      if (ImGui::Selectable(everyone.c_str())) ui.state.Post(LiveKickAddresses{{p.address}});
+      if (ImGui::Selectable(everyone.c_str())) ui.Post(LiveKickAddresses{{p.address}});
       ui.Track(id + "/remove-address");
       ImGui::EndPopup();
     }
@@ -277,7 +277,7 @@ void DrawLeaderboard(UiContext& ui, const AppState::LiveState& l, const LiveHost
   Leaderboard(ui, rows, ui.widgets.live.rankChangedAt, 10);
   if (ImGui::Button("Next question (Space)") || Pressed(GLFW_KEY_SPACE)) {
     ui.widgets.live.rankChangedAt = 0.0;
-    ui.state.Post(LiveControl{LiveStep::Next});
+    ui.Post(LiveControl{LiveStep::Next});
   }
   ui.Track("live/next");
 }
@@ -289,7 +289,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     ImGui::TextWrapped(
         "Scan the code or open the address, type the game code and a name. Latecomers can join during the game.");
     if (ImGui::Button("Start the game (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
-      ui.state.Post(LiveControl{LiveStep::Start});
+      ui.Post(LiveControl{LiveStep::Start});
     ui.Track("live/start");
     ImGui::Spacing();
     {
@@ -336,7 +336,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
       ImGui::Text("%d of %zu answered", view.answered, present);
       ui.Track("live/answered");
       ImGui::SameLine();
-      if (ImGui::Button("Reveal now (Space)") || Pressed(GLFW_KEY_SPACE)) ui.state.Post(LiveControl{LiveStep::Reveal});
+      if (ImGui::Button("Reveal now (Space)") || Pressed(GLFW_KEY_SPACE)) ui.Post(LiveControl{LiveStep::Reveal});
       ui.Track("live/reveal");
       return;
     }
@@ -349,7 +349,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
                                             : "Leaderboard (Space)";
     if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE)) {
       ui.widgets.live.rankChangedAt = 0.0; // the leaderboard animates afresh
-      ui.state.Post(LiveControl{LiveStep::Next});
+      ui.Post(LiveControl{LiveStep::Next});
     }
     ui.Track("live/next");
     return;
@@ -362,7 +362,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
       ranked.push_back({view.players[i].name, "", view.players[i].score, view.ranks[i]});
     Podium(ui, ranked);
     if (!l.saveMessage.empty()) ImGui::TextColored(ui.palette->muted, "%s", l.saveMessage.c_str());
-    if (ImGui::Button("Save results as CSV")) ui.state.Post(LiveControl{LiveStep::Export});
+    if (ImGui::Button("Save results as CSV")) ui.Post(LiveControl{LiveStep::Export});
     ui.Track("live/export");
     return;
   }
@@ -388,7 +388,7 @@ void DrawLiveScreen(UiContext& ui) {
   if (ImGui::BeginPopupModal("Close the room###close", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted("Close the room? Phones are disconnected; a finished game is saved.");
     if (ImGui::Button("Close it")) {
-      ui.state.Post(LiveControl{LiveStep::Close});
+      ui.Post(LiveControl{LiveStep::Close});
       ImGui::CloseCurrentPopup();
     }
     ui.Track("live/close/confirm");
@@ -414,7 +414,7 @@ void DrawLiveScreen(UiContext& ui) {
   DrawGame(ui, *l, view);
   if (view.phase != LivePhase::Finished && view.phase != LivePhase::Lobby) {
     ImGui::Spacing();
-    if (ImGui::SmallButton("End the game now")) ui.state.Post(LiveControl{LiveStep::End});
+    if (ImGui::SmallButton("End the game now")) ui.Post(LiveControl{LiveStep::End});
     ui.Track("live/end");
   }
   ImGui::EndChild();

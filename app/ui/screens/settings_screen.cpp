@@ -108,7 +108,7 @@ void DrawSettingsScreen(UiContext& ui) {
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::TextWrapped("Settings are saved in %s", ui.state.SettingsFile().string().c_str());
   ImGui::PopStyleColor();
-  if (changed) ui.state.Post(ChangeSettings{edited});
+  if (changed) ui.Post(ChangeSettings{edited});
 }
 
 } // namespace factdeck::ui

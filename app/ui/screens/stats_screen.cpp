@@ -171,16 +171,16 @@ void MemoryModel(UiContext& ui, const StatsView& v) {
     }
     ui.Track("stats/memory/weights");
   }
-  if (ImGui::Button(v.lastFit ? "Fit again" : "Fit to my answers")) ui.state.Post(FitMemoryModel{});
+  if (ImGui::Button(v.lastFit ? "Fit again" : "Fit to my answers")) ui.Post(FitMemoryModel{});
   ui.Track("stats/memory/fit-button");
   ImGui::SameLine();
   ImGui::BeginDisabled(!v.lastFit || fitInUse);
-  if (ImGui::Button("Use these weights")) ui.state.Post(UseFittedWeights{});
+  if (ImGui::Button("Use these weights")) ui.Post(UseFittedWeights{});
   ImGui::EndDisabled();
   ui.Track("stats/memory/use");
   ImGui::SameLine();
   ImGui::BeginDisabled(!v.weightsInUse);
-  if (ImGui::Button("Back to the standard weights")) ui.state.Post(UseDefaultWeights{});
+  if (ImGui::Button("Back to the standard weights")) ui.Post(UseDefaultWeights{});
   ImGui::EndDisabled();
   ui.Track("stats/memory/defaults");
 }
@@ -190,7 +190,7 @@ void MemoryModel(UiContext& ui, const StatsView& v) {
 void DrawStatsScreen(UiContext& ui) {
   BackButton(ui, "stats");
   Heading(ui, "Stats");
-  AppState& state = ui.state;
+  const AppState& state = ui.state;
   if (!state.stats) {
     ImGui::TextWrapped("Progress is not being saved, so there are no stats.");
     return;

@@ -75,7 +75,7 @@ void OptionButton(UiContext& ui, const std::string& label, size_t index, const Q
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
   if (ImGui::Button(text.c_str(), ImVec2(-1, 2.4f * ui.Em())) && feedback == nullptr) {
     if (marked == nullptr)
-      ui.state.Post(StudyChoose{option});
+      ui.Post(StudyChoose{option});
     else
       ToggleOption(*marked, option);
   }
@@ -101,7 +101,7 @@ void DrawPictureOptions(UiContext& ui, const Question& q, const StudyFeedback* f
     const bool wasChosen = std::find(chosen.begin(), chosen.end(), option) != chosen.end();
     const ImVec2 at = ImGui::GetCursorScreenPos(), end(at.x + tile.x, at.y + tile.y);
     ImGui::PushID(option);
-    if (ImGui::InvisibleButton("picture", tile) && feedback == nullptr) ui.state.Post(StudyChoose{option});
+    if (ImGui::InvisibleButton("picture", tile) && feedback == nullptr) ui.Post(StudyChoose{option});
     ImGui::PopID();
     ui.Track("study/option/" + std::to_string(i));
     const ImGuiCol background = feedback == nullptr && (wasChosen || ImGui::IsItemActive()) ? ImGuiCol_ButtonActive
@@ -145,7 +145,7 @@ void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback
   if (feedback != nullptr) return;
   const int key = OptionKey(q.options.size());
   if (marked == nullptr) {
-    if (key >= 0) ui.state.Post(StudyChoose{key});
+    if (key >= 0) ui.Post(StudyChoose{key});
     return;
   }
   if (key >= 0) ToggleOption(*marked, key);
@@ -153,7 +153,7 @@ void DrawOptions(UiContext& ui, const Question& q, const StudyFeedback* feedback
   ImGui::BeginDisabled(marked->empty());
   if (ImGui::Button("Check (Enter)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) ||
       (!marked->empty() && (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER))))
-    ui.state.Post(StudyChooseAll{*marked});
+    ui.Post(StudyChooseAll{*marked});
   ImGui::EndDisabled();
   ui.Track("study/check");
 }
@@ -218,7 +218,7 @@ void DrawOrdering(UiContext& ui, const Question& q, const StudyFeedback* feedbac
   if (feedback == nullptr) {
     ImGui::Spacing();
     if (ImGui::Button("Submit order (Enter)") || Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER))
-      ui.state.Post(StudyOrder{order});
+      ui.Post(StudyOrder{order});
     ui.Track("study/submit");
   }
 }
@@ -238,7 +238,7 @@ void DrawTypedYear(UiContext& ui, const StudyFeedback* feedback) {
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   ui.Track("study/year");
   ImGui::SameLine();
-  if ((ImGui::Button("Answer") || entered) && study.typed[0] != '\0') ui.state.Post(StudyTypeYear{study.typed.data()});
+  if ((ImGui::Button("Answer") || entered) && study.typed[0] != '\0') ui.Post(StudyTypeYear{study.typed.data()});
   ui.Track("study/answer");
 }
 
@@ -246,7 +246,7 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
   const StudyState& study = *ui.state.study;
   if (!study.revealed) {
     if (ImGui::Button("Show answer (Space)", ImVec2(14 * ui.Em(), 2.2f * ui.Em())) || ContinueKey())
-      ui.state.Post(StudyReveal{});
+      ui.Post(StudyReveal{});
     ui.Track("study/reveal");
     return;
   }
@@ -265,7 +265,7 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
         (intervals[static_cast<size_t>(g)].empty() ? std::string(g == 0 ? "did not know" : "knew it")
                                                    : intervals[static_cast<size_t>(g)]);
     if (ImGui::Button(label.c_str(), ImVec2(7 * ui.Em(), 2.8f * ui.Em())) || Pressed(GLFW_KEY_1 + g))
-      ui.state.Post(StudyGrade{static_cast<srs::Rating>(g + 1)});
+      ui.Post(StudyGrade{static_cast<srs::Rating>(g + 1)});
     ui.Track("study/grade/" + std::to_string(g + 1));
   }
 }
@@ -290,7 +290,7 @@ void DrawExamNavigator(UiContext& ui, const QuizSession& quiz) {
       ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
       colours = 1;
     }
-    if (ImGui::Button(label.c_str(), ImVec2(step - ImGui::GetStyle().ItemSpacing.x, 0))) ui.state.Post(ExamGoTo{i});
+    if (ImGui::Button(label.c_str(), ImVec2(step - ImGui::GetStyle().ItemSpacing.x, 0))) ui.Post(ExamGoTo{i});
     ImGui::PopStyleColor(colours);
     ui.Track("exam/question/" + std::to_string(i));
     ImGui::PopID();
@@ -304,19 +304,19 @@ void DrawExamControls(UiContext& ui, const QuizSession& quiz) {
   ImGui::Spacing();
   ImGui::BeginDisabled(current == 0);
   if (ImGui::Button("\xE2\x86\x90 Previous") || (!typing && current > 0 && Pressed(GLFW_KEY_LEFT)))
-    ui.state.Post(ExamGoTo{current - 1});
+    ui.Post(ExamGoTo{current - 1});
   ImGui::EndDisabled();
   ui.Track("exam/previous");
   ImGui::SameLine();
   ImGui::BeginDisabled(current + 1 >= total);
   if (ImGui::Button("Next \xE2\x86\x92") || (!typing && current + 1 < total && Pressed(GLFW_KEY_RIGHT)))
-    ui.state.Post(ExamGoTo{current + 1});
+    ui.Post(ExamGoTo{current + 1});
   ImGui::EndDisabled();
   ui.Track("exam/next");
   ImGui::SameLine();
   if (ImGui::Button(quiz.Flagged(current) ? "Remove the flag (F)" : "Flag for review (F)") ||
       (!typing && Pressed(GLFW_KEY_F)))
-    ui.state.Post(ExamFlag{});
+    ui.Post(ExamFlag{});
   ui.Track("exam/flag");
   ImGui::SameLine();
   if (ImGui::Button("Hand in\xE2\x80\xA6")) ImGui::OpenPopup("Hand in the exam###hand-in");
@@ -334,7 +334,7 @@ void DrawExamControls(UiContext& ui, const QuizSession& quiz) {
     ImGui::TextUnformatted("Once handed in, answers cannot be changed.");
     ImGui::Spacing();
     if (ImGui::Button("Hand in")) {
-      ui.state.Post(ExamHandIn{});
+      ui.Post(ExamHandIn{});
       ImGui::CloseCurrentPopup();
     }
     ui.Track("exam/hand-in/confirm");
@@ -378,8 +378,7 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
     ImGui::PopStyleColor();
   }
   ImGui::Spacing();
-  if (ImGui::Button("Continue (Space)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) || ContinueKey())
-    ui.state.Post(StudyNext{});
+  if (ImGui::Button("Continue (Space)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) || ContinueKey()) ui.Post(StudyNext{});
   ui.Track("study/continue");
 }
 
@@ -411,13 +410,13 @@ void DrawStudySummary(UiContext& ui, const StudySession& session) {
   if (session.NewLeft() > 0) {
     const int more = static_cast<int>(std::min<size_t>(10, session.NewLeft()));
     if (ImGui::Button(("Study " + std::to_string(more) + " more new cards").c_str()))
-      ui.state.Post(StartStudy{deck, more, false});
+      ui.Post(StartStudy{deck, more, false});
     ui.Track("study/more-new");
     ImGui::SameLine();
   }
   if (session.DueTomorrow() > 0) {
     if (ImGui::Button(("Review ahead: " + CountText(session.DueTomorrow()) + " due by tomorrow").c_str()))
-      ui.state.Post(StartStudy{deck, 0, true});
+      ui.Post(StartStudy{deck, 0, true});
     ui.Track("study/ahead");
   }
   if (session.NewLeft() == 0 && session.DueTomorrow() == 0)
@@ -468,10 +467,10 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
       ImGui::EndTable();
     }
     ui.Track("study/by-tag");
-    if (ImGui::Button("Save report as HTML")) ui.state.Post(ExportQuizReport{true});
+    if (ImGui::Button("Save report as HTML")) ui.Post(ExportQuizReport{true});
     ui.Track("study/export-html");
     ImGui::SameLine();
-    if (ImGui::Button("Save answers as CSV")) ui.state.Post(ExportQuizReport{false});
+    if (ImGui::Button("Save answers as CSV")) ui.Post(ExportQuizReport{false});
     ui.Track("study/export-csv");
   }
   // Every mistake, with the right answer and why.
@@ -558,7 +557,7 @@ void DrawReport(UiContext& ui) {
   const bool send = ImGui::Button("Send report");
   ui.Track("study/report/send");
   if (send || (!ImGui::GetIO().WantTextInput && (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)))) {
-    ui.state.Post(ReportQuestion{kReportReasons[static_cast<size_t>(w.reportReason)], w.reportNote.data()});
+    ui.Post(ReportQuestion{kReportReasons[static_cast<size_t>(w.reportReason)], w.reportNote.data()});
     w.reportNote.fill('\0');
     ImGui::CloseCurrentPopup();
   }
@@ -594,7 +593,6 @@ void DrawStudyScreen(UiContext& ui) {
       if (!draft->order.empty()) widgets.order = draft->order;
       widgets.marked = draft->options;
       std::snprintf(widgets.typed.data(), widgets.typed.size(), "%s", draft->year.c_str());
-      ui.state.study->chosen = draft->options;
     }
   }
   ImGui::SameLine();
@@ -622,7 +620,7 @@ void DrawStudyScreen(UiContext& ui) {
                   static_cast<int>(std::max(0.0, *left)) / 60, static_cast<int>(std::max(0.0, *left)) % 60);
       ImGui::PopStyleColor();
       ui.Track("study/timer");
-      ui.state.Post(StudyTick{});
+      ui.Post(StudyTick{});
       ui.needs.WakeAt(ui.now + 0.25);
     }
   }
@@ -636,7 +634,7 @@ void DrawStudyScreen(UiContext& ui) {
     else if (study.study)
       DrawStudySummary(ui, *study.study);
     ImGui::Spacing();
-    if (ImGui::Button("Back to the decks") || (!study.quiz && ContinueKey())) ui.state.Post(GoToScreen{Screen::Home});
+    if (ImGui::Button("Back to the decks") || (!study.quiz && ContinueKey())) ui.Post(GoToScreen{Screen::Home});
     ui.Track("study/done");
     return;
   }

@@ -104,7 +104,7 @@ void DrawTimelineScreen(UiContext& ui) {
     if (game.NewBest()) ImGui::TextColored(ui.palette->right, "New high score!");
     ui.Track("timeline/over");
     if (ImGui::Button("Back to the decks") || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false))
-      ui.state.Post(GoToScreen{Screen::Home});
+      ui.Post(GoToScreen{Screen::Home});
     ui.Track("timeline/done");
   } else {
     const Event& next = deck.events[*game.Current()];
@@ -123,7 +123,7 @@ void DrawTimelineScreen(UiContext& ui) {
     if (ImGui::IsKeyPressed(GLFW_KEY_UP, false) && t.slot > 0) --t.slot;
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN, false) && t.slot < size) ++t.slot;
     if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false))
-      ui.state.Post(TimelinePlace{t.slot});
+      ui.Post(TimelinePlace{t.slot});
   }
   ImGui::Spacing();
 
@@ -144,7 +144,7 @@ void DrawTimelineScreen(UiContext& ui) {
       const bool marked = slot == t.slot;
       if (marked) ImGui::PushStyleColor(ImGuiCol_Button, ui.palette->accent);
       if (ImGui::Button(marked ? "\xE2\x96\xB6 Place here (Enter)" : "Place here", ImVec2(14 * ui.Em(), 0)))
-        ui.state.Post(TimelinePlace{slot});
+        ui.Post(TimelinePlace{slot});
       if (marked) ImGui::PopStyleColor();
       ui.Track("timeline/slot/" + std::to_string(slot));
     }
