@@ -3,7 +3,10 @@
 // [SECTION] Splitting: RFC 4180 records with positions; delimiter detection; Anki's
 //           "#separator:" style header lines.
 // [SECTION] Columns: what each column holds, from a header row or from the data.
+// [SECTION] Tables: a table's header words, units and empty cells; whether a file is one.
 // [SECTION] Deck: cards or events from the records.
+// [SECTION] Typed facts: a table's rows as entities and their facts.
+// [SECTION] Quiz spreadsheets: hand-written questions from a teacher's quiz layouts.
 #include "core/deck/csv.h"
 
 #include "core/deck/numbers.h"
@@ -919,7 +922,7 @@ private:
     m_out.deck.events.push_back(std::move(event));
   }
 
-  // [SECTION] Tables: typed facts -------------------------------------------------------
+  // [SECTION] Typed facts -------------------------------------------------------------
 
   // One table column as a relation: its object type read from the values under it.
   struct TableColumn {
@@ -1129,7 +1132,7 @@ private:
     NothingRead(deck.entities.empty(), header.positions[0], "row", "the table has a header row but no rows under it");
   }
 
-  // [SECTION] Hand-written questions: quiz spreadsheets -------------------------------
+  // [SECTION] Quiz spreadsheets -----------------------------------------------------
 
   // Adds one question row of a quiz spreadsheet.
   void AddChoice(const CsvRecord& record, const QuestionLayout& layout) {

@@ -1,9 +1,10 @@
 // Question generation.
 //
+// Before the sections: the random source, words and names, date steps for distractors.
 // [SECTION] Index: look-ups built once per deck, so a question never scans the deck.
-// [SECTION] Checks: truth of a value, folded distinctness, the answer kept out of the prompt.
 // [SECTION] Options: entity, text, number and date distractors.
 // [SECTION] Kinds: one builder per question kind.
+// [SECTION] Checks: truth of a value, folded distinctness, the answer kept out of the prompt.
 // [SECTION] Generate: kinds taking turns over shuffled candidates.
 #include "core/questions/questions.h"
 

@@ -564,6 +564,54 @@ std::optional<Evaluation> Evaluate(const std::vector<TrainingItem>& items, const
   return e;
 }
 
+// The sequences to train on, and in `trainItems` how many items they carry.
+static std::vector<Sequence> ShareReplays(const std::vector<TrainingItem>& train, int maxSequenceLength,
+                                          size_t& trainItems) {
+  // Items whose reviews begin another item's share its replay: the model's prediction after
+  // a history depends on nothing else. So each sequence is the longest of the items that are
+  // its prefixes (all the items of one card, and any card whose history is the same so far),
+  // and every item adds its weight at the position it predicts.
+  std::vector<size_t> byLength(train.size());
+  std::iota(byLength.begin(), byLength.end(), size_t{0});
+  std::stable_sort(byLength.begin(), byLength.end(),
+                   [&](size_t a, size_t b) { return train[a].reviews.size() > train[b].reviews.size(); });
+  auto mix = [](std::uint64_t h, const TrainingReview& r) {
+    std::uint64_t x = h ^ (static_cast<std::uint64_t>(r.rating) << 32 | static_cast<std::uint32_t>(r.deltaDays));
+    x *= 0x9E3779B97F4A7C15ull;
+    return x ^ (x >> 29);
+  };
+  std::vector<Sequence> sequences;
+  std::unordered_map<std::uint64_t, size_t> prefixes; // hash of a prefix -> a sequence that has it
+  for (size_t n : byLength) {
+    const TrainingItem& item = train[n];
+    if (static_cast<int>(item.reviews.size()) > maxSequenceLength) continue;
+    std::uint64_t h = 0;
+    for (const TrainingReview& r : item.reviews)
+      h = mix(h, r);
+    size_t at = sequences.size();
+    if (auto found = prefixes.find(h); found != prefixes.end()) {
+      const auto& longer = sequences[found->second].reviews;
+      if (std::equal(item.reviews.begin(), item.reviews.end(), longer.begin(),
+                     [](const auto& a, const auto& b) { return a.rating == b.rating && a.deltaDays == b.deltaDays; }))
+        at = found->second;
+    }
+    if (at == sequences.size()) {
+      Sequence s;
+      s.reviews = item.reviews;
+      s.weights.assign(item.reviews.size(), 0.0f);
+      std::uint64_t p = 0;
+      for (const TrainingReview& r : item.reviews)
+        prefixes.emplace(p = mix(p, r), at);
+      sequences.push_back(std::move(s));
+    }
+    Sequence& s = sequences[at];
+    s.weights[item.reviews.size() - 1] += RecencyWeight(n, train.size());
+    ++s.labels;
+    ++trainItems;
+  }
+  return sequences;
+}
+
 OptimizerResult Optimize(const std::vector<TrainingItem>& all, const OptimizerOptions& options) {
   OptimizerResult result;
   for (const TrainingItem& item : all)
@@ -610,49 +658,8 @@ OptimizerResult Optimize(const std::vector<TrainingItem>& all, const OptimizerOp
     return result;
   }
 
-  // Items whose reviews begin another item's share its replay: the model's prediction after
-  // a history depends on nothing else. So each sequence is the longest of the items that are
-  // its prefixes (all the items of one card, and any card whose history is the same so far),
-  // and every item adds its weight at the position it predicts.
-  std::vector<size_t> byLength(train.size());
-  std::iota(byLength.begin(), byLength.end(), size_t{0});
-  std::stable_sort(byLength.begin(), byLength.end(),
-                   [&](size_t a, size_t b) { return train[a].reviews.size() > train[b].reviews.size(); });
-  auto mix = [](std::uint64_t h, const TrainingReview& r) {
-    std::uint64_t x = h ^ (static_cast<std::uint64_t>(r.rating) << 32 | static_cast<std::uint32_t>(r.deltaDays));
-    x *= 0x9E3779B97F4A7C15ull;
-    return x ^ (x >> 29);
-  };
-  std::vector<Sequence> sequences;
-  std::unordered_map<std::uint64_t, size_t> prefixes; // hash of a prefix -> a sequence that has it
   size_t trainItems = 0;
-  for (size_t n : byLength) {
-    const TrainingItem& item = train[n];
-    if (static_cast<int>(item.reviews.size()) > options.maxSequenceLength) continue;
-    std::uint64_t h = 0;
-    for (const TrainingReview& r : item.reviews)
-      h = mix(h, r);
-    size_t at = sequences.size();
-    if (auto found = prefixes.find(h); found != prefixes.end()) {
-      const auto& longer = sequences[found->second].reviews;
-      if (std::equal(item.reviews.begin(), item.reviews.end(), longer.begin(),
-                     [](const auto& a, const auto& b) { return a.rating == b.rating && a.deltaDays == b.deltaDays; }))
-        at = found->second;
-    }
-    if (at == sequences.size()) {
-      Sequence s;
-      s.reviews = item.reviews;
-      s.weights.assign(item.reviews.size(), 0.0f);
-      std::uint64_t p = 0;
-      for (const TrainingReview& r : item.reviews)
-        prefixes.emplace(p = mix(p, r), at);
-      sequences.push_back(std::move(s));
-    }
-    Sequence& s = sequences[at];
-    s.weights[item.reviews.size() - 1] += RecencyWeight(n, train.size());
-    ++s.labels;
-    ++trainItems;
-  }
+  const std::vector<Sequence> sequences = ShareReplays(train, options.maxSequenceLength, trainItems);
   for (const Sequence& s : sequences)
     result.reviews += s.reviews.size();
   // Batches of whole cards, each epoch in a new random order, of at most batchSize

@@ -1,8 +1,10 @@
 // [SECTION] Opening: lock, check, move a damaged file aside, migrate, daily backup.
-// [SECTION] Profiles, cards, answers, deck edits.
-// [SECTION] Sessions, bests, settings.
+// [SECTION] Profiles, cards, answers: learners, card states, answers committed, deck edits.
+// [SECTION] Reported questions: a learner's reports, kept for the deck's author.
+// [SECTION] Sessions, bests, settings: study sessions, game bests, the learner's settings.
+// [SECTION] Memory model: fitted weights, the weights in use, imported review history.
 // [SECTION] Reading: progress, stats, export.
-// [SECTION] Backups and restore.
+// [SECTION] Backups and restore: copies taken, listed and restored.
 #include "core/store/profile_store.h"
 
 #include <algorithm>

@@ -16,8 +16,6 @@ namespace factdeck::ui {
 
 namespace {
 
-bool Pressed(int key) { return ImGui::IsKeyPressed(key, false); }
-
 void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ClassroomForm& form = ui.widgets.classroom;
   Heading(ui, "Classroom match");

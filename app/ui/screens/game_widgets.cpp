@@ -191,6 +191,10 @@ int AnswerTiles(UiContext& ui, const std::string& name, const Question& q, const
   return clicked;
 }
 
+bool Pressed(int key, bool whileTyping) {
+  return ImGui::IsKeyPressed(key, false) && (whileTyping || !ImGui::GetIO().WantTextInput);
+}
+
 void Leaderboard(UiContext& ui, const std::vector<LeaderboardRow>& rows, double& since, size_t maxRows) {
   if (since == 0.0) since = ui.now;
   const float t = ui.stillFrames ? 1.0f : std::clamp(static_cast<float>((ui.now - since) / 0.8), 0.0f, 1.0f);

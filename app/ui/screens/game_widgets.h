@@ -23,6 +23,11 @@ void PictureInBox(UiContext& ui, ImDrawList* draw, const std::string& file, ImVe
 // Big text in the title font, wrapped.
 void BigText(UiContext& ui, const char* text);
 
+// A key (GLFW_KEY_...) pressed this frame, not held down. `whileTyping`: also while a text
+// field has the keyboard (the study and classroom screens take Enter and Space then too);
+// otherwise a key typed into a field is never taken as a shortcut.
+bool Pressed(int key, bool whileTyping = true);
+
 // The answer options of `q` as big tiles, two by two, told apart by colour and by shape
 // (triangle, diamond, circle, square) and numbered 1 to 4; picture options as pictures, with
 // their words once revealed when the pictures alone are asked. With `correct` not empty the others fade and

@@ -21,8 +21,6 @@ namespace factdeck::ui {
 
 namespace {
 
-bool Pressed(int key) { return ImGui::IsKeyPressed(key, false) && !ImGui::GetIO().WantTextInput; }
-
 void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
   LiveForm& form = ui.widgets.live;
   Heading(ui, "Live game: players answer on their phones");
@@ -62,7 +60,7 @@ void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
                      form.classSize == 0 ? "No limit: anyone with the code joins (up to %d)."
                                          : "Beyond that many players, new phones wait until you let them in.",
                      Settings::kMaxLiveClassSize);
-  if (ImGui::Button("Open the room (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
+  if (ImGui::Button("Open the room (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER, false))
     ui.Post(OpenLiveRoom{static_cast<size_t>(form.interfaceIndex), form.port, form.classSize});
   ui.Track("live/open");
   if (!l.error.empty()) ImGui::TextColored(ui.palette->warning, "%s", l.error.c_str());
@@ -275,7 +273,7 @@ void DrawLeaderboard(UiContext& ui, const AppState::LiveState& l, const LiveHost
                     before == l.placeBefore.end() ? static_cast<float>(view.ranking.size()) : before->second});
   }
   Leaderboard(ui, rows, ui.widgets.live.rankChangedAt, 10);
-  if (ImGui::Button("Next question (Space)") || Pressed(GLFW_KEY_SPACE)) {
+  if (ImGui::Button("Next question (Space)") || Pressed(GLFW_KEY_SPACE, false)) {
     ui.widgets.live.rankChangedAt = 0.0;
     ui.Post(LiveControl{LiveStep::Next});
   }
@@ -288,7 +286,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     BigText(ui, "Waiting for players");
     ImGui::TextWrapped(
         "Scan the code or open the address, type the game code and a name. Latecomers can join during the game.");
-    if (ImGui::Button("Start the game (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER))
+    if (ImGui::Button("Start the game (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) || Pressed(GLFW_KEY_ENTER, false))
       ui.Post(LiveControl{LiveStep::Start});
     ui.Track("live/start");
     ImGui::Spacing();
@@ -336,7 +334,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
       ImGui::Text("%d of %zu answered", view.answered, present);
       ui.Track("live/answered");
       ImGui::SameLine();
-      if (ImGui::Button("Reveal now (Space)") || Pressed(GLFW_KEY_SPACE)) ui.Post(LiveControl{LiveStep::Reveal});
+      if (ImGui::Button("Reveal now (Space)") || Pressed(GLFW_KEY_SPACE, false)) ui.Post(LiveControl{LiveStep::Reveal});
       ui.Track("live/reveal");
       return;
     }
@@ -347,7 +345,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     const char* label = last                ? "Show the podium (Space)"
                         : l.hideLeaderboard ? "Next question (Space)"
                                             : "Leaderboard (Space)";
-    if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE)) {
+    if (ImGui::Button(label) || Pressed(GLFW_KEY_SPACE, false)) {
       ui.widgets.live.rankChangedAt = 0.0; // the leaderboard animates afresh
       ui.Post(LiveControl{LiveStep::Next});
     }

@@ -13,8 +13,6 @@ namespace factdeck::ui {
 
 namespace {
 
-bool Pressed(int glfwKey) { return ImGui::IsKeyPressed(glfwKey, false); }
-
 // 1-4 or A-D: the option index pressed this frame, or -1.
 int OptionKey(size_t options) {
   for (size_t i = 0; i < options && i < 9; ++i)
