@@ -24,8 +24,8 @@ struct MemoryOptions : StoreOptions {
 
 // How the learner's days are counted: the machine's time zone and the day start hour of
 // the settings in the data folder.
-StudyDay LearnerDay(const StoreOptions& o) {
-  return LocalStudyDay(LoadSettings(DataDir(o) / "settings.toml").settings.dayStartHour);
+srs::StudyDay LearnerDay(const StoreOptions& o) {
+  return srs::LocalStudyDay(LoadSettings(DataDir(o) / "settings.toml").settings.dayStartHour);
 }
 
 nlohmann::ordered_json EvaluationJson(const std::optional<srs::Evaluation>& e) {

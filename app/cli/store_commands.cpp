@@ -10,14 +10,14 @@
 
 namespace factdeck::cli {
 
-srs::TimeMs Now() { return WallClockNow(); }
+srs::TimeMs Now() { return srs::WallClockNow(); }
 
 std::filesystem::path DataDir(const StoreOptions& o) {
   return o.dataDir->empty() ? DefaultDataDir() : std::filesystem::path(*o.dataDir);
 }
 
 std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
-  auto opened = ProfileStore::Open(DataDir(o), Now(), LocalStudyDay());
+  auto opened = ProfileStore::Open(DataDir(o), Now(), srs::LocalStudyDay());
   for (const std::string& notice : opened.notices)
     std::cerr << "factdeck: " << notice << '\n';
   if (!opened.store) {
@@ -48,7 +48,7 @@ int RunStats(const StoreOptions& o) {
   const std::int64_t profile = ProfileOf(*store, o);
   if (profile == 0) return 1;
   const srs::TimeMs now = Now();
-  StoreStats s = store->Stats(profile, now, LocalStudyDay());
+  StoreStats s = store->Stats(profile, now, srs::LocalStudyDay());
   std::string name;
   for (const ProfileInfo& p : store->Profiles())
     if (p.id == profile) name = p.name;

@@ -45,7 +45,7 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   LoadedSettings loaded = LoadSettings(state.SettingsFile());
   state.settings = loaded.settings;
   state.notices = std::move(loaded.warnings);
-  ProfileStore::Opened opened = ProfileStore::Open(dataDir, WallClockNow(), LocalStudyDay());
+  ProfileStore::Opened opened = ProfileStore::Open(dataDir, srs::WallClockNow(), srs::LocalStudyDay());
   for (std::string& notice : opened.notices)
     state.notices.push_back(std::move(notice));
   if (opened.store) {
@@ -72,8 +72,8 @@ void ReloadLibrary(AppState& state) {
 
 void OpenStats(AppState& state) {
   if (!state.store) return;
-  state.stats = std::make_unique<StatsView>(LoadStatsView(*state.store, state.profile, state.clock(),
-                                                          LocalStudyDay(state.settings.dayStartHour), state.decks));
+  state.stats = std::make_unique<StatsView>(LoadStatsView(
+      *state.store, state.profile, state.clock(), srs::LocalStudyDay(state.settings.dayStartHour), state.decks));
 }
 
 void RefreshProgress(AppState& state) {
@@ -81,7 +81,7 @@ void RefreshProgress(AppState& state) {
   state.profiles = state.store->Profiles();
   const srs::TimeMs now = state.clock();
   state.progress = state.store->Progress(state.profile, now);
-  state.streak = state.store->Streaks(state.profile, now, LocalStudyDay(state.settings.dayStartHour)).first;
+  state.streak = state.store->Streaks(state.profile, now, srs::LocalStudyDay(state.settings.dayStartHour)).first;
 }
 
 namespace reducer {

@@ -43,10 +43,10 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
   for (int d = days; d >= 1; --d) {
     if (random.Below(7) == 0) continue; // a day off now and then
     // Mid-afternoon of each past study day.
-    srs::TimeMs now = srs::DayStart(end, state.settings.dayStartHour, LocalStudyDay().utcOffsetMinutes) -
+    srs::TimeMs now = srs::LocalStudyDay(state.settings.dayStartHour).StartOf(end) -
                       static_cast<srs::TimeMs>(d) * srs::kDayMs + 10 * 60 * srs::kMinuteMs;
     StudySession::Options options;
-    options.day = LocalStudyDay(state.settings.dayStartHour);
+    options.day = srs::LocalStudyDay(state.settings.dayStartHour);
     options.queue.newPerDay = 8;
     options.seed = random.Next();
     StudySession session(*deck, state.store.get(), state.profile, now, options);
@@ -99,18 +99,18 @@ namespace {
 // wants it still, running on from there in real time (so a window opened with --screen
 // live-lobby is a real room to try: timers run, the server's limits refill).
 struct SampleClock {
-  srs::TimeMs fake = WallClockNow();
+  srs::TimeMs fake = srs::WallClockNow();
   srs::TimeMs offset = 0;
   std::atomic<bool> running{false};
   void Run() {
-    offset = fake - WallClockNow();
+    offset = fake - srs::WallClockNow();
     running = true;
   }
 };
 
 std::shared_ptr<SampleClock> UseSampleClock(AppState& state) {
   auto clock = std::make_shared<SampleClock>();
-  state.clock = [clock] { return clock->running ? WallClockNow() + clock->offset : clock->fake; };
+  state.clock = [clock] { return clock->running ? srs::WallClockNow() + clock->offset : clock->fake; };
   return clock;
 }
 

@@ -8,7 +8,7 @@ namespace factdeck::reducer {
 void Apply(AppState& state, const FitMemoryModel&, Context& context) {
   if (!state.store) return;
   const MemoryModelFit result =
-      FitLearnerMemoryModel(*state.store, state.profile, LocalStudyDay(state.settings.dayStartHour), context.now);
+      FitLearnerMemoryModel(*state.store, state.profile, srs::LocalStudyDay(state.settings.dayStartHour), context.now);
   OpenStats(state);
   if (state.stats && !result.report.fit.Ok()) state.stats->fitProblem = result.report.fit.error;
 }

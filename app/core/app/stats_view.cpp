@@ -4,7 +4,7 @@
 
 namespace factdeck {
 
-StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs now, StudyDay day,
+StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs now, srs::StudyDay day,
                         const std::vector<DeckEntry>& decks) {
   StatsView view;
   view.today = day.DayOf(now);

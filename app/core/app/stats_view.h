@@ -18,7 +18,7 @@ struct TagAccuracy {
 
 struct StatsView {
   StoreStats totals;
-  std::int64_t today = 0;                 // StudyDay::DayOf(now)
+  std::int64_t today = 0;                 // srs::StudyDay::DayOf(now)
   std::vector<DayActivity> calendar;      // the last 53 weeks
   std::vector<std::int64_t> dueForecast;  // the next 30 days, overdue in the first
   std::vector<PeriodRetention> retention; // 12 weeks
@@ -33,7 +33,7 @@ struct StatsView {
 };
 
 // Tags come from the decks: each item (fact, event, card) has its subject's or its own.
-StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs now, StudyDay day,
+StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs now, srs::StudyDay day,
                         const std::vector<DeckEntry>& decks);
 
 } // namespace factdeck

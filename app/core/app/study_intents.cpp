@@ -49,7 +49,7 @@ void Apply(AppState& state, const StartStudy& start, Context& context) {
   auto study = std::make_unique<StudyState>();
   study->deck = std::move(deck);
   StudySession::Options options;
-  options.day = LocalStudyDay(state.settings.dayStartHour);
+  options.day = srs::LocalStudyDay(state.settings.dayStartHour);
   options.fsrs = LearnerFsrsParameters(state);
   options.queue.newPerDay = state.settings.newPerDay;
   options.queue.reviewsPerDay = state.settings.reviewsPerDay;

@@ -38,7 +38,7 @@ public:
   struct Options {
     srs::QueueOptions queue;
     srs::FsrsParameters fsrs;
-    StudyDay day;
+    srs::StudyDay day;
     std::uint64_t seed = 1;
   };
 

@@ -1,4 +1,5 @@
 #include "core/srs/study.h"
+#include "core/srs/study_day.h"
 
 #include <algorithm>
 
@@ -100,14 +101,6 @@ double OrderingCredit(const std::vector<int>& answer) {
   return 1.0 - static_cast<double>(discordant) / static_cast<double>(n * (n - 1) / 2);
 }
 
-TimeMs DayStart(TimeMs now, int dayStartHour, int utcOffsetMinutes) {
-  const TimeMs shift =
-      static_cast<TimeMs>(utcOffsetMinutes) * kMinuteMs - static_cast<TimeMs>(dayStartHour) * 60 * kMinuteMs;
-  const TimeMs local = now + shift;
-  const TimeMs day = FloorDiv(local, kDayMs);
-  return day * kDayMs - shift;
-}
-
 std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, const Fsrs& fsrs, TimeMs now,
                                         const QueueOptions& options) {
   std::vector<QueueEntry> queue;
@@ -123,7 +116,7 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
     return queue;
   }
 
-  const TimeMs dayStart = DayStart(now, options.dayStartHour, options.utcOffsetMinutes);
+  const TimeMs dayStart = StudyDay{options.utcOffsetMinutes, options.dayStartHour}.StartOf(now);
   const TimeMs reviewHorizon =
       dayStart + kDayMs + (options.mode == QueueMode::StudyAhead ? std::max(0, options.aheadDays) * kDayMs : 0);
 

@@ -86,9 +86,6 @@ struct QueueEntry {
   bool reschedule = true; // false in cram mode: record the answer, keep the schedule
 };
 
-// The start of the learner's current day (the last day-start hour, local time), as UTC.
-TimeMs DayStart(TimeMs now, int dayStartHour, int utcOffsetMinutes);
-
 // Today's queue: learning cards first (by due time), then reviews (lowest retrievability
 // first) with new cards spread among them (in the order given). At most one card per item
 // per day, and none of an item already studied today, except learning cards. Recall cards

@@ -2,7 +2,7 @@
 
 namespace factdeck {
 
-std::vector<srs::TrainingItem> LearnerTrainingItems(ProfileStore& store, std::int64_t profile, StudyDay day) {
+std::vector<srs::TrainingItem> LearnerTrainingItems(ProfileStore& store, std::int64_t profile, srs::StudyDay day) {
   return srs::TrainingItems(store.ReviewLog(profile), [&](srs::TimeMs t) { return day.DayOf(t); });
 }
 
@@ -27,7 +27,7 @@ MemoryModelRecord RecordOf(const srs::FitReport& report, srs::TimeMs now) {
   return r;
 }
 
-MemoryModelFit FitLearnerMemoryModel(ProfileStore& store, std::int64_t profile, StudyDay day, srs::TimeMs now) {
+MemoryModelFit FitLearnerMemoryModel(ProfileStore& store, std::int64_t profile, srs::StudyDay day, srs::TimeMs now) {
   MemoryModelFit result;
   result.importedReviews = store.ImportedReviewCount(profile);
   result.report = srs::FitAndEvaluate(LearnerTrainingItems(store, profile, day));

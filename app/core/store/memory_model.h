@@ -14,11 +14,11 @@ struct MemoryModelFit {
 
 // The learner's training items: their review log and imported history, days counted as
 // `day` counts them.
-std::vector<srs::TrainingItem> LearnerTrainingItems(ProfileStore& store, std::int64_t profile, StudyDay day);
+std::vector<srs::TrainingItem> LearnerTrainingItems(ProfileStore& store, std::int64_t profile, srs::StudyDay day);
 
 // Fits and evaluates; a successful fit is saved as the learner's last fit (the weights in
 // use change only with SetLearnerWeights).
-MemoryModelFit FitLearnerMemoryModel(ProfileStore& store, std::int64_t profile, StudyDay day, srs::TimeMs now);
+MemoryModelFit FitLearnerMemoryModel(ProfileStore& store, std::int64_t profile, srs::StudyDay day, srs::TimeMs now);
 
 MemoryModelRecord RecordOf(const srs::FitReport& report, srs::TimeMs now);
 

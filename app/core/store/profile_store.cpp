@@ -51,26 +51,6 @@ std::string DescribeStoreError(int code, const std::string& detail) {
   }
 }
 
-std::int64_t StudyDay::DayOf(srs::TimeMs time) const {
-  const srs::TimeMs local = time + static_cast<srs::TimeMs>(utcOffsetMinutes - dayStartHour * 60) * srs::kMinuteMs;
-  return FloorDiv(local, srs::kDayMs);
-}
-
-srs::TimeMs WallClockNow() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-StudyDay LocalStudyDay(int dayStartHour) {
-  std::time_t t = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t, &local);
-  StudyDay day;
-  day.utcOffsetMinutes = static_cast<int>(local.tm_gmtoff / 60);
-  day.dayStartHour = dayStartHour;
-  return day;
-}
-
 namespace {
 
 // "20240305-143000", for file names.
@@ -208,7 +188,7 @@ ProfileStore::~ProfileStore() {
   if (m_lockFd >= 0) ::close(m_lockFd);
 }
 
-ProfileStore::Opened ProfileStore::Open(const fs::path& dataDir, srs::TimeMs now, StudyDay day) {
+ProfileStore::Opened ProfileStore::Open(const fs::path& dataDir, srs::TimeMs now, srs::StudyDay day) {
   Opened opened;
   std::error_code ec;
   fs::create_directories(dataDir, ec);
@@ -927,10 +907,10 @@ std::vector<DeckProgress> ProfileStore::Progress(std::int64_t profile, srs::Time
   return decks;
 }
 
-StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, StudyDay day) {
+StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, srs::StudyDay day) {
   StoreStats stats;
   try {
-    const srs::TimeMs today = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
+    const srs::TimeMs today = day.StartOf(now);
     const srs::TimeMs monthAgo = today - 29 * srs::kDayMs;
     Statement reviews = m_db->Prepare(
         "SELECT COUNT(*), SUM(r.time_ms >= ?2), SUM(r.time_ms >= ?3) FROM review r JOIN card c ON c.id = r.card_id "
@@ -985,10 +965,11 @@ std::vector<DayActivity> ProfileStore::Activity(std::int64_t profile, std::int64
   return days;
 }
 
-std::vector<std::int64_t> ProfileStore::DueForecast(std::int64_t profile, srs::TimeMs now, int days, StudyDay day) {
+std::vector<std::int64_t> ProfileStore::DueForecast(std::int64_t profile, srs::TimeMs now, int days,
+                                                    srs::StudyDay day) {
   std::vector<std::int64_t> due(static_cast<size_t>(std::max(days, 1)), 0);
   try {
-    const srs::TimeMs today = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
+    const srs::TimeMs today = day.StartOf(now);
     Statement s =
         m_db->Prepare("SELECT due_ms FROM card WHERE profile_id = ?1 AND hidden = 0 AND state != 0 AND due_ms < ?2");
     s.Bind(1, profile).Bind(2, today + static_cast<srs::TimeMs>(days) * srs::kDayMs);
@@ -1002,7 +983,7 @@ std::vector<std::int64_t> ProfileStore::DueForecast(std::int64_t profile, srs::T
 }
 
 std::vector<PeriodRetention> ProfileStore::RetentionHistory(std::int64_t profile, srs::TimeMs now, int periodDays,
-                                                            int periods, StudyDay day) {
+                                                            int periods, srs::StudyDay day) {
   std::vector<PeriodRetention> history;
   try {
     const std::int64_t today = day.DayOf(now);
@@ -1015,7 +996,7 @@ std::vector<PeriodRetention> ProfileStore::RetentionHistory(std::int64_t profile
         "AND r.rescheduled = 1 AND EXISTS (SELECT 1 FROM review p WHERE p.card_id = r.card_id AND p.time_ms < "
         "r.time_ms "
         "AND p.state = 2) AND r.time_ms >= ?2");
-    const srs::TimeMs from = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes) - (today - first) * srs::kDayMs;
+    const srs::TimeMs from = day.StartOf(now) - (today - first) * srs::kDayMs;
     s.Bind(1, profile).Bind(2, from);
     while (s.Step()) {
       const std::int64_t index = (day.DayOf(s.Int(0)) - first) / periodDays;
@@ -1058,7 +1039,7 @@ std::vector<SessionRecord> ProfileStore::Sessions(std::int64_t profile, size_t l
   return sessions;
 }
 
-std::pair<int, int> ProfileStore::Streaks(std::int64_t profile, srs::TimeMs now, StudyDay day) {
+std::pair<int, int> ProfileStore::Streaks(std::int64_t profile, srs::TimeMs now, srs::StudyDay day) {
   int current = 0, longest = 0;
   try {
     Statement days = m_db->Prepare("SELECT day FROM day_activity WHERE profile_id = ?1 AND reviews > 0 ORDER BY day");
@@ -1143,8 +1124,8 @@ std::optional<fs::path> ProfileStore::LatestBackup() const {
   return *std::max_element(backups.begin(), backups.end());
 }
 
-std::optional<fs::path> ProfileStore::DueBackup(srs::TimeMs now, StudyDay day) {
-  const srs::TimeMs dayStart = srs::DayStart(now, day.dayStartHour, day.utcOffsetMinutes);
+std::optional<fs::path> ProfileStore::DueBackup(srs::TimeMs now, srs::StudyDay day) {
+  const srs::TimeMs dayStart = day.StartOf(now);
   const std::string date =
       FormatIsoTime(dayStart + static_cast<srs::TimeMs>(day.utcOffsetMinutes) * srs::kMinuteMs).substr(0, 10);
   const fs::path today = BackupDir() / ("progress-" + date + ".db");
@@ -1167,7 +1148,7 @@ void ProfileStore::PruneBackups() {
     fs::remove(backups[i], ec);
 }
 
-void ProfileStore::StartDailyBackup(srs::TimeMs now, StudyDay day) {
+void ProfileStore::StartDailyBackup(srs::TimeMs now, srs::StudyDay day) {
   std::optional<fs::path> today;
   try {
     today = DueBackup(now, day);

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/srs/study_day.h"
 #include "core/deck/deck.h"
 #include "core/srs/optimizer.h"
 #include "core/srs/study.h"
@@ -60,18 +61,6 @@ struct AnswerRecord {
   srs::MemoryState after; // the card's state after this answer
   bool reschedule = true; // false in cram: the log keeps the answer, the card keeps its state
 };
-
-// How the learner's days are counted: local time zone and day-start hour.
-struct StudyDay {
-  int utcOffsetMinutes = 0;
-  int dayStartHour = 4;
-  std::int64_t DayOf(srs::TimeMs time) const; // days since 1970-01-01 in the learner's days
-};
-
-// The wall clock and the machine's time zone now: for the app and the command line, never
-// for the scheduler, which is always given its time.
-srs::TimeMs WallClockNow();
-StudyDay LocalStudyDay(int dayStartHour = 4);
 
 struct StoreStats {
   std::int64_t reviews = 0, reviewsToday = 0, reviewsLast30Days = 0;
@@ -134,7 +123,7 @@ struct QuestionReport {
 
 // For the stats screen.
 struct DayActivity {
-  std::int64_t day = 0; // StudyDay::DayOf
+  std::int64_t day = 0; // srs::StudyDay::DayOf
   int reviews = 0, correct = 0;
 };
 struct PeriodRetention {
@@ -186,7 +175,7 @@ public:
 
   // Opens (creating, migrating, checking, backing up) DATA_DIR/progress.db. `day` is how
   // the learner's days are counted (streaks, the daily backup).
-  static Opened Open(const std::filesystem::path& dataDir, srs::TimeMs now, StudyDay day = {});
+  static Opened Open(const std::filesystem::path& dataDir, srs::TimeMs now, srs::StudyDay day = {});
   ~ProfileStore();
 
   static constexpr const char* kFileName = "progress.db";
@@ -255,19 +244,19 @@ public:
 
   // Reading for the home screen, stats and exports.
   std::vector<DeckProgress> Progress(std::int64_t profile, srs::TimeMs now);
-  StoreStats Stats(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
+  StoreStats Stats(std::int64_t profile, srs::TimeMs now, srs::StudyDay day = {});
   // Reviews per study day from `fromDay` on; the due count for each of the next `days` days
   // (overdue in the first); true retention per `periodDays` for `periods` periods back;
   // right answers per item; the latest sessions.
   std::vector<DayActivity> Activity(std::int64_t profile, std::int64_t fromDay);
-  std::vector<std::int64_t> DueForecast(std::int64_t profile, srs::TimeMs now, int days, StudyDay day = {});
+  std::vector<std::int64_t> DueForecast(std::int64_t profile, srs::TimeMs now, int days, srs::StudyDay day = {});
   std::vector<PeriodRetention> RetentionHistory(std::int64_t profile, srs::TimeMs now, int periodDays, int periods,
-                                                StudyDay day = {});
+                                                srs::StudyDay day = {});
   std::vector<ItemAccuracy> Accuracy(std::int64_t profile);
   std::vector<SessionRecord> Sessions(std::int64_t profile, size_t limit = 50);
 
   // The current and longest day streaks, from the per-day counts (fast: for the home screen).
-  std::pair<int, int> Streaks(std::int64_t profile, srs::TimeMs now, StudyDay day = {});
+  std::pair<int, int> Streaks(std::int64_t profile, srs::TimeMs now, srs::StudyDay day = {});
   // The review log as CSV (header first), for one profile or all (profile 0).
   StoreStatus ExportReviewsCsv(std::int64_t profile, const std::filesystem::path& file);
 
@@ -296,12 +285,12 @@ private:
 
   // The daily backup: decides on the calling thread whether one is due today, then copies
   // on m_backup. Never touches m_db from the other thread.
-  void StartDailyBackup(srs::TimeMs now, StudyDay day);
-  std::optional<std::filesystem::path> DueBackup(srs::TimeMs now, StudyDay day);
+  void StartDailyBackup(srs::TimeMs now, srs::StudyDay day);
+  std::optional<std::filesystem::path> DueBackup(srs::TimeMs now, srs::StudyDay day);
   void PruneBackups();
 
   std::filesystem::path m_dataDir;
-  StudyDay m_day;
+  srs::StudyDay m_day;
   std::thread m_backup;
   std::mutex m_backupMutex;
   std::condition_variable m_backupWake;

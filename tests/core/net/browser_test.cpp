@@ -22,7 +22,7 @@ using nlohmann::json;
 namespace {
 
 // The room's clock: real time, so that answers are timed as phones send them.
-srs::TimeMs Now() { return WallClockNow(); }
+srs::TimeMs Now() { return srs::WallClockNow(); }
 
 std::string DecodeBase64(const std::string& text) {
   std::string out;

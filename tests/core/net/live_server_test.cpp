@@ -31,7 +31,7 @@ using nlohmann::json;
 namespace {
 
 // The room's clock: real time, so that answers are timed as phones send them.
-srs::TimeMs Now() { return WallClockNow(); }
+srs::TimeMs Now() { return srs::WallClockNow(); }
 
 struct Fixture {
   Deck deck;

@@ -2,6 +2,7 @@
 
 #include "core/base/iso_time.h"
 #include "core/srs/study.h"
+#include "core/srs/study_day.h"
 
 using namespace factdeck;
 using namespace factdeck::srs;
@@ -78,9 +79,14 @@ TEST_CASE("an ordering answer rates each event and earns Kendall tau credit", "[
 
 TEST_CASE("the study day starts at the learner's local day-start hour", "[study]") {
   // 02:30 UTC is 03:30 in UTC+1: before 04:00, so still the previous day, which began at 03:00 UTC.
-  CHECK(FormatIsoTime(DayStart(At("2024-03-05T02:30:00Z"), 4, 60)) == "2024-03-04T03:00:00.000Z");
-  CHECK(FormatIsoTime(DayStart(At("2024-03-05T03:30:00Z"), 4, 60)) == "2024-03-05T03:00:00.000Z");
-  CHECK(FormatIsoTime(DayStart(At("2024-03-05T12:00:00Z"), 0, -300)) == "2024-03-05T05:00:00.000Z");
+  CHECK(FormatIsoTime(StudyDay{60, 4}.StartOf(At("2024-03-05T02:30:00Z"))) == "2024-03-04T03:00:00.000Z");
+  CHECK(FormatIsoTime(StudyDay{60, 4}.StartOf(At("2024-03-05T03:30:00Z"))) == "2024-03-05T03:00:00.000Z");
+  CHECK(FormatIsoTime(StudyDay{-300, 0}.StartOf(At("2024-03-05T12:00:00Z"))) == "2024-03-05T05:00:00.000Z");
+  // Day numbers agree with the starts: 03:30 in UTC+1 is the day before 04:30.
+  const StudyDay day{60, 4};
+  CHECK(day.DayOf(At("2024-03-05T02:30:00Z")) + 1 == day.DayOf(At("2024-03-05T03:30:00Z")));
+  CHECK(day.StartOf(At("2024-03-05T03:30:00Z")) ==
+        day.DayOf(At("2024-03-05T03:30:00Z")) * kDayMs + 3 * 3600000); // 04:00 at UTC+1
 }
 
 TEST_CASE("the queue: learning first, most forgotten reviews next, new cards spread, limits kept", "[study]") {
