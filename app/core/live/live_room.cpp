@@ -378,7 +378,7 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   view.name = p->name;
   view.players = static_cast<int>(
       std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return x.Playing(); }));
-  if (p->waiting) {
+  if (p->waiting && m_phase != LivePhase::Finished) {
     view.waiting = true; // nothing of the game until the host lets them in: a lobby of their own
     view.phase = LivePhase::Lobby;
     return LiveError::None;
@@ -531,6 +531,7 @@ int LiveRoom::KickAddresses(const std::vector<std::string>& addresses) {
 
 int LiveRoom::Admit(int player) {
   std::lock_guard lock(m_mutex);
+  if (m_phase == LivePhase::Finished) return 0; // the game and its record are closed
   size_t playing = static_cast<size_t>(
       std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
   int admitted = 0;
@@ -624,17 +625,21 @@ MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
   record.started = m_started;
   record.ended = ended;
   const auto standings = StandingsLocked();
-  // A removed player is kept with their answers, ranked after everyone who stayed (as is one
-  // the host never let in).
+  // A removed player is kept with their answers, ranked after everyone who stayed; one the
+  // host never let in never played and is not kept (a flood of names stays out of the history).
   const int stayed = static_cast<int>(
       std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
-  for (size_t i = 0; i < m_players.size(); ++i)
+  std::vector<size_t> recordIndex(m_players.size(), 0); // by player: the place in record.players
+  for (size_t i = 0; i < m_players.size(); ++i) {
+    if (m_players[i].waiting) continue;
+    recordIndex[i] = record.players.size();
     record.players.push_back({m_players[i].name, "", m_players[i].profile, m_players[i].score,
                               m_players[i].Playing() ? RankOf(standings, i) : stayed + 1});
+  }
   for (const LiveAnswer& a : m_answers) {
     const Question& q = m_questions[static_cast<size_t>(a.question)];
-    record.answers.push_back({static_cast<size_t>(a.player - 1), a.question, q.card, QuestionKindName(q.kind), a.given,
-                              a.correct, a.time, a.responseMs, a.points});
+    record.answers.push_back({recordIndex[static_cast<size_t>(a.player - 1)], a.question, q.card,
+                              QuestionKindName(q.kind), a.given, a.correct, a.time, a.responseMs, a.points});
   }
   return record;
 }

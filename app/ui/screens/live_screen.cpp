@@ -140,7 +140,7 @@ void DrawWaiting(UiContext& ui, const LiveHostView& view) {
   std::vector<const LivePlayer*> waiting;
   for (const LivePlayer& p : view.players)
     if (!p.kicked && p.waiting) waiting.push_back(&p);
-  if (waiting.empty()) return;
+  if (waiting.empty() || view.phase == LivePhase::Finished) return; // after the end nobody comes in
   ImGui::TextColored(ui.palette->warning, "%zu waiting to be let in", waiting.size());
   ui.Track("live/waiting");
   if (ImGui::SmallButton("Let all in")) ui.Post(LiveAdmit{0});

@@ -455,3 +455,31 @@ TEST_CASE("a name the projector cannot draw is refused with a reason, never show
   CHECK(room.Join("123456", "Sara", "10.0.0.3", kNow).error == LiveError::None); // the same phone, another name
   CHECK(CanDrawName("anything \U0001F600", {}));                                 // no fonts known: any
 }
+
+TEST_CASE("after the game nobody is let in, a waiting phone sees the end, and the saved game keeps only who played",
+          "[live]") {
+  const Deck deck = test::SeedDeck();
+  LiveOptions options = Options(3, 6);
+  options.expectedPlayers = 1;
+  LiveRoom room(deck, options, "123456", kNow);
+  const auto anna = room.Join("123456", "Anna", "10.0.0.1", kNow);
+  const auto refused = room.Join("123456", "Troll", "10.0.0.2", kNow);
+  const auto late = room.Join("123456", "Ben", "10.0.0.3", kNow);
+  REQUIRE(refused.waiting);
+  REQUIRE(late.waiting);
+  CHECK(room.Kick(refused.player));
+  room.Start(kNow);
+  CHECK(room.Answer(anna.token, 0, room.Questions()[0].answer, kNow + 3000) == LiveError::None);
+  room.End(kNow + 4000);
+  CHECK(room.Admit(0) == 0);
+  const LivePlayerView view = ViewOf(room, late.token, kNow + 5000);
+  CHECK(view.phase == LivePhase::Finished);
+  CHECK_FALSE(view.waiting);
+  REQUIRE(view.podium.size() == 1);
+  CHECK(view.podium[0].first == "Anna");
+  const MatchRecord record = room.Record(kNow + 5000);
+  REQUIRE(record.players.size() == 1); // neither the refused nor the waiting name
+  CHECK(record.players[0].name == "Anna");
+  REQUIRE(record.answers.size() == 1);
+  CHECK(record.answers[0].player == 0);
+}
