@@ -36,7 +36,7 @@ void App::RefreshAppearance() {
     std::fprintf(stderr, "factdeck: warning: cannot load %s; using the built-in font\n",
                  m_fontSet.files.regular.path.c_str());
   io.FontDefault = m_fontSet.fonts.regular;
-  m_state.canDraw = DrawableBy(m_fontSet.fonts);
+  if (rebuilt) m_state.canDraw = DrawableBy(m_fontSet.fonts);
   if (rebuilt || !m_platform.HasFontTexture()) m_platform.RecreateFontTexture();
   ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale, m_state.settings.projector);
   m_appearanceDirty = false;

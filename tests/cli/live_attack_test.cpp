@@ -255,16 +255,9 @@ namespace {
 // A deck of four cards, each asking whose large photograph (noise: about 6 MB as PNG) is
 // shown, for the picture attacks; its path.
 std::string BigPictureDeck(const std::filesystem::path& dir) {
-  std::string toml = "[deck]\nid = \"big-pictures\"\ntitle = \"Big pictures\"\ncard_directions = [\"forward\"]\n";
-  const char* names[] = {"Anna", "Bruno", "Clara", "Dora"};
-  for (int i = 0; i < 4; ++i) {
-    const std::string file = "p" + std::to_string(i) + ".png";
-    REQUIRE(NoisyPicture(dir / file, 1450, 1400, 3, static_cast<unsigned>(i + 1)));
-    toml += "[[card]]\nfront = \"Whose picture is this?\"\nback = \"" + std::string(names[i]) + "\"\nimage = \"" +
-            file + "\"\nimage_credit = \"Made by the test, CC0\"\n";
-  }
-  std::ofstream(dir / "big.toml") << toml;
-  return (dir / "big.toml").string();
+  const std::filesystem::path deck = NoisyPictureDeck(dir, 1450, 1400);
+  REQUIRE_FALSE(deck.empty());
+  return deck.string();
 }
 
 // Joins from `source` and reads the state: every picture address the phone is given.

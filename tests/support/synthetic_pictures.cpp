@@ -3,6 +3,7 @@
 #include <stb_image_write.h>
 
 #include <cstdint>
+#include <fstream>
 
 namespace factdeck::test {
 
@@ -30,6 +31,19 @@ bool NoisyPicture(const std::filesystem::path& file, int width, int height, int 
     p = static_cast<unsigned char>(state);
   }
   return stbi_write_png(file.c_str(), width, height, channels, pixels.data(), width * channels) != 0;
+}
+
+std::filesystem::path NoisyPictureDeck(const std::filesystem::path& dir, int width, int height) {
+  std::string toml = "[deck]\nid = \"big-pictures\"\ntitle = \"Big pictures\"\ncard_directions = [\"forward\"]\n";
+  const char* names[] = {"Anna", "Bruno", "Clara", "Dora"};
+  for (int i = 0; i < 4; ++i) {
+    const std::string file = "p" + std::to_string(i) + ".png";
+    if (!NoisyPicture(dir / file, width, height, 3, static_cast<unsigned>(i + 1))) return {};
+    toml += "[[card]]\nfront = \"Whose picture is this?\"\nback = \"" + std::string(names[i]) + "\"\nimage = \"" +
+            file + "\"\nimage_credit = \"Made by the test, CC0\"\n";
+  }
+  std::ofstream(dir / "big.toml") << toml;
+  return dir / "big.toml";
 }
 
 } // namespace factdeck::test

@@ -16,4 +16,9 @@ std::vector<std::string> SyntheticPictures(const std::filesystem::path& dir, int
 // `file`; false when it could not be written. `channels` 3 (colour) or 4 (with alpha).
 bool NoisyPicture(const std::filesystem::path& file, int width, int height, int channels, unsigned seed);
 
+// A deck of four cards, "Whose picture is this?", each with a picture of noise of `width` x
+// `height` (NoisyPicture, colour): DIR/big.toml and DIR/p0.png ... p3.png. The deck file's
+// path; empty when a picture could not be written.
+std::filesystem::path NoisyPictureDeck(const std::filesystem::path& dir, int width, int height);
+
 } // namespace factdeck::test

@@ -114,16 +114,18 @@ std::shared_ptr<SampleClock> UseSampleClock(AppState& state) {
   return clock;
 }
 
+// Posts one intent and applies it at once, as a frame would after drawing.
+void ApplyNow(AppState& state, Intent intent) {
+  state.Post(std::move(intent));
+  ApplyIntents(state);
+}
+
 // A sample classroom match for screenshots, stopped at `stage`: "question" (the options just
 // up), "leaderboard" (after three questions) or "podium" (over). The match runs on a clock of
 // its own, which the app then keeps.
 void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::string_view stage) {
   srs::TimeMs* clock = &sample.fake; // state.clock reads it: each intent happens at *clock
-  auto apply = [&state](Intent intent) {
-    state.Post(std::move(intent));
-    ApplyIntents(state);
-  };
-  apply(OpenClassroom{deck});
+  ApplyNow(state, OpenClassroom{deck});
   if (!state.classroom) return;
   AppState::ClassroomState& c = *state.classroom;
   ClassroomSetup setup = DefaultClassroomSetup(4);
@@ -131,7 +133,7 @@ void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::str
   for (size_t i = 0; i < 4; ++i)
     setup.teams[i].name = names[i];
   setup.questions = 5;
-  apply(StartMatch{setup});
+  ApplyNow(state, StartMatch{setup});
   if (!c.match) return;
   const ClassroomMatch& match = *c.match;
   const size_t rounds = stage == "question" ? 0 : stage == "leaderboard" ? 3 : match.QuestionCount();
@@ -140,23 +142,23 @@ void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::str
   const bool right[5] = {true, true, false, true, true};
   for (size_t r = 0; r < rounds; ++r) {
     *clock += 3000;
-    apply(ClassroomTick{});
+    ApplyNow(state, ClassroomTick{});
     *clock += 2000 + static_cast<srs::TimeMs>(r) * 700;
-    apply(ClassroomBuzz{{buzzers[r % 5]}});
+    ApplyNow(state, ClassroomBuzz{{buzzers[r % 5]}});
     const Question& q = *match.Current();
-    apply(ClassroomAnswer{{right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size())}});
+    ApplyNow(state, ClassroomAnswer{{right[r % 5] ? q.answer : (q.answer + 1) % static_cast<int>(q.options.size())}});
     if (match.GetPhase() == ClassroomMatch::Phase::Answering) { // a steal
       *clock += 1500;
-      apply(ClassroomBuzz{{(buzzers[r % 5] + 2) % 4}});
-      apply(ClassroomAnswer{{q.answer}});
+      ApplyNow(state, ClassroomBuzz{{(buzzers[r % 5] + 2) % 4}});
+      ApplyNow(state, ClassroomAnswer{{q.answer}});
     }
-    apply(ClassroomNext{}); // to the leaderboard
+    ApplyNow(state, ClassroomNext{}); // to the leaderboard
     if (stage == "leaderboard" && r + 1 == rounds) return;
-    apply(ClassroomNext{}); // and on
+    ApplyNow(state, ClassroomNext{}); // and on
   }
   if (stage == "question") {
     *clock += 3000;
-    apply(ClassroomTick{});
+    ApplyNow(state, ClassroomTick{});
   }
 }
 
@@ -165,18 +167,15 @@ void PlaySampleMatch(AppState& state, SampleClock& sample, size_t deck, std::str
 // "leaderboard" (after two questions) or "podium". The phones are simulated in-process.
 void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::string_view stage) {
   srs::TimeMs* clock = &sample.fake;
-  state.Post(OpenClassroom{deck});
-  ApplyIntents(state);
+  ApplyNow(state, OpenClassroom{deck});
   if (!state.classroom) return;
   ClassroomSetup setup = DefaultClassroomSetup();
   setup.questions = 3;
-  state.Post(OpenLive{setup});
-  ApplyIntents(state);
+  ApplyNow(state, OpenLive{setup});
   if (!state.live || stage.empty()) return;
   AppState::LiveState& l = *state.live;
   l.interfaces = {{"lo", "127.0.0.1", true}};
-  state.Post(OpenLiveRoom{0, 0, state.settings.liveClassSize}); // loopback, any free port, the last class size
-  ApplyIntents(state);
+  ApplyNow(state, OpenLiveRoom{0, 0, state.settings.liveClassSize}); // loopback, any free port, the last class size
   if (!l.room) return;
   LiveRoom& room = *l.room;
   const char* names[6] = {"Röhm", "Тухачевский", "Bažanov", "Anna", "Ελευθέριος", "Kim"};
@@ -189,10 +188,7 @@ void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::stri
                      : stage == "leaderboard" ? 2
                                               : static_cast<int>(room.QuestionCount());
   for (int r = 0; r <= rounds && r < static_cast<int>(room.QuestionCount()); ++r) {
-    if (r == 0) {
-      state.Post(LiveControl{LiveStep::Start}); // the host starts; the phones below are the network's
-      ApplyIntents(state);
-    }
+    if (r == 0) ApplyNow(state, LiveControl{LiveStep::Start}); // the host starts; the phones are the network's
     *clock += 3000;
     room.Tick(*clock);
     const Question& q = room.Questions()[static_cast<size_t>(r)];
@@ -204,13 +200,9 @@ void PlaySampleLive(AppState& state, SampleClock& sample, size_t deck, std::stri
                   right ? q.answer : (q.answer + 1 + static_cast<int>(p)) % static_cast<int>(q.options.size()), *clock);
     }
     if (stage == "question" || (stage == "reveal" && r == 0)) return;
-    state.Post(LiveControl{LiveStep::Next}); // the leaderboard (none after the last question)
-    ApplyIntents(state);
+    ApplyNow(state, LiveControl{LiveStep::Next}); // the leaderboard (none after the last question)
     if (stage == "leaderboard" && r == 1) return;
-    if (l.showingLeaderboard) {
-      state.Post(LiveControl{LiveStep::Next}); // and on
-      ApplyIntents(state);
-    }
+    if (l.showingLeaderboard) ApplyNow(state, LiveControl{LiveStep::Next}); // and on
   }
 }
 } // namespace

@@ -79,8 +79,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     m_dueTomorrow += c.memory.state != srs::CardState::New && c.memory.due > now && c.memory.due <= tomorrow;
   }
   srs::QueueOptions queueOptions = options.queue;
-  queueOptions.utcOffsetMinutes = options.day.utcOffsetMinutes;
-  queueOptions.dayStartHour = options.day.dayStartHour;
+  queueOptions.day = options.day;
   // A card whose question cannot be built today is set aside and the queue made again, so
   // the day's limits count only questions that can be asked.
   for (int pass = 0; pass < kMaxQueuePasses; ++pass) {

@@ -227,6 +227,11 @@ LivePlayer* LiveRoom::SeenLocked(std::string_view token, srs::TimeMs now, LiveEr
   return &p;
 }
 
+size_t LiveRoom::PlayingLocked() const {
+  return static_cast<size_t>(
+      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
+}
+
 std::vector<const Standing*> LiveRoom::StandingsLocked() const {
   // A removed or waiting player counts below everyone, so nobody's rank depends on them.
   static const Standing out = [] {
@@ -376,8 +381,7 @@ LiveError LiveRoom::View(std::string_view token, srs::TimeMs now, LivePlayerView
   view.phase = m_phase;
   view.version = m_version;
   view.name = p->name;
-  view.players = static_cast<int>(
-      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& x) { return x.Playing(); }));
+  view.players = static_cast<int>(PlayingLocked());
   if (p->waiting && m_phase != LivePhase::Finished) {
     view.waiting = true; // nothing of the game until the host lets them in: a lobby of their own
     view.phase = LivePhase::Lobby;
@@ -516,15 +520,14 @@ bool LiveRoom::Kick(int player) {
 
 int LiveRoom::KickAddresses(const std::vector<std::string>& addresses) {
   std::lock_guard lock(m_mutex);
+  const std::set<std::string> devices(addresses.begin(), addresses.end());
   int removed = 0;
-  for (const std::string& address : addresses) {
-    for (LivePlayer& p : m_players)
-      if (!p.kicked && p.address == address) {
-        p.kicked = true;
-        ++removed;
-      }
-    m_barred.insert(address);
-  }
+  for (LivePlayer& p : m_players)
+    if (!p.kicked && devices.count(p.address)) {
+      p.kicked = true;
+      ++removed;
+    }
+  m_barred.insert(devices.begin(), devices.end());
   ChangedLocked();
   return removed;
 }
@@ -532,8 +535,7 @@ int LiveRoom::KickAddresses(const std::vector<std::string>& addresses) {
 int LiveRoom::Admit(int player) {
   std::lock_guard lock(m_mutex);
   if (m_phase == LivePhase::Finished) return 0; // the game and its record are closed
-  size_t playing = static_cast<size_t>(
-      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
+  size_t playing = PlayingLocked();
   int admitted = 0;
   for (LivePlayer& p : m_players) {
     if (playing >= m_options.maxPlayers) break;
@@ -627,8 +629,7 @@ MatchRecord LiveRoom::Record(srs::TimeMs ended) const {
   const auto standings = StandingsLocked();
   // A removed player is kept with their answers, ranked after everyone who stayed; one the
   // host never let in never played and is not kept (a flood of names stays out of the history).
-  const int stayed = static_cast<int>(
-      std::count_if(m_players.begin(), m_players.end(), [](const LivePlayer& p) { return p.Playing(); }));
+  const int stayed = static_cast<int>(PlayingLocked());
   std::vector<size_t> recordIndex(m_players.size(), 0); // by player: the place in record.players
   for (size_t i = 0; i < m_players.size(); ++i) {
     if (m_players[i].waiting) continue;

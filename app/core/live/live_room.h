@@ -223,7 +223,8 @@ private:
   // Ticks, then finds the player with `token` and notes them seen; null with `error` set
   // for an unknown token or a removed player.
   LivePlayer* SeenLocked(std::string_view token, srs::TimeMs now, LiveError& error);
-  std::vector<const Standing*> StandingsLocked() const; // kicked players rank last
+  std::vector<const Standing*> StandingsLocked() const; // removed and waiting players rank last
+  size_t PlayingLocked() const;                         // players in the game (not removed, not waiting)
 
   mutable std::mutex m_mutex;
   LiveOptions m_options;

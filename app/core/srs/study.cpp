@@ -116,7 +116,7 @@ std::vector<QueueEntry> BuildDailyQueue(const std::vector<StudyCard>& cards, con
     return queue;
   }
 
-  const TimeMs dayStart = StudyDay{options.utcOffsetMinutes, options.dayStartHour}.StartOf(now);
+  const TimeMs dayStart = options.day.StartOf(now);
   const TimeMs reviewHorizon =
       dayStart + kDayMs + (options.mode == QueueMode::StudyAhead ? std::max(0, options.aheadDays) * kDayMs : 0);
 

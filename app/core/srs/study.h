@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/srs/fsrs.h"
+#include "core/srs/study_day.h"
 
 namespace factdeck::srs {
 
@@ -71,8 +72,7 @@ struct QueueOptions {
   int reviewsPerDay = 200;
   int newDoneToday = 0;               // already introduced today
   int reviewsDoneToday = 0;           // already reviewed today
-  int dayStartHour = 4;               // the learner's day begins at this local hour
-  int utcOffsetMinutes = 0;           // the learner's time zone now (local = UTC + offset)
+  StudyDay day;                       // the learner's days: time zone and day-start hour
   int aheadDays = 1;                  // for StudyAhead
   TimeMs learnAhead = 20 * kMinuteMs; // learning cards due this soon are shown now
   std::uint64_t seed = 0;             // cram order

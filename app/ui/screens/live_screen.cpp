@@ -66,11 +66,6 @@ void DrawSetup(UiContext& ui, const AppState::LiveState& l) {
   if (!l.error.empty()) ImGui::TextColored(ui.palette->warning, "%s", l.error.c_str());
 }
 
-size_t PlayingCount(const LiveHostView& view) {
-  return static_cast<size_t>(
-      std::count_if(view.players.begin(), view.players.end(), [](const LivePlayer& p) { return p.Playing(); }));
-}
-
 // The join address, the QR code and the room code, in a column on the left.
 void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostView& view) {
   ImGui::TextUnformatted("Join on your phone:");
@@ -112,7 +107,7 @@ void DrawJoinPanel(UiContext& ui, const AppState::LiveState& l, const LiveHostVi
                                       code.c_str());
   ImGui::Dummy(extent);
   ui.Track("live/code");
-  const size_t present = PlayingCount(view);
+  const size_t present = view.ranking.size(); // every player in the game, ranked
   if (const size_t expected = l.room->Options().expectedPlayers; expected > 0)
     ImGui::Text("%zu %s (a class of %zu)", present, present == 1 ? "player" : "players", expected);
   else
@@ -164,7 +159,7 @@ void DrawWaiting(UiContext& ui, const LiveHostView& view) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Refuse")) ui.Post(LiveKick{p->id});
     ImGui::SameLine();
-    ImGui::Text("%s", p->name.c_str());
+    ImGui::TextUnformatted(p->name.c_str());
     ImGui::SameLine();
     ImGui::TextColored(ui.palette->muted, "%s", p->address.c_str());
     ImGui::PopID();
@@ -329,7 +324,7 @@ void DrawGame(UiContext& ui, const AppState::LiveState& l, const LiveHostView& v
     const bool revealed = view.phase == LivePhase::Revealed;
     AnswerTiles(ui, "live", q, revealed ? RightOptions(q) : std::vector<int>{},
                 revealed ? &view.optionCounts : nullptr);
-    const size_t present = PlayingCount(view);
+    const size_t present = view.ranking.size(); // every player in the game, ranked
     if (!revealed) {
       ImGui::Text("%d of %zu answered", view.answered, present);
       ui.Track("live/answered");

@@ -12,8 +12,10 @@ using namespace factdeck;
 namespace {
 constexpr srs::TimeMs kNow = 1767268800000;
 
-LiveOptions Options(size_t questions, size_t maxPlayers = 100) {
+// `expectedPlayers`: the class size beyond which new devices wait for the host (0: none).
+LiveOptions Options(size_t questions, size_t maxPlayers = 100, size_t expectedPlayers = 0) {
   LiveOptions o;
+  o.expectedPlayers = expectedPlayers;
   o.request.count = questions;
   o.request.seed = 11;
   o.readSeconds = 3;
@@ -346,9 +348,7 @@ TEST_CASE("beyond the expected class, new devices wait for the host: one each, n
           "refused",
           "[live]") {
   const Deck deck = test::SeedDeck();
-  LiveOptions options = Options(3, 6);
-  options.expectedPlayers = 2;
-  LiveRoom room(deck, options, "123456", kNow);
+  LiveRoom room(deck, Options(3, 6, 2), "123456", kNow);
   const auto anna = room.Join("123456", "Anna", "10.0.0.1", kNow);
   const auto ben = room.Join("123456", "Ben", "10.0.0.2", kNow);
   REQUIRE(anna.error == LiveError::None);
@@ -408,9 +408,7 @@ TEST_CASE("a flood of devices fills the waiting list, never the game: the host l
           "every device at once",
           "[live]") {
   const Deck deck = test::SeedDeck();
-  LiveOptions options = Options(3, 50);
-  options.expectedPlayers = 30;
-  LiveRoom room(deck, options, "123456", kNow);
+  LiveRoom room(deck, Options(3, 50, 30), "123456", kNow);
   // 340 devices, three names each: 30 get in (the expected class), one per other device waits
   // until the waiting list holds as many as the game (50), the rest are told the game is full.
   int in = 0, waiting = 0, refused = 0;
@@ -459,9 +457,7 @@ TEST_CASE("a name the projector cannot draw is refused with a reason, never show
 TEST_CASE("after the game nobody is let in, a waiting phone sees the end, and the saved game keeps only who played",
           "[live]") {
   const Deck deck = test::SeedDeck();
-  LiveOptions options = Options(3, 6);
-  options.expectedPlayers = 1;
-  LiveRoom room(deck, options, "123456", kNow);
+  LiveRoom room(deck, Options(3, 6, 1), "123456", kNow);
   const auto anna = room.Join("123456", "Anna", "10.0.0.1", kNow);
   const auto refused = room.Join("123456", "Troll", "10.0.0.2", kNow);
   const auto late = room.Join("123456", "Ben", "10.0.0.3", kNow);

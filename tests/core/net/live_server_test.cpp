@@ -657,16 +657,9 @@ namespace {
 // Four cards whose fronts show a large picture of noise each, asked as multiple choice in a
 // room: the deck's files in `dir`.
 Deck BigPicturesDeck(const std::filesystem::path& dir, int width, int height) {
-  std::string toml = "[deck]\nid = \"big\"\ntitle = \"Big pictures\"\ncard_directions = [\"forward\"]\n";
-  const char* names[] = {"Anna", "Bruno", "Clara", "Dora"};
-  for (int i = 0; i < 4; ++i) {
-    const std::string file = "p" + std::to_string(i) + ".png";
-    REQUIRE(test::NoisyPicture(dir / file, width, height, 3, static_cast<unsigned>(i + 1)));
-    toml += "[[card]]\nfront = \"Whose picture is this?\"\nback = \"" + std::string(names[i]) + "\"\nimage = \"" +
-            file + "\"\nimage_credit = \"Made by the test, CC0\"\n";
-  }
-  std::ofstream(dir / "big.toml") << toml;
-  DeckLoad load = LoadDeckFile((dir / "big.toml").string());
+  const std::filesystem::path file = test::NoisyPictureDeck(dir, width, height);
+  REQUIRE_FALSE(file.empty());
+  DeckLoad load = LoadDeckFile(file.string());
   for (const Diagnostic& d : load.diagnostics)
     UNSCOPED_INFO(d.Format());
   REQUIRE(load.Ok());
