@@ -46,7 +46,7 @@ int RunCommandLine(int argc, char** argv) {
     screenList += (screenList.empty() ? "" : ", ") + name;
   app.add_option("--screen", screenName, "Screen to start on (game screens with a sample run): " + screenList)
       ->type_name("NAME");
-  app.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
+  app.add_option("--size", size, "Window size for this run (the image's size with --screenshot)")->type_name("WxH");
   app.add_option("--quit-after-frames", gui.quitAfterFrames, "Exit after drawing N frames")
       ->group("") // hidden: for benchmarks and smoke tests
       ->check(CLI::NonNegativeNumber);

@@ -21,18 +21,22 @@ void OnSignal(int) { g_stop = 1; }
 int main(int argc, char** argv) {
   bool report = false;
   int quitAfter = 0;
+  int width = 1280, height = 800;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--report-first-frame") == 0)
       report = true;
     else if (std::strcmp(argv[i], "--quit-after-frames") == 0 && i + 1 < argc)
       quitAfter = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc &&
+             std::sscanf(argv[++i], "%dx%d", &width, &height) != 2)
+      return 2;
   }
   std::signal(SIGTERM, OnSignal);
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-  GLFWwindow* window = glfwCreateWindow(1280, 800, "bare", nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(width, height, "bare", nullptr, nullptr);
   if (window == nullptr) return 1;
   glfwMakeContextCurrent(window);
   gladLoadGL(glfwGetProcAddress);
