@@ -206,7 +206,7 @@ AskedFor AskedForOf(const std::string& text) {
     const std::string_view next = i + 1 < words.size() ? words[i + 1].text : std::string_view();
     for (const Next& r : rule->second) {
       if (!r.second.empty() && next != r.second) continue;
-      // "Was" opens German questions and English ones ("Was it ..."): English first.
+      // "Was" opens questions in two of the languages ("Was ist ...", "Was it ..."): English first.
       if (rule->first == "was" && i == 0 && (next == "it" || next == "there")) continue;
       return r.asked;
     }

@@ -333,6 +333,7 @@ bool MuchTheSame(const std::vector<std::string>& wa, const std::vector<std::stri
 struct IndexedText {
   std::string text;
   std::vector<std::string> words;
+  std::string subject; // the first subject it is said of
 };
 
 } // namespace
@@ -427,6 +428,10 @@ struct QuestionGenerator::Index {
   // the kind has (at least three subjects): "every locomotive was built at Derby".
   std::unordered_map<std::string, std::string> kindWide;
   std::optional<Period> period; // the years most of the deck's dates fall in
+  // Words the deck writes in lower case somewhere, and how often each capitalised word
+  // stands in its names (Question::aboutName).
+  std::unordered_set<std::string> lowerWords;
+  std::unordered_map<std::string, size_t> nameWords;
 };
 
 namespace {
@@ -460,6 +465,27 @@ const std::string& KindOfItem(const Deck& deck, const std::string& id) {
 QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
   Index& x = *m_index;
   x.period = DeckPeriod(deck);
+  auto readWords = [&](const std::string& text, bool name) {
+    for (const WrittenWord& w : WrittenWords(text))
+      if (!w.capital)
+        x.lowerWords.insert(Fold(w.text));
+      else if (name)
+        ++x.nameWords[Fold(w.text)];
+  };
+  for (const Entity& e : deck.entities) {
+    readWords(e.name, true);
+    readWords(e.description, false);
+  }
+  for (const Event& e : deck.events) {
+    readWords(e.name, true);
+    readWords(e.note, false);
+  }
+  for (const Card& c : deck.cards) {
+    readWords(c.front, false);
+    readWords(c.back, false);
+  }
+  for (const Fact& f : deck.facts)
+    if (f.object.type == ValueType::Text) readWords(f.object.text, false);
   x.entityFolds.resize(deck.entities.size());
   for (size_t i = 0; i < deck.entities.size(); ++i) {
     const Entity& e = deck.entities[i];
@@ -516,7 +542,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
       if (std::none_of(texts.begin(), texts.end(), [&](const IndexedText& t) { return t.text == f.object.text; }))
-        texts.push_back({f.object.text, ContentWords(f.object.text)});
+        texts.push_back({f.object.text, ContentWords(f.object.text), f.subject});
     }
   }
   // A relation whose subjects of one kind (three or more) all have the same one object.
@@ -571,12 +597,16 @@ bool QuestionGenerator::States(const std::string& subject, const std::string& re
 namespace {
 
 std::vector<std::string> TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
+std::string NumberWordsAsDigits(const std::string& folded);                        // "fifty" as "50"
+
+// How many tags the two lists have in common.
+size_t SharedTags(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return static_cast<size_t>(std::count_if(
+      a.begin(), a.end(), [&](const std::string& t) { return std::find(b.begin(), b.end(), t) != b.end(); }));
+}
 
 // True when the two lists of tags have one in common.
-bool SharesTag(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return std::any_of(a.begin(), a.end(),
-                     [&](const std::string& t) { return std::find(b.begin(), b.end(), t) != b.end(); });
-}
+bool SharesTag(const std::vector<std::string>& a, const std::vector<std::string>& b) { return SharedTags(a, b) > 0; }
 
 // The parts every builder shares: the deck, its index, the random source.
 struct Builder {
@@ -711,6 +741,15 @@ struct Builder {
       const Period window = OptionWindow(*x.period, options.back().start.FirstYear(), lastYear(options.back()));
       for (const DateOption& d : options)
         if (d.start.FirstYear() < window.first || lastYear(d) > window.last) return false;
+      // An answer inside the period beside distractors mostly outside it is picked by a
+      // student who knows only the period ("1933" against 1934, 1935 and 1936 in a deck of
+      // 1920–1933): at most one distractor outside.
+      auto inside = [&](const DateOption& d) {
+        return d.start.FirstYear() >= x.period->first && lastYear(d) <= x.period->last;
+      };
+      if (inside(options.back()) &&
+          std::count_if(options.begin(), options.end() - 1, [&](const DateOption& d) { return !inside(d); }) > 1)
+        return false;
     }
     std::vector<Date> starts;
     for (const DateOption& d : options)
@@ -819,7 +858,8 @@ struct Builder {
           if (SharesTag(deck.entities[i].tags, topicTags)) tagged.push_back(deck.entities[i].id);
         preferred.insert(preferred.end(), tagged.begin(), tagged.end());
       }
-    const PromptLetters letters(q.prompt);
+    // The question without its attribution: an author's name is no clue to the answer.
+    const PromptLetters letters(Fill(r->question, "subject", deck.NameOf(f.subject)));
     const bool answerShares = letters.SharedBy(right);
     auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
       Value v;
@@ -921,6 +961,14 @@ struct Builder {
     for (std::uint32_t i = 0; i < order.size(); ++i)
       order[i] = i;
     random.Shuffle(order);
+    // What is said of subjects most like this one first (the most tags in common: a French
+    // painter's role against other French painters' roles, not a Dutch sculptor's).
+    const std::vector<std::string> subjectTags = TagsOfItem(deck, f.subject);
+    std::vector<size_t> shared(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i)
+      shared[i] = SharedTags(subjectTags, TagsOfItem(deck, texts[i].subject));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return shared[a] > shared[b]; });
     const std::vector<std::string> rightWords = ContentWords(right);
     const PromptLetters letters(q.prompt);
     const bool answerShares = letters.SharedBy(right);
@@ -1186,8 +1234,17 @@ struct Builder {
     const size_t rank = x.dateRank[chosen.front()];
     const size_t centre = rank == std::string::npos ? all.size() / 2 : rank;
     const std::vector<std::string>& tags = deck.events[chosen.front()].tags;
+    // Events of the deck's period are set against each other, and those outside it against
+    // those on the same side (a prelude's, an epilogue's): an event years after the rest is
+    // placed last by a student who knows only the period.
+    auto side = [&](const Event& e) { // before the period, in it, after it
+      const int year = e.date.FirstYear();
+      return !x.period ? 0 : year < x.period->first ? -1 : year > x.period->last ? 1 : 0;
+    };
+    const int anchorSide = side(deck.events[chosen.front()]);
     auto fits = [&](size_t candidate) {
       const Event& c = deck.events[candidate];
+      if (side(c) != anchorSide) return false;
       for (size_t p : picked) {
         const Event& other = deck.events[p];
         if (p == candidate || !Apart(c, other) || Fold(c.name) == Fold(other.name)) return false;
@@ -1264,8 +1321,11 @@ struct Builder {
   }
 
   std::optional<Question> TypedYear(const Event& e) {
-    // A year is asked only of dates written to the year or finer.
-    if (e.date.precision > DatePrecision::Year || e.date.Latest().precision > DatePrecision::Year) return std::nullopt;
+    // A year is asked only of dates written to the year or finer, within one year ("between
+    // 1921 and 1922" is no answer to "In what year").
+    if (e.date.precision > DatePrecision::Year || e.date.Latest().precision > DatePrecision::Year ||
+        e.date.FirstYear() != e.date.LastYear())
+      return std::nullopt;
     Question q;
     q.kind = QuestionKind::TypedYear;
     q.items = {e.id};
@@ -1568,6 +1628,20 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   } else if (event != m_index->eventById.end() && (kind == QuestionKind::When || kind == QuestionKind::TypedYear)) {
     q->about = m_deck.events[event->second].name;
   }
+  // The rarest name word of what it asks about (Question::aboutName); numbers in words are
+  // not names.
+  size_t rarest = SIZE_MAX;
+  for (const WrittenWord& w : WrittenWords(q->about)) {
+    if (!w.capital || !w.lettersOnly || w.text.size() < 3) continue;
+    std::string word = Fold(w.text);
+    if (m_index->lowerWords.count(word) != 0 || NumberWordsAsDigits(word) != word) continue;
+    const auto count = m_index->nameWords.find(word);
+    const size_t n = count == m_index->nameWords.end() ? 0 : count->second;
+    if (n < rarest) {
+      rarest = n;
+      q->aboutName = std::move(word);
+    }
+  }
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
   q->card = item;
   return q;
@@ -1710,6 +1784,36 @@ bool HasStem(const std::vector<std::string>& words, const std::string& w) {
   return false;
 }
 
+// Folded text with the numbers written in words as digits, so that "Fifty ships reach Lisbon"
+// shows the 50 a later question asks for. English words, one word each.
+std::string NumberWordsAsDigits(const std::string& folded) {
+  static const std::unordered_map<std::string, const char*> numbers = {
+      {"two", "2"},        {"three", "3"},     {"four", "4"},       {"five", "5"},     {"six", "6"},
+      {"seven", "7"},      {"eight", "8"},     {"nine", "9"},       {"ten", "10"},     {"eleven", "11"},
+      {"twelve", "12"},    {"thirteen", "13"}, {"fourteen", "14"},  {"fifteen", "15"}, {"sixteen", "16"},
+      {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},  {"twenty", "20"},  {"thirty", "30"},
+      {"forty", "40"},     {"fifty", "50"},    {"sixty", "60"},     {"seventy", "70"}, {"eighty", "80"},
+      {"ninety", "90"},    {"hundred", "100"}, {"thousand", "1000"}};
+  std::string out;
+  out.reserve(folded.size());
+  for (size_t i = 0; i < folded.size();) {
+    if (!IsWordChar(folded[i])) {
+      out += folded[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && IsWordChar(folded[end]))
+      ++end;
+    const auto number = numbers.find(folded.substr(i, end - i));
+    if (number != numbers.end())
+      out += number->second;
+    else
+      out.append(folded, i, end - i);
+    i = end;
+  }
+  return out;
+}
+
 // The texts a question's right answer is given as.
 std::vector<std::string> RightAnswerTexts(const Question& q) {
   std::vector<std::string> texts;
@@ -1723,11 +1827,13 @@ std::vector<std::string> RightAnswerTexts(const Question& q) {
 
 Revealed RevealedBy(const Question& q) {
   std::string text = q.prompt;
-  for (const std::string& answer : RightAnswerTexts(q))
+  // An order's options are all true (events that happened), and each is shown.
+  const bool allTrue = q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst;
+  for (const std::string& answer : allTrue ? q.options : RightAnswerTexts(q))
     text += "\n" + answer;
   text += "\n" + q.explanation;
   Revealed shown;
-  shown.text = Fold(text);
+  shown.text = NumberWordsAsDigits(Fold(text));
   shown.words = WordsOf(shown.text);
   return shown;
 }
@@ -1740,28 +1846,78 @@ struct Asked {
   std::vector<std::string> names;   // capitalised words of the prompt that count
   std::vector<std::string> words;   // distinctive words of the prompt
   std::string about;                // folded Question::about, or empty
+  // The last name word of `about` ("curie" of "Marie Curie", "lisbon" of "Lisbon naval
+  // school"), or empty: what an earlier text must name to be about the same thing.
+  std::string aboutName;
+  // A count with its unit ("50 aircraft", "about 60 people"): the number alone, else empty.
+  std::string count;
+  // An answer of several words ("Her laboratory isolated radium in Paris ..."): its
+  // distinctive words, for an earlier text that says the same in other words.
+  std::vector<std::string> statement;
 };
+
+// The last capitalised word of letters in `about`, folded, or empty.
+std::string NameOf(const std::string& about) {
+  std::string name;
+  for (const WrittenWord& w : WrittenWords(about))
+    if (w.capital && w.lettersOnly && w.text.size() >= 3) name = Fold(w.text);
+  return name;
+}
+
+// The number of an answer that is a count with its unit, "50 aircraft" or "about 60
+// people" (folded), or empty: a bare number is a year or a figure without a thing counted.
+std::string CountOf(const std::string& folded) {
+  const std::vector<std::string> words = [&] {
+    std::vector<std::string> in_order;
+    for (size_t i = 0; i < folded.size();) {
+      size_t end = folded.find(' ', i);
+      if (end == std::string::npos) end = folded.size();
+      in_order.push_back(folded.substr(i, end - i));
+      i = end + 1;
+    }
+    return in_order;
+  }();
+  size_t at = 0;
+  if (at < words.size() && (words[at] == "about" || words[at] == "around" || words[at] == "nearly")) ++at;
+  if (at + 1 >= words.size()) return {};
+  const std::string& number = words[at];
+  const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',';
+  });
+  const bool unit =
+      std::any_of(words[at + 1].begin(), words[at + 1].end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return digits && unit ? number : std::string();
+}
 
 std::optional<Asked> ReadAsked(const Question& later) {
   if (later.kind == QuestionKind::Ordering || later.kind == QuestionKind::WhichFirst) return std::nullopt;
   Asked asked;
   std::vector<std::string> answerWords;
   for (const std::string& answer : RightAnswerTexts(later)) {
-    std::string folded = Fold(answer);
+    std::string folded = NumberWordsAsDigits(Fold(answer));
     if (folded.empty()) return std::nullopt;
     for (std::string& w : WordsOf(folded))
       answerWords.push_back(std::move(w));
     asked.answers.push_back(std::move(folded));
   }
   if (asked.answers.empty()) return std::nullopt;
-  asked.about = Fold(later.about);
+  asked.about = NumberWordsAsDigits(Fold(later.about));
+  asked.aboutName = later.aboutName.empty() ? NameOf(later.about) : later.aboutName;
+  if (asked.answers.size() == 1 && !asked.aboutName.empty()) {
+    asked.count = CountOf(asked.answers.front());
+    const std::vector<std::string> aboutWords = WordsOf(asked.about);
+    for (const std::string& w : answerWords)
+      if (w.size() > 1 && !QuestionWord(w) && !std::binary_search(aboutWords.begin(), aboutWords.end(), w))
+        asked.statement.push_back(w);
+    if (asked.statement.size() < 4) asked.statement.clear();
+  }
   auto counts = [&](const std::string& w) {
     return w.size() > 1 && !QuestionWord(w) &&
            std::find(answerWords.begin(), answerWords.end(), w) == answerWords.end();
   };
   for (std::string& name : CapitalisedWords(later.prompt))
-    if (counts(name)) asked.names.push_back(std::move(name));
-  for (std::string& w : WordsOf(Fold(later.prompt))) {
+    if (name = NumberWordsAsDigits(name); counts(name)) asked.names.push_back(std::move(name));
+  for (std::string& w : WordsOf(NumberWordsAsDigits(Fold(later.prompt)))) {
     if (!counts(w)) continue;
     // A number names what is asked about as much as a name does ("the T-28", "the last 15").
     if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) asked.names.push_back(w);
@@ -1771,11 +1927,25 @@ std::optional<Asked> ReadAsked(const Question& later) {
 }
 
 bool GivenAway(const Asked& asked, const Revealed& shown) {
+  auto wasShown = [&](const std::string& w) { return HasStem(shown.words, w); };
+  // Named beside what is asked in other words: a count with the thing counted worded
+  // otherwise ("Fifty ships reach Lisbon ..." gives away "How many vessels sailed from the
+  // Lisbon yard? 50 vessels"), or most of a statement ("Curie's laboratory isolates radium in
+  // Paris" gives away "Who was Marie Curie?").
+  if (!asked.aboutName.empty() && wasShown(asked.aboutName)) {
+    if (std::all_of(asked.answers.begin(), asked.answers.end(),
+                    [&](const std::string& answer) { return ContainsWords(shown.text, answer); }))
+      return true; // "the Hanseatic League, formed in 1356" for "When ...: The Hanseatic League forms?"
+    if (!asked.count.empty() && std::binary_search(shown.words.begin(), shown.words.end(), asked.count)) return true;
+    if (!asked.statement.empty()) {
+      const auto matched = std::count_if(asked.statement.begin(), asked.statement.end(), wasShown);
+      if (3 * static_cast<size_t>(matched) >= 2 * asked.statement.size()) return true;
+    }
+  }
   for (const std::string& answer : asked.answers)
     if (!ContainsWords(shown.text, answer)) return false;
   // The thing asked about, named beside its answer.
   if (!asked.about.empty() && ContainsWords(shown.text, asked.about)) return true;
-  auto wasShown = [&](const std::string& w) { return HasStem(shown.words, w); };
   // The names it asks about (capitalised words, numbers) must all have been shown: for "When did the
   // Rose Theatre open?" after "When did the Globe Theatre open?", "theatre" and "open" were,
   // "Rose" was not.
@@ -1801,20 +1971,25 @@ bool ShownSoFar::GivesAway(const Question& later) const {
   if (m_shown.empty()) return false;
   const std::optional<Asked> asked = ReadAsked(later);
   if (!asked) return false;
-  // Only what showed the first word of the first answer can hold the whole answer.
+  auto shownBy = [this](const std::string& w) -> const std::vector<size_t>* {
+    auto found = m_byWord.find(w);
+    return found == m_byWord.end() ? nullptr : &found->second;
+  };
+  auto givenBy = [&](const std::vector<size_t>* shown) {
+    return shown != nullptr &&
+           std::any_of(shown->begin(), shown->end(), [&](size_t i) { return GivenAway(*asked, m_shown[i]); });
+  };
+  // Only what showed the name asked about can say its answer in other words, and only what
+  // showed the rarest word of the first answer can hold the whole answer.
+  if (!asked->aboutName.empty() && givenBy(shownBy(asked->aboutName))) return true;
   const std::vector<std::string> words = WordsOf(asked->answers.front());
   if (words.empty()) return false;
-  auto it = std::min_element(words.begin(), words.end(), [this](const std::string& a, const std::string& b) {
-    auto count = [this](const std::string& w) {
-      auto found = m_byWord.find(w);
-      return found == m_byWord.end() ? size_t{0} : found->second.size();
-    };
-    return count(a) < count(b);
+  auto it = std::min_element(words.begin(), words.end(), [&](const std::string& a, const std::string& b) {
+    const std::vector<size_t>* shownA = shownBy(a);
+    const std::vector<size_t>* shownB = shownBy(b);
+    return (shownA ? shownA->size() : 0) < (shownB ? shownB->size() : 0);
   });
-  auto found = m_byWord.find(*it);
-  if (found == m_byWord.end()) return false;
-  return std::any_of(found->second.begin(), found->second.end(),
-                     [&](size_t i) { return GivenAway(*asked, m_shown[i]); });
+  return givenBy(shownBy(*it));
 }
 
 std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {

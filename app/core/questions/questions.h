@@ -60,6 +60,11 @@ struct Question {
   // empty for cards and written questions. An earlier question of a quiz that showed this
   // name and the answer together gives it away (GivenAway).
   std::string about;
+  // The word of `about` that names it best, folded: of its capitalised words, one the deck
+  // never writes in lower case (a name, not "Only" or "Early"), the rarest among the
+  // deck's names ("hanseatic" of "The Hanseatic League is formed in Lübeck").
+  // Empty when it has none; an earlier text that shows it beside the answer gives it away.
+  std::string aboutName;
 };
 
 // True when `option` is a right option of `q` (its answer, or one of its answers).
@@ -141,14 +146,18 @@ const std::vector<QuestionKind>& AllQuestionKinds();
 
 // Why a deck gives no question of `kinds` (with `tags`), in words for the person setting up
 // a game: what the deck has, and what each kind needs (docs/questions.md).
-// What a question shows as true once it is answered: its prompt, its right answers and its
-// explanation, folded, and the set of their words.
+// What a question shows as true once it is answered: its prompt, its right answers (every
+// option of an order) and its explanation, folded with numbers in words as digits, and the
+// set of their words.
 struct Revealed {
   std::string text;
   std::vector<std::string> words; // sorted, unique
 };
 Revealed RevealedBy(const Question& q);
-// True when an earlier question that showed `shown` gave `later` away: every right answer
+// True when an earlier question that showed `shown` gave `later` away. Either the last name
+// of what `later` asks about (its `about`: "Curie" of "Marie Curie") was shown with its answer
+// in other words: the number of a count ("fifty fighters" for "50 aircraft"), or two thirds
+// of the distinctive words of an answer of four or more. Or every right answer
 // of `later` stands in what was shown, and so does what `later` asks about: its `about`
 // name ("From which year did the I-7 serve?" after an explanation "... as the I-7 (1931)"),
 // or else every name in

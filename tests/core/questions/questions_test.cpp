@@ -172,7 +172,7 @@ TEST_CASE("properties hold over 10,000 questions from random synthetic decks", "
   for (std::uint32_t seed = 1; seed <= 4; ++seed) {
     DeckLoad load = ParseDeck(test::SyntheticDeckToml({800, 150, 60, seed}), "synthetic.toml");
     REQUIRE(load.Ok());
-    PropertyRun run = Run(load.deck, 2600);
+    PropertyRun run = Run(load.deck, 3400);
     total += run.questions;
     for (auto& [problem, count] : run.violations)
       all.violations[problem] += count;
@@ -810,6 +810,35 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
   CHECK(GivenAway(service, RevealedBy(licence)));
   service.answer = 1; // 1930 was not shown beside it
   CHECK_FALSE(GivenAway(service, RevealedBy(licence)));
+  // A count shown in words beside the name asked about, the thing counted worded otherwise.
+  Question arrival = Asking(QuestionKind::Ordering, "Put these in the order they happened, earliest first.",
+                            {"Fifty Fokker fighters for Lipetsk reach Leningrad by ship", "The Ruhr is occupied"}, -1);
+  Question batch = Asking(QuestionKind::MultipleChoice, "How many aircraft came in the first batch for the school?",
+                          {"20 aircraft", "35 aircraft", "50 aircraft", "80 aircraft"}, 2);
+  CHECK_FALSE(GivenAway(batch, RevealedBy(arrival))); // nothing says what it is about
+  batch.about = "Lipetsk aviation school";
+  CHECK(GivenAway(batch, RevealedBy(arrival)));
+  batch.answer = 3; // 80 was not shown
+  CHECK_FALSE(GivenAway(batch, RevealedBy(arrival)));
+  batch.answer = 2;
+  batch.about = "Kama tank school"; // 50 was shown, but beside another name
+  CHECK_FALSE(GivenAway(batch, RevealedBy(arrival)));
+  // A statement about a person, shown earlier in other words beside the person's name.
+  Question rohm = Asking(QuestionKind::MultipleChoice, "Who was Ernst Röhm?",
+                         {"Envoy in Berlin", "His group occupied the military headquarters in Munich in 1923",
+                          "Chemist at Tomka", "Head of the Kama school"},
+                         1);
+  rohm.about = "Ernst Röhm";
+  const Question putsch =
+      Asking(QuestionKind::WhichFirst, "Which came first?",
+             {"Röhm's group occupies the military headquarters in Munich", "The Ruhr is occupied"}, 0,
+             "Röhm's group occupies the military headquarters in Munich (8 November 1923) came before ...");
+  CHECK(GivenAway(rohm, RevealedBy(putsch)));
+  rohm.about = "Heinz Guderian"; // the same words, about somebody else
+  CHECK_FALSE(GivenAway(rohm, RevealedBy(putsch)));
+  rohm.about = "Ernst Röhm";
+  rohm.answer = 3; // a statement the earlier question did not make
+  CHECK_FALSE(GivenAway(rohm, RevealedBy(putsch)));
   // An ordering's answer is an order: nothing earlier gives it away as text.
   Question ordering;
   ordering.kind = QuestionKind::Ordering;
