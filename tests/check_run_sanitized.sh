@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Checks run_sanitized.sh: a test that passed and then met LeakSanitizer's tracer crash runs
-# once more; a leak report, a failed assertion or another crash is returned at once.
+# again, up to three runs in all; a leak report, a failed assertion or another crash is
+# returned at once.
 set -u
 wrapper="$1"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "check_run_sanitized: $*" >&2; exit 1; }
 
-# A fake test binary: its first run prints $1 on stdout and $2 on stderr and exits 1; later runs pass.
+# A fake test binary: its first ${3:-1} runs print $1 on stdout and $2 on stderr and exit 1;
+# later runs pass.
 make_fake() {
   cat >"$dir/fake" <<FAKE
 #!/usr/bin/env bash
 n=\$(cat "$dir/runs" 2>/dev/null || echo 0); echo \$((n + 1)) > "$dir/runs"
-if [ "\$n" -eq 0 ]; then printf '%b' "$1"; printf '%b' "$2" >&2; exit 1; fi
+if [ "\$n" -lt ${3:-1} ]; then printf '%b' "$1"; printf '%b' "$2" >&2; exit 1; fi
 echo "All tests passed (1 assertion in 1 test case)"; exit 0
 FAKE
   chmod +x "$dir/fake"
@@ -25,6 +27,14 @@ make_fake "$passed" "$tracer"
 "$wrapper" "$dir/fake" >/dev/null 2>&1 || fail "the tracer's crash after a pass was not run again"
 [ "$(cat "$dir/runs")" = 2 ] || fail "expected two runs after the tracer's crash"
 
+make_fake "$passed" "$tracer" 2
+"$wrapper" "$dir/fake" >/dev/null 2>&1 || fail "the tracer's crash twice in a row was not run a third time"
+[ "$(cat "$dir/runs")" = 3 ] || fail "expected three runs after two tracer crashes"
+
+make_fake "$passed" "$tracer" 3
+"$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "three tracer crashes in a row counted as a pass"
+[ "$(cat "$dir/runs")" = 3 ] || fail "expected no more than three runs"
+
 make_fake "$passed" "==1==ERROR: LeakSanitizer: detected memory leaks\n${tracer}"
 "$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "a leak report was run again until it passed"
 [ "$(cat "$dir/runs")" = 1 ] || fail "a leak report was run twice"
@@ -36,4 +46,4 @@ make_fake 'test cases: 1 | 0 passed | 1 failed\n' "$tracer"
 make_fake "$passed" 'AddressSanitizer:DEADLYSIGNAL\n==1==ERROR: AddressSanitizer: SEGV on unknown address\n'
 "$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "another crash was run again"
 [ "$(cat "$dir/runs")" = 1 ] || fail "another crash was run twice"
-echo "run_sanitized.sh: reruns only the tracer's crash after a pass"
+echo "run_sanitized.sh: reruns only the tracer's crash after a pass, up to three runs"
