@@ -62,6 +62,20 @@ def verdict(ok):
     return "met" if ok else "TARGET MISSED"
 
 
+def measure(cmd, runs, idle_seconds):
+    """First frame (median and min of `runs`, ms), /usr/bin/time -v's max RSS, idle CPU and VmHWM."""
+    first_frame_run(cmd)  # warm the page cache and font caches
+    frames = [first_frame_run(cmd) for _ in range(runs)]
+    idle_cpu, hwm = idle_run(cmd, idle_seconds)
+    return {
+        "first": statistics.median(r[0] for r in frames) * 1000,
+        "first_min": min(r[0] for r in frames) * 1000,
+        "rss_time": statistics.median(r[1] for r in frames),
+        "idle": idle_cpu,
+        "hwm": hwm,
+    }
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", required=True)
@@ -77,18 +91,7 @@ def main():
             "bare window": [os.path.join(args.build, "bench_bare_window"), "--size", size],
             "factdeck": [os.path.join(args.build, "factdeck"), "--data-dir", data_dir, "--size", size],
         }
-        results = {}
-        for name, cmd in programs.items():
-            first_frame_run(cmd)  # warm the page cache and font caches
-            runs = [first_frame_run(cmd) for _ in range(args.runs)]
-            idle_cpu, hwm = idle_run(cmd, args.idle_seconds)
-            results[name] = {
-                "first": statistics.median(r[0] for r in runs) * 1000,
-                "first_min": min(r[0] for r in runs) * 1000,
-                "rss_time": statistics.median(r[1] for r in runs),
-                "idle": idle_cpu,
-                "hwm": hwm,
-            }
+        results = {name: measure(cmd, args.runs, args.idle_seconds) for name, cmd in programs.items()}
 
         print(f"\nwindow {size}")
         print(f"{'program':<14}{'first frame (median, min)':>28}{'idle CPU':>10}{'peak RSS idle':>15}{'max RSS (time -v)':>19}")

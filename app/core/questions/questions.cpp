@@ -333,8 +333,10 @@ bool MuchTheSame(const std::vector<std::string>& wa, const std::vector<std::stri
 struct IndexedText {
   std::string text;
   std::vector<std::string> words;
-  std::string subject; // the first subject it is said of
+  const std::vector<std::string>* subjectTags; // of the first subject it is said of
 };
+
+const std::vector<std::string>& TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
 
 } // namespace
 
@@ -432,6 +434,9 @@ struct QuestionGenerator::Index {
   // stands in its names (Question::aboutName).
   std::unordered_set<std::string> lowerWords;
   std::unordered_map<std::string, size_t> nameWords;
+
+  // The rarest name word of `about`, folded (Question::aboutName), or empty.
+  std::string NameWord(const std::string& about) const;
 };
 
 namespace {
@@ -542,7 +547,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
       if (std::none_of(texts.begin(), texts.end(), [&](const IndexedText& t) { return t.text == f.object.text; }))
-        texts.push_back({f.object.text, ContentWords(f.object.text), f.subject});
+        texts.push_back({f.object.text, ContentWords(f.object.text), &TagsOfItem(deck, f.subject)});
     }
   }
   // A relation whose subjects of one kind (three or more) all have the same one object.
@@ -596,8 +601,7 @@ bool QuestionGenerator::States(const std::string& subject, const std::string& re
 
 namespace {
 
-std::vector<std::string> TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
-std::string NumberWordsAsDigits(const std::string& folded);                        // "fifty" as "50"
+std::string NumberWordsAsDigits(const std::string& folded); // "fifty" as "50"
 
 // How many tags the two lists have in common.
 size_t SharedTags(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -921,9 +925,9 @@ struct Builder {
         order.push_back(all[random.Below(all.size())]);
     }
     random.Shuffle(order);
-    const std::vector<std::string> tags = TagsOfItem(deck, f.subject);
+    const std::vector<std::string>& tags = TagsOfItem(deck, f.subject);
     std::stable_partition(order.begin(), order.end(), [&](size_t i) {
-      const std::vector<std::string> theirs = TagsOfItem(deck, deck.facts[i].subject);
+      const std::vector<std::string>& theirs = TagsOfItem(deck, deck.facts[i].subject);
       return std::any_of(theirs.begin(), theirs.end(),
                          [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
     });
@@ -963,12 +967,13 @@ struct Builder {
     random.Shuffle(order);
     // What is said of subjects most like this one first (the most tags in common: a French
     // painter's role against other French painters' roles, not a Dutch sculptor's).
-    const std::vector<std::string> subjectTags = TagsOfItem(deck, f.subject);
-    std::vector<size_t> shared(texts.size());
-    for (size_t i = 0; i < texts.size(); ++i)
-      shared[i] = SharedTags(subjectTags, TagsOfItem(deck, texts[i].subject));
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return shared[a] > shared[b]; });
+    if (const std::vector<std::string>& subjectTags = TagsOfItem(deck, f.subject); !subjectTags.empty()) {
+      std::vector<size_t> shared(texts.size());
+      for (size_t i = 0; i < texts.size(); ++i)
+        shared[i] = SharedTags(subjectTags, *texts[i].subjectTags);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return shared[a] > shared[b]; });
+    }
     const std::vector<std::string> rightWords = ContentWords(right);
     const PromptLetters letters(q.prompt);
     const bool answerShares = letters.SharedBy(right);
@@ -1509,10 +1514,11 @@ struct Builder {
   }
 };
 
-std::vector<std::string> TagsOfItem(const Deck& deck, const std::string& subject) {
+const std::vector<std::string>& TagsOfItem(const Deck& deck, const std::string& subject) {
+  static const std::vector<std::string> kNone;
   if (const Entity* e = deck.FindEntity(subject)) return e->tags;
   if (const Event* e = deck.FindEvent(subject)) return e->tags;
-  return {};
+  return kNone;
 }
 
 bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::string>& wanted) {
@@ -1572,6 +1578,24 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
   return items;
 }
 
+// Of the capitalised words of `about`, those the deck never writes in lower case and that are
+// no number in words, the one fewest of the deck's names hold.
+std::string QuestionGenerator::Index::NameWord(const std::string& about) const {
+  std::string name;
+  size_t rarest = SIZE_MAX;
+  for (const WrittenWord& w : WrittenWords(about)) {
+    if (!w.capital || !w.lettersOnly || w.text.size() < 3) continue;
+    std::string word = Fold(w.text);
+    if (lowerWords.count(word) != 0 || NumberWordsAsDigits(word) != word) continue;
+    const auto count = nameWords.find(word);
+    if (const size_t n = count == nameWords.end() ? 0 : count->second; n < rarest) {
+      rarest = n;
+      name = std::move(word);
+    }
+  }
+  return name;
+}
+
 std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::string& item, std::uint64_t seed,
                                                 std::string* whyNot) const {
   Builder b{m_deck, *m_index, *this, Random(seed), {}};
@@ -1628,20 +1652,7 @@ std::optional<Question> QuestionGenerator::Make(QuestionKind kind, const std::st
   } else if (event != m_index->eventById.end() && (kind == QuestionKind::When || kind == QuestionKind::TypedYear)) {
     q->about = m_deck.events[event->second].name;
   }
-  // The rarest name word of what it asks about (Question::aboutName); numbers in words are
-  // not names.
-  size_t rarest = SIZE_MAX;
-  for (const WrittenWord& w : WrittenWords(q->about)) {
-    if (!w.capital || !w.lettersOnly || w.text.size() < 3) continue;
-    std::string word = Fold(w.text);
-    if (m_index->lowerWords.count(word) != 0 || NumberWordsAsDigits(word) != word) continue;
-    const auto count = m_index->nameWords.find(word);
-    const size_t n = count == m_index->nameWords.end() ? 0 : count->second;
-    if (n < rarest) {
-      rarest = n;
-      q->aboutName = std::move(word);
-    }
-  }
+  q->aboutName = m_index->NameWord(q->about);
   q->key = srs::CardKey(m_deck.id, q->key.empty() ? item : q->key, kind);
   q->card = item;
   return q;
@@ -1846,9 +1857,7 @@ struct Asked {
   std::vector<std::string> names;   // capitalised words of the prompt that count
   std::vector<std::string> words;   // distinctive words of the prompt
   std::string about;                // folded Question::about, or empty
-  // The last name word of `about` ("curie" of "Marie Curie", "lisbon" of "Lisbon naval
-  // school"), or empty: what an earlier text must name to be about the same thing.
-  std::string aboutName;
+  std::string aboutName;            // Question::aboutName: what an earlier text must name to be about it
   // A count with its unit ("50 aircraft", "about 60 people"): the number alone, else empty.
   std::string count;
   // An answer of several words ("Her laboratory isolated radium in Paris ..."): its
@@ -1856,37 +1865,23 @@ struct Asked {
   std::vector<std::string> statement;
 };
 
-// The last capitalised word of letters in `about`, folded, or empty.
-std::string NameOf(const std::string& about) {
-  std::string name;
-  for (const WrittenWord& w : WrittenWords(about))
-    if (w.capital && w.lettersOnly && w.text.size() >= 3) name = Fold(w.text);
-  return name;
-}
-
 // The number of an answer that is a count with its unit, "50 aircraft" or "about 60
 // people" (folded), or empty: a bare number is a year or a figure without a thing counted.
 std::string CountOf(const std::string& folded) {
-  const std::vector<std::string> words = [&] {
-    std::vector<std::string> in_order;
-    for (size_t i = 0; i < folded.size();) {
-      size_t end = folded.find(' ', i);
-      if (end == std::string::npos) end = folded.size();
-      in_order.push_back(folded.substr(i, end - i));
-      i = end + 1;
+  std::string_view rest = folded;
+  for (std::string_view qualifier : {"about ", "around ", "nearly "})
+    if (rest.substr(0, qualifier.size()) == qualifier) {
+      rest.remove_prefix(qualifier.size());
+      break;
     }
-    return in_order;
-  }();
-  size_t at = 0;
-  if (at < words.size() && (words[at] == "about" || words[at] == "around" || words[at] == "nearly")) ++at;
-  if (at + 1 >= words.size()) return {};
-  const std::string& number = words[at];
-  const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == ',';
-  });
-  const bool unit =
-      std::any_of(words[at + 1].begin(), words[at + 1].end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  return digits && unit ? number : std::string();
+  const size_t space = rest.find(' ');
+  if (space == 0 || space == std::string_view::npos) return {};
+  const std::string_view number = rest.substr(0, space);
+  const std::string_view unit = rest.substr(space + 1, rest.find(' ', space + 1) - space - 1); // the next word
+  const bool digits =
+      std::all_of(number.begin(), number.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+  const bool counted = std::any_of(unit.begin(), unit.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return digits && counted ? std::string(number) : std::string();
 }
 
 std::optional<Asked> ReadAsked(const Question& later) {
@@ -1902,7 +1897,7 @@ std::optional<Asked> ReadAsked(const Question& later) {
   }
   if (asked.answers.empty()) return std::nullopt;
   asked.about = NumberWordsAsDigits(Fold(later.about));
-  asked.aboutName = later.aboutName.empty() ? NameOf(later.about) : later.aboutName;
+  asked.aboutName = later.aboutName;
   if (asked.answers.size() == 1 && !asked.aboutName.empty()) {
     asked.count = CountOf(asked.answers.front());
     const std::vector<std::string> aboutWords = WordsOf(asked.about);

@@ -154,10 +154,10 @@ struct Revealed {
   std::vector<std::string> words; // sorted, unique
 };
 Revealed RevealedBy(const Question& q);
-// True when an earlier question that showed `shown` gave `later` away. Either the last name
-// of what `later` asks about (its `about`: "Curie" of "Marie Curie") was shown with its answer
-// in other words: the number of a count ("fifty fighters" for "50 aircraft"), or two thirds
-// of the distinctive words of an answer of four or more. Or every right answer
+// True when an earlier question that showed `shown` gave `later` away. Either the name of
+// what `later` asks about (its `aboutName`) was shown with its whole answer, or with it in
+// other words: the number of a count ("fifty fighters" for "50 aircraft"), or two thirds of
+// the distinctive words of an answer of four or more. Or every right answer
 // of `later` stands in what was shown, and so does what `later` asks about: its `about`
 // name ("From which year did the I-7 serve?" after an explanation "... as the I-7 (1931)"),
 // or else every name in

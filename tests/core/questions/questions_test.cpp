@@ -817,11 +817,13 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
                           {"20 aircraft", "35 aircraft", "50 aircraft", "80 aircraft"}, 2);
   CHECK_FALSE(GivenAway(batch, RevealedBy(arrival))); // nothing says what it is about
   batch.about = "Lipetsk aviation school";
+  batch.aboutName = "lipetsk";
   CHECK(GivenAway(batch, RevealedBy(arrival)));
   batch.answer = 3; // 80 was not shown
   CHECK_FALSE(GivenAway(batch, RevealedBy(arrival)));
   batch.answer = 2;
   batch.about = "Kama tank school"; // 50 was shown, but beside another name
+  batch.aboutName = "kama";
   CHECK_FALSE(GivenAway(batch, RevealedBy(arrival)));
   // A statement about a person, shown earlier in other words beside the person's name.
   Question rohm = Asking(QuestionKind::MultipleChoice, "Who was Ernst Röhm?",
@@ -829,14 +831,17 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
                           "Chemist at Tomka", "Head of the Kama school"},
                          1);
   rohm.about = "Ernst Röhm";
+  rohm.aboutName = "rohm";
   const Question putsch =
       Asking(QuestionKind::WhichFirst, "Which came first?",
              {"Röhm's group occupies the military headquarters in Munich", "The Ruhr is occupied"}, 0,
              "Röhm's group occupies the military headquarters in Munich (8 November 1923) came before ...");
   CHECK(GivenAway(rohm, RevealedBy(putsch)));
   rohm.about = "Heinz Guderian"; // the same words, about somebody else
+  rohm.aboutName = "guderian";
   CHECK_FALSE(GivenAway(rohm, RevealedBy(putsch)));
   rohm.about = "Ernst Röhm";
+  rohm.aboutName = "rohm";
   rohm.answer = 3; // a statement the earlier question did not make
   CHECK_FALSE(GivenAway(rohm, RevealedBy(putsch)));
   // An ordering's answer is an order: nothing earlier gives it away as text.
