@@ -39,3 +39,40 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # libcpp-httpli
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n icu-uc)  # libicu-dev: confusable names (UTS #39)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode) # libqrencode-dev: the join address as a QR code
 pkg_check_modules(PORTAL REQUIRED IMPORTED_TARGET libportal gio-2.0) # libportal-dev: the desktop's file chooser
+
+# The live room's libraries and the desktop's file chooser are loaded when first used
+# (app/core/base/shared_library.h): compiled against their headers, never linked, and opened
+# by the soname read here from the library file pkg-config found.
+function(factdeck_soname out prefix file_pattern)
+  set(files ${${prefix}_LINK_LIBRARIES})
+  list(FILTER files INCLUDE REGEX "${file_pattern}")
+  list(GET files 0 file)
+  execute_process(COMMAND "${CMAKE_OBJDUMP}" -p "${file}" OUTPUT_VARIABLE dump RESULT_VARIABLE result ERROR_QUIET)
+  string(REGEX MATCH "SONAME +([^ \n]+)" match "${dump}")
+  if(NOT result EQUAL 0 OR NOT CMAKE_MATCH_1)
+    message(FATAL_ERROR "No soname found in ${file} (${prefix}) with ${CMAKE_OBJDUMP}")
+  endif()
+  set(${out} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+endfunction()
+factdeck_soname(FACTDECK_SONAME_MHD MHD "microhttpd")
+factdeck_soname(FACTDECK_SONAME_QRENCODE QRENCODE "qrencode")
+factdeck_soname(FACTDECK_SONAME_ICU_I18N ICU "icui18n")
+factdeck_soname(FACTDECK_SONAME_PORTAL PORTAL "portal")
+
+# An interface target with the include directories and flags of pkg-config target `from`.
+function(factdeck_headers_only name from)
+  add_library(${name} INTERFACE)
+  get_target_property(dirs ${from} INTERFACE_INCLUDE_DIRECTORIES)
+  get_target_property(options ${from} INTERFACE_COMPILE_OPTIONS)
+  if(dirs)
+    target_include_directories(${name} SYSTEM INTERFACE ${dirs})
+  endif()
+  if(options)
+    target_compile_options(${name} INTERFACE ${options})
+  endif()
+  target_link_libraries(${name} INTERFACE ${CMAKE_DL_LIBS})
+endfunction()
+factdeck_headers_only(factdeck_mhd_headers PkgConfig::MHD)
+factdeck_headers_only(factdeck_qrencode_headers PkgConfig::QRENCODE)
+factdeck_headers_only(factdeck_icu_headers PkgConfig::ICU)
+factdeck_headers_only(factdeck_portal_headers PkgConfig::PORTAL)

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <libportal/portal.h>
 
+#include "core/base/shared_library.h"
 #include "core/base/threads.h"
 
 namespace factdeck::ui {
@@ -12,11 +13,44 @@ namespace {
 
 constexpr int kPortalCheckMs = 5000; // the first call may start the portal service
 
+// libportal and the GLib it uses, loaded when the desktop's chooser or a folder is first
+// opened (core/base/shared_library.h).
+#define FACTDECK_PORTAL_FUNCTIONS(X)                                                                                   \
+  X(g_error_free)                                                                                                      \
+  X(xdp_portal_open_file_finish)                                                                                       \
+  X(g_error_matches) X(g_io_error_quark) X(g_variant_lookup) X(g_filename_from_uri) X(g_free) X(g_variant_unref)       \
+      X(g_bus_get_sync) X(g_dbus_connection_set_exit_on_close) X(g_dbus_connection_call_sync) X(g_variant_new)         \
+          X(g_object_unref) X(g_filename_to_uri) X(g_app_info_launch_default_for_uri) X(g_cancellable_cancel)          \
+              X(g_main_context_wakeup) X(g_thread_pool_stop_unused_threads) X(g_main_context_new)                      \
+                  X(g_main_context_push_thread_default) X(g_cancellable_new) X(xdp_portal_new) X(g_variant_new_parsed) \
+                      X(xdp_portal_open_file) X(g_main_context_iteration) X(g_dbus_connection_flush_sync)              \
+                          X(g_main_context_pop_thread_default) X(g_main_context_unref)
+
+struct PortalApi {
+#define FACTDECK_MEMBER(f) decltype(&::f) f = nullptr;
+  FACTDECK_PORTAL_FUNCTIONS(FACTDECK_MEMBER)
+#undef FACTDECK_MEMBER
+  std::string error; // empty when every function was found
+};
+
+const PortalApi& Portal() {
+  static const PortalApi api = [] {
+    static SharedLibrary library(FACTDECK_SONAME_PORTAL);
+    PortalApi a;
+#define FACTDECK_BIND(f) library.Bind(a.f, FACTDECK_SYMBOL_NAME(f));
+    FACTDECK_PORTAL_FUNCTIONS(FACTDECK_BIND)
+#undef FACTDECK_BIND
+    a.error = library.Error();
+    return a;
+  }();
+  return api;
+}
+
 // A GError freed when the scope ends.
 struct Error {
   GError* p = nullptr;
   ~Error() {
-    if (p != nullptr) g_error_free(p);
+    if (p != nullptr) Portal().g_error_free(p);
   }
 };
 
@@ -48,66 +82,70 @@ struct Job {
 };
 
 void OnOpened(GObject* source, GAsyncResult* result, gpointer data) {
+  const PortalApi& gio = Portal();
   auto& job = *static_cast<Job*>(data);
   Error error;
-  GVariant* reply = xdp_portal_open_file_finish(XDP_PORTAL(source), result, &error.p);
+  GVariant* reply = gio.xdp_portal_open_file_finish(reinterpret_cast<XdpPortal*>(source), result, &error.p);
   if (reply == nullptr) {
     // The learner closed the dialog; anything else (a portal without a working file
     // chooser back end) falls back to FactDeck's own browser.
-    const bool cancelled = g_error_matches(error.p, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    const bool cancelled = gio.g_error_matches(error.p, gio.g_io_error_quark(), G_IO_ERROR_CANCELLED);
     job.outcome = cancelled ? DesktopFileChooser::Outcome::Cancelled : DesktopFileChooser::Outcome::Unavailable;
     job.reason = error.p != nullptr ? error.p->message : "no reply";
     return;
   }
   const char** uris = nullptr;
   job.outcome = DesktopFileChooser::Outcome::Cancelled;
-  if (g_variant_lookup(reply, "uris", "^a&s", &uris) && uris != nullptr && uris[0] != nullptr) {
+  if (gio.g_variant_lookup(reply, "uris", "^a&s", &uris) && uris != nullptr && uris[0] != nullptr) {
     Error uriError;
-    if (char* file = g_filename_from_uri(uris[0], nullptr, &uriError.p)) {
+    if (char* file = gio.g_filename_from_uri(uris[0], nullptr, &uriError.p)) {
       job.outcome = DesktopFileChooser::Outcome::Chosen;
       job.path = file;
-      g_free(file);
+      gio.g_free(file);
     } else {
       job.outcome = DesktopFileChooser::Outcome::Unavailable;
       job.reason = std::string("the chooser gave a location that is not a file: ") + uris[0];
     }
   }
-  g_free(uris);
-  g_variant_unref(reply);
+  gio.g_free(uris);
+  gio.g_variant_unref(reply);
 }
 
 // The session bus when a desktop portal with a file chooser answers on it (a reference
 // the caller releases); else nullptr and the reason.
 GDBusConnection* PortalBus(GCancellable* cancel, std::string& reason) {
+  const PortalApi& gio = Portal();
   Error error;
-  GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, cancel, &error.p);
+  GDBusConnection* bus = gio.g_bus_get_sync(G_BUS_TYPE_SESSION, cancel, &error.p);
   if (bus == nullptr) {
     reason = std::string("no session bus: ") + error.p->message;
     return nullptr;
   }
   // The connection is GLib's shared one: a bus that goes away must not end the program.
-  g_dbus_connection_set_exit_on_close(bus, FALSE);
-  GVariant* version = g_dbus_connection_call_sync(
+  gio.g_dbus_connection_set_exit_on_close(bus, FALSE);
+  GVariant* version = gio.g_dbus_connection_call_sync(
       bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop", "org.freedesktop.DBus.Properties",
-      "Get", g_variant_new("(ss)", "org.freedesktop.portal.FileChooser", "version"), G_VARIANT_TYPE("(v)"),
-      G_DBUS_CALL_FLAGS_NONE, kPortalCheckMs, cancel, &error.p);
+      "Get", gio.g_variant_new("(ss)", "org.freedesktop.portal.FileChooser", "version"),
+      reinterpret_cast<const GVariantType*>("(v)"), G_DBUS_CALL_FLAGS_NONE, kPortalCheckMs, cancel, &error.p);
   if (version == nullptr) {
     reason = std::string("no desktop portal file chooser: ") + error.p->message;
-    g_object_unref(bus);
+    gio.g_object_unref(bus);
     return nullptr;
   }
-  g_variant_unref(version);
+  gio.g_variant_unref(version);
   return bus;
 }
 
 } // namespace
 
 std::string OpenFolderOnDesktop(const std::filesystem::path& folder) {
+  const PortalApi& gio = Portal();
+  if (!gio.error.empty()) return gio.error;
   Error error;
-  char* uri = g_filename_to_uri(folder.c_str(), nullptr, &error.p);
+  char* uri = gio.g_filename_to_uri(folder.c_str(), nullptr, &error.p);
   if (uri == nullptr) return error.p->message;
-  const bool launched = g_app_info_launch_default_for_uri(uri, nullptr, &error.p);
-  g_free(uri);
+  const bool launched = gio.g_app_info_launch_default_for_uri(uri, nullptr, &error.p);
+  gio.g_free(uri);
   return launched ? std::string() : std::string(error.p != nullptr ? error.p->message : "no application for folders");
 }
 
@@ -121,11 +159,12 @@ DesktopFileChooser::~DesktopFileChooser() {
 
 void DesktopFileChooser::Join() {
   if (!m_worker.joinable()) return;
+  const PortalApi& gio = Portal();
   {
     std::lock_guard lock(m_shared->mutex);
     m_shared->stop = true;
-    if (m_shared->syncCancel != nullptr) g_cancellable_cancel(m_shared->syncCancel);
-    if (m_shared->context != nullptr) g_main_context_wakeup(m_shared->context);
+    if (m_shared->syncCancel != nullptr) gio.g_cancellable_cancel(m_shared->syncCancel);
+    if (m_shared->context != nullptr) gio.g_main_context_wakeup(m_shared->context);
   }
   m_worker.join();
 }
@@ -134,7 +173,9 @@ void DesktopFileChooser::Join() {
 // seconds later: one may end while the process exits, racing LeakSanitizer's exit-time scan
 // of the threads (a crash in its tracer). Idle ones are told to end now, and waited for.
 void DesktopFileChooser::StopIdleGlibThreads() {
-  g_thread_pool_stop_unused_threads();
+  const PortalApi& gio = Portal();
+  if (!gio.error.empty()) return;
+  gio.g_thread_pool_stop_unused_threads();
   WaitForThreadsToEnd([](const std::string& name) { return name == "pool"; }, 2000);
 }
 
@@ -151,9 +192,15 @@ void DesktopFileChooser::Open(const std::string& title) {
   m_shared->outcome = Outcome::Waiting;
   m_worker = std::thread([shared = m_shared, title, wake = m_wake] {
     NameThisThread("fd-chooser");
-    GMainContext* context = g_main_context_new();
-    g_main_context_push_thread_default(context);
-    GCancellable* syncCancel = g_cancellable_new();
+    const PortalApi& gio = Portal();
+    if (!gio.error.empty()) {
+      shared->Finish(Outcome::Unavailable, {}, "the desktop's file chooser could not be loaded: " + gio.error);
+      if (wake) wake();
+      return;
+    }
+    GMainContext* context = gio.g_main_context_new();
+    gio.g_main_context_push_thread_default(context);
+    GCancellable* syncCancel = gio.g_cancellable_new();
     {
       std::lock_guard lock(shared->mutex);
       shared->context = context;
@@ -164,38 +211,38 @@ void DesktopFileChooser::Open(const std::string& title) {
     if (bus == nullptr) {
       job.outcome = Outcome::Unavailable;
     } else {
-      XdpPortal* portal = xdp_portal_new();
-      GCancellable* portalCancel = g_cancellable_new();
-      GVariant* filters = g_variant_new_parsed("[('Decks (.toml, .csv, .tsv, .txt)', [(uint32 0, '*.toml'), "
-                                               "(0, '*.csv'), (0, '*.tsv'), (0, '*.txt')]), "
-                                               "('All files', [(uint32 0, '*')])]");
-      xdp_portal_open_file(portal, nullptr, title.c_str(), filters, nullptr, nullptr, XDP_OPEN_FILE_FLAG_NONE,
-                           portalCancel, OnOpened, &job);
+      XdpPortal* portal = gio.xdp_portal_new();
+      GCancellable* portalCancel = gio.g_cancellable_new();
+      GVariant* filters = gio.g_variant_new_parsed("[('Decks (.toml, .csv, .tsv, .txt)', [(uint32 0, '*.toml'), "
+                                                   "(0, '*.csv'), (0, '*.tsv'), (0, '*.txt')]), "
+                                                   "('All files', [(uint32 0, '*')])]");
+      gio.xdp_portal_open_file(portal, nullptr, title.c_str(), filters, nullptr, nullptr, XDP_OPEN_FILE_FLAG_NONE,
+                               portalCancel, OnOpened, &job);
       while (job.outcome == Outcome::Waiting && !shared->stop)
-        g_main_context_iteration(context, TRUE);
+        gio.g_main_context_iteration(context, TRUE);
       if (job.outcome == Outcome::Waiting) {
         // The window is closing with the dialog open: close the dialog too (libportal
         // sends the request's Close when its call is cancelled), then stop.
-        g_cancellable_cancel(portalCancel);
+        gio.g_cancellable_cancel(portalCancel);
         for (int i = 0; i < 100 && job.outcome == Outcome::Waiting; ++i)
-          g_main_context_iteration(context, FALSE);
+          gio.g_main_context_iteration(context, FALSE);
         job.outcome = Outcome::Cancelled;
       }
-      g_object_unref(portalCancel);
-      g_object_unref(portal);
+      gio.g_object_unref(portalCancel);
+      gio.g_object_unref(portal);
       // The bus is GLib's shared connection: when its last reference goes it closes, and a
       // Close still queued would be lost with it.
-      g_dbus_connection_flush_sync(bus, nullptr, nullptr);
-      g_object_unref(bus);
+      gio.g_dbus_connection_flush_sync(bus, nullptr, nullptr);
+      gio.g_object_unref(bus);
     }
     {
       std::lock_guard lock(shared->mutex);
       shared->context = nullptr;
       shared->syncCancel = nullptr;
     }
-    g_object_unref(syncCancel);
-    g_main_context_pop_thread_default(context);
-    g_main_context_unref(context);
+    gio.g_object_unref(syncCancel);
+    gio.g_main_context_pop_thread_default(context);
+    gio.g_main_context_unref(context);
     shared->Finish(job.outcome, std::move(job.path), std::move(job.reason));
     if (wake) wake();
   });

@@ -132,7 +132,38 @@ double SettledMb(RoomFromCommandLine& room, const std::vector<std::string>& toke
   return last;
 }
 
+// The libraries of `libraries` that process `pid` has mapped now (from /proc/PID/maps).
+std::set<std::string> MappedOf(int pid, const std::vector<std::string>& libraries) {
+  std::ifstream maps("/proc/" + std::to_string(pid) + "/maps");
+  std::set<std::string> mapped;
+  for (std::string line; std::getline(maps, line);)
+    for (const std::string& library : libraries)
+      if (line.find("/" + library + ".so") != std::string::npos) mapped.insert(library);
+  return mapped;
+}
+
 } // namespace
+
+TEST_CASE("the live room's and the desktop chooser's libraries are loaded only when first used", "[live][memory]") {
+  // About 6 MB resident that a window never opening a room or the desktop's chooser does not
+  // carry (docs/performance.md): the HTTP server with its TLS stack, ICU's spoof checker, the QR
+  // code, libportal with GIO. (ICU's common library comes with the GL driver, so it is not here.)
+  const std::vector<std::string> lazy{"libmicrohttpd", "libgnutls", "libicui18n",
+                                      "libqrencode",   "libportal", "libgio-2.0"};
+  {
+    TempDir data;
+    BackgroundProcess home({NoQuarantine(), "--data-dir", data.Path().string(), "--report-first-frame"}, true);
+    REQUIRE(home.Started());
+    REQUIRE_THAT(home.ReadLine(60000), Catch::StartsWith("first-frame "));
+    CHECK(MappedOf(home.Pid(), lazy).empty());
+  }
+  RoomFromCommandLine room;
+  REQUIRE_FALSE(room.Join("127.0.1.1", "Zoë").empty()); // the name is checked for look-alikes
+  const std::set<std::string> mapped = MappedOf(room.app->Pid(), lazy);
+  CHECK(mapped.count("libmicrohttpd") == 1);
+  CHECK(mapped.count("libicui18n") == 1);
+  CHECK(mapped.count("libportal") == 0);
+}
 
 TEST_CASE("slow and silent connections cannot stall the room: 30 phones are answered within a second",
           "[live][attack]") {

@@ -1,6 +1,5 @@
 #include "core/live/live_room.h"
 
-#include <unicode/uchar.h>
 #include <unicode/uspoof.h>
 #include <utf8proc.h>
 
@@ -12,6 +11,7 @@
 #include "core/deck/csv.h"
 #include "core/games/question_run.h"
 #include "core/games/quiz_session.h"
+#include "core/base/shared_library.h"
 #include "core/base/text.h"
 
 namespace factdeck {
@@ -72,9 +72,11 @@ std::string CleanNickname(std::string_view typed, size_t maxCharacters) {
     const utf8proc_category_t category = utf8proc_category(cp);
     // Characters that draw as nothing: the braille blank, the Hangul fillers and every other
     // default-ignorable code point ("Anna" and "Anna" with one of them after it would look
-    // the same), except the variation selectors that choose an emoji's form.
+    // the same), except the variation selectors that choose an emoji's form. (utf8proc's
+    // `ignorable` is Default_Ignorable_Code_Point for every assigned code point; unassigned
+    // ones are refused below as Cn.)
     const bool variationSelector = (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
-    if (cp == 0x2800 || (!variationSelector && u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) return {};
+    if (cp == 0x2800 || (!variationSelector && utf8proc_get_property(cp)->ignorable)) return {};
     // Marks stacked on one character (more than three: written text needs no more) would
     // spill over the names above and below it.
     const bool mark =
@@ -109,30 +111,54 @@ std::string CleanNickname(std::string_view typed, size_t maxCharacters) {
 
 namespace {
 
+// ICU's spoof checker, loaded with the first name a room checks (core/base/shared_library.h).
+struct SpoofApi {
+  decltype(&::uspoof_open) uspoof_open = nullptr;
+  decltype(&::uspoof_close) uspoof_close = nullptr;
+  decltype(&::uspoof_getSkeletonUTF8) uspoof_getSkeletonUTF8 = nullptr;
+  bool loaded = false;
+};
+
+const SpoofApi& Spoof() {
+  static const SpoofApi api = [] {
+    static SharedLibrary library(FACTDECK_SONAME_ICU_I18N);
+    SpoofApi a;
+    library.Bind(a.uspoof_open, FACTDECK_SYMBOL_NAME(uspoof_open));
+    library.Bind(a.uspoof_close, FACTDECK_SYMBOL_NAME(uspoof_close));
+    library.Bind(a.uspoof_getSkeletonUTF8, FACTDECK_SYMBOL_NAME(uspoof_getSkeletonUTF8));
+    a.loaded = library.Loaded();
+    return a;
+  }();
+  return api;
+}
+
 // Unicode's confusables skeleton (UTS #39) of `text`, from ICU; `text` itself when ICU cannot.
 std::string Skeleton(const std::string& text) {
+  const SpoofApi& icu = Spoof();
+  if (!icu.loaded) return text;
   // One checker per thread: the room and the server's thread may ask at once.
   thread_local struct Checker {
+    const SpoofApi& icu;
     USpoofChecker* checker = nullptr;
-    Checker() {
+    explicit Checker(const SpoofApi& api) : icu(api) {
       UErrorCode status = U_ZERO_ERROR;
-      checker = uspoof_open(&status);
+      checker = icu.uspoof_open(&status);
       if (U_FAILURE(status)) checker = nullptr;
     }
     ~Checker() {
-      if (checker != nullptr) uspoof_close(checker);
+      if (checker != nullptr) icu.uspoof_close(checker);
     }
-  } spoof;
+  } spoof(icu);
   if (spoof.checker == nullptr) return text;
   std::string skeleton(text.size() * 4 + 16, '\0');
   UErrorCode status = U_ZERO_ERROR;
-  int32_t length = uspoof_getSkeletonUTF8(spoof.checker, 0, text.c_str(), static_cast<int32_t>(text.size()),
-                                          skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
+  int32_t length = icu.uspoof_getSkeletonUTF8(spoof.checker, 0, text.c_str(), static_cast<int32_t>(text.size()),
+                                              skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
   if (status == U_BUFFER_OVERFLOW_ERROR) {
     skeleton.assign(static_cast<size_t>(length) + 1, '\0');
     status = U_ZERO_ERROR;
-    length = uspoof_getSkeletonUTF8(spoof.checker, 0, text.c_str(), static_cast<int32_t>(text.size()), skeleton.data(),
-                                    static_cast<int32_t>(skeleton.size()), &status);
+    length = icu.uspoof_getSkeletonUTF8(spoof.checker, 0, text.c_str(), static_cast<int32_t>(text.size()),
+                                        skeleton.data(), static_cast<int32_t>(skeleton.size()), &status);
   }
   if (U_FAILURE(status)) return text;
   skeleton.resize(static_cast<size_t>(length));

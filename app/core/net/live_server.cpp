@@ -18,10 +18,43 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/base/shared_library.h"
 #include "core/base/threads.h"
 #include "core/deck/picture_file.h"
 
 namespace factdeck {
+
+namespace {
+
+// libmicrohttpd, loaded when the first room opens (core/base/shared_library.h).
+#define FACTDECK_MHD_FUNCTIONS(X)                                                                                      \
+  X(MHD_start_daemon)                                                                                                  \
+  X(MHD_stop_daemon)                                                                                                   \
+  X(MHD_get_daemon_info) X(MHD_get_connection_info) X(MHD_get_connection_values) X(MHD_lookup_connection_value)        \
+      X(MHD_create_response_from_buffer) X(MHD_create_response_from_buffer_with_free_callback_cls)                     \
+          X(MHD_add_response_header) X(MHD_queue_response) X(MHD_destroy_response)
+
+struct HttpApi {
+#define FACTDECK_MEMBER(f) decltype(&::f) f = nullptr;
+  FACTDECK_MHD_FUNCTIONS(FACTDECK_MEMBER)
+#undef FACTDECK_MEMBER
+  std::string error; // empty when every function was found
+};
+
+const HttpApi& Http() {
+  static const HttpApi api = [] {
+    static SharedLibrary library(FACTDECK_SONAME_MHD);
+    HttpApi a;
+#define FACTDECK_BIND(f) library.Bind(a.f, FACTDECK_SYMBOL_NAME(f));
+    FACTDECK_MHD_FUNCTIONS(FACTDECK_BIND)
+#undef FACTDECK_BIND
+    a.error = library.Error();
+    return a;
+  }();
+  return api;
+}
+
+} // namespace
 
 namespace {
 
@@ -360,11 +393,11 @@ struct LiveServer::Impl {
 namespace {
 
 const char* Header(MHD_Connection* connection, const char* name) {
-  return MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+  return Http().MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
 }
 
 std::string ClientAddress(MHD_Connection* connection) {
-  const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  const MHD_ConnectionInfo* info = Http().MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   if (info == nullptr || info->client_addr == nullptr || info->client_addr->sa_family != AF_INET) return "";
   sockaddr_in address{};
   std::memcpy(&address, info->client_addr, sizeof address);
@@ -381,7 +414,7 @@ std::optional<Reply> LiveServer::Impl::Admit(MHD_Connection* connection, std::st
   const char* hostHeader = Header(connection, "Host");
   if (hostHeader == nullptr || host != hostHeader)
     return ErrorReply(421, "wrong-host", "This server answers only at " + host + ".");
-  if (MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr) >
+  if (Http().MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr) >
       static_cast<int>(options.maxHeaderCount)) {
     Count(&LiveServerCounters::refusedSize);
     return ErrorReply(431, "too-many-headers", "The request has too many headers.");
@@ -486,36 +519,37 @@ Reply LiveServer::Impl::Route(MHD_Connection* connection, std::string_view url, 
 }
 
 MHD_Result LiveServer::Impl::Send(MHD_Connection* connection, const Reply& reply) {
+  const HttpApi& http = Http();
   MHD_Response* response = nullptr;
   if (reply.picture) {
     // The prepared picture itself, kept alive by the response until it is sent.
     auto* keep = new std::shared_ptr<const PictureBytes>(reply.picture);
-    response = MHD_create_response_from_buffer_with_free_callback_cls(
+    response = http.MHD_create_response_from_buffer_with_free_callback_cls(
         reply.picture->bytes.size(), const_cast<char*>(reply.picture->bytes.data()),
         [](void* cls) { delete static_cast<std::shared_ptr<const PictureBytes>*>(cls); }, keep);
     if (response == nullptr) delete keep;
   } else {
-    response =
-        MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
+    response = http.MHD_create_response_from_buffer(reply.body.size(), const_cast<char*>(reply.body.data()),
+                                                    MHD_RESPMEM_MUST_COPY);
   }
   if (response == nullptr) return MHD_NO;
   Sending(connection, reply.picture ? reply.picture->bytes.size() : reply.body.size());
-  MHD_add_response_header(response, "Content-Type", reply.type.c_str());
+  http.MHD_add_response_header(response, "Content-Type", reply.type.c_str());
   // A picture's address is a tag of its own in this room and question: a phone may keep it for the game.
-  MHD_add_response_header(response, "Cache-Control", reply.picture ? "private, max-age=3600" : "no-store");
-  MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
-  if (reply.status == 429 || reply.status == 503) MHD_add_response_header(response, "Retry-After", "1");
+  http.MHD_add_response_header(response, "Cache-Control", reply.picture ? "private, max-age=3600" : "no-store");
+  http.MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+  if (reply.status == 429 || reply.status == 503) http.MHD_add_response_header(response, "Retry-After", "1");
   if (reply.page) {
-    MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
+    http.MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
     // The page loads nothing from anywhere: its own inline style and script, and requests to this server.
-    MHD_add_response_header(response, "Content-Security-Policy",
-                            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
-                            "frame-ancestors 'none'");
+    http.MHD_add_response_header(response, "Content-Security-Policy",
+                                 "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                                 "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+                                 "frame-ancestors 'none'");
   }
   if (reply.status >= 500 && reply.status != 503) Count(&LiveServerCounters::errors); // 503: a picture not ready yet
-  const MHD_Result queued = MHD_queue_response(connection, reply.status, response);
-  MHD_destroy_response(response);
+  const MHD_Result queued = http.MHD_queue_response(connection, reply.status, response);
+  http.MHD_destroy_response(response);
   return queued;
 }
 
@@ -576,7 +610,7 @@ void LiveServer::Impl::OnConnection(void* cls, MHD_Connection* connection, void*
   Impl& s = *static_cast<Impl*>(cls);
   std::lock_guard lock(s.trackedMutex);
   if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-    const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    const MHD_ConnectionInfo* info = Http().MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
     const int fd = info ? info->connect_fd : -1;
     // A bounded send buffer: a phone that asks for a picture and never reads holds 128 KiB
     // of the system's memory, not megabytes, and the server thread copies no more for it.
@@ -595,6 +629,7 @@ LiveServer::~LiveServer() { Stop(); }
 std::string LiveServer::Start() {
   Impl& s = *m_impl;
   if (s.daemon != nullptr) return {};
+  if (!Http().error.empty()) return "Live games need libmicrohttpd, which could not be loaded: " + Http().error;
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(std::clamp(s.options.port, 0, 65535)));
@@ -606,7 +641,7 @@ std::string LiveServer::Start() {
   // microseconds: a slow or silent client holds no worker, only a connection, and those are
   // capped in all (OnAccept) and per address. The listening socket gets SO_REUSEADDR
   // (libmicrohttpd's default) and not SO_REUSEPORT, so no second program can bind the same port.
-  s.daemon = MHD_start_daemon(
+  s.daemon = Http().MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, &Impl::OnAccept, &s, &Impl::OnRequest, &s,
       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_CONNECTION_LIMIT,
       s.options.maxConnections + kConnectionMargin, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
@@ -620,7 +655,7 @@ std::string LiveServer::Start() {
   if (s.daemon == nullptr)
     return "Could not listen on " + s.options.address + " port " + std::to_string(s.options.port) +
            ": another program may be using it. Choose another port.";
-  const MHD_DaemonInfo* info = MHD_get_daemon_info(s.daemon, MHD_DAEMON_INFO_BIND_PORT);
+  const MHD_DaemonInfo* info = Http().MHD_get_daemon_info(s.daemon, MHD_DAEMON_INFO_BIND_PORT);
   s.port = info ? info->port : s.options.port;
   s.host = s.options.address + ":" + std::to_string(s.port);
   s.stopping = false;
@@ -647,7 +682,7 @@ void LiveServer::Stop() {
   s.watchdog.join();
   s.stopPreparing = true;
   s.preparer.join();
-  MHD_stop_daemon(s.daemon);
+  Http().MHD_stop_daemon(s.daemon);
   s.daemon = nullptr;
 }
 
@@ -682,14 +717,26 @@ std::vector<NetworkInterface> ListNetworkInterfaces() {
 }
 
 QrCode MakeQrCode(const std::string& text) {
+  // libqrencode, loaded with the first code drawn; no code (size 0) when it cannot be.
+  static const struct QrApi {
+    decltype(&::QRcode_encodeString8bit) QRcode_encodeString8bit = nullptr;
+    decltype(&::QRcode_free) QRcode_free = nullptr;
+  } lib = [] {
+    static SharedLibrary library(FACTDECK_SONAME_QRENCODE);
+    QrApi a;
+    library.Bind(a.QRcode_encodeString8bit, "QRcode_encodeString8bit");
+    library.Bind(a.QRcode_free, "QRcode_free");
+    return library.Loaded() ? a : QrApi{};
+  }();
   QrCode qr;
-  QRcode* code = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
+  if (lib.QRcode_encodeString8bit == nullptr) return qr;
+  QRcode* code = lib.QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
   if (code == nullptr) return qr;
   qr.size = code->width;
   qr.dark.resize(static_cast<size_t>(code->width) * static_cast<size_t>(code->width));
   for (size_t i = 0; i < qr.dark.size(); ++i)
     qr.dark[i] = (code->data[i] & 1) != 0;
-  QRcode_free(code);
+  lib.QRcode_free(code);
   return qr;
 }
 
