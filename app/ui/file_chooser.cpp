@@ -15,16 +15,37 @@ constexpr int kPortalCheckMs = 5000; // the first call may start the portal serv
 
 // libportal and the GLib it uses, loaded when the desktop's chooser or a folder is first
 // opened (core/base/shared_library.h).
-#define FACTDECK_PORTAL_FUNCTIONS(X)                                                                                   \
-  X(g_error_free)                                                                                                      \
-  X(xdp_portal_open_file_finish)                                                                                       \
-  X(g_error_matches) X(g_io_error_quark) X(g_variant_lookup) X(g_filename_from_uri) X(g_free) X(g_variant_unref)       \
-      X(g_bus_get_sync) X(g_dbus_connection_set_exit_on_close) X(g_dbus_connection_call_sync) X(g_variant_new)         \
-          X(g_object_unref) X(g_filename_to_uri) X(g_app_info_launch_default_for_uri) X(g_cancellable_cancel)          \
-              X(g_main_context_wakeup) X(g_thread_pool_stop_unused_threads) X(g_main_context_new)                      \
-                  X(g_main_context_push_thread_default) X(g_cancellable_new) X(xdp_portal_new) X(g_variant_new_parsed) \
-                      X(xdp_portal_open_file) X(g_main_context_iteration) X(g_dbus_connection_flush_sync)              \
-                          X(g_main_context_pop_thread_default) X(g_main_context_unref)
+// clang-format off
+#define FACTDECK_PORTAL_FUNCTIONS(X)     \
+  X(g_error_free)                        \
+  X(xdp_portal_open_file_finish)         \
+  X(g_error_matches)                     \
+  X(g_io_error_quark)                    \
+  X(g_variant_lookup)                    \
+  X(g_filename_from_uri)                 \
+  X(g_free)                              \
+  X(g_variant_unref)                     \
+  X(g_bus_get_sync)                      \
+  X(g_dbus_connection_set_exit_on_close) \
+  X(g_dbus_connection_call_sync)         \
+  X(g_variant_new)                       \
+  X(g_object_unref)                      \
+  X(g_filename_to_uri)                   \
+  X(g_app_info_launch_default_for_uri)   \
+  X(g_cancellable_cancel)                \
+  X(g_main_context_wakeup)               \
+  X(g_thread_pool_stop_unused_threads)   \
+  X(g_main_context_new)                  \
+  X(g_main_context_push_thread_default)  \
+  X(g_cancellable_new)                   \
+  X(xdp_portal_new)                      \
+  X(g_variant_new_parsed)                \
+  X(xdp_portal_open_file)                \
+  X(g_main_context_iteration)            \
+  X(g_dbus_connection_flush_sync)        \
+  X(g_main_context_pop_thread_default)   \
+  X(g_main_context_unref)
+// clang-format on
 
 struct PortalApi {
 #define FACTDECK_MEMBER(f) decltype(&::f) f = nullptr;

@@ -27,12 +27,20 @@ namespace factdeck {
 namespace {
 
 // libmicrohttpd, loaded when the first room opens (core/base/shared_library.h).
-#define FACTDECK_MHD_FUNCTIONS(X)                                                                                      \
-  X(MHD_start_daemon)                                                                                                  \
-  X(MHD_stop_daemon)                                                                                                   \
-  X(MHD_get_daemon_info) X(MHD_get_connection_info) X(MHD_get_connection_values) X(MHD_lookup_connection_value)        \
-      X(MHD_create_response_from_buffer) X(MHD_create_response_from_buffer_with_free_callback_cls)                     \
-          X(MHD_add_response_header) X(MHD_queue_response) X(MHD_destroy_response)
+// clang-format off
+#define FACTDECK_MHD_FUNCTIONS(X)                           \
+  X(MHD_start_daemon)                                       \
+  X(MHD_stop_daemon)                                        \
+  X(MHD_get_daemon_info)                                    \
+  X(MHD_get_connection_info)                                \
+  X(MHD_get_connection_values)                              \
+  X(MHD_lookup_connection_value)                            \
+  X(MHD_create_response_from_buffer)                        \
+  X(MHD_create_response_from_buffer_with_free_callback_cls) \
+  X(MHD_add_response_header)                                \
+  X(MHD_queue_response)                                     \
+  X(MHD_destroy_response)
+// clang-format on
 
 struct HttpApi {
 #define FACTDECK_MEMBER(f) decltype(&::f) f = nullptr;

@@ -1,0 +1,130 @@
+// Cards as questions: multiple choice either way, hand-written questions, flashcards.
+#include "core/questions/question_parts.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "core/base/iso_time.h"
+#include "core/deck/picture_file.h"
+
+namespace factdeck::question_parts {
+
+// A card as multiple choice: its front, pick the back (`reverse`: its back, pick the
+// front), against other cards' sides of the same shape (TextShape). Every side the deck
+// pairs with the prompt is right, so none of them is a distractor.
+std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
+  const Card& c = deck.cards[card];
+  const std::string& prompt = reverse ? c.back : c.front;
+  const std::string& right = reverse ? c.front : c.back;
+  const auto& promptFolds = reverse ? x.backFolds : x.frontFolds;
+  const auto& answerFolds = reverse ? x.frontFolds : x.backFolds;
+  const auto& sameShape =
+      (reverse ? x.cardsByFrontShape : x.cardsByBackShape).at(reverse ? x.frontShapes[card] : x.backShapes[card]);
+  if (sameShape.size() < kOptions) return std::nullopt;
+  // "São Tomé" asked for "São Tomé and Príncipe" gives itself away, as the other way round.
+  if (ContainsWords(answerFolds[card], promptFolds[card])) return std::nullopt;
+  std::vector<std::string> trueFolds; // the sides paired with this prompt anywhere in the deck
+  const auto& first = reverse ? x.sameBackFirst : x.sameFrontFirst;
+  const auto& next = reverse ? x.sameBackNext : x.sameFrontNext;
+  for (size_t other = first[card]; other != std::string::npos; other = next[other])
+    trueFolds.push_back(answerFolds[other]);
+  std::vector<std::string> chosen, chosenFolds;
+  // Options of one sort: the backs of cards whose fronts ask for what this front asks for
+  // (a "how" question gets manners, a "how many" counts); in reverse, fronts asking for it.
+  // None sharing a name's letters with the prompt unless the answer does too.
+  const AskedFor asks = x.frontAsks[card];
+  const PromptLetters letters(prompt);
+  const bool answerShares = letters.SharedBy(right), answerSharesWord = letters.SharesWord(right);
+  const size_t start = random.Below(sameShape.size()), step = random.Stride(sameShape.size());
+  for (size_t n = 0; n < sameShape.size() && chosen.size() < kOptions - 1 && n < 64; ++n) {
+    const size_t other = sameShape[(start + n * step) % sameShape.size()];
+    const std::string& fold = answerFolds[other];
+    if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
+        std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
+      continue;
+    const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
+    if (x.frontAsks[other] != asks || letters.SharedBy(otherAnswer) != answerShares ||
+        letters.SharesWord(otherAnswer) != answerSharesWord)
+      continue;
+    // The same words over a picture of the same pixels (the same flag saved twice): that
+    // card's back is right too. The pictures are decoded now, once each.
+    if (!reverse && !c.picture.Empty() && !deck.cards[other].picture.Empty() &&
+        x.frontFolds[other] == x.frontFolds[card] &&
+        PicturePixels(deck.PictureFile(deck.cards[other].picture)) == PicturePixels(deck.PictureFile(c.picture)))
+      continue;
+    chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
+    chosenFolds.push_back(fold);
+  }
+  if (chosen.size() < kOptions - 1) {
+    Refuse(std::string("fewer than three other cards ") + (asks == AskedFor::Statement ? "" : "asking for ") +
+           (asks == AskedFor::Statement ? "of its shape" : AskedForName(asks)) +
+           (answerShares ? ", with the letters its answer shares with the question," : "") + " to set against it");
+    return std::nullopt;
+  }
+  Question q;
+  q.kind = reverse ? QuestionKind::MultipleChoiceReverse : QuestionKind::MultipleChoice;
+  q.items = {c.id};
+  q.prompt = prompt;
+  q = Shuffled(q, right, chosen);
+  // The card's picture goes with its front: shown when the front is asked, never when it
+  // is the answer.
+  if (!reverse && !c.picture.Empty()) q.image = deck.PictureFile(c.picture).string();
+  q.explanation = c.front + " — " + c.back;
+  q.source = Cite(c.source);
+  q.tags = c.tags;
+  return q;
+}
+
+// A hand-written question: its options as written, shuffled. The author chose them, so the
+// generator's rules on shape and on the answer in the prompt do not apply; the loader has
+// refused a right answer among the wrong ones and options alike once folded.
+std::optional<Question> Builder::Written(const Choice& c) {
+  if (!ChoiceProblems(c).empty()) return std::nullopt;
+  Question q;
+  q.kind = QuestionKind::MultipleChoice;
+  q.items = {c.id};
+  q.prompt = c.question;
+  // Option i (the answers first, then the wrong ones) goes to place[i].
+  const size_t count = c.answers.size() + c.wrong.size();
+  std::vector<int> place(count);
+  for (size_t i = 0; i < count; ++i)
+    place[i] = static_cast<int>(i);
+  random.Shuffle(place);
+  q.options.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const bool right = i < c.answers.size();
+    q.options[static_cast<size_t>(place[i])] = right ? c.answers[i] : c.wrong[i - c.answers.size()];
+    if (right) q.answers.push_back(place[i]);
+  }
+  std::sort(q.answers.begin(), q.answers.end());
+  if (q.answers.size() == 1) { // one right answer: an ordinary multiple-choice question
+    q.answer = q.answers[0];
+    q.answers.clear();
+  }
+  for (size_t i = 0; i < c.answers.size(); ++i)
+    q.answerText += (i ? "; " : "") + c.answers[i];
+  q.explanation = c.explanation;
+  q.source = Cite(c.source);
+  q.tags = c.tags;
+  q.seconds = c.seconds;
+  if (!c.picture.Empty()) q.image = deck.PictureFile(c.picture).string();
+  return q;
+}
+
+std::optional<Question> Builder::Flashcard(const Card& c) {
+  Question q;
+  q.kind = QuestionKind::Flashcard;
+  q.items = {c.id};
+  q.prompt = c.front;
+  q.answerText = c.back;
+  q.explanation = c.back;
+  q.source = Cite(c.source);
+  q.tags = c.tags;
+  if (!c.picture.Empty()) q.image = deck.PictureFile(c.picture).string();
+  return q;
+}
+
+} // namespace factdeck::question_parts
