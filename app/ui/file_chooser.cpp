@@ -47,25 +47,7 @@ constexpr int kPortalCheckMs = 5000; // the first call may start the portal serv
   X(g_main_context_unref)
 // clang-format on
 
-struct PortalApi {
-#define FACTDECK_MEMBER(f) decltype(&::f) f = nullptr;
-  FACTDECK_PORTAL_FUNCTIONS(FACTDECK_MEMBER)
-#undef FACTDECK_MEMBER
-  std::string error; // empty when every function was found
-};
-
-const PortalApi& Portal() {
-  static const PortalApi api = [] {
-    static SharedLibrary library(FACTDECK_SONAME_PORTAL);
-    PortalApi a;
-#define FACTDECK_BIND(f) library.Bind(a.f, FACTDECK_SYMBOL_NAME(f));
-    FACTDECK_PORTAL_FUNCTIONS(FACTDECK_BIND)
-#undef FACTDECK_BIND
-    a.error = library.Error();
-    return a;
-  }();
-  return api;
-}
+FACTDECK_LIBRARY_API(PortalApi, Portal, FACTDECK_SONAME_PORTAL, FACTDECK_PORTAL_FUNCTIONS)
 
 // A GError freed when the scope ends.
 struct Error {

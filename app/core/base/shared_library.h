@@ -14,6 +14,28 @@
 // The symbol's name after macro expansion (ICU renames `uspoof_open` to `uspoof_open_72`).
 #define FACTDECK_SYMBOL_NAME(f) FACTDECK_STRINGIFY_(f)
 
+// Defines struct `Api`, one function pointer for each function `LIST` names (an X-macro:
+// `#define LIST(X) X(fn_one) X(fn_two)`), each member named as the function, and
+// `const Api& Name()`, which opens `soname` and binds them on its first call; the struct's
+// `error` is empty when every one was found.
+#define FACTDECK_API_MEMBER_(f) decltype(&::f) f = nullptr;
+#define FACTDECK_API_BIND_(f) library.Bind(a.f, FACTDECK_SYMBOL_NAME(f));
+#define FACTDECK_LIBRARY_API(Api, Name, soname, LIST)                                                                  \
+  struct Api {                                                                                                         \
+    LIST(FACTDECK_API_MEMBER_)                                                                                         \
+    std::string error;                                                                                                 \
+  };                                                                                                                   \
+  const Api& Name() {                                                                                                  \
+    static const Api api = [] {                                                                                        \
+      static ::factdeck::SharedLibrary library(soname);                                                                \
+      Api a;                                                                                                           \
+      LIST(FACTDECK_API_BIND_)                                                                                         \
+      a.error = library.Error();                                                                                       \
+      return a;                                                                                                        \
+    }();                                                                                                               \
+    return api;                                                                                                        \
+  }
+
 namespace factdeck {
 
 class SharedLibrary {

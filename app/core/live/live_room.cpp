@@ -112,30 +112,13 @@ std::string CleanNickname(std::string_view typed, size_t maxCharacters) {
 namespace {
 
 // ICU's spoof checker, loaded with the first name a room checks (core/base/shared_library.h).
-struct SpoofApi {
-  decltype(&::uspoof_open) uspoof_open = nullptr;
-  decltype(&::uspoof_close) uspoof_close = nullptr;
-  decltype(&::uspoof_getSkeletonUTF8) uspoof_getSkeletonUTF8 = nullptr;
-  bool loaded = false;
-};
-
-const SpoofApi& Spoof() {
-  static const SpoofApi api = [] {
-    static SharedLibrary library(FACTDECK_SONAME_ICU_I18N);
-    SpoofApi a;
-    library.Bind(a.uspoof_open, FACTDECK_SYMBOL_NAME(uspoof_open));
-    library.Bind(a.uspoof_close, FACTDECK_SYMBOL_NAME(uspoof_close));
-    library.Bind(a.uspoof_getSkeletonUTF8, FACTDECK_SYMBOL_NAME(uspoof_getSkeletonUTF8));
-    a.loaded = library.Loaded();
-    return a;
-  }();
-  return api;
-}
+#define FACTDECK_SPOOF_FUNCTIONS(X) X(uspoof_open) X(uspoof_close) X(uspoof_getSkeletonUTF8)
+FACTDECK_LIBRARY_API(SpoofApi, Spoof, FACTDECK_SONAME_ICU_I18N, FACTDECK_SPOOF_FUNCTIONS)
 
 // Unicode's confusables skeleton (UTS #39) of `text`, from ICU; `text` itself when ICU cannot.
 std::string Skeleton(const std::string& text) {
   const SpoofApi& icu = Spoof();
-  if (!icu.loaded) return text;
+  if (!icu.error.empty()) return text;
   // One checker per thread: the room and the server's thread may ask at once.
   thread_local struct Checker {
     const SpoofApi& icu;

@@ -42,25 +42,11 @@ namespace {
   X(MHD_destroy_response)
 // clang-format on
 
-struct HttpApi {
-#define FACTDECK_MEMBER(f) decltype(&::f) f = nullptr;
-  FACTDECK_MHD_FUNCTIONS(FACTDECK_MEMBER)
-#undef FACTDECK_MEMBER
-  std::string error; // empty when every function was found
-};
+FACTDECK_LIBRARY_API(HttpApi, Http, FACTDECK_SONAME_MHD, FACTDECK_MHD_FUNCTIONS)
 
-const HttpApi& Http() {
-  static const HttpApi api = [] {
-    static SharedLibrary library(FACTDECK_SONAME_MHD);
-    HttpApi a;
-#define FACTDECK_BIND(f) library.Bind(a.f, FACTDECK_SYMBOL_NAME(f));
-    FACTDECK_MHD_FUNCTIONS(FACTDECK_BIND)
-#undef FACTDECK_BIND
-    a.error = library.Error();
-    return a;
-  }();
-  return api;
-}
+// libqrencode, loaded with the first code drawn.
+#define FACTDECK_QR_FUNCTIONS(X) X(QRcode_encodeString8bit) X(QRcode_free)
+FACTDECK_LIBRARY_API(QrApi, Qr, FACTDECK_SONAME_QRENCODE, FACTDECK_QR_FUNCTIONS)
 
 } // namespace
 
@@ -725,19 +711,9 @@ std::vector<NetworkInterface> ListNetworkInterfaces() {
 }
 
 QrCode MakeQrCode(const std::string& text) {
-  // libqrencode, loaded with the first code drawn; no code (size 0) when it cannot be.
-  static const struct QrApi {
-    decltype(&::QRcode_encodeString8bit) QRcode_encodeString8bit = nullptr;
-    decltype(&::QRcode_free) QRcode_free = nullptr;
-  } lib = [] {
-    static SharedLibrary library(FACTDECK_SONAME_QRENCODE);
-    QrApi a;
-    library.Bind(a.QRcode_encodeString8bit, "QRcode_encodeString8bit");
-    library.Bind(a.QRcode_free, "QRcode_free");
-    return library.Loaded() ? a : QrApi{};
-  }();
+  const QrApi& lib = Qr(); // no code (size 0) when libqrencode cannot be loaded
   QrCode qr;
-  if (lib.QRcode_encodeString8bit == nullptr) return qr;
+  if (!lib.error.empty()) return qr;
   QRcode* code = lib.QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
   if (code == nullptr) return qr;
   qr.size = code->width;
