@@ -1,6 +1,8 @@
 // Events as questions: when, which first, ordering, and the year typed.
 #include "core/questions/question_parts.h"
 
+#include <unordered_set>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -48,6 +50,34 @@ std::optional<Question> Builder::When(const Event& e) {
   return q;
 }
 
+namespace {
+
+// Where an event's name places it in the story of what it names, read from English words:
+// -1 a beginning or a decision ("begins", "opens", "is founded", "decides", "agreement on"),
+// 1 an end ("ends", "closes", "is dissolved", "leave ... for home", "handed over"), 0 neither.
+int StoryStage(const std::string& name) {
+  static const std::unordered_set<std::string> kBeginning{
+      "begin",   "begins",  "began",     "beginning",   "start",   "starts",  "started", "opens",    "opened",
+      "founded", "founds",  "establish", "established", "creates", "created", "launch",  "launches", "launched",
+      "decide",  "decides", "decided",   "agreement",   "agree",   "agrees",  "agreed",  "plans",    "planned"};
+  static const std::unordered_set<std::string> kEnd{
+      "end",       "ends",   "ended",  "ending", "close",  "closes", "closed", "closing",   "dissolved",
+      "abolished", "ceases", "ceased", "leave",  "leaves", "left",   "handed", "abandoned", "final"};
+  int stage = 0;
+  for (const std::string& w : WordsOf(Fold(name))) {
+    if (kEnd.count(w) != 0) return 1;
+    if (kBeginning.count(w) != 0) stage = -1;
+  }
+  return stage;
+}
+
+// True when the names alone tell the order: a beginning is guessed first and an end last,
+// whatever the two are about ("Tests begin at the range" before anything; "the school
+// closes" after). Only events of one stage are set against each other.
+bool OrderedByWording(const Event& a, const Event& b) { return StoryStage(a.name) != StoryStage(b.name); }
+
+} // namespace
+
 // Events that can be told apart from all of `chosen`, picked at random among those of a
 // comparable period and topic: the first chosen event's neighbours in date order (a fifth
 // of the deck's events either side, at least four), those sharing a tag with it first.
@@ -59,20 +89,24 @@ std::vector<size_t> Builder::ApartEvents(const std::vector<size_t>& chosen, size
   const size_t rank = x.dateRank[chosen.front()];
   const size_t centre = rank == std::string::npos ? all.size() / 2 : rank;
   const std::vector<std::string>& tags = deck.events[chosen.front()].tags;
-  // Events of the deck's period are set against each other, and those outside it against
-  // those on the same side (a prelude's, an epilogue's): an event years after the rest is
-  // placed last by a student who knows only the period.
-  auto side = [&](const Event& e) { // before the period, in it, after it
-    const int year = e.date.FirstYear();
-    return !x.period ? 0 : year < x.period->first ? -1 : year > x.period->last ? 1 : 0;
+  // Only events of the deck's period are ordered: one years after the rest is placed last by
+  // a student who knows only the period, and those outside it (a prelude, an epilogue) are
+  // the deck's context, whose order is general knowledge more than the deck's: they are
+  // asked when, not ordered.
+  auto inPeriod = [&](const Event& e) {
+    return !x.period || (e.date.FirstYear() >= x.period->first && e.date.FirstYear() <= x.period->last);
   };
-  const int anchorSide = side(deck.events[chosen.front()]);
+  if (!inPeriod(deck.events[chosen.front()])) {
+    Refuse("it lies outside the deck's period" + PeriodText() + ": asked when, not ordered");
+    return picked;
+  }
   auto fits = [&](size_t candidate) {
     const Event& c = deck.events[candidate];
-    if (side(c) != anchorSide) return false;
+    if (!inPeriod(c)) return false;
     for (size_t p : picked) {
       const Event& other = deck.events[p];
       if (p == candidate || !Apart(c, other) || Fold(c.name) == Fold(other.name)) return false;
+      if (OrderedByWording(c, other)) return false;
     }
     return true;
   };

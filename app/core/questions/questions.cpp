@@ -407,14 +407,14 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
   // first would give the second away (an event's "when" and then its year typed).
   std::unordered_set<std::string> keys, prompts, items;
   ShownSoFar shown; // nor one whose answer an earlier one showed
-  // Nor an order to find among events whose dates earlier questions all showed (their
-  // explanations give each event's date): one of its events at least still unshown.
+  // Nor an order to find among events whose dates earlier questions showed (their
+  // explanations give each event's date): two shown give their order away, so at most one.
   std::unordered_set<std::string> datesShown;
   auto orderKnown = [&](const Question& q) {
     if (q.kind != QuestionKind::Ordering && q.kind != QuestionKind::WhichFirst) return false;
-    const auto unshown =
-        std::count_if(q.items.begin(), q.items.end(), [&](const std::string& id) { return datesShown.count(id) == 0; });
-    return unshown == 0;
+    const auto shownDates =
+        std::count_if(q.items.begin(), q.items.end(), [&](const std::string& id) { return datesShown.count(id) != 0; });
+    return shownDates >= 2;
   };
   // Variety: in a quiz of 20 or more, no template (a relation's question, or a kind of
   // question about events, cards or written questions) fills more than a sixth of it while
