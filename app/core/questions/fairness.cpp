@@ -1,6 +1,7 @@
 #include "core/questions/fairness.h"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <type_traits>
 #include <unordered_map>
@@ -283,9 +284,28 @@ template <typename Of> bool Roundest(size_t count, size_t answer, const Of& roun
 
 } // namespace
 
+bool Isolated(const std::vector<double>& values, size_t answer) {
+  const size_t n = values.size();
+  if (n < 3 || answer >= n) return false;
+  auto nearest = [&](size_t i) {
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t j = 0; j < n; ++j)
+      if (j != i) best = std::min(best, std::fabs(values[i] - values[j]));
+    return best;
+  };
+  double others = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (i != answer) others = std::max(others, nearest(i));
+  return nearest(answer) > 1.5 * others;
+}
+
 bool DateStandsOut(const std::vector<Date>& o, size_t answer) {
   const size_t n = o.size();
   if (answer >= n) return false;
+  std::vector<double> days;
+  for (const Date& d : o)
+    days.push_back(static_cast<double>(d.WideFirstDay()));
+  if (Isolated(days, answer)) return true;
   auto same = [&](DatePrecision p) {
     return std::all_of(o.begin(), o.end(), [&](const Date& d) { return d.precision == p; });
   };
@@ -309,7 +329,7 @@ bool NumberStandsOut(const std::vector<double>& o, size_t answer) {
   for (double v : o)
     if (v != std::floor(v) || std::fabs(v) > 1e15) return false; // fractions: no roundness to read
   auto round = [&](size_t i) { return Roundness(static_cast<long long>(o[i])); };
-  return Roundest(o.size(), answer, round) || OddOneOut(o.size(), answer, round);
+  return Isolated(o, answer) || Roundest(o.size(), answer, round) || OddOneOut(o.size(), answer, round);
 }
 
 } // namespace factdeck

@@ -68,11 +68,14 @@ std::optional<Period> DeckPeriod(const Deck& deck);
 // period's length (at least 3 years), so that a deck of 1840–1850 never offers 1800.
 Period OptionWindow(const Period& period, int answerFirst, int answerLast);
 
-// True when the answer (options[answer]) is the odd one out among date options: the only
-// one in its year, month, day of the month, era or circa-ness while the others share
-// theirs, or the roundest year of all.
+// True when the answer stands apart from the other options: its nearest neighbour more than
+// half as far again as any other option's ("1930" against 1920, 1922 and 1924).
+bool Isolated(const std::vector<double>& values, size_t answer);
+// True when the answer (options[answer]) is the odd one out among date options: apart from
+// the others (Isolated, by first day), the only one in its year, month, day of the month,
+// era or circa-ness while the others share theirs, or the roundest year of all.
 bool DateStandsOut(const std::vector<Date>& options, size_t answer);
-// The same for numbers: the roundest, or the only one of its roundness.
+// The same for numbers: apart from the others, the roundest, or the only one of its roundness.
 bool NumberStandsOut(const std::vector<double>& options, size_t answer);
 
 } // namespace factdeck

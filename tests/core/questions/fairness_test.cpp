@@ -4,6 +4,8 @@
 // each; a quiz spread over its templates. Each rule is shown on a small deck of our own, and
 // the independent checker is fed a broken question for each of its form rules.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <map>
 
 #include "core/questions/fairness.h"
@@ -371,6 +373,31 @@ TEST_CASE("the checker's form rules each fail on a broken question", "[questions
   v = Violations(deck, lone);
   CHECK(std::find(v.begin(), v.end(), "lone pattern") != v.end());
 
+  // The answer apart from three options close together: "1930" against 1920, 1922, 1924.
+  std::optional<Question> year;
+  for (const Event& e : deck.events)
+    if (e.date.precision == DatePrecision::Year && !e.end && e.date.year >= 1925)
+      if ((year = seed.Make(QuestionKind::When, e.id, 5))) break;
+  REQUIRE(year);
+  REQUIRE(Violations(deck, *year).empty());
+  Question apart = *year;
+  const int asked = ParseDate(apart.options[static_cast<size_t>(apart.answer)]).date->year;
+  int below = asked - 10;
+  for (size_t i = 0; i < 4; ++i)
+    if (static_cast<int>(i) != apart.answer) {
+      apart.options[i] = std::to_string(below);
+      below += 2;
+    }
+  v = Violations(deck, apart);
+  CHECK(std::find(v.begin(), v.end(), "isolated answer") != v.end());
+  std::vector<Date> options;
+  for (const std::string& o : apart.options)
+    options.push_back(*ParseDate(o).date);
+  CHECK(DateStandsOut(options, static_cast<size_t>(apart.answer)));
+  CHECK(Isolated({1920, 1922, 1924, 1930}, 3));
+  CHECK_FALSE(Isolated({1924, 1926, 1928, 1930}, 3));
+  CHECK(NumberStandsOut({20, 22, 24, 37}, 3));
+
   // A quiz filled by one template.
   std::vector<Question> quiz;
   QuestionRequest request;
@@ -395,6 +422,58 @@ TEST_CASE("the checker's form rules each fail on a broken question", "[questions
   for (size_t i = 0; i < 10; ++i)
     same[i] = *fact;
   CHECK_FALSE(test::QuizViolations(deck, same).empty());
+}
+
+TEST_CASE("the checker catches orders given away: by wording, outside the period, by dates shown before",
+          "[questions][fairness][checker]") {
+  const Deck deck = test::SeedDeck();
+  QuestionGenerator generator(deck);
+  auto contains = [](const std::vector<std::string>& v, const std::string& rule) {
+    return std::find(v.begin(), v.end(), rule) != v.end();
+  };
+  // A fair which-first question between two events whose names read as neither a beginning
+  // nor an end, then the same with one event swapped.
+  auto neutral = [](const std::string& name) {
+    for (const char* w : {"begin", "open", "end", "close", "leave", "decide", "found", "establish", "greement", "hand"})
+      if (name.find(w) != std::string::npos) return false;
+    return true;
+  };
+  std::optional<Question> good;
+  for (const Event& e : deck.events)
+    for (std::uint64_t seed = 1; seed < 20 && !good; ++seed)
+      if (auto q = generator.Make(QuestionKind::WhichFirst, e.id, seed))
+        if (std::all_of(q->options.begin(), q->options.end(), neutral)) good = q;
+  REQUIRE(good);
+  REQUIRE(Violations(deck, *good).empty());
+  auto swapped = [&](const Event& other) {
+    Question q = *good;
+    const size_t later = static_cast<size_t>(1 - q.answer);
+    q.options[later] = other.name;
+    q.items[later] = other.id;
+    return q;
+  };
+  // An end ("... closes", "... ends") against an event that is neither beginning nor end.
+  const auto end = std::find_if(deck.events.begin(), deck.events.end(), [](const Event& e) {
+    return e.name.find(" closes") != std::string::npos || e.name.find(" ends") != std::string::npos;
+  });
+  REQUIRE(end != deck.events.end());
+  CHECK(contains(Violations(deck, swapped(*end)), "order given by wording"));
+  // The deck's latest event (its epilogue, years after the rest) in an order.
+  const auto latest = std::max_element(deck.events.begin(), deck.events.end(), [](const Event& a, const Event& b) {
+    return a.date.FirstYear() < b.date.FirstYear();
+  });
+  CHECK(contains(Violations(deck, swapped(*latest)), "order outside the period"));
+  // A which-first after two "when" questions that showed both its dates.
+  std::vector<Question> quiz;
+  for (const std::string& id : good->items) {
+    Question when;
+    when.kind = QuestionKind::When;
+    when.items = {id};
+    quiz.push_back(when);
+  }
+  CHECK(test::QuizViolations(deck, {*good}).empty());
+  quiz.push_back(*good);
+  CHECK(contains(test::QuizViolations(deck, quiz), "order given away by dates shown before"));
 }
 
 TEST_CASE("card options ask for the same sort of thing as the card", "[questions][fairness]") {

@@ -1,6 +1,7 @@
 #include "core/questions/question_checker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <limits>
 #include <map>
@@ -523,6 +524,33 @@ std::optional<std::pair<int, int>> MiddleYears(const Deck& deck) {
   return std::make_pair(years[years.size() / 10], years[years.size() - 1 - years.size() / 10]);
 }
 
+// -1 when an event's name reads as a beginning, 1 as an end, 0 neither (the checker's own
+// short list of English words).
+int Stage(const std::string& name) {
+  const std::vector<std::string> words = Words(Fold(name));
+  auto has = [&](std::initializer_list<const char*> list) {
+    for (const char* w : list)
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    return false;
+  };
+  if (has({"ends", "end", "closes", "closed", "dissolved", "abolished", "leave", "leaves", "handed"})) return 1;
+  if (has({"begins", "begin", "opens", "founded", "established", "starts", "decides", "agreement"})) return -1;
+  return 0;
+}
+
+// True when the answer is at least twice as far from its nearest option as any other option
+// is from its own (the checker's own, looser bound than the generator's).
+bool Apart(const std::vector<double>& values, size_t answer) {
+  std::vector<double> nearest(values.size(), 1e300);
+  for (size_t i = 0; i < values.size(); ++i)
+    for (size_t j = 0; j < values.size(); ++j)
+      if (i != j) nearest[i] = std::min(nearest[i], std::fabs(values[i] - values[j]));
+  double others = 0;
+  for (size_t i = 0; i < values.size(); ++i)
+    if (i != answer) others = std::max(others, nearest[i]);
+  return values.size() >= 3 && nearest[answer] >= 2 * others;
+}
+
 // True when the value of `of` for the answer differs from all the others, which agree.
 template <typename T> bool Lone(const std::vector<T>& values, size_t answer) {
   if (values.size() < 3 || answer >= values.size()) return false;
@@ -596,6 +624,10 @@ void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v)
                                   });
       if ((monthPrecision && (Lone(years, answer) || Lone(months, answer))) || (dayPrecision && Lone(days, answer)))
         v.push_back("lone pattern");
+      std::vector<double> at;
+      for (const Shown& d : shown)
+        at.push_back(static_cast<double>(d.start.WideFirstDay()));
+      if (Apart(at, answer)) v.push_back("isolated answer");
     }
   }
   // Numbers: the answer not the only one of its roundness.
@@ -639,6 +671,17 @@ void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v)
 
 std::vector<std::string> QuizViolations(const Deck& deck, const std::vector<Question>& quiz) {
   std::vector<std::string> v;
+  // An order holding two events whose dates earlier questions showed (explanations of when,
+  // typed-year and order questions give each event's date): their order is given away.
+  std::set<std::string> datesShown;
+  for (const Question& q : quiz) {
+    const bool order = q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst;
+    if (order && std::count_if(q.items.begin(), q.items.end(),
+                               [&](const std::string& id) { return datesShown.count(id) != 0; }) >= 2)
+      v.push_back("order given away by dates shown before");
+    if (order || q.kind == QuestionKind::When || q.kind == QuestionKind::TypedYear)
+      datesShown.insert(q.items.begin(), q.items.end());
+  }
   if (quiz.size() < 20) return v;
   std::map<std::string, size_t> perTemplate;
   for (const Question& q : quiz) {
@@ -903,6 +946,18 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
         const Event* b = events[static_cast<size_t>(order[j])];
         if (!(Days(*a).second < Days(*b).first)) v.push_back("events not told apart or out of order");
       }
+    // A beginning is guessed first, an end last: events of one stage only.
+    std::set<int> stages;
+    for (const std::string& o : q.options)
+      stages.insert(Stage(o));
+    if (stages.size() > 1) v.push_back("order given by wording");
+    // The deck's context (events well outside its middle years) is not ordered.
+    if (auto middle = MiddleYears(deck)) {
+      const int pad = std::max(3, (middle->second - middle->first) / 4);
+      for (const Event* e : events)
+        if (e->date.FirstYear() < middle->first - pad || e->date.FirstYear() > middle->second + pad)
+          v.push_back("order outside the period");
+    }
     break;
   }
   case QuestionKind::TypedYear: {
