@@ -378,8 +378,22 @@ std::optional<Question> Builder::Reverse(const Fact& f) {
   };
   const PromptLetters letters(q.prompt);
   const bool answerShares = letters.SharedBy(subject->name);
+  // Nor anyone whose description names the object ("a test pilot at the base" for "Who
+  // trained at the base?"): the deck ties them to it in words, if not by a fact.
+  std::vector<std::string> objectWords;
+  if (f.object.type == ValueType::Entity)
+    for (const std::string& w : NameWords(deck.NameOf(f.object.entity)))
+      if (x.lowerWords.count(w) == 0) objectWords.push_back(w);
+  auto describedWithObject = [&](const std::string& id) {
+    const Entity* e = deck.FindEntity(id);
+    if (e == nullptr || e->description.empty()) return false;
+    const std::string description = Fold(e->description);
+    return std::any_of(objectWords.begin(), objectWords.end(),
+                       [&](const std::string& w) { return ContainsWords(description, w); });
+  };
   auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
     return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||
+           describedWithObject(id) ||
            (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0) ||
            samePicture(id) || letters.SharedBy(deck.NameOf(id)) != answerShares;
   });

@@ -534,7 +534,8 @@ int Stage(const std::string& name) {
     return false;
   };
   if (has({"ends", "end", "closes", "closed", "dissolved", "abolished", "leave", "leaves", "handed"})) return 1;
-  if (has({"begins", "begin", "opens", "founded", "established", "starts", "decides", "agreement"})) return -1;
+  if (has({"begins", "begin", "opens", "founded", "established", "starts", "decides", "agreement", "fixes", "offers"}))
+    return -1;
   return 0;
 }
 
