@@ -55,16 +55,18 @@ namespace {
 // Where an event's name places it in the story of what it names, read from English words:
 // -1 a beginning, a decision or a plan ("begins", "opens", "is founded", "decides",
 // "agreement on", "fixes a date", "offers to"),
-// 1 an end ("ends", "closes", "is dissolved", "leave ... for home", "handed over"), 0 neither.
+// 1 an end ("ends", "closes", "is dissolved", "leave", "handed over", "last", "moves home"),
+// 0 neither.
 int StoryStage(const std::string& name) {
   static const std::unordered_set<std::string> kBeginning{
-      "begin",   "begins",  "began",     "beginning",   "start",   "starts",  "started", "opens",    "opened",
-      "founded", "founds",  "establish", "established", "creates", "created", "launch",  "launches", "launched",
-      "decide",  "decides", "decided",   "agreement",   "agree",   "agrees",  "agreed",  "plans",    "planned",
-      "fixes",   "sets",    "proposes",  "proposed",    "offers",  "offered"};
+      "begin",    "begins",   "began",   "beginning", "start",       "starts",    "started",  "opens",
+      "opened",   "founded",  "founds",  "establish", "established", "creates",   "created",  "launch",
+      "launches", "launched", "decide",  "decides",   "decided",     "agreement", "agree",    "agrees",
+      "agreed",   "plans",    "planned", "fixes",     "sets",        "proposes",  "proposed", "offers",
+      "offered",  "first",    "arrive",  "arrives",   "arrived"};
   static const std::unordered_set<std::string> kEnd{
-      "end",       "ends",   "ended",  "ending", "close",  "closes", "closed", "closing",   "dissolved",
-      "abolished", "ceases", "ceased", "leave",  "leaves", "left",   "handed", "abandoned", "final"};
+      "end",    "ends",   "ended", "ending", "close", "closes", "closed",    "closing", "dissolved", "abolished",
+      "ceases", "ceased", "leave", "leaves", "left",  "handed", "abandoned", "final",   "last",      "home"};
   int stage = 0;
   for (const std::string& w : WordsOf(Fold(name))) {
     if (kEnd.count(w) != 0) return 1;

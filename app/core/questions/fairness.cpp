@@ -296,7 +296,20 @@ bool Isolated(const std::vector<double>& values, size_t answer) {
   double others = 0;
   for (size_t i = 0; i < n; ++i)
     if (i != answer) others = std::max(others, nearest(i));
-  return nearest(answer) > 1.5 * others;
+  if (nearest(answer) > 1.5 * others) return true;
+  // Off the others' step: three or more options evenly spaced and the answer between or
+  // beyond them off that grid ("1930" against 1920, 1924, 1928).
+  std::vector<double> rest;
+  for (size_t i = 0; i < n; ++i)
+    if (i != answer) rest.push_back(values[i]);
+  if (rest.size() < 3) return false;
+  std::sort(rest.begin(), rest.end());
+  const double step = rest[1] - rest[0];
+  if (step <= 0) return false;
+  for (size_t i = 2; i < rest.size(); ++i)
+    if (rest[i] - rest[i - 1] != step) return false;
+  const double offset = std::fmod(std::fabs(values[answer] - rest[0]), step);
+  return offset != 0;
 }
 
 bool DateStandsOut(const std::vector<Date>& o, size_t answer) {

@@ -69,7 +69,8 @@ std::optional<Period> DeckPeriod(const Deck& deck);
 Period OptionWindow(const Period& period, int answerFirst, int answerLast);
 
 // True when the answer stands apart from the other options: its nearest neighbour more than
-// half as far again as any other option's ("1930" against 1920, 1922 and 1924).
+// half as far again as any other option's ("1930" against 1920, 1922 and 1924), or off the
+// step of three or more evenly spaced others ("1930" against 1920, 1924 and 1928).
 bool Isolated(const std::vector<double>& values, size_t answer);
 // True when the answer (options[answer]) is the odd one out among date options: apart from
 // the others (Isolated, by first day), the only one in its year, month, day of the month,

@@ -171,6 +171,8 @@ struct QuestionGenerator::Index {
   std::vector<size_t> eventsByDate;
   std::vector<size_t> dateRank;   // each event's place in eventsByDate (npos when not there)
   std::vector<char> namesItsYear; // per event: NameGivesItsYear, read once
+  // Events sharing one day with others (a plain day, no end): id -> the ids of that day.
+  std::unordered_map<std::string, std::vector<std::string>> sameDay;
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the
   // shape of each side (where distractors come from), and by each folded side (which
   // other sides are right too: "England → London" and "United Kingdom → London").

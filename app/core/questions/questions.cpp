@@ -171,6 +171,25 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   x.dateRank.assign(deck.events.size(), std::string::npos);
   for (size_t rank = 0; rank < x.eventsByDate.size(); ++rank)
     x.dateRank[x.eventsByDate[rank]] = rank;
+  // Events of one day (neighbours in date order): dating one dates the others.
+  auto day = [&](size_t i) {
+    const Event& e = deck.events[i];
+    return e.date.precision == DatePrecision::Day && !e.end && !e.date.circa && e.date.doubt == DateDoubt::None;
+  };
+  for (size_t at = 0; at < x.eventsByDate.size();) {
+    size_t end = at + 1;
+    while (end < x.eventsByDate.size() && day(x.eventsByDate[at]) && day(x.eventsByDate[end]) &&
+           deck.events[x.eventsByDate[end]].date == deck.events[x.eventsByDate[at]].date)
+      ++end;
+    if (end - at > 1) {
+      std::vector<std::string> ids;
+      for (size_t k = at; k < end; ++k)
+        ids.push_back(deck.events[x.eventsByDate[k]].id);
+      for (const std::string& id : ids)
+        x.sameDay[id] = ids;
+    }
+    at = end;
+  }
   const NamingWords naming = DistinctiveNameWords(deck);
   // relation|kind -> its first three subjects (three make a relation the same for a whole kind)
   std::unordered_map<std::string, std::unordered_set<std::string>> kindSubjects;
@@ -466,7 +485,11 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
         items.insert(q->card);
         if (q->kind != QuestionKind::MultipleChoice && q->kind != QuestionKind::MultipleChoiceReverse &&
             q->kind != QuestionKind::Flashcard)
-          datesShown.insert(q->items.begin(), q->items.end());
+          for (const std::string& id : q->items) {
+            datesShown.insert(id);
+            if (auto same = m_index->sameDay.find(id); same != m_index->sameDay.end())
+              datesShown.insert(same->second.begin(), same->second.end()); // the same day's events
+          }
         ++perTemplate[templ];
         if (relation != nullptr) ++perRelation[*relation];
         shown.Add(*q);

@@ -396,6 +396,8 @@ TEST_CASE("the checker's form rules each fail on a broken question", "[questions
   CHECK(DateStandsOut(options, static_cast<size_t>(apart.answer)));
   CHECK(Isolated({1920, 1922, 1924, 1930}, 3));
   CHECK_FALSE(Isolated({1924, 1926, 1928, 1930}, 3));
+  CHECK(Isolated({1920, 1924, 1928, 1930}, 3)); // off the others' step of four
+  CHECK_FALSE(Isolated({1918, 1922, 1926, 1930}, 0));
   CHECK(NumberStandsOut({20, 22, 24, 37}, 3));
 
   // A quiz filled by one template.

@@ -140,9 +140,10 @@ TEST_CASE("a quiz asks no order that its earlier questions or the events' wordin
   QuestionGenerator generator(deck);
   // Read by the test on its own: a name that reads as a beginning or an end of something.
   auto stage = [](const std::string& name) {
-    for (const char* end : {" ends", " closes", " leave", " handed over"})
+    for (const char* end : {" ends", " closes", " leave", " handed over", " home", " last "})
       if (name.find(end) != std::string::npos) return 1;
-    for (const char* begin : {" begins", " begin ", " opens", "Agreement on", " decides", " fixes", " offers"})
+    for (const char* begin :
+         {" begins", " begin ", " opens", "Agreement on", " decides", " fixes", " offers", " first "})
       if (name.find(begin) != std::string::npos) return -1;
     return 0;
   };
@@ -170,10 +171,18 @@ TEST_CASE("a quiz asks no order that its earlier questions or the events' wordin
           CHECK(deck.FindEvent(id)->date.FirstYear() <= 1933);
       }
       if (order || q.kind == QuestionKind::When || q.kind == QuestionKind::TypedYear)
-        shown.insert(q.items.begin(), q.items.end());
+        for (const std::string& id : q.items) {
+          shown.insert(id);
+          // Dating one event dates every other event of that very day.
+          const Event* e = deck.FindEvent(id);
+          for (const Event& other : deck.events)
+            if (e != nullptr && e->date.precision == DatePrecision::Day && !e->end && !other.end &&
+                other.date == e->date)
+              shown.insert(other.id);
+        }
     }
   }
-  CHECK(orders > 50);
+  CHECK(orders > 40);
   CHECK(staged > 0); // beginnings and ends are still ordered, among themselves
 }
 
