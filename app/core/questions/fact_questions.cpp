@@ -42,7 +42,18 @@ std::optional<Question> Builder::Forward(const Fact& f) {
   // The subject's picture: the answer is the object. Not over picture options, which may
   // show the same picture (a country's own picture may be its flag).
   if (r->showImage == Relation::ShowImage::Prompt && !picture) q.image = PictureOf(f.subject);
-  q.explanation = deck.NameOf(f.subject) + (picture ? "" : ": " + right) +
+  // A relation with many objects: the others are right too, and the explanation says so
+  // ("Volvo; also Scania and Saab"), so that one is not read as the only one.
+  std::vector<std::string> others;
+  if (r->many && !picture)
+    if (auto same = x.factsBySubjectRelation.find(Join(f.subject, f.relation)); same != x.factsBySubjectRelation.end())
+      for (size_t i : same->second)
+        if (const Fact& g = deck.facts[i]; &g != &f && g.accordingTo == f.accordingTo)
+          others.push_back(deck.Display(g.object, r));
+  std::string also;
+  for (size_t i = 0; i < others.size(); ++i)
+    also += (i == 0 ? "; also " : i + 1 == others.size() ? " and " : ", ") + others[i];
+  q.explanation = deck.NameOf(f.subject) + (picture ? "" : ": " + right + also) +
                   (f.accordingTo.empty() ? "" : " (according to " + deck.Attribution(f.accordingTo) + ")") +
                   (f.note.empty() ? "" : ". " + f.note);
   q.source = Cite(f.source);

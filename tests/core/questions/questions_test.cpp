@@ -384,6 +384,10 @@ kind = "person"
         CHECK(q->options[i] != "Lipetsk");
         CHECK(q->options[i] != "Moskva");
       }
+      // The other right answers are named in the explanation: this one is not the only one.
+      for (const char* c : {"Moscow", "Kazan", "Lipetsk"})
+        CHECK(q->explanation.find(c) != std::string::npos);
+      CHECK(q->explanation.find("; also ") != std::string::npos);
     }
   CHECK(made == 120);
 }
