@@ -93,15 +93,18 @@ std::vector<size_t> Builder::ApartEvents(const std::vector<size_t>& chosen, size
   const size_t rank = x.dateRank[chosen.front()];
   const size_t centre = rank == std::string::npos ? all.size() / 2 : rank;
   const std::vector<std::string>& tags = deck.events[chosen.front()].tags;
-  // Only events of the deck's period are ordered: one years after the rest is placed last by
-  // a student who knows only the period, and those outside it (a prelude, an epilogue) are
+  // Only events inside the deck's period are ordered: one years after the rest is placed last
+  // by a student who knows only the period, and those outside it (a prelude, an epilogue) are
   // the deck's context, whose order is general knowledge more than the deck's: they are
-  // asked when, not ordered.
+  // asked when, not ordered. So are those of its first and last years (the end a deck's
+  // title often names), guessed first or last by anyone who knows the period.
   auto inPeriod = [&](const Event& e) {
-    return !x.period || (e.date.FirstYear() >= x.period->first && e.date.FirstYear() <= x.period->last);
+    return !x.period || x.period->last - x.period->first < 4 ||
+           (e.date.FirstYear() > x.period->first && e.date.FirstYear() < x.period->last);
   };
   if (!inPeriod(deck.events[chosen.front()])) {
-    Refuse("it lies outside the deck's period" + PeriodText() + ": asked when, not ordered");
+    Refuse("it lies outside the deck's period" + PeriodText() +
+           " or in its first or last year: asked when, not ordered");
     return picked;
   }
   auto fits = [&](size_t candidate) {
