@@ -55,7 +55,7 @@ namespace {
 // Where an event's name places it in the story of what it names, read from English words:
 // -1 a beginning, a decision or a plan ("begins", "opens", "is founded", "decides",
 // "agreement on", "fixes a date", "offers to"),
-// 1 an end ("ends", "closes", "is dissolved", "leave", "handed over", "last", "moves home"),
+// 1 an end ("ends", "closes", "is dissolved", "leave", "handed over", "last"),
 // 0 neither.
 int StoryStage(const std::string& name) {
   static const std::unordered_set<std::string> kBeginning{
@@ -66,7 +66,7 @@ int StoryStage(const std::string& name) {
       "offered",  "first",    "arrive",  "arrives",   "arrived"};
   static const std::unordered_set<std::string> kEnd{
       "end",    "ends",   "ended", "ending", "close", "closes", "closed",    "closing", "dissolved", "abolished",
-      "ceases", "ceased", "leave", "leaves", "left",  "handed", "abandoned", "final",   "last",      "home"};
+      "ceases", "ceased", "leave", "leaves", "left",  "handed", "abandoned", "final",   "last"};
   int stage = 0;
   for (const std::string& w : WordsOf(Fold(name))) {
     if (kEnd.count(w) != 0) return 1;

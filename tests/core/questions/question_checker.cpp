@@ -533,8 +533,7 @@ int Stage(const std::string& name) {
       if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     return false;
   };
-  if (has({"ends", "end", "closes", "closed", "dissolved", "abolished", "leave", "leaves", "handed", "home", "last"}))
-    return 1;
+  if (has({"ends", "end", "closes", "closed", "dissolved", "abolished", "leave", "leaves", "handed", "last"})) return 1;
   if (has({"begins", "begin", "opens", "founded", "established", "starts", "decides", "agreement", "fixes", "offers",
            "first", "arrives"}))
     return -1;
