@@ -1,16 +1,7 @@
 // Events as questions: when, which first, ordering, and the year typed.
 #include "core/questions/question_parts.h"
 
-#include <unordered_set>
-
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <limits>
-#include <numeric>
-
-#include "core/base/iso_time.h"
-#include "core/deck/picture_file.h"
 
 namespace factdeck::question_parts {
 
@@ -50,38 +41,6 @@ std::optional<Question> Builder::When(const Event& e) {
   return q;
 }
 
-namespace {
-
-// Where an event's name places it in the story of what it names, read from English words:
-// -1 a beginning, a decision or a plan ("begins", "opens", "is founded", "decides",
-// "agreement on", "fixes a date", "offers to"),
-// 1 an end ("ends", "closes", "is dissolved", "leave", "handed over", "last"),
-// 0 neither.
-int StoryStage(const std::string& name) {
-  static const std::unordered_set<std::string> kBeginning{
-      "begin",    "begins",   "began",   "beginning", "start",       "starts",    "started",  "opens",
-      "opened",   "founded",  "founds",  "establish", "established", "creates",   "created",  "launch",
-      "launches", "launched", "decide",  "decides",   "decided",     "agreement", "agree",    "agrees",
-      "agreed",   "plans",    "planned", "fixes",     "sets",        "proposes",  "proposed", "offers",
-      "offered",  "first",    "arrive",  "arrives",   "arrived"};
-  static const std::unordered_set<std::string> kEnd{
-      "end",    "ends",   "ended", "ending", "close", "closes", "closed",    "closing", "dissolved", "abolished",
-      "ceases", "ceased", "leave", "leaves", "left",  "handed", "abandoned", "final",   "last"};
-  int stage = 0;
-  for (const std::string& w : WordsOf(Fold(name))) {
-    if (kEnd.count(w) != 0) return 1;
-    if (kBeginning.count(w) != 0) stage = -1;
-  }
-  return stage;
-}
-
-// True when the names alone tell the order: a beginning is guessed first and an end last,
-// whatever the two are about ("Tests begin at the range" before anything; "the school
-// closes" after). Only events of one stage are set against each other.
-bool OrderedByWording(const Event& a, const Event& b) { return StoryStage(a.name) != StoryStage(b.name); }
-
-} // namespace
-
 // Events that can be told apart from all of `chosen`, picked at random among those of a
 // comparable period and topic: the first chosen event's neighbours in date order (a fifth
 // of the deck's events either side, at least four), those sharing a tag with it first.
@@ -113,7 +72,9 @@ std::vector<size_t> Builder::ApartEvents(const std::vector<size_t>& chosen, size
     for (size_t p : picked) {
       const Event& other = deck.events[p];
       if (p == candidate || !Apart(c, other) || Fold(c.name) == Fold(other.name)) return false;
-      if (OrderedByWording(c, other)) return false;
+      // A beginning is guessed first and an end last, whatever the two are about ("Tests begin
+      // at the range" before anything; "the school closes" after): one stage only.
+      if (x.storyStage[candidate] != x.storyStage[p]) return false;
     }
     return true;
   };

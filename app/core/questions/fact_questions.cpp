@@ -3,12 +3,8 @@
 #include "core/questions/question_parts.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <limits>
-#include <numeric>
 
-#include "core/base/iso_time.h"
 #include "core/deck/picture_file.h"
 
 namespace factdeck::question_parts {
@@ -396,9 +392,9 @@ std::optional<Question> Builder::Reverse(const Fact& f) {
     for (const std::string& w : NameWords(deck.NameOf(f.object.entity)))
       if (x.lowerWords.count(w) == 0) objectWords.push_back(w);
   auto describedWithObject = [&](const std::string& id) {
-    const Entity* e = deck.FindEntity(id);
-    if (e == nullptr || e->description.empty()) return false;
-    const std::string description = Fold(e->description);
+    auto it = x.entityById.find(id);
+    if (it == x.entityById.end()) return false;
+    const std::string& description = x.descriptionFolds[it->second];
     return std::any_of(objectWords.begin(), objectWords.end(),
                        [&](const std::string& w) { return ContainsWords(description, w); });
   };

@@ -3,13 +3,6 @@
 #include "core/questions/question_parts.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <limits>
-#include <numeric>
-
-#include "core/base/iso_time.h"
-#include "core/deck/picture_file.h"
 
 namespace factdeck::question_parts {
 

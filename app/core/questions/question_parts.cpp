@@ -1,14 +1,11 @@
 // Helpers of the question builders: words and names, date steps, tags.
 #include "core/questions/question_parts.h"
 
+#include <unordered_set>
+
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <limits>
-#include <numeric>
-
-#include "core/base/iso_time.h"
-#include "core/deck/picture_file.h"
 
 namespace factdeck::question_parts {
 
@@ -250,6 +247,24 @@ bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::str
   for (const std::string& t : itemTags)
     if (std::find(wanted.begin(), wanted.end(), t) != wanted.end()) return true;
   return false;
+}
+
+int StoryStage(const std::string& name) {
+  static const std::unordered_set<std::string> kBeginning{
+      "begin",    "begins",   "began",   "beginning", "start",       "starts",    "started",  "opens",
+      "opened",   "founded",  "founds",  "establish", "established", "creates",   "created",  "launch",
+      "launches", "launched", "decide",  "decides",   "decided",     "agreement", "agree",    "agrees",
+      "agreed",   "plans",    "planned", "fixes",     "sets",        "proposes",  "proposed", "offers",
+      "offered",  "first",    "arrive",  "arrives",   "arrived"};
+  static const std::unordered_set<std::string> kEnd{
+      "end",    "ends",   "ended", "ending", "close", "closes", "closed",    "closing", "dissolved", "abolished",
+      "ceases", "ceased", "leave", "leaves", "left",  "handed", "abandoned", "final",   "last"};
+  int stage = 0;
+  for (const std::string& w : WordsOf(Fold(name))) {
+    if (kEnd.count(w) != 0) return 1;
+    if (kBeginning.count(w) != 0) stage = -1;
+  }
+  return stage;
 }
 
 } // namespace factdeck::question_parts

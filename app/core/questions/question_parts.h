@@ -128,6 +128,11 @@ const std::vector<std::string>& TagsOfItem(const Deck& deck, const std::string& 
 
 bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::string>& wanted);
 
+// Where an event's name places it in the story of what it names, read from English words:
+// -1 a beginning, a decision or a plan ("begins", "opens", "is founded", "decides",
+// "agreement on", "fixes a date", "offers to", "first"), 1 an end ("ends", "closes", "is
+// dissolved", "leave", "handed over", "last"), 0 neither.
+int StoryStage(const std::string& name);
 // In shown_so_far.cpp: "fifty" as "50"; the words of folded text, sorted and unique.
 std::string NumberWordsAsDigits(const std::string& folded);
 std::vector<std::string> WordsOf(const std::string& folded);
@@ -167,10 +172,12 @@ struct QuestionGenerator::Index {
   std::unordered_set<std::string> linkedPairs;
   std::unordered_map<std::string, size_t> factById, cardById, entityById, eventById, choiceById;
   std::vector<std::vector<std::string>> entityFolds;           // name and aliases, folded
+  std::vector<std::string> descriptionFolds;                   // each entity's description, folded
   std::unordered_map<std::string, std::string> pictureCredits; // a picture's file -> its credit
   std::vector<size_t> eventsByDate;
-  std::vector<size_t> dateRank;   // each event's place in eventsByDate (npos when not there)
-  std::vector<char> namesItsYear; // per event: NameGivesItsYear, read once
+  std::vector<size_t> dateRank;        // each event's place in eventsByDate (npos when not there)
+  std::vector<char> namesItsYear;      // per event: NameGivesItsYear, read once
+  std::vector<signed char> storyStage; // per event: StoryStage of its name, read once
   // Events sharing one day with others (a plain day, no end): id -> the ids of that day.
   std::unordered_map<std::string, std::vector<std::string>> sameDay;
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the

@@ -152,18 +152,22 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   for (const Fact& f : deck.facts)
     if (f.object.type == ValueType::Text) readWords(f.object.text, false);
   x.entityFolds.resize(deck.entities.size());
+  x.descriptionFolds.resize(deck.entities.size());
   for (size_t i = 0; i < deck.entities.size(); ++i) {
     const Entity& e = deck.entities[i];
     x.entityById.emplace(e.id, i);
+    x.descriptionFolds[i] = Fold(e.description);
     x.entitiesByKind[e.kind].push_back(i);
     x.entityFolds[i].push_back(Fold(e.name));
     for (const std::string& alias : e.aliases)
       x.entityFolds[i].push_back(Fold(alias));
   }
   x.namesItsYear.resize(deck.events.size());
+  x.storyStage.resize(deck.events.size());
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
     x.namesItsYear[i] = NameGivesItsYear(deck.events[i]);
+    x.storyStage[i] = static_cast<signed char>(StoryStage(deck.events[i].name));
     if (!deck.EventNamedAlike(i) && !x.namesItsYear[i]) x.eventsByDate.push_back(i);
   }
   std::sort(x.eventsByDate.begin(), x.eventsByDate.end(),
