@@ -698,7 +698,7 @@ private:
     }
     bool events = Has(columns, Column::Date);
     m_ids.reserve(records.size());
-    (events ? m_out.deck.events.reserve(records.size()) : m_out.deck.cards.reserve(records.size()));
+    m_out.deck.Reserve({0, events ? records.size() : 0, 0, events ? 0 : records.size()});
     EachRow(records, first, [&](const CsvRecord& record) {
       if (events)
         AddEvent(record, columns);
@@ -1054,8 +1054,7 @@ private:
       columns.push_back(std::move(column));
     }
     m_ids.reserve(records.size() * 2);
-    deck.entities.reserve(records.size());
-    deck.facts.reserve(records.size() * columns.size());
+    deck.Reserve({records.size(), 0, records.size() * columns.size()});
     // An entity's id from its name; a name already taken (a capital named like its country)
     // gets its kind in front.
     auto newEntityId = [&](const std::string& name, const std::string& entityKind) {
@@ -1268,7 +1267,7 @@ private:
     for (size_t c = 0; c < records[layout.header].fields.size(); ++c)
       if (!layout.Uses(c) && !Trimmed(records[layout.header].fields[c]).empty() && !layout.Quiet(c))
         IgnoredColumn(records[layout.header], c);
-    m_out.deck.choices.reserve(records.size());
+    m_out.deck.Reserve({0, 0, 0, 0, records.size()});
     EachRow(records, layout.header + 1, [&](const CsvRecord& record) { AddChoice(record, layout); });
     NothingRead(m_out.deck.choices.empty(), records[layout.header].positions[0], "question",
                 "the file has a question header but no questions under it");

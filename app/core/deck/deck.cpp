@@ -1,4 +1,6 @@
 #include "core/deck/deck.h"
+
+#include "core/base/huge_pages.h"
 #include "core/deck/numbers.h"
 
 #include <algorithm>
@@ -177,6 +179,23 @@ void Deck::Reindex() {
   IndexById(sources, m_sourceIndex);
   m_eventsAlike = EventsNamedAlike(*this);
 }
+
+namespace {
+template <typename T> void ReserveLarge(std::vector<T>& items, size_t count) {
+  items.reserve(count);
+  AdviseHugePages(items.data(), items.capacity() * sizeof(T));
+}
+} // namespace
+
+void Deck::Reserve(const Sizes& sizes) {
+  ReserveLarge(entities, sizes.entities);
+  ReserveLarge(events, sizes.events);
+  ReserveLarge(facts, sizes.facts);
+  ReserveLarge(cards, sizes.cards);
+  ReserveLarge(choices, sizes.choices);
+}
+
+void Deck::IndexRelations() { IndexById(relations, m_relationIndex); }
 
 const Entity* Deck::FindEntity(const std::string& key) const { return Lookup(entities, m_entityIndex, key); }
 const Event* Deck::FindEvent(const std::string& key) const { return Lookup(events, m_eventIndex, key); }

@@ -93,8 +93,8 @@ struct Fact {
   Value object;
   Picture picture; // when the object is a picture: its path (object.text) and credit
   std::vector<std::string> renamedFrom;
-  Position pos;                     // the [[fact]] header
-  Position subjectPos, relationPos; // the values, for errors about them
+  Position pos;                                // the [[fact]] header
+  Position subjectPos, relationPos, objectPos; // the values, for errors about them
 };
 
 struct Card {
@@ -166,6 +166,14 @@ struct Deck {
 
   // Rebuilds the id look-ups and EventsAlike; call after changing the vectors.
   void Reindex();
+  // Room for this many items, in blocks the kernel may back with huge pages (a loader fills
+  // them at once: 100,000 facts are 45 MB).
+  struct Sizes {
+    size_t entities = 0, events = 0, facts = 0, cards = 0, choices = 0;
+  };
+  void Reserve(const Sizes& sizes);
+  // Rebuilds the relations' look-up only (a loader reads facts before the rest is known).
+  void IndexRelations();
 
 private:
   std::unordered_map<std::string, size_t> m_entityIndex, m_eventIndex, m_relationIndex, m_sourceIndex;

@@ -11,6 +11,7 @@
 #include <future>
 #include <thread>
 #include <map>
+#include <set>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -25,9 +26,10 @@ namespace factdeck {
 
 namespace {
 
-Position PosOf(const toml::node& node) {
+// Where `node` is in the file; `lineBase` lines come before the piece it was parsed from.
+Position NodePosition(const toml::node& node, uint32_t lineBase) {
   const auto& begin = node.source().begin;
-  return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+  return {static_cast<int>(begin.line + lineBase), static_cast<int>(begin.column)};
 }
 
 std::string Quote(const std::string& text) { return "'" + text + "'"; }
@@ -54,7 +56,8 @@ size_t EditDistance(const std::string& a, const std::string& b) {
 class Fields {
 public:
   template <typename Warn>
-  Fields(const toml::table& table, std::initializer_list<std::string_view> known, const char* what, Warn&& warn) {
+  Fields(const toml::table& table, std::initializer_list<std::string_view> known, const char* what, uint32_t lineBase,
+         Warn&& warn) {
     for (auto&& [key, node] : table) {
       std::string_view name = key.str();
       if (std::find(known.begin(), known.end(), name) != known.end() && m_count < kMaxKeys) {
@@ -64,7 +67,7 @@ public:
       std::string list;
       for (std::string_view k : known)
         list += (list.empty() ? "" : ", ") + std::string(k);
-      warn(PosOf(node),
+      warn(NodePosition(node, lineBase),
            "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list + "); it is ignored");
     }
   }
@@ -85,19 +88,59 @@ class Loader {
 public:
   Loader(std::string file, DeckLoad& out) : m_file(std::move(file)), m_out(out) { m_out.deck.file = m_file; }
 
-  void Run(std::string_view text) {
-    // A large file is parsed on worker threads (toml_chunks.h) while this one checks the
-    // UTF-8; its tree is then freed on another worker while the checks run. Freeing on a
-    // worker, away from this thread's allocator arena, keeps the threads from contending.
-    const bool large = text.size() > (256u << 10);
-    std::future<toml::table> parsed;
-    if (large) {
-      const size_t pieces = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 4);
-      parsed = std::async(std::launch::async, [this, text, pieces] { return ParseTomlInPieces(text, m_file, pieces); });
+  // Reads `text`. A large file is read in pieces as they are parsed (toml_chunks.h); when a
+  // piece does not parse or join, false: the caller reads the file whole with RunWhole, so
+  // its errors are those of a whole-file parse.
+  bool Run(std::string_view text) {
+    if (text.size() <= kLargeFile) {
+      RunWhole(text);
+      return true;
     }
-    if (auto bad = FirstInvalidUtf8(text)) {
+    const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 4);
+    // Facts are read as soon as their piece is parsed, so every relation (which says how to
+    // read a fact's object) is in the first piece.
+    TomlPieces pieces(text, m_file, std::max<size_t>(workers, text.size() / kPieceBytes), workers, {"relation"});
+    if (pieces.Count() == 0) {
+      RunWhole(text);
+      return true;
+    }
+    if (CheckUtf8(text)) return true;
+    Deck& deck = m_out.deck;
+    Reserve({pieces.ArrayCount("entity"), pieces.ArrayCount("event"), pieces.ArrayCount("fact"),
+             pieces.ArrayCount("card"), pieces.ArrayCount("choice")});
+    std::future<void> freed;
+    for (size_t k = 0; k < pieces.Count(); ++k) {
+      toml::table piece;
+      try {
+        piece = pieces.Next();
+      } catch (const toml::parse_error&) {
+        return false;
+      }
+      m_lineBase = pieces.LineBase();
+      if (k == 0) {
+        ReadRoot(piece);
+      } else {
+        if (!pieces.Continues(piece)) return false;
+        ReadPiece(piece);
+      }
+      // Each piece's tree is freed on a worker while the next is read (freeing takes about a
+      // fifth of parsing; a worker frees into the arena the parser allocated from).
+      if (freed.valid()) freed.get();
+      freed = std::async(std::launch::async, [tree = std::move(piece)]() mutable { tree.clear(); });
+    }
+    if (freed.valid()) freed.get();
+    deck.Reindex();
+    Check();
+    return true;
+  }
+
+  // Reads `text` parsed whole (on a worker while this thread checks the UTF-8, when large).
+  void RunWhole(std::string_view text) {
+    const bool large = text.size() > kLargeFile;
+    std::future<toml::table> parsed;
+    if (large) parsed = std::async(std::launch::async, [this, text] { return Parse(text); });
+    if (CheckUtf8(text)) {
       if (parsed.valid()) parsed.wait();
-      Error(bad->pos, InvalidUtf8Message(*bad));
       return;
     }
     toml::table root;
@@ -108,14 +151,31 @@ public:
       Error({static_cast<int>(begin.line), static_cast<int>(begin.column)}, std::string(error.description()));
       return;
     }
+    Reserve({ArraySize(root, "entity"), ArraySize(root, "event"), ArraySize(root, "fact"), ArraySize(root, "card"),
+             ArraySize(root, "choice")});
     ReadRoot(root);
+    // Freeing a large tree on a worker, away from this thread's allocator arena, keeps the
+    // threads from contending while the checks run.
     std::future<void> freed;
     if (large) freed = std::async(std::launch::async, [tree = std::move(root)]() mutable { tree.clear(); });
+    m_out.deck.Reindex();
     Check();
     if (freed.valid()) freed.get();
   }
 
+  // An error for text that is not UTF-8; true when there was one.
+  bool CheckUtf8(std::string_view text) {
+    auto bad = FirstInvalidUtf8(text);
+    if (bad) Error(bad->pos, InvalidUtf8Message(*bad));
+    return bad.has_value();
+  }
+
+  static constexpr size_t kLargeFile = 256u << 10; // read in pieces above this
+  static constexpr size_t kPieceBytes = 1u << 20;  // about this much text a piece
+
   toml::table Parse(std::string_view text) const { return toml::parse(text, m_file); }
+
+  Position PosOf(const toml::node& node) const { return NodePosition(node, m_lineBase); }
 
   void Error(Position pos, std::string message) { Add(Severity::Error, pos, std::move(message)); }
   void Warning(Position pos, std::string message) { Add(Severity::Warning, pos, std::move(message)); }
@@ -128,7 +188,8 @@ private:
   // [SECTION] Reading ----------------------------------------------------------------
 
   Fields Keys(const toml::table& table, std::initializer_list<std::string_view> known, const char* what) {
-    return Fields(table, known, what, [this](Position pos, std::string message) { Warning(pos, std::move(message)); });
+    return Fields(table, known, what, m_lineBase,
+                  [this](Position pos, std::string message) { Warning(pos, std::move(message)); });
   }
 
   // A string value; an error when it is required and missing, or not a string.
@@ -147,7 +208,7 @@ private:
   }
 
   // Where the value of `key` is, or the table's position when it is missing.
-  static Position ValuePos(const Fields& table, std::string_view key, Position tablePos) {
+  Position ValuePos(const Fields& table, std::string_view key, Position tablePos) {
     const toml::node* node = table.get(key);
     return node == nullptr ? tablePos : PosOf(*node);
   }
@@ -218,6 +279,7 @@ private:
     DeckLoad firstHalf, secondHalf;
     Loader first(m_file, firstHalf), second(m_file, secondHalf);
     first.m_claimIds = second.m_claimIds = false;
+    first.m_lineBase = second.m_lineBase = m_lineBase;
     firstHalf.deck.events.reserve(count / 2);
     secondHalf.deck.events.reserve(count - count / 2);
     auto worker = std::async(std::launch::async, [&] { read(first, 0, count / 2); });
@@ -239,24 +301,32 @@ private:
     return array ? array->size() : 0;
   }
 
+  void Reserve(const Deck::Sizes& sizes) {
+    m_out.deck.Reserve(sizes);
+    m_ids.reserve(2 * (sizes.entities + sizes.events + sizes.facts + sizes.cards));
+  }
+
+  // The whole file, or the first of its pieces: it holds [deck] and every relation.
   void ReadRoot(const toml::table& root) {
-    Keys(root, {"deck", "entity", "event", "relation", "fact", "card", "choice"}, "the file");
-    Deck& deck = m_out.deck;
-    deck.entities.reserve(ArraySize(root, "entity"));
-    deck.events.reserve(ArraySize(root, "event"));
-    deck.facts.reserve(ArraySize(root, "fact"));
-    deck.cards.reserve(ArraySize(root, "card"));
-    m_ids.reserve(2 *
-                  (deck.entities.capacity() + deck.events.capacity() + deck.facts.capacity() + deck.cards.capacity()));
     ReadDeckTable(root);
-    ForEachTable(root, "entity", [&](const toml::table& table, Position p) { ReadEntity(table, p); });
-    ReadEvents(root);
     ForEachTable(root, "relation", [&](const toml::table& table, Position p) { ReadRelation(table, p); });
-    // Facts refer to entities, events and relations, which are all read by now.
-    deck.Reindex();
-    ForEachTable(root, "fact", [&](const toml::table& table, Position p) { ReadFact(table, p); });
-    ForEachTable(root, "card", [&](const toml::table& table, Position p) { ReadCard(table, p); });
-    ForEachTable(root, "choice", [&](const toml::table& table, Position p) { ReadChoice(table, p); });
+    m_out.deck.IndexRelations(); // facts are read knowing their relation
+    ReadPiece(root);
+  }
+
+  // The arrays of items of the whole file or of one piece. A fact's subject and object are
+  // checked against the entities and events once all are read (Check).
+  void ReadPiece(const toml::table& piece) {
+    // Each unknown key once, though it may come back in later pieces.
+    Fields(piece, {"deck", "entity", "event", "relation", "fact", "card", "choice"}, "the file", m_lineBase,
+           [this](Position pos, std::string message) {
+             if (m_unknownKeys.insert(message).second) Warning(pos, std::move(message));
+           });
+    ForEachTable(piece, "entity", [&](const toml::table& table, Position p) { ReadEntity(table, p); });
+    ReadEvents(piece);
+    ForEachTable(piece, "fact", [&](const toml::table& table, Position p) { ReadFact(table, p); });
+    ForEachTable(piece, "card", [&](const toml::table& table, Position p) { ReadCard(table, p); });
+    ForEachTable(piece, "choice", [&](const toml::table& table, Position p) { ReadChoice(table, p); });
   }
 
   // [deck]: id, title, language, description and the sources.
@@ -461,6 +531,7 @@ private:
     f.pos = p;
     f.subjectPos = ValuePos(t, "subject", p);
     f.relationPos = ValuePos(t, "relation", p);
+    f.objectPos = ValuePos(t, "object", p);
     const Relation* relation = deck.FindRelation(f.relation);
     if (const toml::node* object = t.get("object")) {
       if (relation) ReadObject(f, *relation, *object);
@@ -693,6 +764,7 @@ private:
                                      Quote(relation->id) + " is about a " + relation->subjectKind);
       }
 
+      if (relation->objectType == ValueType::Entity) CheckEntityObject(fact, *relation);
       if (!relation->many) {
         auto [it, first] = single.emplace(fact.subject + '\x1F' + fact.relation, &fact);
         if (!first && (fact.accordingTo.empty() || it->second->accordingTo.empty()))
@@ -716,20 +788,37 @@ private:
     }
   }
 
+  // An entity object names an entity of the relation's object kind.
+  void CheckEntityObject(const Fact& fact, const Relation& relation) {
+    const std::string& id = fact.object.entity;
+    if (id.empty()) return; // not a string: said when it was read
+    const Deck& deck = m_out.deck;
+    const Entity* entity = deck.FindEntity(id);
+    std::string wrong;
+    if (entity == nullptr && deck.FindEvent(id))
+      wrong = "the event " + Quote(id);
+    else if (entity == nullptr)
+      return Error(fact.objectPos, "unknown entity " + Quote(id) + Suggest(id));
+    else if (entity->kind != relation.objectKind)
+      wrong = Quote(id) + ", which is a " + entity->kind;
+    if (!wrong.empty()) Error(fact.objectPos, WrongObject(relation, wrong));
+  }
+
+  static std::string WrongObject(const Relation& relation, const std::string& what) {
+    const std::string expected =
+        relation.objectType == ValueType::Entity ? relation.objectKind : ValueTypeName(relation.objectType);
+    return "object of relation " + Quote(relation.id) + " must be a " + expected + ", not " + what;
+  }
+
   std::string RelationHint(const std::string& id) const {
     std::string best = Closest(id, m_out.deck.relations, [](const Relation& r) -> const std::string& { return r.id; });
     return best.empty() ? "; declare it as [[relation]]" : " (did you mean " + Quote(best) + "?)";
   }
 
   void ReadObject(Fact& fact, const Relation& relation, const toml::node& node) {
-    const Deck& deck = m_out.deck;
     Value& value = fact.object;
     value.type = relation.objectType;
-    const std::string expected =
-        relation.objectType == ValueType::Entity ? relation.objectKind : ValueTypeName(relation.objectType);
-    auto wrongType = [&](const std::string& what) {
-      Error(PosOf(node), "object of relation " + Quote(relation.id) + " must be a " + expected + ", not " + what);
-    };
+    auto wrongType = [&](const std::string& what) { Error(PosOf(node), WrongObject(relation, what)); };
     switch (relation.objectType) {
     case ValueType::Entity: {
       const auto* s = node.as_string();
@@ -738,14 +827,7 @@ private:
         type << "a TOML " << node.type();
         return wrongType(type.str());
       }
-      value.entity = s->get();
-      const Entity* entity = deck.FindEntity(value.entity);
-      if (entity == nullptr) {
-        if (deck.FindEvent(value.entity)) return wrongType("the event " + Quote(value.entity));
-        Error(PosOf(node), "unknown entity " + Quote(value.entity) + Suggest(value.entity));
-        return;
-      }
-      if (entity->kind != relation.objectKind) wrongType(Quote(value.entity) + ", which is a " + entity->kind);
+      value.entity = s->get(); // checked once every entity is read (CheckEntityObject)
       return;
     }
     case ValueType::Text:
@@ -808,7 +890,9 @@ private:
   std::string m_file;
   DeckLoad& m_out;
   std::unordered_map<std::string, Position> m_ids;
-  bool m_claimIds = true; // false for a loader reading half the events (ReadEvents)
+  uint32_t m_lineBase = 0;             // lines before the piece being read
+  std::set<std::string> m_unknownKeys; // the warnings about them, given once
+  bool m_claimIds = true;              // false for a loader reading half the events (ReadEvents)
 };
 
 } // namespace
@@ -830,8 +914,10 @@ DeckLoad TooLarge(const std::string& fileName, std::uintmax_t bytes) {
 DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
   if (text.size() > kMaxDeckFileBytes) return TooLarge(fileName, text.size());
   DeckLoad result;
-  Loader loader(fileName, result);
-  loader.Run(text);
+  if (!Loader(fileName, result).Run(text)) {
+    result = DeckLoad{};
+    Loader(fileName, result).RunWhole(text);
+  }
   SortByPosition(result.diagnostics);
   result.deck.version = Fingerprint(text);
   return result;

@@ -96,18 +96,21 @@ std::vector<Header> TopLevelHeaders(std::string_view text) {
   return headers;
 }
 
-} // namespace
-
-std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces) {
+// Cuts from the scanned headers (see TomlCutPoints).
+std::vector<size_t> CutPoints(const std::vector<Header>& headers, size_t size, size_t pieces,
+                              std::initializer_list<std::string_view> leading) {
   if (pieces < 2) return {};
-  std::vector<Header> headers = TopLevelHeaders(text);
+  size_t firstAllowed = 0; // after the last header named in `leading`
+  for (const Header& h : headers)
+    for (std::string_view name : leading)
+      if (h.name == name) firstAllowed = h.offset + 1;
   std::vector<size_t> cuts;
   std::set<std::string_view> seen;
   for (const Header& h : headers) {
     // The first [[fact]], [[event]] or [[card]] stays in the piece before any cut at its
     // name, so that piece defines the name as an array of tables.
-    if (!h.array || seen.insert(h.name).second) continue;
-    size_t target = text.size() * (cuts.size() + 1) / pieces;
+    if (!h.array || seen.insert(h.name).second || h.offset < firstAllowed) continue;
+    size_t target = size * (cuts.size() + 1) / pieces;
     if (h.offset >= target) cuts.push_back(h.offset);
     if (cuts.size() + 1 == pieces) break;
   }
@@ -119,62 +122,99 @@ std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces) {
   return cuts;
 }
 
-toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName, size_t pieces) {
-  std::vector<size_t> cuts = TomlCutPoints(text, pieces);
-  if (cuts.empty()) return toml::parse(text, fileName);
+} // namespace
 
-  std::vector<size_t> starts{0};
-  starts.insert(starts.end(), cuts.begin(), cuts.end());
-  std::vector<std::future<toml::table>> parsed;
-  for (size_t k = 0; k < starts.size(); ++k) {
-    size_t begin = starts[k], end = k + 1 < starts.size() ? starts[k + 1] : text.size();
-    parsed.push_back(std::async(std::launch::async, [text, begin, end, &fileName] {
-      // Blank lines in front keep every line number what it is in the whole file.
-      std::string piece(
-          static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n')), '\n');
-      piece.append(text.substr(begin, end - begin));
-      return toml::table(toml::parse(piece, fileName));
-    }));
+std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces,
+                                  std::initializer_list<std::string_view> leading) {
+  return CutPoints(TopLevelHeaders(text), text.size(), pieces, leading);
+}
+
+TomlPieces::TomlPieces(std::string_view text, std::string fileName, size_t pieces, size_t ahead,
+                       std::initializer_list<std::string_view> leading)
+    : m_text(text), m_fileName(std::move(fileName)), m_ahead(std::max<size_t>(ahead, 1)) {
+  const std::vector<Header> headers = TopLevelHeaders(text);
+  const std::vector<size_t> cuts = CutPoints(headers, text.size(), pieces, leading);
+  if (cuts.empty()) return;
+  m_starts.push_back(0);
+  m_starts.insert(m_starts.end(), cuts.begin(), cuts.end());
+  m_lines.push_back(0);
+  for (size_t k = 1; k < m_starts.size(); ++k)
+    m_lines.push_back(m_lines.back() +
+                      static_cast<uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(m_starts[k - 1]),
+                                                       text.begin() + static_cast<std::ptrdiff_t>(m_starts[k]), '\n')));
+  for (const Header& h : headers) {
+    if (!h.array) continue;
+    ++m_arrayCounts[h.name];
+    // The names the first piece defines with [[name]] headers may continue in later pieces.
+    if (h.offset < cuts.front()) m_continuable.insert(h.name);
   }
-  std::vector<toml::table> roots;
-  bool failed = false;
-  for (auto& future : parsed) {
-    try {
-      roots.push_back(future.get());
-    } catch (const toml::parse_error&) {
-      failed = true;
-    }
+}
+
+TomlPieces::~TomlPieces() {
+  for (auto& parse : m_parsing)
+    if (parse.valid()) parse.wait();
+}
+
+size_t TomlPieces::ArrayCount(const std::string& name) const {
+  auto it = m_arrayCounts.find(name);
+  return it == m_arrayCounts.end() ? 0 : it->second;
+}
+
+void TomlPieces::Launch(size_t k) {
+  const size_t begin = m_starts[k], end = k + 1 < m_starts.size() ? m_starts[k + 1] : m_text.size();
+  m_parsing.push_back(std::async(std::launch::async, [this, begin, end] {
+    return toml::table(toml::parse(m_text.substr(begin, end - begin), m_fileName));
+  }));
+}
+
+toml::table TomlPieces::Next() {
+  m_lineBase = m_lines[m_taken];
+  while (m_launched < m_starts.size() && m_launched <= m_taken + m_ahead)
+    Launch(m_launched++);
+  std::future<toml::table> parse = std::move(m_parsing.front());
+  m_parsing.pop_front();
+  toml::table piece = parse.get();
+  if (m_taken++ == 0)
+    for (auto&& [key, node] : piece)
+      m_seen.insert(std::string(key.str()));
+  return piece;
+}
+
+bool TomlPieces::Continues(const toml::table& piece) {
+  for (auto&& [key, node] : piece) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr ||
+        !std::all_of(array->begin(), array->end(), [](const toml::node& n) { return n.is_table(); }))
+      return false;
+    // A name first met in an earlier piece other than by [[name]] was a plain key there.
+    if (m_seen.count(key.str()) != 0 && m_continuable.count(key.str()) == 0) return false;
+    m_seen.insert(std::string(key.str()));
+    m_continuable.insert(std::string(key.str()));
   }
-  // The names the first piece defines with [[name]] headers may continue in later pieces.
-  std::set<std::string> continuable;
-  for (const Header& h : TopLevelHeaders(text.substr(0, cuts.front())))
-    if (h.array) continuable.insert(h.name);
-  toml::table& whole = roots.front();
-  for (size_t k = 1; !failed && k < roots.size(); ++k) {
-    for (auto&& [key, node] : roots[k]) {
-      toml::array* later = node.as_array();
-      toml::node* earlier = whole.get(key.str());
-      toml::array* joined = earlier ? earlier->as_array() : nullptr;
-      if (later == nullptr ||
-          (earlier != nullptr && (joined == nullptr || !continuable.count(std::string(key.str()))))) {
-        failed = true; // a key defined twice: the whole-file parse reports it
-        break;
-      }
-      if (joined == nullptr) {
-        whole.insert(key, std::move(*later));
-        continuable.insert(std::string(key.str()));
-        continue;
-      }
-      for (toml::node& element : *later) {
-        if (toml::table* table = element.as_table())
-          joined->push_back(std::move(*table));
+  return true;
+}
+
+toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName, size_t pieces) {
+  TomlPieces parts(text, fileName, pieces, pieces);
+  if (parts.Count() == 0) return toml::parse(text, fileName);
+  try {
+    toml::table whole = parts.Next();
+    for (size_t k = 1; k < parts.Count(); ++k) {
+      toml::table piece = parts.Next();
+      if (!parts.Continues(piece)) return toml::parse(text, fileName);
+      for (auto&& [key, node] : piece) {
+        toml::array& later = *node.as_array();
+        if (toml::array* joined = whole.get_as<toml::array>(key.str()))
+          for (toml::node& element : later)
+            joined->push_back(std::move(*element.as_table()));
         else
-          failed = true;
+          whole.insert(key, std::move(later));
       }
     }
+    return whole;
+  } catch (const toml::parse_error&) {
+    return toml::parse(text, fileName); // the whole file's error, where it says it
   }
-  if (failed) return toml::parse(text, fileName);
-  return std::move(whole);
 }
 
 } // namespace factdeck

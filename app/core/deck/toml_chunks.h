@@ -1,13 +1,23 @@
-// Parses a large facts file on several threads. The file is cut at `[[fact]]`, `[[event]]`
-// or other array-of-tables header lines whose name came before (found by a small scanner
-// that knows TOML's strings, comments and brackets), each piece
-// is parsed on its own thread with blank lines in front so that line numbers stay right,
-// and the arrays of tables are joined. When cutting could change the meaning (dotted or
-// plain table headers after the first cut, a key defined inline and then as [[key]]), or
-// when a piece does not parse, the file is parsed whole, so results and error messages
-// are always those of a whole-file parse.
+// Parses a large facts file in pieces, on worker threads. The file is cut at `[[fact]]`,
+// `[[event]]` or other array-of-tables header lines whose name came before (found by a
+// small scanner that knows TOML's strings, comments and brackets); each piece is parsed on
+// its own, and its line numbers count from its first line (LineBase says where that is in
+// the file). A reader takes the
+// pieces in order while the next ones parse, and frees each when it is read, so only a few
+// pieces' trees are held at once (the trees are several times the file's size). Joined,
+// the pieces' arrays of tables give exactly the whole-file parse. When cutting could change
+// the meaning (dotted or plain table headers after the first cut, a key defined inline and
+// then as [[key]]), the file is not cut; when a piece does not parse or does not join, the
+// reader parses the file whole, so results and error messages are always those of a
+// whole-file parse.
 #pragma once
 
+#include <cstdint>
+#include <deque>
+#include <future>
+#include <initializer_list>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <toml++/toml.h>
@@ -16,11 +26,53 @@
 namespace factdeck {
 
 // Byte offsets where `text` may be cut into about `pieces` pieces: starts of `[[name]]`
-// lines whose name came before. Empty when the file should not be cut.
-std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces);
+// lines whose name came before. Every header named in `leading` stays in the first piece.
+// Empty when the file should not be cut.
+std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces,
+                                  std::initializer_list<std::string_view> leading = {});
 
-// Parses `text` as toml::parse would (throwing toml::parse_error), using up to `pieces`
-// threads.
+// The pieces of one file, parsed up to `ahead` pieces in front of the reader.
+class TomlPieces {
+public:
+  TomlPieces(std::string_view text, std::string fileName, size_t pieces, size_t ahead,
+             std::initializer_list<std::string_view> leading = {});
+  ~TomlPieces(); // waits for the parses still running
+  TomlPieces(const TomlPieces&) = delete;
+  TomlPieces& operator=(const TomlPieces&) = delete;
+
+  // How many pieces; 0 when the file is not cut.
+  size_t Count() const { return m_starts.size(); }
+  // How many [[name]] headers the whole file has (to size what the reader fills).
+  size_t ArrayCount(const std::string& name) const;
+  // The tree of the next piece, in order; throws toml::parse_error as toml::parse would on
+  // that piece.
+  toml::table Next();
+  // The lines before the piece Next returned last: add it to its nodes' line numbers.
+  uint32_t LineBase() const { return m_lineBase; }
+  // Whether `piece` (any but the first) continues the arrays of tables before it as a
+  // whole-file parse would join them; false when it redefines a key (the whole-file parse
+  // then reports it).
+  bool Continues(const toml::table& piece);
+
+private:
+  void Launch(size_t k);
+
+  std::string_view m_text;
+  std::string m_fileName;
+  std::vector<size_t> m_starts;  // byte offset of each piece
+  std::vector<uint32_t> m_lines; // newlines before each piece
+  std::map<std::string, size_t, std::less<>> m_arrayCounts;
+  std::set<std::string, std::less<>> m_seen;        // top-level names of the pieces taken so far
+  std::set<std::string, std::less<>> m_continuable; // those later pieces may extend ([[name]])
+  std::deque<std::future<toml::table>> m_parsing;
+  size_t m_launched = 0, m_taken = 0, m_ahead = 1;
+  uint32_t m_lineBase = 0;
+};
+
+// Parses `text` as toml::parse would (throwing toml::parse_error), in up to `pieces`
+// pieces on as many threads, joined into one tree: what a reader taking the pieces one by
+// one sees, in one table, with each piece's line numbers counted from its first line (for the
+// tests and the differential fuzzer).
 toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName, size_t pieces);
 
 } // namespace factdeck

@@ -246,6 +246,39 @@ TEST_CASE("many events are read on two threads with the same result and messages
                                         std::to_string(lineOf("id = \"ev7\"") - 1) + ")"));
 }
 
+TEST_CASE("a large file read in pieces gives the messages of a whole-file read, at the right lines", "[deck][large]") {
+  // About 4 MB: read in several pieces (toml_chunks.h). The mistakes are in the last piece.
+  std::string text = test::SyntheticDeckToml({40000, 1000, 0, 5});
+  const std::string deckEnd = "title = \"Generator\"\n";
+  text.insert(text.find(deckEnd) + deckEnd.size(), "\n[[extra]]\nnote = \"one\"\n");
+  text += "\n[[fact]]\nsubject = \"e0\"\nrelation = \"r0\"\nobject = \"e1\"\nsource = \"gen\"\n"
+          "\n[[fact]]\nsubject = \"e0\"\nrelation = \"r0\"\nobject = \"nobody\"\nsource = \"gen\"\n"
+          "\n[[extra]]\nnote = \"two\"\n";
+  auto lineOf = [&](const std::string& needle, size_t from = 0) {
+    return std::to_string(
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find(needle, from)), '\n'));
+  };
+  DeckLoad load = ParseDeck(text, "pieces.toml");
+  CHECK(load.deck.facts.size() == 40002);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : load.diagnostics)
+    messages.push_back(d.Format());
+  REQUIRE(messages.size() == 3);
+  CHECK_THAT(messages[0], Catch::Contains("pieces.toml:" + lineOf("[[extra]]") + ":1: warning: unknown key 'extra'"));
+  CHECK_THAT(messages[1], Catch::Contains("pieces.toml:" + lineOf("object = \"e1\"\nsource") +
+                                          ":10: error: object of relation 'r0' must be a person, not 'e1', which "
+                                          "is a place"));
+  CHECK_THAT(messages[2],
+             Catch::Contains("pieces.toml:" + lineOf("object = \"nobody\"") + ":10: error: unknown entity 'nobody'"));
+
+  // A syntax error in a later piece: the whole file is read again, and the error is where it is.
+  text += "\n[[fact]]\nsubject = \n";
+  DeckLoad broken = ParseDeck(text, "pieces.toml");
+  REQUIRE(broken.diagnostics.size() == 1);
+  CHECK_THAT(broken.diagnostics[0].Format(), Catch::Contains("pieces.toml:" + lineOf("subject = \n") + ":"));
+  CHECK(broken.deck.facts.empty());
+}
+
 TEST_CASE("a deck's summary names only what it holds", "[deck]") {
   CHECK(SummaryText({108, 41, 36, 160, 8, 2}) == "160 facts · 41 events · 108 entities · 8 cards");
   CHECK(SummaryText({0, 0, 0, 0, 68, 1}) == "68 cards");

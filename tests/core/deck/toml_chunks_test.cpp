@@ -6,12 +6,12 @@
 using namespace factdeck;
 
 namespace {
-// The line of every [[fact]] table, in order.
-std::vector<int> FactLines(const toml::table& root) {
+// The line of every [[fact]] table, in order, `lineBase` lines after the first.
+std::vector<int> FactLines(const toml::table& root, uint32_t lineBase = 0) {
   std::vector<int> lines;
   if (const toml::array* facts = root["fact"].as_array())
     for (const toml::node& fact : *facts)
-      lines.push_back(static_cast<int>(fact.source().begin.line));
+      lines.push_back(static_cast<int>(fact.source().begin.line + lineBase));
   return lines;
 }
 } // namespace
@@ -20,10 +20,37 @@ TEST_CASE("a large file parsed in pieces equals the whole-file parse, line numbe
   std::string text = test::SyntheticDeckToml({3000, 300, 50, 9});
   REQUIRE(TomlCutPoints(text, 3).size() == 2);
   toml::table whole = toml::parse(text, std::string_view("d.toml"));
-  toml::table pieces = ParseTomlInPieces(text, "d.toml", 3);
-  CHECK(whole == pieces);
-  CHECK(FactLines(whole) == FactLines(pieces));
-  CHECK(FactLines(whole).size() == 3000);
+  CHECK(whole == ParseTomlInPieces(text, "d.toml", 3));
+
+  // Read piece by piece, as the deck loader does: each piece's lines, moved by its base,
+  // are the whole file's.
+  TomlPieces pieces(text, "d.toml", 3, 1);
+  REQUIRE(pieces.Count() == 3);
+  CHECK(pieces.ArrayCount("fact") == 3000);
+  std::vector<int> lines;
+  for (size_t k = 0; k < pieces.Count(); ++k) {
+    toml::table piece = pieces.Next();
+    if (k > 0) CHECK(pieces.Continues(piece));
+    std::vector<int> more = FactLines(piece, pieces.LineBase());
+    if (k > 0) CHECK(pieces.LineBase() > 0);
+    lines.insert(lines.end(), more.begin(), more.end());
+  }
+  CHECK(lines == FactLines(whole));
+  CHECK(lines.size() == 3000);
+}
+
+TEST_CASE("headers that must lead stay in the first piece", "[toml_chunks]") {
+  std::string facts;
+  for (int i = 0; i < 40; ++i)
+    facts += "[[fact]]\nsubject = \"s" + std::to_string(i) + "\"\n";
+  const std::string text = facts + "[[relation]]\nid = \"r\"\n" + facts;
+  const size_t relation = text.find("[[relation]]");
+  std::vector<size_t> cuts = TomlCutPoints(text, 4, {"relation"});
+  REQUIRE_FALSE(cuts.empty());
+  CHECK(cuts.front() > relation);
+  CHECK(TomlCutPoints(text, 4).front() < relation); // without the rule the first cut comes before
+  // A relation at the very end: nothing may be cut.
+  CHECK(TomlCutPoints(facts + "[[relation]]\nid = \"r\"\n", 4, {"relation"}).empty());
 }
 
 TEST_CASE("files that cutting could change are parsed whole", "[toml_chunks]") {
