@@ -43,7 +43,8 @@ std::optional<Question> Builder::When(const Event& e) {
 
 // Events that can be told apart from all of `chosen`, picked at random among those of a
 // comparable period and topic: the first chosen event's neighbours in date order (a fifth
-// of the deck's events either side, at least four), those sharing a tag with it first.
+// of the deck's events either side, at least four), those sharing a broad tag with it
+// first; none of the same thread (EventThreads).
 // Only when too few of them can be told apart does the choice widen, twice.
 std::vector<size_t> Builder::ApartEvents(const std::vector<size_t>& chosen, size_t wanted) {
   std::vector<size_t> picked = chosen;
@@ -75,6 +76,9 @@ std::vector<size_t> Builder::ApartEvents(const std::vector<size_t>& chosen, size
       // A beginning is guessed first and an end last, whatever the two are about ("Tests begin
       // at the range" before anything; "the school closes" after): one stage only.
       if (x.storyStage[candidate] != x.storyStage[p]) return false;
+      // Two events of one site or programme: their order is its story's ("fighters arrive",
+      // then "the base reaches full strength"), read from the names.
+      if (SharesTag(x.threads[candidate], x.threads[p])) return false;
     }
     return true;
   };

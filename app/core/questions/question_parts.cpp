@@ -249,6 +249,28 @@ bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::str
   return false;
 }
 
+std::vector<std::vector<std::string>> EventThreads(const Deck& deck) {
+  auto keysOf = [](const Event& e) {
+    std::vector<std::string> keys;
+    if (!e.placeEntity.empty() || !e.place.empty())
+      keys.push_back("place\x1F" + (e.placeEntity.empty() ? Fold(e.place) : e.placeEntity));
+    for (const std::string& tag : e.tags)
+      keys.push_back("tag\x1F" + tag);
+    return keys;
+  };
+  std::unordered_map<std::string, size_t> count;
+  for (const Event& e : deck.events)
+    for (const std::string& key : keysOf(e))
+      ++count[key];
+  std::vector<std::vector<std::string>> threads(deck.events.size());
+  for (size_t i = 0; i < deck.events.size(); ++i) {
+    for (std::string& key : keysOf(deck.events[i]))
+      if (size_t n = count[key]; n >= 2 && 3 * n <= deck.events.size()) threads[i].push_back(std::move(key));
+    std::sort(threads[i].begin(), threads[i].end());
+  }
+  return threads;
+}
+
 int StoryStage(const std::string& name) {
   static const std::unordered_set<std::string> kBeginning{
       "begin",    "begins",   "began",   "beginning", "start",       "starts",    "started",  "opens",

@@ -133,6 +133,13 @@ bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::str
 // "agreement on", "fixes a date", "offers to", "first"), 1 an end ("ends", "closes", "is
 // dissolved", "leave", "handed over", "last"), 0 neither.
 int StoryStage(const std::string& name);
+
+// For each event, the threads of story it belongs to, sorted: its place, and each tag, when
+// that place or tag is shared by at least two events and at most a third of them (one site,
+// one programme; not the whole deck, not a whole continent). Events of one thread tell one
+// story ("the base opens", "reaches full strength", "is handed over") whose order a student
+// reads from the wording: an order takes at most one event of each thread.
+std::vector<std::vector<std::string>> EventThreads(const Deck& deck);
 // In shown_so_far.cpp: "fifty" as "50"; the words of folded text, sorted and unique.
 std::string NumberWordsAsDigits(const std::string& folded);
 std::vector<std::string> WordsOf(const std::string& folded);
@@ -178,6 +185,8 @@ struct QuestionGenerator::Index {
   std::vector<size_t> dateRank;        // each event's place in eventsByDate (npos when not there)
   std::vector<char> namesItsYear;      // per event: NameGivesItsYear, read once
   std::vector<signed char> storyStage; // per event: StoryStage of its name, read once
+  // Per event, sorted: the threads of story it belongs to (EventThreads).
+  std::vector<std::vector<std::string>> threads;
   // Events sharing one day with others (a plain day, no end): id -> the ids of that day.
   std::unordered_map<std::string, std::vector<std::string>> sameDay;
   // Cards asked as multiple choice: each side folded and its TextShape, the cards by the

@@ -163,6 +163,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
       x.entityFolds[i].push_back(Fold(alias));
   }
   x.namesItsYear.resize(deck.events.size());
+  x.threads = EventThreads(deck);
   x.storyStage.resize(deck.events.size());
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);

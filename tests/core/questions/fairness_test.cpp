@@ -460,6 +460,19 @@ TEST_CASE("the checker catches orders given away: by wording, outside the period
   });
   REQUIRE(end != deck.events.end());
   CHECK(contains(Violations(deck, swapped(*end)), "order given by wording"));
+  // Another event of the first one's site or programme (a tag few events share).
+  const Event* first = deck.FindEvent(good->items[static_cast<size_t>(good->answer)]);
+  REQUIRE(first != nullptr);
+  const Event* sameStory = nullptr;
+  for (const std::string& tag : first->tags) {
+    auto holds = [&](const Event& e) { return std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end(); };
+    if (3 * static_cast<size_t>(std::count_if(deck.events.begin(), deck.events.end(), holds)) > deck.events.size())
+      continue;
+    for (const Event& e : deck.events)
+      if (e.id != first->id && holds(e) && neutral(e.name)) sameStory = &e;
+  }
+  REQUIRE(sameStory != nullptr);
+  CHECK(contains(Violations(deck, swapped(*sameStory)), "order within one story"));
   // The deck's latest event (its epilogue, years after the rest) in an order.
   const auto latest = std::max_element(deck.events.begin(), deck.events.end(), [](const Event& a, const Event& b) {
     return a.date.FirstYear() < b.date.FirstYear();

@@ -953,6 +953,24 @@ std::vector<std::string> Violations(const Deck& deck, const Question& q) {
     for (const std::string& o : q.options)
       stages.insert(Stage(o));
     if (stages.size() > 1) v.push_back("order given by wording");
+    // Two events of one site or programme (a place or tag that few of the deck's events
+    // share) tell one story, whose order the names give away.
+    auto fewShare = [&](auto&& holds) {
+      const size_t n = static_cast<size_t>(std::count_if(deck.events.begin(), deck.events.end(), holds));
+      return 3 * n <= deck.events.size();
+    };
+    for (size_t i = 0; i < events.size(); ++i)
+      for (size_t j = i + 1; j < events.size(); ++j) {
+        const Event& a = *events[i];
+        const Event& b = *events[j];
+        bool oneStory = !a.place.empty() && Fold(a.place) == Fold(b.place) &&
+                        fewShare([&](const Event& e) { return Fold(e.place) == Fold(a.place); });
+        for (const std::string& tag : a.tags)
+          if (std::find(b.tags.begin(), b.tags.end(), tag) != b.tags.end() &&
+              fewShare([&](const Event& e) { return std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end(); }))
+            oneStory = true;
+        if (oneStory) v.push_back("order within one story");
+      }
     // The deck's context (events well outside its middle years) is not ordered.
     if (auto middle = MiddleYears(deck)) {
       const int pad = std::max(3, (middle->second - middle->first) / 4);
