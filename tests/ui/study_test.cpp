@@ -405,7 +405,7 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   now += 2000;
   ui.PressKey('P');
   REQUIRE(match.Answering() == 1u);
-  ui.PressKey(GLFW_KEY_1 + (match.Current()->answer + 1) % 4);
+  ui.PressKey(GLFW_KEY_1 + (match.Current()->answer + 1) % static_cast<int>(match.Current()->options.size()));
   CHECK(match.LockedOut(1));
   now += 1000;
   ui.PressKey('Z');

@@ -458,52 +458,70 @@ std::vector<Question> QuestionGenerator::Generate(const QuestionRequest& request
     return relation != nullptr &&
            perRelation[*relation] >= std::max<size_t>(1, m_index->factsByRelation.at(*relation).size() / 2);
   };
-  bool capped = true;
-  size_t turn = 0, idle = 0;
-  while (questions.size() < request.count && !pools.empty()) {
-    if (idle >= pools.size()) {
-      if (!capped) break;
-      capped = false; // every pool is spent: the deferred items now
-      for (Pool& pool : pools) {
-        pool.items = std::move(pool.deferred);
-        pool.next = 0;
+  // Takes questions from `from` in turn until the quiz holds `upTo`.
+  auto fill = [&](std::vector<Pool>& from, size_t upTo) {
+    bool capped = true;
+    size_t turn = 0, idle = 0;
+    while (questions.size() < upTo && !from.empty()) {
+      if (idle >= from.size()) {
+        if (!capped) break;
+        capped = false; // every pool is spent: the deferred items now
+        for (Pool& pool : from) {
+          pool.items = std::move(pool.deferred);
+          pool.next = 0;
+        }
+        idle = 0;
       }
-      idle = 0;
+      Pool& pool = from[turn++ % from.size()];
+      bool made = false;
+      while (pool.next < pool.items.size() && !made) {
+        const std::string& item = pool.items[pool.next++];
+        if (items.count(item) != 0) continue; // asked already, as another kind
+        const std::string* relation = relationOf(item);
+        std::string templ = QuestionKindName(pool.kind); // the kind, and a fact's relation
+        if (relation != nullptr) templ.append(1, kSep).append(*relation);
+        if (capped && (perTemplate[templ] >= share || relationFull(relation))) {
+          pool.deferred.push_back(item);
+          continue;
+        }
+        auto q = Make(pool.kind, item, random.Next());
+        const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
+                                prompts.count(PromptKey(*q)) != 0;
+        if (q && !samePrompt && !orderKnown(*q) && !shown.GivesAway(*q) && keys.insert(q->key).second) {
+          prompts.insert(PromptKey(*q));
+          items.insert(q->card);
+          if (q->kind != QuestionKind::MultipleChoice && q->kind != QuestionKind::MultipleChoiceReverse &&
+              q->kind != QuestionKind::Flashcard)
+            for (const std::string& id : q->items) {
+              datesShown.insert(id);
+              if (auto same = m_index->sameDay.find(id); same != m_index->sameDay.end())
+                datesShown.insert(same->second.begin(), same->second.end()); // the same day's events
+            }
+          ++perTemplate[templ];
+          if (relation != nullptr) ++perRelation[*relation];
+          shown.Add(*q);
+          questions.push_back(std::move(*q));
+          made = true;
+        }
+      }
+      idle = made ? 0 : idle + 1;
     }
-    Pool& pool = pools[turn++ % pools.size()];
-    bool made = false;
-    while (pool.next < pool.items.size() && !made) {
-      const std::string& item = pool.items[pool.next++];
-      if (items.count(item) != 0) continue; // asked already, as another kind
-      const std::string* relation = relationOf(item);
-      std::string templ = QuestionKindName(pool.kind); // the kind, and a fact's relation
-      if (relation != nullptr) templ.append(1, kSep).append(*relation);
-      if (capped && (perTemplate[templ] >= share || relationFull(relation))) {
-        pool.deferred.push_back(item);
-        continue;
-      }
-      auto q = Make(pool.kind, item, random.Next());
-      const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
-                              prompts.count(PromptKey(*q)) != 0;
-      if (q && !samePrompt && !orderKnown(*q) && !shown.GivesAway(*q) && keys.insert(q->key).second) {
-        prompts.insert(PromptKey(*q));
-        items.insert(q->card);
-        if (q->kind != QuestionKind::MultipleChoice && q->kind != QuestionKind::MultipleChoiceReverse &&
-            q->kind != QuestionKind::Flashcard)
-          for (const std::string& id : q->items) {
-            datesShown.insert(id);
-            if (auto same = m_index->sameDay.find(id); same != m_index->sameDay.end())
-              datesShown.insert(same->second.begin(), same->second.end()); // the same day's events
-          }
-        ++perTemplate[templ];
-        if (relation != nullptr) ++perRelation[*relation];
-        shown.Add(*q);
-        questions.push_back(std::move(*q));
-        made = true;
-      }
-    }
-    idle = made ? 0 : idle + 1;
-  }
+  };
+  // Orders come first, their share of the quiz: a question after them cannot give their order
+  // away (a fact's year, a description's date, an event dated in passing), and what they show
+  // keeps later questions from asking it again. The rest follow in turn.
+  auto isOrder = [](const Pool& pool) {
+    return pool.kind == QuestionKind::Ordering || pool.kind == QuestionKind::WhichFirst;
+  };
+  const auto split = std::stable_partition(pools.begin(), pools.end(), isOrder);
+  std::vector<Pool> orders(std::make_move_iterator(pools.begin()), std::make_move_iterator(split));
+  pools.erase(pools.begin(), split);
+  const size_t orderShare = pools.empty() ? request.count
+                                          : (request.count * orders.size() + pools.size() + orders.size() - 1) /
+                                                (pools.size() + orders.size());
+  fill(orders, orderShare);
+  fill(pools, request.count);
+  fill(orders, request.count); // when nothing else is left to ask
   return questions;
 }
 

@@ -22,10 +22,19 @@ bool QuestionWord(const std::string& w) {
 }
 
 // True when sorted `words` hold `w`, or a word that is the start of the other of four
-// letters or more: "train" and "trained".
+// letters or more ("train" and "trained"), or one that differs from it only in endings of
+// up to three letters past a shared stem of five or more ("reported" and "reports").
 bool HasStem(const std::vector<std::string>& words, const std::string& w) {
   auto it = std::lower_bound(words.begin(), words.end(), w);
   if (it != words.end() && *it == w) return true;
+  // The words sharing the longest start with `w` sort next to where it would be.
+  auto sharedEnding = [&](const std::string& other) {
+    size_t common = 0;
+    while (common < w.size() && common < other.size() && w[common] == other[common])
+      ++common;
+    return common >= 5 && w.size() - common <= 3 && other.size() - common <= 3;
+  };
+  if ((it != words.end() && sharedEnding(*it)) || (it != words.begin() && sharedEnding(*std::prev(it)))) return true;
   // A longer word beginning with `w` sorts right after where `w` would be.
   if (w.size() >= 4 && it != words.end() && it->compare(0, w.size(), w) == 0) return true;
   // A shorter word that `w` begins with.

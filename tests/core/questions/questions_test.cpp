@@ -137,6 +137,26 @@ TEST_CASE("every kind of question generates on the seed deck", "[questions]") {
   }
 }
 
+TEST_CASE("a quiz asks its orders first, so that no later question's dates can give them away", "[questions]") {
+  const Deck deck = SeedDeck();
+  QuestionGenerator generator(deck);
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    QuestionRequest request;
+    request.count = 25;
+    request.seed = seed;
+    const std::vector<Question> quiz = generator.Generate(request);
+    REQUIRE(quiz.size() == 25);
+    auto isOrder = [](const Question& q) {
+      return q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst;
+    };
+    const auto orders = std::count_if(quiz.begin(), quiz.end(), isOrder);
+    INFO("seed " << seed);
+    CHECK(orders >= 3); // their share: two kinds of seven
+    CHECK(orders <= 8);
+    CHECK(std::is_partitioned(quiz.begin(), quiz.end(), isOrder));
+  }
+}
+
 TEST_CASE("a quiz asks no order that its earlier questions or the events' wording give away", "[questions]") {
   const Deck deck = SeedDeck();
   QuestionGenerator generator(deck);
@@ -920,6 +940,21 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
   rohm.aboutName = "rohm";
   rohm.answer = 3; // a statement the earlier question did not make
   CHECK_FALSE(GivenAway(rohm, RevealedBy(putsch)));
+  // The same statement with its verbs in other forms ("reports" shown, "reported" asked).
+  Question blomberg =
+      Asking(QuestionKind::MultipleChoice, "Who was Werner von Blomberg?",
+             {"Envoy in Berlin", "General who reported late in 1928 that the Soviets were pressing for the results",
+              "Chemist at Tomka", "Head of the Kama school"},
+             1);
+  blomberg.about = "Werner von Blomberg";
+  blomberg.aboutName = "blomberg";
+  const Question report =
+      Asking(QuestionKind::Ordering, "Put these in the order they happened, earliest first.",
+             {"Blomberg reports that the Soviets press for test results", "The Ruhr is occupied"}, -1,
+             "In order: The Ruhr is occupied (1923); Blomberg reports that the Soviets press for test results (1928)");
+  CHECK(GivenAway(blomberg, RevealedBy(report)));
+  blomberg.answer = 3;
+  CHECK_FALSE(GivenAway(blomberg, RevealedBy(report)));
   // An ordering's answer is an order: nothing earlier gives it away as text.
   Question ordering;
   ordering.kind = QuestionKind::Ordering;
