@@ -27,16 +27,26 @@ constexpr size_t kMaxFactsToExplainUnasked = 20000; // beyond this only --explai
 void PrintUnasked(const Deck& deck, bool explain, std::ostream& out) {
   if (!explain && deck.facts.size() > kMaxFactsToExplainUnasked) return;
   const std::vector<UnaskedFact> unasked = UnaskedFacts(deck);
-  if (unasked.empty()) return;
+  const std::vector<UnaskedEvent> events = UnaskedEvents(deck);
+  if (unasked.empty() && events.empty()) return;
+  auto count = [&] {
+    std::string text;
+    if (!unasked.empty()) text = std::to_string(unasked.size()) + (unasked.size() == 1 ? " fact" : " facts");
+    if (!events.empty())
+      text += (text.empty() ? "" : ", ") + std::to_string(events.size()) + (events.size() == 1 ? " event" : " events");
+    return text;
+  };
   if (!explain) {
-    out << "  never asked: " << unasked.size() << (unasked.size() == 1 ? " fact" : " facts")
-        << " (factdeck check --explain lists them and why)\n";
+    out << "  never asked: " << count() << " (factdeck check --explain lists them and why)\n";
     return;
   }
   for (const UnaskedFact& u : unasked)
     out << deck.file << ':' << u.fact->pos.line << ':' << u.fact->pos.column << ": note: fact " << '\'' << u.fact->id
         << "' is never asked: " << u.reason << '\n';
-  out << "  never asked: " << unasked.size() << (unasked.size() == 1 ? " fact\n" : " facts\n");
+  for (const UnaskedEvent& u : events)
+    out << deck.file << ':' << u.event->pos.line << ':' << u.event->pos.column << ": note: event " << '\''
+        << u.event->id << "' is never asked: " << u.reason << '\n';
+  out << "  never asked: " << count() << '\n';
 }
 
 // What each item can be asked as: one line per item (`ITEM: kind, kind`), "never asked"

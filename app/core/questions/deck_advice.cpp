@@ -63,6 +63,33 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
   return unasked;
 }
 
+std::vector<UnaskedEvent> UnaskedEvents(const Deck& deck) {
+  QuestionGenerator generator(deck);
+  std::vector<UnaskedEvent> unasked;
+  for (const Event& e : deck.events) {
+    std::vector<std::string> reasons; // each kind's, once
+    bool asked = false;
+    for (QuestionKind kind : {QuestionKind::When, QuestionKind::TypedYear, QuestionKind::Ordering}) {
+      std::string why;
+      if (generator.Asks(kind, e.id, &why)) {
+        asked = true;
+        break;
+      }
+      if (!why.empty() && std::find(reasons.begin(), reasons.end(), why) == reasons.end()) reasons.push_back(why);
+    }
+    if (asked || generator.Asks(QuestionKind::WhichFirst, e.id)) continue;
+    std::string reason;
+    for (const std::string& r : reasons)
+      reason += (reason.empty() ? "" : "; ") + r;
+    if (reason.empty())
+      reason = deck.EventNamedAlike(static_cast<size_t>(&e - deck.events.data()))
+                   ? "another event has the same name"
+                   : "its date cannot be asked in any form";
+    unasked.push_back({&e, reason});
+  }
+  return unasked;
+}
+
 std::vector<Diagnostic> FreeTextWarnings(const Deck& deck) {
   std::vector<Diagnostic> out;
   auto warn = [&](const Fact& f, std::string message) {

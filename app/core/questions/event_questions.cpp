@@ -5,6 +5,16 @@
 
 namespace factdeck::question_parts {
 
+namespace {
+// Why an event whose year its name and the deck's period give (YearGivenByStory) is not asked.
+std::string StoryYearReason(int storyEnd) {
+  return std::string("its name reads as ") +
+         (storyEnd > 0 ? "an end in the deck's last year" : "a beginning in the deck's first year") +
+         ", so its year is guessed (it is asked only when dated to the month or day)";
+}
+
+} // namespace
+
 std::optional<Question> Builder::When(const Event& e) {
   Question q;
   q.kind = QuestionKind::When;
@@ -22,10 +32,17 @@ std::optional<Question> Builder::When(const Event& e) {
     steps = OptionSteps(e.date, nullptr);
   }
   if (steps.empty()) return std::nullopt;
+  // An end in the period's last year (a beginning in its first) is asked only to the month
+  // or day, and then not as the latest (earliest) option.
+  const int storyEnd = answer.end ? 0 : YearGivenByStory(e);
+  if (storyEnd != 0 && e.date.precision >= DatePrecision::Year) {
+    Refuse(StoryYearReason(storyEnd));
+    return std::nullopt;
+  }
   const bool startOnly = e.ongoing || (e.end && !(*e.end == e.date) && !answer.end);
   q.prompt = AsQuestion(std::string(startOnly ? "When did this begin: " : "When did this happen: ") + e.name);
   auto never = [](const DateOption&) { return false; };
-  auto ladder = DateLadder(answer, steps, never);
+  auto ladder = DateLadder(answer, steps, never, storyEnd);
   if (!ladder) return std::nullopt;
   std::sort(ladder->first.begin(), ladder->first.end(),
             [](const DateOption& a, const DateOption& b) { return a.First() < b.First(); });
@@ -63,8 +80,8 @@ std::vector<size_t> Builder::ApartEvents(const std::vector<size_t>& chosen, size
            (e.date.FirstYear() > x.period->first && e.date.FirstYear() < x.period->last);
   };
   if (!inPeriod(deck.events[chosen.front()])) {
-    Refuse("it lies outside the deck's period" + PeriodText() +
-           " or in its first or last year: asked when, not ordered");
+    Refuse("it lies outside the deck's period (" + YearText(x.period->first) + "–" + YearText(x.period->last) +
+           ") or in its first or last year: asked when, not ordered");
     return picked;
   }
   auto fits = [&](size_t candidate) {
@@ -151,12 +168,25 @@ std::optional<Question> Builder::Order(size_t event, QuestionKind kind) {
   return q;
 }
 
+int Builder::YearGivenByStory(const Event& e) const {
+  if (!x.period) return 0;
+  auto at = x.eventById.find(e.id);
+  const int stage = at == x.eventById.end() ? 0 : x.storyStage[at->second];
+  if (stage > 0 && e.date.LastYear() == x.period->last) return 1;
+  if (stage < 0 && e.date.FirstYear() == x.period->first) return -1;
+  return 0;
+}
+
 std::optional<Question> Builder::TypedYear(const Event& e) {
   // A year is asked only of dates written to the year or finer, within one year ("between
   // 1921 and 1922" is no answer to "In what year").
   if (e.date.precision > DatePrecision::Year || e.date.Latest().precision > DatePrecision::Year ||
       e.date.FirstYear() != e.date.LastYear())
     return std::nullopt;
+  if (const int storyEnd = YearGivenByStory(e); storyEnd != 0) {
+    Refuse(StoryYearReason(storyEnd));
+    return std::nullopt;
+  }
   Question q;
   q.kind = QuestionKind::TypedYear;
   q.items = {e.id};

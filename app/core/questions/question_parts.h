@@ -295,10 +295,12 @@ struct Builder {
   // gives the value `step` rungs away, or nullopt when there is none (a count below 1,
   // say); `fits(values)` is the test the whole set must pass (inside the deck's period,
   // the answer not standing out), tried with a few draws of rungs for each rank.
+  // `keepOff` 1 keeps the answer off the highest place, -1 off the lowest.
   template <typename V>
   std::optional<std::pair<std::vector<V>, int>> Ladder(const V& right, const auto& make, const auto& isTrue,
-                                                       const auto& fits) {
+                                                       const auto& fits, int keepOff = 0) {
     std::vector<int> ranks{0, 1, 2, 3};
+    if (keepOff != 0) ranks.erase(ranks.begin() + (keepOff > 0 ? 3 : 0));
     random.Shuffle(ranks);
     for (int rank : ranks)
       for (int draw = 0; draw < 6; ++draw) {
@@ -332,12 +334,12 @@ struct Builder {
 
   // A ladder of date options around `answer` that DatesFit, trying each of `steps` in turn
   // (OptionSteps); none, with the reason, when no step gives one.
-  std::optional<std::pair<std::vector<DateOption>, int>> DateLadder(const DateOption& answer,
-                                                                    const std::vector<int>& steps, const auto& isTrue) {
+  std::optional<std::pair<std::vector<DateOption>, int>>
+  DateLadder(const DateOption& answer, const std::vector<int>& steps, const auto& isTrue, int keepOff = 0) {
     auto fits = [this](const std::vector<DateOption>& options) { return DatesFit(options); };
     for (int step : steps) {
       auto make = [&](int rung) { return ShiftOption(answer, step, rung); };
-      if (auto ladder = Ladder<DateOption>(answer, make, isTrue, fits)) return ladder;
+      if (auto ladder = Ladder<DateOption>(answer, make, isTrue, fits, keepOff)) return ladder;
     }
     Refuse("no three dates in its form" + PeriodText() + " beside which it does not stand out");
     return std::nullopt;
@@ -352,6 +354,10 @@ struct Builder {
   std::vector<size_t> Sample(const std::vector<size_t>& all);
   bool DatesFit(const std::vector<DateOption>& options) const;
   std::string PeriodText() const;
+  // 1 when `e` reads as an end (StoryStage) and falls in the deck period's last year, -1 when
+  // it reads as a beginning in its first year, else 0: its year is then guessed from its name
+  // and the period ("the school closes" in a deck of 1920–1933).
+  int YearGivenByStory(const Event& e) const;
   std::string PictureOf(const std::string& id) const;
   void CreditPictures(Question& q) const;
   bool Good(const Question& q) const;

@@ -522,3 +522,36 @@ TEST_CASE("card options ask for the same sort of thing as the card", "[questions
     CHECK(std::find(v.begin(), v.end(), "option form") != v.end());
   }
 }
+
+TEST_CASE(
+    "an end in the period's last year is asked only to the day and never as the latest option, its year never typed",
+    "[questions][fairness]") {
+  std::string text = "[deck]\nid = \"guild\"\ntitle = \"A guild\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n";
+  for (int year = 1600; year <= 1620; ++year)
+    text += "[[event]]\nid = \"e" + std::to_string(year) + "\"\nname = \"The guild meets in hall " +
+            std::to_string(year - 1599) + "\"\ndate = \"" + std::to_string(year) + "-05-0" +
+            std::to_string(year % 7 + 1) + "\"\nsource = \"s\"\n";
+  text += "[[event]]\nid = \"closes\"\nname = \"The guild closes\"\ndate = \"1620\"\nsource = \"s\"\n"
+          "[[event]]\nid = \"dissolved\"\nname = \"The guild is dissolved\"\ndate = \"1620-11-03\"\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(text, "guild.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  std::string why;
+  CHECK_FALSE(generator.Make(QuestionKind::When, "closes", 1, &why));
+  CHECK_THAT(why, Catch::Contains("reads as an end in the deck's last year"));
+  CHECK_FALSE(generator.Make(QuestionKind::TypedYear, "closes", 1));
+  CHECK_FALSE(generator.Make(QuestionKind::TypedYear, "dissolved", 1));
+  int asked = 0;
+  for (std::uint64_t seed = 1; seed <= 30; ++seed)
+    if (auto q = generator.Make(QuestionKind::When, "dissolved", seed)) {
+      ++asked;
+      CHECK(q->answer < static_cast<int>(q->options.size()) - 1); // options are shown in date order
+    }
+  CHECK(asked >= 25);
+  // A neutral event of the same year is asked as ever.
+  CHECK(generator.Make(QuestionKind::TypedYear, "e1620", 1));
+  const std::vector<UnaskedEvent> unasked = UnaskedEvents(load.deck);
+  REQUIRE(unasked.size() == 1);
+  CHECK(unasked[0].event->id == "closes");
+  CHECK_THAT(unasked[0].reason, Catch::Contains("reads as an end"));
+}
