@@ -123,15 +123,15 @@ TEST_CASE("every kind of question generates on the seed deck", "[questions]") {
     INFO(QuestionKindName(kind));
     // Reverse questions share their prompts ("Who trained at Lipetsk aviation school?"), and
     // one quiz asks each prompt once, so the seed deck has fewer of them.
-    // An ordering or which-first question may hold at most one event whose date an earlier
-    // one of the quiz showed, and only events inside the deck's period, away from its first
-    // and last years, are ordered, at most one of each site or programme (EventThreads): on
-    // the seed deck's events, fewer than 20 of those alone (an ordering shows three to six
-    // dates; three to six orderings, by seed).
+    // An ordering or which-first question holds no event whose date an earlier one of the
+    // quiz showed, and only events inside the deck's period, away from its first and last
+    // years, are ordered, at most one of each site or programme (EventThreads): on the seed
+    // deck's events, fewer than 20 of those alone (an ordering shows three to six dates; two
+    // to four orderings, by seed; which-first pairs of fresh events, about seven).
     const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 5u
                             : kind == QuestionKind::Flashcard           ? std::min<size_t>(20, deck.cards.size())
-                            : kind == QuestionKind::WhichFirst          ? deck.events.size() / 3
-                            : kind == QuestionKind::Ordering            ? deck.events.size() / 12
+                            : kind == QuestionKind::WhichFirst          ? deck.events.size() / 6
+                            : kind == QuestionKind::Ordering            ? deck.events.size() / 16
                                                                         : 20u;
     CHECK(generator.Generate(request).size() >= expected);
   }
