@@ -18,6 +18,16 @@ using namespace factdeck;
 using test::Violations;
 
 namespace {
+// A quiz of every kind.
+std::vector<Question> QuizOf(const QuestionGenerator& generator, size_t count, std::uint64_t seed) {
+  QuestionRequest request;
+  request.count = count;
+  request.seed = seed;
+  return generator.Generate(request);
+}
+} // namespace
+
+namespace {
 
 using test::SeedDeck;
 
@@ -141,10 +151,7 @@ TEST_CASE("a quiz asks its orders first, so that no later question's dates can g
   const Deck deck = SeedDeck();
   QuestionGenerator generator(deck);
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
-    QuestionRequest request;
-    request.count = 25;
-    request.seed = seed;
-    const std::vector<Question> quiz = generator.Generate(request);
+    const std::vector<Question> quiz = QuizOf(generator, 25, seed);
     REQUIRE(quiz.size() == 25);
     auto isOrder = [](const Question& q) {
       return q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst;
@@ -829,10 +836,7 @@ TEST_CASE("one quiz asks about each item once, whatever the kind: no question gi
   const Deck deck = SeedDeck();
   QuestionGenerator generator(deck);
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    QuestionRequest request;
-    request.count = 300;
-    request.seed = seed;
-    const auto questions = generator.Generate(request);
+    const auto questions = QuizOf(generator, 300, seed);
     REQUIRE(questions.size() > 100);
     std::set<std::string> items;
     for (const Question& q : questions) {
