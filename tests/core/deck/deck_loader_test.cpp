@@ -279,6 +279,21 @@ TEST_CASE("a large file read in pieces gives the messages of a whole-file read, 
   CHECK(broken.deck.facts.empty());
 }
 
+TEST_CASE("events named alike are found across a large deck, names folded on two threads", "[deck][dates]") {
+  // Over 20,000 events their names are folded in two halves: a name in the second half
+  // written like one in the first, in other case and accents, is still found.
+  std::string text = test::SyntheticChronology(30000, 3, false);
+  const size_t at = text.find("id = \"ev29990\"");
+  const size_t name = text.find("name = \"", at) + 8;
+  text.replace(name, text.find('"', name) - name, "TREATY OF KAMA 0");
+  DeckLoad load = ParseDeck(text, "alike.toml");
+  REQUIRE(load.deck.events.size() == 30000);
+  CHECK(load.deck.EventNamedAlike(0));
+  CHECK(load.deck.EventNamedAlike(29990));
+  CHECK(load.deck.EventsAlike()[29990] == 0);
+  CHECK_FALSE(load.deck.EventNamedAlike(15000));
+}
+
 TEST_CASE("a deck's summary names only what it holds", "[deck]") {
   CHECK(SummaryText({108, 41, 36, 160, 8, 2}) == "160 facts · 41 events · 108 entities · 8 cards");
   CHECK(SummaryText({0, 0, 0, 0, 68, 1}) == "68 cards");
