@@ -926,12 +926,15 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
   batch.aboutName = "kama";
   CHECK_FALSE(GivenAway(batch, RevealedBy(arrival)));
   // A statement about a person, shown earlier in other words beside the person's name.
-  Question rohm = Asking(QuestionKind::MultipleChoice, "Who was Ernst Röhm?",
-                         {"Envoy in Berlin", "His group occupied the military headquarters in Munich in 1923",
-                          "Chemist at Tomka", "Head of the Kama school"},
-                         1);
-  rohm.about = "Ernst Röhm";
-  rohm.aboutName = "rohm";
+  // "Who was NAME?", the second of four descriptions right.
+  auto whoWas = [](const std::string& name, const std::string& key, const std::string& right) {
+    Question q = Asking(QuestionKind::MultipleChoice, "Who was " + name + "?",
+                        {"Envoy in Berlin", right, "Chemist at Tomka", "Head of the Kama school"}, 1);
+    q.about = name;
+    q.aboutName = key;
+    return q;
+  };
+  Question rohm = whoWas("Ernst Röhm", "rohm", "His group occupied the military headquarters in Munich in 1923");
   const Question putsch =
       Asking(QuestionKind::WhichFirst, "Which came first?",
              {"Röhm's group occupies the military headquarters in Munich", "The Ruhr is occupied"}, 0,
@@ -945,13 +948,8 @@ TEST_CASE("what an earlier question showed gives a later one away only when it s
   rohm.answer = 3; // a statement the earlier question did not make
   CHECK_FALSE(GivenAway(rohm, RevealedBy(putsch)));
   // The same statement with its verbs in other forms ("reports" shown, "reported" asked).
-  Question blomberg =
-      Asking(QuestionKind::MultipleChoice, "Who was Werner von Blomberg?",
-             {"Envoy in Berlin", "General who reported late in 1928 that the Soviets were pressing for the results",
-              "Chemist at Tomka", "Head of the Kama school"},
-             1);
-  blomberg.about = "Werner von Blomberg";
-  blomberg.aboutName = "blomberg";
+  Question blomberg = whoWas("Werner von Blomberg", "blomberg",
+                             "General who reported late in 1928 that the Soviets were pressing for the results");
   const Question report =
       Asking(QuestionKind::Ordering, "Put these in the order they happened, earliest first.",
              {"Blomberg reports that the Soviets press for test results", "The Ruhr is occupied"}, -1,
