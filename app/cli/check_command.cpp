@@ -21,13 +21,13 @@ void PrintSummary(const Deck& deck, std::ostream& out) {
       << " events, typed-year " << q.typedYear << ", flashcard " << q.flashcard << '\n';
 }
 
-// Facts no question asks, with why: all of them with --explain, else how many.
-constexpr size_t kMaxFactsToExplainUnasked = 20000; // beyond this only --explain looks (it takes a while)
+// Facts and events no question asks, with why: all of them with --explain, else how many.
+constexpr size_t kMaxFactsToExplainUnasked = 20000; // items; beyond this only --explain looks (it takes a while)
 
-void PrintUnasked(const Deck& deck, bool explain, std::ostream& out) {
-  if (!explain && deck.facts.size() > kMaxFactsToExplainUnasked) return;
-  const std::vector<UnaskedFact> unasked = UnaskedFacts(deck);
-  const std::vector<UnaskedEvent> events = UnaskedEvents(deck);
+void PrintUnasked(const Deck& deck, const QuestionGenerator& generator, bool explain, std::ostream& out) {
+  if (!explain && deck.facts.size() + deck.events.size() > kMaxFactsToExplainUnasked) return;
+  const std::vector<UnaskedFact> unasked = UnaskedFacts(deck, generator);
+  const std::vector<UnaskedEvent> events = UnaskedEvents(deck, generator);
   if (unasked.empty() && events.empty()) return;
   auto count = [&] {
     std::string text;
@@ -53,8 +53,7 @@ void PrintUnasked(const Deck& deck, bool explain, std::ostream& out) {
 // when none; then how many items yield at least one question. An item yields a kind when
 // the generator asks it so (QuestionGenerator::Asks), every rule of fairness applied, so
 // two runs (or a deck before and after an edit) can be compared line by line.
-void PrintYield(const Deck& deck, std::ostream& out) {
-  QuestionGenerator generator(deck);
+void PrintYield(const Deck& deck, const QuestionGenerator& generator, std::ostream& out) {
   std::vector<std::string> order; // items in the order first seen (deck order per kind)
   std::unordered_map<std::string, std::vector<QuestionKind>> kinds;
   for (QuestionKind kind : AllQuestionKinds())
@@ -104,8 +103,9 @@ void RegisterCheckCommand(CLI::App& app, CommandList& commands) {
                           warnings += load.diagnostics.size() - fileErrors;
                           if (fileErrors == 0) {
                             PrintSummary(load.deck, std::cout);
-                            PrintUnasked(load.deck, *explain, std::cout);
-                            if (*yield) PrintYield(load.deck, std::cout);
+                            const QuestionGenerator generator(load.deck); // indexed once for both
+                            PrintUnasked(load.deck, generator, *explain, std::cout);
+                            if (*yield) PrintYield(load.deck, generator, std::cout);
                           }
                         }
                         std::cout << files->size() << (files->size() == 1 ? " file, " : " files, ") << errors

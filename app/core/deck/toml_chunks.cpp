@@ -148,6 +148,12 @@ TomlPieces::TomlPieces(std::string_view text, std::string fileName, size_t piece
     // The names the first piece defines with [[name]] headers may continue in later pieces.
     if (h.offset < cuts.front()) m_continuable.insert(h.name);
   }
+  LaunchAhead(); // the first pieces parse while the reader checks the text
+}
+
+void TomlPieces::LaunchAhead() {
+  while (m_launched < m_starts.size() && m_launched <= m_taken + m_ahead)
+    Launch(m_launched++);
 }
 
 TomlPieces::~TomlPieces() {
@@ -168,9 +174,7 @@ void TomlPieces::Launch(size_t k) {
 }
 
 toml::table TomlPieces::Next() {
-  m_lineBase = m_lines[m_taken];
-  while (m_launched < m_starts.size() && m_launched <= m_taken + m_ahead)
-    Launch(m_launched++);
+  LaunchAhead();
   std::future<toml::table> parse = std::move(m_parsing.front());
   m_parsing.pop_front();
   toml::table piece = parse.get();

@@ -31,7 +31,8 @@ namespace factdeck {
 std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces,
                                   std::initializer_list<std::string_view> leading = {});
 
-// The pieces of one file, parsed up to `ahead` pieces in front of the reader.
+// The pieces of one file, parsed up to `ahead` pieces in front of the reader; the first start
+// parsing when it is made.
 class TomlPieces {
 public:
   TomlPieces(std::string_view text, std::string fileName, size_t pieces, size_t ahead,
@@ -48,7 +49,7 @@ public:
   // that piece.
   toml::table Next();
   // The lines before the piece Next returned last: add it to its nodes' line numbers.
-  uint32_t LineBase() const { return m_lineBase; }
+  uint32_t LineBase() const { return m_taken == 0 ? 0 : m_lines[m_taken - 1]; }
   // Whether `piece` (any but the first) continues the arrays of tables before it as a
   // whole-file parse would join them; false when it redefines a key (the whole-file parse
   // then reports it).
@@ -56,6 +57,7 @@ public:
 
 private:
   void Launch(size_t k);
+  void LaunchAhead(); // up to `ahead` pieces past the next one
 
   std::string_view m_text;
   std::string m_fileName;
@@ -66,7 +68,6 @@ private:
   std::set<std::string, std::less<>> m_continuable; // those later pieces may extend ([[name]])
   std::deque<std::future<toml::table>> m_parsing;
   size_t m_launched = 0, m_taken = 0, m_ahead = 1;
-  uint32_t m_lineBase = 0;
 };
 
 // Parses `text` as toml::parse would (throwing toml::parse_error), in up to `pieces`

@@ -8,8 +8,7 @@ namespace factdeck {
 
 using namespace question_parts;
 
-std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
-  QuestionGenerator generator(deck);
+std::vector<UnaskedFact> UnaskedFacts(const Deck& deck, const QuestionGenerator& generator) {
   std::unordered_map<std::string, size_t> kindCounts;
   for (const Entity& e : deck.entities)
     ++kindCounts[e.kind];
@@ -63,8 +62,7 @@ std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) {
   return unasked;
 }
 
-std::vector<UnaskedEvent> UnaskedEvents(const Deck& deck) {
-  QuestionGenerator generator(deck);
+std::vector<UnaskedEvent> UnaskedEvents(const Deck& deck, const QuestionGenerator& generator) {
   std::vector<UnaskedEvent> unasked;
   for (const Event& e : deck.events) {
     std::vector<std::string> reasons; // each kind's, once

@@ -185,13 +185,14 @@ struct UnaskedFact {
   const Fact* fact = nullptr;
   std::string reason;
 };
-std::vector<UnaskedFact> UnaskedFacts(const Deck& deck);
+std::vector<UnaskedFact> UnaskedFacts(const Deck& deck, const QuestionGenerator& generator);
+inline std::vector<UnaskedFact> UnaskedFacts(const Deck& deck) { return UnaskedFacts(deck, QuestionGenerator(deck)); }
 // Events no question asks (when, typed year, ordering, which first), with why.
 struct UnaskedEvent {
   const Event* event = nullptr;
   std::string reason;
 };
-std::vector<UnaskedEvent> UnaskedEvents(const Deck& deck);
+std::vector<UnaskedEvent> UnaskedEvents(const Deck& deck, const QuestionGenerator& generator);
 
 // Free-text values that could make a second right answer: two subjects' values of one text
 // relation saying much the same, or a value naming an entity the deck also links to other

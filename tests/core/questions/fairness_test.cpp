@@ -550,7 +550,7 @@ TEST_CASE(
   CHECK(asked >= 25);
   // A neutral event of the same year is asked as ever.
   CHECK(generator.Make(QuestionKind::TypedYear, "e1620", 1));
-  const std::vector<UnaskedEvent> unasked = UnaskedEvents(load.deck);
+  const std::vector<UnaskedEvent> unasked = UnaskedEvents(load.deck, generator);
   REQUIRE(unasked.size() == 1);
   CHECK(unasked[0].event->id == "closes");
   CHECK_THAT(unasked[0].reason, Catch::Contains("reads as an end"));
