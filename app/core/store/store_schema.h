@@ -166,7 +166,14 @@ CREATE TABLE imported_review (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 4> kMigrations{kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews};
+// Version 5: the home screen's per-deck counts (due, learning, in review) read from one
+// index that holds every column they need, instead of visiting each card's row.
+inline constexpr std::string_view kV5HomeCounts = R"sql(
+CREATE INDEX card_home ON card (profile_id, hidden, deck, state, due_ms);
+)sql";
+
+inline constexpr std::array<std::string_view, 5> kMigrations{kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews,
+                                                             kV5HomeCounts};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema
