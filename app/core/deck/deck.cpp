@@ -165,27 +165,11 @@ const char* ValueTypeName(ValueType type) {
   return "text";
 }
 
-namespace {
-template <typename T> void IndexById(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index) {
-  index.clear();
-  index.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i)
-    index.emplace(items[i].id, i);
-}
-
-template <typename T>
-const T* Lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& index,
-                const std::string& id) {
-  auto it = index.find(id);
-  return it == index.end() ? nullptr : &items[it->second];
-}
-} // namespace
-
 void Deck::Reindex() {
-  IndexById(entities, m_entityIndex);
-  IndexById(events, m_eventIndex);
-  IndexById(relations, m_relationIndex);
-  IndexById(sources, m_sourceIndex);
+  m_entityIndex.Build(entities);
+  m_eventIndex.Build(events);
+  m_relationIndex.Build(relations);
+  m_sourceIndex.Build(sources);
   m_eventsAlike = EventsNamedAlike(*this);
 }
 
@@ -204,12 +188,12 @@ void Deck::Reserve(const Sizes& sizes) {
   ReserveLarge(choices, sizes.choices);
 }
 
-void Deck::IndexRelations() { IndexById(relations, m_relationIndex); }
+void Deck::IndexRelations() { m_relationIndex.Build(relations); }
 
-const Entity* Deck::FindEntity(const std::string& key) const { return Lookup(entities, m_entityIndex, key); }
-const Event* Deck::FindEvent(const std::string& key) const { return Lookup(events, m_eventIndex, key); }
-const Relation* Deck::FindRelation(const std::string& key) const { return Lookup(relations, m_relationIndex, key); }
-const DeckSource* Deck::FindSource(const std::string& key) const { return Lookup(sources, m_sourceIndex, key); }
+const Entity* Deck::FindEntity(const std::string& key) const { return m_entityIndex.Find(entities, key); }
+const Event* Deck::FindEvent(const std::string& key) const { return m_eventIndex.Find(events, key); }
+const Relation* Deck::FindRelation(const std::string& key) const { return m_relationIndex.Find(relations, key); }
+const DeckSource* Deck::FindSource(const std::string& key) const { return m_sourceIndex.Find(sources, key); }
 
 std::string Deck::Attribution(const std::string& accordingTo) const {
   const DeckSource* s = FindSource(accordingTo);

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/base/date.h"
+#include "core/base/id_index.h"
 #include "core/deck/numbers.h"
 #include "core/base/diagnostics.h"
 
@@ -176,7 +176,7 @@ struct Deck {
   void IndexRelations();
 
 private:
-  std::unordered_map<std::string, size_t> m_entityIndex, m_eventIndex, m_relationIndex, m_sourceIndex;
+  IdIndex m_entityIndex, m_eventIndex, m_relationIndex, m_sourceIndex;
   std::vector<std::ptrdiff_t> m_eventsAlike;
 };
 
