@@ -7,6 +7,7 @@ Usage: bench_targets.py BUILD_DIR
 """
 import json
 import os
+import re
 import sys
 
 # (file, benchmark name, what, measure(benchmark) -> value, unit, limit, at most?)
@@ -51,10 +52,19 @@ def ms(b, field="real_time"):
 
 
 def load(build, name):
+    """The file's benchmarks by name. A benchmark run several times (Repetitions) is found
+    under its plain name by its median, the figure its target is judged by."""
     path = os.path.join(build, name)
     if not os.path.exists(path):
         return None
-    return {b["name"]: b for b in json.load(open(path))["benchmarks"]}
+    runs = {}
+    for b in json.load(open(path))["benchmarks"]:
+        if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") == "median":
+                runs[re.sub(r"/repeats:\d+$", "", b["run_name"])] = b
+        else:
+            runs[b["name"]] = b
+    return runs
 
 
 def main():

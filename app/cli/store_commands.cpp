@@ -55,7 +55,8 @@ int RunStats(const StoreOptions& o) {
   if (o.json) {
     nlohmann::ordered_json out = {
         {"profile", name},
-        {"reviews", {{"total", s.reviews}, {"today", s.reviewsToday}, {"last_30_days", s.reviewsLast30Days}}},
+        {"answers", {{"total", s.answers}, {"today", s.answersToday}, {"last_30_days", s.answersLast30Days}}},
+        {"card_reviews", {{"total", s.cardReviews}, {"today", s.cardReviewsToday}}},
         {"retention_last_30_days", s.reviewedLast30Days > 0 ? nlohmann::json(s.retentionLast30Days) : nlohmann::json()},
         {"retention_reviews", s.reviewedLast30Days},
         {"streak", {{"current", s.currentStreak}, {"longest", s.longestStreak}}},
@@ -65,8 +66,10 @@ int RunStats(const StoreOptions& o) {
     return 0;
   }
   std::cout << "Profile: " << name << '\n'
-            << "Reviews: " << s.reviews << " in all, " << s.reviewsToday << " today, " << s.reviewsLast30Days
+            << "Answers: " << s.answers << " in all, " << s.answersToday << " today, " << s.answersLast30Days
             << " in the last 30 days\n"
+            << "Card reviews: " << s.cardReviews << " in all (an ordering reviews each of its events' cards), "
+            << s.cardReviewsToday << " today\n"
             << "Retention (last 30 days): ";
   if (s.reviewedLast30Days > 0)
     std::cout << static_cast<int>(s.retentionLast30Days * 1000 + 0.5) / 10.0 << " % of " << s.reviewedLast30Days

@@ -45,7 +45,11 @@ void BM_LoadGeneratedDeck(benchmark::State& state) {
   LoadAndCount(state, path);
   std::filesystem::remove(path);
 }
-BENCHMARK(BM_LoadGeneratedDeck)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+// The loads of 100,000 items take a few hundred milliseconds, so one run is one or two
+// iterations: on a shared machine a single neighbour's burst moves it by half. Each is
+// run five times and judged by the median (scripts/bench_targets.py).
+BENCHMARK(BM_LoadGeneratedDeck)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadGeneratedDeck)->Arg(100000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
 void BM_LoadSeedDeck(benchmark::State& state) {
   LoadAndCount(state, factdeck::BundledDeckDirs().back() / "german-soviet-military-cooperation.toml");
@@ -61,7 +65,7 @@ void BM_ImportCsv(benchmark::State& state) {
   LoadAndCount(state, path);
   std::filesystem::remove(path);
 }
-BENCHMARK(BM_ImportCsv)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportCsv)->Arg(100000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
 // A chronology with its dates in every written form (days and months in words, spans,
 // uncertain dates, decades, centuries, seasons, circa): as a facts file and as a CSV.
@@ -72,7 +76,7 @@ void BM_LoadChronology(benchmark::State& state) {
   LoadAndCount(state, path);
   std::filesystem::remove(path);
 }
-BENCHMARK(BM_LoadChronology)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadChronology)->Arg(100000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
 void BM_ImportChronologyCsv(benchmark::State& state) {
   const auto events = static_cast<size_t>(state.range(0));
@@ -81,7 +85,11 @@ void BM_ImportChronologyCsv(benchmark::State& state) {
   LoadAndCount(state, path);
   std::filesystem::remove(path);
 }
-BENCHMARK(BM_ImportChronologyCsv)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportChronologyCsv)
+    ->Arg(100000)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true)
+    ->Unit(benchmark::kMillisecond);
 
 // A table of 100,000 rows and five typed columns (text, entity, number with separators,
 // year, date) imported as typed facts.
@@ -97,7 +105,7 @@ void BM_ImportTableCsv(benchmark::State& state) {
   LoadAndCount(state, path);
   std::filesystem::remove(path);
 }
-BENCHMARK(BM_ImportTableCsv)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportTableCsv)->Arg(100000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

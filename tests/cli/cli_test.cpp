@@ -380,7 +380,8 @@ TEST_CASE("stats, export, backup and restore work on the progress store", "[cli]
   REQUIRE(empty.exitCode == 0);
   auto stats = nlohmann::json::parse(empty.out);
   CHECK(stats["profile"] == "Learner");
-  CHECK(stats["reviews"]["total"] == 0);
+  CHECK(stats["answers"]["total"] == 0);
+  CHECK(stats["card_reviews"]["total"] == 0);
   CHECK(stats["due_forecast"].size() == 7);
 
   auto text = RunProcess({kExe, "stats", "--data-dir", data});
@@ -535,7 +536,7 @@ TEST_CASE("screenshot: every game screen renders with a sample run, and history 
   // The simulated days are in the store.
   auto stats = RunWindow({kExe, "stats", "--data-dir", (dir / "data").string(), "--json"});
   REQUIRE(stats.exitCode == 0);
-  CHECK(nlohmann::json::parse(stats.out)["reviews"]["total"].get<int>() > 20);
+  CHECK(nlohmann::json::parse(stats.out)["answers"]["total"].get<int>() > 20);
   auto unknown = RunWindow({kExe, "--screen", "nowhere", "--screenshot", (dir / "x.png").string()});
   CHECK(unknown.exitCode == 2);
   CHECK_THAT(unknown.err, Catch::Contains("timeline"));

@@ -34,7 +34,7 @@ size_t SampleDeck(const AppState& state) {
 } // namespace
 
 void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
-  if (!state.store || state.store->Stats(state.profile, state.clock()).reviews > 0) return;
+  if (!state.store || state.store->Stats(state.profile, state.clock()).answers > 0) return;
   const size_t index = SampleDeck(state);
   auto deck = reducer::LoadListedDeck(state, index);
   if (!deck) return;

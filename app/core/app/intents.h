@@ -80,6 +80,8 @@ struct StudyGrade {
   srs::Rating rating;
 };
 struct StudyNext {};
+// After a right answer to a question that could be guessed: "I guessed" (rated Hard).
+struct StudySayGuessed {};
 struct StudyTick {}; // a quiz's timer: time may have run out
 struct ExamGoTo {    // an exam: show that question (0-based)
   size_t index;
@@ -189,7 +191,7 @@ using Intent = std::variant<
     OpenDeck, ForgetDeck,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
-    StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport, ReportQuestion,
+    StudySayGuessed, StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport, ReportQuestion,
     // timeline
     StartTimeline, TimelinePlace,
     // classroom

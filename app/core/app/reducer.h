@@ -44,6 +44,7 @@ void Apply(AppState& state, const StudyTypeYear& intent, Context& context);
 void Apply(AppState& state, const StudyReveal& intent, Context& context);
 void Apply(AppState& state, const StudyGrade& intent, Context& context);
 void Apply(AppState& state, const StudyNext& intent, Context& context);
+void Apply(AppState& state, const StudySayGuessed& intent, Context& context);
 void Apply(AppState& state, const StudyTick& intent, Context& context);
 void Apply(AppState& state, const ReportQuestion& intent, Context& context);
 void Apply(AppState& state, const ExportQuizReport& intent, Context& context);

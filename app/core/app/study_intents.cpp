@@ -57,7 +57,7 @@ void Apply(AppState& state, const StartStudy& start, Context& context) {
   if (state.store) {
     // Today's limits count what was already done today, in any session.
     const StoreStats today = state.store->Stats(state.profile, context.now, options.day);
-    options.queue.reviewsDoneToday = static_cast<int>(today.reviewsToday - today.introducedToday);
+    options.queue.reviewsDoneToday = static_cast<int>(today.cardReviewsToday - today.introducedToday);
     options.queue.newDoneToday = static_cast<int>(today.introducedToday);
   }
   // Study more, when today's queue is done: a few more new cards, or tomorrow's reviews.
@@ -148,6 +148,11 @@ void Apply(AppState& state, const StudyGrade& grade, Context& context) {
     return;
   }
   FollowExam(state, *study, context.now);
+}
+
+void Apply(AppState& state, const StudySayGuessed&, Context& context) {
+  StudyState* study = Running(state);
+  if (study && study->study) study->study->SayGuessed(context.now);
 }
 
 void Apply(AppState& state, const StudyNext&, Context& context) {

@@ -20,6 +20,7 @@ AnswerRecord LoggedAnswer(const Question& q, const std::string& item, QuestionKi
     record.options += (i ? "\n" : "") + q.options[i];
   record.answer = given;
   record.correct = correct;
+  record.answerCorrect = correct;
   return record;
 }
 

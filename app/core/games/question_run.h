@@ -20,6 +20,10 @@ struct StudyFeedback {
   std::string explanation, source;
   std::string saveError; // set when the answer could not be saved
   int points = 0;        // practice: what this answer scored
+  // Study: questions this answer added to the session (a failed card's steps coming back),
+  // beyond those planned for it; and whether the learner said the right answer was a guess.
+  int addedToSession = 0;
+  bool saidGuessed = false;
 };
 
 class QuestionRun {

@@ -55,10 +55,12 @@ StoreStatus RecordQuestionAnswer(ProfileStore& store, const srs::Fsrs& fsrs, std
                                  int responseMs, srs::TimeMs now, bool reschedule) {
   const srs::Rating rating = correct ? srs::Rating::Good : srs::Rating::Again;
   StoreStatus result;
+  int part = 0; // one answer, however many events' cards it reviews
   for (const std::string& item : q.kind == QuestionKind::Ordering || q.kind == QuestionKind::WhichFirst
                                      ? q.items
                                      : std::vector<std::string>{q.items[0]}) {
     AnswerRecord record = LoggedAnswer(q, item, q.kind, profile, session, deck, now, given, correct);
+    record.part = part++;
     record.responseMs = responseMs;
     record.rating = rating;
     record.reschedule = reschedule;

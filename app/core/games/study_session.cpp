@@ -85,6 +85,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
   for (int pass = 0; pass < kMaxQueuePasses; ++pass) {
     m_questions.clear();
     m_reschedule.clear();
+    m_planned.clear();
     bool setAside = false;
     std::unordered_set<std::string> prompts, keys;
     ShownSoFar shown;
@@ -109,6 +110,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
       }
       newQueued += e.slot == srs::QueueSlot::New;
       shown.Add(*q);
+      m_planned.push_back(PlannedShowings(entry.memory, *q, now, e.reschedule, 0));
       m_questions.push_back(std::move(*q));
       m_reschedule.push_back(e.reschedule);
     }
@@ -126,8 +128,53 @@ srs::MemoryState StudySession::MemoryOf(const std::string& item, QuestionKind ki
   return it == m_memory.end() ? srs::MemoryState{} : it->second;
 }
 
+size_t StudySession::Left() const {
+  size_t left = 0;
+  for (size_t i = m_current + (m_feedback ? 1 : 0); i < m_planned.size(); ++i)
+    left += m_planned[i];
+  for (const Return& r : m_returns)
+    left += r.planned;
+  return left;
+}
+
+size_t StudySession::PlannedShowings(srs::MemoryState memory, const Question& q, srs::TimeMs at, bool reschedule,
+                                     int returnsSoFar) const {
+  size_t showings = 1;
+  if (!reschedule || q.items.size() != 1) return showings;
+  for (int returns = returnsSoFar; returns < kMaxReturnsPerCard; ++returns) {
+    // A right answer: Good, or Hard when it is not sure and may be slow.
+    const srs::Rating right = EvidenceOf(memory, q, at) < srs::kSureEvidence ? srs::Rating::Hard : srs::Rating::Good;
+    const srs::MemoryState after = m_fsrs.Review(memory, at, right).card;
+    const bool learning = after.state == srs::CardState::Learning || after.state == srs::CardState::Relearning;
+    if (!learning || after.due - at > m_options.queue.learnAhead) break;
+    memory = after;
+    at = after.due;
+    ++showings;
+  }
+  return showings;
+}
+
+namespace {
+double GuessChanceOf(const Question& q) {
+  return srs::GuessChance(q.kind, q.kind == QuestionKind::Ordering ? q.order.size() : q.options.size(), SelectAll(q));
+}
+} // namespace
+
+double StudySession::EvidenceOf(const srs::MemoryState& memory, const Question& q, srs::TimeMs now) const {
+  const double recall =
+      memory.state == srs::CardState::New ? srs::kRecallOfNewCard : m_fsrs.Retrievability(memory, now);
+  return srs::EvidenceOfRecall(recall, GuessChanceOf(q));
+}
+
+srs::Rating StudySession::RatingFor(const std::string& item, QuestionKind kind, bool correct, int responseMs,
+                                    srs::TimeMs now) const {
+  const double evidence = EvidenceOf(MemoryOf(item, kind), m_questions[m_current], now);
+  return srs::RateAnswer(correct, responseMs, srs::TypicalResponseMs(m_rightTimes), {evidence, false});
+}
+
 void StudySession::Record(const std::string& item, QuestionKind kind, bool correct, srs::Rating rating,
-                          const std::string& given, int responseMs, srs::TimeMs now, StudyFeedback& feedback) {
+                          const std::string& given, int responseMs, srs::TimeMs now, StudyFeedback& feedback, int part,
+                          bool answerCorrect) {
   const std::string key = srs::CardKey(m_deck.id, item, kind);
   const srs::MemoryState before = MemoryOf(item, kind);
   const bool reschedule = m_reschedule[m_current];
@@ -141,32 +188,45 @@ void StudySession::Record(const std::string& item, QuestionKind kind, bool corre
   answer.rating = rating;
   answer.after = outcome.card;
   answer.reschedule = reschedule;
+  answer.part = part;
+  answer.answerCorrect = answerCorrect;
   // Saved first; the feedback says when it could not be.
+  std::int64_t reviewId = 0;
   if (m_store) {
     StoreStatus saved = m_store->RecordAnswer(answer);
     if (!saved) feedback.saveError = saved.message;
+    reviewId = saved.id;
   } else {
     feedback.saveError = "progress is not being saved";
   }
+  m_reviewed.push_back({item, kind, before, rating, reviewId, now});
   if (reschedule && feedback.saveError.empty()) m_memory[key] = outcome.card;
-  // Still learning, and the next step falls within the learn-ahead time: the card comes
-  // back in this session (questions about one item only; an ordering is not asked again).
-  const bool learning =
-      outcome.card.state == srs::CardState::Learning || outcome.card.state == srs::CardState::Relearning;
-  const Question& q = m_questions[m_current];
-  if (reschedule && learning && q.items.size() == 1 && outcome.card.due - now <= m_options.queue.learnAhead &&
-      m_returnCount[key] < kMaxReturnsPerCard) {
-    auto again =
-        m_generator.Make(kind, item, m_options.seed ^ Fnv1a(key) ^ static_cast<std::uint64_t>(before.reps + 1));
-    if (again) {
-      ++m_returnCount[key];
-      m_returns.push_back({std::move(*again), outcome.card.due});
-    }
-  }
+  if (reschedule) PlanReturn(item, kind, before, outcome.card, now);
+}
+
+void StudySession::PlanReturn(const std::string& item, QuestionKind kind, const srs::MemoryState& before,
+                              const srs::MemoryState& after, srs::TimeMs now) {
+  // Questions about one item only: an ordering or a which-first is not asked again.
+  const std::string key = srs::CardKey(m_deck.id, item, kind);
+  const bool learning = after.state == srs::CardState::Learning || after.state == srs::CardState::Relearning;
+  if (!learning || m_questions[m_current].items.size() != 1 || after.due - now > m_options.queue.learnAhead ||
+      m_returnCount[key] >= kMaxReturnsPerCard)
+    return;
+  auto again = m_generator.Make(kind, item, m_options.seed ^ Fnv1a(key) ^ static_cast<std::uint64_t>(before.reps + 1));
+  if (!again) return;
+  const int returns = ++m_returnCount[key];
+  const size_t planned = PlannedShowings(after, *again, after.due, true, returns);
+  m_returns.push_back({std::move(*again), after.due, planned});
 }
 
 void StudySession::Finish(bool correct, double credit, StudyFeedback feedback) {
   const Question& q = m_questions[m_current];
+  // What the answer added to the session: the showings its card's return now needs, beyond
+  // those planned after this one.
+  size_t returning = 0;
+  for (const Return& r : m_returns)
+    if (r.question.key == q.key) returning += r.planned;
+  feedback.addedToSession = static_cast<int>(returning) - static_cast<int>(m_planned[m_current] - 1);
   feedback.correct = correct;
   feedback.credit = credit;
   feedback.explanation = q.explanation;
@@ -181,12 +241,14 @@ void StudySession::AnswerOptions(const std::vector<int>& chosen, int responseMs,
   if (q == nullptr || m_feedback || q->options.empty() || q->kind == QuestionKind::Ordering) return;
   const Judgement j = JudgeOptions(*q, chosen);
   if (j.correct) m_rightTimes.push_back(responseMs);
-  const srs::Rating rating = srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes));
+  m_reviewed.clear();
   StudyFeedback feedback;
   feedback.rightAnswer = j.rightAnswer;
-  // Which-first is about two events: each event's card gets the rating.
+  // Which-first is about two events: each event's card is rated, by its own recall.
+  int part = 0;
   for (const std::string& item : q->kind == QuestionKind::WhichFirst ? q->items : std::vector<std::string>{q->items[0]})
-    Record(item, q->kind, j.correct, rating, j.given, responseMs, now, feedback);
+    Record(item, q->kind, j.correct, RatingFor(item, q->kind, j.correct, responseMs, now), j.given, responseMs, now,
+           feedback, part++, j.correct);
   Finish(j.correct, j.credit, std::move(feedback));
 }
 
@@ -200,12 +262,16 @@ void StudySession::AnswerOrder(const std::vector<int>& order, int responseMs, sr
     truePosition[static_cast<size_t>(q->order[rank])] = static_cast<int>(rank);
   for (int option : order)
     placed.push_back(truePosition[static_cast<size_t>(option)]);
-  const std::vector<srs::Rating> ratings = srs::RateOrdering(placed);
+  const std::vector<srs::Rating> ratings = srs::RateOrdering(placed); // Good or Again
   StudyFeedback feedback;
   feedback.rightAnswer = j.rightAnswer;
+  m_reviewed.clear();
   for (size_t rank = 0; rank < q->order.size(); ++rank) {
     const std::string& event = q->items[static_cast<size_t>(q->order[rank])];
-    Record(event, q->kind, ratings[rank] != srs::Rating::Again, ratings[rank], j.given, responseMs, now, feedback);
+    const bool right = ratings[rank] != srs::Rating::Again;
+    // Good at most: one answer times all the events, so its speed says little of each.
+    Record(event, q->kind, right, std::min(RatingFor(event, q->kind, right, responseMs, now), srs::Rating::Good),
+           j.given, responseMs, now, feedback, static_cast<int>(rank), j.correct);
   }
   Finish(j.correct, j.credit, std::move(feedback));
 }
@@ -215,10 +281,11 @@ void StudySession::AnswerYear(const std::string& text, int responseMs, srs::Time
   if (q == nullptr || m_feedback || q->kind != QuestionKind::TypedYear) return;
   const Judgement j = JudgeYear(*q, text);
   if (j.correct) m_rightTimes.push_back(responseMs);
+  m_reviewed.clear();
   StudyFeedback feedback;
   feedback.rightAnswer = j.rightAnswer;
-  Record(q->items[0], q->kind, j.correct, srs::RateAnswer(j.correct, responseMs, srs::TypicalResponseMs(m_rightTimes)),
-         text, responseMs, now, feedback);
+  Record(q->items[0], q->kind, j.correct, RatingFor(q->items[0], q->kind, j.correct, responseMs, now), text, responseMs,
+         now, feedback, 0, j.correct);
   Finish(j.correct, j.credit, std::move(feedback));
 }
 
@@ -228,7 +295,8 @@ void StudySession::Grade(srs::Rating rating, int responseMs, srs::TimeMs now) {
   StudyFeedback feedback;
   feedback.rightAnswer = q->answerText;
   const bool correct = rating != srs::Rating::Again;
-  Record(q->items[0], q->kind, correct, rating, "", responseMs, now, feedback);
+  m_reviewed.clear();
+  Record(q->items[0], q->kind, correct, rating, "", responseMs, now, feedback, 0, correct);
   Finish(correct, correct ? 1.0 : 0.0, std::move(feedback));
 }
 
@@ -242,6 +310,39 @@ std::array<std::string, 4> StudySession::GradeIntervals(srs::TimeMs now) const {
   for (size_t i = 0; i < 4; ++i)
     labels[i] = FormatInterval(now, preview[i].card.due);
   return labels;
+}
+
+bool StudySession::CanSayGuessed() const {
+  if (!m_feedback || !m_feedback->correct || m_feedback->saidGuessed || !m_reschedule[m_current]) return false;
+  return GuessChanceOf(m_questions[m_current]) > 0.0;
+}
+
+void StudySession::SayGuessed(srs::TimeMs now) {
+  if (!CanSayGuessed()) return;
+  const Question& q = m_questions[m_current];
+  // The returns the answer planned go; each card the answer got right is rated Hard
+  // instead, from its state before the answer, saved again, and may come back.
+  for (const Return& r : m_returns)
+    if (r.question.key == q.key) --m_returnCount[r.question.key];
+  std::erase_if(m_returns, [&q](const Return& r) { return r.question.key == q.key; });
+  for (Reviewed& r : m_reviewed) {
+    if (r.rating == srs::Rating::Again) continue;
+    const std::string key = srs::CardKey(m_deck.id, r.item, r.kind);
+    const srs::MemoryState after =
+        m_fsrs.Review(r.before, r.time, srs::Rating::Hard, Fnv1a(key) + static_cast<std::uint64_t>(r.before.reps)).card;
+    r.rating = srs::Rating::Hard;
+    if (m_store) {
+      StoreStatus saved = m_store->AmendAnswer(r.reviewId, srs::Rating::Hard, after);
+      if (!saved) m_feedback->saveError = saved.message;
+    }
+    if (m_feedback->saveError.empty()) m_memory[key] = after;
+    PlanReturn(r.item, r.kind, r.before, after, now);
+  }
+  StudyFeedback feedback = std::move(*m_feedback);
+  feedback.saidGuessed = true;
+  --m_summary.answered; // Finish counts the answer again
+  --m_summary.correct;
+  Finish(true, feedback.credit, std::move(feedback));
 }
 
 void StudySession::Next(srs::TimeMs now) {
@@ -261,6 +362,7 @@ void StudySession::SetAsideCurrent(srs::TimeMs now) {
   }
   m_questions.erase(m_questions.begin() + static_cast<std::ptrdiff_t>(m_current));
   m_reschedule.erase(m_reschedule.begin() + static_cast<std::ptrdiff_t>(m_current));
+  m_planned.erase(m_planned.begin() + static_cast<std::ptrdiff_t>(m_current));
   ++m_summary.setAside;
   ShowNext(now);
 }
@@ -273,6 +375,7 @@ void StudySession::ShowNext(srs::TimeMs now) {
     m_questions.insert(m_questions.begin() + static_cast<std::ptrdiff_t>(m_current),
                        std::move(m_returns.front().question));
     m_reschedule.insert(m_reschedule.begin() + static_cast<std::ptrdiff_t>(m_current), true);
+    m_planned.insert(m_planned.begin() + static_cast<std::ptrdiff_t>(m_current), m_returns.front().planned);
     m_returns.erase(m_returns.begin());
     ++m_summary.askedAgain;
   }

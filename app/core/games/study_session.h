@@ -3,6 +3,7 @@
 // from it; tests drive it without a window.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <optional>
@@ -48,7 +49,14 @@ public:
 
   bool Done() const override { return m_current >= m_questions.size() && m_returns.empty(); }
   size_t Position() const override { return m_current; }
-  size_t Total() const override { return m_questions.size() + m_returns.size(); }
+  // The questions answered and those left: the session's size, which grows only when an
+  // answer adds steps (StudyFeedback::addedToSession).
+  size_t Total() const override { return m_current + (m_feedback ? 1 : 0) + Left(); }
+  // Questions still to answer, counting each card's learning steps that will come back in
+  // this session if it is answered right (a new card is usually asked twice).
+  size_t Left() const;
+  // The questions queued now, each once (the learning steps to come are not counted).
+  size_t Queued() const { return m_questions.size() - std::min(m_current, m_questions.size()) + m_returns.size(); }
   const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
   // The feedback for the current question once it is answered, else null.
   const StudyFeedback* Feedback() const override { return m_feedback ? &*m_feedback : nullptr; }
@@ -64,6 +72,10 @@ public:
   void AnswerOrder(const std::vector<int>& order, int responseMs, srs::TimeMs now) override;
   void AnswerYear(const std::string& text, int responseMs, srs::TimeMs now) override;
   void Grade(srs::Rating rating, int responseMs, srs::TimeMs now) override;
+  // After a right answer to a question that could be guessed: the learner says it was a
+  // guess. Its cards are rated Hard instead (docs/scheduling.md), saved again.
+  bool CanSayGuessed() const;
+  void SayGuessed(srs::TimeMs now);
 
   // What each flashcard grade button would give: "10 min", "1 d", "3 d", ...
   std::array<std::string, 4> GradeIntervals(srs::TimeMs now) const override;
@@ -82,8 +94,23 @@ private:
     srs::MemoryState memory;
   };
   srs::MemoryState MemoryOf(const std::string& item, QuestionKind kind) const;
+  // The rating of a right or wrong answer about `item`, by RateAnswer with the evidence
+  // the answer gives for that card (the question's guess chance against its recall).
+  srs::Rating RatingFor(const std::string& item, QuestionKind kind, bool correct, int responseMs,
+                        srs::TimeMs now) const;
+  // srs::EvidenceOfRecall for a right answer to `q` about a card with `memory`.
+  double EvidenceOf(const srs::MemoryState& memory, const Question& q, srs::TimeMs now) const;
+  // One card's review of the current answer (`part` 0 is the answer itself).
   void Record(const std::string& item, QuestionKind kind, bool correct, srs::Rating rating, const std::string& given,
-              int responseMs, srs::TimeMs now, StudyFeedback& feedback);
+              int responseMs, srs::TimeMs now, StudyFeedback& feedback, int part = 0, bool answerCorrect = false);
+  // The card comes back in this session when still learning and its next step falls within
+  // the learn-ahead time; its return is planned with the showings that follow it.
+  void PlanReturn(const std::string& item, QuestionKind kind, const srs::MemoryState& before,
+                  const srs::MemoryState& after, srs::TimeMs now);
+  // How many times a question is shown from `at` if every answer is right: 1, plus the
+  // learning steps that come back within the learn-ahead time.
+  size_t PlannedShowings(srs::MemoryState memory, const Question& q, srs::TimeMs at, bool reschedule,
+                         int returnsSoFar) const;
   void Finish(bool correct, double credit, StudyFeedback feedback);
 
   const Deck& m_deck;
@@ -94,6 +121,7 @@ private:
   QuestionGenerator m_generator;
   std::vector<Question> m_questions;
   std::vector<bool> m_reschedule;
+  std::vector<size_t> m_planned;                              // each question's planned showings (PlannedShowings)
   std::unordered_map<std::string, srs::MemoryState> m_memory; // key -> state, as stored and updated
   std::vector<int> m_rightTimes;                              // this session's right answers, ms
   std::int64_t m_sessionId = 0;                               // the session row in the store
@@ -102,7 +130,18 @@ private:
   struct Return {
     Question question;
     srs::TimeMs due = 0;
+    size_t planned = 1;
   };
+  // The cards the current answer reviewed, for SayGuessed.
+  struct Reviewed {
+    std::string item;
+    QuestionKind kind;
+    srs::MemoryState before;
+    srs::Rating rating;
+    std::int64_t reviewId = 0;
+    srs::TimeMs time = 0;
+  };
+  std::vector<Reviewed> m_reviewed;
   std::vector<Return> m_returns;
   std::unordered_map<std::string, int> m_returnCount; // key -> times it came back
   size_t m_newLeft = 0, m_dueTomorrow = 0;

@@ -2,6 +2,7 @@
 #include "core/srs/study_day.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/base/calendar.h"
 
@@ -73,9 +74,35 @@ int TypicalResponseMs(std::vector<int> times) {
   return *middle;
 }
 
-Rating RateAnswer(bool correct, int responseMs, int typicalMs) {
+double GuessChance(QuestionKind kind, size_t options, bool selectAll) {
+  switch (kind) {
+  case QuestionKind::TypedYear:
+  case QuestionKind::Flashcard: return 0.0;
+  case QuestionKind::Ordering: {
+    double permutations = 1.0;
+    for (size_t n = 2; n <= options; ++n)
+      permutations *= static_cast<double>(n);
+    return 1.0 / permutations;
+  }
+  default:
+    if (options == 0) return 0.0;
+    if (selectAll) return 1.0 / (std::ldexp(1.0, static_cast<int>(std::min<size_t>(options, 60))) - 1.0);
+    return 1.0 / static_cast<double>(options);
+  }
+}
+
+double EvidenceOfRecall(double recall, double guessChance) {
+  const double r = std::clamp(recall, 0.0, 1.0), c = std::clamp(guessChance, 0.0, 1.0);
+  const double either = r + (1.0 - r) * c;
+  return either > 0.0 ? r / either : 0.0;
+}
+
+Rating RateAnswer(bool correct, int responseMs, int typicalMs, AnswerEvidence evidence) {
   if (!correct) return Rating::Again;
-  if (typicalMs > 0 && responseMs >= 0 && 2 * static_cast<long long>(responseMs) <= typicalMs) return Rating::Easy;
+  if (evidence.guessed) return Rating::Hard;
+  const bool known = typicalMs > 0 && responseMs >= 0;
+  if (evidence.evidence < kSureEvidence) return known && responseMs <= typicalMs ? Rating::Good : Rating::Hard;
+  if (known && 2 * static_cast<long long>(responseMs) <= typicalMs) return Rating::Easy;
   return Rating::Good;
 }
 

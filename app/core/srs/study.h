@@ -38,9 +38,30 @@ std::string CardKey(std::string_view deck, std::string_view item, QuestionKind k
 inline constexpr size_t kMinTimingSamples = 10;
 int TypicalResponseMs(std::vector<int> recentRightAnswersMs);
 
-// Judged answers are not self-graded: wrong is Again, right is Good, and right in at most
-// half the learner's typical time (when known) is Easy.
-Rating RateAnswer(bool correct, int responseMs, int typicalMs);
+// The chance that a blind guess answers right: 1 in 2 for which-first, 1 in n for one of n
+// options, 1 in 2^n - 1 when any non-empty set of n options may be right (select all), 1 in
+// n! for an ordering of n events, none for a typed year or a self-graded flashcard.
+double GuessChance(QuestionKind kind, size_t options, bool selectAll = false);
+
+// How much a right answer shows that the card was remembered rather than guessed: by Bayes,
+// R / (R + (1 - R) c) for the card's predicted recall R before the answer and the guess
+// chance c. A card never answered has no prediction: R = 1/2.
+inline constexpr double kRecallOfNewCard = 0.5;
+double EvidenceOfRecall(double recall, double guessChance);
+
+// A right answer with less evidence than this is not sure (a first 50/50 which-first: 2/3).
+inline constexpr double kSureEvidence = 0.75;
+
+struct AnswerEvidence {
+  double evidence = 1.0; // EvidenceOfRecall; 1 for an answer that cannot be guessed
+  bool guessed = false;  // the learner said so
+};
+
+// Judged answers are not self-graded: wrong is Again. Right is Good, and right in at most
+// half the learner's typical time (when known) Easy; but a right answer the learner says
+// was a guess is Hard, and so is a right answer that is not sure (kSureEvidence) unless it
+// came within the learner's typical time, and then it is Good at most.
+Rating RateAnswer(bool correct, int responseMs, int typicalMs, AnswerEvidence evidence = {});
 
 // A date-ordering answer: `answer[i]` is the true position (0-based) of the event the
 // learner put at place i. Each event is rated Good when it is ordered correctly against

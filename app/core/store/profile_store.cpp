@@ -372,8 +372,8 @@ StoreStatus ProfileStore::RecordAnswer(const AnswerRecord& a) {
 
     Statement review = m_db->Prepare(
         "INSERT INTO review (card_id, session_id, time_ms, kind, options, answer, correct, response_ms, rating, "
-        "rescheduled, state, stability, difficulty, due_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        "rescheduled, state, stability, difficulty, due_ms, answer_part) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     review.Bind(1, card);
     if (a.session > 0)
       review.Bind(2, a.session);
@@ -382,15 +382,37 @@ StoreStatus ProfileStore::RecordAnswer(const AnswerRecord& a) {
     review.Bind(3, a.time).Bind(4, kind).Bind(5, a.options).Bind(6, a.answer).Bind(7, a.correct ? 1 : 0);
     review.Bind(8, a.responseMs).Bind(9, static_cast<int>(a.rating)).Bind(10, a.reschedule ? 1 : 0);
     review.Bind(11, static_cast<int>(m.state)).Bind(12, m.stability).Bind(13, m.difficulty).Bind(14, m.due);
+    review.Bind(15, a.part);
     review.Run();
     const std::int64_t id = m_db->LastInsertId();
 
-    // The learner's day's count, for streaks and the calendar.
-    Statement day =
-        m_db->Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, 1, ?3) "
-                      "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + 1, correct = correct + ?3");
-    day.Bind(1, a.profile).Bind(2, m_day.DayOf(a.time)).Bind(3, a.correct ? 1 : 0).Run();
+    // The learner's day's count of answers, for streaks and the calendar (the column keeps
+    // its first name, `reviews`).
+    if (a.part == 0) {
+      Statement day =
+          m_db->Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, 1, ?3) "
+                        "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + 1, correct = correct + ?3");
+      day.Bind(1, a.profile).Bind(2, m_day.DayOf(a.time)).Bind(3, a.answerCorrect ? 1 : 0).Run();
+    }
     return StoreStatus{true, {}, id};
+  });
+}
+
+StoreStatus ProfileStore::AmendAnswer(std::int64_t reviewId, srs::Rating rating, const srs::MemoryState& after) {
+  return Write("saving that the answer was a guess", [&] {
+    Statement review = m_db->Prepare("UPDATE review SET rating = ?2, state = ?3, stability = ?4, difficulty = ?5, "
+                                     "due_ms = ?6 WHERE id = ?1");
+    review.Bind(1, reviewId).Bind(2, static_cast<int>(rating)).Bind(3, static_cast<int>(after.state));
+    review.Bind(4, after.stability).Bind(5, after.difficulty).Bind(6, after.due).Run();
+    if (m_db->Changes() != 1) return StoreStatus{false, "saving that the answer was a guess: no such answer", 0};
+    Statement card =
+        m_db->Prepare("UPDATE card SET state = ?2, stability = ?3, difficulty = ?4, due_ms = ?5, "
+                      "last_review_ms = ?6, scheduled_days = ?7, learning_step = ?8, reps = ?9, "
+                      "lapses = ?10 WHERE id = (SELECT card_id FROM review WHERE id = ?1 AND rescheduled = 1)");
+    card.Bind(1, reviewId).Bind(2, static_cast<int>(after.state)).Bind(3, after.stability).Bind(4, after.difficulty);
+    card.Bind(5, after.due).Bind(6, after.lastReview).Bind(7, after.scheduledDays).Bind(8, after.learningStep);
+    card.Bind(9, after.reps).Bind(10, after.lapses).Run();
+    return StoreStatus{true, {}, reviewId};
   });
 }
 
@@ -913,13 +935,16 @@ StoreStats ProfileStore::Stats(std::int64_t profile, srs::TimeMs now, srs::Study
     const srs::TimeMs today = day.StartOf(now);
     const srs::TimeMs monthAgo = today - 29 * srs::kDayMs;
     Statement reviews = m_db->Prepare(
-        "SELECT COUNT(*), SUM(r.time_ms >= ?2), SUM(r.time_ms >= ?3) FROM review r JOIN card c ON c.id = r.card_id "
-        "WHERE c.profile_id = ?1");
+        "SELECT COALESCE(SUM(r.answer_part = 0), 0), COALESCE(SUM(r.answer_part = 0 AND r.time_ms >= ?2), 0), "
+        "COALESCE(SUM(r.answer_part = 0 AND r.time_ms >= ?3), 0), COUNT(*), COALESCE(SUM(r.time_ms >= ?2), 0) "
+        "FROM review r JOIN card c ON c.id = r.card_id WHERE c.profile_id = ?1");
     reviews.Bind(1, profile).Bind(2, today).Bind(3, monthAgo);
     if (reviews.Step()) {
-      stats.reviews = reviews.Int(0);
-      stats.reviewsToday = reviews.Int(1);
-      stats.reviewsLast30Days = reviews.Int(2);
+      stats.answers = reviews.Int(0);
+      stats.answersToday = reviews.Int(1);
+      stats.answersLast30Days = reviews.Int(2);
+      stats.cardReviews = reviews.Int(3);
+      stats.cardReviewsToday = reviews.Int(4);
     }
     Statement introduced = m_db->Prepare("SELECT COUNT(*) FROM card c WHERE c.profile_id = ?1 AND (SELECT MIN(time_ms) "
                                          "FROM review r WHERE r.card_id = c.id) >= ?2");

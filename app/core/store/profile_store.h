@@ -60,10 +60,18 @@ struct AnswerRecord {
   srs::Rating rating = srs::Rating::Good;
   srs::MemoryState after; // the card's state after this answer
   bool reschedule = true; // false in cram: the log keeps the answer, the card keeps its state
+  // One answer can rate several cards (which-first: two events; an ordering: each event).
+  // Part 0 is the answer: it counts in the day's answers, right when `answerCorrect`. Parts
+  // 1, 2, ... log their card's review only.
+  int part = 0;
+  bool answerCorrect = false;
 };
 
 struct StoreStats {
-  std::int64_t reviews = 0, reviewsToday = 0, reviewsLast30Days = 0;
+  // Answers: what the learner did (an ordering is one answer). Card reviews: what the
+  // scheduler learned from them (an ordering reviews each of its events' cards).
+  std::int64_t answers = 0, answersToday = 0, answersLast30Days = 0;
+  std::int64_t cardReviews = 0, cardReviewsToday = 0;
   std::int64_t introducedToday = 0;         // cards answered for the first time today
   double retentionLast30Days = 0.0;         // right answers among review-state cards, last 30 days
   std::int64_t reviewedLast30Days = 0;      // the reviews that figure counts
@@ -123,8 +131,8 @@ struct QuestionReport {
 
 // For the stats screen.
 struct DayActivity {
-  std::int64_t day = 0; // srs::StudyDay::DayOf
-  int reviews = 0, correct = 0;
+  std::int64_t day = 0;         // srs::StudyDay::DayOf
+  int answers = 0, correct = 0; // the learner's answers that day, and the right ones
 };
 struct PeriodRetention {
   std::int64_t firstDay = 0;    // the period's first study day
@@ -198,6 +206,10 @@ public:
   std::vector<StoredCard> Cards(std::int64_t profile, const std::string& deck, bool withHidden = false);
   // Commits the answer and the card's new state in one transaction; returns the review's id.
   StoreStatus RecordAnswer(const AnswerRecord& answer);
+  // The learner said a right answer was a guess: review `reviewId` (an id RecordAnswer
+  // returned) takes `rating` and the state after it, and so does its card when the answer
+  // rescheduled it. The answer stays right; the day's counts do not change.
+  StoreStatus AmendAnswer(std::int64_t reviewId, srs::Rating rating, const srs::MemoryState& after);
 
   // After a deck is loaded: carries progress over renamed ids (`renames`: old, new), hides
   // the cards of items the deck no longer has, shows again those that came back.

@@ -172,8 +172,21 @@ inline constexpr std::string_view kV5HomeCounts = R"sql(
 CREATE INDEX card_home ON card (profile_id, hidden, deck, state, due_ms);
 )sql";
 
-inline constexpr std::array<std::string_view, 5> kMigrations{kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews,
-                                                             kV5HomeCounts};
+// Version 6: one answer can rate several cards (which-first: both events; an ordering: each
+// event). The first card's row is the answer (answer_part 0); the others are further parts
+// of it (1, 2, ...), logged for their cards' memory but not counted as answers again. Rows
+// written before, of one which-first or ordering answer (same session, time and kind), are
+// numbered the same way.
+inline constexpr std::string_view kV6AnswerParts = R"sql(
+ALTER TABLE review ADD COLUMN answer_part INTEGER NOT NULL DEFAULT 0;
+UPDATE review SET answer_part = (
+  SELECT COUNT(*) FROM review p
+  WHERE p.session_id IS review.session_id AND p.time_ms = review.time_ms AND p.kind = review.kind AND p.id < review.id)
+WHERE kind IN ('which-first', 'ordering');
+)sql";
+
+inline constexpr std::array<std::string_view, 6> kMigrations{kV1Profiles,        kV2Matches,    kV3Reports,
+                                                             kV4ImportedReviews, kV5HomeCounts, kV6AnswerParts};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema

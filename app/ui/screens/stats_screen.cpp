@@ -87,7 +87,7 @@ void BarChart(UiContext& ui, const char* id, const std::vector<double>& values, 
   draw->AddLine(ImVec2(origin.x + axis, bottom), ImVec2(origin.x + size.x, bottom), text);
 }
 
-// The review calendar: one square a day for the last 53 weeks, darker for more reviews.
+// The study calendar: one square a day for the last 53 weeks, darker for more answers.
 void Heatmap(UiContext& ui, const std::vector<DayActivity>& activity, std::int64_t today) {
   const float em = ui.Em(), cell = std::min(1.1f * em, (ImGui::GetContentRegionAvail().x - 3 * em) / 53.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -99,7 +99,7 @@ void Heatmap(UiContext& ui, const std::vector<DayActivity>& activity, std::int64
   int most = 1;
   for (const DayActivity& a : activity) {
     byDay[a.day] = a;
-    most = std::max(most, a.reviews);
+    most = std::max(most, a.answers);
   }
   // Weeks run Monday to Sunday; the last column holds today.
   const std::int64_t weekday = ((today % 7) + 10) % 7; // 1970-01-01 was a Thursday: 0 = Monday
@@ -112,11 +112,11 @@ void Heatmap(UiContext& ui, const std::vector<DayActivity>& activity, std::int64
     const float x = origin.x + 3 * em + static_cast<float>((day - first) / 7) * cell;
     const float y = origin.y + static_cast<float>((day - first) % 7) * cell;
     auto it = byDay.find(day);
-    const int reviews = it == byDay.end() ? 0 : it->second.reviews;
-    const float level = reviews == 0 ? 0.08f : 0.25f + 0.75f * static_cast<float>(reviews) / static_cast<float>(most);
+    const int answers = it == byDay.end() ? 0 : it->second.answers;
+    const float level = answers == 0 ? 0.08f : 0.25f + 0.75f * static_cast<float>(answers) / static_cast<float>(most);
     draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 2, y + cell - 2), Colour(ui.palette->accent, level), 2.0f);
     if (ImGui::IsItemHovered() && mouse.x >= x && mouse.x < x + cell && mouse.y >= y && mouse.y < y + cell)
-      ImGui::SetTooltip("%s: %d reviews, %d right", DateOfDay(day).c_str(), reviews,
+      ImGui::SetTooltip("%s: %d answers, %d right", DateOfDay(day).c_str(), answers,
                         it == byDay.end() ? 0 : it->second.correct);
   }
   char legend[64];
@@ -198,14 +198,21 @@ void DrawStatsScreen(UiContext& ui) {
   const StatsView& v = *state.stats;
   const StoreStats& s = v.totals;
   auto count = [](auto n) { return CountText(static_cast<size_t>(std::max<long long>(0, n))); };
-  ImGui::TextWrapped("%s reviews in all, %s today · day streak %d (longest %d) · %s cards (%s learning, %s in review)",
-                     count(s.reviews).c_str(), count(s.reviewsToday).c_str(), s.currentStreak, s.longestStreak,
+  ImGui::TextWrapped("%s answers in all, %s today · day streak %d (longest %d) · %s cards (%s learning, %s in review)",
+                     count(s.answers).c_str(), count(s.answersToday).c_str(), s.currentStreak, s.longestStreak,
                      count(s.cards).c_str(), count(s.learningCards).c_str(), count(s.reviewCards).c_str());
+  if (s.cardReviews != s.answers) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("The scheduler counted %s card reviews: an ordering or a which-first answer reviews each of "
+                       "its events' cards.",
+                       count(s.cardReviews).c_str());
+    ImGui::PopStyleColor();
+  }
   ui.Track("stats/summary");
   ImGui::BeginChild("charts", ImVec2(0, 0), false);
   MemoryModel(ui, v);
 
-  Section(ui, "Review calendar");
+  Section(ui, "Study calendar (answers a day)");
   Heatmap(ui, v.calendar, v.today);
 
   Section(ui, "Due in the next 30 days");

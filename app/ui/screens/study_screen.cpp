@@ -375,9 +375,27 @@ void DrawFeedback(UiContext& ui, const StudyFeedback& f) {
     ImGui::TextWrapped("Not saved: %s", f.saveError.c_str());
     ImGui::PopStyleColor();
   }
+  // A right answer that could have been a guess: the learner may say so (rated Hard).
+  const StudySession* study = ui.state.study->study;
+  if (f.saidGuessed || f.addedToSession > 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    const std::string comesBack = f.addedToSession > 0 ? "this card comes back later in the session (+" +
+                                                             std::to_string(f.addedToSession) +
+                                                             (f.addedToSession == 1 ? " question)." : " questions).")
+                                                       : "this card comes back sooner than it would have.";
+    ImGui::TextWrapped("%s", f.saidGuessed ? ("Counted as a guess: " + comesBack).c_str()
+                                           : ("T" + comesBack.substr(1)).c_str());
+    ImGui::PopStyleColor();
+    ui.Track(f.saidGuessed ? "study/guessed" : "study/added");
+  }
   ImGui::Spacing();
   if (ImGui::Button("Continue (Space)", ImVec2(12 * ui.Em(), 2.2f * ui.Em())) || ContinueKey()) ui.Post(StudyNext{});
   ui.Track("study/continue");
+  if (study != nullptr && study->CanSayGuessed()) {
+    ImGui::SameLine();
+    if (ImGui::Button("I guessed (G)", ImVec2(0, 2.2f * ui.Em())) || Pressed(GLFW_KEY_G)) ui.Post(StudySayGuessed{});
+    ui.Track("study/guessed-button");
+  }
 }
 
 // The end of a study session: what was done, and what more there is to study today.
@@ -641,12 +659,16 @@ void DrawStudyScreen(UiContext& ui) {
     DrawExamNavigator(ui, *study.quiz);
     ImGui::Spacing();
   }
-  const std::string progress = std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
+  // Study counts what is left (a session of known size); a quiz where it stands.
+  const std::string progress = study.study
+                                   ? CountText(study.study->Left()) + " left"
+                                   : std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
   const Question& q = *session.Current();
   const StudyFeedback* feedback = session.Feedback();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
   ImGui::PopStyleColor();
+  if (study.study) ui.Track("study/left/" + std::to_string(study.study->Left()));
   DrawReport(ui);
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);

@@ -93,14 +93,17 @@ TEST_CASE(
   CHECK(f.state.live->saveMessage == "Game saved.");
   REQUIRE(f.state.store->Matches().size() == 1);
 
-  // Linked after the end: Anna's answer becomes the learner's review at once.
+  // Linked after the end: Anna's answer becomes the learner's answer at once, reviewing one
+  // card, or one for each event of an order.
   const std::int64_t learner = f.state.profile;
-  const auto before = f.state.store->Stats(learner, f.now).reviews;
+  const StoreStats before = f.state.store->Stats(learner, f.now);
   f.Apply(LiveLink{anna.player, learner});
-  const Question& first = room.Questions()[0]; // one review, or one for each event of an order
+  const Question& first = room.Questions()[0];
   const size_t reviews =
       first.kind == QuestionKind::Ordering || first.kind == QuestionKind::WhichFirst ? first.items.size() : 1u;
-  CHECK(f.state.store->Stats(learner, f.now).reviews == before + static_cast<std::int64_t>(reviews));
+  const StoreStats after = f.state.store->Stats(learner, f.now);
+  CHECK(after.answers == before.answers + 1);
+  CHECK(after.cardReviews == before.cardReviews + static_cast<std::int64_t>(reviews));
   CHECK(f.state.live->recorded.count(anna.player) == 1);
   (void)ben;
 

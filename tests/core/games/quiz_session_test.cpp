@@ -58,7 +58,7 @@ TEST_CASE("a practice quiz: points and streak, mistakes kept, a personal best, t
   CHECK(quiz.NewBest());
   CHECK(store->PersonalBest(profile, "practice", deck.id) == 550);
   // Logged, not scheduled: the cards keep a new state.
-  CHECK(store->Stats(profile, now).reviews == 5);
+  CHECK(store->Stats(profile, now).answers == 5);
   for (const StoredCard& c : store->Cards(profile, deck.id))
     CHECK(c.memory.state == srs::CardState::New);
 
@@ -149,7 +149,7 @@ TEST_CASE("an exam: answers changed until handed in, questions visited in any or
   exam.AnswerOption(first.answer, 2000, kNow + 4000);
   CHECK(exam.Draft(0)->options == std::vector<int>{first.answer});
   CHECK(exam.Unanswered() == 7);
-  CHECK(store->Stats(profile, kNow + 5000).reviewsToday == 0); // nothing saved before the hand-in
+  CHECK(store->Stats(profile, kNow + 5000).answersToday == 0); // nothing saved before the hand-in
   CHECK_FALSE(exam.Done());
   exam.HandIn(kNow + 6000);
   CHECK(exam.Done());
@@ -159,7 +159,9 @@ TEST_CASE("an exam: answers changed until handed in, questions visited in any or
   CHECK(exam.Right() == 1);
   for (size_t i = 1; i < 8; ++i)
     CHECK(exam.Answers()[i].timedOut); // not answered
-  CHECK(store->Stats(profile, kNow + 7000).reviewsToday >= 8);
+  const StoreStats handedIn = store->Stats(profile, kNow + 7000);
+  CHECK(handedIn.answersToday == 8); // one answer a question, however many cards it reviews
+  CHECK(handedIn.cardReviewsToday >= 8);
   // After the hand-in nothing changes it.
   exam.GoTo(1, kNow + 8000);
   exam.AnswerOption(0, 1000, kNow + 8000);

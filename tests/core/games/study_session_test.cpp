@@ -4,6 +4,7 @@
 #include "core/base/paths.h"
 #include "support/seed_deck.h"
 #include "core/games/study_session.h"
+#include "core/store/sqlite_db.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;
@@ -39,7 +40,7 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
   StudySession::Options options;
   options.queue.newPerDay = 12;
   StudySession session(deck, opened.store.get(), profile, kNow, options);
-  REQUIRE(session.Total() == 12); // only new cards on the first day, within the limit
+  REQUIRE(session.Queued() == 12); // only new cards on the first day, within the limit
   std::set<std::string> kinds, firstKeys, missed;
   std::vector<std::string> asked;
   srs::TimeMs now = kNow;
@@ -73,7 +74,8 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
     CHECK(std::count(asked.begin(), asked.end(), key) >= 2);
   CHECK_FALSE(missed.empty());
   StoreStats stats = opened.store->Stats(profile, now);
-  CHECK(stats.reviewsToday >= 12); // an ordering answer saves one row per event
+  CHECK(stats.answersToday == answered);     // an answer counts once,
+  CHECK(stats.cardReviewsToday >= answered); // though an ordering reviews each event's card
 
   // Later the same day: the learning cards from this morning are due again, plus more new
   // ones (the caller passes how many were introduced today); never two cards of one item.
@@ -94,12 +96,144 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
   }
 }
 
+TEST_CASE("a study session's size is known at the start and grows only when a card is failed, and says so",
+          "[study_session]") {
+  const Deck deck = SeedDeck();
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  const auto profile = opened.store->DefaultProfile();
+  StudySession::Options options;
+  options.queue.newPerDay = 20;
+  srs::TimeMs now = kNow;
+  {
+    // New cards: each is planned with the learning steps it comes back for when answered
+    // right, so the size stays put while everything is answered right.
+    StudySession first(deck, opened.store.get(), profile, now, options);
+    REQUIRE(first.Queued() == 20);
+    const size_t total = first.Total();
+    CHECK(first.Left() == total);
+    CHECK(total > 20); // new cards answered right come back for a step
+    size_t answered = 0;
+    while (!first.Done()) {
+      const size_t left = first.Left();
+      Answer(first, true, now += 5000);
+      REQUIRE(first.Feedback());
+      CHECK(first.Feedback()->addedToSession <= 0);
+      CHECK(first.Left() <= left - 1);
+      ++answered;
+      first.Next(now);
+      REQUIRE(answered <= total);
+    }
+    CHECK(first.Left() == 0);
+  }
+  // Weeks later, only reviews (no new cards): one question each; a failed one adds one.
+  // (The orderings and which-first questions of the first day made cards of the other
+  // events they showed: more than twenty reviews.)
+  now += 60 * srs::kDayMs;
+  options.queue.newPerDay = 0;
+  StudySession reviews(deck, opened.store.get(), profile, now, options);
+  const size_t due = reviews.Queued();
+  REQUIRE(due >= 20);
+  REQUIRE(reviews.Left() == due);
+  REQUIRE(reviews.Total() == due);
+  Answer(reviews, true, now += 5000);
+  CHECK(reviews.Left() == due - 1);
+  CHECK(reviews.Feedback()->addedToSession == 0);
+  reviews.Next(now);
+  // The first question about one card, failed.
+  size_t answered = 1;
+  while (reviews.Current()->items.size() != 1) {
+    Answer(reviews, true, now += 5000);
+    reviews.Next(now);
+    ++answered;
+  }
+  Answer(reviews, false, now += 5000);
+  ++answered;
+  CHECK(reviews.Feedback()->addedToSession == 1);
+  CHECK(reviews.Left() == due - answered + 1); // the rest, and the failed one coming back
+  CHECK(reviews.Total() == due + 1);
+  reviews.Next(now);
+  while (!reviews.Done()) {
+    Answer(reviews, true, now += 60000);
+    ++answered;
+    reviews.Next(now);
+    REQUIRE(answered <= due + 1);
+  }
+  CHECK(answered == due + 1);
+}
+
+TEST_CASE("a right answer the learner says was a guess is rated Hard, saved again, and counted once",
+          "[study_session]") {
+  const Deck deck = SeedDeck();
+  test::TempDir dir;
+  auto opened = ProfileStore::Open(dir.Path(), kNow);
+  REQUIRE(opened.store);
+  const auto profile = opened.store->DefaultProfile();
+  StudySession::Options options;
+  options.queue.newPerDay = 20;
+  StudySession session(deck, opened.store.get(), profile, kNow, options);
+  srs::TimeMs now = kNow;
+  // Up to the first multiple-choice question about one item (a new card).
+  while (!session.Done() && (session.Current()->kind != QuestionKind::MultipleChoice ||
+                             session.Current()->items.size() != 1 || SelectAll(*session.Current()))) {
+    CHECK_FALSE(session.CanSayGuessed()); // nothing answered yet
+    Answer(session, true, now += 5000);
+    session.Next(now);
+  }
+  REQUIRE_FALSE(session.Done());
+  const Question q = *session.Current();
+  session.AnswerOption(q.answer, 9000, now += 5000);
+  REQUIRE(session.Feedback());
+  REQUIRE(session.Feedback()->correct);
+  const auto saved = opened.store->Card(profile, deck.id, q.items[0], q.kind);
+  REQUIRE(saved);
+  CHECK(saved->state == srs::CardState::Learning);
+  const size_t left = session.Left();
+  const int answered = session.Summary().answered, correct = session.Summary().correct;
+
+  REQUIRE(session.CanSayGuessed());
+  session.SayGuessed(now + 1000);
+  CHECK_FALSE(session.CanSayGuessed()); // once
+  REQUIRE(session.Feedback());
+  CHECK(session.Feedback()->saidGuessed);
+  CHECK(session.Feedback()->correct); // still a right answer
+  CHECK(session.Feedback()->saveError.empty());
+  CHECK(session.Summary().answered == answered);
+  CHECK(session.Summary().correct == correct);
+  // The card now holds what FSRS gives a new card rated Hard, and the review says Hard.
+  const srs::MemoryState hard = srs::Fsrs{}.Review(srs::MemoryState{}, now, srs::Rating::Hard).card;
+  const auto amended = opened.store->Card(profile, deck.id, q.items[0], q.kind);
+  REQUIRE(amended);
+  CHECK(amended->stability == Approx(hard.stability));
+  CHECK(amended->due == hard.due);
+  CHECK(amended->lapses == 0);
+  sql::Database db(opened.store->File().string(), sql::Database::Mode::ReadOnly);
+  CHECK(db.QueryInt("SELECT rating FROM review ORDER BY id DESC LIMIT 1") == 2);
+  CHECK(db.QueryInt("SELECT correct FROM review ORDER BY id DESC LIMIT 1") == 1);
+  CHECK(opened.store->Stats(profile, now).answersToday == answered); // not counted twice
+  // Hard repeats the learning step: the card still comes back, no sooner counted twice.
+  CHECK(session.Left() >= left);
+  session.Next(now);
+
+  // Not for a wrong answer, nor for a typed year or a flashcard.
+  while (!session.Done()) {
+    const QuestionKind kind = session.Current()->kind;
+    const bool right = kind == QuestionKind::TypedYear || kind == QuestionKind::Flashcard;
+    Answer(session, right, now += 5000);
+    if (session.Feedback()) {
+      CHECK_FALSE(session.CanSayGuessed());
+      session.Next(now);
+    }
+  }
+}
+
 TEST_CASE("flashcard grade buttons show each grade's interval", "[study_session]") {
   DeckLoad load =
       ParseDeck("[deck]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"a\"\nfront = \"Röhm\"\nback = \"SA\"\n", "c.toml");
   REQUIRE(load.Ok());
   StudySession session(load.deck, nullptr, 0, kNow, {});
-  REQUIRE(session.Total() == 1);
+  REQUIRE(session.Queued() == 1);
   auto labels = session.GradeIntervals(kNow);
   CHECK(labels[0] == "1 min");
   CHECK(labels[1] == "6 min");
@@ -140,7 +274,7 @@ TEST_CASE("study schedules written questions as cards, select-all ones judged by
   StudySession::Options options;
   options.queue.newPerDay = 20;
   StudySession session(load.deck, opened.store.get(), profile, kNow, options);
-  REQUIRE(session.Total() == 20); // one card a question: they are multiple choice only
+  REQUIRE(session.Queued() == 20); // one card a question: they are multiple choice only
   srs::TimeMs now = kNow;
   int selectAll = 0;
   std::set<std::string> seen;
@@ -171,7 +305,7 @@ TEST_CASE("study schedules written questions as cards, select-all ones judged by
   CHECK(selectAll == 3);
   CHECK(session.Summary().correct == session.Summary().answered - 3);
   CHECK(session.Summary().askedAgain >= 3); // the three missed came back in this session
-  CHECK(opened.store->Stats(profile, now).reviewsToday == session.Summary().answered);
+  CHECK(opened.store->Stats(profile, now).answersToday == session.Summary().answered);
 }
 
 TEST_CASE("a study session never asks what an earlier question of it showed", "[study_session][siblings]") {
@@ -216,7 +350,7 @@ TEST_CASE("a reported card is set aside at once and in later sessions until the 
   StudySession::Options options;
   options.queue.newPerDay = 5;
   StudySession first(deck, opened.store.get(), profile, kNow, options);
-  REQUIRE(first.Total() == 5);
+  REQUIRE(first.Queued() == 5);
   const Question reported = *first.Current();
   QuestionReport r;
   r.profile = profile;
@@ -229,7 +363,7 @@ TEST_CASE("a reported card is set aside at once and in later sessions until the 
   r.time = kNow;
   REQUIRE(opened.store->AddReport(r));
   first.SetAsideCurrent(kNow);
-  CHECK(first.Total() == 4);
+  CHECK(first.Queued() == 4);
   CHECK(first.Summary().setAside == 1);
   REQUIRE(first.Current());
   CHECK(first.Current()->key != reported.key);

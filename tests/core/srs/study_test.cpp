@@ -54,6 +54,35 @@ TEST_CASE("card keys are deck/item/kind and kind names round-trip", "[study]") {
   CHECK(RecallLevel(QuestionKind::TypedYear) > RecallLevel(QuestionKind::MultipleChoice));
 }
 
+TEST_CASE("a right answer counts by how much it shows: the guess chance against the card's recall", "[study]") {
+  CHECK(GuessChance(QuestionKind::WhichFirst, 2) == Approx(0.5));
+  CHECK(GuessChance(QuestionKind::MultipleChoice, 4) == Approx(0.25));
+  CHECK(GuessChance(QuestionKind::When, 3) == Approx(1.0 / 3));
+  CHECK(GuessChance(QuestionKind::MultipleChoice, 4, true) == Approx(1.0 / 15)); // any non-empty set of four
+  CHECK(GuessChance(QuestionKind::Ordering, 4) == Approx(1.0 / 24));
+  CHECK(GuessChance(QuestionKind::TypedYear, 0) == 0.0);
+  CHECK(GuessChance(QuestionKind::Flashcard, 0) == 0.0);
+
+  // Bayes: a new card (recall 1/2) right at which-first is known with odds 2:1, at one of
+  // four with odds 4:1; a card recalled with 90 % is sure either way.
+  CHECK(EvidenceOfRecall(kRecallOfNewCard, 0.5) == Approx(2.0 / 3));
+  CHECK(EvidenceOfRecall(kRecallOfNewCard, 0.25) == Approx(0.8));
+  CHECK(EvidenceOfRecall(0.9, 0.5) == Approx(0.9 / 0.95));
+  CHECK(EvidenceOfRecall(0.3, 0.0) == 1.0); // nothing can be guessed
+  CHECK(EvidenceOfRecall(0.0, 0.5) == 0.0); // nothing is remembered
+
+  const double unsure = EvidenceOfRecall(kRecallOfNewCard, 0.5);
+  REQUIRE(unsure < kSureEvidence);
+  CHECK(RateAnswer(true, 5000, 4000, {unsure, false}) == Rating::Hard); // slower than typical
+  CHECK(RateAnswer(true, 4000, 4000, {unsure, false}) == Rating::Good); // within the typical time
+  CHECK(RateAnswer(true, 1000, 4000, {unsure, false}) == Rating::Good); // fast: Good at most
+  CHECK(RateAnswer(true, 1000, 0, {unsure, false}) == Rating::Hard);    // no typical time yet
+  CHECK(RateAnswer(false, 1000, 4000, {unsure, false}) == Rating::Again);
+  // The learner said it was a guess: Hard, however fast or sure; never a lapse.
+  CHECK(RateAnswer(true, 1000, 4000, {1.0, true}) == Rating::Hard);
+  CHECK(RateAnswer(true, 1000, 4000, {0.95, false}) == Rating::Easy);
+}
+
 TEST_CASE("answers become ratings without asking the learner", "[study]") {
   CHECK(RateAnswer(false, 500, 4000) == Rating::Again);
   CHECK(RateAnswer(true, 3000, 4000) == Rating::Good);

@@ -427,8 +427,9 @@ TEST_CASE("stats: reviews, retention, streaks and the due forecast", "[store][st
   REQUIRE(store->RecordAnswer(Answer(profile, "d-4", kNow - srs::kDayMs, true)));
   REQUIRE(store->RecordAnswer(Answer(profile, "d-3", kNow, false)));
   StoreStats stats = store->Stats(profile, kNow);
-  CHECK(stats.reviews == 6);
-  CHECK(stats.reviewsToday == 2);
+  CHECK(stats.answers == 6);
+  CHECK(stats.answersToday == 2);
+  CHECK(stats.cardReviews == 6);
   CHECK(stats.longestStreak == 5);
   CHECK(stats.currentStreak == 5);
   CHECK(stats.reviewedLast30Days == 2);
