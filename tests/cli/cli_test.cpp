@@ -385,7 +385,7 @@ TEST_CASE("stats, export, backup and restore work on the progress store", "[cli]
   CHECK(stats["due_forecast"].size() == 7);
 
   auto text = RunProcess({kExe, "stats", "--data-dir", data});
-  CHECK_THAT(text.out, Catch::Contains("Reviews: 0 in all") && Catch::Contains("Streak: 0 days"));
+  CHECK_THAT(text.out, Catch::Contains("Answers: 0 in all") && Catch::Contains("Streak: 0 days"));
   auto unknown = RunProcess({kExe, "stats", "--data-dir", data, "--profile", "Nobody"});
   CHECK(unknown.exitCode == 1);
   CHECK_THAT(unknown.err, Catch::Contains("no profile named 'Nobody'") && Catch::Contains("'Learner'"));
