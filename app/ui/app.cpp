@@ -23,7 +23,7 @@ void App::RefreshAppearance() {
   const float contentScale = m_platform.ContentScale();
   m_scale = contentScale * m_state.settings.uiScale;
   ImGuiIO& io = ImGui::GetIO();
-  const float pixelSize = FontPixelSize(m_state.settings, contentScale);
+  const float pixelSize = FontPixelSize(m_state.settings, contentScale, m_state.ProjectorOn());
   // The atlas keeps no pixels once uploaded (Platform::RecreateFontTexture): it is built and
   // uploaded again only when the size changes, never re-uploaded for a theme alone.
   bool rebuilt = false;
@@ -38,7 +38,7 @@ void App::RefreshAppearance() {
   io.FontDefault = m_fontSet.fonts.regular;
   if (rebuilt) m_state.canDraw = DrawableBy(m_fontSet.fonts);
   if (rebuilt || !m_platform.HasFontTexture()) m_platform.RecreateFontTexture();
-  ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale, m_state.settings.projector);
+  ApplyTheme(ImGui::GetStyle(), m_state.settings.theme, m_scale, m_state.ProjectorOn());
   m_appearanceDirty = false;
 }
 
@@ -92,7 +92,7 @@ void App::Frame(const InputHook& inject) {
                m_state.intents,
                m_widgets,
                m_fontSet.fonts,
-               &PaletteFor(m_state.settings.theme, m_state.settings.projector),
+               &PaletteFor(m_state.settings.theme, m_state.ProjectorOn()),
                m_registry,
                ++m_frame,
                m_platform.Now(),

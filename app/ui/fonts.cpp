@@ -228,9 +228,9 @@ std::function<bool(char32_t)> DrawableBy(const UiFonts& fonts) {
   };
 }
 
-float FontPixelSize(const Settings& settings, float contentScale) {
+float FontPixelSize(const Settings& settings, float contentScale, bool projector) {
   return std::round(settings.fontSize * settings.uiScale * contentScale *
-                    (settings.projector ? Settings::kProjectorScale : 1.0f));
+                    (projector ? Settings::kProjectorScale : 1.0f));
 }
 
 FontSet LoadUiFonts(ImFontAtlas& atlas, float pixelSize) {

@@ -71,8 +71,8 @@ struct UiFonts {
 std::function<bool(char32_t)> DrawableBy(const UiFonts& fonts);
 
 // The UI font size in pixels: the user's font size x interface scale x the monitor's
-// content scale, rounded (FreeType renders whole pixel sizes).
-float FontPixelSize(const Settings& settings, float contentScale);
+// content scale (x 1.5 in projector mode), rounded (FreeType renders whole pixel sizes).
+float FontPixelSize(const Settings& settings, float contentScale, bool projector);
 
 // The fonts found and the atlas built from them.
 struct FontSet {

@@ -95,7 +95,7 @@ int RunGui(const GuiOptions& options) {
 
   // Most screens are at content scale 1; a HiDPI monitor rebuilds the fonts once.
   std::string error;
-  OpenedWindow window = OpenWindow(platformOptions, FontPixelSize(state.settings, 1.0f), error);
+  OpenedWindow window = OpenWindow(platformOptions, FontPixelSize(state.settings, 1.0f, state.ProjectorOn()), error);
   if (!window.platform) {
     std::fprintf(stderr, "factdeck: error: %s\n", error.c_str());
     return 1;

@@ -45,7 +45,8 @@ Fixture& Shared() {
     options.visible = false;
     options.vsync = false;
     std::string error;
-    ui::OpenedWindow window = ui::OpenWindow(options, ui::FontPixelSize(f->state.settings, 1.0f), error);
+    ui::OpenedWindow window =
+        ui::OpenWindow(options, ui::FontPixelSize(f->state.settings, 1.0f, f->state.ProjectorOn()), error);
     if (!window.platform) {
       std::fprintf(stderr, "cannot open a window: %s\n", error.c_str());
       std::exit(1);

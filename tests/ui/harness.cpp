@@ -25,7 +25,8 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir, const
   options.geometry.height = height;
   options.vsync = false;
   std::string error;
-  ui::OpenedWindow window = ui::OpenWindow(options, ui::FontPixelSize(m_state.settings, 1.0f), error);
+  ui::OpenedWindow window =
+      ui::OpenWindow(options, ui::FontPixelSize(m_state.settings, 1.0f, m_state.ProjectorOn()), error);
   // Now and then (twice in some twenty full runs) a test's first connection to Xvfb fails
   // ("Failed to open display", GLFW error 65544) while every other test's succeeds: the
   // harness tries again a few times, and says so, rather than fail a test of the app for it.
@@ -33,7 +34,7 @@ UiHarness::UiHarness(int width, int height, std::filesystem::path dataDir, const
     WARN("the test window could not open the display (" << error << "); trying again (" << retry << " of 5)");
     std::this_thread::sleep_for(std::chrono::milliseconds(200 * retry));
     error.clear();
-    window = ui::OpenWindow(options, ui::FontPixelSize(m_state.settings, 1.0f), error);
+    window = ui::OpenWindow(options, ui::FontPixelSize(m_state.settings, 1.0f, m_state.ProjectorOn()), error);
   }
   m_platform = std::move(window.platform);
   if (!m_platform)

@@ -753,20 +753,63 @@ TEST_CASE("Esc in a classroom match asks before the match is lost, and a long te
   CHECK(ui.State().screen == Screen::Home);
 }
 
-TEST_CASE("the classroom set-up turns projector mode on and off, as Settings does", "[ui][classroom]") {
-  UiHarness ui(1280, 900);
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
-  REQUIRE(ui.State().screen == Screen::Classroom);
-  REQUIRE_FALSE(ui.State().settings.projector);
-  const float before = ImGui::GetFontSize();
-  ui.Click("classroom/projector");
-  ui.Frames(3);
-  CHECK(ui.State().settings.projector);
-  CHECK(ImGui::GetFontSize() > before); // larger type at once
-  ui.SaveScreenshot("classroom-setup-projector");
-  ui.Click("classroom/projector");
-  ui.Frames(3);
-  CHECK_FALSE(ui.State().settings.projector);
+TEST_CASE("projector mode from the classroom set-up is for matches: the set-up fits with it, the home screen keeps "
+          "its look",
+          "[ui][classroom]") {
+  for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 600}}) {
+    INFO(width << "x" << height);
+    UiHarness ui(width, height);
+    const ImVec2 corner(static_cast<float>(width) - 2, static_cast<float>(height) - 2); // over no button
+    ui.MoveMouse(corner);
+    ui.Frames(2);
+    const float homeFont = ImGui::GetFontSize();
+    const ui::Image homeBefore = ui.Screenshot();
+    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+    REQUIRE(ui.State().screen == Screen::Classroom);
+    REQUIRE_FALSE(ui.State().ProjectorOn());
+    ui.Click("classroom/projector");
+    ui.Frames(3);
+    CHECK(ui.State().ProjectorOn());
+    CHECK(ui.State().settings.classroomProjector);
+    CHECK_FALSE(ui.State().settings.projector); // not the whole app
+    CHECK(ImGui::GetFontSize() > homeFont);     // larger type at once
+    // Start and the live game stay on the screen, whole.
+    for (const char* button : {"classroom/start", "classroom/live"}) {
+      INFO(button);
+      REQUIRE(ui.Has(button));
+      const ui::ItemRect r = ui.Item(button);
+      CHECK(r.min.x >= 0);
+      CHECK(r.min.y >= 0);
+      CHECK(r.max.x <= static_cast<float>(width));
+      CHECK(r.max.y <= static_cast<float>(height));
+    }
+    ui.SaveScreenshot("classroom-setup-projector-" + std::to_string(width) + "x" + std::to_string(height));
+    // A match starts in projector mode.
+    ui.Click("classroom/start");
+    REQUIRE(ui.State().classroom->match);
+    CHECK(ui.State().ProjectorOn());
+    // Back home: the home screen looks as it did.
+    ui.Click("classroom/back");
+    ui.Click("classroom/leave/confirm");
+    if (ui.State().screen == Screen::Classroom) ui.Click("classroom/back"); // from the set-up
+    REQUIRE(ui.State().screen == Screen::Home);
+    ui.MoveMouse(corner);
+    ui.Frames(3);
+    CHECK_FALSE(ui.State().ProjectorOn());
+    CHECK(ImGui::GetFontSize() == homeFont);
+    const ui::Image homeAfter = ui.Screenshot();
+    REQUIRE(homeAfter.rgba.size() == homeBefore.rgba.size());
+    size_t changed = 0; // pixels that differ (compared whole: a vector this size is not printed)
+    for (size_t i = 0; i < homeAfter.rgba.size(); i += 4)
+      changed += !std::equal(homeAfter.rgba.begin() + static_cast<std::ptrdiff_t>(i),
+                             homeAfter.rgba.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                             homeBefore.rgba.begin() + static_cast<std::ptrdiff_t>(i));
+    CHECK(changed == 0);
+    // And the classroom remembers it for the next match.
+    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+    ui.Frames(2);
+    CHECK(ui.State().ProjectorOn());
+  }
 }
 
 TEST_CASE("a question reported in study is set aside, kept for its author and listed by factdeck reports",

@@ -144,8 +144,11 @@ AppliedChanges ApplyIntents(AppState& state) {
   std::vector<Intent> intents;
   intents.swap(state.intents);
   reducer::Context context{state.clock(), changes};
+  const bool projector = state.ProjectorOn();
   for (const Intent& intent : intents)
     std::visit([&](const auto& alternative) { reducer::Apply(state, alternative, context); }, intent);
+  // Into or out of a classroom match in projector mode: the look changes with the screen.
+  if (state.ProjectorOn() != projector) changes.appearanceChanged = true;
   return changes;
 }
 

@@ -117,6 +117,12 @@ struct AppState {
   std::filesystem::path SettingsFile() const { return dataDir / "settings.toml"; }
   // The learner's own decks folder: every deck file in it is listed on the home screen.
   std::filesystem::path UserDecksDir() const { return dataDir.empty() ? dataDir : dataDir / "decks"; }
+  // Projector mode as drawn now: everywhere when the settings say so, else on the classroom
+  // and live-game screens when the classroom set-up turned it on.
+  bool ProjectorOn() const {
+    return settings.projector ||
+           (settings.classroomProjector && (screen == Screen::Classroom || screen == Screen::Live));
+  }
 };
 
 // What ApplyIntents changed that the window must react to.

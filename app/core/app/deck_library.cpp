@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <unordered_map>
+
+#include "core/base/text.h"
+#include "core/games/timeline_game.h"
 #include "core/questions/questions.h"
 
 namespace factdeck {
@@ -21,16 +25,42 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   TagHint(load.deck)};
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
+    std::unordered_map<std::string, size_t> ways; // item -> kinds it is asked in
     for (QuestionKind kind : AllQuestionKinds()) {
-      entry.kindCounts.push_back(generator.Candidates(kind).size());
-      entry.studyCards += entry.kindCounts.back();
+      const std::vector<std::string> items = generator.Candidates(kind);
+      entry.kindCounts.push_back(items.size());
+      entry.studyCards += items.size();
+      for (const std::string& item : items)
+        ++ways[item];
     }
+    entry.studyItems = ways.size();
+    for (const auto& [item, count] : ways) {
+      entry.fewestWays = entry.fewestWays == 0 ? count : std::min(entry.fewestWays, count);
+      entry.mostWays = std::max(entry.mostWays, count);
+    }
+    entry.timeline = TimelineGame::Playable(load.deck);
   }
   for (const Diagnostic& d : load.diagnostics)
     (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());
   return entry;
 }
 } // namespace
+
+std::string WaysText(const DeckEntry& entry) {
+  if (entry.mostWays <= 1) return {};
+  const DeckSummary& s = entry.summary;
+  const bool onlyCards = s.cards > 0 && s.facts + s.events + s.entities + s.choices == 0;
+  const bool onlyQuestions = s.choices > 0 && s.facts + s.events + s.entities + s.cards == 0;
+  const size_t n = entry.studyItems;
+  std::string text = CountText(n) + " " +
+                     (onlyCards       ? (n == 1 ? "card" : "cards")
+                      : onlyQuestions ? (n == 1 ? "question" : "questions")
+                                      : (n == 1 ? "item" : "items"));
+  if (entry.fewestWays == entry.mostWays)
+    return text + (entry.mostWays == 2 ? ", each both ways" : ", each " + std::to_string(entry.mostWays) + " ways");
+  return text + ", " + std::to_string(entry.fewestWays) + (entry.mostWays == entry.fewestWays + 1 ? " or " : " to ") +
+         std::to_string(entry.mostWays) + " ways each";
+}
 
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
                                        const std::vector<std::filesystem::path>& opened,

@@ -20,7 +20,15 @@ struct DeckEntry {
   std::vector<size_t> kindCounts;            // items for each of AllQuestionKinds()
   std::string tagHint;                       // TagHint: the deck's own tags as an example
   bool opened = false;                       // opened by path (it can be forgotten), not found in a folder
+  // What a student meets: the items asked, and how many ways each is asked (one card a way).
+  size_t studyItems = 0;
+  size_t fewestWays = 0, mostWays = 0;
+  bool timeline = false; // TimelineGame::Playable: the deck has events to place
 };
+
+// "20 questions, each both ways", "68 cards, 2 or 3 ways each": what the new-card count is
+// made of, empty when every item is asked one way.
+std::string WaysText(const DeckEntry& entry);
 
 // Loads the decks opened by path (`opened`, newest first; a file gone is listed with the
 // error), then every .toml, .csv and .tsv deck in the first of `dirs` that exists and in

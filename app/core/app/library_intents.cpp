@@ -10,7 +10,8 @@ namespace factdeck::reducer {
 namespace {
 
 bool SameAppearance(const Settings& a, const Settings& b) {
-  return a.theme == b.theme && a.uiScale == b.uiScale && a.fontSize == b.fontSize && a.projector == b.projector;
+  return a.theme == b.theme && a.uiScale == b.uiScale && a.fontSize == b.fontSize && a.projector == b.projector &&
+         a.classroomProjector == b.classroomProjector;
 }
 
 // A change to the learners: its problem becomes a notice; the home screen's figures are read again.

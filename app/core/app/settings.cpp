@@ -69,12 +69,15 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
   }
   ReadNumber(root, "ui_scale", Settings::kMinUiScale, Settings::kMaxUiScale, s.uiScale, file, warnings);
   ReadNumber(root, "font_size", Settings::kMinFontSize, Settings::kMaxFontSize, s.fontSize, file, warnings);
-  if (const toml::node* projector = root.get("projector")) {
-    if (auto value = projector->value<bool>())
-      s.projector = *value;
-    else
-      warnings.push_back(Where(file, projector->source()) + ": 'projector' must be true or false");
-  }
+  auto readBool = [&](const toml::table& table, const char* key, bool& value) {
+    if (const toml::node* node = table.get(key)) {
+      if (auto read = node->value<bool>())
+        value = *read;
+      else
+        warnings.push_back(Where(file, node->source()) + ": '" + key + "' must be true or false");
+    }
+  };
+  readBool(root, "projector", s.projector);
   if (const toml::table* study = root["study"].as_table()) {
     ReadNumber(*study, "new_per_day", 0, 9999, s.newPerDay, file, warnings);
     ReadNumber(*study, "reviews_per_day", 0, 99999, s.reviewsPerDay, file, warnings);
@@ -84,6 +87,8 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
 
   if (const toml::table* live = root["live"].as_table())
     ReadNumber(*live, "class_size", 0, Settings::kMaxLiveClassSize, s.liveClassSize, file, warnings);
+  if (const toml::table* classroom = root["classroom"].as_table())
+    readBool(*classroom, "projector", s.classroomProjector);
   if (const toml::node* opened = root.get("opened_decks")) {
     if (const toml::array* list = opened->as_array()) {
       for (const toml::node& item : *list)
@@ -124,6 +129,7 @@ std::string SettingsToToml(const Settings& s) {
                    {"projector", s.projector},
                    {"study", std::move(study)},
                    {"live", toml::table{{"class_size", s.liveClassSize}}},
+                   {"classroom", toml::table{{"projector", s.classroomProjector}}},
                    {"window", std::move(window)}};
   toml::array opened;
   for (const std::string& path : s.openedDecks)

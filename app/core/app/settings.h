@@ -23,7 +23,10 @@ struct Settings {
   Theme theme = Theme::Dark;
   float uiScale = 1.0f;   // multiplies the monitor's content scale; 0.5 .. 3
   float fontSize = 18.0f; // base font size in points at scale 1; 10 .. 40
-  bool projector = false; // classroom projector: everything larger, high contrast
+  bool projector = false; // projector mode everywhere: everything larger, high contrast
+  // Projector mode for classroom matches only: the classroom and live-game screens (set in
+  // the classroom set-up; the rest of the app keeps its look).
+  bool classroomProjector = false;
   // Study.
   int newPerDay = 20;      // new cards introduced a day, 0 .. 9999
   int reviewsPerDay = 200; // reviews a day, 0 .. 99999

@@ -6,6 +6,10 @@ namespace factdeck::reducer {
 void Apply(AppState& state, const StartTimeline& start, Context& context) {
   auto deck = LoadListedDeck(state, start.deck);
   if (!deck) return;
+  if (!TimelineGame::Playable(*deck)) {
+    state.notices.push_back("\"" + deck->title + "\" has no timeline to play: it has no two dated events to place.");
+    return;
+  }
   auto timeline = std::make_unique<AppState::TimelineState>();
   timeline->deck = std::move(deck);
   timeline->game = std::make_unique<TimelineGame>(*timeline->deck, state.store.get(), state.profile, context.now,

@@ -20,6 +20,17 @@ TimelineGame::TimelineGame(const Deck& deck, ProfileStore* store, std::int64_t p
   Draw(now);
 }
 
+bool TimelineGame::Playable(const Deck& deck) {
+  const Event *earliest = nullptr, *latest = nullptr;
+  for (size_t i = 0; i < deck.events.size(); ++i) {
+    if (deck.EventNamedAlike(i)) continue;
+    const Event& e = deck.events[i];
+    if (!earliest || e.date.LastDay() < earliest->date.LastDay()) earliest = &e;
+    if (!latest || e.date.FirstDay() > latest->date.FirstDay()) latest = &e;
+  }
+  return earliest && latest && earliest != latest && EventsApart(*earliest, *latest);
+}
+
 void TimelineGame::Draw(srs::TimeMs now) {
   m_current.reset();
   if (m_lives > 0) {

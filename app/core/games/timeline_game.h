@@ -18,6 +18,10 @@ public:
 
   TimelineGame(const Deck& deck, ProfileStore* store, std::int64_t profile, srs::TimeMs now, std::uint64_t seed);
 
+  // Whether the deck has anything to place: two events that can be told apart, by name and
+  // by date (the earliest and the latest are apart when any two are).
+  static bool Playable(const Deck& deck);
+
   const Deck& GetDeck() const { return m_deck; }
   // Placed events (indices into the deck's events), earliest first.
   const std::vector<size_t>& Timeline() const { return m_timeline; }

@@ -16,10 +16,25 @@ namespace factdeck::ui {
 
 namespace {
 
-void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
+// The matches played with this deck, latest first.
+void DrawMatchHistory(UiContext& ui, const AppState::ClassroomState& c) {
+  if (c.history.empty()) return;
+  ImGui::Spacing();
+  ImGui::PushFont(ui.fonts.bold);
+  ImGui::TextUnformatted("Match history (latest first)");
+  ImGui::PopFont();
+  for (const MatchSummary& m : c.history) {
+    std::string line = FormatIsoTime(m.started).substr(0, 10) + "  " + m.mode + ":";
+    for (const MatchPlayer& p : m.players)
+      line += "  " + std::to_string(p.rank) + ". " + p.name + " " + SignedCountText(p.finalScore);
+    ImGui::TextUnformatted(line.c_str());
+  }
+  ui.Track("classroom/history");
+}
+
+// The set-up's form; true when some kind chosen can be asked.
+bool DrawSetupForm(UiContext& ui, const AppState::ClassroomState& c) {
   ClassroomForm& form = ui.widgets.classroom;
-  Heading(ui, "Classroom match");
-  ImGui::Text("Deck: %s", c.deck ? c.deck->title.c_str() : "(none)");
   ImGui::SetNextItemWidth(10 * ui.Em());
   ImGui::SliderInt("Teams", &form.teamCount, 2, static_cast<int>(kMaxClassroomTeams));
   ui.Track("classroom/teams");
@@ -36,12 +51,16 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
     ImGui::PopID();
   }
   int mode = form.mode == ClassroomMode::Buzzer ? 1 : 0, scoring = form.scoring == ClassroomScoring::Speed ? 0 : 1;
-  ImGui::RadioButton("Turns (each team its own question)", &mode, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("Buzzer (first to buzz answers)", &mode, 1);
-  ImGui::RadioButton("Speed counts (up to 1000 a right answer)", &scoring, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("Accuracy only (1000 a right answer)", &scoring, 1);
+  // Each choice on the line while it fits, else on the next (projector mode, small windows).
+  auto radio = [&](const char* label, int& value, int option, bool first) {
+    if (!first)
+      SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x);
+    ImGui::RadioButton(label, &value, option);
+  };
+  radio("Turns (each team its own question)", mode, 0, true);
+  radio("Buzzer (first to buzz answers)", mode, 1, false);
+  radio("Speed counts (up to 1000 a right answer)", scoring, 0, true);
+  radio("Accuracy only (1000 a right answer)", scoring, 1, false);
   form.mode = mode == 1 ? ClassroomMode::Buzzer : ClassroomMode::Turns;
   form.scoring = scoring == 0 ? ClassroomScoring::Speed : ClassroomScoring::Accuracy;
   // Each kind with how many items the deck has for it; a kind it cannot ask is greyed out.
@@ -59,22 +78,38 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ImGui::SetNextItemWidth(20 * ui.Em());
   ImGui::InputTextWithHint("Tags", c.tagHint.c_str(), form.tags.data(), form.tags.size());
   ui.Track("classroom/tags");
-  // The projector setting where the teacher needs it (the same as in Settings, and kept).
-  bool projector = ui.state.settings.projector;
-  if (ImGui::Checkbox("Projector: larger type, high contrast", &projector)) {
+  // Projector mode for matches (kept for the next one); the rest of the app keeps its look.
+  // Projector mode everywhere (Settings) leaves nothing to choose here.
+  bool projector = ui.state.ProjectorOn();
+  ImGui::BeginDisabled(ui.state.settings.projector);
+  if (ImGui::Checkbox("Projector: larger type, high contrast (for matches)", &projector)) {
     Settings changed = ui.state.settings;
-    changed.projector = projector;
+    changed.classroomProjector = projector;
     ui.Post(ChangeSettings{changed});
   }
+  ImGui::EndDisabled();
   ui.Track("classroom/projector");
   ImGui::SetNextItemWidth(10 * ui.Em());
   ImGui::SliderInt("Questions", &form.questions, 1, 50);
   ImGui::SetNextItemWidth(10 * ui.Em());
   ImGui::SliderInt("Seconds per question", &form.seconds, 5, 120);
   ImGui::Checkbox("Streak bonus", &form.streakBonus);
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                 ImGui::CalcTextSize("Hide the leaderboard until the end").x);
   ImGui::Checkbox("Hide the leaderboard until the end", &form.hideLeaderboard);
-  ImGui::Spacing();
+  DrawMatchHistory(ui, c);
+  return anyAskable;
+}
+
+// The set-up: the form scrolls; why nothing can be asked, Start and the live game stay at
+// the bottom, on the screen at any size and in projector mode.
+void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
+  ClassroomForm& form = ui.widgets.classroom;
+  Heading(ui, "Classroom match");
+  ImGui::Text("Deck: %s", c.deck ? c.deck->title.c_str() : "(none)");
+  bool anyAskable = false;
+  for (size_t k = 0; k < form.kinds.size(); ++k)
+    anyAskable = anyAskable || (form.kinds[k] && k < c.kindCounts.size() && c.kindCounts[k] > 0);
   // Never an empty game: without anything to ask, the set-up says why instead of starting.
   std::string why = c.setupMessage;
   if (why.empty() && !anyAskable && c.deck) {
@@ -85,6 +120,15 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
         *c.deck,
         kinds.empty() ? std::vector<QuestionKind>(std::begin(kClassroomKinds), std::end(kClassroomKinds)) : kinds);
   }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float buttonWidth = 16 * ui.Em(), buttonHeight = 2.2f * ui.Em();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool oneRow = 2 * buttonWidth + style.ItemSpacing.x <= width;
+  float footer = (oneRow ? 1 : 2) * (buttonHeight + style.ItemSpacing.y) + style.ItemSpacing.y;
+  if (!why.empty()) footer += ImGui::CalcTextSize(why.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
+  ImGui::BeginChild("setup-form", ImVec2(0, -footer), false);
+  anyAskable = DrawSetupForm(ui, c);
+  ImGui::EndChild();
   if (!why.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
     ImGui::TextWrapped("%s", why.c_str());
@@ -93,31 +137,15 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   }
   const bool liveOpen = ui.state.live && ui.state.live->room;
   ImGui::BeginDisabled(!anyAskable);
-  if (ImGui::Button("Start the match (Enter)", ImVec2(16 * ui.Em(), 2.2f * ui.Em())) ||
+  if (ImGui::Button("Start the match (Enter)", ImVec2(buttonWidth, buttonHeight)) ||
       (anyAskable && Pressed(GLFW_KEY_ENTER) && !ImGui::GetIO().WantTextInput))
     ui.Post(StartMatch{form.ToSetup()});
   ui.Track("classroom/start");
-  ImGui::SameLine();
-  if (ImGui::Button(liveOpen ? "Back to the live game" : "Live game on phones", ImVec2(16 * ui.Em(), 2.2f * ui.Em())))
+  if (oneRow) ImGui::SameLine();
+  if (ImGui::Button(liveOpen ? "Back to the live game" : "Live game on phones", ImVec2(buttonWidth, buttonHeight)))
     ui.Post(OpenLive{form.ToSetup()});
   ui.Track("classroom/live");
   ImGui::EndDisabled();
-  {
-    const auto& matches = c.history;
-    if (!matches.empty()) {
-      ImGui::Spacing();
-      ImGui::PushFont(ui.fonts.bold);
-      ImGui::TextUnformatted("Match history (latest first)");
-      ImGui::PopFont();
-      for (const MatchSummary& m : matches) {
-        std::string line = FormatIsoTime(m.started).substr(0, 10) + "  " + m.mode + ":";
-        for (const MatchPlayer& p : m.players)
-          line += "  " + std::to_string(p.rank) + ". " + p.name + " " + SignedCountText(p.finalScore);
-        ImGui::TextUnformatted(line.c_str());
-      }
-      ui.Track("classroom/history");
-    }
-  }
 }
 
 void DrawTeams(UiContext& ui, const ClassroomMatch& match) {

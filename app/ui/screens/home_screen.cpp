@@ -95,8 +95,11 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
       if (p.deck == deck.id) progress = p;
     const long long seen = progress.learning + progress.learned;
     auto count = [](long long n) { return CountText(static_cast<size_t>(std::max(0LL, n))); };
-    ImGui::Text("%s due now · %s new · %s learning · %s learned", count(progress.dueNow).c_str(),
-                count(static_cast<long long>(deck.studyCards) - seen).c_str(), count(progress.learning).c_str(),
+    // The new cards, and what they are made of when items are asked more than one way.
+    const std::string ways = WaysText(deck);
+    ImGui::Text("%s due now · %s new%s · %s learning · %s learned", count(progress.dueNow).c_str(),
+                count(static_cast<long long>(deck.studyCards) - seen).c_str(),
+                ways.empty() ? "" : (" (" + ways + ")").c_str(), count(progress.learning).c_str(),
                 count(progress.learned).c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/progress");
     const std::string prefix = "home/deck/" + std::to_string(index);
@@ -109,8 +112,13 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     if (ImGui::Button("Exam", ImVec2(8 * ui.Em(), 0))) ImGui::OpenPopup("Exam###exam");
     ui.Track(prefix + "/exam");
     SameLineIfFits(8 * ui.Em());
+    // A mode with nothing to ask is shown greyed, with the reason.
+    ImGui::BeginDisabled(!deck.timeline);
     if (ImGui::Button("Timeline", ImVec2(8 * ui.Em(), 0))) ui.Post(StartTimeline{index});
-    ui.Track(prefix + "/timeline");
+    ImGui::EndDisabled();
+    if (!deck.timeline && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("No timeline: the deck has no two dated events to place.");
+    ui.Track(prefix + (deck.timeline ? "/timeline" : "/timeline-off"));
     SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Classroom", ImVec2(8 * ui.Em(), 0))) ui.Post(OpenClassroom{index});
     ui.Track(prefix + "/classroom");

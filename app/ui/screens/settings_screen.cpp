@@ -66,7 +66,7 @@ bool DrawAppearance(UiContext& ui, Settings& edited) {
     edited.fontSize = static_cast<float>(static_cast<int>(*size + 0.5f));
     changed = true;
   }
-  if (ImGui::Checkbox("Projector mode: larger type, high contrast", &edited.projector)) changed = true;
+  if (ImGui::Checkbox("Projector mode everywhere: larger type, high contrast", &edited.projector)) changed = true;
   ui.Track("settings/projector");
   return changed;
 }

@@ -28,6 +28,37 @@ TEST_CASE("the library lists bundled decks and keeps a broken extra deck with it
   CHECK(seedListed);
 }
 
+TEST_CASE("the library says what the new cards are: items, and the ways each is asked", "[deck_library]") {
+  const auto data = std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data";
+  const std::vector<DeckEntry> decks =
+      LoadDeckLibrary({}, {data / "capitals.csv", data / "quiz-numbered.csv", data / "countries.csv"});
+  REQUIRE(decks.size() == 3);
+  auto named = [&](const char* file) -> const DeckEntry& {
+    for (const DeckEntry& d : decks)
+      if (d.path.filename() == file) return d;
+    FAIL("no " << file);
+    return decks[0];
+  };
+  const DeckEntry& countries = named("countries.csv");
+  const DeckEntry& quiz = named("quiz-numbered.csv");
+  const DeckEntry& capitals = named("capitals.csv");
+  // A quiz: twenty questions, each asked one way: twenty cards, nothing more to say.
+  CHECK(quiz.summary.choices == 20);
+  CHECK(quiz.studyCards == 20);
+  CHECK(quiz.studyItems == 20);
+  CHECK(WaysText(quiz).empty());
+  CHECK_FALSE(quiz.timeline);
+  // A term list: each card asked as multiple choice, in reverse and as a flashcard (one
+  // card has no reverse: its back is not unique).
+  CHECK(capitals.studyItems == 68);
+  CHECK(capitals.studyCards == 68 + 67 + 68);
+  CHECK(WaysText(capitals) == "68 cards, 2 or 3 ways each");
+  CHECK_FALSE(capitals.timeline);
+  // A table: facts about entities, "items".
+  CHECK(WaysText(countries).find(" items, ") != std::string::npos);
+  CHECK(countries.studyCards > countries.studyItems);
+}
+
 TEST_CASE("a deck opened twice is listed once", "[deck_library]") {
   auto dirs = BundledDeckDirs();
   REQUIRE_FALSE(dirs.empty());

@@ -20,6 +20,7 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
   saved.fontSize = 22.0f;
   saved.window = {120, -40, 1024, 700, true, true};
   saved.projector = true;
+  saved.classroomProjector = true;
   saved.newPerDay = 35;
   saved.reviewsPerDay = 450;
   saved.retention = 0.87f;
@@ -37,6 +38,7 @@ TEST_CASE("settings round-trip through the file", "[settings]") {
   CHECK(loaded.settings.window.y == -40);
   CHECK(loaded.settings.window.width == 1024);
   CHECK(loaded.settings.window.height == 700);
+  CHECK(loaded.settings.classroomProjector);
   CHECK(loaded.settings.window.hasPosition);
   CHECK(loaded.settings.window.maximized);
   CHECK(loaded.settings.projector);

@@ -32,3 +32,16 @@ TEST_CASE("StartTimeline deals an event, TimelinePlace places it, and a place pa
   CHECK(game.Last()->right);
   CHECK(game.Score() == 1);
 }
+
+TEST_CASE("a deck with no events to place offers no timeline, and StartTimeline says why", "[intents][timeline]") {
+  const auto capitals = std::filesystem::path(FACTDECK_SOURCE_DIR) / "tests/data/capitals.csv";
+  IntentFixture f(capitals);
+  const size_t index = f.DeckFrom(capitals);
+  CHECK_FALSE(f.state.decks[index].timeline);
+  CHECK(f.state.decks[f.seedDeck].timeline);
+  f.Apply(StartTimeline{index});
+  CHECK_FALSE(f.state.timeline);
+  CHECK(f.state.screen == Screen::Home);
+  REQUIRE(f.state.notices.size() == 1);
+  CHECK_THAT(f.state.notices[0], Catch::Contains("no timeline"));
+}
