@@ -118,7 +118,8 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     ImGui::EndDisabled();
     if (!deck.timeline && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("No timeline: the deck has no two dated events to place.");
-    ui.Track(prefix + (deck.timeline ? "/timeline" : "/timeline-off"));
+    ui.Track(prefix + "/timeline");
+    if (!deck.timeline) ui.Track(prefix + "/timeline-off");
     SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Classroom", ImVec2(8 * ui.Em(), 0))) ui.Post(OpenClassroom{index});
     ui.Track(prefix + "/classroom");

@@ -57,6 +57,38 @@ TEST_CASE("StudyChoose answers once: the chosen option is kept and a second choi
   CHECK_FALSE(run.Feedback());
 }
 
+TEST_CASE("StudySayGuessed turns a right study answer into a guess, once, and nothing else", "[intents][study]") {
+  IntentFixture f;
+  f.Apply(StudySayGuessed{}); // no run: nothing
+  f.Apply(StartStudy{f.seedDeck});
+  REQUIRE(f.state.study);
+  const StudySession& study = *f.state.study->study;
+  // To the first multiple-choice question (the others answered through the run itself).
+  while (!study.Done() && (study.Current()->kind != QuestionKind::MultipleChoice || SelectAll(*study.Current()))) {
+    f.Apply(StudySayGuessed{}); // before an answer: nothing
+    CHECK_FALSE(study.Feedback());
+    f.state.study->session->Grade(srs::Rating::Good, 1000, f.now);
+    if (!study.Feedback()) f.state.study->session->AnswerYear("0", 1000, f.now);
+    if (!study.Feedback()) f.state.study->session->AnswerOrder(study.Current()->order, 1000, f.now);
+    if (!study.Feedback()) f.state.study->session->AnswerOption(0, 1000, f.now);
+    f.Apply(StudyNext{});
+  }
+  REQUIRE_FALSE(study.Done());
+  f.now += 3000;
+  f.Apply(StudyChoose{study.Current()->answer});
+  REQUIRE(study.Feedback());
+  REQUIRE(study.Feedback()->correct);
+  CHECK_FALSE(study.Feedback()->saidGuessed);
+  const StudySummary before = study.Summary();
+  f.Apply(StudySayGuessed{});
+  CHECK(study.Feedback()->saidGuessed);
+  CHECK(study.Feedback()->correct);
+  CHECK(study.Summary().answered == before.answered); // the same answer, still right
+  CHECK(study.Summary().correct == before.correct);
+  f.Apply(StudyNext{});
+  CHECK_FALSE(study.Feedback());
+}
+
 TEST_CASE("StudyOrder and StudyTypeYear answer ordering and typed-year questions", "[intents][study]") {
   IntentFixture f;
   f.Apply(StartQuiz{f.seedDeck, Quiz(QuizMode::Practice, {QuestionKind::Ordering})});

@@ -14,6 +14,19 @@ constexpr srs::TimeMs kNow = 1767268800000; // 2026-01-01T12:00:00Z
 
 using test::SeedDeck;
 
+// A fresh progress store in its own folder, with its default learner.
+struct OpenedStore {
+  test::TempDir dir;
+  std::unique_ptr<ProfileStore> store;
+  std::int64_t profile = 0;
+  OpenedStore() {
+    auto opened = ProfileStore::Open(dir.Path(), kNow);
+    REQUIRE(opened.store);
+    store = std::move(opened.store);
+    profile = store->DefaultProfile();
+  }
+};
+
 // Answers the current question right (or wrong), whatever its kind.
 void Answer(StudySession& s, bool right, srs::TimeMs now) {
   const Question& q = *s.Current();
@@ -33,10 +46,8 @@ void Answer(StudySession& s, bool right, srs::TimeMs now) {
 
 TEST_CASE("a study session: today's new cards, each answer saved before its feedback", "[study_session]") {
   const Deck deck = SeedDeck();
-  test::TempDir dir;
-  auto opened = ProfileStore::Open(dir.Path(), kNow);
-  REQUIRE(opened.store);
-  const auto profile = opened.store->DefaultProfile();
+  OpenedStore opened;
+  const auto profile = opened.profile;
   StudySession::Options options;
   options.queue.newPerDay = 12;
   StudySession session(deck, opened.store.get(), profile, kNow, options);
@@ -99,10 +110,8 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
 TEST_CASE("a study session's size is known at the start and grows only when a card is failed, and says so",
           "[study_session]") {
   const Deck deck = SeedDeck();
-  test::TempDir dir;
-  auto opened = ProfileStore::Open(dir.Path(), kNow);
-  REQUIRE(opened.store);
-  const auto profile = opened.store->DefaultProfile();
+  OpenedStore opened;
+  const auto profile = opened.profile;
   StudySession::Options options;
   options.queue.newPerDay = 20;
   srs::TimeMs now = kNow;
@@ -166,10 +175,8 @@ TEST_CASE("a study session's size is known at the start and grows only when a ca
 TEST_CASE("a right answer the learner says was a guess is rated Hard, saved again, and counted once",
           "[study_session]") {
   const Deck deck = SeedDeck();
-  test::TempDir dir;
-  auto opened = ProfileStore::Open(dir.Path(), kNow);
-  REQUIRE(opened.store);
-  const auto profile = opened.store->DefaultProfile();
+  OpenedStore opened;
+  const auto profile = opened.profile;
   StudySession::Options options;
   options.queue.newPerDay = 20;
   StudySession session(deck, opened.store.get(), profile, kNow, options);
@@ -267,10 +274,8 @@ TEST_CASE("study schedules written questions as cards, select-all ones judged by
           "[study_session][choice]") {
   DeckLoad load = LoadDeckFile(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/quiz-numbered.csv");
   REQUIRE(load.Ok());
-  test::TempDir dir;
-  auto opened = ProfileStore::Open(dir.Path(), kNow);
-  REQUIRE(opened.store);
-  const auto profile = opened.store->DefaultProfile();
+  OpenedStore opened;
+  const auto profile = opened.profile;
   StudySession::Options options;
   options.queue.newPerDay = 20;
   StudySession session(load.deck, opened.store.get(), profile, kNow, options);
@@ -343,10 +348,8 @@ TEST_CASE("a reported card is set aside at once and in later sessions until the 
           "[study_session][report]") {
   Deck deck = SeedDeck();
   deck.version = "1111111111111111";
-  test::TempDir dir;
-  auto opened = ProfileStore::Open(dir.Path(), kNow);
-  REQUIRE(opened.store);
-  const auto profile = opened.store->DefaultProfile();
+  OpenedStore opened;
+  const auto profile = opened.profile;
   StudySession::Options options;
   options.queue.newPerDay = 5;
   StudySession first(deck, opened.store.get(), profile, kNow, options);
