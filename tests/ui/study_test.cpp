@@ -692,6 +692,8 @@ TEST_CASE("a card answered wrong comes back in the same session, and study more 
   CHECK(session.Feedback()->addedToSession >= 1); // it will come back, and the feedback says so
   CHECK(ui.Has("study/added"));
   ui.PressKey(GLFW_KEY_SPACE);
+  ui.Frames(1);
+  CHECK(ui.Has("study/last-added")); // and the count, on the next question
   // A minute later (its first learning step) it is asked again, before the session ends.
   now += 61000;
   if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);

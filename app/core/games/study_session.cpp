@@ -227,6 +227,7 @@ void StudySession::Finish(bool correct, double credit, StudyFeedback feedback) {
   for (const Return& r : m_returns)
     if (r.question.key == q.key) returning += r.planned;
   feedback.addedToSession = static_cast<int>(returning) - static_cast<int>(m_planned[m_current] - 1);
+  m_lastAdded = feedback.addedToSession;
   feedback.correct = correct;
   feedback.credit = credit;
   feedback.explanation = q.explanation;

@@ -55,6 +55,9 @@ public:
   // Questions still to answer, counting each card's learning steps that will come back in
   // this session if it is answered right (a new card is usually asked twice).
   size_t Left() const;
+  // What the last answer added to the session (StudyFeedback::addedToSession), kept after
+  // its feedback: a flashcard graded Again moves on at once, and the count says why it grew.
+  int LastAdded() const { return m_lastAdded; }
   // The questions queued now, each once (the learning steps to come are not counted).
   size_t Queued() const { return m_questions.size() - std::min(m_current, m_questions.size()) + m_returns.size(); }
   const Question* Current() const override { return Done() ? nullptr : &m_questions[m_current]; }
@@ -146,6 +149,7 @@ private:
   std::unordered_map<std::string, int> m_returnCount; // key -> times it came back
   size_t m_newLeft = 0, m_dueTomorrow = 0;
   std::optional<StudyFeedback> m_feedback;
+  int m_lastAdded = 0;
   StudySummary m_summary;
 };
 

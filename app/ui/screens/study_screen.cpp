@@ -660,15 +660,19 @@ void DrawStudyScreen(UiContext& ui) {
     ImGui::Spacing();
   }
   // Study counts what is left (a session of known size); a quiz where it stands.
-  const std::string progress = study.study
-                                   ? CountText(study.study->Left()) + " left"
-                                   : std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
+  std::string progress = study.study ? CountText(study.study->Left()) + " left"
+                                     : std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
   const Question& q = *session.Current();
   const StudyFeedback* feedback = session.Feedback();
+  // Grown by the last answer: its feedback said so; once it has moved on (a flashcard graded
+  // Again goes on at once) the count says it.
+  const bool grew = study.study && !feedback && study.study->LastAdded() > 0;
+  if (grew) progress += " (+" + std::to_string(study.study->LastAdded()) + ": the last card comes back)";
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
   ImGui::PopStyleColor();
   if (study.study) ui.Track("study/left/" + std::to_string(study.study->Left()));
+  if (grew) ui.Track("study/last-added");
   DrawReport(ui);
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);
