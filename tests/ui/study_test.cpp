@@ -775,8 +775,8 @@ TEST_CASE("projector mode from the classroom set-up is for matches: the set-up f
     CHECK(ui.State().settings.classroomProjector);
     CHECK_FALSE(ui.State().settings.projector); // not the whole app
     CHECK(ImGui::GetFontSize() > homeFont);     // larger type at once
-    // Start and the live game stay on the screen, whole.
-    for (const char* button : {"classroom/start", "classroom/live"}) {
+    // Start, the live game and what Start will play stay on the screen, whole.
+    for (const char* button : {"classroom/start", "classroom/live", "classroom/summary"}) {
       INFO(button);
       REQUIRE(ui.Has(button));
       const ui::ItemRect r = ui.Item(button);

@@ -161,15 +161,22 @@ double GuessChanceOf(const Question& q) {
 } // namespace
 
 double StudySession::EvidenceOf(const srs::MemoryState& memory, const Question& q, srs::TimeMs now) const {
-  const double recall =
-      memory.state == srs::CardState::New ? srs::kRecallOfNewCard : m_fsrs.Retrievability(memory, now);
-  return srs::EvidenceOfRecall(recall, GuessChanceOf(q));
+  // A new card has no prediction to weigh, and its first grade sets its difficulty for
+  // good: its learning steps ask it again within minutes instead (docs/scheduling.md).
+  if (memory.state == srs::CardState::New) return 1.0;
+  return srs::EvidenceOfRecall(m_fsrs.Retrievability(memory, now), GuessChanceOf(q));
 }
 
 srs::Rating StudySession::RatingFor(const std::string& item, QuestionKind kind, bool correct, int responseMs,
                                     srs::TimeMs now) const {
-  const double evidence = EvidenceOf(MemoryOf(item, kind), m_questions[m_current], now);
-  return srs::RateAnswer(correct, responseMs, srs::TypicalResponseMs(m_rightTimes), {evidence, false});
+  const srs::MemoryState memory = MemoryOf(item, kind);
+  const Question& q = m_questions[m_current];
+  const srs::Rating rating =
+      srs::RateAnswer(correct, responseMs, srs::TypicalResponseMs(m_rightTimes), {EvidenceOf(memory, q, now), false});
+  // A first answer picked from options is never Easy: a quick lucky click would send the
+  // card a week away.
+  if (memory.state == srs::CardState::New && GuessChanceOf(q) > 0.0) return std::min(rating, srs::Rating::Good);
+  return rating;
 }
 
 void StudySession::Record(const std::string& item, QuestionKind kind, bool correct, srs::Rating rating,
@@ -315,7 +322,10 @@ std::array<std::string, 4> StudySession::GradeIntervals(srs::TimeMs now) const {
 
 bool StudySession::CanSayGuessed() const {
   if (!m_feedback || !m_feedback->correct || m_feedback->saidGuessed || !m_reschedule[m_current]) return false;
-  return GuessChanceOf(m_questions[m_current]) > 0.0;
+  // Not when the answer already counted as a possible guess (Hard): saying so would change nothing.
+  const bool aboveHard =
+      std::any_of(m_reviewed.begin(), m_reviewed.end(), [](const Reviewed& r) { return r.rating > srs::Rating::Hard; });
+  return aboveHard && GuessChanceOf(m_questions[m_current]) > 0.0;
 }
 
 void StudySession::SayGuessed(srs::TimeMs now) {

@@ -45,11 +45,10 @@ double GuessChance(QuestionKind kind, size_t options, bool selectAll = false);
 
 // How much a right answer shows that the card was remembered rather than guessed: by Bayes,
 // R / (R + (1 - R) c) for the card's predicted recall R before the answer and the guess
-// chance c. A card never answered has no prediction: R = 1/2.
-inline constexpr double kRecallOfNewCard = 0.5;
+// chance c.
 double EvidenceOfRecall(double recall, double guessChance);
 
-// A right answer with less evidence than this is not sure (a first 50/50 which-first: 2/3).
+// A right answer with less evidence than this is not sure (which-first at R = 0.6: 0.75).
 inline constexpr double kSureEvidence = 0.75;
 
 struct AnswerEvidence {

@@ -106,7 +106,6 @@ bool DrawSetupForm(UiContext& ui, const AppState::ClassroomState& c) {
 void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   ClassroomForm& form = ui.widgets.classroom;
   Heading(ui, "Classroom match");
-  ImGui::Text("Deck: %s", c.deck ? c.deck->title.c_str() : "(none)");
   bool anyAskable = false;
   for (size_t k = 0; k < form.kinds.size(); ++k)
     anyAskable = anyAskable || (form.kinds[k] && k < c.kindCounts.size() && c.kindCounts[k] > 0);
@@ -124,7 +123,13 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
   const float buttonWidth = 16 * ui.Em(), buttonHeight = 2.2f * ui.Em();
   const float width = ImGui::GetContentRegionAvail().x;
   const bool oneRow = 2 * buttonWidth + style.ItemSpacing.x <= width;
+  // What Start will play, on one line above it: the form may be scrolled out of sight.
+  const std::string summary = std::to_string(form.questions) + " questions · " + std::to_string(form.seconds) +
+                              " s each · " + (form.mode == ClassroomMode::Buzzer ? "buzzer" : "turns") + " · " +
+                              (form.scoring == ClassroomScoring::Speed ? "speed counts" : "accuracy only") + " · " +
+                              std::to_string(form.teamCount) + " teams";
   float footer = (oneRow ? 1 : 2) * (buttonHeight + style.ItemSpacing.y) + style.ItemSpacing.y;
+  footer += ImGui::CalcTextSize(summary.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
   if (!why.empty()) footer += ImGui::CalcTextSize(why.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
   ImGui::BeginChild("setup-form", ImVec2(0, -footer), false);
   anyAskable = DrawSetupForm(ui, c);
@@ -135,6 +140,10 @@ void DrawSetup(UiContext& ui, const AppState::ClassroomState& c) {
     ImGui::PopStyleColor();
     ui.Track("classroom/nothing-to-ask");
   }
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  ImGui::TextWrapped("%s", summary.c_str());
+  ImGui::PopStyleColor();
+  ui.Track("classroom/summary");
   const bool liveOpen = ui.state.live && ui.state.live->room;
   ImGui::BeginDisabled(!anyAskable);
   if (ImGui::Button("Start the match (Enter)", ImVec2(buttonWidth, buttonHeight)) ||

@@ -667,7 +667,8 @@ void DrawStudyScreen(UiContext& ui) {
   // Grown by the last answer: its feedback said so; once it has moved on (a flashcard graded
   // Again goes on at once) the count says it.
   const bool grew = study.study && !feedback && study.study->LastAdded() > 0;
-  if (grew) progress += " (+" + std::to_string(study.study->LastAdded()) + ": the last card comes back)";
+  if (grew)
+    progress += " (+" + std::to_string(study.study->LastAdded()) + ": the previous question is asked again later)";
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
   ImGui::PopStyleColor();

@@ -63,15 +63,15 @@ TEST_CASE("a right answer counts by how much it shows: the guess chance against 
   CHECK(GuessChance(QuestionKind::TypedYear, 0) == 0.0);
   CHECK(GuessChance(QuestionKind::Flashcard, 0) == 0.0);
 
-  // Bayes: a new card (recall 1/2) right at which-first is known with odds 2:1, at one of
+  // Bayes: a card recalled with 1/2 right at which-first is known with odds 2:1, at one of
   // four with odds 4:1; a card recalled with 90 % is sure either way.
-  CHECK(EvidenceOfRecall(kRecallOfNewCard, 0.5) == Approx(2.0 / 3));
-  CHECK(EvidenceOfRecall(kRecallOfNewCard, 0.25) == Approx(0.8));
+  CHECK(EvidenceOfRecall(0.5, 0.5) == Approx(2.0 / 3));
+  CHECK(EvidenceOfRecall(0.5, 0.25) == Approx(0.8));
   CHECK(EvidenceOfRecall(0.9, 0.5) == Approx(0.9 / 0.95));
   CHECK(EvidenceOfRecall(0.3, 0.0) == 1.0); // nothing can be guessed
   CHECK(EvidenceOfRecall(0.0, 0.5) == 0.0); // nothing is remembered
 
-  const double unsure = EvidenceOfRecall(kRecallOfNewCard, 0.5);
+  const double unsure = EvidenceOfRecall(0.5, 0.5);
   REQUIRE(unsure < kSureEvidence);
   CHECK(RateAnswer(true, 5000, 4000, {unsure, false}) == Rating::Hard); // slower than typical
   CHECK(RateAnswer(true, 4000, 4000, {unsure, false}) == Rating::Good); // within the typical time
