@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <string_view>
 #include <unordered_map>
 
 #include "core/base/text.h"
@@ -25,14 +26,18 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   TagHint(load.deck)};
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
-    std::unordered_map<std::string, size_t> ways; // item -> kinds it is asked in
+    // Item -> kinds it is asked in, keyed by the candidate lists' own ids (kept alive here).
+    std::vector<std::vector<std::string>> candidates;
+    std::unordered_map<std::string_view, size_t> ways;
     for (QuestionKind kind : AllQuestionKinds()) {
-      const std::vector<std::string> items = generator.Candidates(kind);
-      entry.kindCounts.push_back(items.size());
-      entry.studyCards += items.size();
+      candidates.push_back(generator.Candidates(kind));
+      entry.kindCounts.push_back(candidates.back().size());
+      entry.studyCards += candidates.back().size();
+    }
+    ways.reserve(entry.studyCards);
+    for (const auto& items : candidates)
       for (const std::string& item : items)
         ++ways[item];
-    }
     entry.studyItems = ways.size();
     for (const auto& [item, count] : ways) {
       entry.fewestWays = entry.fewestWays == 0 ? count : std::min(entry.fewestWays, count);

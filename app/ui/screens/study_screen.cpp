@@ -660,7 +660,8 @@ void DrawStudyScreen(UiContext& ui) {
     ImGui::Spacing();
   }
   // Study counts what is left (a session of known size); a quiz where it stands.
-  std::string progress = study.study ? CountText(study.study->Left()) + " left"
+  const size_t left = study.study ? study.study->Left() : 0;
+  std::string progress = study.study ? CountText(left) + " left"
                                      : std::to_string(session.Position() + 1) + " / " + std::to_string(session.Total());
   const Question& q = *session.Current();
   const StudyFeedback* feedback = session.Feedback();
@@ -672,7 +673,7 @@ void DrawStudyScreen(UiContext& ui) {
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
   ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
   ImGui::PopStyleColor();
-  if (study.study) ui.Track("study/left/" + std::to_string(study.study->Left()));
+  if (study.study) ui.Track("study/left/" + std::to_string(left));
   if (grew) ui.Track("study/last-added");
   DrawReport(ui);
   ImGui::PushFont(ui.fonts.title);
