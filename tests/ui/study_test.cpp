@@ -680,8 +680,8 @@ TEST_CASE("a card answered wrong comes back in the same session, and study more 
   ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
   QuestionRun& session = *ui.State().study->session;
   REQUIRE(ui.State().study->study->Queued() == 20);
-  // The first question with options, answered wrong.
-  while (session.Current()->options.empty() || session.Current()->kind == QuestionKind::Ordering) {
+  // The first question with options that can also be asked from memory, answered wrong.
+  while (!session.Current()->recallable) {
     now += 5000;
     if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
   }
@@ -699,7 +699,20 @@ TEST_CASE("a card answered wrong comes back in the same session, and study more 
   if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);
   REQUIRE_FALSE(session.Done());
   CHECK(session.Current()->key == missed);
+  // In its learning step it is asked from memory: no options to guess from, the answer
+  // shown on Space, then graded; the grade reviews the card it was made for.
+  CHECK(session.Current()->recallOf);
+  CHECK(session.Current()->options.empty());
+  CHECK(ui.Has("study/from-memory"));
+  CHECK(ui.Has("study/reveal"));
   ui.SaveScreenshot("study-card-comes-back");
+  ui.PressKey(GLFW_KEY_SPACE);
+  ui.Frames(1);
+  ui.SaveScreenshot("study-card-comes-back-answer");
+  CHECK(ui.Has("study/grade/3"));
+  const size_t position = session.Position();
+  ui.PressKey(GLFW_KEY_3); // Good: on at once, as after any flashcard
+  CHECK((session.Position() == position + 1 || session.Done()));
   while (!session.Done()) {
     now += 5000;
     if (AnswerRight(ui)) ui.PressKey(GLFW_KEY_SPACE);

@@ -92,8 +92,8 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     size_t newQueued = 0;
     for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
       const Entry& entry = entries[e.card];
-      auto q = m_generator.Make(entry.kind, entry.item,
-                                options.seed ^ Fnv1a(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
+      auto q = Ask(entry.kind, entry.item, entry.memory,
+                   options.seed ^ Fnv1a(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
       // A prompt asked once is not asked again today with another right answer ("Who
       // trained at ...?" is a question for each of several facts).
       const bool samePrompt = q && q->kind != QuestionKind::WhichFirst && q->kind != QuestionKind::Ordering &&
@@ -121,6 +121,25 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     StoreStatus started = m_store->StartSession(profile, "study", deck.id, now);
     if (started) m_sessionId = started.id;
   }
+}
+
+std::optional<Question> StudySession::Ask(QuestionKind kind, const std::string& item, const srs::MemoryState& memory,
+                                          std::uint64_t seed) const {
+  std::optional<Question> q = m_generator.Make(kind, item, seed);
+  const bool learning = memory.state == srs::CardState::Learning || memory.state == srs::CardState::Relearning;
+  if (!learning || srs::GuessChance(kind, 2) == 0.0) return q;
+  // Its learning steps ask a card that could be guessed from memory, so that it counts as
+  // learned only once recalled (docs/scheduling.md). An event's order is recalled by its date.
+  std::optional<Question> recall;
+  if (kind == QuestionKind::WhichFirst || kind == QuestionKind::Ordering) {
+    if (auto when = m_generator.Make(QuestionKind::When, item, seed)) recall = AskFromMemory(*when, kind);
+  } else if (q) {
+    recall = AskFromMemory(*q, kind);
+  }
+  if (!recall) return q;
+  recall->key = srs::CardKey(m_deck.id, item, kind);
+  recall->card = item;
+  return recall;
 }
 
 srs::MemoryState StudySession::MemoryOf(const std::string& item, QuestionKind kind) const {
@@ -219,7 +238,7 @@ void StudySession::PlanReturn(const std::string& item, QuestionKind kind, const 
   if (!learning || m_questions[m_current].items.size() != 1 || after.due - now > m_options.queue.learnAhead ||
       m_returnCount[key] >= kMaxReturnsPerCard)
     return;
-  auto again = m_generator.Make(kind, item, m_options.seed ^ Fnv1a(key) ^ static_cast<std::uint64_t>(before.reps + 1));
+  auto again = Ask(kind, item, after, m_options.seed ^ Fnv1a(key) ^ static_cast<std::uint64_t>(before.reps + 1));
   if (!again) return;
   const int returns = ++m_returnCount[key];
   const size_t planned = PlannedShowings(after, *again, after.due, true, returns);
@@ -304,7 +323,7 @@ void StudySession::Grade(srs::Rating rating, int responseMs, srs::TimeMs now) {
   feedback.rightAnswer = q->answerText;
   const bool correct = rating != srs::Rating::Again;
   m_reviewed.clear();
-  Record(q->items[0], q->kind, correct, rating, "", responseMs, now, feedback, 0, correct);
+  Record(q->items[0], CardKind(*q), correct, rating, "", responseMs, now, feedback, 0, correct);
   Finish(correct, correct ? 1.0 : 0.0, std::move(feedback));
 }
 
@@ -312,8 +331,8 @@ std::array<std::string, 4> StudySession::GradeIntervals(srs::TimeMs now) const {
   std::array<std::string, 4> labels;
   const Question* q = Current();
   if (q == nullptr) return labels;
-  const std::string key = srs::CardKey(m_deck.id, q->items[0], q->kind);
-  const srs::MemoryState before = MemoryOf(q->items[0], q->kind);
+  const std::string key = srs::CardKey(m_deck.id, q->items[0], CardKind(*q));
+  const srs::MemoryState before = MemoryOf(q->items[0], CardKind(*q));
   auto preview = m_fsrs.Preview(before, now, Fnv1a(key) + static_cast<std::uint64_t>(before.reps));
   for (size_t i = 0; i < 4; ++i)
     labels[i] = FormatInterval(now, preview[i].card.due);

@@ -97,6 +97,10 @@ private:
     srs::MemoryState memory;
   };
   srs::MemoryState MemoryOf(const std::string& item, QuestionKind kind) const;
+  // The question for the card (`item`, `kind`) with `memory`: asked from memory while a card
+  // that could be guessed is in its learning steps and its question can be (AskFromMemory).
+  std::optional<Question> Ask(QuestionKind kind, const std::string& item, const srs::MemoryState& memory,
+                              std::uint64_t seed) const;
   // The rating of a right or wrong answer about `item`, by RateAnswer with the evidence
   // the answer gives for that card (the question's guess chance against its recall).
   srs::Rating RatingFor(const std::string& item, QuestionKind kind, bool correct, int responseMs,

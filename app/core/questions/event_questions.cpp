@@ -50,6 +50,7 @@ std::optional<Question> Builder::When(const Event& e) {
     q.options.push_back(d.Text());
   q.answer = ladder->second;
   q.answerText = answer.Text();
+  q.recallable = true;
   q.image = PictureOf(e.id);
   q.explanation =
       e.name + ": " + EventWhen(e) + (e.place.empty() ? "" : ", " + e.place) + (e.note.empty() ? "" : ". " + e.note);

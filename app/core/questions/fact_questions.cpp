@@ -49,6 +49,12 @@ std::optional<Question> Builder::Forward(const Fact& f) {
   std::string also;
   for (size_t i = 0; i < others.size(); ++i)
     also += (i == 0 ? "; also " : i + 1 == others.size() ? " and " : ", ") + others[i];
+  // One object (a relation with many may have more than the deck lists) and words for it:
+  // the prompt can be asked without options.
+  if (!picture && !r->many) {
+    q.answerText = right;
+    q.recallable = true;
+  }
   q.explanation = deck.NameOf(f.subject) + (picture ? "" : ": " + right + also) +
                   (f.accordingTo.empty() ? "" : " (according to " + deck.Attribution(f.accordingTo) + ")") +
                   (f.note.empty() ? "" : ". " + f.note);

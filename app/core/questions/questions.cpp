@@ -67,6 +67,20 @@ bool IsRightOption(const Question& q, int option) {
          (option == q.answer || std::find(q.answers.begin(), q.answers.end(), option) != q.answers.end());
 }
 
+std::optional<Question> AskFromMemory(const Question& q, QuestionKind card) {
+  if (!q.recallable || q.answerText.empty()) return std::nullopt;
+  Question recall = q;
+  recall.kind = QuestionKind::Flashcard;
+  recall.recallOf = card;
+  recall.options.clear();
+  recall.optionImages.clear();
+  recall.picturesOnly = false;
+  recall.answer = -1;
+  recall.answers.clear();
+  recall.order.clear();
+  return recall;
+}
+
 std::vector<std::pair<int, int>> AcceptedYears(const Date& date) {
   auto yearOf = [](std::int64_t day) {
     int y, m, d;

@@ -65,7 +65,21 @@ struct Question {
   // deck's names ("hanseatic" of "The Hanseatic League is formed in Lübeck").
   // Empty when it has none; an earlier text that shows it beside the answer gives it away.
   std::string aboutName;
+  // Its prompt stands without its options and has one right answer (`answerText`): it can
+  // be asked from memory (AskFromMemory). A forward question with one object, a "when".
+  bool recallable = false;
+  // Asked from memory: a flashcard made of a question of this kind, which reviews the card
+  // of that kind (CardKind). Empty for every other question.
+  std::optional<QuestionKind> recallOf;
 };
+
+// The kind of card an answer to `q` reviews: its own kind, or the kind it was made from
+// when asked from memory.
+inline QuestionKind CardKind(const Question& q) { return q.recallOf.value_or(q.kind); }
+// `q` asked from memory for a card of kind `card`: a flashcard with its prompt, whose back
+// is its answer, graded by the learner; no options, so nothing to guess. Empty when `q` is
+// not recallable.
+std::optional<Question> AskFromMemory(const Question& q, QuestionKind card);
 
 // True when `option` is a right option of `q` (its answer, or one of its answers).
 bool IsRightOption(const Question& q, int option);

@@ -252,6 +252,14 @@ void DrawFlashcard(UiContext& ui, const Question& q, const StudyFeedback* feedba
   ImGui::PushFont(ui.fonts.bold);
   ImGui::TextWrapped("%s", q.answerText.c_str());
   ImGui::PopFont();
+  // A question asked from memory keeps what its options' feedback would say: the
+  // explanation and the source.
+  if (q.recallOf && !q.explanation.empty()) ImGui::TextWrapped("%s", q.explanation.c_str());
+  if (!q.source.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("Source: %s", q.source.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::Spacing();
   if (feedback != nullptr) return;
   static const char* kGrades[] = {"Again", "Hard", "Good", "Easy"};
@@ -671,8 +679,13 @@ void DrawStudyScreen(UiContext& ui) {
   if (grew)
     progress += " (+" + std::to_string(study.study->LastAdded()) + ": the previous question is asked again later)";
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::Text("%s  ·  %s", progress.c_str(), SelectAll(q) ? "Select all that apply" : QuestionKindLabel(q.kind));
+  // A card that could be guessed, in its learning steps, is asked without its options.
+  const char* how = SelectAll(q) ? "Select all that apply"
+                    : q.recallOf ? "From memory this time: think of the answer, then show it"
+                                 : QuestionKindLabel(q.kind);
+  ImGui::Text("%s  ·  %s", progress.c_str(), how);
   ImGui::PopStyleColor();
+  if (q.recallOf) ui.Track("study/from-memory");
   if (study.study) ui.Track("study/left/" + std::to_string(left));
   if (grew) ui.Track("study/last-added");
   DrawReport(ui);

@@ -93,15 +93,16 @@ TEST_CASE("a study session: today's new cards, each answer saved before its feed
   options.queue.newDoneToday = 12;
   StudySession again(deck, opened.store.get(), profile, now + 15 * srs::kMinuteMs, options);
   CHECK(again.Total() > 0);
-  std::set<std::string> items;
+  std::set<std::string> items, seen;
   for (size_t i = 0; i < again.Total(); ++i) {
     const Question* q = again.Current();
     REQUIRE(q);
     // The card the queue chose (an ordering question also shows other events, chosen freely).
     const std::string card =
-        q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst ? q->key : q->items[0];
+        q->kind == QuestionKind::Ordering || q->kind == QuestionKind::WhichFirst || q->recallOf ? q->key : q->items[0];
     INFO(q->key);
-    CHECK(items.insert(card).second);
+    // (A card in its learning steps comes back: asked again, not a second card.)
+    if (seen.insert(q->key).second) CHECK(items.insert(card).second);
     Answer(again, true, now += 20000);
     again.Next(now);
   }
@@ -150,9 +151,10 @@ TEST_CASE("a study session's size is known at the start and grows only when a ca
   CHECK(reviews.Left() == due - 1);
   CHECK(reviews.Feedback()->addedToSession == 0);
   reviews.Next(now);
-  // The first question about one card, failed.
+  // The first question about one card in review, failed (one asked from memory is still in
+  // its learning steps: an ordering's other events were never asked again).
   size_t answered = 1;
-  while (reviews.Current()->items.size() != 1) {
+  while (reviews.Current()->items.size() != 1 || reviews.Current()->recallOf) {
     Answer(reviews, true, now += 5000);
     reviews.Next(now);
     ++answered;
@@ -170,6 +172,71 @@ TEST_CASE("a study session's size is known at the start and grows only when a ca
     REQUIRE(answered <= due + 1);
   }
   CHECK(answered == due + 1);
+}
+
+TEST_CASE("a card that could be guessed is asked from memory in its learning steps, and counts as learned then",
+          "[study_session]") {
+  const Deck deck = SeedDeck();
+  OpenedStore opened;
+  StudySession::Options options;
+  options.queue.newPerDay = 20;
+  srs::TimeMs now = kNow;
+  std::set<std::string> withOptions;                          // keys first asked with options
+  std::vector<std::pair<std::string, QuestionKind>> recalled; // cards asked from memory
+  auto run = [&](StudySession& session) {
+    for (int answered = 0; !session.Done(); ++answered) {
+      const Question& q = *session.Current();
+      if (q.recallOf) {
+        INFO(q.key << ": " << q.prompt);
+        CHECK(q.kind == QuestionKind::Flashcard);
+        CHECK(q.options.empty());
+        CHECK_FALSE(q.answerText.empty());
+        CHECK(q.key == srs::CardKey(deck.id, q.items[0], *q.recallOf));
+        CHECK(withOptions.count(q.key) == 1); // met first with its options
+        CHECK(session.GradeIntervals(now)[2] != "");
+        recalled.emplace_back(q.items[0], *q.recallOf);
+      } else if (!q.options.empty()) {
+        for (const std::string& item : q.kind == QuestionKind::WhichFirst || q.kind == QuestionKind::Ordering
+                                           ? q.items
+                                           : std::vector<std::string>{q.items[0]})
+          withOptions.insert(srs::CardKey(deck.id, item, q.kind));
+      }
+      Answer(session, true, now += 5000);
+      REQUIRE(session.Feedback());
+      CHECK(session.Feedback()->saveError.empty());
+      session.Next(now);
+      REQUIRE(answered < 200);
+    }
+  };
+  {
+    StudySession first(deck, opened.store.get(), opened.profile, now, options);
+    run(first);
+  }
+  const size_t sameDay = recalled.size();
+  CHECK(sameDay > 0); // a new card's learning step, minutes later
+  // The next session: the orderings' and which-first questions' cards (not asked again in
+  // their own session) are in their learning steps; their events' dates are asked from memory.
+  now += 15 * srs::kMinuteMs;
+  options.queue.newPerDay = 0;
+  {
+    StudySession later(deck, opened.store.get(), opened.profile, now, options);
+    run(later);
+  }
+  CHECK(std::any_of(recalled.begin() + static_cast<std::ptrdiff_t>(sameDay), recalled.end(), [](const auto& r) {
+    return r.second == QuestionKind::WhichFirst || r.second == QuestionKind::Ordering;
+  }));
+  // Each answer from memory reviewed the card it was made for, which is now learned; no
+  // flashcard card was made for an item that has none.
+  const std::vector<StoredCard> cards = opened.store->Cards(opened.profile, deck.id);
+  for (const auto& [item, kind] : recalled) {
+    INFO(item << " " << QuestionKindName(kind));
+    auto card =
+        std::find_if(cards.begin(), cards.end(), [&](const StoredCard& c) { return c.item == item && c.kind == kind; });
+    REQUIRE(card != cards.end());
+    CHECK(card->memory.state == srs::CardState::Review);
+    CHECK(std::none_of(cards.begin(), cards.end(),
+                       [&](const StoredCard& c) { return c.item == item && c.kind == QuestionKind::Flashcard; }));
+  }
 }
 
 TEST_CASE("a right answer the learner says was a guess is rated Hard, saved again, and counted once",
