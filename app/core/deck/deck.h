@@ -227,6 +227,9 @@ inline constexpr size_t kMaxDeckFileBytes = 64u << 20;
 DeckLoad LoadDeckFile(const std::string& path);
 // The same from text in memory; `fileName` is used in diagnostics.
 DeckLoad ParseDeck(std::string_view text, const std::string& fileName);
+// As ParseDeck, but in one toml++ parse of the whole text however large: what reading a
+// large file in pieces must give (for tests).
+DeckLoad ParseDeckWhole(std::string_view text, const std::string& fileName);
 
 // Counts for `factdeck check` and the home screen.
 struct DeckSummary {

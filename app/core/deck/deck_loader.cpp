@@ -21,6 +21,7 @@
 #include "core/deck/picture_file.h"
 #include "core/base/text.h"
 #include "core/deck/toml_chunks.h"
+#include "core/deck/toml_flat.h"
 
 namespace factdeck {
 
@@ -31,6 +32,80 @@ Position NodePosition(const toml::node& node, uint32_t lineBase) {
   const auto& begin = node.source().begin;
   return {static_cast<int>(begin.line + lineBase), static_cast<int>(begin.column)};
 }
+
+// A value as the loader reads it: a node of toml++'s tree, or a value the flat reader found
+// (toml_flat.h) in a later piece of a large file; each knows where it is in the file.
+class Node {
+public:
+  Node() = default;
+  Node(const toml::node& node, uint32_t lineBase) : m_toml(&node), m_lineBase(lineBase) {}
+  Node(const FlatValue& value, const FlatPiece& piece, uint32_t lineBase)
+      : m_flat(&value), m_piece(&piece), m_lineBase(lineBase) {}
+
+  Position Pos() const {
+    if (m_toml) return NodePosition(*m_toml, m_lineBase);
+    return {static_cast<int>(m_flat->line + m_lineBase), static_cast<int>(m_flat->column)};
+  }
+  std::optional<std::string_view> Str() const {
+    if (m_toml) {
+      const auto* s = m_toml->as_string();
+      return s ? std::optional<std::string_view>(s->get()) : std::nullopt;
+    }
+    return m_flat->type == FlatValue::Type::String ? std::optional<std::string_view>(m_flat->text) : std::nullopt;
+  }
+  std::optional<std::int64_t> Integer() const {
+    if (m_toml) {
+      const auto* i = m_toml->as_integer();
+      return i ? std::optional<std::int64_t>(i->get()) : std::nullopt;
+    }
+    return m_flat->type == FlatValue::Type::Integer ? std::optional<std::int64_t>(m_flat->integer) : std::nullopt;
+  }
+  std::optional<double> Float() const {
+    const auto* d = m_toml ? m_toml->as_floating_point() : nullptr;
+    return d ? std::optional<double>(d->get()) : std::nullopt;
+  }
+  std::optional<bool> Bool() const {
+    if (m_toml) return m_toml->value<bool>();
+    return m_flat->type == FlatValue::Type::Boolean ? std::optional<bool>(m_flat->integer != 0) : std::nullopt;
+  }
+  const toml::date* Date() const {
+    const auto* d = m_toml ? m_toml->as_date() : nullptr;
+    return d ? &d->get() : nullptr;
+  }
+  bool IsArray() const { return m_toml ? m_toml->is_array() : m_flat->type == FlatValue::Type::Array; }
+  size_t Size() const { return m_toml ? m_toml->as_array()->size() : m_flat->count; }
+  Node operator[](size_t i) const {
+    if (m_toml) return Node((*m_toml->as_array())[i], m_lineBase);
+    return Node(m_piece->items[m_flat->first + i], *m_piece, m_lineBase);
+  }
+  // "string", "integer", ... as toml++ names the types.
+  std::string TypeName() const {
+    std::ostringstream type;
+    if (m_toml) {
+      type << m_toml->type();
+    } else {
+      switch (m_flat->type) {
+      case FlatValue::Type::String: type << toml::node_type::string; break;
+      case FlatValue::Type::Integer: type << toml::node_type::integer; break;
+      case FlatValue::Type::Boolean: type << toml::node_type::boolean; break;
+      case FlatValue::Type::Array: type << toml::node_type::array; break;
+      }
+    }
+    return type.str();
+  }
+
+private:
+  const toml::node* m_toml = nullptr;
+  const FlatValue* m_flat = nullptr;
+  const FlatPiece* m_piece = nullptr;
+  uint32_t m_lineBase = 0;
+};
+
+// One [[table]] of a piece the flat reader read.
+struct FlatItem {
+  const FlatTable& table;
+  const FlatPiece& piece;
+};
 
 std::string Quote(const std::string& text) { return "'" + text + "'"; }
 
@@ -58,29 +133,50 @@ public:
   template <typename Warn>
   Fields(const toml::table& table, std::initializer_list<std::string_view> known, const char* what, uint32_t lineBase,
          Warn&& warn) {
-    for (auto&& [key, node] : table) {
-      std::string_view name = key.str();
-      if (std::find(known.begin(), known.end(), name) != known.end() && m_count < kMaxKeys) {
-        m_found[m_count++] = {name, &node};
-        continue;
-      }
-      std::string list;
-      for (std::string_view k : known)
-        list += (list.empty() ? "" : ", ") + std::string(k);
-      warn(NodePosition(node, lineBase),
-           "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list + "); it is ignored");
-    }
+    std::vector<std::pair<std::string_view, Node>> unknown;
+    for (auto&& [key, node] : table)
+      Take(key.str(), Node(node, lineBase), known, unknown);
+    WarnUnknown(unknown, known, what, warn);
+  }
+  template <typename Warn>
+  Fields(const FlatTable& table, const FlatPiece& piece, std::initializer_list<std::string_view> known,
+         const char* what, uint32_t lineBase, Warn&& warn) {
+    std::vector<std::pair<std::string_view, Node>> unknown;
+    for (uint32_t k = table.first; k < table.first + table.count; ++k)
+      Take(piece.keys[k].key, Node(piece.keys[k].value, piece, lineBase), known, unknown);
+    WarnUnknown(unknown, known, what, warn);
   }
 
-  const toml::node* get(std::string_view key) const {
+  const Node* get(std::string_view key) const {
     for (size_t i = 0; i < m_count; ++i)
-      if (m_found[i].first == key) return m_found[i].second;
+      if (m_found[i].first == key) return &m_found[i].second;
     return nullptr;
   }
 
 private:
+  void Take(std::string_view name, Node node, std::initializer_list<std::string_view> known,
+            std::vector<std::pair<std::string_view, Node>>& unknown) {
+    if (std::find(known.begin(), known.end(), name) != known.end() && m_count < kMaxKeys)
+      m_found[m_count++] = {name, node};
+    else
+      unknown.emplace_back(name, node);
+  }
+  // In the order of their names, as toml++'s tables hold them.
+  template <typename Warn>
+  static void WarnUnknown(std::vector<std::pair<std::string_view, Node>>& unknown,
+                          std::initializer_list<std::string_view> known, const char* what, Warn& warn) {
+    if (unknown.empty()) return;
+    std::sort(unknown.begin(), unknown.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string list;
+    for (std::string_view k : known)
+      list += (list.empty() ? "" : ", ") + std::string(k);
+    for (const auto& [name, node] : unknown)
+      warn(node.Pos(),
+           "unknown key " + Quote(std::string(name)) + " in " + what + " (known keys: " + list + "); it is ignored");
+  }
+
   static constexpr size_t kMaxKeys = 12;
-  std::array<std::pair<std::string_view, const toml::node*>, kMaxKeys> m_found{};
+  std::array<std::pair<std::string_view, Node>, kMaxKeys> m_found{};
   size_t m_count = 0;
 };
 
@@ -99,7 +195,8 @@ public:
     const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 4);
     // Facts are read as soon as their piece is parsed, so every relation (which says how to
     // read a fact's object) is in the first piece.
-    TomlPieces pieces(text, m_file, std::max<size_t>(workers, text.size() / kPieceBytes), workers, {"relation"});
+    TomlPieces pieces(text, m_file, std::max<size_t>(workers, text.size() / kPieceBytes), workers, {"relation"},
+                      {"entity", "event", "fact", "card", "choice"});
     if (pieces.Count() == 0) {
       RunWhole(text);
       return true;
@@ -110,7 +207,7 @@ public:
              pieces.ArrayCount("card"), pieces.ArrayCount("choice")});
     std::future<void> freed;
     for (size_t k = 0; k < pieces.Count(); ++k) {
-      toml::table piece;
+      TomlPiece piece;
       try {
         piece = pieces.Next();
       } catch (const toml::parse_error&) {
@@ -118,15 +215,19 @@ public:
       }
       m_lineBase = pieces.LineBase();
       if (k == 0) {
-        ReadRoot(piece);
+        ReadRoot(piece.tree);
       } else {
         if (!pieces.Continues(piece)) return false;
-        ReadPiece(piece);
+        if (piece.flat)
+          ReadPiece(*piece.flat);
+        else
+          ReadPiece(piece.tree);
       }
+      if (piece.flat) continue;
       // Each piece's tree is freed on a worker while the next is read (freeing takes about a
       // fifth of parsing; a worker frees into the arena the parser allocated from).
       if (freed.valid()) freed.get();
-      freed = std::async(std::launch::async, [tree = std::move(piece)]() mutable { tree.clear(); });
+      freed = std::async(std::launch::async, [tree = std::move(piece.tree)]() mutable { tree.clear(); });
     }
     if (freed.valid()) freed.get();
     deck.Reindex();
@@ -176,6 +277,7 @@ public:
   toml::table Parse(std::string_view text) const { return toml::parse(text, m_file); }
 
   Position PosOf(const toml::node& node) const { return NodePosition(node, m_lineBase); }
+  static Position PosOf(const Node& node) { return node.Pos(); }
 
   void Error(Position pos, std::string message) { Add(Severity::Error, pos, std::move(message)); }
   void Warning(Position pos, std::string message) { Add(Severity::Warning, pos, std::move(message)); }
@@ -191,17 +293,21 @@ private:
     return Fields(table, known, what, m_lineBase,
                   [this](Position pos, std::string message) { Warning(pos, std::move(message)); });
   }
+  Fields Keys(const FlatItem& item, std::initializer_list<std::string_view> known, const char* what) {
+    return Fields(item.table, item.piece, known, what, m_lineBase,
+                  [this](Position pos, std::string message) { Warning(pos, std::move(message)); });
+  }
 
   // A string value; an error when it is required and missing, or not a string.
   std::string String(const Fields& table, std::string_view key, bool required, const char* what, Position tablePos) {
-    const toml::node* node = table.get(key);
+    const Node* node = table.get(key);
     if (node == nullptr) {
       if (required) Error(tablePos, std::string(what) + " needs " + Quote(std::string(key)));
       return {};
     }
-    if (const auto* s = node->as_string()) {
-      if (required && s->get().empty()) Error(PosOf(*node), Quote(std::string(key)) + " must not be empty");
-      return s->get();
+    if (const auto s = node->Str()) {
+      if (required && s->empty()) Error(PosOf(*node), Quote(std::string(key)) + " must not be empty");
+      return std::string(*s);
     }
     Error(PosOf(*node), Quote(std::string(key)) + " must be a string");
     return {};
@@ -209,26 +315,27 @@ private:
 
   // Where the value of `key` is, or the table's position when it is missing.
   Position ValuePos(const Fields& table, std::string_view key, Position tablePos) {
-    const toml::node* node = table.get(key);
+    const Node* node = table.get(key);
     return node == nullptr ? tablePos : PosOf(*node);
   }
 
   std::vector<std::string> Strings(const Fields& table, std::string_view key) {
     std::vector<std::string> values;
-    const toml::node* node = table.get(key);
+    const Node* node = table.get(key);
     if (node == nullptr) return values;
-    if (const auto* s = node->as_string()) {
-      values.push_back(s->get());
+    if (const auto s = node->Str()) {
+      values.emplace_back(*s);
       return values;
     }
-    const toml::array* array = node->as_array();
-    if (array == nullptr) {
+    if (!node->IsArray()) {
       Error(PosOf(*node), Quote(std::string(key)) + " must be a string or an array of strings");
       return values;
     }
-    for (const toml::node& item : *array) {
-      if (const auto* s = item.as_string())
-        values.push_back(s->get());
+    values.reserve(node->Size());
+    for (size_t i = 0; i < node->Size(); ++i) {
+      const Node item = (*node)[i];
+      if (const auto s = item.Str())
+        values.emplace_back(*s);
       else
         Error(PosOf(item), Quote(std::string(key)) + " must hold only strings");
     }
@@ -314,6 +421,22 @@ private:
     ReadPiece(root);
   }
 
+  // A piece the flat reader read: as a tree's, its kinds in the same order, each in file
+  // order (TomlPieces gives it only tables of these kinds).
+  void ReadPiece(const FlatPiece& piece) {
+    auto read = [&](std::string_view name, auto&& visit) {
+      for (const FlatTable& table : piece.tables)
+        if (table.name == name)
+          visit(FlatItem{table, piece},
+                Position{static_cast<int>(table.line + m_lineBase), static_cast<int>(table.column)});
+    };
+    read("entity", [&](const FlatItem& item, Position p) { ReadEntity(item, p); });
+    read("event", [&](const FlatItem& item, Position p) { ReadEvent(item, p); });
+    read("fact", [&](const FlatItem& item, Position p) { ReadFact(item, p); });
+    read("card", [&](const FlatItem& item, Position p) { ReadCard(item, p); });
+    read("choice", [&](const FlatItem& item, Position p) { ReadChoice(item, p); });
+  }
+
   // The arrays of items of the whole file or of one piece. A fact's subject and object are
   // checked against the entities and events once all are read (Check).
   void ReadPiece(const toml::table& piece) {
@@ -341,7 +464,7 @@ private:
       deck.language = String(fields, "language", false, "[deck]", pos);
       deck.description = String(fields, "description", false, "[deck]", pos);
       if (deck.language.empty()) deck.language = "en";
-      if (const toml::node* directions = fields.get("card_directions")) {
+      if (const Node* directions = fields.get("card_directions")) {
         deck.cardsForward = deck.cardsReverse = false;
         for (const std::string& d : Strings(fields, "card_directions")) {
           if (d == "forward")
@@ -379,7 +502,7 @@ private:
     Picture picture;
     picture.path = String(t, "image", false, "", p);
     picture.credit = String(t, "image_credit", false, "", p);
-    const toml::node* image = t.get("image");
+    const Node* image = t.get("image");
     picture.pos = image ? PosOf(*image) : p;
     if (picture.path.empty() && !picture.credit.empty())
       Warning(p, "image_credit without an image: say which picture with image = \"FILE\"");
@@ -395,7 +518,7 @@ private:
   }
 
   // [[entity]]: a thing facts are about.
-  void ReadEntity(const toml::table& table, Position p) {
+  template <typename Table> void ReadEntity(const Table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t = Keys(
         table,
@@ -417,7 +540,7 @@ private:
   }
 
   // [[event]]: something that happened, with its date (and end).
-  void ReadEvent(const toml::table& table, Position p) {
+  template <typename Table> void ReadEvent(const Table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t =
         Keys(table,
@@ -427,15 +550,15 @@ private:
     e.id = String(t, "id", true, "[[event]]", p);
     e.name = String(t, "name", true, "[[event]]", p);
     // `date` may itself be a span ("535–554"); then it gives the end as well.
-    if (const toml::node* node = t.get("date"); node != nullptr && node->is_string()) {
-      if (std::string error = SetEventDate(e, node->as_string()->get()); !error.empty()) Error(PosOf(*node), error);
+    if (const Node* node = t.get("date"); node != nullptr && node->Str()) {
+      if (std::string error = SetEventDate(e, std::string(*node->Str())); !error.empty()) Error(PosOf(*node), error);
     } else if (auto date = ReadDate(t, "date", p, true)) {
       e.date = *date;
     }
     const bool dateIsSpan = e.end || e.ongoing;
-    if (const toml::node* end = t.get("end"); end != nullptr && dateIsSpan)
+    if (const Node* end = t.get("end"); end != nullptr && dateIsSpan)
       Error(PosOf(*end), "the date is already a span (" + EventWhen(e) + "); give its end there or in `end`, not both");
-    else if (end != nullptr && end->is_string() && IsOngoingWord(end->as_string()->get()))
+    else if (end != nullptr && end->Str() && IsOngoingWord(*end->Str()))
       e.ongoing = true; // end = "present"
     else if (end != nullptr)
       e.end = ReadDate(t, "end", p, false);
@@ -479,15 +602,14 @@ private:
     }
     r.subjectKind = String(t, "subject", false, "", p);
     r.unit = String(t, "unit", false, "", p);
-    if (const toml::node* many = t.get("many")) {
-      if (auto value = many->value<bool>())
+    if (const Node* many = t.get("many")) {
+      if (auto value = many->Bool())
         r.many = *value;
       else
         Error(PosOf(*many), "'many' must be true or false");
     }
-    if (const toml::node* show = t.get("show_image")) {
-      const auto* value = show->as_string();
-      const std::string how = value ? value->get() : std::string();
+    if (const Node* show = t.get("show_image")) {
+      const std::string how(show->Str().value_or(""));
       if (how == "none")
         r.showImage = Relation::ShowImage::None;
       else if (how == "options")
@@ -497,11 +619,11 @@ private:
                             "\"options\" (each option's picture) or \"none\"");
     }
     r.pos = p;
-    if (const toml::node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
+    if (const Node* q = t.get("question")) CheckTemplate(r.question, PosOf(*q), "subject", true);
     // A picture is shown, not named: the reverse of an image relation ("Who is this?") has
     // no {object}.
     const bool picture = r.objectType == ValueType::Picture;
-    if (const toml::node* q = t.get("reverse")) {
+    if (const Node* q = t.get("reverse")) {
       if (picture && r.reverse.find("{object}") != std::string::npos)
         Error(PosOf(*q), "the reverse of an image relation shows the picture: write it without {object} (\"Who is "
                          "this?\")");
@@ -514,7 +636,7 @@ private:
   }
 
   // [[fact]]: subject, relation, object; needs the relations read first.
-  void ReadFact(const toml::table& table, Position p) {
+  template <typename Table> void ReadFact(const Table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t =
         Keys(table,
@@ -533,7 +655,7 @@ private:
     f.relationPos = ValuePos(t, "relation", p);
     f.objectPos = ValuePos(t, "object", p);
     const Relation* relation = deck.FindRelation(f.relation);
-    if (const toml::node* object = t.get("object")) {
+    if (const Node* object = t.get("object")) {
       if (relation) ReadObject(f, *relation, *object);
     } else {
       Error(p, "[[fact]] needs 'object'");
@@ -548,7 +670,7 @@ private:
   }
 
   // [[card]]: a front and a back.
-  void ReadCard(const toml::table& table, Position p) {
+  template <typename Table> void ReadCard(const Table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t = Keys(table, {"id", "front", "back", "tags", "source", "image", "image_credit"}, "[[card]]");
     Card c;
@@ -565,7 +687,7 @@ private:
   }
 
   // [[choice]]: a question written by hand, with its right and wrong options.
-  void ReadChoice(const toml::table& table, Position p) {
+  template <typename Table> void ReadChoice(const Table& table, Position p) {
     Deck& deck = m_out.deck;
     const Fields t =
         Keys(table,
@@ -583,13 +705,13 @@ private:
     c.pos = p;
     if (!t.get("answer")) Error(p, "[[choice]] needs 'answer' (a string, or a list when several are right)");
     if (!t.get("wrong")) Error(p, "[[choice]] needs 'wrong' (a list of one to three wrong options)");
-    if (const toml::node* seconds = t.get("seconds")) {
-      const auto* n = seconds->as_integer();
-      if (n == nullptr || n->get() < kMinChoiceSeconds || n->get() > kMaxChoiceSeconds)
+    if (const Node* seconds = t.get("seconds")) {
+      const auto n = seconds->Integer();
+      if (!n || *n < kMinChoiceSeconds || *n > kMaxChoiceSeconds)
         Error(PosOf(*seconds), "'seconds' must be a whole number from " + std::to_string(kMinChoiceSeconds) + " to " +
                                    std::to_string(kMaxChoiceSeconds));
       else
-        c.seconds = static_cast<int>(n->get());
+        c.seconds = static_cast<int>(*n);
     }
     if (t.get("answer") && t.get("wrong"))
       for (const std::string& problem : ChoiceProblems(c))
@@ -600,7 +722,7 @@ private:
   }
 
   std::optional<Date> ReadDate(const Fields& table, std::string_view key, Position tablePos, bool required) {
-    const toml::node* node = table.get(key);
+    const Node* node = table.get(key);
     if (node == nullptr) {
       if (required) Error(tablePos, "[[event]] needs " + Quote(std::string(key)));
       return std::nullopt;
@@ -609,15 +731,15 @@ private:
   }
 
   // A date from a string ("1922-04-16", "44 BC") or a TOML date (1922-04-16 unquoted).
-  std::optional<Date> DateOf(const toml::node& node, ValueType type) {
-    if (const auto* d = node.as_date()) {
-      const toml::date& v = d->get();
+  std::optional<Date> DateOf(const Node& node, ValueType type) {
+    if (const toml::date* d = node.Date()) {
+      const toml::date& v = *d;
       std::string text = std::to_string(v.year) + "-" + (v.month < 10 ? "0" : "") + std::to_string(v.month) + "-" +
                          (v.day < 10 ? "0" : "") + std::to_string(v.day);
       return DateOf(text, PosOf(node), type);
     }
     if (type == ValueType::Year) {
-      if (auto year = node.value<int64_t>(); year && node.is_integer()) {
+      if (auto year = node.Integer()) {
         if (*year == 0 || *year < -100000 || *year > 100000) {
           Error(PosOf(node), "year " + std::to_string(*year) + " is out of range (write BC years as \"44 BC\")");
           return std::nullopt;
@@ -627,7 +749,7 @@ private:
         return date;
       }
     }
-    if (const auto* s = node.as_string()) return DateOf(s->get(), PosOf(node), type);
+    if (const auto s = node.Str()) return DateOf(std::string(*s), PosOf(node), type);
     Error(PosOf(node), type == ValueType::Year ? "expected a year (1922, or a string such as \"44 BC\")"
                                                : "expected a date string such as \"1922-04-16\"");
     return std::nullopt;
@@ -815,45 +937,42 @@ private:
     return best.empty() ? "; declare it as [[relation]]" : " (did you mean " + Quote(best) + "?)";
   }
 
-  void ReadObject(Fact& fact, const Relation& relation, const toml::node& node) {
+  void ReadObject(Fact& fact, const Relation& relation, const Node& node) {
     Value& value = fact.object;
     value.type = relation.objectType;
     auto wrongType = [&](const std::string& what) { Error(PosOf(node), WrongObject(relation, what)); };
     switch (relation.objectType) {
     case ValueType::Entity: {
-      const auto* s = node.as_string();
-      if (s == nullptr) {
-        std::ostringstream type;
-        type << "a TOML " << node.type();
-        return wrongType(type.str());
-      }
-      value.entity = s->get(); // checked once every entity is read (CheckEntityObject)
+      const auto s = node.Str();
+      if (!s) return wrongType("a TOML " + node.TypeName());
+      value.entity = *s; // checked once every entity is read (CheckEntityObject)
       return;
     }
     case ValueType::Text:
     case ValueType::Picture: {
-      const auto* s = node.as_string();
-      if (s == nullptr) return wrongType("a non-string value");
-      value.text = s->get();
+      const auto s = node.Str();
+      if (!s) return wrongType("a non-string value");
+      value.text = *s;
       if (value.text.empty()) Error(PosOf(node), "empty object");
       if (relation.objectType == ValueType::Picture) fact.picture = {value.text, {}, PosOf(node)};
       return;
     }
     case ValueType::Number: {
-      if (const auto* i = node.as_integer()) {
-        value.number = static_cast<double>(i->get());
-        value.text = std::to_string(i->get());
-      } else if (const auto* d = node.as_floating_point()) {
-        value.number = d->get();
+      if (const auto i = node.Integer()) {
+        value.number = static_cast<double>(*i);
+        value.text = std::to_string(*i);
+      } else if (const auto d = node.Float()) {
+        value.number = *d;
         char text[32];
         auto end = std::to_chars(text, text + sizeof text, value.number).ptr; // shortest exact form
         value.text.assign(text, end);
-      } else if (const auto* s = node.as_string()) {
+      } else if (const auto s = node.Str()) {
         // A bound or an approximation, as the source gives it: "more than 100", "about 450".
-        const auto bounded = ParseBoundedNumber(s->get());
+        const auto bounded = ParseBoundedNumber(*s);
         if (!bounded)
-          return wrongType(Quote(s->get()) + " (write numbers without quotes; a bound or approximation as \"more "
-                                             "than 100\", \"at least 20\", \"fewer than 5\" or \"about 450\")");
+          return wrongType(Quote(std::string(*s)) +
+                           " (write numbers without quotes; a bound or approximation as \"more "
+                           "than 100\", \"at least 20\", \"fewer than 5\" or \"about 450\")");
         value.number = bounded->number;
         value.text = bounded->phrase;
         value.bound = bounded->bound;
@@ -911,10 +1030,11 @@ DeckLoad TooLarge(const std::string& fileName, std::uintmax_t bytes) {
 }
 } // namespace
 
-DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
+namespace {
+DeckLoad Parse(std::string_view text, const std::string& fileName, bool inPieces) {
   if (text.size() > kMaxDeckFileBytes) return TooLarge(fileName, text.size());
   DeckLoad result;
-  if (!Loader(fileName, result).Run(text)) {
+  if (!inPieces || !Loader(fileName, result).Run(text)) {
     result = DeckLoad{};
     Loader(fileName, result).RunWhole(text);
   }
@@ -922,6 +1042,11 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName) {
   result.deck.version = Fingerprint(text);
   return result;
 }
+} // namespace
+
+DeckLoad ParseDeck(std::string_view text, const std::string& fileName) { return Parse(text, fileName, true); }
+
+DeckLoad ParseDeckWhole(std::string_view text, const std::string& fileName) { return Parse(text, fileName, false); }
 
 DeckLoad LoadDeckFile(const std::string& path) {
   std::error_code ec;

@@ -130,8 +130,9 @@ std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces,
 }
 
 TomlPieces::TomlPieces(std::string_view text, std::string fileName, size_t pieces, size_t ahead,
-                       std::initializer_list<std::string_view> leading)
-    : m_text(text), m_fileName(std::move(fileName)), m_ahead(std::max<size_t>(ahead, 1)) {
+                       std::initializer_list<std::string_view> leading, std::initializer_list<std::string_view> flat)
+    : m_text(text), m_fileName(std::move(fileName)), m_flatNames(flat.begin(), flat.end()),
+      m_ahead(std::max<size_t>(ahead, 1)) {
   const std::vector<Header> headers = TopLevelHeaders(text);
   const std::vector<size_t> cuts = CutPoints(headers, text.size(), pieces, leading);
   if (cuts.empty()) return;
@@ -168,32 +169,53 @@ size_t TomlPieces::ArrayCount(const std::string& name) const {
 
 void TomlPieces::Launch(size_t k) {
   const size_t begin = m_starts[k], end = k + 1 < m_starts.size() ? m_starts[k + 1] : m_text.size();
-  m_parsing.push_back(std::async(std::launch::async, [this, begin, end] {
-    return toml::table(toml::parse(m_text.substr(begin, end - begin), m_fileName));
+  m_parsing.push_back(std::async(std::launch::async, [this, k, begin, end] {
+    const std::string_view text = m_text.substr(begin, end - begin);
+    TomlPiece piece;
+    if (k > 0 && !m_flatNames.empty()) {
+      piece.flat = ParseFlatToml(text);
+      if (piece.flat && std::all_of(piece.flat->tables.begin(), piece.flat->tables.end(), [this](const FlatTable& t) {
+            return std::find(m_flatNames.begin(), m_flatNames.end(), t.name) != m_flatNames.end();
+          }))
+        return piece;
+      piece.flat.reset();
+    }
+    piece.tree = toml::parse(text, m_fileName);
+    return piece;
   }));
 }
 
-toml::table TomlPieces::Next() {
+TomlPiece TomlPieces::Next() {
   LaunchAhead();
-  std::future<toml::table> parse = std::move(m_parsing.front());
+  std::future<TomlPiece> parse = std::move(m_parsing.front());
   m_parsing.pop_front();
-  toml::table piece = parse.get();
+  TomlPiece piece = parse.get();
   if (m_taken++ == 0)
-    for (auto&& [key, node] : piece)
+    for (auto&& [key, node] : piece.tree)
       m_seen.insert(std::string(key.str()));
   return piece;
 }
 
-bool TomlPieces::Continues(const toml::table& piece) {
-  for (auto&& [key, node] : piece) {
+bool TomlPieces::ContinuesWith(std::string_view name) {
+  // A name first met in an earlier piece other than by [[name]] was a plain key there.
+  if (m_seen.count(name) != 0 && m_continuable.count(name) == 0) return false;
+  m_seen.insert(std::string(name));
+  m_continuable.insert(std::string(name));
+  return true;
+}
+
+bool TomlPieces::Continues(const TomlPiece& piece) {
+  if (piece.flat) {
+    for (const FlatTable& table : piece.flat->tables)
+      if (!ContinuesWith(table.name)) return false;
+    return true;
+  }
+  for (auto&& [key, node] : piece.tree) {
     const toml::array* array = node.as_array();
     if (array == nullptr ||
         !std::all_of(array->begin(), array->end(), [](const toml::node& n) { return n.is_table(); }))
       return false;
-    // A name first met in an earlier piece other than by [[name]] was a plain key there.
-    if (m_seen.count(key.str()) != 0 && m_continuable.count(key.str()) == 0) return false;
-    m_seen.insert(std::string(key.str()));
-    m_continuable.insert(std::string(key.str()));
+    if (!ContinuesWith(key.str())) return false;
   }
   return true;
 }
@@ -202,11 +224,11 @@ toml::table ParseTomlInPieces(std::string_view text, const std::string& fileName
   TomlPieces parts(text, fileName, pieces, pieces);
   if (parts.Count() == 0) return toml::parse(text, fileName);
   try {
-    toml::table whole = parts.Next();
+    toml::table whole = parts.Next().tree;
     for (size_t k = 1; k < parts.Count(); ++k) {
-      toml::table piece = parts.Next();
+      TomlPiece piece = parts.Next();
       if (!parts.Continues(piece)) return toml::parse(text, fileName);
-      for (auto&& [key, node] : piece) {
+      for (auto&& [key, node] : piece.tree) {
         toml::array& later = *node.as_array();
         if (toml::array* joined = whole.get_as<toml::array>(key.str()))
           for (toml::node& element : later)

@@ -23,6 +23,8 @@
 #include <toml++/toml.h>
 #include <vector>
 
+#include "core/deck/toml_flat.h"
+
 namespace factdeck {
 
 // Byte offsets where `text` may be cut into about `pieces` pieces: starts of `[[name]]`
@@ -31,12 +33,20 @@ namespace factdeck {
 std::vector<size_t> TomlCutPoints(std::string_view text, size_t pieces,
                                   std::initializer_list<std::string_view> leading = {});
 
+// One piece: toml++'s tree of it, or what the flat reader read (toml_flat.h).
+struct TomlPiece {
+  toml::table tree;
+  std::optional<FlatPiece> flat; // when set, `tree` is empty
+};
+
 // The pieces of one file, parsed up to `ahead` pieces in front of the reader; the first start
-// parsing when it is made.
+// parsing when it is made. Pieces after the first whose tables are all named in `flat` and
+// have the flat shape are read by ParseFlatToml instead of toml++ (the first holds the rest
+// of the file's structure and is always parsed whole).
 class TomlPieces {
 public:
   TomlPieces(std::string_view text, std::string fileName, size_t pieces, size_t ahead,
-             std::initializer_list<std::string_view> leading = {});
+             std::initializer_list<std::string_view> leading = {}, std::initializer_list<std::string_view> flat = {});
   ~TomlPieces(); // waits for the parses still running
   TomlPieces(const TomlPieces&) = delete;
   TomlPieces& operator=(const TomlPieces&) = delete;
@@ -45,19 +55,19 @@ public:
   size_t Count() const { return m_starts.size(); }
   // How many [[name]] headers the whole file has (to size what the reader fills).
   size_t ArrayCount(const std::string& name) const;
-  // The tree of the next piece, in order; throws toml::parse_error as toml::parse would on
-  // that piece.
-  toml::table Next();
+  // The next piece, in order; throws toml::parse_error as toml::parse would on that piece.
+  TomlPiece Next();
   // The lines before the piece Next returned last: add it to its nodes' line numbers.
   uint32_t LineBase() const { return m_taken == 0 ? 0 : m_lines[m_taken - 1]; }
   // Whether `piece` (any but the first) continues the arrays of tables before it as a
   // whole-file parse would join them; false when it redefines a key (the whole-file parse
   // then reports it).
-  bool Continues(const toml::table& piece);
+  bool Continues(const TomlPiece& piece);
 
 private:
   void Launch(size_t k);
-  void LaunchAhead(); // up to `ahead` pieces past the next one
+  void LaunchAhead();                        // up to `ahead` pieces past the next one
+  bool ContinuesWith(std::string_view name); // a later piece's [[name]] joins the arrays before it
 
   std::string_view m_text;
   std::string m_fileName;
@@ -66,7 +76,8 @@ private:
   std::map<std::string, size_t, std::less<>> m_arrayCounts;
   std::set<std::string, std::less<>> m_seen;        // top-level names of the pieces taken so far
   std::set<std::string, std::less<>> m_continuable; // those later pieces may extend ([[name]])
-  std::deque<std::future<toml::table>> m_parsing;
+  std::vector<std::string> m_flatNames;
+  std::deque<std::future<TomlPiece>> m_parsing;
   size_t m_launched = 0, m_taken = 0, m_ahead = 1;
 };
 

@@ -29,9 +29,9 @@ TEST_CASE("a large file parsed in pieces equals the whole-file parse, line numbe
   CHECK(pieces.ArrayCount("fact") == 3000);
   std::vector<int> lines;
   for (size_t k = 0; k < pieces.Count(); ++k) {
-    toml::table piece = pieces.Next();
+    TomlPiece piece = pieces.Next();
     if (k > 0) CHECK(pieces.Continues(piece));
-    std::vector<int> more = FactLines(piece, pieces.LineBase());
+    std::vector<int> more = FactLines(piece.tree, pieces.LineBase());
     if (k > 0) CHECK(pieces.LineBase() > 0);
     lines.insert(lines.end(), more.begin(), more.end());
   }
