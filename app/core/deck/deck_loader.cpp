@@ -862,7 +862,9 @@ private:
         Warning(deck.events[i].pos, warning);
 
     // Fact objects, now that every relation and entity is known.
-    std::unordered_map<std::string, const Fact*> single; // "subject\x1Frelation" -> its first fact
+    // A subject's first fact of each relation that takes one, keyed by the subject's and
+    // the relation's places in the deck (no string built or hashed a fact).
+    std::unordered_map<std::uint64_t, const Fact*> single;
     single.reserve(deck.facts.size());
     for (size_t i = 0; i < deck.facts.size(); ++i) {
       Fact& fact = deck.facts[i];
@@ -880,15 +882,22 @@ private:
         continue;
       }
       if (!relation->subjectKind.empty()) {
-        std::string kind = subjectEntity ? subjectEntity->kind : subjectEvent ? "event" : "";
+        const std::string_view kind = subjectEntity  ? std::string_view(subjectEntity->kind)
+                                      : subjectEvent ? std::string_view("event")
+                                                     : std::string_view();
         if (!kind.empty() && kind != relation->subjectKind)
-          Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + kind + ", but relation " +
+          Error(fact.subjectPos, "subject " + Quote(fact.subject) + " is a " + std::string(kind) + ", but relation " +
                                      Quote(relation->id) + " is about a " + relation->subjectKind);
       }
 
       if (relation->objectType == ValueType::Entity) CheckEntityObject(fact, *relation);
-      if (!relation->many) {
-        auto [it, first] = single.emplace(fact.subject + '\x1F' + fact.relation, &fact);
+      if (!relation->many && (subjectEntity || subjectEvent)) {
+        const std::uint64_t subject =
+            subjectEntity ? static_cast<std::uint64_t>(subjectEntity - deck.entities.data())
+                          : deck.entities.size() + static_cast<std::uint64_t>(subjectEvent - deck.events.data());
+        const std::uint64_t key =
+            subject * deck.relations.size() + static_cast<std::uint64_t>(relation - deck.relations.data());
+        auto [it, first] = single.emplace(key, &fact);
         if (!first && (fact.accordingTo.empty() || it->second->accordingTo.empty()))
           Error(fact.pos, "a second " + Quote(fact.relation) + " fact for " + Quote(fact.subject) +
                               " (the first is at line " + std::to_string(it->second->pos.line) +

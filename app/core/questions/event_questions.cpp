@@ -5,15 +5,11 @@
 
 namespace factdeck::question_parts {
 
-namespace {
-// Why an event whose year its name and the deck's period give (YearGivenByStory) is not asked.
-std::string StoryYearReason(int storyEnd) {
-  return std::string("its name reads as ") +
+std::string StoryYearReason(int storyEnd, const char* what) {
+  return std::string(what) + " reads as " +
          (storyEnd > 0 ? "an end in the deck's last year" : "a beginning in the deck's first year") +
          ", so its year is guessed (it is asked only when dated to the month or day)";
 }
-
-} // namespace
 
 std::optional<Question> Builder::When(const Event& e) {
   Question q;
@@ -36,7 +32,7 @@ std::optional<Question> Builder::When(const Event& e) {
   // or day, and then not as the latest (earliest) option.
   const int storyEnd = answer.end ? 0 : YearGivenByStory(e);
   if (storyEnd != 0 && e.date.precision >= DatePrecision::Year) {
-    Refuse(StoryYearReason(storyEnd));
+    Refuse(StoryYearReason(storyEnd, "its name"));
     return std::nullopt;
   }
   const bool startOnly = e.ongoing || (e.end && !(*e.end == e.date) && !answer.end);
@@ -172,9 +168,13 @@ std::optional<Question> Builder::Order(size_t event, QuestionKind kind) {
 int Builder::YearGivenByStory(const Event& e) const {
   if (!x.period) return 0;
   auto at = x.eventById.find(e.id);
-  const int stage = at == x.eventById.end() ? 0 : x.storyStage[at->second];
-  if (stage > 0 && e.date.LastYear() == x.period->last) return 1;
-  if (stage < 0 && e.date.FirstYear() == x.period->first) return -1;
+  return YearGivenByStory(at == x.eventById.end() ? 0 : x.storyStage[at->second], e.date);
+}
+
+int Builder::YearGivenByStory(int stage, const Date& date) const {
+  if (!x.period) return 0;
+  if (stage > 0 && date.LastYear() == x.period->last) return 1;
+  if (stage < 0 && date.FirstYear() == x.period->first) return -1;
   return 0;
 }
 
@@ -185,7 +185,7 @@ std::optional<Question> Builder::TypedYear(const Event& e) {
       e.date.FirstYear() != e.date.LastYear())
     return std::nullopt;
   if (const int storyEnd = YearGivenByStory(e); storyEnd != 0) {
-    Refuse(StoryYearReason(storyEnd));
+    Refuse(StoryYearReason(storyEnd, "its name"));
     return std::nullopt;
   }
   Question q;

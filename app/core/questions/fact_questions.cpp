@@ -262,7 +262,9 @@ bool Builder::BoundedNumberOptions(Question& q, const Fact& f, const Relation* r
   // chooses among what the answer allows, so that it is at either end as often as
   // chance has it. A whole figure gets whole options, never "about 1 months" (a unit is
   // written in the plural).
-  const int digits = SignificantDigits(n);
+  // At least two digits: "about 6" months against 3, 12 and 24, not against 20, 30 and 50,
+  // where it is the only figure of its size.
+  const int digits = std::max(2, SignificantDigits(n));
   const bool whole = n == std::floor(n);
   std::vector<double> below, above;
   for (double factor : {2.0, 4.0, 8.0}) {
@@ -343,7 +345,16 @@ bool Builder::ForwardDateOptions(Question& q, const Fact& f, const Relation* r, 
     return v;
   };
   auto stated = [&](const DateOption& d) { return Stated(f, asValue(d)); };
-  auto ladder = DateLadder(DateOption{f.object.date, std::nullopt}, OptionSteps(f.object.date, nullptr), stated);
+  // "In which year did the school close?" with the period's last year: as for an event
+  // named as an end, the year is guessed; asked only to the month or day, never as the latest.
+  const auto stage = x.relationStage.find(f.relation);
+  const int storyEnd = stage == x.relationStage.end() ? 0 : YearGivenByStory(stage->second, f.object.date);
+  if (storyEnd != 0 && f.object.date.precision >= DatePrecision::Year) {
+    Refuse(StoryYearReason(storyEnd, "its question"));
+    return false;
+  }
+  auto ladder =
+      DateLadder(DateOption{f.object.date, std::nullopt}, OptionSteps(f.object.date, nullptr), stated, storyEnd);
   if (!ladder) return false;
   std::sort(ladder->first.begin(), ladder->first.end(),
             [](const DateOption& a, const DateOption& b) { return a.start.FirstDay() < b.start.FirstDay(); });

@@ -279,14 +279,24 @@ int StoryStage(const std::string& name) {
       "agreed",   "plans",    "planned", "fixes",     "sets",        "proposes",  "proposed", "offers",
       "offered",  "first",    "arrive",  "arrives",   "arrived"};
   static const std::unordered_set<std::string> kEnd{
-      "end",    "ends",   "ended", "ending", "close", "closes", "closed",    "closing", "dissolved", "abolished",
-      "ceases", "ceased", "leave", "leaves", "left",  "handed", "abandoned", "final",   "last"};
+      // "finish" of an activity ("only fifteen pilots finish the course"), not "finished" of
+      // a building, which then stands.
+      "end",      "ends",      "ended",     "ending",    "close",      "closes",    "closed",
+      "closing",  "dissolved", "abolished", "ceases",    "ceased",     "leave",     "leaves",
+      "left",     "handed",    "abandoned", "final",     "last",       "finish",    "finishes",
+      "withdraw", "withdraws", "withdrew",  "withdrawn", "withdrawal", "disbanded", "dismantled"};
+  // Bringing the work home ends it abroad: "decides to move the work home".
+  static const std::unordered_set<std::string> kGoing{"move",   "moves",   "moved",  "moving",  "bring",
+                                                      "brings", "brought", "return", "returns", "returned"};
   int stage = 0;
+  bool going = false, home = false;
   for (const std::string& w : WordsOf(Fold(name))) {
     if (kEnd.count(w) != 0) return 1;
     if (kBeginning.count(w) != 0) stage = -1;
+    going = going || kGoing.count(w) != 0;
+    home = home || w == "home";
   }
-  return stage;
+  return going && home ? 1 : stage;
 }
 
 } // namespace factdeck::question_parts

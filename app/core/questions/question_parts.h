@@ -133,6 +133,9 @@ bool HasTag(const std::vector<std::string>& itemTags, const std::vector<std::str
 // "agreement on", "fixes a date", "offers to", "first"), 1 an end ("ends", "closes", "is
 // dissolved", "leave", "handed over", "last"), 0 neither.
 int StoryStage(const std::string& name);
+// Why a date whose year its wording and the deck's period give (YearGivenByStory) is not
+// asked: `what` reads as an end in the period's last year, or a beginning in its first.
+std::string StoryYearReason(int storyEnd, const char* what);
 
 // For each event, the threads of story it belongs to, sorted: its place, and each tag, when
 // that place or tag is shared by at least two events and at most a third of them (one site,
@@ -185,6 +188,7 @@ struct QuestionGenerator::Index {
   std::vector<size_t> dateRank;        // each event's place in eventsByDate (npos when not there)
   std::vector<char> namesItsYear;      // per event: NameGivesItsYear, read once
   std::vector<signed char> storyStage; // per event: StoryStage of its name, read once
+  std::unordered_map<std::string, signed char> relationStage; // per date relation: of its question
   // Per event, sorted: the threads of story it belongs to (EventThreads).
   std::vector<std::vector<std::string>> threads;
   // Events sharing one day with others (a plain day, no end): id -> the ids of that day.
@@ -358,6 +362,9 @@ struct Builder {
   // it reads as a beginning in its first year, else 0: its year is then guessed from its name
   // and the period ("the school closes" in a deck of 1920–1933).
   int YearGivenByStory(const Event& e) const;
+  // The same for a date of `stage` (a relation's question that reads as an end: "In which
+  // year did the school close?").
+  int YearGivenByStory(int stage, const Date& date) const;
   std::string PictureOf(const std::string& id) const;
   void CreditPictures(Question& q) const;
   bool Good(const Question& q) const;

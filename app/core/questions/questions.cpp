@@ -179,6 +179,9 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   x.namesItsYear.resize(deck.events.size());
   x.threads = EventThreads(deck);
   x.storyStage.resize(deck.events.size());
+  for (const Relation& r : deck.relations)
+    if (r.objectType == ValueType::Year || r.objectType == ValueType::Date)
+      x.relationStage.emplace(r.id, static_cast<signed char>(StoryStage(r.question)));
   for (size_t i = 0; i < deck.events.size(); ++i) {
     x.eventById.emplace(deck.events[i].id, i);
     x.namesItsYear[i] = NameGivesItsYear(deck.events[i]);

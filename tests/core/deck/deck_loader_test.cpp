@@ -70,6 +70,25 @@ TEST_CASE("duplicate ids are errors that point at the first definition", "[deck]
   CHECK_THAT(d.message, Catch::Contains("duplicate id 'a'") && Catch::Contains("line 7"));
 }
 
+TEST_CASE("a second fact of a relation that takes one object is an error unless each is attributed", "[deck]") {
+  const std::string places = std::string(kPlaces) +
+                             "[[entity]]\nid = \"lipetsk\"\nname = \"Lipetsk\"\nkind = \"place\"\nsource = \"s\"\n"
+                             "[[entity]]\nid = \"moscow\"\nname = \"Moscow\"\nkind = \"place\"\nsource = \"s\"\n"
+                             "[[relation]]\nid = \"twin\"\nquestion = \"Twin of {subject}?\"\nobject = \"place\"\n";
+  auto twin = [](const char* subject, const char* object, const char* according) {
+    return std::string("[[fact]]\nsubject = \"") + subject + "\"\nrelation = \"twin\"\nobject = \"" + object +
+           "\"\nsource = \"s\"\n" + (*according ? std::string("according_to = \"") + according + "\"\n" : "");
+  };
+  const Diagnostic d = OnlyError(places + twin("kazan", "lipetsk", "") + twin("kazan", "moscow", ""));
+  CHECK_THAT(d.message, Catch::Contains("a second 'twin' fact for 'kazan'"));
+  // Attributed to two sources, both stand; another subject's is its own.
+  DeckLoad load =
+      ParseDeck(std::string(kHeader) + "[[deck.source]]\nid = \"t\"\ntitle = \"Other\"\n" + places +
+                    twin("kazan", "lipetsk", "s") + twin("kazan", "moscow", "t") + twin("moscow", "kazan", ""),
+                "deck.toml");
+  CHECK(load.Ok());
+}
+
 TEST_CASE("impossible dates are errors at the date", "[deck]") {
   Diagnostic d = OnlyError("[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"1922-02-30\"\nsource = \"s\"\n");
   CHECK(d.pos.line == 10);

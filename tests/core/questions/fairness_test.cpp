@@ -555,3 +555,37 @@ TEST_CASE(
   CHECK(unasked[0].event->id == "closes");
   CHECK_THAT(unasked[0].reason, Catch::Contains("reads as an end"));
 }
+
+TEST_CASE("wind-down wording reads as an end, and a question asking when a thing closed treats the last year so too",
+          "[questions][fairness]") {
+  std::string text = "[deck]\nid = \"guild\"\ntitle = \"A guild\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                     "[[relation]]\nid = \"closed\"\nquestion = \"In which year did the {subject} close?\"\n"
+                     "object = \"year\"\n";
+  for (int year = 1600; year <= 1620; ++year)
+    text += "[[event]]\nid = \"e" + std::to_string(year) + "\"\nname = \"The guild meets in hall " +
+            std::to_string(year - 1599) + "\"\ndate = \"" + std::to_string(year) + "-05-0" +
+            std::to_string(year % 7 + 1) + "\"\nsource = \"s\"\n";
+  text += "[[event]]\nid = \"finish\"\nname = \"Only twelve apprentices finish the course\"\ndate = \"1620\"\n"
+          "source = \"s\"\n"
+          "[[event]]\nid = \"home\"\nname = \"The masters decide to move the workshop home\"\ndate = \"1620\"\n"
+          "source = \"s\"\n";
+  for (int h = 0; h < 6; ++h)
+    text += "[[entity]]\nid = \"hall" + std::to_string(h) + "\"\nname = \"Hall " + std::to_string(h) +
+            "\"\nkind = \"hall\"\nsource = \"s\"\n[[fact]]\nid = \"closed" + std::to_string(h) +
+            "\"\nsubject = \"hall" + std::to_string(h) +
+            "\"\nrelation = \"closed\"\nobject = " + std::to_string(h == 0 ? 1620 : 1605 + 2 * h) +
+            "\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(text, "guild.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (const char* id : {"finish", "home"}) {
+    INFO(id);
+    std::string why;
+    CHECK_FALSE(generator.Make(QuestionKind::When, id, 1, &why));
+    CHECK_THAT(why, Catch::Contains("its name reads as an end in the deck's last year"));
+  }
+  std::string why;
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "closed0", 1, &why));
+  CHECK_THAT(why, Catch::Contains("its question reads as an end in the deck's last year"));
+  CHECK(generator.Make(QuestionKind::MultipleChoice, "closed3", 1)); // a year inside the period
+}

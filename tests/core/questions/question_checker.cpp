@@ -533,7 +533,10 @@ int Stage(const std::string& name) {
       if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     return false;
   };
-  if (has({"ends", "end", "closes", "closed", "dissolved", "abolished", "leave", "leaves", "handed", "last"})) return 1;
+  if (has({"ends", "end", "closes", "closed", "dissolved", "abolished", "leave", "leaves", "handed", "last", "finish",
+           "finishes", "withdraws", "withdrew"}) ||
+      (has({"home"}) && has({"move", "moves", "brings", "returns"})))
+    return 1;
   if (has({"begins", "begin", "opens", "founded", "established", "starts", "decides", "agreement", "fixes", "offers",
            "first", "arrives"}))
     return -1;
