@@ -415,9 +415,23 @@ std::optional<Question> Builder::Reverse(const Fact& f) {
     return std::any_of(objectWords.begin(), objectWords.end(),
                        [&](const std::string& w) { return ContainsWords(description, w); });
   };
+  // Nor one whose own name names another entity of the object's kind ("the Lipetsk school"
+  // for "Which facility was near Kazan?"): its name rules it out. Unless the answer's does too.
+  const std::unordered_set<std::string>* kindWords = nullptr;
+  if (f.object.type == ValueType::Entity)
+    if (auto it = x.nameWordsByKind.find(r->objectKind); it != x.nameWordsByKind.end()) kindWords = &it->second;
+  const std::vector<std::string> objectOwn =
+      kindWords ? NameWords(deck.NameOf(f.object.entity)) : std::vector<std::string>{};
+  auto namesAnother = [&](const std::string& name) {
+    if (kindWords == nullptr) return false;
+    for (const std::string& w : NameWords(name))
+      if (kindWords->count(w) != 0 && std::find(objectOwn.begin(), objectOwn.end(), w) == objectOwn.end()) return true;
+    return false;
+  };
+  const bool answerNamesAnother = namesAnother(subject->name);
   auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
     return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||
-           describedWithObject(id) ||
+           describedWithObject(id) || (!answerNamesAnother && namesAnother(deck.NameOf(id))) ||
            (f.object.type == ValueType::Entity && x.linkedPairs.count(Join(f.object.entity, id)) != 0) ||
            samePicture(id) || letters.SharedBy(deck.NameOf(id)) != answerShares;
   });

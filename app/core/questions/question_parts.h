@@ -214,6 +214,9 @@ struct QuestionGenerator::Index {
   // Words the deck writes in lower case somewhere, and how often each capitalised word
   // stands in its names (Question::aboutName).
   std::unordered_set<std::string> lowerWords;
+  // Per entity kind, the words that name its entities (NameWords, none the deck writes in
+  // lower case): "lipetsk" among places.
+  std::unordered_map<std::string, std::unordered_set<std::string>> nameWordsByKind;
   std::unordered_map<std::string, size_t> nameWords;
 
   // The rarest name word of `about`, folded (Question::aboutName), or empty.

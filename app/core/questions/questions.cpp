@@ -165,6 +165,9 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   }
   for (const Fact& f : deck.facts)
     if (f.object.type == ValueType::Text) readWords(f.object.text, false);
+  for (const Entity& e : deck.entities)
+    for (std::string& w : NameWords(e.name))
+      if (x.lowerWords.count(w) == 0) x.nameWordsByKind[e.kind].insert(std::move(w));
   x.entityFolds.resize(deck.entities.size());
   x.descriptionFolds.resize(deck.entities.size());
   for (size_t i = 0; i < deck.entities.size(); ++i) {

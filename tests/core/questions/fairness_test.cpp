@@ -589,3 +589,37 @@ TEST_CASE("wind-down wording reads as an end, and a question asking when a thing
   CHECK_THAT(why, Catch::Contains("its question reads as an end in the deck's last year"));
   CHECK(generator.Make(QuestionKind::MultipleChoice, "closed3", 1)); // a year inside the period
 }
+
+TEST_CASE("a wrong option whose own name names another of the object's kind is not offered", "[questions][fairness]") {
+  std::string text = "[deck]\nid = \"sites\"\ntitle = \"Sites\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                     "[[relation]]\nid = \"near\"\nquestion = \"Near which town was the {subject}?\"\n"
+                     "reverse = \"Which site was near {object}?\"\nobject = \"town\"\n";
+  const char* towns[] = {"Kazan", "Lipetsk", "Omsk", "Tver", "Perm", "Orsk"};
+  for (const char* town : towns)
+    text +=
+        std::string("[[entity]]\nid = \"") + town + "\"\nname = \"" + town + "\"\nkind = \"town\"\nsource = \"s\"\n";
+  const std::pair<const char*, const char*> sites[] = {
+      {"Kama tank school", "Kazan"}, {"Lipetsk flying school", "Lipetsk"}, {"Red Star works", "Omsk"},
+      {"Blue River depot", "Tver"},  {"Green Hill range", "Perm"},         {"Orsk gas range", "Orsk"}};
+  int n = 0;
+  for (const auto& [name, town] : sites) {
+    const std::string id = "site" + std::to_string(n++);
+    text += "[[entity]]\nid = \"" + id + "\"\nname = \"" + name + "\"\nkind = \"site\"\nsource = \"s\"\n" +
+            "[[fact]]\nid = \"f" + id + "\"\nsubject = \"" + id + "\"\nrelation = \"near\"\nobject = \"" + town +
+            "\"\nsource = \"s\"\n";
+  }
+  DeckLoad load = ParseDeck(text, "sites.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  int asked = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoiceReverse, "fsite0", seed); // near Kazan: the Kama school
+    if (!q) continue;
+    ++asked;
+    for (const std::string& option : q->options) {
+      CHECK(option != "Lipetsk flying school");
+      CHECK(option != "Orsk gas range");
+    }
+  }
+  CHECK(asked == 20); // three wrong options that name no other town: works, depot, range
+}
