@@ -69,6 +69,24 @@ std::optional<Question> Builder::Forward(const Fact& f) {
 // other kinds (a harbour offered for a railway), and entities whose tags share none
 // with the subject's or the answer's (a mine among airfields). None sharing a
 // name's letters with the prompt unless the answer does too. False when there are too few.
+std::unordered_map<std::string_view, int> Builder::AlikeSubjects(const Fact& f) const {
+  // A value most subjects share says little of likeness, and would cost a scan of them all.
+  constexpr size_t kMaxSharing = 200;
+  std::unordered_map<std::string_view, int> shared;
+  auto mine = x.valueFactsBySubject.find(f.subject);
+  if (mine == x.valueFactsBySubject.end()) return shared;
+  for (size_t i : mine->second) {
+    const Fact& g = deck.facts[i];
+    if (g.relation == f.relation) continue;
+    const auto& values = x.factsByRelationValue.at(g.relation);
+    auto group = values.find(g.object.type == ValueType::Entity ? g.object.entity : g.object.text);
+    if (group == values.end() || group->second.size() > kMaxSharing) continue;
+    for (size_t j : group->second)
+      if (deck.facts[j].subject != f.subject) ++shared[deck.facts[j].subject];
+  }
+  return shared;
+}
+
 bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r, const std::string& right) {
   const std::string subjectRelation = Join(f.subject, f.relation);
   const std::string& subjectKind = KindOfItem(deck, f.subject);
@@ -89,7 +107,24 @@ bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r
     return e == nullptr || e->tags.empty() || topicTags.empty() || SharesTag(e->tags, topicTags);
   };
   std::vector<std::string> preferred = x.objectsByRelationKind.at(Join(f.relation, subjectKind));
-  random.Shuffle(preferred);
+  size_t ranked = 0;
+  // First what the relation gives the subjects most like this one (AlikeSubjects), the most
+  // alike first: a student who knows the subject's region or maker cannot rule those out.
+  if (const auto alike = AlikeSubjects(f); !alike.empty()) {
+    std::vector<std::pair<std::string_view, int>> bySimilarity(alike.begin(), alike.end());
+    std::sort(bySimilarity.begin(), bySimilarity.end()); // a fixed order before the seed's
+    random.Shuffle(bySimilarity);
+    std::stable_sort(bySimilarity.begin(), bySimilarity.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> first;
+    for (const auto& [subject, count] : bySimilarity)
+      if (auto facts = x.factsBySubjectRelation.find(Join(std::string(subject), f.relation));
+          facts != x.factsBySubjectRelation.end())
+        for (size_t i : facts->second)
+          if (deck.facts[i].object.type == ValueType::Entity) first.push_back(deck.facts[i].object.entity);
+    preferred.insert(preferred.begin(), first.begin(), first.end());
+    ranked = first.size();
+  }
   if (!topicTags.empty())
     if (auto kind = x.entitiesByKind.find(r->objectKind); kind != x.entitiesByKind.end()) {
       std::vector<std::string> tagged;
@@ -100,13 +135,16 @@ bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r
   // The question without its attribution: an author's name is no clue to the answer.
   const PromptLetters letters(Fill(r->question, "subject", deck.NameOf(f.subject)));
   const bool answerShares = letters.SharedBy(right);
-  auto ids = EntityDistractors(r->objectKind, preferred, trueFolds, f.subject, [&](const std::string& id) {
-    Value v;
-    v.type = ValueType::Entity;
-    v.entity = id;
-    return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0 || !plausible(id) ||
-           letters.SharedBy(deck.NameOf(id)) != answerShares;
-  });
+  auto ids = EntityDistractors(
+      r->objectKind, preferred, trueFolds, f.subject,
+      [&](const std::string& id) {
+        Value v;
+        v.type = ValueType::Entity;
+        v.entity = id;
+        return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0 || !plausible(id) ||
+               letters.SharedBy(deck.NameOf(id)) != answerShares;
+      },
+      ranked);
   if (ids.size() < kOptions - 1)
     return Refuse(answerShares
                       ? "its answer, " + right + ", shares letters with the question and too few wrong options do"
@@ -200,12 +238,18 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
   for (std::uint32_t i = 0; i < order.size(); ++i)
     order[i] = i;
   random.Shuffle(order);
-  // What is said of subjects most like this one first (the most tags in common: a French
-  // painter's role against other French painters' roles, not a Dutch sculptor's).
-  if (const std::vector<std::string>& subjectTags = TagsOfItem(deck, f.subject); !subjectTags.empty()) {
+  // What is said of subjects most like this one first: the most tags in common (a French
+  // painter's role against other French painters' roles, not a Dutch sculptor's), then the
+  // most facts in common (AlikeSubjects: a capital of the same region).
+  const std::vector<std::string>& subjectTags = TagsOfItem(deck, f.subject);
+  const auto alike = AlikeSubjects(f);
+  if (!subjectTags.empty() || !alike.empty()) {
     std::vector<size_t> shared(texts.size());
-    for (size_t i = 0; i < texts.size(); ++i)
-      shared[i] = SharedTags(subjectTags, *texts[i].subjectTags);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      auto a = alike.find(*texts[i].subject);
+      shared[i] = (subjectTags.empty() ? 0 : 1000 * SharedTags(subjectTags, *texts[i].subjectTags)) +
+                  static_cast<size_t>(a == alike.end() ? 0 : a->second);
+    }
     std::stable_sort(order.begin(), order.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return shared[a] > shared[b]; });
   }

@@ -52,6 +52,7 @@ struct IndexedText {
   std::string text;
   std::vector<std::string> words;
   const std::vector<std::string>* subjectTags; // of the first subject it is said of
+  const std::string* subject;                  // that subject's id
 };
 
 const std::vector<std::string>& TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
@@ -207,6 +208,10 @@ struct QuestionGenerator::Index {
   std::unordered_map<std::string, std::vector<std::string>> objectsByRelationKind;
   // The other way: "relation|object" -> the kinds of the subjects it is given to.
   std::unordered_map<std::string, std::vector<std::string>> subjectKindsByRelationObject;
+  // subject -> its facts of entity and text values; relation -> entity id or text -> the
+  // facts giving it (AlikeSubjects); keys view the deck's strings.
+  std::unordered_map<std::string_view, std::vector<size_t>> valueFactsBySubject;
+  std::unordered_map<std::string_view, std::unordered_map<std::string_view, std::vector<size_t>>> factsByRelationValue;
   // Relations the same for a whole kind: "relation|kind" -> the one object every subject of
   // the kind has (at least three subjects): "every locomotive was built at Derby".
   std::unordered_map<std::string, std::string> kindWide;
@@ -265,10 +270,11 @@ struct Builder {
   }
 
   // Up to three entities of `kind` for which `isTrue` is false, none folding like the
-  // answer: first the `preferred` (plausible) ones, then the rest of the kind.
+  // answer: first the `preferred` (plausible) ones, its first `ranked` in their order and
+  // the others in a random one, then the rest of the kind.
   std::vector<std::string> EntityDistractors(const std::string& kind, const std::vector<std::string>& preferred,
                                              const std::vector<std::string>& answerFolds, const std::string& exclude,
-                                             const auto& isTrue) {
+                                             const auto& isTrue, size_t ranked = 0) {
     std::vector<std::string> chosen, chosenFolds;
     auto consider = [&](const std::string& id) {
       if (chosen.size() >= kOptions - 1 || id == exclude) return;
@@ -282,7 +288,10 @@ struct Builder {
       chosen.push_back(id);
       chosenFolds.push_back(Fold(e->name));
     };
-    std::vector<std::string> first = preferred;
+    for (size_t i = 0; i < std::min(ranked, preferred.size()); ++i)
+      consider(preferred[i]);
+    std::vector<std::string> first(preferred.begin() + static_cast<std::ptrdiff_t>(std::min(ranked, preferred.size())),
+                                   preferred.end());
     random.Shuffle(first);
     for (const std::string& id : first)
       consider(id);
@@ -375,6 +384,9 @@ struct Builder {
   // fact_questions.cpp: typed facts asked forward and in reverse
   std::optional<Question> Forward(const Fact& f);
   bool ForwardEntityOptions(Question& q, const Fact& f, const Relation* r, const std::string& right);
+  // The subjects most like `f`'s: those sharing another fact's object or text with it (a
+  // country of the same region, an aircraft of the same maker), each with how many it shares.
+  std::unordered_map<std::string_view, int> AlikeSubjects(const Fact& f) const;
   void OptionPictures(Question& q, const std::string& rightId, std::vector<std::string> ids);
   bool ForwardPictureOptions(Question& q, const Fact& f);
   bool ForwardTextOptions(Question& q, const Fact& f, const std::string& right);

@@ -224,6 +224,11 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.factsBySubjectRelation[Join(f.subject, f.relation)].push_back(i);
     x.factsByRelation[f.relation].push_back(i);
     x.stated.insert(Join(Join(f.subject, f.relation), ValueKey(f.object)));
+    if (f.object.type == ValueType::Entity || f.object.type == ValueType::Text) {
+      x.factsByRelationValue[f.relation][f.object.type == ValueType::Entity ? f.object.entity : f.object.text]
+          .push_back(i);
+      x.valueFactsBySubject[f.subject].push_back(i);
+    }
     if (f.object.type == ValueType::Number && f.object.bound != NumberBound::Exact)
       x.relationsWithBounds.insert(f.relation);
     if (f.object.type == ValueType::Entity) {
@@ -251,7 +256,7 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
       if (std::none_of(texts.begin(), texts.end(), [&](const IndexedText& t) { return t.text == f.object.text; }))
-        texts.push_back({f.object.text, ContentWords(f.object.text), &TagsOfItem(deck, f.subject)});
+        texts.push_back({f.object.text, ContentWords(f.object.text), &TagsOfItem(deck, f.subject), &f.subject});
     }
   }
   // A relation whose subjects of one kind (three or more) all have the same one object.

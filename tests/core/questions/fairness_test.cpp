@@ -623,3 +623,52 @@ TEST_CASE("a wrong option whose own name names another of the object's kind is n
   }
   CHECK(asked == 20); // three wrong options that name no other town: works, depot, range
 }
+
+TEST_CASE("wrong options come first from the subjects most like the question's: a capital of the same region",
+          "[questions][fairness]") {
+  // Three regions of five countries, as a table of countries gives them: a region and a
+  // currency (entities), a capital (text).
+  std::string text = "[deck]\nid = \"world\"\ntitle = \"World\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                     "[[relation]]\nid = \"region\"\nquestion = \"What is the region of {subject}?\"\n"
+                     "object = \"region\"\n"
+                     "[[relation]]\nid = \"currency\"\nquestion = \"What is the currency of {subject}?\"\n"
+                     "object = \"currency\"\n"
+                     "[[relation]]\nid = \"capital\"\nquestion = \"What is the capital of {subject}?\"\n"
+                     "object = \"text\"\n";
+  auto entity = [&](const std::string& id, const std::string& kind) {
+    text += "[[entity]]\nid = \"" + id + "\"\nname = \"" + id + "\"\nkind = \"" + kind + "\"\nsource = \"s\"\n";
+  };
+  auto fact = [&](const std::string& s, const std::string& r, const std::string& o, bool quoted) {
+    text += "[[fact]]\nsubject = \"" + s + "\"\nrelation = \"" + r + "\"\nobject = \"" + o + "\"\nsource = \"s\"\n";
+    (void)quoted;
+  };
+  const char* regions[] = {"North", "South", "East"};
+  const char* towns[3][5] = {{"Arden", "Brill", "Calder", "Dunmore", "Elgin"},
+                             {"Fenwick", "Garrow", "Halden", "Ilsley", "Jarrow"},
+                             {"Kelby", "Lorne", "Marden", "Norris", "Orton"}};
+  for (const char* region : regions)
+    entity(region, "region");
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 5; ++c) {
+      const std::string country = std::string("Land") + regions[r] + std::to_string(c);
+      entity(country, "country");
+      entity("Coin" + std::string(regions[r]) + std::to_string(c), "currency");
+      fact(country, "region", regions[r], true);
+      fact(country, "currency", "Coin" + std::string(regions[r]) + std::to_string(c), true);
+      fact(country, "capital", towns[r][c], true);
+    }
+  DeckLoad load = ParseDeck(text, "world.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    INFO("seed " << seed);
+    auto capital = generator.Make(QuestionKind::MultipleChoice, "LandSouth2.capital", seed);
+    REQUIRE(capital);
+    for (const std::string& option : capital->options)
+      CHECK(std::find(std::begin(towns[1]), std::end(towns[1]), option) != std::end(towns[1]));
+    auto currency = generator.Make(QuestionKind::MultipleChoice, "LandEast1.currency", seed);
+    REQUIRE(currency);
+    for (const std::string& option : currency->options)
+      CHECK(option.rfind("CoinEast", 0) == 0);
+  }
+}

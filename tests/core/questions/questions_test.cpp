@@ -132,13 +132,15 @@ TEST_CASE("every kind of question generates on the seed deck", "[questions]") {
     request.count = 20;
     INFO(QuestionKindName(kind));
     // Reverse questions share their prompts ("Who trained at Lipetsk aviation school?"), and
-    // one quiz asks each prompt once, so the seed deck has fewer of them.
+    // one quiz asks each prompt once, so the seed deck has few of them: the two "Who trained
+    // at" prompts ("Which facility was near …" has too few facilities not named after
+    // another place, and the makers' aircraft carry their makers' names).
     // An ordering or which-first question holds no event whose date an earlier one of the
     // quiz showed, and only events inside the deck's period, away from its first and last
     // years, are ordered, at most one of each site or programme (EventThreads): on the seed
     // deck's events, fewer than 20 of those alone (an ordering shows three to six dates; two
     // to four orderings, by seed; which-first pairs of fresh events, about seven).
-    const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 5u
+    const size_t expected = kind == QuestionKind::MultipleChoiceReverse ? 2u
                             : kind == QuestionKind::Flashcard           ? std::min<size_t>(20, deck.cards.size())
                             : kind == QuestionKind::WhichFirst          ? deck.events.size() / 6
                             : kind == QuestionKind::Ordering            ? deck.events.size() / 16
@@ -526,7 +528,8 @@ object = "facility"
   for (auto [id, name] : {std::pair{"air", "Lipetsk aviation school"},
                           {"tank", "Kama tank school"},
                           {"gas", "Tomka test site"},
-                          {"works", "Fili works"}})
+                          {"works", "Fili works"},
+                          {"red", "Red Star works"}})
     text += std::string("[[entity]]\nid = \"") + id + "\"\nname = \"" + name + "\"\nkind = \"facility\"\n";
   for (const char* person : {"Model", "Thoma", "Guderian", "Sperrle", "Student", "Seeckt"})
     text += std::string("[[entity]]\nid = \"") + person + "\"\nname = \"" + person + "\"\nkind = \"person\"\n";
@@ -538,6 +541,7 @@ object = "facility"
   fact("tank", "near", "Kazan");
   fact("gas", "near", "Volsk");
   fact("works", "near", "Moscow");
+  fact("red", "near", "Tula");
   fact("gas", "range", "Shikhany");
   fact("gas", "range", "Orenburg");
   fact("Model", "trained_at", "tank");
@@ -579,6 +583,9 @@ object = "facility"
   CHECK(has(tied, "a distractor is linked to the question's entity by another fact"));
   auto reverse = generator.Make(QuestionKind::MultipleChoiceReverse, "tank.near", 1);
   REQUIRE(reverse);
+  // Its wrong options name no other place ("Lipetsk aviation school" would rule itself out).
+  CHECK(std::find(reverse->options.begin(), reverse->options.end(), "Lipetsk aviation school") ==
+        reverse->options.end());
   Question named = *reverse;
   named.prompt = "Which facility was near Lipetsk?";
   named.options = {"Kama tank school", "Lipetsk aviation school", "Tomka test site", "Fili works"};
