@@ -459,8 +459,8 @@ std::optional<Question> Builder::Reverse(const Fact& f) {
     return std::any_of(objectWords.begin(), objectWords.end(),
                        [&](const std::string& w) { return ContainsWords(description, w); });
   };
-  // Nor one whose own name names another entity of the object's kind ("the Lipetsk school"
-  // for "Which facility was near Kazan?"): its name rules it out. Unless the answer's does too.
+  // Nor one whose own name names another entity of the object's kind ("the Easton school"
+  // for "Which facility was near Weston?"): its name rules it out. Unless the answer's does too.
   const std::unordered_set<std::string>* kindWords = nullptr;
   if (f.object.type == ValueType::Entity)
     if (auto it = x.nameWordsByKind.find(r->objectKind); it != x.nameWordsByKind.end()) kindWords = &it->second;

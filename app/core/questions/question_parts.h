@@ -220,7 +220,7 @@ struct QuestionGenerator::Index {
   // stands in its names (Question::aboutName).
   std::unordered_set<std::string> lowerWords;
   // Per entity kind, the words that name its entities (NameWords, none the deck writes in
-  // lower case): "lipetsk" among places.
+  // lower case): a town's name among places.
   std::unordered_map<std::string, std::unordered_set<std::string>> nameWordsByKind;
   std::unordered_map<std::string, size_t> nameWords;
 

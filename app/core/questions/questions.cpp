@@ -139,11 +139,9 @@ void Chain(const std::vector<std::string>& keys, std::vector<size_t>& first, std
     first[i] = at->second.first;
   }
 }
-} // namespace
-
-QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
-  Index& x = *m_index;
-  x.period = DeckPeriod(deck);
+// The words the deck writes in lower case, how often each capitalised word names an item,
+// and the words naming each kind's entities.
+void IndexWords(const Deck& deck, QuestionGenerator::Index& x) {
   auto readWords = [&](const std::string& text, bool name) {
     for (const WrittenWord& w : WrittenWords(text))
       if (!w.capital)
@@ -168,6 +166,13 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   for (const Entity& e : deck.entities)
     for (std::string& w : NameWords(e.name))
       if (x.lowerWords.count(w) == 0) x.nameWordsByKind[e.kind].insert(std::move(w));
+}
+} // namespace
+
+QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
+  Index& x = *m_index;
+  x.period = DeckPeriod(deck);
+  IndexWords(deck, x);
   x.entityFolds.resize(deck.entities.size());
   x.descriptionFolds.resize(deck.entities.size());
   for (size_t i = 0; i < deck.entities.size(); ++i) {

@@ -622,6 +622,14 @@ TEST_CASE("a wrong option whose own name names another of the object's kind is n
     }
   }
   CHECK(asked == 20); // three wrong options that name no other town: works, depot, range
+  // The independent checker has the rule: written in by hand, it is caught.
+  auto q = generator.Make(QuestionKind::MultipleChoiceReverse, "fsite0", 1);
+  REQUIRE(q);
+  CHECK(Violations(load.deck, *q).empty());
+  Question named = *q;
+  named.options[q->answer == 0 ? 1 : 0] = "Lipetsk flying school";
+  const auto v = Violations(load.deck, named);
+  CHECK(std::find(v.begin(), v.end(), "an option named after another answer") != v.end());
 }
 
 TEST_CASE("wrong options come first from the subjects most like the question's: a capital of the same region",

@@ -599,6 +599,22 @@ void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v)
       if (!kinds.empty() && !kinds.count(kindOf(f->subject))) v.push_back("implausible distractor by kind");
     }
   }
+  // In reverse, a wrong option whose own name names another entity of the object's kind
+  // (a school named after another town) rules itself out, unless the answer's does too.
+  if (f && q.kind == QuestionKind::MultipleChoiceReverse && f->object.type == ValueType::Entity) {
+    const Entity* object = deck.FindEntity(f->object.entity);
+    auto namesAnother = [&](const std::string& option) {
+      const std::vector<std::string> words = Words(Fold(option));
+      for (const Entity& e : deck.entities)
+        if (object && e.kind == object->kind && e.id != object->id && e.name.size() >= 4 &&
+            std::find(words.begin(), words.end(), Fold(e.name)) != words.end())
+          return true;
+      return false;
+    };
+    if (!namesAnother(q.options[answer]))
+      for (size_t i = 0; i < q.options.size(); ++i)
+        if (i != answer && namesAnother(q.options[i])) v.push_back("an option named after another answer");
+  }
   // Dates: inside the deck's period, the answer no odd one out.
   const bool dateOptions =
       q.kind == QuestionKind::When || (f && (f->object.type == ValueType::Year || f->object.type == ValueType::Date));
