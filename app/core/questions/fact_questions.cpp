@@ -69,6 +69,23 @@ std::optional<Question> Builder::Forward(const Fact& f) {
 // other kinds (a harbour offered for a railway), and entities whose tags share none
 // with the subject's or the answer's (a mine among airfields). None sharing a
 // name's letters with the prompt unless the answer does too. False when there are too few.
+bool Builder::NamesAnotherOfKind(const std::string& text, const std::string& kind, const std::string& own) const {
+  auto words = x.nameWordsByKind.find(kind);
+  if (words == x.nameWordsByKind.end()) return false;
+  const std::vector<std::string> ownWords = NameWords(deck.NameOf(own));
+  for (const std::string& w : NameWords(text)) {
+    if (std::find(ownWords.begin(), ownWords.end(), w) != ownWords.end()) continue;
+    // The word, or the name it was made from by an ending of up to three letters ("omani").
+    for (size_t cut = 0; cut <= 3 && w.size() >= cut + 4; ++cut) {
+      const std::string stem = w.substr(0, w.size() - cut);
+      if (words->second.count(stem) != 0 &&
+          std::none_of(ownWords.begin(), ownWords.end(), [&](const std::string& o) { return o.rfind(stem, 0) == 0; }))
+        return true;
+    }
+  }
+  return false;
+}
+
 std::unordered_map<std::string_view, int> Builder::AlikeSubjects(const Fact& f) const {
   // A value most subjects share says little of likeness, and would cost a scan of them all.
   constexpr size_t kMaxSharing = 200;
@@ -135,6 +152,9 @@ bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r
   // The question without its attribution: an author's name is no clue to the answer.
   const PromptLetters letters(Fill(r->question, "subject", deck.NameOf(f.subject)));
   const bool answerShares = letters.SharedBy(right);
+  // Nor one naming another subject of the kind ("Iceland krona" as Austria's currency) when
+  // the answer names none: it rules itself out.
+  const bool answerNamesOne = NamesAnotherOfKind(right, subjectKind, f.subject);
   auto ids = EntityDistractors(
       r->objectKind, preferred, trueFolds, f.subject,
       [&](const std::string& id) {
@@ -142,7 +162,8 @@ bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r
         v.type = ValueType::Entity;
         v.entity = id;
         return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0 || !plausible(id) ||
-               letters.SharedBy(deck.NameOf(id)) != answerShares;
+               letters.SharedBy(deck.NameOf(id)) != answerShares ||
+               (!answerNamesOne && NamesAnotherOfKind(deck.NameOf(id), subjectKind, f.subject));
       },
       ranked);
   if (ids.size() < kOptions - 1)
@@ -256,6 +277,8 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
   const std::vector<std::string> rightWords = ContentWords(right);
   const PromptLetters letters(q.prompt);
   const bool answerShares = letters.SharedBy(right);
+  const std::string& subjectKind = KindOfItem(deck, f.subject);
+  const bool answerNamesOne = NamesAnotherOfKind(right, subjectKind, f.subject); // as for entities
   std::vector<const IndexedText*> chosen;
   for (std::uint32_t i : order) {
     if (chosen.size() == kOptions - 1) break;
@@ -264,7 +287,8 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
     v.type = ValueType::Text;
     v.text = t.text;
     if (Stated(f, v) || MuchTheSame(t.words, rightWords) || MayDescribe(t.text, f.subject) ||
-        letters.SharedBy(t.text) != answerShares)
+        letters.SharedBy(t.text) != answerShares ||
+        (!answerNamesOne && NamesAnotherOfKind(t.text, subjectKind, f.subject)))
       continue;
     // Nor two distractors saying the same thing: options should each say something else.
     if (std::any_of(chosen.begin(), chosen.end(), [&](const IndexedText* c) { return MuchTheSame(t.words, c->words); }))
@@ -461,16 +485,8 @@ std::optional<Question> Builder::Reverse(const Fact& f) {
   };
   // Nor one whose own name names another entity of the object's kind ("the Easton school"
   // for "Which facility was near Weston?"): its name rules it out. Unless the answer's does too.
-  const std::unordered_set<std::string>* kindWords = nullptr;
-  if (f.object.type == ValueType::Entity)
-    if (auto it = x.nameWordsByKind.find(r->objectKind); it != x.nameWordsByKind.end()) kindWords = &it->second;
-  const std::vector<std::string> objectOwn =
-      kindWords ? NameWords(deck.NameOf(f.object.entity)) : std::vector<std::string>{};
   auto namesAnother = [&](const std::string& name) {
-    if (kindWords == nullptr) return false;
-    for (const std::string& w : NameWords(name))
-      if (kindWords->count(w) != 0 && std::find(objectOwn.begin(), objectOwn.end(), w) == objectOwn.end()) return true;
-    return false;
+    return f.object.type == ValueType::Entity && NamesAnotherOfKind(name, r->objectKind, f.object.entity);
   };
   const bool answerNamesAnother = namesAnother(subject->name);
   auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {

@@ -384,6 +384,10 @@ struct Builder {
   // fact_questions.cpp: typed facts asked forward and in reverse
   std::optional<Question> Forward(const Fact& f);
   bool ForwardEntityOptions(Question& q, const Fact& f, const Relation* r, const std::string& right);
+  // True when `text` names an entity of `kind` other than `own` (a name word of it, or one
+  // that word stems from: "Omani" of Oman): "the Easton school" names a town, "Iceland
+  // krona" a country. A wrong option that does, when the answer does not, rules itself out.
+  bool NamesAnotherOfKind(const std::string& text, const std::string& kind, const std::string& own) const;
   // The subjects most like `f`'s: those sharing another fact's object or text with it (a
   // country of the same region, an aircraft of the same maker), each with how many it shares.
   std::unordered_map<std::string_view, int> AlikeSubjects(const Fact& f) const;

@@ -680,3 +680,32 @@ TEST_CASE("wrong options come first from the subjects most like the question's: 
       CHECK(option.rfind("CoinEast", 0) == 0);
   }
 }
+
+TEST_CASE("a wrong option naming another subject of the kind is not offered when the answer names none",
+          "[questions][fairness]") {
+  std::string text = "[deck]\nid = \"coins\"\ntitle = \"Coins\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n"
+                     "[[relation]]\nid = \"currency\"\nquestion = \"What is the currency of {subject}?\"\n"
+                     "object = \"currency\"\n";
+  const std::pair<const char*, const char*> lands[] = {{"Norland", "Crown"},        {"Sudia", "Sudian pound"},
+                                                       {"Estland", "Estland mark"}, {"Westia", "Dollar"},
+                                                       {"Centra", "Florin"},        {"Ostmark", "Thaler"}};
+  int n = 0;
+  for (const auto& [land, coin] : lands) {
+    const std::string id = "c" + std::to_string(n++);
+    text += std::string("[[entity]]\nid = \"") + land + "\"\nname = \"" + land + "\"\nkind = \"country\"\n" +
+            "[[entity]]\nid = \"" + id + "\"\nname = \"" + coin + "\"\nkind = \"currency\"\n" + "[[fact]]\nid = \"" +
+            land + ".currency\"\nsubject = \"" + land + "\"\nrelation = \"currency\"\nobject = \"" + id +
+            "\"\nsource = \"s\"\n";
+  }
+  DeckLoad load = ParseDeck(text, "coins.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoice, "Norland.currency", seed);
+    REQUIRE(q);
+    for (const std::string& option : q->options) {
+      CHECK(option != "Sudian pound"); // names Sudia: "Sudian" stems from it
+      CHECK(option != "Estland mark");
+    }
+  }
+}
