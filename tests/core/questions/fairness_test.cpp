@@ -128,6 +128,21 @@ std::string FactToml(const std::string& subject, const std::string& relation, co
          "\"\nsource = \"s\"\n";
 }
 
+// The questions of `kind` about `item` for seeds 1 to `seeds`, from the deck `text`; each
+// must be made.
+std::vector<Question> AskedOver(const std::string& text, QuestionKind kind, const std::string& item, int seeds) {
+  DeckLoad load = ParseDeck(text, "deck.toml");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  std::vector<Question> asked;
+  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(seeds); ++seed) {
+    auto q = generator.Make(kind, item, seed);
+    REQUIRE(q);
+    asked.push_back(std::move(*q));
+  }
+  return asked;
+}
+
 } // namespace
 
 TEST_CASE("a type's letters that begin its maker's name are a clue, either way round", "[questions][fairness]") {
@@ -697,15 +712,9 @@ TEST_CASE("a wrong option naming another subject of the kind is not offered when
             land + ".currency\"\nsubject = \"" + land + "\"\nrelation = \"currency\"\nobject = \"" + id +
             "\"\nsource = \"s\"\n";
   }
-  DeckLoad load = ParseDeck(text, "coins.toml");
-  REQUIRE(load.Ok());
-  QuestionGenerator generator(load.deck);
-  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    auto q = generator.Make(QuestionKind::MultipleChoice, "Norland.currency", seed);
-    REQUIRE(q);
-    for (const std::string& option : q->options) {
+  for (const Question& q : AskedOver(text, QuestionKind::MultipleChoice, "Norland.currency", 20))
+    for (const std::string& option : q.options) {
       CHECK(option != "Sudian pound"); // names Sudia: "Sudian" stems from it
       CHECK(option != "Estland mark");
     }
-  }
 }
