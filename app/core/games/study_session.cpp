@@ -125,18 +125,14 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
 
 std::optional<Question> StudySession::Ask(QuestionKind kind, const std::string& item, const srs::MemoryState& memory,
                                           std::uint64_t seed) const {
-  std::optional<Question> q = m_generator.Make(kind, item, seed);
   const bool learning = memory.state == srs::CardState::Learning || memory.state == srs::CardState::Relearning;
-  if (!learning || srs::GuessChance(kind, 2) == 0.0) return q;
+  if (!learning || srs::GuessChance(kind, 2) == 0.0) return m_generator.Make(kind, item, seed);
   // Its learning steps ask a card that could be guessed from memory, so that it counts as
   // learned only once recalled (docs/scheduling.md). An event's order is recalled by its date.
-  std::optional<Question> recall;
-  if (kind == QuestionKind::WhichFirst || kind == QuestionKind::Ordering) {
-    if (auto when = m_generator.Make(QuestionKind::When, item, seed)) recall = AskFromMemory(*when, kind);
-  } else if (q) {
-    recall = AskFromMemory(*q, kind);
-  }
-  if (!recall) return q;
+  const bool byDate = kind == QuestionKind::WhichFirst || kind == QuestionKind::Ordering;
+  std::optional<Question> made = m_generator.Make(byDate ? QuestionKind::When : kind, item, seed);
+  std::optional<Question> recall = made ? AskFromMemory(*made, kind) : std::nullopt;
+  if (!recall) return byDate ? m_generator.Make(kind, item, seed) : made;
   recall->key = srs::CardKey(m_deck.id, item, kind);
   recall->card = item;
   return recall;

@@ -69,16 +69,14 @@ std::optional<Question> Builder::Forward(const Fact& f) {
 // other kinds (a harbour offered for a railway), and entities whose tags share none
 // with the subject's or the answer's (a mine among airfields). None sharing a
 // name's letters with the prompt unless the answer does too. False when there are too few.
-bool Builder::NamesAnotherOfKind(const std::string& text, const std::string& kind, const std::string& own) const {
-  auto words = x.nameWordsByKind.find(kind);
-  if (words == x.nameWordsByKind.end()) return false;
-  const std::vector<std::string> ownWords = NameWords(deck.NameOf(own));
+bool Builder::NamesAnother(const std::string& text, const std::unordered_set<std::string>& kindWords,
+                           const std::vector<std::string>& ownWords) {
   for (const std::string& w : NameWords(text)) {
     if (std::find(ownWords.begin(), ownWords.end(), w) != ownWords.end()) continue;
     // The word, or the name it was made from by an ending of up to three letters ("omani").
     for (size_t cut = 0; cut <= 3 && w.size() >= cut + 4; ++cut) {
       const std::string stem = w.substr(0, w.size() - cut);
-      if (words->second.count(stem) != 0 &&
+      if (kindWords.count(stem) != 0 &&
           std::none_of(ownWords.begin(), ownWords.end(), [&](const std::string& o) { return o.rfind(stem, 0) == 0; }))
         return true;
     }
@@ -154,7 +152,8 @@ bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r
   const bool answerShares = letters.SharedBy(right);
   // Nor one naming another subject of the kind ("Iceland krona" as Austria's currency) when
   // the answer names none: it rules itself out.
-  const bool answerNamesOne = NamesAnotherOfKind(right, subjectKind, f.subject);
+  const auto namesOne = NamesAnotherOfKind(subjectKind, f.subject);
+  const bool answerNamesOne = namesOne(right);
   auto ids = EntityDistractors(
       r->objectKind, preferred, trueFolds, f.subject,
       [&](const std::string& id) {
@@ -162,8 +161,7 @@ bool Builder::ForwardEntityOptions(Question& q, const Fact& f, const Relation* r
         v.type = ValueType::Entity;
         v.entity = id;
         return Stated(f, v) || x.linkedPairs.count(Join(f.subject, id)) != 0 || !plausible(id) ||
-               letters.SharedBy(deck.NameOf(id)) != answerShares ||
-               (!answerNamesOne && NamesAnotherOfKind(deck.NameOf(id), subjectKind, f.subject));
+               letters.SharedBy(deck.NameOf(id)) != answerShares || (!answerNamesOne && namesOne(deck.NameOf(id)));
       },
       ranked);
   if (ids.size() < kOptions - 1)
@@ -278,7 +276,8 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
   const PromptLetters letters(q.prompt);
   const bool answerShares = letters.SharedBy(right);
   const std::string& subjectKind = KindOfItem(deck, f.subject);
-  const bool answerNamesOne = NamesAnotherOfKind(right, subjectKind, f.subject); // as for entities
+  const auto namesOne = NamesAnotherOfKind(subjectKind, f.subject); // as for entities
+  const bool answerNamesOne = namesOne(right);
   std::vector<const IndexedText*> chosen;
   for (std::uint32_t i : order) {
     if (chosen.size() == kOptions - 1) break;
@@ -287,8 +286,7 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
     v.type = ValueType::Text;
     v.text = t.text;
     if (Stated(f, v) || MuchTheSame(t.words, rightWords) || MayDescribe(t.text, f.subject) ||
-        letters.SharedBy(t.text) != answerShares ||
-        (!answerNamesOne && NamesAnotherOfKind(t.text, subjectKind, f.subject)))
+        letters.SharedBy(t.text) != answerShares || (!answerNamesOne && namesOne(t.text)))
       continue;
     // Nor two distractors saying the same thing: options should each say something else.
     if (std::any_of(chosen.begin(), chosen.end(), [&](const IndexedText* c) { return MuchTheSame(t.words, c->words); }))
@@ -485,9 +483,8 @@ std::optional<Question> Builder::Reverse(const Fact& f) {
   };
   // Nor one whose own name names another entity of the object's kind ("the Easton school"
   // for "Which facility was near Weston?"): its name rules it out. Unless the answer's does too.
-  auto namesAnother = [&](const std::string& name) {
-    return f.object.type == ValueType::Entity && NamesAnotherOfKind(name, r->objectKind, f.object.entity);
-  };
+  const auto namesOfKind = NamesAnotherOfKind(r->objectKind, f.object.entity);
+  auto namesAnother = [&](const std::string& name) { return f.object.type == ValueType::Entity && namesOfKind(name); };
   const bool answerNamesAnother = namesAnother(subject->name);
   auto ids = EntityDistractors(subject->kind, preferred, FoldsOf(subject->id), subject->id, [&](const std::string& id) {
     return generator.States(id, f.relation, objectKey) || (text && MayDescribe(f.object.text, id)) ||

@@ -387,7 +387,15 @@ struct Builder {
   // True when `text` names an entity of `kind` other than `own` (a name word of it, or one
   // that word stems from: "Omani" of Oman): "the Easton school" names a town, "Iceland
   // krona" a country. A wrong option that does, when the answer does not, rules itself out.
-  bool NamesAnotherOfKind(const std::string& text, const std::string& kind, const std::string& own) const;
+  // Made once per question (the own entity's words are read once), asked of each option.
+  auto NamesAnotherOfKind(const std::string& kind, const std::string& own) const {
+    auto words = x.nameWordsByKind.find(kind);
+    return [this, words, ownWords = NameWords(deck.NameOf(own))](const std::string& text) {
+      return words != x.nameWordsByKind.end() && NamesAnother(text, words->second, ownWords);
+    };
+  }
+  static bool NamesAnother(const std::string& text, const std::unordered_set<std::string>& kindWords,
+                           const std::vector<std::string>& ownWords);
   // The subjects most like `f`'s: those sharing another fact's object or text with it (a
   // country of the same region, an aircraft of the same maker), each with how many it shares.
   std::unordered_map<std::string_view, int> AlikeSubjects(const Fact& f) const;
