@@ -95,6 +95,9 @@ TEST_CASE("the program's code names nothing of the bundled deck", "[docs][deck]"
     for (const std::string& t : e.tags)
       add(t);
   REQUIRE(words.size() > 50);
+  // Names of languages are any term list's column headers ("German,English"), not the deck's.
+  for (const char* language : {"german", "russian", "french", "english"})
+    words.erase(language);
   size_t files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(FACTDECK_SOURCE_DIR "/app")) {
     if (!entry.is_regular_file()) continue;

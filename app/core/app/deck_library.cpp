@@ -22,6 +22,7 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   {},
                   {},
                   load.skippedRows,
+                  load.notice,
                   {},
                   TagHint(load.deck)};
   if (load.Ok()) {

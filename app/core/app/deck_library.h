@@ -17,6 +17,7 @@ struct DeckEntry {
   size_t studyCards = 0;                     // cards to study: every (item, question kind) the deck can ask
   std::vector<std::string> errors, warnings; // formatted diagnostics
   size_t skippedRows = 0;                    // an imported file's rows left out (listed in warnings)
+  std::string notice;                        // DeckLoad::notice: shown above the warnings, always
   std::vector<size_t> kindCounts;            // items for each of AllQuestionKinds()
   std::string tagHint;                       // TagHint: the deck's own tags as an example
   bool opened = false;                       // opened by path (it can be forgotten), not found in a folder

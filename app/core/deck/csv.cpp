@@ -320,6 +320,64 @@ std::optional<std::vector<Column>> HeaderColumns(const std::vector<std::string>&
 
 bool IsDate(const std::string& field) { return ParseDateOrSpan(field).start.has_value(); }
 
+// A header over two columns of cards that names what each side is rather than its role:
+// two languages ("German,English", "Deutsch;Englisch") or two card words ("Word,Meaning").
+// Their rows are read as front and back; a further column named "tags" holds tags.
+std::optional<std::vector<Column>> SidesNamed(const std::vector<std::string>& names) {
+  static const std::unordered_set<std::string_view> kSides = {
+      "english",     "englisch",        "anglais",
+      "ingles",      "inglese",         "engels",
+      "angielski",   "german",          "deutsch",
+      "allemand",    "aleman",          "tedesco",
+      "duits",       "niemiecki",       "french",
+      "franzosisch", "francais",        "frances",
+      "francese",    "frans",           "francuski",
+      "spanish",     "spanisch",        "espagnol",
+      "espanol",     "spagnolo",        "spaans",
+      "hiszpanski",  "italian",         "italienisch",
+      "italien",     "italiano",        "italiaans",
+      "wloski",      "portuguese",      "portugiesisch",
+      "portugais",   "portugues",       "portoghese",
+      "portugees",   "dutch",           "niederlandisch",
+      "nederlands",  "neerlandais",     "polish",
+      "polnisch",    "polski",          "polonais",
+      "russian",     "russisch",        "russe",
+      "ruso",        "russo",           "\u0440\u0443\u0441\u0441\u043a\u0438\u0439",
+      "swedish",     "schwedisch",      "svenska",
+      "danish",      "dansk",           "norwegian",
+      "norsk",       "finnish",         "suomi",
+      "czech",       "cestina",         "hungarian",
+      "magyar",      "greek",           "turkish",
+      "turkce",      "latin",           "latein",
+      "arabic",      "hebrew",          "chinese",
+      "chinesisch",  "\u4e2d\u6587",    "pinyin",
+      "japanese",    "japanisch",       "\u65e5\u672c\u8a9e",
+      "korean",      "ukrainian",       "romanian",
+      "word",        "words",           "wort",
+      "mot",         "palabra",         "parola",
+      "woord",       "meaning",         "bedeutung",
+      "translation", "ubersetzung",     "traduction",
+      "traduccion",  "traduzione",      "vertaling",
+      "vocabulary",  "vokabel",         "phrase",
+      "expression",  "native",          "foreign",
+      "target",      "source language", "target language",
+      "kanji",       "reading",         "hanzi"};
+  if (names.size() < 2 || names.size() > 6) return std::nullopt;
+  const std::string a = Fold(Trimmed(names[0])), b = Fold(Trimmed(names[1]));
+  if (a == b || kSides.count(a) == 0 || kSides.count(b) == 0) return std::nullopt;
+  std::vector<Column> columns = {Column::Front, Column::Back};
+  for (size_t c = 2; c < names.size(); ++c) {
+    columns.push_back(ColumnNamed(names[c]).first == Column::Tags ? Column::Tags : Column::Ignore);
+  }
+  return columns;
+}
+
+// A header row of either kind: roles named, or the two sides.
+std::optional<std::vector<Column>> NamedColumns(const std::vector<std::string>& names) {
+  if (auto columns = HeaderColumns(names)) return columns;
+  return SidesNamed(names);
+}
+
 // The columns of a quiz spreadsheet (docs/facts-format.md, "Quiz spreadsheets"): numbered
 // answers with the right ones by number ("answer 1".."answer 4", "correct answer(s)"), or
 // the right answer written out beside numbered wrong ones ("correct answer", "incorrect
@@ -343,7 +401,7 @@ struct QuestionLayout {
 // A header name as compared: lower case, words single-spaced, without what follows "(" or
 // a dash between spaces ("Time limit (sec) – 5, 10, 20" is "time limit").
 std::string HeaderKey(std::string_view name) {
-  std::string key = Lower(std::string(name));
+  std::string key = Fold(name); // "Réponse" and "reponse", "Richtige Antwort" and "richtige antwort"
   for (std::string_view cut : {"(", " - ", " \u2013 ", " \u2014 ", ":"})
     if (size_t at = key.find(cut); at != std::string::npos && at > 0) key.resize(at);
   std::string words;
@@ -359,8 +417,18 @@ std::string HeaderKey(std::string_view name) {
   return words;
 }
 
-// "answer 3" or "answer3": the stem and 3; 0 when the name does not end in a number 1..9.
+// "answer 3" or "answer3": the stem and 3; "answer c" or "c": the stem ("" for a letter
+// alone) and 3. The number is 0 when the name ends in neither a number 1..9 nor a letter
+// a..f after a space.
 std::pair<std::string, size_t> Numbered(const std::string& key) {
+  const bool lettered =
+      !key.empty() && key.back() >= 'a' && key.back() <= 'f' && (key.size() == 1 || key[key.size() - 2] == ' ');
+  if (lettered) {
+    std::string stem = key.substr(0, key.size() - 1);
+    while (!stem.empty() && stem.back() == ' ')
+      stem.pop_back();
+    return {stem, static_cast<size_t>(key.back() - 'a') + 1};
+  }
   if (key.empty() || key.back() < '1' || key.back() > '9' ||
       (key.size() > 1 && key[key.size() - 2] >= '0' && key[key.size() - 2] <= '9'))
     return {key, 0};
@@ -370,8 +438,108 @@ std::pair<std::string, size_t> Numbered(const std::string& key) {
   return {stem, static_cast<size_t>(key.back() - '0')};
 }
 
+// The header words of a quiz spreadsheet, folded, in English and the main European
+// languages (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Danish,
+// Norwegian, Finnish, Czech).
+const std::unordered_set<std::string_view> kQuestionWords = {
+    "question", "question text", "questions", "frage",          "fragetext",     "pregunta", "domanda", "pergunta",
+    "vraag",    "pytanie",       "fraga",     "sp\u00f8rgsmal", "sp\u00f8rsmal", "kysymys",  "otazka"};
+const std::unordered_set<std::string_view> kCorrectWords = {"correct answer",
+                                                            "correct answers",
+                                                            "correct",
+                                                            "correct option",
+                                                            "correct options",
+                                                            "right answer",
+                                                            "right answers",
+                                                            "answer key",
+                                                            "key",
+                                                            "solution",
+                                                            "richtige antwort",
+                                                            "korrekte antwort",
+                                                            "losung",
+                                                            "richtig",
+                                                            "bonne reponse",
+                                                            "reponse correcte",
+                                                            "bonnes reponses",
+                                                            "respuesta correcta",
+                                                            "correcta",
+                                                            "risposta corretta",
+                                                            "risposta esatta",
+                                                            "corretta",
+                                                            "resposta correta",
+                                                            "resposta certa",
+                                                            "correta",
+                                                            "juiste antwoord",
+                                                            "goede antwoord",
+                                                            "juist",
+                                                            "poprawna odpowiedz",
+                                                            "prawidlowa odpowiedz",
+                                                            "ratt svar",
+                                                            "korrekt svar",
+                                                            "riktig svar",
+                                                            "rigtigt svar",
+                                                            "oikea vastaus",
+                                                            "spravna odpoved"};
+// A column named only "answer" is the right answer when others hold the options.
+const std::unordered_set<std::string_view> kAnswerWords = {"answer",    "answers",  "antwort",  "reponse",
+                                                           "respuesta", "risposta", "resposta", "antwoord",
+                                                           "odpowiedz", "svar",     "vastaus",  "odpoved"};
+const std::unordered_set<std::string_view> kOptionStems = {
+    "answer", "option",   "choice",     "alternative", "antwort",    "moglichkeit", "reponse", "choix", "respuesta",
+    "opcion", "risposta", "opzione",    "resposta",    "opcao",      "antwoord",    "optie",   "keuze", "odpowiedz",
+    "opcja",  "svar",     "alternativ", "vastaus",     "vaihtoehto", "odpoved",     "moznost", ""};
+const std::unordered_set<std::string_view> kWrongStems = {"incorrect answer",
+                                                          "wrong answer",
+                                                          "incorrect",
+                                                          "wrong",
+                                                          "distractor",
+                                                          "incorrect option",
+                                                          "wrong option",
+                                                          "falsche antwort",
+                                                          "falsch",
+                                                          "mauvaise reponse",
+                                                          "reponse incorrecte",
+                                                          "respuesta incorrecta",
+                                                          "risposta sbagliata",
+                                                          "risposta errata",
+                                                          "resposta errada",
+                                                          "resposta incorreta",
+                                                          "fout antwoord",
+                                                          "onjuist antwoord",
+                                                          "b\u0142edna odpowiedz",
+                                                          "fel svar",
+                                                          "forkert svar",
+                                                          "feil svar",
+                                                          "vaara vastaus",
+                                                          "spatna odpoved"};
+const std::unordered_set<std::string_view> kTimeWords = {"time limit",
+                                                         "time",
+                                                         "seconds",
+                                                         "time in seconds",
+                                                         "time limit in seconds",
+                                                         "timer",
+                                                         "zeit",
+                                                         "zeitlimit",
+                                                         "sekunden",
+                                                         "temps",
+                                                         "secondes",
+                                                         "tiempo",
+                                                         "segundos",
+                                                         "tempo",
+                                                         "secondi",
+                                                         "tijd",
+                                                         "seconden",
+                                                         "czas",
+                                                         "sekundy",
+                                                         "tid",
+                                                         "sekunder",
+                                                         "aika",
+                                                         "sekunnit",
+                                                         "cas"};
+
 std::optional<QuestionLayout> QuestionHeader(const std::vector<std::string>& names) {
   QuestionLayout layout;
+  std::optional<size_t> answer; // a column named "answer", the right one when others are options
   auto one = [](std::optional<size_t>& slot, size_t c) {
     if (!slot) slot = c;
   };
@@ -381,14 +549,16 @@ std::optional<QuestionLayout> QuestionHeader(const std::vector<std::string>& nam
     auto is = [&](std::initializer_list<std::string_view> words) {
       return std::find(words.begin(), words.end(), key) != words.end();
     };
-    if (is({"question", "question text", "questions"}))
+    if (kQuestionWords.count(key) != 0)
       one(layout.question, c);
-    else if (is({"correct answer", "correct answers", "correct", "correct option", "correct options", "right answer",
-                 "right answers", "answer key", "key"}))
+    else if (kCorrectWords.count(key) != 0)
       one(layout.correct, c);
-    else if (is({"time limit", "time", "seconds", "time in seconds", "time limit in seconds", "timer"}))
+    else if (kAnswerWords.count(key) != 0)
+      one(answer, c);
+    else if (kTimeWords.count(key) != 0)
       one(layout.time, c);
-    else if (is({"explanation", "answer explanation", "feedback"}))
+    else if (is({"explanation", "answer explanation", "feedback", "erklarung", "explication", "explicacion",
+                 "spiegazione", "explicacao", "uitleg"}))
       one(layout.explanation, c);
     else if (is({"tags", "tag"}))
       one(layout.tags, c);
@@ -398,17 +568,16 @@ std::optional<QuestionLayout> QuestionHeader(const std::vector<std::string>& nam
       one(layout.id, c);
     else if (is({"question type", "type"}))
       one(layout.type, c);
-    else if (is({"#", "no", "number", "question number", "question #", "question no", "nr"}))
+    else if (is({"#", "no", "number", "question number", "question #", "question no", "nr", "nummer", "numero"}))
       layout.quiet.push_back(c);
-    else if (number > 0 && (stem == "answer" || stem == "option" || stem == "choice" || stem == "alternative")) {
+    else if (number > 0 && kOptionStems.count(stem) != 0) {
       if (layout.options.size() < number) layout.options.resize(number);
       if (!layout.options[number - 1]) layout.options[number - 1] = c;
-    } else if (number > 0 &&
-               (stem == "incorrect answer" || stem == "wrong answer" || stem == "incorrect" || stem == "wrong" ||
-                stem == "distractor" || stem == "incorrect option" || stem == "wrong option")) {
+    } else if ((number > 0 && kWrongStems.count(stem) != 0) || kWrongStems.count(key) != 0) {
       layout.incorrect.push_back(c);
     }
   }
+  if (!layout.correct) layout.correct = answer;
   const size_t numbered = static_cast<size_t>(
       std::count_if(layout.options.begin(), layout.options.end(), [](const auto& o) { return o.has_value(); }));
   const bool byNumber = numbered >= 2 && numbered == layout.options.size();
@@ -670,7 +839,8 @@ private:
       BuildChoices(records, *layout);
       return;
     }
-    if (table.columnNames.empty() && table.columnRoles.empty() && !HeaderColumns(records[0].fields) &&
+    WarnIfQuizLike(records);
+    if (table.columnNames.empty() && table.columnRoles.empty() && !NamedColumns(records[0].fields) &&
         LooksLikeTableHeader(records)) {
       BuildTable(records);
       return;
@@ -679,7 +849,7 @@ private:
     size_t first = 0;
     if (auto declared = DeclaredColumns(table, records[0].fields.size())) {
       columns = *declared;
-    } else if (auto header = HeaderColumns(records[0].fields)) {
+    } else if (auto header = NamedColumns(records[0].fields)) {
       columns = *header;
       first = 1;
       for (size_t c = 0; c < columns.size(); ++c)
@@ -707,6 +877,26 @@ private:
     });
     NothingRead(m_out.deck.cards.empty() && m_out.deck.events.empty(), records[0].positions[0], "row",
                 "the file has a header row but no cards or events under it");
+  }
+
+  // A header with a question column among three or more that is not a quiz's layout (its
+  // options or right answer not named so): said loudly, with the names that would make it
+  // one, before it is read as a table or cards.
+  void WarnIfQuizLike(const std::vector<CsvRecord>& records) {
+    for (size_t r = 0; r < records.size() && r < 10; ++r) {
+      const auto& names = records[r].fields;
+      if (names.size() < 3) continue;
+      for (size_t c = 0; c < names.size(); ++c)
+        if (kQuestionWords.count(HeaderKey(names[c])) != 0) {
+          m_out.notice = "column '" + Trimmed(names[c]) +
+                         "' holds questions, but no columns are named as a quiz's options and right answer, "
+                         "so the file is not read as a quiz; to play it as one, name the columns Question, "
+                         "Answer A to Answer D (or Answer 1 to 4) and Correct answer (a letter, a number or "
+                         "the answer's text), or Question, Correct answer and Incorrect answer 1 to 3 "
+                         "(docs/facts-format.md, \"Quiz spreadsheets\")";
+          return Warning(records[r].positions[c], m_out.notice);
+        }
+    }
   }
 
   // When nothing was read (`none`) and nothing else is wrong: an error saying why.
@@ -929,7 +1119,29 @@ private:
     size_t index = 0;
     Relation relation;
     std::unordered_map<std::string, std::string> entityIds; // folded value -> entity id (Entity columns)
+    std::unordered_set<std::string> whole;                  // folded cells (Entity and Text columns)
   };
+
+  // A cell's values: "Balboa,US Dollar" is two when one of them is a whole cell elsewhere in
+  // the column ("US Dollar"), and "Rand,Rand" one; any other cell is one value as written
+  // ("Washington, D.C.", "+1-809,1-829").
+  static std::vector<std::string> CellValues(const std::string& cell, const std::unordered_set<std::string>& whole) {
+    if (cell.find(',') == std::string::npos) return {cell};
+    std::vector<std::string> parts, folds;
+    bool known = false;
+    for (size_t start = 0, end = 0; end <= cell.size(); ++end) {
+      if (end < cell.size() && cell[end] != ',') continue;
+      std::string part = Trimmed(std::string_view(cell).substr(start, end - start));
+      start = end + 1;
+      if (part.empty()) return {cell};
+      std::string fold = Fold(part);
+      if (std::find(folds.begin(), folds.end(), fold) != folds.end()) continue;
+      known = known || whole.count(fold) != 0;
+      folds.push_back(std::move(fold));
+      parts.push_back(std::move(part));
+    }
+    return known || parts.size() == 1 ? parts : std::vector<std::string>{cell};
+  }
 
   // What column `c` holds: numbers, years or dates (by the grammar; bare whole numbers only
   // under a header that names a time), names that repeat (entities of a kind named by the
@@ -1068,6 +1280,11 @@ private:
         id = base + "-" + std::to_string(n);
       return id;
     };
+    for (TableColumn& column : columns)
+      if (column.relation.objectType == ValueType::Entity || column.relation.objectType == ValueType::Text)
+        for (size_t row = 1; row < records.size(); ++row)
+          if (column.index < records[row].fields.size())
+            column.whole.insert(Fold(Trimmed(records[row].fields[column.index])));
     std::unordered_map<std::string, int> subjectLines; // folded name -> line
     subjectLines.reserve(records.size());
     EachRow(records, 1, [&](const CsvRecord& record) {
@@ -1088,40 +1305,46 @@ private:
       for (TableColumn& column : columns) {
         if (column.index >= record.fields.size()) break;
         if (NoValue(record.fields[column.index])) continue; // an empty cell makes no fact
-        const std::string v = Trimmed(record.fields[column.index]);
-        const Relation& r = column.relation;
-        Fact f;
-        f.subject = subject;
-        f.relation = r.id;
-        f.id = subject + "." + r.id;
-        f.source = "import";
-        f.pos = f.subjectPos = f.relationPos = record.positions[column.index];
-        f.object.type = r.objectType;
-        switch (r.objectType) {
-        case ValueType::Number:
-          f.object.text = *WrittenNumber(v);
-          f.object.number = std::strtod(f.object.text.c_str(), nullptr);
-          break;
-        case ValueType::Year:
-        case ValueType::Date: f.object.date = *ParseDate(v).date; break;
-        case ValueType::Text:
-        case ValueType::Picture: f.object.text = v; break;
-        case ValueType::Entity: {
-          auto [at, added] = column.entityIds.emplace(Fold(v), std::string());
-          if (added) {
-            Entity object;
-            object.id = at->second = newEntityId(v, r.objectKind);
-            object.name = v;
-            object.kind = r.objectKind;
-            object.source = "import";
-            object.pos = record.positions[column.index];
-            deck.entities.push_back(std::move(object));
+        const std::string cell = Trimmed(record.fields[column.index]);
+        Relation& r = column.relation;
+        const std::vector<std::string> values =
+            column.whole.empty() ? std::vector<std::string>{cell} : CellValues(cell, column.whole);
+        r.many = r.many || values.size() > 1;
+        for (size_t n = 0; n < values.size(); ++n) {
+          const std::string& v = values[n];
+          Fact f;
+          f.subject = subject;
+          f.relation = r.id;
+          f.id = subject + "." + r.id + (n == 0 ? "" : "-" + std::to_string(n + 1));
+          f.source = "import";
+          f.pos = f.subjectPos = f.relationPos = record.positions[column.index];
+          f.object.type = r.objectType;
+          switch (r.objectType) {
+          case ValueType::Number:
+            f.object.text = *WrittenNumber(v);
+            f.object.number = std::strtod(f.object.text.c_str(), nullptr);
+            break;
+          case ValueType::Year:
+          case ValueType::Date: f.object.date = *ParseDate(v).date; break;
+          case ValueType::Text:
+          case ValueType::Picture: f.object.text = v; break;
+          case ValueType::Entity: {
+            auto [at, added] = column.entityIds.emplace(Fold(v), std::string());
+            if (added) {
+              Entity object;
+              object.id = at->second = newEntityId(v, r.objectKind);
+              object.name = v;
+              object.kind = r.objectKind;
+              object.source = "import";
+              object.pos = record.positions[column.index];
+              deck.entities.push_back(std::move(object));
+            }
+            f.object.entity = at->second;
+            break;
           }
-          f.object.entity = at->second;
-          break;
+          }
+          deck.facts.push_back(std::move(f));
         }
-        }
-        deck.facts.push_back(std::move(f));
       }
     });
     for (TableColumn& column : columns) {
@@ -1227,7 +1450,7 @@ private:
         part += ch;
         continue;
       }
-      if (part.empty() || Lower(part) == "and") {
+      if (part.empty() || Lower(part) == "and" || kOptionStems.count(Fold(part)) != 0) { // "Answer B"
         part.clear();
         continue;
       }

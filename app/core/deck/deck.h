@@ -217,6 +217,9 @@ struct DeckLoad {
   // A table import: the header's names of the columns that became relations, in the
   // order of Deck::relations (for `import --dry-run`).
   std::vector<std::string> relationColumns;
+  // A word on how the file was read that must not sit among the other warnings (a file
+  // laid out almost as a quiz, read as something else); also one of the warnings.
+  std::string notice;
   bool Ok() const { return CountErrors(diagnostics) == 0; }
 };
 

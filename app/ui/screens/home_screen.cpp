@@ -126,6 +126,13 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
   }
+  if (deck.errors.empty() && !deck.notice.empty()) {
+    // How the file was read, when it is not what its author most likely meant.
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+    ImGui::TextWrapped("\xE2\x9A\xA0 %s", deck.notice.c_str());
+    ImGui::PopStyleColor();
+    ui.Track("home/deck/" + std::to_string(index) + "/notice");
+  }
   if (deck.errors.empty() && !deck.warnings.empty()) {
     // What the file could not give, said plainly; the list opens on demand.
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);

@@ -404,3 +404,31 @@ TEST_CASE("import: three columns without a header are cards with tags, not a tab
   CHECK(paris->object.text == "2100000");
   CHECK(paris->object.number == 2100000.0);
 }
+
+TEST_CASE("import: a table cell listing values the column has alone is several values", "[csv][import][table]") {
+  DeckLoad load = ImportCsv("Country,Capital,Currency,Calling code\n"
+                            "Panama,Panama City,\"Balboa,US Dollar\",+507\n"
+                            "Ecuador,Quito,US Dollar,+593\n"
+                            "Venezuela,Caracas,\"Bolívar,Bolívar\",+58\n"
+                            "Dominica,Roseau,East Caribbean Dollar,\"+1-767,1-768\"\n"
+                            "Bhutan,Thimphu,\"Ngultrum,Lek\",+975\n",
+                            "countries.csv");
+  INFO((load.diagnostics.empty() ? std::string() : load.diagnostics[0].Format()));
+  REQUIRE(load.Ok());
+  const Deck& deck = load.deck;
+  auto objects = [&](const std::string& subject, const std::string& relation) {
+    std::vector<std::string> out;
+    for (const Fact& f : deck.facts)
+      if (f.subject == subject && f.relation == relation)
+        out.push_back(f.object.type == ValueType::Entity ? deck.NameOf(f.object.entity) : f.object.text);
+    return out;
+  };
+  CHECK(objects("panama", "currency") == std::vector<std::string>{"Balboa", "US Dollar"});
+  CHECK(objects("venezuela", "currency") == std::vector<std::string>{"Bolívar"});   // the same twice is one
+  CHECK(objects("bhutan", "currency") == std::vector<std::string>{"Ngultrum,Lek"}); // neither alone elsewhere
+  CHECK(objects("dominica", "calling_code") == std::vector<std::string>{"+1-767,1-768"});
+  const Relation* currency = deck.FindRelation("currency");
+  REQUIRE(currency != nullptr);
+  CHECK(currency->many);
+  CHECK_FALSE(deck.FindRelation("calling_code")->many);
+}

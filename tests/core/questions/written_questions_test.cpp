@@ -414,3 +414,98 @@ TEST_CASE("quiz spreadsheets as class game sites' templates save them: notes in 
   CHECK(typed.skippedRows == 1);
   CHECK_THAT(Messages(typed), Catch::Contains("typed.csv:3:1: warning: row skipped: the question has 5 options"));
 }
+
+TEST_CASE("quiz spreadsheets in the layouts teachers write: lettered answers, the key as a letter, a number or "
+          "text, the right answer first, other languages",
+          "[deck][choice][csv]") {
+  struct Layout {
+    const char* name;
+    const char* text;
+  };
+  // Each layout holds the same two questions: gold's symbol (Au) and the planet nearest the Sun (Mercury).
+  const Layout layouts[] = {
+      {"letters.csv", "Question,Answer A,Answer B,Answer C,Answer D,Correct Answer\n"
+                      "What is the chemical symbol for gold?,Ag,Au,Gd,Go,B\n"
+                      "Which planet is closest to the Sun?,Venus,Mercury,Mars,Earth,b\n"},
+      {"bare-letters.csv", "Question,A,B,C,D,Answer\n"
+                           "What is the chemical symbol for gold?,Ag,Au,Gd,Go,Answer B\n"
+                           "Which planet is closest to the Sun?,Venus,Mercury,Mars,Earth,B\n"},
+      {"options.csv", "question;option 1;option 2;option 3;option 4;right answer\n"
+                      "What is the chemical symbol for gold?;Ag;Au;Gd;Go;2\n"
+                      "Which planet is closest to the Sun?;Venus;Mercury;Mars;Earth;Mercury\n"},
+      {"choices.tsv", "Key\tChoice A\tChoice B\tChoice C\tChoice D\tQuestion\n"
+                      "Au\tAg\tAu\tGd\tGo\tWhat is the chemical symbol for gold?\n"
+                      "Mercury\tVenus\tMercury\tMars\tEarth\tWhich planet is closest to the Sun?\n"},
+      {"right-first.csv", "Question,Right answer,Wrong answer,Wrong answer,Wrong answer\n"
+                          "What is the chemical symbol for gold?,Au,Ag,Gd,Go\n"
+                          "Which planet is closest to the Sun?,Mercury,Venus,Mars,Earth\n"},
+      {"answer-first.csv", "Question,Answer,Wrong 1,Wrong 2,Wrong 3\n"
+                           "What is the chemical symbol for gold?,Au,Ag,Gd,Go\n"
+                           "Which planet is closest to the Sun?,Mercury,Venus,Mars,Earth\n"},
+      {"deutsch.csv", "Frage;Antwort A;Antwort B;Antwort C;Antwort D;Richtige Antwort;Zeit\n"
+                      "What is the chemical symbol for gold?;Ag;Au;Gd;Go;B;20\n"
+                      "Which planet is closest to the Sun?;Venus;Mercury;Mars;Earth;B;30\n"},
+      {"francais.csv", "Question;Réponse 1;Réponse 2;Réponse 3;Réponse 4;Bonne réponse\n"
+                       "What is the chemical symbol for gold?;Ag;Au;Gd;Go;2\n"
+                       "Which planet is closest to the Sun?;Venus;Mercury;Mars;Earth;2\n"},
+      {"espanol.csv", "Pregunta,Respuesta correcta,Respuesta incorrecta 1,Respuesta incorrecta 2,Respuesta "
+                      "incorrecta 3\n"
+                      "What is the chemical symbol for gold?,Au,Ag,Gd,Go\n"
+                      "Which planet is closest to the Sun?,Mercury,Venus,Mars,Earth\n"},
+  };
+  for (const Layout& layout : layouts) {
+    INFO(layout.name);
+    DeckLoad load = ImportCsv(layout.text, layout.name);
+    INFO(Messages(load));
+    REQUIRE(load.Ok());
+    CHECK(load.diagnostics.empty());
+    REQUIRE(load.deck.choices.size() == 2);
+    CHECK(ChoiceNamed(load.deck, "What is the chemical symbol for gold?").answers == std::vector<std::string>{"Au"});
+    CHECK(ChoiceNamed(load.deck, "What is the chemical symbol for gold?").wrong.size() == 3);
+    CHECK(ChoiceNamed(load.deck, "Which planet is closest to the Sun?").answers == std::vector<std::string>{"Mercury"});
+    CHECK(load.deck.cards.empty());
+    CHECK(load.deck.facts.empty());
+  }
+  // A key naming a letter no option has is the row's error, not a wrong key played.
+  DeckLoad bad = ImportCsv("Question,Answer A,Answer B,Answer C,Correct answer\n"
+                           "What is the chemical symbol for gold?,Ag,Au,Gd,D\n"
+                           "Which planet is closest to the Sun?,Venus,Mercury,Mars,B\n",
+                           "bad.csv");
+  REQUIRE(bad.deck.choices.size() == 1);
+  CHECK_THAT(Messages(bad), Catch::Contains("bad.csv:2:48: warning: row skipped: correct answer \"D\""));
+}
+
+TEST_CASE("a file that looks like a quiz but is not laid out as one says so, with the names that would make it one",
+          "[deck][choice][csv]") {
+  // The options are there, but nothing says which one is right: read as a table, loudly.
+  DeckLoad load = ImportCsv("Question,First,Second,Third\n"
+                            "How many continents are there?,5,6,7\n"
+                            "How many oceans are there?,3,4,5\n",
+                            "unclear.csv");
+  CHECK(load.deck.choices.empty());
+  CHECK_THAT(Messages(load), Catch::Contains("unclear.csv:1:1: warning: column 'Question' holds questions"));
+  CHECK_THAT(Messages(load), Catch::Contains("Answer A to Answer D"));
+  // Question and answer alone are a term list, said nothing about.
+  DeckLoad cards = ImportCsv("Question,Answer\nHow many continents are there?,7\n", "cards.csv");
+  CHECK(cards.deck.cards.size() == 1);
+  CHECK(cards.diagnostics.empty());
+}
+
+TEST_CASE("a term list's header that names its two sides is a header, not a card", "[deck][csv][import]") {
+  for (const char* text :
+       {"German,English\nHund,dog\nKatze,cat\n", "Deutsch;Englisch\nHund;dog\nKatze;cat\n",
+        "Word\tMeaning\ttags\nHund\tdog\tanimals\nKatze\tcat\tanimals\n", "ESPAÑOL,english\nperro,dog\ngato,cat\n"}) {
+    INFO(text);
+    DeckLoad load = ImportCsv(text, "vocab.csv");
+    INFO(Messages(load));
+    REQUIRE(load.Ok());
+    REQUIRE(load.deck.cards.size() == 2);
+    CHECK(load.deck.cards[0].back == "dog");
+    CHECK(load.deck.cards[1].back == "cat");
+  }
+  CHECK(ImportCsv("Word\tMeaning\ttags\nHund\tdog\tanimals\n", "v.tsv").deck.cards[0].tags ==
+        std::vector<std::string>{"animals"});
+  // Two words that are not the names of sides stay a card.
+  DeckLoad plain = ImportCsv("Hund,dog\nKatze,cat\n", "plain.csv");
+  CHECK(plain.deck.cards.size() == 2);
+}
