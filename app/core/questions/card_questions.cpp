@@ -33,13 +33,26 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const AskedFor asks = x.frontAsks[card];
   const PromptLetters letters(prompt);
   const bool answerShares = letters.SharedBy(right), answerSharesWord = letters.SharesWord(right);
+  // Candidates in the seed's order (up to 256; 64 for a card with a picture, whose pixels
+  // are compared), then the three most alike in form to the answer (FormAlike): no option is
+  // the only phrase, the only one in capitals or the only verb.
+  const auto& forms = reverse ? x.frontForms : x.backForms;
+  const TextForm& rightForm = forms[card];
+  struct Candidate {
+    size_t card;
+    int alike;
+  };
+  std::vector<Candidate> candidates;
+  const size_t limit = c.picture.Empty() ? 256 : 64;
   const size_t start = random.Below(sameShape.size()), step = random.Stride(sameShape.size());
-  for (size_t n = 0; n < sameShape.size() && chosen.size() < kOptions - 1 && n < 64; ++n) {
+  for (size_t n = 0; n < sameShape.size() && n < limit; ++n) {
     const size_t other = sameShape[(start + n * step) % sameShape.size()];
     const std::string& fold = answerFolds[other];
     if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
         std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
       continue;
+    // Nor a piece of the answer, or the answer with more ("binary" and "binary tree").
+    if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) continue;
     const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
     if (x.frontAsks[other] != asks || letters.SharedBy(otherAnswer) != answerShares ||
         letters.SharesWord(otherAnswer) != answerSharesWord)
@@ -50,8 +63,21 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
         x.frontFolds[other] == x.frontFolds[card] &&
         PicturePixels(deck.PictureFile(deck.cards[other].picture)) == PicturePixels(deck.PictureFile(c.picture)))
       continue;
-    chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
-    chosenFolds.push_back(fold);
+    chosenFolds.push_back(fold); // each text once among the candidates
+    candidates.push_back({other, FormAlike(rightForm, forms[other])});
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });
+  size_t marked = 0; // chosen with the answer's marks, case and digits
+  for (size_t n = 0; n < candidates.size() && chosen.size() < kOptions - 1; ++n) {
+    chosen.push_back(reverse ? deck.cards[candidates[n].card].front : deck.cards[candidates[n].card].back);
+    marked += SameMarks(rightForm, forms[candidates[n].card]);
+  }
+  // An answer with a slash, a note in brackets or capitals that at most one other option
+  // has stands out: not asked so.
+  if (chosen.size() == kOptions - 1 && marked < 2) {
+    Refuse("fewer than two other cards written as its answer is (its slashes, brackets, capitals or digits)");
+    return std::nullopt;
   }
   if (chosen.size() < kOptions - 1) {
     Refuse(std::string("fewer than three other cards ") + (asks == AskedFor::Statement ? "" : "asking for ") +

@@ -260,18 +260,19 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
   // What is said of subjects most like this one first: the most tags in common (a French
   // painter's role against other French painters' roles, not a Dutch sculptor's), then the
   // most facts in common (AlikeSubjects: a capital of the same region).
+  // Before both, texts that look like the answer (FormAlike: "+44" against other codes of
+  // two digits, a phrase against phrases).
   const std::vector<std::string>& subjectTags = TagsOfItem(deck, f.subject);
   const auto alike = AlikeSubjects(f);
-  if (!subjectTags.empty() || !alike.empty()) {
-    std::vector<size_t> shared(texts.size());
-    for (size_t i = 0; i < texts.size(); ++i) {
-      auto a = alike.find(*texts[i].subject);
-      shared[i] = (subjectTags.empty() ? 0 : 1000 * SharedTags(subjectTags, *texts[i].subjectTags)) +
-                  static_cast<size_t>(a == alike.end() ? 0 : a->second);
-    }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return shared[a] > shared[b]; });
+  const TextForm rightForm = FormOf(right);
+  std::vector<size_t> shared(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto a = alike.find(*texts[i].subject);
+    shared[i] = 1000000 * static_cast<size_t>(FormAlike(rightForm, texts[i].form) >= 4) +
+                (subjectTags.empty() ? 0 : 1000 * SharedTags(subjectTags, *texts[i].subjectTags)) +
+                static_cast<size_t>(a == alike.end() ? 0 : a->second);
   }
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return shared[a] > shared[b]; });
   const std::vector<std::string> rightWords = ContentWords(right);
   const PromptLetters letters(q.prompt);
   const bool answerShares = letters.SharedBy(right);

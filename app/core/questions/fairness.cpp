@@ -60,16 +60,62 @@ bool SameWord(const std::string& a, const std::string& b) {
   };
   if (plural(a, b) || plural(b, a)) return true;
   // One stem with other endings: a place and its people or its currency ("Czechia" and
-  // "Czech", "China" and "Chinese", "Iraq" and "Iraqi"): a shared beginning of four letters or
-  // more, the shorter word going at most one letter past it (none when it has only four), the
-  // longer three.
+  // "Czech", "China" and "Chinese", "Iraq" and "Iraqi", "Sweden" and "Swedish", "Bahamas" and
+  // "Bahamian", "Portugal" and "Portuguese"): a shared beginning of four letters or more, the
+  // shorter word going at most two letters past it (none when it has only four, one when
+  // five), the longer three; or of six letters or more, each going up to four past it.
+  // "Austria" and "Australia" (five, then two and four) stay apart.
   const std::string& shorter = a.size() <= b.size() ? a : b;
   const std::string& longer = a.size() <= b.size() ? b : a;
   size_t same = 0;
   while (same < shorter.size() && shorter[same] == longer[same])
     ++same;
-  const size_t past = shorter.size() - same;
-  return same >= 4 && (past == 0 || (shorter.size() >= 5 && past == 1)) && longer.size() - same <= 3;
+  const size_t past = shorter.size() - same, longerPast = longer.size() - same;
+  if (same >= 6 && past <= 4 && longerPast <= 4) return true;
+  // Two names of five to seven letters, of about one length, beginning alike: a capital
+  // and its country ("Taipei" and "Taiwan", "Algiers" and "Algeria").
+  if (same >= 3 && shorter.size() >= 5 && longer.size() <= 7 && longer.size() - shorter.size() <= 1) return true;
+  const size_t allowed = shorter.size() <= 4 ? 0 : shorter.size() == 5 ? 1 : 2;
+  return same >= 4 && past <= allowed && longerPast <= 3;
+}
+
+// Short words of a sentence's grammar in the languages term lists pair most: never a clue.
+bool ShortGrammar(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "the",  "and",  "for",  "but",  "not",  "are",  "was",  "its",  "has", "had", "who", "how",  "why",  "you",
+      "all",  "any",  "can",  "one",  "two",  "per",  "via",  "del",  "los", "las", "con", "por",  "una",  "uno",
+      "que",  "les",  "des",  "une",  "pour", "avec", "der",  "die",  "das", "den", "dem", "ein",  "und",  "mit",
+      "von",  "zum",  "zur",  "nel",  "gli",  "che",  "per",  "een",  "het", "van", "met", "into", "onto", "with",
+      "from", "that", "this", "para", "como", "sein", "eine", "dans", "sur", "sous"};
+  return words.count(folded) != 0;
+}
+
+// Words in capitals of two to five letters ("UAE", "UK"), folded; and the initials of runs
+// of two or more capitalised words, "of", "and" and "the" inside them passed over
+// ("United Arab Emirates": "uae").
+void Acronyms(const std::vector<WrittenWord>& words, std::vector<std::string>& acronyms,
+              std::vector<std::string>& initials) {
+  std::string run;
+  auto close = [&] {
+    if (run.size() >= 2) initials.push_back(run);
+    run.clear();
+  };
+  for (const WrittenWord& w : words) {
+    const std::string_view t = w.text;
+    const bool caps = t.size() >= 2 && t.size() <= 5 && w.lettersOnly &&
+                      std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (caps) acronyms.push_back(Fold(t));
+    if (w.capital && w.lettersOnly && !caps && !t.empty() && t[0] >= 'A' && t[0] <= 'Z')
+      run += static_cast<char>(t[0] - 'A' + 'a');
+    else if (t != "of" && t != "and" && t != "the")
+      close();
+  }
+  close();
+}
+
+bool AnyIn(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(),
+                     [&](const std::string& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
 }
 
 // True when one of `designations` begins one of `names`.
@@ -87,9 +133,13 @@ PromptLetters::PromptLetters(const std::string& prompt) {
   for (const WrittenWord& w : words) {
     m_words.push_back(Fold(w.text));
     if (m_words.back().size() >= 5 && !Common(m_words.back())) m_longWords.push_back(m_words.back());
+    if (w.lettersOnly && (m_words.back().size() == 3 || m_words.back().size() == 4) && !Common(m_words.back()) &&
+        !ShortGrammar(m_words.back()))
+      m_shortWords.push_back(m_words.back());
     if (std::string name = NameWord(w); !name.empty()) m_names.push_back(std::move(name));
   }
   m_designations = DesignationLetters(words);
+  Acronyms(words, m_acronyms, m_initials);
 }
 
 bool PromptLetters::SharedBy(const std::string& option) const {
@@ -101,6 +151,9 @@ bool PromptLetters::SharedBy(const std::string& option) const {
   for (const std::string& n : names)
     if (!n.empty()) optionNames.push_back(n);
   if (LettersBeginAName(m_designations, optionNames) || LettersBeginAName(DesignationLetters(o), m_names)) return true;
+  std::vector<std::string> acronyms, initials;
+  Acronyms(o, acronyms, initials);
+  if (AnyIn(acronyms, m_initials) || AnyIn(initials, m_acronyms)) return true;
   // A name word of the option (not its first word, which is capitalised anyway, unless the
   // next is capitalised too) that the prompt has too.
   for (size_t i = 0; i < o.size(); ++i) {
@@ -110,6 +163,45 @@ bool PromptLetters::SharedBy(const std::string& option) const {
       if (SameWord(word, names[i])) return true;
   }
   return false;
+}
+
+TextForm FormOf(std::string_view text) {
+  TextForm form;
+  std::uint32_t words = 0, digits = 0, marks = 0;
+  bool inWord = false, anyLower = false, anyUpper = false, firstUpper = false;
+  size_t lastStart = 0, lastEnd = 0, characters = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    characters += StartsCharacter(c);
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    if (!space && !inWord) {
+      ++words;
+      lastStart = i;
+      if (words == 1) firstUpper = c >= 'A' && c <= 'Z';
+    }
+    if (!space) lastEnd = i + 1;
+    inWord = !space;
+    digits += c >= '0' && c <= '9';
+    anyLower = anyLower || (c >= 'a' && c <= 'z');
+    anyUpper = anyUpper || (c >= 'A' && c <= 'Z');
+    marks |= c == '/' ? 1u : c == ',' ? 2u : c == '-' ? 4u : c == '(' ? 8u : 0u;
+  }
+  const std::uint32_t letterCase = anyUpper && !anyLower ? 3 : firstUpper ? 2 : anyLower ? 1 : 0;
+  form.key = std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 7 | std::min<std::uint32_t>(digits, 7) << 9;
+  const std::string last = Fold(text.substr(lastStart, lastEnd - lastStart));
+  if (last.size() >= 4 && std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    form.ending = static_cast<std::uint16_t>(static_cast<unsigned char>(last[last.size() - 2]) << 8 |
+                                             static_cast<unsigned char>(last.back()));
+  form.length = static_cast<std::uint16_t>(std::min<size_t>(characters, 65535));
+  return form;
+}
+
+bool SameMarks(const TextForm& a, const TextForm& b) { return (a.key >> 3) == (b.key >> 3); }
+
+int FormAlike(const TextForm& a, const TextForm& b) {
+  const int longer = std::max(a.length, b.length), shorter = std::min(a.length, b.length);
+  return (a.key == b.key ? 4 : 0) + (a.ending != 0 && a.ending == b.ending ? 2 : 0) +
+         (2 * longer <= 3 * shorter ? 1 : 0);
 }
 
 bool NameGivesItsYear(const Event& e) {
@@ -130,6 +222,13 @@ bool PromptLetters::SharesWord(const std::string& option) const {
   for (const WrittenWord& w : WrittenWords(option)) {
     if (!w.lettersOnly) continue;
     const std::string o = Fold(w.text);
+    if (o.size() >= 3 && o.size() <= 6 && !Common(o) && !ShortGrammar(o))
+      for (const std::string& p : m_shortWords) {
+        const std::string& shorter = p.size() <= o.size() ? p : o;
+        const std::string& longer = p.size() <= o.size() ? o : p;
+        if (longer.compare(0, shorter.size(), shorter) == 0 && longer.size() - shorter.size() <= 2)
+          return true; // "tab" and "tab", "sum" and "suma"
+      }
     if (o.size() < 5 || Common(o)) continue;
     for (const std::string& p : m_longWords)
       if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos) return true;

@@ -3,6 +3,9 @@
 // looks at text, dates or numbers only; the generator decides what to do when one fires.
 #pragma once
 
+#include <cstdint>
+#include <string_view>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,13 +24,16 @@ public:
   explicit PromptLetters(const std::string& prompt);
   // True when `option` shares a name's letters with the prompt: a type's letters that begin
   // a maker's name ("Ka 27" and "Kamov", either way round), or a capitalised name word of
-  // four letters or more in both ("Siberia", "Romans" and "Roman").
+  // four letters or more in both ("Siberia", "Romans" and "Roman"), or a name's initials
+  // written as a word ("UAE" and "United Arab Emirates", either way round).
   bool SharedBy(const std::string& option) const;
   // True when some options share letters with the prompt and others do not: the letters
   // point at (or away from) an option. Sharing by all options, or by none, tells nothing.
   bool Tell(const std::vector<std::string>& options) const;
   // True when `option` and the prompt share a word in any case, the same or one inside the
-  // other, of five letters or more: "toxin" in "neurotoxin", "evolution" in "macroevolution".
+  // other, of five letters or more: "toxin" in "neurotoxin", "evolution" in "macroevolution";
+  // or the same of three or four, or one of them a letter or two longer: "Tab key" and "tecla
+  // Tab", "SUM" and "SUMA".
   // A term and its definition: the clue a term list gives (cards only; typed facts name
   // their subjects on purpose).
   bool SharesWord(const std::string& option) const;
@@ -37,7 +43,25 @@ private:
   std::vector<std::string> m_names;        // capitalised words of letters, four or more once folded
   std::vector<std::string> m_designations; // the letters of its type designations ("ka" of "Ka 27")
   std::vector<std::string> m_longWords;    // words of five letters or more, none of its grammar (SharesWord)
+  std::vector<std::string> m_shortWords;   // words of three or four letters, none of its grammar (SharesWord)
+  std::vector<std::string> m_acronyms;     // words in capitals of two to five letters, folded ("uae")
+  std::vector<std::string> m_initials;     // the initials of runs of two or more capitalised words ("uae")
 };
+
+// How an option looks, apart from what it says: the marks a test-wise student reads when
+// one option is unlike the others (the only phrase among single words, the only one with a
+// slash or in capitals, the only verb ending in "-ar", the only code of two digits).
+struct TextForm {
+  std::uint32_t key = 0;    // words (up to 4), marks ("/", ",", "-", "("), case, digits (up to 7)
+  std::uint16_t ending = 0; // the last word's last two letters, folded, when it has four or more
+  std::uint16_t length = 0; // characters
+};
+TextForm FormOf(std::string_view text);
+// How alike two forms are: 4 for the same words, marks, case and digits, 2 more for the same
+// ending, 1 for lengths within half again of each other.
+int FormAlike(const TextForm& a, const TextForm& b);
+// True when two forms have the same marks, case and digits, whatever their number of words.
+bool SameMarks(const TextForm& a, const TextForm& b);
 
 // True when an event's name writes one of the years it took place in ("Acts of Union 1706",
 // "Census of 1801"): asked when it happened, or set among others in order, it gives itself

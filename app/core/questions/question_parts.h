@@ -53,6 +53,7 @@ struct IndexedText {
   std::vector<std::string> words;
   const std::vector<std::string>* subjectTags; // of the first subject it is said of
   const std::string* subject;                  // that subject's id
+  TextForm form;                               // how it looks (FormOf)
 };
 
 const std::vector<std::string>& TagsOfItem(const Deck& deck, const std::string& subject); // an entity's or event's tags
@@ -200,6 +201,7 @@ struct QuestionGenerator::Index {
   std::vector<std::string> frontFolds, backFolds;
   std::unordered_map<std::string, std::vector<size_t>> cardsByFrontShape, cardsByBackShape;
   std::vector<std::string> frontShapes, backShapes;
+  std::vector<TextForm> frontForms, backForms; // how each side looks (FormOf)
   // Cards with the same folded front (back), as chains: the first of each, then the next.
   std::vector<size_t> sameFrontFirst, sameFrontNext, sameBackFirst, sameBackNext;
   std::vector<AskedFor> frontAsks; // what each card's front asks for ("how many": a count)

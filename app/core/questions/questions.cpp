@@ -163,9 +163,17 @@ void IndexWords(const Deck& deck, QuestionGenerator::Index& x) {
   }
   for (const Fact& f : deck.facts)
     if (f.object.type == ValueType::Text) readWords(f.object.text, false);
+  // Each name word with its stems, an ending of one or two letters cut while four stay: an
+  // option names "Sweden" by "Swedish" and "Bahamas" by "Bahamian" (NamesAnother cuts the
+  // option's ending).
   for (const Entity& e : deck.entities)
-    for (std::string& w : NameWords(e.name))
-      if (x.lowerWords.count(w) == 0) x.nameWordsByKind[e.kind].insert(std::move(w));
+    for (std::string& w : NameWords(e.name)) {
+      if (x.lowerWords.count(w) != 0) continue;
+      auto& words = x.nameWordsByKind[e.kind];
+      for (size_t cut = 1; cut <= 2 && w.size() >= cut + 4; ++cut)
+        words.insert(w.substr(0, w.size() - cut));
+      words.insert(std::move(w));
+    }
 }
 } // namespace
 
@@ -261,7 +269,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     if (f.object.type == ValueType::Text) {
       auto& texts = x.textsByRelation[f.relation];
       if (std::none_of(texts.begin(), texts.end(), [&](const IndexedText& t) { return t.text == f.object.text; }))
-        texts.push_back({f.object.text, ContentWords(f.object.text), &TagsOfItem(deck, f.subject), &f.subject});
+        texts.push_back({f.object.text, ContentWords(f.object.text), &TagsOfItem(deck, f.subject), &f.subject,
+                         FormOf(f.object.text)});
     }
   }
   // A relation whose subjects of one kind (three or more) all have the same one object.
@@ -273,6 +282,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
   x.backFolds.resize(cards);
   x.frontShapes.resize(cards);
   x.backShapes.resize(cards);
+  x.frontForms.resize(cards);
+  x.backForms.resize(cards);
   for (size_t i = 0; i < cards; ++i) {
     const Card& c = deck.cards[i];
     x.cardById.emplace(c.id, i);
@@ -282,6 +293,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.frontShapes[i] = TextShape(c.front);
     x.frontAsks[i] = AskedForOf(c.front);
     x.backShapes[i] = TextShape(c.back);
+    x.frontForms[i] = FormOf(c.front);
+    x.backForms[i] = FormOf(c.back);
     x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
     x.cardsByBackShape[x.backShapes[i]].push_back(i);
   }

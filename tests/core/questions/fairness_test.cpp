@@ -5,6 +5,8 @@
 // the independent checker is fed a broken question for each of its form rules.
 #include <catch2/catch.hpp>
 
+#include "core/deck/csv.h"
+
 #include <algorithm>
 #include <map>
 
@@ -162,10 +164,28 @@ TEST_CASE("a type's letters that begin its maker's name are a clue, either way r
   CHECK_FALSE(SharesLetters("What is the currency of Austria?", "Australian Dollar"));
   CHECK_FALSE(SharesLetters("What is the currency of Iran?", "Iraqi Dinar"));
   CHECK(SharesLetters("Which country has the currency Iraqi Dinar?", "Iraq"));
+  CHECK(SharesLetters("What is the currency of Sweden?", "Swedish Krona"));
+  CHECK(SharesLetters("Which country has the currency Bahamian Dollar?", "Bahamas"));
+  CHECK(SharesLetters("What is the currency of Portugal?", "Portuguese Escudo"));
+  CHECK_FALSE(SharesLetters("What is the currency of Slovakia?", "Slovenian Tolar"));
+  CHECK(SharesLetters("What is the capital of Taiwan?", "Taipei"));
+  CHECK(SharesLetters("What is the capital of Algeria?", "Algiers"));
+  CHECK_FALSE(SharesLetters("What is the capital of Mali?", "Bamako"));
+  // A name's initials written as a word, either way round.
+  CHECK(SharesLetters("What is the currency of United Arab Emirates?", "UAE Dirham"));
+  CHECK(SharesLetters("Which country has the calling code +44 (UK)?", "United Kingdom"));
+  CHECK(SharesLetters("Who ruled the Holy Roman Empire?", "the HRE's emperor"));
+  CHECK_FALSE(SharesLetters("What is the currency of United Arab Emirates?", "US Dollar"));
   // A term inside its definition's words, either way round (cards).
   CHECK(PromptLetters("any toxin that affects neural tissues").SharesWord("neurotoxin"));
   CHECK(PromptLetters("evolution on a large scale").SharesWord("macroevolution"));
   CHECK_FALSE(PromptLetters("a chamber connected to other chambers").SharesWord("atrium"));
+  // Short words too, the same or a letter or two longer, but not a sentence's grammar.
+  CHECK(PromptLetters("Tab key").SharesWord("tecla Tab"));
+  CHECK(PromptLetters("SUM").SharesWord("SUMA"));
+  CHECK(PromptLetters("SUMA").SharesWord("SUM"));
+  CHECK_FALSE(PromptLetters("the key").SharesWord("the door"));
+  CHECK_FALSE(PromptLetters("los perros").SharesWord("the dogs"));
   CHECK(LettersTell("Which company made the Ka 27?", {"Kamov", "Mil Works", "Sukhoi", "Tupolev"}));
   CHECK_FALSE(LettersTell("Which yard built the ship?", {"North Yard", "South Yard", "East Yard", "West Yard"}));
 
@@ -717,4 +737,84 @@ TEST_CASE("a wrong option naming another subject of the kind is not offered when
       CHECK(option != "Sudian pound"); // names Sudia: "Sudian" stems from it
       CHECK(option != "Estland mark");
     }
+}
+
+TEST_CASE("card options look like the answer: phrases against phrases, verbs against verbs, capitals against "
+          "capitals",
+          "[questions][fairness]") {
+  CHECK(FormAlike(FormOf("tamaño de fuente"), FormOf("dirección de memoria")) >= 4);
+  CHECK(FormAlike(FormOf("tamaño de fuente"), FormOf("biblioteca")) < 4);
+  CHECK(FormAlike(FormOf("asignar"), FormOf("guardar")) > FormAlike(FormOf("asignar"), FormOf("memoria")));
+  CHECK(FormAlike(FormOf("SUMIF"), FormOf("COUNT")) > FormAlike(FormOf("SUMIF"), FormOf("table")));
+  CHECK(FormAlike(FormOf("+44"), FormOf("+33")) > FormAlike(FormOf("+44"), FormOf("+380")));
+  CHECK(FormAlike(FormOf("a / b"), FormOf("c / d")) > FormAlike(FormOf("a / b"), FormOf("c d e")));
+
+  // A term list of single words and phrases, verbs and nouns, in two scripts of case: every
+  // option of a question has the answer's number of words, and a verb's options are verbs.
+  std::string deckText = "[deck]\nid = \"v\"\ntitle = \"V\"\n[[deck.source]]\nid = \"s\"\ntitle = \"S\"\n";
+  const char* cards[][2] = {{"save", "guardar"},
+                            {"open", "abrir"},
+                            {"close", "cerrar"},
+                            {"print", "imprimir"},
+                            {"copy", "copiar"},
+                            {"paste", "pegar"},
+                            {"window", "ventana"},
+                            {"folder", "carpeta"},
+                            {"page", "página"},
+                            {"file", "archivo"},
+                            {"screen", "pantalla"},
+                            {"key", "tecla"},
+                            {"font size", "tamaño de fuente"},
+                            {"line of code", "línea de código"},
+                            {"base case", "caso base"},
+                            {"call stack", "pila de llamadas"},
+                            {"user name", "nombre de usuario"},
+                            {"hash table", "tabla hash"},
+                            {"sum", "SUMA"},
+                            {"count", "CONTAR"},
+                            {"average", "PROMEDIO"},
+                            {"match", "COINCIDIR"},
+                            {"power", "energía / potencia"},
+                            {"log in", "entrar / acceder"}};
+  int n = 0;
+  for (auto& c : cards)
+    deckText += "[[card]]\nid = \"c" + std::to_string(n++) + "\"\nfront = \"" + c[0] + "\"\nback = \"" + c[1] +
+                "\"\nsource = \"s\"\n";
+  DeckLoad load = ParseDeck(deckText, "vocab.toml");
+  INFO((load.diagnostics.empty() ? std::string() : load.diagnostics[0].Format()));
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  auto words = [](const std::string& text) { return std::count(text.begin(), text.end(), ' ') + 1; };
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    for (const char* id : {"c0", "c12", "c15", "c20"}) {
+      std::string whyNot;
+      auto q = generator.Make(QuestionKind::MultipleChoice, id, seed, &whyNot);
+      INFO(id << ": " << whyNot);
+      REQUIRE(q);
+      const std::string& right = q->options[static_cast<size_t>(q->answer)];
+      for (const std::string& o : q->options) {
+        CHECK(words(o) == words(right));
+        CHECK(FormOf(o).key == FormOf(right).key); // the same case: capitals against capitals
+      }
+    }
+    auto verb = generator.Make(QuestionKind::MultipleChoice, "c0", seed); // guardar: verbs in -ar, -ir
+    REQUIRE(verb);
+    for (const std::string& o : verb->options)
+      CHECK((o.size() > 2 && (o.substr(o.size() - 2) == "ar" || o.substr(o.size() - 2) == "ir")));
+  }
+  // "sum" and "SUMA": the answer shares the prompt's word, no other option does: not asked so.
+  std::string why;
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "c18", 1, &why));
+  // A slash only one other option has would stand out: not asked so either.
+  CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "c22", 1, &why));
+  CHECK(why.find("written as its answer is") != std::string::npos);
+  // No option is a piece of the answer, or the answer with more: with that piece one of
+  // only three others, too few are left.
+  DeckLoad nested = ImportCsv("search tree,árbol de búsqueda\ntree,árbol\ncat,gato\ndog,perro\n", "nested.csv");
+  REQUIRE(nested.Ok());
+  QuestionGenerator nestedGenerator(nested.deck);
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    CHECK_FALSE(nestedGenerator.Make(QuestionKind::MultipleChoice, nested.deck.cards[0].id, seed));
+    CHECK(nestedGenerator.Make(QuestionKind::MultipleChoice, nested.deck.cards[2].id, seed)); // cat: the rest
+  }
 }
