@@ -1216,8 +1216,14 @@ private:
       r.question = "When was the " + words + " of {subject}?";
     else
       r.question = "What is the " + words + " of {subject}?";
-    if (r.objectType == ValueType::Entity || r.objectType == ValueType::Text)
-      r.reverse = "Which " + subjectKind + " has the " + words + " {object}?";
+    if (r.objectType != ValueType::Entity && r.objectType != ValueType::Text) return;
+    // A place that holds the subject: "Which country is in Western Europe?", not "has the region".
+    static const char* const kPlaces[] = {"region",   "continent", "subregion", "sub region", "area",
+                                          "province", "state",     "county",    "district",   "country",
+                                          "zone",     "territory", "island",    "city",       "location"};
+    const bool place = std::find(std::begin(kPlaces), std::end(kPlaces), Lower(words)) != std::end(kPlaces);
+    r.reverse = place ? "Which " + subjectKind + " is in {object}?"
+                      : "Which " + subjectKind + " has the " + words + " {object}?";
   }
 
   // A header row and rows of data: each row an entity of the kind the first column names,

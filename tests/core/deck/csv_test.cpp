@@ -311,6 +311,7 @@ TEST_CASE("import: a table becomes typed facts, each column a relation with its 
   const Relation& continent = RelationOf(deck, "continent");
   CHECK(continent.objectType == ValueType::Entity); // six names, row after row: entities
   CHECK(continent.objectKind == "continent");
+  CHECK(continent.reverse == "Which country is in {object}?"); // a place holds the row's entity
   CHECK(RelationOf(deck, "calling_code").objectType == ValueType::Number);
   CHECK(RelationOf(deck, "calling_code").reverse.empty()); // a number names no one country
   CHECK(RelationOf(deck, "currency").objectType == ValueType::Entity);

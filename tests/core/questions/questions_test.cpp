@@ -772,7 +772,7 @@ TEST_CASE("properties hold over 10,000 questions from a table of countries", "[q
   CheckProperties(run, 10000);
   CHECK(run.byKind["multiple-choice"] > 3000);
   CHECK(run.byKind["multiple-choice-reverse"] > 1000);
-  // "Which country has the continent Europe?" never offers a second European country, and
+  // "Which country is in Europe?" never offers a second European country, and
   // "Djibouti" is never asked for Djibouti: the checker has seen every question.
   QuestionGenerator generator(load.deck);
   CHECK_FALSE(generator.Make(QuestionKind::MultipleChoice, "djibouti.capital", 1));
