@@ -21,7 +21,10 @@ FACTDECK_BUILD_PACKAGES=(
 # chromium and its WebDriver: the live room's player page is tested in a real browser.
 # clang-format (14 on Debian 12): the suite checks that the sources are formatted.
 # dbus-daemon: a private session bus for the tests of the desktop file chooser.
-FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth dbus-daemon libbenchmark-dev chromium chromium-driver clang-format)
+# desktop-file-utils, appstream, shared-mime-info: the installed desktop entry, metadata and
+# deck type are checked with the validators desktops use.
+FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth dbus-daemon libbenchmark-dev chromium chromium-driver clang-format
+  desktop-file-utils appstream shared-mime-info)
 FACTDECK_BENCH_PACKAGES=(time clang)
 # scripts/fuzz: clang with libFuzzer and the sanitizer runtimes.
 FACTDECK_FUZZ_PACKAGES=(clang libclang-rt-dev)

@@ -5,6 +5,7 @@ if(NOT result EQUAL 0)
   message(FATAL_ERROR "cmake --install failed: ${result}")
 endif()
 foreach(file bin/factdeck share/applications/factdeck.desktop share/icons/hicolor/scalable/apps/factdeck.svg
+             share/metainfo/org.factdeck.FactDeck.metainfo.xml share/mime/packages/factdeck.xml
              share/factdeck/questions/german-soviet-military-cooperation.toml)
   if(NOT EXISTS "${PREFIX}/${file}")
     message(FATAL_ERROR "missing after install: ${file}")
@@ -22,4 +23,27 @@ execute_process(COMMAND "${PREFIX}/bin/factdeck" questions "${PREFIX}/share/fact
                 RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT result EQUAL 0 OR NOT out MATCHES "key:")
   message(FATAL_ERROR "the installed program did not run: ${result} ${out} ${err}")
+endif()
+# The desktop entry, the metadata and the deck type pass the validators desktops use, and
+# the deck type is known once the MIME database is built.
+foreach(check "desktop-file-validate;${PREFIX}/share/applications/factdeck.desktop"
+              "appstreamcli;validate;--no-net;${PREFIX}/share/metainfo/org.factdeck.FactDeck.metainfo.xml"
+              "update-mime-database;${PREFIX}/share/mime")
+  execute_process(COMMAND ${check} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT result EQUAL 0 OR err MATCHES "error")
+    message(FATAL_ERROR "${check} failed: ${result} ${out} ${err}")
+  endif()
+endforeach()
+if(NOT EXISTS "${PREFIX}/share/mime/application/x-factdeck-deck.xml")
+  message(FATAL_ERROR "the MIME database does not know application/x-factdeck-deck")
+endif()
+foreach(type application/x-factdeck-deck text/csv text/tab-separated-values)
+  string(FIND "${desktop}" "${type}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the desktop entry does not claim ${type}")
+  endif()
+endforeach()
+string(FIND "${desktop}" "Exec=factdeck %F" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "the desktop entry does not pass the files opened (Exec=factdeck %F)")
 endif()

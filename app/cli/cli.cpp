@@ -38,7 +38,11 @@ int RunCommandLine(int argc, char** argv) {
   app.add_option("--data-dir", dataDir, "Where settings and progress are kept (before or after a subcommand)")
       ->default_str(DefaultDataDir().string())
       ->type_name("DIR");
-  app.add_option("--deck", deck, "Deck to open (a .toml facts file or a .csv)")->type_name("FILE");
+  app.add_option("--deck", deck, "Deck to open (a .toml facts file or a .csv), remembered like FILE")
+      ->type_name("FILE");
+  std::vector<std::string> files;
+  app.add_option("FILE", files, "Decks to open and remember (what a file manager passes when a deck is opened)")
+      ->type_name("FILE");
   app.add_option("--screenshot", screenshot, "Render the screen off-screen, write a PNG and exit")
       ->type_name("FILE.png");
   std::string screenList;
@@ -87,7 +91,14 @@ int RunCommandLine(int argc, char** argv) {
     std::cerr << "factdeck: error: no data directory: set HOME or XDG_DATA_HOME, or pass --data-dir\n";
     return 2;
   }
-  if (!deck.empty()) gui.deck = deck;
+  // Decks opened so are remembered, as the Open box remembers them; a screenshot's deck is
+  // for that picture only.
+  if (!deck.empty()) files.insert(files.begin(), deck);
+  if (!screenshot.empty() && !files.empty()) {
+    gui.deck = files.front();
+    files.clear();
+  }
+  gui.open.assign(files.begin(), files.end());
   if (!screenshot.empty()) gui.screenshot = screenshot;
   return ui::RunGui(gui);
 }

@@ -81,6 +81,7 @@ int RunGui(const GuiOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
   AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
+  OpenFromCommandLine(state, options.open);
   if (options.sampleDays > 0) SimulateStudy(state, options.sampleDays, 7);
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;

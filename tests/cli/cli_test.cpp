@@ -108,6 +108,40 @@ TEST_CASE("the window remembers its size between runs", "[cli][gui]") {
   CHECK(saved.settings.window.hasPosition);
 }
 
+TEST_CASE("decks given as files, as a file manager passes them, open and are remembered after a restart",
+          "[cli][gui][desktop]") {
+  TempDir dir;
+  const std::string data = (dir / "data").string();
+  {
+    std::ofstream deck(dir / "verbs.csv");
+    deck << "German,English\nHund,dog\nKatze,cat\nHaus,house\nBaum,tree\n";
+    std::ofstream quiz(dir / "quiz.csv");
+    quiz << "Question,Answer A,Answer B,Answer C,Correct answer\nWhat is 2+2?,3,4,5,B\n";
+  }
+  const std::string verbs = (dir / "verbs.csv").string(), quiz = (dir / "quiz.csv").string();
+  auto first = RunWindow({kExe, verbs, quiz, "--data-dir", data, "--quit-after-frames", "2"});
+  INFO(first.err);
+  REQUIRE(first.exitCode == 0);
+  auto saved = factdeck::LoadSettings(dir / "data" / "settings.toml");
+  REQUIRE(saved.settings.openedDecks.size() == 2);
+  CHECK(saved.settings.openedDecks[0] == verbs); // the first given listed first
+  CHECK(saved.settings.openedDecks[1] == quiz);
+  // --deck is remembered the same way, newest first; a screenshot's deck is not.
+  const std::string other = (dir / "other.csv").string();
+  std::ofstream(other) << "front,back\na,b\n";
+  REQUIRE(RunWindow({kExe, "--deck", other, "--data-dir", data, "--quit-after-frames", "2"}).exitCode == 0);
+  const std::string shot = (dir / "shot.csv").string();
+  std::ofstream(shot) << "front,back\nc,d\n";
+  REQUIRE(RunWindow({kExe, "--deck", shot, "--data-dir", data, "--screenshot", (dir / "s.png").string()}).exitCode ==
+          0);
+  saved = factdeck::LoadSettings(dir / "data" / "settings.toml");
+  CHECK(saved.settings.openedDecks == std::vector<std::string>{other, verbs, quiz});
+  // A path that is no file is said on the home screen and remembers nothing.
+  auto missing = RunWindow({kExe, (dir / "gone.csv").string(), "--data-dir", data, "--quit-after-frames", "2"});
+  CHECK(missing.exitCode == 0);
+  CHECK(factdeck::LoadSettings(dir / "data" / "settings.toml").settings.openedDecks.size() == 3);
+}
+
 TEST_CASE("report-first-frame prints when the first frame is shown", "[cli][gui]") {
   TempDir dir;
   auto result =

@@ -61,6 +61,19 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   return state;
 }
 
+void OpenFromCommandLine(AppState& state, const std::vector<std::filesystem::path>& files) {
+  if (files.empty()) return;
+  for (auto file = files.rbegin(); file != files.rend(); ++file) // the first given ends up first
+    state.Post(OpenDeck{*file});
+  const AppliedChanges changes = ApplyIntents(state);
+  if (changes.settingsChanged && !state.dataDir.empty())
+    if (std::string error = SaveSettings(state.SettingsFile(), state.settings); !error.empty())
+      state.notices.push_back("Settings not saved: " + error);
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(files.front(), ec))
+    state.launchDeck = std::filesystem::absolute(files.front(), ec).lexically_normal(); // listed once all the same
+}
+
 void ReloadLibrary(AppState& state) {
   std::vector<std::filesystem::path> opened;
   if (!state.launchDeck.empty()) opened.push_back(state.launchDeck);

@@ -138,6 +138,12 @@ struct AppliedChanges {
 // decks folder). Never throws.
 AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {});
 
+// Opens the decks a file manager or the command line passes (`factdeck FILE...`, `--deck`)
+// as the Open box does: each is remembered across restarts (Settings::openedDecks, the first
+// given listed first) and the settings are saved at once; a path that is no file becomes a
+// notice. The first given is the launch deck (the sample screens' deck).
+void OpenFromCommandLine(AppState& state, const std::vector<std::filesystem::path>& files);
+
 // Reads the home screen's figures from the store: progress per deck, the day streak.
 void RefreshProgress(AppState& state);
 // Lists the decks again: the one given on the command line, those opened (Settings::
