@@ -5,6 +5,7 @@
 #include "core/base/atomic_file.h"
 #include "cli/commands.h"
 #include "core/deck/csv.h"
+#include "core/deck/spreadsheet.h"
 #include "core/deck/deck_writer.h"
 
 namespace factdeck::cli {
@@ -45,12 +46,17 @@ void PrintInferred(const DeckLoad& load, std::ostream& out) {
 }
 
 int RunImport(const ImportOptions& options) {
-  std::string text;
-  if (std::string error = ReadWholeFile(options.input, text); !error.empty()) {
-    std::cerr << "factdeck: error: " << error << '\n';
-    return 1;
+  DeckLoad load;
+  if (IsSpreadsheetFile(options.input)) {
+    load = ImportSpreadsheet(options.input, CsvImportOptions{options.strict});
+  } else {
+    std::string text;
+    if (std::string error = ReadWholeFile(options.input, text); !error.empty()) {
+      std::cerr << "factdeck: error: " << error << '\n';
+      return 1;
+    }
+    load = ImportCsv(text, options.input, CsvImportOptions{options.strict});
   }
-  DeckLoad load = ImportCsv(text, options.input, CsvImportOptions{options.strict});
   for (const Diagnostic& d : load.diagnostics)
     std::cerr << d.Format() << '\n';
   if (!load.Ok()) {

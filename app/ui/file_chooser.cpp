@@ -216,9 +216,11 @@ void DesktopFileChooser::Open(const std::string& title) {
     } else {
       XdpPortal* portal = gio.xdp_portal_new();
       GCancellable* portalCancel = gio.g_cancellable_new();
-      GVariant* filters = gio.g_variant_new_parsed("[('Decks (.toml, .csv, .tsv, .txt)', [(uint32 0, '*.toml'), "
-                                                   "(0, '*.csv'), (0, '*.tsv'), (0, '*.txt')]), "
-                                                   "('All files', [(uint32 0, '*')])]");
+      GVariant* filters =
+          gio.g_variant_new_parsed("[('Decks (.toml, .csv, .tsv, .txt, .xlsx, .ods)', [(uint32 0, "
+                                   "'*.toml'), (0, '*.csv'), (0, '*.tsv'), (0, '*.txt'), (0, '*.xlsx'), "
+                                   "(0, '*.ods')]), "
+                                   "('All files', [(uint32 0, '*')])]");
       gio.xdp_portal_open_file(portal, nullptr, title.c_str(), filters, nullptr, nullptr, XDP_OPEN_FILE_FLAG_NONE,
                                portalCancel, OnOpened, &job);
       while (job.outcome == Outcome::Waiting && !shared->stop)

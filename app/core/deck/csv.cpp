@@ -784,6 +784,16 @@ public:
       : m_file(std::move(fileName)), m_out(out), m_options(options) {}
 
   void Run(std::string_view text) {
+    std::filesystem::path path(m_file);
+    char hint = Lower(path.extension().string()) == ".tsv" ? '\t' : 0;
+    CsvParse parse = ParseCsv(text, m_file, hint);
+    RunTable(std::move(parse.table), std::move(parse.diagnostics), text.size() > (256u << 10));
+  }
+
+  // Builds the deck from records already split (a delimited file's, or a spreadsheet's
+  // sheet); `diagnostics` are the reader's. A large table is freed on a worker while the
+  // deck is indexed.
+  void RunTable(CsvTable table, Diagnostics diagnostics, bool large) {
     Deck& deck = m_out.deck;
     deck.file = m_file;
     std::filesystem::path path(m_file);
@@ -799,14 +809,11 @@ public:
     deck.description = "Imported from " + path.filename().string();
     deck.sources.push_back({"import", path.filename().string(), "", "", {1, 1}, ""});
 
-    char hint = Lower(path.extension().string()) == ".tsv" ? '\t' : 0;
-    CsvParse parse = ParseCsv(text, m_file, hint);
-    m_out.diagnostics = std::move(parse.diagnostics);
-    if (CountErrors(m_out.diagnostics) == 0) Build(parse.table);
+    m_out.diagnostics = std::move(diagnostics);
+    if (CountErrors(m_out.diagnostics) == 0) Build(table);
     // A large table is freed on a worker while the deck is indexed, as the facts file's tree is.
     std::future<void> freed;
-    if (text.size() > (256u << 10))
-      freed = std::async(std::launch::async, [table = std::move(parse.table)]() mutable { table = {}; });
+    if (large) freed = std::async(std::launch::async, [table = std::move(table)]() mutable { table = {}; });
     deck.Reindex();
     const auto& alike = deck.EventsAlike();
     for (size_t i = 0; i < alike.size(); ++i)
@@ -1518,6 +1525,16 @@ DeckLoad ImportCsv(std::string_view text, const std::string& fileName, const Csv
   }
   Importer(fileName, result, options).Run(text);
   result.deck.version = Fingerprint(text);
+  return result;
+}
+
+DeckLoad ImportTable(CsvTable table, Diagnostics diagnostics, const std::string& fileName,
+                     const CsvImportOptions& options) {
+  DeckLoad result;
+  size_t cells = 0;
+  for (const CsvRecord& r : table.records)
+    cells += r.fields.size();
+  Importer(fileName, result, options).RunTable(std::move(table), std::move(diagnostics), cells > 20000);
   return result;
 }
 

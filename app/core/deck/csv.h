@@ -50,6 +50,11 @@ struct CsvImportOptions {
 // saying where and why, and counted in DeckLoad::skippedRows; with `strict` it is an error.
 DeckLoad ImportCsv(std::string_view text, const std::string& fileName, const CsvImportOptions& options = {});
 
+// The same from records already read (a spreadsheet's sheet, each cell's position its row
+// and column), with the reader's own diagnostics. The caller sets the deck's version.
+DeckLoad ImportTable(CsvTable table, Diagnostics diagnostics, const std::string& fileName,
+                     const CsvImportOptions& options = {});
+
 // One record as RFC 4180 text ending in CRLF: fields holding the delimiter, a quote or a
 // line break are quoted, quotes doubled.
 std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter = ',');

@@ -19,6 +19,7 @@
 #include "core/deck/csv.h"
 #include "core/deck/deck.h"
 #include "core/deck/picture_file.h"
+#include "core/deck/spreadsheet.h"
 #include "core/base/text.h"
 #include "core/deck/toml_chunks.h"
 #include "core/deck/toml_flat.h"
@@ -1058,6 +1059,7 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName) { return 
 DeckLoad ParseDeckWhole(std::string_view text, const std::string& fileName) { return Parse(text, fileName, false); }
 
 DeckLoad LoadDeckFile(const std::string& path) {
+  if (IsSpreadsheetFile(path)) return ImportSpreadsheet(path);
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMaxDeckFileBytes) return TooLarge(path, size);

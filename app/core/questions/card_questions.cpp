@@ -37,7 +37,14 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   // are compared), then the three most alike in form to the answer (FormAlike): no option is
   // the only phrase, the only one in capitals or the only verb.
   const auto& forms = reverse ? x.frontForms : x.backForms;
+  const auto& promptForms = reverse ? x.backForms : x.frontForms;
   const TextForm& rightForm = forms[card];
+  // Alike on the prompt's side too: a card whose prompt ends as this one's ("-ar", a verb)
+  // or has as many words is of the same sort, and so is its answer ("debug" for "depurar").
+  auto promptAlike = [&](size_t other) {
+    const TextForm &a = promptForms[card], &b = promptForms[other];
+    return (a.ending != 0 && a.ending == b.ending ? 2 : 0) + ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
+  };
   struct Candidate {
     size_t card;
     int alike;
@@ -64,18 +71,18 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
         PicturePixels(deck.PictureFile(deck.cards[other].picture)) == PicturePixels(deck.PictureFile(c.picture)))
       continue;
     chosenFolds.push_back(fold); // each text once among the candidates
-    candidates.push_back({other, FormAlike(rightForm, forms[other])});
+    candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) + promptAlike(other)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });
-  size_t marked = 0; // chosen with the answer's marks, case and digits
+  std::vector<TextForm> chosenForms;
   for (size_t n = 0; n < candidates.size() && chosen.size() < kOptions - 1; ++n) {
     chosen.push_back(reverse ? deck.cards[candidates[n].card].front : deck.cards[candidates[n].card].back);
-    marked += SameMarks(rightForm, forms[candidates[n].card]);
+    chosenForms.push_back(forms[candidates[n].card]);
   }
-  // An answer with a slash, a note in brackets or capitals that at most one other option
-  // has stands out: not asked so.
-  if (chosen.size() == kOptions - 1 && marked < 2) {
+  // A short answer (40 characters or fewer) with a slash, a note in brackets, capitals or
+  // more words than at most one other option has stands out: not asked so.
+  if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && !FormsFit(rightForm, chosenForms)) {
     Refuse("fewer than two other cards written as its answer is (its slashes, brackets, capitals or digits)");
     return std::nullopt;
   }

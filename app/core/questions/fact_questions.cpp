@@ -295,6 +295,16 @@ bool Builder::ForwardTextOptions(Question& q, const Fact& f, const std::string& 
     chosen.push_back(&t);
   }
   if (chosen.size() < kOptions - 1) return false;
+  // An answer of a form few others have ("Ciudad de la Paz" among one-word capitals, a list
+  // among single codes) stands out: not asked so. Prose (four words or more) is read for
+  // what it says, its commas and figures are no such mark.
+  std::vector<TextForm> chosenForms;
+  for (const IndexedText* t : chosen)
+    chosenForms.push_back(t->form);
+  if ((rightForm.key & 7u) <= 3 && !FormsFit(rightForm, chosenForms)) // a name or code, not prose
+    return Refuse("its answer, " + right +
+                  ", is written unlike what the relation says of others (its words, marks, capitals or digits): "
+                  "it would stand out");
   std::vector<std::string> options;
   for (const IndexedText* t : chosen)
     options.push_back(t->text);

@@ -76,6 +76,8 @@ bool SameWord(const std::string& a, const std::string& b) {
   // and its country ("Taipei" and "Taiwan", "Algiers" and "Algeria").
   if (same >= 3 && shorter.size() >= 5 && longer.size() <= 7 && longer.size() - shorter.size() <= 1) return true;
   const size_t allowed = shorter.size() <= 4 ? 0 : shorter.size() == 5 ? 1 : 2;
+  // A whole name of five letters or more with an ending of up to four: "Congo" and "Congolese".
+  if (same >= 5 && past == 0 && longerPast <= 4) return true;
   return same >= 4 && past <= allowed && longerPast <= 3;
 }
 
@@ -153,7 +155,7 @@ bool PromptLetters::SharedBy(const std::string& option) const {
   if (LettersBeginAName(m_designations, optionNames) || LettersBeginAName(DesignationLetters(o), m_names)) return true;
   std::vector<std::string> acronyms, initials;
   Acronyms(o, acronyms, initials);
-  if (AnyIn(acronyms, m_initials) || AnyIn(initials, m_acronyms)) return true;
+  if (AnyIn(acronyms, m_initials) || AnyIn(initials, m_acronyms) || AnyIn(acronyms, m_acronyms)) return true;
   // A name word of the option (not its first word, which is capitalised anyway, unless the
   // next is capitalised too) that the prompt has too.
   for (size_t i = 0; i < o.size(); ++i) {
@@ -197,6 +199,15 @@ TextForm FormOf(std::string_view text) {
 }
 
 bool SameMarks(const TextForm& a, const TextForm& b) { return (a.key >> 3) == (b.key >> 3); }
+
+bool FormsFit(const TextForm& answer, const std::vector<TextForm>& others) {
+  size_t fit = 0;
+  for (const TextForm& o : others) {
+    const int words = static_cast<int>(o.key & 7u), answerWords = static_cast<int>(answer.key & 7u);
+    fit += SameMarks(answer, o) && std::abs(words - answerWords) <= 1;
+  }
+  return fit >= std::min<size_t>(2, others.size());
+}
 
 int FormAlike(const TextForm& a, const TextForm& b) {
   const int longer = std::max(a.length, b.length), shorter = std::min(a.length, b.length);

@@ -62,6 +62,9 @@ TextForm FormOf(std::string_view text);
 int FormAlike(const TextForm& a, const TextForm& b);
 // True when two forms have the same marks, case and digits, whatever their number of words.
 bool SameMarks(const TextForm& a, const TextForm& b);
+// True when at least two of `others` (all, when fewer) have the answer's marks, case and
+// digits and a number of words within one of its: the answer does not stand out.
+bool FormsFit(const TextForm& answer, const std::vector<TextForm>& others);
 
 // True when an event's name writes one of the years it took place in ("Acts of Union 1706",
 // "Census of 1801"): asked when it happened, or set among others in order, it gives itself

@@ -257,7 +257,7 @@ namespace {
 
 bool IsDeckFile(const std::filesystem::path& path) {
   const std::string ext = path.extension().string();
-  return ext == ".toml" || ext == ".csv" || ext == ".tsv" || ext == ".txt";
+  return ext == ".toml" || ext == ".csv" || ext == ".tsv" || ext == ".txt" || ext == ".xlsx" || ext == ".ods";
 }
 
 // A folder's sub-folders and deck files, each sorted by name; hidden ones left out.
