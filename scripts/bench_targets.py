@@ -22,6 +22,8 @@ TARGETS = [
      lambda b: ms(b), "ms", 500.0, True),
     ("bench_deck_load.json", "BM_ImportTableCsv/100000", "import a 100,000-row table (500,000 facts)",
      lambda b: ms(b), "ms", 2500.0, True),
+    ("bench_deck_load.json", "BM_ImportXlsx/5000", "import a 5,000-question .xlsx quiz",
+     lambda b: ms(b), "ms", 1000.0, True),
     ("bench_questions.json", "BM_QuestionsSeedDeck", "questions a second, seed deck",
      lambda b: b["items_per_second"], "/s", 100000.0, False),
     ("bench_questions.json", "BM_Questions100kFacts", "time a question, 100,000-fact deck",

@@ -105,8 +105,9 @@ void RegisterImportCommand(CLI::App& app, CommandList& commands) {
   auto options = std::make_shared<ImportOptions>();
   CLI::App* command = app.add_subcommand(
       "import",
-      "Convert a CSV or TSV file (front,back[,tags]; date,event[,tags]; or a quiz spreadsheet) into a facts file");
-  command->add_option("FILE", options->input, "The CSV/TSV file")->required()->type_name("FILE");
+      "Convert a CSV or TSV file or a spreadsheet (.xlsx, .ods) (front,back[,tags]; date,event[,tags]; a table; or a "
+      "quiz spreadsheet) into a facts file");
+  command->add_option("FILE", options->input, "The CSV/TSV file or spreadsheet")->required()->type_name("FILE");
   auto* output = command->add_option("-o,--output", options->output, "The facts file to write")->type_name("DECK.toml");
   command->add_option("--id", options->id, "Deck id (default: from the file name)");
   command->add_option("--title", options->title, "Deck title (default: from the file name)");

@@ -1,11 +1,14 @@
 // Loading and checking facts files: generated decks of 10,000 and 100,000 facts (targets
-// 50 ms and 500 ms), the bundled seed deck, a 100,000-row CSV import, and a chronology of
+// 50 ms and 500 ms), the bundled seed deck, a 100,000-row CSV import, a 5,000-question .xlsx
+// quiz (1 s), and a chronology of
 // 100,000 events with dates in every written form, as a facts file and as a CSV (500 ms). Each run reads
 // the file from disk, parses, and checks every reference, as opening a deck does.
 #include <benchmark/benchmark.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include <zip.h>
 
 #include "core/deck/csv.h"
 #include "core/deck/deck.h"
@@ -66,6 +69,49 @@ void BM_ImportCsv(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 BENCHMARK(BM_ImportCsv)->Arg(100000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
+
+// A teacher's quiz workbook of 5,000 questions (.xlsx: shared strings for the header,
+// inline strings, numbers, a date-formatted column), read and imported (target 1 s).
+void BM_ImportXlsx(benchmark::State& state) {
+  const auto rows = static_cast<size_t>(state.range(0));
+  std::string sheet = "<worksheet><sheetData><row r=\"1\">";
+  const char* header[] = {"Question", "Answer A", "Answer B", "Answer C", "Answer D", "Correct answer", "Date"};
+  for (int c = 0; c < 7; ++c)
+    sheet += std::string("<c t=\"s\"><v>") + std::to_string(c) + "</v></c>";
+  sheet += "</row>";
+  for (size_t r = 0; r < rows; ++r) {
+    const std::string n = std::to_string(r + 2);
+    sheet += "<row r=\"" + n + "\"><c t=\"inlineStr\"><is><t>Which of these is item " + n +
+             "?</t></is></c><c t=\"inlineStr\"><is><t>Option " + n + "a</t></is></c><c><v>" + n +
+             "</v></c><c t=\"inlineStr\"><is><t>Option " + n + "c</t></is></c><c><v>" + n +
+             ".5</v></c><c t=\"inlineStr\"><is><t>B</t></is></c><c s=\"1\"><v>" + std::to_string(10000 + r) +
+             "</v></c></row>";
+  }
+  sheet += "</sheetData></worksheet>";
+  std::string shared = "<sst>";
+  for (const char* h : header)
+    shared += std::string("<si><t>") + h + "</t></si>";
+  shared += "</sst>";
+  const std::vector<std::pair<std::string, std::string>> members = {
+      {"xl/workbook.xml", "<workbook><sheets><sheet name=\"Quiz\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+      {"xl/styles.xml", "<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"},
+      {"xl/sharedStrings.xml", shared},
+      {"xl/worksheets/sheet1.xml", sheet}};
+  auto path = std::filesystem::temp_directory_path() / "factdeck-bench-quiz.xlsx";
+  int error = 0;
+  zip_t* zip = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  for (const auto& [name, data] : members)
+    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, data.data(), data.size(), 0), 0);
+  if (zip == nullptr || zip_close(zip) != 0) {
+    state.SkipWithError("could not write the workbook");
+    return;
+  }
+  LoadAndCount(state, path);
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_ImportXlsx)->Arg(5000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
 // A chronology with its dates in every written form (days and months in words, spans,
 // uncertain dates, decades, centuries, seasons, circa): as a facts file and as a CSV.

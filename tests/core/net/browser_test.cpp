@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include <memory>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -54,12 +56,11 @@ std::string DecodeBase64(const std::string& text) {
 // A WebDriver session with headless Chromium.
 class Browser {
 public:
-  Browser()
-      : m_port(test::FreeLoopbackPort()), m_driver({"/usr/bin/chromedriver", "--port=" + std::to_string(m_port)}),
-        m_http("127.0.0.1", m_port) {
-    m_http.set_read_timeout(60, 0);
-    for (int i = 0; i < 100 && !m_http.Get("/status"); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // The driver on a free port, then a session. Tests run side by side: a port taken in the
+  // moment between choosing it and the driver binding it, or a browser that fails to start
+  // under the load of the whole suite, leaves no session; the driver is then started again
+  // on another port (three tries), and only the last failure fails the test.
+  Browser() {
     const json caps = {{"capabilities",
                         {{"alwaysMatch",
                           {{"goog:chromeOptions",
@@ -67,17 +68,35 @@ public:
                              {"args",
                               {"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                                "--disable-dev-shm-usage", "--window-size=412,860"}}}}}}}}};
-    const json session = Call("POST", "/session", caps);
-    m_session = session["value"]["sessionId"].get<std::string>();
+    for (int attempt = 1;; ++attempt) {
+      m_http.reset();
+      m_driver.reset();
+      const int port = test::FreeLoopbackPort();
+      m_driver = std::make_unique<test::BackgroundProcess>(
+          std::vector<std::string>{"/usr/bin/chromedriver", "--port=" + std::to_string(port)});
+      m_http = std::make_unique<httplib::Client>("127.0.0.1", port);
+      m_http->set_read_timeout(60, 0);
+      for (int i = 0; i < 100 && !m_http->Get("/status"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (attempt < 3) {
+        httplib::Result r = m_http->Post("/session", caps.dump(), "application/json");
+        if (!r || r->status != 200) continue;
+        m_session = json::parse(r->body)["value"]["sessionId"].get<std::string>();
+        return;
+      }
+      const json session = Call("POST", "/session", caps);
+      m_session = session["value"]["sessionId"].get<std::string>();
+      return;
+    }
   }
   ~Browser() {
-    if (!m_session.empty()) m_http.Delete(("/session/" + m_session).c_str());
+    if (!m_session.empty()) m_http->Delete(("/session/" + m_session).c_str());
   }
 
   json Call(const std::string& method, const std::string& path, const json& body = json::object()) {
-    httplib::Result r = method == "GET"      ? m_http.Get(path.c_str())
-                        : method == "DELETE" ? m_http.Delete(path.c_str())
-                                             : m_http.Post(path.c_str(), body.dump(), "application/json");
+    httplib::Result r = method == "GET"      ? m_http->Get(path.c_str())
+                        : method == "DELETE" ? m_http->Delete(path.c_str())
+                                             : m_http->Post(path.c_str(), body.dump(), "application/json");
     INFO(method << " " << path);
     REQUIRE(r);
     INFO(r->body);
@@ -119,9 +138,8 @@ public:
   }
 
 private:
-  int m_port;
-  test::BackgroundProcess m_driver;
-  httplib::Client m_http;
+  std::unique_ptr<test::BackgroundProcess> m_driver;
+  std::unique_ptr<httplib::Client> m_http;
   std::string m_session;
 };
 
