@@ -31,7 +31,7 @@ void LoadAndCount(benchmark::State& state, const std::filesystem::path& path) {
       state.SkipWithError(load.diagnostics.front().Format().c_str());
       break;
     }
-    items = load.deck.facts.size() + load.deck.events.size() + load.deck.cards.size();
+    items = load.deck.facts.size() + load.deck.events.size() + load.deck.cards.size() + load.deck.choices.size();
     benchmark::DoNotOptimize(load);
     state.PauseTiming(); // freeing the deck is not part of loading it
     load = {};

@@ -54,31 +54,35 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const size_t start = random.Below(sameShape.size()), step = random.Stride(sameShape.size());
   for (size_t n = 0; n < sameShape.size() && n < limit; ++n) {
     const size_t other = sameShape[(start + n * step) % sameShape.size()];
-    const std::string& fold = answerFolds[other];
-    if (fold.empty() || std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
-        std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
-      continue;
-    // Nor a piece of the answer, or the answer with more ("binary" and "binary tree").
-    if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) continue;
-    const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
-    if (x.frontAsks[other] != asks || letters.SharedBy(otherAnswer) != answerShares ||
-        letters.SharesWord(otherAnswer) != answerSharesWord)
-      continue;
-    // The same words over a picture of the same pixels (the same flag saved twice): that
-    // card's back is right too. The pictures are decoded now, once each.
-    if (!reverse && !c.picture.Empty() && !deck.cards[other].picture.Empty() &&
-        x.frontFolds[other] == x.frontFolds[card] &&
-        PicturePixels(deck.PictureFile(deck.cards[other].picture)) == PicturePixels(deck.PictureFile(c.picture)))
-      continue;
-    chosenFolds.push_back(fold); // each text once among the candidates
-    candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) + promptAlike(other)});
+    if (!answerFolds[other].empty() && x.frontAsks[other] == asks)
+      candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) + promptAlike(other)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });
+  // The most alike first, each passing the rules on what a wrong option may be.
+  auto allowed = [&](size_t other) {
+    const std::string& fold = answerFolds[other];
+    if (std::find(trueFolds.begin(), trueFolds.end(), fold) != trueFolds.end() ||
+        std::find(chosenFolds.begin(), chosenFolds.end(), fold) != chosenFolds.end())
+      return false;
+    // Nor a piece of the answer, or the answer with more ("binary" and "binary tree").
+    if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) return false;
+    const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
+    if (letters.SharedBy(otherAnswer) != answerShares || letters.SharesWord(otherAnswer) != answerSharesWord)
+      return false;
+    // The same words over a picture of the same pixels (the same flag saved twice): that
+    // card's back is right too. The pictures are decoded now, once each.
+    return reverse || c.picture.Empty() || deck.cards[other].picture.Empty() ||
+           x.frontFolds[other] != x.frontFolds[card] ||
+           PicturePixels(deck.PictureFile(deck.cards[other].picture)) != PicturePixels(deck.PictureFile(c.picture));
+  };
   std::vector<TextForm> chosenForms;
   for (size_t n = 0; n < candidates.size() && chosen.size() < kOptions - 1; ++n) {
-    chosen.push_back(reverse ? deck.cards[candidates[n].card].front : deck.cards[candidates[n].card].back);
-    chosenForms.push_back(forms[candidates[n].card]);
+    const size_t other = candidates[n].card;
+    if (!allowed(other)) continue;
+    chosenFolds.push_back(answerFolds[other]);
+    chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
+    chosenForms.push_back(forms[other]);
   }
   // A short answer (40 characters or fewer) with a slash, a note in brackets, capitals or
   // more words than at most one other option has stands out: not asked so.
