@@ -195,6 +195,18 @@ private:
   size_t m_row = SIZE_MAX, m_cells = 0;
 };
 
+// Takes sheet `sheet` of those listed in `out`; false, with `error`, when there is no such sheet.
+bool ChooseSheet(SheetRead& out, size_t sheet, const char* what, std::string& error) {
+  if (sheet >= out.sheetNames.size()) {
+    error = out.sheetNames.empty() ? std::string("the ") + what + " has no sheet"
+                                   : std::string("the ") + what + " has " + std::to_string(out.sheetNames.size()) +
+                                         " sheets, not " + std::to_string(sheet + 1);
+    return false;
+  }
+  out.sheet = out.sheetNames[sheet];
+  return true;
+}
+
 std::string TooLargeSheet() {
   return "the sheet is too large (over " + std::to_string(kMaxRows) + " rows, " + std::to_string(kMaxColumns) +
          " columns or " + std::to_string(kMaxCells) + " cells)";
@@ -259,13 +271,7 @@ void ReadXlsx(const Archive& zip, SheetRead& out, size_t sheet, std::string& err
     out.sheetNames.emplace_back(s.attribute("name").value());
     ids.emplace_back(s.attribute("r:id").value());
   }
-  if (sheet >= ids.size()) {
-    error = ids.empty()
-                ? "the workbook has no sheet"
-                : "the workbook has " + std::to_string(ids.size()) + " sheets, not " + std::to_string(sheet + 1);
-    return;
-  }
-  out.sheet = out.sheetNames[sheet];
+  if (!ChooseSheet(out, sheet, "workbook", error)) return;
   text = zip.Read("xl/_rels/workbook.xml.rels", error);
   if (!text || !ParseXml(rels, *text, "xl/_rels/workbook.xml.rels", error)) return;
   std::string member;
@@ -374,13 +380,7 @@ void ReadOds(const Archive& zip, SheetRead& out, size_t sheet, std::string& erro
       tables.push_back(t);
       out.sheetNames.emplace_back(t.attribute("table:name").value());
     }
-  if (sheet >= tables.size()) {
-    error = tables.empty()
-                ? "the spreadsheet has no sheet"
-                : "the spreadsheet has " + std::to_string(tables.size()) + " sheets, not " + std::to_string(sheet + 1);
-    return;
-  }
-  out.sheet = out.sheetNames[sheet];
+  if (!ChooseSheet(out, sheet, "spreadsheet", error)) return;
   Rows rows(out.table);
   size_t r = 0;
   // Rows may sit inside groups (table:table-row-group, table:table-header-rows).
