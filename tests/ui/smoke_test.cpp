@@ -218,6 +218,22 @@ TEST_CASE("a CSV file opens as a deck of cards", "[ui][deck]") {
   CHECK_FALSE(ui.Has("home/deck/0/errors"));
 }
 
+TEST_CASE("a file that looks like a quiz but is not laid out as one says so on the home screen, unfolded",
+          "[ui][deck][choice]") {
+  test::TempDir dir;
+  const auto csv = dir / "teacher.csv";
+  std::ofstream(csv) << "Question,First,Second,Third\nHow many continents are there?,5,6,7\n"
+                        "How many oceans are there?,3,4,5\nHow many legs has a spider?,6,8,10\n";
+  UiHarness ui(1024, 700, {}, csv);
+  REQUIRE_FALSE(ui.State().decks.empty());
+  const DeckEntry& deck = ui.State().decks[0];
+  CHECK_THAT(deck.notice, Catch::Contains("column 'Question' holds questions"));
+  REQUIRE(ui.Has("home/deck/0/notice"));
+  CHECK_FALSE(ui.Has("home/deck/0/warnings/list")); // the notice shows without opening the list
+  CHECK(ui.Item("home/deck/0/notice").max.y <= ui.Item("home/deck/0/warnings").min.y);
+  ui.SaveScreenshot("home-quiz-not-laid-out");
+}
+
 TEST_CASE("a chronology with unreadable rows opens with the rest and lists the rows left out", "[ui][deck]") {
   test::TempDir dir;
   const auto csv = dir / "chronology.csv";

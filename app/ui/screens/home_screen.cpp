@@ -351,9 +351,9 @@ void DrawOpenDeck(UiContext& ui) {
   if (std::exchange(ui.widgets.home.showBrowser, false)) ImGui::OpenPopup("Open a deck###browse");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-8 * ui.Em());
-  const bool entered =
-      ImGui::InputTextWithHint("##deck_path", "or type the path of a .toml or .csv file (or drop it on the window)",
-                               path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool entered = ImGui::InputTextWithHint(
+      "##deck_path", "or type the path of a deck: .toml, .csv, .xlsx, .ods (or drop it on the window)", path.data(),
+      path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   ui.Track("home/deck-path");
   ImGui::SameLine();
   if (ImGui::Button("Open", ImVec2(-1, 0)) || entered) {
