@@ -191,9 +191,14 @@ TextForm FormOf(std::string_view text) {
   const std::uint32_t letterCase = anyUpper && !anyLower ? 3 : firstUpper ? 2 : anyLower ? 1 : 0;
   form.key = std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 7 | std::min<std::uint32_t>(digits, 7) << 9;
   const std::string last = Fold(text.substr(lastStart, lastEnd - lastStart));
-  if (last.size() >= 4 && std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-    form.ending = static_cast<std::uint16_t>(static_cast<unsigned char>(last[last.size() - 2]) << 8 |
-                                             static_cast<unsigned char>(last.back()));
+  if (last.size() >= 4 && std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    // "-ar", "-er" and "-ir" end one class of words: the infinitives of the Romance languages.
+    const char before = last.back() == 'r' && (last[last.size() - 2] == 'e' || last[last.size() - 2] == 'i')
+                            ? 'a'
+                            : last[last.size() - 2];
+    form.ending =
+        static_cast<std::uint16_t>(static_cast<unsigned char>(before) << 8 | static_cast<unsigned char>(last.back()));
+  }
   form.length = static_cast<std::uint16_t>(std::min<size_t>(characters, 65535));
   return form;
 }

@@ -52,8 +52,9 @@ private:
 // one option is unlike the others (the only phrase among single words, the only one with a
 // slash or in capitals, the only verb ending in "-ar", the only code of two digits).
 struct TextForm {
-  std::uint32_t key = 0;    // words (up to 4), marks ("/", ",", "-", "("), case, digits (up to 7)
-  std::uint16_t ending = 0; // the last word's last two letters, folded, when it has four or more
+  std::uint32_t key = 0; // words (up to 4), marks ("/", ",", "-", "("), case, digits (up to 7)
+  std::uint16_t ending =
+      0; // the last word's last two letters, folded, when it has four or more ("-er", "-ir" as "-ar")
   std::uint16_t length = 0; // characters
 };
 TextForm FormOf(std::string_view text);

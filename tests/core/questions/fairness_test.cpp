@@ -745,6 +745,8 @@ TEST_CASE("card options look like the answer: phrases against phrases, verbs aga
   CHECK(FormAlike(FormOf("tamaño de fuente"), FormOf("dirección de memoria")) >= 4);
   CHECK(FormAlike(FormOf("tamaño de fuente"), FormOf("biblioteca")) < 4);
   CHECK(FormAlike(FormOf("asignar"), FormOf("guardar")) > FormAlike(FormOf("asignar"), FormOf("memoria")));
+  CHECK(FormOf("deshacer").ending == FormOf("imprimir").ending); // infinitives are one class
+  CHECK(FormOf("deshacer").ending == FormOf("guardar").ending);
   CHECK(FormAlike(FormOf("SUMIF"), FormOf("COUNT")) > FormAlike(FormOf("SUMIF"), FormOf("table")));
   CHECK(FormAlike(FormOf("+44"), FormOf("+33")) > FormAlike(FormOf("+44"), FormOf("+380")));
   CHECK(FormAlike(FormOf("a / b"), FormOf("c / d")) > FormAlike(FormOf("a / b"), FormOf("c d e")));
