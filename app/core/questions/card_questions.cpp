@@ -32,7 +32,8 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   // None sharing a name's letters with the prompt unless the answer does too.
   const AskedFor asks = x.frontAsks[card];
   const PromptLetters letters(prompt);
-  const bool answerShares = letters.SharedBy(right), answerSharesWord = letters.SharesWord(right);
+  const bool answerShares = letters.SharedBy(right);
+  const std::uint64_t answerWords = letters.SharedWords(right); // the prompt's words it shares
   // Candidates in the seed's order (up to 256; 64 for a card with a picture, whose pixels
   // are compared), then the three most alike in form to the answer (FormAlike): no option is
   // the only phrase, the only one in capitals or the only verb.
@@ -68,8 +69,7 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     // Nor a piece of the answer, or the answer with more ("binary" and "binary tree").
     if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) return false;
     const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
-    if (letters.SharedBy(otherAnswer) != answerShares || letters.SharesWord(otherAnswer) != answerSharesWord)
-      return false;
+    if (letters.SharedBy(otherAnswer) != answerShares || letters.SharedWords(otherAnswer) != answerWords) return false;
     // The same words over a picture of the same pixels (the same flag saved twice): that
     // card's back is right too. The pictures are decoded now, once each.
     return reverse || c.picture.Empty() || deck.cards[other].picture.Empty() ||

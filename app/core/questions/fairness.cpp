@@ -234,22 +234,33 @@ bool NameGivesItsYear(const Event& e) {
   return false;
 }
 
-bool PromptLetters::SharesWord(const std::string& option) const {
+std::uint64_t PromptLetters::SharedWords(const std::string& option) const {
+  std::uint64_t shared = 0;
   for (const WrittenWord& w : WrittenWords(option)) {
     if (!w.lettersOnly) continue;
     const std::string o = Fold(w.text);
-    if (o.size() >= 3 && o.size() <= 6 && !Common(o) && !ShortGrammar(o))
-      for (const std::string& p : m_shortWords) {
+    if (o.size() >= 3 && !Common(o) && !ShortGrammar(o))
+      for (size_t i = 0; i < m_shortWords.size() && i < 32; ++i) {
+        const std::string& p = m_shortWords[i];
         const std::string& shorter = p.size() <= o.size() ? p : o;
         const std::string& longer = p.size() <= o.size() ? o : p;
-        if (longer.compare(0, shorter.size(), shorter) == 0 && longer.size() - shorter.size() <= 2)
-          return true; // "tab" and "tab", "sum" and "suma"
+        // "tab" and "tab", "sum" and "suma"; a prompt's short word beginning a compound:
+        // "web" and "website".
+        if (longer.compare(0, shorter.size(), shorter) == 0 &&
+            (longer.size() - shorter.size() <= 2 || (&shorter == &p && longer.size() - shorter.size() >= 3)))
+          shared |= std::uint64_t{1} << i;
       }
+    if (o.size() >= 3 && o.size() <= 4 && !Common(o) && !ShortGrammar(o))
+      for (size_t i = 0; i < m_longWords.size() && i < 32; ++i)
+        if (m_longWords[i].compare(0, o.size(), o) == 0) shared |= std::uint64_t{1} << (32 + i); // "web" of "webpage"
     if (o.size() < 5 || Common(o)) continue;
-    for (const std::string& p : m_longWords)
-      if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos) return true;
+    for (size_t i = 0; i < m_longWords.size() && i < 32; ++i) {
+      const std::string& p = m_longWords[i];
+      if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos)
+        shared |= std::uint64_t{1} << (32 + i);
+    }
   }
-  return false;
+  return shared;
 }
 
 bool PromptLetters::Tell(const std::vector<std::string>& options) const {

@@ -36,7 +36,10 @@ public:
   // Tab", "SUM" and "SUMA".
   // A term and its definition: the clue a term list gives (cards only; typed facts name
   // their subjects on purpose).
-  bool SharesWord(const std::string& option) const;
+  bool SharesWord(const std::string& option) const { return SharedWords(option) != 0; }
+  // Which of the prompt's words `option` shares so (a bit for each): an option sharing
+  // "heap" tells more than three sharing only "memoria" with it.
+  std::uint64_t SharedWords(const std::string& option) const;
 
 private:
   std::vector<std::string> m_words;        // every word, folded

@@ -256,9 +256,9 @@ FirstStabilities SearchFirstStabilities(const std::vector<TrainingItem>& items, 
       count += g.second;
     out.counts[rating] = static_cast<std::uint32_t>(count);
     const double defaultS = static_cast<float>(kDefaultWeights[static_cast<size_t>(std::clamp(rating, 1, 4) - 1)]);
-    auto loss = [&](double s) {
+    auto loss = [&, &gaps = byGap](double s) { // a structured binding is captured by name (clang 14)
       double sum = 0.0;
-      for (const auto& [gap, g] : byGap) {
+      for (const auto& [gap, g] : gaps) {
         const double recall = ((g.first / g.second) * g.second + averageRecall) / (g.second + 1.0);
         const double y = std::pow(gap / s * factor + 1.0, decay);
         sum += -(recall * std::log(y) + (1.0 - recall) * std::log(1.0 - y)) * g.second;

@@ -184,6 +184,12 @@ TEST_CASE("a type's letters that begin its maker's name are a clue, either way r
   CHECK(PromptLetters("Tab key").SharesWord("tecla Tab"));
   CHECK(PromptLetters("SUM").SharesWord("SUMA"));
   CHECK(PromptLetters("SUMA").SharesWord("SUM"));
+  CHECK(PromptLetters("sitio web").SharesWord("website"));  // a short word beginning a compound
+  CHECK(PromptLetters("webpage").SharesWord("página web")); // either way round
+  // Which words: "heap" tells where "memoria" alone does not.
+  const PromptLetters heap("memoria heap");
+  CHECK(heap.SharedWords("heap memory") != heap.SharedWords("virtual memory"));
+  CHECK(heap.SharedWords("memory leak") == heap.SharedWords("virtual memory"));
   CHECK_FALSE(PromptLetters("the key").SharesWord("the door"));
   CHECK_FALSE(PromptLetters("los perros").SharesWord("the dogs"));
   CHECK(LettersTell("Which company made the Ka 27?", {"Kamov", "Mil Works", "Sukhoi", "Tupolev"}));
@@ -799,6 +805,15 @@ TEST_CASE("card options look like the answer: phrases against phrases, verbs aga
         CHECK(FormOf(o).key == FormOf(right).key); // the same case: capitals against capitals
       }
     }
+    // The checker's rule: generated questions keep it, one with the answer alone in its marks breaks it.
+    auto plain = generator.Make(QuestionKind::MultipleChoice, "c0", seed);
+    REQUIRE(plain);
+    CHECK(Violations(load.deck, *plain).empty());
+    Question marked = *plain;
+    for (size_t i = 0; i < marked.options.size(); ++i)
+      if (static_cast<int>(i) != marked.answer) marked.options[i] = "energía / potencia";
+    const auto v = Violations(load.deck, marked);
+    CHECK(std::find(v.begin(), v.end(), "lone form") != v.end());
     auto verb = generator.Make(QuestionKind::MultipleChoice, "c0", seed); // guardar: verbs in -ar, -ir
     REQUIRE(verb);
     for (const std::string& o : verb->options)

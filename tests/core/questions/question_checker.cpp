@@ -686,6 +686,31 @@ void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v)
           }
     }
   }
+  // A short answer (a card's of 40 characters or fewer, a text value of three words or
+  // fewer) alone in its marks (a slash, a bracket, a comma, a hyphen), its capitals or its
+  // number of digits while the other three share theirs stands out.
+  const Card* card = choice && !f && !q.items.empty() ? FindCard(deck, q.items[0]) : nullptr;
+  const bool text = f && q.kind == QuestionKind::MultipleChoice && f->object.type == ValueType::Text;
+  const std::string& right = q.options[answer];
+  const size_t characters = static_cast<size_t>(std::count_if(
+      right.begin(), right.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+  const size_t words = static_cast<size_t>(std::count(right.begin(), right.end(), ' ')) + 1;
+  if ((card && characters <= 40) || (text && words <= 3)) {
+    std::vector<std::string> marks;
+    for (const std::string& o : q.options) {
+      std::string m;
+      for (char mark : {'/', '(', ',', '-'})
+        m += o.find(mark) != std::string::npos ? mark : '.';
+      const bool lower = std::any_of(o.begin(), o.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      const bool upper = std::any_of(o.begin(), o.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      const size_t first = o.find_first_not_of(" \t");
+      m += upper && !lower ? "caps" : first != std::string::npos && o[first] >= 'A' && o[first] <= 'Z' ? "Cap" : "low";
+      m += std::to_string(
+          std::min<long>(7, std::count_if(o.begin(), o.end(), [](char ch) { return ch >= '0' && ch <= '9'; })));
+      marks.push_back(m);
+    }
+    if (Lone(marks, answer)) v.push_back("lone form");
+  }
 }
 
 } // namespace
