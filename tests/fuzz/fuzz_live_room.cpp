@@ -137,7 +137,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
       LivePlayerView view;
       if (room.View(tokens[next() % tokens.size()], now, view) != LiveError::None) break;
       const bool revealed = view.phase == LivePhase::Revealed;
-      if (!revealed && (view.correctOption >= 0 || !view.explanation.empty() || view.points != 0)) std::abort();
+      if (!revealed && (!view.correctOptions.empty() || !view.explanation.empty() || view.points != 0)) std::abort();
       if (view.phase == LivePhase::Reading && !view.options.empty()) std::abort();
       break;
     }

@@ -76,7 +76,9 @@ bool Builder::NamesAnother(const std::string& text, const std::unordered_set<std
     // The word, or the name it was made from by an ending of up to three letters ("omani").
     for (size_t cut = 0; cut <= 3 && w.size() >= cut + 4; ++cut) {
       const std::string stem = w.substr(0, w.size() - cut);
-      if (kindWords.count(stem) != 0 &&
+      const bool named =
+          kindWords.count(stem) != 0 || (w.size() >= stem.size() + 2 && kindWords.count("~" + stem) != 0);
+      if (named &&
           std::none_of(ownWords.begin(), ownWords.end(), [&](const std::string& o) { return o.rfind(stem, 0) == 0; }))
         return true;
     }

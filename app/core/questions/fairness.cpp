@@ -244,15 +244,20 @@ std::uint64_t PromptLetters::SharedWords(const std::string& option) const {
         const std::string& p = m_shortWords[i];
         const std::string& shorter = p.size() <= o.size() ? p : o;
         const std::string& longer = p.size() <= o.size() ? o : p;
-        // "tab" and "tab", "sum" and "suma"; a prompt's short word beginning a compound:
-        // "web" and "website".
-        if (longer.compare(0, shorter.size(), shorter) == 0 &&
-            (longer.size() - shorter.size() <= 2 || (&shorter == &p && longer.size() - shorter.size() >= 3)))
+        // "tab" and "tab", "sum" and "suma"; a prompt's short word beginning or ending a
+        // compound: "web" and "website", "base" and "database".
+        const bool compound = &shorter == &p && longer.size() - shorter.size() >= 3 &&
+                              longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+        if ((longer.compare(0, shorter.size(), shorter) == 0 &&
+             (longer.size() - shorter.size() <= 2 || (&shorter == &p && longer.size() - shorter.size() >= 3))) ||
+            compound)
           shared |= std::uint64_t{1} << i;
       }
     if (o.size() >= 3 && o.size() <= 4 && !Common(o) && !ShortGrammar(o))
       for (size_t i = 0; i < m_longWords.size() && i < 32; ++i)
-        if (m_longWords[i].compare(0, o.size(), o) == 0) shared |= std::uint64_t{1} << (32 + i); // "web" of "webpage"
+        if (m_longWords[i].compare(0, o.size(), o) == 0 ||
+            m_longWords[i].compare(m_longWords[i].size() - o.size(), o.size(), o) == 0)
+          shared |= std::uint64_t{1} << (32 + i); // "web" of "webpage", "base" of "database"
     if (o.size() < 5 || Common(o)) continue;
     for (size_t i = 0; i < m_longWords.size() && i < 32; ++i) {
       const std::string& p = m_longWords[i];

@@ -163,15 +163,16 @@ void IndexWords(const Deck& deck, QuestionGenerator::Index& x) {
   }
   for (const Fact& f : deck.facts)
     if (f.object.type == ValueType::Text) readWords(f.object.text, false);
-  // Each name word with its stems, an ending of one or two letters cut while four stay: an
-  // option names "Sweden" by "Swedish" and "Bahamas" by "Bahamian" (NamesAnother cuts the
-  // option's ending).
+  // Each name word with its stems ("~swed"), an ending of one or two letters cut while four
+  // stay: an option names "Sweden" by "Swedish" and "Bahamas" by "Bahamian" (NamesAnother
+  // cuts the option's ending, and takes a stem only from a word two letters longer: "Franc"
+  // does not name France).
   for (const Entity& e : deck.entities)
     for (std::string& w : NameWords(e.name)) {
       if (x.lowerWords.count(w) != 0) continue;
       auto& words = x.nameWordsByKind[e.kind];
       for (size_t cut = 1; cut <= 2 && w.size() >= cut + 4; ++cut)
-        words.insert(w.substr(0, w.size() - cut));
+        words.insert("~" + w.substr(0, w.size() - cut)); // a stem, marked as one
       words.insert(std::move(w));
     }
 }
