@@ -184,8 +184,8 @@ TEST_CASE("a type's letters that begin its maker's name are a clue, either way r
   CHECK(PromptLetters("Tab key").SharesWord("tecla Tab"));
   CHECK(PromptLetters("SUM").SharesWord("SUMA"));
   CHECK(PromptLetters("SUMA").SharesWord("SUM"));
-  CHECK(PromptLetters("sitio web").SharesWord("website"));  // a short word beginning a compound
-  CHECK(PromptLetters("webpage").SharesWord("página web")); // either way round
+  CHECK(PromptLetters("sitio web").SharesWord("website"));      // a short word beginning a compound
+  CHECK(PromptLetters("webpage").SharesWord("página web"));     // either way round
   CHECK(PromptLetters("base de datos").SharesWord("database")); // ending a compound
   CHECK(PromptLetters("database").SharesWord("base de datos"));
   // Which words: "heap" tells where "memoria" alone does not.
