@@ -80,8 +80,7 @@ int RunGui(const GuiOptions& options) {
   sigset_t stopSignals = StopSignals();
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-  AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()));
-  OpenFromCommandLine(state, options.open);
+  AppState state = LoadAppState(options.dataDir, options.deck.value_or(std::filesystem::path()), options.open);
   if (options.sampleDays > 0) SimulateStudy(state, options.sampleDays, 7);
   const bool screenshot = options.screenshot.has_value();
   PlatformOptions platformOptions;

@@ -13,7 +13,7 @@ namespace factdeck::ui {
 struct GuiOptions {
   std::filesystem::path dataDir;
   std::optional<std::filesystem::path> deck;       // list this deck first, for this run only (screenshots)
-  std::vector<std::filesystem::path> open;         // open these decks and remember them (OpenFromCommandLine)
+  std::vector<std::filesystem::path> open;         // open these decks and remember them (LoadAppState)
   std::string screen = "home";                     // screen to start on (StartScreenNames)
   std::optional<std::filesystem::path> screenshot; // render, write this PNG, exit
   int width = 0, height = 0;                       // window size override (0: remembered)

@@ -39,7 +39,8 @@ ClassroomSetup DefaultClassroomSetup(size_t teams) {
   return setup;
 }
 
-AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck) {
+AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck,
+                      const std::vector<std::filesystem::path>& open) {
   AppState state;
   state.dataDir = dataDir;
   LoadedSettings loaded = LoadSettings(state.SettingsFile());
@@ -55,23 +56,40 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
     state.notices.push_back("Progress will not be saved: " + opened.error);
   }
   state.launchDeck = deck;
+  // Decks passed to open are remembered before the library is read, once, with them.
+  bool remembered = false;
+  for (size_t i = open.size(); i-- > 0;) // the first given ends up first
+    if (auto path = RememberOpenedDeck(state, open[i])) {
+      remembered = true;
+      if (i == 0 && deck.empty()) state.launchDeck = *path; // listed once all the same
+    }
+  if (remembered && !dataDir.empty())
+    if (std::string error = SaveSettings(state.SettingsFile(), state.settings); !error.empty())
+      state.notices.push_back("Settings not saved: " + error);
   std::error_code ec;
   if (!dataDir.empty()) std::filesystem::create_directories(state.UserDecksDir(), ec);
   ReloadLibrary(state);
   return state;
 }
 
-void OpenFromCommandLine(AppState& state, const std::vector<std::filesystem::path>& files) {
-  if (files.empty()) return;
-  for (auto file = files.rbegin(); file != files.rend(); ++file) // the first given ends up first
-    state.Post(OpenDeck{*file});
-  const AppliedChanges changes = ApplyIntents(state);
-  if (changes.settingsChanged && !state.dataDir.empty())
-    if (std::string error = SaveSettings(state.SettingsFile(), state.settings); !error.empty())
-      state.notices.push_back("Settings not saved: " + error);
+std::optional<std::filesystem::path> RememberOpenedDeck(AppState& state, std::filesystem::path path) {
+  // "~/decks/x.csv" and relative paths are made absolute, so the deck is found again at the
+  // next start whatever the working directory.
+  const std::string text = path.string();
+  if (text.rfind("~/", 0) == 0)
+    if (auto home = ProcessEnv("HOME")) path = std::filesystem::path(*home) / text.substr(2);
   std::error_code ec;
-  if (std::filesystem::is_regular_file(files.front(), ec))
-    state.launchDeck = std::filesystem::absolute(files.front(), ec).lexically_normal(); // listed once all the same
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    state.notices.push_back("Cannot open " + path.string() + ": not a file");
+    return std::nullopt;
+  }
+  path = std::filesystem::absolute(path, ec).lexically_normal();
+  // Remembered across restarts, the newest first.
+  auto& opened = state.settings.openedDecks;
+  opened.erase(std::remove(opened.begin(), opened.end(), path.string()), opened.end());
+  opened.insert(opened.begin(), path.string());
+  if (opened.size() > Settings::kMaxOpenedDecks) opened.resize(Settings::kMaxOpenedDecks);
+  return path;
 }
 
 void ReloadLibrary(AppState& state) {

@@ -136,13 +136,16 @@ struct AppliedChanges {
 // without it FactDeck still runs, saying that progress will not be saved) and the deck
 // library (`deck` when given, the decks opened before, the bundled ones, the learner's
 // decks folder). Never throws.
-AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {});
+// `open` are the decks a file manager or the command line passes (`factdeck FILE...`,
+// `--deck`): each is remembered as the Open box does, the first listed first, and the
+// settings saved at once; the first is the launch deck (the sample screens' deck).
+AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesystem::path& deck = {},
+                      const std::vector<std::filesystem::path>& open = {});
 
-// Opens the decks a file manager or the command line passes (`factdeck FILE...`, `--deck`)
-// as the Open box does: each is remembered across restarts (Settings::openedDecks, the first
-// given listed first) and the settings are saved at once; a path that is no file becomes a
-// notice. The first given is the launch deck (the sample screens' deck).
-void OpenFromCommandLine(AppState& state, const std::vector<std::filesystem::path>& files);
+// Remembers a deck opened by path (Settings::openedDecks, newest first), its path made
+// absolute ("~/" expanded); a path that is no file becomes a notice and nullopt. The caller
+// saves the settings and lists the decks again.
+std::optional<std::filesystem::path> RememberOpenedDeck(AppState& state, std::filesystem::path path);
 
 // Reads the home screen's figures from the store: progress per deck, the day streak.
 void RefreshProgress(AppState& state);

@@ -66,25 +66,11 @@ void Apply(AppState& state, const DeleteProfile& remove, Context&) {
 }
 
 void Apply(AppState& state, const OpenDeck& open, Context& context) {
-  // "~/decks/x.csv" and relative paths are made absolute, so the deck is found again at the
-  // next start whatever the working directory.
-  std::filesystem::path path = open.path;
-  const std::string text = path.string();
-  if (text.rfind("~/", 0) == 0)
-    if (auto home = ProcessEnv("HOME")) path = std::filesystem::path(*home) / text.substr(2);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    state.notices.push_back("Cannot open " + path.string() + ": not a file");
-    return;
-  }
-  path = std::filesystem::absolute(path, ec).lexically_normal();
-  // Remembered across restarts, the newest first.
-  auto& opened = state.settings.openedDecks;
-  opened.erase(std::remove(opened.begin(), opened.end(), path.string()), opened.end());
-  opened.insert(opened.begin(), path.string());
-  if (opened.size() > Settings::kMaxOpenedDecks) opened.resize(Settings::kMaxOpenedDecks);
+  const auto path = RememberOpenedDeck(state, open.path);
+  if (!path) return;
   context.changes.settingsChanged = true;
-  if (std::filesystem::weakly_canonical(state.launchDeck, ec) == std::filesystem::weakly_canonical(path, ec))
+  std::error_code ec;
+  if (std::filesystem::weakly_canonical(state.launchDeck, ec) == std::filesystem::weakly_canonical(*path, ec))
     state.launchDeck.clear(); // listed once, as an opened deck
   ReloadLibrary(state);
   state.screen = Screen::Home;

@@ -443,6 +443,7 @@ bool IsSpreadsheetFile(const std::string& path) {
 
 SheetRead ReadSpreadsheetBytes(const std::string& bytes, const std::string& name, size_t sheet) {
   SheetRead out;
+  out.version = Fingerprint(bytes);
   std::string error;
   {
     Archive zip(bytes, error);
@@ -497,11 +498,8 @@ DeckLoad ImportSpreadsheet(const std::string& path, const CsvImportOptions& opti
          path,
          {},
          "the sheet \"" + read.sheet + "\" is read, the first of " + std::to_string(read.sheetNames.size())});
-  std::string fingerprint;
-  for (const CsvRecord& r : read.table.records)
-    fingerprint += FormatCsvRecord(r.fields);
   DeckLoad load = ImportTable(std::move(read.table), std::move(read.diagnostics), path, options);
-  load.deck.version = Fingerprint(fingerprint);
+  load.deck.version = read.version;
   return load;
 }
 

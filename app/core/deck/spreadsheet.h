@@ -16,6 +16,7 @@ struct SheetRead {
   Diagnostics diagnostics;             // why the file could not be read, and what was left out
   std::vector<std::string> sheetNames; // every sheet of the workbook, in order
   std::string sheet;                   // the name of the sheet read
+  std::string version;                 // the file's fingerprint (Deck::version)
 };
 
 // Reads sheet `sheet` (0: the first) of `path`. A damaged file, one that is not a
