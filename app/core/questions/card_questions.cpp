@@ -56,7 +56,8 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   for (size_t n = 0; n < sameShape.size() && n < limit; ++n) {
     const size_t other = sameShape[(start + n * step) % sameShape.size()];
     if (!answerFolds[other].empty() && x.frontAsks[other] == asks)
-      candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) + promptAlike(other)});
+      candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) +
+                                       (SameBuild(rightForm, forms[other]) ? 6 : 0) + promptAlike(other)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });
@@ -85,9 +86,16 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     chosenForms.push_back(forms[other]);
   }
   // A short answer (40 characters or fewer) with a slash, a note in brackets, capitals or
-  // more words than at most one other option has stands out: not asked so.
+  // more words than at most one other option has stands out: not asked so. So does the only
+  // plural, or the only phrase beginning with a grammar word ("on the left" among nouns).
   if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && !FormsFit(rightForm, chosenForms)) {
     Refuse("fewer than two other cards written as its answer is (its slashes, brackets, capitals or digits)");
+    return std::nullopt;
+  }
+  if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && !BuildsFit(rightForm, chosenForms)) {
+    Refuse(std::string("fewer than two other cards built as its answer is (") +
+           (rightForm.build & 1 ? "a plural" : "a singular") + (rightForm.build & 2 ? ", after a grammar word" : "") +
+           ")");
     return std::nullopt;
   }
   if (chosen.size() < kOptions - 1) {

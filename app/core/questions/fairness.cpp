@@ -128,6 +128,36 @@ bool LettersBeginAName(const std::vector<std::string>& designations, const std::
   return false;
 }
 
+// A phrase's build (TextForm::build): 1 when its head word is a plural, 2 when it begins
+// with a short grammar word. The head is the word before the first short grammar word
+// ("base" in "base de datos", "list" in "list of items"), else the last word; a plural
+// ends in "s" but not "ss", "us", "is" or "ics" ("class", "virus", "análisis", "physics"),
+// and is written in small letters (a name such as "Bahamas" is not one).
+std::uint8_t PhraseBuild(std::string_view text) {
+  const std::vector<WrittenWord> words = WrittenWords(text);
+  if (words.empty()) return 0;
+  auto grammar = [](const WrittenWord& w) {
+    const std::string f = Fold(w.text);
+    return w.lettersOnly && !w.capital && !f.empty() && (f.size() <= 2 || ShortGrammar(f));
+  };
+  std::uint8_t build = words.size() > 1 && grammar(words[0]) ? 2 : 0;
+  size_t head = words.size() - 1;
+  for (size_t i = 1; i < words.size(); ++i)
+    if (grammar(words[i])) {
+      head = i - 1;
+      break;
+    }
+  const std::string_view h = words[head].text;
+  const bool small = words[head].lettersOnly && !words[head].capital;
+  const std::string f = Fold(h);
+  auto endsIn = [&](std::string_view tail) {
+    return f.size() >= tail.size() && f.compare(f.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (small && f.size() >= 4 && endsIn("s") && !endsIn("ss") && !endsIn("us") && !endsIn("is") && !endsIn("ics"))
+    build |= 1;
+  return build;
+}
+
 } // namespace
 
 PromptLetters::PromptLetters(const std::string& prompt) {
@@ -200,7 +230,13 @@ TextForm FormOf(std::string_view text) {
         static_cast<std::uint16_t>(static_cast<unsigned char>(before) << 8 | static_cast<unsigned char>(last.back()));
   }
   form.length = static_cast<std::uint16_t>(std::min<size_t>(characters, 65535));
+  form.build = PhraseBuild(text);
   return form;
+}
+
+bool BuildsFit(const TextForm& answer, const std::vector<TextForm>& others) {
+  const auto fit = std::count_if(others.begin(), others.end(), [&](const TextForm& o) { return SameBuild(answer, o); });
+  return static_cast<size_t>(fit) >= std::min<size_t>(2, others.size());
 }
 
 bool SameMarks(const TextForm& a, const TextForm& b) { return (a.key >> 3) == (b.key >> 3); }

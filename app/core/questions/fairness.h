@@ -59,8 +59,15 @@ struct TextForm {
   std::uint16_t ending =
       0; // the last word's last two letters, folded, when it has four or more ("-er", "-ir" as "-ar")
   std::uint16_t length = 0; // characters
+  // The phrase's build: its head word a plural ("arrow keys", "teclas de flecha"; not a
+  // name), and whether it begins with a short grammar word ("on the left", "a la izquierda").
+  std::uint8_t build = 0;
 };
 TextForm FormOf(std::string_view text);
+// True when two forms are phrases of the same build (TextForm::build).
+inline bool SameBuild(const TextForm& a, const TextForm& b) { return a.build == b.build; }
+// True when at least two of `others` (all, when fewer) are phrases of the answer's build.
+bool BuildsFit(const TextForm& answer, const std::vector<TextForm>& others);
 // How alike two forms are: 4 for the same words, marks, case and digits, 2 more for the same
 // ending, 1 for lengths within half again of each other.
 int FormAlike(const TextForm& a, const TextForm& b);

@@ -837,3 +837,44 @@ TEST_CASE("card options look like the answer: phrases against phrases, verbs aga
     CHECK(nestedGenerator.Make(QuestionKind::MultipleChoice, nested.deck.cards[2].id, seed)); // cat: the rest
   }
 }
+
+TEST_CASE("card options are phrases of the answer's build: plurals against plurals, not the only phrase after a "
+          "grammar word",
+          "[questions][fairness]") {
+  CHECK(FormOf("arrow keys").build == FormOf("quotation marks").build);
+  CHECK(FormOf("arrow keys").build != FormOf("formula bar").build);
+  CHECK(FormOf("teclas de flecha").build == FormOf("arrow keys").build); // the head word before "de"
+  CHECK(FormOf("base de datos").build == FormOf("formula bar").build);   // "datos" is not the head
+  CHECK(FormOf("class").build == FormOf("file").build);                  // "-ss", "-us", "-is", "-ics"
+  CHECK(FormOf("virus").build == FormOf("file").build);
+  CHECK(FormOf("análisis").build == FormOf("file").build);
+  CHECK(FormOf("Bahamas").build == FormOf("France").build); // a name is no plural
+  CHECK(FormOf("on the left").build != FormOf("first cell").build);
+  CHECK(FormOf("on the left").build == FormOf("at the end").build);
+  CHECK(BuildsFit(FormOf("arrow keys"), {FormOf("quotation marks"), FormOf("file names"), FormOf("formula bar")}));
+  CHECK_FALSE(BuildsFit(FormOf("arrow keys"), {FormOf("quotation marks"), FormOf("file name"), FormOf("formula bar")}));
+
+  // A term list with a few plurals: a plural answer gets plural options, and with too few of
+  // them is not asked as multiple choice at all.
+  std::string csv;
+  for (const char* row : {"arrow keys,teclas de flecha", "quotation marks,comillas", "file names,nombres de archivo",
+                          "page numbers,números de página", "formula bar,barra de fórmulas",
+                          "home page,página de inicio", "data type,tipo de dato", "user name,nombre de usuario",
+                          "font size,tamaño de fuente", "call stack,pila de llamadas"})
+    csv += std::string(row) + "\n";
+  DeckLoad load = ImportCsv(csv, "plurals.csv");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    auto q = generator.Make(QuestionKind::MultipleChoiceReverse, load.deck.cards[0].id, seed);
+    REQUIRE(q);
+    for (const std::string& o : q->options)
+      CHECK(FormOf(o).build == FormOf("arrow keys").build);
+  }
+  DeckLoad few = ImportCsv("arrow keys,teclas de flecha\n" + csv.substr(csv.find("formula bar")), "few.csv");
+  REQUIRE(few.Ok());
+  QuestionGenerator fewGenerator(few.deck);
+  std::string why;
+  CHECK_FALSE(fewGenerator.Make(QuestionKind::MultipleChoiceReverse, few.deck.cards[0].id, 1, &why));
+  CHECK(why.find("a plural") != std::string::npos);
+}
