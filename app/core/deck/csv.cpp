@@ -20,8 +20,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <utf8proc.h>
-
+#include "core/base/html_text.h"
 #include "core/base/text.h"
 
 namespace factdeck {
@@ -188,69 +187,6 @@ std::string Trimmed(std::string_view text) {
   if (begin == std::string_view::npos) return {};
   size_t end = text.find_last_not_of(" \t");
   return std::string(text.substr(begin, end - begin + 1));
-}
-
-// "&#8211;" or "&#x2013;": the code point and the entity's length; length 0 when not one.
-std::pair<utf8proc_int32_t, size_t> NumericEntity(std::string_view text) {
-  if (text.substr(0, 2) != "&#") return {0, 0};
-  bool hex = text.size() > 2 && (text[2] == 'x' || text[2] == 'X');
-  size_t i = hex ? 3 : 2;
-  utf8proc_int32_t value = 0;
-  size_t digits = 0;
-  for (; i < text.size() && digits < 7; ++i, ++digits) {
-    char c = text[i];
-    int digit = c >= '0' && c <= '9'          ? c - '0'
-                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                              : -1;
-    if (digit < 0) break;
-    value = value * (hex ? 16 : 10) + digit;
-  }
-  if (digits == 0 || i >= text.size() || text[i] != ';' || !utf8proc_codepoint_valid(value) || value == 0)
-    return {0, 0};
-  return {value, i + 1};
-}
-
-// Anki exports fields as HTML: line breaks as <br>, a few entities. Plain text is kept.
-std::string HtmlToText(const std::string& html) {
-  static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"},         {"&lt;", "<"},         {"&gt;", ">"},         {"&quot;", "\""},
-      {"&apos;", "'"},        {"&nbsp;", " "},       {"&ndash;", "\u2013"}, {"&mdash;", "\u2014"},
-      {"&hellip;", "\u2026"}, {"&laquo;", "\u00AB"}, {"&raquo;", "\u00BB"}, {"&lsquo;", "\u2018"},
-      {"&rsquo;", "\u2019"},  {"&ldquo;", "\u201C"}, {"&rdquo;", "\u201D"}, {"&deg;", "\u00B0"}};
-  std::string text;
-  for (size_t i = 0; i < html.size();) {
-    if (html[i] == '<') {
-      size_t close = html.find('>', i);
-      if (close == std::string::npos) break;
-      std::string tag = Lower(html.substr(i + 1, close - i - 1));
-      if (tag.rfind("br", 0) == 0 || tag == "/div" || tag == "/p") text += '\n';
-      i = close + 1;
-      continue;
-    }
-    if (html[i] == '&') {
-      bool matched = false;
-      for (auto [entity, replacement] : kEntities)
-        if (html.compare(i, entity.size(), entity) == 0) {
-          text += replacement;
-          i += entity.size();
-          matched = true;
-          break;
-        }
-      if (matched) continue;
-      if (auto [codepoint, length] = NumericEntity(std::string_view(html).substr(i)); length > 0) {
-        utf8proc_uint8_t encoded[4];
-        text.append(reinterpret_cast<const char*>(encoded),
-                    static_cast<size_t>(utf8proc_encode_char(codepoint, encoded)));
-        i += length;
-        continue;
-      }
-    }
-    text += html[i++];
-  }
-  while (!text.empty() && text.back() == '\n')
-    text.pop_back();
-  return text;
 }
 
 // [SECTION] Columns ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Spreadsheets (.xlsx, .ods) read as the records of a delimited file.
 //
-// [SECTION] The archive: members read whole, within the limits (sizes, ratios, count).
+// [SECTION] Limits: a sheet's rows, columns and cells.
 // [SECTION] Cells: a column's letters, numbers as shown, dates from serial numbers.
 // [SECTION] Office Open XML (.xlsx): workbook, relationships, shared strings, styles, sheet.
 // [SECTION] OpenDocument (.ods): content.xml, repeated rows and cells.
@@ -15,87 +15,26 @@
 #include <unordered_map>
 
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include "core/base/atomic_file.h"
 #include "core/base/text.h"
+#include "core/base/zip_archive.h"
 
 namespace factdeck {
 
 namespace {
 
-// [SECTION] The archive --------------------------------------------------------------
+// [SECTION] Limits ---------------------------------------------------------------------
 
-constexpr zip_int64_t kMaxMembers = 10000;
-constexpr zip_uint64_t kMaxRatio = 1000;     // unpacked size to packed size, at most
 constexpr size_t kMaxRows = 1000000;         // a sheet's rows
 constexpr size_t kMaxColumns = 1024;         // a row's cells
 constexpr size_t kMaxCells = 4000000;        // a sheet's filled cells
 constexpr size_t kMaxRepeated = kMaxColumns; // repeated cells materialised in one row
 
-class Archive {
-public:
-  // Opens the archive in `bytes` (which must outlive it); `error` says why not.
-  Archive(const std::string& bytes, std::string& error) {
-    zip_error_t zerror;
-    zip_error_init(&zerror);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerror);
-    if (source != nullptr) {
-      m_zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
-      if (m_zip == nullptr) zip_source_free(source);
-    }
-    if (m_zip == nullptr) error = std::string("not a spreadsheet: ") + zip_error_strerror(&zerror);
-    zip_error_fini(&zerror);
-    if (m_zip != nullptr && zip_get_num_entries(m_zip, 0) > kMaxMembers)
-      error = "the archive holds more than " + std::to_string(kMaxMembers) + " members";
-  }
-  ~Archive() {
-    if (m_zip != nullptr) zip_discard(m_zip);
-  }
-  Archive(const Archive&) = delete;
-  Archive& operator=(const Archive&) = delete;
-
-  bool Has(const std::string& name) const { return m_zip != nullptr && zip_name_locate(m_zip, name.c_str(), 0) >= 0; }
-
-  // The member `name` unpacked; nullopt with `error` set when it is missing, damaged, or
-  // too large once unpacked (over the deck limit, or packed more than kMaxRatio times over).
-  std::optional<std::string> Read(const std::string& name, std::string& error) const {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (m_zip == nullptr || zip_stat(m_zip, name.c_str(), 0, &st) != 0) {
-      error = "the member " + name + " is missing";
-      return std::nullopt;
-    }
-    const bool sized = (st.valid & ZIP_STAT_SIZE) != 0 && (st.valid & ZIP_STAT_COMP_SIZE) != 0;
-    if (!sized || st.size > kMaxDeckFileBytes ||
-        (st.size > (1u << 20) && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxRatio)) {
-      error = "the member " + name + " is too large once unpacked (" + std::to_string(st.size >> 20) +
-              " MiB): refused as a possible ZIP bomb";
-      return std::nullopt;
-    }
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(m_zip, name.c_str(), 0), zip_fclose);
-    if (!file) {
-      error = "the member " + name + " cannot be unpacked: " + zip_strerror(m_zip);
-      return std::nullopt;
-    }
-    std::string data(static_cast<size_t>(st.size), '\0');
-    zip_int64_t got = 0;
-    while (static_cast<zip_uint64_t>(got) < st.size) {
-      const zip_int64_t n = zip_fread(file.get(), data.data() + got, st.size - static_cast<zip_uint64_t>(got));
-      if (n <= 0) break;
-      got += n;
-    }
-    char extra;
-    if (static_cast<zip_uint64_t>(got) != st.size || zip_fread(file.get(), &extra, 1) != 0) {
-      error = "the member " + name + " is damaged (its size is not what the archive says)";
-      return std::nullopt;
-    }
-    return data;
-  }
-
-private:
-  zip_t* m_zip = nullptr;
-};
+// A member of the workbook, within the deck file limit once unpacked.
+std::optional<std::string> ReadMember(const ZipArchive& zip, const std::string& name, std::string& error) {
+  return zip.Read(name, kMaxDeckFileBytes, error);
+}
 
 bool ParseXml(pugi::xml_document& doc, const std::string& text, const std::string& member, std::string& error) {
   const pugi::xml_parse_result parsed =
@@ -257,9 +196,9 @@ std::string ResolveTarget(const std::string& base, std::string target) {
   return text;
 }
 
-void ReadXlsx(const Archive& zip, SheetRead& out, size_t sheet, std::string& error) {
+void ReadXlsx(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& error) {
   pugi::xml_document workbook, rels, shared, styles, sheetDoc;
-  std::optional<std::string> text = zip.Read("xl/workbook.xml", error);
+  std::optional<std::string> text = ReadMember(zip, "xl/workbook.xml", error);
   if (!text || !ParseXml(workbook, *text, "xl/workbook.xml", error)) return;
   const pugi::xml_node wb = workbook.first_child();
   const bool from1904 = [&] {
@@ -272,7 +211,7 @@ void ReadXlsx(const Archive& zip, SheetRead& out, size_t sheet, std::string& err
     ids.emplace_back(s.attribute("r:id").value());
   }
   if (!ChooseSheet(out, sheet, "workbook", error)) return;
-  text = zip.Read("xl/_rels/workbook.xml.rels", error);
+  text = ReadMember(zip, "xl/_rels/workbook.xml.rels", error);
   if (!text || !ParseXml(rels, *text, "xl/_rels/workbook.xml.rels", error)) return;
   std::string member;
   for (pugi::xml_node r : rels.first_child().children())
@@ -284,7 +223,7 @@ void ReadXlsx(const Archive& zip, SheetRead& out, size_t sheet, std::string& err
   }
   std::vector<std::string> strings;
   if (zip.Has("xl/sharedStrings.xml")) {
-    text = zip.Read("xl/sharedStrings.xml", error);
+    text = ReadMember(zip, "xl/sharedStrings.xml", error);
     if (!text || !ParseXml(shared, *text, "xl/sharedStrings.xml", error)) return;
     for (pugi::xml_node si : shared.first_child().children())
       if (Local(si) == "si") strings.push_back(RunText(si));
@@ -293,7 +232,7 @@ void ReadXlsx(const Archive& zip, SheetRead& out, size_t sheet, std::string& err
   enum class Shown { Plain, Date, Percent };
   std::vector<Shown> shown;
   if (zip.Has("xl/styles.xml")) {
-    text = zip.Read("xl/styles.xml", error);
+    text = ReadMember(zip, "xl/styles.xml", error);
     if (!text || !ParseXml(styles, *text, "xl/styles.xml", error)) return;
     const pugi::xml_node ss = styles.first_child();
     std::unordered_map<int, std::string> codes;
@@ -305,7 +244,7 @@ void ReadXlsx(const Archive& zip, SheetRead& out, size_t sheet, std::string& err
       shown.push_back(DateFormat(id, code) ? Shown::Date : PercentFormat(id, code) ? Shown::Percent : Shown::Plain);
     }
   }
-  text = zip.Read(member, error);
+  text = ReadMember(zip, member, error);
   if (!text || !ParseXml(sheetDoc, *text, member, error)) return;
   Rows rows(out.table);
   size_t nextRow = 0;
@@ -369,9 +308,9 @@ void AppendText(const pugi::xml_node& node, std::string& text) {
   }
 }
 
-void ReadOds(const Archive& zip, SheetRead& out, size_t sheet, std::string& error) {
+void ReadOds(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& error) {
   pugi::xml_document content;
-  std::optional<std::string> text = zip.Read("content.xml", error);
+  std::optional<std::string> text = ReadMember(zip, "content.xml", error);
   if (!text || !ParseXml(content, *text, "content.xml", error)) return;
   const pugi::xml_node spreadsheet = Child(Child(content.first_child(), "body"), "spreadsheet");
   std::vector<pugi::xml_node> tables;
@@ -446,7 +385,7 @@ SheetRead ReadSpreadsheetBytes(const std::string& bytes, const std::string& name
   out.version = Fingerprint(bytes);
   std::string error;
   {
-    Archive zip(bytes, error);
+    const ZipArchive zip = ZipArchive::FromBytes(bytes, "a spreadsheet", error);
     if (error.empty()) {
       if (zip.Has("xl/workbook.xml"))
         ReadXlsx(zip, out, sheet, error);
