@@ -5,6 +5,7 @@ pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)            # libstb-dev
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)      # libzip-dev: spreadsheets are ZIP archives
 pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)    # libpugixml-dev: and their parts XML
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)       # libzstd-dev: current Anki packages are zstd-compressed
 find_package(glfw3 3.3 REQUIRED)                               # libglfw3-dev
 find_package(CLI11 REQUIRED)                                   # libcli11-dev
 find_package(tomlplusplus REQUIRED)                            # libtomlplusplus-dev

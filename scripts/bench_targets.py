@@ -24,6 +24,8 @@ TARGETS = [
      lambda b: ms(b), "ms", 2500.0, True),
     ("bench_deck_load.json", "BM_ImportXlsx/5000", "import a 5,000-question .xlsx quiz",
      lambda b: ms(b), "ms", 1000.0, True),
+    ("bench_deck_load.json", "BM_ImportAnkiPackage/30000", "open a 30,000-note Anki package",
+     lambda b: ms(b), "ms", 2000.0, True),
     ("bench_questions.json", "BM_QuestionsSeedDeck", "questions a second, seed deck",
      lambda b: b["items_per_second"], "/s", 100000.0, False),
     ("bench_questions.json", "BM_Questions100kFacts", "time a question, 100,000-fact deck",

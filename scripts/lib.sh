@@ -17,6 +17,7 @@ FACTDECK_BUILD_PACKAGES=(
   libportal-dev  # the desktop's file chooser through the XDG desktop portal
   libcpp-httplib-dev  # HTTP clients in the tests and benchmarks
   libzip-dev libpugixml-dev  # spreadsheets (.xlsx, .ods): ZIP archives of XML parts
+  libzstd-dev  # Anki packages: the current format compresses the collection and media with zstd
 )
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.
 # chromium and its WebDriver: the live room's player page is tested in a real browser.

@@ -34,10 +34,14 @@ foreach(check "desktop-file-validate;${PREFIX}/share/applications/factdeck.deskt
     message(FATAL_ERROR "${check} failed: ${result} ${out} ${err}")
   endif()
 endforeach()
-if(NOT EXISTS "${PREFIX}/share/mime/application/x-factdeck-deck.xml")
-  message(FATAL_ERROR "the MIME database does not know application/x-factdeck-deck")
-endif()
-foreach(type application/x-factdeck-deck text/csv text/tab-separated-values)
+foreach(type x-factdeck-deck x-apkg x-colpkg)
+  if(NOT EXISTS "${PREFIX}/share/mime/application/${type}.xml")
+    message(FATAL_ERROR "the MIME database does not know application/${type}")
+  endif()
+endforeach()
+foreach(type application/x-factdeck-deck text/csv text/tab-separated-values
+             application/vnd.openxmlformats-officedocument.spreadsheetml.sheet application/vnd.oasis.opendocument.spreadsheet
+             application/x-apkg application/x-colpkg)
   string(FIND "${desktop}" "${type}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the desktop entry does not claim ${type}")

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "core/deck/deck.h"
+#include "core/import/deck_file.h"
 #include "core/questions/questions.h"
 
 namespace factdeck::cli {

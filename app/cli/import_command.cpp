@@ -1,11 +1,16 @@
-// factdeck import FILE.csv -o DECK.toml: turns a CSV/TSV export into a facts file.
+// factdeck import FILE -o DECK.toml: turns a CSV/TSV export, a spreadsheet or an Anki
+// package into a facts file (an Anki package's pictures into a folder beside it).
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "core/base/atomic_file.h"
 #include "cli/commands.h"
-#include "core/deck/csv.h"
-#include "core/deck/spreadsheet.h"
+#include "core/import/anki.h"
+#include "core/import/csv.h"
+#include "core/import/spreadsheet.h"
 #include "core/deck/deck_writer.h"
 
 namespace factdeck::cli {
@@ -45,9 +50,47 @@ void PrintInferred(const DeckLoad& load, std::ostream& out) {
   }
 }
 
+// A folder under the temporary directory, removed with what it holds when done.
+struct ScratchFolder {
+  std::filesystem::path path;
+  ScratchFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "factdeck-import-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr) path = pattern;
+  }
+  ~ScratchFolder() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove_all(path, ec);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+};
+
 int RunImport(const ImportOptions& options) {
+  std::error_code ec;
+  if (!options.dryRun && !options.force && std::filesystem::exists(options.output, ec)) {
+    std::cerr << "factdeck: error: " << options.output << " already exists; pass --force to replace it\n";
+    return 1;
+  }
   DeckLoad load;
-  if (IsSpreadsheetFile(options.input)) {
+  std::optional<ScratchFolder> scratch; // a dry run's pictures, removed after
+  if (IsAnkiPackageFile(options.input)) {
+    // The pictures go beside the facts file, in "<its name>-media/" (a dry run's into a
+    // folder removed afterwards).
+    const std::filesystem::path output(options.output.empty() ? "deck.toml" : options.output);
+    const std::string folder = output.stem().string() + "-media";
+    std::filesystem::path media = output.parent_path() / folder;
+    if (options.dryRun) {
+      scratch.emplace();
+      media = scratch->path / folder;
+    }
+    AnkiImport read = ReadAnkiPackage(options.input, media, folder + "/");
+    for (const std::string& line : DescribeAnkiReport(read.report))
+      if (line.rfind("made", 0) == 0) std::cout << line << '\n';
+    if (options.strict && read.report.LeftOut() > 0)
+      for (Diagnostic& d : read.load.diagnostics)
+        if (d.message.rfind("left out", 0) == 0) d.severity = Severity::Error;
+    load = std::move(read.load);
+  } else if (IsSpreadsheetFile(options.input)) {
     load = ImportSpreadsheet(options.input, CsvImportOptions{options.strict});
   } else {
     std::string text;
@@ -72,11 +115,6 @@ int RunImport(const ImportOptions& options) {
     return 0;
   }
 
-  std::error_code ec;
-  if (!options.force && std::filesystem::exists(options.output, ec)) {
-    std::cerr << "factdeck: error: " << options.output << " already exists; pass --force to replace it\n";
-    return 1;
-  }
   std::string toml = FormatDeckToml(load.deck);
   // What is written must read back as the same deck.
   DeckLoad check = ParseDeck(toml, options.output);
@@ -105,15 +143,19 @@ void RegisterImportCommand(CLI::App& app, CommandList& commands) {
   auto options = std::make_shared<ImportOptions>();
   CLI::App* command = app.add_subcommand(
       "import",
-      "Convert a CSV or TSV file or a spreadsheet (.xlsx, .ods) (front,back[,tags]; date,event[,tags]; a table; or a "
-      "quiz spreadsheet) into a facts file");
-  command->add_option("FILE", options->input, "The CSV/TSV file or spreadsheet")->required()->type_name("FILE");
+      "Convert a CSV or TSV file, a spreadsheet (.xlsx, .ods) (front,back[,tags]; date,event[,tags]; a table; or a "
+      "quiz spreadsheet) or an Anki package (.apkg, .colpkg; pictures into DECK-media/) into a facts file");
+  command->add_option("FILE", options->input, "The CSV/TSV file, spreadsheet or Anki package")
+      ->required()
+      ->type_name("FILE");
   auto* output = command->add_option("-o,--output", options->output, "The facts file to write")->type_name("DECK.toml");
   command->add_option("--id", options->id, "Deck id (default: from the file name)");
   command->add_option("--title", options->title, "Deck title (default: from the file name)");
   command->add_flag("--force", options->force, "Replace the output file when it exists");
-  command->add_flag("--strict", options->strict,
-                    "Refuse the whole file when any row cannot be read (by default such rows are skipped and listed)");
+  command->add_flag(
+      "--strict", options->strict,
+      "Refuse the whole file when any row (or Anki note) cannot be read (by default such rows are skipped "
+      "and listed)");
   command->add_flag("--dry-run", options->dryRun,
                     "Show what the file would become (for a table: each column's relation, type and question) "
                     "and write nothing");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/atomic_file.h"
+#include "core/import/deck_file.h"
 #include "cli/commands.h"
 #include "core/questions/questions.h"
 #include "core/questions/worksheet.h"

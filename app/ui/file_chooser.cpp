@@ -217,9 +217,9 @@ void DesktopFileChooser::Open(const std::string& title) {
       XdpPortal* portal = gio.xdp_portal_new();
       GCancellable* portalCancel = gio.g_cancellable_new();
       GVariant* filters =
-          gio.g_variant_new_parsed("[('Decks (.toml, .csv, .tsv, .txt, .xlsx, .ods)', [(uint32 0, "
+          gio.g_variant_new_parsed("[('Decks (.toml, .csv, .tsv, .txt, .xlsx, .ods, .apkg, .colpkg)', [(uint32 0, "
                                    "'*.toml'), (0, '*.csv'), (0, '*.tsv'), (0, '*.txt'), (0, '*.xlsx'), "
-                                   "(0, '*.ods')]), "
+                                   "(0, '*.ods'), (0, '*.apkg'), (0, '*.colpkg')]), "
                                    "('All files', [(uint32 0, '*')])]");
       gio.xdp_portal_open_file(portal, nullptr, title.c_str(), filters, nullptr, nullptr, XDP_OPEN_FILE_FLAG_NONE,
                                portalCancel, OnOpened, &job);

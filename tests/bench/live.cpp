@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "core/net/live_server.h"
+#include "core/import/deck_file.h"
 #include "core/base/paths.h"
 
 namespace {

@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "core/base/paths.h"
+#include "core/import/deck_file.h"
 #include "core/questions/questions.h"
 #include "support/synthetic_deck.h"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/store/profile_store.h"
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/base/text.h"
+#include "core/import/deck_file.h"
 #include "core/deck/deck.h"
 
 using namespace factdeck;

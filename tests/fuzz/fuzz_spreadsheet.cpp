@@ -13,7 +13,7 @@
 
 #include <zip.h>
 
-#include "core/deck/spreadsheet.h"
+#include "core/import/spreadsheet.h"
 
 namespace {
 

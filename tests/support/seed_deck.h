@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/deck/deck.h"
+#include "core/import/deck_file.h"
 #include "core/base/paths.h"
 
 namespace factdeck::test {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
 #include "support/net.h"
 #include "support/raw_http.h"
 

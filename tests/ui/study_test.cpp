@@ -9,7 +9,7 @@
 
 #include "harness.h"
 #include "support/process.h"
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;

@@ -1,6 +1,7 @@
 // The app state's life: loading it, the figures the home and stats screens read, the
 // helpers the handlers share, and ApplyIntents, which hands each intent to its handler.
 #include "core/app/app_state.h"
+#include "core/import/deck_file.h"
 
 #include <algorithm>
 #include <type_traits>

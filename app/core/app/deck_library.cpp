@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "core/base/text.h"
-#include "core/deck/spreadsheet.h"
+#include "core/import/deck_file.h"
 #include "core/games/timeline_game.h"
 #include "core/questions/questions.h"
 
@@ -88,9 +88,7 @@ std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>&
     std::vector<std::filesystem::path> found;
     std::error_code ec;
     for (const auto& item : std::filesystem::directory_iterator(dir, ec))
-      if (item.path().extension() == ".toml" || item.path().extension() == ".csv" ||
-          item.path().extension() == ".tsv" || IsSpreadsheetFile(item.path().string()))
-        found.push_back(item.path());
+      if (IsDeckFileName(item.path().string(), false)) found.push_back(item.path());
     std::sort(found.begin(), found.end());
     for (const auto& path : found)
       add(path, false);

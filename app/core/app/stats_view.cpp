@@ -1,4 +1,5 @@
 #include "core/app/stats_view.h"
+#include "core/import/deck_file.h"
 
 #include <algorithm>
 

@@ -129,6 +129,13 @@ HtmlText ReadHtml(std::string_view html) {
   HtmlText out;
   std::string raw;
   for (size_t i = 0; i < html.size();) {
+    const char after = i + 1 < html.size() ? html[i + 1] : ' ';
+    const bool tagStart =
+        (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after == '/' || after == '!';
+    if (html[i] == '<' && !tagStart) { // "5 < 6": a sign, not a tag
+      raw += html[i++];
+      continue;
+    }
     if (html[i] == '<') {
       const size_t close = html.find('>', i);
       if (close == std::string_view::npos) break;

@@ -23,6 +23,13 @@ std::filesystem::path DefaultDataDir(const EnvLookup& env) {
   return {};
 }
 
+std::filesystem::path DefaultCacheDir(const EnvLookup& env) {
+  if (auto xdg = env("XDG_CACHE_HOME"); xdg && !xdg->empty() && (*xdg)[0] == '/')
+    return std::filesystem::path(*xdg) / "factdeck";
+  if (auto home = env("HOME"); home && !home->empty()) return std::filesystem::path(*home) / ".cache" / "factdeck";
+  return {};
+}
+
 std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
   std::vector<std::filesystem::path> candidates;
   if (auto dir = env("FACTDECK_DECKS_DIR"); dir && !dir->empty()) candidates.emplace_back(*dir);

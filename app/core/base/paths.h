@@ -20,6 +20,11 @@ std::optional<std::string> ProcessEnv(const char* name);
 // absolute path, else $HOME/.local/share/factdeck. Empty when neither can be found.
 std::filesystem::path DefaultDataDir(const EnvLookup& env = ProcessEnv);
 
+// The default cache directory: $XDG_CACHE_HOME/factdeck when XDG_CACHE_HOME is set to an
+// absolute path, else $HOME/.cache/factdeck. Empty when neither can be found. What is kept
+// there can be made again (an Anki package's pictures, unpacked).
+std::filesystem::path DefaultCacheDir(const EnvLookup& env = ProcessEnv);
+
 // The directories that may hold bundled decks, best first: FACTDECK_DECKS_DIR when set,
 // the installed share directory, then the source tree's questions/ (for a build that runs
 // from its build tree). Only directories that exist are returned.

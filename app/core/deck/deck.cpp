@@ -278,9 +278,10 @@ QuestionCapacity EstimateCapacity(const Deck& deck) {
       ++fronts[shapes.back().first];
       ++backs[shapes.back().second];
     }
-    for (const auto& [front, back] : shapes) {
+    for (size_t i = 0; i < shapes.size(); ++i) {
+      const auto& [front, back] = shapes[i];
       if (deck.cardsForward && backs[back] >= 4) ++capacity.multipleChoice;
-      if (deck.cardsReverse && fronts[front] >= 4) ++capacity.multipleChoiceReverse;
+      if (deck.cardsReverse && !deck.cards[i].cloze && fronts[front] >= 4) ++capacity.multipleChoiceReverse;
     }
   }
   return capacity;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,6 +103,9 @@ struct Card {
   Picture picture; // shown with the front
   std::vector<std::string> tags;
   Position pos;
+  // A cloze: the front is a text with a gap written "[...]" (or "[hint]"), the back what
+  // fills it. Asked front to back only: the gap's text against other clozes' answers.
+  bool cloze = false;
 };
 
 // A question written by hand ([[choice]]): its right answers (several for "select all"),
@@ -130,9 +134,13 @@ struct Deck {
   // back ("forward": pick the back) and back to front ("reverse"). Flashcards always.
   bool cardsForward = true, cardsReverse = true;
   std::string file; // where it was loaded from
-  // The file a picture's path names: beside the deck file.
+  // Where pictures' paths start when not beside the file (an Anki package's pictures,
+  // unpacked into the cache); empty: the deck file's folder.
+  std::string pictureFolder;
+  // The file a picture's path names: beside the deck file, or in pictureFolder.
   std::filesystem::path PictureFile(const Picture& picture) const {
-    return std::filesystem::path(file).parent_path() / picture.path;
+    return (pictureFolder.empty() ? std::filesystem::path(file).parent_path() : std::filesystem::path(pictureFolder)) /
+           picture.path;
   }
   std::string version; // a fingerprint of the file's text: a report sets a card aside until it changes
   std::vector<DeckSource> sources;
@@ -226,8 +234,11 @@ struct DeckLoad {
 // Largest facts file accepted.
 inline constexpr size_t kMaxDeckFileBytes = 64u << 20;
 
-// Loads and validates a facts file. Never throws; every problem is a diagnostic.
-DeckLoad LoadDeckFile(const std::string& path);
+// Reads a deck file of text (a facts file, or with `read` another kind: CSV) within
+// kMaxDeckFileBytes and loads it; an unreadable file is an error diagnostic. Never throws.
+// LoadDeckFile (core/import/deck_file.h) loads a deck file of any kind.
+using TextDeckReader = std::function<DeckLoad(std::string_view text, const std::string& path)>;
+DeckLoad LoadTextDeckFile(const std::string& path, const TextDeckReader& read = {});
 // The same from text in memory; `fileName` is used in diagnostics.
 DeckLoad ParseDeck(std::string_view text, const std::string& fileName);
 // As ParseDeck, but in one toml++ parse of the whole text however large: what reading a

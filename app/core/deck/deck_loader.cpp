@@ -16,10 +16,8 @@
 #include <toml++/toml.h>
 
 #include "core/base/atomic_file.h"
-#include "core/deck/csv.h"
 #include "core/deck/deck.h"
 #include "core/deck/picture_file.h"
-#include "core/deck/spreadsheet.h"
 #include "core/base/text.h"
 #include "core/deck/toml_chunks.h"
 #include "core/deck/toml_flat.h"
@@ -673,7 +671,8 @@ private:
   // [[card]]: a front and a back.
   template <typename Table> void ReadCard(const Table& table, Position p) {
     Deck& deck = m_out.deck;
-    const Fields t = Keys(table, {"id", "front", "back", "tags", "source", "image", "image_credit"}, "[[card]]");
+    const Fields t =
+        Keys(table, {"id", "front", "back", "tags", "source", "image", "image_credit", "cloze"}, "[[card]]");
     Card c;
     c.id = String(t, "id", false, "", p);
     c.front = String(t, "front", true, "[[card]]", p);
@@ -681,6 +680,12 @@ private:
     c.tags = Strings(t, "tags");
     c.source = String(t, "source", false, "", p);
     c.picture = ReadPicture(t, p);
+    if (const Node* cloze = t.get("cloze")) {
+      if (auto value = cloze->Bool())
+        c.cloze = *value;
+      else
+        Error(PosOf(*cloze), "'cloze' must be true or false");
+    }
     c.pos = p;
     if (c.id.empty()) c.id = "card-" + std::to_string(deck.cards.size() + 1);
     ClaimId(c.id, p);
@@ -1058,15 +1063,14 @@ DeckLoad ParseDeck(std::string_view text, const std::string& fileName) { return 
 
 DeckLoad ParseDeckWhole(std::string_view text, const std::string& fileName) { return Parse(text, fileName, false); }
 
-DeckLoad LoadDeckFile(const std::string& path) {
-  if (IsSpreadsheetFile(path)) return ImportSpreadsheet(path);
+DeckLoad LoadTextDeckFile(const std::string& path, const TextDeckReader& read) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMaxDeckFileBytes) return TooLarge(path, size);
   std::string text;
   if (std::string error = ReadWholeFile(path, text); !error.empty())
     return FailedLoad(path, error.substr(path.size() + 2)); // the message starts "PATH: "
-  return IsDelimitedFile(path) ? ImportCsv(text, path) : ParseDeck(text, path);
+  return read ? read(text, path) : ParseDeck(text, path);
 }
 
 } // namespace factdeck

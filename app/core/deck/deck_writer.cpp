@@ -161,6 +161,7 @@ std::string FormatDeckToml(const Deck& deck) {
     w.Key("id", c.id);
     w.Key("front", c.front, true);
     w.Key("back", c.back, true);
+    if (c.cloze) w.Raw("cloze", "true");
     w.List("tags", c.tags);
     w.Key("source", c.source);
     picture(c.picture);

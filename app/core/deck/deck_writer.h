@@ -1,4 +1,4 @@
-// Writes a deck as a facts file that LoadDeckFile reads back to the same deck.
+// Writes a deck as a facts file that LoadTextDeckFile reads back to the same deck.
 #pragma once
 
 #include <string>

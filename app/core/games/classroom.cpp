@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/games/question_run.h"
 
 namespace factdeck {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/base/iso_time.h"
 #include "core/questions/worksheet.h"
 

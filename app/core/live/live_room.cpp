@@ -8,7 +8,7 @@
 #include <limits>
 #include <random>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/games/question_run.h"
 #include "core/games/quiz_session.h"
 #include "core/base/shared_library.h"

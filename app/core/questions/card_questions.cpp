@@ -12,6 +12,7 @@ namespace factdeck::question_parts {
 // pairs with the prompt is right, so none of them is a distractor.
 std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const Card& c = deck.cards[card];
+  if (reverse && c.cloze) return std::nullopt; // the gap's text does not ask for the whole text
   const std::string& prompt = reverse ? c.back : c.front;
   const std::string& right = reverse ? c.front : c.back;
   const auto& promptFolds = reverse ? x.backFolds : x.frontFolds;
@@ -36,7 +37,8 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const std::uint64_t answerWords = letters.SharedWords(right); // the prompt's words it shares
   // Candidates in the seed's order (up to 256; 64 for a card with a picture, whose pixels
   // are compared), then the three most alike in form to the answer (FormAlike): no option is
-  // the only phrase, the only one in capitals or the only verb.
+  // the only phrase, the only one in capitals or the only verb. A cloze's options are first
+  // what fills other clozes.
   const auto& forms = reverse ? x.frontForms : x.backForms;
   const auto& promptForms = reverse ? x.backForms : x.frontForms;
   const TextForm& rightForm = forms[card];
@@ -44,7 +46,8 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   // or has as many words is of the same sort, and so is its answer ("debug" for "depurar").
   auto promptAlike = [&](size_t other) {
     const TextForm &a = promptForms[card], &b = promptForms[other];
-    return (a.ending != 0 && a.ending == b.ending ? 2 : 0) + ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
+    return (a.ending != 0 && a.ending == b.ending ? 2 : 0) + (a.firstEnding == b.firstEnding ? 2 : 0) +
+           ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
   };
   struct Candidate {
     size_t card;
@@ -57,7 +60,9 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     const size_t other = sameShape[(start + n * step) % sameShape.size()];
     if (!answerFolds[other].empty() && x.frontAsks[other] == asks)
       candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) +
-                                       (SameBuild(rightForm, forms[other]) ? 6 : 0) + promptAlike(other)});
+                                       (SameBuild(rightForm, forms[other]) ? 6 : 0) +
+                                       (rightForm.firstEnding == forms[other].firstEnding ? 3 : 0) +
+                                       (deck.cards[other].cloze == c.cloze ? 16 : 0) + promptAlike(other)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });

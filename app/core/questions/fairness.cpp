@@ -128,6 +128,16 @@ bool LettersBeginAName(const std::vector<std::string>& designations, const std::
   return false;
 }
 
+// A word's last two letters (folded, four letters or more, letters only) as one number;
+// "-ar", "-er" and "-ir" are one class: the infinitives of the Romance languages. 0 otherwise.
+std::uint16_t EndingClass(const std::string& word) {
+  if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return 0;
+  const char before = word.back() == 'r' && (word[word.size() - 2] == 'e' || word[word.size() - 2] == 'i')
+                          ? 'a'
+                          : word[word.size() - 2];
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(before) << 8 | static_cast<unsigned char>(word.back()));
+}
+
 // A phrase's build (TextForm::build): 1 when its head word is a plural, 2 when it begins
 // with a short grammar word. The head is the word before the first short grammar word
 // ("base" in "base de datos", "list" in "list of items"), else the last word; a plural
@@ -220,14 +230,11 @@ TextForm FormOf(std::string_view text) {
   }
   const std::uint32_t letterCase = anyUpper && !anyLower ? 3 : firstUpper ? 2 : anyLower ? 1 : 0;
   form.key = std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 7 | std::min<std::uint32_t>(digits, 7) << 9;
-  const std::string last = Fold(text.substr(lastStart, lastEnd - lastStart));
-  if (last.size() >= 4 && std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    // "-ar", "-er" and "-ir" end one class of words: the infinitives of the Romance languages.
-    const char before = last.back() == 'r' && (last[last.size() - 2] == 'e' || last[last.size() - 2] == 'i')
-                            ? 'a'
-                            : last[last.size() - 2];
-    form.ending =
-        static_cast<std::uint16_t>(static_cast<unsigned char>(before) << 8 | static_cast<unsigned char>(last.back()));
+  form.ending = EndingClass(Fold(text.substr(lastStart, lastEnd - lastStart)));
+  if (words > 1) {
+    const size_t firstStart = text.find_first_not_of(" \t\n");
+    const size_t firstEnd = text.find_first_of(" \t\n", firstStart);
+    form.firstEnding = EndingClass(Fold(text.substr(firstStart, firstEnd - firstStart)));
   }
   form.length = static_cast<std::uint16_t>(std::min<size_t>(characters, 65535));
   form.build = PhraseBuild(text);

@@ -62,6 +62,9 @@ struct TextForm {
   // The phrase's build: its head word a plural ("arrow keys", "teclas de flecha"; not a
   // name), and whether it begins with a short grammar word ("on the left", "a la izquierda").
   std::uint8_t build = 0;
+  // The first word's ending, as `ending`, when the text has two or more words: a phrase
+  // led by a verb ("iniciar sesión", "liberar memoria") against phrases led by verbs.
+  std::uint16_t firstEnding = 0;
 };
 TextForm FormOf(std::string_view text);
 // True when two forms are phrases of the same build (TextForm::build).

@@ -352,7 +352,7 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
       for (size_t i = 0; i < m_deck.cards.size(); ++i) {
         const auto& byShape = reverse ? x.cardsByFrontShape : x.cardsByBackShape;
         if (byShape.at(reverse ? x.frontShapes[i] : x.backShapes[i]).size() >= kOptions &&
-            HasTag(m_deck.cards[i].tags, tags))
+            !(reverse && m_deck.cards[i].cloze) && HasTag(m_deck.cards[i].tags, tags))
           items.push_back(m_deck.cards[i].id);
       }
     if (!reverse)

@@ -5,7 +5,7 @@
 #include <charconv>
 
 #include "core/base/text.h"
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 
 namespace factdeck {
 

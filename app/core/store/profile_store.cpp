@@ -24,9 +24,9 @@
 
 #include "core/base/calendar.h"
 #include "core/base/threads.h"
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/base/iso_time.h"
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
 #include "core/store/store_schema.h"
 
 namespace factdeck {

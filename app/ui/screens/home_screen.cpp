@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/base/paths.h"
+#include "core/import/deck_file.h"
 #include "ui/file_chooser.h"
 #include "ui/screens/screens.h"
 #include "core/base/text.h"
@@ -255,11 +256,6 @@ void DrawProfiles(UiContext& ui) {
 
 namespace {
 
-bool IsDeckFile(const std::filesystem::path& path) {
-  const std::string ext = path.extension().string();
-  return ext == ".toml" || ext == ".csv" || ext == ".tsv" || ext == ".txt" || ext == ".xlsx" || ext == ".ods";
-}
-
 // A folder's sub-folders and deck files, each sorted by name; hidden ones left out.
 void ListFolder(const std::filesystem::path& dir, std::vector<std::filesystem::path>& folders,
                 std::vector<std::filesystem::path>& files) {
@@ -270,7 +266,7 @@ void ListFolder(const std::filesystem::path& dir, std::vector<std::filesystem::p
     std::error_code typeError;
     if (it->is_directory(typeError))
       folders.push_back(p);
-    else if (IsDeckFile(p))
+    else if (IsDeckFileName(p.string()))
       files.push_back(p);
   }
   std::sort(folders.begin(), folders.end());
@@ -352,8 +348,8 @@ void DrawOpenDeck(UiContext& ui) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-8 * ui.Em());
   const bool entered = ImGui::InputTextWithHint(
-      "##deck_path", "or type the path of a deck: .toml, .csv, .xlsx, .ods (or drop it on the window)", path.data(),
-      path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+      "##deck_path", "or type the path of a deck: .toml, .csv, .xlsx, .ods, .apkg (or drop it on the window)",
+      path.data(), path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   ui.Track("home/deck-path");
   ImGui::SameLine();
   if (ImGui::Button("Open", ImVec2(-1, 0)) || entered) {

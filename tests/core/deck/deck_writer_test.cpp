@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/deck/deck_writer.h"
+#include "core/import/deck_file.h"
 #include "core/base/paths.h"
 #include "support/synthetic_deck.h"
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/deck/deck.h"
+#include "core/import/deck_file.h"
 #include "core/deck/deck_writer.h"
 #include "core/questions/question_checker.h"
 #include "core/questions/questions.h"

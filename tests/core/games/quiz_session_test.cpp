@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/base/paths.h"
 #include "support/seed_deck.h"
 #include "core/games/quiz_session.h"

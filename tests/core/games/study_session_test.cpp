@@ -2,9 +2,10 @@
 #include <set>
 
 #include "core/base/paths.h"
+#include "core/import/deck_file.h"
 #include "support/seed_deck.h"
 #include "core/games/study_session.h"
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;

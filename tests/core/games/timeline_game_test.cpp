@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/base/paths.h"
+#include "core/import/deck_file.h"
 #include "support/temp_dir.h"
 #include "core/games/timeline_game.h"
 

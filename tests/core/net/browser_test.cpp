@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "core/net/live_server.h"
+#include "core/import/deck_file.h"
 #include "core/store/profile_store.h"
 #include "support/net.h"
 #include "support/process.h"

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "core/base/text.h"
+#include "core/import/deck_file.h"
 #include "core/net/live_server.h"
 #include "core/store/profile_store.h"
 #include "support/raw_http.h"

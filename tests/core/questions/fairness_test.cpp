@@ -5,7 +5,7 @@
 // the independent checker is fed a broken question for each of its form rules.
 #include <catch2/catch.hpp>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 
 #include <algorithm>
 #include <map>

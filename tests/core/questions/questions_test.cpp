@@ -6,10 +6,11 @@
 #include <set>
 
 #include "core/base/paths.h"
+#include "core/import/deck_file.h"
 #include "support/seed_deck.h"
 #include "core/questions/question_checker.h"
 #include "core/questions/questions.h"
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/deck/deck_writer.h"
 #include "core/games/question_run.h"
 #include "support/synthetic_deck.h"

@@ -7,7 +7,8 @@
 #include <filesystem>
 #include <map>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
+#include "core/import/deck_file.h"
 #include "core/deck/deck_writer.h"
 #include "core/games/classroom.h"
 #include "core/games/question_run.h"

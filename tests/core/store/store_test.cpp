@@ -13,9 +13,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 #include "core/store/profile_store.h"
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
 #include "core/store/store_schema.h"
 #include "support/temp_dir.h"
 

@@ -31,6 +31,13 @@ public:
   enum class Mode { ReadWrite, ReadOnly };
   // Opens (creating when `mode` allows) the database file.
   Database(const std::string& path, Mode mode = Mode::ReadWrite);
+  // A read-only database in memory from a database file's bytes (an Anki collection
+  // unpacked from its package); `name` is for messages.
+  struct Image {
+    std::string_view bytes;
+    std::string name;
+  };
+  explicit Database(const Image& image);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

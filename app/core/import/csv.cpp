@@ -7,7 +7,7 @@
 // [SECTION] Deck: cards or events from the records.
 // [SECTION] Typed facts: a table's rows as entities and their facts.
 // [SECTION] Quiz spreadsheets: hand-written questions from a teacher's quiz layouts.
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 
 #include "core/deck/numbers.h"
 #include "core/deck/picture_file.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
 
 namespace factdeck {
 

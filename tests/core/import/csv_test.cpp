@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "core/deck/csv.h"
+#include "core/import/csv.h"
+#include "core/import/deck_file.h"
 #include "core/questions/questions.h"
 #include "core/deck/deck_writer.h"
 

@@ -10,7 +10,8 @@
 
 #include <zip.h>
 
-#include "core/deck/spreadsheet.h"
+#include "core/import/spreadsheet.h"
+#include "core/import/deck_file.h"
 #include "support/temp_dir.h"
 
 using namespace factdeck;

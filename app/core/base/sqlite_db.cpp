@@ -1,4 +1,6 @@
-#include "core/store/sqlite_db.h"
+#include "core/base/sqlite_db.h"
+
+#include <algorithm>
 
 #include <sqlite3.h>
 
@@ -24,6 +26,29 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
   }
   sqlite3_extended_result_codes(m_db, 1);
   sqlite3_busy_timeout(m_db, 2000);
+}
+
+Database::Database(const Image& image) : m_path(image.name) {
+  int rc = sqlite3_open_v2(":memory:", &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc == SQLITE_OK) {
+    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(image.bytes.size() ? image.bytes.size() : 1));
+    if (copy == nullptr) {
+      rc = SQLITE_NOMEM;
+    } else {
+      std::copy(image.bytes.begin(), image.bytes.end(), copy);
+      rc = sqlite3_deserialize(m_db, "main", copy, static_cast<sqlite3_int64>(image.bytes.size()),
+                               static_cast<sqlite3_int64>(image.bytes.size()),
+                               SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
+    }
+  }
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot read " + image.name + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+    const int code = m_db ? sqlite3_extended_errcode(m_db) : rc;
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    throw SqliteError(code, message);
+  }
+  sqlite3_extended_result_codes(m_db, 1);
 }
 
 Database::~Database() { sqlite3_close_v2(m_db); }

@@ -4,7 +4,7 @@
 // [SECTION] Cells: a column's letters, numbers as shown, dates from serial numbers.
 // [SECTION] Office Open XML (.xlsx): workbook, relationships, shared strings, styles, sheet.
 // [SECTION] OpenDocument (.ods): content.xml, repeated rows and cells.
-#include "core/deck/spreadsheet.h"
+#include "core/import/spreadsheet.h"
 
 #include <algorithm>
 #include <cmath>

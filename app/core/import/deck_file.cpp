@@ -1,0 +1,29 @@
+#include "core/import/deck_file.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/base/paths.h"
+#include "core/import/anki.h"
+#include "core/import/csv.h"
+#include "core/import/spreadsheet.h"
+
+namespace factdeck {
+
+DeckLoad LoadDeckFile(const std::string& path) {
+  if (IsSpreadsheetFile(path)) return ImportSpreadsheet(path);
+  if (IsAnkiPackageFile(path)) return LoadAnkiPackage(path, DefaultCacheDir());
+  if (IsDelimitedFile(path))
+    return LoadTextDeckFile(path, [](std::string_view text, const std::string& file) { return ImportCsv(text, file); });
+  return LoadTextDeckFile(path);
+}
+
+bool IsDeckFileName(const std::string& path, bool withTxt) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  return extension == ".toml" || extension == ".csv" || extension == ".tsv" || (withTxt && extension == ".txt") ||
+         IsSpreadsheetFile(path) || IsAnkiPackageFile(path);
+}
+
+} // namespace factdeck

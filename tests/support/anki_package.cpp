@@ -1,0 +1,251 @@
+#include "support/anki_package.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <zip.h>
+#include <zstd.h>
+
+#include "support/temp_dir.h"
+
+namespace factdeck::test {
+
+namespace {
+
+struct Type {
+  std::int64_t id;
+  std::string name;
+  bool cloze;
+  std::vector<std::string> fields;
+  std::vector<std::pair<std::string, std::string>> templates; // question, answer
+};
+
+const std::vector<Type>& Types() {
+  static const std::vector<Type> types = {
+      {1001, "Basic", false, {"Front", "Back"}, {{"{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"}}},
+      {1002,
+       "Basic (and reversed card)",
+       false,
+       {"Front", "Back"},
+       {{"{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"},
+        {"{{Back}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}"}}},
+      {1003,
+       "Basic (type in the answer)",
+       false,
+       {"Front", "Back"},
+       {{"{{Front}}\n\n{{type:Back}}", "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}"}}},
+      {1004, "Cloze", true, {"Text", "Back Extra"}, {{"{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}"}}}};
+  return types;
+}
+
+const Type& TypeOf(const std::string& name) {
+  const char* names[] = {"basic", "reversed", "typed", "cloze"};
+  for (size_t i = 0; i < 4; ++i)
+    if (name == names[i]) return Types()[i];
+  throw std::runtime_error("unknown note type " + name);
+}
+
+void Exec(sqlite3* db, const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "?";
+    sqlite3_free(error);
+    throw std::runtime_error("sqlite: " + message + " in " + sql.substr(0, 80));
+  }
+}
+
+// Runs `sql` with text and integer parameters, in order.
+void Run(sqlite3* db, const std::string& sql, const std::vector<std::string>& texts,
+         const std::vector<std::int64_t>& numbers) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db));
+  int i = 1;
+  for (const std::string& t : texts)
+    sqlite3_bind_text(st, i++, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
+  for (std::int64_t n : numbers)
+    sqlite3_bind_int64(st, i++, n);
+  const int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
+}
+
+void Varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+void VarintField(std::string& out, std::uint32_t number, std::uint64_t v) {
+  Varint(out, number << 3);
+  Varint(out, v);
+}
+void BytesField(std::string& out, std::uint32_t number, const std::string& bytes) {
+  Varint(out, number << 3 | 2);
+  Varint(out, bytes.size());
+  out += bytes;
+}
+
+std::string Zstd(const std::string& bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  const size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), 3);
+  if (ZSTD_isError(n)) throw std::runtime_error("zstd failed");
+  out.resize(n);
+  return out;
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The collection's SQLite file, in schema 11 (`latest` false) or 18.
+std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
+  TempDir dir;
+  const std::string file = (dir / "collection.db").string();
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot make a collection");
+  Exec(db, "BEGIN");
+  Exec(db, "CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not "
+           "null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not "
+           "null, models text not null, decks text not null, dconf text not null, tags text not null)");
+  Exec(db, "CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod integer not "
+           "null, usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer "
+           "not null, flags integer not null, data text not null)");
+  Exec(db, "CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord integer not "
+           "null, mod integer not null, usn integer not null, type integer not null, queue integer not null, due "
+           "integer not null, ivl integer not null, factor integer not null, reps integer not null, lapses integer "
+           "not null, left integer not null, odue integer not null, odid integer not null, flags integer not null, "
+           "data text not null)");
+  Exec(db, "CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not "
+           "null, ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null, "
+           "type integer not null)");
+  std::map<std::string, std::int64_t> decks{{"Default", 1}};
+  for (const AnkiNote& n : notes)
+    decks.emplace(n.deck, static_cast<std::int64_t>(decks.size()) + 1);
+  nlohmann::json models = nlohmann::json::object(), deckJson = nlohmann::json::object();
+  if (latest) {
+    Exec(db, "CREATE TABLE notetypes (id integer not null primary key, name text not null, mtime_secs integer not "
+             "null, usn integer not null, config blob not null)");
+    Exec(db, "CREATE TABLE fields (ntid integer not null, ord integer not null, name text not null, config blob not "
+             "null, primary key (ntid, ord))");
+    Exec(db, "CREATE TABLE templates (ntid integer not null, ord integer not null, name text not null, mtime_secs "
+             "integer not null, usn integer not null, config blob not null, primary key (ntid, ord))");
+    Exec(db, "CREATE TABLE decks (id integer primary key not null, name text not null, mtime_secs integer not null, "
+             "usn integer not null, common blob not null, kind blob not null)");
+    for (const Type& t : Types()) {
+      std::string config;
+      VarintField(config, 1, t.cloze ? 1 : 0);
+      BytesField(config, 3, ".card { font-family: arial; }");
+      Run(db, "INSERT INTO notetypes VALUES (?3, ?1, 0, 0, ?2)", {t.name, config}, {t.id});
+      for (size_t i = 0; i < t.fields.size(); ++i)
+        Run(db, "INSERT INTO fields VALUES (?3, ?4, ?1, ?2)", {t.fields[i], ""}, {t.id, static_cast<std::int64_t>(i)});
+      for (size_t i = 0; i < t.templates.size(); ++i) {
+        std::string tc;
+        BytesField(tc, 1, t.templates[i].first);
+        BytesField(tc, 2, t.templates[i].second);
+        Run(db, "INSERT INTO templates VALUES (?3, ?4, ?1, 0, 0, ?2)", {"Card " + std::to_string(i + 1), tc},
+            {t.id, static_cast<std::int64_t>(i)});
+      }
+    }
+    for (const auto& [name, id] : decks) {
+      std::string stored = name;
+      for (size_t at = stored.find("::"); at != std::string::npos; at = stored.find("::", at))
+        stored.replace(at, 2, "\x1f");
+      Run(db, "INSERT INTO decks VALUES (?3, ?1, 0, 0, ?2, X'')", {stored, ""}, {id});
+    }
+  } else {
+    for (const Type& t : Types()) {
+      nlohmann::json flds = nlohmann::json::array(), tmpls = nlohmann::json::array();
+      for (size_t i = 0; i < t.fields.size(); ++i)
+        flds.push_back({{"name", t.fields[i]}, {"ord", i}});
+      for (size_t i = 0; i < t.templates.size(); ++i)
+        tmpls.push_back({{"name", "Card " + std::to_string(i + 1)},
+                         {"ord", i},
+                         {"qfmt", t.templates[i].first},
+                         {"afmt", t.templates[i].second}});
+      models[std::to_string(t.id)] = {{"id", t.id},   {"name", t.name}, {"type", t.cloze ? 1 : 0},
+                                      {"flds", flds}, {"tmpls", tmpls}, {"css", ".card {}"}};
+    }
+    for (const auto& [name, id] : decks)
+      deckJson[std::to_string(id)] = {{"id", id}, {"name", name}};
+  }
+  Run(db, "INSERT INTO col VALUES (1, 1600000000, 0, 0, ?3, 0, 0, 0, '{}', ?1, ?2, '{}', '{}')",
+      {latest ? std::string() : models.dump(), latest ? std::string() : deckJson.dump()}, {latest ? 18 : 11});
+  std::int64_t cardId = 1;
+  for (const AnkiNote& n : notes) {
+    const Type& t = TypeOf(n.type);
+    std::string flds;
+    for (size_t i = 0; i < n.fields.size(); ++i)
+      flds += (i ? "\x1f" : "") + n.fields[i];
+    Run(db, "INSERT INTO notes VALUES (?4, ?1, ?5, 0, 0, ?2, ?3, 0, 0, 0, '')",
+        {"g" + std::to_string(n.id), " " + n.tags + " ", flds}, {n.id, t.id});
+    std::vector<int> ords;
+    if (t.cloze) {
+      for (int c = 1; c <= 9; ++c)
+        if (flds.find("{{c" + std::to_string(c) + "::") != std::string::npos) ords.push_back(c - 1);
+    } else {
+      for (size_t i = 0; i < t.templates.size(); ++i)
+        ords.push_back(static_cast<int>(i));
+    }
+    for (int ord : ords)
+      Run(db, "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, ?1, 0, 0, 0, 0, 0, 0, 0, 0, '')", {},
+          {cardId++, n.id, decks.at(n.deck), ord});
+  }
+  Exec(db, "COMMIT");
+  sqlite3_close(db);
+  return ReadFile(file);
+}
+
+} // namespace
+
+void WriteAnkiPackage(const std::filesystem::path& path, const std::vector<AnkiNote>& notes,
+                      const std::vector<AnkiMediaFile>& media, AnkiFormat format) {
+  const bool latest = format == AnkiFormat::Latest;
+  std::vector<std::pair<std::string, std::string>> members;
+  if (latest) {
+    members.emplace_back("collection.anki21b", Zstd(Collection(notes, true)));
+    // Anki writes a stand-in old collection beside the current one, for old versions.
+    members.emplace_back(
+        "collection.anki2",
+        Collection({{1, "basic", {"Please update to the latest Anki version", ""}, "", "Default"}}, false));
+    std::string entries;
+    for (size_t i = 0; i < media.size(); ++i) {
+      std::string entry;
+      BytesField(entry, 1, media[i].name);
+      VarintField(entry, 2, media[i].bytes.size());
+      BytesField(entries, 1, entry);
+      members.emplace_back(std::to_string(i), Zstd(media[i].bytes));
+    }
+    members.emplace_back("media", Zstd(entries));
+    std::string meta;
+    VarintField(meta, 1, 3);
+    members.emplace_back("meta", meta);
+  } else {
+    members.emplace_back(format == AnkiFormat::Anki21 ? "collection.anki21" : "collection.anki2",
+                         Collection(notes, false));
+    nlohmann::json map = nlohmann::json::object();
+    for (size_t i = 0; i < media.size(); ++i) {
+      map[std::to_string(i)] = media[i].name;
+      members.emplace_back(std::to_string(i), media[i].bytes);
+    }
+    members.emplace_back("media", map.dump());
+  }
+  int error = 0;
+  zip_t* zip = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (zip == nullptr) throw std::runtime_error("cannot write " + path.string());
+  for (const auto& [name, data] : members) {
+    zip_source_t* source = zip_source_buffer(zip, data.data(), data.size(), 0);
+    if (source == nullptr || zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0)
+      throw std::runtime_error("cannot add " + name);
+  }
+  if (zip_close(zip) != 0) throw std::runtime_error("cannot close " + path.string());
+}
+
+} // namespace factdeck::test

@@ -1,0 +1,35 @@
+// Anki packages made for tests and benchmarks, as Anki writes them: the older format
+// (collection.anki2 or .anki21 in schema 11, note types as JSON, the media map as JSON) and
+// the current one (collection.anki21b in schema 18, compressed with zstd, note types in
+// tables with protocol-buffer settings, media compressed and mapped in protocol buffers).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace factdeck::test {
+
+enum class AnkiFormat { Anki2, Anki21, Latest };
+
+// A note of one of Anki's stock note types: "basic" (Front, Back), "reversed" (Front,
+// Back; a card each way), "typed" (Front, Back; the answer typed), "cloze" (Text, Back
+// Extra; a card per gap number).
+struct AnkiNote {
+  std::int64_t id = 0;
+  std::string type;
+  std::vector<std::string> fields;
+  std::string tags; // space-separated, as Anki keeps them
+  std::string deck = "Default";
+};
+
+struct AnkiMediaFile {
+  std::string name, bytes;
+};
+
+// Writes the package to `path`.
+void WriteAnkiPackage(const std::filesystem::path& path, const std::vector<AnkiNote>& notes,
+                      const std::vector<AnkiMediaFile>& media, AnkiFormat format);
+
+} // namespace factdeck::test
