@@ -24,10 +24,13 @@ FACTDECK_BUILD_PACKAGES=(
 # clang-format (14 on Debian 12): the suite checks that the sources are formatted.
 # dbus-daemon: a private session bus for the tests of the desktop file chooser.
 # desktop-file-utils, appstream, shared-mime-info: the installed desktop entry, metadata and
-# deck type are checked with the validators desktops use.
+# deck type are checked with the validators desktops use; dpkg-dev: the package test packs a
+# .deb (dpkg-shlibdeps) and unpacks it into a staging root.
 FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth dbus-daemon libbenchmark-dev chromium chromium-driver clang-format
-  desktop-file-utils appstream shared-mime-info)
+  desktop-file-utils appstream shared-mime-info dpkg-dev)
 FACTDECK_BENCH_PACKAGES=(time clang)
+# scripts/package: dpkg-shlibdeps names the libraries the program links.
+FACTDECK_PACKAGE_PACKAGES=(dpkg-dev)
 # scripts/fuzz: clang with libFuzzer and the sanitizer runtimes.
 FACTDECK_FUZZ_PACKAGES=(clang libclang-rt-dev)
 

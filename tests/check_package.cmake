@@ -1,0 +1,55 @@
+# Packs the build as a Debian package (cpack), unpacks it into a staging root and checks
+# it: the files a desktop needs, dependencies named by Debian package (each installed
+# here), and the packed program running on its packed deck.
+set(out "${BUILD}/package-test")
+file(REMOVE_RECURSE "${out}")
+execute_process(COMMAND cpack -G DEB -B "${out}" WORKING_DIRECTORY "${BUILD}" RESULT_VARIABLE result
+                OUTPUT_VARIABLE log ERROR_VARIABLE log)
+file(GLOB debs "${out}/factdeck_*.deb")
+if(NOT result EQUAL 0 OR NOT debs)
+  message(FATAL_ERROR "cpack made no package: ${result} ${log}")
+endif()
+list(GET debs 0 deb)
+execute_process(COMMAND dpkg-deb -f "${deb}" Package Version Architecture Depends OUTPUT_VARIABLE fields RESULT_VARIABLE result)
+if(NOT result EQUAL 0 OR NOT fields MATCHES "Package: factdeck")
+  message(FATAL_ERROR "the package's control fields are wrong: ${fields}")
+endif()
+string(REGEX MATCH "Depends: ([^\n]*)" depends "${fields}")
+set(depends "${CMAKE_MATCH_1}")
+foreach(needed libglfw3 libzip4 libzstd1 libsqlite3-0 fonts-dejavu-core libmicrohttpd12 libgl1-mesa-dri)
+  string(FIND "${depends}" "${needed}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the package does not depend on ${needed}: ${depends}")
+  endif()
+endforeach()
+# Each dependency is a Debian package (installed here: apt would find it).
+string(REPLACE ", " ";" parts "${depends}")
+foreach(part ${parts})
+  string(REGEX REPLACE " .*" "" name "${part}")
+  string(REGEX REPLACE "\\|.*" "" name "${name}")
+  execute_process(COMMAND dpkg-query -W -f=\${Status} "${name}" OUTPUT_VARIABLE status RESULT_VARIABLE result)
+  if(NOT result EQUAL 0 OR NOT status MATCHES "install ok installed")
+    message(FATAL_ERROR "the package depends on ${name}, which is not an installed Debian package here")
+  endif()
+endforeach()
+set(stage "${out}/root")
+execute_process(COMMAND dpkg-deb -x "${deb}" "${stage}" RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "dpkg-deb -x failed: ${result}")
+endif()
+foreach(file usr/bin/factdeck usr/share/applications/factdeck.desktop usr/share/icons/hicolor/scalable/apps/factdeck.svg
+             usr/share/metainfo/org.factdeck.FactDeck.metainfo.xml usr/share/mime/packages/factdeck.xml
+             usr/share/factdeck/questions/german-soviet-military-cooperation.toml)
+  if(NOT EXISTS "${stage}/${file}")
+    message(FATAL_ERROR "missing from the package: /${file}")
+  endif()
+endforeach()
+# The packed program finds its packed decks (beside it, in ../share/factdeck) and runs.
+execute_process(COMMAND "${stage}/usr/bin/factdeck" questions --count 1
+                        "${stage}/usr/share/factdeck/questions/german-soviet-military-cooperation.toml"
+                RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT result EQUAL 0 OR NOT out MATCHES "key:")
+  message(FATAL_ERROR "the packed program did not run: ${result} ${out} ${err}")
+endif()
+file(REMOVE_RECURSE "${out}")
+message(STATUS "packed ${deb}: Depends: ${depends}")
