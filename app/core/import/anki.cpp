@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
+#include <utf8proc.h>
 #include <zstd.h>
 
 #include "core/base/atomic_file.h"
@@ -515,6 +516,25 @@ bool SafeMediaName(const std::string& name) {
          name.find('\\') == std::string::npos && name.find('\0') == std::string::npos && !FirstInvalidUtf8(name);
 }
 
+// A deck name as a title: pictographs and marks around it left out ("🎪Advanced ML" is
+// "Advanced ML"; the UI's font has no emoji), and spaces trimmed.
+std::string TitleOf(const std::string& name) {
+  std::vector<std::pair<size_t, size_t>> letters; // byte ranges of characters that are not symbols
+  for (size_t i = 0; i < name.size();) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(name.data() + i),
+                                                static_cast<utf8proc_ssize_t>(name.size() - i), &cp);
+    if (n <= 0) break;
+    const utf8proc_category_t c = utf8proc_category(cp);
+    const bool symbol = c == UTF8PROC_CATEGORY_SO || c == UTF8PROC_CATEGORY_SK || c == UTF8PROC_CATEGORY_MN ||
+                        c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_ZS || cp == ' ';
+    if (!symbol) letters.emplace_back(i, i + static_cast<size_t>(n));
+    i += static_cast<size_t>(n);
+  }
+  if (letters.empty()) return {};
+  return name.substr(letters.front().first, letters.back().second - letters.front().first);
+}
+
 class Builder {
 public:
   Builder(const ZipArchive& zip, const Package& package, const std::string& name, std::filesystem::path mediaDir,
@@ -556,7 +576,8 @@ public:
     // The title: the deck most cards come from, unless it is Anki's "Default".
     auto top = std::max_element(topDecks.begin(), topDecks.end(),
                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (top != topDecks.end() && top->first != "Default" && !top->first.empty()) deck.title = top->first;
+    if (top != topDecks.end() && top->first != "Default" && !TitleOf(top->first).empty())
+      deck.title = TitleOf(top->first);
   }
 
 private:

@@ -100,7 +100,7 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && !BuildsFit(rightForm, chosenForms)) {
     Refuse(std::string("fewer than two other cards built as its answer is (") +
            (rightForm.build & 1 ? "a plural" : "a singular") + (rightForm.build & 2 ? ", after a grammar word" : "") +
-           ")");
+           (rightForm.build & 4 ? ", before a grammar word" : "") + ")");
     return std::nullopt;
   }
   if (chosen.size() < kOptions - 1) {

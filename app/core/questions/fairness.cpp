@@ -139,7 +139,8 @@ std::uint16_t EndingClass(const std::string& word) {
 }
 
 // A phrase's build (TextForm::build): 1 when its head word is a plural, 2 when it begins
-// with a short grammar word. The head is the word before the first short grammar word
+// with a short grammar word, 4 when it ends with one (a preposition: "debajo de"). The head is the word before the
+// first short grammar word
 // ("base" in "base de datos", "list" in "list of items"), else the last word; a plural
 // ends in "s" but not "ss", "us", "is" or "ics" ("class", "virus", "análisis", "physics"),
 // and is written in small letters (a name such as "Bahamas" is not one).
@@ -151,6 +152,7 @@ std::uint8_t PhraseBuild(std::string_view text) {
     return w.lettersOnly && !w.capital && !f.empty() && (f.size() <= 2 || ShortGrammar(f));
   };
   std::uint8_t build = words.size() > 1 && grammar(words[0]) ? 2 : 0;
+  if (words.size() > 1 && grammar(words.back())) build |= 4; // "debajo de", "arriba de / encima de"
   size_t head = words.size() - 1;
   for (size_t i = 1; i < words.size(); ++i)
     if (grammar(words[i])) {

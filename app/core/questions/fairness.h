@@ -60,7 +60,8 @@ struct TextForm {
       0; // the last word's last two letters, folded, when it has four or more ("-er", "-ir" as "-ar")
   std::uint16_t length = 0; // characters
   // The phrase's build: its head word a plural ("arrow keys", "teclas de flecha"; not a
-  // name), and whether it begins with a short grammar word ("on the left", "a la izquierda").
+  // name), and whether it begins or ends with a short grammar word ("on the left", "a la
+  // izquierda", "debajo de").
   std::uint8_t build = 0;
   // The first word's ending, as `ending`, when the text has two or more words: a phrase
   // led by a verb ("iniciar sesión", "liberar memoria") against phrases led by verbs.

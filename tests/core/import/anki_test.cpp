@@ -44,17 +44,17 @@ std::string Messages(const Diagnostics& diagnostics) {
 
 std::vector<AnkiNote> SampleNotes() {
   return {
-      {11, "basic", {"Who led the <b>SA</b>?", "Ernst&nbsp;Röhm<br>"}, "people history::germany", "History::Weimar"},
-      {12, "reversed", {"Тухачевский", "Tukhachevsky"}, "people", "History::Soviet"},
+      {11, "basic", {"Who led the <b>SA</b>?", "Ernst&nbsp;Röhm<br>"}, "people history::germany", "🎪 History::Weimar"},
+      {12, "reversed", {"Тухачевский", "Tukhachevsky"}, "people", "🎪 History::Soviet"},
       {13, "typed", {"<div>Capital of France</div>", "Paris"}, "", "Geography"},
       {14,
        "cloze",
        {"The {{c1::Kama}} school trained {{c2::tank::vehicle}} crews.", "Near Kazan"},
        "schools",
-       "History::Weimar"},
+       "🎪 History::Weimar"},
       {15, "basic", {"<img src=\"flag.png\"> Whose flag?", "Sweden [sound:sweden.mp3]"}, "", "Geography"},
       {16, "basic", {"[sound:only.mp3]", "heard"}, "", "Geography"},
-      {17, "basic", {"<style>.x{}</style>Largest planet<script>alert(1)</script>", "Jupiter"}, "", "History"},
+      {17, "basic", {"<style>.x{}</style>Largest planet<script>alert(1)</script>", "Jupiter"}, "", "🎪 History"},
   };
 }
 
@@ -90,6 +90,7 @@ TEST_CASE("an Anki package in each format becomes cards, clozes, pictures and ta
     CHECK(basic->front == "Who led the SA?");
     CHECK(basic->back == "Ernst Röhm");
     CHECK(basic->tags == std::vector<std::string>{"people", "history::germany", "history", "weimar"});
+    CHECK(deck.title == "History"); // the deck most cards come from, its pictograph left out
     const Card* reversed = FindCard(deck, "note-12");
     REQUIRE(reversed);
     CHECK(reversed->front == "Тухачевский");

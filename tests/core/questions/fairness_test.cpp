@@ -851,6 +851,8 @@ TEST_CASE("card options are phrases of the answer's build: plurals against plura
   CHECK(FormOf("Bahamas").build == FormOf("France").build); // a name is no plural
   CHECK(FormOf("on the left").build != FormOf("first cell").build);
   CHECK(FormOf("on the left").build == FormOf("at the end").build);
+  CHECK(FormOf("debajo de").build == FormOf("encima de").build); // ends with a grammar word
+  CHECK(FormOf("debajo de").build != FormOf("columna").build);
   CHECK(BuildsFit(FormOf("arrow keys"), {FormOf("quotation marks"), FormOf("file names"), FormOf("formula bar")}));
   CHECK_FALSE(BuildsFit(FormOf("arrow keys"), {FormOf("quotation marks"), FormOf("file name"), FormOf("formula bar")}));
 
