@@ -13,33 +13,14 @@
 
 #include <unistd.h>
 
-#include <zip.h>
-
 #include "core/base/html_text.h"
+#include "fuzz/zip_bytes.h"
 #include "core/import/anki.h"
 #include "support/anki_package.h"
 
 namespace {
 
-// An archive of `members`, as bytes.
-std::string Zip(const std::vector<std::pair<std::string, std::string>>& members) {
-  const std::string path = "/tmp/factdeck-fuzz-anki-" + std::to_string(getpid()) + ".zip";
-  int error = 0;
-  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  if (zip == nullptr) std::abort();
-  for (const auto& [name, data] : members)
-    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, data.data(), data.size(), 0), 0);
-  if (zip_close(zip) != 0) std::abort();
-  std::string bytes;
-  if (FILE* f = std::fopen(path.c_str(), "rb")) {
-    char buffer[65536];
-    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;)
-      bytes.append(buffer, n);
-    std::fclose(f);
-  }
-  std::remove(path.c_str());
-  return bytes;
-}
+using factdeck::fuzz::ZipBytes;
 
 void Check(const factdeck::AnkiImport& read) {
   for (const factdeck::Diagnostic& d : read.load.diagnostics)
@@ -62,8 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   const std::filesystem::path media = "/tmp/factdeck-fuzz-anki-media-" + std::to_string(getpid());
   switch (data[0] % 4) {
   case 0: Check(factdeck::ReadAnkiPackageBytes(body, "fuzz.apkg", {})); break;
-  case 1: Check(factdeck::ReadAnkiPackageBytes(Zip({{"collection.anki2", body}}), "fuzz.apkg", {})); break;
-  case 2: Check(factdeck::ReadAnkiPackageBytes(Zip({{"collection.anki21b", body}}), "fuzz.apkg", {})); break;
+  case 1: Check(factdeck::ReadAnkiPackageBytes(ZipBytes({{"collection.anki2", body}}), "fuzz.apkg", {})); break;
+  case 2: Check(factdeck::ReadAnkiPackageBytes(ZipBytes({{"collection.anki21b", body}}), "fuzz.apkg", {})); break;
   default: {
     // The bytes as fields of notes of each kind, and as a picture, in either format.
     const std::string path = "/tmp/factdeck-fuzz-anki-" + std::to_string(getpid()) + ".apkg";

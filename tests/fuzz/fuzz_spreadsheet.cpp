@@ -11,31 +11,12 @@
 
 #include <unistd.h>
 
-#include <zip.h>
-
+#include "fuzz/zip_bytes.h"
 #include "core/import/spreadsheet.h"
 
 namespace {
 
-// An archive of `members`, as bytes.
-std::string Zip(const std::vector<std::pair<std::string, std::string>>& members) {
-  const std::string path = "/tmp/factdeck-fuzz-" + std::to_string(getpid()) + ".zip";
-  int error = 0;
-  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  if (zip == nullptr) std::abort();
-  for (const auto& [name, data] : members)
-    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, data.data(), data.size(), 0), 0);
-  if (zip_close(zip) != 0) std::abort();
-  std::string bytes;
-  if (FILE* f = std::fopen(path.c_str(), "rb")) {
-    char buffer[65536];
-    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;)
-      bytes.append(buffer, n);
-    std::fclose(f);
-  }
-  std::remove(path.c_str());
-  return bytes;
-}
+using factdeck::fuzz::ZipBytes;
 
 void Check(const factdeck::SheetRead& read) {
   for (const factdeck::Diagnostic& d : read.diagnostics)
@@ -55,20 +36,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   case 0: Check(factdeck::ReadSpreadsheetBytes(body, "fuzz.xlsx")); break;
   case 1:
     Check(factdeck::ReadSpreadsheetBytes(
-        Zip({{"xl/workbook.xml", workbook}, {"xl/_rels/workbook.xml.rels", rels}, {"xl/worksheets/sheet1.xml", body}}),
+        ZipBytes(
+            {{"xl/workbook.xml", workbook}, {"xl/_rels/workbook.xml.rels", rels}, {"xl/worksheets/sheet1.xml", body}}),
         "fuzz.xlsx"));
     break;
   case 2:
     Check(factdeck::ReadSpreadsheetBytes(
-        Zip({{"xl/workbook.xml", workbook},
-             {"xl/_rels/workbook.xml.rels", rels},
-             {"xl/sharedStrings.xml", body},
-             {"xl/styles.xml", body},
-             {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c t=\"s\" s=\"1\"><v>0</v></c><c "
-                                          "s=\"1\"><v>30000.5</v></c></row></sheetData></worksheet>"}}),
+        ZipBytes({{"xl/workbook.xml", workbook},
+                  {"xl/_rels/workbook.xml.rels", rels},
+                  {"xl/sharedStrings.xml", body},
+                  {"xl/styles.xml", body},
+                  {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c t=\"s\" s=\"1\"><v>0</v></c><c "
+                                               "s=\"1\"><v>30000.5</v></c></row></sheetData></worksheet>"}}),
         "fuzz.xlsx"));
     break;
-  default: Check(factdeck::ReadSpreadsheetBytes(Zip({{"content.xml", body}}), "fuzz.ods")); break;
+  default: Check(factdeck::ReadSpreadsheetBytes(ZipBytes({{"content.xml", body}}), "fuzz.ods")); break;
   }
   return 0;
 }
