@@ -86,7 +86,7 @@ int RunImport(const ImportOptions& options) {
     AnkiImport read = ReadAnkiPackage(options.input, media, folder + "/");
     for (const std::string& line : DescribeAnkiReport(read.report))
       if (line.rfind("made", 0) == 0) std::cout << line << '\n';
-    if (options.strict && read.report.LeftOut() > 0)
+    if (options.strict && read.report.LeftOut(AnkiReport::Unit::Note) + read.report.LeftOut(AnkiReport::Unit::Card) > 0)
       for (Diagnostic& d : read.load.diagnostics)
         if (d.message.rfind("left out", 0) == 0) d.severity = Severity::Error;
     load = std::move(read.load);

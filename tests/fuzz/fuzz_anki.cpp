@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,8 +28,12 @@ void Check(const factdeck::AnkiImport& read) {
     (void)d.Format();
   if (read.load.Ok()) {
     if (read.report.cards != read.load.deck.cards.size()) std::abort();
-    for (const factdeck::Card& c : read.load.deck.cards)
+    std::set<std::string> gave; // every note gave cards or was left out, never both
+    for (const factdeck::Card& c : read.load.deck.cards) {
       if (c.front.empty() || c.back.empty()) std::abort();
+      gave.insert(c.id.substr(0, c.id.find('-', 5)));
+    }
+    if (gave.size() + read.report.LeftOut(factdeck::AnkiReport::Unit::Note) != read.report.notes) std::abort();
   } else if (!read.load.deck.cards.empty() && read.report.cards == 0) {
     std::abort();
   }

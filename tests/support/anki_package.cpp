@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -38,13 +40,24 @@ const std::vector<Type>& Types() {
        false,
        {"Front", "Back"},
        {{"{{Front}}\n\n{{type:Back}}", "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}"}}},
-      {1004, "Cloze", true, {"Text", "Back Extra"}, {{"{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}"}}}};
+      {1004, "Cloze", true, {"Text", "Back Extra"}, {{"{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}"}}},
+      {1005,
+       "Basic (optional reversed card)",
+       false,
+       {"Front", "Back", "Add Reverse"},
+       {{"{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"},
+        {"{{#Add Reverse}}{{Back}}{{/Add Reverse}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}"}}},
+      {1006,
+       "Japanese (readings)",
+       false,
+       {"Expression", "Meaning"},
+       {{"{{kanji:Expression}}", "{{FrontSide}}<hr id=answer>{{kana:Expression}}: {{Meaning}}"}}}};
   return types;
 }
 
 const Type& TypeOf(const std::string& name) {
-  const char* names[] = {"basic", "reversed", "typed", "cloze"};
-  for (size_t i = 0; i < 4; ++i)
+  const char* names[] = {"basic", "reversed", "typed", "cloze", "optional", "reading"};
+  for (size_t i = 0; i < 6; ++i)
     if (name == names[i]) return Types()[i];
   throw std::runtime_error("unknown note type " + name);
 }
@@ -111,6 +124,14 @@ std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
   const std::string file = (dir / "collection.db").string();
   sqlite3* db = nullptr;
   if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot make a collection");
+  // Anki's names compare case-insensitively ("unicase"), and its collections are in WAL mode.
+  sqlite3_create_collation(db, "unicase", SQLITE_UTF8, nullptr,
+                           [](void*, int n1, const void* a, int n2, const void* b) {
+                             const std::string x(static_cast<const char*>(a), static_cast<size_t>(n1));
+                             const std::string y(static_cast<const char*>(b), static_cast<size_t>(n2));
+                             return sqlite3_stricmp(x.c_str(), y.c_str());
+                           });
+  if (latest) Exec(db, "PRAGMA journal_mode = WAL");
   Exec(db, "BEGIN");
   Exec(db, "CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not "
            "null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not "
@@ -127,18 +148,25 @@ std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
            "null, ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null, "
            "type integer not null)");
   std::map<std::string, std::int64_t> decks{{"Default", 1}};
-  for (const AnkiNote& n : notes)
+  for (const AnkiNote& n : notes) {
     decks.emplace(n.deck, static_cast<std::int64_t>(decks.size()) + 1);
+    if (!n.filteredDeck.empty()) decks.emplace(n.filteredDeck, static_cast<std::int64_t>(decks.size()) + 1);
+  }
   nlohmann::json models = nlohmann::json::object(), deckJson = nlohmann::json::object();
   if (latest) {
-    Exec(db, "CREATE TABLE notetypes (id integer not null primary key, name text not null, mtime_secs integer not "
-             "null, usn integer not null, config blob not null)");
-    Exec(db, "CREATE TABLE fields (ntid integer not null, ord integer not null, name text not null, config blob not "
-             "null, primary key (ntid, ord))");
-    Exec(db, "CREATE TABLE templates (ntid integer not null, ord integer not null, name text not null, mtime_secs "
-             "integer not null, usn integer not null, config blob not null, primary key (ntid, ord))");
-    Exec(db, "CREATE TABLE decks (id integer primary key not null, name text not null, mtime_secs integer not null, "
-             "usn integer not null, common blob not null, kind blob not null)");
+    Exec(db, "CREATE TABLE notetypes (id integer not null primary key, name text not null collate unicase, "
+             "mtime_secs integer not null, usn integer not null, config blob not null)");
+    Exec(db, "CREATE UNIQUE INDEX idx_notetypes_name ON notetypes (name)");
+    Exec(db, "CREATE TABLE fields (ntid integer not null, ord integer not null, name text not null collate unicase, "
+             "config blob not null, primary key (ntid, ord)) without rowid");
+    Exec(db, "CREATE UNIQUE INDEX idx_fields_name_ntid ON fields (name, ntid)");
+    Exec(db, "CREATE TABLE templates (ntid integer not null, ord integer not null, name text not null collate "
+             "unicase, mtime_secs integer not null, usn integer not null, config blob not null, primary key (ntid, "
+             "ord)) without rowid");
+    Exec(db, "CREATE UNIQUE INDEX idx_templates_name_ntid ON templates (name, ntid)");
+    Exec(db, "CREATE TABLE decks (id integer primary key not null, name text not null collate unicase, mtime_secs "
+             "integer not null, usn integer not null, common blob not null, kind blob not null)");
+    Exec(db, "CREATE UNIQUE INDEX idx_decks_name ON decks (name)");
     for (const Type& t : Types()) {
       std::string config;
       VarintField(config, 1, t.cloze ? 1 : 0);
@@ -186,17 +214,29 @@ std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
       flds += (i ? "\x1f" : "") + n.fields[i];
     Run(db, "INSERT INTO notes VALUES (?4, ?1, ?5, 0, 0, ?2, ?3, 0, 0, 0, '')",
         {"g" + std::to_string(n.id), " " + n.tags + " ", flds}, {n.id, t.id});
-    std::vector<int> ords;
-    if (t.cloze) {
-      for (int c = 1; c <= 9; ++c)
-        if (flds.find("{{c" + std::to_string(c) + "::") != std::string::npos) ords.push_back(c - 1);
+    std::vector<int> ords = n.cardOrds;
+    if (!ords.empty()) {
+    } else if (t.name == "Basic (optional reversed card)") {
+      ords.push_back(0);
+      if (n.fields.size() > 2 && !n.fields[2].empty()) ords.push_back(1);
+    } else if (t.cloze) { // a card for each number of a gap: {{c1::...}}, {{c1,2::...}}
+      std::set<int> numbers;
+      const std::regex gap(R"(\{\{c([0-9]+(,[0-9]+)*)::)");
+      for (auto m = std::sregex_iterator(flds.begin(), flds.end(), gap); m != std::sregex_iterator(); ++m) {
+        std::stringstream list((*m)[1].str());
+        for (std::string number; std::getline(list, number, ',');)
+          numbers.insert(std::stoi(number));
+      }
+      for (int c : numbers)
+        ords.push_back(c - 1);
     } else {
       for (size_t i = 0; i < t.templates.size(); ++i)
         ords.push_back(static_cast<int>(i));
     }
+    const std::int64_t home = decks.at(n.deck), in = n.filteredDeck.empty() ? home : decks.at(n.filteredDeck);
     for (int ord : ords)
-      Run(db, "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, ?1, 0, 0, 0, 0, 0, 0, 0, 0, '')", {},
-          {cardId++, n.id, decks.at(n.deck), ord});
+      Run(db, "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, ?1, 0, 0, 0, 0, 0, 0, ?5, 0, '')", {},
+          {cardId++, n.id, in, ord, n.filteredDeck.empty() ? 0 : home});
   }
   Exec(db, "COMMIT");
   sqlite3_close(db);
@@ -220,6 +260,7 @@ void WriteAnkiPackage(const std::filesystem::path& path, const std::vector<AnkiN
       std::string entry;
       BytesField(entry, 1, media[i].name);
       VarintField(entry, 2, media[i].bytes.size());
+      BytesField(entry, 3, std::string(20, '\x5a')); // where Anki keeps the file's SHA-1
       BytesField(entries, 1, entry);
       members.emplace_back(std::to_string(i), Zstd(media[i].bytes));
     }

@@ -1,5 +1,7 @@
 #include "core/base/html_text.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 namespace factdeck {
@@ -125,15 +127,35 @@ std::string Tidy(const std::string& raw) {
 
 } // namespace
 
+// Where `needle` (lower case) next starts in `text` from `from`, in any case; npos if never.
+size_t FindAnyCase(std::string_view text, std::string_view needle, size_t from) {
+  for (size_t i = text.find('<', from); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    size_t k = 0;
+    while (k < needle.size() && i + k < text.size() &&
+           (text[i + k] == needle[k] || (text[i + k] >= 'A' && text[i + k] <= 'Z' && text[i + k] + 32 == needle[k])))
+      ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
 HtmlText ReadHtml(std::string_view html) {
   HtmlText out;
   std::string raw;
+  // Where the next "[sound:" is, found once and again only when passed: a text without
+  // sounds is not searched to its end for every piece of it.
+  size_t sound = html.find("[sound:");
   for (size_t i = 0; i < html.size();) {
     const char after = i + 1 < html.size() ? html[i + 1] : ' ';
     const bool tagStart =
         (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after == '/' || after == '!';
     if (html[i] == '<' && !tagStart) { // "5 < 6": a sign, not a tag
       raw += html[i++];
+      continue;
+    }
+    if (html.compare(i, 4, "<!--") == 0) { // a comment, to its end
+      const size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
     if (html[i] == '<') {
@@ -143,8 +165,8 @@ HtmlText ReadHtml(std::string_view html) {
       const std::string tag = Lower(inside.substr(0, inside.find_first_of(" \t\n/", inside[0] == '/' ? 1 : 0)));
       i = close + 1;
       if (tag == "script" || tag == "style") { // their contents are no text
-        const size_t end = Lower(html.substr(i)).find("</" + tag);
-        i = end == std::string::npos ? html.size() : i + end;
+        const size_t end = FindAnyCase(html, "</" + tag, i);
+        i = end == std::string_view::npos ? html.size() : end;
         continue;
       }
       if (tag == "br" || tag == "/div" || tag == "/p" || tag == "/li" || tag == "/tr" || tag == "/h1" || tag == "/h2" ||
@@ -156,23 +178,21 @@ HtmlText ReadHtml(std::string_view html) {
         if (std::string src = Attribute(inside, "src"); !src.empty()) out.pictures.push_back(std::move(src));
       continue;
     }
-    if (html.compare(i, 7, "[sound:") == 0) {
+    if (sound != std::string_view::npos && sound < i) sound = html.find("[sound:", i);
+    if (i == sound) {
       const size_t close = html.find(']', i);
-      if (close != std::string_view::npos) {
-        ++out.sounds;
-        i = close + 1;
-        continue;
+      if (close == std::string_view::npos) { // never closed: text, and so is every later one
+        raw += html.substr(i);
+        break;
       }
-    }
-    if (html[i] == '[' && html.compare(i, 7, "[sound:") == 0) { // "[sound:" never closed
-      raw += html[i++];
+      ++out.sounds;
+      i = close + 1;
+      sound = html.find("[sound:", i);
       continue;
     }
-    const size_t next = std::min(html.find('<', i), html.find("[sound:", i));
-    const size_t stop = next == std::string_view::npos ? html.size() : next;
-    std::string_view piece = html.substr(i, stop - i);
+    const size_t stop = std::min({html.find('<', i), sound, html.size()});
     std::string decoded;
-    AppendDecoded(piece, decoded);
+    AppendDecoded(html.substr(i, stop - i), decoded);
     for (char& c : decoded)
       if (c == '\n') c = ' '; // a line break in HTML source is a space
     raw += decoded;

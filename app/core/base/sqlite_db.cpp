@@ -36,6 +36,9 @@ Database::Database(const Image& image) : m_path(image.name) {
       rc = SQLITE_NOMEM;
     } else {
       std::copy(image.bytes.begin(), image.bytes.end(), copy);
+      // A file last written in WAL mode (Anki's collections are) says so in bytes 18 and
+      // 19; a database in memory has no WAL, so it is read as a rollback-journal file.
+      if (image.bytes.size() >= 100 && (copy[18] == 2 || copy[19] == 2)) copy[18] = copy[19] = 1;
       rc = sqlite3_deserialize(m_db, "main", copy, static_cast<sqlite3_int64>(image.bytes.size()),
                                static_cast<sqlite3_int64>(image.bytes.size()),
                                SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
@@ -49,6 +52,29 @@ Database::Database(const Image& image) : m_path(image.name) {
     throw SqliteError(code, message);
   }
   sqlite3_extended_result_codes(m_db, 1);
+  // The file is not trusted: no SQL it stores (views, triggers, generated columns) runs
+  // functions with side effects, and no value grows past 64 MiB.
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, 64 << 20);
+  // A collation the file names but SQLite lacks (Anki's "unicase" on names) compares
+  // case-insensitively, so its indexes can be read.
+  sqlite3_collation_needed(m_db, nullptr, [](void*, sqlite3* db, int encoding, const char* name) {
+    if (encoding != SQLITE_UTF8) return;
+    sqlite3_create_collation_v2(
+        db, name, SQLITE_UTF8, nullptr,
+        [](void*, int n1, const void* a, int n2, const void* b) {
+          const auto* x = static_cast<const unsigned char*>(a);
+          const auto* y = static_cast<const unsigned char*>(b);
+          for (int i = 0; i < n1 && i < n2; ++i) {
+            const int cx = x[i] >= 'A' && x[i] <= 'Z' ? x[i] + 32 : x[i];
+            const int cy = y[i] >= 'A' && y[i] <= 'Z' ? y[i] + 32 : y[i];
+            if (cx != cy) return cx < cy ? -1 : 1;
+          }
+          return n1 == n2 ? 0 : n1 < n2 ? -1 : 1;
+        },
+        nullptr);
+  });
 }
 
 Database::~Database() { sqlite3_close_v2(m_db); }

@@ -25,6 +25,7 @@
 #include "core/base/sqlite_db.h"
 #include "core/base/text.h"
 #include "core/base/zip_archive.h"
+#include "core/deck/picture_file.h"
 
 namespace factdeck {
 
@@ -34,6 +35,13 @@ namespace {
 
 constexpr std::uint64_t kMaxCollectionBytes = 1ull << 30; // a collection unpacked: 1 GiB
 constexpr size_t kMaxNotes = 2000000;
+constexpr size_t kMaxFields = 1000;         // a note's fields read (note types have far fewer)
+constexpr size_t kMaxTags = 100;            // a note's tags kept, each up to 200 bytes
+constexpr size_t kMaxCardsPerNote = 100;    // a note's cards (templates or cloze numbers) made
+constexpr size_t kMaxJsonBytes = 32u << 20; // note types or decks as JSON (schema 11)
+constexpr size_t kMaxTemplateBytes = 256u << 10;
+constexpr size_t kMaxSideBytes = 1u << 20;           // a card's side, rendered
+constexpr std::uint64_t kMaxMediaBytes = 1ull << 30; // pictures unpacked from one package
 
 struct ProtoField {
   std::uint32_t number = 0;
@@ -91,42 +99,36 @@ template <typename Each> bool ForEachField(std::string_view message, Each&& each
 // zstd frames unpacked, at most `limit` bytes; nullopt with `error` when damaged or larger.
 std::optional<std::string> Unzstd(std::string_view packed, std::uint64_t limit, const std::string& what,
                                   std::string& error) {
+  auto tooLarge = [&] {
+    error = what + " is too large once unpacked (over " + std::to_string(limit >> 20) + " MiB)";
+    return std::nullopt;
+  };
+  const unsigned long long declared = ZSTD_getFrameContentSize(packed.data(), packed.size());
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR && declared > limit) return tooLarge();
   std::unique_ptr<ZSTD_DStream, size_t (*)(ZSTD_DStream*)> stream(ZSTD_createDStream(), ZSTD_freeDStream);
-  if (!stream) {
+  if (!stream || ZSTD_isError(ZSTD_initDStream(stream.get()))) {
     error = "out of memory unpacking " + what;
     return std::nullopt;
   }
-  ZSTD_initDStream(stream.get());
-  ZSTD_inBuffer in{packed.data(), packed.size(), 0};
   std::string out, chunk(1u << 16, '\0');
-  size_t last = 1;
-  while (in.pos < in.size) {
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR)
+    out.reserve(static_cast<size_t>(declared));
+  ZSTD_inBuffer in{packed.data(), packed.size(), 0};
+  size_t last = 1; // 0 once a frame is whole
+  while (in.pos < in.size || last != 0) {
     ZSTD_outBuffer o{chunk.data(), chunk.size(), 0};
+    const size_t before = in.pos;
     last = ZSTD_decompressStream(stream.get(), &o, &in);
     if (ZSTD_isError(last)) {
       error = what + " is damaged (" + ZSTD_getErrorName(last) + ")";
       return std::nullopt;
     }
-    out.append(chunk.data(), o.pos);
-    if (out.size() > limit) {
-      error = what + " is too large once unpacked (over " + std::to_string(limit >> 20) + " MiB)";
-      return std::nullopt;
-    }
-    if (o.pos == 0 && in.pos < in.size && last != 0) continue;
-  }
-  // The last frame's end: flush what the stream still holds.
-  while (last != 0) {
-    ZSTD_outBuffer o{chunk.data(), chunk.size(), 0};
-    last = ZSTD_decompressStream(stream.get(), &o, &in);
-    if (ZSTD_isError(last) || o.pos == 0) {
+    if (o.pos == 0 && in.pos == before && last != 0) {
       error = what + " is damaged (it ends early)";
       return std::nullopt;
     }
     out.append(chunk.data(), o.pos);
-    if (out.size() > limit) {
-      error = what + " is too large once unpacked (over " + std::to_string(limit >> 20) + " MiB)";
-      return std::nullopt;
-    }
+    if (out.size() > limit) return tooLarge();
   }
   return out;
 }
@@ -143,10 +145,10 @@ struct Package {
 // buffers, zstd-compressed, each entry's member its index (current ones).
 bool ReadMediaMap(const ZipArchive& zip, Package& package, std::string& error) {
   if (!zip.Has("media")) return true;
-  std::optional<std::string> bytes = zip.Read("media", 64u << 20, error);
+  std::optional<std::string> bytes = zip.Read("media", 16u << 20, error);
   if (!bytes) return false;
   if (package.zstdMedia) {
-    bytes = Unzstd(*bytes, 256u << 20, "the media map", error);
+    bytes = Unzstd(*bytes, 64u << 20, "the media map", error);
     if (!bytes) return false;
     size_t index = 0;
     const bool ok = ForEachField(*bytes, [&](const ProtoField& entry) {
@@ -157,7 +159,8 @@ bool ReadMediaMap(const ZipArchive& zip, Package& package, std::string& error) {
         if (f.number == 1 && f.delimited) name = std::string(f.bytes);
         if (f.number == 255 && !f.delimited) legacy = f.varint;
       });
-      if (!name.empty()) package.media.emplace(name, std::to_string(legacy ? *legacy : index));
+      if (!name.empty() && package.media.size() < static_cast<size_t>(ZipArchive::kMaxMembers))
+        package.media.emplace(name, std::to_string(legacy ? *legacy : index));
       ++index;
     });
     if (!ok) error = "the media map is damaged";
@@ -169,20 +172,30 @@ bool ReadMediaMap(const ZipArchive& zip, Package& package, std::string& error) {
     return false;
   }
   for (const auto& [member, name] : map.items())
-    if (name.is_string()) package.media.emplace(name.get<std::string>(), member);
+    if (name.is_string() && package.media.size() < static_cast<size_t>(ZipArchive::kMaxMembers))
+      package.media.emplace(name.get<std::string>(), member);
   return true;
 }
 
 bool OpenPackage(const ZipArchive& zip, Package& package, std::string& error) {
-  // The current format says so in `meta` (PackageMetadata: version 3 is the latest).
+  // The current format says so in `meta` (PackageMetadata: 1 and 2 the older ones, 3 the
+  // latest); then the old collection beside it is only a note asking to update Anki.
+  std::uint64_t version = 0;
   if (zip.Has("meta")) {
     std::optional<std::string> meta = zip.Read("meta", 1u << 20, error);
     if (!meta) return false;
     ForEachField(*meta, [&](const ProtoField& f) {
-      if (f.number == 1 && !f.delimited && f.varint >= 3) package.zstdMedia = true;
+      if (f.number == 1 && !f.delimited) version = f.varint;
     });
+    if (version > 3) {
+      error = "the package was made by a newer Anki (package version " + std::to_string(version) +
+              "), which FactDeck cannot read yet";
+      return false;
+    }
   }
-  for (const char* name : {"collection.anki21b", "collection.anki21", "collection.anki2"}) {
+  std::vector<const char*> names = {"collection.anki21b", "collection.anki21", "collection.anki2"};
+  if (version == 3) names = {"collection.anki21b"};
+  for (const char* name : names) {
     if (!zip.Has(name)) continue;
     package.collectionName = name;
     std::optional<std::string> bytes = zip.Read(name, kMaxCollectionBytes, error);
@@ -208,6 +221,7 @@ struct Template {
 struct NoteType {
   std::string name;
   bool cloze = false;
+  bool badTemplates = false;         // a template or field name not UTF-8, or a template over kMaxTemplateBytes
   std::vector<std::string> fields;   // by ordinal
   std::map<int, Template> templates; // by ordinal
 };
@@ -215,8 +229,9 @@ struct NoteType {
 struct Note {
   std::int64_t id = 0, type = 0;
   std::vector<std::string> fields, tags;
-  std::vector<int> cardOrds; // the cards the collection holds of it
-  std::int64_t deck = 0;     // its first card's
+  std::vector<int> cardOrds; // the cards the collection holds of it, each once
+  std::int64_t deck = 0;     // its first card's (the home deck of a card in a filtered deck)
+  bool badText = false;      // a field or tag that is not UTF-8
 };
 
 struct Collection {
@@ -277,8 +292,13 @@ bool ReadTypeJson(sql::Database& db, Collection& c, std::string& error) {
     error = "the collection is damaged: its settings row is missing";
     return false;
   }
-  const nlohmann::json models = nlohmann::json::parse(col.Text(0), nullptr, false);
-  const nlohmann::json decks = nlohmann::json::parse(col.Text(1), nullptr, false);
+  const std::string modelText = col.Text(0), deckText = col.Text(1);
+  if (modelText.size() > kMaxJsonBytes || deckText.size() > kMaxJsonBytes) {
+    error = "the collection's note types or decks are too large (over " + std::to_string(kMaxJsonBytes >> 20) + " MiB)";
+    return false;
+  }
+  const nlohmann::json models = nlohmann::json::parse(modelText, nullptr, false);
+  const nlohmann::json decks = nlohmann::json::parse(deckText, nullptr, false);
   if (!models.is_object() || !decks.is_object()) {
     error = "the collection is damaged: its note types or decks are not readable JSON";
     return false;
@@ -328,6 +348,14 @@ bool ReadCollection(const Package& package, const std::string& name, Collection&
       ReadTypeTables(db, c);
     else if (!ReadTypeJson(db, c, error))
       return false;
+    for (auto& [id, type] : c.types) {
+      for (const auto& [ord, t] : type.templates)
+        type.badTemplates = type.badTemplates || t.question.size() > kMaxTemplateBytes ||
+                            t.answer.size() > kMaxTemplateBytes || FirstInvalidUtf8(t.question) ||
+                            FirstInvalidUtf8(t.answer);
+      for (const std::string& f : type.fields)
+        type.badTemplates = type.badTemplates || FirstInvalidUtf8(f);
+    }
     std::unordered_map<std::int64_t, size_t> noteAt;
     auto notes = db.Prepare("SELECT id, mid, tags, flds FROM notes ORDER BY id");
     while (notes.Step()) {
@@ -338,10 +366,15 @@ bool ReadCollection(const Package& package, const std::string& name, Collection&
       Note n;
       n.id = notes.Int(0);
       n.type = notes.Int(1);
-      for (const std::string& tag : SplitTags(notes.Text(2)))
-        n.tags.push_back(tag);
-      const std::string fields = notes.Text(3);
-      for (size_t begin = 0;;) {
+      const std::string tags = notes.Text(2), fields = notes.Text(3);
+      n.badText = FirstInvalidUtf8(tags).has_value() || FirstInvalidUtf8(fields).has_value();
+      // Tags are separated by spaces (a tag may hold a comma).
+      for (size_t begin = tags.find_first_not_of(" \t\n"); begin != std::string::npos && n.tags.size() < kMaxTags;) {
+        const size_t end = std::min(tags.find_first_of(" \t\n", begin), tags.size());
+        if (end - begin <= 200) n.tags.push_back(tags.substr(begin, end - begin));
+        begin = tags.find_first_not_of(" \t\n", end);
+      }
+      for (size_t begin = 0; n.fields.size() < kMaxFields;) {
         const size_t end = fields.find('\x1f', begin);
         n.fields.push_back(fields.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
         if (end == std::string::npos) break;
@@ -350,14 +383,20 @@ bool ReadCollection(const Package& package, const std::string& name, Collection&
       noteAt[n.id] = c.notes.size();
       c.notes.push_back(std::move(n));
     }
-    auto cards = db.Prepare("SELECT nid, ord, did FROM cards ORDER BY nid, ord");
+    // A card in a filtered deck (a custom study session) keeps its home deck in odid.
+    auto cards = db.Prepare("SELECT DISTINCT nid, ord, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards "
+                            "ORDER BY nid, ord");
     while (cards.Step()) {
       auto at = noteAt.find(cards.Int(0));
       if (at == noteAt.end()) continue;
       Note& n = c.notes[at->second];
+      const int ord = static_cast<int>(std::clamp<std::int64_t>(cards.Int(1), -1, 100000));
       if (n.cardOrds.empty()) n.deck = cards.Int(2);
-      n.cardOrds.push_back(static_cast<int>(std::clamp<std::int64_t>(cards.Int(1), -1, 100000)));
+      if ((n.cardOrds.empty() || n.cardOrds.back() != ord) && n.cardOrds.size() < kMaxCardsPerNote)
+        n.cardOrds.push_back(ord);
     }
+    for (auto& [id, deckName] : c.decks)
+      if (FirstInvalidUtf8(deckName)) deckName.clear();
     return true;
   } catch (const sql::SqliteError& e) {
     error = std::string("the collection is damaged: ") + e.what();
@@ -371,6 +410,7 @@ struct NoteView {
   const NoteType& type;
   const Note& note;
   const std::string& deck;
+  int card = 0; // the card's number (its template's ordinal + 1, or its cloze number)
   std::string Field(std::string_view name) const {
     for (size_t i = 0; i < type.fields.size() && i < note.fields.size(); ++i)
       if (type.fields[i] == name) return note.fields[i];
@@ -382,6 +422,10 @@ struct NoteView {
     }
     if (name == "Deck") return deck;
     if (name == "Subdeck") return deck.substr(deck.rfind("::") == std::string::npos ? 0 : deck.rfind("::") + 2);
+    if (name == "Type") return type.name;
+    // {{#c2}}...{{/c2}}: shown on the card of cloze 2 only.
+    if (name.size() >= 2 && name[0] == 'c' && name.find_first_not_of("0123456789", 1) == std::string_view::npos)
+      return name.substr(1) == std::to_string(card) ? "1" : "";
     return {};
   }
 };
@@ -392,90 +436,196 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
 }
 
+// A field's text as clozes: plain text and gaps, gaps within gaps ("{{c1::Canberra is in
+// {{c2::Australia}}}}"), a gap for several cards ("{{c1,2::...}}"), a hint after the first
+// "::" of a gap's own text.
 struct Cloze {
-  size_t begin = 0, end = 0; // of "{{cN::...}}" in the text
-  int number = 0;
-  std::string text, hint;
+  bool gap = false;
+  std::string text;         // plain text (gap false)
+  std::vector<int> numbers; // the cards this gap is hidden on
+  std::string hint;
+  std::vector<Cloze> inner; // what the gap holds
 };
 
-// The clozes of `text`: "{{c1::Paris}}", "{{c2::1889::year}}"; a cloze inside another is
-// read as part of its text.
-std::vector<Cloze> FindClozes(std::string_view text) {
+constexpr int kMaxClozeDepth = 10;
+
+// Parses from `i` to the end, or (inside a gap) to its closing "}}".
+std::vector<Cloze> ParseClozes(std::string_view t, size_t& i, int depth) {
   std::vector<Cloze> out;
-  for (size_t at = text.find("{{c"); at != std::string_view::npos; at = text.find("{{c", at)) {
-    size_t i = at + 3, digits = 0;
-    int number = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 4) {
-      number = number * 10 + (text[i++] - '0');
-      ++digits;
-    }
-    if (digits == 0 || text.compare(i, 2, "::") != 0) {
-      at += 3;
-      continue;
-    }
-    const size_t body = i + 2;
-    size_t depth = 1, j = body;
-    while (j + 1 < text.size() && depth > 0) {
-      if (text.compare(j, 2, "{{") == 0) {
-        ++depth;
-        j += 2;
-      } else if (text.compare(j, 2, "}}") == 0) {
-        --depth;
-        j += depth == 0 ? 0 : 2;
-      } else {
-        ++j;
+  std::string plain;
+  auto flush = [&] {
+    if (!plain.empty()) out.push_back({false, std::move(plain), {}, {}, {}});
+    plain.clear();
+  };
+  while (i < t.size()) {
+    if (depth < kMaxClozeDepth && t.compare(i, 3, "{{c") == 0) {
+      size_t j = i + 3;
+      std::vector<int> numbers;
+      while (j < t.size() && t[j] >= '0' && t[j] <= '9') {
+        int n = 0;
+        size_t digits = 0;
+        for (; j < t.size() && t[j] >= '0' && t[j] <= '9' && digits < 4; ++j, ++digits)
+          n = n * 10 + (t[j] - '0');
+        if (j < t.size() && t[j] >= '0' && t[j] <= '9') break; // five digits or more: not a gap
+        if (n > 0) numbers.push_back(n);
+        if (j < t.size() && t[j] == ',') ++j;
+      }
+      if (!numbers.empty() && t.compare(j, 2, "::") == 0) {
+        flush();
+        i = j + 2;
+        Cloze gap;
+        gap.gap = true;
+        gap.numbers = std::move(numbers);
+        gap.inner = ParseClozes(t, i, depth + 1);
+        // The hint: what follows the first "::" in the gap's own text.
+        for (size_t k = 0; k < gap.inner.size(); ++k) {
+          Cloze& part = gap.inner[k];
+          const size_t at = part.gap ? std::string::npos : part.text.find("::");
+          if (at == std::string::npos) continue;
+          gap.hint = part.text.substr(at + 2);
+          for (size_t m = k + 1; m < gap.inner.size(); ++m)
+            if (!gap.inner[m].gap) gap.hint += gap.inner[m].text;
+          part.text.resize(at);
+          gap.inner.resize(k + 1);
+          break;
+        }
+        out.push_back(std::move(gap));
+        continue;
       }
     }
-    if (depth != 0) break;
-    Cloze c;
-    c.begin = at;
-    c.end = j + 2;
-    c.number = number;
-    std::string_view inside = text.substr(body, j - body);
-    const size_t hint = inside.rfind("::");
-    c.text = std::string(hint == std::string_view::npos ? inside : inside.substr(0, hint));
-    if (hint != std::string_view::npos) c.hint = std::string(inside.substr(hint + 2));
-    out.push_back(std::move(c));
-    at = c.end;
+    if (depth > 0 && t.compare(i, 2, "}}") == 0) {
+      i += 2;
+      break;
+    }
+    plain += t[i++];
+  }
+  flush();
+  return out;
+}
+
+std::vector<Cloze> ParseClozes(std::string_view text) {
+  size_t i = 0;
+  return ParseClozes(text, i, 0);
+}
+
+void ClozeNumbers(const std::vector<Cloze>& parts, std::set<int>& numbers) {
+  for (const Cloze& c : parts)
+    if (c.gap) {
+      numbers.insert(c.numbers.begin(), c.numbers.end());
+      ClozeNumbers(c.inner, numbers);
+    }
+}
+
+// The text with the gaps of card `number` hidden ("[...]", "[hint]") and every other shown;
+// `number` 0 shows them all.
+std::string WithGap(const std::vector<Cloze>& parts, int number) {
+  std::string out;
+  for (const Cloze& c : parts) {
+    if (!c.gap)
+      out += c.text;
+    else if (std::find(c.numbers.begin(), c.numbers.end(), number) != c.numbers.end())
+      out += "[" + (c.hint.empty() ? std::string("...") : c.hint) + "]";
+    else
+      out += WithGap(c.inner, number);
   }
   return out;
 }
 
-// `text` with cloze `number` as a gap ("[...]", or "[hint]") and every other shown.
-std::string WithGap(const std::string& text, int number) {
-  std::string out;
-  size_t from = 0;
-  for (const Cloze& c : FindClozes(text)) {
-    out += text.substr(from, c.begin - from);
-    out += c.number == number ? "[" + (c.hint.empty() ? std::string("...") : c.hint) + "]" : c.text;
-    from = c.end;
+// What fills the gaps of card `number`, each as written (its own gaps shown).
+void GapTexts(const std::vector<Cloze>& parts, int number, std::vector<std::string>& out) {
+  for (const Cloze& c : parts) {
+    if (!c.gap) continue;
+    if (std::find(c.numbers.begin(), c.numbers.end(), number) != c.numbers.end())
+      out.push_back(WithGap(c.inner, 0));
+    else
+      GapTexts(c.inner, number, out);
   }
-  return out + text.substr(from);
+}
+
+// Anki's reading filters on "漢字[かんじ]" (a space may mark where the word with the reading
+// starts): {{kanji:F}} keeps the word, {{kana:F}} the reading, {{furigana:F}} the word (a
+// text cannot set the reading above it). "[sound:...]" is no reading.
+std::string Readings(const std::string& text, bool kana) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('[', i);
+    const size_t close = open == std::string::npos ? open : text.find(']', open);
+    if (close == std::string::npos) break;
+    if (text.compare(open + 1, 6, "sound:") == 0) {
+      out += text.substr(i, close + 1 - i);
+      i = close + 1;
+      continue;
+    }
+    // The word: back from the bracket to a space, a tag's end or where this run began.
+    size_t word = open;
+    while (word > i && text[word - 1] != ' ' && text[word - 1] != '>')
+      --word;
+    const size_t kept = word > i && text[word - 1] == ' ' ? word - 1 : word; // the marking space goes
+    out += text.substr(i, kept - i);
+    out += kana ? text.substr(open + 1, close - open - 1) : text.substr(word, open - word);
+    i = close + 1;
+  }
+  return out + text.substr(std::min(i, text.size()));
 }
 
 enum class Showing { Question, Answer };
 
-// A template rendered for one card: {{Field}}, {{filter:Field}} (text, type, hint, cloze;
-// others show the field), {{#Field}}...{{/Field}} and {{^Field}}...{{/Field}}, {{FrontSide}}.
-std::string Render(std::string_view tmpl, const NoteView& note, Showing side, int cloze, int depth = 0) {
-  std::string out;
+// Renders a template as Anki does for one card: {{Field}}, {{filter:Field}} (type, cloze,
+// hint, text; others show the field), {{#Field}}...{{/Field}} and {{^Field}}...{{/Field}},
+// {{FrontSide}} (empty: the answer side is taken after <hr id=answer>), HTML comments left
+// as written. `budget` bounds the bytes scanned (a template of unclosed sections would
+// otherwise be scanned again for each); false when it runs out.
+bool Render(std::string_view tmpl, const NoteView& note, Showing side, std::string& out, size_t& budget,
+            int depth = 0) {
   size_t from = 0;
-  while (depth < 20) {
+  while (from < tmpl.size()) {
+    if (depth > 20 || out.size() > kMaxSideBytes) return false;
     const size_t open = tmpl.find("{{", from);
+    const size_t comment = tmpl.find("<!--", from);
+    if (comment != std::string_view::npos && (open == std::string_view::npos || comment < open)) {
+      const size_t end = tmpl.find("-->", comment + 4);
+      const size_t stop = end == std::string_view::npos ? tmpl.size() : end + 3;
+      out += tmpl.substr(from, stop - from);
+      from = stop;
+      continue;
+    }
     if (open == std::string_view::npos) break;
     const size_t close = tmpl.find("}}", open + 2);
     if (close == std::string_view::npos) break;
     out += tmpl.substr(from, open - from);
-    const std::string tag = Trim(tmpl.substr(open + 2, close - open - 2));
+    std::string tag = Trim(tmpl.substr(open + 2, close - open - 2));
     from = close + 2;
+    if (!tag.empty() && tag[0] == '{' && from < tmpl.size() && tmpl[from] == '}') { // {{{Field}}}
+      tag = Trim(std::string_view(tag).substr(1));
+      ++from;
+    }
     if (!tag.empty() && (tag[0] == '#' || tag[0] == '^')) {
       const std::string name = Trim(std::string_view(tag).substr(1));
-      const std::string end = "{{/" + name + "}}";
-      const size_t endAt = tmpl.find(end, from);
-      if (endAt == std::string_view::npos) continue;
-      const bool filled = !HtmlToText(note.Field(name)).empty() || !ReadHtml(note.Field(name)).pictures.empty();
-      if (filled == (tag[0] == '#')) out += Render(tmpl.substr(from, endAt - from), note, side, cloze, depth + 1);
-      from = endAt + end.size();
+      // The matching {{/name}}, spaces allowed inside the braces, sections of the same name nested.
+      size_t at = from, level = 1, endAt = std::string_view::npos, endLength = 0;
+      while (level > 0) {
+        const size_t next = tmpl.find("{{", at);
+        const size_t nextClose = next == std::string_view::npos ? next : tmpl.find("}}", next + 2);
+        const size_t scanned = (nextClose == std::string_view::npos ? tmpl.size() : nextClose + 2) - at;
+        if (budget < scanned) return false;
+        budget -= scanned;
+        if (nextClose == std::string_view::npos) break;
+        const std::string inner = Trim(tmpl.substr(next + 2, nextClose - next - 2));
+        if (!inner.empty() && (inner[0] == '#' || inner[0] == '^') && Trim(std::string_view(inner).substr(1)) == name)
+          ++level;
+        else if (!inner.empty() && inner[0] == '/' && Trim(std::string_view(inner).substr(1)) == name && --level == 0) {
+          endAt = next;
+          endLength = nextClose + 2 - next;
+        }
+        at = nextClose + 2;
+      }
+      if (endAt == std::string_view::npos) continue; // never closed: the tag is dropped
+      const std::string value = note.Field(name);
+      const bool filled = !Trim(value).empty() && value != "<br>" && value != "<div></div>";
+      if (filled == (tag[0] == '#') && !Render(tmpl.substr(from, endAt - from), note, side, out, budget, depth + 1))
+        return false;
+      from = endAt + endLength;
       continue;
     }
     if (tag.empty() || tag[0] == '/' || tag[0] == '!' || tag == "FrontSide") continue;
@@ -484,16 +634,22 @@ std::string Render(std::string_view tmpl, const NoteView& note, Showing side, in
         Trim(colon == std::string::npos ? std::string_view(tag) : std::string_view(tag).substr(colon + 1));
     const std::string filters = colon == std::string::npos ? std::string() : tag.substr(0, colon);
     if (filters.rfind("tts", 0) == 0) continue; // read aloud: no text of its own
-    std::string value = note.Field(name);
-    if (filters.find("cloze") != std::string::npos) {
-      value = side == Showing::Question ? WithGap(value, cloze) : WithGap(value, -1);
-    } else if (filters.find("type") != std::string::npos && side == Showing::Question) {
-      continue; // where the student types: the answer is not shown
+    if (filters.rfind("type", 0) == 0) {        // the typing box: shows nothing asked, the answer when answered
+      if (side == Showing::Question) continue;
+    } else if (filters.rfind("hint", 0) == 0 && side == Showing::Question) {
+      continue; // hidden until asked for: not part of the question
     }
+    std::string value = note.Field(name);
+    if (filters.find("cloze") != std::string::npos)
+      value = WithGap(ParseClozes(value), side == Showing::Question ? note.card : 0);
+    if (filters.find("kana") != std::string::npos)
+      value = Readings(value, true);
+    else if (filters.find("kanji") != std::string::npos || filters.find("furigana") != std::string::npos)
+      value = Readings(value, false);
     out += value;
   }
-  out += tmpl.substr(std::min(from, tmpl.size()));
-  return out;
+  if (from < tmpl.size()) out += tmpl.substr(from);
+  return out.size() <= kMaxSideBytes;
 }
 
 // An answer side without the question repeated: what follows <hr id=answer>, as Anki marks it.
@@ -535,6 +691,26 @@ std::string TitleOf(const std::string& name) {
   return name.substr(letters.front().first, letters.back().second - letters.front().first);
 }
 
+// The deepest deck all of `paths` share ("Languages::Spanish" for its two sub-decks), or "".
+std::string SharedDeck(const std::vector<std::string>& paths) {
+  if (paths.empty()) return {};
+  std::string shared = paths.front();
+  for (const std::string& p : paths) {
+    size_t n = 0;
+    while (n < shared.size() && n < p.size() && shared[n] == p[n])
+      ++n;
+    // Cut back to a whole level.
+    if (!(n == shared.size() && (n == p.size() || p.compare(n, 2, "::") == 0))) {
+      const size_t level = shared.rfind("::", n);
+      n = level == std::string::npos ? 0 : level;
+      if (n > 0 && !(p.compare(0, n, shared, 0, n) == 0)) n = 0;
+    }
+    shared.resize(n);
+    if (shared.empty()) break;
+  }
+  return shared;
+}
+
 class Builder {
 public:
   Builder(const ZipArchive& zip, const Package& package, const std::string& name, std::filesystem::path mediaDir,
@@ -542,81 +718,114 @@ public:
       : m_zip(zip), m_package(package), m_name(name), m_mediaDir(std::move(mediaDir)),
         m_mediaPrefix(std::move(mediaPrefix)), m_out(out) {}
 
-  void Run(const Collection& c) {
+  // False when the cards would hold more text than a deck may (`error` says so).
+  bool Run(const Collection& c, std::string& error) {
     Deck& deck = m_out.load.deck;
     std::map<std::string, size_t> topDecks;
+    std::vector<std::string> cardDecks; // each note's deck that gave cards (Default left out)
     bool anyReversed = false;
     for (const Note& note : c.notes) {
       ++m_out.report.notes;
+      m_reasons.clear();
+      const size_t before = deck.cards.size();
       auto type = c.types.find(note.type);
       if (type == c.types.end()) {
-        LeaveOut("its note type is missing from the package");
-        continue;
+        m_reasons.push_back("its note type is missing from the package");
+      } else if (note.badText) {
+        m_reasons.push_back("its text is not UTF-8");
+      } else if (type->second.badTemplates) {
+        m_reasons.push_back("its note type's templates are not UTF-8 or too large");
+      } else {
+        // Deck 1 is Anki's default deck, whatever it is called in the collection's language.
+        auto deckName = note.deck == 1 ? c.decks.end() : c.decks.find(note.deck);
+        const std::string& deckPath = deckName == c.decks.end() ? m_noDeck : deckName->second;
+        std::vector<std::string> tags = note.tags;
+        for (size_t begin = 0; begin < deckPath.size();) {
+          size_t end = deckPath.find("::", begin);
+          if (end == std::string::npos) end = deckPath.size();
+          const std::string level = Slug(deckPath.substr(begin, end - begin));
+          if (!level.empty() && std::find(tags.begin(), tags.end(), level) == tags.end()) tags.push_back(level);
+          begin = end + 2;
+        }
+        if (type->second.cloze)
+          ClozeCards(type->second, note, deckPath, tags);
+        else
+          anyReversed = NoteCards(type->second, note, deckPath, tags) || anyReversed;
+        if (deck.cards.size() > before && !deckPath.empty()) {
+          ++topDecks[deckPath.substr(0, deckPath.find("::"))];
+          cardDecks.push_back(deckPath);
+        }
       }
-      auto deckName = c.decks.find(note.deck);
-      const std::string& deckPath = deckName == c.decks.end() ? m_noDeck : deckName->second;
-      const NoteView view{type->second, note, deckPath};
-      std::vector<std::string> tags = note.tags;
-      for (size_t begin = 0; begin < deckPath.size();) {
-        size_t end = deckPath.find("::", begin);
-        if (end == std::string::npos) end = deckPath.size();
-        const std::string level = Slug(deckPath.substr(begin, end - begin));
-        if (!level.empty() && level != "default" && std::find(tags.begin(), tags.end(), level) == tags.end())
-          tags.push_back(level);
-        begin = end + 2;
+      if (deck.cards.size() == before) {
+        LeaveOut(AnkiReport::Unit::Note, m_reasons.empty() ? "it gave no card" : m_reasons.front());
+      } else {
+        for (const std::string& why : m_reasons)
+          LeaveOut(AnkiReport::Unit::Card, why);
       }
-      const size_t before = deck.cards.size();
-      if (type->second.cloze)
-        ClozeCards(view, tags);
-      else
-        anyReversed = NoteCards(view, tags) || anyReversed;
-      if (deck.cards.size() > before && !deckPath.empty()) ++topDecks[deckPath.substr(0, deckPath.find("::"))];
+      if (m_textBytes > kMaxDeckFileBytes) {
+        error = "the package's cards hold more than " + std::to_string(kMaxDeckFileBytes >> 20) +
+                " MiB of text, more than a deck may";
+        return false;
+      }
     }
     deck.cardsReverse = anyReversed;
-    // The title: the deck most cards come from, unless it is Anki's "Default".
-    auto top = std::max_element(topDecks.begin(), topDecks.end(),
-                                [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (top != topDecks.end() && top->first != "Default" && !TitleOf(top->first).empty())
-      deck.title = TitleOf(top->first);
+    // The title: the deepest deck every card comes from, else the top deck most come from.
+    std::string title = SharedDeck(cardDecks);
+    if (!title.empty()) {
+      const size_t last = title.rfind("::");
+      title = title.substr(last == std::string::npos ? 0 : last + 2);
+    } else if (auto top = std::max_element(topDecks.begin(), topDecks.end(),
+                                           [](const auto& x, const auto& y) { return x.second < y.second; });
+               top != topDecks.end()) {
+      title = top->first;
+    }
+    if (!TitleOf(title).empty()) deck.title = TitleOf(title);
+    return true;
   }
 
 private:
-  void LeaveOut(const std::string& why) {
+  void LeaveOut(AnkiReport::Unit unit, const std::string& why) {
     auto& list = m_out.report.leftOut;
-    auto it = std::find_if(list.begin(), list.end(), [&](const auto& p) { return p.first == why; });
+    auto it = std::find_if(list.begin(), list.end(), [&](const auto& o) { return o.unit == unit && o.why == why; });
     if (it == list.end())
-      list.emplace_back(why, 1);
+      list.push_back({unit, why, 1});
     else
-      ++it->second;
+      ++it->count;
   }
 
-  // The picture `name` unpacked into the media folder; "" (with the reason counted) when it
-  // cannot be shown.
+  // The picture `name` unpacked into the media folder, checked as a deck's pictures are;
+  // "" (with the reason counted) when it cannot be shown.
   std::string Unpack(const std::string& name) {
     if (auto done = m_unpacked.find(name); done != m_unpacked.end()) return done->second;
     std::string& path = m_unpacked[name];
     if (m_mediaDir.empty()) return path;
-    auto member = m_package.media.find(name);
-    if (member == m_package.media.end() || !SafeMediaName(name)) {
-      LeaveOut(member == m_package.media.end() ? "a picture is missing from the package"
-                                               : "a picture's file name is not safe to write");
+    auto fail = [&](const char* why) {
+      LeaveOut(AnkiReport::Unit::Picture, why);
       return path;
-    }
+    };
+    if (name.rfind("http://", 0) == 0 || name.rfind("https://", 0) == 0)
+      return fail("a picture on the web (FactDeck shows pictures from the package only)");
+    auto member = m_package.media.find(name);
+    if (member == m_package.media.end()) return fail("a picture is missing from the package");
+    if (!SafeMediaName(name)) return fail("a picture's file name is not safe to write");
     std::string error;
     std::optional<std::string> bytes = m_zip.Read(member->second, kMaxPictureBytes, error);
     if (bytes && m_package.zstdMedia) bytes = Unzstd(*bytes, kMaxPictureBytes, "the picture " + name, error);
-    if (!bytes) {
-      LeaveOut("a picture cannot be unpacked (" + error + ")");
-      return path;
-    }
+    if (!bytes) return fail("a picture cannot be unpacked (damaged, or over 8 MiB)");
+    if (m_mediaBytes + bytes->size() > kMaxMediaBytes) return fail("the package's pictures are over 1 GiB together");
+    m_mediaBytes += bytes->size();
     std::error_code ec;
     std::filesystem::create_directories(m_mediaDir, ec);
     const std::filesystem::path file = m_mediaDir / name;
-    if (std::filesystem::file_size(file, ec) != bytes->size() || ec)
-      if (std::string written = WriteFileAtomically(file, *bytes); !written.empty()) {
-        LeaveOut("a picture cannot be written: " + written);
-        return path;
-      }
+    std::string existing;
+    if (std::filesystem::file_size(file, ec) != bytes->size() || ec || !ReadWholeFile(file, existing).empty() ||
+        existing != *bytes)
+      if (!WriteFileAtomically(file, *bytes).empty()) return fail("a picture cannot be written");
+    const PictureInfo info = ReadPictureInfo(file);
+    if (!info.error.empty() || info.width > kMaxPictureSide || info.height > kMaxPictureSide) {
+      std::filesystem::remove(file, ec);
+      return fail("a picture cannot be shown (not a PNG or JPEG FactDeck reads, or over 4096 pixels a side)");
+    }
     ++m_out.report.pictures;
     path = m_mediaPrefix + name;
     return path;
@@ -625,14 +834,26 @@ private:
   struct CardSide {
     std::string text;
     std::vector<std::string> pictures;
+    size_t sounds = 0;
   };
-  CardSide Clean(const std::string& html) {
+  static CardSide Clean(const std::string& html) {
     HtmlText read = ReadHtml(html);
-    m_out.report.sounds += read.sounds;
-    return {std::move(read.text), std::move(read.pictures)};
+    return {std::move(read.text), std::move(read.pictures), read.sounds};
   }
 
-  // A card from its two sides; false (with the reason counted) when it cannot be asked.
+  // A side of a card: its template rendered, then made plain text; nullopt (the reason
+  // kept) when the template is too complex or the side too large.
+  std::optional<CardSide> SideOf(const std::string& tmpl, const NoteView& view, Showing showing) {
+    std::string html;
+    size_t budget = 64u << 20;
+    if (!Render(tmpl, view, showing, html, budget)) {
+      m_reasons.push_back("its card's template is too complex, or its side over 1 MiB");
+      return std::nullopt;
+    }
+    return Clean(showing == Showing::Answer ? AnswerPart(html) : html);
+  }
+
+  // A card from its two sides; false (with the reason kept) when it cannot be asked.
   bool Add(const std::string& id, CardSide front, CardSide back, const std::vector<std::string>& tags, bool cloze) {
     Card card;
     card.id = id;
@@ -641,98 +862,127 @@ private:
     card.tags = tags;
     card.source = "anki";
     card.cloze = cloze;
-    for (const std::string& p : front.pictures) {
-      if (!ShownPicture(p)) continue;
-      if (std::string path = Unpack(p); !path.empty()) {
-        card.picture.path = path;
-        card.picture.credit = "From the Anki package " + std::filesystem::path(m_name).filename().string();
-        break;
+    std::string shown;
+    for (const std::string& p : front.pictures)
+      if (ShownPicture(p) || p.rfind("http", 0) == 0) {
+        shown = Unpack(p);
+        if (!shown.empty()) break;
       }
-    }
-    if (card.front.empty() && card.picture.Empty()) {
-      LeaveOut(front.pictures.empty() ? "its question side is empty once HTML and sound are taken out"
-                                      : "its question is a picture FactDeck cannot show (not PNG or JPEG, or missing)");
+    if (card.front.empty() && shown.empty()) {
+      m_reasons.push_back(front.pictures.empty()
+                              ? "its question side is empty once HTML and sound are taken out"
+                              : "its question is a picture FactDeck cannot show (not PNG or JPEG, or missing)");
       return false;
     }
     if (card.back.empty()) {
-      LeaveOut(back.pictures.empty() ? "its answer side is empty once HTML and sound are taken out"
-                                     : "its answer is a picture alone (FactDeck shows pictures with the question)");
+      m_reasons.push_back(back.pictures.empty()
+                              ? "its answer side is empty once HTML and sound are taken out"
+                              : "its answer is a picture alone (FactDeck shows pictures with the question)");
       return false;
     }
+    if (!shown.empty()) {
+      card.picture.path = shown;
+      card.picture.credit = "From the Anki package " + std::filesystem::path(m_name).filename().string();
+    }
     if (card.front.empty()) card.front = "(picture)";
+    m_out.report.sounds += front.sounds + back.sounds;
+    m_textBytes += card.front.size() + card.back.size();
     m_out.load.deck.cards.push_back(std::move(card));
     ++m_out.report.cards;
     return true;
   }
 
-  // A note of a standard type: its first card as a FactDeck card; another card that asks
-  // it the other way round is FactDeck's reverse question, any other its own card. True
-  // when the note has a reversed card.
-  bool NoteCards(const NoteView& view, const std::vector<std::string>& tags) {
-    const Note& note = view.note;
-    std::vector<int> ords = note.cardOrds;
-    if (ords.empty()) {
-      LeaveOut("it has no card in the collection");
+  // A note of a standard type: each of its cards, ids by template ("note-ID" for the first,
+  // "note-ID-2" for the second...). A card asking the first one's question the other way
+  // round, when the first was made, is FactDeck's reverse question. True when there is one.
+  bool NoteCards(const NoteType& type, const Note& note, const std::string& deckPath,
+                 const std::vector<std::string>& tags) {
+    if (note.cardOrds.empty()) {
+      m_reasons.push_back("it has no card in the collection");
       return false;
     }
     bool reversed = false;
-    std::string firstFront, firstBack;
-    for (size_t k = 0; k < ords.size(); ++k) {
-      auto tmpl = view.type.templates.find(ords[k]);
-      if (tmpl == view.type.templates.end()) {
-        LeaveOut("its card's template is missing from the note type");
+    std::optional<std::pair<std::string, std::string>> first; // the first template's sides, when made
+    for (const int ord : note.cardOrds) {
+      auto tmpl = type.templates.find(ord);
+      if (tmpl == type.templates.end()) {
+        m_reasons.push_back("its card's template is missing from the note type");
         continue;
       }
-      CardSide front = Clean(Render(tmpl->second.question, view, Showing::Question, 0));
-      CardSide back = Clean(AnswerPart(Render(tmpl->second.answer, view, Showing::Answer, 0)));
-      if (k > 0 && !firstFront.empty() && Fold(front.text) == Fold(firstBack) && Fold(back.text) == Fold(firstFront)) {
+      const NoteView view{type, note, deckPath, ord + 1};
+      std::optional<CardSide> front = SideOf(tmpl->second.question, view, Showing::Question);
+      std::optional<CardSide> back = front ? SideOf(tmpl->second.answer, view, Showing::Answer) : std::nullopt;
+      if (!front || !back) continue;
+      if (first && front->pictures.empty() && back->pictures.empty() && Fold(front->text) == Fold(first->second) &&
+          Fold(back->text) == Fold(first->first)) {
         reversed = true; // asked as FactDeck's reverse question
         continue;
       }
-      if (k == 0) {
-        firstFront = front.text;
-        firstBack = back.text;
-      }
-      const std::string id = "note-" + std::to_string(note.id) + (k == 0 ? "" : "-" + std::to_string(ords[k] + 1));
-      Add(id, std::move(front), std::move(back), tags, false);
+      const std::string id = "note-" + std::to_string(note.id) + (ord == 0 ? "" : "-" + std::to_string(ord + 1));
+      const std::pair<std::string, std::string> sides{front->text, back->text};
+      const bool frontPictures = !front->pictures.empty(), backPictures = !back->pictures.empty();
+      if (Add(id, std::move(*front), std::move(*back), tags, false) && ord == note.cardOrds.front() && !frontPictures &&
+          !backPictures)
+        first = sides;
     }
     return reversed;
   }
 
-  // A cloze note: one card per gap number, the text with that gap as the question, what
-  // fills it as the answer.
-  void ClozeCards(const NoteView& view, const std::vector<std::string>& tags) {
-    std::string question;
-    for (const auto& [ord, t] : view.type.templates) {
-      question = t.question;
-      break;
+  // A cloze note: one card per gap number (those the collection holds cards of), the text
+  // with that gap as the question, what fills it as the answer.
+  void ClozeCards(const NoteType& type, const Note& note, const std::string& deckPath,
+                  const std::vector<std::string>& tags) {
+    const std::string* question = type.templates.empty() ? nullptr : &type.templates.begin()->second.question;
+    if (question == nullptr) {
+      m_reasons.push_back("its card's template is missing from the note type");
+      return;
     }
     std::set<int> numbers;
-    std::string clozeText; // the fields asked as clozes, together
-    for (size_t f = 0; f < view.type.fields.size() && f < view.note.fields.size(); ++f)
-      if (question.find("cloze:" + view.type.fields[f]) != std::string::npos) {
-        clozeText += view.note.fields[f];
-        for (const Cloze& c : FindClozes(view.note.fields[f]))
-          numbers.insert(c.number);
+    std::vector<Cloze> gaps; // the fields asked as clozes, each parsed
+    for (size_t f = 0; f < type.fields.size() && f < note.fields.size(); ++f) {
+      const std::string& field = type.fields[f];
+      bool asked = false;
+      for (size_t at = question->find("cloze:"); at != std::string::npos && !asked;
+           at = question->find("cloze:", at + 1)) {
+        const size_t close = question->find("}}", at);
+        asked = close != std::string::npos && Trim(std::string_view(*question).substr(at + 6, close - at - 6)) == field;
       }
-    if (clozeText.find("image-occlusion:") != std::string::npos) {
-      LeaveOut("it is an image occlusion (a picture with parts masked), which FactDeck does not ask");
-      return;
+      if (!asked) continue;
+      if (note.fields[f].find("image-occlusion:") != std::string::npos) {
+        m_reasons.push_back("it is an image occlusion (a picture with parts masked), which FactDeck does not ask");
+        return;
+      }
+      std::vector<Cloze> parsed = ParseClozes(note.fields[f]);
+      ClozeNumbers(parsed, numbers);
+      gaps.insert(gaps.end(), parsed.begin(), parsed.end());
     }
     if (numbers.empty()) {
-      LeaveOut("it is a cloze note without a gap ({{c1::...}})");
+      m_reasons.push_back("it is a cloze note without a gap ({{c1::...}})");
       return;
     }
+    size_t made = 0;
     for (int n : numbers) {
+      // Only the gaps the collection holds a card of (an export of part of a note's cards).
+      if (!note.cardOrds.empty() && !std::binary_search(note.cardOrds.begin(), note.cardOrds.end(), n - 1)) continue;
+      if (made++ >= kMaxCardsPerNote) break;
+      std::vector<std::string> texts;
+      GapTexts(gaps, n, texts);
       std::string answer;
-      for (const Cloze& c : FindClozes(clozeText))
-        if (c.number == n) {
-          const std::string text = Clean(c.text).text;
-          if (!text.empty() && answer.find(text) == std::string::npos) answer += (answer.empty() ? "" : " … ") + text;
-        }
-      CardSide front = Clean(Render(question, view, Showing::Question, n));
-      if (Add("note-" + std::to_string(view.note.id) + "-c" + std::to_string(n), std::move(front), {answer, {}}, tags,
-              true))
+      std::vector<std::string> seen;
+      for (const std::string& t : texts) {
+        std::string text = Clean(t).text;
+        if (text.empty() || std::find(seen.begin(), seen.end(), text) != seen.end()) continue;
+        answer += (answer.empty() ? "" : " … ") + text;
+        seen.push_back(std::move(text));
+      }
+      const NoteView view{type, note, deckPath, n};
+      std::optional<CardSide> front = SideOf(*question, view, Showing::Question);
+      if (front && front->text == Clean(WithGap(gaps, 0)).text) { // the gap is not shown (in a comment)
+        m_reasons.push_back("its gap does not show on the card (inside an HTML comment or hidden)");
+        continue;
+      }
+      if (front && Add("note-" + std::to_string(note.id) + "-c" + std::to_string(n), std::move(*front),
+                       CardSide{answer, {}, 0}, tags, true))
         ++m_out.report.clozes;
     }
   }
@@ -745,6 +995,9 @@ private:
   AnkiImport& m_out;
   const std::string m_noDeck;
   std::unordered_map<std::string, std::string> m_unpacked; // media name -> picture path ("" when not shown)
+  std::vector<std::string> m_reasons;                      // why the note's cards were not made
+  std::uint64_t m_mediaBytes = 0;
+  size_t m_textBytes = 0;
 };
 
 AnkiImport Read(const ZipArchive& zip, std::string error, const std::string& name,
@@ -760,40 +1013,65 @@ AnkiImport Read(const ZipArchive& zip, std::string error, const std::string& nam
   deck.cardsForward = true;
   Package package;
   Collection collection;
-  if (error.empty() && OpenPackage(zip, package, error) && ReadCollection(package, name, collection, error)) {
-    deck.version = Fingerprint(package.collection);
-    Builder(zip, package, name, mediaDir, mediaPrefix, out).Run(collection);
-    package.collection.clear();
-    deck.Reindex();
-    for (const std::string& line : DescribeAnkiReport(out.report))
-      if (line.rfind("left out", 0) == 0 || line.find("sound") != std::string::npos)
-        out.load.diagnostics.push_back({Severity::Warning, name, {}, line});
-    if (out.report.cards == 0)
-      out.load.diagnostics.push_back({Severity::Error, name, {}, "no card could be made from the package's notes"});
-  } else {
-    out.load.diagnostics.push_back({Severity::Error, name, {}, error});
+  bool read = false;
+  try {
+    read = error.empty() && OpenPackage(zip, package, error) && ReadCollection(package, name, collection, error);
+    if (read) {
+      deck.version = Fingerprint(package.collection);
+      std::string().swap(package.collection); // read: its bytes are not needed any more
+      read = Builder(zip, package, name, mediaDir, mediaPrefix, out).Run(collection, error);
+    }
+  } catch (const std::bad_alloc&) {
+    error = "the package is too large to read in this computer's memory";
+    read = false;
   }
+  if (!read) {
+    out.load.deck.cards.clear();
+    out.load.diagnostics.push_back({Severity::Error, name, {}, error});
+    return out;
+  }
+  deck.Reindex();
+  const std::vector<std::string> lines = DescribeAnkiReport(out.report);
+  for (size_t i = 1; i < lines.size(); ++i) // after "made N cards": what was left out
+    out.load.diagnostics.push_back({Severity::Warning, name, {}, lines[i]});
+  if (out.report.cards == 0)
+    out.load.diagnostics.push_back({Severity::Error, name, {}, "no card could be made from the package's notes"});
   return out;
 }
 
 } // namespace
 
-size_t AnkiReport::LeftOut() const {
+size_t AnkiReport::LeftOut(Unit unit) const {
   size_t n = 0;
-  for (const auto& [why, count] : leftOut)
-    n += count;
+  for (const Omission& o : leftOut)
+    n += o.unit == unit ? o.count : 0;
   return n;
 }
 
 std::vector<std::string> DescribeAnkiReport(const AnkiReport& r) {
+  auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
   std::vector<std::string> lines;
-  lines.push_back("made " + std::to_string(r.cards) + " cards (" + std::to_string(r.clozes) + " clozes) from " +
-                  std::to_string(r.notes) + " notes, with " + std::to_string(r.pictures) + " pictures");
-  for (const auto& [why, count] : r.leftOut)
-    lines.push_back("left out " + std::to_string(count) + (count == 1 ? " card or note: " : " cards or notes: ") + why);
+  lines.push_back("made " + count(r.cards, "card", "cards") + " (" + count(r.clozes, "cloze", "clozes") + ") from " +
+                  count(r.notes, "note", "notes") + ", with " + count(r.pictures, "picture", "pictures"));
+  for (const AnkiReport::Omission& o : r.leftOut) {
+    const bool note = o.unit == AnkiReport::Unit::Note, card = o.unit == AnkiReport::Unit::Card;
+    lines.push_back("left out " +
+                    count(o.count,
+                          note   ? "note"
+                          : card ? "card"
+                                 : "picture",
+                          note   ? "notes"
+                          : card ? "cards"
+                                 : "pictures") +
+                    (note   ? " (no card made)"
+                     : card ? " of notes that gave others"
+                            : " (the card kept without it)") +
+                    ": " + o.why);
+  }
   if (r.sounds > 0)
-    lines.push_back(std::to_string(r.sounds) + (r.sounds == 1 ? " sound was" : " sounds were") +
-                    " left out (FactDeck plays no sound)");
+    lines.push_back(count(r.sounds, "sound was", "sounds were") + " left out (FactDeck plays no sound)");
   return lines;
 }
 

@@ -14,16 +14,22 @@
 namespace factdeck {
 
 // What became of the package's notes, for people (`import`, the home screen's warnings).
+// Every note gives cards or is left out with a reason; a card of a note that gave others,
+// and a picture of a card kept without it, are left out with theirs.
 struct AnkiReport {
   size_t notes = 0;    // notes in the package
   size_t cards = 0;    // cards made (a cloze note gives one per gap number)
   size_t clozes = 0;   // of them, clozes
   size_t pictures = 0; // pictures kept, unpacked beside the deck
-  size_t sounds = 0;   // sound references left out (FactDeck plays no sound)
-  // Why notes or their cards were left out, each with how many: "the question side is
-  // empty once HTML and sound are taken out".
-  std::vector<std::pair<std::string, size_t>> leftOut;
-  size_t LeftOut() const;
+  size_t sounds = 0;   // sound references on the cards made, left out (FactDeck plays no sound)
+  enum class Unit { Note, Card, Picture };
+  struct Omission {
+    Unit unit;
+    std::string why; // "its question side is empty once HTML and sound are taken out"
+    size_t count;
+  };
+  std::vector<Omission> leftOut;
+  size_t LeftOut(Unit unit) const;
 };
 
 struct AnkiImport {

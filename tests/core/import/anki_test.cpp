@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 
 #include <zip.h>
 
@@ -79,8 +80,9 @@ TEST_CASE("an Anki package in each format becomes cards, clozes, pictures and ta
     CHECK(read.report.notes == 7);
     CHECK(read.report.cards == 7);
     CHECK(read.report.clozes == 2);
-    CHECK(read.report.LeftOut() == 1);
-    CHECK(read.report.sounds == 2);
+    CHECK(read.report.LeftOut(AnkiReport::Unit::Note) == 1);
+    CHECK(read.report.LeftOut(AnkiReport::Unit::Card) == 0);
+    CHECK(read.report.sounds == 1); // on the cards made (the sound-only question is left out)
     CHECK(read.report.pictures == 1);
     CHECK(deck.cardsReverse); // a note type with a reversed card
     CHECK(deck.title == "History");
@@ -229,4 +231,71 @@ TEST_CASE("a damaged or hostile Anki package is refused with a reason", "[import
   REQUIRE(read.load.deck.cards.size() == 1);
   CHECK(read.load.deck.cards[0].picture.Empty());
   CHECK(Messages(read.load.diagnostics).find("not safe") != std::string::npos);
+}
+
+TEST_CASE("Anki's clozes, sections, filtered and default decks are read as Anki reads them", "[import][anki]") {
+  TempDir dir;
+  const std::vector<AnkiNote> notes = {
+      {1, "cloze", {"{{c1::Canberra is in {{c2::Australia}}}}.", ""}, "", "Geo"},
+      {2, "cloze", {"{{c1,2::Both}} and {{c3::Rome::a city::really}}<!-- {{c4::hidden}} -->", ""}, "", "Geo"},
+      {3, "optional", {"Hund", "dog", ""}, "", "Words"},
+      {4, "optional", {"Katze", "cat", "y"}, "", "Words"},
+      {5, "basic", {"Capital of Chile?", "Santiago"}, "", "Geo::Capitals", "Custom Study Session"},
+      {6, "basic", {"Default deck?", "no tag"}, "", "Default"},
+      {7, "basic", {"Repeated rows?", "one card"}, "", "Geo", "", {0, 0, 0}},
+      {8, "basic", {"Bad \xff text", "x"}, "", "Geo"},
+      {9, "cloze", {"{{c1::Lima}} and {{c2::Quito}}", ""}, "", "Geo", "", {1}}, // only the second gap's card exported
+      {10, "reading", {" 日本[にほん] 語[ご] [sound:nihongo.mp3]", "Japanese"}, "", "Geo"},
+  };
+  for (AnkiFormat format : {AnkiFormat::Anki21, AnkiFormat::Latest}) {
+    INFO("format " << static_cast<int>(format));
+    const auto package = dir / "syntax.apkg";
+    test::WriteAnkiPackage(package, notes, {}, format);
+    AnkiImport read = ReadAnkiPackage(package.string(), {});
+    INFO(Messages(read.load.diagnostics));
+    REQUIRE(read.load.Ok());
+    const Deck& deck = read.load.deck;
+    auto card = [&](const std::string& id) {
+      const Card* c = FindCard(deck, id);
+      INFO(id);
+      REQUIRE(c);
+      return *c;
+    };
+    // A gap within a gap: each card hides its own.
+    CHECK(card("note-1-c1").front == "[...].");
+    CHECK(card("note-1-c1").back == "Canberra is in Australia");
+    CHECK(card("note-1-c2").front == "Canberra is in [...].");
+    CHECK(card("note-1-c2").back == "Australia");
+    // A gap for two cards; a hint after the first "::"; a comment's gap is no card.
+    CHECK(card("note-2-c1").front == "[...] and Rome");
+    CHECK(card("note-2-c2").front == "[...] and Rome");
+    CHECK(card("note-2-c3").front == "Both and [a city::really]");
+    CHECK(card("note-2-c3").back == "Rome");
+    CHECK_FALSE(FindCard(deck, "note-2-c4"));
+    // {{#Add Reverse}}: the reverse card only when the field is filled.
+    CHECK(card("note-3").back == "dog");
+    CHECK_FALSE(FindCard(deck, "note-3-2"));
+    CHECK(card("note-4").back == "cat");
+    CHECK_FALSE(FindCard(deck, "note-4-2")); // asked as the reverse question
+    CHECK(deck.cardsReverse);
+    // A card in a filtered deck belongs to its home deck; Anki's default deck gives no tag.
+    CHECK(card("note-5").tags == std::vector<std::string>{"geo", "capitals"});
+    CHECK(card("note-6").tags.empty());
+    CHECK(card("note-7").front == "Repeated rows?");
+    CHECK_FALSE(FindCard(deck, "note-7-1"));
+    // Only the gaps the collection holds cards of.
+    CHECK(card("note-9-c2").back == "Quito");
+    CHECK_FALSE(FindCard(deck, "note-9-c1"));
+    // Readings: the question shows the word without them, the answer the readings.
+    CHECK(card("note-10").front == "日本語");
+    CHECK(card("note-10").back == "にほんご : Japanese"); // the space before the sound stays
+    // Every note accounted for: those that gave cards and those left out.
+    std::set<std::string> gave;
+    for (const Card& c : deck.cards)
+      gave.insert(c.id.substr(0, c.id.find('-', 5)));
+    CHECK(gave.size() + read.report.LeftOut(AnkiReport::Unit::Note) == read.report.notes);
+    CHECK(read.report.LeftOut(AnkiReport::Unit::Note) == 1); // note 8: not UTF-8
+    CHECK(Messages(read.load.diagnostics).find("not UTF-8") != std::string::npos);
+    CHECK(deck.title == "Geo"); // the top deck most cards come from
+  }
 }
