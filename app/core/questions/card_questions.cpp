@@ -35,6 +35,16 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const PromptLetters letters(prompt);
   const bool answerShares = letters.SharedBy(right);
   const std::uint64_t answerWords = letters.SharedWords(right); // the prompt's words it shares
+  // A small word of the prompt the answer repeats, which few answers of the deck have: a
+  // keyword kept in both languages ("for loop", "bucle for"). Options must have it too.
+  std::vector<std::string> keywords;
+  for (std::string& w : SmallWordsShared(prompt, right)) {
+    size_t uses = 0;
+    const size_t rare = std::max<size_t>(3, answerFolds.size() / 100);
+    for (size_t other = 0; other < answerFolds.size() && uses <= rare; ++other)
+      uses += ContainsWords(answerFolds[other], w);
+    if (uses <= rare) keywords.push_back(std::move(w));
+  }
   // Candidates in the seed's order (up to 256; 64 for a card with a picture, whose pixels
   // are compared), then the three most alike in form to the answer (FormAlike): no option is
   // the only phrase, the only one in capitals or the only verb. A cloze's options are first
@@ -76,6 +86,8 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) return false;
     const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
     if (letters.SharedBy(otherAnswer) != answerShares || letters.SharedWords(otherAnswer) != answerWords) return false;
+    for (const std::string& k : keywords)
+      if (!ContainsWords(fold, k)) return false;
     // The same words over a picture of the same pixels (the same flag saved twice): that
     // card's back is right too. The pictures are decoded now, once each.
     return reverse || c.picture.Empty() || deck.cards[other].picture.Empty() ||
@@ -101,6 +113,11 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     Refuse(std::string("fewer than two other cards built as its answer is (") +
            (rightForm.build & 1 ? "a plural" : "a singular") + (rightForm.build & 2 ? ", after a grammar word" : "") +
            (rightForm.build & 4 ? ", before a grammar word" : "") + ")");
+    return std::nullopt;
+  }
+  if (chosen.size() < kOptions - 1 && !keywords.empty()) {
+    Refuse("its answer repeats the question's word '" + keywords.front() +
+           "', which fewer than three other answers have to set against it");
     return std::nullopt;
   }
   if (chosen.size() < kOptions - 1) {

@@ -209,6 +209,21 @@ bool PromptLetters::SharedBy(const std::string& option) const {
   return false;
 }
 
+std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::string& answer) {
+  std::vector<std::string> shared, answerWords;
+  for (const WrittenWord& w : WrittenWords(answer))
+    if (w.lettersOnly) answerWords.push_back(Fold(w.text));
+  for (const WrittenWord& w : WrittenWords(prompt)) {
+    if (!w.lettersOnly) continue;
+    std::string f = Fold(w.text);
+    if (f.empty() || (f.size() > 2 && !ShortGrammar(f) && !Common(f))) continue;
+    if (std::find(answerWords.begin(), answerWords.end(), f) != answerWords.end() &&
+        std::find(shared.begin(), shared.end(), f) == shared.end())
+      shared.push_back(std::move(f));
+  }
+  return shared;
+}
+
 TextForm FormOf(std::string_view text) {
   TextForm form;
   std::uint32_t words = 0, digits = 0, marks = 0;

@@ -51,6 +51,11 @@ private:
   std::vector<std::string> m_initials;     // the initials of runs of two or more capitalised words ("uae")
 };
 
+// The small words (grammar words, and words of one or two letters) `answer` repeats from
+// `prompt`, folded: "for" for "for loop" and "bucle for". The letter rules pass over such
+// words, common as they are; repeated in another language's answer, they point at it.
+std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::string& answer);
+
 // How an option looks, apart from what it says: the marks a test-wise student reads when
 // one option is unlike the others (the only phrase among single words, the only one with a
 // slash or in capitals, the only verb ending in "-ar", the only code of two digits).

@@ -852,6 +852,9 @@ TEST_CASE("card options are phrases of the answer's build: plurals against plura
   CHECK(FormOf("on the left").build != FormOf("first cell").build);
   CHECK(FormOf("on the left").build == FormOf("at the end").build);
   CHECK(FormOf("debajo de").build == FormOf("encima de").build); // ends with a grammar word
+  CHECK(SmallWordsShared("for loop", "bucle for") == std::vector<std::string>{"for"});
+  CHECK(SmallWordsShared("if statement", "sentencia if") == std::vector<std::string>{"if"});
+  CHECK(SmallWordsShared("loop", "bucle").empty());
   CHECK(FormOf("debajo de").build != FormOf("columna").build);
   CHECK(BuildsFit(FormOf("arrow keys"), {FormOf("quotation marks"), FormOf("file names"), FormOf("formula bar")}));
   CHECK_FALSE(BuildsFit(FormOf("arrow keys"), {FormOf("quotation marks"), FormOf("file name"), FormOf("formula bar")}));
@@ -879,4 +882,14 @@ TEST_CASE("card options are phrases of the answer's build: plurals against plura
   std::string why;
   CHECK_FALSE(fewGenerator.Make(QuestionKind::MultipleChoiceReverse, few.deck.cards[0].id, 1, &why));
   CHECK(why.find("a plural") != std::string::npos);
+
+  // "bucle for" repeats the prompt's "for", which no other answer has: not asked so.
+  DeckLoad keyword = ImportCsv("for loop,bucle for\nwhile loop,bucle while\nfile,archivo\nscreen,pantalla\n"
+                               "key,tecla\nmouse,ratón\nwindow,ventana\n",
+                               "keyword.csv");
+  REQUIRE(keyword.Ok());
+  QuestionGenerator keywordGenerator(keyword.deck);
+  CHECK_FALSE(keywordGenerator.Make(QuestionKind::MultipleChoice, keyword.deck.cards[0].id, 1, &why));
+  CHECK(why.find("repeats the question's word 'for'") != std::string::npos);
+  CHECK(keywordGenerator.Make(QuestionKind::MultipleChoice, keyword.deck.cards[2].id, 1)); // file: asked
 }
