@@ -6,7 +6,9 @@ if(NOT result EQUAL 0)
 endif()
 foreach(file bin/factdeck share/applications/factdeck.desktop share/icons/hicolor/scalable/apps/factdeck.svg
              share/metainfo/org.factdeck.FactDeck.metainfo.xml share/mime/packages/factdeck.xml
-             share/factdeck/questions/german-soviet-military-cooperation.toml)
+             share/factdeck/questions/german-soviet-military-cooperation.toml share/factdeck/templates/quiz.csv
+             share/factdeck/templates/term-list.csv share/factdeck/templates/chronology.csv
+             share/factdeck/templates/typed-facts.toml)
   if(NOT EXISTS "${PREFIX}/${file}")
     message(FATAL_ERROR "missing after install: ${file}")
   endif()

@@ -39,7 +39,7 @@ if(NOT result EQUAL 0)
 endif()
 foreach(file usr/bin/factdeck usr/share/applications/factdeck.desktop usr/share/icons/hicolor/scalable/apps/factdeck.svg
              usr/share/metainfo/org.factdeck.FactDeck.metainfo.xml usr/share/mime/packages/factdeck.xml
-             usr/share/factdeck/questions/german-soviet-military-cooperation.toml)
+             usr/share/factdeck/questions/german-soviet-military-cooperation.toml usr/share/factdeck/templates/quiz.csv)
   if(NOT EXISTS "${stage}/${file}")
     message(FATAL_ERROR "missing from the package: /${file}")
   endif()

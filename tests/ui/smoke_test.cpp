@@ -358,6 +358,25 @@ TEST_CASE("a deck opened from the path box or dropped on the window is listed", 
   CHECK_THAT(ui.State().notices.back(), Catch::Contains("missing.toml: not a file"));
 }
 
+TEST_CASE("a teacher starts a quiz from a template on the home screen, and it is listed to fill in",
+          "[ui][deck][templates]") {
+  UiHarness ui(1280, 800);
+  const size_t bundled = ui.State().decks.size();
+  ui.Click("home/new-deck");
+  REQUIRE(ui.Has("home/new-deck/quiz.csv"));
+  CHECK(ui.Has("home/new-deck/typed-facts.toml"));
+  ui.SaveScreenshot("home-new-deck");
+  ui.Click("home/new-deck/quiz.csv");
+  CHECK_FALSE(ui.Has("home/new-deck/quiz.csv")); // the window closed
+  REQUIRE(ui.State().decks.size() == bundled + 1);
+  CHECK(std::filesystem::exists(ui.State().UserDecksDir() / "quiz.csv"));
+  REQUIRE_FALSE(ui.State().confirmations.empty());
+  CHECK_THAT(ui.State().confirmations.back(), Catch::Contains("Made quiz.csv in your decks folder"));
+  ui.Click("home/read-again");
+  CHECK(ui.State().decks.size() == bundled + 1);
+  ui.SaveScreenshot("home-new-deck-made");
+}
+
 namespace {
 
 // Every home screen item of a small window at a large scale lies inside the window.

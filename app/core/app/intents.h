@@ -52,6 +52,12 @@ struct OpenDeck {
 struct ForgetDeck { // takes a deck opened by path off the home screen (the file stays)
   std::filesystem::path path;
 };
+// Copies a deck template ("quiz.csv", "term-list.csv", "chronology.csv", "typed-facts.toml")
+// into the learner's decks folder under a name not yet taken, to be filled in; it is listed.
+struct NewDeckFromTemplate {
+  std::string file;
+};
+struct ReadDecksAgain {}; // every listed deck read from its file again (after editing one)
 
 // [SECTION] Study, practice and exam (study_intents.cpp)
 struct StartStudy {
@@ -188,7 +194,7 @@ struct LiveAdmit {
 using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
-    OpenDeck, ForgetDeck,
+    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
     StudySayGuessed, StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport, ReportQuestion,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/app/reducer.h"
+#include "core/base/atomic_file.h"
 #include "core/base/paths.h"
 
 namespace factdeck::reducer {
@@ -75,6 +76,46 @@ void Apply(AppState& state, const OpenDeck& open, Context& context) {
   ReloadLibrary(state);
   state.screen = Screen::Home;
 }
+
+void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
+  const std::filesystem::path name(make.file);
+  std::filesystem::path from;
+  for (const auto& dir : TemplateDirs())
+    if (name.filename() == name && std::filesystem::is_regular_file(dir / name)) {
+      from = dir / name;
+      break;
+    }
+  const std::filesystem::path folder = state.UserDecksDir();
+  if (from.empty() || folder.empty()) {
+    state.notices.push_back("No deck template " + make.file + " is installed (or there is no decks folder)");
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  // "quiz.csv", then "quiz-2.csv", ...: never over a deck already there.
+  std::filesystem::path to = folder / name;
+  for (int n = 2; std::filesystem::exists(to, ec) && n < 1000; ++n)
+    to = folder / (name.stem().string() + "-" + std::to_string(n) + name.extension().string());
+  std::string text;
+  if (std::string error = ReadWholeFile(from, text); !error.empty()) {
+    state.notices.push_back("Could not read the template: " + error);
+    return;
+  }
+  if (std::filesystem::exists(to, ec)) {
+    state.notices.push_back("Could not make a new deck: too many decks named " + name.stem().string());
+    return;
+  }
+  if (std::string error = WriteFileAtomically(to, text); !error.empty()) {
+    state.notices.push_back("Could not make the new deck: " + error);
+    return;
+  }
+  ReloadLibrary(state);
+  state.confirmations.push_back(
+      "Made " + to.filename().string() +
+      " in your decks folder to fill in (with a spreadsheet program); then Read the decks again");
+}
+
+void Apply(AppState& state, const ReadDecksAgain&, Context&) { ReloadLibrary(state); }
 
 void Apply(AppState& state, const ForgetDeck& forget, Context& context) {
   auto& opened = state.settings.openedDecks;

@@ -29,6 +29,8 @@ void Apply(AppState& state, const CreateProfile& intent, Context& context);
 void Apply(AppState& state, const RenameProfile& intent, Context& context);
 void Apply(AppState& state, const DeleteProfile& intent, Context& context);
 void Apply(AppState& state, const OpenDeck& intent, Context& context);
+void Apply(AppState& state, const NewDeckFromTemplate& intent, Context& context);
+void Apply(AppState& state, const ReadDecksAgain& intent, Context& context);
 void Apply(AppState& state, const ForgetDeck& intent, Context& context);
 
 // [SECTION] study_intents.cpp

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "factdeck_version.h"
@@ -30,15 +32,20 @@ std::filesystem::path DefaultCacheDir(const EnvLookup& env) {
   return {};
 }
 
-std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
+namespace {
+
+// FactDeck's data folder `installed` (under share/factdeck), best first: `first` when given,
+// next to the program as installed anywhere (PREFIX/bin/factdeck and PREFIX/share/factdeck),
+// the configured install prefix, then `source` in the source tree. Those that exist.
+std::vector<std::filesystem::path> DataFolders(const char* installed, const char* source,
+                                               std::optional<std::string> first = std::nullopt) {
   std::vector<std::filesystem::path> candidates;
-  if (auto dir = env("FACTDECK_DECKS_DIR"); dir && !dir->empty()) candidates.emplace_back(*dir);
-  // Next to the program, as installed anywhere: PREFIX/bin/factdeck and PREFIX/share/factdeck.
+  if (first && !first->empty()) candidates.emplace_back(*first);
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.emplace_back(exe.parent_path().parent_path() / "share" / "factdeck" / "questions");
-  candidates.emplace_back(std::filesystem::path(kInstallDataDir) / "questions");
-  candidates.emplace_back(std::filesystem::path(kSourceDir) / "questions");
+  if (!ec) candidates.emplace_back(exe.parent_path().parent_path() / "share" / "factdeck" / installed);
+  candidates.emplace_back(std::filesystem::path(kInstallDataDir) / installed);
+  candidates.emplace_back(std::filesystem::path(kSourceDir) / source);
   std::vector<std::filesystem::path> found;
   for (auto& dir : candidates) {
     if (std::filesystem::is_directory(dir, ec) && std::find(found.begin(), found.end(), dir) == found.end())
@@ -46,5 +53,13 @@ std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
   }
   return found;
 }
+
+} // namespace
+
+std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
+  return DataFolders("questions", "questions", env("FACTDECK_DECKS_DIR"));
+}
+
+std::vector<std::filesystem::path> TemplateDirs() { return DataFolders("templates", "assets/templates"); }
 
 } // namespace factdeck

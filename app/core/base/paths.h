@@ -30,4 +30,9 @@ std::filesystem::path DefaultCacheDir(const EnvLookup& env = ProcessEnv);
 // from its build tree). Only directories that exist are returned.
 std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env = ProcessEnv);
 
+// The directories that may hold the deck templates (a quiz, a term list, a chronology, typed
+// facts to copy and fill in), best first: the installed share directory, then the source
+// tree's assets/templates. Only directories that exist are returned.
+std::vector<std::filesystem::path> TemplateDirs();
+
 } // namespace factdeck

@@ -52,12 +52,13 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const auto& forms = reverse ? x.frontForms : x.backForms;
   const auto& promptForms = reverse ? x.backForms : x.frontForms;
   const TextForm& rightForm = forms[card];
-  // Alike on the prompt's side too: a card whose prompt ends as this one's ("-ar", a verb)
-  // or has as many words is of the same sort, and so is its answer ("debug" for "depurar").
+  // Alike on the prompt's side too: a card whose prompt ends or begins as this one's ("-ar",
+  // a verb), is built as it is ("dentro de", a preposition) or has as many words is of the
+  // same sort, and so is its answer ("debug" for "depurar", "above" for "dentro de").
   auto promptAlike = [&](size_t other) {
     const TextForm &a = promptForms[card], &b = promptForms[other];
-    return (a.ending != 0 && a.ending == b.ending ? 2 : 0) + (a.firstEnding == b.firstEnding ? 2 : 0) +
-           ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
+    return (a.ending != 0 && a.ending == b.ending ? 4 : 0) + (a.firstEnding == b.firstEnding ? 4 : 0) +
+           (SameBuild(a, b) ? 6 : 0) + ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
   };
   struct Candidate {
     size_t card;

@@ -13,6 +13,33 @@ namespace factdeck::ui {
 
 namespace {
 
+// "New deck from a template": the four kinds of deck a teacher starts from, each copied into
+// the decks folder to be filled in (docs/facts-format.md, "Templates").
+void NewDeckPopup(UiContext& ui) {
+  if (!ImGui::BeginPopupModal("New deck###new-deck", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::TextUnformatted("Start a deck from a template: a copy goes into your decks folder, to fill in.");
+  struct Choice {
+    const char *file, *label, *what;
+  };
+  static const Choice kChoices[] = {
+      {"quiz.csv", "Quiz", "questions with four answers and the right one's letter, for class play (a spreadsheet)"},
+      {"term-list.csv", "Term list", "terms and what they mean, as flashcards and multiple choice (a spreadsheet)"},
+      {"chronology.csv", "Chronology", "dated events, for the timeline game and date questions (a spreadsheet)"},
+      {"typed-facts.toml", "Typed facts", "things, what is true of them and who says so: FactDeck's own format"}};
+  for (const Choice& c : kChoices) {
+    if (ImGui::Button(c.label, ImVec2(10 * ui.Em(), 0))) {
+      ui.Post(NewDeckFromTemplate{c.file});
+      ImGui::CloseCurrentPopup();
+    }
+    ui.Track(std::string("home/new-deck/") + c.file);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", c.what);
+  }
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ui.Track("home/new-deck/cancel");
+  ImGui::EndPopup();
+}
+
 // The practice and exam set-up: how many questions, which kinds and tags, the timers.
 void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   const bool exam = mode == QuizMode::Exam;
@@ -327,6 +354,13 @@ void DrawOpenDeck(UiContext& ui) {
   ui.Track("home/decks-folder");
   if (ImGui::SmallButton("Show the folder")) ui.widgets.home.folderError = OpenFolderOnDesktop(ui.state.UserDecksDir());
   ui.Track("home/show-folder");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Read the decks again")) ui.Post(ReadDecksAgain{});
+  ui.Track("home/read-again");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("New deck from a template...")) ImGui::OpenPopup("New deck###new-deck");
+  ui.Track("home/new-deck");
+  NewDeckPopup(ui);
   if (!ui.widgets.home.folderError.empty()) {
     ImGui::SameLine();
     ImGui::TextColored(ui.palette->warning, "Could not show it: %s", ui.widgets.home.folderError.c_str());

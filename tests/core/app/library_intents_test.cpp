@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "core/app/intent_fixture.h"
+#include "core/base/atomic_file.h"
 
 using namespace factdeck;
 using test::IntentFixture;
@@ -98,4 +99,45 @@ TEST_CASE("the decks opened are saved with the settings and read back", "[intent
   LoadedSettings loaded = LoadSettings(file);
   CHECK(loaded.warnings.empty());
   CHECK(loaded.settings.openedDecks == s.openedDecks);
+}
+
+TEST_CASE("a new deck from each template is copied into the decks folder under a free name and reads clean",
+          "[intents][library][templates]") {
+  IntentFixture f;
+  const size_t bundled = f.state.decks.size();
+  const char* templates[] = {"quiz.csv", "term-list.csv", "chronology.csv", "typed-facts.toml"};
+  for (const char* name : templates) {
+    f.Apply(NewDeckFromTemplate{name});
+    INFO(name);
+    CHECK(std::filesystem::exists(f.state.UserDecksDir() / name));
+    REQUIRE_FALSE(f.state.confirmations.empty());
+    CHECK(f.state.confirmations.back().find(name) != std::string::npos);
+  }
+  CHECK(f.state.notices.empty());
+  REQUIRE(f.state.decks.size() == bundled + 4);
+  size_t made = 0;
+  for (const DeckEntry& d : f.state.decks) { // each template reads without an error or a warning
+    if (d.path.parent_path() != f.state.UserDecksDir()) continue;
+    ++made;
+    INFO(d.path.string());
+    CHECK(d.errors.empty());
+    CHECK(d.warnings.empty());
+  }
+  CHECK(made == 4);
+  // Again: a second copy beside the first; the first (perhaps filled in) is never replaced.
+  std::ofstream(f.state.UserDecksDir() / "quiz.csv", std::ios::app) << "My own question?,a,b,c,d,A,20\n";
+  f.Apply(NewDeckFromTemplate{"quiz.csv"});
+  CHECK(std::filesystem::exists(f.state.UserDecksDir() / "quiz-2.csv"));
+  std::string first;
+  ReadWholeFile(f.state.UserDecksDir() / "quiz.csv", first);
+  CHECK(first.find("My own question?") != std::string::npos);
+  CHECK(f.state.decks.size() == bundled + 5);
+  // An edited file is read again on demand.
+  std::ofstream(f.state.UserDecksDir() / "quiz-2.csv") << "Question,Answer A,Answer B,Correct answer\nQ?,x,y,A\n";
+  f.Apply(ReadDecksAgain{});
+  CHECK(f.state.decks.size() == bundled + 5);
+  // Nothing outside the templates folder is copied.
+  f.Apply(NewDeckFromTemplate{"../CMakeLists.txt"});
+  REQUIRE_FALSE(f.state.notices.empty());
+  CHECK(f.state.notices.back().find("No deck template") != std::string::npos);
 }
