@@ -1,5 +1,6 @@
 // factdeck import FILE -o DECK.toml: turns a CSV/TSV export, a spreadsheet or an Anki
 // package into a facts file (an Anki package's pictures into a folder beside it).
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -19,6 +20,7 @@ namespace {
 
 struct ImportOptions {
   std::string input, output, id, title;
+  std::string sheet; // a workbook's sheet: its number (1 the first) or its name
   bool force = false;
   bool strict = false;
   bool dryRun = false;
@@ -91,7 +93,25 @@ int RunImport(const ImportOptions& options) {
         if (d.message.rfind("left out", 0) == 0) d.severity = Severity::Error;
     load = std::move(read.load);
   } else if (IsSpreadsheetFile(options.input)) {
-    load = ImportSpreadsheet(options.input, CsvImportOptions{options.strict});
+    size_t sheet = 0;
+    if (!options.sheet.empty()) {
+      const std::vector<std::string> names = ReadSpreadsheet(options.input).sheetNames;
+      const bool number = options.sheet.find_first_not_of("0123456789") == std::string::npos;
+      auto named = std::find(names.begin(), names.end(), options.sheet);
+      if (number && std::stoul(options.sheet.substr(0, 9)) >= 1 && std::stoul(options.sheet.substr(0, 9)) <= names.size())
+        sheet = std::stoul(options.sheet) - 1;
+      else if (named != names.end())
+        sheet = static_cast<size_t>(named - names.begin());
+      else {
+        std::string list;
+        for (const std::string& n : names)
+          list += (list.empty() ? "" : ", ") + ("\"" + n + "\"");
+        std::cerr << "factdeck: error: " << options.input << " has no sheet " << options.sheet << " (its sheets: " << list
+                  << ")\n";
+        return 1;
+      }
+    }
+    load = ImportSpreadsheet(options.input, CsvImportOptions{options.strict}, sheet);
   } else {
     std::string text;
     if (std::string error = ReadWholeFile(options.input, text); !error.empty()) {
@@ -150,6 +170,8 @@ void RegisterImportCommand(CLI::App& app, CommandList& commands) {
       ->type_name("FILE");
   auto* output = command->add_option("-o,--output", options->output, "The facts file to write")->type_name("DECK.toml");
   command->add_option("--id", options->id, "Deck id (default: from the file name)");
+  command->add_option("--sheet", options->sheet, "A workbook's sheet to read: its number (1 the first) or its name")
+      ->type_name("N|NAME");
   command->add_option("--title", options->title, "Deck title (default: from the file name)");
   command->add_flag("--force", options->force, "Replace the output file when it exists");
   command->add_flag(

@@ -6,9 +6,12 @@
 #include <fstream>
 #include <set>
 #include <stb_image.h>
+#include <zip.h>
 
 #include "core/app/settings.h"
+#include "support/anki_package.h"
 #include "support/process.h"
+#include "support/synthetic_pictures.h"
 #include "support/temp_dir.h"
 
 using factdeck::test::RunProcess;
@@ -367,6 +370,67 @@ TEST_CASE("import --dry-run shows what a table and a quiz spreadsheet would beco
   auto check = RunProcess({kExe, "check", out.string()});
   CHECK(check.exitCode == 0);
   CHECK_THAT(check.out, Catch::Contains("multiple-choice 248, multiple-choice-reverse 186"));
+}
+
+TEST_CASE("import reads an Anki package into a facts file with its pictures beside it, and a workbook's chosen sheet",
+          "[cli][deck][anki]") {
+  TempDir dir;
+  const auto pictures = factdeck::test::SyntheticPictures(dir.Path(), 1, 8);
+  REQUIRE(pictures.size() == 1);
+  std::ifstream in(pictures[0], std::ios::binary);
+  const std::string png((std::istreambuf_iterator<char>(in)), {});
+  const auto package = dir / "shared deck.apkg";
+  factdeck::test::WriteAnkiPackage(package,
+                         {{1, "basic", {"<img src=\"flag.png\">Whose flag?", "Sweden"}, "", "Flags"},
+                          {2, "cloze", {"{{c1::Stockholm}} is the capital.", ""}, "", "Flags"},
+                          {3, "basic", {"[sound:only.mp3]", "heard"}, "", "Flags"}},
+                         {{"flag.png", png}}, factdeck::test::AnkiFormat::Latest);
+  const auto out = dir / "out" / "flags.toml";
+  std::filesystem::create_directories(out.parent_path());
+  auto imported = RunProcess({kExe, "import", package.string(), "-o", out.string()});
+  INFO(imported.out << imported.err);
+  REQUIRE(imported.exitCode == 0);
+  CHECK_THAT(imported.out, Catch::Contains("made 2 cards (1 cloze) from 3 notes, with 1 picture"));
+  CHECK_THAT(imported.err, Catch::Contains("left out 1 note (no card made): its question side is empty"));
+  CHECK(std::filesystem::exists(dir / "out" / "flags-media" / "flag.png"));
+  auto check = RunProcess({kExe, "check", out.string()});
+  CHECK(check.exitCode == 0);
+  CHECK_THAT(check.out, Catch::Contains("2 cards"));
+  // --strict refuses a package with a note left out, and writes nothing.
+  CHECK(RunProcess({kExe, "import", package.string(), "-o", (dir / "strict.toml").string(), "--strict"}).exitCode != 0);
+  CHECK_FALSE(std::filesystem::exists(dir / "strict.toml"));
+
+  // A workbook of two sheets (OpenDocument): the second chosen by name or number.
+  const std::string content =
+      "<office:document-content><office:body><office:spreadsheet>"
+      "<table:table table:name=\"Words\"><table:table-row><table:table-cell><text:p>front</text:p></table:table-cell>"
+      "<table:table-cell><text:p>back</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell>"
+      "<text:p>Hund</text:p></table:table-cell><table:table-cell><text:p>dog</text:p></table:table-cell>"
+      "</table:table-row></table:table>"
+      "<table:table table:name=\"Dates\"><table:table-row><table:table-cell><text:p>date</text:p></table:table-cell>"
+      "<table:table-cell><text:p>event</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell>"
+      "<text:p>1969-07-20</text:p></table:table-cell><table:table-cell><text:p>First people on the Moon</text:p>"
+      "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+  const auto book = dir / "book.ods";
+  {
+    int error = 0;
+    zip_t* zip = zip_open(book.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    REQUIRE(zip != nullptr);
+    REQUIRE(zip_file_add(zip, "content.xml", zip_source_buffer(zip, content.data(), content.size(), 0), 0) >= 0);
+    REQUIRE(zip_close(zip) == 0);
+  }
+  auto first = RunProcess({kExe, "import", book.string(), "--dry-run"});
+  CHECK_THAT(first.out, Catch::Contains("read: 1 card"));
+  for (const char* sheet : {"Dates", "2"}) {
+    auto second = RunProcess({kExe, "import", book.string(), "--sheet", sheet, "--dry-run"});
+    INFO(second.out << second.err);
+    CHECK(second.exitCode == 0);
+    CHECK_THAT(second.out, Catch::Contains("read: 1 event"));
+    CHECK_THAT(second.err, Catch::Contains("the sheet \"Dates\" is read, number 2 of 2"));
+  }
+  auto missing = RunProcess({kExe, "import", book.string(), "--sheet", "3", "--dry-run"});
+  CHECK(missing.exitCode != 0);
+  CHECK_THAT(missing.err, Catch::Contains("has no sheet 3 (its sheets: \"Words\", \"Dates\")"));
 }
 
 TEST_CASE("srs replay gives what ts-fsrs gives on a random set of histories", "[cli][fsrs]") {
