@@ -98,7 +98,8 @@ int RunImport(const ImportOptions& options) {
       const std::vector<std::string> names = ReadSpreadsheet(options.input).sheetNames;
       const bool number = options.sheet.find_first_not_of("0123456789") == std::string::npos;
       auto named = std::find(names.begin(), names.end(), options.sheet);
-      if (number && std::stoul(options.sheet.substr(0, 9)) >= 1 && std::stoul(options.sheet.substr(0, 9)) <= names.size())
+      if (number && std::stoul(options.sheet.substr(0, 9)) >= 1 &&
+          std::stoul(options.sheet.substr(0, 9)) <= names.size())
         sheet = std::stoul(options.sheet) - 1;
       else if (named != names.end())
         sheet = static_cast<size_t>(named - names.begin());
@@ -106,8 +107,8 @@ int RunImport(const ImportOptions& options) {
         std::string list;
         for (const std::string& n : names)
           list += (list.empty() ? "" : ", ") + ("\"" + n + "\"");
-        std::cerr << "factdeck: error: " << options.input << " has no sheet " << options.sheet << " (its sheets: " << list
-                  << ")\n";
+        std::cerr << "factdeck: error: " << options.input << " has no sheet " << options.sheet
+                  << " (its sheets: " << list << ")\n";
         return 1;
       }
     }

@@ -381,10 +381,10 @@ TEST_CASE("import reads an Anki package into a facts file with its pictures besi
   const std::string png((std::istreambuf_iterator<char>(in)), {});
   const auto package = dir / "shared deck.apkg";
   factdeck::test::WriteAnkiPackage(package,
-                         {{1, "basic", {"<img src=\"flag.png\">Whose flag?", "Sweden"}, "", "Flags"},
-                          {2, "cloze", {"{{c1::Stockholm}} is the capital.", ""}, "", "Flags"},
-                          {3, "basic", {"[sound:only.mp3]", "heard"}, "", "Flags"}},
-                         {{"flag.png", png}}, factdeck::test::AnkiFormat::Latest);
+                                   {{1, "basic", {"<img src=\"flag.png\">Whose flag?", "Sweden"}, "", "Flags"},
+                                    {2, "cloze", {"{{c1::Stockholm}} is the capital.", ""}, "", "Flags"},
+                                    {3, "basic", {"[sound:only.mp3]", "heard"}, "", "Flags"}},
+                                   {{"flag.png", png}}, factdeck::test::AnkiFormat::Latest);
   const auto out = dir / "out" / "flags.toml";
   std::filesystem::create_directories(out.parent_path());
   auto imported = RunProcess({kExe, "import", package.string(), "-o", out.string()});
@@ -410,7 +410,8 @@ TEST_CASE("import reads an Anki package into a facts file with its pictures besi
       "<table:table table:name=\"Dates\"><table:table-row><table:table-cell><text:p>date</text:p></table:table-cell>"
       "<table:table-cell><text:p>event</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell>"
       "<text:p>1969-07-20</text:p></table:table-cell><table:table-cell><text:p>First people on the Moon</text:p>"
-      "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+      "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></"
+      "office:document-content>";
   const auto book = dir / "book.ods";
   {
     int error = 0;

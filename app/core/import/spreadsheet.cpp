@@ -432,13 +432,12 @@ DeckLoad ImportSpreadsheet(const std::string& path, const CsvImportOptions& opti
     return failed;
   }
   if (read.sheetNames.size() > 1)
-    read.diagnostics.push_back(
-        {Severity::Warning,
-         path,
-         {},
-         "the sheet \"" + read.sheet + "\" is read, " +
-             (sheet == 0 ? std::string("the first") : "number " + std::to_string(sheet + 1)) + " of " +
-             std::to_string(read.sheetNames.size())});
+    read.diagnostics.push_back({Severity::Warning,
+                                path,
+                                {},
+                                "the sheet \"" + read.sheet + "\" is read, " +
+                                    (sheet == 0 ? std::string("the first") : "number " + std::to_string(sheet + 1)) +
+                                    " of " + std::to_string(read.sheetNames.size())});
   DeckLoad load = ImportTable(std::move(read.table), std::move(read.diagnostics), path, options);
   load.deck.version = read.version;
   return load;

@@ -35,6 +35,7 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const PromptLetters letters(prompt);
   const bool answerShares = letters.SharedBy(right);
   const std::uint64_t answerWords = letters.SharedWords(right); // the prompt's words it shares
+  const bool answerNamesPrompt = AlternativeIsPrompt(right, prompt);
   // A small word of the prompt the answer repeats, which few answers of the deck have: a
   // keyword kept in both languages ("for loop", "bucle for"). Options must have it too.
   std::vector<std::string> keywords;
@@ -87,6 +88,11 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) return false;
     const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
     if (letters.SharedBy(otherAnswer) != answerShares || letters.SharedWords(otherAnswer) != answerWords) return false;
+    // Nor an option one of whose alternatives is its own question's word ("exclusión mutua /
+    // mutex" for "mutex") unless the answer has one too: it names the word it belongs to.
+    if (AlternativeIsPrompt(otherAnswer, reverse ? deck.cards[other].back : deck.cards[other].front) !=
+        answerNamesPrompt)
+      return false;
     for (const std::string& k : keywords)
       if (!ContainsWords(fold, k)) return false;
     // The same words over a picture of the same pixels (the same flag saved twice): that

@@ -209,6 +209,25 @@ bool PromptLetters::SharedBy(const std::string& option) const {
   return false;
 }
 
+bool AlternativeIsPrompt(const std::string& answer, const std::string& prompt) {
+  if (answer.find('/') == std::string::npos) return false;
+  auto bare = [](std::string_view text) { // folded, letters and digits only
+    std::string out;
+    for (char c : Fold(text))
+      if (IsWordChar(c)) out += c;
+    return out;
+  };
+  const std::string p = bare(prompt);
+  if (p.empty()) return false;
+  for (size_t begin = 0; begin <= answer.size();) {
+    size_t end = answer.find('/', begin);
+    if (end == std::string::npos) end = answer.size();
+    if (bare(std::string_view(answer).substr(begin, end - begin)) == p) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
 std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::string& answer) {
   std::vector<std::string> shared, answerWords;
   for (const WrittenWord& w : WrittenWords(answer))

@@ -56,6 +56,11 @@ private:
 // words, common as they are; repeated in another language's answer, they point at it.
 std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::string& answer);
 
+// True when one of `answer`'s alternatives ("exclusión mutua / mutex": the parts between
+// slashes, when there are several) is `prompt` itself, folded and without marks ("wifi" for
+// "Wi-Fi"): a loanword kept beside the translation.
+bool AlternativeIsPrompt(const std::string& answer, const std::string& prompt);
+
 // How an option looks, apart from what it says: the marks a test-wise student reads when
 // one option is unlike the others (the only phrase among single words, the only one with a
 // slash or in capitals, the only verb ending in "-ar", the only code of two digits).

@@ -892,4 +892,24 @@ TEST_CASE("card options are phrases of the answer's build: plurals against plura
   CHECK_FALSE(keywordGenerator.Make(QuestionKind::MultipleChoice, keyword.deck.cards[0].id, 1, &why));
   CHECK(why.find("repeats the question's word 'for'") != std::string::npos);
   CHECK(keywordGenerator.Make(QuestionKind::MultipleChoice, keyword.deck.cards[2].id, 1)); // file: asked
+
+  // An option showing its own card's word ("exclusión mutua / mutex" for "mutex") is not set
+  // against an answer that shows none of its prompt's.
+  DeckLoad own = ImportCsv("null,nulo / sin valor\nmutex,exclusión mutua / mutex\nwifi,wifi / red inalámbrica\n"
+                           "clear,borrar contenido / limpiar\nlecture,clase magistral / conferencia\n"
+                           "array,arreglo / matriz\nbug,error / fallo\nloop,bucle / ciclo repetido\n"
+                           "comment,comentario / nota breve\n",
+                           "own.csv");
+  REQUIRE(own.Ok());
+  QuestionGenerator ownGenerator(own.deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::string whyOwn;
+    auto q = ownGenerator.Make(QuestionKind::MultipleChoice, own.deck.cards[3].id, seed, &whyOwn); // clear
+    INFO(whyOwn);
+    REQUIRE(q);
+    for (const std::string& o : q->options) {
+      CHECK(o.find("mutex") == std::string::npos);
+      CHECK(o.find("wifi") == std::string::npos);
+    }
+  }
 }
