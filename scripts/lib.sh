@@ -25,9 +25,10 @@ FACTDECK_BUILD_PACKAGES=(
 # dbus-daemon: a private session bus for the tests of the desktop file chooser.
 # desktop-file-utils, appstream, shared-mime-info: the installed desktop entry, metadata and
 # deck type are checked with the validators desktops use; dpkg-dev: the package test packs a
-# .deb (dpkg-shlibdeps) and unpacks it into a staging root.
+# .deb (dpkg-shlibdeps) and unpacks it into a staging root; libglib2.0-bin: gio opens a deck
+# as a file manager does.
 FACTDECK_TEST_PACKAGES=(catch2 xvfb xauth dbus-daemon libbenchmark-dev chromium chromium-driver clang-format
-  desktop-file-utils appstream shared-mime-info dpkg-dev)
+  desktop-file-utils appstream shared-mime-info dpkg-dev libglib2.0-bin)
 FACTDECK_BENCH_PACKAGES=(time clang)
 # scripts/package: dpkg-shlibdeps names the libraries the program links.
 FACTDECK_PACKAGE_PACKAGES=(dpkg-dev)
