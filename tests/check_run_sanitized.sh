@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks run_sanitized.sh: a test that passed and then met LeakSanitizer's tracer crash runs
-# again, up to three runs in all; a leak report, a failed assertion or another crash is
+# again, up to five runs in all; a leak report, a failed assertion or another crash is
 # returned at once.
 set -u
 wrapper="$1"
@@ -27,13 +27,13 @@ make_fake "$passed" "$tracer"
 "$wrapper" "$dir/fake" >/dev/null 2>&1 || fail "the tracer's crash after a pass was not run again"
 [ "$(cat "$dir/runs")" = 2 ] || fail "expected two runs after the tracer's crash"
 
-make_fake "$passed" "$tracer" 2
-"$wrapper" "$dir/fake" >/dev/null 2>&1 || fail "the tracer's crash twice in a row was not run a third time"
-[ "$(cat "$dir/runs")" = 3 ] || fail "expected three runs after two tracer crashes"
+make_fake "$passed" "$tracer" 4
+"$wrapper" "$dir/fake" >/dev/null 2>&1 || fail "the tracer's crash four times in a row was not run a fifth time"
+[ "$(cat "$dir/runs")" = 5 ] || fail "expected five runs after four tracer crashes"
 
-make_fake "$passed" "$tracer" 3
-"$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "three tracer crashes in a row counted as a pass"
-[ "$(cat "$dir/runs")" = 3 ] || fail "expected no more than three runs"
+make_fake "$passed" "$tracer" 5
+"$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "five tracer crashes in a row counted as a pass"
+[ "$(cat "$dir/runs")" = 5 ] || fail "expected no more than five runs"
 
 make_fake "$passed" "==1==ERROR: LeakSanitizer: detected memory leaks\n${tracer}"
 "$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "a leak report was run again until it passed"
@@ -46,4 +46,4 @@ make_fake 'test cases: 1 | 0 passed | 1 failed\n' "$tracer"
 make_fake "$passed" 'AddressSanitizer:DEADLYSIGNAL\n==1==ERROR: AddressSanitizer: SEGV on unknown address\n'
 "$wrapper" "$dir/fake" >/dev/null 2>&1 && fail "another crash was run again"
 [ "$(cat "$dir/runs")" = 1 ] || fail "another crash was run twice"
-echo "run_sanitized.sh: reruns only the tracer's crash after a pass, up to three runs"
+echo "run_sanitized.sh: reruns only the tracer's crash after a pass, up to five runs"
