@@ -18,6 +18,7 @@ FACTDECK_BUILD_PACKAGES=(
   libcpp-httplib-dev  # HTTP clients in the tests and benchmarks
   libzip-dev libpugixml-dev  # spreadsheets (.xlsx, .ods): ZIP archives of XML parts
   libzstd-dev  # Anki packages: the current format compresses the collection and media with zstd
+  wordnet-base  # English word classes (app/core/base/lexicon.h): a card's options of its answer's class
 )
 # Extra packages for the test suite (a virtual display, Catch2) and benchmarks.
 # chromium and its WebDriver: the live room's player page is tested in a real browser.

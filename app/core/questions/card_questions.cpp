@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/base/lexicon.h"
 #include "core/deck/picture_file.h"
 
 namespace factdeck::question_parts {
@@ -61,6 +62,22 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     return (a.ending != 0 && a.ending == b.ending ? 4 : 0) + (a.firstEnding == b.firstEnding ? 4 : 0) +
            (SameBuild(a, b) ? 6 : 0) + ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
   };
+  // Of the answer's word class on the cards' English side ("allocate", a verb, among verbs;
+  // "between" among adverbs), both ways: a card's translation is of its class. What shows
+  // comes first: among options of the answer's words, marks and case, the class decides.
+  std::uint8_t classes = x.CardClasses(deck, card);
+  // Answers on the other side: a verb is an infinitive there, other words are not. Options
+  // agree with the answer so; and an answer that is no infinitive for an English verb ("join"
+  // -> "unión"), or one for a word that is no verb, is of the form it is written in.
+  const bool foreignAnswer = x.classSide != 0 && x.classSide != (reverse ? 1 : 2);
+  if (foreignAnswer && classes != 0 && (classes == kVerb) != InfinitiveLike(rightForm)) classes = 0;
+  auto classAlike = [&](size_t other) {
+    const std::uint8_t o = x.CardClasses(deck, other);
+    return classes == 0 || o == 0 ? 0 : o == classes ? 12 : (o & classes) != 0 ? 6 : -8;
+  };
+  auto infinitiveAlike = [&](size_t other) {
+    return foreignAnswer && InfinitiveLike(forms[other]) != InfinitiveLike(rightForm) ? -6 : 0;
+  };
   struct Candidate {
     size_t card;
     int alike;
@@ -72,9 +89,11 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     const size_t other = sameShape[(start + n * step) % sameShape.size()];
     if (!answerFolds[other].empty() && x.frontAsks[other] == asks)
       candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) +
+                                       (rightForm.key == forms[other].key ? 24 : 0) +
                                        (SameBuild(rightForm, forms[other]) ? 6 : 0) +
                                        (rightForm.firstEnding == forms[other].firstEnding ? 3 : 0) +
-                                       (deck.cards[other].cloze == c.cloze ? 16 : 0) + promptAlike(other)});
+                                       (deck.cards[other].cloze == c.cloze ? 16 : 0) + promptAlike(other) +
+                                       classAlike(other) + infinitiveAlike(other)});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });
@@ -87,12 +106,14 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     // Nor a piece of the answer, or the answer with more ("binary" and "binary tree").
     if (ContainsWords(fold, answerFolds[card]) || ContainsWords(answerFolds[card], fold)) return false;
     const std::string& otherAnswer = reverse ? deck.cards[other].front : deck.cards[other].back;
+    const std::string& otherPrompt = reverse ? deck.cards[other].back : deck.cards[other].front;
+    // Nor a card sharing an alternative with this one on either side ("hoja de cálculo" and
+    // "hoja de cálculo / hoja de trabajo"): its answer is right too, or holds the answer.
+    if (AlternativesMeet(otherPrompt, prompt) || AlternativesMeet(otherAnswer, right)) return false;
     if (letters.SharedBy(otherAnswer) != answerShares || letters.SharedWords(otherAnswer) != answerWords) return false;
     // Nor an option one of whose alternatives is its own question's word ("exclusión mutua /
     // mutex" for "mutex") unless the answer has one too: it names the word it belongs to.
-    if (AlternativeIsPrompt(otherAnswer, reverse ? deck.cards[other].back : deck.cards[other].front) !=
-        answerNamesPrompt)
-      return false;
+    if (AlternativeIsPrompt(otherAnswer, otherPrompt) != answerNamesPrompt) return false;
     for (const std::string& k : keywords)
       if (!ContainsWords(fold, k)) return false;
     // The same words over a picture of the same pixels (the same flag saved twice): that
@@ -102,9 +123,11 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
            PicturePixels(deck.PictureFile(deck.cards[other].picture)) != PicturePixels(deck.PictureFile(c.picture));
   };
   std::vector<TextForm> chosenForms;
+  size_t otherClass = 0; // options of a known word class that is not the answer's
   for (size_t n = 0; n < candidates.size() && chosen.size() < kOptions - 1; ++n) {
     const size_t other = candidates[n].card;
     if (!allowed(other)) continue;
+    otherClass += classAlike(other) < 0;
     chosenFolds.push_back(answerFolds[other]);
     chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
     chosenForms.push_back(forms[other]);
@@ -120,6 +143,12 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     Refuse(std::string("fewer than two other cards built as its answer is (") +
            (rightForm.build & 1 ? "a plural" : "a singular") + (rightForm.build & 2 ? ", after a grammar word" : "") +
            (rightForm.build & 4 ? ", before a grammar word" : "") + ")");
+    return std::nullopt;
+  }
+  // A short answer whose word class two of its options lack: the only verb, or the only
+  // noun among verbs. Not asked so.
+  if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && otherClass >= 2) {
+    Refuse("fewer than two other cards of its word class (" + WordClassName(classes) + ")");
     return std::nullopt;
   }
   if (chosen.size() < kOptions - 1 && !keywords.empty()) {

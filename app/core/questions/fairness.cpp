@@ -115,6 +115,35 @@ void Acronyms(const std::vector<WrittenWord>& words, std::vector<std::string>& a
   close();
 }
 
+// True when two words differ by one letter changed, added or left out: "intratable" and
+// "intractable", "decidible" and "decidable" are one word to a reader of either language.
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i])
+    ++i;
+  if (a.size() == b.size()) return a.substr(i + (i < a.size())) == b.substr(i + (i < b.size()));
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// The first letters of a phrase's words of three letters or more that are not its grammar,
+// sorted, when it has two to five such words and no other ("sistema de nombres de dominio":
+// "dns"); else empty.
+std::string WordInitials(const std::vector<WrittenWord>& words) {
+  std::string initials;
+  for (const WrittenWord& w : words) {
+    const std::string f = Fold(w.text);
+    if (!w.lettersOnly || f.empty()) return {};
+    if (f.size() <= 2 || ShortGrammar(f)) continue;
+    if (f[0] < 'a' || f[0] > 'z') return {};
+    initials += f[0];
+  }
+  if (initials.size() < 2 || initials.size() > 5) return {};
+  std::sort(initials.begin(), initials.end());
+  return initials;
+}
+
 bool AnyIn(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return std::any_of(a.begin(), a.end(),
                      [&](const std::string& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
@@ -184,6 +213,7 @@ PromptLetters::PromptLetters(const std::string& prompt) {
   }
   m_designations = DesignationLetters(words);
   Acronyms(words, m_acronyms, m_initials);
+  m_wordInitials = WordInitials(words);
 }
 
 bool PromptLetters::SharedBy(const std::string& option) const {
@@ -198,6 +228,17 @@ bool PromptLetters::SharedBy(const std::string& option) const {
   std::vector<std::string> acronyms, initials;
   Acronyms(o, acronyms, initials);
   if (AnyIn(acronyms, m_initials) || AnyIn(initials, m_acronyms) || AnyIn(acronyms, m_acronyms)) return true;
+  // An acronym spelled out in another language's order and case: "DNS" and "sistema de
+  // nombres de dominio", "CPU" and "unidad central de procesamiento", either way round.
+  auto sorted = [](std::string letters) {
+    std::sort(letters.begin(), letters.end());
+    return letters;
+  };
+  const std::string optionInitials = WordInitials(o);
+  for (const std::string& a : m_acronyms)
+    if (!optionInitials.empty() && sorted(a) == optionInitials) return true;
+  for (const std::string& a : acronyms)
+    if (!m_wordInitials.empty() && sorted(a) == m_wordInitials) return true;
   // A name word of the option (not its first word, which is capitalised anyway, unless the
   // next is capitalised too) that the prompt has too.
   for (size_t i = 0; i < o.size(); ++i) {
@@ -207,6 +248,22 @@ bool PromptLetters::SharedBy(const std::string& option) const {
       if (SameWord(word, names[i])) return true;
   }
   return false;
+}
+
+bool AlternativesMeet(const std::string& a, const std::string& b) {
+  if (a.find('/') == std::string::npos && b.find('/') == std::string::npos) return false;
+  auto split = [](const std::string& text) {
+    std::vector<std::string> parts;
+    for (size_t begin = 0; begin <= text.size();) {
+      size_t end = text.find('/', begin);
+      if (end == std::string::npos) end = text.size();
+      if (std::string part = Fold(std::string_view(text).substr(begin, end - begin)); !part.empty())
+        parts.push_back(std::move(part));
+      begin = end + 1;
+    }
+    return parts;
+  };
+  return AnyIn(split(a), split(b));
 }
 
 bool AlternativeIsPrompt(const std::string& answer, const std::string& prompt) {
@@ -246,7 +303,7 @@ std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::
 TextForm FormOf(std::string_view text) {
   TextForm form;
   std::uint32_t words = 0, digits = 0, marks = 0;
-  bool inWord = false, anyLower = false, anyUpper = false, firstUpper = false;
+  bool inWord = false, anyLower = false, anyUpper = false, firstUpper = false, laterUpper = false;
   size_t lastStart = 0, lastEnd = 0, characters = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -255,7 +312,10 @@ TextForm FormOf(std::string_view text) {
     if (!space && !inWord) {
       ++words;
       lastStart = i;
-      if (words == 1) firstUpper = c >= 'A' && c <= 'Z';
+      if (words == 1)
+        firstUpper = c >= 'A' && c <= 'Z';
+      else
+        laterUpper = laterUpper || (c >= 'A' && c <= 'Z');
     }
     if (!space) lastEnd = i + 1;
     inWord = !space;
@@ -264,8 +324,10 @@ TextForm FormOf(std::string_view text) {
     anyUpper = anyUpper || (c >= 'A' && c <= 'Z');
     marks |= c == '/' ? 1u : c == ',' ? 2u : c == '-' ? 4u : c == '(' ? 8u : 0u;
   }
-  const std::uint32_t letterCase = anyUpper && !anyLower ? 3 : firstUpper ? 2 : anyLower ? 1 : 0;
-  form.key = std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 7 | std::min<std::uint32_t>(digits, 7) << 9;
+  // A name inside a phrase of small letters ("pestaña Inicio", "tecla Enter") is a case of its own.
+  const std::uint32_t letterCase = anyUpper && !anyLower ? 3 : firstUpper ? 2 : laterUpper ? 4 : anyLower ? 1 : 0;
+  form.key =
+      std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 7 | std::min<std::uint32_t>(digits, 7) << 10;
   form.ending = EndingClass(Fold(text.substr(lastStart, lastEnd - lastStart)));
   if (words > 1) {
     const size_t firstStart = text.find_first_not_of(" \t\n");
@@ -275,6 +337,11 @@ TextForm FormOf(std::string_view text) {
   form.length = static_cast<std::uint16_t>(std::min<size_t>(characters, 65535));
   form.build = PhraseBuild(text);
   return form;
+}
+
+bool InfinitiveLike(const TextForm& form) {
+  static const std::uint16_t infinitive = EndingClass("amar"); // "-ar", "-er", "-ir"
+  return form.ending == infinitive || form.firstEnding == infinitive;
 }
 
 bool BuildsFit(const TextForm& answer, const std::vector<TextForm>& others) {
@@ -327,9 +394,11 @@ std::uint64_t PromptLetters::SharedWords(const std::string& option) const {
         // compound: "web" and "website", "base" and "database".
         const bool compound = &shorter == &p && longer.size() - shorter.size() >= 3 &&
                               longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+        // "null" and "nulo": four letters, the first three the same.
+        const bool lastLetter = p.size() == 4 && o.size() == 4 && p.compare(0, 3, o, 0, 3) == 0;
         if ((longer.compare(0, shorter.size(), shorter) == 0 &&
              (longer.size() - shorter.size() <= 2 || (&shorter == &p && longer.size() - shorter.size() >= 3))) ||
-            compound)
+            compound || lastLetter)
           shared |= std::uint64_t{1} << i;
       }
     if (o.size() >= 3 && o.size() <= 4 && !Common(o) && !ShortGrammar(o))
@@ -340,7 +409,7 @@ std::uint64_t PromptLetters::SharedWords(const std::string& option) const {
     if (o.size() < 5 || Common(o)) continue;
     for (size_t i = 0; i < m_longWords.size() && i < 32; ++i) {
       const std::string& p = m_longWords[i];
-      if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos)
+      if (SameWord(p, o) || p.find(o) != std::string::npos || o.find(p) != std::string::npos || OneEditApart(p, o))
         shared |= std::uint64_t{1} << (32 + i);
     }
   }

@@ -25,7 +25,8 @@ public:
   // True when `option` shares a name's letters with the prompt: a type's letters that begin
   // a maker's name ("Ka 27" and "Kamov", either way round), or a capitalised name word of
   // four letters or more in both ("Siberia", "Romans" and "Roman"), or a name's initials
-  // written as a word ("UAE" and "United Arab Emirates", either way round).
+  // written as a word ("UAE" and "United Arab Emirates", either way round; "DNS" and
+  // "sistema de nombres de dominio", in any order and case).
   bool SharedBy(const std::string& option) const;
   // True when some options share letters with the prompt and others do not: the letters
   // point at (or away from) an option. Sharing by all options, or by none, tells nothing.
@@ -49,12 +50,17 @@ private:
   std::vector<std::string> m_shortWords;   // words of three or four letters, none of its grammar (SharesWord)
   std::vector<std::string> m_acronyms;     // words in capitals of two to five letters, folded ("uae")
   std::vector<std::string> m_initials;     // the initials of runs of two or more capitalised words ("uae")
+  std::string m_wordInitials; // its content words' initials, sorted ("dns" of "sistema de nombres de dominio")
 };
 
 // The small words (grammar words, and words of one or two letters) `answer` repeats from
 // `prompt`, folded: "for" for "for loop" and "bucle for". The letter rules pass over such
 // words, common as they are; repeated in another language's answer, they point at it.
 std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::string& answer);
+
+// True when two texts, one at least written as alternatives ("hoja de cálculo / hoja de
+// trabajo"), share one once folded ("hoja de cálculo"): what answers the one answers the other.
+bool AlternativesMeet(const std::string& a, const std::string& b);
 
 // True when one of `answer`'s alternatives ("exclusión mutua / mutex": the parts between
 // slashes, when there are several) is `prompt` itself, folded and without marks ("wifi" for
@@ -65,7 +71,8 @@ bool AlternativeIsPrompt(const std::string& answer, const std::string& prompt);
 // one option is unlike the others (the only phrase among single words, the only one with a
 // slash or in capitals, the only verb ending in "-ar", the only code of two digits).
 struct TextForm {
-  std::uint32_t key = 0; // words (up to 4), marks ("/", ",", "-", "("), case, digits (up to 7)
+  std::uint32_t key =
+      0; // words (up to 4), marks ("/", ",", "-", "("), case (a name inside small letters apart), digits (up to 7)
   std::uint16_t ending =
       0; // the last word's last two letters, folded, when it has four or more ("-er", "-ir" as "-ar")
   std::uint16_t length = 0; // characters
@@ -78,6 +85,9 @@ struct TextForm {
   std::uint16_t firstEnding = 0;
 };
 TextForm FormOf(std::string_view text);
+// True when a phrase ends or begins with a word ending as the Romance infinitives do ("-ar",
+// "-er", "-ir"): "guardar", "iniciar sesión". (Some nouns do too: "carácter", "printer".)
+bool InfinitiveLike(const TextForm& form);
 // True when two forms are phrases of the same build (TextForm::build).
 inline bool SameBuild(const TextForm& a, const TextForm& b) { return a.build == b.build; }
 // True when at least two of `others` (all, when fewer) are phrases of the answer's build.

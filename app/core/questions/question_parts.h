@@ -3,6 +3,9 @@
 // use. questions.h is the public face.
 #pragma once
 
+#include <atomic>
+#include <memory>
+
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -205,6 +208,13 @@ struct QuestionGenerator::Index {
   // Cards with the same folded front (back), as chains: the first of each, then the next.
   std::vector<size_t> sameFrontFirst, sameFrontNext, sameBackFirst, sameBackNext;
   std::vector<AskedFor> frontAsks; // what each card's front asks for ("how many": a count)
+  // The cards' English side (0: none, 1: the fronts, 2: the backs: the side most of whose
+  // words the lexicon knows) and each card's word classes on it (Lexicon::PhraseClasses),
+  // looked up when first needed (kUnread until then): a card's classes hold either way.
+  static constexpr std::uint8_t kUnread = 0xFF;
+  int classSide = 0;
+  std::unique_ptr<std::atomic<std::uint8_t>[]> cardClasses;
+  std::uint8_t CardClasses(const Deck& deck, size_t card) const;
   // Plausible objects (docs/questions.md): for a relation and a kind of subject, the entities
   // the relation gives subjects of that kind ("relation|kind" -> ids, distinct).
   std::unordered_map<std::string, std::vector<std::string>> objectsByRelationKind;

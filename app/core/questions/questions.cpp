@@ -19,6 +19,7 @@
 
 #include "core/base/calendar.h"
 #include "core/base/iso_time.h"
+#include "core/base/lexicon.h"
 #include "core/base/text.h"
 #include "core/deck/picture_file.h"
 #include "core/questions/fairness.h"
@@ -299,6 +300,26 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
     x.cardsByBackShape[x.backShapes[i]].push_back(i);
   }
+  if (cards > 0 && (deck.cardsForward || deck.cardsReverse) && !Lexicon::English().Empty()) {
+    // Which side is English: the one whose short phrases the lexicon knows, in at least half
+    // of up to 256 cards spread over the deck, and twice as often as the other side's.
+    const size_t sample = std::min<size_t>(cards, 256);
+    size_t fronts = 0, backs = 0;
+    for (size_t n = 0; n < sample; ++n) {
+      const Card& c = deck.cards[n * cards / sample];
+      fronts += Lexicon::English().PhraseClasses(c.front) != 0;
+      backs += Lexicon::English().PhraseClasses(c.back) != 0;
+    }
+    if (2 * fronts >= sample && fronts >= 2 * backs)
+      x.classSide = 1;
+    else if (2 * backs >= sample && backs >= 2 * fronts)
+      x.classSide = 2;
+    if (x.classSide != 0) {
+      x.cardClasses = std::make_unique<std::atomic<std::uint8_t>[]>(cards);
+      for (size_t i = 0; i < cards; ++i)
+        x.cardClasses[i].store(Index::kUnread, std::memory_order_relaxed);
+    }
+  }
   for (size_t i = 0; i < deck.choices.size(); ++i)
     x.choiceById.emplace(deck.choices[i].id, i);
   ForEachPicture(deck, [&](const Picture& p) {
@@ -373,6 +394,17 @@ std::vector<std::string> QuestionGenerator::Candidates(QuestionKind kind, const 
     break;
   }
   return items;
+}
+
+std::uint8_t QuestionGenerator::Index::CardClasses(const Deck& deck, size_t card) const {
+  if (classSide == 0) return 0;
+  std::uint8_t classes = cardClasses[card].load(std::memory_order_relaxed);
+  if (classes == kUnread) { // two threads may look it up at once: both find the same
+    const Card& c = deck.cards[card];
+    classes = Lexicon::English().PhraseClasses(classSide == 1 ? c.front : c.back);
+    cardClasses[card].store(classes, std::memory_order_relaxed);
+  }
+  return classes;
 }
 
 // Of the capitalised words of `about`, those the deck never writes in lower case and that are

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/base/lexicon.h"
 #include "core/questions/fairness.h"
 #include "core/questions/question_checker.h"
 #include "core/questions/questions.h"
@@ -758,6 +759,15 @@ TEST_CASE("card options look like the answer: phrases against phrases, verbs aga
   CHECK(FormAlike(FormOf("SUMIF"), FormOf("COUNT")) > FormAlike(FormOf("SUMIF"), FormOf("table")));
   CHECK(FormAlike(FormOf("+44"), FormOf("+33")) > FormAlike(FormOf("+44"), FormOf("+380")));
   CHECK(FormAlike(FormOf("a / b"), FormOf("c / d")) > FormAlike(FormOf("a / b"), FormOf("c d e")));
+  // A name inside small letters is a case of its own: "pestaña Inicio" among common nouns.
+  CHECK(FormOf("pestaña Inicio").key == FormOf("tecla Enter").key);
+  CHECK(FormOf("pestaña Inicio").key != FormOf("árbol binario").key);
+  // An acronym spelled out, in another language's order: its letters are in the answer.
+  CHECK(SharesLetters("DNS", "sistema de nombres de dominio"));
+  CHECK(SharesLetters("sistema de nombres de dominio", "DNS"));
+  CHECK(SharesLetters("CPU", "unidad central de procesamiento"));
+  CHECK_FALSE(SharesLetters("DNS", "base de datos"));
+  CHECK_FALSE(SharesLetters("RAM", "memoria de acceso aleatorio"));
 
   // A term list of single words and phrases, verbs and nouns, in two scripts of case: every
   // option of a question has the answer's number of words, and a verb's options are verbs.
@@ -912,4 +922,85 @@ TEST_CASE("card options are phrases of the answer's build: plurals against plura
       CHECK(o.find("wifi") == std::string::npos);
     }
   }
+}
+
+TEST_CASE("card options are of the answer's word class on the deck's English side", "[questions][fairness]") {
+  // Verbs among nouns.
+  const std::string nouns = "keyboard,teclado\nlaptop,portátil\ndatabase,base de datos\nwindow,ventana\n"
+                            "folder,carpeta\nprinter,impresora\nbattery,batería\nnetwork,red\nmemory,memoria\n"
+                            "cable,cable\n";
+  DeckLoad load = ImportCsv(
+      "allocate,reservar\ncompile,compilar\ndebug,depurar\niterate,iterar\nvalidate,validar\n" + nouns, "verbs.csv");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed)
+    for (QuestionKind kind : {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse}) {
+      auto q = generator.Make(kind, load.deck.cards[0].id, seed);
+      REQUIRE(q);
+      for (const std::string& o : q->options) {
+        INFO(o);
+        const auto card = std::find_if(load.deck.cards.begin(), load.deck.cards.end(),
+                                       [&](const Card& c) { return c.front == o || c.back == o; });
+        REQUIRE(card != load.deck.cards.end());
+        CHECK(Lexicon::English().PhraseClasses(card->front) == kVerb);
+      }
+    }
+  // One verb among nouns: not asked as multiple choice, either way, and check says why.
+  DeckLoad lone = ImportCsv("allocate,reservar\n" + nouns, "lone.csv");
+  REQUIRE(lone.Ok());
+  QuestionGenerator loneGenerator(lone.deck);
+  for (QuestionKind kind : {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse}) {
+    std::string why;
+    CHECK_FALSE(loneGenerator.Make(kind, lone.deck.cards[0].id, 1, &why));
+    CHECK(why == "fewer than two other cards of its word class (a verb)");
+  }
+  CHECK(loneGenerator.Make(QuestionKind::MultipleChoice, lone.deck.cards[1].id, 1)); // a noun: asked
+  // A translation not of the English word's class ("join" -> "unión", a noun for a verb) is
+  // of the form it is written in: nouns, not infinitives, against it.
+  DeckLoad join =
+      ImportCsv("join,unión\ncompile,compilar\ndebug,depurar\niterate,iterar\nvalidate,validar\n" + nouns, "join.csv");
+  REQUIRE(join.Ok());
+  QuestionGenerator joinGenerator(join.deck);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    auto q = joinGenerator.Make(QuestionKind::MultipleChoice, join.deck.cards[0].id, seed);
+    REQUIRE(q);
+    for (const std::string& o : q->options)
+      CHECK_FALSE(InfinitiveLike(FormOf(o)));
+  }
+}
+
+TEST_CASE("a card sharing an alternative with the question's is never a wrong option, and near spellings are "
+          "shared words",
+          "[questions][fairness]") {
+  CHECK(AlternativesMeet("hoja de cálculo", "hoja de cálculo / hoja de trabajo"));
+  CHECK(AlternativesMeet("Hoja de Calculo / libro", "hoja de cálculo"));
+  CHECK_FALSE(AlternativesMeet("hoja de cálculo", "hoja de cálculo")); // no alternatives: the same text
+  CHECK_FALSE(AlternativesMeet("hoja de cálculo", "hoja de trabajo / libro"));
+  // Words one letter apart are one word to a reader of either language.
+  const PromptLetters intratable("intratable");
+  CHECK(intratable.SharesWord("intractable"));
+  CHECK_FALSE(intratable.SharesWord("immutable"));
+  CHECK(PromptLetters("decidable").SharesWord("decidible"));
+  CHECK(PromptLetters("null").SharesWord("nulo / sin valor"));
+  CHECK_FALSE(PromptLetters("null").SharesWord("borrar contenido"));
+
+  DeckLoad load = ImportCsv("spreadsheet,hoja de cálculo\nworksheet,hoja de cálculo / hoja de trabajo\n"
+                            "keyboard,teclado\nprinter,impresora\nwindow,ventana\nfolder,carpeta\n"
+                            "memory,memoria\nnetwork,red\n",
+                            "alternatives.csv");
+  REQUIRE(load.Ok());
+  QuestionGenerator generator(load.deck);
+  size_t made = 0; // "worksheet", the only answer with a slash, is not asked so (lone form)
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    for (size_t card : {0u, 1u})
+      for (QuestionKind kind : {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse}) {
+        auto q = generator.Make(kind, load.deck.cards[card].id, seed);
+        if (!q) continue;
+        ++made;
+        const Card& other = load.deck.cards[1 - card];
+        for (const std::string& o : q->options)
+          CHECK(o != (kind == QuestionKind::MultipleChoice ? other.back : other.front));
+      }
+  }
+  CHECK(made >= 60); // both ways for "spreadsheet", and "worksheet" asked in reverse
 }
