@@ -47,6 +47,17 @@ std::string_view FindLine(std::string_view text, std::string_view key) {
   return {};
 }
 
+// The English prepositions a term list pairs with a translation (WordNet lists none).
+bool IsPreposition(const std::string& word) {
+  static const char* const words[] = {
+      "about",  "above",   "across",  "after",  "against", "along",  "among",  "around",  "at",     "before",
+      "behind", "below",   "beneath", "beside", "between", "beyond", "by",     "down",    "during", "for",
+      "from",   "in",      "inside",  "into",   "near",    "next",   "of",     "off",     "on",     "onto",
+      "out",    "outside", "over",    "past",   "through", "to",     "toward", "towards", "under",  "underneath",
+      "until",  "up",      "upon",    "with",   "within",  "without"};
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
 // WordNet's detachment rules for inflected forms ("keys" -> "key", "allocated" ->
 // "allocate", "bigger" -> "big" is left to the exception list), by class.
 struct Rule {
@@ -202,7 +213,16 @@ std::uint8_t Lexicon::PhraseClasses(std::string_view phrase) const {
     if (!w.lettersOnly) return 0;
     words.push_back(w.text);
   }
-  if (words.empty() || words.size() > 4) return 0;
+  if (words.empty() || words.size() > 6) return 0;
+  size_t first = 0; // past adverbs in "-ly" leading a longer phrase: "immediately to the right"
+  while (first + 1 < words.size() && words[first].size() > 4 && words[first].substr(words[first].size() - 2) == "ly" &&
+         Listed(Fold(words[first])) == kAdverb)
+    ++first;
+  // Not "for loop": two words are a prepositional phrase when the second is no noun ("next to").
+  const bool compound = words.size() - first == 2 && !IsPreposition(Fold(words[first + 1])) &&
+                        (Listed(Fold(words[first + 1])) & kNoun) != 0;
+  if (IsPreposition(Fold(words[first])) && !compound) return kPreposition;
+  if (words.size() > 4) return 0;
   std::string joined;
   for (const std::string_view w : words)
     joined += (joined.empty() ? "" : " ") + std::string(w);
@@ -219,9 +239,9 @@ std::uint8_t Lexicon::PhraseClasses(std::string_view phrase) const {
 }
 
 std::string WordClassName(std::uint8_t classes) {
-  static const char* const names[4] = {"noun", "verb", "adjective", "adverb"};
+  static const char* const names[5] = {"noun", "verb", "adjective", "adverb", "preposition"};
   std::string out;
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < 5; ++i)
     if (classes & (1u << i)) out += (out.empty() ? "" : " or ") + std::string(names[i]);
   if (out.empty()) return "a word of no known class";
   return (out[0] == 'a' ? "an " : "a ") + out;

@@ -12,7 +12,8 @@
 namespace factdeck {
 
 // Word classes, as bits: a word may be several ("file": a noun and a verb).
-enum WordClass : std::uint8_t { kNoun = 1, kVerb = 2, kAdjective = 4, kAdverb = 8 };
+// Prepositions are not in WordNet: FactDeck lists the English ones ("above", "next to").
+enum WordClass : std::uint8_t { kNoun = 1, kVerb = 2, kAdjective = 4, kAdverb = 8, kPreposition = 16 };
 
 class Lexicon {
 public:
@@ -32,10 +33,12 @@ public:
   // word the lexicon lacks is classed by its suffix ("decidable", "modularity"); 0 when
   // nothing tells.
   std::uint8_t ClassesOf(std::string_view word) const;
-  // The classes of a short phrase (up to four words), by its head: the phrase as listed,
-  // else one word's classes, else a phrase led by a verb that is never a noun or adjective
-  // ("allocate memory") is a verb, else an English compound is of its last word's classes,
-  // a noun first ("desktop computer", "arrow keys": a noun). 0 when unknown or longer.
+  // The classes of a short phrase (up to six words), by its head: a phrase led by a
+  // preposition, after any adverbs in "-ly", is a preposition ("on the left", "immediately to
+  // the right", "below"); else (up to four words) the phrase as listed, else one word's
+  // classes, else a phrase led by a verb that is never a noun or adjective ("allocate
+  // memory") is a verb, else an English compound is of its last word's classes, a noun first
+  // ("desktop computer", "arrow keys": a noun). 0 when unknown or longer.
   std::uint8_t PhraseClasses(std::string_view phrase) const;
 
 private:

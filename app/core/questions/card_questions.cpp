@@ -23,6 +23,9 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   if (sameShape.size() < kOptions) return std::nullopt;
   // "São Tomé" asked for "São Tomé and Príncipe" gives itself away, as the other way round.
   if (ContainsWords(answerFolds[card], promptFolds[card])) return std::nullopt;
+  // Nor a prompt that gives its answer as one of its alternatives ("wifi / red inalámbrica"
+  // for "Wi-Fi").
+  if (AlternativeIsPrompt(prompt, right)) return std::nullopt;
   std::vector<std::string> trueFolds; // the sides paired with this prompt anywhere in the deck
   const auto& first = reverse ? x.sameBackFirst : x.sameFrontFirst;
   const auto& next = reverse ? x.sameBackNext : x.sameFrontNext;

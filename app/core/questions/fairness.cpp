@@ -84,11 +84,12 @@ bool SameWord(const std::string& a, const std::string& b) {
 // Short words of a sentence's grammar in the languages term lists pair most: never a clue.
 bool ShortGrammar(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "the",  "and",  "for",  "but",  "not",  "are",  "was",  "its",  "has", "had", "who", "how",  "why",  "you",
-      "all",  "any",  "can",  "one",  "two",  "per",  "via",  "del",  "los", "las", "con", "por",  "una",  "uno",
-      "que",  "les",  "des",  "une",  "pour", "avec", "der",  "die",  "das", "den", "dem", "ein",  "und",  "mit",
-      "von",  "zum",  "zur",  "nel",  "gli",  "che",  "per",  "een",  "het", "van", "met", "into", "onto", "with",
-      "from", "that", "this", "para", "como", "sein", "eine", "dans", "sur", "sous"};
+      "the",  "and",  "for",   "but",  "not",  "are",   "was",   "its",   "has",   "had",  "who",  "how",  "why",
+      "you",  "all",  "any",   "can",  "one",  "two",   "per",   "via",   "del",   "los",  "las",  "con",  "por",
+      "una",  "uno",  "que",   "les",  "des",  "une",   "pour",  "avec",  "der",   "die",  "das",  "den",  "dem",
+      "ein",  "und",  "mit",   "von",  "zum",  "zur",   "nel",   "gli",   "che",   "per",  "een",  "het",  "van",
+      "met",  "into", "onto",  "with", "from", "that",  "this",  "para",  "como",  "sein", "eine", "dans", "sur",
+      "sous", "sin",  "sobre", "bajo", "tras", "desde", "hasta", "hacia", "entre", "ohne", "sans", "senza"};
   return words.count(folded) != 0;
 }
 
@@ -161,6 +162,10 @@ bool LettersBeginAName(const std::vector<std::string>& designations, const std::
 // "-ar", "-er" and "-ir" are one class: the infinitives of the Romance languages. 0 otherwise.
 std::uint16_t EndingClass(const std::string& word) {
   if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return 0;
+  // A reflexive infinitive ("desplazarse", "conectarse") ends as the infinitive does.
+  if (word.size() >= 6 && word.compare(word.size() - 3, 3, "rse") == 0 &&
+      (word[word.size() - 4] == 'a' || word[word.size() - 4] == 'e' || word[word.size() - 4] == 'i'))
+    return EndingClass(word.substr(0, word.size() - 2));
   const char before = word.back() == 'r' && (word[word.size() - 2] == 'e' || word[word.size() - 2] == 'i')
                           ? 'a'
                           : word[word.size() - 2];
@@ -323,11 +328,13 @@ TextForm FormOf(std::string_view text) {
     anyLower = anyLower || (c >= 'a' && c <= 'z');
     anyUpper = anyUpper || (c >= 'A' && c <= 'Z');
     marks |= c == '/' ? 1u : c == ',' ? 2u : c == '-' ? 4u : c == '(' ? 8u : 0u;
+    // A full stop inside a word: "CONTAR.SI", "Node.js".
+    if (c == '.' && i > 0 && i + 1 < text.size() && text[i - 1] != ' ' && text[i + 1] != ' ') marks |= 16u;
   }
   // A name inside a phrase of small letters ("pestaña Inicio", "tecla Enter") is a case of its own.
   const std::uint32_t letterCase = anyUpper && !anyLower ? 3 : firstUpper ? 2 : laterUpper ? 4 : anyLower ? 1 : 0;
   form.key =
-      std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 7 | std::min<std::uint32_t>(digits, 7) << 10;
+      std::min<std::uint32_t>(words, 4) | marks << 3 | letterCase << 8 | std::min<std::uint32_t>(digits, 7) << 11;
   form.ending = EndingClass(Fold(text.substr(lastStart, lastEnd - lastStart)));
   if (words > 1) {
     const size_t firstStart = text.find_first_not_of(" \t\n");
@@ -354,8 +361,10 @@ bool SameMarks(const TextForm& a, const TextForm& b) { return (a.key >> 3) == (b
 bool FormsFit(const TextForm& answer, const std::vector<TextForm>& others) {
   size_t fit = 0;
   for (const TextForm& o : others) {
+    // Within one word of the answer's, but a single word is no phrase ("program" among
+    // "programming language" and "procedural programming").
     const int words = static_cast<int>(o.key & 7u), answerWords = static_cast<int>(answer.key & 7u);
-    fit += SameMarks(answer, o) && std::abs(words - answerWords) <= 1;
+    fit += SameMarks(answer, o) && std::abs(words - answerWords) <= 1 && (words == 1) == (answerWords == 1);
   }
   return fit >= std::min<size_t>(2, others.size());
 }

@@ -66,6 +66,11 @@ TEST_CASE("the system's lexicon finds every word it lists", "[lexicon]") {
   CHECK(english.PhraseClasses("keyboard") == kNoun);
   CHECK(english.PhraseClasses("asymptotic") == kAdjective);
   CHECK(english.PhraseClasses("arrow keys") == kNoun);
+  CHECK(english.PhraseClasses("above") == kPreposition); // prepositions, FactDeck's own list
+  CHECK(english.PhraseClasses("next to") == kPreposition);
+  CHECK(english.PhraseClasses("on the left") == kPreposition);
+  CHECK(english.PhraseClasses("immediately to the right") == kPreposition);
+  CHECK(english.PhraseClasses("for loop") == kNoun);            // a compound, not a prepositional phrase
   CHECK(english.PhraseClasses("cable") == kNoun);               // six senses as a noun, two as a verb
   CHECK(english.PhraseClasses("left") == (kNoun | kAdjective)); // as listed, not the verb "leave"
   CHECK((english.PhraseClasses("saving") & (kVerb | kNoun)) != 0);

@@ -759,6 +759,14 @@ TEST_CASE("card options look like the answer: phrases against phrases, verbs aga
   CHECK(FormAlike(FormOf("SUMIF"), FormOf("COUNT")) > FormAlike(FormOf("SUMIF"), FormOf("table")));
   CHECK(FormAlike(FormOf("+44"), FormOf("+33")) > FormAlike(FormOf("+44"), FormOf("+380")));
   CHECK(FormAlike(FormOf("a / b"), FormOf("c / d")) > FormAlike(FormOf("a / b"), FormOf("c d e")));
+  CHECK(FormOf("desplazarse").ending == FormOf("guardar").ending); // a reflexive infinitive
+  CHECK(FormOf("CONTAR.SI").key != FormOf("CONTAR").key);          // a full stop inside a word
+  CHECK(FormOf("e. g.").key == FormOf("x y").key);                 // not between words
+  // A single word among phrases stands out; a phrase among phrases a word longer does not.
+  CHECK_FALSE(FormsFit(FormOf("program"), {FormOf("programming language"), FormOf("procedural programming"),
+                                           FormOf("object-oriented programming")}));
+  CHECK(FormsFit(FormOf("source code"),
+                 {FormOf("programming language"), FormOf("binary search tree"), FormOf("procedural programming")}));
   // A name inside small letters is a case of its own: "pestaña Inicio" among common nouns.
   CHECK(FormOf("pestaña Inicio").key == FormOf("tecla Enter").key);
   CHECK(FormOf("pestaña Inicio").key != FormOf("árbol binario").key);
@@ -955,6 +963,15 @@ TEST_CASE("card options are of the answer's word class on the deck's English sid
     CHECK(why == "fewer than two other cards of its word class (a verb)");
   }
   CHECK(loneGenerator.Make(QuestionKind::MultipleChoice, lone.deck.cards[1].id, 1)); // a noun: asked
+  // The checker's rule: generated questions keep it; the verb set among nouns breaks it.
+  auto verbQuestion = generator.Make(QuestionKind::MultipleChoice, load.deck.cards[0].id, 1);
+  REQUIRE(verbQuestion);
+  CHECK(Violations(load.deck, *verbQuestion).empty());
+  Question amongNouns = *verbQuestion;
+  for (size_t i = 0, noun = 5; i < amongNouns.options.size(); ++i)
+    if (static_cast<int>(i) != amongNouns.answer) amongNouns.options[i] = load.deck.cards[noun++].back;
+  const auto broken = Violations(load.deck, amongNouns);
+  CHECK(std::find(broken.begin(), broken.end(), "lone word class") != broken.end());
   // A translation not of the English word's class ("join" -> "unión", a noun for a verb) is
   // of the form it is written in: nouns, not infinitives, against it.
   DeckLoad join =
@@ -976,6 +993,13 @@ TEST_CASE("a card sharing an alternative with the question's is never a wrong op
   CHECK(AlternativesMeet("Hoja de Calculo / libro", "hoja de cálculo"));
   CHECK_FALSE(AlternativesMeet("hoja de cálculo", "hoja de cálculo")); // no alternatives: the same text
   CHECK_FALSE(AlternativesMeet("hoja de cálculo", "hoja de trabajo / libro"));
+  // A prompt giving its answer as an alternative ("wifi / red inalámbrica" for "Wi-Fi") is not asked.
+  DeckLoad wifi = ImportCsv("Wi-Fi,wifi / red inalámbrica\nsyntax,sintaxis\nkeyboard,teclado\nprinter,impresora\n"
+                            "window,ventana\nfolder,carpeta\n",
+                            "wifi.csv");
+  REQUIRE(wifi.Ok());
+  QuestionGenerator wifiGenerator(wifi.deck);
+  CHECK_FALSE(wifiGenerator.Make(QuestionKind::MultipleChoiceReverse, wifi.deck.cards[0].id, 1));
   // Words one letter apart are one word to a reader of either language.
   const PromptLetters intratable("intratable");
   CHECK(intratable.SharesWord("intractable"));

@@ -8,6 +8,7 @@
 #include <set>
 #include <stb_image.h>
 
+#include "core/base/lexicon.h"
 #include "core/base/text.h"
 
 namespace factdeck::test {
@@ -710,6 +711,28 @@ void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v)
       marks.push_back(m);
     }
     if (Lone(marks, answer)) v.push_back("lone form");
+  }
+  // A short card answer whose English word class (WordNet's, the deck's side with more words
+  // it knows) two of the other options do not share: the only verb among nouns.
+  if (card && characters <= 40) {
+    size_t fronts = 0, backs = 0;
+    for (const Card& c : deck.cards) {
+      fronts += Lexicon::English().PhraseClasses(c.front) != 0;
+      backs += Lexicon::English().PhraseClasses(c.back) != 0;
+    }
+    const bool frontEnglish = fronts >= backs;
+    const bool reverse = q.kind == QuestionKind::MultipleChoiceReverse;
+    std::vector<std::uint8_t> classes;
+    for (const std::string& o : q.options) {
+      const auto other = std::find_if(deck.cards.begin(), deck.cards.end(),
+                                      [&](const Card& c) { return (reverse ? c.front : c.back) == o; });
+      classes.push_back(
+          other == deck.cards.end() ? 0 : Lexicon::English().PhraseClasses(frontEnglish ? other->front : other->back));
+    }
+    size_t apart = 0;
+    for (size_t i = 0; i < classes.size(); ++i)
+      apart += i != answer && classes[answer] != 0 && classes[i] != 0 && (classes[i] & classes[answer]) == 0;
+    if (apart >= 2) v.push_back("lone word class");
   }
 }
 
