@@ -126,11 +126,13 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
            PicturePixels(deck.PictureFile(deck.cards[other].picture)) != PicturePixels(deck.PictureFile(c.picture));
   };
   std::vector<TextForm> chosenForms;
-  size_t otherClass = 0; // options of a known word class that is not the answer's
+  // Options of a known word class that is not the answer's; for a preposition, a closed
+  // class the lexicon knows whole, any option that is not one ("between" among nouns).
+  size_t otherClass = 0;
   for (size_t n = 0; n < candidates.size() && chosen.size() < kOptions - 1; ++n) {
     const size_t other = candidates[n].card;
     if (!allowed(other)) continue;
-    otherClass += classAlike(other) < 0;
+    otherClass += classAlike(other) < 0 || (classes == kPreposition && x.CardClasses(deck, other) == 0);
     chosenFolds.push_back(answerFolds[other]);
     chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
     chosenForms.push_back(forms[other]);

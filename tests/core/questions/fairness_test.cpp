@@ -963,6 +963,19 @@ TEST_CASE("card options are of the answer's word class on the deck's English sid
     CHECK(why == "fewer than two other cards of its word class (a verb)");
   }
   CHECK(loneGenerator.Make(QuestionKind::MultipleChoice, lone.deck.cards[1].id, 1)); // a noun: asked
+  // A preposition among words the lexicon does not know is alone in its class too (the
+  // nouns it knows, in another script, are no options in Spanish).
+  DeckLoad between = ImportCsv("between,entre\nautofill,autorrelleno\ntuple,tupla\nmutex,exclusión mutua\n"
+                               "dataset,conjunto de datos\nkeyboard,клавиатура\nprinter,принтер\nwindow,окно\n"
+                               "folder,папка\nmemory,память\nnetwork,сеть\n",
+                               "between.csv");
+  REQUIRE(between.Ok());
+  QuestionGenerator betweenGenerator(between.deck);
+  for (QuestionKind kind : {QuestionKind::MultipleChoice, QuestionKind::MultipleChoiceReverse}) {
+    std::string why;
+    CHECK_FALSE(betweenGenerator.Make(kind, between.deck.cards[0].id, 1, &why));
+    CHECK(why == "fewer than two other cards of its word class (a preposition)");
+  }
   // The checker's rule: generated questions keep it; the verb set among nouns breaks it.
   auto verbQuestion = generator.Make(QuestionKind::MultipleChoice, load.deck.cards[0].id, 1);
   REQUIRE(verbQuestion);
