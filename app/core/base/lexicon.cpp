@@ -226,15 +226,17 @@ std::uint8_t Lexicon::PhraseClasses(std::string_view phrase) const {
   std::string joined;
   for (const std::string_view w : words)
     joined += (joined.empty() ? "" : " ") + std::string(w);
-  // A phrase beginning with a capital is a name as well ("Excel", "Find and Replace").
+  // A phrase beginning with a capital is a name as well ("Excel", "Find and Replace"), when
+  // its words tell a class at all (a capital alone does not: "Back abc").
   const bool capital = !WrittenWords(words.front()).front().capital ? false : true;
   const std::uint8_t name = capital ? kNoun : 0;
   if (const std::uint8_t listed = ClassesOf(joined)) return listed | name;
-  if (words.size() == 1) return name;
+  if (words.size() == 1) return 0;
   // A verb as written in the lexicon, never a noun or adjective, before a word that is
   // only a noun: "allocate memory", "delete column" ("merge sort" names a sort).
   const std::uint8_t last = ClassesOf(words.back());
   if (Listed(Fold(words.front())) == kVerb && last == kNoun) return kVerb | name;
+  if (last == 0) return 0;
   return last & kNoun ? std::uint8_t{kNoun} : last | name; // "desktop computer", "arrow keys"
 }
 

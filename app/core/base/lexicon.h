@@ -38,7 +38,8 @@ public:
   // the right", "below"); else (up to four words) the phrase as listed, else one word's
   // classes, else a phrase led by a verb that is never a noun or adjective ("allocate
   // memory") is a verb, else an English compound is of its last word's classes, a noun first
-  // ("desktop computer", "arrow keys": a noun). 0 when unknown or longer.
+  // ("desktop computer", "arrow keys": a noun); a name (a capital first) a noun as well
+  // ("Excel"). 0 when unknown or longer.
   std::uint8_t PhraseClasses(std::string_view phrase) const;
 
 private:

@@ -7,6 +7,47 @@
 #include "core/deck/picture_file.h"
 
 namespace factdeck::question_parts {
+namespace {
+
+// The small words of the prompt the answer repeats, which few answers of the deck have (at
+// most 1 %, or 3): keywords kept in both languages ("for loop", "bucle for").
+std::vector<std::string> Keywords(const std::string& prompt, const std::string& right,
+                                  const std::vector<std::string>& answerFolds) {
+  std::vector<std::string> keywords;
+  for (std::string& w : SmallWordsShared(prompt, right)) {
+    size_t uses = 0;
+    const size_t rare = std::max<size_t>(3, answerFolds.size() / 100);
+    for (size_t other = 0; other < answerFolds.size() && uses <= rare; ++other)
+      uses += ContainsWords(answerFolds[other], w);
+    if (uses <= rare) keywords.push_back(std::move(w));
+  }
+  return keywords;
+}
+
+// Why a short answer (40 characters or fewer) stands out among its chosen options, or
+// empty: with a slash, a note in brackets, capitals or more words than at most one other
+// option has; the only plural, or the only phrase beginning with a grammar word ("on the
+// left" among nouns); `lonelyClass`, when not 0, the word class two of the options lack.
+std::string StandsOut(const TextForm& right, const std::vector<TextForm>& chosen, std::uint8_t lonelyClass) {
+  if (!FormsFit(right, chosen))
+    return "fewer than two other cards written as its answer is (its slashes, brackets, capitals or digits)";
+  if (!BuildsFit(right, chosen))
+    return std::string("fewer than two other cards built as its answer is (") +
+           (right.build & 1 ? "a plural" : "a singular") + (right.build & 2 ? ", after a grammar word" : "") +
+           (right.build & 4 ? ", before a grammar word" : "") + ")";
+  if (lonelyClass != 0) return "fewer than two other cards of its word class (" + WordClassName(lonelyClass) + ")";
+  return {};
+}
+
+// Alike on the prompt's side too: a card whose prompt ends or begins as this one's ("-ar",
+// a verb), is built as it is ("dentro de", a preposition) or has as many words is of the
+// same sort, and so is its answer ("debug" for "depurar", "above" for "dentro de").
+int PromptAlike(const TextForm& a, const TextForm& b) {
+  return (a.ending != 0 && a.ending == b.ending ? 4 : 0) + (a.firstEnding == b.firstEnding ? 4 : 0) +
+         (SameBuild(a, b) ? 6 : 0) + ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
+}
+
+} // namespace
 
 // A card as multiple choice: its front, pick the back (`reverse`: its back, pick the
 // front), against other cards' sides of the same shape (TextShape). Every side the deck
@@ -42,14 +83,7 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const bool answerNamesPrompt = AlternativeIsPrompt(right, prompt);
   // A small word of the prompt the answer repeats, which few answers of the deck have: a
   // keyword kept in both languages ("for loop", "bucle for"). Options must have it too.
-  std::vector<std::string> keywords;
-  for (std::string& w : SmallWordsShared(prompt, right)) {
-    size_t uses = 0;
-    const size_t rare = std::max<size_t>(3, answerFolds.size() / 100);
-    for (size_t other = 0; other < answerFolds.size() && uses <= rare; ++other)
-      uses += ContainsWords(answerFolds[other], w);
-    if (uses <= rare) keywords.push_back(std::move(w));
-  }
+  const std::vector<std::string> keywords = Keywords(prompt, right, answerFolds);
   // Candidates in the seed's order (up to 256; 64 for a card with a picture, whose pixels
   // are compared), then the three most alike in form to the answer (FormAlike): no option is
   // the only phrase, the only one in capitals or the only verb. A cloze's options are first
@@ -57,14 +91,7 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   const auto& forms = reverse ? x.frontForms : x.backForms;
   const auto& promptForms = reverse ? x.backForms : x.frontForms;
   const TextForm& rightForm = forms[card];
-  // Alike on the prompt's side too: a card whose prompt ends or begins as this one's ("-ar",
-  // a verb), is built as it is ("dentro de", a preposition) or has as many words is of the
-  // same sort, and so is its answer ("debug" for "depurar", "above" for "dentro de").
-  auto promptAlike = [&](size_t other) {
-    const TextForm &a = promptForms[card], &b = promptForms[other];
-    return (a.ending != 0 && a.ending == b.ending ? 4 : 0) + (a.firstEnding == b.firstEnding ? 4 : 0) +
-           (SameBuild(a, b) ? 6 : 0) + ((a.key & 7u) == (b.key & 7u) ? 1 : 0);
-  };
+  auto promptAlike = [&](size_t other) { return PromptAlike(promptForms[card], promptForms[other]); };
   // Of the answer's word class on the cards' English side ("allocate", a verb, among verbs;
   // "between" among adverbs), both ways: a card's translation is of its class. What shows
   // comes first: among options of the answer's words, marks and case, the class decides.
@@ -91,15 +118,22 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
   for (size_t n = 0; n < sameShape.size() && n < limit; ++n) {
     const size_t other = sameShape[(start + n * step) % sameShape.size()];
     if (!answerFolds[other].empty() && x.frontAsks[other] == asks)
-      candidates.push_back({other, 2 * FormAlike(rightForm, forms[other]) +
-                                       (rightForm.key == forms[other].key ? 24 : 0) +
-                                       (SameBuild(rightForm, forms[other]) ? 6 : 0) +
-                                       (rightForm.firstEnding == forms[other].firstEnding ? 3 : 0) +
-                                       (deck.cards[other].cloze == c.cloze ? 16 : 0) + promptAlike(other) +
-                                       classAlike(other) + infinitiveAlike(other)});
+      candidates.push_back(
+          {other, 2 * FormAlike(rightForm, forms[other]) + (rightForm.key == forms[other].key ? 24 : 0) +
+                      (SameBuild(rightForm, forms[other]) ? 6 : 0) +
+                      (rightForm.firstEnding == forms[other].firstEnding ? 3 : 0) +
+                      (deck.cards[other].cloze == c.cloze ? 16 : 0) + promptAlike(other) + infinitiveAlike(other)});
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; });
+  auto byAlike = [](const Candidate& a, const Candidate& b) { return a.alike > b.alike; };
+  std::stable_sort(candidates.begin(), candidates.end(), byAlike);
+  // The word class decides among the 32 most alike in form: a card's classes are looked up
+  // in the lexicon when first needed (a few microseconds each), not for all 256.
+  if (classes != 0) {
+    const auto top = candidates.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(candidates.size(), 32));
+    for (auto it = candidates.begin(); it != top; ++it)
+      it->alike += classAlike(it->card);
+    std::stable_sort(candidates.begin(), top, byAlike);
+  }
   // The most alike first, each passing the rules on what a wrong option may be.
   auto allowed = [&](size_t other) {
     const std::string& fold = answerFolds[other];
@@ -137,24 +171,11 @@ std::optional<Question> Builder::CardChoice(size_t card, bool reverse) {
     chosen.push_back(reverse ? deck.cards[other].front : deck.cards[other].back);
     chosenForms.push_back(forms[other]);
   }
-  // A short answer (40 characters or fewer) with a slash, a note in brackets, capitals or
-  // more words than at most one other option has stands out: not asked so. So does the only
-  // plural, or the only phrase beginning with a grammar word ("on the left" among nouns).
-  if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && !FormsFit(rightForm, chosenForms)) {
-    Refuse("fewer than two other cards written as its answer is (its slashes, brackets, capitals or digits)");
-    return std::nullopt;
-  }
-  if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && !BuildsFit(rightForm, chosenForms)) {
-    Refuse(std::string("fewer than two other cards built as its answer is (") +
-           (rightForm.build & 1 ? "a plural" : "a singular") + (rightForm.build & 2 ? ", after a grammar word" : "") +
-           (rightForm.build & 4 ? ", before a grammar word" : "") + ")");
-    return std::nullopt;
-  }
-  // A short answer whose word class two of its options lack: the only verb, or the only
-  // noun among verbs. Not asked so.
-  if (chosen.size() == kOptions - 1 && rightForm.length <= 40 && otherClass >= 2) {
-    Refuse("fewer than two other cards of its word class (" + WordClassName(classes) + ")");
-    return std::nullopt;
+  if (chosen.size() == kOptions - 1 && rightForm.length <= 40) {
+    if (std::string standsOut = StandsOut(rightForm, chosenForms, otherClass >= 2 ? classes : 0); !standsOut.empty()) {
+      Refuse(std::move(standsOut));
+      return std::nullopt;
+    }
   }
   if (chosen.size() < kOptions - 1 && !keywords.empty()) {
     Refuse("its answer repeats the question's word '" + keywords.front() +

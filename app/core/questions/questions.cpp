@@ -177,6 +177,23 @@ void IndexWords(const Deck& deck, QuestionGenerator::Index& x) {
       words.insert(std::move(w));
     }
 }
+// Which side of a deck's cards is English (1: the fronts, 2: the backs, 0: neither): the
+// one whose short phrases the lexicon knows, in at least half of up to 256 cards spread
+// over the deck, and twice as often as the other side's.
+int EnglishSide(const Deck& deck) {
+  const size_t cards = deck.cards.size(), sample = std::min<size_t>(cards, 256);
+  if (sample == 0 || Lexicon::English().Empty()) return 0;
+  size_t fronts = 0, backs = 0;
+  for (size_t n = 0; n < sample; ++n) {
+    const Card& c = deck.cards[n * cards / sample];
+    fronts += Lexicon::English().PhraseClasses(c.front) != 0;
+    backs += Lexicon::English().PhraseClasses(c.back) != 0;
+  }
+  if (2 * fronts >= sample && fronts >= 2 * backs) return 1;
+  if (2 * backs >= sample && backs >= 2 * fronts) return 2;
+  return 0;
+}
+
 } // namespace
 
 QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_unique<Index>()), m_deck(deck) {
@@ -300,20 +317,8 @@ QuestionGenerator::QuestionGenerator(const Deck& deck) : m_index(std::make_uniqu
     x.cardsByFrontShape[x.frontShapes[i]].push_back(i);
     x.cardsByBackShape[x.backShapes[i]].push_back(i);
   }
-  if (cards > 0 && (deck.cardsForward || deck.cardsReverse) && !Lexicon::English().Empty()) {
-    // Which side is English: the one whose short phrases the lexicon knows, in at least half
-    // of up to 256 cards spread over the deck, and twice as often as the other side's.
-    const size_t sample = std::min<size_t>(cards, 256);
-    size_t fronts = 0, backs = 0;
-    for (size_t n = 0; n < sample; ++n) {
-      const Card& c = deck.cards[n * cards / sample];
-      fronts += Lexicon::English().PhraseClasses(c.front) != 0;
-      backs += Lexicon::English().PhraseClasses(c.back) != 0;
-    }
-    if (2 * fronts >= sample && fronts >= 2 * backs)
-      x.classSide = 1;
-    else if (2 * backs >= sample && backs >= 2 * fronts)
-      x.classSide = 2;
+  if (deck.cardsForward || deck.cardsReverse) {
+    x.classSide = EnglishSide(deck);
     if (x.classSide != 0) {
       x.cardClasses = std::make_unique<std::atomic<std::uint8_t>[]>(cards);
       for (size_t i = 0; i < cards; ++i)

@@ -45,7 +45,9 @@ TEST_CASE("a lexicon gives words and short phrases their classes, inflected or n
   CHECK(lexicon.PhraseClasses("zebra / key") == 0); // the first alternative, unknown
   CHECK(lexicon.PhraseClasses("key (on a keyboard)") == kNoun);
   CHECK(lexicon.PhraseClasses("Handle") == (kNoun | kVerb));
-  CHECK(lexicon.PhraseClasses("Zebra") == kNoun); // a name
+  CHECK(lexicon.PhraseClasses("Debug") == (kNoun | kVerb)); // a name as well
+  CHECK(lexicon.PhraseClasses("Zebra") == 0);               // a capital alone tells nothing
+  CHECK(lexicon.PhraseClasses("Tree abc") == 0);
   CHECK(lexicon.PhraseClasses("zebra") == 0);
   CHECK(lexicon.PhraseClasses("key 2") == 0);                   // digits: no word
   CHECK(lexicon.PhraseClasses("one two three four tree") == 0); // longer than four words
