@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <vector>
 
 #include "core/base/text.h"
 
@@ -209,8 +209,10 @@ std::uint8_t Lexicon::PhraseClasses(std::string_view phrase) const {
   // The first of alternatives ("application / app", "mouse (computer)").
   phrase = phrase.substr(0, phrase.find_first_of("/(;,"));
   std::vector<std::string_view> words;
+  bool capital = false; // its first word's
   for (const WrittenWord& w : WrittenWords(phrase)) {
     if (!w.lettersOnly) return 0;
+    if (words.empty()) capital = w.capital;
     words.push_back(w.text);
   }
   if (words.empty() || words.size() > 6) return 0;
@@ -228,7 +230,6 @@ std::uint8_t Lexicon::PhraseClasses(std::string_view phrase) const {
     joined += (joined.empty() ? "" : " ") + std::string(w);
   // A phrase beginning with a capital is a name as well ("Excel", "Find and Replace"), when
   // its words tell a class at all (a capital alone does not: "Back abc").
-  const bool capital = !WrittenWords(words.front()).front().capital ? false : true;
   const std::uint8_t name = capital ? kNoun : 0;
   if (const std::uint8_t listed = ClassesOf(joined)) return listed | name;
   if (words.size() == 1) return 0;

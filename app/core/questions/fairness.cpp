@@ -145,6 +145,18 @@ std::string WordInitials(const std::vector<WrittenWord>& words) {
   return initials;
 }
 
+// Calls `visit` with each part of `text` between slashes ("hoja de cálculo / hoja de
+// trabajo": two), as written, until it returns true; true when it did.
+template <typename Visit> bool ForEachAlternative(std::string_view text, Visit visit) {
+  for (size_t begin = 0; begin <= text.size();) {
+    size_t end = text.find('/', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (visit(text.substr(begin, end - begin))) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
 bool AnyIn(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return std::any_of(a.begin(), a.end(),
                      [&](const std::string& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
@@ -219,6 +231,10 @@ PromptLetters::PromptLetters(const std::string& prompt) {
   m_designations = DesignationLetters(words);
   Acronyms(words, m_acronyms, m_initials);
   m_wordInitials = WordInitials(words);
+  for (std::string letters : m_acronyms) {
+    std::sort(letters.begin(), letters.end());
+    m_acronymLetters.push_back(std::move(letters));
+  }
 }
 
 bool PromptLetters::SharedBy(const std::string& option) const {
@@ -235,15 +251,14 @@ bool PromptLetters::SharedBy(const std::string& option) const {
   if (AnyIn(acronyms, m_initials) || AnyIn(initials, m_acronyms) || AnyIn(acronyms, m_acronyms)) return true;
   // An acronym spelled out in another language's order and case: "DNS" and "sistema de
   // nombres de dominio", "CPU" and "unidad central de procesamiento", either way round.
-  auto sorted = [](std::string letters) {
-    std::sort(letters.begin(), letters.end());
-    return letters;
-  };
   const std::string optionInitials = WordInitials(o);
-  for (const std::string& a : m_acronyms)
-    if (!optionInitials.empty() && sorted(a) == optionInitials) return true;
-  for (const std::string& a : acronyms)
-    if (!m_wordInitials.empty() && sorted(a) == m_wordInitials) return true;
+  if (!optionInitials.empty() &&
+      std::find(m_acronymLetters.begin(), m_acronymLetters.end(), optionInitials) != m_acronymLetters.end())
+    return true;
+  for (std::string a : acronyms) {
+    std::sort(a.begin(), a.end());
+    if (!m_wordInitials.empty() && a == m_wordInitials) return true;
+  }
   // A name word of the option (not its first word, which is capitalised anyway, unless the
   // next is capitalised too) that the prompt has too.
   for (size_t i = 0; i < o.size(); ++i) {
@@ -257,18 +272,15 @@ bool PromptLetters::SharedBy(const std::string& option) const {
 
 bool AlternativesMeet(const std::string& a, const std::string& b) {
   if (a.find('/') == std::string::npos && b.find('/') == std::string::npos) return false;
-  auto split = [](const std::string& text) {
+  auto folded = [](const std::string& text) {
     std::vector<std::string> parts;
-    for (size_t begin = 0; begin <= text.size();) {
-      size_t end = text.find('/', begin);
-      if (end == std::string::npos) end = text.size();
-      if (std::string part = Fold(std::string_view(text).substr(begin, end - begin)); !part.empty())
-        parts.push_back(std::move(part));
-      begin = end + 1;
-    }
+    ForEachAlternative(text, [&](std::string_view part) {
+      if (std::string f = Fold(part); !f.empty()) parts.push_back(std::move(f));
+      return false;
+    });
     return parts;
   };
-  return AnyIn(split(a), split(b));
+  return AnyIn(folded(a), folded(b));
 }
 
 bool AlternativeIsPrompt(const std::string& answer, const std::string& prompt) {
@@ -280,14 +292,7 @@ bool AlternativeIsPrompt(const std::string& answer, const std::string& prompt) {
     return out;
   };
   const std::string p = bare(prompt);
-  if (p.empty()) return false;
-  for (size_t begin = 0; begin <= answer.size();) {
-    size_t end = answer.find('/', begin);
-    if (end == std::string::npos) end = answer.size();
-    if (bare(std::string_view(answer).substr(begin, end - begin)) == p) return true;
-    begin = end + 1;
-  }
-  return false;
+  return !p.empty() && ForEachAlternative(answer, [&](std::string_view part) { return bare(part) == p; });
 }
 
 std::vector<std::string> SmallWordsShared(const std::string& prompt, const std::string& answer) {

@@ -51,6 +51,7 @@ private:
   std::vector<std::string> m_acronyms;     // words in capitals of two to five letters, folded ("uae")
   std::vector<std::string> m_initials;     // the initials of runs of two or more capitalised words ("uae")
   std::string m_wordInitials; // its content words' initials, sorted ("dns" of "sistema de nombres de dominio")
+  std::vector<std::string> m_acronymLetters; // each of m_acronyms, its letters sorted ("dns")
 };
 
 // The small words (grammar words, and words of one or two letters) `answer` repeats from

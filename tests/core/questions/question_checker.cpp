@@ -712,23 +712,24 @@ void CheckForm(const Deck& deck, const Question& q, std::vector<std::string>& v)
     }
     if (Lone(marks, answer)) v.push_back("lone form");
   }
-  // A short card answer whose English word class (WordNet's, the deck's side with more words
-  // it knows) two of the other options do not share: the only verb among nouns.
+  // A short card answer whose English word class (WordNet's, on the side of the options'
+  // cards with more words it knows) two of the other options do not share: the only verb
+  // among nouns.
   if (card && characters <= 40) {
-    size_t fronts = 0, backs = 0;
-    for (const Card& c : deck.cards) {
-      fronts += Lexicon::English().PhraseClasses(c.front) != 0;
-      backs += Lexicon::English().PhraseClasses(c.back) != 0;
-    }
-    const bool frontEnglish = fronts >= backs;
     const bool reverse = q.kind == QuestionKind::MultipleChoiceReverse;
-    std::vector<std::uint8_t> classes;
+    std::vector<const Card*> cards; // each option's card, or none
+    size_t fronts = 0, backs = 0;
     for (const std::string& o : q.options) {
       const auto other = std::find_if(deck.cards.begin(), deck.cards.end(),
                                       [&](const Card& c) { return (reverse ? c.front : c.back) == o; });
-      classes.push_back(
-          other == deck.cards.end() ? 0 : Lexicon::English().PhraseClasses(frontEnglish ? other->front : other->back));
+      cards.push_back(other == deck.cards.end() ? nullptr : &*other);
+      if (!cards.back()) continue;
+      fronts += Lexicon::English().PhraseClasses(other->front) != 0;
+      backs += Lexicon::English().PhraseClasses(other->back) != 0;
     }
+    std::vector<std::uint8_t> classes;
+    for (const Card* c : cards)
+      classes.push_back(c ? Lexicon::English().PhraseClasses(fronts >= backs ? c->front : c->back) : 0);
     size_t apart = 0;
     for (size_t i = 0; i < classes.size(); ++i)
       apart += i != answer && classes[answer] != 0 && classes[i] != 0 && (classes[i] & classes[answer]) == 0;
