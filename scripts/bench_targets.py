@@ -36,6 +36,8 @@ TARGETS = [
      "time a question, 100,000 English cards, word classes looked up", lambda b: ms(b), "ms", 1.0, True),
     ("bench_srs.json", "BM_BuildQueue100k", "today's queue over 100,000 cards",
      lambda b: ms(b), "ms", 10.0, True),
+    ("bench_srs.json", "BM_ExamPlan5x20k/0", "plan 5 exams over 20,000 cards (today and the forecast)",
+     lambda b: ms(b), "ms", 100.0, True),
     ("bench_store.json", "BM_CommitAnswer/iterations:2000", "commit an answer, p99",
      lambda b: b["p99_ms"], "ms", 5.0, True),
     ("bench_live.json", "BM_LiveHall/500/1000/iterations:10/real_time", "a hall of 500 phones answering within a second: answers, p99",

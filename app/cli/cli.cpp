@@ -66,6 +66,7 @@ int RunCommandLine(int argc, char** argv) {
   RegisterQuestionsCommands(app, commands);
   RegisterStoreCommands(app, commands, dataDir);
   RegisterMemoryCommands(app, commands, dataDir);
+  RegisterPlanCommand(app, commands, dataDir);
 
   try {
     app.parse(argc, argv);

@@ -27,5 +27,7 @@ void RegisterStoreCommands(CLI::App& app, CommandList& commands, const std::stri
 // srs optimize, srs weights, import-anki-revlog: the learner's memory model (after the srs
 // command is registered).
 void RegisterMemoryCommands(CLI::App& app, CommandList& commands, const std::string& dataDir);
+// plan, plan add, plan remove: the learner's exams and their plans.
+void RegisterPlanCommand(CLI::App& app, CommandList& commands, const std::string& dataDir);
 
 } // namespace factdeck::cli

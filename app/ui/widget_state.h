@@ -27,6 +27,12 @@ struct HomeForm {
   std::filesystem::path browseDir; // the folder the deck browser shows; empty: the decks folder
   bool showBrowser = false;        // open the deck browser (the desktop's chooser is not there)
   std::string folderError;         // why the decks folder could not be shown in the file manager
+  // "Plan an exam": as typed.
+  std::array<char, 128> examName{};
+  std::array<char, 32> examWhen{};
+  std::array<char, 256> examTags{}, examWeights{};
+  int examDailyMinutes = 30;
+  int examDailyCards = 0; // 0: the budget is in minutes
 };
 
 // The question being answered: reset whenever a new question is shown.

@@ -1,10 +1,11 @@
 // The scheduler's speed: the 1,000,000-review workload that tests/tools/fsrs/bench_reference.mjs
 // runs through ts-fsrs (scripts/bench prints the ratio), and building a day's queue over
-// 100,000 cards (target: 10 ms).
+// 100,000 cards (target: 10 ms), and planning five exams over 20,000 cards (target: 100 ms).
 #include <benchmark/benchmark.h>
 #include <cstdint>
 #include <random>
 
+#include "core/srs/exam_plan.h"
 #include "core/srs/optimizer.h"
 #include "core/srs/study.h"
 
@@ -56,6 +57,40 @@ void BM_Fsrs1MReviews(benchmark::State& state) {
 // Five runs, judged by the median, as the reference's three runs are (scripts/bench): the
 // ratio of two single runs moved by a tenth with the machine's load.
 BENCHMARK(BM_Fsrs1MReviews)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
+
+// Five exams a week apart (7 to 35 days ahead), each on 4,000 of 20,000 cards (two kinds an
+// item), a quarter of them new, 30 minutes a day each: today's cards and the forecast (/0),
+// and with the budget that would suffice searched for each exam, all five being short (/1).
+void BM_ExamPlan5x20k(benchmark::State& state) {
+  const TimeMs now = 1735725600000 + 400 * kDayMs;
+  std::mt19937 random(5);
+  std::vector<PlanCard> cards(20000);
+  for (size_t i = 0; i < cards.size(); ++i) {
+    PlanCard& c = cards[i];
+    c.item = i / 2;
+    c.exams = 1u << (i / 4000);
+    if (random() % 4 == 0) continue;
+    c.memory.state = CardState::Review;
+    c.memory.stability = 1 + random() % 100;
+    c.memory.difficulty = 1 + random() % 9;
+    c.memory.lastReview = now - static_cast<TimeMs>(1 + random() % 60) * kDayMs;
+    c.memory.due = c.memory.lastReview + static_cast<TimeMs>(c.memory.stability) * kDayMs;
+  }
+  std::vector<PlanExam> exams;
+  for (int e = 0; e < 5; ++e)
+    exams.push_back({now + (7 + 7 * e) * kDayMs, AnswersPerDay(30, 0, kDefaultAnswerSeconds)});
+  const Fsrs fsrs;
+  size_t today = 0;
+  for (auto _ : state) {
+    PlanOptions options;
+    options.findBudget = state.range(0) != 0;
+    const ExamPlan plan = MakeExamPlan(cards, exams, fsrs, now, options);
+    today = plan.today.size();
+    benchmark::DoNotOptimize(plan);
+  }
+  state.counters["today"] = static_cast<double>(today);
+}
+BENCHMARK(BM_ExamPlan5x20k)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_BuildQueue100k(benchmark::State& state) {
   const TimeMs now = 1735689600000 + 400 * kDayMs;

@@ -114,6 +114,29 @@ void RefreshProgress(AppState& state) {
   const srs::TimeMs now = state.clock();
   state.progress = state.store->Progress(state.profile, now);
   state.streak = state.store->Streaks(state.profile, now, srs::LocalStudyDay(state.settings.dayStartHour)).first;
+  RefreshExams(state);
+}
+
+void RefreshExams(AppState& state) {
+  state.exams = {};
+  if (!state.store) return;
+  ExamPlanInput input;
+  input.exams = state.store->Exams(state.profile);
+  if (input.exams.empty()) return;
+  input.deck = [&state](const std::string& id) -> std::shared_ptr<const Deck> {
+    for (const DeckEntry& entry : state.decks)
+      if (entry.id == id && entry.errors.empty()) {
+        DeckLoad load = LoadDeckFile(entry.path.string());
+        if (load.Ok()) return std::make_shared<const Deck>(std::move(load.deck));
+      }
+    return nullptr;
+  };
+  input.store = state.store.get();
+  input.profile = state.profile;
+  input.fsrs = reducer::LearnerFsrsParameters(state);
+  input.day = srs::LocalStudyDay(state.settings.dayStartHour);
+  input.now = state.clock();
+  state.exams = PlanExams(input);
 }
 
 namespace reducer {

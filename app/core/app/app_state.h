@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/app/deck_library.h"
+#include "core/app/exams.h"
 #include "core/app/intents.h"
 #include "core/store/profile_store.h"
 #include "core/app/stats_view.h"
@@ -105,6 +106,7 @@ struct AppState {
   std::vector<ProfileInfo> profiles;                      // the learners, for the switcher
   std::filesystem::path launchDeck;                       // the deck given on the command line (listed first)
   int streak = 0;                                         // the learner's current day streak
+  ExamPlanning exams;                                     // the learner's exams planned (RefreshProgress)
   std::function<srs::TimeMs()> clock = srs::WallClockNow; // tests set their own
   // The characters the window's fonts draw (set by the UI when it builds them; unset: any).
   // Names shown on the projector (players', teams') must draw whole.
@@ -147,8 +149,11 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
 // saves the settings and lists the decks again.
 std::optional<std::filesystem::path> RememberOpenedDeck(AppState& state, std::filesystem::path path);
 
-// Reads the home screen's figures from the store: progress per deck, the day streak.
+// Reads the home screen's figures from the store: progress per deck, the day streak, the
+// exams' plan.
 void RefreshProgress(AppState& state);
+// Plans the learner's exams again (AppState::exams) on the listed decks.
+void RefreshExams(AppState& state);
 // Lists the decks again: the one given on the command line, those opened (Settings::
 // openedDecks), the bundled ones and the learner's decks folder; then RefreshProgress.
 void ReloadLibrary(AppState& state);

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <memory>
 
 #include "core/app/reducer.h"
+#include "core/base/calendar.h"
 #include "core/base/paths.h"
 #include "core/base/text.h"
 
@@ -73,6 +75,7 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed) {
 
 const std::vector<std::string>& StartScreenNames() {
   static const std::vector<std::string> names{"home",
+                                              "home-exam",
                                               "study",
                                               "practice",
                                               "exam",
@@ -230,6 +233,14 @@ bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
     quiz.mode = QuizMode::Exam;
     quiz.timeLimitSeconds = 10 * 60;
     state.Post(StartQuiz{deck, quiz});
+  } else if (name == "home-exam") {
+    // An exam on the sample deck twelve days ahead, 20 minutes a day.
+    int y = 0, m = 0, d = 0;
+    const srs::StudyDay day = srs::LocalStudyDay(state.settings.dayStartHour);
+    CivilFromDays(day.DayOf(state.clock()) + 12, y, m, d);
+    char when[32];
+    std::snprintf(when, sizeof when, "%04d-%02d-%02d 09:00", y, m, d);
+    state.Post(PlanExam{"History test", when, deck, "", 20, ""});
   } else if (name == "timeline") {
     state.Post(StartTimeline{deck});
   } else if (name == "classroom") {

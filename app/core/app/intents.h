@@ -59,11 +59,29 @@ struct NewDeckFromTemplate {
 };
 struct ReadDecksAgain {}; // every listed deck read from its file again (after editing one)
 
+// [SECTION] Exams to revise for (exam_intents.cpp)
+struct PlanExam {
+  std::string name;
+  std::string when;    // "2027-01-20" (9:00) or "2027-01-20 14:30", the learner's local time
+  size_t deck = 0;     // index into AppState::decks
+  std::string tags;    // as typed (spaces or commas between); empty: the whole deck
+  int minutes = 30;    // a day
+  std::string weights; // topic weights: "algebra=2, geometry=0.5"
+  int cards = 0;       // a day, instead of minutes when set
+};
+struct RemoveExam {
+  std::int64_t id = 0;
+};
+
 // [SECTION] Study, practice and exam (study_intents.cpp)
 struct StartStudy {
   size_t deck;        // index into AppState::decks
   int extraNew = 0;   // "study more": this many new cards beyond today's limit
   bool ahead = false; // "review ahead": reviews due by this time tomorrow, no new cards
+  // An exam's plan for today (ExamRecord::id), or with `revision` the last days' revision:
+  // the exam's cards on this deck least likely remembered on the day first.
+  std::int64_t exam = 0;
+  bool revision = false;
 };
 struct StartQuiz {
   size_t deck;
@@ -195,6 +213,8 @@ using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
     OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain,
+    // exams
+    PlanExam, RemoveExam,
     // study
     StartStudy, StartQuiz, StudyChoose, StudyChooseAll, StudyOrder, StudyTypeYear, StudyReveal, StudyGrade, StudyNext,
     StudySayGuessed, StudyTick, ExamGoTo, ExamFlag, ExamHandIn, ExportQuizReport, ReportQuestion,

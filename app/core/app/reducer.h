@@ -65,6 +65,13 @@ void Apply(AppState& state, const ClassroomTick& intent, Context& context);
 void Apply(AppState& state, const ExportMatch& intent, Context& context);
 void Apply(AppState& state, const NewMatch& intent, Context& context);
 
+// [SECTION] exam_intents.cpp
+void Apply(AppState& state, const PlanExam& intent, Context& context);
+void Apply(AppState& state, const RemoveExam& intent, Context& context);
+// The cards a study session for an exam asks on `deckId` (StartStudy::exam), in order.
+std::vector<std::pair<std::string, QuestionKind>> ExamCards(const AppState& state, std::int64_t exam,
+                                                            const std::string& deckId, bool revision);
+
 // [SECTION] live_intents.cpp
 void Apply(AppState& state, const OpenLive& intent, Context& context);
 void Apply(AppState& state, const OpenLiveRoom& intent, Context& context);

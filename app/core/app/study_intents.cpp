@@ -67,6 +67,14 @@ void Apply(AppState& state, const StartStudy& start, Context& context) {
     options.queue.aheadDays = 1;
     options.queue.newPerDay = options.queue.newDoneToday;
   }
+  if (start.exam != 0) {
+    options.planned = ExamCards(state, start.exam, study->deck->id, start.revision);
+    if (options.planned.empty()) {
+      state.notices.push_back(start.revision ? "The exam has no cards on this deck to revise."
+                                             : "Nothing is planned for today on this deck: the exam's plan is done.");
+      return;
+    }
+  }
   auto session = std::make_unique<StudySession>(*study->deck, state.store.get(), state.profile, context.now, options);
   study->study = session.get();
   study->session = std::move(session);

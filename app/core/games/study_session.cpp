@@ -90,7 +90,7 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     std::unordered_set<std::string> prompts, keys;
     ShownSoFar shown;
     size_t newQueued = 0;
-    for (const srs::QueueEntry& e : srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions)) {
+    for (const srs::QueueEntry& e : Queue(cards, entries, now, queueOptions)) {
       const Entry& entry = entries[e.card];
       auto q = Ask(entry.kind, entry.item, entry.memory,
                    options.seed ^ Fnv1a(entry.item) ^ static_cast<std::uint64_t>(entry.kind));
@@ -121,6 +121,28 @@ StudySession::StudySession(const Deck& deck, ProfileStore* store, std::int64_t p
     StoreStatus started = m_store->StartSession(profile, "study", deck.id, now);
     if (started) m_sessionId = started.id;
   }
+}
+
+std::vector<srs::QueueEntry> StudySession::Queue(const std::vector<srs::StudyCard>& cards,
+                                                 const std::vector<Entry>& entries, srs::TimeMs now,
+                                                 const srs::QueueOptions& queueOptions) const {
+  std::vector<srs::QueueEntry> queue = srs::BuildDailyQueue(cards, m_fsrs, now, queueOptions);
+  if (m_options.planned.empty()) return queue;
+  // An exam's plan: the learning steps due, then the planned cards in their order.
+  std::erase_if(queue, [](const srs::QueueEntry& e) { return e.slot != srs::QueueSlot::Learning; });
+  std::unordered_map<std::string, size_t> byKey;
+  for (size_t i = 0; i < entries.size(); ++i)
+    byKey.emplace(srs::CardKey(m_deck.id, entries[i].item, entries[i].kind), i);
+  std::unordered_set<size_t> taken;
+  for (const srs::QueueEntry& e : queue)
+    taken.insert(e.card);
+  for (const auto& [item, kind] : m_options.planned) {
+    auto it = byKey.find(srs::CardKey(m_deck.id, item, kind));
+    if (it == byKey.end() || cards[it->second].suspended || !taken.insert(it->second).second) continue;
+    const bool fresh = cards[it->second].memory.state == srs::CardState::New;
+    queue.push_back({it->second, fresh ? srs::QueueSlot::New : srs::QueueSlot::Review, true});
+  }
+  return queue;
 }
 
 std::optional<Question> StudySession::Ask(QuestionKind kind, const std::string& item, const srs::MemoryState& memory,

@@ -41,6 +41,9 @@ public:
     srs::FsrsParameters fsrs;
     srs::StudyDay day;
     std::uint64_t seed = 1;
+    // An exam's cards (core/app/exams.h), in this order, after the learning steps due:
+    // the queue instead of today's usual one, its limits not applied.
+    std::vector<std::pair<std::string, QuestionKind>> planned;
   };
 
   // Builds today's queue from the deck's cards and the learner's stored progress. `store`
@@ -97,6 +100,9 @@ private:
     srs::MemoryState memory;
   };
   srs::MemoryState MemoryOf(const std::string& item, QuestionKind kind) const;
+  // Today's queue: BuildDailyQueue's, or an exam's plan (Options::planned).
+  std::vector<srs::QueueEntry> Queue(const std::vector<srs::StudyCard>& cards, const std::vector<Entry>& entries,
+                                     srs::TimeMs now, const srs::QueueOptions& queueOptions) const;
   // The question for the card (`item`, `kind`) with `memory`: asked from memory while a card
   // that could be guessed is in its learning steps and its question can be (AskFromMemory).
   std::optional<Question> Ask(QuestionKind kind, const std::string& item, const srs::MemoryState& memory,

@@ -594,6 +594,77 @@ StoreStatus ProfileStore::AddReport(const QuestionReport& r) {
   });
 }
 
+StoreStatus ProfileStore::AddExam(const ExamRecord& x) {
+  std::vector<std::string> weights;
+  for (const auto& [tag, weight] : x.weights)
+    weights.push_back(tag + "=" + std::to_string(weight));
+  return Write("saving the exam", [&] {
+    m_db->Prepare("INSERT INTO exam (profile_id, name, at_ms, decks, tags, minutes, cards, weights, created_ms) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        .Bind(1, x.profile)
+        .Bind(2, x.name)
+        .Bind(3, x.at)
+        .Bind(4, JoinLines(x.decks))
+        .Bind(5, JoinLines(x.tags))
+        .Bind(6, static_cast<std::int64_t>(x.minutes))
+        .Bind(7, static_cast<std::int64_t>(x.cards))
+        .Bind(8, JoinLines(weights))
+        .Bind(9, x.created)
+        .Run();
+    return StoreStatus{true, {}, m_db->LastInsertId()};
+  });
+}
+
+StoreStatus ProfileStore::RemoveExam(std::int64_t profile, std::int64_t id) {
+  return Write("removing the exam", [&] {
+    m_db->Prepare("DELETE FROM exam WHERE profile_id = ?1 AND id = ?2").Bind(1, profile).Bind(2, id).Run();
+    return StoreStatus{true, {}, id};
+  });
+}
+
+std::vector<ExamRecord> ProfileStore::Exams(std::int64_t profile) {
+  std::vector<ExamRecord> exams;
+  try {
+    Statement s = m_db->Prepare("SELECT id, name, at_ms, decks, tags, minutes, cards, weights, created_ms FROM exam "
+                                "WHERE profile_id = ?1 ORDER BY at_ms, id");
+    s.Bind(1, profile);
+    while (s.Step()) {
+      ExamRecord x;
+      x.id = s.Int(0);
+      x.profile = profile;
+      x.name = s.Text(1);
+      x.at = s.Int(2);
+      x.decks = SplitLines(s.Text(3));
+      x.tags = SplitLines(s.Text(4));
+      x.minutes = static_cast<int>(s.Int(5));
+      x.cards = static_cast<int>(s.Int(6));
+      for (const std::string& line : SplitLines(s.Text(7)))
+        if (const size_t eq = line.rfind('='); eq != std::string::npos)
+          x.weights.emplace_back(line.substr(0, eq), std::strtod(line.c_str() + eq + 1, nullptr));
+      x.created = s.Int(8);
+      exams.push_back(std::move(x));
+    }
+  } catch (const SqliteError&) {
+  }
+  return exams;
+}
+
+int ProfileStore::MedianAnswerMs(std::int64_t profile, int recent) {
+  std::vector<std::int64_t> times;
+  try {
+    Statement s = m_db->Prepare("SELECT r.response_ms FROM review r JOIN card c ON c.id = r.card_id "
+                                "WHERE c.profile_id = ?1 AND r.answer_part = 0 AND r.response_ms > 0 "
+                                "ORDER BY r.time_ms DESC LIMIT ?2");
+    s.Bind(1, profile).Bind(2, recent);
+    while (s.Step())
+      times.push_back(s.Int(0));
+  } catch (const SqliteError&) {
+  }
+  if (times.empty()) return 0;
+  std::nth_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2), times.end());
+  return static_cast<int>(times[times.size() / 2]);
+}
+
 std::vector<QuestionReport> ProfileStore::Reports(const std::string& deck) {
   std::vector<QuestionReport> reports;
   try {

@@ -173,6 +173,19 @@ struct MemoryModelRecord {
   std::optional<double> heldOutLogLossBefore, heldOutLogLossAfter, heldOutRmseBefore, heldOutRmseAfter;
 };
 
+// An exam the learner revises for (core/app/exams.h plans it).
+struct ExamRecord {
+  std::int64_t id = 0;
+  std::int64_t profile = 0;
+  std::string name;
+  srs::TimeMs at = 0;                                  // when it begins
+  std::vector<std::string> decks;                      // deck ids
+  std::vector<std::string> tags;                       // empty: every item of the decks
+  int minutes = 0, cards = 0;                          // the daily budget: cards when set, else minutes
+  std::vector<std::pair<std::string, double>> weights; // topic (tag) weights; others count 1
+  srs::TimeMs created = 0;
+};
+
 class ProfileStore {
 public:
   struct Opened {
@@ -251,6 +264,13 @@ public:
   // The weights the scheduler uses for this learner (nullopt: the defaults); the last fit.
   std::optional<std::array<double, 21>> LearnerWeights(std::int64_t profile);
   StoreStatus SetLearnerWeights(std::int64_t profile, const std::optional<std::array<double, 21>>& weights);
+  // Exams: a learner's, soonest first (those past too; the caller decides what to show).
+  StoreStatus AddExam(const ExamRecord& exam);
+  StoreStatus RemoveExam(std::int64_t profile, std::int64_t id);
+  std::vector<ExamRecord> Exams(std::int64_t profile);
+  // The median time of the learner's last `recent` answers (0: none yet), for a budget in minutes.
+  int MedianAnswerMs(std::int64_t profile, int recent = 200);
+
   std::optional<MemoryModelRecord> LastFit(std::int64_t profile);
   StoreStatus SaveFit(std::int64_t profile, const MemoryModelRecord& fit);
 

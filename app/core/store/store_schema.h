@@ -185,8 +185,26 @@ UPDATE review SET answer_part = (
 WHERE kind IN ('which-first', 'ordering');
 )sql";
 
-inline constexpr std::array<std::string_view, 6> kMigrations{kV1Profiles,        kV2Matches,    kV3Reports,
-                                                             kV4ImportedReviews, kV5HomeCounts, kV6AnswerParts};
+// Version 7: exams a learner revises for (docs/scheduling.md, "Exams"): when, which decks and
+// tags, the daily budget (minutes, or cards when set), and topic weights ("tag=weight" lines).
+inline constexpr std::string_view kV7Exams = R"sql(
+CREATE TABLE exam (
+  id         INTEGER PRIMARY KEY,
+  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  at_ms      INTEGER NOT NULL,
+  decks      TEXT NOT NULL,
+  tags       TEXT NOT NULL DEFAULT '',
+  minutes    INTEGER NOT NULL DEFAULT 0,
+  cards      INTEGER NOT NULL DEFAULT 0,
+  weights    TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL
+);
+CREATE INDEX exam_profile ON exam (profile_id, at_ms);
+)sql";
+
+inline constexpr std::array<std::string_view, 7> kMigrations{
+    kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews, kV5HomeCounts, kV6AnswerParts, kV7Exams};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema

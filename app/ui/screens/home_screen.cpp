@@ -1,5 +1,6 @@
 // Home: the decks and the way into every mode.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -106,6 +107,105 @@ void DrawQuizSetup(UiContext& ui, size_t deck, QuizMode mode) {
   ImGui::EndPopup();
 }
 
+// "Plan an exam" on a deck: its name, date, the tags it covers, the time a day, topic weights.
+void DrawExamSetup(UiContext& ui, size_t deck) {
+  if (!ImGui::BeginPopupModal("Plan an exam###plan-exam", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  HomeForm& form = ui.widgets.home;
+  ImGui::TextWrapped("FactDeck plans each day's cards so that as many as possible are remembered on the exam day.");
+  const float field = 18 * ui.Em();
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Name", ui.state.decks[deck].title.c_str(), form.examName.data(), form.examName.size());
+  ui.Track("home/plan-exam/name");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Date", "2027-01-20 or 2027-01-20 14:30", form.examWhen.data(), form.examWhen.size());
+  ui.Track("home/plan-exam/when");
+  ImGui::SetNextItemWidth(field);
+  // The deck's hint is "all, or e.g. TAGS": here an empty field is every card.
+  std::string tagHint = ui.state.decks[deck].tagHint;
+  if (tagHint.rfind("all, ", 0) == 0) tagHint = "every card, " + tagHint.substr(5);
+  ImGui::InputTextWithHint("Tags", tagHint.c_str(), form.examTags.data(), form.examTags.size());
+  ui.Track("home/plan-exam/tags");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputInt("Minutes a day", &form.examDailyMinutes, 5, 15);
+  form.examDailyMinutes = std::clamp(form.examDailyMinutes, 1, 720);
+  ui.Track("home/plan-exam/minutes");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputInt("Or cards a day (0: by minutes)", &form.examDailyCards, 10, 50);
+  form.examDailyCards = std::clamp(form.examDailyCards, 0, 5000);
+  ui.Track("home/plan-exam/cards");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Topic weights", "e.g. algebra=2 geometry=0.5", form.examWeights.data(),
+                           form.examWeights.size());
+  ui.Track("home/plan-exam/weights");
+  if (ImGui::Button("Plan it")) {
+    ui.Post(PlanExam{form.examName.data(), form.examWhen.data(), deck, form.examTags.data(), form.examDailyMinutes,
+                     form.examWeights.data(), form.examDailyCards});
+    ImGui::CloseCurrentPopup();
+  }
+  ui.Track("home/plan-exam/plan");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ui.Track("home/plan-exam/cancel");
+  ImGui::EndPopup();
+}
+
+// The learner's exams: how the plan stands, today's share, the chart, and the ways in.
+void DrawExams(UiContext& ui) {
+  const ExamPlanning& planning = ui.state.exams;
+  for (size_t e = 0; e < planning.exams.size(); ++e) {
+    const ExamView& view = planning.exams[e];
+    const std::string prefix = "home/exam/" + std::to_string(e);
+    ImGui::PushID(static_cast<int>(view.exam.id));
+    ImGui::TextWrapped("%s", ExamSummaryText(view, planning).c_str());
+    ui.Track(prefix + "/summary");
+    if (const std::string advice = ExamBudgetAdvice(view); !advice.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+      ImGui::TextWrapped("\xE2\x9A\xA0 %s", advice.c_str());
+      ImGui::PopStyleColor();
+      ui.Track(prefix + "/advice");
+    }
+    for (const std::string& missing : view.missing) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
+      ImGui::TextWrapped("\xE2\x9A\xA0 The deck \"%s\" is not listed: its cards are not planned.", missing.c_str());
+      ImGui::PopStyleColor();
+    }
+    if (view.chart.size() >= 2) {
+      std::vector<float> points(view.chart.begin(), view.chart.end());
+      points.insert(points.begin(), static_cast<float>(view.outlook.recallNow));
+      ImGui::PlotLines("##chart", points.data(), static_cast<int>(points.size()), 0, nullptr, 0.0f, 1.0f,
+                       ImVec2(16 * ui.Em(), 3 * ui.Em()));
+      ui.Track(prefix + "/chart");
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+      const auto percent = [](double share) { return static_cast<int>(std::lround(share * 100)); };
+      ImGui::TextWrapped("Likely remembered on the day: %d %% if you stopped now, %d %% by the plan. Each day "
+                         "along the line is the plan's next day.",
+                         percent(view.outlook.recallNow), percent(view.outlook.recallPlanned));
+      ImGui::PopStyleColor();
+    }
+    size_t deckIndex = ui.state.decks.size();
+    for (size_t i = 0; i < ui.state.decks.size() && deckIndex == ui.state.decks.size(); ++i)
+      if (!view.exam.decks.empty() && ui.state.decks[i].id == view.exam.decks.front()) deckIndex = i;
+    ImGui::BeginDisabled(deckIndex == ui.state.decks.size());
+    if (view.daysLeft <= 2) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+      ImGui::TextWrapped("The last days: revise the cards least likely remembered on the day first.");
+      ImGui::PopStyleColor();
+    }
+    if (ImGui::Button("Study today's plan")) ui.Post(StartStudy{deckIndex, 0, false, view.exam.id, false});
+    ui.Track(prefix + "/study");
+    ImGui::SameLine();
+    if (ImGui::Button("Revise, weakest first")) ui.Post(StartStudy{deckIndex, 0, false, view.exam.id, true});
+    ui.Track(prefix + "/revise");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Remove exam")) ui.Post(RemoveExam{view.exam.id});
+    ui.Track(prefix + "/remove");
+    ImGui::PopID();
+    ImGui::Separator();
+  }
+}
+
 void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::PushID(static_cast<int>(index));
   ImGui::PushFont(ui.fonts.bold);
@@ -151,8 +251,12 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     SameLineIfFits(8 * ui.Em());
     if (ImGui::Button("Classroom", ImVec2(8 * ui.Em(), 0))) ui.Post(OpenClassroom{index});
     ui.Track(prefix + "/classroom");
+    SameLineIfFits(10 * ui.Em());
+    if (ImGui::Button("Plan an exam", ImVec2(10 * ui.Em(), 0))) ImGui::OpenPopup("Plan an exam###plan-exam");
+    ui.Track(prefix + "/plan-exam");
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
+    DrawExamSetup(ui, index);
   }
   if (deck.errors.empty() && !deck.notice.empty()) {
     // How the file was read, when it is not what its author most likely meant.
@@ -437,6 +541,7 @@ void DrawHomeScreen(UiContext& ui) {
     return;
   }
   ImGui::BeginChild("decks", ImVec2(0, 0), false);
+  DrawExams(ui);
   for (size_t i = 0; i < ui.state.decks.size(); ++i)
     DrawDeck(ui, ui.state.decks[i], i);
   ImGui::EndChild();

@@ -1,0 +1,531 @@
+#include "core/srs/exam_plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <queue>
+#include <random>
+#include <unordered_map>
+
+#include "core/srs/study.h"
+
+namespace factdeck::srs {
+
+namespace {
+
+// A review whose gain at the exams is under this per answer is not worth the learner's time.
+constexpr double kMinGainPerAnswer = 0.002;
+// The model learner's pace, and the forecast's runs: enough runs that cards × runs reach this.
+constexpr TimeMs kAnswerMs = 10'000;
+constexpr size_t kForecastCardRuns = 4000;
+constexpr size_t kSearchCards = 1000;
+constexpr int kMaxSamples = 16;
+
+bool InSteps(const MemoryState& m) { return m.state == CardState::Learning || m.state == CardState::Relearning; }
+
+// Recall at `at` by the model's forgetting curve, counting the days to the hour: memory does
+// not wait for midnight.
+double RecallAt(const Fsrs& fsrs, const MemoryState& m, TimeMs at) {
+  if (m.state == CardState::New || m.stability <= 0) return 0.0;
+  const double days = std::max(0.0, static_cast<double>(at - m.lastReview) / static_cast<double>(kDayMs));
+  return fsrs.ForgettingCurve(days, m.stability);
+}
+
+// A card's memory after its learning steps, all answered right after the first (the first
+// sight of a new card, or a lapse): the steps come back the same day.
+MemoryState AfterSteps(const Fsrs& fsrs, ReviewOutcome outcome, int& answers) {
+  for (int guard = 0; guard < 8 && InSteps(outcome.card); ++guard) {
+    outcome = fsrs.Review(outcome.card, std::max(outcome.card.due, outcome.card.lastReview + kMinuteMs), Rating::Good);
+    ++answers;
+  }
+  return outcome.card;
+}
+
+// The plan's choice of a day's cards.
+class Planner {
+public:
+  Planner(const Fsrs& fsrs, const std::vector<PlanExam>& exams) : m_fsrs(fsrs), m_exams(exams) {
+    int answers = 1;
+    m_intro = AfterSteps(fsrs, fsrs.Review(MemoryState{}, 0, Rating::Again), answers);
+    m_introAnswers = answers;
+  }
+
+  // The cards to study at `t`, most useful per answer first, as many as the day's answers.
+  // Their learning steps take answers too: the steps the day's budget does not reach come
+  // the next day, which the model finds worth more than a third sight the same day.
+  std::vector<size_t> Choose(const std::vector<PlanCard>& cards, TimeMs t, double budget) {
+    // A review's gain is at most what the card would forget by its exams, for at least one
+    // answer: the cards are weighed exactly in the order of that bound, and only until the
+    // bound falls under the gains already enough for the day (a day of 20,000 cards weighs a
+    // few hundred exactly). A review card's bound changes only when it is studied or one of
+    // its exams passes, so it is kept from day to day.
+    std::uint32_t ahead = 0;
+    for (size_t e = 0; e < m_exams.size(); ++e)
+      ahead |= static_cast<std::uint32_t>(m_exams[e].at > t) << e;
+    if (ahead != m_ahead || m_bounds.size() != cards.size()) {
+      m_ahead = ahead;
+      m_bounds.assign(cards.size(), Cached{});
+    }
+    std::vector<std::pair<double, size_t>> bounds, ranked; // gain per answer (at most), card
+    for (size_t i = 0; i < cards.size(); ++i) {
+      const double bound = Bound(cards[i], t, m_bounds[i]);
+      if (bound >= kMinGainPerAnswer) bounds.emplace_back(bound, i);
+    }
+    auto higher = [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    };
+    const size_t enough = static_cast<size_t>(std::max(0.0, budget) * 1.25) + 16; // room for siblings set aside
+    std::priority_queue<double, std::vector<double>, std::greater<double>> best;  // the `enough` best gains so far
+    // In order of the bound: twice `enough` sorted at once, the rest if reached.
+    size_t sorted = std::min(bounds.size(), enough * 2);
+    std::nth_element(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(sorted), bounds.end(), higher);
+    std::sort(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(sorted), higher);
+    for (size_t k = 0; k < bounds.size(); ++k) {
+      if (k == sorted) {
+        std::sort(bounds.begin() + static_cast<std::ptrdiff_t>(k), bounds.end(), higher);
+        sorted = bounds.size();
+      }
+      const auto [bound, i] = bounds[k];
+      if (best.size() >= enough && bound <= best.top()) break; // nothing after it can do better
+      double gain = 0.0, cost = 1.0;
+      if (!Gain(cards[i], t, gain, cost) || gain / cost < kMinGainPerAnswer) continue;
+      ranked.emplace_back(gain / cost, i);
+      best.push(gain / cost);
+      if (best.size() > enough) best.pop();
+    }
+    std::sort(ranked.begin(), ranked.end(), higher);
+    std::vector<size_t> chosen;
+    std::vector<bool> itemTaken;
+    for (const auto& [ratio, i] : ranked) {
+      if (static_cast<double>(chosen.size()) >= budget) break;
+      const size_t item = cards[i].item;
+      if (item >= itemTaken.size()) itemTaken.resize(item + 1, false);
+      if (itemTaken[item] && !InSteps(cards[i].memory)) continue;
+      itemTaken[item] = true;
+      chosen.push_back(i);
+    }
+    return chosen;
+  }
+
+private:
+  struct Cached {
+    TimeMs lastReview = -1;
+    int reps = -1;
+    double bound = 0.0;
+  };
+
+  // At least the gain per answer of studying the card at `t` (Gain), from one forgetting
+  // curve per exam.
+  double Bound(const PlanCard& card, TimeMs t, Cached& cached) const {
+    const MemoryState& m = card.memory;
+    if (m.state != CardState::Review) { // new and learning cards are cheap to weigh exactly
+      double gain = 0.0, cost = 1.0;
+      return Gain(card, t, gain, cost) ? gain / cost : 0.0;
+    }
+    if (cached.lastReview != m.lastReview || cached.reps != m.reps) {
+      ForExams(
+          card, t, [&](TimeMs at) { return 1.0 - RecallAt(m_fsrs, m, at); }, cached.bound);
+      cached.lastReview = m.lastReview;
+      cached.reps = m.reps;
+    }
+    return cached.bound;
+  }
+
+  // The expected gain in recall at the card's exams (weighted) from studying it at `t`, and
+  // the answers that costs. False for a card on no exam still ahead.
+  bool Gain(const PlanCard& card, TimeMs t, double& gain, double& cost) const {
+    const MemoryState& m = card.memory;
+    bool ahead = false;
+    for (size_t e = 0; e < m_exams.size(); ++e)
+      ahead |= (card.exams >> e & 1u) && m_exams[e].at > t;
+    if (!ahead) return false;
+    if (InSteps(m)) { // unfinished steps come first
+      gain = 1e9;
+      cost = 1.0;
+      return true;
+    }
+    if (m.state == CardState::New) { // the same for every new card of the same exams
+      cost = m_introAnswers;
+      if (m_introAt != t) {
+        m_introAt = t;
+        m_introGain.clear();
+      }
+      auto [known, added] = m_introGain.try_emplace(card.exams, 0.0);
+      if (added) {
+        MemoryState introduced = m_intro;
+        introduced.lastReview = t;
+        PlanCard unweighted = card;
+        unweighted.weight = 1.0;
+        ForExams(
+            unweighted, t, [&](TimeMs at) { return RecallAt(m_fsrs, introduced, at); }, known->second);
+      }
+      gain = card.weight * known->second;
+      return true;
+    }
+    const double recall = RecallAt(m_fsrs, m, t);
+    const MemoryState good = m_fsrs.Review(m, t, Rating::Good).card;
+    int lapseAnswers = 1;
+    const MemoryState lapsed = AfterSteps(m_fsrs, m_fsrs.Review(m, t, Rating::Again), lapseAnswers);
+    cost = recall + (1.0 - recall) * lapseAnswers;
+    ForExams(
+        card, t,
+        [&](TimeMs at) {
+          return recall * RecallAt(m_fsrs, good, at) + (1.0 - recall) * RecallAt(m_fsrs, lapsed, at) -
+                 RecallAt(m_fsrs, m, at);
+        },
+        gain);
+    return true;
+  }
+
+  template <class F> void ForExams(const PlanCard& card, TimeMs t, F&& gainAt, double& gain) const {
+    gain = 0.0;
+    for (size_t e = 0; e < m_exams.size(); ++e)
+      if ((card.exams >> e & 1u) && m_exams[e].at > t) gain += card.weight * gainAt(m_exams[e].at);
+  }
+
+  const Fsrs& m_fsrs;
+  const std::vector<PlanExam>& m_exams;
+  MemoryState m_intro;
+  int m_introAnswers = 1;
+  mutable TimeMs m_introAt = -1; // a new card's gain, by its exams, at that time
+  mutable std::unordered_map<std::uint32_t, double> m_introGain;
+  std::uint32_t m_ahead = 0;    // the exams still ahead when the bounds were kept
+  std::vector<Cached> m_bounds; // by card
+};
+
+// Ordinary scheduling's choice, as the study queue makes it, without its daily limits: the
+// budget stops the day.
+std::vector<size_t> DueOrder(const std::vector<PlanCard>& cards, const Fsrs& fsrs, TimeMs t, const StudyDay& day) {
+  std::vector<StudyCard> study(cards.size());
+  for (size_t i = 0; i < cards.size(); ++i) {
+    study[i].memory = cards[i].memory;
+    study[i].item = cards[i].item;
+  }
+  QueueOptions options;
+  options.newPerDay = options.reviewsPerDay = static_cast<int>(cards.size());
+  options.day = day;
+  std::vector<size_t> order;
+  for (const QueueEntry& e : BuildDailyQueue(study, fsrs, t, options))
+    order.push_back(e.card);
+  return order;
+}
+
+// The model learner's day: the cards in `order`, learning steps back when due, until the
+// budget's answers are given.
+class LearnerDay {
+public:
+  LearnerDay(std::vector<PlanCard>& cards, const Fsrs& fsrs, std::mt19937_64& random, TimeMs dayEnd)
+      : m_cards(cards), m_fsrs(fsrs), m_random(random), m_dayEnd(dayEnd) {}
+
+  void Run(const std::vector<size_t>& order, TimeMs t, double budget, PlanDay& record) {
+    auto answerReturns = [&](TimeMs until) {
+      while (!m_returns.empty() && m_returns.top().first <= until && m_answers < budget) {
+        const size_t i = m_returns.top().second;
+        m_returns.pop();
+        t = std::max(t, m_cards[i].memory.due);
+        Answer(i, t, record);
+        t += kAnswerMs;
+      }
+    };
+    for (size_t i : order) {
+      answerReturns(t);
+      if (m_answers >= budget) break;
+      if (InSteps(m_cards[i].memory) && m_cards[i].memory.due > t) continue; // comes back by itself
+      Answer(i, t, record);
+      t += kAnswerMs;
+    }
+    answerReturns(m_dayEnd);
+    record.answers += m_answers;
+  }
+
+private:
+  void Answer(size_t i, TimeMs t, PlanDay& record) {
+    MemoryState& m = m_cards[i].memory;
+    const bool fresh = m.state == CardState::New;
+    const bool recalled = !fresh && std::uniform_real_distribution<double>(0.0, 1.0)(m_random) < RecallAt(m_fsrs, m, t);
+    if (fresh)
+      record.newCards += 1;
+    else if (m.state == CardState::Review)
+      record.reviews += 1;
+    m = m_fsrs.Review(m, t, recalled ? Rating::Good : Rating::Again).card;
+    ++m_answers;
+    touched.push_back(i);
+    if (InSteps(m) && m.due < m_dayEnd) m_returns.emplace(m.due, i);
+  }
+
+public:
+  std::vector<size_t> touched; // the cards answered, once for each answer
+
+  std::vector<PlanCard>& m_cards;
+  const Fsrs& m_fsrs;
+  std::mt19937_64& m_random;
+  TimeMs m_dayEnd;
+  int m_answers = 0;
+  using Return = std::pair<TimeMs, size_t>;
+  std::priority_queue<Return, std::vector<Return>, std::greater<Return>> m_returns;
+};
+
+double DayBudget(const std::vector<PlanExam>& exams, const StudyDay& day, std::int64_t d) {
+  double budget = 0;
+  for (const PlanExam& e : exams)
+    if (day.DayOf(e.at) > d) budget += e.answersPerDay;
+  return budget;
+}
+
+std::int64_t LastStudyDay(const std::vector<PlanExam>& exams, const StudyDay& day) {
+  std::int64_t last = std::numeric_limits<std::int64_t>::min();
+  for (const PlanExam& e : exams)
+    last = std::max(last, day.DayOf(e.at) - 1);
+  return last;
+}
+
+double WeightedShare(const std::vector<PlanCard>& cards, int exam, const std::function<double(const PlanCard&)>& f) {
+  double sum = 0.0, weights = 0.0;
+  for (const PlanCard& c : cards)
+    if (c.exams >> exam & 1u) {
+      sum += c.weight * f(c);
+      weights += c.weight;
+    }
+  return weights > 0 ? sum / weights : 0.0;
+}
+
+// Each exam's expected share remembered, kept up to date card by card: a card's recall at
+// an exam changes only when it is studied.
+class ExamSums {
+public:
+  ExamSums(const std::vector<PlanCard>& cards, const std::vector<PlanExam>& exams, const Fsrs& fsrs)
+      : m_cards(cards), m_exams(exams), m_fsrs(fsrs), m_part(cards.size() * exams.size(), 0.0),
+        m_sum(exams.size(), 0.0), m_weight(exams.size(), 0.0) {
+    for (size_t i = 0; i < cards.size(); ++i) {
+      for (size_t e = 0; e < exams.size(); ++e)
+        m_weight[e] += (cards[i].exams >> e & 1u) ? cards[i].weight : 0.0;
+      Update(i);
+    }
+  }
+  void Update(size_t i) {
+    for (size_t e = 0; e < m_exams.size(); ++e) {
+      if (!(m_cards[i].exams >> e & 1u)) continue;
+      double& part = m_part[i * m_exams.size() + e];
+      const double now = m_cards[i].weight * RecallAt(m_fsrs, m_cards[i].memory, m_exams[e].at);
+      m_sum[e] += now - part;
+      part = now;
+    }
+  }
+  double Share(size_t e) const { return m_weight[e] > 0 ? m_sum[e] / m_weight[e] : 0.0; }
+
+private:
+  const std::vector<PlanCard>& m_cards;
+  const std::vector<PlanExam>& m_exams;
+  const Fsrs& m_fsrs;
+  std::vector<double> m_part, m_sum, m_weight;
+};
+
+// SimulateStudy on a sample of the cards: `scale` is the sample's share of them (the exams'
+// budgets given are scaled already; the answers given today are scaled here).
+SimulationResult Simulate(std::vector<PlanCard> cards, const std::vector<PlanExam>& exams, const Fsrs& fsrs, TimeMs now,
+                          StudyPolicy policy, const PlanOptions& options, std::uint64_t seed, double scale) {
+  SimulationResult result;
+  result.recallAtExams.assign(exams.size(), 0.0);
+  result.unseen.assign(exams.size(), 0.0);
+  const StudyDay& day = options.day;
+  Planner planner(fsrs, exams);
+  std::mt19937_64 random(seed);
+  const std::int64_t first = day.DayOf(now);
+  const TimeMs timeOfDay = now - day.StartOf(now);
+  ExamSums sums(cards, exams, fsrs);
+  auto settle = [&](size_t e) { // the exam's figures, once its last study day is over
+    result.recallAtExams[e] = sums.Share(e);
+    result.unseen[e] = 0;
+    for (const PlanCard& c : cards)
+      result.unseen[e] += (c.exams >> e & 1u) && c.memory.state == CardState::New;
+  };
+  for (size_t e = 0; e < exams.size(); ++e)
+    if (day.DayOf(exams[e].at) <= first) settle(e);
+  for (std::int64_t d = first; d <= LastStudyDay(exams, day); ++d) {
+    const TimeMs dayStart = day.StartOf(now) + (d - first) * kDayMs;
+    const TimeMs t = d == first ? now : dayStart + timeOfDay;
+    double budget = DayBudget(exams, day, d);
+    if (d == first) budget = std::max(0.0, budget - options.answersDoneToday * scale);
+    const std::vector<size_t> order =
+        policy == StudyPolicy::ExamPlan ? planner.Choose(cards, t, budget) : DueOrder(cards, fsrs, t, day);
+    PlanDay record;
+    record.day = d;
+    LearnerDay learner(cards, fsrs, random, dayStart + kDayMs);
+    learner.Run(order, t, budget, record);
+    for (size_t i : learner.touched)
+      sums.Update(i);
+    result.answers += static_cast<long long>(record.answers);
+    for (size_t e = 0; e < exams.size(); ++e) {
+      record.recallAtExams.push_back(sums.Share(e));
+      if (day.DayOf(exams[e].at) == d + 1) settle(e);
+    }
+    result.days.push_back(std::move(record));
+  }
+  return result;
+}
+
+// The plan's forecast: the model learner's runs averaged. A deck of more cards than
+// kForecastCardRuns is followed on a sample of its items (siblings stay together) with the
+// budgets scaled to the sample, and the sample's counts scaled back: a share of 4,000 cards
+// is within about a point of the whole deck's.
+SimulationResult Forecast(const std::vector<PlanCard>& cards, const std::vector<PlanExam>& exams, const Fsrs& fsrs,
+                          TimeMs now, const PlanOptions& options, int samples, size_t limit = kForecastCardRuns) {
+  std::vector<PlanCard> sample;
+  std::vector<PlanExam> scaled = exams;
+  double scale = 1.0;
+  if (cards.size() > limit) {
+    const double keep = static_cast<double>(limit) / static_cast<double>(cards.size());
+    std::mt19937_64 mix;
+    for (const PlanCard& c : cards) {
+      mix.seed(c.item ^ options.seed);
+      if (std::uniform_real_distribution<double>(0.0, 1.0)(mix) < keep) sample.push_back(c);
+    }
+    scale = static_cast<double>(sample.size()) / static_cast<double>(cards.size());
+    for (PlanExam& e : scaled)
+      e.answersPerDay *= scale;
+  }
+  const std::vector<PlanCard>& followed = sample.empty() ? cards : sample;
+  SimulationResult mean;
+  for (int k = 0; k < samples; ++k) {
+    SimulationResult run = Simulate(followed, scaled, fsrs, now, StudyPolicy::ExamPlan, options,
+                                    options.seed + static_cast<std::uint64_t>(k) * 0x9E3779B97F4A7C15ull, scale);
+    if (k == 0) {
+      mean = std::move(run);
+      continue;
+    }
+    for (size_t e = 0; e < exams.size(); ++e) {
+      mean.recallAtExams[e] += run.recallAtExams[e];
+      mean.unseen[e] += run.unseen[e];
+    }
+    for (size_t d = 0; d < mean.days.size(); ++d) {
+      mean.days[d].answers += run.days[d].answers;
+      mean.days[d].reviews += run.days[d].reviews;
+      mean.days[d].newCards += run.days[d].newCards;
+      for (size_t e = 0; e < exams.size(); ++e)
+        mean.days[d].recallAtExams[e] += run.days[d].recallAtExams[e];
+    }
+    mean.answers += run.answers;
+  }
+  const double n = samples, counts = samples * scale;
+  for (size_t e = 0; e < exams.size(); ++e) {
+    mean.recallAtExams[e] /= n;
+    mean.unseen[e] /= counts;
+  }
+  for (PlanDay& d : mean.days) {
+    d.answers /= counts;
+    d.reviews /= counts;
+    d.newCards /= counts;
+    for (double& r : d.recallAtExams)
+      r /= n;
+  }
+  mean.answers = static_cast<long long>(std::llround(static_cast<double>(mean.answers) / counts));
+  return mean;
+}
+
+// The smallest budget for exam `e` whose forecast reaches the target, for the exam alone on
+// a sample of at most kSearchCards of its cards, to a tenth: advice, not a promise.
+void FindBudget(const std::vector<PlanCard>& cards, const std::vector<PlanExam>& exams, size_t e, const Fsrs& fsrs,
+                TimeMs now, const PlanOptions& options, ExamOutlook& outlook) {
+  std::vector<PlanCard> own;
+  for (const PlanCard& c : cards)
+    if (c.exams >> e & 1u) {
+      own.push_back(c);
+      own.back().exams = 1;
+    }
+  std::vector<PlanExam> alone{exams[e]};
+  auto reach = [&](int answers) {
+    alone[0].answersPerDay = answers;
+    return Forecast(own, alone, fsrs, now, options, 1, kSearchCards).recallAtExams[0];
+  };
+  // Enough to introduce every card on the first day and review all of them on each day
+  // after: more is never needed.
+  const int ceiling = static_cast<int>(own.size()) * 5 + 10;
+  int lo = std::max(1, static_cast<int>(exams[e].answersPerDay)), hi = lo;
+  double reached = outlook.recallPlanned;
+  while (reached < kExamTarget && hi < ceiling) {
+    lo = hi;
+    hi = std::min(ceiling, hi * 2);
+    reached = reach(hi);
+  }
+  if (reached < kExamTarget) {
+    outlook.answersNeeded = -1;
+    outlook.recallAtMostBudget = reached;
+    return;
+  }
+  while (hi - lo > std::max(1, hi / 10)) {
+    const int mid = (lo + hi) / 2;
+    const double r = reach(mid);
+    if (r >= kExamTarget) {
+      hi = mid;
+      reached = r;
+    } else {
+      lo = mid;
+    }
+  }
+  outlook.answersNeeded = hi;
+  outlook.recallAtMostBudget = reached;
+}
+
+} // namespace
+
+double AnswersPerDay(int minutes, int cards, int answerSeconds) {
+  if (cards > 0) return cards;
+  return std::max(0, minutes) * 60.0 / std::max(1, answerSeconds);
+}
+
+double ExpectedRecallAt(const std::vector<PlanCard>& cards, int exam, const Fsrs& fsrs, TimeMs at) {
+  return WeightedShare(cards, exam, [&](const PlanCard& c) { return RecallAt(fsrs, c.memory, at); });
+}
+
+std::vector<size_t> WeakestFirst(const std::vector<PlanCard>& cards, int exam, const Fsrs& fsrs, TimeMs examAt) {
+  std::vector<std::pair<double, size_t>> keyed;
+  for (size_t i = 0; i < cards.size(); ++i)
+    if (cards[i].exams >> exam & 1u)
+      keyed.emplace_back(cards[i].weight * (1.0 - RecallAt(fsrs, cards[i].memory, examAt)), i);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<size_t> order;
+  for (const auto& [key, i] : keyed)
+    order.push_back(i);
+  return order;
+}
+
+SimulationResult SimulateStudy(std::vector<PlanCard> cards, const std::vector<PlanExam>& exams, const Fsrs& fsrs,
+                               TimeMs now, StudyPolicy policy, const PlanOptions& options, std::uint64_t seed) {
+  return Simulate(std::move(cards), exams, fsrs, now, policy, options, seed, 1.0);
+}
+
+ExamPlan MakeExamPlan(const std::vector<PlanCard>& cards, const std::vector<PlanExam>& exams, const Fsrs& fsrs,
+                      TimeMs now, const PlanOptions& options) {
+  ExamPlan plan;
+  const StudyDay& day = options.day;
+  const std::int64_t today = day.DayOf(now);
+  const double budget = std::max(0.0, DayBudget(exams, day, today) - options.answersDoneToday);
+  plan.today = Planner(fsrs, exams).Choose(cards, now, budget);
+  int samples = options.samples;
+  if (samples <= 0)
+    samples = static_cast<int>(
+        std::clamp<size_t>((kForecastCardRuns + cards.size() - 1) / std::max<size_t>(1, cards.size()), 1, kMaxSamples));
+  const SimulationResult forecast = Forecast(cards, exams, fsrs, now, options, samples);
+  plan.days = forecast.days;
+  // Today's figures are what the budget is expected to reach of today's list.
+  if (!plan.days.empty() && plan.days.front().day == today) {
+    plan.todayNew = static_cast<int>(std::lround(plan.days.front().newCards));
+    plan.todayReviews = static_cast<int>(std::lround(plan.days.front().reviews));
+  }
+  for (size_t e = 0; e < exams.size(); ++e) {
+    ExamOutlook outlook;
+    for (const PlanCard& c : cards)
+      outlook.cards += c.exams >> e & 1u;
+    outlook.recallNow = ExpectedRecallAt(cards, static_cast<int>(e), fsrs, exams[e].at);
+    outlook.recallPlanned = forecast.recallAtExams[e];
+    outlook.unseen = forecast.unseen[e];
+    outlook.recallAtMostBudget = outlook.recallPlanned;
+    if (outlook.recallPlanned < kExamTarget && options.findBudget && day.DayOf(exams[e].at) > today)
+      FindBudget(cards, exams, e, fsrs, now, options, outlook);
+    plan.exams.push_back(outlook);
+  }
+  return plan;
+}
+
+} // namespace factdeck::srs
