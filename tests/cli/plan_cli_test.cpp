@@ -1,29 +1,18 @@
 // Exams from the command line: plan add, plan (text and JSON), plan remove, and what is
 // refused with its reason.
 #include <catch2/catch.hpp>
-#include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "support/local_date.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
+using factdeck::test::LocalDateIn;
 using factdeck::test::RunProcess;
 using factdeck::test::TempDir;
 
 namespace {
-
 const std::string kExe = FACTDECK_EXE;
-
-// Today plus `days` as the command line takes a date, in this machine's time zone.
-std::string DateIn(int days) {
-  std::time_t t = std::time(nullptr) + days * 86400;
-  std::tm local{};
-  localtime_r(&t, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
-
 } // namespace
 
 TEST_CASE("plan add plans an exam on a deck file, plan shows it as text and JSON, plan remove removes it",
@@ -36,7 +25,7 @@ TEST_CASE("plan add plans an exam on a deck file, plan shows it as text and JSON
   REQUIRE(none.exitCode == 0);
   CHECK_THAT(none.out, Catch::Contains("No exams planned"));
 
-  auto added = RunProcess({kExe, "plan", "add", "--data-dir", data, "--name", "Treaties", "--date", DateIn(10),
+  auto added = RunProcess({kExe, "plan", "add", "--data-dir", data, "--name", "Treaties", "--date", LocalDateIn(10),
                            "--deck", deck, "--tags", "treaty", "--minutes", "15"});
   INFO(added.err);
   REQUIRE(added.exitCode == 0);

@@ -3,46 +3,27 @@
 // read back after a restart.
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
-#include <ctime>
 
 #include "harness.h"
+#include "support/local_date.h"
 
 using namespace factdeck;
+using test::SeedDeckIndex;
 using test::UiHarness;
-
-namespace {
-
-size_t SeedDeck(UiHarness& ui) {
-  for (size_t i = 0; i < ui.State().decks.size(); ++i)
-    if (ui.State().decks[i].id == "german-soviet-military-cooperation") return i;
-  FAIL("the seed deck is not listed");
-  return 0;
-}
-
-std::string DateIn(int days) {
-  std::time_t t = std::time(nullptr) + days * 86400;
-  std::tm local{};
-  localtime_r(&t, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
-
-} // namespace
 
 TEST_CASE("an exam planned on the home screen shows its plan, revises the weakest first, and survives a restart",
           "[ui][exam]") {
   test::TempDir data;
   {
     UiHarness ui(1280, 800, data.Path());
-    const size_t deck = SeedDeck(ui);
+    const size_t deck = SeedDeckIndex(ui);
     ui.Click("home/deck/" + std::to_string(deck) + "/plan-exam");
     ui.Frames(2);
     REQUIRE(ui.Has("home/plan-exam/when"));
     ui.Click("home/plan-exam/name");
     ui.TypeText("History test");
     ui.Click("home/plan-exam/when");
-    ui.TypeText(DateIn(12));
+    ui.TypeText(test::LocalDateIn(12));
     ui.SaveScreenshot("home-plan-exam-form");
     ui.Click("home/plan-exam/plan");
     ui.Frames(2);

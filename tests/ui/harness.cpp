@@ -155,4 +155,11 @@ ui::Image UiHarness::SaveScreenshot(const std::string& name) {
   return image;
 }
 
+size_t SeedDeckIndex(UiHarness& ui) {
+  for (size_t i = 0; i < ui.State().decks.size(); ++i)
+    if (ui.State().decks[i].id == "german-soviet-military-cooperation") return i;
+  FAIL("the seed deck is not listed");
+  return 0;
+}
+
 } // namespace factdeck::test

@@ -66,4 +66,7 @@ private:
 // Mean absolute difference of a pixel from a colour, over RGB, 0..255.
 int ColourDistance(const std::uint8_t* pixel, const std::uint8_t* other);
 
+// The seed deck's place in the home screen's list (fails the test when it is not listed).
+size_t SeedDeckIndex(UiHarness& ui);
+
 } // namespace factdeck::test

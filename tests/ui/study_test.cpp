@@ -13,17 +13,10 @@
 #include "support/temp_dir.h"
 
 using namespace factdeck;
+using test::SeedDeckIndex;
 using test::UiHarness;
 
 namespace {
-
-// The seed deck's place in the home screen's list.
-size_t SeedDeck(UiHarness& ui) {
-  for (size_t i = 0; i < ui.State().decks.size(); ++i)
-    if (ui.State().decks[i].id == "german-soviet-military-cooperation") return i;
-  FAIL("the seed deck is not listed");
-  return 0;
-}
 
 std::int64_t Reviews(UiHarness& ui) {
   sql::Database db(ui.State().store->File().string(), sql::Database::Mode::ReadOnly);
@@ -75,7 +68,7 @@ bool AnswerRight(UiHarness& ui) {
 TEST_CASE("studying a deck from the keyboard: every answer saved, right ones marked right", "[ui][study]") {
   UiHarness ui(1280, 800);
   REQUIRE(ui.State().store);
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
   REQUIRE(ui.State().screen == Screen::Study);
   REQUIRE(ui.State().study);
   QuestionRun& session = *ui.State().study->session;
@@ -127,7 +120,7 @@ TEST_CASE("studying a deck from the keyboard: every answer saved, right ones mar
 
 TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
   UiHarness ui(1280, 900);
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
   QuestionRun& session = *ui.State().study->session;
   int severalCards = 0; // answers that review several events' cards
   while (!session.Done()) {
@@ -158,7 +151,7 @@ TEST_CASE("the stats screen charts what was studied", "[ui][stats]") {
 
 TEST_CASE("practice and exam from the home screen: set up, answer by keys, score, report saved", "[ui][quiz]") {
   UiHarness ui(1280, 900);
-  const std::string deck = "home/deck/" + std::to_string(SeedDeck(ui));
+  const std::string deck = "home/deck/" + std::to_string(SeedDeckIndex(ui));
   ui.Widgets().home.count = 4;
   ui.Click(deck + "/practice");
   REQUIRE(ui.Has("home/practice/start"));
@@ -226,7 +219,7 @@ TEST_CASE("practice and exam from the home screen: set up, answer by keys, score
 
 TEST_CASE("the timeline game is played with the arrow keys and Enter", "[ui][timeline]") {
   UiHarness ui(1280, 900);
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/timeline");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/timeline");
   REQUIRE(ui.State().screen == Screen::Timeline);
   TimelineGame& game = *ui.State().timeline->game;
   const Deck& deck = game.GetDeck();
@@ -254,7 +247,7 @@ TEST_CASE("an ordering item dragged with the mouse moves to where it is dropped"
   UiHarness ui(1280, 900);
   ui.Widgets().home.count = 1;
   ui.Widgets().home.kinds = {false, false, false, false, true, false, false}; // ordering only
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/practice");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/practice");
   ui.Click("home/practice/start");
   REQUIRE(ui.State().study);
   const Question& q = *ui.State().study->session->Current();
@@ -280,7 +273,7 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
   {
     UiHarness ui(1280, 900, data.Path());
     ui.State().clock = [&now] { return now; };
-    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+    ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
     QuestionRun& session = *ui.State().study->session;
     REQUIRE(ui.State().study->study->Queued() == 20);
     bool dragged = false, clicked = false;
@@ -323,7 +316,7 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
     due += c.memory.due <= now + srs::kDayMs ? 1 : 0;
   CHECK(cards.size() >= 20);
   CHECK(due > 0);
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
   QuestionRun& next = *ui.State().study->session;
   size_t fresh = 0, again = 0;
   const size_t queued = ui.State().study->study->Queued(); // what comes back for a step comes after these
@@ -348,7 +341,7 @@ TEST_CASE("end to end: a new learner studies 20 cards, quits, and the next day's
 
 TEST_CASE("end to end: a timeline game played to game over", "[ui][e2e]") {
   UiHarness ui(1280, 900);
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/timeline");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/timeline");
   TimelineGame& game = *ui.State().timeline->game;
   const Deck& deck = game.GetDeck();
   int placements = 0;
@@ -390,7 +383,7 @@ TEST_CASE("a 3-team buzzer match run from the keyboard: penalty, steal, leaderbo
   UiHarness ui(1280, 900);
   srs::TimeMs now = 1767268800000;
   ui.State().clock = [&now] { return now; };
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/classroom");
   REQUIRE(ui.State().screen == Screen::Classroom);
   ui.Widgets().classroom.questions = 3;
   ui.SaveScreenshot("classroom-setup");
@@ -613,7 +606,7 @@ TEST_CASE("study shows the questions left, counting down, and takes 'I guessed' 
   UiHarness ui(1280, 800);
   srs::TimeMs now = 1767268800000;
   ui.State().clock = [&now] { return now; };
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
   REQUIRE(ui.State().study);
   const StudySession& study = *ui.State().study->study;
   const size_t total = study.Left();
@@ -678,7 +671,7 @@ TEST_CASE("a card answered wrong comes back in the same session, and study more 
   UiHarness ui(1280, 900);
   srs::TimeMs now = 1767268800000;
   ui.State().clock = [&now] { return now; };
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
   QuestionRun& session = *ui.State().study->session;
   REQUIRE(ui.State().study->study->Queued() == 20);
   // The first question with options that can also be asked from memory, answered wrong.
@@ -740,7 +733,7 @@ TEST_CASE("Esc in a classroom match asks before the match is lost, and a long te
   UiHarness ui(1280, 800);
   srs::TimeMs now = 1767268800000;
   ui.State().clock = [&now] { return now; };
-  ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+  ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/classroom");
   REQUIRE(ui.State().screen == Screen::Classroom);
   ui.Widgets().classroom.questions = 3;
   ui.Widgets().classroom.teamCount = 6;
@@ -780,7 +773,7 @@ TEST_CASE("projector mode from the classroom set-up is for matches: the set-up f
     ui.Frames(2);
     const float homeFont = ImGui::GetFontSize();
     const ui::Image homeBefore = ui.Screenshot();
-    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+    ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/classroom");
     REQUIRE(ui.State().screen == Screen::Classroom);
     REQUIRE_FALSE(ui.State().ProjectorOn());
     ui.Click("classroom/projector");
@@ -822,7 +815,7 @@ TEST_CASE("projector mode from the classroom set-up is for matches: the set-up f
                              homeBefore.rgba.begin() + static_cast<std::ptrdiff_t>(i));
     CHECK(changed == 0);
     // And the classroom remembers it for the next match.
-    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/classroom");
+    ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/classroom");
     ui.Frames(2);
     CHECK(ui.State().ProjectorOn());
   }
@@ -834,7 +827,7 @@ TEST_CASE("a question reported in study is set aside, kept for its author and li
   Question reported;
   {
     UiHarness ui(1280, 800, data.Path());
-    ui.Click("home/deck/" + std::to_string(SeedDeck(ui)) + "/study");
+    ui.Click("home/deck/" + std::to_string(SeedDeckIndex(ui)) + "/study");
     QuestionRun& run = *ui.State().study->session;
     // A question with no text field first, so that R is a key and not a letter typed.
     while (run.Current()->kind == QuestionKind::TypedYear)
@@ -886,7 +879,7 @@ TEST_CASE("a question reported in study is set aside, kept for its author and li
 
 TEST_CASE("a question reported in an exam stays in the exam and is named in its report", "[ui][report]") {
   UiHarness ui(1280, 800);
-  const size_t deck = SeedDeck(ui);
+  const size_t deck = SeedDeckIndex(ui);
   ui.Click("home/deck/" + std::to_string(deck) + "/exam");
   ui.Click("home/exam/start");
   QuestionRun& run = *ui.State().study->session;

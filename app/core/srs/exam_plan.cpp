@@ -231,6 +231,7 @@ public:
     for (size_t i : order) {
       answerReturns(t);
       if (m_answers >= budget) break;
+      record.reached += 1;
       if (InSteps(m_cards[i].memory) && m_cards[i].memory.due > t) continue; // comes back by itself
       Answer(i, t, record);
       t += kAnswerMs;
@@ -402,6 +403,7 @@ SimulationResult Forecast(const std::vector<PlanCard>& cards, const std::vector<
       mean.days[d].answers += run.days[d].answers;
       mean.days[d].reviews += run.days[d].reviews;
       mean.days[d].newCards += run.days[d].newCards;
+      mean.days[d].reached += run.days[d].reached;
       for (size_t e = 0; e < exams.size(); ++e)
         mean.days[d].recallAtExams[e] += run.days[d].recallAtExams[e];
     }
@@ -416,6 +418,7 @@ SimulationResult Forecast(const std::vector<PlanCard>& cards, const std::vector<
     d.answers /= counts;
     d.reviews /= counts;
     d.newCards /= counts;
+    d.reached /= counts;
     for (double& r : d.recallAtExams)
       r /= n;
   }
@@ -508,10 +511,13 @@ ExamPlan MakeExamPlan(const std::vector<PlanCard>& cards, const std::vector<Plan
         std::clamp<size_t>((kForecastCardRuns + cards.size() - 1) / std::max<size_t>(1, cards.size()), 1, kMaxSamples));
   const SimulationResult forecast = Forecast(cards, exams, fsrs, now, options, samples);
   plan.days = forecast.days;
-  // Today's figures are what the budget is expected to reach of today's list.
+  // Today's figures are what the budget is expected to reach of today's list, and the list
+  // is cut there: a session of what the day's time holds.
   if (!plan.days.empty() && plan.days.front().day == today) {
     plan.todayNew = static_cast<int>(std::lround(plan.days.front().newCards));
     plan.todayReviews = static_cast<int>(std::lround(plan.days.front().reviews));
+    const auto reached = static_cast<size_t>(std::lround(std::ceil(plan.days.front().reached)));
+    if (plan.today.size() > reached) plan.today.resize(std::max<size_t>(reached, 1));
   }
   for (size_t e = 0; e < exams.size(); ++e) {
     ExamOutlook outlook;

@@ -53,6 +53,7 @@ struct PlanOptions {
 struct PlanDay {
   std::int64_t day = 0; // the learner's day number (StudyDay::DayOf)
   double answers = 0, reviews = 0, newCards = 0;
+  double reached = 0;                // cards of the day's list reached within its answers
   std::vector<double> recallAtExams; // by exam: expected share remembered on its day if study stopped here
 };
 
@@ -68,7 +69,8 @@ struct ExamOutlook {
 
 struct ExamPlan {
   // Today's cards (indices into the cards given), most useful first: cards in their
-  // learning steps, then reviews and new cards by expected gain at the exams per answer.
+  // learning steps, then reviews and new cards by expected gain at the exams per answer; as
+  // many as the day's answers are expected to reach (the forecast's first day).
   std::vector<size_t> today;
   int todayNew = 0, todayReviews = 0;
   std::vector<ExamOutlook> exams; // as given
