@@ -56,10 +56,21 @@ nlohmann::ordered_json ExamJson(const ExamView& v, const ExamPlanning& planning)
           {"unseen_at_exam", o.unseen},
           {"answers_needed", o.answersNeeded > 0 ? nlohmann::json(o.answersNeeded) : nlohmann::json()},
           {"reachable", o.answersNeeded >= 0},
+          {"too_far_to_plan", v.tooFar},
           {"summary", ExamSummaryText(v, planning)},
           {"advice", ExamBudgetAdvice(v)},
           {"missing_decks", v.missing},
           {"by_day", chart}};
+}
+
+void PrintPlan(const ExamPlanning& planning) {
+  if (const std::string today = ExamTodayText(planning); !today.empty()) std::cout << today << '\n';
+  for (const ExamView& v : planning.exams) {
+    std::cout << "[" << v.exam.id << "] " << ExamSummaryText(v, planning) << '\n';
+    if (const std::string advice = ExamBudgetAdvice(v); !advice.empty()) std::cout << "    " << advice << '\n';
+    for (const std::string& deck : v.missing)
+      std::cout << "    The deck \"" << deck << "\" is not listed: its cards are not planned.\n";
+  }
 }
 
 int RunPlan(const PlanOptions& o) {
@@ -73,9 +84,12 @@ int RunPlan(const PlanOptions& o) {
     nlohmann::ordered_json today = nlohmann::json::array();
     for (const ExamCard& c : planning.today)
       today.push_back(srs::CardKey(c.deck, c.item, c.kind));
-    nlohmann::ordered_json out = {
-        {"exams", exams},
-        {"today", {{"reviews", planning.todayReviews}, {"new_cards", planning.todayNew}, {"cards", today}}}};
+    nlohmann::ordered_json out = {{"exams", exams},
+                                  {"today",
+                                   {{"reviews", planning.todayReviews},
+                                    {"new_cards", planning.todayNew},
+                                    {"minutes", planning.todayMinutes},
+                                    {"cards", today}}}};
     std::cout << out.dump(2) << '\n';
     return 0;
   }
@@ -83,16 +97,15 @@ int RunPlan(const PlanOptions& o) {
     std::cout << "No exams planned. Plan one with: factdeck plan add --name NAME --date 2027-01-20 --deck FILE\n";
     return 0;
   }
-  for (const ExamView& v : planning.exams) {
-    std::cout << "[" << v.exam.id << "] " << ExamSummaryText(v, planning) << '\n';
-    if (const std::string advice = ExamBudgetAdvice(v); !advice.empty()) std::cout << "    " << advice << '\n';
-    for (const std::string& deck : v.missing)
-      std::cout << "    The deck \"" << deck << "\" is not listed: its cards are not planned.\n";
-  }
+  PrintPlan(planning);
   return 0;
 }
 
-int RunAdd(const PlanOptions& o) {
+int RunAdd(const PlanOptions& o, bool minutesGiven) {
+  if (minutesGiven && o.cards > 0) {
+    std::cerr << "factdeck: give --minutes or --cards, not both\n";
+    return 2;
+  }
   const bool path = o.store.deck.find('/') != std::string::npos || o.store.deck.find('.') != std::string::npos;
   auto state = LoadState(o.store, path ? std::vector<std::filesystem::path>{o.store.deck}
                                        : std::vector<std::filesystem::path>{});
@@ -112,8 +125,7 @@ int RunAdd(const PlanOptions& o) {
     std::cerr << "factdeck: " << notice << '\n';
   if (state->confirmations.empty()) return 1;
   std::cout << state->confirmations.back() << '\n';
-  for (const ExamView& v : state->exams.exams)
-    std::cout << "[" << v.exam.id << "] " << ExamSummaryText(v, state->exams) << '\n';
+  PrintPlan(state->exams);
   return 0;
 }
 
@@ -154,7 +166,7 @@ void RegisterPlanCommand(CLI::App& app, CommandList& commands, const std::string
   add->add_option("--cards", o->cards, "Cards (answers) a day instead of minutes");
   add->add_option("--weights", o->weights, "Topic weights: \"algebra=2 geometry=0.5\"");
   add->add_option("--profile", o->store.profile, "Whose exam")->type_name("NAME");
-  commands.push_back({add, [o] { return RunAdd(*o); }});
+  commands.push_back({add, [o, add] { return RunAdd(*o, add->count("--minutes") > 0); }});
 
   CLI::App* remove = plan->add_subcommand("remove", "Remove an exam (its id, as factdeck plan lists it)");
   remove->add_option("id", o->id, "The exam's id")->required();

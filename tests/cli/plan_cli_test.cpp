@@ -29,7 +29,7 @@ TEST_CASE("plan add plans an exam on a deck file, plan shows it as text and JSON
                            "--deck", deck, "--tags", "treaty", "--minutes", "15"});
   INFO(added.err);
   REQUIRE(added.exitCode == 0);
-  CHECK_THAT(added.out, Catch::Contains("Exam planned: Treaties, in 10 days."));
+  CHECK_THAT(added.out, Catch::Contains("Exam planned: Treaties, in 10 days, 15 minutes a day."));
 
   auto text = RunProcess({kExe, "plan", "--data-dir", data});
   REQUIRE(text.exitCode == 0);
@@ -59,6 +59,10 @@ TEST_CASE("plan add plans an exam on a deck file, plan shows it as text and JSON
   auto refused = RunProcess({kExe, "plan", "add", "--data-dir", data, "--date", "2020-01-01", "--deck", deck});
   CHECK(refused.exitCode == 1);
   CHECK_THAT(refused.err, Catch::Contains("The exam was not planned: the exam's date has passed."));
+  auto both = RunProcess({kExe, "plan", "add", "--data-dir", data, "--date", LocalDateIn(3), "--deck", deck,
+                          "--minutes", "20", "--cards", "9"});
+  CHECK(both.exitCode == 2);
+  CHECK_THAT(both.err, Catch::Contains("give --minutes or --cards, not both"));
   auto unknown = RunProcess({kExe, "plan", "remove", "--data-dir", data, "7"});
   CHECK(unknown.exitCode == 1);
   CHECK_THAT(unknown.err, Catch::Contains("the learner has no exam 7"));

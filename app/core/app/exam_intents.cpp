@@ -5,6 +5,7 @@
 
 #include "core/app/reducer.h"
 #include "core/base/text.h"
+#include "core/questions/questions.h"
 
 namespace factdeck::reducer {
 
@@ -14,6 +15,13 @@ std::string Trim(std::string_view text) {
   const size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+std::string CommaJoined(const std::vector<std::string>& parts) {
+  std::string text;
+  for (const std::string& part : parts)
+    text += (text.empty() ? "" : ", ") + part;
+  return text;
 }
 
 } // namespace
@@ -26,6 +34,9 @@ void Apply(AppState& state, const PlanExam& plan, Context& context) {
   const std::optional<srs::TimeMs> at = ParseExamTime(Trim(plan.when), day);
   if (!at) return refuse("\"" + plan.when + "\" is no date; write it as 2027-01-20, or 2027-01-20 14:30.");
   if (*at <= context.now) return refuse("the exam's date has passed.");
+  if (*at > context.now + srs::kMaxPlanDays * srs::kDayMs)
+    return refuse("FactDeck plans exams up to " + std::to_string(srs::kMaxPlanDays) +
+                  " days ahead; is the year right?");
   if (plan.cards == 0 && (plan.minutes < 1 || plan.minutes > 720))
     return refuse("give between 1 and 720 minutes a day.");
   if (plan.cards < 0 || plan.cards > 5000) return refuse("give between 1 and 5,000 cards a day.");
@@ -41,15 +52,34 @@ void Apply(AppState& state, const PlanExam& plan, Context& context) {
     const size_t eq = part.rfind('=');
     char* end = nullptr;
     const double weight = eq == std::string::npos ? -1 : std::strtod(part.c_str() + eq + 1, &end);
-    if (eq == std::string::npos || end == part.c_str() + eq + 1 || weight < 0 || weight > 10)
-      return refuse("\"" + part + "\" is no topic weight; write tag=2 (from 0 to 10).");
+    if (eq == std::string::npos || end != part.c_str() + part.size() || eq + 1 == part.size() || !(weight > 0) ||
+        weight > 10)
+      return refuse("\"" + part + "\" is no topic weight; write tag=2 (more than 0, at most 10).");
     exam.weights.emplace_back(Trim(part.substr(0, eq)), weight);
+  }
+  // Every tag typed names items of the deck: a typo would leave the exam empty, or weigh nothing.
+  if (!exam.tags.empty() || !exam.weights.empty()) {
+    const std::shared_ptr<const Deck> deck = LoadListedDeck(state, plan.deck);
+    if (!deck) return;
+    const QuestionGenerator generator(*deck);
+    std::vector<std::string> tags = exam.tags;
+    for (const auto& [tag, weight] : exam.weights)
+      tags.push_back(tag);
+    for (const std::string& tag : tags) {
+      bool found = false;
+      for (QuestionKind kind : AllQuestionKinds())
+        found = found || !generator.Candidates(kind, {tag}).empty();
+      if (!found)
+        return refuse("no item of the deck has the tag \"" + tag + "\" (its tags are, e.g., " +
+                      CommaJoined(CommonTags(*deck, 5)) + ").");
+    }
   }
   exam.created = context.now;
   if (StoreStatus saved = state.store->AddExam(exam); !saved) return refuse(saved.message);
   RefreshExams(state);
-  state.confirmations.push_back("Exam planned: " + exam.name + ", " +
-                                DaysText(CalendarDaysUntil(context.now, exam.at, day)) + ".");
+  state.confirmations.push_back(
+      "Exam planned: " + exam.name + ", " + DaysText(CalendarDaysUntil(context.now, exam.at, day)) + ", " +
+      (exam.cards > 0 ? std::to_string(exam.cards) + " cards" : std::to_string(exam.minutes) + " minutes") + " a day.");
 }
 
 void Apply(AppState& state, const RemoveExam& remove, Context&) {

@@ -51,12 +51,15 @@ void Gather(const ExamPlanInput& input, const std::vector<ExamRecord>& exams, st
             srs::PlanCard card;
             card.item = items.try_emplace(id + "/" + item, items.size()).first->second;
             if (auto m = memory.find(key); m != memory.end()) card.memory = m->second;
-            auto w = weights.find(item);
-            card.weight = w == weights.end() ? 1.0 : std::max(0.0, w->second);
+            card.weight = 0.0;
             out.cards.push_back(card);
             out.keys.push_back({id, item, kind});
           }
-          out.cards[it->second].exams |= 1u << e;
+          // On several exams, the heaviest of its weights.
+          auto w = weights.find(item);
+          srs::PlanCard& card = out.cards[it->second];
+          card.weight = std::max(card.weight, w == weights.end() ? 1.0 : w->second);
+          card.exams |= 1u << e;
         }
     }
   }
@@ -72,9 +75,13 @@ std::string BudgetText(int minutes) { return Count(minutes, "minute", "minutes")
 
 ExamPlanning PlanExams(const ExamPlanInput& input) {
   ExamPlanning planning;
-  std::vector<ExamRecord> exams;
+  // Exams past are not planned; nor, yet, those too far ahead (they are listed, saying so).
+  std::vector<ExamRecord> exams, tooFar;
   for (const ExamRecord& x : input.exams)
-    if (x.at > input.now && exams.size() < 32) exams.push_back(x);
+    if (x.at > input.now + srs::kMaxPlanDays * srs::kDayMs)
+      tooFar.push_back(x);
+    else if (x.at > input.now && exams.size() < 32)
+      exams.push_back(x);
   planning.exams.resize(exams.size());
   Gathered gathered;
   Gather(input, exams, planning.exams, gathered);
@@ -82,8 +89,12 @@ ExamPlanning PlanExams(const ExamPlanInput& input) {
   const int measuredMs = input.store ? input.store->MedianAnswerMs(input.profile) : 0;
   const int answerSeconds = measuredMs > 0 ? std::clamp((measuredMs + 999) / 1000, 2, 120) : srs::kDefaultAnswerSeconds;
   std::vector<srs::PlanExam> planExams;
-  for (const ExamRecord& x : exams)
-    planExams.push_back({x.at, srs::AnswersPerDay(x.minutes, x.cards, answerSeconds)});
+  for (size_t e = 0; e < exams.size(); ++e) {
+    // An exam with no card (its tags match nothing) adds no time to the others'.
+    const bool any = std::any_of(gathered.cards.begin(), gathered.cards.end(),
+                                 [e](const srs::PlanCard& c) { return c.exams >> e & 1u; });
+    planExams.push_back({exams[e].at, any ? srs::AnswersPerDay(exams[e].minutes, exams[e].cards, answerSeconds) : 0.0});
+  }
   srs::PlanOptions options;
   options.day = input.day;
   options.findBudget = input.findBudget;
@@ -98,6 +109,8 @@ ExamPlanning PlanExams(const ExamPlanInput& input) {
     planning.today.push_back(gathered.keys[i]);
   planning.todayNew = plan.todayNew;
   planning.todayReviews = plan.todayReviews;
+  if (!plan.days.empty() && plan.days.front().day == input.day.DayOf(input.now))
+    planning.todayMinutes = static_cast<int>(std::lround(plan.days.front().answers * answerSeconds / 60.0));
   for (size_t e = 0; e < exams.size(); ++e) {
     ExamView& view = planning.exams[e];
     view.exam = exams[e];
@@ -106,9 +119,18 @@ ExamPlanning PlanExams(const ExamPlanInput& input) {
     view.answersPerDay = planExams[e].answersPerDay;
     view.answerSeconds = answerSeconds;
     for (const srs::PlanDay& d : plan.days)
-      if (d.day < input.day.DayOf(exams[e].at)) view.chart.push_back(d.recallAtExams[e]);
+      if (d.at < exams[e].at - srs::kExamMargin) view.chart.push_back(d.recallAtExams[e]);
     for (size_t i : srs::WeakestFirst(gathered.cards, static_cast<int>(e), fsrs, exams[e].at))
       view.weakest.push_back(gathered.keys[i]);
+    for (size_t i : plan.today)
+      view.studyToday |= (gathered.cards[i].exams >> e & 1u) != 0;
+  }
+  for (const ExamRecord& x : tooFar) {
+    ExamView view;
+    view.exam = x;
+    view.tooFar = true;
+    view.daysLeft = CalendarDaysUntil(input.now, x.at, input.day);
+    planning.exams.push_back(std::move(view));
   }
   return planning;
 }
@@ -126,21 +148,37 @@ std::string DaysText(int days) {
   return days > 0 ? "in " + std::to_string(days) + " days" : std::to_string(-days) + " days ago";
 }
 
+std::string ExamTodayText(const ExamPlanning& planning) {
+  size_t planned = 0;
+  for (const ExamView& v : planning.exams)
+    planned += !v.tooFar;
+  if (planned < 2) return {};
+  return "Today, for " + std::to_string(planned) + " exams: " + Count(planning.todayReviews, "review", "reviews") +
+         " and " + Count(planning.todayNew, "new card", "new cards") + ", about " +
+         Count(planning.todayMinutes, "minute", "minutes");
+}
+
 std::string ExamSummaryText(const ExamView& view, const ExamPlanning& planning) {
+  if (view.tooFar)
+    return view.exam.name + " " + DaysText(view.daysLeft) + ": too far ahead to plan yet (FactDeck plans " +
+           std::to_string(srs::kMaxPlanDays) + " days ahead); ordinary study until then";
   const srs::ExamOutlook& o = view.outlook;
+  if (o.cards == 0)
+    return view.exam.name + " " + DaysText(view.daysLeft) + ": no card of its decks has the exam's tags";
   const long likely = std::lround(o.recallPlanned * static_cast<double>(o.cards));
   std::string text = view.exam.name + " " + DaysText(view.daysLeft) + ": " + std::to_string(likely) + " of " +
                      Count(static_cast<long>(o.cards), "card", "cards") + " likely remembered on the day (" +
                      Percent(o.recallPlanned) + ")";
-  if (view.daysLeft > 0)
+  if (ExamTodayText(planning).empty() && view.studyToday)
     text += "; today: " + Count(planning.todayReviews, "review", "reviews") + " and " +
-            Count(planning.todayNew, "new card", "new cards");
+            Count(planning.todayNew, "new card", "new cards") + ", about " +
+            Count(planning.todayMinutes, "minute", "minutes");
   return text;
 }
 
 std::string ExamBudgetAdvice(const ExamView& view) {
   const srs::ExamOutlook& o = view.outlook;
-  if (o.recallPlanned >= srs::kExamTarget || view.daysLeft == 0) return {};
+  if (view.tooFar || o.cards == 0 || o.recallPlanned >= srs::kExamTarget || o.answersNeeded == 0) return {};
   const bool inCards = view.exam.cards > 0;
   const std::string budget =
       inCards ? Count(view.exam.cards, "answer", "answers") + " a day" : BudgetText(view.exam.minutes);
@@ -163,10 +201,15 @@ std::string ExamBudgetAdvice(const ExamView& view) {
 }
 
 std::optional<srs::TimeMs> ParseExamTime(const std::string& text, const srs::StudyDay& day) {
-  int y = 0, mo = 0, d = 0, h = 9, mi = 0;
-  char tail = 0;
-  const int read = std::sscanf(text.c_str(), "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &tail);
-  if (read != 3 && read != 5) return std::nullopt;
+  int y = 0, mo = 0, d = 0, h = 9, mi = 0, used = 0;
+  const char* c = text.c_str();
+  if (std::sscanf(c, "%4d-%2d-%2d%n", &y, &mo, &d, &used) != 3 || used != 10) return std::nullopt;
+  if (text.size() > 10) { // a time: "2027-01-20 14:30" or "2027-01-20T14:30"
+    int timeUsed = 0;
+    if ((c[10] != ' ' && c[10] != 'T') || std::sscanf(c + 11, "%2d:%2d%n", &h, &mi, &timeUsed) != 2 ||
+        11 + static_cast<size_t>(timeUsed) != text.size())
+      return std::nullopt;
+  }
   if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) return std::nullopt;
   const std::int64_t days = DaysFromCivil(y, mo, d);
   return (days * 24 * 60 + h * 60 + mi - day.utcOffsetMinutes) * srs::kMinuteMs;

@@ -30,12 +30,15 @@ struct ExamView {
   std::vector<double> chart;        // expected share remembered on the day, after each planned day
   std::vector<std::string> missing; // decks of the exam that are not listed (not planned)
   std::vector<ExamCard> weakest;    // the exam's cards, least likely remembered on the day first
+  bool tooFar = false;              // more than srs::kMaxPlanDays ahead: not planned yet
+  bool studyToday = false;          // today's plan has cards of this exam
 };
 
 struct ExamPlanning {
   std::vector<ExamView> exams; // the learner's exams not yet past, soonest first
   std::vector<ExamCard> today; // today's cards of all of them, most useful first
   int todayNew = 0, todayReviews = 0;
+  int todayMinutes = 0; // what today's answers are expected to take
 };
 
 struct ExamPlanInput {
@@ -57,8 +60,11 @@ int CalendarDaysUntil(srs::TimeMs now, srs::TimeMs at, const srs::StudyDay& day)
 // "in 12 days", "tomorrow", "today", "3 days ago"
 std::string DaysText(int days);
 // The home screen's line: "Biology in 12 days: 184 of 240 cards likely remembered on the day
-// (77 %); today: 35 reviews and 12 new cards".
+// (77 %); today: 35 reviews and 12 new cards" (today's part when it is the only exam).
 std::string ExamSummaryText(const ExamView& view, const ExamPlanning& planning);
+// Today's part for all exams together: "Today, for 2 exams: 35 reviews and 12 new cards,
+// about 30 minutes"; empty with fewer than two exams planned.
+std::string ExamTodayText(const ExamPlanning& planning);
 // When the budget is short: "30 minutes a day leaves 26 cards unseen; about 45 minutes a day
 // would have 90 % likely remembered." Empty when the budget suffices.
 std::string ExamBudgetAdvice(const ExamView& view);

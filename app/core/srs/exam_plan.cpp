@@ -20,9 +20,14 @@ constexpr double kMinGainPerAnswer = 0.002;
 constexpr TimeMs kAnswerMs = 10'000;
 constexpr size_t kForecastCardRuns = 4000;
 constexpr size_t kSearchCards = 1000;
+// The forecast's runs are as many as keep cards × runs × days near this (at most kMaxSamples).
+constexpr double kForecastCardDays = 4000.0 * 30.0;
 constexpr int kMaxSamples = 16;
 
 bool InSteps(const MemoryState& m) { return m.state == CardState::Learning || m.state == CardState::Relearning; }
+
+// An exam is studied for at `t` when it begins at least kExamMargin later.
+bool Ahead(const PlanExam& exam, TimeMs t) { return exam.at - kExamMargin > t; }
 
 // Recall at `at` by the model's forgetting curve, counting the days to the hour: memory does
 // not wait for midnight.
@@ -62,7 +67,7 @@ public:
     // its exams passes, so it is kept from day to day.
     std::uint32_t ahead = 0;
     for (size_t e = 0; e < m_exams.size(); ++e)
-      ahead |= static_cast<std::uint32_t>(m_exams[e].at > t) << e;
+      ahead |= static_cast<std::uint32_t>(Ahead(m_exams[e], t)) << e;
     if (ahead != m_ahead || m_bounds.size() != cards.size()) {
       m_ahead = ahead;
       m_bounds.assign(cards.size(), Cached{});
@@ -95,16 +100,23 @@ public:
       if (best.size() > enough) best.pop();
     }
     std::sort(ranked.begin(), ranked.end(), higher);
-    std::vector<size_t> chosen;
+    // One card of an item a day, as in the daily queue; its other cards only when the day's
+    // answers reach past every item (the last days of a short plan).
+    std::vector<size_t> chosen, siblings;
     std::vector<bool> itemTaken;
     for (const auto& [ratio, i] : ranked) {
       if (static_cast<double>(chosen.size()) >= budget) break;
       const size_t item = cards[i].item;
       if (item >= itemTaken.size()) itemTaken.resize(item + 1, false);
-      if (itemTaken[item] && !InSteps(cards[i].memory)) continue;
+      if (itemTaken[item] && !InSteps(cards[i].memory)) {
+        siblings.push_back(i);
+        continue;
+      }
       itemTaken[item] = true;
       chosen.push_back(i);
     }
+    for (size_t i : siblings)
+      if (static_cast<double>(chosen.size()) < budget) chosen.push_back(i);
     return chosen;
   }
 
@@ -138,7 +150,7 @@ private:
     const MemoryState& m = card.memory;
     bool ahead = false;
     for (size_t e = 0; e < m_exams.size(); ++e)
-      ahead |= (card.exams >> e & 1u) && m_exams[e].at > t;
+      ahead |= (card.exams >> e & 1u) && Ahead(m_exams[e], t);
     if (!ahead) return false;
     if (InSteps(m)) { // unfinished steps come first
       gain = 1e9;
@@ -181,7 +193,7 @@ private:
   template <class F> void ForExams(const PlanCard& card, TimeMs t, F&& gainAt, double& gain) const {
     gain = 0.0;
     for (size_t e = 0; e < m_exams.size(); ++e)
-      if ((card.exams >> e & 1u) && m_exams[e].at > t) gain += card.weight * gainAt(m_exams[e].at);
+      if ((card.exams >> e & 1u) && Ahead(m_exams[e], t)) gain += card.weight * gainAt(m_exams[e].at);
   }
 
   const Fsrs& m_fsrs;
@@ -267,18 +279,30 @@ public:
   std::priority_queue<Return, std::vector<Return>, std::greater<Return>> m_returns;
 };
 
-double DayBudget(const std::vector<PlanExam>& exams, const StudyDay& day, std::int64_t d) {
+// The plan's days: a study session a day at the time of day of `now` (the first is now), for
+// as long as an exam is ahead of it, at most kMaxPlanDays.
+struct StudyTimes {
+  StudyTimes(const std::vector<PlanExam>& exams, const StudyDay& day, TimeMs now)
+      : m_day(day), m_now(now), m_start(day.StartOf(now)) {
+    while (count < kMaxPlanDays &&
+           std::any_of(exams.begin(), exams.end(), [&](const PlanExam& e) { return Ahead(e, At(count)); }))
+      ++count;
+  }
+  TimeMs At(int k) const { return k == 0 ? m_now : m_start + k * kDayMs + (m_now - m_start); }
+  TimeMs DayEnd(int k) const { return m_start + (k + 1) * kDayMs; }
+  std::int64_t Day(int k) const { return m_day.DayOf(At(k)); }
+  int count = 0;
+
+private:
+  StudyDay m_day;
+  TimeMs m_now, m_start;
+};
+
+double BudgetAt(const std::vector<PlanExam>& exams, TimeMs t) {
   double budget = 0;
   for (const PlanExam& e : exams)
-    if (day.DayOf(e.at) > d) budget += e.answersPerDay;
+    if (Ahead(e, t)) budget += e.answersPerDay;
   return budget;
-}
-
-std::int64_t LastStudyDay(const std::vector<PlanExam>& exams, const StudyDay& day) {
-  std::int64_t last = std::numeric_limits<std::int64_t>::min();
-  for (const PlanExam& e : exams)
-    last = std::max(last, day.DayOf(e.at) - 1);
-  return last;
 }
 
 double WeightedShare(const std::vector<PlanCard>& cards, int exam, const std::function<double(const PlanCard&)>& f) {
@@ -332,8 +356,7 @@ SimulationResult Simulate(std::vector<PlanCard> cards, const std::vector<PlanExa
   const StudyDay& day = options.day;
   Planner planner(fsrs, exams);
   std::mt19937_64 random(seed);
-  const std::int64_t first = day.DayOf(now);
-  const TimeMs timeOfDay = now - day.StartOf(now);
+  const StudyTimes times(exams, day, now);
   ExamSums sums(cards, exams, fsrs);
   auto settle = [&](size_t e) { // the exam's figures, once its last study day is over
     result.recallAtExams[e] = sums.Share(e);
@@ -342,24 +365,24 @@ SimulationResult Simulate(std::vector<PlanCard> cards, const std::vector<PlanExa
       result.unseen[e] += (c.exams >> e & 1u) && c.memory.state == CardState::New;
   };
   for (size_t e = 0; e < exams.size(); ++e)
-    if (day.DayOf(exams[e].at) <= first) settle(e);
-  for (std::int64_t d = first; d <= LastStudyDay(exams, day); ++d) {
-    const TimeMs dayStart = day.StartOf(now) + (d - first) * kDayMs;
-    const TimeMs t = d == first ? now : dayStart + timeOfDay;
-    double budget = DayBudget(exams, day, d);
-    if (d == first) budget = std::max(0.0, budget - options.answersDoneToday * scale);
+    if (!Ahead(exams[e], now)) settle(e);
+  for (int k = 0; k < times.count; ++k) {
+    const TimeMs t = times.At(k);
+    double budget = BudgetAt(exams, t);
+    if (k == 0) budget = std::max(0.0, budget - options.answersDoneToday * scale);
     const std::vector<size_t> order =
         policy == StudyPolicy::ExamPlan ? planner.Choose(cards, t, budget) : DueOrder(cards, fsrs, t, day);
     PlanDay record;
-    record.day = d;
-    LearnerDay learner(cards, fsrs, random, dayStart + kDayMs);
+    record.day = times.Day(k);
+    record.at = t;
+    LearnerDay learner(cards, fsrs, random, std::min(times.DayEnd(k), t + kDayMs));
     learner.Run(order, t, budget, record);
     for (size_t i : learner.touched)
       sums.Update(i);
     result.answers += static_cast<long long>(record.answers);
     for (size_t e = 0; e < exams.size(); ++e) {
       record.recallAtExams.push_back(sums.Share(e));
-      if (day.DayOf(exams[e].at) == d + 1) settle(e);
+      if (Ahead(exams[e], t) && !Ahead(exams[e], times.At(k + 1))) settle(e);
     }
     result.days.push_back(std::move(record));
   }
@@ -503,12 +526,15 @@ ExamPlan MakeExamPlan(const std::vector<PlanCard>& cards, const std::vector<Plan
   ExamPlan plan;
   const StudyDay& day = options.day;
   const std::int64_t today = day.DayOf(now);
-  const double budget = std::max(0.0, DayBudget(exams, day, today) - options.answersDoneToday);
+  const double budget = std::max(0.0, BudgetAt(exams, now) - options.answersDoneToday);
   plan.today = Planner(fsrs, exams).Choose(cards, now, budget);
   int samples = options.samples;
-  if (samples <= 0)
-    samples = static_cast<int>(
-        std::clamp<size_t>((kForecastCardRuns + cards.size() - 1) / std::max<size_t>(1, cards.size()), 1, kMaxSamples));
+  if (samples <= 0) {
+    const double cardDays =
+        static_cast<double>(std::min(cards.size(), kForecastCardRuns)) * std::max(1, StudyTimes(exams, day, now).count);
+    samples =
+        static_cast<int>(std::clamp(std::ceil(kForecastCardDays / cardDays), 1.0, static_cast<double>(kMaxSamples)));
+  }
   const SimulationResult forecast = Forecast(cards, exams, fsrs, now, options, samples);
   plan.days = forecast.days;
   // Today's figures are what the budget is expected to reach of today's list, and the list
@@ -527,7 +553,7 @@ ExamPlan MakeExamPlan(const std::vector<PlanCard>& cards, const std::vector<Plan
     outlook.recallPlanned = forecast.recallAtExams[e];
     outlook.unseen = forecast.unseen[e];
     outlook.recallAtMostBudget = outlook.recallPlanned;
-    if (outlook.recallPlanned < kExamTarget && options.findBudget && day.DayOf(exams[e].at) > today)
+    if (outlook.recallPlanned < kExamTarget && options.findBudget && Ahead(exams[e], now))
       FindBudget(cards, exams, e, fsrs, now, options, outlook);
     plan.exams.push_back(outlook);
   }

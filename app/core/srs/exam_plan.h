@@ -35,6 +35,10 @@ struct PlanExam {
 // plan says the budget is short and what budget would reach it.
 inline constexpr double kExamTarget = 0.9;
 
+// An exam is studied for until this long before it begins, and planned at most this many days ahead.
+inline constexpr TimeMs kExamMargin = 60 * kMinuteMs;
+inline constexpr int kMaxPlanDays = 400;
+
 // Seconds an answer takes when the learner's own time is not known yet.
 inline constexpr int kDefaultAnswerSeconds = 10;
 
@@ -52,6 +56,7 @@ struct PlanOptions {
 // One day of the forecast.
 struct PlanDay {
   std::int64_t day = 0; // the learner's day number (StudyDay::DayOf)
+  TimeMs at = 0;        // the day's study time (the first: now)
   double answers = 0, reviews = 0, newCards = 0;
   double reached = 0;                // cards of the day's list reached within its answers
   std::vector<double> recallAtExams; // by exam: expected share remembered on its day if study stopped here
@@ -74,7 +79,7 @@ struct ExamPlan {
   std::vector<size_t> today;
   int todayNew = 0, todayReviews = 0;
   std::vector<ExamOutlook> exams; // as given
-  std::vector<PlanDay> days;      // from today to the day before the last exam
+  std::vector<PlanDay> days;      // a study session a day, from now to the last before the last exam
 };
 
 ExamPlan MakeExamPlan(const std::vector<PlanCard>& cards, const std::vector<PlanExam>& exams, const Fsrs& fsrs,

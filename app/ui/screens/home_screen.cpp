@@ -152,6 +152,10 @@ void DrawExamSetup(UiContext& ui, size_t deck) {
 // The learner's exams: how the plan stands, today's share, the chart, and the ways in.
 void DrawExams(UiContext& ui) {
   const ExamPlanning& planning = ui.state.exams;
+  if (const std::string today = ExamTodayText(planning); !today.empty()) {
+    ImGui::TextWrapped("%s", today.c_str());
+    ui.Track("home/exams/today");
+  }
   for (size_t e = 0; e < planning.exams.size(); ++e) {
     const ExamView& view = planning.exams[e];
     const std::string prefix = "home/exam/" + std::to_string(e);
@@ -178,15 +182,22 @@ void DrawExams(UiContext& ui) {
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
       const auto percent = [](double share) { return static_cast<int>(std::lround(share * 100)); };
-      ImGui::TextWrapped("Likely remembered on the day: %d %% if you stopped now, %d %% by the plan. Each day "
-                         "along the line is the plan's next day.",
+      ImGui::TextWrapped("Likely remembered on the exam day: %d %% if you stopped now, %d %% by the plan. The "
+                         "line rises with each day of the plan, from today to the exam.",
                          percent(view.outlook.recallNow), percent(view.outlook.recallPlanned));
       ImGui::PopStyleColor();
     }
     size_t deckIndex = ui.state.decks.size();
     for (size_t i = 0; i < ui.state.decks.size() && deckIndex == ui.state.decks.size(); ++i)
       if (!view.exam.decks.empty() && ui.state.decks[i].id == view.exam.decks.front()) deckIndex = i;
-    ImGui::BeginDisabled(deckIndex == ui.state.decks.size());
+    if (view.tooFar) {
+      if (ImGui::SmallButton("Remove exam")) ui.Post(RemoveExam{view.exam.id});
+      ui.Track(prefix + "/remove");
+      ImGui::PopID();
+      ImGui::Separator();
+      continue;
+    }
+    ImGui::BeginDisabled(deckIndex == ui.state.decks.size() || !view.studyToday);
     if (view.daysLeft <= 2) {
       ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
       ImGui::TextWrapped("The last days: revise the cards least likely remembered on the day first.");
@@ -194,7 +205,11 @@ void DrawExams(UiContext& ui) {
     }
     if (ImGui::Button("Study today's plan")) ui.Post(StartStudy{deckIndex, 0, false, view.exam.id, false});
     ui.Track(prefix + "/study");
+    ImGui::EndDisabled();
+    if (!view.studyToday && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Nothing is planned for today: the plan is done, or nothing would help more now.");
     ImGui::SameLine();
+    ImGui::BeginDisabled(deckIndex == ui.state.decks.size() || view.outlook.cards == 0);
     if (ImGui::Button("Revise, weakest first")) ui.Post(StartStudy{deckIndex, 0, false, view.exam.id, true});
     ui.Track(prefix + "/revise");
     ImGui::EndDisabled();

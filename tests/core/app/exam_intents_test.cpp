@@ -40,6 +40,13 @@ TEST_CASE("PlanExam refuses what is no plan, saying why, and saves nothing; a bu
   refused(PlanExam{"Test", DateIn(f, 10), f.seedDeck, "", 30, "algebra=lots"}, "\"algebra=lots\" is no topic weight");
   refused(PlanExam{"Test", DateIn(f, 10), f.state.decks.size(), "", 30, ""}, "choose a deck first");
   refused(PlanExam{"Test", DateIn(f, 10), f.seedDeck, "", 30, "", -3}, "between 1 and 5,000 cards a day");
+  refused(PlanExam{"Test", "2207-01-20", f.seedDeck, "", 30, ""}, "up to 400 days ahead; is the year right?");
+  refused(PlanExam{"Test", DateIn(f, 10), f.seedDeck, "Lipetsk", 30, ""},
+          "no item of the deck has the tag \"Lipetsk\" (its tags are, e.g., ");
+  refused(PlanExam{"Test", DateIn(f, 10), f.seedDeck, "", 30, "nosuch=2"},
+          "no item of the deck has the tag \"nosuch\"");
+  refused(PlanExam{"Test", DateIn(f, 10), f.seedDeck, "", 30, "treaty=2x"}, "\"treaty=2x\" is no topic weight");
+  refused(PlanExam{"Test", DateIn(f, 10), f.seedDeck, "", 30, "treaty=0"}, "\"treaty=0\" is no topic weight");
   CHECK(f.state.store->Exams(f.state.profile).empty());
   CHECK(f.state.exams.exams.empty());
 
@@ -59,7 +66,7 @@ TEST_CASE("an exam planned shows its plan, StartStudy follows it, and it survive
   const ExamView view = f.state.exams.exams[0];             // a copy: the home screen plans again
   CHECK(view.exam.name == f.state.decks[f.seedDeck].title); // no name: the deck's title
   CHECK(view.daysLeft == 12);
-  CHECK(f.state.confirmations.back() == "Exam planned: " + view.exam.name + ", in 12 days.");
+  CHECK(f.state.confirmations.back() == "Exam planned: " + view.exam.name + ", in 12 days, 30 minutes a day.");
   CHECK(view.outlook.cards > 100);
   CHECK(view.outlook.recallNow == 0.0); // nothing studied yet
   CHECK(view.outlook.recallPlanned > 0.5);
@@ -147,6 +154,10 @@ TEST_CASE("an exam's date as typed, and the home screen's words for a plan", "[i
   CHECK_FALSE(ParseExamTime("2027-02-29", utc)); // not a leap year
   CHECK_FALSE(ParseExamTime("20 January", utc));
   CHECK_FALSE(ParseExamTime("2027-01-20 25:00", utc));
+  CHECK(ParseExamTime("2027-01-20T14:30", utc) == 1800455400000);
+  CHECK_FALSE(ParseExamTime("2027-01-20T14:30x", utc)); // nothing after it is dropped unread
+  CHECK_FALSE(ParseExamTime("2027-01-20x", utc));
+  CHECK_FALSE(ParseExamTime("20/01/2027", utc));
   CHECK(DaysText(0) == "today");
   CHECK(DaysText(1) == "tomorrow");
   CHECK(DaysText(12) == "in 12 days");
@@ -161,11 +172,18 @@ TEST_CASE("an exam's date as typed, and the home screen's words for a plan", "[i
   view.outlook.unseen = 26;
   view.outlook.answersNeeded = 260;
   view.outlook.recallAtMostBudget = 0.91;
+  view.studyToday = true;
   ExamPlanning planning;
   planning.todayReviews = 35;
   planning.todayNew = 12;
-  CHECK(ExamSummaryText(view, planning) ==
-        "Biology in 12 days: 185 of 240 cards likely remembered on the day (77 %); today: 35 reviews and 12 new cards");
+  planning.todayMinutes = 24;
+  planning.exams = {view};
+  CHECK(ExamSummaryText(view, planning) == "Biology in 12 days: 185 of 240 cards likely remembered on the day (77 %); "
+                                           "today: 35 reviews and 12 new cards, about 24 minutes");
+  CHECK(ExamTodayText(planning).empty()); // one exam: today's part is on its line
+  planning.exams.push_back(view);
+  CHECK(ExamTodayText(planning) == "Today, for 2 exams: 35 reviews and 12 new cards, about 24 minutes");
+  CHECK(ExamSummaryText(view, planning) == "Biology in 12 days: 185 of 240 cards likely remembered on the day (77 %)");
   CHECK(ExamBudgetAdvice(view) == "30 minutes a day leaves about 26 cards unseen before the exam; about 45 minutes a "
                                   "day would have 91 % likely remembered.");
   view.outlook.answersNeeded = -1;
@@ -174,4 +192,43 @@ TEST_CASE("an exam's date as typed, and the home screen's words for a plan", "[i
              Catch::EndsWith("too few days are left for 90 % at any budget (at most about 84 %)."));
   view.outlook.recallPlanned = 0.95;
   CHECK(ExamBudgetAdvice(view).empty());
+}
+
+TEST_CASE("an exam too far ahead is listed unplanned, and one whose tags match nothing adds no time to others",
+          "[intents][exam]") {
+  IntentFixture f;
+  ExamRecord far;
+  far.profile = f.state.profile;
+  far.name = "Typo";
+  far.at = f.now + 80000 * srs::kDayMs; // a year mistyped, stored before it was refused
+  far.decks = {f.state.decks[f.seedDeck].id};
+  far.minutes = 30;
+  REQUIRE(f.state.store->AddExam(far));
+  ExamRecord empty = far;
+  empty.name = "Empty";
+  empty.at = f.now + 5 * srs::kDayMs;
+  empty.tags = {"no-such-tag"};
+  REQUIRE(f.state.store->AddExam(empty));
+  f.Apply(PlanExam{"Real", DateIn(f, 5), f.seedDeck, "", 10, ""});
+  REQUIRE(f.state.exams.exams.size() == 3);
+  auto named = [&](const std::string& name) -> const ExamView& {
+    for (const ExamView& v : f.state.exams.exams)
+      if (v.exam.name == name) return v;
+    FAIL("no exam " << name);
+    return f.state.exams.exams.front();
+  };
+  const ExamView& real = named("Real");
+  const ExamView& none = named("Empty");
+  const ExamView& typo = named("Typo");
+  CHECK(real.outlook.cards > 100);
+  CHECK(none.outlook.cards == 0);
+  CHECK(none.answersPerDay == 0);
+  CHECK(ExamSummaryText(none, f.state.exams) == "Empty in 5 days: no card of its decks has the exam's tags");
+  CHECK(ExamBudgetAdvice(none).empty());
+  CHECK(typo.tooFar);
+  CHECK_THAT(ExamSummaryText(typo, f.state.exams), Catch::EndsWith("too far ahead to plan yet (FactDeck plans 400 days "
+                                                                   "ahead); ordinary study until then"));
+  // Only the real exam's ten minutes make today's plan.
+  CHECK(f.state.exams.todayMinutes <= 11);
+  CHECK(f.state.exams.todayMinutes >= 9);
 }
