@@ -62,4 +62,11 @@ std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env) {
 
 std::vector<std::filesystem::path> TemplateDirs() { return DataFolders("templates", "assets/templates"); }
 
+std::string LowerExtension(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  for (char& c : extension)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return extension;
+}
+
 } // namespace factdeck

@@ -35,4 +35,7 @@ std::vector<std::filesystem::path> BundledDeckDirs(const EnvLookup& env = Proces
 // tree's assets/templates. Only directories that exist are returned.
 std::vector<std::filesystem::path> TemplateDirs();
 
+// A file name's extension in ASCII lower case, with its dot: "Deck.XLSX" -> ".xlsx".
+std::string LowerExtension(const std::string& path);
+
 } // namespace factdeck

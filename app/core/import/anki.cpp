@@ -4,6 +4,7 @@
 // [SECTION] The collection: note types (JSON in schema 11, tables in schema 18), decks, notes, cards.
 // [SECTION] Templates: fields, sections, filters, clozes, rendered as Anki renders a card's sides.
 // [SECTION] Cards: a note's cards as FactDeck cards, pictures unpacked, what is left out counted.
+#include "core/base/paths.h"
 #include "core/import/anki.h"
 
 #include <algorithm>
@@ -1076,9 +1077,7 @@ std::vector<std::string> DescribeAnkiReport(const AnkiReport& r) {
 }
 
 bool IsAnkiPackageFile(const std::string& path) {
-  std::string extension = std::filesystem::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  const std::string extension = LowerExtension(path);
   return extension == ".apkg" || extension == ".colpkg";
 }
 

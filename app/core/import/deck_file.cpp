@@ -19,9 +19,7 @@ DeckLoad LoadDeckFile(const std::string& path) {
 }
 
 bool IsDeckFileName(const std::string& path, bool withTxt) {
-  std::string extension = std::filesystem::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  const std::string extension = LowerExtension(path);
   return extension == ".toml" || extension == ".csv" || extension == ".tsv" || (withTxt && extension == ".txt") ||
          IsSpreadsheetFile(path) || IsAnkiPackageFile(path);
 }

@@ -4,6 +4,7 @@
 // [SECTION] Cells: a column's letters, numbers as shown, dates from serial numbers.
 // [SECTION] Office Open XML (.xlsx): workbook, relationships, shared strings, styles, sheet.
 // [SECTION] OpenDocument (.ods): content.xml, repeated rows and cells.
+#include "core/base/paths.h"
 #include "core/import/spreadsheet.h"
 
 #include <algorithm>
@@ -374,9 +375,7 @@ void ReadOds(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& e
 } // namespace
 
 bool IsSpreadsheetFile(const std::string& path) {
-  std::string extension = std::filesystem::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  const std::string extension = LowerExtension(path);
   return extension == ".xlsx" || extension == ".ods";
 }
 

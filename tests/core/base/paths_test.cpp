@@ -32,3 +32,11 @@ TEST_CASE("bundled decks are found in the source tree", "[paths]") {
   REQUIRE_FALSE(dirs.empty());
   CHECK(dirs.back().filename() == "questions");
 }
+
+TEST_CASE("a file's extension in lower case, with its dot", "[paths]") {
+  CHECK(factdeck::LowerExtension("Quiz.XLSX") == ".xlsx");
+  CHECK(factdeck::LowerExtension("/home/a/Русский.Apkg") == ".apkg");
+  CHECK(factdeck::LowerExtension("deck.tar.TOML") == ".toml");
+  CHECK(factdeck::LowerExtension("README").empty());
+  CHECK(factdeck::LowerExtension("dir.v2/notes").empty());
+}
