@@ -101,9 +101,13 @@ int RunPlan(const PlanOptions& o) {
   return 0;
 }
 
-int RunAdd(const PlanOptions& o, bool minutesGiven) {
-  if (minutesGiven && o.cards > 0) {
+int RunAdd(const PlanOptions& o, bool minutesGiven, bool cardsGiven) {
+  if (minutesGiven && cardsGiven) {
     std::cerr << "factdeck: give --minutes or --cards, not both\n";
+    return 2;
+  }
+  if (cardsGiven && o.cards < 1) {
+    std::cerr << "factdeck: --cards must be at least 1\n";
     return 2;
   }
   const bool path = o.store.deck.find('/') != std::string::npos || o.store.deck.find('.') != std::string::npos;
@@ -166,7 +170,7 @@ void RegisterPlanCommand(CLI::App& app, CommandList& commands, const std::string
   add->add_option("--cards", o->cards, "Cards (answers) a day instead of minutes");
   add->add_option("--weights", o->weights, "Topic weights: \"algebra=2 geometry=0.5\"");
   add->add_option("--profile", o->store.profile, "Whose exam")->type_name("NAME");
-  commands.push_back({add, [o, add] { return RunAdd(*o, add->count("--minutes") > 0); }});
+  commands.push_back({add, [o, add] { return RunAdd(*o, add->count("--minutes") > 0, add->count("--cards") > 0); }});
 
   CLI::App* remove = plan->add_subcommand("remove", "Remove an exam (its id, as factdeck plan lists it)");
   remove->add_option("id", o->id, "The exam's id")->required();

@@ -37,6 +37,11 @@ void Apply(AppState& state, const PlanExam& plan, Context& context) {
   if (*at > context.now + srs::kMaxPlanDays * srs::kDayMs)
     return refuse("FactDeck plans exams up to " + std::to_string(srs::kMaxPlanDays) +
                   " days ahead; is the year right?");
+  size_t ahead = 0;
+  for (const ExamRecord& x : state.store->Exams(state.profile))
+    ahead += x.at > context.now;
+  if (ahead >= kMaxExams)
+    return refuse("a learner can plan " + std::to_string(kMaxExams) + " exams at once; remove one first.");
   if (plan.cards == 0 && (plan.minutes < 1 || plan.minutes > 720))
     return refuse("give between 1 and 720 minutes a day.");
   if (plan.cards < 0 || plan.cards > 5000) return refuse("give between 1 and 5,000 cards a day.");

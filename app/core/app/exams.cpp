@@ -80,7 +80,7 @@ ExamPlanning PlanExams(const ExamPlanInput& input) {
   for (const ExamRecord& x : input.exams)
     if (x.at > input.now + srs::kMaxPlanDays * srs::kDayMs)
       tooFar.push_back(x);
-    else if (x.at > input.now && exams.size() < 32)
+    else if (x.at > input.now && exams.size() < kMaxExams)
       exams.push_back(x);
   planning.exams.resize(exams.size());
   Gathered gathered;
@@ -98,6 +98,7 @@ ExamPlanning PlanExams(const ExamPlanInput& input) {
   srs::PlanOptions options;
   options.day = input.day;
   options.findBudget = input.findBudget;
+  options.answerSeconds = answerSeconds;
   // Today's answers so far on the exams' cards, counted as the cards studied today.
   const srs::TimeMs dayStart = input.day.StartOf(input.now);
   for (const srs::PlanCard& c : gathered.cards)
@@ -116,6 +117,7 @@ ExamPlanning PlanExams(const ExamPlanInput& input) {
     view.exam = exams[e];
     view.outlook = plan.exams[e];
     view.daysLeft = CalendarDaysUntil(input.now, exams[e].at, input.day);
+    view.closing = exams[e].at - srs::kExamMargin <= input.now;
     view.answersPerDay = planExams[e].answersPerDay;
     view.answerSeconds = answerSeconds;
     for (const srs::PlanDay& d : plan.days)
@@ -163,6 +165,8 @@ std::string ExamSummaryText(const ExamView& view, const ExamPlanning& planning) 
     return view.exam.name + " " + DaysText(view.daysLeft) + ": too far ahead to plan yet (FactDeck plans " +
            std::to_string(srs::kMaxPlanDays) + " days ahead); ordinary study until then";
   const srs::ExamOutlook& o = view.outlook;
+  if (view.closing)
+    return view.exam.name + " begins within the hour: nothing more is planned; revise the weakest cards first";
   if (o.cards == 0)
     return view.exam.name + " " + DaysText(view.daysLeft) + ": no card of its decks has the exam's tags";
   const long likely = std::lround(o.recallPlanned * static_cast<double>(o.cards));
@@ -178,7 +182,8 @@ std::string ExamSummaryText(const ExamView& view, const ExamPlanning& planning) 
 
 std::string ExamBudgetAdvice(const ExamView& view) {
   const srs::ExamOutlook& o = view.outlook;
-  if (view.tooFar || o.cards == 0 || o.recallPlanned >= srs::kExamTarget || o.answersNeeded == 0) return {};
+  if (view.tooFar || view.closing || o.cards == 0 || o.recallPlanned >= srs::kExamTarget || o.answersNeeded == 0)
+    return {};
   const bool inCards = view.exam.cards > 0;
   const std::string budget =
       inCards ? Count(view.exam.cards, "answer", "answers") + " a day" : BudgetText(view.exam.minutes);
@@ -192,8 +197,8 @@ std::string ExamBudgetAdvice(const ExamView& view) {
     text += "; about " + (inCards ? Count(answers, "answer", "answers") + " a day" : BudgetText(minutes)) +
             " would have " + Percent(o.recallAtMostBudget) + " likely remembered.";
   } else if (o.answersNeeded < 0) {
-    text += "; too few days are left for " + Percent(srs::kExamTarget) + " at any budget (at most about " +
-            Percent(o.recallAtMostBudget) + ").";
+    text += "; too little time is left for " + Percent(srs::kExamTarget) + " with any time a day (at most about " +
+            Percent(o.recallAtMostBudget) + ", a study session a day at this hour).";
   } else {
     text += ".";
   }

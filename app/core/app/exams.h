@@ -31,8 +31,12 @@ struct ExamView {
   std::vector<std::string> missing; // decks of the exam that are not listed (not planned)
   std::vector<ExamCard> weakest;    // the exam's cards, least likely remembered on the day first
   bool tooFar = false;              // more than srs::kMaxPlanDays ahead: not planned yet
+  bool closing = false;             // it begins within srs::kExamMargin: nothing more is planned
   bool studyToday = false;          // today's plan has cards of this exam
 };
+
+// Exams planned at once, at most (a card's exams are bits of a 32-bit mask).
+inline constexpr size_t kMaxExams = 32;
 
 struct ExamPlanning {
   std::vector<ExamView> exams; // the learner's exams not yet past, soonest first

@@ -16,8 +16,7 @@ namespace {
 
 // A review whose gain at the exams is under this per answer is not worth the learner's time.
 constexpr double kMinGainPerAnswer = 0.002;
-// The model learner's pace, and the forecast's runs: enough runs that cards × runs reach this.
-constexpr TimeMs kAnswerMs = 10'000;
+// The forecast's runs: enough runs that cards × runs reach this.
 constexpr size_t kForecastCardRuns = 4000;
 constexpr size_t kSearchCards = 1000;
 // The forecast's runs are as many as keep cards × runs × days near this (at most kMaxSamples).
@@ -56,15 +55,16 @@ public:
     m_introAnswers = answers;
   }
 
-  // The cards to study at `t`, most useful per answer first, as many as the day's answers.
-  // Their learning steps take answers too: the steps the day's budget does not reach come
-  // the next day, which the model finds worth more than a third sight the same day.
-  std::vector<size_t> Choose(const std::vector<PlanCard>& cards, TimeMs t, double budget) {
+  // The cards to study at `t`, most useful per answer first, as many as the day's answers:
+  // each exam's own (`budgets`, by exam), a card charged to the one of its exams with the
+  // most left. Their learning steps take answers too: the steps the day's budget does not
+  // reach come the next day, which the model finds worth more than a third sight the same day.
+  std::vector<size_t> Choose(const std::vector<PlanCard>& cards, TimeMs t, const std::vector<double>& budgets) {
     // A review's gain is at most what the card would forget by its exams, for at least one
     // answer: the cards are weighed exactly in the order of that bound, and only until the
-    // bound falls under the gains already enough for the day (a day of 20,000 cards weighs a
-    // few hundred exactly). A review card's bound changes only when it is studied or one of
-    // its exams passes, so it is kept from day to day.
+    // bound falls under the gains already enough for each exam's day (a day of 20,000 cards
+    // weighs a few hundred exactly). A review card's bound changes only when it is studied
+    // or one of its exams passes, so it is kept from day to day.
     std::uint32_t ahead = 0;
     for (size_t e = 0; e < m_exams.size(); ++e)
       ahead |= static_cast<std::uint32_t>(Ahead(m_exams[e], t)) << e;
@@ -80,10 +80,21 @@ public:
     auto higher = [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     };
-    const size_t enough = static_cast<size_t>(std::max(0.0, budget) * 1.25) + 16; // room for siblings set aside
-    std::priority_queue<double, std::vector<double>, std::greater<double>> best;  // the `enough` best gains so far
-    // In order of the bound: twice `enough` sorted at once, the rest if reached.
-    size_t sorted = std::min(bounds.size(), enough * 2);
+    // For each exam, the best gains so far, as many as its day takes and some room for
+    // siblings set aside; an exam is settled for a bound that cannot beat them.
+    const size_t exams = m_exams.size();
+    std::vector<size_t> enough(exams, 0);
+    std::vector<std::priority_queue<double, std::vector<double>, std::greater<double>>> best(exams);
+    size_t wanted = 0;
+    for (size_t e = 0; e < exams; ++e) {
+      enough[e] = budgets[e] > 0 ? static_cast<size_t>(budgets[e] * 1.25) + 16 : 0;
+      wanted += enough[e];
+    }
+    auto settled = [&](size_t e, double bound) {
+      return enough[e] == 0 || (best[e].size() >= enough[e] && bound <= best[e].top());
+    };
+    // In order of the bound: twice what is wanted sorted at once, the rest if reached.
+    size_t sorted = std::min(bounds.size(), wanted * 2);
     std::nth_element(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(sorted), bounds.end(), higher);
     std::sort(bounds.begin(), bounds.begin() + static_cast<std::ptrdiff_t>(sorted), higher);
     for (size_t k = 0; k < bounds.size(); ++k) {
@@ -92,31 +103,50 @@ public:
         sorted = bounds.size();
       }
       const auto [bound, i] = bounds[k];
-      if (best.size() >= enough && bound <= best.top()) break; // nothing after it can do better
+      bool all = true, useful = false;
+      for (size_t e = 0; e < exams; ++e) {
+        const bool done = settled(e, bound);
+        all = all && done;
+        useful = useful || (!done && (cards[i].exams >> e & 1u));
+      }
+      if (all) break; // nothing after it can do better for any exam
+      if (!useful) continue;
       double gain = 0.0, cost = 1.0;
       if (!Gain(cards[i], t, gain, cost) || gain / cost < kMinGainPerAnswer) continue;
       ranked.emplace_back(gain / cost, i);
-      best.push(gain / cost);
-      if (best.size() > enough) best.pop();
+      for (size_t e = 0; e < exams; ++e)
+        if ((cards[i].exams >> e & 1u) && enough[e] > 0) {
+          best[e].push(gain / cost);
+          if (best[e].size() > enough[e]) best[e].pop();
+        }
     }
     std::sort(ranked.begin(), ranked.end(), higher);
     // One card of an item a day, as in the daily queue; its other cards only when the day's
     // answers reach past every item (the last days of a short plan).
+    std::vector<double> room = budgets;
+    auto charge = [&](size_t i) {
+      size_t pick = exams;
+      for (size_t e = 0; e < exams; ++e)
+        if ((cards[i].exams >> e & 1u) && room[e] > 0 && (pick == exams || room[e] > room[pick])) pick = e;
+      if (pick == exams) return false;
+      room[pick] -= 1;
+      return true;
+    };
     std::vector<size_t> chosen, siblings;
     std::vector<bool> itemTaken;
     for (const auto& [ratio, i] : ranked) {
-      if (static_cast<double>(chosen.size()) >= budget) break;
       const size_t item = cards[i].item;
       if (item >= itemTaken.size()) itemTaken.resize(item + 1, false);
       if (itemTaken[item] && !InSteps(cards[i].memory)) {
         siblings.push_back(i);
         continue;
       }
+      if (!charge(i)) continue;
       itemTaken[item] = true;
       chosen.push_back(i);
     }
     for (size_t i : siblings)
-      if (static_cast<double>(chosen.size()) < budget) chosen.push_back(i);
+      if (charge(i)) chosen.push_back(i);
     return chosen;
   }
 
@@ -227,26 +257,41 @@ std::vector<size_t> DueOrder(const std::vector<PlanCard>& cards, const Fsrs& fsr
 // budget's answers are given.
 class LearnerDay {
 public:
-  LearnerDay(std::vector<PlanCard>& cards, const Fsrs& fsrs, std::mt19937_64& random, TimeMs dayEnd)
-      : m_cards(cards), m_fsrs(fsrs), m_random(random), m_dayEnd(dayEnd) {}
+  LearnerDay(std::vector<PlanCard>& cards, const Fsrs& fsrs, std::mt19937_64& random, TimeMs dayEnd, TimeMs answerMs)
+      : m_cards(cards), m_fsrs(fsrs), m_random(random), m_dayEnd(dayEnd), m_answerMs(answerMs) {}
 
-  void Run(const std::vector<size_t>& order, TimeMs t, double budget, PlanDay& record) {
+  // `room`: each exam's answers for the day; an answer is charged to the card's exam with
+  // the most left, and a card none of whose exams has any left waits.
+  void Run(const std::vector<size_t>& order, TimeMs t, std::vector<double> room, PlanDay& record) {
+    auto examFor = [&](size_t i) {
+      size_t pick = room.size();
+      for (size_t e = 0; e < room.size(); ++e)
+        if ((m_cards[i].exams >> e & 1u) && room[e] > 0 && (pick == room.size() || room[e] > room[pick])) pick = e;
+      return pick;
+    };
+    auto spent = [&] { return std::none_of(room.begin(), room.end(), [](double r) { return r > 0; }); };
     auto answerReturns = [&](TimeMs until) {
-      while (!m_returns.empty() && m_returns.top().first <= until && m_answers < budget) {
+      while (!m_returns.empty() && m_returns.top().first <= until && !spent()) {
         const size_t i = m_returns.top().second;
         m_returns.pop();
+        const size_t e = examFor(i);
+        if (e == room.size()) continue; // its step waits for tomorrow
+        room[e] -= 1;
         t = std::max(t, m_cards[i].memory.due);
         Answer(i, t, record);
-        t += kAnswerMs;
+        t += m_answerMs;
       }
     };
     for (size_t i : order) {
       answerReturns(t);
-      if (m_answers >= budget) break;
+      if (spent()) break;
+      const size_t e = examFor(i);
+      if (e == room.size()) continue;
       record.reached += 1;
       if (InSteps(m_cards[i].memory) && m_cards[i].memory.due > t) continue; // comes back by itself
+      room[e] -= 1;
       Answer(i, t, record);
-      t += kAnswerMs;
+      t += m_answerMs;
     }
     answerReturns(m_dayEnd);
     record.answers += m_answers;
@@ -273,7 +318,7 @@ public:
   std::vector<PlanCard>& m_cards;
   const Fsrs& m_fsrs;
   std::mt19937_64& m_random;
-  TimeMs m_dayEnd;
+  TimeMs m_dayEnd, m_answerMs;
   int m_answers = 0;
   using Return = std::pair<TimeMs, size_t>;
   std::priority_queue<Return, std::vector<Return>, std::greater<Return>> m_returns;
@@ -298,11 +343,21 @@ private:
   TimeMs m_now, m_start;
 };
 
-double BudgetAt(const std::vector<PlanExam>& exams, TimeMs t) {
-  double budget = 0;
-  for (const PlanExam& e : exams)
-    if (Ahead(e, t)) budget += e.answersPerDay;
-  return budget;
+// Each exam's answers for a session at `t`: its daily budget, or what the time left before
+// it holds, at `answerMs` an answer; none once it is too close. `done` answers already given
+// today come off them all alike.
+std::vector<double> Budgets(const std::vector<PlanExam>& exams, TimeMs t, TimeMs answerMs, double done = 0) {
+  std::vector<double> budgets;
+  double total = 0;
+  for (const PlanExam& e : exams) {
+    const double left = static_cast<double>(e.at - kExamMargin - t) / static_cast<double>(answerMs);
+    budgets.push_back(Ahead(e, t) ? std::min(e.answersPerDay, std::max(0.0, left)) : 0.0);
+    total += budgets.back();
+  }
+  if (done > 0 && total > 0)
+    for (double& b : budgets)
+      b *= std::max(0.0, total - done) / total;
+  return budgets;
 }
 
 double WeightedShare(const std::vector<PlanCard>& cards, int exam, const std::function<double(const PlanCard&)>& f) {
@@ -357,6 +412,7 @@ SimulationResult Simulate(std::vector<PlanCard> cards, const std::vector<PlanExa
   Planner planner(fsrs, exams);
   std::mt19937_64 random(seed);
   const StudyTimes times(exams, day, now);
+  const TimeMs answerMs = std::max(1, options.answerSeconds) * 1000LL;
   ExamSums sums(cards, exams, fsrs);
   auto settle = [&](size_t e) { // the exam's figures, once its last study day is over
     result.recallAtExams[e] = sums.Share(e);
@@ -368,15 +424,14 @@ SimulationResult Simulate(std::vector<PlanCard> cards, const std::vector<PlanExa
     if (!Ahead(exams[e], now)) settle(e);
   for (int k = 0; k < times.count; ++k) {
     const TimeMs t = times.At(k);
-    double budget = BudgetAt(exams, t);
-    if (k == 0) budget = std::max(0.0, budget - options.answersDoneToday * scale);
+    const std::vector<double> budgets = Budgets(exams, t, answerMs, k == 0 ? options.answersDoneToday * scale : 0.0);
     const std::vector<size_t> order =
-        policy == StudyPolicy::ExamPlan ? planner.Choose(cards, t, budget) : DueOrder(cards, fsrs, t, day);
+        policy == StudyPolicy::ExamPlan ? planner.Choose(cards, t, budgets) : DueOrder(cards, fsrs, t, day);
     PlanDay record;
     record.day = times.Day(k);
     record.at = t;
-    LearnerDay learner(cards, fsrs, random, std::min(times.DayEnd(k), t + kDayMs));
-    learner.Run(order, t, budget, record);
+    LearnerDay learner(cards, fsrs, random, std::min(times.DayEnd(k), t + kDayMs), answerMs);
+    learner.Run(order, t, budgets, record);
     for (size_t i : learner.touched)
       sums.Update(i);
     result.answers += static_cast<long long>(record.answers);
@@ -526,8 +581,9 @@ ExamPlan MakeExamPlan(const std::vector<PlanCard>& cards, const std::vector<Plan
   ExamPlan plan;
   const StudyDay& day = options.day;
   const std::int64_t today = day.DayOf(now);
-  const double budget = std::max(0.0, BudgetAt(exams, now) - options.answersDoneToday);
-  plan.today = Planner(fsrs, exams).Choose(cards, now, budget);
+  const std::vector<double> budgets =
+      Budgets(exams, now, std::max(1, options.answerSeconds) * 1000LL, options.answersDoneToday);
+  plan.today = Planner(fsrs, exams).Choose(cards, now, budgets);
   int samples = options.samples;
   if (samples <= 0) {
     const double cardDays =

@@ -47,10 +47,11 @@ double AnswersPerDay(int minutes, int cards, int answerSeconds);
 
 struct PlanOptions {
   StudyDay day;
-  int answersDoneToday = 0; // answers already given today to the exams' cards
-  int samples = 0;          // forecast runs; 0: enough for a steady figure (at most 16)
-  std::uint64_t seed = 1;   // the forecast's model learner
-  bool findBudget = true;   // when an exam falls short, search the budget that would suffice
+  int answersDoneToday = 0;                  // answers already given today to the exams' cards
+  int samples = 0;                           // forecast runs; 0: enough for a steady figure (at most 16)
+  std::uint64_t seed = 1;                    // the forecast's model learner
+  bool findBudget = true;                    // when an exam falls short, search the budget that would suffice
+  int answerSeconds = kDefaultAnswerSeconds; // the learner's pace (the time left before an exam holds so many)
 };
 
 // One day of the forecast.

@@ -189,9 +189,13 @@ TEST_CASE("an exam's date as typed, and the home screen's words for a plan", "[i
   view.outlook.answersNeeded = -1;
   view.outlook.recallAtMostBudget = 0.84;
   CHECK_THAT(ExamBudgetAdvice(view),
-             Catch::EndsWith("too few days are left for 90 % at any budget (at most about 84 %)."));
+             Catch::EndsWith("too little time is left for 90 % with any time a day (at most about 84 %, a study "
+                             "session a day at this hour)."));
   view.outlook.recallPlanned = 0.95;
   CHECK(ExamBudgetAdvice(view).empty());
+  view.closing = true;
+  CHECK(ExamSummaryText(view, planning) ==
+        "Biology begins within the hour: nothing more is planned; revise the weakest cards first");
 }
 
 TEST_CASE("an exam too far ahead is listed unplanned, and one whose tags match nothing adds no time to others",

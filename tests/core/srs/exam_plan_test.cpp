@@ -127,3 +127,37 @@ TEST_CASE("the budget: minutes at the learner's pace, or the cards given", "[srs
   CHECK(AnswersPerDay(30, 50, 10) == 50);
   CHECK(AnswersPerDay(-5, 0, 10) == 0);
 }
+
+TEST_CASE("each exam keeps its own daily time: a second exam does not take the first one's", "[srs][exam]") {
+  const Fsrs fsrs;
+  std::vector<PlanCard> small = NewCards(40, 1);
+  const std::vector<PlanExam> alone{{kStart + 13 * kDayMs, 30}};
+  const double before = MakeExamPlan(small, alone, fsrs, kStart, PlanOptions{}).exams[0].recallPlanned;
+  std::vector<PlanCard> both = small;
+  for (size_t i = 0; i < 385; ++i) {
+    PlanCard c;
+    c.item = 40 + i;
+    c.exams = 2;
+    both.push_back(c);
+  }
+  const std::vector<PlanExam> two{{kStart + 13 * kDayMs, 30}, {kStart + 13 * kDayMs, 120}};
+  const ExamPlan plan = MakeExamPlan(both, two, fsrs, kStart, PlanOptions{});
+  WARN("alone " << before << ", beside a larger exam " << plan.exams[0].recallPlanned);
+  CHECK(before >= kExamTarget);
+  CHECK(plan.exams[0].recallPlanned >= before - 0.02);
+}
+
+TEST_CASE("an exam within the day's time gets no more cards than the time before it holds", "[srs][exam]") {
+  PlanOptions options;
+  options.answerSeconds = 10;
+  // 71 minutes away with 12 hours a day given: 11 minutes before the last hour, 66 answers.
+  const ExamPlan plan = MakeExamPlan(NewCards(385), {{kStart + 71 * kMinuteMs, 4320}}, Fsrs{}, kStart, options);
+  CHECK(!plan.today.empty());
+  CHECK(plan.today.size() <= 67);
+  REQUIRE(plan.days.size() == 1);
+  CHECK(plan.days[0].answers <= 67);
+  // Within the last hour: nothing.
+  const ExamPlan late = MakeExamPlan(NewCards(385), {{kStart + 50 * kMinuteMs, 4320}}, Fsrs{}, kStart, options);
+  CHECK(late.today.empty());
+  CHECK(late.days.empty());
+}
