@@ -25,7 +25,8 @@ std::string DateIn(const IntentFixture& f, int days, const char* hour = "09:00")
 
 } // namespace
 
-TEST_CASE("PlanExam refuses what is no plan, saying why, and saves nothing; a budget may be cards", "[intents][exam]") {
+TEST_CASE("PlanExam refuses what is no plan, saying why, and saves nothing, and a budget may be cards",
+          "[intents][exam]") {
   IntentFixture f;
   auto refused = [&](PlanExam plan, const char* why) {
     f.state.notices.clear();
