@@ -99,6 +99,7 @@ void ReloadLibrary(AppState& state) {
   for (const std::string& path : state.settings.openedDecks)
     opened.emplace_back(path);
   state.decks = LoadDeckLibrary(BundledDeckDirs(), opened, state.UserDecksDir());
+  ++state.libraryReads;
   RefreshProgress(state);
 }
 
@@ -117,25 +118,46 @@ void RefreshProgress(AppState& state) {
   RefreshExams(state);
 }
 
+namespace {
+
+// Everything an exam plan depends on, so that coming back to the home screen plans again
+// only when something changed: the store (reviews, exams, weights), the decks listed and
+// read, the learner's settings, and the time to five minutes.
+std::string ExamsKey(AppState& state, srs::TimeMs now) {
+  const auto [writes, version] = state.store->ChangeStamp();
+  std::string key = std::to_string(state.profile) + ' ' + std::to_string(writes) + ' ' + std::to_string(version) + ' ' +
+                    std::to_string(state.libraryReads) + ' ' + std::to_string(state.settings.retention) + ' ' +
+                    std::to_string(state.settings.dayStartHour) + ' ' + std::to_string(now / (5 * 60 * 1000));
+  for (const DeckEntry& entry : state.decks)
+    key += '\n' + entry.id + '\t' + entry.path.string() + '\t' + std::to_string(entry.errors.size());
+  return key;
+}
+
+} // namespace
+
 void RefreshExams(AppState& state) {
+  if (!state.store) {
+    state.exams = {};
+    return;
+  }
+  const srs::TimeMs now = state.clock();
+  std::string key = ExamsKey(state, now);
+  if (key == state.examsKey) return;
+  state.examsKey = std::move(key);
   state.exams = {};
-  if (!state.store) return;
   ExamPlanInput input;
   input.exams = state.store->Exams(state.profile);
   if (input.exams.empty()) return;
   input.deck = [&state](const std::string& id) -> std::shared_ptr<const Deck> {
-    for (const DeckEntry& entry : state.decks)
-      if (entry.id == id && entry.errors.empty()) {
-        DeckLoad load = LoadDeckFile(entry.path.string());
-        if (load.Ok()) return std::make_shared<const Deck>(std::move(load.deck));
-      }
+    for (size_t i = 0; i < state.decks.size(); ++i)
+      if (state.decks[i].id == id && state.decks[i].errors.empty()) return reducer::LoadListedDeck(state, i);
     return nullptr;
   };
   input.store = state.store.get();
   input.profile = state.profile;
   input.fsrs = reducer::LearnerFsrsParameters(state);
   input.day = srs::LocalStudyDay(state.settings.dayStartHour);
-  input.now = state.clock();
+  input.now = now;
   state.exams = PlanExams(input);
 }
 

@@ -360,16 +360,6 @@ std::vector<double> Budgets(const std::vector<PlanExam>& exams, TimeMs t, TimeMs
   return budgets;
 }
 
-double WeightedShare(const std::vector<PlanCard>& cards, int exam, const std::function<double(const PlanCard&)>& f) {
-  double sum = 0.0, weights = 0.0;
-  for (const PlanCard& c : cards)
-    if (c.exams >> exam & 1u) {
-      sum += c.weight * f(c);
-      weights += c.weight;
-    }
-  return weights > 0 ? sum / weights : 0.0;
-}
-
 // Each exam's expected share remembered, kept up to date card by card: a card's recall at
 // an exam changes only when it is studied.
 class ExamSums {
@@ -556,7 +546,10 @@ double AnswersPerDay(int minutes, int cards, int answerSeconds) {
 }
 
 double ExpectedRecallAt(const std::vector<PlanCard>& cards, int exam, const Fsrs& fsrs, TimeMs at) {
-  return WeightedShare(cards, exam, [&](const PlanCard& c) { return RecallAt(fsrs, c.memory, at); });
+  std::vector<PlanExam> exams(static_cast<size_t>(exam) + 1); // only the last one's share is read
+  for (PlanExam& e : exams)
+    e.at = at;
+  return ExamSums(cards, exams, fsrs).Share(static_cast<size_t>(exam));
 }
 
 std::vector<size_t> WeakestFirst(const std::vector<PlanCard>& cards, int exam, const Fsrs& fsrs, TimeMs examAt) {

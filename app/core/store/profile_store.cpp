@@ -247,6 +247,11 @@ void ProfileStore::LimitPagesForTesting(std::int64_t pages) {
 
 int ProfileStore::SchemaVersion() { return static_cast<int>(m_db->QueryInt("PRAGMA user_version").value_or(0)); }
 
+std::pair<std::int64_t, std::int64_t> ProfileStore::ChangeStamp() {
+  // total_changes counts this connection's writes; data_version moves with other connections'.
+  return {sqlite3_total_changes64(m_db->Handle()), m_db->QueryInt("PRAGMA data_version").value_or(0)};
+}
+
 template <typename F> StoreStatus ProfileStore::Write(const char* what, F&& body) {
   try {
     sql::Transaction transaction(*m_db);

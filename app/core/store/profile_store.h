@@ -204,6 +204,9 @@ public:
   std::filesystem::path File() const { return m_dataDir / kFileName; }
   std::filesystem::path BackupDir() const { return m_dataDir / "backups"; }
   int SchemaVersion();
+  // Changes whenever the store is written, by this program or another one: equal stamps,
+  // nothing stored has changed in between (what a cached view of the store is keyed by).
+  std::pair<std::int64_t, std::int64_t> ChangeStamp();
 
   // Profiles: several learners on one machine.
   std::vector<ProfileInfo> Profiles();
