@@ -86,7 +86,16 @@ TEST_CASE("an exam planned shows its plan, StartStudy follows it, and it survive
   REQUIRE(q);
   CHECK(std::find(planned.begin(), planned.end(), std::make_pair(q->card, q->kind)) != planned.end());
   CHECK(f.state.study->study->Queued() <= planned.size());
+  // Answered right: back home, the plan is made again from the answer (that card is in its
+  // learning steps now); home once more with nothing changed keeps the plan as it is.
+  const std::string keyBefore = f.state.examsKey;
+  f.Apply(StudyChoose{q->answer});
   f.Apply(GoToScreen{Screen::Home});
+  CHECK(f.state.examsKey != keyBefore);
+  CHECK(f.state.exams.exams[0].outlook.recallNow > 0.0);
+  const std::string keyAfter = f.state.examsKey;
+  f.Apply(GoToScreen{Screen::Home});
+  CHECK(f.state.examsKey == keyAfter);
 
   // A restart (the window closed: its store too) reads the exam back and plans it the same way.
   f.state = AppState{};
