@@ -26,6 +26,8 @@ TARGETS = [
      lambda b: ms(b), "ms", 1000.0, True),
     ("bench_deck_load.json", "BM_ImportAnkiPackage/30000", "open a 30,000-note Anki package",
      lambda b: ms(b), "ms", 2000.0, True),
+    ("bench_deck_load.json", "BM_ImportAnkiHistory/30000", "bring in a 30,000-note package's 300,000 reviews",
+     lambda b: ms(b), "ms", 2000.0, True),
     ("bench_questions.json", "BM_QuestionsSeedDeck", "questions a second, seed deck",
      lambda b: b["items_per_second"], "/s", 100000.0, False),
     ("bench_questions.json", "BM_Questions100kFacts", "time a question, 100,000-fact deck",

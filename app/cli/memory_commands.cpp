@@ -1,5 +1,5 @@
 // The learner's memory model from the command line: factdeck srs optimize, srs weights, and
-// import-anki-revlog.
+// import-anki-revlog, import-anki-history.
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -9,6 +9,7 @@
 #include "cli/store_access.h"
 #include "core/app/settings.h"
 #include "core/base/iso_time.h"
+#include "core/base/paths.h"
 #include "core/base/text.h"
 #include "core/srs/optimizer.h"
 #include "core/store/anki_revlog.h"
@@ -21,12 +22,6 @@ namespace {
 struct MemoryOptions : StoreOptions {
   bool apply = false, defaults = false;
 };
-
-// How the learner's days are counted: the machine's time zone and the day start hour of
-// the settings in the data folder.
-srs::StudyDay LearnerDay(const StoreOptions& o) {
-  return srs::LocalStudyDay(LoadSettings(DataDir(o) / "settings.toml").settings.dayStartHour);
-}
 
 nlohmann::ordered_json EvaluationJson(const std::optional<srs::Evaluation>& e) {
   if (!e) return nullptr;
@@ -156,6 +151,26 @@ int RunImportRevlog(const MemoryOptions& o) {
   return 0;
 }
 
+int RunImportHistory(const MemoryOptions& o) {
+  auto store = OpenStore(o);
+  if (!store) return 1;
+  const std::int64_t profile = ProfileOf(*store, o);
+  if (profile == 0) return 1;
+  srs::FsrsParameters parameters;
+  if (auto w = store->LearnerWeights(profile)) parameters.w = *w;
+  const HistoryBrought brought = BringAnkiHistory(*store, profile, o.file, DefaultCacheDir(), srs::Fsrs(parameters));
+  if (!brought.error.empty()) {
+    std::cerr << "factdeck: error: " << brought.error << '\n';
+    return 1;
+  }
+  std::string learner = "the learner";
+  for (const ProfileInfo& p : store->Profiles())
+    if (p.id == profile) learner = p.name;
+  std::cout << DescribeHistoryBrought(brought, learner) << "\nThe deck's id: " << brought.deck
+            << " (open the package in FactDeck to study it).\n";
+  return 0;
+}
+
 } // namespace
 
 void RegisterMemoryCommands(CLI::App& app, CommandList& commands, const std::string& dataDir) {
@@ -191,6 +206,16 @@ void RegisterMemoryCommands(CLI::App& app, CommandList& commands, const std::str
   revlogCommand->add_option("--profile", revlog->profile, "Whose history (default: the first profile)")
       ->type_name("NAME");
   commands.push_back({revlogCommand, [revlog] { return RunImportRevlog(*revlog); }});
+
+  auto history = std::make_shared<MemoryOptions>();
+  history->dataDir = &dataDir;
+  CLI::App* historyCommand = app.add_subcommand(
+      "import-anki-history",
+      "Bring the review history of an Anki package (.colpkg, or .apkg with scheduling) into a learner's progress");
+  historyCommand->add_option("PACKAGE", history->file, "The Anki package")->required()->type_name("FILE");
+  historyCommand->add_option("--profile", history->profile, "Whose progress (default: the first profile)")
+      ->type_name("NAME");
+  commands.push_back({historyCommand, [history] { return RunImportHistory(*history); }});
 }
 
 } // namespace factdeck::cli

@@ -17,6 +17,9 @@ struct StoreOptions {
 
 srs::TimeMs Now();
 std::filesystem::path DataDir(const StoreOptions& o);
+// How the learner's days are counted: the machine's time zone and the day start hour of
+// the settings in the data folder.
+srs::StudyDay LearnerDay(const StoreOptions& o);
 // Opens the store, printing notices; null (after printing why) when it cannot be used.
 std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o);
 // The profile named in --profile, or the default one; 0 (after a message) when unknown.

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "core/app/settings.h"
 #include "core/base/iso_time.h"
 #include "core/base/paths.h"
 #include "core/store/profile_store.h"
@@ -16,8 +17,12 @@ std::filesystem::path DataDir(const StoreOptions& o) {
   return o.dataDir->empty() ? DefaultDataDir() : std::filesystem::path(*o.dataDir);
 }
 
+srs::StudyDay LearnerDay(const StoreOptions& o) {
+  return srs::LocalStudyDay(LoadSettings(DataDir(o) / "settings.toml").settings.dayStartHour);
+}
+
 std::unique_ptr<ProfileStore> OpenStore(const StoreOptions& o) {
-  auto opened = ProfileStore::Open(DataDir(o), Now(), srs::LocalStudyDay());
+  auto opened = ProfileStore::Open(DataDir(o), Now(), LearnerDay(o));
   for (const std::string& notice : opened.notices)
     std::cerr << "factdeck: " << notice << '\n';
   if (!opened.store) {

@@ -12,6 +12,8 @@
 
 #include "core/import/csv.h"
 #include "core/import/anki.h"
+#include "core/store/anki_revlog.h"
+#include "core/store/profile_store.h"
 #include "core/import/deck_file.h"
 #include "core/deck/deck.h"
 #include "core/base/paths.h"
@@ -116,10 +118,8 @@ void BM_ImportXlsx(benchmark::State& state) {
 }
 BENCHMARK(BM_ImportXlsx)->Arg(5000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
-// An Anki package of 30,000 notes in the current format (zstd-compressed collection; basic,
-// reversed and cloze notes with HTML), read and made into cards (target 2 s).
-void BM_ImportAnkiPackage(benchmark::State& state) {
-  const auto count = static_cast<std::int64_t>(state.range(0));
+// Notes of an Anki package: basic, reversed and cloze notes with HTML.
+std::vector<factdeck::test::AnkiNote> AnkiNotes(std::int64_t count) {
   std::vector<factdeck::test::AnkiNote> notes;
   for (std::int64_t i = 0; i < count; ++i) {
     const std::string n = std::to_string(i);
@@ -134,8 +134,14 @@ void BM_ImportAnkiPackage(benchmark::State& state) {
     else
       notes.push_back({i + 1, "cloze", {"Item {{c1::" + n + "}} came in {{c2::year " + n + "}}.", ""}, "", "Subject"});
   }
+  return notes;
+}
+
+// An Anki package of 30,000 notes in the current format (zstd-compressed collection),
+// read and made into cards (target 2 s).
+void BM_ImportAnkiPackage(benchmark::State& state) {
   const auto path = std::filesystem::temp_directory_path() / "factdeck-bench.apkg";
-  factdeck::test::WriteAnkiPackage(path, notes, {}, factdeck::test::AnkiFormat::Latest);
+  factdeck::test::WriteAnkiPackage(path, AnkiNotes(state.range(0)), {}, factdeck::test::AnkiFormat::Latest);
   size_t cards = 0;
   for (auto _ : state) {
     factdeck::AnkiImport read = factdeck::ReadAnkiPackage(path.string(), {});
@@ -146,6 +152,60 @@ void BM_ImportAnkiPackage(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 BENCHMARK(BM_ImportAnkiPackage)->Arg(30000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
+
+// The same package with its scheduling: each note's first card reviewed ten times (300,000
+// reviews over a year), brought into a new learner's progress: the package read with its
+// history, the memory replayed by FSRS-6, cards and reviews stored (target 2 s).
+void BM_ImportAnkiHistory(benchmark::State& state) {
+  const std::int64_t count = state.range(0);
+  std::vector<factdeck::test::AnkiSchedule> schedule;
+  const std::int64_t start = (factdeck::test::kAnkiCollectionCreated + 1000 * 86400LL) * 1000;
+  for (std::int64_t i = 0; i < count; ++i) {
+    factdeck::test::AnkiSchedule s;
+    s.note = i + 1;
+    s.type = s.queue = 2;
+    std::int64_t day = 0;
+    for (int k = 0; k < 10; ++k) {
+      factdeck::test::AnkiReviewRow r;
+      r.id = start + day * 86400000LL + i * 10 + k;
+      r.ease = k % 7 == 3 ? 1 : 3;
+      r.type = k == 0 ? 0 : 1;
+      r.ivl = 1 + k * 4;
+      s.reviews.push_back(r);
+      day += r.ivl;
+    }
+    s.due = 1000 + day;
+    s.ivl = 37;
+    schedule.push_back(std::move(s));
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "factdeck-bench-history";
+  std::filesystem::remove_all(dir);
+  const auto path = dir / "collection.colpkg";
+  std::filesystem::create_directories(dir);
+  factdeck::test::WriteAnkiPackage(path, AnkiNotes(count), {}, factdeck::test::AnkiFormat::Latest, schedule);
+  const factdeck::srs::Fsrs fsrs;
+  std::int64_t added = 0;
+  int run = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto data = dir / ("data" + std::to_string(run++));
+    auto opened = factdeck::ProfileStore::Open(data, start + 2000 * 86400000LL);
+    if (!opened.store) state.SkipWithError(opened.error.c_str());
+    const std::int64_t profile = opened.store->DefaultProfile();
+    state.ResumeTiming();
+    const factdeck::HistoryBrought brought =
+        factdeck::BringAnkiHistory(*opened.store, profile, path.string(), {}, fsrs);
+    if (!brought.error.empty()) state.SkipWithError(brought.error.c_str());
+    added = brought.added;
+    state.PauseTiming();
+    opened.store.reset();
+    std::filesystem::remove_all(data);
+    state.ResumeTiming();
+  }
+  state.counters["reviews"] = static_cast<double>(added);
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_ImportAnkiHistory)->Arg(30000)->Repetitions(5)->ReportAggregatesOnly(true)->Unit(benchmark::kMillisecond);
 
 // A chronology with its dates in every written form (days and months in words, spans,
 // uncertain dates, decades, centuries, seasons, circa): as a facts file and as a CSV.

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "support/anki_package.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -38,7 +39,71 @@ void WriteRevlog(const std::string& file, size_t cards, size_t dataset = 1) {
   }
 }
 
+// The same learner's history as an Anki package with its scheduling: a basic note per card,
+// each card's reviews in the package's log, due three days after its last review.
+void WriteHistoryPackage(const std::string& file, size_t dataset) {
+  std::ifstream in(std::string(FACTDECK_SOURCE_DIR) + "/tests/data/fsrs_optimizer_histories.json");
+  REQUIRE(in);
+  const auto histories = nlohmann::json::parse(in);
+  const auto& all = histories["datasets"][dataset]["cards"];
+  const long long start = 1735725600000LL; // 2025-01-01 10:00 UTC
+  const long long firstDay = (start / 1000 - factdeck::test::kAnkiCollectionCreated) / 86400;
+  std::vector<factdeck::test::AnkiNote> notes;
+  std::vector<factdeck::test::AnkiSchedule> schedule;
+  for (size_t card = 0; card < all.size(); ++card) {
+    const auto id = static_cast<std::int64_t>(card + 1);
+    notes.push_back({id, "basic", {"Question " + std::to_string(id), "Answer " + std::to_string(id)}});
+    factdeck::test::AnkiSchedule s;
+    s.note = id;
+    s.type = s.queue = 2;
+    s.ivl = 3;
+    int seq = 0;
+    for (size_t k = 0; k < all[card].size(); ++k) {
+      const int day = all[card][k][0].get<int>();
+      seq = k > 0 && all[card][k - 1][0].get<int>() == day ? seq + 1 : 0;
+      const bool sameDayNext = k + 1 < all[card].size() && all[card][k + 1][0].get<int>() == day;
+      const int nextDay = k + 1 < all[card].size() ? all[card][k + 1][0].get<int>() : day + 3;
+      factdeck::test::AnkiReviewRow r;
+      r.id = start + day * 86400000LL + seq * 600000LL + static_cast<long long>(card);
+      r.ease = all[card][k][1].get<int>();
+      r.type = all[card][k][2].get<int>();
+      r.ivl = sameDayNext ? -600 : nextDay - day;
+      s.reviews.push_back(r);
+      s.due = firstDay + day + 3;
+    }
+    schedule.push_back(std::move(s));
+  }
+  factdeck::test::WriteAnkiPackage(file, notes, {}, factdeck::test::AnkiFormat::Latest, schedule);
+}
+
 } // namespace
+
+TEST_CASE("an Anki package's history comes in once, and srs optimize fits it", "[cli][srs][anki]") {
+  TempDir dir;
+  const std::string data = (dir / "data").string(), package = (dir / "My collection.colpkg").string();
+  WriteHistoryPackage(package, 1);
+  auto brought = RunProcess({kExe, "import-anki-history", "--data-dir", data, package});
+  INFO(brought.err);
+  REQUIRE(brought.exitCode == 0);
+  CHECK_THAT(brought.out, Catch::Contains("Brought 10,912 reviews from Anki into Learner's progress; 800 cards keep "
+                                          "Anki's schedule.") &&
+                              Catch::Contains("The deck's id: my-collection"));
+  auto again = RunProcess({kExe, "import-anki-history", "--data-dir", data, package});
+  CHECK_THAT(again.out, Catch::Contains("nothing was added"));
+
+  auto fitted = RunProcess({kExe, "srs", "optimize", "--data-dir", data, "--json"});
+  INFO(fitted.err);
+  REQUIRE(fitted.exitCode == 0);
+  const auto fit = nlohmann::json::parse(fitted.out);
+  CHECK(fit["imported_reviews"] == 0); // in the learner's own log: no separate import
+  CHECK(fit["items"].get<int>() > 5000);
+  CHECK(fit["fitted_weights"]["held_out"]["log_loss"].get<double>() <
+        fit["default_weights"]["held_out"]["log_loss"].get<double>());
+
+  auto missing = RunProcess({kExe, "import-anki-history", "--data-dir", data, (dir / "none.apkg").string()});
+  CHECK(missing.exitCode == 1);
+  CHECK_THAT(missing.err, Catch::Contains("none.apkg"));
+}
 
 TEST_CASE("an Anki review log comes in, srs optimize fits it, the weights are applied and reset", "[cli][srs]") {
   TempDir dir;

@@ -119,7 +119,7 @@ std::string ReadFile(const std::filesystem::path& path) {
 }
 
 // The collection's SQLite file, in schema 11 (`latest` false) or 18.
-std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
+std::string Collection(const std::vector<AnkiNote>& notes, bool latest, const std::vector<AnkiSchedule>& schedule) {
   TempDir dir;
   const std::string file = (dir / "collection.db").string();
   sqlite3* db = nullptr;
@@ -204,8 +204,10 @@ std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
     for (const auto& [name, id] : decks)
       deckJson[std::to_string(id)] = {{"id", id}, {"name", name}};
   }
-  Run(db, "INSERT INTO col VALUES (1, 1600000000, 0, 0, ?3, 0, 0, 0, '{}', ?1, ?2, '{}', '{}')",
-      {latest ? std::string() : models.dump(), latest ? std::string() : deckJson.dump()}, {latest ? 18 : 11});
+  Run(db, "INSERT INTO col VALUES (1, ?4, 0, 0, ?3, 0, 0, 0, '{}', ?1, ?2, '{}', '{}')",
+      {latest ? std::string() : models.dump(), latest ? std::string() : deckJson.dump()},
+      {latest ? 18 : 11, kAnkiCollectionCreated});
+  std::map<std::pair<std::int64_t, int>, std::int64_t> cardOf; // (note, ord) -> card id
   std::int64_t cardId = 1;
   for (const AnkiNote& n : notes) {
     const Type& t = TypeOf(n.type);
@@ -234,9 +236,25 @@ std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
         ords.push_back(static_cast<int>(i));
     }
     const std::int64_t home = decks.at(n.deck), in = n.filteredDeck.empty() ? home : decks.at(n.filteredDeck);
-    for (int ord : ords)
+    for (int ord : ords) {
+      cardOf.emplace(std::make_pair(n.id, ord), cardId);
       Run(db, "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, ?1, 0, 0, 0, 0, 0, 0, ?5, 0, '')", {},
           {cardId++, n.id, in, ord, n.filteredDeck.empty() ? 0 : home});
+    }
+  }
+  for (const AnkiSchedule& c : schedule) {
+    std::int64_t card = c.card;
+    if (c.note != 0) {
+      card = cardOf.at({c.note, c.ord});
+      // A card in a filtered deck keeps its home deck's due in odue.
+      Run(db,
+          "UPDATE cards SET type = ?2, queue = ?3, due = CASE WHEN odid != 0 THEN 0 ELSE ?4 END, ivl = ?5, "
+          "reps = ?6, lapses = ?7, odue = CASE WHEN odid != 0 THEN ?4 ELSE 0 END, data = ?1 WHERE id = ?8",
+          {c.data}, {c.type, c.queue, c.due, c.ivl, static_cast<std::int64_t>(c.reviews.size()), c.lapses, card});
+    }
+    for (const AnkiReviewRow& r : c.reviews)
+      Run(db, "INSERT INTO revlog VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)", {},
+          {r.id, card, r.ease, r.ivl, r.lastIvl, r.factor, r.timeMs, r.type});
   }
   Exec(db, "COMMIT");
   sqlite3_close(db);
@@ -246,15 +264,16 @@ std::string Collection(const std::vector<AnkiNote>& notes, bool latest) {
 } // namespace
 
 void WriteAnkiPackage(const std::filesystem::path& path, const std::vector<AnkiNote>& notes,
-                      const std::vector<AnkiMediaFile>& media, AnkiFormat format) {
+                      const std::vector<AnkiMediaFile>& media, AnkiFormat format,
+                      const std::vector<AnkiSchedule>& schedule) {
   const bool latest = format == AnkiFormat::Latest;
   std::vector<std::pair<std::string, std::string>> members;
   if (latest) {
-    members.emplace_back("collection.anki21b", Zstd(Collection(notes, true)));
+    members.emplace_back("collection.anki21b", Zstd(Collection(notes, true, schedule)));
     // Anki writes a stand-in old collection beside the current one, for old versions.
     members.emplace_back(
         "collection.anki2",
-        Collection({{1, "basic", {"Please update to the latest Anki version", ""}, "", "Default"}}, false));
+        Collection({{1, "basic", {"Please update to the latest Anki version", ""}, "", "Default"}}, false, {}));
     std::string entries;
     for (size_t i = 0; i < media.size(); ++i) {
       std::string entry;
@@ -270,7 +289,7 @@ void WriteAnkiPackage(const std::filesystem::path& path, const std::vector<AnkiN
     members.emplace_back("meta", meta);
   } else {
     members.emplace_back(format == AnkiFormat::Anki21 ? "collection.anki21" : "collection.anki2",
-                         Collection(notes, false));
+                         Collection(notes, false, schedule));
     nlohmann::json map = nlohmann::json::object();
     for (size_t i = 0; i < media.size(); ++i) {
       map[std::to_string(i)] = media[i].name;

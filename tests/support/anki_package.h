@@ -37,8 +37,31 @@ struct AnkiMediaFile {
   std::string name, bytes;
 };
 
+// A card's scheduling and its review log, as Anki's cards and revlog rows hold them: the
+// card of note `note` with template ordinal `ord` (a cloze's gap number - 1), or with
+// `note` 0 a review of card id `card` (one the collection does not hold).
+struct AnkiReviewRow {
+  std::int64_t id = 0; // time in ms
+  int ease = 3, type = 1;
+  std::int64_t ivl = 0, lastIvl = 0;
+  int factor = 2500, timeMs = 5000;
+};
+struct AnkiSchedule {
+  std::int64_t note = 0;
+  int ord = 0;
+  int type = 0, queue = 0;
+  std::int64_t due = 0, ivl = 0;
+  int lapses = 0;
+  std::string data; // the FSRS memory JSON, e.g. {"s":30.5,"d":6.2}
+  std::vector<AnkiReviewRow> reviews;
+  std::int64_t card = 0;
+};
+// The collection's day 0 (col.crt) in the packages written here, in seconds.
+inline constexpr std::int64_t kAnkiCollectionCreated = 1600000000;
+
 // Writes the package to `path`.
 void WriteAnkiPackage(const std::filesystem::path& path, const std::vector<AnkiNote>& notes,
-                      const std::vector<AnkiMediaFile>& media, AnkiFormat format);
+                      const std::vector<AnkiMediaFile>& media, AnkiFormat format,
+                      const std::vector<AnkiSchedule>& schedule = {});
 
 } // namespace factdeck::test

@@ -115,6 +115,10 @@ void RefreshProgress(AppState& state) {
   const srs::TimeMs now = state.clock();
   state.progress = state.store->Progress(state.profile, now);
   state.streak = state.store->Streaks(state.profile, now, srs::LocalStudyDay(state.settings.dayStartHour)).first;
+  state.historyBrought.clear();
+  for (const DeckEntry& entry : state.decks)
+    if (entry.historyReviews > 0)
+      state.historyBrought[entry.id] = state.store->HistoryReviewCount(state.profile, entry.id);
   RefreshExams(state);
 }
 

@@ -102,13 +102,14 @@ struct AppState {
     }
   };
   std::unique_ptr<LiveState> live;
-  std::vector<DeckProgress> progress; // per deck id, for the home screen (RefreshProgress)
-  std::vector<ProfileInfo> profiles;  // the learners, for the switcher
-  std::filesystem::path launchDeck;   // the deck given on the command line (listed first)
-  int streak = 0;                     // the learner's current day streak
-  ExamPlanning exams;                 // the learner's exams planned (RefreshProgress)
-  std::string examsKey;               // what `exams` was planned from (RefreshExams plans again when it changes)
-  std::uint64_t libraryReads = 0;     // ReloadLibrary's count: a deck read again may have changed
+  std::vector<DeckProgress> progress;                 // per deck id, for the home screen (RefreshProgress)
+  std::vector<ProfileInfo> profiles;                  // the learners, for the switcher
+  std::filesystem::path launchDeck;                   // the deck given on the command line (listed first)
+  int streak = 0;                                     // the learner's current day streak
+  std::map<std::string, std::int64_t> historyBrought; // deck id -> reviews brought from its file's history
+  ExamPlanning exams;                                 // the learner's exams planned (RefreshProgress)
+  std::string examsKey;           // what `exams` was planned from (RefreshExams plans again when it changes)
+  std::uint64_t libraryReads = 0; // ReloadLibrary's count: a deck read again may have changed
   std::function<srs::TimeMs()> clock = srs::WallClockNow; // tests set their own
   // The characters the window's fonts draw (set by the UI when it builds them; unset: any).
   // Names shown on the projector (players', teams') must draw whole.

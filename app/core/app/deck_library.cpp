@@ -26,6 +26,7 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   load.notice,
                   {},
                   TagHint(load.deck)};
+  entry.historyReviews = load.historyReviews;
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
     // Item -> kinds it is asked in, keyed by the candidate lists' own ids (kept alive here).

@@ -24,7 +24,8 @@ struct DeckEntry {
   // What a student meets: the items asked, and how many ways each is asked (one card a way).
   size_t studyItems = 0;
   size_t fewestWays = 0, mostWays = 0;
-  bool timeline = false; // TimelineGame::Playable: the deck has events to place
+  bool timeline = false;     // TimelineGame::Playable: the deck has events to place
+  size_t historyReviews = 0; // DeckLoad::historyReviews: a review history the file holds
 };
 
 // "20 questions, each both ways", "68 cards, 2 or 3 ways each": what the new-card count is

@@ -58,6 +58,11 @@ struct NewDeckFromTemplate {
   std::string file;
 };
 struct ReadDecksAgain {}; // every listed deck read from its file again (after editing one)
+// Brings the review history an Anki package holds (DeckEntry::historyReviews) into the
+// learner's progress on it; bringing it again adds only what is new.
+struct BringHistory {
+  size_t deck;
+};
 
 // [SECTION] Exams to revise for (exam_intents.cpp)
 struct PlanExam {
@@ -212,7 +217,7 @@ struct LiveAdmit {
 using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
-    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain,
+    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain, BringHistory,
     // exams
     PlanExam, RemoveExam,
     // study

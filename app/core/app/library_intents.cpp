@@ -5,6 +5,7 @@
 #include "core/app/reducer.h"
 #include "core/base/atomic_file.h"
 #include "core/base/paths.h"
+#include "core/store/anki_revlog.h"
 
 namespace factdeck::reducer {
 
@@ -116,6 +117,21 @@ void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
 }
 
 void Apply(AppState& state, const ReadDecksAgain&, Context&) { ReloadLibrary(state); }
+
+void Apply(AppState& state, const BringHistory& bring, Context&) {
+  if (!state.store || bring.deck >= state.decks.size()) return;
+  const DeckEntry& entry = state.decks[bring.deck];
+  std::string learner = "the learner";
+  for (const ProfileInfo& p : state.profiles)
+    if (p.id == state.profile) learner = p.name;
+  const HistoryBrought brought =
+      BringAnkiHistory(*state.store, state.profile, entry.path.string(), DefaultCacheDir(), LearnerFsrs(state));
+  if (!brought.error.empty())
+    state.notices.push_back("The review history could not be brought in: " + brought.error);
+  else
+    state.confirmations.push_back(DescribeHistoryBrought(brought, learner));
+  RefreshProgress(state);
+}
 
 void Apply(AppState& state, const ForgetDeck& forget, Context& context) {
   auto& opened = state.settings.openedDecks;

@@ -228,6 +228,9 @@ struct DeckLoad {
   // A word on how the file was read that must not sit among the other warnings (a file
   // laid out almost as a quiz, read as something else); also one of the warnings.
   std::string notice;
+  // Reviews the file's own history holds (an Anki package's review log), to be brought
+  // into a learner's progress on request.
+  size_t historyReviews = 0;
   bool Ok() const { return CountErrors(diagnostics) == 0; }
 };
 

@@ -4,6 +4,7 @@
 // [SECTION] The collection: note types (JSON in schema 11, tables in schema 18), decks, notes, cards.
 // [SECTION] Templates: fields, sections, filters, clozes, rendered as Anki renders a card's sides.
 // [SECTION] Cards: a note's cards as FactDeck cards, pictures unpacked, what is left out counted.
+// [SECTION] History: the cards' schedule and review log, for the cards made.
 #include "core/base/paths.h"
 #include "core/import/anki.h"
 
@@ -43,6 +44,7 @@ constexpr size_t kMaxJsonBytes = 32u << 20; // note types or decks as JSON (sche
 constexpr size_t kMaxTemplateBytes = 256u << 10;
 constexpr size_t kMaxSideBytes = 1u << 20;           // a card's side, rendered
 constexpr std::uint64_t kMaxMediaBytes = 1ull << 30; // pictures unpacked from one package
+constexpr size_t kMaxReviews = 5000000;              // review log entries read (40 bytes each)
 
 struct ProtoField {
   std::uint32_t number = 0;
@@ -235,10 +237,23 @@ struct Note {
   bool badText = false;      // a field or tag that is not UTF-8
 };
 
+// A card's scheduling as the cards table keeps it (read only for the history).
+struct ScheduledCard {
+  std::int64_t id = 0, note = 0;
+  int ord = 0, type = 0, lapses = 0;
+  std::int64_t due = 0, ivl = 0; // the home deck's due when in a filtered deck
+  std::string data;              // JSON: FSRS's memory ("s", "d") in recent versions
+};
+
 struct Collection {
   std::unordered_map<std::int64_t, NoteType> types;
   std::unordered_map<std::int64_t, std::string> decks; // id -> name, levels joined by "::"
   std::vector<Note> notes;
+  std::int64_t created = 0;             // col.crt: the start of day 0 of review due dates (seconds)
+  size_t reviews = 0;                   // rows of the review log
+  std::vector<ScheduledCard> scheduled; // with the history: every card
+  std::vector<std::pair<std::int64_t, AnkiReviewEntry>> log; // with the history: (card id, entry), by card and time
+  size_t logCut = 0;                                         // review log entries past kMaxReviews, not read
 };
 
 bool HasTable(sql::Database& db, const char* name) {
@@ -338,7 +353,50 @@ bool ReadTypeJson(sql::Database& db, Collection& c, std::string& error) {
   return true;
 }
 
-bool ReadCollection(const Package& package, const std::string& name, Collection& c, std::string& error) {
+bool HasColumn(sql::Database& db, const char* table, const char* column) {
+  auto st = db.Prepare(std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?1");
+  st.Bind(1, column);
+  return st.Step();
+}
+
+// The cards' scheduling and the review log, for ReadCollection.
+void ReadSchedule(sql::Database& db, Collection& c, bool history) {
+  c.created = db.QueryInt("SELECT crt FROM col").value_or(0);
+  c.reviews = HasTable(db, "revlog") ? static_cast<size_t>(db.QueryInt("SELECT COUNT(*) FROM revlog").value_or(0)) : 0;
+  if (!history) return;
+  const bool data = HasColumn(db, "cards", "data");
+  auto cards = db.Prepare(std::string("SELECT id, nid, ord, type, CASE WHEN odid != 0 AND odue != 0 THEN odue ELSE due "
+                                      "END, ivl, lapses, ") +
+                          (data ? "data" : "''") + " FROM cards ORDER BY id");
+  while (cards.Step())
+    c.scheduled.push_back({cards.Int(0), cards.Int(1),
+                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(2), -1, 100000)),
+                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(3), 0, 3)),
+                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(6), 0, 1000000)), cards.Int(4),
+                           cards.Int(5), cards.Text(7)});
+  if (c.reviews == 0) return;
+  auto log = db.Prepare("SELECT cid, id, ease, type, ivl, factor, time FROM revlog");
+  while (log.Step()) {
+    if (c.log.size() >= kMaxReviews) {
+      ++c.logCut;
+      continue;
+    }
+    AnkiReviewEntry e;
+    e.id = log.Int(1);
+    e.ease = static_cast<int>(std::clamp<std::int64_t>(log.Int(2), 0, 4));
+    e.type = static_cast<int>(std::clamp<std::int64_t>(log.Int(3), 0, 5));
+    e.ivl = std::clamp<std::int64_t>(log.Int(4), -(std::int64_t{1} << 40), 1000000);
+    e.factor = static_cast<int>(std::clamp<std::int64_t>(log.Int(5), 0, 100000));
+    e.timeMs = static_cast<int>(std::clamp<std::int64_t>(log.Int(6), 0, 3600000));
+    c.log.emplace_back(log.Int(0), e);
+  }
+  // By card, then time (the log has no index on its cards: sorted here, faster than by SQLite).
+  std::sort(c.log.begin(), c.log.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+  });
+}
+
+bool ReadCollection(const Package& package, const std::string& name, Collection& c, std::string& error, bool history) {
   try {
     sql::Database db(sql::Database::Image{package.collection, name});
     if (!HasTable(db, "notes") || !HasTable(db, "cards") || !HasTable(db, "col")) {
@@ -398,6 +456,7 @@ bool ReadCollection(const Package& package, const std::string& name, Collection&
     }
     for (auto& [id, deckName] : c.decks)
       if (FirstInvalidUtf8(deckName)) deckName.clear();
+    ReadSchedule(db, c, history);
     return true;
   } catch (const sql::SqliteError& e) {
     error = std::string("the collection is damaged: ") + e.what();
@@ -784,6 +843,10 @@ public:
     return true;
   }
 
+  // Each Anki card made, by (note, template ordinal or cloze number - 1): the FactDeck card
+  // it became and the way it is asked.
+  std::map<std::pair<std::int64_t, int>, std::pair<std::string, srs::QuestionKind>> made;
+
 private:
   void LeaveOut(AnkiReport::Unit unit, const std::string& why) {
     auto& list = m_out.report.leftOut;
@@ -904,6 +967,7 @@ private:
     }
     bool reversed = false;
     std::optional<std::pair<std::string, std::string>> first; // the first template's sides, when made
+    std::string firstId;
     for (const int ord : note.cardOrds) {
       auto tmpl = type.templates.find(ord);
       if (tmpl == type.templates.end()) {
@@ -917,14 +981,18 @@ private:
       if (first && front->pictures.empty() && back->pictures.empty() && Fold(front->text) == Fold(first->second) &&
           Fold(back->text) == Fold(first->first)) {
         reversed = true; // asked as FactDeck's reverse question
+        made[{note.id, ord}] = {firstId, srs::QuestionKind::MultipleChoiceReverse};
         continue;
       }
       const std::string id = "note-" + std::to_string(note.id) + (ord == 0 ? "" : "-" + std::to_string(ord + 1));
       const std::pair<std::string, std::string> sides{front->text, back->text};
       const bool frontPictures = !front->pictures.empty(), backPictures = !back->pictures.empty();
-      if (Add(id, std::move(*front), std::move(*back), tags, false) && ord == note.cardOrds.front() && !frontPictures &&
-          !backPictures)
+      if (!Add(id, std::move(*front), std::move(*back), tags, false)) continue;
+      made[{note.id, ord}] = {id, srs::QuestionKind::Flashcard};
+      if (ord == note.cardOrds.front() && !frontPictures && !backPictures) {
         first = sides;
+        firstId = id;
+      }
     }
     return reversed;
   }
@@ -961,11 +1029,11 @@ private:
       m_reasons.push_back("it is a cloze note without a gap ({{c1::...}})");
       return;
     }
-    size_t made = 0;
+    size_t asked = 0;
     for (int n : numbers) {
       // Only the gaps the collection holds a card of (an export of part of a note's cards).
       if (!note.cardOrds.empty() && !std::binary_search(note.cardOrds.begin(), note.cardOrds.end(), n - 1)) continue;
-      if (made++ >= kMaxCardsPerNote) break;
+      if (asked++ >= kMaxCardsPerNote) break;
       std::vector<std::string> texts;
       GapTexts(gaps, n, texts);
       std::string answer;
@@ -982,9 +1050,11 @@ private:
         m_reasons.push_back("its gap does not show on the card (inside an HTML comment or hidden)");
         continue;
       }
-      if (front && Add("note-" + std::to_string(note.id) + "-c" + std::to_string(n), std::move(*front),
-                       CardSide{answer, {}, 0}, tags, true))
+      const std::string id = "note-" + std::to_string(note.id) + "-c" + std::to_string(n);
+      if (front && Add(id, std::move(*front), CardSide{answer, {}, 0}, tags, true)) {
         ++m_out.report.clozes;
+        made[{note.id, n - 1}] = {id, srs::QuestionKind::Flashcard};
+      }
     }
   }
 
@@ -1001,8 +1071,62 @@ private:
   size_t m_textBytes = 0;
 };
 
+// [SECTION] History ---------------------------------------------------------------------
+
+constexpr std::int64_t kDaySeconds = 24 * 60 * 60;
+
+// A card's due: learning cards' is a time (seconds since 1970), review cards' a day counted
+// from the collection's first (col.crt, the start of that day).
+srs::TimeMs DueTime(std::int64_t due, std::int64_t created) {
+  constexpr std::int64_t kTimes = 1000000000; // 2001: no day count is this large
+  return (due > kTimes ? due : created + std::clamp<std::int64_t>(due, -kTimes, kTimes) * kDaySeconds) * 1000;
+}
+
+// The history of the cards made, from the collection's schedule and log.
+void GatherHistory(const Collection& c, const Builder& built, AnkiHistory& h) {
+  std::unordered_map<std::int64_t, size_t> cardAt; // Anki card id -> h.cards
+  for (const ScheduledCard& sc : c.scheduled) {
+    auto made = built.made.find({sc.note, sc.ord});
+    if (made == built.made.end()) continue;
+    AnkiCardHistory card;
+    card.item = made->second.first;
+    card.kind = made->second.second;
+    card.type = sc.type;
+    card.due = sc.type == 0 ? 0 : DueTime(sc.due, c.created);
+    card.ivl = std::max<std::int64_t>(0, sc.ivl);
+    card.lapses = sc.lapses;
+    // FSRS's memory, when Anki scheduled with it: {"s": stability, "d": difficulty, ...}.
+    const nlohmann::json data =
+        sc.data.find("\"s\"") == std::string::npos ? nlohmann::json() : nlohmann::json::parse(sc.data, nullptr, false);
+    if (data.is_object() && data.contains("s") && data.contains("d") && data["s"].is_number() &&
+        data["d"].is_number()) {
+      const double s = data["s"].get<double>(), d = data["d"].get<double>();
+      if (std::isfinite(s) && std::isfinite(d) && s > 0 && d >= 1 && d <= 10) {
+        card.stability = s;
+        card.difficulty = d;
+      }
+    }
+    cardAt[sc.id] = h.cards.size();
+    h.cards.push_back(std::move(card));
+  }
+  for (const auto& [cardId, entry] : c.log) {
+    auto at = cardAt.find(cardId);
+    if (at == cardAt.end()) {
+      ++h.leftOut;
+      continue;
+    }
+    h.cards[at->second].reviews.push_back(entry);
+    ++h.reviews;
+  }
+  const auto never = std::remove_if(h.cards.begin(), h.cards.end(),
+                                    [](const AnkiCardHistory& card) { return card.type == 0 && card.reviews.empty(); });
+  h.leftOut += c.logCut;
+  h.newCards = static_cast<size_t>(h.cards.end() - never);
+  h.cards.erase(never, h.cards.end());
+}
+
 AnkiImport Read(const ZipArchive& zip, std::string error, const std::string& name,
-                const std::filesystem::path& mediaDir, const std::string& mediaPrefix) {
+                const std::filesystem::path& mediaDir, const std::string& mediaPrefix, bool history) {
   AnkiImport out;
   Deck& deck = out.load.deck;
   deck.file = name;
@@ -1016,11 +1140,15 @@ AnkiImport Read(const ZipArchive& zip, std::string error, const std::string& nam
   Collection collection;
   bool read = false;
   try {
-    read = error.empty() && OpenPackage(zip, package, error) && ReadCollection(package, name, collection, error);
+    read =
+        error.empty() && OpenPackage(zip, package, error) && ReadCollection(package, name, collection, error, history);
     if (read) {
       deck.version = Fingerprint(package.collection);
       std::string().swap(package.collection); // read: its bytes are not needed any more
-      read = Builder(zip, package, name, mediaDir, mediaPrefix, out).Run(collection, error);
+      Builder builder(zip, package, name, mediaDir, mediaPrefix, out);
+      read = builder.Run(collection, error);
+      out.load.historyReviews = collection.reviews;
+      if (read && history) GatherHistory(collection, builder, out.history);
     }
   } catch (const std::bad_alloc&) {
     error = "the package is too large to read in this computer's memory";
@@ -1082,32 +1210,45 @@ bool IsAnkiPackageFile(const std::string& path) {
 }
 
 AnkiImport ReadAnkiPackage(const std::string& path, const std::filesystem::path& mediaDir,
-                           const std::string& mediaPrefix) {
+                           const std::string& mediaPrefix, bool history) {
   std::string error;
   const ZipArchive zip = ZipArchive::FromFile(path, "an Anki package", error);
-  return Read(zip, error, path, mediaDir, mediaPrefix);
+  return Read(zip, error, path, mediaDir, mediaPrefix, history);
 }
 
 AnkiImport ReadAnkiPackageBytes(const std::string& bytes, const std::string& name,
-                                const std::filesystem::path& mediaDir, const std::string& mediaPrefix) {
+                                const std::filesystem::path& mediaDir, const std::string& mediaPrefix, bool history) {
   std::string error;
   const ZipArchive zip = ZipArchive::FromBytes(bytes, "an Anki package", error);
-  return Read(zip, error, name, mediaDir, mediaPrefix);
+  return Read(zip, error, name, mediaDir, mediaPrefix, history);
 }
 
-DeckLoad LoadAnkiPackage(const std::string& path, const std::filesystem::path& cacheDir) {
-  // The pictures go to a folder named after the package's path and size, made again when
-  // the package changes.
+namespace {
+
+// Where a package's pictures are unpacked: a folder named after its path and size, made
+// again when the package changes.
+std::filesystem::path MediaFolder(const std::string& path, const std::filesystem::path& cacheDir) {
+  if (cacheDir.empty()) return {};
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  const std::filesystem::path media =
-      cacheDir.empty()
-          ? std::filesystem::path()
-          : cacheDir / "anki" /
-                Fingerprint(std::filesystem::absolute(path, ec).string() + "\n" + std::to_string(ec ? 0 : size));
+  return cacheDir / "anki" /
+         Fingerprint(std::filesystem::absolute(path, ec).string() + "\n" + std::to_string(ec ? 0 : size));
+}
+
+} // namespace
+
+DeckLoad LoadAnkiPackage(const std::string& path, const std::filesystem::path& cacheDir) {
+  const std::filesystem::path media = MediaFolder(path, cacheDir);
   AnkiImport read = ReadAnkiPackage(path, media);
   read.load.deck.pictureFolder = media.string();
   return std::move(read.load);
+}
+
+AnkiImport LoadAnkiHistory(const std::string& path, const std::filesystem::path& cacheDir) {
+  const std::filesystem::path media = MediaFolder(path, cacheDir);
+  AnkiImport read = ReadAnkiPackage(path, media, {}, true);
+  read.load.deck.pictureFolder = media.string();
+  return read;
 }
 
 } // namespace factdeck

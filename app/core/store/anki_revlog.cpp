@@ -5,6 +5,9 @@
 #include <charconv>
 
 #include "core/base/text.h"
+#include "core/deck/numbers.h"
+#include "core/import/anki.h"
+#include "core/import/anki_history.h"
 #include "core/import/csv.h"
 
 namespace factdeck {
@@ -22,6 +25,8 @@ std::optional<std::int64_t> Integer(const std::string& text) {
   if (ec != std::errc() || ptr != t.data() + t.size() || t.empty()) return std::nullopt;
   return value;
 }
+
+std::string Count(std::int64_t n) { return GroupedNumber(std::to_string(n)); }
 
 } // namespace
 
@@ -97,6 +102,51 @@ AnkiRevlog ParseAnkiRevlog(std::string_view text, const std::string& fileName) {
     out.reviews.push_back(std::move(review));
   }
   return out;
+}
+
+HistoryBrought BringAnkiHistory(ProfileStore& store, std::int64_t profile, const std::string& path,
+                                const std::filesystem::path& cacheDir, const srs::Fsrs& fsrs) {
+  HistoryBrought out;
+  AnkiImport read = LoadAnkiHistory(path, cacheDir);
+  if (!read.load.Ok()) {
+    for (const Diagnostic& d : read.load.diagnostics)
+      if (d.severity == Severity::Error) {
+        out.error = d.Format();
+        break;
+      }
+    return out;
+  }
+  out.deck = read.load.deck.id;
+  out.leftOut = read.history.leftOut;
+  out.newCards = read.history.newCards;
+  if (read.history.cards.empty()) {
+    out.error = path + ": the package holds no review history (Anki exports it with \"Include scheduling "
+                       "information\", and a whole collection, .colpkg, always has it)";
+    return out;
+  }
+  const std::vector<HistoryCard> cards = ReplayAnkiHistory(read.history, fsrs);
+  for (const HistoryCard& c : cards)
+    out.reviews += c.reviews.size();
+  const StoreStatus status = store.ImportHistory(profile, out.deck, cards, out.added, out.cards);
+  if (!status.ok) out.error = status.message;
+  return out;
+}
+
+std::string DescribeHistoryBrought(const HistoryBrought& b, const std::string& learner) {
+  if (!b.error.empty()) return b.error;
+  std::string text;
+  if (b.added == 0 && b.cards == 0)
+    text = "The package's " + Count(static_cast<std::int64_t>(b.reviews)) + " reviews are in " + learner +
+           "'s progress already: nothing was added.";
+  else
+    text = "Brought " + Count(b.added) + " reviews from Anki into " + learner + "'s progress; " + Count(b.cards) +
+           (b.cards == 1 ? " card keeps" : " cards keep") + " Anki's schedule.";
+  if (b.leftOut == 1)
+    text += " 1 review of a card FactDeck left out of the deck was not brought.";
+  else if (b.leftOut > 1)
+    text += " " + Count(static_cast<std::int64_t>(b.leftOut)) +
+            " reviews of cards FactDeck left out of the deck were not brought.";
+  return text;
 }
 
 } // namespace factdeck

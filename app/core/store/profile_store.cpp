@@ -8,6 +8,7 @@
 #include "core/store/profile_store.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <tuple>
 #include <utility>
@@ -900,6 +901,90 @@ StoreStatus ProfileStore::AddImportedReviews(std::int64_t profile, const std::st
     }
     return StoreStatus{true, {}, added};
   });
+}
+
+StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string& deck,
+                                        const std::vector<HistoryCard>& cards, std::int64_t& reviewsAdded,
+                                        std::int64_t& cardsSet) {
+  reviewsAdded = cardsSet = 0;
+  std::int64_t added = 0, set = 0;
+  StoreStatus status = Write("bringing in the review history", [&] {
+    Statement find = m_db->Prepare(
+        "SELECT id, last_review_ms FROM card WHERE profile_id = ?1 AND deck = ?2 AND item = ?3 AND kind = ?4");
+    Statement insertCard =
+        m_db->Prepare(std::string("INSERT INTO card (profile_id, deck, item, kind, ") + kMemoryColumns +
+                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    Statement updateCard = m_db->Prepare("UPDATE card SET state = ?2, stability = ?3, difficulty = ?4, due_ms = ?5, "
+                                         "last_review_ms = ?6, scheduled_days = ?7, learning_step = ?8, reps = ?9, "
+                                         "lapses = ?10, hidden = 0 WHERE id = ?1");
+    Statement review = m_db->Prepare(
+        "INSERT OR IGNORE INTO review (card_id, time_ms, kind, correct, response_ms, rating, rescheduled, state, "
+        "stability, difficulty, due_ms, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    Statement day =
+        m_db->Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, ?3, ?4) "
+                      "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + ?3, "
+                      "correct = correct + ?4");
+    std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> days; // day -> answers, right ones added
+    for (const HistoryCard& c : cards) {
+      const char* kind = srs::QuestionKindName(c.kind);
+      const srs::MemoryState& m = c.memory;
+      find.Reset();
+      find.Bind(1, profile).Bind(2, deck).Bind(3, c.item).Bind(4, kind);
+      std::int64_t card = 0;
+      if (find.Step()) {
+        card = find.Int(0);
+        if (find.Int(1) < m.lastReview) { // the history is newer than the learner's own answers
+          updateCard.Reset();
+          updateCard.Bind(1, card).Bind(2, static_cast<int>(m.state)).Bind(3, m.stability).Bind(4, m.difficulty);
+          updateCard.Bind(5, m.due).Bind(6, m.lastReview).Bind(7, m.scheduledDays).Bind(8, m.learningStep);
+          updateCard.Bind(9, m.reps).Bind(10, m.lapses).Run();
+          ++set;
+        }
+      } else {
+        insertCard.Reset();
+        insertCard.Bind(1, profile).Bind(2, deck).Bind(3, c.item).Bind(4, kind);
+        insertCard.Bind(5, static_cast<int>(m.state)).Bind(6, m.stability).Bind(7, m.difficulty);
+        insertCard.Bind(8, m.due).Bind(9, m.lastReview).Bind(10, m.scheduledDays);
+        insertCard.Bind(11, m.learningStep).Bind(12, m.reps).Bind(13, m.lapses).Run();
+        card = m_db->LastInsertId();
+        set += m.state != srs::CardState::New;
+      }
+      for (const HistoryReview& r : c.reviews) {
+        const bool correct = r.rating != srs::Rating::Again;
+        review.Reset();
+        review.Bind(1, card).Bind(2, r.time).Bind(3, kind).Bind(4, correct ? 1 : 0).Bind(5, r.responseMs);
+        review.Bind(6, static_cast<int>(r.rating)).Bind(7, r.rescheduled ? 1 : 0);
+        review.Bind(8, static_cast<int>(r.after.state)).Bind(9, r.after.stability).Bind(10, r.after.difficulty);
+        review.Bind(11, r.after.due).Bind(12, r.origin).Run();
+        if (m_db->Changes() == 0) continue; // brought in before
+        ++added;
+        auto& [answers, right] = days[m_day.DayOf(r.time)];
+        ++answers;
+        right += correct ? 1 : 0;
+      }
+    }
+    for (const auto& [d, counts] : days) {
+      day.Reset();
+      day.Bind(1, profile).Bind(2, d).Bind(3, counts.first).Bind(4, counts.second).Run();
+    }
+    return StoreStatus{true, {}, added};
+  });
+  if (status.ok) {
+    reviewsAdded = added;
+    cardsSet = set;
+  }
+  return status;
+}
+
+std::int64_t ProfileStore::HistoryReviewCount(std::int64_t profile, const std::string& deck) {
+  try {
+    Statement s = m_db->Prepare("SELECT COUNT(*) FROM review r JOIN card c ON c.id = r.card_id "
+                                "WHERE c.profile_id = ?1 AND c.deck = ?2 AND r.origin IS NOT NULL");
+    s.Bind(1, profile).Bind(2, deck);
+    if (s.Step()) return s.Int(0);
+  } catch (const SqliteError&) {
+  }
+  return 0;
 }
 
 std::int64_t ProfileStore::ImportedReviewCount(std::int64_t profile) {

@@ -18,6 +18,7 @@
 
 #include "core/srs/study_day.h"
 #include "core/deck/deck.h"
+#include "core/import/anki_history.h"
 #include "core/srs/optimizer.h"
 #include "core/srs/study.h"
 
@@ -259,6 +260,15 @@ public:
   // The learner's memory model. Reviews: FactDeck's own log (each card in time order, with
   // whether it was learning, review, relearning or cram) and the imported ones, for fitting.
   std::vector<srs::LoggedReview> ReviewLog(std::int64_t profile);
+  // Brings a history from another program (ReplayAnkiHistory) into the learner's progress on
+  // `deck`: each review joins the log once (by its origin: importing again adds nothing) and
+  // counts in the learner's days (streak, calendar, stats) and for the memory model; a card
+  // takes the history's memory unless the learner answered it more recently. Counts what
+  // was added in `reviewsAdded` and the cards whose memory was set in `cardsSet`.
+  StoreStatus ImportHistory(std::int64_t profile, const std::string& deck, const std::vector<HistoryCard>& cards,
+                            std::int64_t& reviewsAdded, std::int64_t& cardsSet);
+  // Reviews of `deck` brought from another program's history.
+  std::int64_t HistoryReviewCount(std::int64_t profile, const std::string& deck);
   // Adds reviews from another program's log under `source` (e.g. "anki"); the same review
   // twice is kept once. Returns how many were new (in `id`).
   StoreStatus AddImportedReviews(std::int64_t profile, const std::string& source,

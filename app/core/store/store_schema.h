@@ -203,8 +203,16 @@ CREATE TABLE exam (
 CREATE INDEX exam_profile ON exam (profile_id, at_ms);
 )sql";
 
-inline constexpr std::array<std::string_view, 7> kMigrations{
-    kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews, kV5HomeCounts, kV6AnswerParts, kV7Exams};
+// Version 8: reviews brought with a history from another program (an Anki package) keep
+// where they came from ("anki:" and the review's id there), so that bringing the same
+// history again adds nothing. FactDeck's own answers have none.
+inline constexpr std::string_view kV8ReviewOrigin = R"sql(
+ALTER TABLE review ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX review_origin ON review (card_id, origin) WHERE origin IS NOT NULL;
+)sql";
+
+inline constexpr std::array<std::string_view, 8> kMigrations{
+    kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews, kV5HomeCounts, kV6AnswerParts, kV7Exams, kV8ReviewOrigin};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema

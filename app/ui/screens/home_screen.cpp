@@ -221,6 +221,29 @@ void DrawExams(UiContext& ui) {
   }
 }
 
+// A file that holds a review history (an Anki package with its scheduling): what it holds,
+// and bringing it into the learner's progress (again: only what is new).
+void DrawHistory(UiContext& ui, const DeckEntry& deck, size_t index) {
+  if (deck.historyReviews == 0) return;
+  const auto brought = ui.state.historyBrought.find(deck.id);
+  const std::int64_t had = brought == ui.state.historyBrought.end() ? 0 : brought->second;
+  std::string learner = "your";
+  for (const ProfileInfo& p : ui.state.profiles)
+    if (p.id == ui.state.profile) learner = p.name + "'s";
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  if (had == 0)
+    ImGui::TextWrapped("This Anki package holds a review history (%s entries in its log).",
+                       CountText(deck.historyReviews).c_str());
+  else
+    ImGui::TextWrapped("Anki review history: %s reviews in %s progress.", CountText(static_cast<size_t>(had)).c_str(),
+                       learner.c_str());
+  ImGui::PopStyleColor();
+  ui.Track("home/deck/" + std::to_string(index) + "/history");
+  const std::string label = had == 0 ? "Bring it into " + learner + " progress" : "Bring newer reviews";
+  if (had == 0 ? ImGui::Button(label.c_str()) : ImGui::SmallButton(label.c_str())) ui.Post(BringHistory{index});
+  ui.Track("home/deck/" + std::to_string(index) + "/bring-history");
+}
+
 void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::PushID(static_cast<int>(index));
   ImGui::PushFont(ui.fonts.bold);
@@ -272,6 +295,7 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     DrawQuizSetup(ui, index, QuizMode::Practice);
     DrawQuizSetup(ui, index, QuizMode::Exam);
     DrawExamSetup(ui, index);
+    DrawHistory(ui, deck, index);
   }
   if (deck.errors.empty() && !deck.notice.empty()) {
     // How the file was read, when it is not what its author most likely meant.

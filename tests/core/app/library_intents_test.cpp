@@ -3,6 +3,7 @@
 
 #include "core/app/intent_fixture.h"
 #include "core/base/atomic_file.h"
+#include "support/anki_package.h"
 
 using namespace factdeck;
 using test::IntentFixture;
@@ -88,6 +89,58 @@ TEST_CASE("OpenDeck lists a deck file once and refuses what is not a file", "[in
   CHECK(f.state.decks.size() == bundled);
   CHECK(f.state.settings.openedDecks.empty());
   CHECK(std::filesystem::exists(csv));
+}
+
+TEST_CASE("BringHistory brings an Anki package's reviews into the learner's progress once",
+          "[intents][library][anki]") {
+  IntentFixture f;
+  // Two cards Anki scheduled: the first due today, the second in five days.
+  const std::int64_t today = (f.now / 1000 - test::kAnkiCollectionCreated) / 86400;
+  auto review = [&](srs::TimeMs at, std::int64_t ivl) {
+    test::AnkiReviewRow r;
+    r.id = at;
+    r.ivl = ivl;
+    return r;
+  };
+  std::vector<test::AnkiSchedule> schedule(2);
+  schedule[0] = {1, 0, 2, 2, today, 1, 0, "", {review(f.now - 3 * srs::kDayMs, 2), review(f.now - srs::kDayMs, 1)}};
+  schedule[1] = {2, 0, 2, 2, today + 5, 6, 0, "", {review(f.now - 2 * srs::kDayMs, 6)}};
+  const auto package = f.dir.Path() / "Capitals.apkg";
+  test::WriteAnkiPackage(
+      package, {{1, "basic", {"France", "Paris"}}, {2, "basic", {"Peru", "Lima"}}, {3, "basic", {"Chad", "N'Djamena"}}},
+      {}, test::AnkiFormat::Latest, schedule);
+  f.Apply(OpenDeck{package});
+  const size_t deck = f.DeckFrom(package);
+  CHECK(f.state.decks[deck].historyReviews == 3);
+  CHECK(f.state.historyBrought[f.state.decks[deck].id] == 0);
+
+  f.Apply(BringHistory{deck});
+  REQUIRE_FALSE(f.state.confirmations.empty());
+  CHECK_THAT(f.state.confirmations.back(), Catch::StartsWith("Brought 3 reviews from Anki into"));
+  CHECK(f.state.historyBrought[f.state.decks[deck].id] == 3);
+  DeckProgress progress;
+  for (const DeckProgress& p : f.state.progress)
+    if (p.deck == f.state.decks[deck].id) progress = p;
+  CHECK(progress.dueNow == 1);
+  CHECK(progress.learned == 2);
+  // Studying it asks the card due today first (the third, new, comes after).
+  f.Apply(StartStudy{deck});
+  REQUIRE(f.state.study);
+  const Question* q = f.state.study->session->Current();
+  REQUIRE(q);
+  CHECK(q->card == "note-1");
+  f.Apply(GoToScreen{Screen::Home});
+
+  f.Apply(BringHistory{deck});
+  CHECK_THAT(f.state.confirmations.back(), Catch::Contains("nothing was added"));
+  CHECK(f.state.historyBrought[f.state.decks[deck].id] == 3);
+  // A file without a history: said so.
+  const auto plain = f.dir.Path() / "plain.apkg";
+  test::WriteAnkiPackage(plain, {{1, "basic", {"France", "Paris"}}}, {}, test::AnkiFormat::Anki21);
+  f.Apply(OpenDeck{plain});
+  CHECK(f.state.decks[f.DeckFrom(plain)].historyReviews == 0);
+  f.Apply(BringHistory{f.DeckFrom(plain)});
+  CHECK_THAT(f.state.notices.back(), Catch::Contains("holds no review history"));
 }
 
 TEST_CASE("the decks opened are saved with the settings and read back", "[intents][library][settings]") {
