@@ -1,0 +1,19 @@
+// Spreadsheets made for tests, as Excel and LibreOffice save them at their simplest: a
+// workbook of one sheet, numbers as numeric cells, text as inline strings (.xlsx) or
+// paragraphs (.ods).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace factdeck::test {
+
+using SheetRows = std::vector<std::vector<std::string>>;
+
+void WriteXlsx(const std::filesystem::path& path, const SheetRows& rows, const std::string& sheet = "Sheet1");
+void WriteOds(const std::filesystem::path& path, const SheetRows& rows, const std::string& sheet = "Sheet1");
+// The rows as CSV with `separator` (fields quoted when they need it).
+std::string CsvText(const SheetRows& rows, char separator = ',');
+
+} // namespace factdeck::test
