@@ -8,8 +8,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include <zip.h>
-
 #include "core/import/csv.h"
 #include "core/import/anki.h"
 #include "core/store/anki_revlog.h"
@@ -19,6 +17,7 @@
 #include "core/base/paths.h"
 #include "support/anki_package.h"
 #include "support/synthetic_deck.h"
+#include "support/zip_file.h"
 
 namespace {
 
@@ -105,14 +104,7 @@ void BM_ImportXlsx(benchmark::State& state) {
       {"xl/sharedStrings.xml", shared},
       {"xl/worksheets/sheet1.xml", sheet}};
   auto path = std::filesystem::temp_directory_path() / "factdeck-bench-quiz.xlsx";
-  int error = 0;
-  zip_t* zip = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  for (const auto& [name, data] : members)
-    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, data.data(), data.size(), 0), 0);
-  if (zip == nullptr || zip_close(zip) != 0) {
-    state.SkipWithError("could not write the workbook");
-    return;
-  }
+  factdeck::test::WriteZip(path, members);
   LoadAndCount(state, path);
   std::filesystem::remove(path);
 }

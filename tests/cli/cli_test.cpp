@@ -6,13 +6,13 @@
 #include <fstream>
 #include <set>
 #include <stb_image.h>
-#include <zip.h>
 
 #include "core/app/settings.h"
 #include "support/anki_package.h"
 #include "support/process.h"
 #include "support/synthetic_pictures.h"
 #include "support/temp_dir.h"
+#include "support/zip_file.h"
 
 using factdeck::test::RunProcess;
 using factdeck::test::TempDir;
@@ -413,13 +413,7 @@ TEST_CASE("import reads an Anki package into a facts file with its pictures besi
       "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></"
       "office:document-content>";
   const auto book = dir / "book.ods";
-  {
-    int error = 0;
-    zip_t* zip = zip_open(book.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    REQUIRE(zip != nullptr);
-    REQUIRE(zip_file_add(zip, "content.xml", zip_source_buffer(zip, content.data(), content.size(), 0), 0) >= 0);
-    REQUIRE(zip_close(zip) == 0);
-  }
+  factdeck::test::WriteZip(book, {{"content.xml", content}});
   auto first = RunProcess({kExe, "import", book.string(), "--dry-run"});
   CHECK_THAT(first.out, Catch::Contains("read: 1 card"));
   for (const char* sheet : {"Dates", "2"}) {

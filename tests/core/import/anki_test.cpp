@@ -16,6 +16,7 @@
 #include "support/anki_package.h"
 #include "support/synthetic_pictures.h"
 #include "support/temp_dir.h"
+#include "support/zip_file.h"
 
 using namespace factdeck;
 using factdeck::test::AnkiFormat;
@@ -197,12 +198,7 @@ TEST_CASE("a damaged or hostile Anki package is refused with a reason", "[import
   refused("key=value\n", "not an Anki package");
   auto zipOf = [&](const std::vector<std::pair<std::string, std::string>>& members) {
     const auto path = dir / "z.zip";
-    int error = 0;
-    zip_t* zip = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    REQUIRE(zip != nullptr);
-    for (const auto& [name, data] : members)
-      REQUIRE(zip_file_add(zip, name.c_str(), zip_source_buffer(zip, data.data(), data.size(), 0), 0) >= 0);
-    REQUIRE(zip_close(zip) == 0);
+    test::WriteZip(path, members);
     return ReadBytes(path);
   };
   refused(zipOf({{"readme.txt", "hello"}}), "holds no collection");

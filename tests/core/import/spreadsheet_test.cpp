@@ -8,31 +8,18 @@
 #include <utility>
 #include <vector>
 
-#include <zip.h>
-
 #include "core/import/spreadsheet.h"
 #include "core/import/deck_file.h"
 #include "support/temp_dir.h"
+#include "support/zip_file.h"
 
 using namespace factdeck;
 using factdeck::test::TempDir;
 
 namespace {
 
-using Members = std::vector<std::pair<std::string, std::string>>;
-
-// Writes a ZIP archive of `members` to `path`, each deflated.
-void WriteZip(const std::filesystem::path& path, const Members& members) {
-  int error = 0;
-  zip_t* zip = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  REQUIRE(zip != nullptr);
-  for (const auto& [name, data] : members) {
-    zip_source_t* source = zip_source_buffer(zip, data.data(), data.size(), 0);
-    REQUIRE(source != nullptr);
-    REQUIRE(zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
-  }
-  REQUIRE(zip_close(zip) == 0);
-}
+using Members = test::ZipMembers;
+using test::WriteZip;
 
 std::string Messages(const Diagnostics& diagnostics) {
   std::string all;
