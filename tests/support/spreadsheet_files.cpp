@@ -52,23 +52,30 @@ void WriteXlsx(const std::filesystem::path& path, const SheetRows& rows, const s
 }
 
 void WriteOds(const std::filesystem::path& path, const SheetRows& rows, const std::string& sheet) {
-  std::string data;
-  for (const auto& row : rows) {
-    data += "<table:table-row>";
-    for (const std::string& cell : row)
-      data += IsNumber(cell) ? "<table:table-cell office:value-type=\"float\" office:value=\"" + cell + "\"><text:p>" +
-                                   cell + "</text:p></table:table-cell>"
-                             : "<table:table-cell office:value-type=\"string\"><text:p>" + Escaped(cell) +
-                                   "</text:p></table:table-cell>";
-    data += "</table:table-row>";
+  WriteOdsSheets(path, {{sheet, rows}});
+}
+
+void WriteOdsSheets(const std::filesystem::path& path, const std::vector<std::pair<std::string, SheetRows>>& sheets) {
+  std::string tables;
+  for (const auto& [sheet, rows] : sheets) {
+    tables += "<table:table table:name=\"" + Escaped(sheet) + "\">";
+    for (const auto& row : rows) {
+      tables += "<table:table-row>";
+      for (const std::string& cell : row)
+        tables += IsNumber(cell) ? "<table:table-cell office:value-type=\"float\" office:value=\"" + cell +
+                                       "\"><text:p>" + cell + "</text:p></table:table-cell>"
+                                 : "<table:table-cell office:value-type=\"string\"><text:p>" + Escaped(cell) +
+                                       "</text:p></table:table-cell>";
+      tables += "</table:table-row>";
+    }
+    tables += "</table:table>";
   }
   const std::string content =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
       "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
       "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
-      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
-      "<table:table table:name=\"" +
-      Escaped(sheet) + "\">" + data + "</table:table></office:spreadsheet></office:body></office:document-content>";
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>" +
+      tables + "</office:spreadsheet></office:body></office:document-content>";
   WriteZip(path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", content}});
 }
 

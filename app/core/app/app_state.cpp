@@ -98,7 +98,7 @@ void ReloadLibrary(AppState& state) {
   if (!state.launchDeck.empty()) opened.push_back(state.launchDeck);
   for (const std::string& path : state.settings.openedDecks)
     opened.emplace_back(path);
-  state.decks = LoadDeckLibrary(BundledDeckDirs(), opened, state.UserDecksDir());
+  state.decks = LoadDeckLibrary(BundledDeckDirs(), opened, state.UserDecksDir(), state.settings.sheets);
   ++state.libraryReads;
   RefreshProgress(state);
 }
@@ -169,7 +169,8 @@ namespace reducer {
 
 std::shared_ptr<const Deck> LoadListedDeck(AppState& state, size_t index) {
   if (index >= state.decks.size()) return nullptr;
-  DeckLoad load = LoadDeckFile(state.decks[index].path.string());
+  const DeckEntry& entry = state.decks[index];
+  DeckLoad load = LoadDeckFile(entry.path.string(), entry.sheets.empty() ? std::string() : entry.sheets[entry.sheet]);
   if (!load.Ok()) {
     state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
     return nullptr;

@@ -13,8 +13,8 @@
 namespace factdeck {
 
 namespace {
-DeckEntry Entry(const std::filesystem::path& path) {
-  DeckLoad load = LoadDeckFile(path.string());
+DeckEntry Entry(const std::filesystem::path& path, const std::string& sheet) {
+  DeckLoad load = LoadDeckFile(path.string(), sheet);
   DeckEntry entry{path,
                   load.deck.title.empty() ? path.filename().string() : load.deck.title,
                   load.deck.id,
@@ -27,6 +27,8 @@ DeckEntry Entry(const std::filesystem::path& path) {
                   {},
                   TagHint(load.deck)};
   entry.historyReviews = load.historyReviews;
+  entry.sheets = load.sheets;
+  entry.sheet = load.sheet;
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
     // Item -> kinds it is asked in, keyed by the candidate lists' own ids (kept alive here).
@@ -72,7 +74,8 @@ std::string WaysText(const DeckEntry& entry) {
 
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
                                        const std::vector<std::filesystem::path>& opened,
-                                       const std::filesystem::path& userDir) {
+                                       const std::filesystem::path& userDir,
+                                       const std::map<std::string, std::string>& sheets) {
   std::vector<std::pair<std::filesystem::path, bool>> files; // path, opened by path
   std::vector<std::filesystem::path> seen;                   // canonical
   auto add = [&](const std::filesystem::path& path, bool byPath) {
@@ -99,7 +102,8 @@ std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>&
   if (!userDir.empty()) folder(userDir);
   std::vector<DeckEntry> decks;
   for (const auto& [file, byPath] : files) {
-    decks.push_back(Entry(file));
+    const auto chosen = sheets.find(file.string());
+    decks.push_back(Entry(file, chosen == sheets.end() ? std::string() : chosen->second));
     decks.back().opened = byPath;
   }
   // Progress is kept under a deck's id: two decks with one id would share it.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,10 @@ struct DeckEntry {
   // What a student meets: the items asked, and how many ways each is asked (one card a way).
   size_t studyItems = 0;
   size_t fewestWays = 0, mostWays = 0;
-  bool timeline = false;     // TimelineGame::Playable: the deck has events to place
-  size_t historyReviews = 0; // DeckLoad::historyReviews: a review history the file holds
+  bool timeline = false;                // TimelineGame::Playable: the deck has events to place
+  size_t historyReviews = 0;            // DeckLoad::historyReviews: a review history the file holds
+  std::vector<std::string> sheets = {}; // a workbook's sheets (several: the home screen offers the choice)
+  size_t sheet = 0;                     // the one read
 };
 
 // "20 questions, each both ways", "68 cards, 2 or 3 ways each": what the new-card count is
@@ -37,8 +40,10 @@ std::string WaysText(const DeckEntry& entry);
 // `userDir` (each sorted by file name), each file once. A deck with errors is listed with
 // them, never dropped; a deck whose id another listed deck has too gets a warning (they
 // would share their progress).
+// `sheets`: the sheet chosen of a workbook (its path as listed -> the sheet's name).
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
                                        const std::vector<std::filesystem::path>& opened = {},
-                                       const std::filesystem::path& userDir = {});
+                                       const std::filesystem::path& userDir = {},
+                                       const std::map<std::string, std::string>& sheets = {});
 
 } // namespace factdeck

@@ -63,6 +63,12 @@ struct ReadDecksAgain {}; // every listed deck read from its file again (after e
 struct BringHistory {
   size_t deck;
 };
+// Reads another sheet of a workbook as the deck (remembered for the file; a sheet other than
+// the first is a deck of its own, with its own progress).
+struct ChooseSheet {
+  size_t deck;
+  size_t sheet;
+};
 
 // [SECTION] Exams to revise for (exam_intents.cpp)
 struct PlanExam {
@@ -217,7 +223,7 @@ struct LiveAdmit {
 using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
-    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain, BringHistory,
+    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain, BringHistory, ChooseSheet,
     // exams
     PlanExam, RemoveExam,
     // study

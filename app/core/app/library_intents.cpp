@@ -118,6 +118,21 @@ void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
 
 void Apply(AppState& state, const ReadDecksAgain&, Context&) { ReloadLibrary(state); }
 
+void Apply(AppState& state, const ChooseSheet& choose, Context& context) {
+  if (choose.deck >= state.decks.size() || choose.sheet >= state.decks[choose.deck].sheets.size()) return;
+  const DeckEntry& entry = state.decks[choose.deck];
+  const std::string path = entry.path.string(), name = entry.sheets[choose.sheet];
+  const std::string file = entry.path.filename().string(); // the list is read again below
+  auto& sheets = state.settings.sheets;
+  if (choose.sheet == 0)
+    sheets.erase(path);
+  else
+    sheets[path] = name;
+  context.changes.settingsChanged = true;
+  ReloadLibrary(state);
+  state.confirmations.push_back("The sheet \"" + name + "\" of " + file + " is read");
+}
+
 void Apply(AppState& state, const BringHistory& bring, Context&) {
   if (!state.store || bring.deck >= state.decks.size()) return;
   const DeckEntry& entry = state.decks[bring.deck];

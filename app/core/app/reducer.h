@@ -32,6 +32,7 @@ void Apply(AppState& state, const OpenDeck& intent, Context& context);
 void Apply(AppState& state, const NewDeckFromTemplate& intent, Context& context);
 void Apply(AppState& state, const ReadDecksAgain& intent, Context& context);
 void Apply(AppState& state, const BringHistory& intent, Context& context);
+void Apply(AppState& state, const ChooseSheet& intent, Context& context);
 void Apply(AppState& state, const ForgetDeck& intent, Context& context);
 
 // [SECTION] study_intents.cpp

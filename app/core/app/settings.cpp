@@ -99,6 +99,16 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
       warnings.push_back(Where(file, opened->source()) + ": 'opened_decks' must be a list of file paths");
     }
   }
+  if (const toml::node* sheets = root.get("sheets")) {
+    if (const toml::table* table = sheets->as_table()) {
+      for (const auto& [path, name] : *table)
+        if (auto sheet = name.value<std::string>();
+            sheet && !sheet->empty() && s.sheets.size() < Settings::kMaxSheetChoices)
+          s.sheets[std::string(path.str())] = *sheet;
+    } else {
+      warnings.push_back(Where(file, sheets->source()) + ": 'sheets' must be a table of file paths and sheet names");
+    }
+  }
   if (const toml::table* window = root["window"].as_table()) {
     constexpr int kLimit = 1 << 15;
     ReadNumber(*window, "width", 200, kLimit, s.window.width, file, warnings);
@@ -135,6 +145,10 @@ std::string SettingsToToml(const Settings& s) {
   for (const std::string& path : s.openedDecks)
     opened.push_back(path);
   root.insert("opened_decks", std::move(opened));
+  toml::table sheets;
+  for (const auto& [path, sheet] : s.sheets)
+    sheets.insert(path, sheet);
+  root.insert("sheets", std::move(sheets));
   std::ostringstream out;
   out << "# FactDeck settings, written by the app.\n" << root << '\n';
   return out.str();

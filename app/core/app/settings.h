@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,12 @@ struct Settings {
   WindowGeometry window;
   // Deck files the learner opened, newest first, listed on the home screen at every start.
   std::vector<std::string> openedDecks;
+  // The sheet chosen of a workbook with several (path -> sheet name); the first otherwise.
+  std::map<std::string, std::string> sheets;
 
   static constexpr size_t kMaxOpenedDecks = 30;
-  static constexpr float kProjectorScale = 1.5f; // font size multiplier in projector mode
+  static constexpr size_t kMaxSheetChoices = 1000; // read from the file
+  static constexpr float kProjectorScale = 1.5f;   // font size multiplier in projector mode
   static constexpr float kMinUiScale = 0.5f, kMaxUiScale = 3.0f;
   static constexpr float kMinFontSize = 10.0f, kMaxFontSize = 40.0f;
   static constexpr int kMaxLiveClassSize = 500; // LiveOptions::maxPlayers

@@ -231,6 +231,9 @@ struct DeckLoad {
   // Reviews the file's own history holds (an Anki package's review log), to be brought
   // into a learner's progress on request.
   size_t historyReviews = 0;
+  // A workbook: its sheets, and the one read.
+  std::vector<std::string> sheets;
+  size_t sheet = 0;
   bool Ok() const { return CountErrors(diagnostics) == 0; }
 };
 

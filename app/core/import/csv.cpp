@@ -216,10 +216,37 @@ std::pair<Column, int> ColumnNamed(std::string name) {
       {"location", Column::Place},       {"description", Column::Note}, {"details", Column::Note},
       {"photo", Column::Image},          {"image file", Column::Image}, {"image credit", Column::Credit},
       {"picture credit", Column::Credit}};
+  // The same names in the main European languages (German, French, Spanish, Italian, Dutch,
+  // Portuguese, Polish), compared folded: "Événement" is "evenement".
+  static const std::pair<std::string_view, Column> kEuropean[] = {
+      {"begriff", Column::Front},    {"terme", Column::Front},       {"termino", Column::Front},
+      {"termine", Column::Front},    {"begrip", Column::Front},      {"termo", Column::Front},
+      {"pojecie", Column::Front},    {"frage", Column::Front},       {"pregunta", Column::Front},
+      {"domanda", Column::Front},    {"vraag", Column::Front},       {"pergunta", Column::Front},
+      {"pytanie", Column::Front},    {"definition", Column::Back},   {"definicion", Column::Back},
+      {"definizione", Column::Back}, {"definitie", Column::Back},    {"definicao", Column::Back},
+      {"definicja", Column::Back},   {"antwort", Column::Back},      {"reponse", Column::Back},
+      {"respuesta", Column::Back},   {"risposta", Column::Back},     {"antwoord", Column::Back},
+      {"resposta", Column::Back},    {"odpowiedz", Column::Back},    {"datum", Column::Date},
+      {"jahr", Column::Date},        {"annee", Column::Date},        {"fecha", Column::Date},
+      {"ano", Column::Date},         {"anno", Column::Date},         {"jaar", Column::Date},
+      {"rok", Column::Date},         {"wann", Column::Date},         {"quand", Column::Date},
+      {"cuando", Column::Date},      {"quando", Column::Date},       {"wanneer", Column::Date},
+      {"kiedy", Column::Date},       {"ereignis", Column::Event},    {"evenement", Column::Event},
+      {"evento", Column::Event},     {"gebeurtenis", Column::Event}, {"wydarzenie", Column::Event},
+      {"ende", Column::End},         {"fin", Column::End},           {"fine", Column::End},
+      {"einde", Column::End},        {"koniec", Column::End},        {"schlagworter", Column::Tags},
+      {"etiquettes", Column::Tags},  {"etiquetas", Column::Tags},    {"ort", Column::Place},
+      {"lieu", Column::Place},       {"lugar", Column::Place},       {"luogo", Column::Place},
+      {"plaats", Column::Place},     {"miejsce", Column::Place},     {"bild", Column::Image},
+      {"notiz", Column::Note},       {"anmerkung", Column::Note}};
   for (auto [known, column] : kNames)
     if (name == known) return {column, 0};
   for (auto [known, column] : kAlso)
     if (name == known) return {column, 1};
+  const std::string folded = Fold(name);
+  for (auto [known, column] : kEuropean)
+    if (folded == known) return {column, 0};
   return {Column::Ignore, 2};
 }
 

@@ -439,6 +439,8 @@ DeckLoad ImportSpreadsheet(const std::string& path, const CsvImportOptions& opti
                                     " of " + std::to_string(read.sheetNames.size())});
   DeckLoad load = ImportTable(std::move(read.table), std::move(read.diagnostics), path, options);
   load.deck.version = read.version;
+  load.sheets = std::move(read.sheetNames);
+  load.sheet = sheet;
   return load;
 }
 

@@ -221,6 +221,29 @@ void DrawExams(UiContext& ui) {
   }
 }
 
+// A workbook of several sheets: which one is read (each a deck of its own).
+void DrawSheetChoice(UiContext& ui, const DeckEntry& deck, size_t index) {
+  if (deck.sheets.size() < 2) return;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Sheet");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(16 * ui.Em());
+  if (ImGui::BeginCombo("##sheet", deck.sheets[deck.sheet].c_str())) {
+    for (size_t s = 0; s < deck.sheets.size(); ++s) {
+      ImGui::PushID(static_cast<int>(s));
+      if (ImGui::Selectable(deck.sheets[s].c_str(), s == deck.sheet) && s != deck.sheet) ui.Post(ChooseSheet{index, s});
+      ui.Track("home/deck/" + std::to_string(index) + "/sheet/" + std::to_string(s));
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ui.Track("home/deck/" + std::to_string(index) + "/sheet");
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+  ImGui::Text("%zu sheets in the workbook", deck.sheets.size());
+  ImGui::PopStyleColor();
+}
+
 // A file that holds a review history (an Anki package with its scheduling): what it holds,
 // and bringing it into the learner's progress (again: only what is new).
 void DrawHistory(UiContext& ui, const DeckEntry& deck, size_t index) {
@@ -255,6 +278,7 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::TextUnformatted(SummaryText(s).c_str());
   ImGui::TextUnformatted(deck.path.filename().string().c_str());
   ImGui::PopStyleColor();
+  DrawSheetChoice(ui, deck, index);
   if (deck.errors.empty()) {
     DeckProgress progress{deck.id, 0, 0, 0};
     for (const DeckProgress& p : ui.state.progress)

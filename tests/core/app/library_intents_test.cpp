@@ -4,6 +4,7 @@
 #include "core/app/intent_fixture.h"
 #include "core/base/atomic_file.h"
 #include "support/anki_package.h"
+#include "support/spreadsheet_files.h"
 
 using namespace factdeck;
 using test::IntentFixture;
@@ -143,15 +144,67 @@ TEST_CASE("BringHistory brings an Anki package's reviews into the learner's prog
   CHECK_THAT(f.state.notices.back(), Catch::Contains("holds no review history"));
 }
 
+TEST_CASE("ChooseSheet reads another sheet of a workbook as a deck of its own, remembered for the file",
+          "[intents][library][spreadsheet]") {
+  IntentFixture f;
+  const auto book = f.dir.Path() / "Class 7b.ods";
+  test::WriteOdsSheets(book, {{"Words", {{"German", "English"}, {"der Hund", "the dog"}, {"die Katze", "the cat"}}},
+                              {"Dates",
+                               {{"Event", "Date"},
+                                {"Treaty of Rapallo", "1922-04-16"},
+                                {"Locarno treaties", "1925-10-16"},
+                                {"Berlin treaty", "1926-04-24"}}}});
+  f.Apply(OpenDeck{book});
+  size_t deck = f.DeckFrom(book);
+  REQUIRE(f.state.decks[deck].sheets == std::vector<std::string>{"Words", "Dates"});
+  CHECK(f.state.decks[deck].sheet == 0);
+  const std::string firstId = f.state.decks[deck].id;
+  CHECK_FALSE(f.state.decks[deck].timeline);
+
+  const AppliedChanges chosen = f.Apply(ChooseSheet{deck, 1});
+  CHECK(chosen.settingsChanged);
+  CHECK(f.state.settings.sheets.at(book.string()) == "Dates");
+  deck = f.DeckFrom(book);
+  CHECK(f.state.decks[deck].sheet == 1);
+  CHECK(f.state.decks[deck].id == firstId + "-dates"); // its own progress
+  CHECK(f.state.decks[deck].title == "Class 7b (Dates)");
+  CHECK(f.state.decks[deck].timeline); // three dated events to place
+  CHECK(f.state.confirmations.back() == "The sheet \"Dates\" of Class 7b.ods is read");
+  // Studying it asks about the events of that sheet.
+  f.Apply(StartStudy{deck});
+  REQUIRE(f.state.study);
+  CHECK(f.state.study->deck->id == firstId + "-dates");
+  f.Apply(GoToScreen{Screen::Home});
+
+  // The choice survives a restart; the first sheet again forgets it.
+  const Settings saved = f.state.settings;
+  AppState again = LoadAppState(f.dir.Path());
+  again.settings = saved;
+  ReloadLibrary(again);
+  bool found = false;
+  for (const DeckEntry& e : again.decks)
+    found = found || (e.path == book && e.sheet == 1);
+  CHECK(found);
+  f.Apply(ChooseSheet{f.DeckFrom(book), 0});
+  CHECK(f.state.settings.sheets.empty());
+  CHECK(f.state.decks[f.DeckFrom(book)].id == firstId);
+  f.Apply(ChooseSheet{f.DeckFrom(book), 7}); // no such sheet: nothing
+  CHECK(f.state.decks[f.DeckFrom(book)].sheet == 0);
+}
+
 TEST_CASE("the decks opened are saved with the settings and read back", "[intents][library][settings]") {
   Settings s;
   s.openedDecks = {"/home/a/decks/Röhm.toml", "/tmp/words, with a comma.csv"};
+  s.sheets = {{"/home/a/decks/Klasse 7b.xlsx", "Daten \"alt\""}, {"/tmp/quiz.ods", "Тухачевский"}};
   test::TempDir dir;
   const auto file = dir / "settings.toml";
   REQUIRE(SaveSettings(file, s).empty());
   LoadedSettings loaded = LoadSettings(file);
   CHECK(loaded.warnings.empty());
   CHECK(loaded.settings.openedDecks == s.openedDecks);
+  CHECK(loaded.settings.sheets == s.sheets);
+  std::ofstream(file) << "sheets = [\"a\"]\n";
+  CHECK_THAT(LoadSettings(file).warnings.at(0), Catch::Contains("'sheets' must be a table"));
 }
 
 TEST_CASE("a new deck from each template is copied into the decks folder under a free name and reads clean",

@@ -97,6 +97,25 @@ TEST_CASE("import: date,event rows become events at their precision, BC included
   CHECK(headerless.deck.cards.empty());
 }
 
+TEST_CASE("import: chronology and term-list headers in the main European languages are headers", "[csv][import]") {
+  for (const char* header : {"Ereignis;Datum", "Événement;Date", "Evento;Fecha", "Evento;Anno", "Gebeurtenis;Jaar",
+                             "Wydarzenie;Rok", "Datum;Ereignis;Ende"}) {
+    INFO(header);
+    const bool withEnd = std::string(header).find("Ende") != std::string::npos;
+    const std::string rows = withEnd ? "1922-04-16;Vertrag von Rapallo;1922-04-17\n1925-10-16;Locarno;1925-12-01\n"
+                                     : "Vertrag von Rapallo;1922-04-16\nLocarno;1925-10-16\n";
+    DeckLoad load = ImportCsv(std::string(header) + "\n" + rows, "daten.csv");
+    INFO(Errors(load));
+    REQUIRE(load.Ok());
+    CHECK(load.deck.events.size() == 2); // the header is no event
+    CHECK(load.deck.cards.empty());
+  }
+  DeckLoad words = ImportCsv("Begriff,Definition\nder Hund,the dog\ndie Katze,the cat\n", "wörter.csv");
+  REQUIRE(words.Ok());
+  REQUIRE(words.deck.cards.size() == 2);
+  CHECK(words.deck.cards[0].front == "der Hund");
+}
+
 TEST_CASE("import: an event written as several sentences is named by the first, the rest is its note",
           "[csv][import]") {
   DeckLoad load = ImportCsv("date,event,note\n"
