@@ -45,6 +45,8 @@ constexpr size_t kMaxTemplateBytes = 256u << 10;
 constexpr size_t kMaxSideBytes = 1u << 20;           // a card's side, rendered
 constexpr std::uint64_t kMaxMediaBytes = 1ull << 30; // pictures unpacked from one package
 constexpr size_t kMaxReviews = 5000000;              // review log entries read (40 bytes each)
+constexpr std::int64_t kMaxDue = 10000000000000;     // a card's due (days, or seconds) and a review's time (ms)
+constexpr std::int64_t kMaxDays = 100000;            // a card's interval
 
 struct ProtoField {
   std::uint32_t number = 0;
@@ -361,7 +363,7 @@ bool HasColumn(sql::Database& db, const char* table, const char* column) {
 
 // The cards' scheduling and the review log, for ReadCollection.
 void ReadSchedule(sql::Database& db, Collection& c, bool history) {
-  c.created = db.QueryInt("SELECT crt FROM col").value_or(0);
+  c.created = std::clamp<std::int64_t>(db.QueryInt("SELECT crt FROM col").value_or(0), 0, kMaxDue / 1000);
   c.reviews = HasTable(db, "revlog") ? static_cast<size_t>(db.QueryInt("SELECT COUNT(*) FROM revlog").value_or(0)) : 0;
   if (!history) return;
   const bool data = HasColumn(db, "cards", "data");
@@ -372,8 +374,9 @@ void ReadSchedule(sql::Database& db, Collection& c, bool history) {
     c.scheduled.push_back({cards.Int(0), cards.Int(1),
                            static_cast<int>(std::clamp<std::int64_t>(cards.Int(2), -1, 100000)),
                            static_cast<int>(std::clamp<std::int64_t>(cards.Int(3), 0, 3)),
-                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(6), 0, 1000000)), cards.Int(4),
-                           cards.Int(5), cards.Text(7)});
+                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(6), 0, 1000000)),
+                           std::clamp<std::int64_t>(cards.Int(4), -kMaxDue, kMaxDue),
+                           std::clamp<std::int64_t>(cards.Int(5), -kMaxDays, kMaxDays), cards.Text(7)});
   if (c.reviews == 0) return;
   auto log = db.Prepare("SELECT cid, id, ease, type, ivl, factor, time FROM revlog");
   while (log.Step()) {
@@ -381,9 +384,14 @@ void ReadSchedule(sql::Database& db, Collection& c, bool history) {
       ++c.logCut;
       continue;
     }
+    // A review before 1970 or after 2286, or with a button Anki has not, is damage: left out.
+    if (log.Int(1) < 0 || log.Int(1) > kMaxDue || log.Int(2) < 0 || log.Int(2) > 4) {
+      ++c.logCut;
+      continue;
+    }
     AnkiReviewEntry e;
     e.id = log.Int(1);
-    e.ease = static_cast<int>(std::clamp<std::int64_t>(log.Int(2), 0, 4));
+    e.ease = static_cast<int>(log.Int(2));
     e.type = static_cast<int>(std::clamp<std::int64_t>(log.Int(3), 0, 5));
     e.ivl = std::clamp<std::int64_t>(log.Int(4), -(std::int64_t{1} << 40), 1000000);
     e.factor = static_cast<int>(std::clamp<std::int64_t>(log.Int(5), 0, 100000));

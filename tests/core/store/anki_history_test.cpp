@@ -197,3 +197,23 @@ TEST_CASE("a package without scheduling says it holds no history, and a damaged 
   CHECK_THAT(damaged.error, Catch::Contains("broken.apkg"));
   CHECK(store->ReviewLog(profile).empty());
 }
+
+TEST_CASE("a damaged schedule or log is read without harm: absurd dues clamped, impossible reviews left out",
+          "[anki][history][store]") {
+  TempDir dir;
+  auto store = OpenStore(dir / "data");
+  const std::int64_t profile = store->DefaultProfile();
+  std::vector<AnkiSchedule> schedule(2);
+  schedule[0] = {1, 0, 2, 2, 9000000000000000000, 9000000000000000000, 0, "", {Row(AnkiDay(1990), 3, 1, 4)}};
+  schedule[1] = {
+      2, 0, 2, 2, kToday, 4, 0, "", {Row(-5, 3, 1, 4), Row(AnkiDay(1995), 7, 1, 4), Row(AnkiDay(1996), 3, 1, 4)}};
+  const auto package = dir / "damaged.apkg";
+  test::WriteAnkiPackage(package, Notes(), {}, AnkiFormat::Latest, schedule);
+  const HistoryBrought brought = BringAnkiHistory(*store, profile, package.string(), dir / "cache", srs::Fsrs());
+  INFO(brought.error);
+  REQUIRE(brought.error.empty());
+  CHECK(brought.added == 2);   // the two sound reviews
+  CHECK(brought.leftOut == 2); // one before 1970, one with a button 7
+  CHECK(store->Card(profile, "damaged", "note-1", srs::QuestionKind::Flashcard)->due > kNow);
+  CHECK(store->Streaks(profile, kNow, srs::StudyDay{0, 4}).second == 1); // no day in 1969
+}
