@@ -127,7 +127,7 @@ HistoryBrought BringAnkiHistory(ProfileStore& store, std::int64_t profile, const
   const std::vector<HistoryCard> cards = ReplayAnkiHistory(read.history, fsrs);
   for (const HistoryCard& c : cards)
     out.reviews += c.reviews.size();
-  const StoreStatus status = store.ImportHistory(profile, out.deck, cards, out.added, out.cards);
+  const StoreStatus status = store.ImportHistory(profile, out.deck, cards, out.added, out.cards, &out.moved);
   if (!status.ok) out.error = status.message;
   return out;
 }
@@ -135,12 +135,17 @@ HistoryBrought BringAnkiHistory(ProfileStore& store, std::int64_t profile, const
 std::string DescribeHistoryBrought(const HistoryBrought& b, const std::string& learner) {
   if (!b.error.empty()) return b.error;
   std::string text;
-  if (b.added == 0 && b.cards == 0)
+  if (b.added == 0 && b.cards == 0 && b.moved == 0)
     text = "The package's " + Count(static_cast<std::int64_t>(b.reviews)) + " reviews are in " + learner +
            "'s progress already: nothing was added.";
   else
     text = "Brought " + Count(b.added) + " reviews from Anki into " + learner + "'s progress; " + Count(b.cards) +
            (b.cards == 1 ? " card keeps" : " cards keep") + " Anki's schedule.";
+  if (b.moved > 0)
+    text += " " + Count(b.moved) + (b.moved == 1 ? " review was" : " reviews were") + " in " + learner +
+            "'s progress already from another file of the same collection (an earlier export): " +
+            (b.moved == 1 ? "it now belongs" : "they now belong") + " to this deck and " +
+            (b.moved == 1 ? "is" : "are") + " not counted twice.";
   if (b.leftOut == 1)
     text += " 1 review of a card FactDeck left out of the deck was not brought.";
   else if (b.leftOut > 1)

@@ -29,6 +29,7 @@ struct HistoryBrought {
   std::string deck;       // the deck's id the progress is kept under
   size_t reviews = 0;     // answers in the package's log, of the cards made
   std::int64_t added = 0; // of them, new to the learner's log
+  std::int64_t moved = 0; // of them, in the log already from another file (an earlier export)
   std::int64_t cards = 0; // cards whose memory was set from the history
   size_t leftOut = 0;     // reviews of cards not made (left out of the deck)
   size_t newCards = 0;    // cards made that Anki had never shown

@@ -905,9 +905,10 @@ StoreStatus ProfileStore::AddImportedReviews(std::int64_t profile, const std::st
 
 StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string& deck,
                                         const std::vector<HistoryCard>& cards, std::int64_t& reviewsAdded,
-                                        std::int64_t& cardsSet) {
+                                        std::int64_t& cardsSet, std::int64_t* reviewsMoved) {
   reviewsAdded = cardsSet = 0;
-  std::int64_t added = 0, set = 0;
+  std::int64_t added = 0, set = 0, moved = 0;
+  const std::string learner = std::to_string(profile) + ":"; // origins are the learner's own
   StoreStatus status = Write("bringing in the review history", [&] {
     Statement find = m_db->Prepare(
         "SELECT id, last_review_ms FROM card WHERE profile_id = ?1 AND deck = ?2 AND item = ?3 AND kind = ?4");
@@ -920,6 +921,8 @@ StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string&
     Statement review = m_db->Prepare(
         "INSERT OR IGNORE INTO review (card_id, time_ms, kind, correct, response_ms, rating, rescheduled, state, "
         "stability, difficulty, due_ms, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    // A review brought before stays; from another deck's file it moves to this deck's card.
+    Statement move = m_db->Prepare("UPDATE review SET card_id = ?1 WHERE origin = ?2 AND card_id != ?1");
     Statement day =
         m_db->Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, ?3, ?4) "
                       "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + ?3, "
@@ -955,8 +958,14 @@ StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string&
         review.Bind(1, card).Bind(2, r.time).Bind(3, kind).Bind(4, correct ? 1 : 0).Bind(5, r.responseMs);
         review.Bind(6, static_cast<int>(r.rating)).Bind(7, r.rescheduled ? 1 : 0);
         review.Bind(8, static_cast<int>(r.after.state)).Bind(9, r.after.stability).Bind(10, r.after.difficulty);
-        review.Bind(11, r.after.due).Bind(12, r.origin).Run();
-        if (m_db->Changes() == 0) continue; // brought in before
+        const std::string origin = learner + r.origin;
+        review.Bind(11, r.after.due).Bind(12, origin).Run();
+        if (m_db->Changes() == 0) { // brought in before
+          move.Reset();
+          move.Bind(1, card).Bind(2, origin).Run();
+          moved += m_db->Changes();
+          continue;
+        }
         ++added;
         auto& [answers, right] = days[m_day.DayOf(r.time)];
         ++answers;
@@ -972,6 +981,7 @@ StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string&
   if (status.ok) {
     reviewsAdded = added;
     cardsSet = set;
+    if (reviewsMoved) *reviewsMoved = moved;
   }
   return status;
 }

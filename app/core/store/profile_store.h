@@ -263,10 +263,12 @@ public:
   // Brings a history from another program (ReplayAnkiHistory) into the learner's progress on
   // `deck`: each review joins the log once (by its origin: importing again adds nothing) and
   // counts in the learner's days (streak, calendar, stats) and for the memory model; a card
-  // takes the history's memory unless the learner answered it more recently. Counts what
-  // was added in `reviewsAdded` and the cards whose memory was set in `cardsSet`.
+  // takes the history's memory unless the learner answered it more recently. A review the
+  // learner has already from another file (a newer export of the same collection is another
+  // deck) moves to this deck's card and is not counted again. Counts what was added in
+  // `reviewsAdded`, what moved in `reviewsMoved` and the cards whose memory was set in `cardsSet`.
   StoreStatus ImportHistory(std::int64_t profile, const std::string& deck, const std::vector<HistoryCard>& cards,
-                            std::int64_t& reviewsAdded, std::int64_t& cardsSet);
+                            std::int64_t& reviewsAdded, std::int64_t& cardsSet, std::int64_t* reviewsMoved = nullptr);
   // Reviews of `deck` brought from another program's history.
   std::int64_t HistoryReviewCount(std::int64_t profile, const std::string& deck);
   // Adds reviews from another program's log under `source` (e.g. "anki"); the same review

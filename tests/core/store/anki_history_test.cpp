@@ -165,6 +165,38 @@ TEST_CASE("an Anki package's history gives the cards due, the states and the str
   CHECK(store->Streaks(profile, kNow, srs::StudyDay{0, 4}).first == 5);
   CHECK(store->ReviewLog(profile).size() == 12);
 
+  // A newer export of the same collection is another file, so another deck: its reviews are the
+  // learner's already. They move to the newer deck's cards, counted once in the days and the log.
+  auto answers = [&] {
+    std::int64_t total = 0;
+    for (const DayActivity& d : store->Activity(profile, 0))
+      total += d.answers;
+    return total;
+  };
+  CHECK(answers() == 12);
+  const auto newer = dir / "history-2.apkg";
+  std::filesystem::copy_file(package, newer);
+  const HistoryBrought exported = BringAnkiHistory(*store, profile, newer.string(), dir / "cache", fsrs);
+  REQUIRE(exported.error.empty());
+  CHECK(exported.deck == "history-2");
+  CHECK(exported.added == 0);
+  CHECK(exported.moved == 12);
+  CHECK_THAT(DescribeHistoryBrought(exported, "Ada"),
+             Catch::Contains("12 reviews were in Ada's progress already from another file of the same collection"));
+  CHECK(answers() == 12);
+  CHECK(store->ReviewLog(profile).size() == 12);
+  CHECK(store->HistoryReviewCount(profile, "history-2") == 12);
+  CHECK(store->HistoryReviewCount(profile, "history") == 0);
+  CHECK(store->Card(profile, "history-2", "note-1", srs::QuestionKind::Flashcard)->due == AnkiDay(2002, 0));
+  // Another learner brings the same file: their own reviews, counted in their own days.
+  const std::int64_t other = store->CreateProfile("Bažanov", kNow).id;
+  const HistoryBrought theirs = BringAnkiHistory(*store, other, package.string(), dir / "cache", fsrs);
+  CHECK(theirs.added == 12);
+  CHECK(answers() == 12);
+  // Back to the first file: its reviews move back, still counted once.
+  CHECK(BringAnkiHistory(*store, profile, package.string(), dir / "cache", fsrs).moved == 12);
+  CHECK(answers() == 12);
+
   // The learner answers a card in FactDeck: bringing the history again keeps that answer's schedule.
   AnswerRecord a;
   a.profile = profile;
