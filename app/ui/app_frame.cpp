@@ -116,6 +116,7 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Classroom: DrawClassroomScreen(ui); break;
   case Screen::Live: DrawLiveScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
+  case Screen::Import: DrawImportScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it, or a
   // classroom match is being played (its screen asks first).
@@ -123,8 +124,12 @@ void DrawAppFrame(UiContext& ui) {
                        ui.state.classroom->match->GetPhase() != ClassroomMatch::Phase::Finished;
   if (ui.state.screen != Screen::Home && !matchOn && !ImGui::GetIO().WantTextInput && !popupOpen &&
       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup) &&
-      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
-    ui.Post(GoToScreen{Screen::Home});
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (ui.state.screen == Screen::Import)
+      ui.Post(CancelImport{});
+    else
+      ui.Post(GoToScreen{Screen::Home});
+  }
   ImGui::End();
 }
 

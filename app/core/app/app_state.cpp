@@ -23,6 +23,7 @@ const char* ScreenName(Screen screen) {
   case Screen::Live: return "live";
   case Screen::Stats: return "stats";
   case Screen::Settings: return "settings";
+  case Screen::Import: return "import";
   }
   return "home";
 }
@@ -47,7 +48,8 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   LoadedSettings loaded = LoadSettings(state.SettingsFile());
   state.settings = loaded.settings;
   state.notices = std::move(loaded.warnings);
-  ProfileStore::Opened opened = ProfileStore::Open(dataDir, srs::WallClockNow(), srs::LocalStudyDay());
+  ProfileStore::Opened opened =
+      ProfileStore::Open(dataDir, srs::WallClockNow(), srs::LocalStudyDay(state.settings.dayStartHour));
   for (std::string& notice : opened.notices)
     state.notices.push_back(std::move(notice));
   if (opened.store) {
@@ -59,17 +61,25 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   state.launchDeck = deck;
   // Decks passed to open are remembered before the library is read, once, with them.
   bool remembered = false;
-  for (size_t i = open.size(); i-- > 0;) // the first given ends up first
+  std::filesystem::path firstNew;          // the first given, when it was not opened before
+  for (size_t i = open.size(); i-- > 0;) { // the first given ends up first
+    const auto before = state.settings.openedDecks;
     if (auto path = RememberOpenedDeck(state, open[i])) {
       remembered = true;
       if (i == 0 && deck.empty()) state.launchDeck = *path; // listed once all the same
+      if (i == 0 && std::find(before.begin(), before.end(), path->string()) == before.end()) firstNew = *path;
     }
+  }
   if (remembered && !dataDir.empty())
     if (std::string error = SaveSettings(state.SettingsFile(), state.settings); !error.empty())
       state.notices.push_back("Settings not saved: " + error);
   std::error_code ec;
   if (!dataDir.empty()) std::filesystem::create_directories(state.UserDecksDir(), ec);
   ReloadLibrary(state);
+  // A file of rows or an Anki package opened for the first time starts on how it is read.
+  for (const DeckEntry& entry : state.decks)
+    if (!firstNew.empty() && entry.path == firstNew && entry.previewable)
+      reducer::OpenPreview(state, entry.path, entry.reading, true);
   return state;
 }
 
@@ -98,7 +108,12 @@ void ReloadLibrary(AppState& state) {
   if (!state.launchDeck.empty()) opened.push_back(state.launchDeck);
   for (const std::string& path : state.settings.openedDecks)
     opened.emplace_back(path);
-  state.decks = LoadDeckLibrary(BundledDeckDirs(), opened, state.UserDecksDir(), state.settings.sheets);
+  std::map<std::string, FileReading> readings;
+  for (const auto& [path, sheet] : state.settings.sheets)
+    readings[path].sheet = sheet;
+  for (const auto& [path, reading] : state.settings.readings)
+    readings[path].table = reading;
+  state.decks = LoadDeckLibrary(BundledDeckDirs(), opened, state.UserDecksDir(), readings);
   ++state.libraryReads;
   RefreshProgress(state);
 }
@@ -170,7 +185,7 @@ namespace reducer {
 std::shared_ptr<const Deck> LoadListedDeck(AppState& state, size_t index) {
   if (index >= state.decks.size()) return nullptr;
   const DeckEntry& entry = state.decks[index];
-  DeckLoad load = LoadDeckFile(entry.path.string(), entry.sheets.empty() ? std::string() : entry.sheets[entry.sheet]);
+  DeckLoad load = LoadDeckFile(entry.path.string(), entry.reading);
   if (!load.Ok()) {
     state.notices.push_back("The deck could not be opened: " + load.diagnostics.front().Format());
     return nullptr;

@@ -33,7 +33,7 @@
 namespace factdeck {
 
 inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Timeline, Screen::Classroom,
-                                         Screen::Live, Screen::Stats, Screen::Settings};
+                                         Screen::Live, Screen::Stats, Screen::Settings, Screen::Import};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -50,6 +50,20 @@ struct StudyState {
   size_t shownPosition = 0;      // the question the fields below belong to
   bool revealed = false;         // a flashcard's back is showing
   std::vector<int> chosen;       // the options the learner answered
+};
+
+// The import preview's state: a file read as asked, what it gave and what it left out.
+struct ImportPreviewState {
+  std::filesystem::path path;
+  FileReading reading;     // as asked (its table reading Auto: as FactDeck finds it)
+  bool justOpened = false; // opened by path for this preview: leaving it forgets the deck
+  std::string fileKind;    // "a CSV file", "a spreadsheet", "an Anki package"
+  std::string title;
+  DeckSummary summary;
+  std::optional<TableShape> shape;                    // a file of rows: how it was read, its first rows
+  std::vector<Question> sample;                       // the first items as a student meets them
+  std::vector<std::string> errors, skipped, warnings; // formatted; skipped: the rows left out
+  std::string notice;                                 // DeckLoad::notice
 };
 
 struct AppState {
@@ -102,6 +116,7 @@ struct AppState {
     }
   };
   std::unique_ptr<LiveState> live;
+  std::unique_ptr<ImportPreviewState> preview;        // while the import preview is open
   std::vector<DeckProgress> progress;                 // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;                  // the learners, for the switcher
   std::filesystem::path launchDeck;                   // the deck given on the command line (listed first)

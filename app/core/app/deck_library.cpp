@@ -6,15 +6,17 @@
 #include <unordered_map>
 
 #include "core/base/text.h"
+#include "core/import/anki.h"
 #include "core/import/deck_file.h"
+#include "core/import/spreadsheet.h"
 #include "core/games/timeline_game.h"
 #include "core/questions/questions.h"
 
 namespace factdeck {
 
 namespace {
-DeckEntry Entry(const std::filesystem::path& path, const std::string& sheet) {
-  DeckLoad load = LoadDeckFile(path.string(), sheet);
+DeckEntry Entry(const std::filesystem::path& path, const FileReading& reading) {
+  DeckLoad load = LoadDeckFile(path.string(), reading);
   DeckEntry entry{path,
                   load.deck.title.empty() ? path.filename().string() : load.deck.title,
                   load.deck.id,
@@ -29,6 +31,8 @@ DeckEntry Entry(const std::filesystem::path& path, const std::string& sheet) {
   entry.historyReviews = load.historyReviews;
   entry.sheets = load.sheets;
   entry.sheet = load.sheet;
+  entry.reading = reading;
+  entry.previewable = load.shape.has_value() || IsAnkiPackageFile(path.string());
   if (load.Ok()) {
     QuestionGenerator generator(load.deck);
     // Item -> kinds it is asked in, keyed by the candidate lists' own ids (kept alive here).
@@ -50,8 +54,12 @@ DeckEntry Entry(const std::filesystem::path& path, const std::string& sheet) {
     }
     entry.timeline = TimelineGame::Playable(load.deck);
   }
+  // Which sheet is read is the Sheet list's to show, not a warning's.
+  const std::string sheetNote =
+      load.sheets.size() > 1 ? SheetReadNote(load.sheets[load.sheet], load.sheet, load.sheets.size()) : "";
   for (const Diagnostic& d : load.diagnostics)
-    (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());
+    if (d.message != sheetNote || d.severity == Severity::Error)
+      (d.severity == Severity::Error ? entry.errors : entry.warnings).push_back(d.Format());
   return entry;
 }
 } // namespace
@@ -75,7 +83,7 @@ std::string WaysText(const DeckEntry& entry) {
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
                                        const std::vector<std::filesystem::path>& opened,
                                        const std::filesystem::path& userDir,
-                                       const std::map<std::string, std::string>& sheets) {
+                                       const std::map<std::string, FileReading>& readings) {
   std::vector<std::pair<std::filesystem::path, bool>> files; // path, opened by path
   std::vector<std::filesystem::path> seen;                   // canonical
   auto add = [&](const std::filesystem::path& path, bool byPath) {
@@ -102,8 +110,8 @@ std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>&
   if (!userDir.empty()) folder(userDir);
   std::vector<DeckEntry> decks;
   for (const auto& [file, byPath] : files) {
-    const auto chosen = sheets.find(file.string());
-    decks.push_back(Entry(file, chosen == sheets.end() ? std::string() : chosen->second));
+    const auto chosen = readings.find(file.string());
+    decks.push_back(Entry(file, chosen == readings.end() ? FileReading() : chosen->second));
     decks.back().opened = byPath;
   }
   // Progress is kept under a deck's id: two decks with one id would share it.

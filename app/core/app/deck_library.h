@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/deck/deck.h"
+#include "core/import/deck_file.h"
 
 namespace factdeck {
 
@@ -29,6 +30,8 @@ struct DeckEntry {
   size_t historyReviews = 0;            // DeckLoad::historyReviews: a review history the file holds
   std::vector<std::string> sheets = {}; // a workbook's sheets (several: the home screen offers the choice)
   size_t sheet = 0;                     // the one read
+  FileReading reading = {};             // how the file was asked to be read (sheet, columns)
+  bool previewable = false; // a file of rows (DeckLoad::shape) or an Anki package: the import preview shows it
 };
 
 // "20 questions, each both ways", "68 cards, 2 or 3 ways each": what the new-card count is
@@ -40,10 +43,10 @@ std::string WaysText(const DeckEntry& entry);
 // `userDir` (each sorted by file name), each file once. A deck with errors is listed with
 // them, never dropped; a deck whose id another listed deck has too gets a warning (they
 // would share their progress).
-// `sheets`: the sheet chosen of a workbook (its path as listed -> the sheet's name).
+// `readings`: how a file is read (its path as listed -> the sheet and the columns chosen).
 std::vector<DeckEntry> LoadDeckLibrary(const std::vector<std::filesystem::path>& dirs,
                                        const std::vector<std::filesystem::path>& opened = {},
                                        const std::filesystem::path& userDir = {},
-                                       const std::map<std::string, std::string>& sheets = {});
+                                       const std::map<std::string, FileReading>& readings = {});
 
 } // namespace factdeck

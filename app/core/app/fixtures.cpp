@@ -92,7 +92,8 @@ const std::vector<std::string>& StartScreenNames() {
                                               "live-leaderboard",
                                               "live-podium",
                                               "stats",
-                                              "settings"};
+                                              "settings",
+                                              "import"};
   return names;
 }
 
@@ -245,6 +246,13 @@ bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
     state.Post(StartTimeline{deck});
   } else if (name == "classroom") {
     state.Post(OpenClassroom{deck});
+  } else if (name == "import") {
+    // The preview of the deck given with --deck (even one with errors), else the sample deck's.
+    size_t given = deck;
+    std::error_code ec;
+    for (size_t i = 0; i < state.decks.size() && !state.launchDeck.empty(); ++i)
+      if (std::filesystem::equivalent(state.decks[i].path, state.launchDeck, ec)) given = i;
+    state.Post(PreviewImport{given});
   } else {
     state.Post(GoToScreen{*ScreenFromName(name)});
   }

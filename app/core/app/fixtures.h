@@ -21,7 +21,7 @@ void SimulateStudy(AppState& state, int days, std::uint64_t seed);
 // set-up), classroom-question, classroom-leaderboard and classroom-podium (a sample
 // four-team match at that stage), live, live-lobby, live-question, live-reveal,
 // live-leaderboard and live-podium (a sample game on loopback with six simulated phones),
-// stats, settings.
+// stats, settings, import (the import preview of the deck given with --deck).
 const std::vector<std::string>& StartScreenNames();
 // Opens `name` (one of StartScreenNames), starting a run on the largest deck that loads for
 // the game screens. The sample match and live game are played on a clock of their own; with

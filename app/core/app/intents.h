@@ -18,7 +18,7 @@
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings };
+enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings, Import };
 
 // [SECTION] Library: screens, settings, notices, learners, decks (library_intents.cpp)
 struct GoToScreen {
@@ -69,6 +69,24 @@ struct ChooseSheet {
   size_t deck;
   size_t sheet;
 };
+
+// [SECTION] Import preview: how a file of rows or an Anki package is read (import_intents.cpp)
+// Opens the preview of a listed deck's file: what it will be read as, its columns, the first
+// questions, the rows left out. A deck file of rows or an Anki package opened by path for
+// the first time opens it too.
+struct PreviewImport {
+  size_t deck;
+};
+// Reads the previewed file this way (the kind, the header row, each column's role); Auto:
+// as FactDeck finds it.
+struct ChangeReading {
+  TableReading reading;
+};
+// Keeps the previewed reading for the file (Settings::readings), so that it opens the same
+// way next time, and goes home with the deck listed.
+struct ConfirmImport {};
+// Leaves the preview; a deck opened just now for it is not kept on the list.
+struct CancelImport {};
 
 // [SECTION] Exams to revise for (exam_intents.cpp)
 struct PlanExam {
@@ -224,6 +242,8 @@ using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
     OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain, BringHistory, ChooseSheet,
+    // import preview
+    PreviewImport, ChangeReading, ConfirmImport, CancelImport,
     // exams
     PlanExam, RemoveExam,
     // study

@@ -27,6 +27,7 @@ void Report(AppState& state, const StoreStatus& status) {
 void Apply(AppState& state, const GoToScreen& go, Context&) {
   if (go.screen != state.screen) state.confirmations.clear(); // they were about the screen left
   state.screen = go.screen;
+  if (go.screen != Screen::Import) state.preview.reset();
   if (go.screen == Screen::Home) RefreshProgress(state);
   if (go.screen == Screen::Stats) OpenStats(state);
 }
@@ -68,6 +69,7 @@ void Apply(AppState& state, const DeleteProfile& remove, Context&) {
 }
 
 void Apply(AppState& state, const OpenDeck& open, Context& context) {
+  const auto before = state.settings.openedDecks;
   const auto path = RememberOpenedDeck(state, open.path);
   if (!path) return;
   context.changes.settingsChanged = true;
@@ -76,6 +78,10 @@ void Apply(AppState& state, const OpenDeck& open, Context& context) {
     state.launchDeck.clear(); // listed once, as an opened deck
   ReloadLibrary(state);
   state.screen = Screen::Home;
+  // A file of rows or an Anki package opened for the first time: first, how it will be read.
+  const bool first = std::find(before.begin(), before.end(), path->string()) == before.end();
+  for (const DeckEntry& entry : state.decks)
+    if (first && entry.path == *path && entry.previewable) return OpenPreview(state, entry.path, entry.reading, true);
 }
 
 void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
@@ -128,6 +134,7 @@ void Apply(AppState& state, const ChooseSheet& choose, Context& context) {
     sheets.erase(path);
   else
     sheets[path] = name;
+  state.settings.readings.erase(path); // columns chosen for another sheet
   context.changes.settingsChanged = true;
   ReloadLibrary(state);
   state.confirmations.push_back("The sheet \"" + name + "\" of " + file + " is read");

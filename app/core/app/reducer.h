@@ -35,6 +35,14 @@ void Apply(AppState& state, const BringHistory& intent, Context& context);
 void Apply(AppState& state, const ChooseSheet& intent, Context& context);
 void Apply(AppState& state, const ForgetDeck& intent, Context& context);
 
+// [SECTION] import_intents.cpp
+void Apply(AppState& state, const PreviewImport& intent, Context& context);
+void Apply(AppState& state, const ChangeReading& intent, Context& context);
+void Apply(AppState& state, const ConfirmImport& intent, Context& context);
+void Apply(AppState& state, const CancelImport& intent, Context& context);
+// Opens the import preview of the file at `path` read as `reading`.
+void OpenPreview(AppState& state, const std::filesystem::path& path, const FileReading& reading, bool justOpened);
+
 // [SECTION] study_intents.cpp
 void Apply(AppState& state, const StartStudy& intent, Context& context);
 void Apply(AppState& state, const StartQuiz& intent, Context& context);

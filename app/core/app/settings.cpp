@@ -109,6 +109,23 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
       warnings.push_back(Where(file, sheets->source()) + ": 'sheets' must be a table of file paths and sheet names");
     }
   }
+  if (const toml::node* readings = root.get("readings")) {
+    if (const toml::table* table = readings->as_table()) {
+      for (const auto& [path, value] : *table) {
+        const auto written = value.value<std::string>();
+        const auto reading = written ? ParseReading(*written) : std::nullopt;
+        if (!reading)
+          warnings.push_back(Where(file, value.source()) + ": the reading of " + std::string(path.str()) +
+                             " is not one FactDeck knows (\"quiz; header 1; question, option, option, correct\"); "
+                             "the file is read as FactDeck finds it");
+        else if (reading->as != ReadAs::Auto && s.readings.size() < Settings::kMaxSheetChoices)
+          s.readings[std::string(path.str())] = *reading;
+      }
+    } else {
+      warnings.push_back(Where(file, readings->source()) +
+                         ": 'readings' must be a table of file paths and how each is read");
+    }
+  }
   if (const toml::table* window = root["window"].as_table()) {
     constexpr int kLimit = 1 << 15;
     ReadNumber(*window, "width", 200, kLimit, s.window.width, file, warnings);
@@ -149,6 +166,10 @@ std::string SettingsToToml(const Settings& s) {
   for (const auto& [path, sheet] : s.sheets)
     sheets.insert(path, sheet);
   root.insert("sheets", std::move(sheets));
+  toml::table readings;
+  for (const auto& [path, reading] : s.readings)
+    readings.insert(path, FormatReading(reading));
+  root.insert("readings", std::move(readings));
   std::ostringstream out;
   out << "# FactDeck settings, written by the app.\n" << root << '\n';
   return out.str();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/deck/table_reading.h"
+
 namespace factdeck {
 
 enum class Theme { Dark, Light };
@@ -41,6 +43,9 @@ struct Settings {
   std::vector<std::string> openedDecks;
   // The sheet chosen of a workbook with several (path -> sheet name); the first otherwise.
   std::map<std::string, std::string> sheets;
+  // How a file of rows is read when the learner chose it in the import preview (path ->
+  // reading; never Auto); FactDeck's own reading otherwise.
+  std::map<std::string, TableReading> readings;
 
   static constexpr size_t kMaxOpenedDecks = 30;
   static constexpr size_t kMaxSheetChoices = 1000; // read from the file

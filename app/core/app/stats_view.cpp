@@ -18,7 +18,7 @@ StatsView LoadStatsView(ProfileStore& store, std::int64_t profile, srs::TimeMs n
   std::map<std::string, std::map<std::string, std::vector<std::string>>> tagsOf; // deck -> item -> tags
   for (const DeckEntry& entry : decks) {
     if (!entry.errors.empty()) continue;
-    DeckLoad load = LoadDeckFile(entry.path.string());
+    DeckLoad load = LoadDeckFile(entry.path.string(), entry.reading);
     auto& items = tagsOf[load.deck.id];
     for (const Fact& f : load.deck.facts) {
       if (const Entity* entity = load.deck.FindEntity(f.subject))

@@ -387,4 +387,20 @@ std::string FixedText(double x, int decimals) {
   return text;
 }
 
+std::string FirstLineCut(std::string_view text, size_t maxBytes) {
+  const size_t line = text.find_first_of("\r\n");
+  bool cut = line != std::string_view::npos;
+  text = text.substr(0, line);
+  if (text.size() > maxBytes) {
+    size_t end = maxBytes;
+    while (end > 0 && !StartsCharacter(text[end]))
+      --end;
+    text = text.substr(0, end);
+    cut = true;
+  }
+  while (cut && !text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
+  return cut ? std::string(text) + " \u2026" : std::string(text);
+}
+
 } // namespace factdeck

@@ -92,4 +92,8 @@ std::string SignedCountText(long long n);
 // Columns are counted in characters: true for a byte that starts a UTF-8 character.
 inline bool StartsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 
+// The first line of `text`, cut to at most `maxBytes` at a character's start; "…" marks
+// what was cut.
+std::string FirstLineCut(std::string_view text, size_t maxBytes);
+
 } // namespace factdeck

@@ -13,6 +13,7 @@
 #include "core/base/id_index.h"
 #include "core/deck/numbers.h"
 #include "core/base/diagnostics.h"
+#include "core/deck/table_reading.h"
 
 namespace factdeck {
 
@@ -234,6 +235,8 @@ struct DeckLoad {
   // A workbook: its sheets, and the one read.
   std::vector<std::string> sheets;
   size_t sheet = 0;
+  // A table of rows (a delimited file, a sheet): how it was read, and its first rows.
+  std::optional<TableShape> shape;
   bool Ok() const { return CountErrors(diagnostics) == 0; }
 };
 

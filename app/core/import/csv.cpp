@@ -250,6 +250,29 @@ std::pair<Column, int> ColumnNamed(std::string name) {
   return {Column::Ignore, 2};
 }
 
+// A column's role in a reading (table_reading.h), and back.
+constexpr std::pair<Column, ColumnRole> kColumnRoles[] = {
+    {Column::Front, ColumnRole::Front}, {Column::Back, ColumnRole::Back},    {Column::Date, ColumnRole::Date},
+    {Column::Event, ColumnRole::Event}, {Column::End, ColumnRole::End},      {Column::Tags, ColumnRole::Tags},
+    {Column::Id, ColumnRole::Id},       {Column::Note, ColumnRole::Note},    {Column::Place, ColumnRole::Place},
+    {Column::Image, ColumnRole::Image}, {Column::Credit, ColumnRole::Credit}};
+
+std::vector<ColumnRole> RolesOfColumns(const std::vector<Column>& columns, size_t width) {
+  std::vector<ColumnRole> roles(width, ColumnRole::Ignore);
+  for (size_t c = 0; c < columns.size() && c < width; ++c)
+    for (auto [column, role] : kColumnRoles)
+      if (columns[c] == column) roles[c] = role;
+  return roles;
+}
+
+std::vector<Column> ColumnsOfRoles(const std::vector<ColumnRole>& roles) {
+  std::vector<Column> columns(roles.size(), Column::Ignore);
+  for (size_t c = 0; c < roles.size(); ++c)
+    for (auto [column, role] : kColumnRoles)
+      if (roles[c] == role) columns[c] = column;
+  return columns;
+}
+
 bool Has(const std::vector<Column>& columns, Column column) {
   return std::find(columns.begin(), columns.end(), column) != columns.end();
 }
@@ -432,7 +455,9 @@ std::optional<std::vector<Column>> NamedColumns(const std::vector<std::string>& 
 // the right answer written out beside numbered wrong ones ("correct answer", "incorrect
 // answer 1".."3").
 struct QuestionLayout {
-  size_t header = 0; // the header row; rows above it are a title or instructions
+  size_t header = 0;   // the header row; rows above it are a title or instructions
+  bool named = true;   // false: the file has no header row (a reading chosen so)
+  bool chosen = false; // the learner chose the columns: the others are left out without a word
   std::optional<size_t> question, correct, time, explanation, tags, source, id, type;
   std::vector<std::optional<size_t>> options; // by number: "answer 1" is options[0]
   std::vector<size_t> incorrect;
@@ -445,6 +470,52 @@ struct QuestionLayout {
            std::find(incorrect.begin(), incorrect.end(), c) != incorrect.end();
   }
   bool Quiet(size_t c) const { return std::find(quiet.begin(), quiet.end(), c) != quiet.end(); }
+
+  // As a reading: each column's role (numbered options in their numbers' order).
+  TableReading Reading(size_t width) const {
+    TableReading reading{ReadAs::Quiz, named ? static_cast<int>(header) : -1, std::vector<ColumnRole>(width)};
+    auto set = [&](std::optional<size_t> column, ColumnRole role) {
+      if (column && *column < width) reading.roles[*column] = role;
+    };
+    set(question, ColumnRole::Question);
+    set(correct, ColumnRole::Correct);
+    set(time, ColumnRole::Time);
+    set(explanation, ColumnRole::Explanation);
+    set(tags, ColumnRole::Tags);
+    set(id, ColumnRole::Id);
+    set(type, ColumnRole::Type);
+    for (const auto& option : options)
+      set(option, ColumnRole::Option);
+    for (size_t column : incorrect)
+      set(column, ColumnRole::Incorrect);
+    return reading;
+  }
+
+  // From a reading chosen: options numbered in column order.
+  static QuestionLayout Chosen(const TableReading& reading) {
+    QuestionLayout layout;
+    layout.named = reading.header >= 0;
+    layout.header = layout.named ? static_cast<size_t>(reading.header) : 0;
+    layout.chosen = true;
+    for (size_t c = 0; c < reading.roles.size(); ++c) {
+      auto one = [&](std::optional<size_t>& slot) {
+        if (!slot) slot = c;
+      };
+      switch (reading.roles[c]) {
+      case ColumnRole::Question: one(layout.question); break;
+      case ColumnRole::Correct: one(layout.correct); break;
+      case ColumnRole::Time: one(layout.time); break;
+      case ColumnRole::Explanation: one(layout.explanation); break;
+      case ColumnRole::Tags: one(layout.tags); break;
+      case ColumnRole::Id: one(layout.id); break;
+      case ColumnRole::Type: one(layout.type); break;
+      case ColumnRole::Option: layout.options.emplace_back(c); break;
+      case ColumnRole::Incorrect: layout.incorrect.push_back(c); break;
+      default: break;
+      }
+    }
+    return layout;
+  }
 };
 
 // A header name as compared: lower case, words single-spaced, without what follows "(" or
@@ -891,14 +962,19 @@ private:
         for (std::string& field : record.fields)
           field = HtmlToText(field);
 
+    TableShape& shape = m_out.shape.emplace(ShapeOf(records));
+    if (m_options.reading.as != ReadAs::Auto) return BuildAsChosen(records, m_options.reading);
     if (auto layout = FindQuestionLayout(records)) {
+      shape.reading = layout->Reading(shape.width);
       BuildChoices(records, *layout);
       return;
     }
     WarnIfQuizLike(records);
     if (table.columnNames.empty() && table.columnRoles.empty() && !NamedColumns(records[0].fields) &&
         LooksLikeTableHeader(records)) {
-      BuildTable(records);
+      shape.reading = {ReadAs::Table, 0, std::vector<ColumnRole>(shape.width, ColumnRole::Ignore)};
+      shape.reading.roles[0] = ColumnRole::Name;
+      BuildTable(records, &shape.reading.roles);
       return;
     }
     std::vector<Column> columns;
@@ -922,7 +998,63 @@ private:
       columns = events ? std::vector<Column>{Column::Date, Column::Event, Column::Tags}
                        : std::vector<Column>{Column::Front, Column::Back, Column::Tags};
     }
-    bool events = Has(columns, Column::Date);
+    shape.reading = {Has(columns, Column::Date) ? ReadAs::Events : ReadAs::Cards, first == 1 ? 0 : -1,
+                     RolesOfColumns(columns, shape.width)};
+    BuildRows(records, columns, first);
+  }
+
+  // The first rows, the width and the number of rows of a table, for the import preview.
+  static TableShape ShapeOf(const std::vector<CsvRecord>& records) {
+    TableShape shape;
+    shape.rows = records.size();
+    for (const CsvRecord& record : records)
+      shape.width = std::max(shape.width, record.fields.size());
+    for (size_t r = 0; r < records.size() && r < kShapeTopRows; ++r) {
+      std::vector<std::string>& row = shape.top.emplace_back();
+      for (const std::string& field : records[r].fields)
+        row.push_back(FirstLineCut(Trimmed(field), 120));
+    }
+    return shape;
+  }
+
+  // The rows read as the learner chose in the import preview (`reading`, not Auto).
+  void BuildAsChosen(const std::vector<CsvRecord>& records, TableReading reading) {
+    reading.roles.resize(m_out.shape->width, ColumnRole::Ignore);
+    m_out.shape->reading = reading;
+    if (const std::string problem = ReadingProblem(reading); !problem.empty())
+      return Error(records[0].positions[0], "the file cannot be read as chosen: " + problem);
+    if (reading.header >= static_cast<int>(records.size()))
+      return Error(records[0].positions[0], "the header row chosen (row " + std::to_string(reading.header + 1) +
+                                                ") is past the file's last row");
+    const size_t first = static_cast<size_t>(reading.header + 1);
+    switch (reading.as) {
+    case ReadAs::Quiz: return BuildChoices(records, QuestionLayout::Chosen(reading));
+    case ReadAs::Cards:
+    case ReadAs::Events: return BuildRows(records, ColumnsOfRoles(reading.roles), first);
+    case ReadAs::Table: {
+      // The header row first and the column that names the rows first, columns left out dropped.
+      std::vector<size_t> order;
+      for (ColumnRole role : {ColumnRole::Name, ColumnRole::Attribute})
+        for (size_t c = 0; c < reading.roles.size(); ++c)
+          if (reading.roles[c] == role) order.push_back(c);
+      std::vector<CsvRecord> table;
+      table.reserve(records.size() - static_cast<size_t>(reading.header));
+      for (size_t r = static_cast<size_t>(reading.header); r < records.size(); ++r) {
+        CsvRecord& row = table.emplace_back();
+        for (size_t c : order) {
+          row.fields.push_back(c < records[r].fields.size() ? records[r].fields[c] : std::string());
+          row.positions.push_back(c < records[r].positions.size() ? records[r].positions[c] : records[r].positions[0]);
+        }
+      }
+      return BuildTable(table, nullptr);
+    }
+    case ReadAs::Auto: break;
+    }
+  }
+
+  // Cards or events (as `columns` has a date column or not) from the rows from `first` on.
+  void BuildRows(const std::vector<CsvRecord>& records, const std::vector<Column>& columns, size_t first) {
+    const bool events = Has(columns, Column::Date);
     m_ids.reserve(records.size());
     m_out.deck.Reserve({0, events ? records.size() : 0, 0, events ? 0 : records.size()});
     EachRow(records, first, [&](const CsvRecord& record) {
@@ -1284,7 +1416,9 @@ private:
 
   // A header row and rows of data: each row an entity of the kind the first column names,
   // each other column a relation, each filled cell a fact.
-  void BuildTable(const std::vector<CsvRecord>& records) {
+  // The rows of a table whose first row names its columns and whose first column names its
+  // rows; `roles`, when given, gets Attribute for each column made a relation.
+  void BuildTable(const std::vector<CsvRecord>& records, std::vector<ColumnRole>* roles) {
     Deck& deck = m_out.deck;
     const CsvRecord& header = records[0];
     // The first column's header names the rows' kind ("Country"); a header that names no
@@ -1325,6 +1459,7 @@ private:
       }
       if (r.objectType == ValueType::Number) r.unit = TableUnit(header.fields[c]);
       Templates(r, header.fields[c], kindWords);
+      if (roles && c < roles->size()) (*roles)[c] = ColumnRole::Attribute;
       columns.push_back(std::move(column));
     }
     m_ids.reserve(records.size() * 2);
@@ -1536,7 +1671,8 @@ private:
   }
 
   void BuildChoices(const std::vector<CsvRecord>& records, const QuestionLayout& layout) {
-    if (layout.header > 0) {
+    const size_t first = layout.named ? layout.header + 1 : 0;
+    if (layout.named && layout.header > 0) {
       Warning(records[0].positions[0], std::to_string(layout.header) + (layout.header == 1 ? " line" : " lines") +
                                            " above the header row (a title or instructions) left out");
       // A title alone on the first line names the deck better than the file name does (but
@@ -1549,11 +1685,11 @@ private:
           Fold(title).find("template") == std::string::npos)
         m_out.deck.title = title;
     }
-    for (size_t c = 0; c < records[layout.header].fields.size(); ++c)
+    for (size_t c = 0; layout.named && !layout.chosen && c < records[layout.header].fields.size(); ++c)
       if (!layout.Uses(c) && !Trimmed(records[layout.header].fields[c]).empty() && !layout.Quiet(c))
         IgnoredColumn(records[layout.header], c);
     m_out.deck.Reserve({0, 0, 0, 0, records.size()});
-    EachRow(records, layout.header + 1, [&](const CsvRecord& record) { AddChoice(record, layout); });
+    EachRow(records, first, [&](const CsvRecord& record) { AddChoice(record, layout); });
     NothingRead(m_out.deck.choices.empty(), records[layout.header].positions[0], "question",
                 "the file has a question header but no questions under it");
   }

@@ -40,6 +40,8 @@ CsvParse ParseCsv(std::string_view text, const std::string& fileName, char hint 
 
 struct CsvImportOptions {
   bool strict = false; // any bad row is an error and nothing is imported
+  // How to read the rows (the import preview's choice); Auto: from the headers and rows.
+  TableReading reading = {};
 };
 
 // Reads a delimited file into a deck. A header row is recognised by its column names
@@ -48,6 +50,7 @@ struct CsvImportOptions {
 // chronology, anything else is flashcards. The deck cites the file as its source.
 // A row that cannot be read (a bad date, a missing field) is left out with a warning
 // saying where and why, and counted in DeckLoad::skippedRows; with `strict` it is an error.
+// DeckLoad::shape says how the rows were read (every column's role) and holds the first rows.
 DeckLoad ImportCsv(std::string_view text, const std::string& fileName, const CsvImportOptions& options = {});
 
 // The same from records already read (a spreadsheet's sheet, each cell's position its row

@@ -13,12 +13,9 @@ namespace factdeck {
 
 namespace {
 
-DeckLoad LoadSheet(const std::string& path, const std::string& sheet) {
-  DeckLoad first = ImportSpreadsheet(path);
-  if (sheet.empty() || first.sheets.empty() || first.sheets.front() == sheet) return first;
-  const auto named = std::find(first.sheets.begin(), first.sheets.end(), sheet);
-  if (named == first.sheets.end()) return first;
-  DeckLoad load = ImportSpreadsheet(path, {}, static_cast<size_t>(named - first.sheets.begin()));
+DeckLoad LoadSheet(const std::string& path, const std::string& sheet, const CsvImportOptions& options) {
+  DeckLoad load = ImportSpreadsheet(path, options, 0, sheet);
+  if (load.sheet == 0) return load;
   if (!Slug(sheet).empty()) load.deck.id += "-" + Slug(sheet);
   load.deck.title =
       (load.deck.title.empty() ? std::filesystem::path(path).stem().string() : load.deck.title) + " (" + sheet + ")";
@@ -27,11 +24,14 @@ DeckLoad LoadSheet(const std::string& path, const std::string& sheet) {
 
 } // namespace
 
-DeckLoad LoadDeckFile(const std::string& path, const std::string& sheet) {
-  if (IsSpreadsheetFile(path)) return LoadSheet(path, sheet);
+DeckLoad LoadDeckFile(const std::string& path, const FileReading& reading) {
+  CsvImportOptions options;
+  options.reading = reading.table;
+  if (IsSpreadsheetFile(path)) return LoadSheet(path, reading.sheet, options);
   if (IsAnkiPackageFile(path)) return LoadAnkiPackage(path, DefaultCacheDir());
   if (IsDelimitedFile(path))
-    return LoadTextDeckFile(path, [](std::string_view text, const std::string& file) { return ImportCsv(text, file); });
+    return LoadTextDeckFile(
+        path, [&](std::string_view text, const std::string& file) { return ImportCsv(text, file, options); });
   return LoadTextDeckFile(path);
 }
 

@@ -135,8 +135,12 @@ private:
   size_t m_row = SIZE_MAX, m_cells = 0;
 };
 
-// Takes sheet `sheet` of those listed in `out`; false, with `error`, when there is no such sheet.
-bool ChooseSheet(SheetRead& out, size_t sheet, const char* what, std::string& error) {
+// Takes sheet `sheet` of those listed in `out` (the one named `named` when there is one); false,
+// with `error`, when there is no such sheet.
+bool ChooseSheet(SheetRead& out, size_t& sheet, const std::string& named, const char* what, std::string& error) {
+  if (const auto at = std::find(out.sheetNames.begin(), out.sheetNames.end(), named);
+      !named.empty() && at != out.sheetNames.end())
+    sheet = static_cast<size_t>(at - out.sheetNames.begin());
   if (sheet >= out.sheetNames.size()) {
     error = out.sheetNames.empty() ? std::string("the ") + what + " has no sheet"
                                    : std::string("the ") + what + " has " + std::to_string(out.sheetNames.size()) +
@@ -197,7 +201,7 @@ std::string ResolveTarget(const std::string& base, std::string target) {
   return text;
 }
 
-void ReadXlsx(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& error) {
+void ReadXlsx(const ZipArchive& zip, SheetRead& out, size_t sheet, const std::string& named, std::string& error) {
   pugi::xml_document workbook, rels, shared, styles, sheetDoc;
   std::optional<std::string> text = ReadMember(zip, "xl/workbook.xml", error);
   if (!text || !ParseXml(workbook, *text, "xl/workbook.xml", error)) return;
@@ -211,7 +215,7 @@ void ReadXlsx(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& 
     out.sheetNames.emplace_back(s.attribute("name").value());
     ids.emplace_back(s.attribute("r:id").value());
   }
-  if (!ChooseSheet(out, sheet, "workbook", error)) return;
+  if (!ChooseSheet(out, sheet, named, "workbook", error)) return;
   text = ReadMember(zip, "xl/_rels/workbook.xml.rels", error);
   if (!text || !ParseXml(rels, *text, "xl/_rels/workbook.xml.rels", error)) return;
   std::string member;
@@ -309,7 +313,7 @@ void AppendText(const pugi::xml_node& node, std::string& text) {
   }
 }
 
-void ReadOds(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& error) {
+void ReadOds(const ZipArchive& zip, SheetRead& out, size_t sheet, const std::string& named, std::string& error) {
   pugi::xml_document content;
   std::optional<std::string> text = ReadMember(zip, "content.xml", error);
   if (!text || !ParseXml(content, *text, "content.xml", error)) return;
@@ -320,7 +324,7 @@ void ReadOds(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& e
       tables.push_back(t);
       out.sheetNames.emplace_back(t.attribute("table:name").value());
     }
-  if (!ChooseSheet(out, sheet, "spreadsheet", error)) return;
+  if (!ChooseSheet(out, sheet, named, "spreadsheet", error)) return;
   Rows rows(out.table);
   size_t r = 0;
   // Rows may sit inside groups (table:table-row-group, table:table-header-rows).
@@ -374,12 +378,19 @@ void ReadOds(const ZipArchive& zip, SheetRead& out, size_t sheet, std::string& e
 
 } // namespace
 
+std::string SheetReadNote(const std::string& name, size_t sheet, size_t sheets) {
+  return "the sheet \"" + name + "\" is read, " +
+         (sheet == 0 ? std::string("the first") : "number " + std::to_string(sheet + 1)) + " of " +
+         std::to_string(sheets);
+}
+
 bool IsSpreadsheetFile(const std::string& path) {
   const std::string extension = LowerExtension(path);
   return extension == ".xlsx" || extension == ".ods";
 }
 
-SheetRead ReadSpreadsheetBytes(const std::string& bytes, const std::string& name, size_t sheet) {
+SheetRead ReadSpreadsheetBytes(const std::string& bytes, const std::string& name, size_t sheet,
+                               const std::string& sheetName) {
   SheetRead out;
   out.version = Fingerprint(bytes);
   std::string error;
@@ -387,9 +398,9 @@ SheetRead ReadSpreadsheetBytes(const std::string& bytes, const std::string& name
     const ZipArchive zip = ZipArchive::FromBytes(bytes, "a spreadsheet", error);
     if (error.empty()) {
       if (zip.Has("xl/workbook.xml"))
-        ReadXlsx(zip, out, sheet, error);
+        ReadXlsx(zip, out, sheet, sheetName, error);
       else if (zip.Has("content.xml"))
-        ReadOds(zip, out, sheet, error);
+        ReadOds(zip, out, sheet, sheetName, error);
       else
         error = "not a spreadsheet: neither xl/workbook.xml (.xlsx) nor content.xml (.ods) is in the archive";
     }
@@ -401,7 +412,7 @@ SheetRead ReadSpreadsheetBytes(const std::string& bytes, const std::string& name
   return out;
 }
 
-SheetRead ReadSpreadsheet(const std::string& path, size_t sheet) {
+SheetRead ReadSpreadsheet(const std::string& path, size_t sheet, const std::string& sheetName) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMaxDeckFileBytes) {
@@ -419,11 +430,15 @@ SheetRead ReadSpreadsheet(const std::string& path, size_t sheet) {
     out.diagnostics.push_back({Severity::Error, path, {}, error.substr(std::min(error.size(), path.size() + 2))});
     return out;
   }
-  return ReadSpreadsheetBytes(bytes, path, sheet);
+  return ReadSpreadsheetBytes(bytes, path, sheet, sheetName);
 }
 
-DeckLoad ImportSpreadsheet(const std::string& path, const CsvImportOptions& options, size_t sheet) {
-  SheetRead read = ReadSpreadsheet(path, sheet);
+DeckLoad ImportSpreadsheet(const std::string& path, const CsvImportOptions& options, size_t sheet,
+                           const std::string& sheetName) {
+  SheetRead read = ReadSpreadsheet(path, sheet, sheetName);
+  if (!read.sheet.empty())
+    sheet = static_cast<size_t>(std::find(read.sheetNames.begin(), read.sheetNames.end(), read.sheet) -
+                                read.sheetNames.begin());
   if (CountErrors(read.diagnostics) != 0) {
     DeckLoad failed;
     failed.deck.file = path;
@@ -431,12 +446,7 @@ DeckLoad ImportSpreadsheet(const std::string& path, const CsvImportOptions& opti
     return failed;
   }
   if (read.sheetNames.size() > 1)
-    read.diagnostics.push_back({Severity::Warning,
-                                path,
-                                {},
-                                "the sheet \"" + read.sheet + "\" is read, " +
-                                    (sheet == 0 ? std::string("the first") : "number " + std::to_string(sheet + 1)) +
-                                    " of " + std::to_string(read.sheetNames.size())});
+    read.diagnostics.push_back({Severity::Warning, path, {}, SheetReadNote(read.sheet, sheet, read.sheetNames.size())});
   DeckLoad load = ImportTable(std::move(read.table), std::move(read.diagnostics), path, options);
   load.deck.version = read.version;
   load.sheets = std::move(read.sheetNames);

@@ -359,9 +359,15 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     if (ImGui::Button("Read it again")) ui.Post(OpenDeck{deck.path});
     ui.Track("home/deck/" + std::to_string(index) + "/reload");
   }
+  if (deck.previewable) {
+    // A file of rows or an Anki package: how it is read, shown and changed in the import preview.
+    if (!deck.errors.empty()) ImGui::SameLine();
+    if (ImGui::SmallButton("How the file is read")) ui.Post(PreviewImport{index});
+    ui.Track("home/deck/" + std::to_string(index) + "/reading");
+  }
   if (deck.opened) {
     // A deck opened by path is remembered; it can be taken off the list (the file stays).
-    if (!deck.errors.empty()) ImGui::SameLine();
+    if (!deck.errors.empty() || deck.previewable) ImGui::SameLine();
     if (ImGui::SmallButton("Remove from this list")) ui.Post(ForgetDeck{deck.path});
     ui.Track("home/deck/" + std::to_string(index) + "/forget");
   }

@@ -12,6 +12,7 @@ void DrawStatsScreen(UiContext& ui);
 void DrawTimelineScreen(UiContext& ui);
 void DrawClassroomScreen(UiContext& ui);
 void DrawLiveScreen(UiContext& ui);
+void DrawImportScreen(UiContext& ui);
 
 // The marks for right and wrong, shown with colour so that colour-blind learners see them.
 inline constexpr const char* kRightMark = "\xE2\x9C\x93"; // ✓

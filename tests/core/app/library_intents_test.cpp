@@ -168,7 +168,8 @@ TEST_CASE("ChooseSheet reads another sheet of a workbook as a deck of its own, r
   CHECK(f.state.decks[deck].sheet == 1);
   CHECK(f.state.decks[deck].id == firstId + "-dates"); // its own progress
   CHECK(f.state.decks[deck].title == "Class 7b (Dates)");
-  CHECK(f.state.decks[deck].timeline); // three dated events to place
+  CHECK(f.state.decks[deck].timeline);         // three dated events to place
+  CHECK(f.state.decks[deck].warnings.empty()); // which sheet is read is the Sheet list's to say
   CHECK(f.state.confirmations.back() == "The sheet \"Dates\" of Class 7b.ods is read");
   // Studying it asks about the events of that sheet.
   f.Apply(StartStudy{deck});
