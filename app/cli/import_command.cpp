@@ -20,7 +20,8 @@ namespace {
 
 struct ImportOptions {
   std::string input, output, id, title;
-  std::string sheet; // a workbook's sheet: its number (1 the first) or its name
+  std::string sheet;   // a workbook's sheet: its number (1 the first) or its name
+  std::string reading; // how to read the rows (FormatReading's text), as the app's import preview keeps it
   bool force = false;
   bool strict = false;
   bool dryRun = false;
@@ -31,6 +32,7 @@ struct ImportOptions {
 void PrintInferred(const DeckLoad& load, std::ostream& out) {
   const Deck& deck = load.deck;
   out << "read: " << SummaryText(Summarize(deck)) << '\n';
+  if (load.shape) out << "reading: " << FormatReading(load.shape->reading) << '\n';
   if (deck.relations.empty()) return;
   std::map<std::string, size_t> kinds, facts;
   for (const Entity& e : deck.entities)
@@ -73,6 +75,19 @@ int RunImport(const ImportOptions& options) {
     std::cerr << "factdeck: error: " << options.output << " already exists; pass --force to replace it\n";
     return 1;
   }
+  CsvImportOptions csvOptions;
+  csvOptions.strict = options.strict;
+  if (!options.reading.empty()) {
+    const auto reading = ParseReading(options.reading);
+    if (!reading) {
+      std::cerr << "factdeck: error: --reading \"" << options.reading
+                << "\" is not a reading: write the kind (quiz, cards, events, table), the header row (\"header "
+                   "1\" or \"no header\") and a role for each column, separated by semicolons, as --dry-run "
+                   "prints it\n";
+      return 1;
+    }
+    csvOptions.reading = *reading;
+  }
   DeckLoad load;
   std::optional<ScratchFolder> scratch; // a dry run's pictures, removed after
   if (IsAnkiPackageFile(options.input)) {
@@ -112,14 +127,14 @@ int RunImport(const ImportOptions& options) {
         return 1;
       }
     }
-    load = ImportSpreadsheet(options.input, CsvImportOptions{options.strict}, sheet);
+    load = ImportSpreadsheet(options.input, csvOptions, sheet);
   } else {
     std::string text;
     if (std::string error = ReadWholeFile(options.input, text); !error.empty()) {
       std::cerr << "factdeck: error: " << error << '\n';
       return 1;
     }
-    load = ImportCsv(text, options.input, CsvImportOptions{options.strict});
+    load = ImportCsv(text, options.input, csvOptions);
   }
   for (const Diagnostic& d : load.diagnostics)
     std::cerr << d.Format() << '\n';
@@ -174,6 +189,11 @@ void RegisterImportCommand(CLI::App& app, CommandList& commands) {
   command->add_option("--sheet", options->sheet, "A workbook's sheet to read: its number (1 the first) or its name")
       ->type_name("N|NAME");
   command->add_option("--title", options->title, "Deck title (default: from the file name)");
+  command
+      ->add_option("--reading", options->reading,
+                   "How to read a file of rows, as --dry-run prints it: \"quiz; header 1; question, option, "
+                   "option, correct\" (kinds quiz, cards, events, table; \"no header\"; a role per column)")
+      ->type_name("TEXT");
   command->add_flag("--force", options->force, "Replace the output file when it exists");
   command->add_flag(
       "--strict", options->strict,

@@ -355,6 +355,19 @@ TEST_CASE("import --dry-run shows what a table and a quiz spreadsheet would beco
                                         "values), 62 facts\n    asks: What is the continent of {subject}?"));
   CHECK_THAT(table.out, Catch::Contains("column 'Calling code' -> relation 'calling_code': number, 62 facts"));
   CHECK_THAT(table.out, Catch::Contains("nothing written (--dry-run)"));
+  // The reading printed, changed and passed back: the continent column left out.
+  CHECK_THAT(table.out,
+             Catch::Contains("reading: table; header 1; name, attribute, attribute, attribute, attribute\n"));
+  auto chosen = RunProcess({kExe, "import", countries, "--dry-run", "--reading",
+                            "table; header 1; name, attribute, ignore, attribute, attribute"});
+  INFO(chosen.err);
+  CHECK(chosen.exitCode == 0);
+  CHECK_THAT(chosen.out, Catch::Contains("reading: table; header 1; name, attribute, ignore, attribute, attribute"));
+  CHECK_THAT(chosen.out, Catch::Contains("read: 186 facts"));
+  CHECK_FALSE(Catch::Contains("'Continent'").match(chosen.out));
+  auto bad = RunProcess({kExe, "import", countries, "--dry-run", "--reading", "table; header 1; name, sideways"});
+  CHECK(bad.exitCode == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--reading \"table; header 1; name, sideways\" is not a reading"));
   auto quiz =
       RunProcess({kExe, "import", std::string(FACTDECK_SOURCE_DIR) + "/tests/data/quiz-numbered.csv", "--dry-run"});
   CHECK(quiz.exitCode == 0);

@@ -13,7 +13,7 @@ using factdeck::test::UiHarness;
 TEST_CASE("a quiz file read wrongly is put right in the import preview and opens as a quiz", "[ui][import]") {
   test::TempDir dir;
   const auto csv = dir / "Rivers 5b.csv";
-  std::ofstream(csv) << "Q,A1,A2,A3,Key\n"
+  std::ofstream(csv) << "Item,Pick 1,Pick 2,Pick 3,Key\n"
                         "Which river flows through Vienna?,Rhine,Danube,Elbe,2\n"
                         "Which river flows through Prague?,Vltava,Oder,Po,1\n"
                         "Which river flows through Lyon?,Loire,Seine,Rhône,3\n"

@@ -29,8 +29,9 @@ std::vector<Question> FirstQuestions(const Deck& deck) {
   const QuestionGenerator generator(deck);
   std::vector<Question> sample;
   for (const std::string& item : items) {
+    // Each drawn with its own seed, so that the right option is not always in one place.
     for (QuestionKind kind : AllQuestionKinds())
-      if (auto q = generator.Make(kind, item, 1)) {
+      if (auto q = generator.Make(kind, item, sample.size() + 1)) {
         sample.push_back(std::move(*q));
         break;
       }

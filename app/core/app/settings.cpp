@@ -116,8 +116,8 @@ LoadedSettings LoadSettings(const std::filesystem::path& file) {
         const auto reading = written ? ParseReading(*written) : std::nullopt;
         if (!reading)
           warnings.push_back(Where(file, value.source()) + ": the reading of " + std::string(path.str()) +
-                             " is not one FactDeck knows (\"quiz; header 1; question, option, option, correct\"); "
-                             "the file is read as FactDeck finds it");
+                             " is not one FactDeck knows (it is written like \"quiz; header 1; question, option, "
+                             "option, correct\"); the file is read as FactDeck finds it");
         else if (reading->as != ReadAs::Auto && s.readings.size() < Settings::kMaxSheetChoices)
           s.readings[std::string(path.str())] = *reading;
       }

@@ -59,6 +59,7 @@ struct TableReading {
 struct TableShape {
   TableReading reading;
   std::vector<std::vector<std::string>> top; // the first rows, blank ones left out
+  std::vector<int> topLines;                 // each one's row (line) in the file, from 1
   size_t width = 0;                          // the widest row's number of cells
   size_t rows = 0;                           // rows that are not blank, header included
 };

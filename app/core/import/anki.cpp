@@ -245,6 +245,7 @@ struct ScheduledCard {
   int ord = 0, type = 0, lapses = 0;
   std::int64_t due = 0, ivl = 0; // the home deck's due when in a filtered deck
   std::string data;              // JSON: FSRS's memory ("s", "d") in recent versions
+  bool suspended = false;        // queue -1: kept out of study in Anki
 };
 
 struct Collection {
@@ -369,16 +370,17 @@ void ReadSchedule(sql::Database& db, Collection& c, bool history) {
   const bool data = HasColumn(db, "cards", "data");
   auto cards = db.Prepare(std::string("SELECT id, nid, ord, type, CASE WHEN odid != 0 AND odue != 0 THEN odue ELSE due "
                                       "END, ivl, lapses, ") +
-                          (data ? "data" : "''") + " FROM cards ORDER BY id");
+                          (data ? "data" : "''") + ", queue FROM cards ORDER BY id");
   while (cards.Step())
-    c.scheduled.push_back({cards.Int(0), cards.Int(1),
-                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(2), -1, 100000)),
-                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(3), 0, 3)),
-                           static_cast<int>(std::clamp<std::int64_t>(cards.Int(6), 0, 1000000)),
-                           std::clamp<std::int64_t>(cards.Int(4), -kMaxDue, kMaxDue),
-                           std::clamp<std::int64_t>(cards.Int(5), -kMaxDays, kMaxDays), cards.Text(7)});
+    c.scheduled.push_back(
+        {cards.Int(0), cards.Int(1), static_cast<int>(std::clamp<std::int64_t>(cards.Int(2), -1, 100000)),
+         static_cast<int>(std::clamp<std::int64_t>(cards.Int(3), 0, 3)),
+         static_cast<int>(std::clamp<std::int64_t>(cards.Int(6), 0, 1000000)),
+         std::clamp<std::int64_t>(cards.Int(4), -kMaxDue, kMaxDue),
+         std::clamp<std::int64_t>(cards.Int(5), -kMaxDays, kMaxDays), cards.Text(7), cards.Int(8) == -1});
   if (c.reviews == 0) return;
-  auto log = db.Prepare("SELECT cid, id, ease, type, ivl, factor, time FROM revlog");
+  // The newest first, so that a log over the limit keeps its latest reviews.
+  auto log = db.Prepare("SELECT cid, id, ease, type, ivl, factor, time FROM revlog ORDER BY id DESC");
   while (log.Step()) {
     if (c.log.size() >= kMaxReviews) {
       ++c.logCut;
@@ -1103,6 +1105,7 @@ void GatherHistory(const Collection& c, const Builder& built, AnkiHistory& h) {
     card.due = sc.type == 0 ? 0 : DueTime(sc.due, c.created);
     card.ivl = std::max<std::int64_t>(0, sc.ivl);
     card.lapses = sc.lapses;
+    h.suspended += sc.suspended ? 1 : 0;
     // FSRS's memory, when Anki scheduled with it: {"s": stability, "d": difficulty, ...}.
     const nlohmann::json data =
         sc.data.find("\"s\"") == std::string::npos ? nlohmann::json() : nlohmann::json::parse(sc.data, nullptr, false);

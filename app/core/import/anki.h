@@ -57,9 +57,10 @@ struct AnkiCardHistory {
 };
 struct AnkiHistory {
   std::vector<AnkiCardHistory> cards;
-  size_t reviews = 0;  // review log entries of the cards made
-  size_t leftOut = 0;  // review log entries of cards not made (left out, or not in the package)
-  size_t newCards = 0; // cards made that Anki had never shown
+  size_t reviews = 0;   // review log entries of the cards made
+  size_t leftOut = 0;   // review log entries of cards not made (left out, or not in the package)
+  size_t newCards = 0;  // cards made that Anki had never shown
+  size_t suspended = 0; // cards made that Anki keeps out of study (suspended): FactDeck studies them
 };
 
 struct AnkiImport {

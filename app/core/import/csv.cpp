@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -148,10 +149,14 @@ char DetectDelimiter(std::string_view text, Position origin) {
   size_t bestScore = 0;
   for (char delimiter : kDelimiters) {
     auto records = Splitter(text, delimiter, origin).Read(20, {}, nullptr);
-    if (records.empty() || records[0].fields.size() < 2) continue;
-    size_t score = static_cast<size_t>(std::count_if(records.begin(), records.end(), [&](const CsvRecord& r) {
-      return r.fields.size() == records[0].fields.size();
-    }));
+    // The rows of the most common width of two or more: a title line or two above the
+    // header (one field) do not decide.
+    std::unordered_map<size_t, size_t> widths;
+    for (const CsvRecord& r : records)
+      if (r.fields.size() >= 2) ++widths[r.fields.size()];
+    size_t score = 0;
+    for (const auto& [width, rows] : widths)
+      score = std::max(score, rows);
     if (score > bestScore) {
       bestScore = score;
       best = delimiter;
@@ -562,8 +567,8 @@ std::pair<std::string, size_t> Numbered(const std::string& key) {
 // languages (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Danish,
 // Norwegian, Finnish, Czech).
 const std::unordered_set<std::string_view> kQuestionWords = {
-    "question", "question text", "questions", "frage",          "fragetext",     "pregunta", "domanda", "pergunta",
-    "vraag",    "pytanie",       "fraga",     "sp\u00f8rgsmal", "sp\u00f8rsmal", "kysymys",  "otazka"};
+    "question", "question text", "questions", "q",     "frage",          "fragetext",     "pregunta", "domanda",
+    "pergunta", "vraag",         "pytanie",   "fraga", "sp\u00f8rgsmal", "sp\u00f8rsmal", "kysymys",  "otazka"};
 const std::unordered_set<std::string_view> kCorrectWords = {"correct answer",
                                                             "correct answers",
                                                             "correct",
@@ -605,9 +610,9 @@ const std::unordered_set<std::string_view> kAnswerWords = {"answer",    "answers
                                                            "respuesta", "risposta", "resposta", "antwoord",
                                                            "odpowiedz", "svar",     "vastaus",  "odpoved"};
 const std::unordered_set<std::string_view> kOptionStems = {
-    "answer", "option",   "choice",     "alternative", "antwort",    "moglichkeit", "reponse", "choix", "respuesta",
-    "opcion", "risposta", "opzione",    "resposta",    "opcao",      "antwoord",    "optie",   "keuze", "odpowiedz",
-    "opcja",  "svar",     "alternativ", "vastaus",     "vaihtoehto", "odpoved",     "moznost", ""};
+    "answer",    "a",      "option",   "choice",     "alternative", "antwort",    "moglichkeit", "reponse", "choix",
+    "respuesta", "opcion", "risposta", "opzione",    "resposta",    "opcao",      "antwoord",    "optie",   "keuze",
+    "odpowiedz", "opcja",  "svar",     "alternativ", "vastaus",     "vaihtoehto", "odpoved",     "moznost", ""};
 const std::unordered_set<std::string_view> kWrongStems = {"incorrect answer",
                                                           "wrong answer",
                                                           "incorrect",
@@ -1010,6 +1015,7 @@ private:
     for (const CsvRecord& record : records)
       shape.width = std::max(shape.width, record.fields.size());
     for (size_t r = 0; r < records.size() && r < kShapeTopRows; ++r) {
+      shape.topLines.push_back(records[r].positions.empty() ? static_cast<int>(r) + 1 : records[r].positions[0].line);
       std::vector<std::string>& row = shape.top.emplace_back();
       for (const std::string& field : records[r].fields)
         row.push_back(FirstLineCut(Trimmed(field), 120));
@@ -1081,7 +1087,8 @@ private:
                          "so the file is not read as a quiz; to play it as one, name the columns Question, "
                          "Answer A to Answer D (or Answer 1 to 4) and Correct answer (a letter, a number or "
                          "the answer's text), or Question, Correct answer and Incorrect answer 1 to 3 "
-                         "(docs/facts-format.md, \"Quiz spreadsheets\")";
+                         "(docs/facts-format.md, \"Quiz spreadsheets\"), or choose Read as: Quiz questions in the "
+                         "file's preview (How the file is read)";
           return Warning(records[r].positions[c], m_out.notice);
         }
     }
@@ -1090,7 +1097,7 @@ private:
   // When nothing was read (`none`) and nothing else is wrong: an error saying why.
   void NothingRead(bool none, Position pos, const char* what, const char* empty) {
     if (!none || CountErrors(m_out.diagnostics) != 0) return;
-    Error(pos, m_out.skippedRows > 0 ? std::string("no ") + what + " could be read (see the rows skipped above)"
+    Error(pos, m_out.skippedRows > 0 ? std::string("no ") + what + " could be read (see the rows left out)"
                                      : std::string(empty));
   }
 
@@ -1590,6 +1597,17 @@ private:
     } else {
       c.answers = {correct};
       c.wrong = incorrect;
+      // "B" beside wrong answers written out: most likely a key meant for numbered options.
+      const bool key = correct.size() == 1 && std::isalnum(static_cast<unsigned char>(correct[0]));
+      if (key && !m_keyWarned &&
+          std::all_of(incorrect.begin(), incorrect.end(), [](const std::string& w) { return w.size() > 2; })) {
+        m_keyWarned = true;
+        Warning(cellPos(layout.correct),
+                "the right answer \"" + correct +
+                    "\" looks like a letter or number naming an option, but the other columns are read as wrong "
+                    "answers written out, so \"" +
+                    correct + "\" itself is the answer shown; if the columns are the options, read them as options");
+      }
     }
     if (const std::string time = cell(layout.time); !time.empty()) {
       size_t digits = 0;
@@ -1640,6 +1658,25 @@ private:
         return true;
       }
     }
+    // A number that is also an option's whole text ("1934" among years, "4" beside "22"):
+    // read as the option it numbers when there is one, else as the text, said either way.
+    const std::string whole = Fold(correct);
+    const auto textAt = std::find_if(numbered.begin(), numbered.end(),
+                                     [&](const auto& o) { return !whole.empty() && Fold(o.first) == whole; });
+    if (textAt != numbered.end()) {
+      const bool number = whole.size() < 4 && whole.find_first_not_of("0123456789") == std::string::npos;
+      const size_t n = number ? std::stoul(whole) : 0;
+      const auto numberAt =
+          std::find_if(numbered.begin(), numbered.end(), [&](const auto& o) { return number && o.second == n; });
+      if (numberAt == numbered.end()) {
+        right[static_cast<size_t>(textAt - numbered.begin())] = true;
+        return true;
+      }
+      if (numberAt != textAt)
+        Warning(pos, "correct answer \"" + correct + "\" is both the number of answer " + std::to_string(n) + " (\"" +
+                         numberAt->first + "\") and the text of answer " + std::to_string(textAt->second) +
+                         "; it is read as the number: write the answer's letter to be sure");
+    }
     std::string part;
     bool any = false;
     for (char ch : correct + ",") {
@@ -1647,7 +1684,8 @@ private:
         part += ch;
         continue;
       }
-      if (part.empty() || Lower(part) == "and" || kOptionStems.count(Fold(part)) != 0) { // "Answer B"
+      if (part.empty() || Lower(part) == "and" || (part.size() > 1 && kOptionStems.count(Fold(part)) != 0)) {
+        // "Answer B": the word before the letter
         part.clear();
         continue;
       }
@@ -1658,8 +1696,8 @@ private:
         number = std::stoul(part);
       auto at = std::find_if(numbered.begin(), numbered.end(), [&](const auto& o) { return o.second == number; });
       if (number == 0 || at == numbered.end()) {
-        Error(pos,
-              "correct answer \"" + correct + "\": \"" + part + "\" is not the number of an answer given in this row");
+        Error(pos, "correct answer \"" + correct + "\": \"" + part +
+                       "\" is not the letter or number of an answer given in this row");
         return false;
       }
       right[static_cast<size_t>(at - numbered.begin())] = true;
@@ -1698,6 +1736,7 @@ private:
   DeckLoad& m_out;
   CsvImportOptions m_options;
   std::unordered_set<std::string> m_ids;
+  bool m_keyWarned = false; // AddChoice's warning on a one-letter answer beside wrong answers, given once
 };
 
 } // namespace

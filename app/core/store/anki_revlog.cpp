@@ -119,6 +119,7 @@ HistoryBrought BringAnkiHistory(ProfileStore& store, std::int64_t profile, const
   out.deck = read.load.deck.id;
   out.leftOut = read.history.leftOut;
   out.newCards = read.history.newCards;
+  out.suspended = read.history.suspended;
   if (read.history.cards.empty()) {
     out.error = path + ": the package holds no review history (Anki exports it with \"Include scheduling "
                        "information\", and a whole collection, .colpkg, always has it)";
@@ -146,6 +147,10 @@ std::string DescribeHistoryBrought(const HistoryBrought& b, const std::string& l
             "'s progress already from another file of the same collection (an earlier export): " +
             (b.moved == 1 ? "it now belongs" : "they now belong") + " to this deck and " +
             (b.moved == 1 ? "is" : "are") + " not counted twice.";
+  if (b.suspended > 0)
+    text += " " + Count(static_cast<std::int64_t>(b.suspended)) + (b.suspended == 1 ? " card is" : " cards are") +
+            " suspended in Anki; FactDeck has no suspension, so " + (b.suspended == 1 ? "it comes" : "they come") +
+            " up for study like the others.";
   if (b.leftOut == 1)
     text += " 1 review of a card FactDeck left out of the deck was not brought.";
   else if (b.leftOut > 1)

@@ -33,6 +33,7 @@ struct HistoryBrought {
   std::int64_t cards = 0; // cards whose memory was set from the history
   size_t leftOut = 0;     // reviews of cards not made (left out of the deck)
   size_t newCards = 0;    // cards made that Anki had never shown
+  size_t suspended = 0;   // cards made that were suspended in Anki
 };
 
 // Reads the package at `path` (its cards as the app makes them, pictures in `cacheDir`),

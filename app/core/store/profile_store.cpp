@@ -11,6 +11,7 @@
 #include <map>
 #include <cmath>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <cerrno>
 #include <charconv>
@@ -908,7 +909,6 @@ StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string&
                                         std::int64_t& cardsSet, std::int64_t* reviewsMoved) {
   reviewsAdded = cardsSet = 0;
   std::int64_t added = 0, set = 0, moved = 0;
-  const std::string learner = std::to_string(profile) + ":"; // origins are the learner's own
   StoreStatus status = Write("bringing in the review history", [&] {
     Statement find = m_db->Prepare(
         "SELECT id, last_review_ms FROM card WHERE profile_id = ?1 AND deck = ?2 AND item = ?3 AND kind = ?4");
@@ -921,8 +921,15 @@ StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string&
     Statement review = m_db->Prepare(
         "INSERT OR IGNORE INTO review (card_id, time_ms, kind, correct, response_ms, rating, rescheduled, state, "
         "stability, difficulty, due_ms, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    // A review brought before stays; from another deck's file it moves to this deck's card.
-    Statement move = m_db->Prepare("UPDATE review SET card_id = ?1 WHERE origin = ?2 AND card_id != ?1");
+    // The learner's reviews brought before, by origin -> (review, card): one brought from
+    // another deck's file (an earlier export of the same collection) moves to this deck's card.
+    std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> brought;
+    Statement prior = m_db->Prepare("SELECT r.origin, r.id, r.card_id FROM review r JOIN card c ON c.id = r.card_id "
+                                    "WHERE c.profile_id = ?1 AND r.origin IS NOT NULL");
+    prior.Bind(1, profile);
+    while (prior.Step())
+      brought.emplace(prior.Text(0), std::make_pair(prior.Int(1), prior.Int(2)));
+    Statement move = m_db->Prepare("UPDATE review SET card_id = ?1 WHERE id = ?2");
     Statement day =
         m_db->Prepare("INSERT INTO day_activity (profile_id, day, reviews, correct) VALUES (?1, ?2, ?3, ?4) "
                       "ON CONFLICT (profile_id, day) DO UPDATE SET reviews = reviews + ?3, "
@@ -953,19 +960,22 @@ StoreStatus ProfileStore::ImportHistory(std::int64_t profile, const std::string&
         set += m.state != srs::CardState::New;
       }
       for (const HistoryReview& r : c.reviews) {
+        if (auto at = brought.find(r.origin); at != brought.end()) {
+          if (at->second.second != card) {
+            move.Reset();
+            move.Bind(1, card).Bind(2, at->second.first).Run();
+            at->second.second = card;
+            ++moved;
+          }
+          continue;
+        }
         const bool correct = r.rating != srs::Rating::Again;
         review.Reset();
         review.Bind(1, card).Bind(2, r.time).Bind(3, kind).Bind(4, correct ? 1 : 0).Bind(5, r.responseMs);
         review.Bind(6, static_cast<int>(r.rating)).Bind(7, r.rescheduled ? 1 : 0);
         review.Bind(8, static_cast<int>(r.after.state)).Bind(9, r.after.stability).Bind(10, r.after.difficulty);
-        const std::string origin = learner + r.origin;
-        review.Bind(11, r.after.due).Bind(12, origin).Run();
-        if (m_db->Changes() == 0) { // brought in before
-          move.Reset();
-          move.Bind(1, card).Bind(2, origin).Run();
-          moved += m_db->Changes();
-          continue;
-        }
+        review.Bind(11, r.after.due).Bind(12, r.origin).Run();
+        if (m_db->Changes() == 0) continue; // twice in the history
         ++added;
         auto& [answers, right] = days[m_day.DayOf(r.time)];
         ++answers;

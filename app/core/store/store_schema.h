@@ -211,20 +211,8 @@ ALTER TABLE review ADD COLUMN origin TEXT;
 CREATE UNIQUE INDEX review_origin ON review (card_id, origin) WHERE origin IS NOT NULL;
 )sql";
 
-// Version 9: a review's origin names the learner too ("3:anki:1700000000000") and is unique
-// in the store, not per card: the same Anki history brought from a newer export (another
-// file, so another deck) is recognised, never counted twice in the days or the memory model.
-inline constexpr std::string_view kV9OriginPerLearner = R"sql(
-UPDATE review SET origin = (SELECT profile_id FROM card WHERE card.id = review.card_id) || ':' || origin
-  WHERE origin IS NOT NULL;
-DELETE FROM review WHERE origin IS NOT NULL AND id NOT IN (SELECT MAX(id) FROM review WHERE origin IS NOT NULL GROUP BY origin);
-DROP INDEX review_origin;
-CREATE UNIQUE INDEX review_origin ON review (origin) WHERE origin IS NOT NULL;
-)sql";
-
-inline constexpr std::array<std::string_view, 9> kMigrations{kV1Profiles,        kV2Matches,      kV3Reports,
-                                                             kV4ImportedReviews, kV5HomeCounts,   kV6AnswerParts,
-                                                             kV7Exams,           kV8ReviewOrigin, kV9OriginPerLearner};
+inline constexpr std::array<std::string_view, 8> kMigrations{
+    kV1Profiles, kV2Matches, kV3Reports, kV4ImportedReviews, kV5HomeCounts, kV6AnswerParts, kV7Exams, kV8ReviewOrigin};
 inline constexpr int kVersion = static_cast<int>(kMigrations.size());
 
 } // namespace factdeck::schema

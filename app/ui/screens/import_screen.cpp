@@ -34,12 +34,17 @@ std::string ColumnLetters(size_t c) {
   return letters;
 }
 
-// A row of the file's top, its cells joined, for the header choice.
-std::string RowText(const std::vector<std::string>& cells) {
+// Row `row` (among those not blank) as the header choice names it: its number in the file
+// and its cells joined, or "None" (row -1).
+std::string RowLabel(const TableShape& shape, int row) {
+  if (row < 0) return "None: every row is read";
+  const size_t r = static_cast<size_t>(row);
+  std::string label = "Row " + std::to_string(r < shape.topLines.size() ? shape.topLines[r] : row + 1);
+  if (r >= shape.top.size()) return label; // past the rows shown (a reading kept in the settings)
   std::string text;
-  for (const std::string& cell : cells)
+  for (const std::string& cell : shape.top[r])
     if (!cell.empty()) text += (text.empty() ? "" : " | ") + cell;
-  return FirstLineCut(text, 70);
+  return label + ": " + FirstLineCut(text, 70);
 }
 
 const std::string& Cell(const TableShape& shape, size_t row, size_t column) {
@@ -67,14 +72,9 @@ void DrawReadingChoice(UiContext& ui, const ImportPreviewState& preview, const T
   ImGui::TextUnformatted("Header row");
   ImGui::SameLine(8 * ui.Em());
   ImGui::SetNextItemWidth(30 * ui.Em());
-  const std::string current = reading.header < 0 ? std::string("None: every row is read")
-                                                 : "Row " + std::to_string(reading.header + 1) + ": " +
-                                                       RowText(shape.top[static_cast<size_t>(reading.header)]);
-  if (ImGui::BeginCombo("##header", current.c_str())) {
+  if (ImGui::BeginCombo("##header", RowLabel(shape, reading.header).c_str())) {
     for (int row = -1; row < static_cast<int>(std::min<size_t>(shape.top.size(), 10)); ++row) {
-      const std::string label =
-          row < 0 ? std::string("None: every row is read")
-                  : "Row " + std::to_string(row + 1) + ": " + RowText(shape.top[static_cast<size_t>(row)]);
+      const std::string label = RowLabel(shape, row);
       ImGui::PushID(row);
       if (ImGui::Selectable(label.c_str(), row == reading.header) && row != reading.header) {
         TableReading changed = reading;
@@ -120,7 +120,7 @@ void DrawColumns(UiContext& ui, const TableShape& shape) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ColumnLetters(c).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(reading.header < 0 ? "" : Cell(shape, firstRow - 1, c).c_str());
+    ImGui::TextWrapped("%s", reading.header < 0 ? "" : Cell(shape, firstRow - 1, c).c_str());
     ImGui::TableNextColumn();
     std::string values;
     for (size_t r = firstRow; r < shape.top.size() && r < firstRow + 3; ++r)
@@ -217,9 +217,10 @@ void DrawImportScreen(UiContext& ui) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-  ImGui::TextWrapped(preview->reading.table.as == ReadAs::Auto
-                         ? "Open lists the deck, read as shown here."
-                         : "Open lists the deck and keeps this reading for the file.");
+  ImGui::TextWrapped(
+      "%s", !preview->errors.empty() ? "Open lists the file with its errors, to fix it and read it again."
+            : preview->reading.table.as == ReadAs::Auto ? "Open lists the deck, read as shown here."
+                                                        : "Open lists the deck and keeps this reading for the file.");
   ImGui::PopStyleColor();
   ImGui::Spacing();
   if (preview->shape) DrawReadingChoice(ui, *preview, *preview->shape);

@@ -11,7 +11,7 @@ using R = ColumnRole;
 
 namespace {
 
-const char* const kTerseQuiz = "Q,A1,A2,A3,Key\n"
+const char* const kTerseQuiz = "Item,Pick 1,Pick 2,Pick 3,Key\n"
                                "Which river flows through Vienna?,Rhine,Danube,Elbe,2\n"
                                "Which river flows through Prague?,Vltava,Oder,Po,1\n"
                                "Which river flows through Lyon?,Loire,Seine,Rhône,3\n";

@@ -25,8 +25,8 @@ DeckLoad Read(const std::string& text, const TableReading& reading, const std::s
   return ImportCsv(text, file, options);
 }
 
-// A quiz whose headers FactDeck does not know: "Q", "A1".."A3", "Key" (the right option's number).
-const std::string kTerseQuiz = "Q,A1,A2,A3,Key,Remarks\n"
+// A quiz whose headers FactDeck does not know: "Item", "Pick 1".."Pick 3", "Key" (the right option's number).
+const std::string kTerseQuiz = "Item,Pick 1,Pick 2,Pick 3,Key,Remarks\n"
                                "Which river flows through Vienna?,Rhine,Danube,Elbe,2,easy\n"
                                "Which river flows through Prague?,Vltava,Oder,Po,1,\n"
                                "Which river flows through Lyon?,Loire,Seine,Rhône,3,hard\n";
@@ -192,4 +192,44 @@ TEST_CASE("a spreadsheet's sheet is read as chosen through LoadDeckFile", "[impo
   REQUIRE(load.deck.choices.size() == 2);
   CHECK(load.deck.choices[0].answers == std::vector<std::string>{"Danube"});
   CHECK(load.deck.choices[1].answers == std::vector<std::string>{"Vltava"});
+}
+
+TEST_CASE("terse quiz headers are a quiz, and a right answer that is a number is read without doubt or said",
+          "[import][reading][quiz]") {
+  for (const char* header : {"Q,A1,A2,A3,A4,Key", "Q,A,B,C,D,Key"}) {
+    const DeckLoad load =
+        ImportCsv(std::string(header) + "\nIn which year was the Treaty of Rapallo signed?,1920,1921,1922,1923,C\n"
+                                        "When was the Röhm purge?,1933,1934,1935,1936,1934\n",
+                  "terse.csv");
+    INFO(header << "\n" << Messages(load));
+    REQUIRE(load.deck.choices.size() == 2);
+    CHECK(load.deck.choices[0].answers == std::vector<std::string>{"1922"});
+    CHECK(load.deck.choices[1].answers == std::vector<std::string>{"1934"}); // the option's text, not a 1934th option
+  }
+  // "4" numbers the fourth option ("22") and is the second's text: read as the number, and said.
+  const DeckLoad both =
+      ImportCsv("Question,Answer 1,Answer 2,Answer 3,Answer 4,Correct answer\n2+2?,3,4,5,22,4\n", "sums.csv");
+  REQUIRE(both.deck.choices.size() == 1);
+  CHECK(both.deck.choices[0].answers == std::vector<std::string>{"22"});
+  CHECK_THAT(Messages(both), Catch::Contains("sums.csv:2:15: warning: correct answer \"4\" is both the number of "
+                                             "answer 4 (\"22\") and the text of answer 2"));
+  // A letter key beside columns read as wrong answers: the letter would be the answer shown; said once.
+  const DeckLoad letters =
+      Read("Vienna?,Rhine,Danube,Elbe,B\nPrague?,Vltava,Oder,Po,A\n",
+           {ReadAs::Quiz, -1, {R::Question, R::Incorrect, R::Incorrect, R::Incorrect, R::Correct}});
+  CHECK_THAT(Messages(letters), Catch::Contains("in.csv:1:27: warning: the right answer \"B\" looks like a letter"));
+  CHECK(letters.diagnostics.size() == 1);
+}
+
+TEST_CASE("a semicolon file with title lines above its header is split on its semicolons", "[import][reading][csv]") {
+  const DeckLoad load = ImportCsv("Geschichte 9b\nQuiz zur Weimarer Republik\n"
+                                  "Frage;Antwort A;Antwort B;Antwort C;Lösung\n"
+                                  "Wann wurde der Vertrag von Rapallo geschlossen?;1920;1922;1926;B\n"
+                                  "Wo lag die Fliegerschule?;Lipezk;Kasan;Tomka;A\n",
+                                  "weimar.csv");
+  INFO(Messages(load));
+  REQUIRE(load.deck.choices.size() == 2);
+  CHECK(load.deck.choices[0].answers == std::vector<std::string>{"1922"});
+  CHECK(load.shape->reading.header == 2);
+  CHECK(load.shape->topLines[2] == 3);
 }

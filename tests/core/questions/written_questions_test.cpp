@@ -184,7 +184,7 @@ TEST_CASE("a bad quiz row is skipped with its line, column and reason, or refuse
   CHECK(load.deck.choices[2].answers == std::vector<std::string>{"x"});
   const std::string all = Messages(load);
   CHECK_THAT(all, Catch::Contains("class.csv:3:23: warning: row skipped: correct answer \"3\": \"3\" is not the "
-                                  "number of an answer given in this row"));
+                                  "letter or number of an answer given in this row"));
   CHECK_THAT(all, Catch::Contains("class.csv:4:19: warning: row skipped: time limit \"600\""));
   CHECK_THAT(all, Catch::Contains("class.csv:5:20: warning: row skipped: no correct answer: write the number"));
   CHECK_THAT(all,

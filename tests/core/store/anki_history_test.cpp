@@ -74,8 +74,8 @@ std::vector<AnkiSchedule> Schedule() {
   s[4] = {4, 0, 1, 1, kNow / 1000 + 600, 0, 0, "", {Row(kNow - 60000, 1, 0, -600)}};
   // Forgotten by hand ("Forget"): new again, its answer still in the log.
   s[5] = {5, 0, 0, 0, 7, 0, 0, "", {Row(AnkiDay(1980), 3, 0, 5), Row(AnkiDay(1985), 0, 4, 0, 0)}};
-  // A review, then a cram review in a filtered deck that left the schedule alone.
-  s[6] = {6, 0, 2, 2, 2008, 10, 0, "", {Row(AnkiDay(1998), 3, 1, 10), Row(AnkiDay(1999), 3, 3, 0, 0)}};
+  // A review, then a cram review in a filtered deck that left the schedule alone; suspended since.
+  s[6] = {6, 0, 2, -1, 2008, 10, 0, "", {Row(AnkiDay(1998), 3, 1, 10), Row(AnkiDay(1999), 3, 3, 0, 0)}};
   // A card deleted since: its review is not the learner's answer on any card made.
   s[7] = {0, 0, 0, 0, 0, 0, 0, "", {Row(AnkiDay(1995), 3, 1, 4)}, 999};
   return s;
@@ -109,8 +109,10 @@ TEST_CASE("an Anki package's history gives the cards due, the states and the str
   CHECK(brought.cards == 6); // all but the forgotten card, and the seventh never shown
   CHECK(brought.leftOut == 1);
   CHECK(brought.newCards == 2); // the first gap of the cloze, and the seventh note
+  CHECK(brought.suspended == 1);
   CHECK(DescribeHistoryBrought(brought, "Ada") ==
-        "Brought 12 reviews from Anki into Ada's progress; 6 cards keep Anki's schedule. 1 review of a card "
+        "Brought 12 reviews from Anki into Ada's progress; 6 cards keep Anki's schedule. 1 card is suspended in "
+        "Anki; FactDeck has no suspension, so it comes up for study like the others. 1 review of a card "
         "FactDeck left out of the deck was not brought.");
 
   auto card = [&](const std::string& item, srs::QuestionKind kind = srs::QuestionKind::Flashcard) {
