@@ -148,6 +148,25 @@ void DrawColumns(UiContext& ui, const TableShape& shape) {
   }
   ImGui::EndTable();
   if (shape.width > shown) ImGui::TextDisabled("and %zu more columns, left out", shape.width - shown);
+  // What the roles of this kind mean, in a line.
+  const char* help = nullptr;
+  switch (reading.as) {
+  case ReadAs::Quiz:
+    help = "Options are the answers shown, numbered in column order: the right answer names one by its letter, "
+           "number or text (several: B,D). Or write the right answer out beside wrong answers written out.";
+    break;
+  case ReadAs::Table:
+    help = "One column names each row's thing; every column read as a fact about it becomes questions both ways.";
+    break;
+  case ReadAs::Cards: help = "The front is asked; the back is the answer."; break;
+  case ReadAs::Events: help = "Each row is an event at its date, to place in time and to order."; break;
+  case ReadAs::Auto: break;
+  }
+  if (help) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("%s", help);
+    ImGui::PopStyleColor();
+  }
 }
 
 // The first items as a student meets them: the prompt, the options with the right ones marked.
