@@ -77,9 +77,7 @@ AppState LoadAppState(const std::filesystem::path& dataDir, const std::filesyste
   if (!dataDir.empty()) std::filesystem::create_directories(state.UserDecksDir(), ec);
   ReloadLibrary(state);
   // A file of rows or an Anki package opened for the first time starts on how it is read.
-  for (const DeckEntry& entry : state.decks)
-    if (!firstNew.empty() && entry.path == firstNew && entry.previewable)
-      reducer::OpenPreview(state, entry.path, entry.reading, true);
+  if (!firstNew.empty()) reducer::PreviewJustOpened(state, firstNew);
   return state;
 }
 

@@ -72,6 +72,11 @@ void OpenPreview(AppState& state, const std::filesystem::path& path, const FileR
   state.screen = Screen::Import;
 }
 
+void PreviewJustOpened(AppState& state, const std::filesystem::path& path) {
+  for (const DeckEntry& entry : state.decks)
+    if (entry.path == path && entry.previewable) return OpenPreview(state, entry.path, entry.reading, true);
+}
+
 void Apply(AppState& state, const PreviewImport& open, Context&) {
   if (open.deck >= state.decks.size()) return;
   const DeckEntry& entry = state.decks[open.deck];
@@ -90,9 +95,10 @@ void Apply(AppState& state, const ConfirmImport&, Context& context) {
   const ImportPreviewState& preview = *state.preview;
   const std::string path = preview.path.string();
   auto& readings = state.settings.readings;
-  const auto kept = readings.find(path);
   const TableReading& chosen = preview.reading.table;
-  if (chosen.as == ReadAs::Auto ? kept != readings.end() : (kept == readings.end() || kept->second != chosen)) {
+  const auto kept = readings.find(path);
+  const TableReading before = kept == readings.end() ? TableReading{} : kept->second;
+  if (chosen != before) {
     if (chosen.as == ReadAs::Auto)
       readings.erase(kept);
     else

@@ -79,9 +79,7 @@ void Apply(AppState& state, const OpenDeck& open, Context& context) {
   ReloadLibrary(state);
   state.screen = Screen::Home;
   // A file of rows or an Anki package opened for the first time: first, how it will be read.
-  const bool first = std::find(before.begin(), before.end(), path->string()) == before.end();
-  for (const DeckEntry& entry : state.decks)
-    if (first && entry.path == *path && entry.previewable) return OpenPreview(state, entry.path, entry.reading, true);
+  if (std::find(before.begin(), before.end(), path->string()) == before.end()) PreviewJustOpened(state, *path);
 }
 
 void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {

@@ -42,6 +42,9 @@ void Apply(AppState& state, const ConfirmImport& intent, Context& context);
 void Apply(AppState& state, const CancelImport& intent, Context& context);
 // Opens the import preview of the file at `path` read as `reading`.
 void OpenPreview(AppState& state, const std::filesystem::path& path, const FileReading& reading, bool justOpened);
+// Opens the preview of the listed deck read from `path`, just opened, when it is a file of rows
+// or an Anki package; otherwise nothing.
+void PreviewJustOpened(AppState& state, const std::filesystem::path& path);
 
 // [SECTION] study_intents.cpp
 void Apply(AppState& state, const StartStudy& intent, Context& context);
