@@ -117,6 +117,7 @@ void DrawAppFrame(UiContext& ui) {
   case Screen::Live: DrawLiveScreen(ui); break;
   case Screen::Settings: DrawSettingsScreen(ui); break;
   case Screen::Import: DrawImportScreen(ui); break;
+  case Screen::Editor: DrawEditorScreen(ui); break;
   }
   // Esc leaves any screen for home, unless a widget (a text field, a popup) uses it, or a
   // classroom match is being played (its screen asks first).
@@ -127,6 +128,9 @@ void DrawAppFrame(UiContext& ui) {
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     if (ui.state.screen == Screen::Import)
       ui.Post(CancelImport{});
+    else if (ui.state.screen == Screen::Editor && ui.state.editor && ui.state.editor->session &&
+             ui.state.editor->session->Dirty())
+      ui.widgets.editor.askLeave = true; // save, leave without, or stay
     else
       ui.Post(GoToScreen{Screen::Home});
   }

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <cstdint>
@@ -78,12 +79,32 @@ struct LiveForm {
   std::set<std::string> selectedDevices; // addresses ticked in the players list, to remove at once
 };
 
+// The deck editor: the selected item's fields as typed, the list's search and filters.
+struct EditorWidgets {
+  std::uint64_t revision = ~std::uint64_t{0}; // EditorState::revision the fields were filled at
+  std::ptrdiff_t item = -2;                   // the item they belong to
+  std::map<std::string, std::string> fields;  // key -> text being typed
+  std::map<std::string, std::string> stored;  // key -> text as the file has it
+  std::vector<Question> preview;              // of the item, as of `revision`
+  std::string search, tag;
+  int kind = -1; // edit::ItemKind shown, -1: all
+  bool problemsOnly = false, reportedOnly = false;
+  std::vector<size_t> shown; // the items the filters let through
+  std::string shownKey;      // what `shown` was made for
+  bool focusSearch = false, scrollToItem = false;
+  bool askDelete = false, askLeave = false;
+  std::string pickFilter; // the "Choose..." list's filter
+  std::string editing;    // the paragraph field being typed in (the others show their text wrapped)
+  bool focusEditing = false;
+};
+
 struct WidgetState {
   HomeForm home;
   StudyWidgets study;
   TimelineWidgets timeline;
   ClassroomForm classroom;
   LiveForm live;
+  EditorWidgets editor;
 };
 
 } // namespace factdeck::ui

@@ -68,7 +68,8 @@ void UiHarness::Inject(ImGuiIO& io) {
   io.MouseDown[0] = m_mouseDown;
   for (auto& [key, down] : m_keys)
     io.KeysDown[key] = down;
-  io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+  io.KeyShift = io.KeyAlt = io.KeySuper = false;
+  io.KeyCtrl = m_ctrl;
   if (!m_text.empty()) {
     io.AddInputCharactersUTF8(m_text.c_str());
     m_text.clear();
@@ -123,10 +124,12 @@ void UiHarness::Drag(ImVec2 from, ImVec2 to, int steps) {
   Frames(2);
 }
 
-void UiHarness::PressKey(int key) {
+void UiHarness::PressKey(int key, bool ctrl) {
+  m_ctrl = ctrl;
   m_keys[key] = true;
   Frames(1);
   m_keys[key] = false;
+  m_ctrl = false;
   Frames(2);
 }
 

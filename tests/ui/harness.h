@@ -39,8 +39,9 @@ public:
   void MoveMouse(ImVec2 position);
   // Drags the mouse from one point to another with the left button held.
   void Drag(ImVec2 from, ImVec2 to, int steps = 6);
-  // Keyboard: `key` is a GLFW key code. Down for one frame, up the next.
-  void PressKey(int key);
+  // Keyboard: `key` is a GLFW key code. Down for one frame, up the next; with `ctrl`, Ctrl is
+  // held with it.
+  void PressKey(int key, bool ctrl = false);
   void TypeText(const std::string& utf8);
 
   // The framebuffer as last drawn (draws one frame first).
@@ -61,6 +62,7 @@ private:
   bool m_mouseDown = false;
   std::map<int, bool> m_keys; // keys this harness has touched, and whether held
   std::string m_text;         // characters to type in the next frame
+  bool m_ctrl = false;        // Ctrl held
 };
 
 // Mean absolute difference of a pixel from a colour, over RGB, 0..255.

@@ -24,6 +24,7 @@ const char* ScreenName(Screen screen) {
   case Screen::Stats: return "stats";
   case Screen::Settings: return "settings";
   case Screen::Import: return "import";
+  case Screen::Editor: return "editor";
   }
   return "home";
 }

@@ -29,11 +29,13 @@
 #include "core/games/classroom.h"
 #include "core/net/live_server.h"
 #include "core/app/settings.h"
+#include "core/edit/edit_session.h"
 
 namespace factdeck {
 
 inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Timeline, Screen::Classroom,
-                                         Screen::Live, Screen::Stats, Screen::Settings, Screen::Import};
+                                         Screen::Live, Screen::Stats, Screen::Settings, Screen::Import,
+                                         Screen::Editor};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -64,6 +66,21 @@ struct ImportPreviewState {
   std::vector<Question> sample;                       // the first items as a student meets them
   std::vector<std::string> errors, skipped, warnings; // formatted; skipped: the rows left out
   std::string notice;                                 // DeckLoad::notice
+};
+
+// The deck editor's state: the file being edited and what the screen shows about it.
+struct EditorState {
+  std::unique_ptr<edit::EditSession> session;
+  std::ptrdiff_t selected = -1; // index into the session's items
+  // Changes whenever the selected item's text may have changed (an edit, undo, a reload):
+  // the screen fills its fields again.
+  std::uint64_t revision = 0;
+  std::string message;              // the last outcome ("Saved deck.toml", why not)
+  bool messageIsProblem = false;
+  bool conflict = false;            // a save found the file changed by another program
+  std::vector<std::string> lost;    // edits a merge could not make again
+  bool saved = false;               // saved at least once: the library is read again on leaving
+  std::vector<QuestionReport> reports; // learners' reports on this deck, newest first
 };
 
 struct AppState {
@@ -117,6 +134,7 @@ struct AppState {
   };
   std::unique_ptr<LiveState> live;
   std::unique_ptr<ImportPreviewState> preview;        // while the import preview is open
+  std::unique_ptr<EditorState> editor;                // while the deck editor is open
   std::vector<DeckProgress> progress;                 // per deck id, for the home screen (RefreshProgress)
   std::vector<ProfileInfo> profiles;                  // the learners, for the switcher
   std::filesystem::path launchDeck;                   // the deck given on the command line (listed first)

@@ -14,8 +14,18 @@
 
 namespace factdeck {
 
+FileStamp StampOf(const std::filesystem::path& path) {
+  std::error_code ec;
+  FileStamp stamp;
+  stamp.modified = std::filesystem::last_write_time(path, ec);
+  if (ec) return {};
+  stamp.bytes = std::filesystem::file_size(path, ec);
+  return ec ? FileStamp{} : stamp;
+}
+
 namespace {
 DeckEntry Entry(const std::filesystem::path& path, const FileReading& reading) {
+  const FileStamp stamp = StampOf(path); // before reading: a change while it is read is seen next time
   DeckLoad load = LoadDeckFile(path.string(), reading);
   DeckEntry entry{path,
                   load.deck.title.empty() ? path.filename().string() : load.deck.title,
@@ -29,6 +39,7 @@ DeckEntry Entry(const std::filesystem::path& path, const FileReading& reading) {
                   {},
                   TagHint(load.deck)};
   entry.historyReviews = load.historyReviews;
+  entry.stamp = stamp;
   entry.sheets = load.sheets;
   entry.sheet = load.sheet;
   entry.reading = reading;

@@ -11,6 +11,14 @@
 
 namespace factdeck {
 
+// When a file was last changed and its size: a listed deck's file read again when they change.
+struct FileStamp {
+  std::filesystem::file_time_type modified{};
+  std::uintmax_t bytes = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+FileStamp StampOf(const std::filesystem::path& path); // zero when the file cannot be seen
+
 struct DeckEntry {
   std::filesystem::path path;
   std::string title; // the deck's title, or the file name when it has none
@@ -31,6 +39,7 @@ struct DeckEntry {
   std::vector<std::string> sheets = {}; // a workbook's sheets (several: the home screen offers the choice)
   size_t sheet = 0;                     // the one read
   FileReading reading = {};             // how the file was asked to be read (sheet, columns)
+  FileStamp stamp = {};     // the file as it was read
   bool previewable = false; // a file of rows (DeckLoad::shape) or an Anki package: the import preview shows it
 };
 

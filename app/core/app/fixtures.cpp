@@ -93,7 +93,8 @@ const std::vector<std::string>& StartScreenNames() {
                                               "live-podium",
                                               "stats",
                                               "settings",
-                                              "import"};
+                                              "import",
+                                              "editor"};
   return names;
 }
 
@@ -246,13 +247,16 @@ bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
     state.Post(StartTimeline{deck});
   } else if (name == "classroom") {
     state.Post(OpenClassroom{deck});
-  } else if (name == "import") {
-    // The preview of the deck given with --deck (even one with errors), else the sample deck's.
+  } else if (name == "import" || name == "editor") {
+    // The preview or the editor of the deck given with --deck (even one with errors), else the sample deck's.
     size_t given = deck;
     std::error_code ec;
     for (size_t i = 0; i < state.decks.size() && !state.launchDeck.empty(); ++i)
       if (std::filesystem::equivalent(state.decks[i].path, state.launchDeck, ec)) given = i;
-    state.Post(PreviewImport{given});
+    if (name == "import")
+      state.Post(PreviewImport{given});
+    else
+      state.Post(OpenEditor{given, {}});
   } else {
     state.Post(GoToScreen{*ScreenFromName(name)});
   }

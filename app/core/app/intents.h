@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/app/settings.h"
+#include "core/edit/deck_document.h"
 #include "core/games/classroom.h"
 #include "core/games/quiz_session.h"
 #include "core/live/live_room.h"
@@ -18,7 +19,7 @@
 
 namespace factdeck {
 
-enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings, Import };
+enum class Screen { Home, Study, Timeline, Classroom, Live, Stats, Settings, Import, Editor };
 
 // [SECTION] Library: screens, settings, notices, learners, decks (library_intents.cpp)
 struct GoToScreen {
@@ -53,11 +54,17 @@ struct ForgetDeck { // takes a deck opened by path off the home screen (the file
   std::filesystem::path path;
 };
 // Copies a deck template ("quiz.csv", "term-list.csv", "chronology.csv", "typed-facts.toml")
-// into the learner's decks folder under a name not yet taken, to be filled in; it is listed.
+// into the learner's decks folder under a name not yet taken, lists it and opens it in the
+// editor to be filled in; an empty `file` makes an empty facts file titled `title`.
 struct NewDeckFromTemplate {
   std::string file;
+  std::string title = "New deck";
 };
 struct ReadDecksAgain {}; // every listed deck read from its file again (after editing one)
+// Looks whether a listed deck's file (or the one being edited) was changed by another
+// program, and reads it again when it was (posted when the window gets the focus, and
+// every few seconds).
+struct CheckDecksOnDisk {};
 // Brings the review history an Anki package holds (DeckEntry::historyReviews) into the
 // learner's progress on it; bringing it again adds only what is new.
 struct BringHistory {
@@ -87,6 +94,38 @@ struct ChangeReading {
 struct ConfirmImport {};
 // Leaves the preview; a deck opened just now for it is not kept on the list.
 struct CancelImport {};
+
+// [SECTION] Deck editor (editor_intents.cpp)
+// Opens a listed deck's file in the editor, on the item with id `item` when given (a question
+// being studied, a reported one).
+struct OpenEditor {
+  size_t deck;
+  std::string item;
+};
+struct EditorSelect {
+  size_t item; // index into the session's items
+};
+// Sets a field of the item selected (an edit made when the field is left or Enter pressed).
+struct EditorSetField {
+  std::string key, text;
+};
+struct EditorAdd {
+  edit::ItemKind kind;
+};
+struct EditorDuplicate {};
+struct EditorDelete {}; // the screen asks first; undo brings it back
+// "This is a new question": the item selected gets a new id, so its progress starts afresh.
+struct EditorStartAfresh {};
+struct EditorUndo {};
+struct EditorRedo {};
+// Writes the file; one changed by another program meanwhile only with `overwrite`.
+struct EditorSave {
+  bool overwrite = false;
+};
+struct EditorReload {}; // the file as it is now; this session's edits dropped
+struct EditorMerge {};  // the file as it is now, with this session's unsaved edits made on it
+struct EditorSaveAsFactsFile {}; // a file of rows written as a facts file beside it, edited from then on
+struct EditorTick {};            // takes the result of a check running on a thread
 
 // [SECTION] Exams to revise for (exam_intents.cpp)
 struct PlanExam {
@@ -241,9 +280,12 @@ struct LiveAdmit {
 using Intent = std::variant<
     // library
     GoToScreen, ChangeSettings, DismissNotice, Quit, SwitchProfile, CreateProfile, RenameProfile, DeleteProfile,
-    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain, BringHistory, ChooseSheet,
+    OpenDeck, ForgetDeck, NewDeckFromTemplate, ReadDecksAgain, CheckDecksOnDisk, BringHistory, ChooseSheet,
     // import preview
     PreviewImport, ChangeReading, ConfirmImport, CancelImport,
+    // deck editor
+    OpenEditor, EditorSelect, EditorSetField, EditorAdd, EditorDuplicate, EditorDelete, EditorStartAfresh, EditorUndo,
+    EditorRedo, EditorSave, EditorReload, EditorMerge, EditorSaveAsFactsFile, EditorTick,
     // exams
     PlanExam, RemoveExam,
     // study

@@ -5,6 +5,7 @@
 #include "core/app/reducer.h"
 #include "core/base/atomic_file.h"
 #include "core/base/paths.h"
+#include "core/base/text.h"
 #include "core/store/anki_revlog.h"
 
 namespace factdeck::reducer {
@@ -26,6 +27,7 @@ void Report(AppState& state, const StoreStatus& status) {
 
 void Apply(AppState& state, const GoToScreen& go, Context&) {
   if (go.screen != state.screen) state.confirmations.clear(); // they were about the screen left
+  if (go.screen != Screen::Editor && state.editor) CloseEditor(state);
   state.screen = go.screen;
   if (go.screen != Screen::Import) state.preview.reset();
   if (go.screen == Screen::Home) RefreshProgress(state);
@@ -83,15 +85,16 @@ void Apply(AppState& state, const OpenDeck& open, Context& context) {
 }
 
 void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
-  const std::filesystem::path name(make.file);
+  // An empty facts file, or a copy of a template.
+  const std::filesystem::path name = make.file.empty() ? std::filesystem::path(Slug(make.title) + ".toml") : std::filesystem::path(make.file);
   std::filesystem::path from;
   for (const auto& dir : TemplateDirs())
-    if (name.filename() == name && std::filesystem::is_regular_file(dir / name)) {
+    if (!make.file.empty() && name.filename() == name && std::filesystem::is_regular_file(dir / name)) {
       from = dir / name;
       break;
     }
   const std::filesystem::path folder = state.UserDecksDir();
-  if (from.empty() || folder.empty()) {
+  if ((from.empty() && !make.file.empty()) || folder.empty() || name.stem().empty()) {
     state.notices.push_back("No deck template " + make.file + " is installed (or there is no decks folder)");
     return;
   }
@@ -101,11 +104,12 @@ void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
   std::filesystem::path to = folder / name;
   for (int n = 2; std::filesystem::exists(to, ec) && n < 1000; ++n)
     to = folder / (name.stem().string() + "-" + std::to_string(n) + name.extension().string());
-  std::string text;
-  if (std::string error = ReadWholeFile(from, text); !error.empty()) {
-    state.notices.push_back("Could not read the template: " + error);
-    return;
-  }
+  std::string text = edit::NewDeckText(make.title);
+  if (!from.empty())
+    if (std::string error = ReadWholeFile(from, text); !error.empty()) {
+      state.notices.push_back("Could not read the template: " + error);
+      return;
+    }
   if (std::filesystem::exists(to, ec)) {
     state.notices.push_back("Could not make a new deck: too many decks named " + name.stem().string());
     return;
@@ -115,12 +119,28 @@ void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
     return;
   }
   ReloadLibrary(state);
-  state.confirmations.push_back(
-      "Made " + to.filename().string() +
-      " in your decks folder to fill in (with a spreadsheet program); then Read the decks again");
+  OpenEditorOn(state, to, {}, {});
+  state.confirmations.push_back("Made " + to.filename().string() + " in your decks folder: fill it in here");
 }
 
 void Apply(AppState& state, const ReadDecksAgain&, Context&) { ReloadLibrary(state); }
+
+void Apply(AppState& state, const CheckDecksOnDisk&, Context&) {
+  if (state.editor) { // the library is read again when the editor closes
+    CheckEditorFile(state);
+    return;
+  }
+  std::vector<std::string> changed;
+  for (const DeckEntry& entry : state.decks)
+    if (entry.stamp != StampOf(entry.path)) changed.push_back(entry.title);
+  if (changed.empty()) return;
+  ReloadLibrary(state);
+  std::string names;
+  for (size_t i = 0; i < changed.size(); ++i)
+    names += (i == 0 ? "" : i + 1 == changed.size() ? " and " : ", ") + changed[i];
+  state.confirmations.push_back(names + (changed.size() == 1 ? " was" : " were") +
+                                " changed on disk and read again");
+}
 
 void Apply(AppState& state, const ChooseSheet& choose, Context& context) {
   if (choose.deck >= state.decks.size() || choose.sheet >= state.decks[choose.deck].sheets.size()) return;

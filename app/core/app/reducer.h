@@ -31,6 +31,7 @@ void Apply(AppState& state, const DeleteProfile& intent, Context& context);
 void Apply(AppState& state, const OpenDeck& intent, Context& context);
 void Apply(AppState& state, const NewDeckFromTemplate& intent, Context& context);
 void Apply(AppState& state, const ReadDecksAgain& intent, Context& context);
+void Apply(AppState& state, const CheckDecksOnDisk& intent, Context& context);
 void Apply(AppState& state, const BringHistory& intent, Context& context);
 void Apply(AppState& state, const ChooseSheet& intent, Context& context);
 void Apply(AppState& state, const ForgetDeck& intent, Context& context);
@@ -45,6 +46,29 @@ void OpenPreview(AppState& state, const std::filesystem::path& path, const FileR
 // Opens the preview of the listed deck read from `path`, just opened, when it is a file of rows
 // or an Anki package; otherwise nothing.
 void PreviewJustOpened(AppState& state, const std::filesystem::path& path);
+
+// [SECTION] editor_intents.cpp
+void Apply(AppState& state, const OpenEditor& intent, Context& context);
+void Apply(AppState& state, const EditorSelect& intent, Context& context);
+void Apply(AppState& state, const EditorSetField& intent, Context& context);
+void Apply(AppState& state, const EditorAdd& intent, Context& context);
+void Apply(AppState& state, const EditorDuplicate& intent, Context& context);
+void Apply(AppState& state, const EditorDelete& intent, Context& context);
+void Apply(AppState& state, const EditorStartAfresh& intent, Context& context);
+void Apply(AppState& state, const EditorUndo& intent, Context& context);
+void Apply(AppState& state, const EditorRedo& intent, Context& context);
+void Apply(AppState& state, const EditorSave& intent, Context& context);
+void Apply(AppState& state, const EditorReload& intent, Context& context);
+void Apply(AppState& state, const EditorMerge& intent, Context& context);
+void Apply(AppState& state, const EditorSaveAsFactsFile& intent, Context& context);
+void Apply(AppState& state, const EditorTick& intent, Context& context);
+// Opens the editor on the file at `path` (read as `reading`), selecting the item `item`.
+void OpenEditorOn(AppState& state, const std::filesystem::path& path, const FileReading& reading,
+                  const std::string& item);
+// Leaves the editor: the library is read again when it saved.
+void CloseEditor(AppState& state);
+// The editor's file changed on disk: read again when nothing is unsaved, else the conflict offered.
+void CheckEditorFile(AppState& state);
 
 // [SECTION] study_intents.cpp
 void Apply(AppState& state, const StartStudy& intent, Context& context);

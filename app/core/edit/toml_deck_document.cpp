@@ -188,7 +188,10 @@ public:
 
   std::string Field(const EditItem& item, std::string_view key) const override {
     if (item.place >= m_doc.Tables().size()) return {};
-    return Get(m_doc.Tables()[item.place], key);
+    const TomlTableSpan& table = m_doc.Tables()[item.place];
+    // Cards are asked both ways unless the deck says otherwise: the form shows what holds.
+    if (item.kind == ItemKind::Deck && key == "card_directions" && !table.Key(key)) return "forward\nreverse";
+    return Get(table, key);
   }
 
   std::string FieldAtLine(const EditItem& item, int line) const override {

@@ -446,9 +446,9 @@ StoreStatus ProfileStore::SyncDeck(const std::string& deck, const std::vector<st
   });
 }
 
-StoreStatus ProfileStore::SyncDeck(const Deck& deck) {
+StoreStatus ProfileStore::SyncDeck(const Deck& deck, const std::vector<std::pair<std::string, std::string>>& more) {
   std::vector<std::string> items;
-  std::vector<std::pair<std::string, std::string>> renames;
+  std::vector<std::pair<std::string, std::string>> renames = more;
   auto add = [&](const std::string& id, const std::vector<std::string>& formerly) {
     items.push_back(id);
     for (const std::string& old : formerly)
@@ -459,6 +459,8 @@ StoreStatus ProfileStore::SyncDeck(const Deck& deck) {
   for (const Event& e : deck.events)
     add(e.id, e.renamedFrom);
   for (const factdeck::Card& c : deck.cards)
+    add(c.id, {});
+  for (const Choice& c : deck.choices)
     add(c.id, {});
   return SyncDeck(deck.id, items, renames);
 }

@@ -233,8 +233,9 @@ public:
   StoreStatus SyncDeck(const std::string& deck, const std::vector<std::string>& items,
                        const std::vector<std::pair<std::string, std::string>>& renames);
 
-  // The same, from a loaded deck: its fact, event and card ids, and its renamed_from lists.
-  StoreStatus SyncDeck(const Deck& deck);
+  // The same, from a loaded deck: its fact, event, card and written question ids, its
+  // renamed_from lists, and `renames` besides (ids a file of rows made from changed words).
+  StoreStatus SyncDeck(const Deck& deck, const std::vector<std::pair<std::string, std::string>>& renames = {});
 
   // Classroom matches: saved whole, in one transaction; the newest first.
   StoreStatus SaveMatch(const MatchRecord& match);

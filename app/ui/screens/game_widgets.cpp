@@ -6,6 +6,7 @@
 
 #include "core/base/text.h"
 #include "ui/picture_cache.h"
+#include "ui/screens/screens.h"
 
 namespace factdeck::ui {
 
@@ -189,6 +190,25 @@ int AnswerTiles(UiContext& ui, const std::string& name, const Question& q, const
     draw->PopClipRect();
   }
   return clicked;
+}
+
+void QuestionAsSeen(UiContext& ui, const Question& q, size_t number) {
+  ImGui::PushID(static_cast<int>(number));
+  ImGui::TextWrapped("%zu. %s", number, q.prompt.c_str());
+  ImGui::Indent();
+  if (q.options.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->right);
+    ImGui::TextWrapped("\xE2\x86\x92 %s", q.answerText.c_str());
+    ImGui::PopStyleColor();
+  }
+  for (size_t o = 0; o < q.options.size(); ++o) {
+    const bool right = q.order.empty() && IsRightOption(q, static_cast<int>(o));
+    ImGui::PushStyleColor(ImGuiCol_Text, right ? ui.palette->right : ui.palette->muted);
+    ImGui::TextWrapped("%s %s", right ? kRightMark : " \xC2\xB7", q.options[o].c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Unindent();
+  ImGui::PopID();
 }
 
 bool Pressed(int key, bool whileTyping) {

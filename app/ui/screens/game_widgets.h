@@ -20,6 +20,10 @@ void Picture(UiContext& ui, const std::string& file, ImVec2 maxSize, const std::
 void PictureInBox(UiContext& ui, ImDrawList* draw, const std::string& file, ImVec2 min, ImVec2 max,
                   const std::string& caption, ImU32 captionColour, const std::string& name, float alpha = 1.0f);
 
+// A question as a student meets it, for an author to look at: "N. prompt", then its options
+// with the right ones marked (or the answer a flashcard shows, in order for an ordering).
+void QuestionAsSeen(UiContext& ui, const Question& q, size_t number);
+
 // Big text in the title font, wrapped.
 void BigText(UiContext& ui, const char* text);
 

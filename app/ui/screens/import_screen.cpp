@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/base/text.h"
+#include "ui/screens/game_widgets.h"
 #include "ui/screens/screens.h"
 
 namespace factdeck::ui {
@@ -175,25 +176,8 @@ void DrawSample(UiContext& ui, const ImportPreviewState& preview) {
   ImGui::TextUnformatted(preview.sample.empty() ? "No question can be made from the first rows"
                                                 : "The first questions, as a student sees them");
   ImGui::PopFont();
-  for (size_t i = 0; i < preview.sample.size(); ++i) {
-    const Question& q = preview.sample[i];
-    ImGui::PushID(static_cast<int>(i));
-    ImGui::TextWrapped("%zu. %s", i + 1, q.prompt.c_str());
-    ImGui::Indent();
-    if (q.options.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->right);
-      ImGui::TextWrapped("\xE2\x86\x92 %s", q.answerText.c_str());
-      ImGui::PopStyleColor();
-    }
-    for (size_t o = 0; o < q.options.size(); ++o) {
-      const bool right = q.order.empty() && IsRightOption(q, static_cast<int>(o));
-      ImGui::PushStyleColor(ImGuiCol_Text, right ? ui.palette->right : ui.palette->muted);
-      ImGui::TextWrapped("%s %s", right ? kRightMark : " \xC2\xB7", q.options[o].c_str());
-      ImGui::PopStyleColor();
-    }
-    ImGui::Unindent();
-    ImGui::PopID();
-  }
+  for (size_t i = 0; i < preview.sample.size(); ++i)
+    QuestionAsSeen(ui, preview.sample[i], i + 1);
   ui.Track("import/sample");
 }
 

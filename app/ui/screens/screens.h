@@ -13,6 +13,7 @@ void DrawTimelineScreen(UiContext& ui);
 void DrawClassroomScreen(UiContext& ui);
 void DrawLiveScreen(UiContext& ui);
 void DrawImportScreen(UiContext& ui);
+void DrawEditorScreen(UiContext& ui);
 
 // The marks for right and wrong, shown with colour so that colour-blind learners see them.
 inline constexpr const char* kRightMark = "\xE2\x9C\x93"; // ✓
