@@ -78,6 +78,13 @@ void App::Frame(const InputHook& inject) {
     m_listenedRoom = std::move(room);
   }
 
+  // Decks changed by another program are read again: looked at when the window gets the focus
+  // back, and every few seconds while it is drawn (never waking it just for that).
+  if (m_platform.TakeFocusGained() || m_platform.Now() - m_diskCheckedAt >= 2.0) {
+    m_diskCheckedAt = m_platform.Now();
+    m_state.Post(CheckDecksOnDisk{});
+  }
+
   // Files dropped on the window open as decks.
   for (std::string& dropped : m_platform.TakeDroppedFiles())
     m_state.Post(OpenDeck{std::move(dropped)});

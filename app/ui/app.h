@@ -71,6 +71,7 @@ private:
   std::unique_ptr<PictureCache> m_pictures;
   bool m_picturesLoading = false;
   std::shared_ptr<LiveRoom> m_listenedRoom; // the live room that wakes the window when it changes
+  double m_diskCheckedAt = 0.0;             // when the decks' files were last looked at
   bool m_drawToScreen = true;
   float m_scale = 1.0f;
   int m_frame = 0;

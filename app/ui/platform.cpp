@@ -1,5 +1,7 @@
 #include "ui/platform.h"
 
+#include <utility>
+
 // glad first: it provides the GL declarations GLFW would otherwise pull in.
 #include <glad/gl.h>
 #include <GLFW/glfw3.h>
@@ -34,7 +36,10 @@ void OnMouseButton(GLFWwindow* w, int, int, int) { MarkEvent(w); }
 void OnScroll(GLFWwindow* w, double, double) { MarkEvent(w); }
 void OnKey(GLFWwindow* w, int, int, int, int) { MarkEvent(w); }
 void OnChar(GLFWwindow* w, unsigned int) { MarkEvent(w); }
-void OnFocus(GLFWwindow* w, int) { MarkEvent(w); }
+void OnFocus(GLFWwindow* w, int focused) {
+  MarkEvent(w);
+  if (focused) EventsOf(w).focusGained = true;
+}
 void OnCursorEnter(GLFWwindow* w, int) { MarkEvent(w); }
 void OnSize(GLFWwindow* w, int, int) { MarkEvent(w); }
 void OnRefresh(GLFWwindow* w) { MarkEvent(w); }
@@ -194,6 +199,8 @@ bool Platform::TakeScaleChanged() {
   m_events.scaleChanged = false;
   return changed;
 }
+
+bool Platform::TakeFocusGained() { return std::exchange(m_events.focusGained, false); }
 
 std::vector<std::string> Platform::TakeDroppedFiles() {
   std::vector<std::string> dropped;

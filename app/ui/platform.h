@@ -46,6 +46,8 @@ public:
   // when it changed since the last call (the window moved to another monitor, say).
   float ContentScale() const;
   bool TakeScaleChanged();
+  // True once after the window got the keyboard focus (the user may have edited a deck elsewhere).
+  bool TakeFocusGained();
   // Paths of files dropped onto the window since the last call.
   std::vector<std::string> TakeDroppedFiles();
 
@@ -68,6 +70,7 @@ public:
   struct Events {
     bool any = false;
     bool scaleChanged = false;
+    bool focusGained = false;
     std::vector<std::string> dropped;
   };
 

@@ -92,7 +92,7 @@ struct EditorWidgets {
   std::vector<size_t> shown; // the items the filters let through
   std::string shownKey;      // what `shown` was made for
   bool focusSearch = false, scrollToItem = false;
-  bool askDelete = false, askLeave = false;
+  bool askDelete = false, askLeave = false, leaveAfterSave = false;
   std::string pickFilter; // the "Choose..." list's filter
   std::string editing;    // the paragraph field being typed in (the others show their text wrapped)
   bool focusEditing = false;

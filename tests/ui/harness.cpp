@@ -1,4 +1,6 @@
 #include "harness.h"
+
+#include <utility>
 #include "ui/image.h"
 #include "core/base/threads.h"
 
@@ -70,6 +72,7 @@ void UiHarness::Inject(ImGuiIO& io) {
     io.KeysDown[key] = down;
   io.KeyShift = io.KeyAlt = io.KeySuper = false;
   io.KeyCtrl = m_ctrl;
+  io.MouseWheel = std::exchange(m_wheel, 0.0f);
   if (!m_text.empty()) {
     io.AddInputCharactersUTF8(m_text.c_str());
     m_text.clear();
@@ -100,6 +103,12 @@ ui::ItemRect UiHarness::Item(const std::string& name) {
 void UiHarness::MoveMouse(ImVec2 position) {
   m_mouse = position;
   Frames(1);
+}
+
+void UiHarness::Scroll(const std::string& name, float wheel) {
+  MoveMouse(Item(name).Center());
+  m_wheel = wheel;
+  Frames(2);
 }
 
 void UiHarness::Click(const std::string& name) {

@@ -37,6 +37,8 @@ public:
   // Mouse: moves to the item's centre, presses and releases over three frames.
   void Click(const std::string& name);
   void MoveMouse(ImVec2 position);
+  // Turns the mouse wheel over the named item (positive: up) for one frame.
+  void Scroll(const std::string& name, float wheel);
   // Drags the mouse from one point to another with the left button held.
   void Drag(ImVec2 from, ImVec2 to, int steps = 6);
   // Keyboard: `key` is a GLFW key code. Down for one frame, up the next; with `ctrl`, Ctrl is
@@ -63,6 +65,7 @@ private:
   std::map<int, bool> m_keys; // keys this harness has touched, and whether held
   std::string m_text;         // characters to type in the next frame
   bool m_ctrl = false;        // Ctrl held
+  float m_wheel = 0.0f;       // the wheel turned in the next frame
 };
 
 // Mean absolute difference of a pixel from a colour, over RGB, 0..255.

@@ -33,9 +33,9 @@
 
 namespace factdeck {
 
-inline constexpr Screen kAllScreens[] = {Screen::Home, Screen::Study, Screen::Timeline, Screen::Classroom,
-                                         Screen::Live, Screen::Stats, Screen::Settings, Screen::Import,
-                                         Screen::Editor};
+inline constexpr Screen kAllScreens[] = {Screen::Home,      Screen::Study,  Screen::Timeline,
+                                         Screen::Classroom, Screen::Live,   Screen::Stats,
+                                         Screen::Settings,  Screen::Import, Screen::Editor};
 
 // Stable lower-case names, as used by --screen and in test item paths.
 const char* ScreenName(Screen screen);
@@ -75,11 +75,11 @@ struct EditorState {
   // Changes whenever the selected item's text may have changed (an edit, undo, a reload):
   // the screen fills its fields again.
   std::uint64_t revision = 0;
-  std::string message;              // the last outcome ("Saved deck.toml", why not)
+  std::string message; // the last outcome ("Saved deck.toml", why not)
   bool messageIsProblem = false;
-  bool conflict = false;            // a save found the file changed by another program
-  std::vector<std::string> lost;    // edits a merge could not make again
-  bool saved = false;               // saved at least once: the library is read again on leaving
+  bool conflict = false;               // a save found the file changed by another program
+  std::vector<std::string> lost;       // edits a merge could not make again
+  bool saved = false;                  // saved at least once: the library is read again on leaving
   std::vector<QuestionReport> reports; // learners' reports on this deck, newest first
 };
 

@@ -39,7 +39,7 @@ struct DeckEntry {
   std::vector<std::string> sheets = {}; // a workbook's sheets (several: the home screen offers the choice)
   size_t sheet = 0;                     // the one read
   FileReading reading = {};             // how the file was asked to be read (sheet, columns)
-  FileStamp stamp = {};     // the file as it was read
+  FileStamp stamp = {};                 // the file as it was read
   bool previewable = false; // a file of rows (DeckLoad::shape) or an Anki package: the import preview shows it
 };
 

@@ -20,7 +20,8 @@ void Outcome(EditorState& editor, const std::string& why) {
 
 void Select(EditorState& editor, std::ptrdiff_t item) {
   const auto& items = editor.session->Items();
-  editor.selected = items.empty() ? -1 : std::clamp<std::ptrdiff_t>(item, -1, static_cast<std::ptrdiff_t>(items.size()) - 1);
+  editor.selected =
+      items.empty() ? -1 : std::clamp<std::ptrdiff_t>(item, -1, static_cast<std::ptrdiff_t>(items.size()) - 1);
   ++editor.revision;
 }
 
@@ -133,7 +134,8 @@ void Apply(AppState& state, const EditorDelete&, Context&) {
   if (!editor || editor->selected < 0) return;
   const std::ptrdiff_t at = editor->selected;
   const std::string why = editor->session->Remove(static_cast<size_t>(at));
-  if (why.empty()) Select(*editor, std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(editor->session->Items().size()) - 1));
+  if (why.empty())
+    Select(*editor, std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(editor->session->Items().size()) - 1));
   Outcome(*editor, why);
   if (why.empty()) editor->message = "Deleted (Ctrl+Z brings it back)";
 }
@@ -147,7 +149,8 @@ void Apply(AppState& state, const EditorStartAfresh&, Context&) {
     // The new id is the item's at the same place.
     const auto& items = editor->session->Items();
     for (size_t i = 0; i < items.size(); ++i)
-      if (items[i].kind == kind && i == static_cast<size_t>(editor->selected)) editor->selected = static_cast<std::ptrdiff_t>(i);
+      if (items[i].kind == kind && i == static_cast<size_t>(editor->selected))
+        editor->selected = static_cast<std::ptrdiff_t>(i);
   }
   Outcome(*editor, why);
   if (why.empty()) editor->message = "It has a new id: learners start it afresh once saved";

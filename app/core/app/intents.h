@@ -122,8 +122,8 @@ struct EditorRedo {};
 struct EditorSave {
   bool overwrite = false;
 };
-struct EditorReload {}; // the file as it is now; this session's edits dropped
-struct EditorMerge {};  // the file as it is now, with this session's unsaved edits made on it
+struct EditorReload {};          // the file as it is now; this session's edits dropped
+struct EditorMerge {};           // the file as it is now, with this session's unsaved edits made on it
 struct EditorSaveAsFactsFile {}; // a file of rows written as a facts file beside it, edited from then on
 struct EditorTick {};            // takes the result of a check running on a thread
 

@@ -86,7 +86,8 @@ void Apply(AppState& state, const OpenDeck& open, Context& context) {
 
 void Apply(AppState& state, const NewDeckFromTemplate& make, Context&) {
   // An empty facts file, or a copy of a template.
-  const std::filesystem::path name = make.file.empty() ? std::filesystem::path(Slug(make.title) + ".toml") : std::filesystem::path(make.file);
+  const std::filesystem::path name =
+      make.file.empty() ? std::filesystem::path(Slug(make.title) + ".toml") : std::filesystem::path(make.file);
   std::filesystem::path from;
   for (const auto& dir : TemplateDirs())
     if (!make.file.empty() && name.filename() == name && std::filesystem::is_regular_file(dir / name)) {
@@ -138,8 +139,7 @@ void Apply(AppState& state, const CheckDecksOnDisk&, Context&) {
   std::string names;
   for (size_t i = 0; i < changed.size(); ++i)
     names += (i == 0 ? "" : i + 1 == changed.size() ? " and " : ", ") + changed[i];
-  state.confirmations.push_back(names + (changed.size() == 1 ? " was" : " were") +
-                                " changed on disk and read again");
+  state.confirmations.push_back(names + (changed.size() == 1 ? " was" : " were") + " changed on disk and read again");
 }
 
 void Apply(AppState& state, const ChooseSheet& choose, Context& context) {

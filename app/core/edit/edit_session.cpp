@@ -441,6 +441,9 @@ std::vector<FieldMessage> EditSession::Messages(size_t item) const {
 std::vector<Question> EditSession::Preview(size_t item, size_t most) const {
   std::vector<Question> out;
   if (item >= m_items.size() || m_pending.valid() || !m_generator) return out;
+  // An item the check finds wrong would show questions made from what it could not read.
+  for (const FieldMessage& m : Messages(item))
+    if (m.level == FieldMessage::Level::Error) return out;
   const EditItem& it = m_items[item];
   std::vector<std::string> ids;
   if (it.kind == ItemKind::Entity) {

@@ -134,8 +134,9 @@ bool WrappedText(UiContext& ui, const std::string& text) {
   draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
                       ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
                       style.FrameRounding);
-  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + style.FramePadding.x, at.y + style.FramePadding.y),
-                ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                ImVec2(at.x + style.FramePadding.x, at.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                text.c_str(), nullptr, wrap);
   (void)ui;
   return clicked || tabbed || entered;
 }
@@ -156,7 +157,14 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
     ImGui::PopID();
     return;
   }
+  // The label, and beside it (muted, wrapped) what the field takes.
   ImGui::TextUnformatted(label.c_str());
+  if (!f.hint.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    ImGui::TextWrapped("%s", f.hint.c_str());
+    ImGui::PopStyleColor();
+  }
   const bool picker = f.type == edit::FieldType::Subject || f.type == edit::FieldType::Relation ||
                       f.type == edit::FieldType::Object || f.type == edit::FieldType::Source;
   const float width = picker ? -ButtonWidth("Choose...") - ImGui::GetStyle().ItemSpacing.x : -1.0f;
@@ -171,15 +179,19 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
       w.focusEditing = false;
     }
     const auto lines = static_cast<float>(std::count(text.begin(), text.end(), '\n') + 2);
-    const float height = std::clamp(lines, f.type == edit::FieldType::Text ? 3.0f : 2.0f, 8.0f) * ImGui::GetTextLineHeight() +
-                         2 * ImGui::GetStyle().FramePadding.y;
+    const float height =
+        std::clamp(lines, f.type == edit::FieldType::Text ? 3.0f : 2.0f, 8.0f) * ImGui::GetTextLineHeight() +
+        2 * ImGui::GetStyle().FramePadding.y;
     ImGui::InputTextMultiline("##value", &text, ImVec2(-1, height));
   } else {
     ImGui::SetNextItemWidth(width);
     ImGui::InputText("##value", &text);
   }
   ui.Track("editor/field/" + f.key);
-  if (ImGui::IsItemDeactivated() && w.editing == f.key) w.editing.clear();
+  // The text box left: the paragraph shows wrapped again (not the wrapped view's own click).
+  if (ImGui::IsItemDeactivated() && w.editing == f.key && f.type == edit::FieldType::Text &&
+      ImGui::GetItemID() == ImGui::GetID("##value"))
+    w.editing.clear();
   if (ImGui::IsItemDeactivatedAfterEdit() && text != w.stored[f.key]) ui.Post(EditorSetField{f.key, text});
   if (picker) Picker(ui, editor, w, f);
   if (f.type == edit::FieldType::Relation)
@@ -188,11 +200,6 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
       ImGui::TextWrapped("Asks: %s", r->question.c_str());
       ImGui::PopStyleColor();
     }
-  if (!f.hint.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-    ImGui::TextWrapped("%s", f.hint.c_str());
-    ImGui::PopStyleColor();
-  }
   MessageLines(ui, messages, f.key);
   ImGui::PopID();
 }
@@ -258,14 +265,17 @@ void Reports(UiContext& ui, const EditorState& editor, const edit::EditItem& ite
 
 } // namespace
 
-void CommitEditorFields(UiContext& ui, const EditorState& editor) {
+bool CommitEditorFields(UiContext& ui, const EditorState& editor) {
   EditorWidgets& w = ui.widgets.editor;
-  if (w.item != editor.selected || w.revision != editor.revision) return; // filled for another item
+  if (w.item != editor.selected || w.revision != editor.revision) return false; // filled for another item
+  bool any = false;
   for (const auto& [key, text] : w.fields)
     if (text != w.stored[key]) {
       ui.Post(EditorSetField{key, text});
       w.stored[key] = text;
+      any = true;
     }
+  return any;
 }
 
 void DrawEditorForm(UiContext& ui, const EditorState& editor) {
@@ -290,12 +300,15 @@ void DrawEditorForm(UiContext& ui, const EditorState& editor) {
 
   // What is wrong: as typed, and as the file was last read.
   std::vector<edit::FieldMessage> messages = editor.session->CheckFields(index, w.fields);
+  // The file's check on a field being typed in is out of date: only what is typed is checked there.
   for (edit::FieldMessage& m : editor.session->Messages(index))
-    if (std::none_of(messages.begin(), messages.end(), [&](const edit::FieldMessage& o) { return o.text == m.text; }))
+    if (w.fields[m.key] == w.stored[m.key] &&
+        std::none_of(messages.begin(), messages.end(), [&](const edit::FieldMessage& o) { return o.text == m.text; }))
       messages.push_back(std::move(m));
   const std::vector<edit::FieldInfo> fields = editor.session->Fields(index);
   for (edit::FieldMessage& m : messages) // about a key without a field of its own: the item's
-    if (std::none_of(fields.begin(), fields.end(), [&](const edit::FieldInfo& f) { return f.key == m.key; })) m.key.clear();
+    if (std::none_of(fields.begin(), fields.end(), [&](const edit::FieldInfo& f) { return f.key == m.key; }))
+      m.key.clear();
   MessageLines(ui, messages, "");
   ImGui::Separator();
   for (const edit::FieldInfo& f : fields)

@@ -36,7 +36,8 @@ void Filter(const EditorState& editor, EditorWidgets& w) {
       auto at = std::lower_bound(problemLines.begin(), problemLines.end(), item.line);
       if (at == problemLines.end() || *at > std::max(item.line, item.lastLine)) continue;
     }
-    if (!search.empty() && Fold(item.title).find(search) == std::string::npos && Fold(item.id).find(search) == std::string::npos)
+    if (!search.empty() && Fold(item.title).find(search) == std::string::npos &&
+        Fold(item.id).find(search) == std::string::npos)
       continue;
     if (!tag.empty() && Fold(session.Field(i, "tags")).find(tag) == std::string::npos) continue;
     w.shown.push_back(i);
@@ -56,9 +57,9 @@ void Filters(UiContext& ui, const EditorState& editor, EditorWidgets& w) {
   for (const edit::EditItem& item : items)
     ++counts[static_cast<size_t>(item.kind)];
   const std::string all = "All items (" + CountText(items.size()) + ")";
-  const std::string current =
-      w.kind < 0 ? all : std::string(edit::ItemKindLabel(static_cast<edit::ItemKind>(w.kind))) + " (" +
-                             CountText(counts[static_cast<size_t>(w.kind)]) + ")";
+  const std::string current = w.kind < 0 ? all
+                                         : std::string(edit::ItemKindLabel(static_cast<edit::ItemKind>(w.kind))) +
+                                               " (" + CountText(counts[static_cast<size_t>(w.kind)]) + ")";
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##kind", current.c_str())) {
     if (ImGui::Selectable(all.c_str(), w.kind < 0)) w.kind = -1;
@@ -117,7 +118,8 @@ void DrawEditorList(UiContext& ui, const EditorState& editor) {
   std::ptrdiff_t selectedRow = -1;
   for (size_t r = 0; r < w.shown.size(); ++r)
     if (static_cast<std::ptrdiff_t>(w.shown[r]) == editor.selected) selectedRow = static_cast<std::ptrdiff_t>(r);
-  if (w.scrollToItem && selectedRow >= 0) clipper.ForceDisplayRangeByIndices(static_cast<int>(selectedRow), static_cast<int>(selectedRow) + 1);
+  if (w.scrollToItem && selectedRow >= 0)
+    clipper.ForceDisplayRangeByIndices(static_cast<int>(selectedRow), static_cast<int>(selectedRow) + 1);
   while (clipper.Step())
     for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
       const size_t i = w.shown[static_cast<size_t>(r)];
@@ -126,7 +128,8 @@ void DrawEditorList(UiContext& ui, const EditorState& editor) {
       std::string label = std::string(edit::ItemKindLabel(item.kind)) + " \xC2\xB7 " +
                           FirstLineCut(item.title.empty() ? item.id : item.title, 80);
       const bool selected = static_cast<std::ptrdiff_t>(i) == editor.selected;
-      if (ImGui::Selectable(label.c_str(), selected)) {
+      // As wide as the list, however long the words (they are cut at its edge).
+      if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
         CommitEditorFields(ui, editor);
         ui.Post(EditorSelect{i});
       }

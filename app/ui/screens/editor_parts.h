@@ -13,7 +13,8 @@ namespace factdeck::ui {
 void DrawEditorList(UiContext& ui, const EditorState& editor);
 // The selected item's fields, what is wrong with them, and the questions it makes.
 void DrawEditorForm(UiContext& ui, const EditorState& editor);
-// Every field typed in but not yet stored goes to the file's text (before saving, or leaving).
-void CommitEditorFields(UiContext& ui, const EditorState& editor);
+// Every field typed in but not yet stored goes to the file's text (before saving, or leaving);
+// true when there was one.
+bool CommitEditorFields(UiContext& ui, const EditorState& editor);
 
 } // namespace factdeck::ui

@@ -45,16 +45,15 @@ void Shortcuts(UiContext& ui, const EditorState& editor) {
 void ToolBar(UiContext& ui, const EditorState& editor) {
   const edit::EditSession& session = *editor.session;
   if (ImGui::Button("\xE2\x86\x90 Back")) {
-    CommitEditorFields(ui, editor);
-    if (session.Dirty())
+    if (CommitEditorFields(ui, editor) || session.Dirty())
       ui.widgets.editor.askLeave = true;
     else
       ui.Post(GoToScreen{Screen::Home});
   }
   ui.Track("editor/back");
   ImGui::SameLine();
-  const std::string title = session.CurrentDeck().title.empty() ? session.Path().filename().string()
-                                                                 : session.CurrentDeck().title;
+  const std::string title =
+      session.CurrentDeck().title.empty() ? session.Path().filename().string() : session.CurrentDeck().title;
   ImGui::PushFont(ui.fonts.bold);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(FirstLineCut(title, 60).c_str());
@@ -159,7 +158,7 @@ void LeavePopup(UiContext& ui, const EditorState& editor) {
               editor.session->UnsavedEdits(), editor.session->UnsavedEdits() == 1 ? "edit" : "edits");
   if (ImGui::Button("Save and leave")) {
     ui.Post(EditorSave{});
-    ui.Post(GoToScreen{Screen::Home});
+    w.leaveAfterSave = true; // only once saved: a save that fails stays, saying why
     ImGui::CloseCurrentPopup();
   }
   ui.Track("editor/leave/save");
@@ -170,7 +169,8 @@ void LeavePopup(UiContext& ui, const EditorState& editor) {
   }
   ui.Track("editor/leave/discard");
   ImGui::SameLine();
-  if (ImGui::Button("Stay") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Stay") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    ImGui::CloseCurrentPopup();
   ui.Track("editor/leave/stay");
   ImGui::EndPopup();
 }
@@ -187,6 +187,10 @@ void DrawEditorScreen(UiContext& ui) {
   if (editor.session->Checking()) {
     ui.Post(EditorTick{});
     ui.needs.animating = true; // look again next frame
+  }
+  if (ui.widgets.editor.leaveAfterSave) {
+    ui.widgets.editor.leaveAfterSave = false;
+    if (!editor.session->Dirty()) ui.Post(GoToScreen{Screen::Home});
   }
   Shortcuts(ui, editor);
   ToolBar(ui, editor);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/base/paths.h"
+#include "core/import/csv.h"
 #include "core/import/deck_file.h"
 #include "ui/file_chooser.h"
 #include "ui/screens/screens.h"
@@ -18,7 +19,14 @@ namespace {
 // the decks folder to be filled in (docs/facts-format.md, "Templates").
 void NewDeckPopup(UiContext& ui) {
   if (!ImGui::BeginPopupModal("New deck###new-deck", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::TextUnformatted("Start a deck from a template: a copy goes into your decks folder, to fill in.");
+  ImGui::TextUnformatted("A new deck goes into your decks folder and opens in the editor, to fill in.");
+  if (ImGui::Button("Empty deck", ImVec2(10 * ui.Em(), 0))) {
+    ui.Post(NewDeckFromTemplate{"", "New deck"});
+    ImGui::CloseCurrentPopup();
+  }
+  ui.Track("home/new-deck/empty");
+  ImGui::SameLine();
+  ImGui::TextWrapped("a facts file with only its title, to add cards, questions, events and facts to");
   struct Choice {
     const char *file, *label, *what;
   };
@@ -356,18 +364,25 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
     for (const std::string& error : deck.errors)
       ImGui::TextWrapped("%s", error.c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/errors");
-    if (ImGui::Button("Read it again")) ui.Post(OpenDeck{deck.path});
-    ui.Track("home/deck/" + std::to_string(index) + "/reload");
   }
+  // Edit it (a facts file, CSV or TSV: the files FactDeck writes), read it again from its file.
+  const std::string file = deck.path.string();
+  if (LowerExtension(file) == ".toml" || IsDelimitedFile(file)) {
+    if (ImGui::SmallButton("Edit")) ui.Post(OpenEditor{index, {}});
+    ui.Track("home/deck/" + std::to_string(index) + "/edit");
+    ImGui::SameLine();
+  }
+  if (ImGui::SmallButton("Read it again")) ui.Post(ReadDecksAgain{});
+  ui.Track("home/deck/" + std::to_string(index) + "/reload");
   if (deck.previewable) {
     // A file of rows or an Anki package: how it is read, shown and changed in the import preview.
-    if (!deck.errors.empty()) ImGui::SameLine();
+    ImGui::SameLine();
     if (ImGui::SmallButton("How the file is read")) ui.Post(PreviewImport{index});
     ui.Track("home/deck/" + std::to_string(index) + "/reading");
   }
   if (deck.opened) {
     // A deck opened by path is remembered; it can be taken off the list (the file stays).
-    if (!deck.errors.empty() || deck.previewable) ImGui::SameLine();
+    ImGui::SameLine();
     if (ImGui::SmallButton("Remove from this list")) ui.Post(ForgetDeck{deck.path});
     ui.Track("home/deck/" + std::to_string(index) + "/forget");
   }
@@ -531,7 +546,7 @@ void DrawOpenDeck(UiContext& ui) {
   if (ImGui::SmallButton("Read the decks again")) ui.Post(ReadDecksAgain{});
   ui.Track("home/read-again");
   ImGui::SameLine();
-  if (ImGui::SmallButton("New deck from a template...")) ImGui::OpenPopup("New deck###new-deck");
+  if (ImGui::SmallButton("New deck...")) ImGui::OpenPopup("New deck###new-deck");
   ui.Track("home/new-deck");
   NewDeckPopup(ui);
   if (!ui.widgets.home.folderError.empty()) {

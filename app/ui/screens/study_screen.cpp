@@ -553,6 +553,26 @@ void DrawQuizSummary(UiContext& ui, const QuizSession& quiz) {
   }
 }
 
+// "Edit": the deck's author (or a teacher trying the deck) mends the question shown in the
+// editor, on the item it was made from. It leaves the session (answers are kept as given).
+// Not while an exam runs.
+void DrawEditButton(UiContext& ui, const Question& q) {
+  const StudyState& study = *ui.state.study;
+  if (study.quiz && study.quiz->Mode() == QuizMode::Exam) return;
+  const std::string item = !q.card.empty() ? q.card : q.items.empty() ? std::string() : q.items[0];
+  for (size_t i = 0; i < ui.state.decks.size(); ++i) {
+    const DeckEntry& entry = ui.state.decks[i];
+    if (entry.id != study.deck->id || entry.path.string() != study.deck->file) continue;
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+    if (ImGui::SmallButton("Edit")) ui.Post(OpenEditor{i, item});
+    ImGui::PopStyleColor();
+    ui.Track("study/edit");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mend it in the deck editor (this session ends; answers are kept)");
+    return;
+  }
+}
+
 // "Report a problem": what is wrong with the question shown (wrong, two right answers,
 // unclear, a typo) and a note; the key R opens it when no text field has the keyboard.
 void DrawReport(UiContext& ui) {
@@ -689,6 +709,7 @@ void DrawStudyScreen(UiContext& ui) {
   if (study.study) ui.Track("study/left/" + std::to_string(left));
   if (grew) ui.Track("study/last-added");
   DrawReport(ui);
+  DrawEditButton(ui, q);
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(q.prompt.c_str());
