@@ -79,8 +79,15 @@ struct LiveForm {
   std::set<std::string> selectedDevices; // addresses ticked in the players list, to remove at once
 };
 
+// One choice of the deck editor's "Choose..." list: an id, what it names, both folded.
+struct PickChoice {
+  std::string id, name, folded;
+};
+
 // The deck editor: the selected item's fields as typed, the list's search and filters.
 struct EditorWidgets {
+  const void* session = nullptr;              // the editing session these belong to (a new one starts afresh)
+  int drawnFrame = -1;                        // the last frame the editor drew (a screen between starts afresh)
   std::uint64_t revision = ~std::uint64_t{0}; // EditorState::revision the fields were filled at
   std::ptrdiff_t item = -2;                   // the item they belong to
   std::map<std::string, std::string> fields;  // key -> text being typed
@@ -89,12 +96,20 @@ struct EditorWidgets {
   std::string search, tag;
   int kind = -1; // edit::ItemKind shown, -1: all
   bool problemsOnly = false, reportedOnly = false;
-  std::vector<size_t> shown; // the items the filters let through
-  std::string shownKey;      // what `shown` was made for
+  std::vector<size_t> shown;        // the items the filters let through
+  std::string shownKey;             // what `shown` was made for
+  std::vector<size_t> kindCounts;   // items of each kind, with `shown`
+  std::vector<std::string> folded;  // each item's title and id folded, for the search
+  std::uint64_t foldedRevision = 0; // EditorState::revision + 1 they were folded at; 0: none
   bool focusSearch = false, scrollToItem = false;
   bool askDelete = false, askLeave = false, leaveAfterSave = false;
-  std::string pickFilter; // the "Choose..." list's filter
-  std::string editing;    // the paragraph field being typed in (the others show their text wrapped)
+  std::string pickFilter;              // the "Choose..." list's filter
+  std::vector<PickChoice> pickChoices; // made when it opens
+  std::vector<size_t> pickShown;       // those the filter lets through (the first 500)
+  std::string pickShownFor;            // the filter `pickShown` was made for
+  std::string editing;                 // the paragraph field being typed in (the others show their text wrapped)
+  std::string tabFrom;                 // the field Tab was pressed in this frame
+  std::string focusKey;                // the field Tab goes to, focused when next drawn
   bool focusEditing = false;
 };
 

@@ -92,7 +92,11 @@ TEST_CASE("a typo mended, a card and an event added in the editor: the diff is e
   REQUIRE(ui.State().editor->session->Dirty());
   CHECK(ui.State().editor->session->UnsavedEdits() == 2);
   TypeOver(ui, "front", "Which treaty of 1922 restored relations?");
-  TypeOver(ui, "back", "The Treaty of Rapallo");
+  // Tab goes on to the back, a paragraph shown wrapped until it is reached.
+  ui.PressKey(GLFW_KEY_TAB);
+  ui.Frames(2);
+  CHECK(ui.Widgets().editor.editing == "back");
+  ui.TypeText("The Treaty of Rapallo");
   // New event, dated as people write it; the reading shows while it is typed.
   ui.Click("editor/add");
   ui.Click("editor/add/event");

@@ -358,7 +358,7 @@ TEST_CASE("a deck opened from the path box or dropped on the window is listed", 
   CHECK_THAT(ui.State().notices.back(), Catch::Contains("missing.toml: not a file"));
 }
 
-TEST_CASE("a teacher starts a quiz from a template on the home screen, and it is listed to fill in",
+TEST_CASE("a teacher starts a quiz from a template on the home screen: it opens in the editor and is listed",
           "[ui][deck][templates]") {
   UiHarness ui(1280, 800);
   const size_t bundled = ui.State().decks.size();
@@ -372,6 +372,14 @@ TEST_CASE("a teacher starts a quiz from a template on the home screen, and it is
   CHECK(std::filesystem::exists(ui.State().UserDecksDir() / "quiz.csv"));
   REQUIRE_FALSE(ui.State().confirmations.empty());
   CHECK_THAT(ui.State().confirmations.back(), Catch::Contains("Made quiz.csv in your decks folder"));
+  // The editor, on the template's first question, its columns as fields.
+  REQUIRE(ui.State().screen == Screen::Editor);
+  REQUIRE(ui.State().editor);
+  CHECK(ui.State().editor->session->Rows());
+  CHECK(ui.Has("editor/field/0"));
+  ui.SaveScreenshot("editor-new-quiz");
+  ui.Click("editor/back");
+  REQUIRE(ui.State().screen == Screen::Home);
   ui.Click("home/read-again");
   CHECK(ui.State().decks.size() == bundled + 1);
   ui.SaveScreenshot("home-new-deck-made");

@@ -177,7 +177,6 @@ void Apply(AppState& state, const EditorRedo&, Context&) {
 void Apply(AppState& state, const EditorSave& save, Context&) {
   EditorState* editor = Editor(state);
   if (!editor) return;
-  editor->session->WaitForCheck();
   const edit::SaveOutcome outcome = editor->session->Save(save.overwrite);
   editor->conflict = outcome.changedOnDisk;
   editor->message = outcome.message;
@@ -189,7 +188,7 @@ void Apply(AppState& state, const EditorSave& save, Context&) {
   const auto renames = editor->session->TakeRenames();
   if (state.store && !deck.id.empty() && !renames.empty())
     if (StoreStatus synced = state.store->SyncDeck(deck, renames); !synced) state.notices.push_back(synced.message);
-  if (const size_t errors = editor->session->Errors(); errors > 0)
+  if (const size_t errors = editor->session->Errors(); errors > 0 && !editor->session->Checking())
     editor->message += " (with " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
                        ": it does not open for study until they are mended)";
 }

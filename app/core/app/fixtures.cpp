@@ -253,10 +253,25 @@ bool StartOnScreen(AppState& state, std::string_view name, bool stillClock) {
     std::error_code ec;
     for (size_t i = 0; i < state.decks.size() && !state.launchDeck.empty(); ++i)
       if (std::filesystem::equivalent(state.decks[i].path, state.launchDeck, ec)) given = i;
-    if (name == "import")
+    if (name == "import") {
       state.Post(PreviewImport{given});
-    else
-      state.Post(OpenEditor{given, {}});
+    } else {
+      // The first fact (else card, written question, event), with the questions it makes.
+      std::string item;
+      if (given < state.decks.size()) {
+        const DeckLoad load = LoadDeckFile(state.decks[given].path.string(), state.decks[given].reading);
+        const Deck& d = load.deck;
+        if (!d.facts.empty())
+          item = d.facts[0].id;
+        else if (!d.cards.empty())
+          item = d.cards[0].id;
+        else if (!d.choices.empty())
+          item = d.choices[0].id;
+        else if (!d.events.empty())
+          item = d.events[0].id;
+      }
+      state.Post(OpenEditor{given, item});
+    }
   } else {
     state.Post(GoToScreen{*ScreenFromName(name)});
   }

@@ -45,6 +45,8 @@ std::vector<std::string> ListLines(const std::string& text) {
 
 EditSession::~EditSession() {
   if (m_pending.valid()) m_pending.wait();
+  for (auto& stale : m_stale)
+    stale.wait();
 }
 
 std::unique_ptr<EditSession> EditSession::Open(const std::filesystem::path& path, const FileReading& reading,
@@ -108,7 +110,13 @@ void EditSession::ListItems() {
 }
 
 void EditSession::Check() {
-  if (m_pending.valid()) m_pending.wait(); // an older text's result is not wanted
+  // An older text's check is not wanted: it ends on its own (no edit waits for it).
+  if (m_pending.valid()) m_stale.push_back(std::move(m_pending));
+  m_stale.erase(std::remove_if(m_stale.begin(), m_stale.end(),
+                               [](const std::future<DeckLoad>& f) {
+                                 return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+                               }),
+                m_stale.end());
   m_pending = {};
   const std::string name = m_path.string();
   auto read = [rows = m_doc->Rows(), reading = m_reading, name](std::string text) {
@@ -118,7 +126,8 @@ void EditSession::Check() {
     return ImportCsv(text, name, options);
   };
   ++m_generation;
-  if (m_doc->Text().size() < kCheckInBackgroundBytes) {
+  // A file of rows makes its ids from its words: they are needed at once (progress follows a change).
+  if (m_doc->Text().size() < kCheckInBackgroundBytes || m_doc->Rows()) {
     Adopt(read(m_doc->Text()));
     return;
   }

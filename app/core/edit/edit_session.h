@@ -34,7 +34,8 @@ struct SaveOutcome {
   std::string message;        // what happened, for people
 };
 
-// Decks above this size are checked again on a thread after an edit; smaller ones at once.
+// Facts files above this size are checked again on a thread after an edit; smaller ones, and
+// files of rows (whose ids follow their words), at once.
 inline constexpr size_t kCheckInBackgroundBytes = 1u << 20;
 
 class EditSession {
@@ -147,7 +148,8 @@ private:
   std::filesystem::file_time_type m_diskTime{};
   std::uintmax_t m_diskSize = 0;
   std::vector<std::pair<std::string, std::string>> m_renames; // saved, not yet taken
-  std::future<DeckLoad> m_pending;
+  std::future<DeckLoad> m_pending;                            // the check of the text as it is
+  std::vector<std::future<DeckLoad>> m_stale;                 // checks of texts edited since, ending on their own
   std::uint64_t m_generation = 0;
 };
 

@@ -1,5 +1,6 @@
 // The editor's view of a facts file: each item a TOML table, each field a key.
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/base/text.h"
@@ -149,15 +150,22 @@ public:
   bool Rows() const override { return false; }
 
   std::vector<EditItem> Items(const Deck& deck) const override {
-    std::map<int, const std::string*> idAt; // header line -> id, as the deck was last read
+    // Header line -> id, as the deck was last read (sorted once: a map of 100,000 nodes is slow).
+    std::vector<std::pair<int, const std::string*>> idAt;
     auto note = [&](const auto& list) {
       for (const auto& item : list)
-        idAt[item.pos.line] = &item.id;
+        idAt.emplace_back(item.pos.line, &item.id);
     };
     note(deck.sources), note(deck.relations), note(deck.entities), note(deck.events), note(deck.facts);
     note(deck.cards), note(deck.choices);
+    std::sort(idAt.begin(), idAt.end());
+    auto idOn = [&](int line) -> const std::string* {
+      auto it = std::lower_bound(idAt.begin(), idAt.end(), std::pair<int, const std::string*>(line, nullptr));
+      return it != idAt.end() && it->first == line ? it->second : nullptr;
+    };
     std::vector<EditItem> items;
-    std::map<ItemKind, size_t> counts;
+    items.reserve(m_doc.Tables().size());
+    std::array<size_t, std::size(kAllItemKinds)> counts{};
     const auto& tables = m_doc.Tables();
     for (size_t t = 0; t < tables.size(); ++t) {
       const std::optional<ItemKind> kind = KindOfTable(tables[t]);
@@ -167,12 +175,12 @@ public:
       item.place = t;
       item.line = tables[t].line;
       item.lastLine = m_doc.LineOf(tables[t].end == 0 ? 0 : tables[t].end - 1);
-      const size_t ordinal = ++counts[*kind];
+      const size_t ordinal = ++counts[static_cast<size_t>(*kind)];
       if (const TomlKeySpan* id = tables[t].Key("id"); id && *kind != ItemKind::Deck) {
         item.id = Value(*id);
         item.explicitId = true;
-      } else if (auto it = idAt.find(item.line); it != idAt.end()) {
-        item.id = *it->second;
+      } else if (const std::string* known = idOn(item.line)) {
+        item.id = *known;
       } else if (*kind == ItemKind::Card || *kind == ItemKind::Choice) {
         item.id = std::string(*kind == ItemKind::Card ? "card-" : "choice-") + std::to_string(ordinal);
       } else if (*kind == ItemKind::Fact) {

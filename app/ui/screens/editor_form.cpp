@@ -5,13 +5,15 @@
 #include <algorithm>
 
 #include "core/base/text.h"
-#include <imgui_internal.h> // ImGuiItemFlags_Inputable: Tab stops at a wrapped paragraph
+#include <imgui_internal.h> // ItemAdd with ImGuiItemFlags_Inputable: Tab stops at a wrapped paragraph
 #include "ui/screens/editor_parts.h"
 #include "ui/screens/game_widgets.h"
 
 namespace factdeck::ui {
 
 namespace {
+
+constexpr size_t kMostChoicesShown = 500; // a picker shows the first of its matches; the filter finds the rest
 
 // The fields filled again from the file when the item or its text changed.
 void Refill(const EditorState& editor, EditorWidgets& w) {
@@ -39,45 +41,62 @@ void Refill(const EditorState& editor, EditorWidgets& w) {
   w.preview = editor.session->Preview(item);
 }
 
-struct Candidate {
-  std::string id, name;
-};
-
-// What a field may name, for its picker.
-std::vector<Candidate> Candidates(const Deck& deck, edit::FieldType type, const std::string& relationId) {
-  std::vector<Candidate> out;
+// What a field may name, for its picker: each choice's id, its name, both folded for the search.
+std::vector<PickChoice> Candidates(const Deck& deck, edit::FieldType type, const std::string& relationId) {
+  std::vector<PickChoice> out;
+  auto add = [&](const std::string& id, std::string name) {
+    std::string folded = Fold(id + " " + name);
+    out.push_back({id, std::move(name), std::move(folded)});
+  };
   switch (type) {
   case edit::FieldType::Subject:
     for (const Entity& e : deck.entities)
-      out.push_back({e.id, e.name + " (" + e.kind + ")"});
+      add(e.id, e.name + " (" + e.kind + ")");
     for (const Event& e : deck.events)
-      out.push_back({e.id, e.name + " (event)"});
+      add(e.id, e.name + " (event)");
     break;
   case edit::FieldType::Relation:
     for (const Relation& r : deck.relations)
-      out.push_back({r.id, r.question});
+      add(r.id, r.question);
     break;
   case edit::FieldType::Object:
     if (const Relation* r = deck.FindRelation(relationId); r && r->objectType == ValueType::Entity)
       for (const Entity& e : deck.entities)
-        if (e.kind == r->objectKind) out.push_back({e.id, e.name});
+        if (e.kind == r->objectKind) add(e.id, e.name);
     break;
   case edit::FieldType::Source:
-    for (const DeckSource& s : deck.sources)
-      out.push_back({s.id, s.title});
+    for (const DeckSource& source : deck.sources)
+      add(source.id, source.title);
     break;
   default: break;
   }
   return out;
 }
 
+// Whether a field has anything to pick from (looked at every frame: no list is made).
+bool HasCandidates(const Deck& deck, edit::FieldType type, const std::string& relationId) {
+  switch (type) {
+  case edit::FieldType::Subject: return !deck.entities.empty() || !deck.events.empty();
+  case edit::FieldType::Relation: return !deck.relations.empty();
+  case edit::FieldType::Object: {
+    const Relation* r = deck.FindRelation(relationId);
+    return r && r->objectType == ValueType::Entity;
+  }
+  case edit::FieldType::Source: return !deck.sources.empty();
+  default: return false;
+  }
+}
+
 // "Choose...": a filtered list of what the field may name; a click puts its id in the field.
+// The list is made when it opens and filtered again only when the filter changes.
 void Picker(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edit::FieldInfo& f) {
-  const std::vector<Candidate> candidates = Candidates(editor.session->CurrentDeck(), f.type, w.fields["relation"]);
-  if (candidates.empty()) return;
+  const Deck& deck = editor.session->CurrentDeck();
+  if (!HasCandidates(deck, f.type, w.fields["relation"])) return;
   ImGui::SameLine();
   if (ImGui::Button("Choose...")) {
     w.pickFilter.clear();
+    w.pickChoices = Candidates(deck, f.type, w.fields["relation"]);
+    w.pickShownFor = "\x01"; // filter again
     ImGui::OpenPopup("pick");
   }
   ui.Track("editor/field/" + f.key + "/choose");
@@ -85,12 +104,17 @@ void Picker(UiContext& ui, const EditorState& editor, EditorWidgets& w, const ed
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(22 * ui.Em());
   ImGui::InputTextWithHint("##filter", "Find", &w.pickFilter);
-  const std::string filter = Fold(w.pickFilter);
+  if (w.pickShownFor != w.pickFilter) {
+    w.pickShownFor = w.pickFilter;
+    const std::string filter = Fold(w.pickFilter);
+    w.pickShown.clear();
+    for (size_t i = 0; i < w.pickChoices.size() && w.pickShown.size() < kMostChoicesShown; ++i)
+      if (filter.empty() || w.pickChoices[i].folded.find(filter) != std::string::npos) w.pickShown.push_back(i);
+  }
   ImGui::BeginChild("choices", ImVec2(22 * ui.Em(), 14 * ui.Em()));
-  size_t shown = 0;
-  for (const Candidate& c : candidates) {
-    if (!filter.empty() && Fold(c.id + " " + c.name).find(filter) == std::string::npos) continue;
-    if (++shown > 500) break;
+  if (w.pickChoices.empty()) ImGui::TextWrapped("The deck has none of the kind this relation asks for yet.");
+  for (size_t i : w.pickShown) {
+    const PickChoice& c = w.pickChoices[i];
     const std::string label = c.name + "  \xC2\xB7  " + c.id;
     if (ImGui::Selectable(label.c_str())) {
       w.fields[f.key] = c.id;
@@ -125,15 +149,18 @@ bool WrappedText(UiContext& ui, const std::string& text) {
   const ImVec2 textSize = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
   const ImVec2 size(width, std::max(textSize.y, 2 * ImGui::GetTextLineHeight()) + 2 * style.FramePadding.y);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true); // Tab stops here as at a text box
-  const bool clicked = ImGui::InvisibleButton("##view", size);
-  ImGui::PopItemFlag();
+  // A button that Tab stops at as at a text box (ImGui's own buttons take no Tab in 1.86).
+  const ImGuiID id = ImGui::GetID("##view");
+  const ImRect box(at, ImVec2(at.x + size.x, at.y + size.y));
+  ImGui::ItemSize(size);
+  if (!ImGui::ItemAdd(box, id, nullptr, ImGuiItemFlags_Inputable)) return false;
   const bool tabbed = (GImGui->LastItemData.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) != 0;
+  bool hovered = false, held = false;
+  const bool clicked = ImGui::ButtonBehavior(box, id, &hovered, &held);
   const bool entered = ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
-                      ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
-                      style.FrameRounding);
+                      ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg), style.FrameRounding);
   draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                 ImVec2(at.x + style.FramePadding.x, at.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
                 text.c_str(), nullptr, wrap);
@@ -168,13 +195,22 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
   const bool picker = f.type == edit::FieldType::Subject || f.type == edit::FieldType::Relation ||
                       f.type == edit::FieldType::Object || f.type == edit::FieldType::Source;
   const float width = picker ? -ButtonWidth("Choose...") - ImGui::GetStyle().ItemSpacing.x : -1.0f;
+  // Reached with Tab from the field before (or Shift+Tab from the one after).
+  const bool tabbedTo = w.focusKey == f.key;
+  if (tabbedTo) {
+    w.focusKey.clear();
+    if (f.type == edit::FieldType::Text) {
+      w.editing = f.key;
+      w.focusEditing = true;
+    }
+  }
   if (f.type == edit::FieldType::Text && w.editing != f.key) {
     if (WrappedText(ui, text)) {
       w.editing = f.key;
       w.focusEditing = true;
     }
   } else if (f.type == edit::FieldType::Text || f.type == edit::FieldType::List) {
-    if (w.editing == f.key && w.focusEditing) {
+    if ((w.editing == f.key && w.focusEditing) || (tabbedTo && f.type == edit::FieldType::List)) {
       ImGui::SetKeyboardFocusHere();
       w.focusEditing = false;
     }
@@ -184,10 +220,13 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
         2 * ImGui::GetStyle().FramePadding.y;
     ImGui::InputTextMultiline("##value", &text, ImVec2(-1, height));
   } else {
+    if (tabbedTo) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
     ImGui::InputText("##value", &text);
   }
   ui.Track("editor/field/" + f.key);
+  if (ImGui::IsItemActive() && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)))
+    w.tabFrom = f.key;
   // The text box left: the paragraph shows wrapped again (not the wrapped view's own click).
   if (ImGui::IsItemDeactivated() && w.editing == f.key && f.type == edit::FieldType::Text &&
       ImGui::GetItemID() == ImGui::GetID("##value"))
@@ -202,6 +241,16 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
     }
   MessageLines(ui, messages, f.key);
   ImGui::PopID();
+}
+
+// The field Tab goes to from `key` (Shift+Tab: back), past tick boxes, round at the ends.
+std::string NextField(const std::vector<edit::FieldInfo>& fields, const std::string& key, bool back) {
+  std::vector<const edit::FieldInfo*> stops;
+  for (const edit::FieldInfo& f : fields)
+    if (f.type != edit::FieldType::Flag) stops.push_back(&f);
+  for (size_t i = 0; i < stops.size(); ++i)
+    if (stops[i]->key == key) return stops[(i + (back ? stops.size() - 1 : 1)) % stops.size()]->key;
+  return {};
 }
 
 // Duplicate, delete (asked first), a new start for the item's progress.
@@ -311,8 +360,17 @@ void DrawEditorForm(UiContext& ui, const EditorState& editor) {
       m.key.clear();
   MessageLines(ui, messages, "");
   ImGui::Separator();
+  // Tab goes from field to field here, paragraphs and lists included (ImGui's own Tab does not
+  // leave a text box of several lines): its own tab stops are off.
+  ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
   for (const edit::FieldInfo& f : fields)
     Field(ui, editor, w, f, messages);
+  ImGui::PopItemFlag();
+  if (!w.tabFrom.empty()) {
+    w.focusKey = NextField(fields, w.tabFrom, ImGui::GetIO().KeyShift);
+    w.tabFrom.clear();
+    w.editing.clear(); // a paragraph left shows wrapped again
+  }
   Reports(ui, editor, item);
 
   ImGui::Spacing();

@@ -19,7 +19,19 @@ void Filter(const EditorState& editor, EditorWidgets& w) {
   if (key == w.shownKey) return;
   w.shownKey = key;
   w.shown.clear();
+  const auto& items = session.Items();
+  // The titles folded once per text (not per key typed in the search box).
   const std::string search = Fold(w.search), tag = Fold(w.tag);
+  if (!search.empty() && w.foldedRevision != editor.revision + 1) {
+    w.folded.clear();
+    w.folded.reserve(items.size());
+    for (const edit::EditItem& item : items)
+      w.folded.push_back(Fold(item.title) + "\x1f" + Fold(item.id));
+    w.foldedRevision = editor.revision + 1;
+  }
+  w.kindCounts.assign(std::size(edit::kAllItemKinds), 0);
+  for (const edit::EditItem& item : items)
+    ++w.kindCounts[static_cast<size_t>(item.kind)];
   std::vector<int> problemLines;
   for (const Diagnostic& d : session.Checked())
     problemLines.push_back(d.pos.line);
@@ -27,7 +39,6 @@ void Filter(const EditorState& editor, EditorWidgets& w) {
   std::set<std::string> reported;
   for (const QuestionReport& r : editor.reports)
     reported.insert(r.item);
-  const auto& items = session.Items();
   for (size_t i = 0; i < items.size(); ++i) {
     const edit::EditItem& item = items[i];
     if (w.kind >= 0 && static_cast<int>(item.kind) != w.kind) continue;
@@ -36,9 +47,7 @@ void Filter(const EditorState& editor, EditorWidgets& w) {
       auto at = std::lower_bound(problemLines.begin(), problemLines.end(), item.line);
       if (at == problemLines.end() || *at > std::max(item.line, item.lastLine)) continue;
     }
-    if (!search.empty() && Fold(item.title).find(search) == std::string::npos &&
-        Fold(item.id).find(search) == std::string::npos)
-      continue;
+    if (!search.empty() && w.folded[i].find(search) == std::string::npos) continue;
     if (!tag.empty() && Fold(session.Field(i, "tags")).find(tag) == std::string::npos) continue;
     w.shown.push_back(i);
   }
@@ -53,9 +62,7 @@ void Filters(UiContext& ui, const EditorState& editor, EditorWidgets& w) {
   ImGui::InputTextWithHint("##search", "Find (Ctrl+F)", &w.search);
   ui.Track("editor/search");
   const auto& items = editor.session->Items();
-  std::vector<size_t> counts(std::size(edit::kAllItemKinds));
-  for (const edit::EditItem& item : items)
-    ++counts[static_cast<size_t>(item.kind)];
+  const std::vector<size_t>& counts = w.kindCounts;
   const std::string all = "All items (" + CountText(items.size()) + ")";
   const std::string current = w.kind < 0 ? all
                                          : std::string(edit::ItemKindLabel(static_cast<edit::ItemKind>(w.kind))) +
@@ -103,8 +110,9 @@ void Filters(UiContext& ui, const EditorState& editor, EditorWidgets& w) {
 
 void DrawEditorList(UiContext& ui, const EditorState& editor) {
   EditorWidgets& w = ui.widgets.editor;
+  Filter(editor, w); // the kinds' counts the list of kinds shows
   Filters(ui, editor, w);
-  Filter(editor, w);
+  Filter(editor, w); // again when a filter changed in this frame
   if (w.shown.size() != editor.session->Items().size()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
     ImGui::Text("%s shown", CountText(w.shown.size()).c_str());

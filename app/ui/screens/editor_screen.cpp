@@ -184,6 +184,12 @@ void DrawEditorScreen(UiContext& ui) {
     return;
   }
   const EditorState& editor = *ui.state.editor;
+  // Another file, or the editor opened again: its widgets start afresh.
+  if (ui.widgets.editor.session != editor.session.get() || ui.widgets.editor.drawnFrame != ui.frame - 1) {
+    ui.widgets.editor = EditorWidgets{};
+    ui.widgets.editor.session = editor.session.get();
+  }
+  ui.widgets.editor.drawnFrame = ui.frame;
   if (editor.session->Checking()) {
     ui.Post(EditorTick{});
     ui.needs.animating = true; // look again next frame

@@ -286,6 +286,16 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
   ImGui::TextUnformatted(SummaryText(s).c_str());
   ImGui::TextUnformatted(deck.path.filename().string().c_str());
   ImGui::PopStyleColor();
+  // The file: edited here (a facts file, CSV or TSV: the files FactDeck writes), read again.
+  const std::string file = deck.path.string();
+  if (LowerExtension(file) == ".toml" || IsDelimitedFile(file)) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Edit")) ui.Post(OpenEditor{index, {}});
+    ui.Track("home/deck/" + std::to_string(index) + "/edit");
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Read it again")) ui.Post(ReadDecksAgain{});
+  ui.Track("home/deck/" + std::to_string(index) + "/reload");
   DrawSheetChoice(ui, deck, index);
   if (deck.errors.empty()) {
     DeckProgress progress{deck.id, 0, 0, 0};
@@ -365,24 +375,14 @@ void DrawDeck(UiContext& ui, const DeckEntry& deck, size_t index) {
       ImGui::TextWrapped("%s", error.c_str());
     ui.Track("home/deck/" + std::to_string(index) + "/errors");
   }
-  // Edit it (a facts file, CSV or TSV: the files FactDeck writes), read it again from its file.
-  const std::string file = deck.path.string();
-  if (LowerExtension(file) == ".toml" || IsDelimitedFile(file)) {
-    if (ImGui::SmallButton("Edit")) ui.Post(OpenEditor{index, {}});
-    ui.Track("home/deck/" + std::to_string(index) + "/edit");
-    ImGui::SameLine();
-  }
-  if (ImGui::SmallButton("Read it again")) ui.Post(ReadDecksAgain{});
-  ui.Track("home/deck/" + std::to_string(index) + "/reload");
   if (deck.previewable) {
     // A file of rows or an Anki package: how it is read, shown and changed in the import preview.
-    ImGui::SameLine();
     if (ImGui::SmallButton("How the file is read")) ui.Post(PreviewImport{index});
     ui.Track("home/deck/" + std::to_string(index) + "/reading");
   }
   if (deck.opened) {
     // A deck opened by path is remembered; it can be taken off the list (the file stays).
-    ImGui::SameLine();
+    if (deck.previewable) ImGui::SameLine();
     if (ImGui::SmallButton("Remove from this list")) ui.Post(ForgetDeck{deck.path});
     ui.Track("home/deck/" + std::to_string(index) + "/forget");
   }
