@@ -78,7 +78,8 @@ public:
   // ids; `items` as Items() gives them.
   virtual std::vector<TextEdit> AddItem(ItemKind kind, const std::string& id, const std::vector<EditItem>& items,
                                         std::string& why) const = 0;
-  virtual std::vector<TextEdit> DuplicateItem(const EditItem& item, const std::string& id, std::string& why) const = 0;
+  virtual std::vector<TextEdit> DuplicateItem(const EditItem& item, const std::string& id,
+                                              const std::vector<EditItem>& items, std::string& why) const = 0;
   // Takes an item out; items numbered after it keep their ids (written into the file).
   virtual std::vector<TextEdit> RemoveItem(const EditItem& item, const std::vector<EditItem>& items,
                                            std::string& why) const = 0;

@@ -175,29 +175,76 @@ std::ptrdiff_t EditSession::FindId(const std::string& id) const {
   return -1;
 }
 
-std::string EditSession::Do(std::vector<TextEdit> edits, Op op, std::string label) {
+std::string EditSession::Do(std::vector<TextEdit> edits, Op op, std::string label,
+                            std::vector<std::pair<std::string, std::string>> renames) {
   if (edits.empty()) return {};
   Step step;
   if (!ApplyAll(*m_doc, std::move(edits), &step.edits)) return "the file's text is not where it was (read it again)";
   step.op = std::move(op);
   step.label = std::move(label);
+  step.renames = std::move(renames);
   m_history.resize(m_top);
   if (m_saved > m_top) m_saved = static_cast<size_t>(-1); // the saved text can no longer be reached
   const std::string before = step.op.id;
+  const std::ptrdiff_t place = step.op.place;
   m_history.push_back(std::move(step));
   ++m_top;
   Check();
   // A row whose id is made from its words gets another id when they change: progress follows.
   Step& done = m_history.back();
-  if (m_doc->Rows() && done.op.type == Op::Type::Set && !before.empty()) {
+  if (m_doc->Rows() && done.op.type == Op::Type::Set && !before.empty())
     for (const EditItem& item : m_items)
-      if (item.line > 0 && item.id != before && FindId(before) < 0 && item.kind == done.op.kind &&
-          m_doc->Field(item, done.op.key) == done.op.text) {
+      if (static_cast<std::ptrdiff_t>(item.place) == place && item.kind == done.op.kind && item.id != before &&
+          !item.id.empty() && FindId(before) < 0)
         done.renames.emplace_back(before, item.id);
-        break;
-      }
-  }
+  for (const auto& r : done.renames)
+    m_unsavedRenames.push_back(r);
   return {};
+}
+
+std::vector<TextEdit> EditSession::PinSiblings(const EditItem& fact) const {
+  // A fact without an id is known by subject.relation, or subject.relation.object beside
+  // another of the same subject and relation: those beside it keep theirs written down.
+  std::vector<TextEdit> edits;
+  if (fact.kind != ItemKind::Fact || m_doc->Rows()) return edits;
+  const std::string subject = m_doc->Field(fact, "subject"), relation = m_doc->Field(fact, "relation");
+  for (const EditItem& other : m_items) {
+    if (other.kind != ItemKind::Fact || other.explicitId || other.place == fact.place || other.id.empty()) continue;
+    if (m_doc->Field(other, "subject") != subject || m_doc->Field(other, "relation") != relation) continue;
+    std::string why;
+    for (TextEdit& e : m_doc->SetField(other, "id", other.id, *m_deck, why))
+      edits.push_back(std::move(e));
+  }
+  return edits;
+}
+
+std::vector<TextEdit> EditSession::ReferenceEdits(const EditItem& renamed, const std::string& newId) const {
+  // Every item that names the renamed one names it by its new id (the rename is not an error).
+  std::vector<TextEdit> edits;
+  if (m_doc->Rows() || renamed.id.empty()) return edits;
+  std::vector<std::string> keys;
+  if (renamed.kind == ItemKind::Entity || renamed.kind == ItemKind::Event) keys = {"subject", "object", "place"};
+  if (renamed.kind == ItemKind::Relation) keys = {"relation"};
+  if (renamed.kind == ItemKind::Source) keys = {"source", "according_to"};
+  for (const EditItem& other : m_items) {
+    if (other.place == renamed.place) continue;
+    bool first = true;
+    for (const std::string& key : keys) {
+      if (m_doc->Field(other, key) != renamed.id) continue;
+      if (key == "object") { // only where the answer is an entity, not a word that happens to match
+        const Relation* r = m_deck->FindRelation(m_doc->Field(other, "relation"));
+        if (!r || r->objectType != ValueType::Entity) continue;
+      }
+      // The first change of a table may write its fact's id down; the others must not again.
+      EditItem target = other;
+      if (!first) target.explicitId = true;
+      first = false;
+      std::string why;
+      for (TextEdit& e : m_doc->SetField(target, key, newId, *m_deck, why))
+        edits.push_back(std::move(e));
+    }
+  }
+  return edits;
 }
 
 std::string EditSession::Set(size_t item, const std::string& key, const std::string& text) {
@@ -206,15 +253,24 @@ std::string EditSession::Set(size_t item, const std::string& key, const std::str
   std::string why;
   std::vector<TextEdit> edits = m_doc->SetField(it, key, text, *m_deck, why);
   if (!why.empty()) return why;
-  if (key == "id" && it.kind != ItemKind::Deck) {
+  std::vector<std::pair<std::string, std::string>> renames;
+  if (key == "id" && it.kind != ItemKind::Deck && !edits.empty()) {
     const std::vector<std::string> id = ListLines(text);
     if (id.empty()) return "an id cannot be empty";
     if (id[0] != it.id && FindId(id[0]) >= 0) return "another item has the id \"" + id[0] + "\"";
+    for (TextEdit& e : ReferenceEdits(it, id[0]))
+      edits.push_back(std::move(e));
+    for (TextEdit& e : PinSiblings(it))
+      edits.push_back(std::move(e));
+    // Cards and written questions keep no renamed_from: the store is told when saved.
+    if ((it.kind == ItemKind::Card || it.kind == ItemKind::Choice) && !it.id.empty())
+      renames.emplace_back(it.id, id[0]);
   }
   std::string label = "change the " + LowerLabel(it.kind) + "'s ";
   for (const FieldInfo& f : m_doc->Fields(it))
     if (f.key == key) label += f.label;
-  return Do(std::move(edits), Op{Op::Type::Set, it.kind, it.id, key, text, {}}, label);
+  return Do(std::move(edits), Op{Op::Type::Set, it.kind, it.id, key, text, {}, static_cast<std::ptrdiff_t>(it.place)},
+            label, std::move(renames));
 }
 
 std::string EditSession::NewId(ItemKind kind) const {
@@ -255,7 +311,7 @@ std::string EditSession::Duplicate(size_t item, size_t& added) {
   const EditItem it = m_items[item];
   const std::string id = NewId(it.kind);
   std::string why;
-  std::vector<TextEdit> edits = m_doc->DuplicateItem(it, id, why);
+  std::vector<TextEdit> edits = m_doc->DuplicateItem(it, id, m_items, why);
   if (!why.empty()) return why;
   if (std::string failed = Do(std::move(edits), Op{Op::Type::Duplicate, it.kind, it.id, {}, {}, id},
                               "duplicate the " + LowerLabel(it.kind));
@@ -273,6 +329,8 @@ std::string EditSession::Remove(size_t item) {
   std::string why;
   std::vector<TextEdit> edits = m_doc->RemoveItem(it, m_items, why);
   if (!why.empty()) return why;
+  for (TextEdit& e : PinSiblings(it))
+    edits.push_back(std::move(e));
   return Do(std::move(edits), Op{Op::Type::Remove, it.kind, it.id, {}, {}, {}}, "delete the " + LowerLabel(it.kind));
 }
 
@@ -286,6 +344,8 @@ std::string EditSession::StartAfresh(size_t item) {
   std::vector<TextEdit> edits =
       m_doc->SetField(EditItem{it.kind, {}, {}, it.line, it.lastLine, it.place, true}, "id", id, *m_deck, why);
   if (!why.empty()) return why;
+  for (TextEdit& e : PinSiblings(it))
+    edits.push_back(std::move(e));
   return Do(std::move(edits), Op{Op::Type::Afresh, it.kind, it.id, {}, {}, id},
             "start the " + LowerLabel(it.kind) + " afresh");
 }
@@ -299,6 +359,8 @@ bool EditSession::Undo(std::ptrdiff_t* item) {
   std::vector<TextEdit> inverse;
   for (auto it = step.edits.rbegin(); it != step.edits.rend(); ++it)
     if (!m_doc->Apply(it->Inverse())) return false;
+  for (auto r = step.renames.rbegin(); r != step.renames.rend(); ++r)
+    m_unsavedRenames.emplace_back(r->second, r->first);
   --m_top;
   Check();
   if (item) *item = step.op.type == Op::Type::Add ? -1 : Find(step.op.kind, step.op.id);
@@ -310,6 +372,8 @@ bool EditSession::Redo(std::ptrdiff_t* item) {
   const Step& step = m_history[m_top];
   for (const TextEdit& edit : step.edits)
     if (!m_doc->Apply(edit)) return false;
+  for (const auto& r : step.renames)
+    m_unsavedRenames.push_back(r);
   ++m_top;
   Check();
   if (item) {
@@ -348,15 +412,10 @@ SaveOutcome EditSession::Save(bool overwrite) {
     outcome.message = "Not saved: " + why + ". Your edits are still here; save again or save elsewhere.";
     return outcome;
   }
-  // The renames of the edits saved now (and undone ones reversed) go to the progress store.
-  if (m_saved != static_cast<size_t>(-1)) {
-    for (size_t i = m_saved; i < m_top; ++i)
-      for (const auto& r : m_history[i].renames)
-        m_renames.push_back(r);
-    for (size_t i = m_saved; i-- > m_top;)
-      for (const auto& r : m_history[i].renames)
-        m_renames.emplace_back(r.second, r.first);
-  }
+  // The renames of the edits saved now (undone ones reversed, in the order made) go to the progress store.
+  for (auto& r : m_unsavedRenames)
+    m_renames.push_back(std::move(r));
+  m_unsavedRenames.clear();
   m_onDisk = m_doc->Text();
   RememberDisk();
   m_saved = m_top;
@@ -374,6 +433,7 @@ std::string EditSession::Reload() {
   m_onDisk = std::move(text);
   RememberDisk();
   m_history.clear();
+  m_unsavedRenames.clear();
   m_top = m_saved = 0;
   Check();
   WaitForCheck();
@@ -421,6 +481,9 @@ std::string EditSession::SaveAsFactsFile() {
     target = m_path.parent_path() / (m_path.stem().string() + "-" + std::to_string(n) + ".toml");
   const std::string text = FormatDeckToml(*m_deck);
   if (std::string why = WriteFileAtomically(target, text); !why.empty()) return why;
+  for (auto& r : m_unsavedRenames) // the new file holds the edits made: their renames are saved
+    m_renames.push_back(std::move(r));
+  m_unsavedRenames.clear();
   m_path = target;
   m_reading = {};
   m_shape.reset();
@@ -472,6 +535,31 @@ std::vector<Question> EditSession::Preview(size_t item, size_t most) const {
       if (ids.size() > 1 && !out.empty() && out.back().items.size() && out.back().items[0] == id) break;
     }
   return out;
+}
+
+std::vector<std::string> EditSession::LooseMessages() const {
+  std::vector<std::string> out;
+  if (m_pending.valid()) return out;
+  for (const Diagnostic& d : m_diagnostics) {
+    const bool inside = std::any_of(m_items.begin(), m_items.end(), [&](const EditItem& it) {
+      return d.pos.line >= it.line && d.pos.line <= std::max(it.line, it.lastLine);
+    });
+    if (!inside) out.push_back(d.Format());
+  }
+  return out;
+}
+
+std::string EditSession::WhyNoQuestion(size_t item) const {
+  if (item >= m_items.size() || m_pending.valid() || !m_generator) return {};
+  const EditItem& it = m_items[item];
+  if (it.kind != ItemKind::Fact && it.kind != ItemKind::Card && it.kind != ItemKind::Choice &&
+      it.kind != ItemKind::Event)
+    return {};
+  for (QuestionKind kind : AllQuestionKinds()) {
+    std::string why;
+    if (!m_generator->Asks(kind, it.id, &why) && !why.empty()) return why;
+  }
+  return {};
 }
 
 std::string NewDeckText(const std::string& title) {

@@ -105,6 +105,10 @@ public:
   // The item's fields as being typed (key -> text), checked at once: a date's reading, an
   // unknown reference, a written question's problems, a required field left empty.
   std::vector<FieldMessage> CheckFields(size_t item, const std::map<std::string, std::string>& fields) const;
+  // What the check says that lies in no item (a syntax error between tables, no [deck]).
+  std::vector<std::string> LooseMessages() const;
+  // Why the item makes no question (a fact with too few plausible wrong options), or "".
+  std::string WhyNoQuestion(size_t item) const;
   // Questions a student could be asked on the item, as the generator makes them now.
   std::vector<Question> Preview(size_t item, size_t most = 3) const;
 
@@ -117,6 +121,7 @@ private:
     enum class Type : std::uint8_t { Set, Add, Duplicate, Remove, Afresh } type = Type::Set;
     ItemKind kind = ItemKind::Card;
     std::string id, key, text, newId;
+    std::ptrdiff_t place = -1; // the item's place in the document when edited (a row's record)
   };
   struct Step {
     std::vector<TextEdit> edits; // as applied, in order
@@ -125,7 +130,10 @@ private:
     std::vector<std::pair<std::string, std::string>> renames;
   };
   EditSession() = default;
-  std::string Do(std::vector<TextEdit> edits, Op op, std::string label);
+  std::string Do(std::vector<TextEdit> edits, Op op, std::string label,
+                 std::vector<std::pair<std::string, std::string>> renames = {});
+  std::vector<TextEdit> PinSiblings(const EditItem& fact) const;
+  std::vector<TextEdit> ReferenceEdits(const EditItem& renamed, const std::string& newId) const;
   std::string Replay(const Op& op);
   void Check();
   void Adopt(DeckLoad load);
@@ -147,9 +155,10 @@ private:
   std::string m_onDisk; // the file's text as last read or written
   std::filesystem::file_time_type m_diskTime{};
   std::uintmax_t m_diskSize = 0;
-  std::vector<std::pair<std::string, std::string>> m_renames; // saved, not yet taken
-  std::future<DeckLoad> m_pending;                            // the check of the text as it is
-  std::vector<std::future<DeckLoad>> m_stale;                 // checks of texts edited since, ending on their own
+  std::vector<std::pair<std::string, std::string>> m_renames;        // saved, not yet taken
+  std::vector<std::pair<std::string, std::string>> m_unsavedRenames; // made (and undone) since the last save
+  std::future<DeckLoad> m_pending;                                   // the check of the text as it is
+  std::vector<std::future<DeckLoad>> m_stale; // checks of texts edited since, ending on their own
   std::uint64_t m_generation = 0;
 };
 

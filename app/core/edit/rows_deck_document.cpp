@@ -107,8 +107,13 @@ public:
       const ColumnRole role = c < m_shape.reading.roles.size() ? m_shape.reading.roles[c] : ColumnRole::Ignore;
       const std::string header = HeaderCell(c);
       f.label = header.empty() ? std::string(ColumnRoleLabel(role)) : header;
-      f.hint = std::string("column ") + static_cast<char>('A' + std::min<size_t>(c, 25)) + ": " + ColumnRoleLabel(role);
-      f.type = role == ColumnRole::Date || role == ColumnRole::End ? FieldType::Date : FieldType::Line;
+      f.hint = std::string("column ") + static_cast<char>('A' + std::min<size_t>(c, 25)) + ": " +
+               (role == ColumnRole::Ignore ? "not read into the deck" : ColumnRoleLabel(role));
+      const bool paragraph = role == ColumnRole::Front || role == ColumnRole::Back || role == ColumnRole::Question ||
+                             role == ColumnRole::Explanation || role == ColumnRole::Note || role == ColumnRole::Event;
+      f.type = role == ColumnRole::Date || role == ColumnRole::End ? FieldType::Date
+               : paragraph                                         ? FieldType::Text
+                                                                   : FieldType::Line;
       f.required = role == ColumnRole::Front || role == ColumnRole::Back || role == ColumnRole::Question ||
                    role == ColumnRole::Date || role == ColumnRole::Event || role == ColumnRole::Name;
       fields.push_back(std::move(f));
@@ -159,19 +164,23 @@ public:
     const size_t width = std::max<size_t>(1, std::max(m_shape.width, m_shape.reading.roles.size()));
     std::string row(width - 1, m_delimiter);
     std::string lead;
-    if (!m_text.empty() && m_text.back() != '\n') lead = m_lineEnd;
+    if (!m_text.empty() && m_text.back() != '\n' && m_text.back() != '\r') lead = m_lineEnd;
     return {TextEdit{m_text.size(), "", lead + row + m_lineEnd}};
   }
 
-  std::vector<TextEdit> DuplicateItem(const EditItem& item, const std::string&, std::string& why) const override {
+  std::vector<TextEdit> DuplicateItem(const EditItem& item, const std::string&, const std::vector<EditItem>&,
+                                      std::string& why) const override {
     if (item.place >= m_records.size()) {
       why = "no such row";
       return {};
     }
     const auto [begin, end] = RowSpan(item.place);
     std::string row = m_text.substr(begin, end - begin);
-    if (row.empty() || row.back() != '\n') row += m_lineEnd;
-    return {TextEdit{end, "", row}};
+    while (!row.empty() && (row.back() == '\n' || row.back() == '\r'))
+      row.pop_back();
+    // After the row's own line end; a last row without one gets one first.
+    const bool ended = end > begin && (m_text[end - 1] == '\n' || m_text[end - 1] == '\r');
+    return {TextEdit{end, "", ended ? row + m_lineEnd : m_lineEnd + row}};
   }
 
   std::vector<TextEdit> RemoveItem(const EditItem& item, const std::vector<EditItem>&,
@@ -189,10 +198,14 @@ private:
     CsvParse parse = ParseCsv(m_text, m_fileName);
     m_records = std::move(parse.table.records);
     m_delimiter = parse.table.delimiter;
-    m_lineEnd = m_text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+    // Lines as the CSV reader counts them: LF, CRLF, or a lone CR (old Mac files).
+    const bool crlf = m_text.find("\r\n") != std::string::npos;
+    const bool crOnly = !crlf && m_text.find('\n') == std::string::npos && m_text.find('\r') != std::string::npos;
+    m_lineEnd = crlf ? "\r\n" : crOnly ? "\r" : "\n";
     m_lineStarts.assign(1, 0);
     for (size_t i = 0; i < m_text.size(); ++i)
-      if (m_text[i] == '\n') m_lineStarts.push_back(i + 1);
+      if (m_text[i] == '\n' || (m_text[i] == '\r' && (i + 1 >= m_text.size() || m_text[i + 1] != '\n')))
+        m_lineStarts.push_back(i + 1);
   }
 
   size_t FirstRow() const { return m_shape.reading.header >= 0 ? static_cast<size_t>(m_shape.reading.header) + 1 : 0; }

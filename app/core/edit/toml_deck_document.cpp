@@ -227,8 +227,10 @@ public:
         k && m_doc.Text().compare(k->valueBegin, k->valueEnd - k->valueBegin, *value) == 0)
       return {}; // the same
     edits.push_back(m_doc.SetValue(item.place, key, *value));
-    if (key == "id" && item.kind != ItemKind::Deck && !item.id.empty() && text != item.id) {
-      // Progress follows the rename.
+    const bool keepsOldIds =
+        item.kind == ItemKind::Entity || item.kind == ItemKind::Event || item.kind == ItemKind::Fact;
+    if (key == "id" && keepsOldIds && !item.id.empty() && text != item.id) {
+      // Progress follows the rename (cards and written questions: the session tells the store).
       std::vector<std::string> renamed = Lines(Get(table, "renamed_from"));
       if (std::find(renamed.begin(), renamed.end(), item.id) == renamed.end()) renamed.push_back(item.id);
       edits.push_back(m_doc.SetValue(item.place, "renamed_from", TomlValueList(renamed)));
@@ -241,24 +243,31 @@ public:
   }
 
   std::vector<ItemKind> Addable() const override {
-    return {ItemKind::Card, ItemKind::Choice,   ItemKind::Event, ItemKind::Entity,
-            ItemKind::Fact, ItemKind::Relation, ItemKind::Source};
+    std::vector<ItemKind> kinds{ItemKind::Card, ItemKind::Choice,   ItemKind::Event, ItemKind::Entity,
+                                ItemKind::Fact, ItemKind::Relation, ItemKind::Source};
+    // A file without its [deck] table (empty, or begun by hand) can be given one.
+    const auto& tables = m_doc.Tables();
+    if (std::none_of(tables.begin(), tables.end(), [](const TomlTableSpan& t) { return t.name == "deck" && !t.array; }))
+      kinds.insert(kinds.begin(), ItemKind::Deck);
+    return kinds;
   }
 
   std::vector<TextEdit> AddItem(ItemKind kind, const std::string& id, const std::vector<EditItem>& items,
                                 std::string& why) const override {
-    if (kind == ItemKind::Deck) {
+    const auto addable = Addable();
+    if (std::find(addable.begin(), addable.end(), kind) == addable.end()) {
       why = "a deck has one set of settings";
       return {};
     }
-    std::string text = std::string("[[") + TableOfKind(kind) + "]]\n";
+    std::string text = kind == ItemKind::Deck ? "[deck]\n" : std::string("[[") + TableOfKind(kind) + "]]\n";
     text += "id = " + TomlValue(id) + "\n";
     for (const FieldInfo& f : FieldsOfKind(kind))
       if (f.required && f.key != "id") text += f.key + " = " + (f.type == FieldType::List ? "[]" : "\"\"") + "\n";
     return {m_doc.InsertTable(LastOf(kind, items), text)};
   }
 
-  std::vector<TextEdit> DuplicateItem(const EditItem& item, const std::string& id, std::string& why) const override {
+  std::vector<TextEdit> DuplicateItem(const EditItem& item, const std::string& id, const std::vector<EditItem>& items,
+                                      std::string& why) const override {
     if (item.kind == ItemKind::Deck) {
       why = "a deck has one set of settings";
       return {};
@@ -275,7 +284,10 @@ public:
       text += all.substr(k.lineBegin, k.lineEnd - k.lineBegin);
       if (text.back() != '\n') text += '\n';
     }
-    return {m_doc.InsertTable(static_cast<std::ptrdiff_t>(item.place), text)};
+    // A card or written question without an id is numbered by its place: the copy goes after
+    // the last of its kind, so that no other is renumbered; anything else right after the original.
+    const bool numbered = item.kind == ItemKind::Card || item.kind == ItemKind::Choice;
+    return {m_doc.InsertTable(numbered ? LastOf(item.kind, items) : static_cast<std::ptrdiff_t>(item.place), text)};
   }
 
   std::vector<TextEdit> RemoveItem(const EditItem& item, const std::vector<EditItem>& items,

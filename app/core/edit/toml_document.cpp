@@ -93,6 +93,7 @@ void TomlDocument::Reset(std::string text) {
 }
 
 void TomlDocument::Scan() {
+  m_lineEnd = m_text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
   m_tables.clear();
   m_lineStarts.assign(1, 0);
   const std::string_view text = m_text;
@@ -172,9 +173,9 @@ TextEdit TomlDocument::SetValue(size_t table, std::string_view key, std::string_
   const TomlTableSpan& t = m_tables[table];
   if (const TomlKeySpan* k = t.Key(key))
     return {k->valueBegin, m_text.substr(k->valueBegin, k->valueEnd - k->valueBegin), std::string(value)};
-  std::string line = std::string(key) + " = " + std::string(value) + "\n";
+  std::string line = std::string(key) + " = " + std::string(value) + m_lineEnd;
   const size_t at = t.end;
-  if (at > 0 && m_text[at - 1] != '\n') line.insert(0, "\n"); // the last line had no newline
+  if (at > 0 && m_text[at - 1] != '\n') line.insert(0, m_lineEnd); // the last line had no newline
   return {at, "", line};
 }
 
@@ -185,16 +186,22 @@ std::optional<TextEdit> TomlDocument::RemoveKey(size_t table, std::string_view k
 }
 
 TextEdit TomlDocument::InsertTable(std::ptrdiff_t after, std::string_view tableText) const {
-  std::string text(tableText);
+  // In the file's own line ends.
+  std::string text;
+  for (char c : tableText)
+    if (c == '\n')
+      text += m_lineEnd;
+    else if (c != '\r')
+      text += c;
   if (after < 0) {
     std::string lead;
-    if (!m_text.empty() && m_text.back() != '\n') lead = "\n";
-    if (!m_text.empty()) lead += "\n";
+    if (!m_text.empty() && m_text.back() != '\n') lead = m_lineEnd;
+    if (!m_text.empty()) lead += m_lineEnd;
     return {m_text.size(), "", lead + text};
   }
   const size_t at = m_tables[static_cast<size_t>(after)].end;
   const bool newline = at > 0 && m_text[at - 1] != '\n';
-  return {at, "", (newline ? "\n\n" : "\n") + text};
+  return {at, "", (newline ? m_lineEnd + m_lineEnd : m_lineEnd) + text};
 }
 
 TextEdit TomlDocument::RemoveTable(size_t table) const {

@@ -69,6 +69,7 @@ public:
 private:
   void Scan();
   std::string m_text;
+  std::string m_lineEnd = "\n"; // the file's: "\r\n" when it has any, else "\n"
   std::vector<TomlTableSpan> m_tables;
   std::vector<size_t> m_lineStarts;
 };

@@ -25,6 +25,7 @@ void Refill(const EditorState& editor, EditorWidgets& w) {
       if (text != w.stored[key]) typing[key] = text;
   } else {
     w.editing.clear();
+    w.scrollToItem = true; // the list shows the item selected (by an edit, undo, a search)
   }
   w.revision = editor.revision;
   w.item = editor.selected;
@@ -222,7 +223,11 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
   } else {
     if (tabbedTo) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
-    ImGui::InputText("##value", &text);
+    // An id the file does not write shows the one FactDeck makes (numbered, or from a fact's subject and relation).
+    const std::string& implicit = f.key == "id" && editor.selected >= 0
+                                      ? editor.session->Items()[static_cast<size_t>(editor.selected)].id
+                                      : std::string();
+    ImGui::InputTextWithHint("##value", implicit.empty() ? "" : (implicit + " (made by FactDeck)").c_str(), &text);
   }
   ui.Track("editor/field/" + f.key);
   if (ImGui::IsItemActive() && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)))
@@ -235,8 +240,12 @@ void Field(UiContext& ui, const EditorState& editor, EditorWidgets& w, const edi
   if (picker) Picker(ui, editor, w, f);
   if (f.type == edit::FieldType::Relation)
     if (const Relation* r = editor.session->CurrentDeck().FindRelation(text)) {
+      // The question as asked of this subject.
+      std::string asks = r->question;
+      if (const size_t at = asks.find("{subject}"); at != std::string::npos)
+        asks.replace(at, 9, editor.session->CurrentDeck().NameOf(w.fields["subject"]));
       ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
-      ImGui::TextWrapped("Asks: %s", r->question.c_str());
+      ImGui::TextWrapped("Asks: %s", asks.c_str());
       ImGui::PopStyleColor();
     }
   MessageLines(ui, messages, f.key);
@@ -373,12 +382,19 @@ void DrawEditorForm(UiContext& ui, const EditorState& editor) {
   }
   Reports(ui, editor, item);
 
+  if (item.kind == edit::ItemKind::Deck || item.kind == edit::ItemKind::Source) return; // no question is about them
   ImGui::Spacing();
   ImGui::PushFont(ui.fonts.bold);
   ImGui::TextUnformatted(editor.session->Checking() ? "What a student sees (being checked...)"
                          : w.preview.empty()        ? "No question is made from it yet"
                                                     : "What a student sees");
   ImGui::PopFont();
+  if (w.preview.empty() && !editor.session->Checking())
+    if (const std::string why = editor.session->WhyNoQuestion(index); !why.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->muted);
+      ImGui::TextWrapped("%s", why.c_str());
+      ImGui::PopStyleColor();
+    }
   for (size_t i = 0; i < w.preview.size(); ++i)
     QuestionAsSeen(ui, w.preview[i], i + 1);
   ui.Track("editor/preview");

@@ -141,8 +141,8 @@ void DrawEditorList(UiContext& ui, const EditorState& editor) {
         CommitEditorFields(ui, editor);
         ui.Post(EditorSelect{i});
       }
-      if (selected && w.scrollToItem) {
-        ImGui::SetScrollHereY(0.3f);
+      if (selected && w.scrollToItem) { // brought into view when it is not
+        if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.3f);
         w.scrollToItem = false;
       }
       ui.Track("editor/item/" + std::to_string(i));

@@ -102,7 +102,7 @@ void ToolBar(UiContext& ui, const EditorState& editor) {
   if (session.Dirty())
     status = CountText(session.UnsavedEdits()) + (session.UnsavedEdits() == 1 ? " unsaved edit" : " unsaved edits");
   else
-    status = "All saved";
+    status = session.CanUndo() || session.CanRedo() ? "All saved" : "No unsaved edits";
   if (session.Checking())
     status += " · checking...";
   else if (session.Errors() + session.Warnings() == 0)
@@ -138,6 +138,15 @@ void MessageBar(UiContext& ui, const EditorState& editor) {
     if (ImGui::Button("Save mine over it")) ui.Post(EditorSave{true});
     ui.Track("editor/conflict/overwrite");
   }
+  // What the check says outside every item (a syntax error between tables, no [deck] table).
+  const std::vector<std::string> loose = editor.session->LooseMessages();
+  for (size_t i = 0; i < loose.size() && i < 4; ++i) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->wrong);
+    ImGui::TextWrapped("%s", loose[i].c_str());
+    ImGui::PopStyleColor();
+    ui.Track("editor/file-problems");
+  }
+  if (loose.size() > 4) ImGui::TextDisabled("and %zu more (factdeck check lists them all)", loose.size() - 4);
   for (const std::string& lost : editor.lost) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui.palette->warning);
     ImGui::BulletText("%s", lost.c_str());
