@@ -171,7 +171,7 @@ TEST_CASE("a typo mended, a card and an event added in the editor: the diff is e
   CHECK(shown);
 }
 
-TEST_CASE("the editor at 800x600 and in projector mode; leaving with an unsaved edit asks first", "[ui][editor]") {
+TEST_CASE("the editor at 800x600 and in projector mode, and leaving with an unsaved edit asks first", "[ui][editor]") {
   test::TempDir dir;
   const auto deck = dir / "deck.toml";
   std::filesystem::copy_file(kSeed, deck);

@@ -30,7 +30,8 @@ const edit::EditItem& SelectedItem(const IntentFixture& f) { return f.state.edit
 
 } // namespace
 
-TEST_CASE("OpenEditor edits a listed deck; the edit is saved, undone and redone, progress kept", "[intents][editor]") {
+TEST_CASE("OpenEditor edits a listed deck, and the edit is saved, undone and redone, progress kept",
+          "[intents][editor]") {
   test::TempDir decks;
   const auto path = decks / "seed.toml";
   REQUIRE(WriteFileAtomically(path, Read(kSource / "questions/german-soviet-military-cooperation.toml")).empty());
@@ -99,7 +100,7 @@ TEST_CASE("EditorAdd, EditorDuplicate, EditorDelete and EditorStartAfresh change
   CHECK(f.state.editor->session->Items().size() == before + 2);
 }
 
-TEST_CASE("CheckDecksOnDisk reads a deck changed by another program; the editor offers reload or merge",
+TEST_CASE("CheckDecksOnDisk reads a deck changed by another program, and the editor offers reload or merge",
           "[intents][editor]") {
   test::TempDir decks;
   const auto path = decks / "small.toml";

@@ -360,7 +360,7 @@ TEST_CASE("A CSV term list is written back in its own layout, progress following
   CHECK(Read(path).rfind("\xEF\xBB\xBFTerm;Definition\r\n\"evaporation; boiling\"", 0) == 0);
 }
 
-TEST_CASE("A quiz spreadsheet saved as CSV keeps its columns; it can become a facts file", "[edit]") {
+TEST_CASE("A quiz spreadsheet saved as CSV keeps its columns, and it can become a facts file", "[edit]") {
   TempDir dir;
   const auto path = dir / "quiz.csv";
   std::filesystem::copy_file(kSource / "tests/data/quiz-numbered.csv", path);
