@@ -26,21 +26,6 @@ FieldMessage Message(FieldMessage::Level level, std::string key, std::string tex
   return FieldMessage{level, std::move(key), std::move(text)};
 }
 
-std::vector<std::string> ListLines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    const size_t b = line.find_first_not_of(" \t\r");
-    const size_t e = line.find_last_not_of(" \t\r");
-    if (b != std::string::npos) out.push_back(line.substr(b, e - b + 1));
-    start = end + 1;
-  }
-  return out;
-}
-
 } // namespace
 
 EditSession::~EditSession() {
@@ -255,7 +240,7 @@ std::string EditSession::Set(size_t item, const std::string& key, const std::str
   if (!why.empty()) return why;
   std::vector<std::pair<std::string, std::string>> renames;
   if (key == "id" && it.kind != ItemKind::Deck && !edits.empty()) {
-    const std::vector<std::string> id = ListLines(text);
+    const std::vector<std::string> id = FieldEntries(text);
     if (id.empty()) return "an id cannot be empty";
     if (id[0] != it.id && FindId(id[0]) >= 0) return "another item has the id \"" + id[0] + "\"";
     for (TextEdit& e : ReferenceEdits(it, id[0]))

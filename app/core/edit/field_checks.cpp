@@ -2,6 +2,7 @@
 // enough for every frame, and saying at the field what `check` would say about it.
 #include "core/deck/numbers.h"
 #include "core/edit/edit_session.h"
+#include "core/edit/toml_document.h"
 
 namespace factdeck::edit {
 
@@ -11,18 +12,6 @@ std::string Trim(const std::string& text) {
   const size_t b = text.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   return text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-std::vector<std::string> Entries(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (std::string line = Trim(text.substr(start, end - start)); !line.empty()) out.push_back(line);
-    start = end + 1;
-  }
-  return out;
 }
 
 const char* PrecisionWords(DatePrecision precision) {
@@ -127,8 +116,8 @@ std::vector<FieldMessage> EditSession::CheckFields(size_t item,
   if (it.kind == ItemKind::Choice && !Rows()) {
     Choice c;
     c.question = value("question");
-    c.answers = Entries(value("answer"));
-    c.wrong = Entries(value("wrong"));
+    c.answers = FieldEntries(value("answer"));
+    c.wrong = FieldEntries(value("wrong"));
     for (std::string& problem : ChoiceProblems(c))
       error("wrong", std::move(problem));
     if (std::string warning = ChoiceAnswerInQuestion(c); !warning.empty())

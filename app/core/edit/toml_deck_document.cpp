@@ -110,22 +110,6 @@ std::string PlainValue(std::string_view v) {
   return ReadTomlValue(v).value_or(std::string(v));
 }
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
-      line.pop_back();
-    size_t b = line.find_first_not_of(" \t");
-    if (b != std::string::npos) out.push_back(line.substr(b));
-    start = end + 1;
-  }
-  return out;
-}
-
 bool LooksNumeric(const std::string& text) {
   if (text.empty()) return false;
   size_t i = text[0] == '-' ? 1 : 0;
@@ -231,7 +215,7 @@ public:
         item.kind == ItemKind::Entity || item.kind == ItemKind::Event || item.kind == ItemKind::Fact;
     if (key == "id" && keepsOldIds && !item.id.empty() && text != item.id) {
       // Progress follows the rename (cards and written questions: the session tells the store).
-      std::vector<std::string> renamed = Lines(Get(table, "renamed_from"));
+      std::vector<std::string> renamed = FieldEntries(Get(table, "renamed_from"));
       if (std::find(renamed.begin(), renamed.end(), item.id) == renamed.end()) renamed.push_back(item.id);
       edits.push_back(m_doc.SetValue(item.place, "renamed_from", TomlValueList(renamed)));
     } else if (!item.explicitId && !item.id.empty() && item.kind == ItemKind::Fact &&
@@ -337,7 +321,7 @@ private:
       trimmed.pop_back();
     switch (field.type) {
     case FieldType::List: {
-      const std::vector<std::string> items = Lines(text);
+      const std::vector<std::string> items = FieldEntries(text);
       if (items.empty() && !field.required && field.key != "card_directions") return std::nullopt;
       if (items.size() == 1 && (field.key == "answer" || field.key == "wrong")) return TomlValue(items[0]);
       return TomlValueList(items);

@@ -241,6 +241,20 @@ std::string TomlValueList(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+std::vector<std::string> FieldEntries(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    const size_t b = line.find_first_not_of(" \t\r");
+    if (b != std::string::npos) out.push_back(line.substr(b, line.find_last_not_of(" \t\r") - b + 1));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::optional<std::string> ReadTomlValue(std::string_view valueText) {
   std::string source = "v = ";
   source += valueText;

@@ -80,5 +80,7 @@ std::string TomlValueList(const std::vector<std::string>& items);
 // A value's TOML text read back for a form: a string's contents, an array's strings one per
 // line, a number or boolean as written; nullopt when it is none of those.
 std::optional<std::string> ReadTomlValue(std::string_view valueText);
+// A list field's entries as typed in the editor's form: one a line, trimmed, blank lines left out.
+std::vector<std::string> FieldEntries(const std::string& text);
 
 } // namespace factdeck::edit
